@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Makes sure the Open vSwitch / OVN / tshark binaries the demo and the test suite run are present.
+// Missing ones are installed with apt-get when running as root; otherwise we stop and name the packages.
+// `--bench` also asks for the reference clients the benchmarks compare against.
+import { execFileSync, spawnSync } from 'node:child_process';
+
+const bench = process.argv.includes('--bench');
+const need = [
+  ['ovsdb-server', 'openvswitch-switch'],
+  ['ovsdb-tool', 'openvswitch-switch'],
+  ['ovsdb-client', 'openvswitch-switch'],
+  ['ovs-vswitchd', 'openvswitch-switch'],
+  ['ovs-vsctl', 'openvswitch-switch'],
+  ['ovs-ofctl', 'openvswitch-switch'],
+  ['ovs-appctl', 'openvswitch-switch'],
+  ['ovn-northd', 'ovn-central'],
+  ['ovn-nbctl', 'ovn-central'],
+  ['ovn-sbctl', 'ovn-central'],
+  ['ovn-trace', 'ovn-central'],
+  ['ovn-controller', 'ovn-host'],
+  ['tshark', 'tshark'],
+  ['ip', 'iproute2'],
+  ['ethtool', 'ethtool'],
+  ['ping', 'iputils-ping'],
+  ['ipset', 'ipset'],
+  ['iptables', 'iptables'],
+];
+if (bench) {
+  need.push(
+    ['go', 'golang-go'],
+    ['/usr/share/gocode/src/github.com/google/gopacket/layers/geneve.go', 'golang-github-google-gopacket-dev'],
+    ['/usr/lib/python3/dist-packages/ovs/db/idl.py', 'python3-openvswitch'],
+    ['/usr/lib/python3/dist-packages/ovsdbapp/__init__.py', 'python3-ovsdbapp'],
+    ['/usr/lib/python3/dist-packages/os_ken/__init__.py', 'python3-os-ken'],
+  );
+}
+
+function have(bin) {
+  if (bin.startsWith('/')) return spawnSync('test', ['-e', bin]).status === 0;
+  return spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin} || test -x /sbin/${bin}`], { stdio: 'ignore' }).status === 0;
+}
+
+const missing = [...new Set(need.filter(([bin]) => !have(bin)).map(([, pkg]) => pkg))];
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot) {
+  console.error(`Missing Debian packages: ${missing.join(' ')}\nInstall them as root: apt-get install -y ${missing.join(' ')}`);
+  process.exit(1);
+}
+console.error(`Installing Debian packages: ${missing.join(' ')}`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+const still = need.filter(([bin]) => !have(bin)).map(([b]) => b);
+if (still.length) {
+  console.error(`Still missing after install: ${still.join(' ')}`);
+  process.exit(1);
+}

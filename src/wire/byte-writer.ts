@@ -1,0 +1,138 @@
+import { WireError } from './errors.js';
+
+/**
+ * Writes big-endian fields into a buffer that was sized beforehand (the encoder computes the length
+ * first, then allocates once, or writes into a caller's buffer at an offset). Bytes are assigned,
+ * never OR-ed, so an `allocUnsafe` buffer is safe: every byte in the written range is set.
+ */
+export class ByteWriter {
+  offset: number;
+  readonly end: number;
+
+  constructor(
+    readonly buf: Uint8Array,
+    start = 0,
+    end = buf.length,
+  ) {
+    if (start < 0 || end > buf.length || start > end) {
+      throw new WireError('WIRE_RANGE', `bad writer window ${start}..${end} over ${buf.length} bytes`, start);
+    }
+    this.offset = start;
+    this.end = end;
+  }
+
+  /** Allocates exactly `size` bytes (uninitialised; every byte must then be written). */
+  static alloc(size: number): ByteWriter {
+    return new ByteWriter(Buffer.allocUnsafe(size));
+  }
+
+  private room(n: number): void {
+    if (this.offset + n > this.end) {
+      throw new WireError('WIRE_RANGE', `write of ${n} bytes past the end of the buffer`, this.offset);
+    }
+  }
+
+  private check(v: number, max: number, what: string): void {
+    if (!Number.isInteger(v) || v < 0 || v > max) {
+      throw new WireError('WIRE_RANGE', `${what} value ${v} out of range 0..${max}`, this.offset);
+    }
+  }
+
+  u8(v: number): this {
+    this.check(v, 0xff, 'u8');
+    this.room(1);
+    this.buf[this.offset++] = v;
+    return this;
+  }
+
+  u16(v: number): this {
+    this.check(v, 0xffff, 'u16');
+    this.room(2);
+    const o = this.offset;
+    this.buf[o] = v >>> 8;
+    this.buf[o + 1] = v & 0xff;
+    this.offset = o + 2;
+    return this;
+  }
+
+  u24(v: number): this {
+    this.check(v, 0xffffff, 'u24');
+    this.room(3);
+    const o = this.offset;
+    this.buf[o] = v >>> 16;
+    this.buf[o + 1] = (v >>> 8) & 0xff;
+    this.buf[o + 2] = v & 0xff;
+    this.offset = o + 3;
+    return this;
+  }
+
+  u32(v: number): this {
+    this.check(v, 0xffffffff, 'u32');
+    this.room(4);
+    const o = this.offset;
+    this.buf[o] = v >>> 24;
+    this.buf[o + 1] = (v >>> 16) & 0xff;
+    this.buf[o + 2] = (v >>> 8) & 0xff;
+    this.buf[o + 3] = v & 0xff;
+    this.offset = o + 4;
+    return this;
+  }
+
+  u64(v: bigint): this {
+    if (v < 0n || v > 0xffffffffffffffffn) {
+      throw new WireError('WIRE_RANGE', `u64 value ${v} out of range`, this.offset);
+    }
+    this.u32(Number(v >> 32n));
+    return this.u32(Number(v & 0xffffffffn));
+  }
+
+  u16Le(v: number): this {
+    this.check(v, 0xffff, 'u16');
+    this.room(2);
+    this.buf[this.offset] = v & 0xff;
+    this.buf[this.offset + 1] = v >>> 8;
+    this.offset += 2;
+    return this;
+  }
+
+  u32Le(v: number): this {
+    this.check(v, 0xffffffff, 'u32');
+    this.room(4);
+    const o = this.offset;
+    this.buf[o] = v & 0xff;
+    this.buf[o + 1] = (v >>> 8) & 0xff;
+    this.buf[o + 2] = (v >>> 16) & 0xff;
+    this.buf[o + 3] = v >>> 24;
+    this.offset = o + 4;
+    return this;
+  }
+
+  bytes(src: Uint8Array): this {
+    this.room(src.length);
+    this.buf.set(src, this.offset);
+    this.offset += src.length;
+    return this;
+  }
+
+  /** Writes `n` zero bytes. */
+  zeros(n: number): this {
+    this.room(n);
+    this.buf.fill(0, this.offset, this.offset + n);
+    this.offset += n;
+    return this;
+  }
+
+  /** Overwrites a u16 at an absolute offset (e.g. a length or checksum filled in afterwards). */
+  patchU16(at: number, v: number): this {
+    this.check(v, 0xffff, 'u16');
+    if (at < 0 || at + 2 > this.end) throw new WireError('WIRE_RANGE', 'patch outside the buffer', at);
+    this.buf[at] = v >>> 8;
+    this.buf[at + 1] = v & 0xff;
+    return this;
+  }
+
+  /** The bytes written so far from `start`. */
+  written(start = 0): Uint8Array {
+    return this.buf.subarray(start, this.offset);
+  }
+}

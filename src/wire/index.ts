@@ -1,0 +1,8 @@
+/**
+ * wire/: the one reader and the one writer that own buffer offsets for the binary codecs
+ * (openflow, geneve), plus hex helpers. No I/O here.
+ */
+export { ByteReader } from './byte-reader.js';
+export { ByteWriter } from './byte-writer.js';
+export { WireError } from './errors.js';
+export { toHex, fromHex } from './hex.js';
