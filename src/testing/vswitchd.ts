@@ -1,0 +1,236 @@
+/**
+ * testing/vswitchd: an ephemeral Open vSwitch for tests — an `Open_vSwitch` ovsdb-server plus an
+ * `ovs-vswitchd` (userspace / netdev datapath only; no kernel module needed), in a fresh temp dir,
+ * optionally inside a network namespace. Helpers run `ovs-vsctl`, `ovs-ofctl` and `ovs-appctl`
+ * against it; `stop()` kills both daemons by pid and removes the temp dir.
+ *
+ * Every path the daemons touch (`OVS_RUNDIR`, `OVS_DBDIR`, `OVS_LOGDIR`) points into the temp dir,
+ * so several instances run side by side and nothing under /var/run is used.
+ *
+ * @example
+ * ```ts
+ * const sw = await startVswitchd({ netns: 'node1-1234' });
+ * try {
+ *   await sw.vsctl('add-br', 'br0', '--', 'set', 'bridge', 'br0', 'datapath_type=netdev');
+ *   await sw.ofctl('add-flow', 'br0', 'actions=drop');
+ * } finally {
+ *   await sw.stop();
+ * }
+ * ```
+ */
+import { execFile, type ExecFileOptions } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SdkError } from '../errors.js';
+
+/** A command of the harness failed (non-zero exit, or a daemon did not come up / go down). */
+export class HarnessCommandError extends SdkError {
+  constructor(
+    message: string,
+    /** The command line that failed. */
+    readonly command: readonly string[],
+    /** What the command wrote to stderr. */
+    readonly stderr: string,
+    options?: { cause?: unknown },
+  ) {
+    super('HARNESS_COMMAND_FAILED', message, options);
+  }
+}
+
+/** Options for {@link startVswitchd}. */
+export interface VswitchdOptions {
+  /** Run both daemons (and every helper command) inside this existing network namespace. */
+  readonly netns?: string;
+  /** Prefix of the temp dir name (a unique suffix is added). Default `ovs-<pid>-`. */
+  readonly prefix?: string;
+  /** Extra arguments for ovs-vswitchd (e.g. `['-vdpif_netdev:dbg']`). */
+  readonly vswitchdArgs?: readonly string[];
+}
+
+/** A running ovsdb-server + ovs-vswitchd pair. */
+export interface Vswitchd {
+  /** The temp dir holding the database, sockets, pidfiles and logs. */
+  readonly dir: string;
+  /** The namespace the daemons run in, if any. */
+  readonly netns: string | undefined;
+  /** `unix:<dir>/db.sock`, the database remote for ovs-vsctl / OVSDB clients. */
+  readonly dbRemote: string;
+  /** Environment (OVS_RUNDIR etc.) used for every daemon and helper command. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Runs `ovs-vsctl --db=… --timeout=10 ARGS`; resolves with stdout. */
+  vsctl(...args: string[]): Promise<string>;
+  /** Runs `ovs-ofctl ARGS` with OVS_RUNDIR set, so a bare bridge name finds `<dir>/<br>.mgmt`. */
+  ofctl(...args: string[]): Promise<string>;
+  /** Runs `ovs-appctl -t <dir>/ovs-vswitchd.ctl ARGS`. */
+  appctl(...args: string[]): Promise<string>;
+  /** Runs any command in the same namespace and environment; resolves with stdout. */
+  exec(cmd: string, args: readonly string[], opts?: { timeoutMs?: number }): Promise<string>;
+  /** Reads ovs-vswitchd's log (handy in a failing test's message). */
+  log(): Promise<string>;
+  /** Stops both daemons by pid, waits until they are gone, removes the temp dir. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a command; resolves with stdout, rejects with {@link HarnessCommandError}
+ * (`HARNESS_COMMAND_FAILED`) carrying stderr.
+ */
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: { env?: Readonly<Record<string, string>>; netns?: string | undefined; timeoutMs?: number } = {},
+): Promise<string> {
+  const argv = opts.netns ? ['ip', 'netns', 'exec', opts.netns, cmd, ...args] : [cmd, ...args];
+  const execOpts: ExecFileOptions = {
+    env: { ...process.env, ...opts.env },
+    timeout: opts.timeoutMs ?? 20_000,
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  };
+  return new Promise((resolve, reject) => {
+    execFile(argv[0]!, argv.slice(1), execOpts, (err, stdout, stderr) => {
+      if (err) {
+        reject(
+          new HarnessCommandError(`${argv.join(' ')} failed: ${String(stderr).trim() || err.message}`, argv, String(stderr), {
+            cause: err,
+          }),
+        );
+      } else resolve(String(stdout));
+    });
+  });
+}
+
+/** True while `pid` is a live (non-zombie) process. */
+export function pidAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 3 (after the parenthesised comm) is the state; Z and X are dead.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/** Sends SIGTERM, then SIGKILL after `graceMs`, and waits until the process is gone. */
+export async function killPid(pid: number, graceMs = 3000): Promise<void> {
+  if (!pidAlive(pid)) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + graceMs;
+  while (pidAlive(pid) && Date.now() < deadline) await sleep(20);
+  if (pidAlive(pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    const hard = Date.now() + 2000;
+    while (pidAlive(pid) && Date.now() < hard) await sleep(20);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  try {
+    const n = Number.parseInt((await readFile(file, 'utf8')).trim(), 10);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates a network namespace (with `lo` up). Throws `HARNESS_COMMAND_FAILED` if it exists. */
+export async function createNetns(name: string): Promise<void> {
+  await run('ip', ['netns', 'add', name]);
+  await run('ip', ['link', 'set', 'lo', 'up'], { netns: name });
+}
+
+/** Deletes a network namespace; no error if it is already gone. */
+export async function deleteNetns(name: string): Promise<void> {
+  if (!existsSync(`/run/netns/${name}`)) return;
+  await run('ip', ['netns', 'del', name]).catch(() => undefined);
+}
+
+/**
+ * Starts an ovsdb-server with a fresh `Open_vSwitch` database and an ovs-vswitchd on it.
+ * Bridges must be created with `datapath_type=netdev` (there is no kernel datapath).
+ * On any failure everything started so far is stopped and the temp dir removed.
+ *
+ * @throws HarnessCommandError `HARNESS_COMMAND_FAILED` when a daemon does not start.
+ */
+export async function startVswitchd(opts: VswitchdOptions = {}): Promise<Vswitchd> {
+  const dir = await mkdtemp(join(tmpdir(), opts.prefix ?? `ovs-${process.pid}-`));
+  const env = { OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVS_SYSCONFDIR: dir, OVS_PKGDATADIR: '/usr/share/openvswitch' };
+  const netns = opts.netns;
+  const db = join(dir, 'conf.db');
+  const sock = join(dir, 'db.sock');
+  const dbRemote = `unix:${sock}`;
+  const pids: { file: string }[] = [
+    { file: join(dir, 'ovs-vswitchd.pid') },
+    { file: join(dir, 'ovsdb-server.pid') },
+  ];
+  let stopped = false;
+
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    for (const p of pids) {
+      const pid = await readPid(p.file);
+      if (pid !== undefined) await killPid(pid);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const exec = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}): Promise<string> =>
+    run(cmd, args, { env, netns, ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}) });
+
+  try {
+    await run('ovsdb-tool', ['create', db, '/usr/share/openvswitch/vswitch.ovsschema'], { env });
+    await exec('ovsdb-server', [
+      '--detach',
+      '--no-chdir',
+      `--pidfile=${join(dir, 'ovsdb-server.pid')}`,
+      `--unixctl=${join(dir, 'ovsdb-server.ctl')}`,
+      `--log-file=${join(dir, 'ovsdb-server.log')}`,
+      `--remote=punix:${sock}`,
+      db,
+    ]);
+    await exec('ovs-vsctl', [`--db=${dbRemote}`, '--no-wait', 'init']);
+    await exec('ovs-vswitchd', [
+      '--detach',
+      '--no-chdir',
+      `--pidfile=${join(dir, 'ovs-vswitchd.pid')}`,
+      `--unixctl=${join(dir, 'ovs-vswitchd.ctl')}`,
+      `--log-file=${join(dir, 'ovs-vswitchd.log')}`,
+      ...(opts.vswitchdArgs ?? []),
+      dbRemote,
+    ]);
+    // vswitchd is up once it has acknowledged the current configuration.
+    await exec('ovs-vsctl', [`--db=${dbRemote}`, '--timeout=10', 'set', 'Open_vSwitch', '.', 'other_config:harness=1']);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  return {
+    dir,
+    netns,
+    dbRemote,
+    env,
+    vsctl: (...args) => exec('ovs-vsctl', [`--db=${dbRemote}`, '--timeout=10', ...args]),
+    ofctl: (...args) => exec('ovs-ofctl', args),
+    appctl: (...args) => exec('ovs-appctl', ['-t', join(dir, 'ovs-vswitchd.ctl'), ...args]),
+    exec,
+    log: () => readFile(join(dir, 'ovs-vswitchd.log'), 'utf8').catch(() => ''),
+    stop,
+  };
+}
