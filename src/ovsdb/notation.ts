@@ -1,0 +1,266 @@
+/**
+ * OVSDB JSON notation (RFC 7047 §5.1) both ways.
+ *
+ * The wire form is kept as plain JSON (`WireAtom`, `WireValue`); operations carry it verbatim. The
+ * JS form used by typed models is: an atom column → the atom; an optional column → atom or
+ * `undefined`; a set → `readonly` array; a map → `Readonly<Record<string, V>>` (non-string keys
+ * are written in their JSON text form). UUIDs are plain strings in JS; a reference to a row inserted
+ * in the same transaction is a {@link NamedUuid}.
+ */
+import type { BaseType, ColumnType } from './schema.js';
+import { columnKind } from './schema.js';
+import { OvsdbValueError } from './errors.js';
+
+export type WireUuid = readonly ['uuid', string];
+export type WireNamedUuid = readonly ['named-uuid', string];
+export type WireAtom = string | number | boolean | WireUuid | WireNamedUuid;
+export type WireSet = readonly ['set', readonly WireAtom[]];
+export type WireMap = readonly ['map', readonly (readonly [WireAtom, WireAtom])[]];
+export type WireValue = WireAtom | WireSet | WireMap;
+export type WireRow = Readonly<Record<string, WireValue>>;
+
+export const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const ID_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A reference, inside one transaction, to the row an `insert` with this `uuid-name` creates. */
+export interface NamedUuid {
+  readonly namedUuid: string;
+}
+
+/** JS form of an atom. */
+export type Atom = string | number | boolean | NamedUuid;
+/** JS form of a datum. */
+export type Datum = Atom | undefined | readonly Atom[] | Readonly<Record<string, Atom>>;
+
+export const uuid = (u: string): WireUuid => ['uuid', u];
+export const namedUuid = (name: string): WireNamedUuid => ['named-uuid', name];
+export const wireSet = (atoms: readonly WireAtom[]): WireSet => ['set', atoms];
+export const wireMap = (pairs: readonly (readonly [WireAtom, WireAtom])[]): WireMap => ['map', pairs];
+
+export function isWireUuid(v: unknown): v is WireUuid {
+  return Array.isArray(v) && v.length === 2 && v[0] === 'uuid' && typeof v[1] === 'string';
+}
+export function isWireNamedUuid(v: unknown): v is WireNamedUuid {
+  return Array.isArray(v) && v.length === 2 && v[0] === 'named-uuid' && typeof v[1] === 'string';
+}
+export function isNamedUuid(v: unknown): v is NamedUuid {
+  return typeof v === 'object' && v !== null && typeof (v as NamedUuid).namedUuid === 'string';
+}
+
+type Where = { database?: string; table?: string; column?: string };
+
+/** Checks one wire atom against a base type and its constraints. */
+export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed = true): void {
+  const fail = (msg: string): never => {
+    throw new OvsdbValueError(msg, where, a);
+  };
+  switch (base.type) {
+    case 'integer':
+      if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${JSON.stringify(a)}`);
+      if (base.minInteger !== undefined && (a as number) < base.minInteger) fail(`${a} is below the minimum ${base.minInteger}`);
+      if (base.maxInteger !== undefined && (a as number) > base.maxInteger) fail(`${a} is above the maximum ${base.maxInteger}`);
+      break;
+    case 'real':
+      if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${JSON.stringify(a)}`);
+      if (base.minReal !== undefined && (a as number) < base.minReal) fail(`${a} is below the minimum ${base.minReal}`);
+      if (base.maxReal !== undefined && (a as number) > base.maxReal) fail(`${a} is above the maximum ${base.maxReal}`);
+      break;
+    case 'boolean':
+      if (typeof a !== 'boolean') fail(`expected a boolean, got ${JSON.stringify(a)}`);
+      break;
+    case 'string': {
+      if (typeof a !== 'string') fail(`expected a string, got ${JSON.stringify(a)}`);
+      const s = a as string;
+      if (base.minLength !== undefined || base.maxLength !== undefined) {
+        // Lengths count Unicode code points (ovsdb counts UTF-8 characters).
+        let n = 0;
+        for (const _ of s) n++;
+        if (base.minLength !== undefined && n < base.minLength) fail(`string is shorter than ${base.minLength}`);
+        if (base.maxLength !== undefined && n > base.maxLength) fail(`string is longer than ${base.maxLength}`);
+      }
+      break;
+    }
+    case 'uuid':
+      if (isWireUuid(a)) {
+        if (!UUID_RE.test(a[1])) fail(`malformed uuid ${JSON.stringify(a[1])}`);
+      } else if (isWireNamedUuid(a)) {
+        if (!allowNamed) fail('named-uuid is not allowed here');
+        if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${JSON.stringify(a[1])}`);
+      } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${JSON.stringify(a)}`);
+      return;
+  }
+  if (base.enum && !base.enum.includes(a as string | number | boolean)) {
+    fail(`${JSON.stringify(a)} is not one of ${JSON.stringify(base.enum)}`);
+  }
+}
+
+/**
+ * Checks a wire datum against a column type: notation, set size, key/value types, constraints.
+ * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE`
+ */
+export function checkDatum(type: ColumnType, v: unknown, where: Where, allowNamed = true): void {
+  const max = type.max === 'unlimited' ? Infinity : type.max;
+  if (type.value) {
+    if (!(Array.isArray(v) && v[0] === 'map' && Array.isArray(v[1]) && v.length === 2)) {
+      throw new OvsdbValueError(`expected ["map", [...]], got ${JSON.stringify(v)}`, where, v);
+    }
+    const pairs = v[1] as unknown[];
+    const seen = new Set<string>();
+    for (const p of pairs) {
+      if (!Array.isArray(p) || p.length !== 2) throw new OvsdbValueError('a map pair must be [key, value]', where, p);
+      checkAtom(type.key, p[0], where, allowNamed);
+      checkAtom(type.value, p[1], where, allowNamed);
+      const k = JSON.stringify(p[0]);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${k}`, where, v);
+      seen.add(k);
+    }
+    if (pairs.length < type.min || pairs.length > max) {
+      throw new OvsdbValueError(`map has ${pairs.length} pairs, allowed ${type.min}..${type.max}`, where, v);
+    }
+    return;
+  }
+  let atoms: unknown[];
+  if (Array.isArray(v) && v[0] === 'set') {
+    if (v.length !== 2 || !Array.isArray(v[1])) throw new OvsdbValueError('expected ["set", [...]]', where, v);
+    atoms = v[1];
+  } else atoms = [v];
+  const seen = new Set<string>();
+  for (const a of atoms) {
+    checkAtom(type.key, a, where, allowNamed);
+    const k = JSON.stringify(a);
+    if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${k}`, where, v);
+    seen.add(k);
+  }
+  if (atoms.length < type.min || atoms.length > max) {
+    throw new OvsdbValueError(`set has ${atoms.length} elements, allowed ${type.min}..${type.max}`, where, v);
+  }
+}
+
+/** JS atom → wire atom for a base type. */
+export function atomToWire(base: BaseType, a: Atom, where: Where = {}): WireAtom {
+  if (base.type === 'uuid') {
+    if (isNamedUuid(a)) return ['named-uuid', a.namedUuid];
+    if (typeof a === 'string') return ['uuid', a];
+    throw new OvsdbValueError(`expected a uuid string, got ${JSON.stringify(a)}`, where, a);
+  }
+  if (isNamedUuid(a)) throw new OvsdbValueError('a named uuid is only valid in a uuid column', where, a);
+  return a;
+}
+
+/** Wire atom → JS atom (uuids become their string). */
+export function atomFromWire(a: WireAtom): Atom {
+  if (Array.isArray(a)) {
+    if (a[0] === 'named-uuid') return { namedUuid: a[1] };
+    return a[1];
+  }
+  return a as Atom;
+}
+
+function mapKeyFromJs(base: BaseType, k: string, where: Where): Atom {
+  switch (base.type) {
+    case 'integer':
+    case 'real': {
+      const n = Number(k);
+      if (k.trim() === '' || Number.isNaN(n)) throw new OvsdbValueError(`map key ${JSON.stringify(k)} is not a number`, where, k);
+      return n;
+    }
+    case 'boolean':
+      if (k !== 'true' && k !== 'false') throw new OvsdbValueError(`map key ${JSON.stringify(k)} is not a boolean`, where, k);
+      return k === 'true';
+    default:
+      return k;
+  }
+}
+
+/**
+ * JS datum → wire datum for a column type (see the module comment for the JS shapes).
+ * The result is checked with {@link checkDatum}.
+ * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE`
+ */
+export function datumToWire(type: ColumnType, v: Datum, where: Where = {}): WireValue {
+  let out: WireValue;
+  const kind = columnKind(type);
+  if (kind === 'map') {
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || isNamedUuid(v)) {
+      throw new OvsdbValueError(`expected an object for a map column, got ${JSON.stringify(v)}`, where, v);
+    }
+    const pairs: (readonly [WireAtom, WireAtom])[] = [];
+    for (const [k, val] of Object.entries(v as Record<string, Atom>)) {
+      pairs.push([atomToWire(type.key, mapKeyFromJs(type.key, k, where), where), atomToWire(type.value!, val, where)]);
+    }
+    out = ['map', pairs];
+  } else if (kind === 'atom') {
+    if (v === undefined || Array.isArray(v) || (typeof v === 'object' && !isNamedUuid(v))) {
+      throw new OvsdbValueError(`expected a single ${type.key.type}, got ${JSON.stringify(v)}`, where, v);
+    }
+    out = atomToWire(type.key, v as Atom, where);
+  } else if (kind === 'optional' && !Array.isArray(v)) {
+    if (v === undefined || v === null) out = ['set', []];
+    else if (typeof v === 'object' && !isNamedUuid(v)) throw new OvsdbValueError(`expected a ${type.key.type} or undefined`, where, v);
+    else out = atomToWire(type.key, v as Atom, where);
+  } else {
+    if (!Array.isArray(v)) throw new OvsdbValueError(`expected an array for a set column, got ${JSON.stringify(v)}`, where, v);
+    out = ['set', (v as readonly Atom[]).map((a) => atomToWire(type.key, a, where))];
+  }
+  checkDatum(type, out, where);
+  return out;
+}
+
+function mapKeyToJs(a: WireAtom): string {
+  if (typeof a === 'string') return a;
+  if (Array.isArray(a)) return a[1];
+  return String(a);
+}
+
+/**
+ * Wire datum → JS datum for a column type. Tolerates the one-element-set shorthand and
+ * `["set", []]` for an empty optional column, as ovsdb-server sends them.
+ * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` when the notation does not fit the type.
+ */
+export function datumFromWire(type: ColumnType, w: WireValue, where: Where = {}): Datum {
+  const kind = columnKind(type);
+  if (kind === 'map') {
+    if (!(Array.isArray(w) && w[0] === 'map' && Array.isArray(w[1]))) throw new OvsdbValueError('expected a map', where, w);
+    const out: Record<string, Atom> = {};
+    for (const [k, val] of w[1] as readonly (readonly [WireAtom, WireAtom])[]) out[mapKeyToJs(k)] = atomFromWire(val);
+    return out;
+  }
+  let atoms: readonly WireAtom[];
+  if (Array.isArray(w) && w[0] === 'set') atoms = w[1] as readonly WireAtom[];
+  else if (Array.isArray(w) && w[0] === 'map') throw new OvsdbValueError('expected a set or atom, got a map', where, w);
+  else atoms = [w as WireAtom];
+  if (kind === 'atom') {
+    if (atoms.length !== 1) throw new OvsdbValueError(`expected one atom, got ${atoms.length}`, where, w);
+    return atomFromWire(atoms[0]!);
+  }
+  if (kind === 'optional') {
+    if (atoms.length > 1) throw new OvsdbValueError(`expected at most one atom, got ${atoms.length}`, where, w);
+    return atoms.length ? atomFromWire(atoms[0]!) : undefined;
+  }
+  return atoms.map(atomFromWire);
+}
+
+/** The default value of a column (RFC 7047 §5.1: the empty set/map, or 0, 0.0, false, "", the all-zero uuid, or the first enum value). */
+export function defaultDatum(type: ColumnType): Datum {
+  const kind = columnKind(type);
+  if (kind === 'map') return {};
+  if (kind === 'optional') return undefined;
+  if (kind === 'set') return type.min === 0 ? [] : [defaultAtom(type.key)];
+  return defaultAtom(type.key);
+}
+
+function defaultAtom(b: BaseType): Atom {
+  if (b.enum && b.enum.length) return [...b.enum].sort()[0]!;
+  switch (b.type) {
+    case 'integer':
+      return 0;
+    case 'real':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'string':
+      return '';
+    case 'uuid':
+      return '00000000-0000-0000-0000-000000000000';
+  }
+}
