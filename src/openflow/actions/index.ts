@@ -1,0 +1,15 @@
+/**
+ * openflow/actions/: every action and instruction (standard and Nicira), binary both ways per
+ * OpenFlow version, and the canonical text ovs-ofctl prints. Sans-I/O.
+ */
+export type { Action, Instruction, FieldSlice, NatSpec, LearnSpec } from './types.js';
+export {
+  actionsLength,
+  writeActions,
+  readActions,
+  instructionsLength,
+  writeInstructions,
+  readInstructions,
+} from './codec.js';
+export { formatActions, formatInstructions } from './format.js';
+export { ActionError } from './errors.js';

@@ -1,0 +1,19 @@
+/**
+ * openflow/match/: OXM / NXM match fields (the field table with names, widths, masks and
+ * prerequisites), the ofp_match encoder/decoder (OpenFlow 1.5.1 §7.2.3), raw OXM/NXM TLV lists
+ * (Nicira messages and set_field), the OF1.0 fixed ofp_match, and the canonical ovs-ofctl text.
+ * Sans-I/O: everything works on ByteReader / ByteWriter.
+ */
+export type { Match, MatchField } from './types.js';
+export {
+  matchLength,
+  writeMatch,
+  readMatch,
+  oxmFieldsLength,
+  writeOxmFields,
+  readOxmFields,
+  readMatch10,
+  writeMatch10,
+} from './codec.js';
+export { formatMatch } from './format.js';
+export { MatchError } from './errors.js';
