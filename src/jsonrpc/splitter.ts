@@ -63,11 +63,11 @@ export class JsonSplitter {
     let start = this.depth > 0 ? 0 : -1;
     let depth = this.depth;
     let inString = this.inString;
+    if (n === 0) return out;
     if (this.escaped) {
       // The previous chunk ended right after a backslash inside a string: skip the escaped byte.
       this.escaped = false;
-      if (n > 0) i = 1;
-      else return out;
+      i = 1;
     }
     while (i < n) {
       if (inString) {
