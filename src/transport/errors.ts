@@ -1,0 +1,22 @@
+import { SdkError } from '../errors.js';
+
+/** A remote string that is not valid OVSDB/OVS remote syntax. */
+export class RemoteSyntaxError extends SdkError {
+  constructor(readonly remote: string, reason: string) {
+    super('TRANSPORT_BAD_REMOTE', `invalid remote ${JSON.stringify(remote)}: ${reason}`);
+  }
+}
+
+/** Connecting to (or listening on) a remote failed. Names the remote. */
+export class TransportConnectError extends SdkError {
+  constructor(readonly remote: string, message: string, options?: { cause?: unknown }) {
+    super('TRANSPORT_CONNECT_FAILED', `${remote}: ${message}`, options);
+  }
+}
+
+/** TLS options are missing or unreadable for an ssl:/pssl: remote. */
+export class TransportTlsError extends SdkError {
+  constructor(readonly remote: string, message: string, options?: { cause?: unknown }) {
+    super('TRANSPORT_TLS', `${remote}: ${message}`, options);
+  }
+}
