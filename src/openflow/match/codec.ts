@@ -1,19 +1,185 @@
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
-import type { Match } from './types.js';
+import type { Match, MatchField } from './types.js';
 import { MatchError } from './errors.js';
+import { defaultCodePoint, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint } from './fields.js';
 
-const todo = (): never => { throw new MatchError('OF_MATCH_BAD_TYPE', 'not implemented yet'); };
-/** Bytes of a whole ofp_match: 4-byte header, fields, padding to 8. */
-export function matchLength(m: Match, version: OfVersion): number { void m; void version; return todo(); }
-/** Writes a whole ofp_match (OXM type) including padding. */
-export function writeMatch(w: ByteWriter, m: Match, version: OfVersion): void { void w; void m; void version; todo(); }
-/** Reads a whole ofp_match, consuming header, fields and padding. */
-export function readMatch(r: ByteReader, version: OfVersion): Match { void r; void version; return todo(); }
-/** Bytes of the raw OXM/NXM TLVs (no header, no padding). */
-export function oxmFieldsLength(m: Match): number { void m; return todo(); }
-export function writeOxmFields(w: ByteWriter, m: Match, version?: OfVersion): void { void w; void m; void version; todo(); }
-export function readOxmFields(r: ByteReader, byteLength: number): Match { void r; void byteLength; return todo(); }
-/** OF1.0 fixed 40-byte ofp_match. */
-export function readMatch10(r: ByteReader): Match { void r; return todo(); }
-export function writeMatch10(w: ByteWriter, m: Match): void { void w; void m; todo(); }
+/** ofp_match_type (OpenFlow 1.5.1 §7.2.3.1). */
+export const OFPMT = {
+  STANDARD: 0, // OF1.1 fixed match (deprecated)
+  OXM: 1,
+} as const;
+
+/** Header bytes of one TLV: 4, plus 4 for an experimenter id. */
+function tlvHeaderBytes(cls: number): number {
+  return cls === OFPXMC.EXPERIMENTER ? 8 : 4;
+}
+
+interface Resolved {
+  readonly cls: number;
+  readonly field: number;
+  readonly experimenter: number | undefined;
+}
+
+function resolve(f: MatchField, version: number): Resolved {
+  if (f.field === 'unknown') {
+    if (!f.header) throw new MatchError('OF_MATCH_BAD_FIELD', "field 'unknown' needs a header");
+    return { cls: f.header.cls, field: f.header.field, experimenter: f.header.experimenter };
+  }
+  let cp: CodePoint | undefined;
+  if (f.codePoint !== undefined) {
+    const hit = fieldByCodePointName(f.codePoint);
+    if (!hit || hit.def.name !== fieldByName(f.field)?.name) {
+      throw new MatchError('OF_MATCH_BAD_FIELD', `code point ${f.codePoint} is not a code point of ${f.field}`);
+    }
+    cp = hit.cp;
+  } else {
+    const def = fieldByName(f.field);
+    if (!def) throw new MatchError('OF_MATCH_UNKNOWN_FIELD', `unknown match field ${JSON.stringify(f.field)}`);
+    cp = defaultCodePoint(def, version);
+    if (!cp) throw new MatchError('OF_MATCH_BAD_FIELD', `field ${f.field} has no NXM/OXM code point`);
+  }
+  return { cls: cp.cls, field: cp.field, experimenter: cp.experimenter };
+}
+
+function checkWidths(f: MatchField): void {
+  if (f.mask && f.mask.length !== f.value.length) {
+    throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: mask is ${f.mask.length} bytes, value ${f.value.length}`);
+  }
+  if (f.field === 'unknown') return;
+  const def = fieldByName(f.field);
+  if (!def) throw new MatchError('OF_MATCH_UNKNOWN_FIELD', `unknown match field ${JSON.stringify(f.field)}`);
+  const variable = def.name.startsWith('tun_metadata');
+  if (variable ? f.value.length > def.bytes : f.value.length !== def.bytes) {
+    throw new MatchError('OF_MATCH_BAD_WIDTH', `${f.field} is ${def.bytes} bytes wide, got ${f.value.length}`);
+  }
+  if (f.mask && !def.maskable) throw new MatchError('OF_MATCH_BAD_MASK', `${f.field} cannot be masked`);
+}
+
+function payloadBytes(f: MatchField): number {
+  return f.value.length * (f.mask ? 2 : 1);
+}
+
+/** Bytes of the raw OXM/NXM TLVs (no ofp_match header, no padding). */
+export function oxmFieldsLength(m: Match, version: number = 0x01): number {
+  let n = 0;
+  for (const f of m) {
+    const r = resolve(f, version);
+    n += tlvHeaderBytes(r.cls) + payloadBytes(f);
+  }
+  return n;
+}
+
+/**
+ * Writes the raw OXM/NXM TLVs of a match (as NXT_* messages and set_field carry them).
+ * Without `version`, fields that have both code points use NXM.
+ * @throws MatchError OF_MATCH_UNKNOWN_FIELD, OF_MATCH_BAD_WIDTH, OF_MATCH_BAD_MASK, OF_MATCH_BAD_FIELD
+ */
+export function writeOxmFields(w: ByteWriter, m: Match, version: number = 0x01): void {
+  for (const f of m) {
+    checkWidths(f);
+    const r = resolve(f, version);
+    const hdr = tlvHeaderBytes(r.cls);
+    const len = payloadBytes(f) + hdr - 4;
+    if (len > 0xff) throw new MatchError('OF_MATCH_BAD_WIDTH', `${f.field}: TLV payload ${len} exceeds 255 bytes`);
+    // OpenFlow 1.5.1 §7.2.3.2: class(16) | field(7) | hasmask(1) | length(8)
+    w.u16(r.cls);
+    w.u8((r.field << 1) | (f.mask ? 1 : 0));
+    w.u8(len);
+    if (r.cls === OFPXMC.EXPERIMENTER) w.u32(r.experimenter ?? 0);
+    w.bytes(f.value);
+    if (f.mask) w.bytes(f.mask);
+  }
+}
+
+/**
+ * Reads `byteLength` bytes of OXM/NXM TLVs. Values and masks are views into the input.
+ * Known fields must have their declared width (tun_metadata: 1..124 bytes) and may be masked only
+ * if maskable; a field may appear once. Unknown code points are kept as `field: 'unknown'`.
+ * @throws MatchError OF_MATCH_BAD_LEN, OF_MATCH_BAD_WIDTH, OF_MATCH_BAD_MASK, OF_MATCH_DUP_FIELD
+ */
+export function readOxmFields(r: ByteReader, byteLength: number): Match {
+  const start = r.offset;
+  if (byteLength < 0 || byteLength > r.remaining) {
+    throw new MatchError('OF_MATCH_BAD_LEN', `match fields claim ${byteLength} bytes, ${r.remaining} left`, start);
+  }
+  const end = start + byteLength;
+  const out: MatchField[] = [];
+  const seen = new Set<string>();
+  while (r.offset < end) {
+    const at = r.offset;
+    if (end - at < 4) throw new MatchError('OF_MATCH_BAD_LEN', `${end - at} trailing bytes in match`, at);
+    const cls = r.u16();
+    const fb = r.u8();
+    const len = r.u8();
+    const field = fb >>> 1;
+    const hasMask = (fb & 1) === 1;
+    if (at + 4 + len > end) throw new MatchError('OF_MATCH_BAD_LEN', `field TLV of ${len} bytes overruns the match`, at);
+    let experimenter: number | undefined;
+    let plen = len;
+    if (cls === OFPXMC.EXPERIMENTER) {
+      if (len < 4) throw new MatchError('OF_MATCH_BAD_LEN', `experimenter OXM with length ${len} < 4`, at);
+      experimenter = r.u32();
+      plen -= 4;
+    }
+    if (hasMask && plen % 2 !== 0) throw new MatchError('OF_MATCH_BAD_LEN', `masked field with odd length ${plen}`, at);
+    const vlen = hasMask ? plen / 2 : plen;
+    const value = r.bytes(vlen, 'match value');
+    const mask = hasMask ? r.bytes(vlen, 'match mask') : undefined;
+    const hit = fieldByCode(cls, field, experimenter);
+    let mf: MatchField;
+    if (!hit) {
+      mf = { field: 'unknown', value, ...(mask ? { mask } : {}), header: { cls, field, ...(experimenter !== undefined ? { experimenter } : {}) } };
+    } else {
+      const def = hit.def;
+      const variable = def.name.startsWith('tun_metadata');
+      if (variable ? vlen > def.bytes : vlen !== def.bytes) {
+        throw new MatchError('OF_MATCH_BAD_WIDTH', `${hit.cp.name} is ${def.bytes} bytes wide, got ${vlen}`, at);
+      }
+      if (hasMask && !def.maskable) throw new MatchError('OF_MATCH_BAD_MASK', `${hit.cp.name} cannot be masked`, at);
+      if (seen.has(def.name)) throw new MatchError('OF_MATCH_DUP_FIELD', `${def.name} appears twice`, at);
+      seen.add(def.name);
+      mf = { field: def.name, value, ...(mask ? { mask } : {}), codePoint: hit.cp.name };
+    }
+    out.push(mf);
+  }
+  return out;
+}
+
+/** Bytes of a whole ofp_match: 4-byte header, the fields, padding to a multiple of 8. */
+export function matchLength(m: Match, version: OfVersion): number {
+  return (4 + oxmFieldsLength(m, version) + 7) & ~7;
+}
+
+/**
+ * Writes a whole OXM ofp_match (OpenFlow 1.5.1 §7.2.3.1): type, length (without padding), fields,
+ * zero padding to 8.
+ */
+export function writeMatch(w: ByteWriter, m: Match, version: OfVersion): void {
+  const len = 4 + oxmFieldsLength(m, version);
+  w.u16(OFPMT.OXM);
+  w.u16(len);
+  writeOxmFields(w, m, version);
+  w.zeros(((len + 7) & ~7) - len);
+}
+
+/**
+ * Reads a whole OXM ofp_match, consuming header, fields and padding.
+ * @throws MatchError OF_MATCH_BAD_TYPE (not OFPMT_OXM), OF_MATCH_BAD_LEN, and those of {@link readOxmFields}
+ */
+export function readMatch(r: ByteReader, version: OfVersion): Match {
+  void version;
+  const at = r.offset;
+  if (r.remaining < 4) throw new MatchError('OF_MATCH_BAD_LEN', 'truncated ofp_match header', at);
+  const type = r.u16();
+  const len = r.u16();
+  if (type !== OFPMT.OXM) throw new MatchError('OF_MATCH_BAD_TYPE', `ofp_match type ${type} is not OFPMT_OXM`, at);
+  if (len < 4) throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} < 4`, at);
+  const padded = (len + 7) & ~7;
+  if (padded - 4 > r.remaining) throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} overruns the message`, at);
+  const m = readOxmFields(r, len - 4);
+  r.skip(padded - len);
+  return m;
+}
+
+export { readMatch10, writeMatch10 } from './match10.js';
