@@ -1,0 +1,513 @@
+/**
+ * Capture files, sans-I/O: classic pcap (both byte orders, micro- and nanosecond timestamps) and
+ * pcapng (Section Header, Interface Description, Enhanced / Simple / obsolete Packet blocks; several
+ * interfaces and sections). The parser is fed chunks and hands out records as they complete, so a
+ * large capture is never held whole; record data are views into the chunks (aliasing them).
+ *
+ * ```
+ * pcap file header (24 bytes)                          pcap record header (16 bytes)
+ *   magic 0xa1b2c3d4 (µs) | 0xa1b23c4d (ns)             ts_sec, ts_usec|ts_nsec,
+ *   version_major=2, version_minor=4, thiszone,         incl_len, orig_len, then incl_len bytes
+ *   sigfigs, snaplen, network (LINKTYPE)
+ *
+ * pcapng block (draft-ietf-opsawg-pcapng §3.1)
+ *   Block Type (4) | Block Total Length (4) | Block Body … | Block Total Length (4)
+ *   SHB 0x0A0D0D0A: Byte-Order Magic 0x1A2B3C4D, Major 1, Minor 0, Section Length (8), options
+ *   IDB 0x00000001: LinkType (2), Reserved (2), SnapLen (4), options (if_tsresol = code 9)
+ *   EPB 0x00000006: Interface ID, Timestamp (High), Timestamp (Low), Captured Len, Original Len, data, options
+ *   SPB 0x00000003: Original Len, data
+ * ```
+ */
+import { PcapBlockError, PcapFormatError, PcapTruncatedError, PcapWriteError } from './errors.js';
+
+/** One captured packet. */
+export interface CaptureRecord {
+  /** pcapng interface id (0 for classic pcap). */
+  readonly interfaceId: number;
+  /** LINKTYPE of the interface (1 = Ethernet). */
+  readonly linkType: number;
+  /** Seconds since the epoch. */
+  readonly tsSec: number;
+  /** Nanoseconds within the second. */
+  readonly tsNsec: number;
+  /** Length of the packet on the wire. */
+  readonly originalLength: number;
+  /** Captured bytes (a view aliasing the parser's input chunk). */
+  readonly data: Uint8Array;
+}
+
+/** A pcapng interface (classic pcap has exactly one). */
+export interface CaptureInterface {
+  readonly linkType: number;
+  readonly snapLen: number;
+  /** Timestamp units per second (1e6 by default; 1e9 for nanosecond). */
+  readonly unitsPerSecond: number;
+  /** `if_name` option, if present. */
+  readonly name?: string;
+}
+
+/** What the file turned out to be. */
+export type CaptureFormat =
+  | {
+      readonly kind: 'pcap';
+      readonly littleEndian: boolean;
+      readonly nanosecond: boolean;
+      readonly versionMajor: number;
+      readonly versionMinor: number;
+      readonly thiszone: number;
+      readonly sigfigs: number;
+      readonly snapLen: number;
+      readonly linkType: number;
+    }
+  | { readonly kind: 'pcapng'; readonly littleEndian: boolean };
+
+const PCAP_MAGIC_US = 0xa1b2c3d4;
+const PCAP_MAGIC_NS = 0xa1b23c4d;
+const PCAPNG_SHB = 0x0a0d0d0a;
+const PCAPNG_BOM = 0x1a2b3c4d;
+const BLOCK = { IDB: 1, PB: 2, SPB: 3, EPB: 6 } as const;
+/** Refuse records and blocks larger than this (corrupt length fields). */
+const MAX_RECORD = 256 * 1024 * 1024;
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Push parser. Feed chunks with {@link CaptureParser.push}, drain with {@link CaptureParser.next}
+ * until it returns `undefined`, and call {@link CaptureParser.finish} at the end of input.
+ */
+export class CaptureParser {
+  private buf: Uint8Array = EMPTY;
+  private pos = 0;
+  /** Bytes consumed before `buf` (for error offsets). */
+  private base = 0;
+  private le = true;
+  private started = false;
+  /** Detected format; undefined until the first header is complete. */
+  format: CaptureFormat | undefined;
+  /** Interfaces of the current pcapng section (classic pcap: one). */
+  interfaces: CaptureInterface[] = [];
+
+  /** Adds input. The chunk is not copied unless a record straddles it. */
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    if (this.pos >= this.buf.length) {
+      this.base += this.buf.length;
+      this.buf = chunk;
+      this.pos = 0;
+    } else {
+      const rest = this.buf.length - this.pos;
+      const merged = new Uint8Array(rest + chunk.length);
+      merged.set(this.buf.subarray(this.pos), 0);
+      merged.set(chunk, rest);
+      this.base += this.pos;
+      this.buf = merged;
+      this.pos = 0;
+    }
+  }
+
+  /** Signals end of input. @throws PcapTruncatedError `PCAP_TRUNCATED` when bytes of a partial record remain. */
+  finish(): void {
+    if (this.pos < this.buf.length) {
+      throw new PcapTruncatedError(`capture ends inside a record or block (${this.buf.length - this.pos} bytes left over)`, this.base + this.pos);
+    }
+    if (!this.started) throw new PcapFormatError('empty capture', 0);
+  }
+
+  /**
+   * The next complete record, or `undefined` when more input is needed.
+   * @throws PcapFormatError `PCAP_BAD_FORMAT`, PcapBlockError `PCAP_BAD_BLOCK`, PcapTruncatedError `PCAP_TRUNCATED`.
+   */
+  next(): CaptureRecord | undefined {
+    for (;;) {
+      const avail = this.buf.length - this.pos;
+      if (!this.started) {
+        if (avail < 4) return undefined;
+        const m = this.u32be(this.pos);
+        if (m === PCAPNG_SHB) {
+          this.started = true;
+          continue;
+        }
+        if (avail < 24) return undefined;
+        this.readPcapHeader();
+        this.started = true;
+        continue;
+      }
+      if (this.format?.kind === 'pcap') return this.nextPcap(avail);
+      // pcapng
+      if (avail < 12) return undefined;
+      const p = this.pos;
+      const typeBe = this.u32be(p);
+      if (typeBe === PCAPNG_SHB) {
+        // The byte order of this section comes from the magic after the length.
+        const bom = this.u32be(p + 8);
+        if (bom === PCAPNG_BOM) this.le = false;
+        else if (bom === 0x4d3c2b1a) this.le = true;
+        else throw new PcapFormatError(`pcapng byte-order magic 0x${bom.toString(16)} is invalid`, this.base + p + 8);
+        this.format = { kind: 'pcapng', littleEndian: this.le };
+      } else if (this.format === undefined) {
+        throw new PcapFormatError('not a pcap or pcapng file', this.base + p);
+      }
+      const type = this.u32(p);
+      const total = this.u32(p + 4);
+      if (total < 12 || total % 4 !== 0 || total > MAX_RECORD) {
+        throw new PcapBlockError(`block type 0x${type.toString(16)} has invalid total length ${total}`, this.base + p + 4);
+      }
+      if (avail < total) return undefined;
+      if (this.u32(p + total - 4) !== total) {
+        throw new PcapBlockError(`block type 0x${type.toString(16)} trailing length differs from ${total}`, this.base + p + total - 4);
+      }
+      this.pos = p + total;
+      const bodyEnd = p + total - 4;
+      if (type === PCAPNG_SHB) {
+        if (total < 28) throw new PcapBlockError('section header block shorter than 28 bytes', this.base + p);
+        this.interfaces = [];
+        continue;
+      }
+      if (type === BLOCK.IDB) {
+        if (total < 20) throw new PcapBlockError('interface description block shorter than 20 bytes', this.base + p);
+        this.interfaces.push(this.readIdb(p + 8, bodyEnd));
+        continue;
+      }
+      if (type === BLOCK.EPB || type === BLOCK.PB) {
+        if (total < 32) throw new PcapBlockError('packet block shorter than 32 bytes', this.base + p);
+        const ifId = type === BLOCK.EPB ? this.u32(p + 8) : this.u16(p + 8);
+        const iface = this.iface(ifId, p);
+        const capLen = this.u32(p + 20);
+        const origLen = this.u32(p + 24);
+        if (p + 28 + capLen > bodyEnd) throw new PcapBlockError(`captured length ${capLen} runs past the block`, this.base + p + 20);
+        return this.makeRecord(ifId, iface, this.u32(p + 12), this.u32(p + 16), origLen, this.buf.subarray(p + 28, p + 28 + capLen));
+      }
+      if (type === BLOCK.SPB) {
+        const iface = this.iface(0, p);
+        const origLen = this.u32(p + 8);
+        const room = bodyEnd - (p + 12);
+        const capLen = Math.min(origLen, iface.snapLen === 0 ? origLen : iface.snapLen, room);
+        return { interfaceId: 0, linkType: iface.linkType, tsSec: 0, tsNsec: 0, originalLength: origLen, data: this.buf.subarray(p + 12, p + 12 + capLen) };
+      }
+      // Any other block (name resolution, statistics, custom …) is skipped.
+    }
+  }
+
+  private iface(id: number, p: number): CaptureInterface {
+    const i = this.interfaces[id];
+    if (i === undefined) throw new PcapBlockError(`packet names interface ${id}, but only ${this.interfaces.length} are described`, this.base + p + 8);
+    return i;
+  }
+
+  private makeRecord(interfaceId: number, iface: CaptureInterface, hi: number, lo: number, originalLength: number, data: Uint8Array): CaptureRecord {
+    const u = iface.unitsPerSecond;
+    let tsSec: number;
+    let tsNsec: number;
+    if (hi < 0x200000) {
+      const ts = hi * 0x100000000 + lo;
+      tsSec = Math.floor(ts / u);
+      const rem = ts - tsSec * u;
+      tsNsec = u === 1e9 ? rem : u === 1e6 ? rem * 1000 : Math.floor((rem * 1e9) / u);
+    } else {
+      const ts = (BigInt(hi) << 32n) | BigInt(lo);
+      const bu = BigInt(u);
+      tsSec = Number(ts / bu);
+      tsNsec = Number(((ts % bu) * 1_000_000_000n) / bu);
+    }
+    return { interfaceId, linkType: iface.linkType, tsSec, tsNsec, originalLength, data };
+  }
+
+  private readIdb(p: number, end: number): CaptureInterface {
+    const linkType = this.u16(p);
+    const snapLen = this.u32(p + 4);
+    let unitsPerSecond = 1e6;
+    let name: string | undefined;
+    let o = p + 8;
+    while (o + 4 <= end) {
+      const code = this.u16(o);
+      const len = this.u16(o + 2);
+      if (code === 0) break;
+      if (o + 4 + len > end) throw new PcapBlockError(`option ${code} runs past the block`, this.base + o);
+      if (code === 9 && len >= 1) {
+        const r = this.buf[o + 4]!;
+        const e = r & 0x7f;
+        unitsPerSecond = r & 0x80 ? 2 ** e : 10 ** e;
+        if (!Number.isFinite(unitsPerSecond) || unitsPerSecond < 1) throw new PcapBlockError(`if_tsresol 0x${r.toString(16)} is unusable`, this.base + o + 4);
+      } else if (code === 2) {
+        name = Buffer.from(this.buf.buffer, this.buf.byteOffset + o + 4, len).toString('utf8').replace(/\0+$/, '');
+      }
+      o += 4 + ((len + 3) & ~3);
+    }
+    return name === undefined ? { linkType, snapLen, unitsPerSecond } : { linkType, snapLen, unitsPerSecond, name };
+  }
+
+  private readPcapHeader(): void {
+    const p = this.pos;
+    const be = this.u32be(p);
+    let le: boolean;
+    let ns: boolean;
+    if (be === PCAP_MAGIC_US || be === PCAP_MAGIC_NS) {
+      le = false;
+      ns = be === PCAP_MAGIC_NS;
+    } else {
+      this.le = true;
+      const l = this.u32(p);
+      if (l !== PCAP_MAGIC_US && l !== PCAP_MAGIC_NS) throw new PcapFormatError(`unknown capture magic 0x${be.toString(16).padStart(8, '0')}`, this.base + p);
+      le = true;
+      ns = l === PCAP_MAGIC_NS;
+    }
+    this.le = le;
+    const thiszone = this.u32(p + 8) | 0;
+    const network = this.u32(p + 20);
+    this.format = {
+      kind: 'pcap',
+      littleEndian: le,
+      nanosecond: ns,
+      versionMajor: this.u16(p + 4),
+      versionMinor: this.u16(p + 6),
+      thiszone,
+      sigfigs: this.u32(p + 12),
+      snapLen: this.u32(p + 16),
+      linkType: network,
+    };
+    this.interfaces = [{ linkType: network & 0xffff, snapLen: this.u32(p + 16), unitsPerSecond: ns ? 1e9 : 1e6 }];
+    this.pos = p + 24;
+  }
+
+  private nextPcap(avail: number): CaptureRecord | undefined {
+    if (avail < 16) return undefined;
+    const p = this.pos;
+    const capLen = this.u32(p + 8);
+    if (capLen > MAX_RECORD) throw new PcapBlockError(`record length ${capLen} is implausible`, this.base + p + 8);
+    if (avail < 16 + capLen) return undefined;
+    this.pos = p + 16 + capLen;
+    const fmt = this.format as Extract<CaptureFormat, { kind: 'pcap' }>;
+    const frac = this.u32(p + 4);
+    return {
+      interfaceId: 0,
+      linkType: this.interfaces[0]!.linkType,
+      tsSec: this.u32(p),
+      tsNsec: fmt.nanosecond ? frac : frac * 1000,
+      originalLength: this.u32(p + 12),
+      data: this.buf.subarray(p + 16, p + 16 + capLen),
+    };
+  }
+
+  private u16(p: number): number {
+    const b = this.buf;
+    return this.le ? b[p]! | (b[p + 1]! << 8) : (b[p]! << 8) | b[p + 1]!;
+  }
+  private u32(p: number): number {
+    const b = this.buf;
+    return this.le
+      ? (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16)) + b[p + 3]! * 0x1000000
+      : b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+  }
+  private u32be(p: number): number {
+    const b = this.buf;
+    return b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+  }
+}
+
+/**
+ * Streams records out of a capture given as chunks (e.g. `fs.createReadStream(path)`), holding at
+ * most one chunk plus one partial record in memory.
+ *
+ * @example
+ * ```ts
+ * for await (const rec of readCapture(createReadStream('trace.pcapng'))) {
+ *   const f = decapsulate(rec.data, { linkType: rec.linkType, lenient: true });
+ * }
+ * ```
+ * @throws PcapFormatError `PCAP_BAD_FORMAT`, PcapBlockError `PCAP_BAD_BLOCK`, PcapTruncatedError `PCAP_TRUNCATED`.
+ */
+export async function* readCapture(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<CaptureRecord, void, undefined> {
+  const p = new CaptureParser();
+  for await (const c of chunks) {
+    p.push(c);
+    for (let r = p.next(); r !== undefined; r = p.next()) yield r;
+  }
+  p.finish();
+}
+
+/** Parses a whole capture held in memory. @throws as {@link readCapture}. */
+export function parseCapture(bytes: Uint8Array): { format: CaptureFormat; interfaces: CaptureInterface[]; records: CaptureRecord[] } {
+  const p = new CaptureParser();
+  p.push(bytes);
+  const records: CaptureRecord[] = [];
+  for (let r = p.next(); r !== undefined; r = p.next()) records.push(r);
+  p.finish();
+  return { format: p.format!, interfaces: p.interfaces, records };
+}
+
+/** Options for {@link CaptureWriter}. */
+export interface CaptureWriterOptions {
+  /** Default `'pcap'`. */
+  readonly format?: 'pcap' | 'pcapng';
+  /** Default true (the byte order of x86 writers). */
+  readonly littleEndian?: boolean;
+  /** Nanosecond timestamps (pcap magic 0xa1b23c4d; pcapng if_tsresol 9). Default false. */
+  readonly nanosecond?: boolean;
+  /** LINKTYPE of the first interface. Default 1 (Ethernet). */
+  readonly linkType?: number;
+  /** Default 262144. */
+  readonly snapLen?: number;
+}
+
+/**
+ * Sans-I/O capture writer: each method returns the bytes to append. For pcapng, `header()` emits
+ * the Section Header and the first interface; `addInterface()` describes more.
+ *
+ * @example
+ * ```ts
+ * const w = new CaptureWriter({ format: 'pcapng', nanosecond: true });
+ * out.write(w.header());
+ * out.write(w.record(frame, { sec: 1700000000, nsec: 5 }));
+ * ```
+ */
+export class CaptureWriter {
+  private readonly le: boolean;
+  private readonly ng: boolean;
+  private readonly ns: boolean;
+  private readonly ifaces: { snapLen: number; ns: boolean }[] = [];
+  private readonly linkType: number;
+  private readonly snapLen: number;
+
+  /** @throws PcapWriteError `PCAP_WRITE_INVALID` on a bad link type or snap length. */
+  constructor(opts: CaptureWriterOptions = {}) {
+    this.le = opts.littleEndian ?? true;
+    this.ng = opts.format === 'pcapng';
+    this.ns = opts.nanosecond ?? false;
+    this.linkType = checkInt(opts.linkType ?? 1, 0xffff, 'link type');
+    this.snapLen = checkInt(opts.snapLen ?? 262144, 0xffffffff, 'snap length');
+  }
+
+  /** The file header (pcap) or Section Header + first Interface Description (pcapng). */
+  header(): Uint8Array {
+    if (!this.ng) {
+      const b = new Uint8Array(24);
+      this.w32(b, 0, this.ns ? PCAP_MAGIC_NS : PCAP_MAGIC_US);
+      this.w16(b, 4, 2);
+      this.w16(b, 6, 4);
+      this.w32(b, 8, 0);
+      this.w32(b, 12, 0);
+      this.w32(b, 16, this.snapLen);
+      this.w32(b, 20, this.linkType);
+      this.ifaces.length = 0;
+      this.ifaces.push({ snapLen: this.snapLen, ns: this.ns });
+      return b;
+    }
+    const shb = new Uint8Array(28);
+    this.w32(shb, 0, PCAPNG_SHB);
+    this.w32(shb, 4, 28);
+    this.w32(shb, 8, PCAPNG_BOM);
+    this.w16(shb, 12, 1);
+    this.w16(shb, 14, 0);
+    this.w32(shb, 16, 0xffffffff); // section length unknown (-1)
+    this.w32(shb, 20, 0xffffffff);
+    this.w32(shb, 24, 28);
+    this.ifaces.length = 0;
+    const idb = this.addInterface(this.linkType, { snapLen: this.snapLen, nanosecond: this.ns }).bytes;
+    const out = new Uint8Array(shb.length + idb.length);
+    out.set(shb, 0);
+    out.set(idb, shb.length);
+    return out;
+  }
+
+  /**
+   * pcapng only: describes another interface; returns its id and the block to append.
+   * @throws PcapWriteError `PCAP_WRITE_INVALID` for classic pcap.
+   */
+  addInterface(linkType: number, opts: { snapLen?: number; nanosecond?: boolean; name?: string } = {}): { id: number; bytes: Uint8Array } {
+    if (!this.ng) throw new PcapWriteError('classic pcap has a single interface');
+    checkInt(linkType, 0xffff, 'link type');
+    const ns = opts.nanosecond ?? false;
+    const name = opts.name === undefined ? undefined : Buffer.from(opts.name, 'utf8');
+    const nameLen = name === undefined ? 0 : 4 + ((name.length + 3) & ~3);
+    const optLen = (ns ? 8 : 0) + nameLen + (ns || name ? 4 : 0);
+    const total = 20 + optLen;
+    const b = new Uint8Array(total);
+    this.w32(b, 0, BLOCK.IDB);
+    this.w32(b, 4, total);
+    this.w16(b, 8, linkType);
+    this.w16(b, 10, 0);
+    const snapLen = checkInt(opts.snapLen ?? this.snapLen, 0xffffffff, 'snap length');
+    this.w32(b, 12, snapLen);
+    let o = 16;
+    if (ns) {
+      this.w16(b, o, 9);
+      this.w16(b, o + 2, 1);
+      b[o + 4] = 9;
+      o += 8;
+    }
+    if (name) {
+      this.w16(b, o, 2);
+      this.w16(b, o + 2, name.length);
+      b.set(name, o + 4);
+      o += nameLen;
+    }
+    if (ns || name) o += 4; // opt_endofopt (zeros)
+    this.w32(b, o, total);
+    this.ifaces.push({ snapLen, ns });
+    return { id: this.ifaces.length - 1, bytes: b };
+  }
+
+  /**
+   * One packet record (pcap) or Enhanced Packet Block (pcapng).
+   * @throws PcapWriteError `PCAP_WRITE_INVALID` (unknown interface, data over snap length, bad timestamp).
+   */
+  record(data: Uint8Array, ts: { sec: number; nsec?: number } = { sec: 0 }, opts: { interfaceId?: number; originalLength?: number } = {}): Uint8Array {
+    const ifId = opts.interfaceId ?? 0;
+    const iface = this.ifaces[ifId];
+    if (iface === undefined) throw new PcapWriteError(`interface ${ifId} is not described (call header() / addInterface() first)`);
+    if (iface.snapLen !== 0 && data.length > iface.snapLen) throw new PcapWriteError(`${data.length} bytes exceed the snap length ${iface.snapLen}`);
+    const orig = checkInt(opts.originalLength ?? data.length, 0xffffffff, 'original length');
+    const sec = checkInt(ts.sec, 0xffffffff, 'timestamp seconds');
+    const nsec = checkInt(ts.nsec ?? 0, 999_999_999, 'timestamp nanoseconds');
+    if (!this.ng) {
+      const b = new Uint8Array(16 + data.length);
+      this.w32(b, 0, sec);
+      this.w32(b, 4, iface.ns ? nsec : Math.floor(nsec / 1000));
+      this.w32(b, 8, data.length);
+      this.w32(b, 12, orig);
+      b.set(data, 16);
+      return b;
+    }
+    const padded = (data.length + 3) & ~3;
+    const total = 32 + padded;
+    const b = new Uint8Array(total);
+    const t = iface.ns ? BigInt(sec) * 1_000_000_000n + BigInt(nsec) : BigInt(sec) * 1_000_000n + BigInt(Math.floor(nsec / 1000));
+    this.w32(b, 0, BLOCK.EPB);
+    this.w32(b, 4, total);
+    this.w32(b, 8, ifId);
+    this.w32(b, 12, Number(t >> 32n));
+    this.w32(b, 16, Number(t & 0xffffffffn));
+    this.w32(b, 20, data.length);
+    this.w32(b, 24, orig);
+    b.set(data, 28);
+    this.w32(b, total - 4, total);
+    return b;
+  }
+
+  private w16(b: Uint8Array, at: number, v: number): void {
+    if (this.le) {
+      b[at] = v & 0xff;
+      b[at + 1] = v >>> 8;
+    } else {
+      b[at] = v >>> 8;
+      b[at + 1] = v & 0xff;
+    }
+  }
+  private w32(b: Uint8Array, at: number, v: number): void {
+    if (this.le) {
+      b[at] = v & 0xff;
+      b[at + 1] = (v >>> 8) & 0xff;
+      b[at + 2] = (v >>> 16) & 0xff;
+      b[at + 3] = v >>> 24;
+    } else {
+      b[at] = v >>> 24;
+      b[at + 1] = (v >>> 16) & 0xff;
+      b[at + 2] = (v >>> 8) & 0xff;
+      b[at + 3] = v & 0xff;
+    }
+  }
+}
+
+function checkInt(v: number, max: number, what: string): number {
+  if (!Number.isInteger(v) || v < 0 || v > max) throw new PcapWriteError(`${what} ${v} out of range 0..${max}`);
+  return v;
+}
