@@ -1,0 +1,1130 @@
+/**
+ * decodeMessage: one framed OpenFlow message (exactly ofp_header.length bytes) to a typed object.
+ * OF1.3 / OF1.5 fully, OF1.4 likewise, OF1.0 for the messages a switch sends. Byte payloads alias
+ * the input.
+ */
+import { ByteReader, WireError } from '../../wire/index.js';
+import { readMatch, readMatch10, readOxmFields } from '../match/index.js';
+import { readActions, readInstructions } from '../actions/index.js';
+import type { OfVersion } from '../version.js';
+import { EXPERIMENTER_ID, NXPINT, NXT, OFPMP, OFPT } from './constants.js';
+import { OfMessageError } from './errors.js';
+import { expectBody, readFixedString, readRawProps, subByLength } from './props.js';
+import type {
+  Bucket,
+  FlowStatValues,
+  FlowStatsEntry,
+  FlowStatsRequestBody,
+  HelloElement,
+  MeterBand,
+  MultipartReplyBody,
+  MultipartRequestBody,
+  NxPacketIn2Fields,
+  OfMessage,
+  Port,
+  PortStatsEntry,
+  QueueStatsEntry,
+  RawProperty,
+  TableFeatures,
+  TlvMap,
+} from './types.js';
+
+/** OF1.0 message type numbers mapped onto the OF1.1+ numbering used for dispatch. */
+const OF10_TYPE_MAP: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22, 23];
+
+/**
+ * Decodes one whole OpenFlow message.
+ *
+ * @example
+ * const msg = decodeMessage(bytes); if (msg.type === 'packetIn') console.log(msg.data.length);
+ * @throws OfMessageError `OF_MSG_TOO_SHORT`, `OF_MSG_BAD_LENGTH`, `OF_MSG_TRUNCATED`,
+ *   `OF_MSG_BAD_VERSION`, `OF_MSG_BAD_VALUE`; MatchError / ActionError from the match and action
+ *   codecs for bad fields inside.
+ */
+export function decodeMessage(bytes: Uint8Array): OfMessage {
+  if (bytes.length < 8) throw new OfMessageError('OF_MSG_TOO_SHORT', `OpenFlow packet too short (only ${bytes.length} bytes)`);
+  const len = (bytes[2]! << 8) | bytes[3]!;
+  if (len < 8) throw new OfMessageError('OF_MSG_TOO_SHORT', `ofp_header.length ${len} is below 8`, 2);
+  if (len > bytes.length) {
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `message truncated to ${bytes.length} bytes from ${len}`, 2);
+  }
+  if (len < bytes.length) {
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `message only uses ${len} bytes out of ${bytes.length}`, 2);
+  }
+  const r = new ByteReader(bytes);
+  try {
+    return decodeBody(r);
+  } catch (e) {
+    if (e instanceof WireError) {
+      throw new OfMessageError('OF_MSG_TRUNCATED', `message body ends inside a field: ${e.message}`, e.offset, { cause: e });
+    }
+    throw e;
+  }
+}
+
+function decodeBody(r: ByteReader): OfMessage {
+  const version = r.u8();
+  const rawType = r.u8();
+  r.skip(2);
+  const xid = r.u32();
+  if (rawType === OFPT.HELLO) return decodeHello(r, version, xid);
+  if (version < 1 || version > 6) {
+    throw new OfMessageError('OF_MSG_BAD_VERSION', `unsupported OpenFlow version 0x${version.toString(16)}`, 0);
+  }
+  const v = version as OfVersion;
+  const type = v === 1 ? (OF10_TYPE_MAP[rawType] ?? 0x100 + rawType) : rawType;
+  const h = { version: v, xid };
+  switch (type) {
+    case OFPT.ERROR:
+      return decodeError(r, h);
+    case OFPT.ECHO_REQUEST:
+      return { type: 'echoRequest', ...h, data: r.bytes(r.remaining) };
+    case OFPT.ECHO_REPLY:
+      return { type: 'echoReply', ...h, data: r.bytes(r.remaining) };
+    case OFPT.EXPERIMENTER:
+      return decodeExperimenter(r, h);
+    case OFPT.FEATURES_REQUEST:
+      return { type: 'featuresRequest', ...h };
+    case OFPT.FEATURES_REPLY:
+      return decodeFeaturesReply(r, h);
+    case OFPT.GET_CONFIG_REQUEST:
+      return { type: 'getConfigRequest', ...h };
+    case OFPT.GET_CONFIG_REPLY:
+    case OFPT.SET_CONFIG:
+      expectBody(r, 4, 'switch config');
+      return { type: type === OFPT.SET_CONFIG ? 'setConfig' : 'getConfigReply', ...h, flags: r.u16(), missSendLen: r.u16() };
+    case OFPT.BARRIER_REQUEST:
+      return { type: 'barrierRequest', ...h };
+    case OFPT.BARRIER_REPLY:
+      return { type: 'barrierReply', ...h };
+    case OFPT.PORT_STATUS: {
+      expectBody(r, 8, 'port_status');
+      const reason = r.u8();
+      r.skip(7);
+      const port = readPort(r, v);
+      return { type: 'portStatus', ...h, reason, port };
+    }
+    case OFPT.PACKET_IN:
+      return decodePacketIn(r, h);
+    case OFPT.FLOW_REMOVED:
+      return decodeFlowRemoved(r, h);
+    case OFPT.MULTIPART_REQUEST:
+      return decodeMultipartRequest(r, h);
+    case OFPT.MULTIPART_REPLY:
+      return decodeMultipartReply(r, h);
+  }
+  if (v >= 4) {
+    switch (type) {
+      case OFPT.PACKET_OUT:
+        return decodePacketOut(r, h);
+      case OFPT.FLOW_MOD:
+        return decodeFlowMod(r, h);
+      case OFPT.GROUP_MOD:
+        return decodeGroupMod(r, h);
+      case OFPT.PORT_MOD: {
+        expectBody(r, 24, 'port_mod');
+        const portNo = r.u32();
+        r.skip(4);
+        const hwAddr = r.bytes(6);
+        r.skip(2);
+        const config = r.u32();
+        const mask = r.u32();
+        let advertise = 0;
+        if (v === 4) {
+          advertise = r.u32();
+          r.skip(4);
+        } else {
+          for (const p of readRawProps(r)) {
+            if (p.propType === 0 && p.data.length >= 4) advertise = new ByteReader(p.data).u32();
+          }
+        }
+        return { type: 'portMod', ...h, portNo, hwAddr, config, mask, advertise };
+      }
+      case OFPT.TABLE_MOD: {
+        expectBody(r, 8, 'table_mod');
+        const tableId = r.u8();
+        r.skip(3);
+        const config = r.u32();
+        if (v >= 5) return { type: 'tableMod', ...h, tableId, config, properties: readRawProps(r) };
+        return { type: 'tableMod', ...h, tableId, config };
+      }
+      case OFPT.ROLE_REQUEST:
+      case OFPT.ROLE_REPLY: {
+        expectBody(r, 16, 'role');
+        const role = r.u32();
+        r.skip(4);
+        return { type: type === OFPT.ROLE_REQUEST ? 'roleRequest' : 'roleReply', ...h, role, generationId: r.u64() };
+      }
+      case OFPT.GET_ASYNC_REQUEST:
+        return { type: 'getAsyncRequest', ...h };
+      case OFPT.GET_ASYNC_REPLY:
+      case OFPT.SET_ASYNC: {
+        const t = type === OFPT.SET_ASYNC ? 'setAsync' : 'getAsyncReply';
+        if (v === 4) {
+          expectBody(r, 24, 'async config');
+          const masks = {
+            packetIn: [r.u32(), r.u32()] as const,
+            portStatus: [r.u32(), r.u32()] as const,
+            flowRemoved: [r.u32(), r.u32()] as const,
+          };
+          return { type: t, ...h, masks };
+        }
+        const properties: { propType: number; mask: number }[] = [];
+        for (const p of readRawProps(r)) {
+          if (p.data.length !== 4) {
+            throw new OfMessageError('OF_MSG_BAD_LENGTH', `async property ${p.propType} has ${p.data.length} bytes, want 4`, r.offset);
+          }
+          properties.push({ propType: p.propType, mask: new ByteReader(p.data).u32() });
+        }
+        return { type: t, ...h, properties };
+      }
+      case OFPT.METER_MOD: {
+        expectBody(r, 8, 'meter_mod');
+        const command = r.u16();
+        const flags = r.u16();
+        const meterId = r.u32();
+        return { type: 'meterMod', ...h, command, flags, meterId, bands: readBands(r) };
+      }
+    }
+  }
+  if (v >= 5 && (type === OFPT.BUNDLE_CONTROL || type === OFPT.BUNDLE_ADD_MESSAGE)) return decodeBundle(r, h, type);
+  return { type: 'unknown', ...h, msgType: rawType, body: r.bytes(r.remaining) };
+}
+
+type H = { version: OfVersion; xid: number };
+
+function decodeBundle(r: ByteReader, h: H, type: number): OfMessage {
+  if (type === OFPT.BUNDLE_CONTROL) {
+    expectBody(r, 8, 'bundle_ctrl');
+    const bundleId = r.u32();
+    const ctrlType = r.u16();
+    const flags = r.u16();
+    return { type: 'bundleControl', ...h, bundleId, ctrlType, flags, properties: readRawProps(r) };
+  }
+  expectBody(r, 16, 'bundle_add_msg');
+  const bundleId = r.u32();
+  r.skip(2);
+  const flags = r.u16();
+  const innerLen = r.peekU16(2);
+  const inner = subByLength(r, innerLen, 8, 'bundled message');
+  const message = decodeMessage(inner.bytes(inner.remaining));
+  const pad = Math.min((8 - (innerLen % 8)) % 8, r.remaining);
+  if (r.remaining > pad) {
+    r.skip(pad);
+    return { type: 'bundleAdd', ...h, bundleId, flags, message, properties: readRawProps(r) };
+  }
+  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} stray bytes after bundled message`, r.offset);
+  return { type: 'bundleAdd', ...h, bundleId, flags, message };
+}
+
+function decodeHello(r: ByteReader, version: number, xid: number): OfMessage {
+  const elements: HelloElement[] = [];
+  let trailing: Uint8Array | undefined;
+  // OF1.0 peers may send a hello with arbitrary trailing data; elements only from OF1.3 on, but
+  // OVS accepts them at any version. Stop at the first element that does not parse.
+  while (r.remaining >= 4) {
+    const elemType = r.peekU16(0);
+    const len = r.peekU16(2);
+    if (len < 4 || len > r.remaining) break;
+    r.skip(4);
+    const body = r.sub(len - 4);
+    if (elemType === 1 && (len - 4) % 4 === 0) {
+      const versions: number[] = [];
+      for (let word = 0; body.remaining >= 4; word++) {
+        const bits = body.u32();
+        for (let b = 0; b < 32; b++) if ((bits >>> b) & 1) versions.push(word * 32 + b);
+      }
+      elements.push({ type: 'versionBitmap', versions });
+    } else {
+      elements.push({ type: 'unknown', elemType, data: body.bytes(body.remaining) });
+    }
+    const pad = Math.min(((len + 7) & ~7) - len, r.remaining);
+    r.skip(pad);
+  }
+  if (r.remaining) trailing = r.bytes(r.remaining);
+  return trailing ? { type: 'hello', version, xid, elements, trailing } : { type: 'hello', version, xid, elements };
+}
+
+function decodeError(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 4, 'error');
+  const errType = r.u16();
+  const code = r.u16();
+  if (errType === 0xffff && h.version >= 3) {
+    expectBody(r, 4, 'experimenter error');
+    const experimenter = r.u32();
+    return { type: 'error', ...h, errType, code, experimenter, data: r.bytes(r.remaining) };
+  }
+  if (errType === 0xb0c2 && code === 0 && r.remaining >= 8) {
+    const nxVendor = { vendor: r.u32(), type: r.u16(), code: r.u16() };
+    return { type: 'error', ...h, errType, code, nxVendor, data: r.bytes(r.remaining) };
+  }
+  return { type: 'error', ...h, errType, code, data: r.bytes(r.remaining) };
+}
+
+function decodeExperimenter(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 4, 'experimenter');
+  const experimenter = r.u32();
+  if (r.remaining < 4) return { type: 'experimenter', ...h, experimenter, data: r.bytes(r.remaining) };
+  const expType = r.u32();
+  if (experimenter === EXPERIMENTER_ID.ONF && h.version === 4 && (expType === 2300 || expType === 2301)) {
+    // OF1.3 bundle extension (ONF EXT-230), same bodies as OF1.4 BUNDLE_CONTROL / BUNDLE_ADD_MESSAGE.
+    return decodeBundle(r, h, expType === 2300 ? OFPT.BUNDLE_CONTROL : OFPT.BUNDLE_ADD_MESSAGE);
+  }
+  if (experimenter === EXPERIMENTER_ID.NX) {
+    const start = r.offset;
+    const nx = decodeNicira(r, h, expType);
+    if (nx) return nx;
+    r.offset = start;
+  }
+  return { type: 'experimenter', ...h, experimenter, expType, data: r.bytes(r.remaining) };
+}
+
+function decodeNicira(r: ByteReader, h: H, subtype: number): OfMessage | null {
+  switch (subtype) {
+    case NXT.SET_FLOW_FORMAT:
+      expectBody(r, 4, 'NXT_SET_FLOW_FORMAT');
+      return done(r, { type: 'nxSetFlowFormat', ...h, format: r.u32() });
+    case NXT.SET_PACKET_IN_FORMAT:
+      expectBody(r, 4, 'NXT_SET_PACKET_IN_FORMAT');
+      return done(r, { type: 'nxSetPacketInFormat', ...h, format: r.u32() });
+    case NXT.SET_CONTROLLER_ID:
+      expectBody(r, 8, 'NXT_SET_CONTROLLER_ID');
+      r.skip(6);
+      return done(r, { type: 'nxSetControllerId', ...h, controllerId: r.u16() });
+    case NXT.CT_FLUSH_ZONE:
+      expectBody(r, 8, 'NXT_CT_FLUSH_ZONE');
+      r.skip(6);
+      return done(r, { type: 'nxCtFlushZone', ...h, zoneId: r.u16() });
+    case NXT.TLV_TABLE_REQUEST:
+      return done(r, { type: 'nxTlvTableRequest', ...h });
+    case NXT.TLV_TABLE_MOD: {
+      expectBody(r, 8, 'NXT_TLV_TABLE_MOD');
+      const command = r.u16();
+      r.skip(6);
+      return { type: 'nxTlvTableMod', ...h, command, mappings: readTlvMaps(r) };
+    }
+    case NXT.TLV_TABLE_REPLY: {
+      expectBody(r, 16, 'NXT_TLV_TABLE_REPLY');
+      const maxOptionSpace = r.u32();
+      const maxFields = r.u16();
+      r.skip(10);
+      return { type: 'nxTlvTableReply', ...h, maxOptionSpace, maxFields, mappings: readTlvMaps(r) };
+    }
+    case NXT.PACKET_IN2:
+      return { type: 'nxPacketIn2', ...h, ...readPacketIn2Props(r) };
+    case NXT.RESUME:
+      return { type: 'nxResume', ...h, ...readPacketIn2Props(r) };
+  }
+  return null;
+}
+
+/** Rejects bytes left over after a fixed-size Nicira body. */
+function done<T>(r: ByteReader, m: T): T {
+  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after message body`, r.offset);
+  return m;
+}
+
+function readTlvMaps(r: ByteReader): TlvMap[] {
+  const out: TlvMap[] = [];
+  if (r.remaining % 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `TLV map list of ${r.remaining} bytes is not a multiple of 8`, r.offset);
+  while (r.remaining) {
+    const optClass = r.u16();
+    const optType = r.u8();
+    const optLen = r.u8();
+    const index = r.u16();
+    r.skip(2);
+    out.push({ optClass, optType, optLen, index });
+  }
+  return out;
+}
+
+function readPacketIn2Props(r: ByteReader): NxPacketIn2Fields {
+  const f: {
+    -readonly [K in keyof NxPacketIn2Fields]: NxPacketIn2Fields[K];
+  } = {};
+  const other: RawProperty[] = [];
+  for (const p of readRawProps(r)) {
+    const pr = new ByteReader(p.data);
+    const want = (n: number): void => {
+      if (p.data.length !== n) {
+        throw new OfMessageError('OF_MSG_BAD_LENGTH', `packet-in2 property ${p.propType} has ${p.data.length} bytes, want ${n}`, r.offset);
+      }
+    };
+    switch (p.propType) {
+      case NXPINT.PACKET:
+        f.packet = p.data;
+        break;
+      case NXPINT.FULL_LEN:
+        want(4);
+        f.fullLen = pr.u32();
+        break;
+      case NXPINT.BUFFER_ID:
+        want(4);
+        f.bufferId = pr.u32();
+        break;
+      case NXPINT.TABLE_ID:
+        want(1);
+        f.tableId = pr.u8();
+        break;
+      case NXPINT.COOKIE:
+        want(12);
+        pr.skip(4);
+        f.cookie = pr.u64();
+        break;
+      case NXPINT.REASON:
+        want(1);
+        f.reason = pr.u8();
+        break;
+      case NXPINT.METADATA:
+        f.metadata = readOxmFields(pr, p.data.length);
+        break;
+      case NXPINT.USERDATA:
+        f.userdata = p.data;
+        break;
+      case NXPINT.CONTINUATION:
+        f.continuation = p.data;
+        break;
+      default:
+        other.push(p);
+    }
+  }
+  if (other.length) f.otherProperties = other;
+  return f;
+}
+
+function decodeFeaturesReply(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 24, 'features_reply');
+  const datapathId = r.u64();
+  const nBuffers = r.u32();
+  const nTables = r.u8();
+  const auxiliaryId = h.version >= 4 ? r.u8() : (r.skip(1), 0);
+  r.skip(2);
+  const capabilities = r.u32();
+  const reserved = r.u32();
+  const ports: Port[] = [];
+  if (h.version < 4) {
+    const size = h.version === 1 ? 48 : 64;
+    if (r.remaining % size) {
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `features_reply port list of ${r.remaining} bytes is not a multiple of ${size}`, r.offset);
+    }
+    while (r.remaining) ports.push(readPort(r, h.version));
+  }
+  return { type: 'featuresReply', ...h, datapathId, nBuffers, nTables, auxiliaryId, capabilities, reserved, ports };
+}
+
+/** ofp_port (OF1.1–1.3: 64 bytes; OF1.4+: with length and properties) / OF1.0 ofp_phy_port (48). */
+export function readPort(r: ByteReader, v: OfVersion): Port {
+  if (v === 1) {
+    expectBody(r, 48, 'ofp_phy_port');
+    const portNo = r.u16();
+    const hwAddr = r.bytes(6);
+    const name = readFixedString(r, 16);
+    const [config, state, curr, advertised, supported, peer] = [r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32()];
+    return { portNo, hwAddr, name, config, state, curr, advertised, supported, peer, currSpeed: 0, maxSpeed: 0 };
+  }
+  if (v <= 4) {
+    expectBody(r, 64, 'ofp_port');
+    const portNo = r.u32();
+    r.skip(4);
+    const hwAddr = r.bytes(6);
+    r.skip(2);
+    const name = readFixedString(r, 16);
+    const [config, state, curr, advertised, supported, peer, currSpeed, maxSpeed] = [
+      r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(),
+    ];
+    return { portNo, hwAddr, name, config, state, curr, advertised, supported, peer, currSpeed, maxSpeed };
+  }
+  expectBody(r, 40, 'ofp_port');
+  const portNo = r.u32();
+  const len = r.u16();
+  const pr = subByLength(r, len - 6, 34, 'ofp_port');
+  pr.skip(2);
+  const hwAddr = pr.bytes(6);
+  pr.skip(2);
+  const name = readFixedString(pr, 16);
+  const config = pr.u32();
+  const state = pr.u32();
+  let curr = 0, advertised = 0, supported = 0, peer = 0, currSpeed = 0, maxSpeed = 0;
+  const other: RawProperty[] = [];
+  for (const p of readRawProps(pr)) {
+    if (p.propType === 0 && p.data.length === 28) {
+      const er = new ByteReader(p.data);
+      er.skip(4);
+      [curr, advertised, supported, peer, currSpeed, maxSpeed] = [er.u32(), er.u32(), er.u32(), er.u32(), er.u32(), er.u32()];
+    } else other.push(p);
+  }
+  const port: Port = { portNo, hwAddr, name, config, state, curr, advertised, supported, peer, currSpeed, maxSpeed };
+  return other.length ? { ...port, otherProperties: other } : port;
+}
+
+function decodePacketIn(r: ByteReader, h: H): OfMessage {
+  if (h.version === 1) {
+    expectBody(r, 10, 'packet_in');
+    const bufferId = r.u32();
+    const totalLen = r.u16();
+    const inPort = r.u16();
+    const reason = r.u8();
+    r.skip(1);
+    return { type: 'packetIn', ...h, bufferId, totalLen, reason, tableId: 0, cookie: 0n, match: [], inPort, data: r.bytes(r.remaining) };
+  }
+  if (h.version < 4) return { type: 'unknown', ...h, msgType: OFPT.PACKET_IN, body: r.bytes(r.remaining) };
+  expectBody(r, 16, 'packet_in');
+  const bufferId = r.u32();
+  const totalLen = r.u16();
+  const reason = r.u8();
+  const tableId = r.u8();
+  const cookie = r.u64();
+  const match = readMatch(r, h.version);
+  r.skip(2);
+  return { type: 'packetIn', ...h, bufferId, totalLen, reason, tableId, cookie, match, data: r.bytes(r.remaining) };
+}
+
+/** OF1.5 ofp_stats (OXS, OpenFlow 1.5.1 §7.2.4): reserved, length, OXS TLVs, padded to 8. */
+function readOxsStats(r: ByteReader): FlowStatValues {
+  const start = r.offset;
+  r.skip(2);
+  const len = r.u16();
+  if (len < 4) throw new OfMessageError('OF_MSG_BAD_LENGTH', `ofp_stats length ${len} below 4`, start);
+  const sr = subByLength(r, len - 4, 0, 'ofp_stats');
+  r.skip(Math.min(((len + 7) & ~7) - len, r.remaining));
+  const s: { -readonly [K in keyof FlowStatValues]: FlowStatValues[K] } = {};
+  while (sr.remaining) {
+    const at = sr.offset;
+    const cls = sr.u16();
+    const fb = sr.u8();
+    const flen = sr.u8();
+    const field = fb >> 1;
+    const body = sr.sub(flen, 'OXS field');
+    if (cls !== 0x8002) throw new OfMessageError('OF_MSG_BAD_VALUE', `OXS class 0x${cls.toString(16)} unknown`, at);
+    const want = (n: number): void => {
+      if (flen !== n) throw new OfMessageError('OF_MSG_BAD_LENGTH', `OXS field ${field} length ${flen}, want ${n}`, at);
+    };
+    switch (field) {
+      case 0:
+        want(8);
+        s.durationSec = body.u32();
+        s.durationNsec = body.u32();
+        break;
+      case 1:
+        want(8);
+        s.idleTimeSec = body.u32();
+        s.idleTimeNsec = body.u32();
+        break;
+      case 3:
+        want(4);
+        s.flowCount = body.u32();
+        break;
+      case 4:
+        want(8);
+        s.packetCount = body.u64();
+        break;
+      case 5:
+        want(8);
+        s.byteCount = body.u64();
+        break;
+      default:
+        throw new OfMessageError('OF_MSG_BAD_VALUE', `OXS field ${field} unknown`, at);
+    }
+  }
+  return s;
+}
+
+function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
+  if (h.version === 1) {
+    const match = readMatch10(r);
+    expectBody(r, 40, 'flow_removed');
+    const cookie = r.u64();
+    const priority = r.u16();
+    const reason = r.u8();
+    r.skip(1);
+    const durationSec = r.u32();
+    const durationNsec = r.u32();
+    const idleTimeout = r.u16();
+    r.skip(2);
+    const packetCount = r.u64();
+    const byteCount = r.u64();
+    return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId: 0, idleTimeout, hardTimeout: 0, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
+  }
+  if (h.version < 4) return { type: 'unknown', ...h, msgType: OFPT.FLOW_REMOVED, body: r.bytes(r.remaining) };
+  if (h.version >= 6) {
+    expectBody(r, 16, 'flow_removed');
+    const cookie = r.u64();
+    const priority = r.u16();
+    const reason = r.u8();
+    const tableId = r.u8();
+    const idleTimeout = r.u16();
+    const hardTimeout = r.u16();
+    const match = readMatch(r, h.version);
+    const stats = readOxsStats(r);
+    return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout, match, stats };
+  }
+  expectBody(r, 40, 'flow_removed');
+  const cookie = r.u64();
+  const priority = r.u16();
+  const reason = r.u8();
+  const tableId = r.u8();
+  const durationSec = r.u32();
+  const durationNsec = r.u32();
+  const idleTimeout = r.u16();
+  const hardTimeout = r.u16();
+  const packetCount = r.u64();
+  const byteCount = r.u64();
+  const match = readMatch(r, h.version);
+  return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
+}
+
+function decodePacketOut(r: ByteReader, h: H): OfMessage {
+  if (h.version >= 6) {
+    expectBody(r, 8, 'packet_out');
+    const bufferId = r.u32();
+    const actionsLen = r.u16();
+    r.skip(2);
+    const match = readMatch(r, h.version);
+    expectBody(r, actionsLen, 'packet_out actions');
+    const actions = readActions(r, actionsLen, h.version);
+    let inPort = 0;
+    for (const f of match) {
+      if (f.field === 'in_port' && f.value.length === 4) inPort = new ByteReader(f.value).u32();
+    }
+    return { type: 'packetOut', ...h, bufferId, inPort, match, actions, data: r.bytes(r.remaining) };
+  }
+  expectBody(r, 16, 'packet_out');
+  const bufferId = r.u32();
+  const inPort = r.u32();
+  const actionsLen = r.u16();
+  r.skip(6);
+  expectBody(r, actionsLen, 'packet_out actions');
+  const actions = readActions(r, actionsLen, h.version);
+  return { type: 'packetOut', ...h, bufferId, inPort, actions, data: r.bytes(r.remaining) };
+}
+
+function decodeFlowMod(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 40, 'flow_mod');
+  const cookie = r.u64();
+  const cookieMask = r.u64();
+  const tableId = r.u8();
+  const command = r.u8();
+  const idleTimeout = r.u16();
+  const hardTimeout = r.u16();
+  const priority = r.u16();
+  const bufferId = r.u32();
+  const outPort = r.u32();
+  const outGroup = r.u32();
+  const flags = r.u16();
+  const importance = r.u16();
+  const match = readMatch(r, h.version);
+  const instructions = readInstructions(r, r.remaining, h.version);
+  return {
+    type: 'flowMod', ...h, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
+    outPort, outGroup, flags, importance: h.version >= 5 ? importance : 0, match, instructions,
+  };
+}
+
+function readBuckets(r: ByteReader, v: OfVersion): Bucket[] {
+  const out: Bucket[] = [];
+  while (r.remaining) {
+    const len = r.peekU16(0);
+    const br = subByLength(r, len, 16, 'bucket');
+    br.skip(2);
+    if (v >= 6) {
+      const actLen = br.u16();
+      const bucketId = br.u32();
+      if (actLen > br.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `bucket action_array_len ${actLen} too long`, br.offset);
+      const actions = readActions(br, actLen, v);
+      const b: { -readonly [K in keyof Bucket]: Bucket[K] } = { bucketId, actions };
+      for (const p of readRawProps(br)) {
+        const pr = new ByteReader(p.data);
+        if (p.propType === 0 && p.data.length === 4) b.weight = pr.u16();
+        else if (p.propType === 1 && p.data.length === 4) b.watchPort = pr.u32();
+        else if (p.propType === 2 && p.data.length === 4) b.watchGroup = pr.u32();
+        else throw new OfMessageError('OF_MSG_BAD_VALUE', `bucket property ${p.propType} (${p.data.length} bytes) not supported`, br.offset);
+      }
+      out.push(b);
+    } else {
+      const weight = br.u16();
+      const watchPort = br.u32();
+      const watchGroup = br.u32();
+      br.skip(4);
+      out.push({ weight, watchPort, watchGroup, actions: readActions(br, br.remaining, v) });
+    }
+  }
+  return out;
+}
+
+function decodeGroupMod(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 8, 'group_mod');
+  const command = r.u16();
+  const groupType = r.u8();
+  r.skip(1);
+  const groupId = r.u32();
+  if (h.version >= 6) {
+    expectBody(r, 8, 'group_mod');
+    const bucketLen = r.u16();
+    r.skip(2);
+    const commandBucketId = r.u32();
+    const buckets = readBuckets(subByLength(r, bucketLen, 0, 'bucket array'), h.version);
+    return { type: 'groupMod', ...h, command, groupType, groupId, commandBucketId, buckets, properties: readRawProps(r) };
+  }
+  return { type: 'groupMod', ...h, command, groupType, groupId, buckets: readBuckets(r, h.version) };
+}
+
+function readBands(r: ByteReader): MeterBand[] {
+  const out: MeterBand[] = [];
+  while (r.remaining) {
+    const bandType = r.peekU16(0);
+    const br = subByLength(r, r.peekU16(2), 16, 'meter band');
+    br.skip(4);
+    const rate = br.u32();
+    const burstSize = br.u32();
+    if (bandType === 2) {
+      const precLevel = br.u8();
+      out.push({ bandType, rate, burstSize, precLevel });
+    } else if (bandType === 0xffff) {
+      out.push({ bandType, rate, burstSize, experimenter: br.u32() });
+    } else {
+      out.push({ bandType, rate, burstSize });
+    }
+  }
+  return out;
+}
+
+// ---- multipart -----------------------------------------------------------------------------------
+
+function readFlowStatsRequest(r: ByteReader, v: OfVersion): FlowStatsRequestBody {
+  if (v === 1) {
+    const match = readMatch10(r);
+    expectBody(r, 4, 'flow stats request');
+    const tableId = r.u8();
+    r.skip(1);
+    const outPort = r.u16();
+    return { tableId, outPort, outGroup: 0xffffffff, cookie: 0n, cookieMask: 0n, match };
+  }
+  expectBody(r, 32, 'flow stats request');
+  const tableId = r.u8();
+  r.skip(3);
+  const outPort = r.u32();
+  const outGroup = r.u32();
+  r.skip(4);
+  const cookie = r.u64();
+  const cookieMask = r.u64();
+  const match = readMatch(r, v);
+  return { tableId, outPort, outGroup, cookie, cookieMask, match };
+}
+
+function mpHeader(r: ByteReader, v: OfVersion): { mpType: number; flags: number } {
+  expectBody(r, v === 1 ? 4 : 8, 'multipart header');
+  const mpType = r.u16();
+  const flags = r.u16();
+  if (v !== 1) r.skip(4);
+  return { mpType, flags };
+}
+
+function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
+  const { mpType, flags } = mpHeader(r, h.version);
+  const v = h.version;
+  const body = ((): MultipartRequestBody => {
+    if (v < 4 && v !== 1) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+    switch (mpType) {
+      case OFPMP.DESC:
+        return { kind: 'desc' };
+      case OFPMP.FLOW_DESC:
+        return { kind: 'flow', ...readFlowStatsRequest(r, v) };
+      case OFPMP.AGGREGATE_STATS:
+        return { kind: 'aggregate', ...readFlowStatsRequest(r, v) };
+      case OFPMP.TABLE_STATS:
+        return { kind: 'table' };
+      case OFPMP.PORT_STATS: {
+        if (v === 1) {
+          expectBody(r, 8, 'port stats request');
+          const p = r.u16();
+          r.skip(6);
+          return { kind: 'portStats', portNo: p };
+        }
+        expectBody(r, 8, 'port stats request');
+        const portNo = r.u32();
+        r.skip(4);
+        return { kind: 'portStats', portNo };
+      }
+      case OFPMP.QUEUE_STATS: {
+        if (v === 1) {
+          expectBody(r, 8, 'queue stats request');
+          const p = r.u16();
+          r.skip(2);
+          return { kind: 'queue', portNo: p, queueId: r.u32() };
+        }
+        expectBody(r, 8, 'queue stats request');
+        return { kind: 'queue', portNo: r.u32(), queueId: r.u32() };
+      }
+      case OFPMP.GROUP_STATS: {
+        expectBody(r, 8, 'group stats request');
+        const groupId = r.u32();
+        r.skip(4);
+        return { kind: 'group', groupId };
+      }
+      case OFPMP.GROUP_DESC: {
+        if (v >= 6) {
+          expectBody(r, 8, 'group desc request');
+          const groupId = r.u32();
+          r.skip(4);
+          return { kind: 'groupDesc', groupId };
+        }
+        return { kind: 'groupDesc' };
+      }
+      case OFPMP.GROUP_FEATURES:
+        return { kind: 'groupFeatures' };
+      case OFPMP.METER_STATS:
+      case OFPMP.METER_DESC: {
+        expectBody(r, 8, 'meter request');
+        const meterId = r.u32();
+        r.skip(4);
+        return { kind: mpType === OFPMP.METER_STATS ? 'meter' : 'meterConfig', meterId };
+      }
+      case OFPMP.METER_FEATURES:
+        return { kind: 'meterFeatures' };
+      case OFPMP.TABLE_FEATURES:
+        return { kind: 'tableFeatures', tables: readTableFeaturesList(r, v) };
+      case OFPMP.PORT_DESC: {
+        if (v >= 6) {
+          expectBody(r, 8, 'port desc request');
+          const portNo = r.u32();
+          r.skip(4);
+          return { kind: 'portDesc', portNo };
+        }
+        return { kind: 'portDesc' };
+      }
+      case OFPMP.EXPERIMENTER: {
+        expectBody(r, 8, 'experimenter multipart');
+        const experimenter = r.u32();
+        const expType = r.u32();
+        return { kind: 'experimenter', experimenter, expType, data: r.bytes(r.remaining) };
+      }
+    }
+    return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+  })();
+  if (r.remaining && body.kind !== 'unknown' && body.kind !== 'experimenter') {
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} request`, r.offset);
+  }
+  return { type: 'multipartRequest', ...h, flags, body };
+}
+
+function readTableFeaturesList(r: ByteReader, v: OfVersion): TableFeatures[] {
+  const out: TableFeatures[] = [];
+  while (r.remaining) {
+    const tr = subByLength(r, r.peekU16(0), 64, 'table features');
+    tr.skip(2);
+    const tableId = tr.u8();
+    const command = tr.u8();
+    const features = tr.u32();
+    const name = readFixedString(tr, 32);
+    const metadataMatch = tr.u64();
+    const metadataWrite = tr.u64();
+    const capabilities = tr.u32();
+    const maxEntries = tr.u32();
+    const properties = readRawProps(tr);
+    const t: TableFeatures = { tableId, name, metadataMatch, metadataWrite, capabilities, maxEntries, properties };
+    out.push(v >= 6 ? { ...t, command, features } : t);
+  }
+  return out;
+}
+
+function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartReplyBody {
+  const flows: FlowStatsEntry[] = [];
+  while (r.remaining) {
+    const fr = subByLength(r, r.peekU16(0), v === 1 ? 88 : 48, 'flow stats entry');
+    fr.skip(2);
+    if (v === 1) {
+      const tableId = fr.u8();
+      fr.skip(1);
+      const match = readMatch10(fr);
+      const durationSec = fr.u32();
+      const durationNsec = fr.u32();
+      const priority = fr.u16();
+      const idleTimeout = fr.u16();
+      const hardTimeout = fr.u16();
+      fr.skip(6);
+      const cookie = fr.u64();
+      const packetCount = fr.u64();
+      const byteCount = fr.u64();
+      const actions = readActions(fr, fr.remaining, v);
+      flows.push({
+        tableId, priority, idleTimeout, hardTimeout, flags: 0, importance: 0, cookie, match,
+        stats: { durationSec, durationNsec, packetCount, byteCount },
+        instructions: [{ type: 'applyActions', actions }],
+      });
+    } else if (v >= 6) {
+      fr.skip(2);
+      const tableId = fr.u8();
+      fr.skip(1);
+      const priority = fr.u16();
+      const idleTimeout = fr.u16();
+      const hardTimeout = fr.u16();
+      const flags = fr.u16();
+      const importance = fr.u16();
+      const cookie = fr.u64();
+      const match = readMatch(fr, v);
+      const stats = readOxsStats(fr);
+      const instructions = readInstructions(fr, fr.remaining, v);
+      flows.push({ tableId, priority, idleTimeout, hardTimeout, flags, importance, cookie, match, stats, instructions });
+    } else {
+      const tableId = fr.u8();
+      fr.skip(1);
+      const durationSec = fr.u32();
+      const durationNsec = fr.u32();
+      const priority = fr.u16();
+      const idleTimeout = fr.u16();
+      const hardTimeout = fr.u16();
+      const flags = fr.u16();
+      const importance = fr.u16();
+      fr.skip(2);
+      const cookie = fr.u64();
+      const packetCount = fr.u64();
+      const byteCount = fr.u64();
+      const match = readMatch(fr, v);
+      const instructions = readInstructions(fr, fr.remaining, v);
+      flows.push({
+        tableId, priority, idleTimeout, hardTimeout, flags, importance: v >= 5 ? importance : 0, cookie, match,
+        stats: { durationSec, durationNsec, packetCount, byteCount }, instructions,
+      });
+    }
+  }
+  return { kind: 'flow', flows };
+}
+
+function readPortStats(r: ByteReader, v: OfVersion): PortStatsEntry[] {
+  const out: PortStatsEntry[] = [];
+  while (r.remaining) {
+    if (v >= 5) {
+      const pr = subByLength(r, r.peekU16(0), 80, 'port stats entry');
+      pr.skip(4);
+      const portNo = pr.u32();
+      const durationSec = pr.u32();
+      const durationNsec = pr.u32();
+      const c = [pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64()] as const;
+      let rxFrameErr = 0n, rxOverErr = 0n, rxCrcErr = 0n, collisions = 0n;
+      const other: RawProperty[] = [];
+      for (const p of readRawProps(pr)) {
+        if (p.propType === 0 && p.data.length === 36) {
+          const er = new ByteReader(p.data);
+          er.skip(4);
+          [rxFrameErr, rxOverErr, rxCrcErr, collisions] = [er.u64(), er.u64(), er.u64(), er.u64()];
+        } else other.push(p);
+      }
+      const e: PortStatsEntry = {
+        portNo, rxPackets: c[0], txPackets: c[1], rxBytes: c[2], txBytes: c[3], rxDropped: c[4], txDropped: c[5],
+        rxErrors: c[6], txErrors: c[7], rxFrameErr, rxOverErr, rxCrcErr, collisions, durationSec, durationNsec,
+      };
+      out.push(other.length ? { ...e, otherProperties: other } : e);
+      continue;
+    }
+    let portNo: number;
+    if (v === 1) {
+      expectBody(r, 104, 'port stats entry');
+      portNo = r.u16();
+      r.skip(6);
+    } else {
+      expectBody(r, 112, 'port stats entry');
+      portNo = r.u32();
+      r.skip(4);
+    }
+    const c = Array.from({ length: 12 }, () => r.u64());
+    const durationSec = v === 1 ? 0 : r.u32();
+    const durationNsec = v === 1 ? 0 : r.u32();
+    out.push({
+      portNo, rxPackets: c[0]!, txPackets: c[1]!, rxBytes: c[2]!, txBytes: c[3]!, rxDropped: c[4]!, txDropped: c[5]!,
+      rxErrors: c[6]!, txErrors: c[7]!, rxFrameErr: c[8]!, rxOverErr: c[9]!, rxCrcErr: c[10]!, collisions: c[11]!,
+      durationSec, durationNsec,
+    });
+  }
+  return out;
+}
+
+function readQueueStats(r: ByteReader, v: OfVersion): QueueStatsEntry[] {
+  const out: QueueStatsEntry[] = [];
+  while (r.remaining) {
+    if (v >= 5) {
+      const qr = subByLength(r, r.peekU16(0), 48, 'queue stats entry');
+      qr.skip(8);
+      const portNo = qr.u32();
+      const queueId = qr.u32();
+      const txBytes = qr.u64();
+      const txPackets = qr.u64();
+      const txErrors = qr.u64();
+      const durationSec = qr.u32();
+      const durationNsec = qr.u32();
+      const props = readRawProps(qr);
+      const e = { portNo, queueId, txBytes, txPackets, txErrors, durationSec, durationNsec };
+      out.push(props.length ? { ...e, otherProperties: props } : e);
+      continue;
+    }
+    let portNo: number;
+    if (v === 1) {
+      expectBody(r, 32, 'queue stats entry');
+      portNo = r.u16();
+      r.skip(2);
+    } else {
+      expectBody(r, 40, 'queue stats entry');
+      portNo = r.u32();
+    }
+    const queueId = r.u32();
+    const txBytes = r.u64();
+    const txPackets = r.u64();
+    const txErrors = r.u64();
+    const durationSec = v === 1 ? 0 : r.u32();
+    const durationNsec = v === 1 ? 0 : r.u32();
+    out.push({ portNo, queueId, txBytes, txPackets, txErrors, durationSec, durationNsec });
+  }
+  return out;
+}
+
+function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
+  const { mpType, flags } = mpHeader(r, h.version);
+  const v = h.version;
+  const body = ((): MultipartReplyBody => {
+    if (v < 4 && v !== 1) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+    switch (mpType) {
+      case OFPMP.DESC:
+        expectBody(r, 1056, 'desc reply');
+        return {
+          kind: 'desc',
+          mfrDesc: readFixedString(r, 256),
+          hwDesc: readFixedString(r, 256),
+          swDesc: readFixedString(r, 256),
+          serialNum: readFixedString(r, 32),
+          dpDesc: readFixedString(r, 256),
+        };
+      case OFPMP.FLOW_DESC:
+        return readFlowStatsEntries(r, v);
+      case OFPMP.AGGREGATE_STATS: {
+        if (v >= 6) return { kind: 'aggregate', ...readOxsStats(r) };
+        expectBody(r, 24, 'aggregate reply');
+        const packetCount = r.u64();
+        const byteCount = r.u64();
+        const flowCount = r.u32();
+        r.skip(4);
+        return { kind: 'aggregate', packetCount, byteCount, flowCount };
+      }
+      case OFPMP.TABLE_STATS: {
+        if (v === 1) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+        const tables = [];
+        while (r.remaining) {
+          expectBody(r, 24, 'table stats entry');
+          const tableId = r.u8();
+          r.skip(3);
+          tables.push({ tableId, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
+        }
+        return { kind: 'table', tables };
+      }
+      case OFPMP.PORT_STATS:
+        return { kind: 'portStats', ports: readPortStats(r, v) };
+      case OFPMP.QUEUE_STATS:
+        return { kind: 'queue', queues: readQueueStats(r, v) };
+      case OFPMP.GROUP_STATS: {
+        const groups = [];
+        while (r.remaining) {
+          const gr = subByLength(r, r.peekU16(0), 40, 'group stats entry');
+          gr.skip(4);
+          const groupId = gr.u32();
+          const refCount = gr.u32();
+          gr.skip(4);
+          const packetCount = gr.u64();
+          const byteCount = gr.u64();
+          const durationSec = gr.u32();
+          const durationNsec = gr.u32();
+          const bucketStats = [];
+          if (gr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'bucket counters not a multiple of 16 bytes', gr.offset);
+          while (gr.remaining) bucketStats.push({ packetCount: gr.u64(), byteCount: gr.u64() });
+          groups.push({ groupId, refCount, packetCount, byteCount, durationSec, durationNsec, bucketStats });
+        }
+        return { kind: 'group', groups };
+      }
+      case OFPMP.GROUP_DESC: {
+        const groups = [];
+        while (r.remaining) {
+          const gr = subByLength(r, r.peekU16(0), 8, 'group desc entry');
+          gr.skip(2);
+          const groupType = gr.u8();
+          gr.skip(1);
+          const groupId = gr.u32();
+          if (v >= 6) {
+            const bl = gr.u16();
+            gr.skip(6);
+            const buckets = readBuckets(subByLength(gr, bl, 0, 'bucket array'), v);
+            groups.push({ groupType, groupId, buckets, properties: readRawProps(gr) });
+          } else {
+            groups.push({ groupType, groupId, buckets: readBuckets(gr, v) });
+          }
+        }
+        return { kind: 'groupDesc', groups };
+      }
+      case OFPMP.GROUP_FEATURES: {
+        expectBody(r, 40, 'group features');
+        const types = r.u32();
+        const capabilities = r.u32();
+        const maxGroups = [r.u32(), r.u32(), r.u32(), r.u32()] as const;
+        const actions = [r.u32(), r.u32(), r.u32(), r.u32()] as const;
+        return { kind: 'groupFeatures', types, capabilities, maxGroups, actions };
+      }
+      case OFPMP.METER_STATS: {
+        const meters = [];
+        while (r.remaining) {
+          expectBody(r, 40, 'meter stats entry');
+          const meterId = r.u32();
+          const mr = subByLength(r, r.peekU16(0) - 4, 36, 'meter stats entry');
+          mr.skip(8);
+          const flowCount = mr.u32();
+          const packetInCount = mr.u64();
+          const byteInCount = mr.u64();
+          const durationSec = mr.u32();
+          const durationNsec = mr.u32();
+          const bandStats = [];
+          if (mr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'band counters not a multiple of 16 bytes', mr.offset);
+          while (mr.remaining) bandStats.push({ packetBandCount: mr.u64(), byteBandCount: mr.u64() });
+          meters.push({ meterId, flowCount, packetInCount, byteInCount, durationSec, durationNsec, bandStats });
+        }
+        return { kind: 'meter', meters };
+      }
+      case OFPMP.METER_DESC: {
+        const meters = [];
+        while (r.remaining) {
+          const mr = subByLength(r, r.peekU16(0), 8, 'meter config entry');
+          mr.skip(2);
+          const flags = mr.u16();
+          const meterId = mr.u32();
+          meters.push({ flags, meterId, bands: readBands(mr) });
+        }
+        return { kind: 'meterConfig', meters };
+      }
+      case OFPMP.METER_FEATURES: {
+        expectBody(r, v >= 6 ? 24 : 16, 'meter features');
+        const maxMeter = r.u32();
+        const bandTypes = r.u32();
+        const capabilities = r.u32();
+        const maxBands = r.u8();
+        const maxColor = r.u8();
+        r.skip(2);
+        if (v >= 6) {
+          const features = r.u32();
+          r.skip(4);
+          return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor, features };
+        }
+        return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor };
+      }
+      case OFPMP.TABLE_FEATURES:
+        return { kind: 'tableFeatures', tables: readTableFeaturesList(r, v) };
+      case OFPMP.PORT_DESC: {
+        const ports = [];
+        while (r.remaining) ports.push(readPort(r, v));
+        return { kind: 'portDesc', ports };
+      }
+      case OFPMP.EXPERIMENTER: {
+        expectBody(r, 8, 'experimenter multipart');
+        const experimenter = r.u32();
+        const expType = r.u32();
+        return { kind: 'experimenter', experimenter, expType, data: r.bytes(r.remaining) };
+      }
+    }
+    return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+  })();
+  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} reply`, r.offset);
+  return { type: 'multipartReply', ...h, flags, body };
+}

@@ -1,0 +1,10 @@
+/**
+ * openflow/messages/: every OpenFlow message as a typed object, encode/decode both ways, the
+ * ovs-ofctl ofp-print text of whole messages, hello version negotiation and multipart reassembly.
+ */
+export type * from './types.js';
+export * from './constants.js';
+export { decodeMessage } from './decode.js';
+export { encodeMessage } from './encode.js';
+export { OfMessageError, OfFramingError, OfNegotiationError, OfMultipartError } from './errors.js';
+export type { OfMessageErrorCode } from './errors.js';

@@ -1,0 +1,81 @@
+/**
+ * Shared helpers for OpenFlow sub-structures: TLV properties padded to 8 bytes
+ * (OpenFlow 1.5.1 §7.2.7 "ofp_prop_header"), fixed-width strings, MAC addresses, length checks.
+ */
+import type { ByteReader, ByteWriter } from '../../wire/index.js';
+import { OfMessageError } from './errors.js';
+import type { RawProperty } from './types.js';
+
+/** Rounds up to a multiple of 8. */
+export function pad8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/** Reads TLV properties until the reader is exhausted. Padding after each is skipped. */
+export function readRawProps(r: ByteReader): RawProperty[] {
+  const out: RawProperty[] = [];
+  while (r.remaining > 0) {
+    const start = r.offset;
+    const propType = r.u16();
+    const len = r.u16();
+    if (len < 4 || len - 4 > r.remaining) {
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `property length ${len} invalid (${r.remaining + 4} bytes left)`, start);
+    }
+    const data = r.bytes(len - 4);
+    const pad = Math.min(pad8(len) - len, r.remaining);
+    r.skip(pad);
+    out.push({ propType, data });
+  }
+  return out;
+}
+
+export function rawPropsLength(props: readonly RawProperty[] | undefined): number {
+  let n = 0;
+  if (props) for (const p of props) n += pad8(4 + p.data.length);
+  return n;
+}
+
+export function writeRawProps(w: ByteWriter, props: readonly RawProperty[] | undefined): void {
+  if (!props) return;
+  for (const p of props) {
+    const len = 4 + p.data.length;
+    w.u16(p.propType).u16(len).bytes(p.data).zeros(pad8(len) - len);
+  }
+}
+
+/** A NUL-padded fixed-width ASCII field (port names, descriptions). */
+export function readFixedString(r: ByteReader, n: number): string {
+  const b = r.bytes(n);
+  let end = b.indexOf(0);
+  if (end < 0) end = n;
+  let s = '';
+  for (let i = 0; i < end; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
+export function writeFixedString(w: ByteWriter, s: string, n: number): void {
+  const len = Math.min(s.length, n);
+  const start = w.offset;
+  for (let i = 0; i < len; i++) w.u8(s.charCodeAt(i) & 0xff);
+  w.zeros(n - (w.offset - start));
+}
+
+/** Reads a u16 length at the current position and returns a sub-reader over exactly that many bytes. */
+export function subByLength(r: ByteReader, len: number, min: number, what: string): ByteReader {
+  if (len < min || len > r.remaining) {
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${what} length ${len} invalid (min ${min}, ${r.remaining} bytes left)`, r.offset);
+  }
+  return r.sub(len, what);
+}
+
+export function expectBody(r: ByteReader, n: number, what: string): void {
+  if (r.remaining < n) {
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${what} needs ${n} bytes, message has ${r.remaining}`, r.offset);
+  }
+}
+
+export function formatMac(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += (i ? ':' : '') + b[i]!.toString(16).padStart(2, '0');
+  return s;
+}
