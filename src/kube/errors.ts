@@ -1,0 +1,173 @@
+import { SdkError } from '../errors.js';
+
+/**
+ * Every error of the database-free Kube-OVN model (src/kube/subnet-model.ts). Each failure has its own
+ * subclass and stable `code` (docs/errors/kube-model.md); `value` is the offending value and `subnet`
+ * the subnet it belongs to, when there is one. IPAM errors met while planning (a static IP that is
+ * taken, excluded or outside the CIDR, a MAC that is taken, an exhausted subnet) are thrown as they
+ * are — see docs/errors/ipam.md.
+ */
+export abstract class KubeModelError extends SdkError {
+  readonly value: string;
+  readonly subnet: string | undefined;
+  constructor(code: string, message: string, value: string, subnet?: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.value = value;
+    this.subnet = subnet;
+  }
+}
+
+/** `cidrBlock` does not parse, has host bits set, is /32 or /128, or is not one IPv4 + one IPv6 CIDR. */
+export class SubnetCidrError extends KubeModelError {
+  constructor(subnet: string, value: string, cause: unknown) {
+    super('KUBE_SUBNET_INVALID_CIDR', `subnet ${subnet}: invalid cidrBlock ${JSON.stringify(value)}: ${msg(cause)}`, value, subnet, { cause });
+  }
+}
+
+/** An `excludeIps` entry that is not an address or a range `a..b` with a ≤ b of one family. */
+export class SubnetExcludeError extends KubeModelError {
+  constructor(subnet: string, value: string, cause: unknown) {
+    super('KUBE_SUBNET_INVALID_EXCLUDE', `subnet ${subnet}: invalid excludeIps entry ${JSON.stringify(value)}: ${msg(cause)}`, value, subnet, { cause });
+  }
+}
+
+/** An `excludeIps` entry that is not wholly inside the subnet's CIDR of its family. */
+export class ExcludeOutsideSubnetError extends KubeModelError {
+  constructor(subnet: string, value: string, cidr: string) {
+    super('KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR', `subnet ${subnet}: excludeIps entry ${value} is outside ${cidr}`, value, subnet);
+  }
+}
+
+/** A `gateway` that does not parse (or names two gateways of one family). */
+export class SubnetGatewayError extends KubeModelError {
+  constructor(subnet: string, value: string, cause: unknown) {
+    super('KUBE_SUBNET_INVALID_GATEWAY', `subnet ${subnet}: invalid gateway ${JSON.stringify(value)}: ${msg(cause)}`, value, subnet, { cause });
+  }
+}
+
+/** A `gateway` outside the subnet's CIDR. */
+export class GatewayOutsideSubnetError extends KubeModelError {
+  constructor(subnet: string, value: string, cidr: string) {
+    super('KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR', `subnet ${subnet}: gateway ${value} is outside ${cidr}`, value, subnet);
+  }
+}
+
+/** A `gateway` that is the network or the broadcast (last) address of its CIDR. */
+export class GatewayReservedAddressError extends KubeModelError {
+  constructor(subnet: string, value: string, cause: unknown) {
+    super('KUBE_SUBNET_GATEWAY_RESERVED', `subnet ${subnet}: ${msg(cause)}`, value, subnet, { cause });
+  }
+}
+
+/** `u2oInterconnectionIP` that does not parse or lies outside the CIDR. */
+export class U2oAddressError extends KubeModelError {
+  constructor(subnet: string, value: string, reason: string) {
+    super('KUBE_SUBNET_INVALID_U2O_IP', `subnet ${subnet}: u2oInterconnectionIP ${JSON.stringify(value)}: ${reason}`, value, subnet);
+  }
+}
+
+/** `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual). */
+export class ProtocolMismatchError extends KubeModelError {
+  readonly expected: string;
+  constructor(subnet: string, value: string, expected: string) {
+    super('KUBE_SUBNET_PROTOCOL_MISMATCH', `subnet ${subnet}: protocol ${value} but cidrBlock is ${expected}`, value, subnet);
+    this.expected = expected;
+  }
+}
+
+/** A field with a value outside its enumeration, or an empty name (`field` says which). */
+export class SubnetFieldError extends KubeModelError {
+  readonly field: string;
+  constructor(subnet: string, field: string, value: string, allowed: string) {
+    super('KUBE_SUBNET_INVALID_FIELD', `subnet ${subnet}: ${field} ${JSON.stringify(value)} is not ${allowed}`, value, subnet);
+    this.field = field;
+  }
+}
+
+/** Two subnets with one name (value = the name). */
+export class DuplicateSubnetNameError extends KubeModelError {
+  constructor(value: string) {
+    super('KUBE_DUPLICATE_SUBNET', `subnet ${value} is defined twice`, value, value);
+  }
+}
+
+/** A subnet whose `vpc` is not among the VPCs given (value = the VPC name). */
+export class UnknownVpcError extends KubeModelError {
+  constructor(subnet: string, value: string) {
+    super('KUBE_UNKNOWN_VPC', `subnet ${subnet}: vpc ${value} does not exist`, value, subnet);
+  }
+}
+
+/** Two subnets of one VPC whose CIDRs overlap (value = this subnet's overlapping CIDR). */
+export class SubnetsOverlapError extends KubeModelError {
+  readonly otherSubnet: string;
+  readonly otherCidr: string;
+  readonly vpc: string;
+  constructor(subnet: string, value: string, otherSubnet: string, otherCidr: string, vpc: string) {
+    super('KUBE_SUBNET_OVERLAP', `subnet ${subnet} (${value}) overlaps subnet ${otherSubnet} (${otherCidr}) in vpc ${vpc}`, value, subnet);
+    this.otherSubnet = otherSubnet;
+    this.otherCidr = otherCidr;
+    this.vpc = vpc;
+  }
+}
+
+/** A namespace listed by two subnets (value = the namespace). */
+export class NamespaceConflictError extends KubeModelError {
+  readonly otherSubnet: string;
+  constructor(value: string, subnet: string, otherSubnet: string) {
+    super('KUBE_NAMESPACE_CONFLICT', `namespace ${value} is claimed by subnets ${otherSubnet} and ${subnet}`, value, subnet);
+    this.otherSubnet = otherSubnet;
+  }
+}
+
+/** More than one subnet with `default: true` (value = the second one's name). */
+export class MultipleDefaultSubnetsError extends KubeModelError {
+  readonly otherSubnet: string;
+  constructor(value: string, otherSubnet: string) {
+    super('KUBE_MULTIPLE_DEFAULT_SUBNETS', `subnets ${otherSubnet} and ${value} are both default`, value, value);
+    this.otherSubnet = otherSubnet;
+  }
+}
+
+/** A namespace no subnet lists, with no default subnet to fall back on (value = the namespace). */
+export class NoSubnetForNamespaceError extends KubeModelError {
+  constructor(value: string) {
+    super('KUBE_NO_SUBNET_FOR_NAMESPACE', `no subnet lists namespace ${value} and there is no default subnet`, value);
+  }
+}
+
+/** A pod or node that names a subnet that does not exist (value = the subnet name). */
+export class UnknownSubnetNameError extends KubeModelError {
+  constructor(value: string, who: string) {
+    super('KUBE_UNKNOWN_SUBNET', `${who} refers to subnet ${value}, which does not exist`, value, value);
+  }
+}
+
+/** Deleting a subnet that still has pods (value = the subnet; `ports` = their port names). */
+export class SubnetInUseError extends KubeModelError {
+  readonly ports: readonly string[];
+  constructor(value: string, ports: readonly string[]) {
+    super('KUBE_SUBNET_IN_USE', `subnet ${value} still has ${ports.length} pod(s): ${ports.slice(0, 5).join(', ')}${ports.length > 5 ? ', …' : ''}`, value, value);
+    this.ports = ports;
+  }
+}
+
+/** The same pod (namespace/name) or node listed twice (value = the port / record name). */
+export class DuplicatePodError extends KubeModelError {
+  constructor(value: string) {
+    super('KUBE_DUPLICATE_POD', `${value} is listed twice`, value);
+  }
+}
+
+/** A pod with an empty name, namespace or node (value = the field's content; `field` says which). */
+export class PodFieldError extends KubeModelError {
+  readonly field: string;
+  constructor(field: string, value: string, pod: string) {
+    super('KUBE_POD_INVALID_FIELD', `pod ${pod}: ${field} ${JSON.stringify(value)} is not a valid name`, value);
+    this.field = field;
+  }
+}
+
+function msg(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
