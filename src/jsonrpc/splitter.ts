@@ -5,44 +5,63 @@
  * like structure, so a multi-byte character split across chunks is simply carried over and decoded
  * once the whole message is there.
  *
+ * The scanning is done 64 bytes at a time by a WebAssembly SIMD scanner (scanner.wat), with a plain
+ * JavaScript scanner (scan-js.ts) where WebAssembly SIMD is unavailable; both follow the same rules.
+ *
  * Only objects and arrays may stand at the top level (JSON-RPC messages are objects).
  */
 import { JsonRpcFramingError, JsonRpcMessageTooLargeError } from './errors.js';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-
-// Byte classes inside a value: 1 = quote, 2 = opening bracket, 3 = closing bracket, 0 = anything else.
-const CLASS = new Uint8Array(256);
-CLASS[QUOTE] = 1;
-CLASS[LBRACE] = CLASS[LBRACKET] = 2;
-CLASS[RBRACE] = CLASS[RBRACKET] = 3;
-// 1 = whitespace allowed between top-level values.
-const WS = new Uint8Array(256);
-WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1;
+import { createJsScanner, SCAN_STATE, type Scanner } from './scan-js.js';
+import { wasmScanner } from './scan-wasm.js';
 
 export interface SplitterOptions {
   /** Largest message accepted, in bytes (default 256 MiB). */
   maxMessageBytes?: number;
+  /**
+   * Which scanner to use: `'auto'` (default: WebAssembly SIMD when available, else JavaScript),
+   * `'wasm'` (throws if unavailable) or `'js'`. Meant for tests and benchmarks.
+   * @internal
+   */
+  scanner?: 'auto' | 'wasm' | 'js';
 }
 
+let jsScanner: Scanner | undefined;
+
+function pickScanner(which: SplitterOptions['scanner']): Scanner {
+  if (which !== 'js') {
+    const w = wasmScanner();
+    if (w) return w;
+    if (which === 'wasm') throw new Error('WebAssembly SIMD is not available');
+  }
+  return (jsScanner ??= createJsScanner());
+}
+
+/**
+ * Incremental splitter of back-to-back JSON values.
+ *
+ * @example
+ * ```ts
+ * const splitter = new JsonSplitter();
+ * socket.on('data', (chunk: Buffer) => {
+ *   for (const bytes of splitter.feed(chunk)) handle(parseMessage(bytes));
+ * });
+ * ```
+ */
 export class JsonSplitter {
   private readonly max: number;
+  private readonly scanner: Scanner;
   /** Chunks (or parts of chunks) belonging to the message being assembled. */
   private parts: Buffer[] = [];
   private partsBytes = 0;
   private depth = 0;
-  private inString = false;
-  private escaped = false;
+  private inString = 0;
+  private escaped = 0;
   /** Total bytes consumed so far, for error offsets. */
   private consumed = 0;
 
   constructor(opts: SplitterOptions = {}) {
     this.max = opts.maxMessageBytes ?? 256 * 1024 * 1024;
+    this.scanner = pickScanner(opts.scanner);
   }
 
   /** True while part of a message has been seen but not its end. */
@@ -52,91 +71,54 @@ export class JsonSplitter {
 
   /**
    * Feeds a chunk; returns the complete messages it finished, as raw UTF-8 byte buffers
-   * (call {@link parseMessage} on each, or use {@link JsonSplitter.push}).
+   * (call {@link parseMessage} on each). A message that lies wholly in `chunk` is returned as a view
+   * of it (aliasing `chunk`); one that spans chunks is copied into a new buffer.
    * @throws {JsonRpcFramingError} `JSONRPC_MALFORMED` on bytes outside any value
    * @throws {JsonRpcMessageTooLargeError} `JSONRPC_MESSAGE_TOO_LARGE`
    */
   feed(chunk: Buffer): Buffer[] {
     const out: Buffer[] = [];
     const n = chunk.length;
-    let i = 0;
-    let start = this.depth > 0 ? 0 : -1;
-    let depth = this.depth;
-    let inString = this.inString;
     if (n === 0) return out;
-    if (this.escaped) {
-      // The previous chunk ended right after a backslash inside a string: skip the escaped byte.
-      this.escaped = false;
-      i = 1;
-    }
-    while (i < n) {
-      if (inString) {
-        // Tight scan to the end of the string; only a quote or a backslash matters here.
-        let c = 0;
-        while (i < n) {
-          c = chunk[i]!;
-          if (c === QUOTE || c === BACKSLASH) break;
-          i++;
-        }
-        if (i >= n) break;
-        if (c === BACKSLASH) {
-          if (i + 1 >= n) {
-            this.escaped = true;
-            i = n;
-            break;
-          }
-          i += 2;
-          continue;
-        }
-        inString = false;
-        i++;
-        continue;
-      }
-      if (depth === 0) {
-        const c = chunk[i]!;
-        if (WS[c]) {
-          i++;
-          continue;
-        }
-        if (c !== LBRACE && c !== LBRACKET) {
-          this.reset();
-          throw new JsonRpcFramingError(`unexpected byte 0x${c.toString(16).padStart(2, '0')} between messages`, this.consumed + i);
-        }
-        start = i;
-        depth = 1;
-        i++;
-        continue;
-      }
-      // Inside a value, outside strings: skip bytes that are not structure.
-      let c = 0;
-      let k = 0;
-      while (i < n) {
-        c = chunk[i]!;
-        k = CLASS[c]!;
-        if (k !== 0) break;
-        i++;
-      }
-      if (i >= n) break;
-      i++;
-      if (k === 1) inString = true;
-      else if (k === 2) depth++;
-      else if (--depth === 0) {
-        const size = this.partsBytes + i - start;
+    const scanner = this.scanner;
+    const { state, pairs } = scanner;
+    const step = scanner.maxPiece;
+    // Start (in chunk) of the message being assembled, -1 between messages.
+    let start = this.depth > 0 ? 0 : -1;
+    for (let off = 0; off < n; off += step) {
+      const end = Math.min(n, off + step);
+      const count = scanner.scan(chunk.subarray(off, end), this.depth, this.inString, this.escaped);
+      for (let k = 0; k < count; k++) {
+        const s = pairs[2 * k]!;
+        const e = off + pairs[2 * k + 1]!;
+        if (s >= 0) start = off + s;
+        const size = this.partsBytes + e - start;
         if (size > this.max) {
           this.reset();
           throw new JsonRpcMessageTooLargeError(this.max);
         }
-        if (this.partsBytes === 0) out.push(chunk.subarray(start, i));
+        if (this.partsBytes === 0) out.push(chunk.subarray(start, e));
         else {
-          this.parts.push(chunk.subarray(start, i));
+          this.parts.push(chunk.subarray(start, e));
           out.push(Buffer.concat(this.parts, size));
           this.parts = [];
           this.partsBytes = 0;
         }
         start = -1;
       }
+      const errorAt = state[SCAN_STATE.errorAt]!;
+      if (errorAt >= 0) {
+        const c = chunk[off + errorAt]!;
+        this.reset();
+        throw new JsonRpcFramingError(`unexpected byte 0x${c.toString(16).padStart(2, '0')} between messages`, this.consumed + off + errorAt);
+      }
+      this.depth = state[SCAN_STATE.depth]!;
+      this.inString = state[SCAN_STATE.inString]!;
+      this.escaped = state[SCAN_STATE.escaped]!;
+      const open = state[SCAN_STATE.start]!;
+      if (open >= 0) start = off + open;
     }
-    if (depth > 0 && start !== -1) {
+    if (this.depth > 0) {
       const part = chunk.subarray(start, n);
       this.partsBytes += part.length;
       if (this.partsBytes > this.max) {
@@ -145,8 +127,6 @@ export class JsonSplitter {
       }
       this.parts.push(part);
     }
-    this.depth = depth;
-    this.inString = inString;
     this.consumed += n;
     return out;
   }
@@ -156,8 +136,8 @@ export class JsonSplitter {
     this.parts = [];
     this.partsBytes = 0;
     this.depth = 0;
-    this.inString = false;
-    this.escaped = false;
+    this.inString = 0;
+    this.escaped = 0;
   }
 }
 
