@@ -11,6 +11,7 @@ import { EXPERIMENTER_ID, NXPINT, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
 import { expectBody, readFixedString, readRawProps, subByLength } from './props.js';
 import type {
+  AsyncProperty,
   Bucket,
   FlowStatValues,
   FlowStatsEntry,
@@ -112,6 +113,20 @@ function decodeBody(r: ByteReader): OfMessage {
       return decodeMultipartRequest(r, h);
     case OFPT.MULTIPART_REPLY:
       return decodeMultipartReply(r, h);
+    case OFPT.FLOW_MOD:
+      if (v === 1) return decodeFlowMod10(r, h);
+      break;
+    case OFPT.PACKET_OUT:
+      if (v === 1) {
+        expectBody(r, 8, 'packet_out');
+        const bufferId = r.u32();
+        const inPort = r.u16();
+        const actionsLen = r.u16();
+        expectBody(r, actionsLen, 'packet_out actions');
+        const actions = readActions(r, actionsLen, v);
+        return { type: 'packetOut', ...h, bufferId, inPort, actions, data: r.bytes(r.remaining) };
+      }
+      break;
   }
   if (v >= 4) {
     switch (type) {
@@ -129,16 +144,17 @@ function decodeBody(r: ByteReader): OfMessage {
         r.skip(2);
         const config = r.u32();
         const mask = r.u32();
-        let advertise = 0;
         if (v === 4) {
-          advertise = r.u32();
+          const advertise = r.u32();
           r.skip(4);
-        } else {
-          for (const p of readRawProps(r)) {
-            if (p.propType === 0 && p.data.length >= 4) advertise = new ByteReader(p.data).u32();
-          }
+          return { type: 'portMod', ...h, portNo, hwAddr, config, mask, advertise };
         }
-        return { type: 'portMod', ...h, portNo, hwAddr, config, mask, advertise };
+        const props = readRawProps(r);
+        const eth = props[0]?.propType === 0 && props[0].data.length === 4 ? props[0] : undefined;
+        const other = eth ? props.slice(1) : props;
+        const pm = { type: 'portMod' as const, ...h, portNo, hwAddr, config, mask };
+        const withEth = eth ? { ...pm, advertise: new ByteReader(eth.data).u32() } : pm;
+        return other.length ? { ...withEth, otherProperties: other } : withEth;
       }
       case OFPT.TABLE_MOD: {
         expectBody(r, 8, 'table_mod');
@@ -152,8 +168,11 @@ function decodeBody(r: ByteReader): OfMessage {
       case OFPT.ROLE_REPLY: {
         expectBody(r, 16, 'role');
         const role = r.u32();
-        r.skip(4);
-        return { type: type === OFPT.ROLE_REQUEST ? 'roleRequest' : 'roleReply', ...h, role, generationId: r.u64() };
+        const shortId = r.u16();
+        r.skip(2);
+        const t = type === OFPT.ROLE_REQUEST ? 'roleRequest' : 'roleReply';
+        if (v >= 6) return { type: t, ...h, role, shortId, generationId: r.u64() };
+        return { type: t, ...h, role, generationId: r.u64() };
       }
       case OFPT.GET_ASYNC_REQUEST:
         return { type: 'getAsyncRequest', ...h };
@@ -169,12 +188,12 @@ function decodeBody(r: ByteReader): OfMessage {
           };
           return { type: t, ...h, masks };
         }
-        const properties: { propType: number; mask: number }[] = [];
+        const properties: AsyncProperty[] = [];
         for (const p of readRawProps(r)) {
-          if (p.data.length !== 4) {
+          if (p.propType >= 0xfffe) properties.push(p);
+          else if (p.data.length !== 4) {
             throw new OfMessageError('OF_MSG_BAD_LENGTH', `async property ${p.propType} has ${p.data.length} bytes, want 4`, r.offset);
-          }
-          properties.push({ propType: p.propType, mask: new ByteReader(p.data).u32() });
+          } else properties.push({ propType: p.propType, mask: new ByteReader(p.data).u32() });
         }
         return { type: t, ...h, properties };
       }
@@ -547,13 +566,14 @@ function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
   }
   if (h.version < 4) return { type: 'unknown', ...h, msgType: OFPT.FLOW_REMOVED, body: r.bytes(r.remaining) };
   if (h.version >= 6) {
+    // OpenFlow 1.5.1 §7.4.2: table_id, reason, priority, idle, hard, cookie, match, stats.
     expectBody(r, 16, 'flow_removed');
-    const cookie = r.u64();
-    const priority = r.u16();
-    const reason = r.u8();
     const tableId = r.u8();
+    const reason = r.u8();
+    const priority = r.u16();
     const idleTimeout = r.u16();
     const hardTimeout = r.u16();
+    const cookie = r.u64();
     const match = readMatch(r, h.version);
     const stats = readOxsStats(r);
     return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout, match, stats };
@@ -617,6 +637,25 @@ function decodeFlowMod(r: ByteReader, h: H): OfMessage {
   return {
     type: 'flowMod', ...h, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
     outPort, outGroup, flags, importance: h.version >= 5 ? importance : 0, match, instructions,
+  };
+}
+
+/** OF1.0 ofp_flow_mod (OpenFlow 1.0.0 §5.3.3); actions are returned as one apply_actions instruction. */
+function decodeFlowMod10(r: ByteReader, h: H): OfMessage {
+  const match = readMatch10(r);
+  expectBody(r, 24, 'flow_mod');
+  const cookie = r.u64();
+  const command = r.u16();
+  const idleTimeout = r.u16();
+  const hardTimeout = r.u16();
+  const priority = r.u16();
+  const bufferId = r.u32();
+  const outPort = r.u16();
+  const flags = r.u16();
+  const actions = readActions(r, r.remaining, h.version);
+  return {
+    type: 'flowMod', ...h, cookie, cookieMask: 0n, tableId: command >> 8, command: command & 0xff, idleTimeout, hardTimeout,
+    priority, bufferId, outPort, outGroup: 0xffffffff, flags, importance: 0, match, instructions: [{ type: 'applyActions', actions }],
   };
 }
 
@@ -731,6 +770,9 @@ function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
         return { kind: 'flow', ...readFlowStatsRequest(r, v) };
       case OFPMP.AGGREGATE_STATS:
         return { kind: 'aggregate', ...readFlowStatsRequest(r, v) };
+      case OFPMP.FLOW_STATS:
+        if (v < 6) break;
+        return { kind: 'flowStats', ...readFlowStatsRequest(r, v) };
       case OFPMP.TABLE_STATS:
         return { kind: 'table' };
       case OFPMP.PORT_STATS: {
@@ -994,6 +1036,22 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
         };
       case OFPMP.FLOW_DESC:
         return readFlowStatsEntries(r, v);
+      case OFPMP.FLOW_STATS: {
+        if (v < 6) break;
+        const flows = [];
+        while (r.remaining) {
+          const fr = subByLength(r, r.peekU16(0), 16, 'flow stats entry');
+          fr.skip(4);
+          const tableId = fr.u8();
+          const reason = fr.u8();
+          const priority = fr.u16();
+          const match = readMatch(fr, v);
+          const stats = readOxsStats(fr);
+          if (fr.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${fr.remaining} stray bytes in flow stats entry`, fr.offset);
+          flows.push({ tableId, reason, priority, match, stats });
+        }
+        return { kind: 'flowStats', flows };
+      }
       case OFPMP.AGGREGATE_STATS: {
         if (v >= 6) return { kind: 'aggregate', ...readOxsStats(r) };
         expectBody(r, 24, 'aggregate reply');
@@ -1095,14 +1153,15 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
         return { kind: 'meterConfig', meters };
       }
       case OFPMP.METER_FEATURES: {
-        expectBody(r, v >= 6 ? 24 : 16, 'meter features');
+        expectBody(r, 16, 'meter features');
         const maxMeter = r.u32();
         const bandTypes = r.u32();
         const capabilities = r.u32();
         const maxBands = r.u8();
         const maxColor = r.u8();
         r.skip(2);
-        if (v >= 6) {
+        // OF1.5 adds `features` (24 bytes); OVS 3.1 still sends the 16-byte OF1.3 layout in OF1.5.
+        if (v >= 6 && r.remaining >= 8) {
           const features = r.u32();
           r.skip(4);
           return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor, features };

@@ -3,8 +3,9 @@
  * from the object. OF1.3 / OF1.4 / OF1.5 for every message type; OF1.0 for the symmetric messages.
  */
 import { ByteWriter, WireError } from '../../wire/index.js';
-import { writeMatch, writeOxmFields } from '../match/index.js';
+import { writeMatch, writeMatch10, writeOxmFields } from '../match/index.js';
 import { writeActions, writeInstructions } from '../actions/index.js';
+import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXPINT, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
@@ -170,22 +171,36 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       w.zeros(2).bytes(m.data);
       return;
     case 'flowRemoved':
-      need(v, 4, m.type);
       header(w, v, OFPT.FLOW_REMOVED, m.xid, m.type);
-      w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(m.tableId);
+      if (v === 1) {
+        writeMatch10(w, m.match);
+        w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(0).u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0);
+        w.u16(m.idleTimeout).zeros(2).u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
+        return;
+      }
+      need(v, 4, m.type);
       if (v >= 6) {
-        w.u16(m.idleTimeout).u16(m.hardTimeout);
+        w.u8(m.tableId).u8(m.reason).u16(m.priority).u16(m.idleTimeout).u16(m.hardTimeout).u64(m.cookie);
         writeMatch(w, m.match, v);
         writeOxsStats(w, m.stats);
       } else {
+        w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(m.tableId);
         w.u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0).u16(m.idleTimeout).u16(m.hardTimeout);
         w.u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
         writeMatch(w, m.match, v);
       }
       return;
     case 'packetOut': {
-      need(v, 4, m.type);
       header(w, v, OFPT.PACKET_OUT, m.xid, m.type);
+      if (v === 1) {
+        w.u32(m.bufferId).u16(m.inPort).u16(0);
+        const a0 = w.offset;
+        writeActions(w, m.actions, v);
+        w.patchU16(a0 - 2, w.offset - a0);
+        w.bytes(m.data);
+        return;
+      }
+      need(v, 4, m.type);
       w.u32(m.bufferId);
       const lenAt = v >= 6 ? w.offset : w.offset + 4;
       if (v >= 6) {
@@ -201,8 +216,15 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       return;
     }
     case 'flowMod':
-      need(v, 4, m.type);
       header(w, v, OFPT.FLOW_MOD, m.xid, m.type);
+      if (v === 1) {
+        writeMatch10(w, m.match);
+        w.u64(m.cookie).u16(((m.tableId & 0xff) << 8) | m.command).u16(m.idleTimeout).u16(m.hardTimeout).u16(m.priority);
+        w.u32(m.bufferId).u16(m.outPort).u16(m.flags);
+        writeActions(w, of10Actions(m.instructions), v);
+        return;
+      }
+      need(v, 4, m.type);
       w.u64(m.cookie).u64(m.cookieMask).u8(m.tableId).u8(m.command).u16(m.idleTimeout).u16(m.hardTimeout);
       w.u16(m.priority).u32(m.bufferId).u32(m.outPort).u32(m.outGroup).u16(m.flags).u16(v >= 5 ? m.importance : 0);
       writeMatch(w, m.match, v);
@@ -227,8 +249,11 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       need(v, 4, m.type);
       header(w, v, OFPT.PORT_MOD, m.xid, m.type);
       w.u32(m.portNo).zeros(4).bytes(mac(m.hwAddr)).zeros(2).u32(m.config).u32(m.mask);
-      if (v === 4) w.u32(m.advertise).zeros(4);
-      else w.u16(0).u16(8).u32(m.advertise);
+      if (v === 4) w.u32(m.advertise ?? 0).zeros(4);
+      else {
+        if (m.advertise !== undefined) w.u16(0).u16(8).u32(m.advertise);
+        writeRawProps(w, m.otherProperties);
+      }
       return;
     case 'tableMod':
       need(v, 4, m.type);
@@ -240,7 +265,7 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'roleReply':
       need(v, 3, m.type);
       header(w, v, m.type === 'roleRequest' ? OFPT.ROLE_REQUEST : OFPT.ROLE_REPLY, m.xid, m.type);
-      w.u32(m.role).zeros(4).u64(m.generationId);
+      w.u32(m.role).u16(v >= 6 ? (m.shortId ?? 0) : 0).zeros(2).u64(m.generationId);
       return;
     case 'getAsyncRequest':
       need(v, 4, m.type);
@@ -255,7 +280,10 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         w.u32(k.packetIn[0]).u32(k.packetIn[1]).u32(k.portStatus[0]).u32(k.portStatus[1]);
         w.u32(k.flowRemoved[0]).u32(k.flowRemoved[1]);
       } else {
-        for (const p of m.properties ?? []) w.u16(p.propType).u16(8).u32(p.mask);
+        for (const p of m.properties ?? []) {
+          if ('mask' in p) w.u16(p.propType).u16(8).u32(p.mask);
+          else writeRawProps(w, [p]);
+        }
       }
       return;
     case 'meterMod':
@@ -335,6 +363,16 @@ function writeBundleHeader(w: ByteWriter, v: number, t: number, xid: number, wha
     return;
   }
   header(w, v, t, xid, what);
+}
+
+/** OF1.0 has no instructions: a flow_mod carries one action list (one apply_actions, or none). */
+function of10Actions(ins: readonly { type: string }[]): readonly Action[] {
+  if (ins.length === 0) return [];
+  const only = ins[0] as { type: string; actions?: readonly Action[] };
+  if (ins.length > 1 || only.type !== 'applyActions' || !only.actions) {
+    throw new OfMessageError('OF_MSG_UNSUPPORTED', 'OpenFlow 1.0 flow_mod takes one apply_actions list only');
+  }
+  return only.actions;
 }
 
 function inPortField(port: number): { field: string; value: Uint8Array } {
@@ -448,6 +486,7 @@ function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, v: num
   switch (kind) {
     case 'desc': return OFPMP.DESC;
     case 'flow': return OFPMP.FLOW_DESC;
+    case 'flowStats': return OFPMP.FLOW_STATS;
     case 'aggregate': return OFPMP.AGGREGATE_STATS;
     case 'table': return OFPMP.TABLE_STATS;
     case 'portStats': return OFPMP.PORT_STATS;
@@ -485,6 +524,7 @@ function writeMpRequestBody(w: ByteWriter, b: MultipartRequestBody, v: OfVersion
     case 'meterFeatures':
       return;
     case 'flow':
+    case 'flowStats':
     case 'aggregate':
       writeFlowStatsRequest(w, b, v);
       return;
@@ -588,6 +628,15 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
         w.patchU16(start, w.offset - start);
       }
       return;
+    case 'flowStats':
+      for (const f of b.flows) {
+        const start = w.offset;
+        w.u16(0).zeros(2).u8(f.tableId).u8(f.reason).u16(f.priority);
+        writeMatch(w, f.match, v);
+        writeOxsStats(w, f.stats);
+        w.patchU16(start, w.offset - start);
+      }
+      return;
     case 'aggregate':
       if (v >= 6) writeOxsStats(w, b);
       else w.u64(b.packetCount ?? 0n).u64(b.byteCount ?? 0n).u32(b.flowCount ?? 0).zeros(4);
@@ -645,7 +694,7 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
       return;
     case 'meterFeatures':
       w.u32(b.maxMeter).u32(b.bandTypes).u32(b.capabilities).u8(b.maxBands).u8(b.maxColor).zeros(2);
-      if (v >= 6) w.u32(b.features ?? 0).zeros(4);
+      if (v >= 6 && b.features !== undefined) w.u32(b.features).zeros(4);
       return;
     case 'tableFeatures':
       writeTableFeatures(w, b.tables, v);

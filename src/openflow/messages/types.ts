@@ -131,7 +131,10 @@ export interface PortMod extends OfHeaderFields {
   readonly hwAddr: Uint8Array;
   readonly config: number;
   readonly mask: number;
-  readonly advertise: number;
+  /** OF1.3 advertise field; OF1.4+ the Ethernet property (absent = no such property). */
+  readonly advertise?: number;
+  /** OF1.4+: properties other than Ethernet, raw. */
+  readonly otherProperties?: readonly RawProperty[];
 }
 
 // ---- packets ------------------------------------------------------------------------------------
@@ -264,8 +267,13 @@ export interface TableMod extends OfHeaderFields {
 export interface RoleMsg extends OfHeaderFields {
   readonly type: 'roleRequest' | 'roleReply';
   readonly role: number;
+  /** OF1.5 short_id (0 before). */
+  readonly shortId?: number;
   readonly generationId: bigint;
 }
+
+/** One OF1.4+ async-config property: a 32-bit mask, or an experimenter property kept raw. */
+export type AsyncProperty = { readonly propType: number; readonly mask: number } | RawProperty;
 
 export interface GetAsyncRequest extends OfHeaderFields {
   readonly type: 'getAsyncRequest';
@@ -282,7 +290,7 @@ export interface AsyncConfig extends OfHeaderFields {
     readonly portStatus: readonly [number, number];
     readonly flowRemoved: readonly [number, number];
   };
-  readonly properties?: readonly { readonly propType: number; readonly mask: number }[];
+  readonly properties?: readonly AsyncProperty[];
 }
 
 export interface BundleControl extends OfHeaderFields {
@@ -386,6 +394,8 @@ export interface FlowStatsRequestBody {
 export type MultipartRequestBody =
   | { readonly kind: 'desc' }
   | ({ readonly kind: 'flow' } & FlowStatsRequestBody)
+  /** OF1.5 OFPMP_FLOW_STATS (statistics only, no instructions). */
+  | ({ readonly kind: 'flowStats' } & FlowStatsRequestBody)
   | ({ readonly kind: 'aggregate' } & FlowStatsRequestBody)
   | { readonly kind: 'table' }
   | { readonly kind: 'portStats'; readonly portNo: number }
@@ -414,6 +424,15 @@ export interface FlowStatsEntry {
   readonly match: Match;
   readonly stats: FlowStatValues;
   readonly instructions: readonly Instruction[];
+}
+
+/** OF1.5 ofp_flow_stats (OFPMP_FLOW_STATS reply entry). */
+export interface FlowStatsOnlyEntry {
+  readonly tableId: number;
+  readonly reason: number;
+  readonly priority: number;
+  readonly match: Match;
+  readonly stats: FlowStatValues;
 }
 
 export interface TableStatsEntry {
@@ -531,6 +550,7 @@ export interface DescStats {
 export type MultipartReplyBody =
   | ({ readonly kind: 'desc' } & DescStats)
   | { readonly kind: 'flow'; readonly flows: readonly FlowStatsEntry[] }
+  | { readonly kind: 'flowStats'; readonly flows: readonly FlowStatsOnlyEntry[] }
   | ({ readonly kind: 'aggregate' } & FlowStatValues)
   | { readonly kind: 'table'; readonly tables: readonly TableStatsEntry[] }
   | { readonly kind: 'portStats'; readonly ports: readonly PortStatsEntry[] }
