@@ -1,0 +1,412 @@
+/**
+ * The OVSDB client: one connection to ovsdb-server speaking every RFC 7047 method and the Open vSwitch
+ * extensions (ovsdb-server(7)): list_dbs, get_schema, transact, cancel, monitor, monitor_cond,
+ * monitor_cond_change, monitor_cond_since, monitor_cancel, lock, steal, unlock, echo,
+ * set_db_change_aware, get_server_id, and the update / update2 / update3 / locked / stolen notifications.
+ */
+import { JsonRpcPeer, JsonRpcErrorResponse, JsonRpcAbortedError, JsonRpcTimeoutError, JsonRpcConnectionClosedError } from '../jsonrpc/index.js';
+import type { Logger, Notification } from '../jsonrpc/index.js';
+import type { SdkError } from '../errors.js';
+import { connect as connectStream } from '../transport/index.js';
+import type { ByteStream, TlsOptions } from '../transport/index.js';
+import { parseRemotes } from '../transport/index.js';
+import { parseSchema } from './schema.js';
+import type { DatabaseSchema } from './schema.js';
+import type { Operation, OperationResult, ResultsOf, Condition } from './operations.js';
+import type { WireRow } from './notation.js';
+import { validateOperations } from './validate.js';
+import {
+  OvsdbClientClosedError,
+  OvsdbConnectError,
+  OvsdbOutcomeUnknownError,
+  OvsdbRpcError,
+  OvsdbTransactionError,
+  OvsdbArgumentError,
+  RPC_ERROR_CODES,
+  transactionErrorCode,
+} from './errors.js';
+
+export interface ClientOptions {
+  /** TLS material for `ssl:` remotes. */
+  tls?: TlsOptions;
+  /** pino-compatible logger; the client is silent without one. */
+  logger?: Logger;
+  /** Our inactivity probe, ms (default 5000; 0 = off). */
+  inactivityProbeMs?: number;
+  /** Default timeout for every request, ms (default: none). */
+  requestTimeoutMs?: number;
+  /** Largest message accepted from the server (default 256 MiB). */
+  maxMessageBytes?: number;
+  connectTimeoutMs?: number;
+  /** Try the remotes of a list in random order (default false: in the given order). */
+  shuffle?: boolean;
+  /** Open the byte stream yourself (a test's fault-injecting peer, a custom transport). */
+  openStream?: (remote: string) => Promise<ByteStream>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface TransactOptions extends CallOptions {
+  /** Check operations against the schema before sending (default true). */
+  validate?: boolean;
+}
+
+/** RFC 7047 §4.1.5 `<monitor-select>`. */
+export interface MonitorSelect {
+  initial?: boolean;
+  insert?: boolean;
+  delete?: boolean;
+  modify?: boolean;
+}
+/** `<monitor-request>` (RFC 7047 §4.1.5) / `<monitor-cond-request>` (ovsdb-server(7) §4.1.12). */
+export interface MonitorRequest {
+  columns?: readonly string[];
+  select?: MonitorSelect;
+  /** Only for monitor_cond*: the condition rows must meet. */
+  where?: readonly (Condition | boolean)[];
+}
+export type MonitorRequests = Readonly<Record<string, MonitorRequest | readonly MonitorRequest[]>>;
+
+/** RFC 7047 `<row-update>` (monitor). */
+export interface RowUpdate {
+  readonly old?: WireRow;
+  readonly new?: WireRow;
+}
+/** ovsdb-server(7) `<row-update2>` (monitor_cond, monitor_cond_since). */
+export interface RowUpdate2 {
+  readonly initial?: WireRow;
+  readonly insert?: WireRow;
+  readonly delete?: null;
+  readonly modify?: WireRow;
+}
+export type TableUpdates = Readonly<Record<string, Readonly<Record<string, RowUpdate>>>>;
+export type TableUpdates2 = Readonly<Record<string, Readonly<Record<string, RowUpdate2>>>>;
+
+/** A notification for a monitor, discriminated by the method that carried it. */
+export type MonitorEvent =
+  | { readonly method: 'update'; readonly updates: TableUpdates }
+  | { readonly method: 'update2'; readonly updates: TableUpdates2 }
+  | { readonly method: 'update3'; readonly lastTxnId: string; readonly updates: TableUpdates2 };
+
+export interface MonitorCondSinceResult {
+  readonly found: boolean;
+  readonly lastTxnId: string;
+  readonly updates: TableUpdates2;
+}
+
+export type LockEvent = { readonly type: 'locked' | 'stolen'; readonly lock: string };
+
+export const ZERO_TXN_ID = '00000000-0000-0000-0000-000000000000';
+
+function monitorKey(id: unknown): string {
+  return JSON.stringify(id);
+}
+
+function mapRpcError(e: unknown): unknown {
+  if (e instanceof JsonRpcErrorResponse) {
+    const err = e.error as { error?: unknown; details?: unknown } | string;
+    const s = typeof err === 'string' ? err : typeof err?.error === 'string' ? err.error : JSON.stringify(err);
+    const details = typeof err === 'object' && err ? err.details : undefined;
+    return new OvsdbRpcError((RPC_ERROR_CODES as Record<string, string>)[s] ?? 'OVSDB_RPC_FAILED', e.method, s, details);
+  }
+  if (e instanceof JsonRpcConnectionClosedError) return new OvsdbClientClosedError(e.message, { cause: e });
+  return e;
+}
+
+/**
+ * A connection to one ovsdb-server.
+ * @example
+ *   const c = await OvsdbClient.connect('unix:/var/run/ovn/ovnnb_db.sock');
+ *   const [r] = await c.transact('OVN_Northbound', [op.select('Logical_Switch', [], ['name'])]);
+ *   await c.close();
+ */
+export class OvsdbClient {
+  private readonly peer: JsonRpcPeer;
+  private readonly schemas = new Map<string, Promise<DatabaseSchema>>();
+  private readonly monitors = new Map<string, (ev: MonitorEvent) => void>();
+  private readonly lockHandlers = new Set<(ev: LockEvent) => void>();
+  private readonly closeHandlers = new Set<(err: SdkError) => void>();
+  private readonly log: Logger | undefined;
+
+  private constructor(
+    private readonly stream: ByteStream,
+    /** The remote this client is connected to. */
+    readonly remote: string,
+    opts: ClientOptions,
+  ) {
+    this.log = opts.logger;
+    this.peer = new JsonRpcPeer(
+      { write: (t) => stream.write(t), close: () => stream.close() },
+      {
+        ...(opts.inactivityProbeMs !== undefined ? { inactivityProbeMs: opts.inactivityProbeMs } : {}),
+        ...(opts.requestTimeoutMs !== undefined ? { requestTimeoutMs: opts.requestTimeoutMs } : {}),
+        ...(opts.maxMessageBytes !== undefined ? { maxMessageBytes: opts.maxMessageBytes } : {}),
+        ...(opts.logger ? { logger: opts.logger } : {}),
+      },
+    );
+    stream.onData((c) => this.peer.receive(c));
+    stream.onClose((err) => this.peer.closed(err));
+    this.peer.onNotification((n) => this.onNotification(n));
+    this.peer.onClose((err) => {
+      this.log?.info({ remote, err: err.message }, 'ovsdb: connection closed');
+      for (const h of this.closeHandlers) h(err);
+    });
+  }
+
+  /**
+   * Connects to the first reachable remote of a list (`tcp:h:p,ssl:h:p,unix:path` or an array).
+   * @throws {RemoteSyntaxError} `TRANSPORT_BAD_REMOTE` before any connection is tried
+   * @throws {OvsdbConnectError} `OVSDB_CONNECT_FAILED` naming every remote and its error
+   */
+  static async connect(remotes: string | readonly string[], opts: ClientOptions = {}): Promise<OvsdbClient> {
+    const list = parseRemotes(remotes).map((r) => r.text);
+    if (opts.shuffle) {
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [list[i], list[j]] = [list[j]!, list[i]!];
+      }
+    }
+    const attempts: { remote: string; error: Error }[] = [];
+    for (const r of list) {
+      try {
+        const stream = opts.openStream
+          ? await opts.openStream(r)
+          : await connectStream(r, { ...(opts.tls ? { tls: opts.tls } : {}), ...(opts.connectTimeoutMs ? { timeoutMs: opts.connectTimeoutMs } : {}) });
+        opts.logger?.info({ remote: r }, 'ovsdb: connected');
+        return new OvsdbClient(stream, r, opts);
+      } catch (e) {
+        opts.logger?.warn({ remote: r, err: (e as Error).message }, 'ovsdb: connect failed');
+        attempts.push({ remote: r, error: e as Error });
+      }
+    }
+    throw new OvsdbConnectError(attempts);
+  }
+
+  /** True once the connection has ended. */
+  get closed(): boolean {
+    return this.peer.state === 'closed';
+  }
+
+  /** Called once when the connection ends, with the reason. */
+  onClose(h: (err: SdkError) => void): () => void {
+    this.closeHandlers.add(h);
+    return () => this.closeHandlers.delete(h);
+  }
+
+  /** Closes the connection; pending calls fail with `OVSDB_CLIENT_CLOSED`. */
+  async close(): Promise<void> {
+    this.peer.close(new OvsdbClientClosedError('client closed'));
+  }
+
+  private async call(method: string, params: readonly unknown[], o: CallOptions = {}, onAbandon?: (id: number) => void): Promise<unknown> {
+    if (this.closed) throw new OvsdbClientClosedError();
+    try {
+      return await this.peer.request(method, params, {
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(onAbandon ? { onAbandon } : {}),
+      });
+    } catch (e) {
+      throw mapRpcError(e);
+    }
+  }
+
+  /** `list_dbs` (RFC 7047 §4.1.1). */
+  async listDbs(o?: CallOptions): Promise<string[]> {
+    return (await this.call('list_dbs', [], o)) as string[];
+  }
+
+  /** `get_schema` (RFC 7047 §4.1.2), parsed, cached per database. */
+  getSchema(db: string, o?: CallOptions): Promise<DatabaseSchema> {
+    let p = this.schemas.get(db);
+    if (!p) {
+      p = this.getSchemaRaw(db, o).then(parseSchema);
+      this.schemas.set(db, p);
+      p.catch(() => this.schemas.delete(db));
+    }
+    return p;
+  }
+
+  /** `get_schema`, the JSON as the server sent it. */
+  async getSchemaRaw(db: string, o?: CallOptions): Promise<unknown> {
+    return this.call('get_schema', [db], o);
+  }
+
+  /** Forget cached schemas (after a schema conversion). */
+  invalidateSchema(db?: string): void {
+    if (db) this.schemas.delete(db);
+    else this.schemas.clear();
+  }
+
+  /**
+   * `transact` (RFC 7047 §4.1.3). Operations are validated against the schema first (fetched once).
+   * Aborting the signal sends `cancel` for the request.
+   * @returns one result per operation
+   * @throws {OvsdbTransactionError} the failing operation's error (code per error string, e.g. `OVSDB_CONSTRAINT_VIOLATION`)
+   * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` / {@link OvsdbArgumentError} `OVSDB_INVALID_ARGUMENT` before sending
+   * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when the connection dropped (or the call was aborted or timed out) while in flight
+   * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` when the client was already closed
+   */
+  async transact<const Ops extends readonly Operation[]>(db: string, ops: Ops, o: TransactOptions = {}): Promise<ResultsOf<Ops>> {
+    if (this.closed) throw new OvsdbClientClosedError();
+    if (!Array.isArray(ops)) throw new OvsdbArgumentError('operations must be an array');
+    if (o.validate !== false) validateOperations(await this.getSchema(db, o), ops);
+    let results: unknown;
+    try {
+      results = await this.call('transact', [db, ...ops], o, (id) => {
+        // RFC 7047 §4.1.4: ask the server to give up on it.
+        if (!this.closed) this.peer.notify('cancel', [id]);
+      });
+    } catch (e) {
+      if (e instanceof OvsdbClientClosedError || e instanceof JsonRpcAbortedError || e instanceof JsonRpcTimeoutError) {
+        throw new OvsdbOutcomeUnknownError(ops, { cause: e });
+      }
+      if (e instanceof OvsdbRpcError) throw e;
+      throw e;
+    }
+    if (!Array.isArray(results)) throw new OvsdbRpcError('OVSDB_RPC_FAILED', 'transact', 'result is not an array', results);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i] as { error?: unknown; details?: unknown } | null;
+      if (r && typeof r.error === 'string') {
+        throw new OvsdbTransactionError(transactionErrorCode(r.error), r.error, typeof r.details === 'string' ? r.details : undefined, i, ops[i], results);
+      }
+    }
+    return results as ResultsOf<Ops>;
+  }
+
+  private registerMonitor(id: unknown, handler: (ev: MonitorEvent) => void): string {
+    const key = monitorKey(id);
+    if (this.monitors.has(key)) throw new OvsdbArgumentError(`monitor id ${key} is already in use on this connection`);
+    this.monitors.set(key, handler);
+    return key;
+  }
+
+  private async withMonitor<T>(id: unknown, handler: (ev: MonitorEvent) => void, fn: () => Promise<T>): Promise<T> {
+    const key = this.registerMonitor(id, handler);
+    try {
+      return await fn();
+    } catch (e) {
+      this.monitors.delete(key);
+      throw e;
+    }
+  }
+
+  /** `monitor` (RFC 7047 §4.1.5): resolves with the initial contents; later changes arrive as `update` events. */
+  monitor(db: string, id: unknown, requests: MonitorRequests, onEvent: (ev: MonitorEvent) => void, o?: CallOptions): Promise<TableUpdates> {
+    return this.withMonitor(id, onEvent, async () => (await this.call('monitor', [db, id, requests], o)) as TableUpdates);
+  }
+
+  /** `monitor_cond` (ovsdb-server(7) §4.1.12): like monitor, with conditions; changes arrive as `update2`. */
+  monitorCond(db: string, id: unknown, requests: MonitorRequests, onEvent: (ev: MonitorEvent) => void, o?: CallOptions): Promise<TableUpdates2> {
+    return this.withMonitor(id, onEvent, async () => (await this.call('monitor_cond', [db, id, requests], o)) as TableUpdates2);
+  }
+
+  /**
+   * `monitor_cond_since` (ovsdb-server(7) §4.1.15): resumes from `lastTxnId` when the server still has it
+   * (`found: true`, only the changes since), else sends everything. Changes arrive as `update3`.
+   */
+  monitorCondSince(
+    db: string,
+    id: unknown,
+    requests: MonitorRequests,
+    lastTxnId: string | null,
+    onEvent: (ev: MonitorEvent) => void,
+    o?: CallOptions,
+  ): Promise<MonitorCondSinceResult> {
+    return this.withMonitor(id, onEvent, async () => {
+      const r = (await this.call('monitor_cond_since', [db, id, requests, lastTxnId ?? ZERO_TXN_ID], o)) as [boolean, string, TableUpdates2];
+      return { found: r[0], lastTxnId: r[1], updates: r[2] };
+    });
+  }
+
+  /**
+   * `monitor_cond_change` (ovsdb-server(7) §4.1.13): replaces the conditions (and, with `newId`, the id) of
+   * a monitor. Rows that now match arrive as inserts, rows that no longer match as deletes.
+   */
+  async monitorCondChange(id: unknown, newId: unknown, requests: Readonly<Record<string, MonitorRequest | readonly MonitorRequest[]>>, o?: CallOptions): Promise<void> {
+    const key = monitorKey(id);
+    const h = this.monitors.get(key);
+    if (!h) throw new OvsdbArgumentError(`no monitor ${key} on this connection`);
+    const newKey = monitorKey(newId);
+    if (newKey !== key && this.monitors.has(newKey)) throw new OvsdbArgumentError(`monitor id ${newKey} is already in use on this connection`);
+    // The server sends the resulting update under the new id before it replies: listen on both meanwhile.
+    this.monitors.set(newKey, h);
+    try {
+      await this.call('monitor_cond_change', [id, newId, requests], o);
+    } catch (e) {
+      if (newKey !== key) this.monitors.delete(newKey);
+      throw e;
+    }
+    if (newKey !== key) this.monitors.delete(key);
+  }
+
+  /** `monitor_cancel` (RFC 7047 §4.1.7). */
+  async monitorCancel(id: unknown, o?: CallOptions): Promise<void> {
+    await this.call('monitor_cancel', [id], o);
+    this.monitors.delete(monitorKey(id));
+  }
+
+  /** Subscribe to `locked` / `stolen` notifications. */
+  onLockEvent(h: (ev: LockEvent) => void): () => void {
+    this.lockHandlers.add(h);
+    return () => this.lockHandlers.delete(h);
+  }
+
+  /** `lock` (RFC 7047 §4.1.8): `locked` true if acquired now; otherwise a `locked` event follows when it is. */
+  async lock(lock: string, o?: CallOptions): Promise<{ locked: boolean }> {
+    return (await this.call('lock', [lock], o)) as { locked: boolean };
+  }
+
+  /** `steal` (RFC 7047 §4.1.8): takes the lock; the previous owner gets `stolen`. */
+  async steal(lock: string, o?: CallOptions): Promise<{ locked: boolean }> {
+    return (await this.call('steal', [lock], o)) as { locked: boolean };
+  }
+
+  /** `unlock` (RFC 7047 §4.1.8). */
+  async unlock(lock: string, o?: CallOptions): Promise<void> {
+    await this.call('unlock', [lock], o);
+  }
+
+  /** `echo` (RFC 7047 §4.1.11): the server returns the same parameters. */
+  async echo(params: readonly unknown[] = [], o?: CallOptions): Promise<unknown[]> {
+    return (await this.call('echo', params, o)) as unknown[];
+  }
+
+  /** `set_db_change_aware` (ovsdb-server(7) §4.1.16): keep the connection across schema conversions. */
+  async setDbChangeAware(aware = true, o?: CallOptions): Promise<void> {
+    await this.call('set_db_change_aware', [aware], o);
+  }
+
+  /** `get_server_id` (ovsdb-server(7) §4.1.17): the server's UUID, stable across restarts of one instance. */
+  async getServerId(o?: CallOptions): Promise<string> {
+    return (await this.call('get_server_id', [], o)) as string;
+  }
+
+  private onNotification(n: Notification): void {
+    const p = n.params;
+    switch (n.method) {
+      case 'update':
+      case 'update2': {
+        const h = this.monitors.get(monitorKey(p[0]));
+        if (!h) return this.log?.warn({ id: p[0] }, `ovsdb: ${n.method} for unknown monitor`);
+        h(n.method === 'update' ? { method: 'update', updates: (p[1] ?? {}) as TableUpdates } : { method: 'update2', updates: (p[1] ?? {}) as TableUpdates2 });
+        return;
+      }
+      case 'update3': {
+        const h = this.monitors.get(monitorKey(p[0]));
+        if (!h) return this.log?.warn({ id: p[0] }, 'ovsdb: update3 for unknown monitor');
+        h({ method: 'update3', lastTxnId: String(p[1]), updates: (p[2] ?? {}) as TableUpdates2 });
+        return;
+      }
+      case 'locked':
+      case 'stolen':
+        for (const h of this.lockHandlers) h({ type: n.method, lock: String(p[0]) });
+        return;
+      default:
+        this.log?.debug({ method: n.method }, 'ovsdb: ignoring notification');
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * testing/: an exported harness that starts real Open vSwitch / OVN daemons for tests — standalone
+ * ovsdb-server for any schema, ovn-northd between NB and SB, RAFT clusters — and stops them leaving
+ * no process, socket or temp dir behind.
+ */
+export { startOvsdbServer, startNorthd, startOvnCentral, startOvsdbCluster, setElectionTimer, freePort, daemonEnv, SCHEMAS } from './ovsdb-server.js';
+export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, SchemaName } from './ovsdb-server.js';
+export { HarnessError, run, alive, terminate, waitFor } from './process.js';

@@ -1,0 +1,111 @@
+/**
+ * Process helpers for the harness: run a command, wait for a pid to exit, and a registry that kills
+ * whatever is still running when the Node process exits, so nothing is left behind.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { SdkError } from '../errors.js';
+
+/** A harness command failed (the daemon's own message is in `stderr`). */
+export class HarnessError extends SdkError {
+  constructor(message: string, readonly stderr = '', options?: { cause?: unknown }) {
+    super('HARNESS_FAILED', stderr ? `${message}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : message, options);
+  }
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion; rejects with {@link HarnessError} on a non-zero exit. */
+export function run(cmd: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; input?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      cmd,
+      args as string[],
+      { env: opts.env ?? process.env, cwd: opts.cwd, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 512 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new HarnessError(`${cmd} ${args.join(' ')} failed`, String(stderr || err.message), { cause: err }));
+        else resolve({ stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+  });
+}
+
+/** True while `pid` is a live (non-zombie) process. */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends `signal`, waits up to `graceMs` for the process to go, then SIGKILLs it. */
+export async function terminate(pid: number, signal: NodeJS.Signals = 'SIGTERM', graceMs = 3000): Promise<void> {
+  if (!alive(pid)) return;
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return;
+  }
+  const until = Date.now() + graceMs;
+  while (alive(pid) && Date.now() < until) await sleep(5);
+  if (alive(pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    while (alive(pid)) await sleep(5);
+  }
+}
+
+export async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, stepMs = 10): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new HarnessError(`timed out waiting for ${what}`, '', { cause: last });
+    await sleep(stepMs);
+  }
+}
+
+export function readPid(pidfile: string): number {
+  const pid = Number(readFileSync(pidfile, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) throw new HarnessError(`bad pidfile ${pidfile}`);
+  return pid;
+}
+
+// Everything the harness started in this process, killed on exit as a last resort.
+const live = new Set<number>();
+let hooked = false;
+export function track(pid: number): void {
+  live.add(pid);
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', () => {
+      for (const p of live) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+    });
+  }
+}
+export function untrack(pid: number): void {
+  live.delete(pid);
+}
