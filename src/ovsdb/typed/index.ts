@@ -1,7 +1,15 @@
 /**
  * Typed OVSDB transactions over generated models: operations built from typed rows, conditions
  * and mutations restricted by column kind, named-uuid references across operations, validation
- * against the schema before anything is sent, and typed per-operation results.
+ * against the schema before anything is sent, typed per-operation results, and schema skew
+ * between a generated model and a server.
  */
 export type { DatabaseSchema } from '../schema.js';
 export type { DatabaseModel, NamedRef, Ref, TableTypes, Uuid } from './types.js';
+export type { InsertOptions, InsertStep, Step, TablesOf } from './transaction.js';
+export { Transaction, transaction } from './transaction.js';
+export { TransactionResults, decodeResults, decodeRow } from './results.js';
+export type { NamedUuidScope } from './validate.js';
+export { checkCondition, checkMutation, validateOperation, validateOperations } from './validate.js';
+export { asUuid } from './uuid.js';
+export * from './errors.js';
