@@ -13,6 +13,7 @@
  */
 import type { BaseType, ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from '../ovsdb/schema.js';
 import { columnKind, parseSchema } from '../ovsdb/schema.js';
+import { requiredOnInsert } from '../ovsdb/typed/defaults.js';
 import { CodegenNameCollisionError, CodegenUnrepresentableError } from './errors.js';
 import { camelCase, kebabCase, pascalCase, propertyKey, quote } from './names.js';
 
@@ -200,9 +201,9 @@ function emitTable(out: string[], table: TableSchema, base: string): void {
     out.push(`  readonly ${propertyKey(c.name)}: ${datumType(c.type, false)};`);
   }
   out.push('}', '');
-  out.push(`/** Columns of a new \`${table.name}\` row; an omitted column takes its default. */`);
+  out.push(`/** Columns of a new \`${table.name}\` row; an omitted column takes its default (required: columns whose default the server would refuse). */`);
   out.push(`export interface ${base}Insert {`);
-  for (const c of cols) out.push(`  readonly ${propertyKey(c.name)}?: ${datumType(c.type, true)};`);
+  for (const c of cols) out.push(`  readonly ${propertyKey(c.name)}${requiredOnInsert(c) ? '' : '?'}: ${datumType(c.type, true)};`);
   out.push('}', '');
   const mutableCols = cols.filter((c) => c.mutable);
   out.push(`/** Columns an \`update\` of \`${table.name}\` may set (immutable columns are not here). */`);

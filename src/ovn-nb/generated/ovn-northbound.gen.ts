@@ -33,10 +33,10 @@ export interface ACLRow {
   readonly severity: 'alert' | 'warning' | 'notice' | 'info' | 'debug' | undefined;
 }
 
-/** Columns of a new `ACL` row; an omitted column takes its default. */
+/** Columns of a new `ACL` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ACLInsert {
-  readonly action?: 'allow' | 'allow-related' | 'allow-stateless' | 'drop' | 'reject';
-  readonly direction?: 'from-lport' | 'to-lport';
+  readonly action: 'allow' | 'allow-related' | 'allow-stateless' | 'drop' | 'reject';
+  readonly direction: 'from-lport' | 'to-lport';
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly label?: number;
   readonly log?: boolean;
@@ -105,7 +105,7 @@ export interface AddressSetRow {
   readonly name: string;
 }
 
-/** Columns of a new `Address_Set` row; an omitted column takes its default. */
+/** Columns of a new `Address_Set` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface AddressSetInsert {
   readonly addresses?: readonly string[];
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -157,7 +157,7 @@ export interface BFDRow {
   readonly status: 'down' | 'init' | 'up' | 'admin_down' | undefined;
 }
 
-/** Columns of a new `BFD` row; an omitted column takes its default. */
+/** Columns of a new `BFD` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface BFDInsert {
   readonly detect_mult?: number | undefined;
   readonly dst_ip?: string;
@@ -222,7 +222,7 @@ export interface ChassisTemplateVarRow {
   readonly variables: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Chassis_Template_Var` row; an omitted column takes its default. */
+/** Columns of a new `Chassis_Template_Var` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ChassisTemplateVarInsert {
   readonly chassis?: string;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -273,7 +273,7 @@ export interface ConnectionRow {
   readonly target: string;
 }
 
-/** Columns of a new `Connection` row; an omitted column takes its default. */
+/** Columns of a new `Connection` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ConnectionInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly inactivity_probe?: number | undefined;
@@ -334,7 +334,7 @@ export interface CoppRow {
   readonly name: string;
 }
 
-/** Columns of a new `Copp` row; an omitted column takes its default. */
+/** Columns of a new `Copp` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface CoppInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly meters?: Readonly<Record<string, string>>;
@@ -377,7 +377,7 @@ export interface DHCPOptionsRow {
   readonly options: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `DHCP_Options` row; an omitted column takes its default. */
+/** Columns of a new `DHCP_Options` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DHCPOptionsInsert {
   readonly cidr?: string;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -418,7 +418,7 @@ export interface DNSRow {
   readonly records: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `DNS` row; an omitted column takes its default. */
+/** Columns of a new `DNS` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DNSInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly records?: Readonly<Record<string, string>>;
@@ -464,7 +464,7 @@ export interface ForwardingGroupRow {
   readonly vmac: string;
 }
 
-/** Columns of a new `Forwarding_Group` row; an omitted column takes its default. */
+/** Columns of a new `Forwarding_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ForwardingGroupInsert {
   readonly child_port?: readonly string[];
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -519,7 +519,7 @@ export interface GatewayChassisRow {
   readonly priority: number;
 }
 
-/** Columns of a new `Gateway_Chassis` row; an omitted column takes its default. */
+/** Columns of a new `Gateway_Chassis` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface GatewayChassisInsert {
   readonly chassis_name?: string;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -569,7 +569,7 @@ export interface HAChassisRow {
   readonly priority: number;
 }
 
-/** Columns of a new `HA_Chassis` row; an omitted column takes its default. */
+/** Columns of a new `HA_Chassis` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface HAChassisInsert {
   readonly chassis_name?: string;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -611,7 +611,7 @@ export interface HAChassisGroupRow {
   readonly name: string;
 }
 
-/** Columns of a new `HA_Chassis_Group` row; an omitted column takes its default. */
+/** Columns of a new `HA_Chassis_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface HAChassisGroupInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly ha_chassis?: readonly Ref<'HA_Chassis'>[];
@@ -663,7 +663,7 @@ export interface LoadBalancerRow {
   readonly vips: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Load_Balancer` row; an omitted column takes its default. */
+/** Columns of a new `Load_Balancer` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LoadBalancerInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly health_check?: readonly Ref<'Load_Balancer_Health_Check'>[];
@@ -726,7 +726,7 @@ export interface LoadBalancerGroupRow {
   readonly name: string;
 }
 
-/** Columns of a new `Load_Balancer_Group` row; an omitted column takes its default. */
+/** Columns of a new `Load_Balancer_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LoadBalancerGroupInsert {
   readonly load_balancer?: readonly Ref<'Load_Balancer'>[];
   readonly name?: string;
@@ -763,7 +763,7 @@ export interface LoadBalancerHealthCheckRow {
   readonly vip: string;
 }
 
-/** Columns of a new `Load_Balancer_Health_Check` row; an omitted column takes its default. */
+/** Columns of a new `Load_Balancer_Health_Check` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LoadBalancerHealthCheckInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly options?: Readonly<Record<string, string>>;
@@ -822,7 +822,7 @@ export interface LogicalRouterRow {
   readonly static_routes: readonly Uuid<'Logical_Router_Static_Route'>[];
 }
 
-/** Columns of a new `Logical_Router` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Router` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalRouterInsert {
   readonly copp?: Ref<'Copp'> | undefined;
   readonly enabled?: boolean | undefined;
@@ -905,9 +905,9 @@ export interface LogicalRouterPolicyRow {
   readonly priority: number;
 }
 
-/** Columns of a new `Logical_Router_Policy` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Router_Policy` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalRouterPolicyInsert {
-  readonly action?: 'allow' | 'drop' | 'reroute';
+  readonly action: 'allow' | 'drop' | 'reroute';
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly match?: string;
   readonly nexthop?: string | undefined;
@@ -979,7 +979,7 @@ export interface LogicalRouterPortRow {
   readonly peer: string | undefined;
 }
 
-/** Columns of a new `Logical_Router_Port` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Router_Port` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalRouterPortInsert {
   readonly enabled?: boolean | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -1064,7 +1064,7 @@ export interface LogicalRouterStaticRouteRow {
   readonly route_table: string;
 }
 
-/** Columns of a new `Logical_Router_Static_Route` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Router_Static_Route` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalRouterStaticRouteInsert {
   readonly bfd?: Ref<'BFD'> | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -1141,7 +1141,7 @@ export interface LogicalSwitchRow {
   readonly qos_rules: readonly Uuid<'QoS'>[];
 }
 
-/** Columns of a new `Logical_Switch` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Switch` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalSwitchInsert {
   readonly acls?: readonly Ref<'ACL'>[];
   readonly copp?: Ref<'Copp'> | undefined;
@@ -1242,7 +1242,7 @@ export interface LogicalSwitchPortRow {
   readonly up: boolean | undefined;
 }
 
-/** Columns of a new `Logical_Switch_Port` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Switch_Port` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalSwitchPortInsert {
   readonly addresses?: readonly string[];
   readonly dhcpv4_options?: Ref<'DHCP_Options'> | undefined;
@@ -1342,13 +1342,13 @@ export interface MeterRow {
   readonly unit: 'kbps' | 'pktps';
 }
 
-/** Columns of a new `Meter` row; an omitted column takes its default. */
+/** Columns of a new `Meter` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MeterInsert {
-  readonly bands?: readonly Ref<'Meter_Band'>[];
+  readonly bands: readonly Ref<'Meter_Band'>[];
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly fair?: boolean | undefined;
   readonly name?: string;
-  readonly unit?: 'kbps' | 'pktps';
+  readonly unit: 'kbps' | 'pktps';
 }
 
 /** Columns an `update` of `Meter` may set (immutable columns are not here). */
@@ -1393,12 +1393,12 @@ export interface MeterBandRow {
   readonly rate: number;
 }
 
-/** Columns of a new `Meter_Band` row; an omitted column takes its default. */
+/** Columns of a new `Meter_Band` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MeterBandInsert {
-  readonly action?: 'drop';
+  readonly action: 'drop';
   readonly burst_size?: number;
   readonly external_ids?: Readonly<Record<string, string>>;
-  readonly rate?: number;
+  readonly rate: number;
 }
 
 /** Columns an `update` of `Meter_Band` may set (immutable columns are not here). */
@@ -1445,14 +1445,14 @@ export interface MirrorRow {
   readonly type: 'gre' | 'erspan';
 }
 
-/** Columns of a new `Mirror` row; an omitted column takes its default. */
+/** Columns of a new `Mirror` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MirrorInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
-  readonly filter?: 'from-lport' | 'to-lport';
+  readonly filter: 'from-lport' | 'to-lport';
   readonly index?: number;
   readonly name?: string;
   readonly sink?: string;
-  readonly type?: 'gre' | 'erspan';
+  readonly type: 'gre' | 'erspan';
 }
 
 /** Columns an `update` of `Mirror` may set (immutable columns are not here). */
@@ -1512,7 +1512,7 @@ export interface NATRow {
   readonly type: 'dnat' | 'snat' | 'dnat_and_snat';
 }
 
-/** Columns of a new `NAT` row; an omitted column takes its default. */
+/** Columns of a new `NAT` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface NATInsert {
   readonly allowed_ext_ips?: Ref<'Address_Set'> | undefined;
   readonly exempted_ext_ips?: Ref<'Address_Set'> | undefined;
@@ -1524,7 +1524,7 @@ export interface NATInsert {
   readonly logical_ip?: string;
   readonly logical_port?: string | undefined;
   readonly options?: Readonly<Record<string, string>>;
-  readonly type?: 'dnat' | 'snat' | 'dnat_and_snat';
+  readonly type: 'dnat' | 'snat' | 'dnat_and_snat';
 }
 
 /** Columns an `update` of `NAT` may set (immutable columns are not here). */
@@ -1602,7 +1602,7 @@ export interface NBGlobalRow {
   readonly ssl: Uuid<'SSL'> | undefined;
 }
 
-/** Columns of a new `NB_Global` row; an omitted column takes its default. */
+/** Columns of a new `NB_Global` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface NBGlobalInsert {
   readonly connections?: readonly Ref<'Connection'>[];
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -1682,7 +1682,7 @@ export interface PortGroupRow {
   readonly ports: readonly Uuid<'Logical_Switch_Port'>[];
 }
 
-/** Columns of a new `Port_Group` row; an omitted column takes its default. */
+/** Columns of a new `Port_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface PortGroupInsert {
   readonly acls?: readonly Ref<'ACL'>[];
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -1734,11 +1734,11 @@ export interface QoSRow {
   readonly priority: number;
 }
 
-/** Columns of a new `QoS` row; an omitted column takes its default. */
+/** Columns of a new `QoS` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface QoSInsert {
   readonly action?: Readonly<Partial<Record<'dscp', number>>>;
   readonly bandwidth?: Readonly<Partial<Record<'rate' | 'burst', number>>>;
-  readonly direction?: 'from-lport' | 'to-lport';
+  readonly direction: 'from-lport' | 'to-lport';
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly match?: string;
   readonly priority?: number;
@@ -1797,7 +1797,7 @@ export interface SSLRow {
   readonly ssl_protocols: string;
 }
 
-/** Columns of a new `SSL` row; an omitted column takes its default. */
+/** Columns of a new `SSL` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface SSLInsert {
   readonly bootstrap_ca_cert?: boolean;
   readonly ca_cert?: string;
@@ -1852,7 +1852,7 @@ export interface StaticMACBindingRow {
   readonly override_dynamic_mac: boolean;
 }
 
-/** Columns of a new `Static_MAC_Binding` row; an omitted column takes its default. */
+/** Columns of a new `Static_MAC_Binding` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface StaticMACBindingInsert {
   readonly ip?: string;
   readonly logical_port?: string;

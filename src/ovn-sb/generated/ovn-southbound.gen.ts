@@ -15,7 +15,7 @@ export interface AddressSetRow {
   readonly name: string;
 }
 
-/** Columns of a new `Address_Set` row; an omitted column takes its default. */
+/** Columns of a new `Address_Set` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface AddressSetInsert {
   readonly addresses?: readonly string[];
   readonly name?: string;
@@ -66,7 +66,7 @@ export interface BFDRow {
   readonly status: 'down' | 'init' | 'up' | 'admin_down';
 }
 
-/** Columns of a new `BFD` row; an omitted column takes its default. */
+/** Columns of a new `BFD` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface BFDInsert {
   readonly detect_mult?: number;
   readonly disc?: number;
@@ -76,8 +76,8 @@ export interface BFDInsert {
   readonly min_rx?: number;
   readonly min_tx?: number;
   readonly options?: Readonly<Record<string, string>>;
-  readonly src_port?: number;
-  readonly status?: 'down' | 'init' | 'up' | 'admin_down';
+  readonly src_port: number;
+  readonly status: 'down' | 'init' | 'up' | 'admin_down';
 }
 
 /** Columns an `update` of `BFD` may set (immutable columns are not here). */
@@ -145,9 +145,9 @@ export interface ChassisRow {
   readonly vtep_logical_switches: readonly string[];
 }
 
-/** Columns of a new `Chassis` row; an omitted column takes its default. */
+/** Columns of a new `Chassis` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ChassisInsert {
-  readonly encaps?: readonly Ref<'Encap'>[];
+  readonly encaps: readonly Ref<'Encap'>[];
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly hostname?: string;
   readonly name?: string;
@@ -211,7 +211,7 @@ export interface ChassisPrivateRow {
   readonly nb_cfg_timestamp: number;
 }
 
-/** Columns of a new `Chassis_Private` row; an omitted column takes its default. */
+/** Columns of a new `Chassis_Private` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ChassisPrivateInsert {
   readonly chassis?: Ref<'Chassis'> | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -259,7 +259,7 @@ export interface ChassisTemplateVarRow {
   readonly variables: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Chassis_Template_Var` row; an omitted column takes its default. */
+/** Columns of a new `Chassis_Template_Var` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ChassisTemplateVarInsert {
   readonly chassis?: string;
   readonly variables?: Readonly<Record<string, string>>;
@@ -309,7 +309,7 @@ export interface ConnectionRow {
   readonly target: string;
 }
 
-/** Columns of a new `Connection` row; an omitted column takes its default. */
+/** Columns of a new `Connection` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ConnectionInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly inactivity_probe?: number | undefined;
@@ -378,11 +378,11 @@ export interface ControllerEventRow {
   readonly seq_num: number;
 }
 
-/** Columns of a new `Controller_Event` row; an omitted column takes its default. */
+/** Columns of a new `Controller_Event` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ControllerEventInsert {
   readonly chassis?: Ref<'Chassis'> | undefined;
   readonly event_info?: Readonly<Record<string, string>>;
-  readonly event_type?: 'empty_lb_backends';
+  readonly event_type: 'empty_lb_backends';
   readonly seq_num?: number;
 }
 
@@ -424,11 +424,11 @@ export interface DHCPOptionsRow {
   readonly type: 'bool' | 'uint8' | 'uint16' | 'uint32' | 'ipv4' | 'static_routes' | 'str' | 'host_id' | 'domains';
 }
 
-/** Columns of a new `DHCP_Options` row; an omitted column takes its default. */
+/** Columns of a new `DHCP_Options` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DHCPOptionsInsert {
   readonly code?: number;
   readonly name?: string;
-  readonly type?: 'bool' | 'uint8' | 'uint16' | 'uint32' | 'ipv4' | 'static_routes' | 'str' | 'host_id' | 'domains';
+  readonly type: 'bool' | 'uint8' | 'uint16' | 'uint32' | 'ipv4' | 'static_routes' | 'str' | 'host_id' | 'domains';
 }
 
 /** Columns an `update` of `DHCP_Options` may set (immutable columns are not here). */
@@ -464,11 +464,11 @@ export interface DHCPv6OptionsRow {
   readonly type: 'ipv6' | 'str' | 'mac';
 }
 
-/** Columns of a new `DHCPv6_Options` row; an omitted column takes its default. */
+/** Columns of a new `DHCPv6_Options` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DHCPv6OptionsInsert {
   readonly code?: number;
   readonly name?: string;
-  readonly type?: 'ipv6' | 'str' | 'mac';
+  readonly type: 'ipv6' | 'str' | 'mac';
 }
 
 /** Columns an `update` of `DHCPv6_Options` may set (immutable columns are not here). */
@@ -504,9 +504,9 @@ export interface DNSRow {
   readonly records: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `DNS` row; an omitted column takes its default. */
+/** Columns of a new `DNS` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DNSInsert {
-  readonly datapaths?: readonly Ref<'Datapath_Binding'>[];
+  readonly datapaths: readonly Ref<'Datapath_Binding'>[];
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly records?: Readonly<Record<string, string>>;
 }
@@ -548,11 +548,11 @@ export interface DatapathBindingRow {
   readonly tunnel_key: number;
 }
 
-/** Columns of a new `Datapath_Binding` row; an omitted column takes its default. */
+/** Columns of a new `Datapath_Binding` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DatapathBindingInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly load_balancers?: readonly string[];
-  readonly tunnel_key?: number;
+  readonly tunnel_key: number;
 }
 
 /** Columns an `update` of `Datapath_Binding` may set (immutable columns are not here). */
@@ -593,12 +593,12 @@ export interface EncapRow {
   readonly type: 'geneve' | 'stt' | 'vxlan';
 }
 
-/** Columns of a new `Encap` row; an omitted column takes its default. */
+/** Columns of a new `Encap` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface EncapInsert {
   readonly chassis_name?: string;
   readonly ip?: string;
   readonly options?: Readonly<Record<string, string>>;
-  readonly type?: 'geneve' | 'stt' | 'vxlan';
+  readonly type: 'geneve' | 'stt' | 'vxlan';
 }
 
 /** Columns an `update` of `Encap` may set (immutable columns are not here). */
@@ -637,11 +637,11 @@ export interface FDBRow {
   readonly port_key: number;
 }
 
-/** Columns of a new `FDB` row; an omitted column takes its default. */
+/** Columns of a new `FDB` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface FDBInsert {
-  readonly dp_key?: number;
+  readonly dp_key: number;
   readonly mac?: string;
-  readonly port_key?: number;
+  readonly port_key: number;
 }
 
 /** Columns an `update` of `FDB` may set (immutable columns are not here). */
@@ -682,7 +682,7 @@ export interface GatewayChassisRow {
   readonly priority: number;
 }
 
-/** Columns of a new `Gateway_Chassis` row; an omitted column takes its default. */
+/** Columns of a new `Gateway_Chassis` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface GatewayChassisInsert {
   readonly chassis?: Ref<'Chassis'> | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -733,7 +733,7 @@ export interface HAChassisRow {
   readonly priority: number;
 }
 
-/** Columns of a new `HA_Chassis` row; an omitted column takes its default. */
+/** Columns of a new `HA_Chassis` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface HAChassisInsert {
   readonly chassis?: Ref<'Chassis'> | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -778,7 +778,7 @@ export interface HAChassisGroupRow {
   readonly ref_chassis: readonly Uuid<'Chassis'>[];
 }
 
-/** Columns of a new `HA_Chassis_Group` row; an omitted column takes its default. */
+/** Columns of a new `HA_Chassis_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface HAChassisGroupInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly ha_chassis?: readonly Ref<'HA_Chassis'>[];
@@ -826,7 +826,7 @@ export interface IGMPGroupRow {
   readonly ports: readonly Uuid<'Port_Binding'>[];
 }
 
-/** Columns of a new `IGMP_Group` row; an omitted column takes its default. */
+/** Columns of a new `IGMP_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface IGMPGroupInsert {
   readonly address?: string;
   readonly chassis?: Ref<'Chassis'> | undefined;
@@ -887,9 +887,9 @@ export interface IPMulticastRow {
   readonly table_size: number | undefined;
 }
 
-/** Columns of a new `IP_Multicast` row; an omitted column takes its default. */
+/** Columns of a new `IP_Multicast` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface IPMulticastInsert {
-  readonly datapath?: Ref<'Datapath_Binding'>;
+  readonly datapath: Ref<'Datapath_Binding'>;
   readonly enabled?: boolean | undefined;
   readonly eth_src?: string;
   readonly idle_timeout?: number | undefined;
@@ -969,7 +969,7 @@ export interface LoadBalancerRow {
   readonly vips: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Load_Balancer` row; an omitted column takes its default. */
+/** Columns of a new `Load_Balancer` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LoadBalancerInsert {
   readonly datapath_group?: Ref<'Logical_DP_Group'> | undefined;
   readonly datapaths?: readonly Ref<'Datapath_Binding'>[];
@@ -1025,7 +1025,7 @@ export interface LogicalDPGroupRow {
   readonly datapaths: readonly Uuid<'Datapath_Binding'>[];
 }
 
-/** Columns of a new `Logical_DP_Group` row; an omitted column takes its default. */
+/** Columns of a new `Logical_DP_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalDPGroupInsert {
   readonly datapaths?: readonly Ref<'Datapath_Binding'>[];
 }
@@ -1073,7 +1073,7 @@ export interface LogicalFlowRow {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Logical_Flow` row; an omitted column takes its default. */
+/** Columns of a new `Logical_Flow` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface LogicalFlowInsert {
   readonly actions?: string;
   readonly controller_meter?: string | undefined;
@@ -1081,7 +1081,7 @@ export interface LogicalFlowInsert {
   readonly logical_datapath?: Ref<'Datapath_Binding'> | undefined;
   readonly logical_dp_group?: Ref<'Logical_DP_Group'> | undefined;
   readonly match?: string;
-  readonly pipeline?: 'ingress' | 'egress';
+  readonly pipeline: 'ingress' | 'egress';
   readonly priority?: number;
   readonly table_id?: number;
   readonly tags?: Readonly<Record<string, string>>;
@@ -1146,9 +1146,9 @@ export interface MACBindingRow {
   readonly timestamp: number;
 }
 
-/** Columns of a new `MAC_Binding` row; an omitted column takes its default. */
+/** Columns of a new `MAC_Binding` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MACBindingInsert {
-  readonly datapath?: Ref<'Datapath_Binding'>;
+  readonly datapath: Ref<'Datapath_Binding'>;
   readonly ip?: string;
   readonly logical_port?: string;
   readonly mac?: string;
@@ -1192,11 +1192,11 @@ export interface MeterRow {
   readonly unit: 'kbps' | 'pktps';
 }
 
-/** Columns of a new `Meter` row; an omitted column takes its default. */
+/** Columns of a new `Meter` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MeterInsert {
-  readonly bands?: readonly Ref<'Meter_Band'>[];
+  readonly bands: readonly Ref<'Meter_Band'>[];
   readonly name?: string;
-  readonly unit?: 'kbps' | 'pktps';
+  readonly unit: 'kbps' | 'pktps';
 }
 
 /** Columns an `update` of `Meter` may set (immutable columns are not here). */
@@ -1232,11 +1232,11 @@ export interface MeterBandRow {
   readonly rate: number;
 }
 
-/** Columns of a new `Meter_Band` row; an omitted column takes its default. */
+/** Columns of a new `Meter_Band` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MeterBandInsert {
-  readonly action?: 'drop';
+  readonly action: 'drop';
   readonly burst_size?: number;
-  readonly rate?: number;
+  readonly rate: number;
 }
 
 /** Columns an `update` of `Meter_Band` may set (immutable columns are not here). */
@@ -1279,14 +1279,14 @@ export interface MirrorRow {
   readonly type: 'gre' | 'erspan';
 }
 
-/** Columns of a new `Mirror` row; an omitted column takes its default. */
+/** Columns of a new `Mirror` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MirrorInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
-  readonly filter?: 'from-lport' | 'to-lport';
+  readonly filter: 'from-lport' | 'to-lport';
   readonly index?: number;
   readonly name?: string;
   readonly sink?: string;
-  readonly type?: 'gre' | 'erspan';
+  readonly type: 'gre' | 'erspan';
 }
 
 /** Columns an `update` of `Mirror` may set (immutable columns are not here). */
@@ -1332,12 +1332,12 @@ export interface MulticastGroupRow {
   readonly tunnel_key: number;
 }
 
-/** Columns of a new `Multicast_Group` row; an omitted column takes its default. */
+/** Columns of a new `Multicast_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MulticastGroupInsert {
-  readonly datapath?: Ref<'Datapath_Binding'>;
+  readonly datapath: Ref<'Datapath_Binding'>;
   readonly name?: string;
   readonly ports?: readonly Ref<'Port_Binding'>[];
-  readonly tunnel_key?: number;
+  readonly tunnel_key: number;
 }
 
 /** Columns an `update` of `Multicast_Group` may set (immutable columns are not here). */
@@ -1414,12 +1414,12 @@ export interface PortBindingRow {
   readonly virtual_parent: string | undefined;
 }
 
-/** Columns of a new `Port_Binding` row; an omitted column takes its default. */
+/** Columns of a new `Port_Binding` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface PortBindingInsert {
   readonly additional_chassis?: readonly Ref<'Chassis'>[];
   readonly additional_encap?: readonly Ref<'Encap'>[];
   readonly chassis?: Ref<'Chassis'> | undefined;
-  readonly datapath?: Ref<'Datapath_Binding'>;
+  readonly datapath: Ref<'Datapath_Binding'>;
   readonly encap?: Ref<'Encap'> | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly gateway_chassis?: readonly Ref<'Gateway_Chassis'>[];
@@ -1434,7 +1434,7 @@ export interface PortBindingInsert {
   readonly requested_additional_chassis?: readonly Ref<'Chassis'>[];
   readonly requested_chassis?: Ref<'Chassis'> | undefined;
   readonly tag?: number | undefined;
-  readonly tunnel_key?: number;
+  readonly tunnel_key: number;
   readonly type?: string;
   readonly up?: boolean | undefined;
   readonly virtual_parent?: string | undefined;
@@ -1530,7 +1530,7 @@ export interface PortGroupRow {
   readonly ports: readonly string[];
 }
 
-/** Columns of a new `Port_Group` row; an omitted column takes its default. */
+/** Columns of a new `Port_Group` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface PortGroupInsert {
   readonly name?: string;
   readonly ports?: readonly string[];
@@ -1569,7 +1569,7 @@ export interface RBACPermissionRow {
   readonly update: readonly string[];
 }
 
-/** Columns of a new `RBAC_Permission` row; an omitted column takes its default. */
+/** Columns of a new `RBAC_Permission` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface RBACPermissionInsert {
   readonly authorization?: readonly string[];
   readonly insert_delete?: boolean;
@@ -1611,7 +1611,7 @@ export interface RBACRoleRow {
   readonly permissions: Readonly<Record<string, Uuid<'RBAC_Permission'>>>;
 }
 
-/** Columns of a new `RBAC_Role` row; an omitted column takes its default. */
+/** Columns of a new `RBAC_Role` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface RBACRoleInsert {
   readonly name?: string;
   readonly permissions?: Readonly<Record<string, Ref<'RBAC_Permission'>>>;
@@ -1655,7 +1655,7 @@ export interface SBGlobalRow {
   readonly ssl: Uuid<'SSL'> | undefined;
 }
 
-/** Columns of a new `SB_Global` row; an omitted column takes its default. */
+/** Columns of a new `SB_Global` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface SBGlobalInsert {
   readonly connections?: readonly Ref<'Connection'>[];
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -1718,7 +1718,7 @@ export interface SSLRow {
   readonly ssl_protocols: string;
 }
 
-/** Columns of a new `SSL` row; an omitted column takes its default. */
+/** Columns of a new `SSL` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface SSLInsert {
   readonly bootstrap_ca_cert?: boolean;
   readonly ca_cert?: string;
@@ -1783,7 +1783,7 @@ export interface ServiceMonitorRow {
   readonly status: 'online' | 'offline' | 'error' | undefined;
 }
 
-/** Columns of a new `Service_Monitor` row; an omitted column takes its default. */
+/** Columns of a new `Service_Monitor` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ServiceMonitorInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly ip?: string;
@@ -1851,9 +1851,9 @@ export interface StaticMACBindingRow {
   readonly override_dynamic_mac: boolean;
 }
 
-/** Columns of a new `Static_MAC_Binding` row; an omitted column takes its default. */
+/** Columns of a new `Static_MAC_Binding` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface StaticMACBindingInsert {
-  readonly datapath?: Ref<'Datapath_Binding'>;
+  readonly datapath: Ref<'Datapath_Binding'>;
   readonly ip?: string;
   readonly logical_port?: string;
   readonly mac?: string;

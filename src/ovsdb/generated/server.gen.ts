@@ -27,13 +27,13 @@ export interface DatabaseRow {
   readonly sid: string | undefined;
 }
 
-/** Columns of a new `Database` row; an omitted column takes its default. */
+/** Columns of a new `Database` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DatabaseInsert {
   readonly cid?: string | undefined;
   readonly connected?: boolean;
   readonly index?: number | undefined;
   readonly leader?: boolean;
-  readonly model?: 'clustered' | 'relay' | 'standalone';
+  readonly model: 'clustered' | 'relay' | 'standalone';
   readonly name?: string;
   readonly schema?: string | undefined;
   readonly sid?: string | undefined;

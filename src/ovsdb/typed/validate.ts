@@ -13,6 +13,7 @@ import { columnKind, getColumn } from '../schema.js';
 import { checkDatum, isWireNamedUuid, ID_RE, UUID_RE } from '../notation.js';
 import type { Condition, Mutation, Operation } from '../operations.js';
 import { OvsdbArgumentError, OvsdbValueError } from '../errors.js';
+import { requiredOnInsert } from './defaults.js';
 import {
   ConditionNotAllowedError,
   ImmutableColumnError,
@@ -88,6 +89,17 @@ function checkValue(type: ColumnType, v: unknown, where: Where, scope: NamedUuid
 function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 'insert' | 'update' | 'wait', scope: NamedUuidScope): void {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
     throw new OvsdbArgumentError(`${schema.name}.${table.name}: ${op} row must be an object, got ${JSON.stringify(row)}`);
+  }
+  if (op === 'insert') {
+    for (const col of Object.values(table.columns)) {
+      if (!Object.prototype.hasOwnProperty.call(row, col.name) && requiredOnInsert(col)) {
+        throw new OvsdbValueError(
+          `column is required: the server's default for an omitted ${col.type.key.type} does not satisfy the column's type`,
+          { database: schema.name, table: table.name, column: col.name },
+          undefined,
+        );
+      }
+    }
   }
   for (const [name, v] of Object.entries(row)) {
     const col = columnOf(schema, table, name);

@@ -17,7 +17,7 @@ export interface AutoAttachRow {
   readonly system_name: string;
 }
 
-/** Columns of a new `AutoAttach` row; an omitted column takes its default. */
+/** Columns of a new `AutoAttach` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface AutoAttachInsert {
   readonly mappings?: Readonly<Record<number, number>>;
   readonly system_description?: string;
@@ -96,7 +96,7 @@ export interface BridgeRow {
   readonly stp_enable: boolean;
 }
 
-/** Columns of a new `Bridge` row; an omitted column takes its default. */
+/** Columns of a new `Bridge` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface BridgeInsert {
   readonly auto_attach?: Ref<'AutoAttach'> | undefined;
   readonly controller?: readonly Ref<'Controller'>[];
@@ -211,7 +211,7 @@ export interface CTTimeoutPolicyRow {
   readonly timeouts: Readonly<Partial<Record<'tcp_syn_sent' | 'tcp_syn_recv' | 'tcp_established' | 'tcp_fin_wait' | 'tcp_close_wait' | 'tcp_last_ack' | 'tcp_time_wait' | 'tcp_close' | 'tcp_syn_sent2' | 'tcp_retransmit' | 'tcp_unack' | 'udp_first' | 'udp_single' | 'udp_multiple' | 'icmp_first' | 'icmp_reply', number>>>;
 }
 
-/** Columns of a new `CT_Timeout_Policy` row; an omitted column takes its default. */
+/** Columns of a new `CT_Timeout_Policy` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface CTTimeoutPolicyInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly timeouts?: Readonly<Partial<Record<'tcp_syn_sent' | 'tcp_syn_recv' | 'tcp_established' | 'tcp_fin_wait' | 'tcp_close_wait' | 'tcp_last_ack' | 'tcp_time_wait' | 'tcp_close' | 'tcp_syn_sent2' | 'tcp_retransmit' | 'tcp_unack' | 'udp_first' | 'udp_single' | 'udp_multiple' | 'icmp_first' | 'icmp_reply', number>>>;
@@ -249,7 +249,7 @@ export interface CTZoneRow {
   readonly timeout_policy: Uuid<'CT_Timeout_Policy'> | undefined;
 }
 
-/** Columns of a new `CT_Zone` row; an omitted column takes its default. */
+/** Columns of a new `CT_Zone` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface CTZoneInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly timeout_policy?: Ref<'CT_Timeout_Policy'> | undefined;
@@ -316,7 +316,7 @@ export interface ControllerRow {
   readonly type: 'primary' | 'service' | undefined;
 }
 
-/** Columns of a new `Controller` row; an omitted column takes its default. */
+/** Columns of a new `Controller` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ControllerInsert {
   readonly connection_mode?: 'in-band' | 'out-of-band' | undefined;
   readonly controller_burst_limit?: number | undefined;
@@ -422,7 +422,7 @@ export interface DatapathRow {
   readonly external_ids: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Datapath` row; an omitted column takes its default. */
+/** Columns of a new `Datapath` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface DatapathInsert {
   readonly capabilities?: Readonly<Record<string, string>>;
   readonly ct_zones?: Readonly<Record<number, Ref<'CT_Zone'>>>;
@@ -472,9 +472,9 @@ export interface FlowSampleCollectorSetRow {
   readonly ipfix: Uuid<'IPFIX'> | undefined;
 }
 
-/** Columns of a new `Flow_Sample_Collector_Set` row; an omitted column takes its default. */
+/** Columns of a new `Flow_Sample_Collector_Set` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface FlowSampleCollectorSetInsert {
-  readonly bridge?: Ref<'Bridge'>;
+  readonly bridge: Ref<'Bridge'>;
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly id?: number;
   readonly ipfix?: Ref<'IPFIX'> | undefined;
@@ -524,7 +524,7 @@ export interface FlowTableRow {
   readonly prefixes: readonly string[];
 }
 
-/** Columns of a new `Flow_Table` row; an omitted column takes its default. */
+/** Columns of a new `Flow_Table` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface FlowTableInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly flow_limit?: number | undefined;
@@ -590,7 +590,7 @@ export interface IPFIXRow {
   readonly targets: readonly string[];
 }
 
-/** Columns of a new `IPFIX` row; an omitted column takes its default. */
+/** Columns of a new `IPFIX` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface IPFIXInsert {
   readonly cache_active_timeout?: number | undefined;
   readonly cache_max_flows?: number | undefined;
@@ -723,7 +723,7 @@ export interface InterfaceRow {
   readonly type: string;
 }
 
-/** Columns of a new `Interface` row; an omitted column takes its default. */
+/** Columns of a new `Interface` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface InterfaceInsert {
   readonly admin_state?: 'up' | 'down' | undefined;
   readonly bfd?: Readonly<Record<string, string>>;
@@ -919,7 +919,7 @@ export interface ManagerRow {
   readonly target: string;
 }
 
-/** Columns of a new `Manager` row; an omitted column takes its default. */
+/** Columns of a new `Manager` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface ManagerInsert {
   readonly connection_mode?: 'in-band' | 'out-of-band' | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -998,7 +998,7 @@ export interface MirrorRow {
   readonly statistics: Readonly<Record<string, number>>;
 }
 
-/** Columns of a new `Mirror` row; an omitted column takes its default. */
+/** Columns of a new `Mirror` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface MirrorInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly name?: string;
@@ -1077,7 +1077,7 @@ export interface NetFlowRow {
   readonly targets: readonly string[];
 }
 
-/** Columns of a new `NetFlow` row; an omitted column takes its default. */
+/** Columns of a new `NetFlow` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface NetFlowInsert {
   readonly active_timeout?: number;
   readonly add_id_to_interface?: boolean;
@@ -1161,7 +1161,7 @@ export interface OpenVSwitchRow {
   readonly system_version: string | undefined;
 }
 
-/** Columns of a new `Open_vSwitch` row; an omitted column takes its default. */
+/** Columns of a new `Open_vSwitch` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface OpenVSwitchInsert {
   readonly bridges?: readonly Ref<'Bridge'>[];
   readonly cur_cfg?: number;
@@ -1300,7 +1300,7 @@ export interface PortRow {
   readonly vlan_mode: 'trunk' | 'access' | 'native-tagged' | 'native-untagged' | 'dot1q-tunnel' | undefined;
 }
 
-/** Columns of a new `Port` row; an omitted column takes its default. */
+/** Columns of a new `Port` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface PortInsert {
   readonly bond_active_slave?: string | undefined;
   readonly bond_downdelay?: number;
@@ -1310,7 +1310,7 @@ export interface PortInsert {
   readonly cvlans?: readonly number[];
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly fake_bridge?: boolean;
-  readonly interfaces?: readonly Ref<'Interface'>[];
+  readonly interfaces: readonly Ref<'Interface'>[];
   readonly lacp?: 'active' | 'passive' | 'off' | undefined;
   readonly mac?: string | undefined;
   readonly name?: string;
@@ -1424,7 +1424,7 @@ export interface QoSRow {
   readonly type: string;
 }
 
-/** Columns of a new `QoS` row; an omitted column takes its default. */
+/** Columns of a new `QoS` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface QoSInsert {
   readonly external_ids?: Readonly<Record<string, string>>;
   readonly other_config?: Readonly<Record<string, string>>;
@@ -1472,7 +1472,7 @@ export interface QueueRow {
   readonly other_config: Readonly<Record<string, string>>;
 }
 
-/** Columns of a new `Queue` row; an omitted column takes its default. */
+/** Columns of a new `Queue` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface QueueInsert {
   readonly dscp?: number | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;
@@ -1521,7 +1521,7 @@ export interface SSLRow {
   readonly private_key: string;
 }
 
-/** Columns of a new `SSL` row; an omitted column takes its default. */
+/** Columns of a new `SSL` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface SSLInsert {
   readonly bootstrap_ca_cert?: boolean;
   readonly ca_cert?: string;
@@ -1574,7 +1574,7 @@ export interface SFlowRow {
   readonly targets: readonly string[];
 }
 
-/** Columns of a new `sFlow` row; an omitted column takes its default. */
+/** Columns of a new `sFlow` row; an omitted column takes its default (required: columns whose default the server would refuse). */
 export interface SFlowInsert {
   readonly agent?: string | undefined;
   readonly external_ids?: Readonly<Record<string, string>>;

@@ -1,0 +1,41 @@
+/**
+ * Which columns an insert must set: ovsdb-server fills an omitted column with its type's default
+ * (RFC 7047 §5.1: the empty set or map, otherwise 0, 0.0, false, "" or the all-zero UUID — for
+ * enumerations too) and then checks the row, so a column whose default breaks its own constraints
+ * (an enum without "", a range without 0, a minimum length, a strong or weak reference) must be given.
+ */
+import type { BaseType, ColumnSchema } from '../schema.js';
+import { checkAtom } from '../notation.js';
+import type { WireAtom } from '../notation.js';
+
+/** The atom ovsdb-server uses for an omitted column of this base type. */
+export function serverDefaultAtom(base: BaseType): WireAtom {
+  switch (base.type) {
+    case 'integer':
+    case 'real':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'string':
+      return '';
+    case 'uuid':
+      return ['uuid', '00000000-0000-0000-0000-000000000000'];
+  }
+}
+
+function defaultFits(base: BaseType): boolean {
+  if (base.type === 'uuid') return base.refTable === undefined;
+  try {
+    checkAtom(base, serverDefaultAtom(base), {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when an insert that omits this column is refused by the server. */
+export function requiredOnInsert(col: ColumnSchema): boolean {
+  if (col.type.min === 0) return false;
+  if (col.type.value && !defaultFits(col.type.value)) return true;
+  return !defaultFits(col.type.key);
+}
