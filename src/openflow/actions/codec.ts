@@ -1,12 +1,1223 @@
-import type { ByteReader, ByteWriter } from '../../wire/index.js';
+import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { WireError } from '../../wire/errors.js';
 import type { OfVersion } from '../version.js';
-import type { Action, Instruction } from './types.js';
+import type { MatchField } from '../match/types.js';
+import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/codec.js';
+import { MatchError } from '../match/errors.js';
+import { port10To11, port11To10 } from '../match/text-values.js';
+import type { Action, FieldSlice, Instruction, LearnSpec } from './types.js';
 import { ActionError } from './errors.js';
+import {
+  NX_CT_F, NX_CT_RECIRC_NONE, NX_LEARN_F, NX_NAT_F, NX_NAT_RANGE, NX_VENDOR_ID, NXAC2PT, NXAST, OFPAT, OFPAT10, OFPAT11, OFPIT,
+} from './constants.js';
+import { READ_ONLY_FIELDS } from '../match/fields.js';
+import { checkSlice, fieldFromHeader, fieldHeader, ofsNbits, sliceFromOfsNbits } from './slices.js';
 
-const todo = (): never => { throw new ActionError('OF_ACTION_BAD_TYPE', 'not implemented yet'); };
-export function actionsLength(list: readonly Action[], version: OfVersion): number { void list; void version; return todo(); }
-export function writeActions(w: ByteWriter, list: readonly Action[], version: OfVersion): void { void w; void list; void version; todo(); }
-export function readActions(r: ByteReader, byteLength: number, version: OfVersion): Action[] { void r; void byteLength; void version; return todo(); }
-export function instructionsLength(list: readonly Instruction[], version: OfVersion): number { void list; void version; return todo(); }
-export function writeInstructions(w: ByteWriter, list: readonly Instruction[], version: OfVersion): void { void w; void list; void version; todo(); }
-export function readInstructions(r: ByteReader, byteLength: number, version: OfVersion): Instruction[] { void r; void byteLength; void version; return todo(); }
+const pad8 = (n: number): number => (n + 7) & ~7;
+
+/** ONF extension copy_field for OpenFlow 1.3 (ONF_ET_COPY_FIELD, EXT-320). */
+const ONF_VENDOR_ID = 0x4f4e4600;
+const ONF_ET_COPY_FIELD = 3200;
+
+/** OFPP_CONTROLLER in 16-bit and 32-bit form. */
+const OFPP_CONTROLLER = 0xfffffffd;
+
+// ---------------------------------------------------------------------------------------------
+// lengths
+
+function nxLen(a: Action, version: OfVersion): number {
+  switch (a.type) {
+    case 'resubmit':
+      return 16;
+    case 'regLoad':
+    case 'regMove':
+    case 'outputReg':
+    case 'setTunnel':
+      return a.type === 'setTunnel' ? (a.wide ? 24 : 16) : 24;
+    case 'regLoad2':
+      return pad8(10 + oxmFieldsLength([a.field], 0x01));
+    case 'note':
+      return pad8(10 + a.data.length);
+    case 'ct':
+      return 24 + actionsLength(a.actions, version);
+    case 'nat':
+      return pad8(16 + natRangeBytes(a));
+    case 'ctClear':
+    case 'exit':
+    case 'popQueue':
+    case 'decNshTtl':
+      return 16;
+    case 'conjunction':
+      return 16;
+    case 'learn':
+      return pad8((a.limit !== undefined || a.resultDst ? 40 : 32) + (a.resultDst ? 4 : 0) + learnSpecsBytes(a.specs));
+    case 'decTtl':
+      return a.ids ? pad8(16 + 2 * a.ids.length) : 16;
+    case 'controller':
+      return 16;
+    case 'controller2':
+      return 16 + controller2PropsBytes(a);
+    case 'clone':
+      return 16 + actionsLength(a.actions, version);
+    case 'checkPktLarger':
+      return 24;
+    case 'sample':
+      return a.samplingPort === undefined && a.direction === undefined ? 24 : 32;
+    case 'finTimeout':
+      return 16;
+    case 'multipath':
+      return 32;
+    case 'bundle':
+      return pad8(32 + 2 * a.members.length);
+    case 'deleteField':
+      return 24;
+    case 'setMplsLabel':
+    case 'setMplsTc':
+    case 'outputTrunc':
+      return 16;
+    case 'experimenter':
+      return 8 + a.data.length;
+    default:
+      return -1;
+  }
+}
+
+function natRangeBytes(a: { ipMin?: string; ipMax?: string; protoMin?: number; protoMax?: number }): number {
+  let n = 0;
+  const v6 = a.ipMin !== undefined && a.ipMin.includes(':');
+  if (a.ipMin !== undefined) n += v6 ? 16 : 4;
+  if (a.ipMax !== undefined) n += v6 ? 16 : 4;
+  if (a.protoMin !== undefined) n += 2;
+  if (a.protoMax !== undefined) n += 2;
+  return n;
+}
+
+function learnSpecsBytes(specs: readonly LearnSpec[]): number {
+  let n = 0;
+  for (const s of specs) {
+    n += 2;
+    if (s.src instanceof Uint8Array) n += s.src.length;
+    else n += 6;
+    if (s.kind !== 'output') n += 6;
+  }
+  return n;
+}
+
+function controller2PropsBytes(a: Extract<Action, { type: 'controller2' }>): number {
+  let n = 0;
+  if (a.maxLen !== undefined) n += 8;
+  if (a.id !== undefined) n += 8;
+  if (a.reason !== undefined) n += 8;
+  if (a.userdata !== undefined) n += pad8(4 + a.userdata.length);
+  if (a.pause) n += 8;
+  if (a.meterId !== undefined) n += 8;
+  return n;
+}
+
+function actionLength(a: Action, version: OfVersion): number {
+  if (version === 0x01) {
+    switch (a.type) {
+      case 'output': return 8;
+      case 'setVlanVid': case 'setVlanPcp': case 'stripVlan': case 'setNwSrc': case 'setNwDst':
+      case 'setNwTos': case 'setTpSrc': case 'setTpDst': return 8;
+      case 'setDlSrc': case 'setDlDst': case 'enqueue': return 16;
+      case 'setQueue': case 'group': return 16; // NXAST_SET_QUEUE / NXAST_GROUP
+      case 'regLoad2': case 'setField': return nxLen({ type: 'regLoad2', field: a.field }, version);
+      default: break;
+    }
+  } else {
+    switch (a.type) {
+      case 'output': return 16;
+      case 'group': case 'setQueue': case 'pushVlan': case 'popVlan': case 'pushMpls': case 'popMpls':
+      case 'pushPbb': case 'popPbb': case 'setMplsTtl': case 'decMplsTtl': case 'setNwTtl': case 'decNwTtl':
+      case 'copyTtlOut': case 'copyTtlIn': case 'meter':
+        return 8;
+      case 'setField': return pad8(4 + oxmFieldsLength([a.field], version));
+      case 'copyField': return a.onf ? 32 : 24;
+      case 'setVlanVid': case 'setVlanPcp': case 'setNwSrc': case 'setNwDst': case 'setNwTos': case 'setTpSrc': case 'setTpDst': case 'setNwEcn': return 8;
+      case 'setDlSrc': case 'setDlDst': return 16;
+      case 'stripVlan': return 8;
+      default: break;
+    }
+  }
+  if (a.type === 'unknown') return 4 + a.data.length;
+  const n = nxLen(a, version);
+  if (n < 0) throw new ActionError('OF_ACTION_BAD_FOR_VERSION', `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`);
+  return n;
+}
+
+/**
+ * Bytes an action list takes in `version` (each action padded to 8 as the spec requires).
+ * @throws ActionError OF_ACTION_BAD_FOR_VERSION for an action the version cannot carry
+ */
+export function actionsLength(list: readonly Action[], version: OfVersion): number {
+  let n = 0;
+  for (const a of list) n += actionLength(a, version);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// encode
+
+function nxHeader(w: ByteWriter, len: number, subtype: number): void {
+  w.u16(OFPAT.EXPERIMENTER).u16(len).u32(NX_VENDOR_ID).u16(subtype);
+}
+
+function writeBytesPadded(w: ByteWriter, start: number, len: number): void {
+  const used = w.offset - start;
+  if (used > len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: action wrote ${used} of ${len} bytes`);
+  w.zeros(len - used);
+}
+
+function ipBytes(s: string): Uint8Array {
+  if (s.includes(':')) return ipv6Bytes(s);
+  const p = s.split('.');
+  if (p.length !== 4 || p.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) {
+    throw new ActionError('OF_ACTION_BAD_ARGUMENT', `bad IPv4 address ${JSON.stringify(s)}`);
+  }
+  return Uint8Array.from(p.map(Number));
+}
+
+export function ipv6Bytes(s: string): Uint8Array {
+  let text = s;
+  const out = new Uint8Array(16);
+  let tail4: number[] | undefined;
+  const m = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (m) {
+    tail4 = Array.from(ipBytes(m[2]!));
+    text = `${m[1]}0:0`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `bad IPv6 address ${JSON.stringify(s)}`);
+  const parse = (h: string): number[] => (h === '' ? [] : h.split(':').map((g) => {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `bad IPv6 address ${JSON.stringify(s)}`);
+    return parseInt(g, 16);
+  }));
+  const a = parse(halves[0]!);
+  const b = halves.length === 2 ? parse(halves[1]!) : [];
+  const groups = halves.length === 2 ? [...a, ...new Array(8 - a.length - b.length).fill(0), ...b] : a;
+  if (groups.length !== 8) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `bad IPv6 address ${JSON.stringify(s)}`);
+  groups.forEach((g, i) => {
+    out[2 * i] = g >>> 8;
+    out[2 * i + 1] = g & 0xff;
+  });
+  if (tail4) out.set(tail4, 12);
+  return out;
+}
+
+function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): void {
+  const start = w.offset;
+  switch (a.type) {
+    case 'resubmit':
+      if (a.table === undefined && !a.ct) {
+        nxHeader(w, 16, NXAST.RESUBMIT);
+        w.u16(a.inPort ?? 0xfff8);
+      } else {
+        nxHeader(w, 16, a.ct ? NXAST.RESUBMIT_TABLE_CT : NXAST.RESUBMIT_TABLE);
+        w.u16(a.inPort ?? 0xfff8).u8(a.table ?? 0xff);
+      }
+      break;
+    case 'setTunnel':
+      if (a.wide) nxHeader(w, 24, NXAST.SET_TUNNEL64), w.zeros(6).u64(a.tunId);
+      else nxHeader(w, 16, NXAST.SET_TUNNEL), w.zeros(2).u32(Number(a.tunId));
+      break;
+    case 'setQueue':
+      nxHeader(w, 16, NXAST.SET_QUEUE);
+      w.zeros(2).u32(a.queueId);
+      break;
+    case 'popQueue':
+      nxHeader(w, 16, NXAST.POP_QUEUE);
+      break;
+    case 'regMove':
+      checkSlice(a.src);
+      checkSlice(a.dst);
+      if (a.src.nBits !== a.dst.nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'move: source and destination widths differ');
+      nxHeader(w, 24, NXAST.REG_MOVE);
+      w.u16(a.src.nBits).u16(a.src.ofs).u16(a.dst.ofs).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field));
+      break;
+    case 'regLoad':
+      checkSlice(a.dst);
+      if (a.dst.nBits > 64 || (a.dst.nBits < 64 && a.value >> BigInt(a.dst.nBits) !== 0n) || a.value < 0n) {
+        throw new ActionError('OF_ACTION_BAD_ARGUMENT', `load: value 0x${a.value.toString(16)} does not fit ${a.dst.nBits} bits`);
+      }
+      nxHeader(w, 24, NXAST.REG_LOAD);
+      w.u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field)).u64(a.value);
+      break;
+    case 'regLoad2':
+    case 'setField':
+      nxHeader(w, len, NXAST.REG_LOAD2);
+      writeOxmFields(w, [a.field], 0x01);
+      break;
+    case 'note':
+      nxHeader(w, len, NXAST.NOTE);
+      w.bytes(a.data);
+      break;
+    case 'outputReg':
+      checkSlice(a.src);
+      nxHeader(w, 24, NXAST.OUTPUT_REG);
+      w.u16(ofsNbits(a.src)).u32(fieldHeader(a.src.field)).u16(a.maxLen);
+      break;
+    case 'ct': {
+      nxHeader(w, len, NXAST.CT);
+      w.u16((a.commit ? NX_CT_F.COMMIT : 0) | (a.force ? NX_CT_F.FORCE : 0));
+      if (a.zoneSrc) {
+        checkSlice(a.zoneSrc);
+        w.u32(fieldHeader(a.zoneSrc.field)).u16(ofsNbits(a.zoneSrc));
+      } else {
+        w.u32(0).u16(a.zone ?? 0);
+      }
+      w.u8(a.table ?? NX_CT_RECIRC_NONE).zeros(3).u16(a.alg ?? 0);
+      writeActions(w, a.actions, version);
+      break;
+    }
+    case 'nat': {
+      nxHeader(w, len, NXAST.NAT);
+      let flags = a.kind === 'src' ? NX_NAT_F.SRC : a.kind === 'dst' ? NX_NAT_F.DST : 0;
+      if (a.flags.includes('persistent')) flags |= NX_NAT_F.PERSISTENT;
+      if (a.flags.includes('hash')) flags |= NX_NAT_F.PROTO_HASH;
+      if (a.flags.includes('random')) flags |= NX_NAT_F.PROTO_RANDOM;
+      const v6 = a.ipMin !== undefined && a.ipMin.includes(':');
+      let present = 0;
+      if (a.ipMin !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MIN : NX_NAT_RANGE.IPV4_MIN;
+      if (a.ipMax !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MAX : NX_NAT_RANGE.IPV4_MAX;
+      if (a.protoMin !== undefined) present |= NX_NAT_RANGE.PROTO_MIN;
+      if (a.protoMax !== undefined) present |= NX_NAT_RANGE.PROTO_MAX;
+      w.zeros(2).u16(flags).u16(present);
+      if (a.ipMin !== undefined) w.bytes(ipBytes(a.ipMin));
+      if (a.ipMax !== undefined) w.bytes(ipBytes(a.ipMax));
+      if (a.protoMin !== undefined) w.u16(a.protoMin);
+      if (a.protoMax !== undefined) w.u16(a.protoMax);
+      break;
+    }
+    case 'ctClear':
+      nxHeader(w, 16, NXAST.CT_CLEAR);
+      break;
+    case 'exit':
+      nxHeader(w, 16, NXAST.EXIT);
+      break;
+    case 'decNshTtl':
+      nxHeader(w, 16, NXAST.DEC_NSH_TTL);
+      break;
+    case 'conjunction':
+      if (a.nClauses < 2 || a.nClauses > 64 || a.clause < 1 || a.clause > a.nClauses) {
+        throw new ActionError('OF_ACTION_BAD_ARGUMENT', `conjunction(${a.id},${a.clause}/${a.nClauses}) is invalid`);
+      }
+      nxHeader(w, 16, NXAST.CONJUNCTION);
+      w.u8(a.clause - 1).u8(a.nClauses).u32(a.id);
+      break;
+    case 'learn': {
+      const v2 = a.limit !== undefined || a.resultDst !== undefined;
+      nxHeader(w, len, v2 ? NXAST.LEARN2 : NXAST.LEARN);
+      const flags = a.flags | (a.resultDst ? NX_LEARN_F.WRITE_RESULT : 0);
+      w.u16(a.idleTimeout).u16(a.hardTimeout).u16(a.priority).u64(a.cookie).u16(flags).u8(a.table).zeros(1)
+        .u16(a.finIdleTimeout).u16(a.finHardTimeout);
+      if (v2) {
+        w.u32(a.limit ?? 0).u16(a.resultDst ? a.resultDst.ofs : 0).zeros(2);
+        if (a.resultDst) w.u32(fieldHeader(a.resultDst.field));
+      }
+      for (const s of a.specs) writeLearnSpec(w, s);
+      break;
+    }
+    case 'decTtl':
+      if (!a.ids) {
+        nxHeader(w, 16, NXAST.DEC_TTL);
+      } else {
+        nxHeader(w, len, NXAST.DEC_TTL_CNT_IDS);
+        w.u16(a.ids.length).zeros(4);
+        for (const id of a.ids) w.u16(id);
+      }
+      break;
+    case 'controller':
+      nxHeader(w, 16, NXAST.CONTROLLER);
+      w.u16(a.maxLen).u16(a.id).u8(a.reason).zeros(1);
+      break;
+    case 'controller2': {
+      nxHeader(w, len, NXAST.CONTROLLER2);
+      w.zeros(6);
+      const prop = (type: number, body: (w: ByteWriter) => void, bodyLen: number): void => {
+        const s = w.offset;
+        w.u16(type).u16(4 + bodyLen);
+        body(w);
+        w.zeros(pad8(w.offset - s) - (w.offset - s));
+      };
+      if (a.maxLen !== undefined) prop(NXAC2PT.MAX_LEN, (x) => x.u16(a.maxLen!).zeros(2), 4);
+      if (a.id !== undefined) prop(NXAC2PT.CONTROLLER_ID, (x) => x.u16(a.id!).zeros(2), 4);
+      if (a.reason !== undefined) prop(NXAC2PT.REASON, (x) => x.u8(a.reason!), 1);
+      if (a.userdata !== undefined) prop(NXAC2PT.USERDATA, (x) => x.bytes(a.userdata!), a.userdata.length);
+      if (a.pause) prop(NXAC2PT.PAUSE, () => {}, 0);
+      if (a.meterId !== undefined) prop(NXAC2PT.METER_ID, (x) => x.u32(a.meterId!), 4);
+      break;
+    }
+    case 'clone':
+      nxHeader(w, len, NXAST.CLONE);
+      w.zeros(6);
+      writeActions(w, a.actions, version);
+      break;
+    case 'checkPktLarger':
+      checkSlice(a.dst);
+      nxHeader(w, 24, NXAST.CHECK_PKT_LARGER);
+      w.u16(a.pktLen).u16(a.dst.ofs).u32(fieldHeader(a.dst.field));
+      break;
+    case 'sample': {
+      const v = a.direction !== undefined ? NXAST.SAMPLE3 : a.samplingPort !== undefined ? NXAST.SAMPLE2 : NXAST.SAMPLE;
+      nxHeader(w, len, v);
+      w.u16(a.probability).u32(a.collectorSetId).u32(a.obsDomainId).u32(a.obsPointId);
+      if (v !== NXAST.SAMPLE) {
+        w.u16(a.samplingPort ?? 0);
+        w.u8(a.direction === 'ingress' ? 1 : a.direction === 'egress' ? 2 : 0);
+      }
+      break;
+    }
+    case 'finTimeout':
+      nxHeader(w, 16, NXAST.FIN_TIMEOUT);
+      w.u16(a.idleTimeout).u16(a.hardTimeout);
+      break;
+    case 'multipath':
+      checkSlice(a.dst);
+      nxHeader(w, 32, NXAST.MULTIPATH);
+      w.u16(a.fields).u16(a.basis).zeros(2).u16(a.algorithm).u16(a.maxLink).u32(a.arg).zeros(2)
+        .u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field));
+      break;
+    case 'bundle':
+      nxHeader(w, len, a.dst ? NXAST.BUNDLE_LOAD : NXAST.BUNDLE);
+      w.u16(a.algorithm).u16(a.fields).u16(a.basis).u32(a.slaveType).u16(a.members.length);
+      if (a.dst) w.u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field));
+      else w.u16(0).u32(0);
+      w.zeros(4);
+      for (const m of a.members) w.u16(m);
+      break;
+    case 'deleteField':
+      nxHeader(w, 24, NXAST.DELETE_FIELD);
+      w.u32(fieldHeader(a.field));
+      break;
+    case 'setMplsLabel':
+      nxHeader(w, 16, NXAST.SET_MPLS_LABEL);
+      w.zeros(2).u32(a.label);
+      break;
+    case 'setMplsTc':
+      nxHeader(w, 16, NXAST.SET_MPLS_TC);
+      w.u8(a.tc);
+      break;
+    case 'outputTrunc':
+      nxHeader(w, 16, NXAST.OUTPUT_TRUNC);
+      w.u16(port11To10(a.port) & 0xffff).u32(a.maxLen);
+      break;
+    case 'group':
+      nxHeader(w, 16, NXAST.GROUP);
+      w.zeros(2).u32(a.groupId);
+      break;
+    case 'experimenter':
+      w.u16(OFPAT.EXPERIMENTER).u16(len).u32(a.experimenter).bytes(a.data);
+      break;
+    default:
+      throw new ActionError('OF_ACTION_BAD_FOR_VERSION', `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`);
+  }
+  writeBytesPadded(w, start, len);
+}
+
+function writeLearnSpec(w: ByteWriter, s: LearnSpec): void {
+  const dstType = s.kind === 'match' ? 0 : s.kind === 'load' ? 1 : 2;
+  const imm = s.src instanceof Uint8Array;
+  let nBits: number;
+  if (s.kind === 'output') nBits = s.src.nBits;
+  else nBits = s.dst.nBits;
+  if (!imm && (s.src as FieldSlice).nBits !== nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'learn: source and destination widths differ');
+  w.u16(((imm ? 1 : 0) << 13) | (dstType << 11) | nBits);
+  if (imm) {
+    const b = s.src as Uint8Array;
+    if (b.length !== 2 * Math.ceil(nBits / 16)) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `learn: immediate of ${b.length} bytes for ${nBits} bits`);
+    w.bytes(b);
+  } else {
+    const src = s.src as FieldSlice;
+    w.u32(fieldHeader(src.field)).u16(src.ofs);
+  }
+  if (s.kind !== 'output') w.u32(fieldHeader(s.dst.field)).u16(s.dst.ofs);
+}
+
+function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): boolean {
+  const hdr = (type: number): ByteWriter => w.u16(type).u16(len);
+  if (version === 0x01) {
+    switch (a.type) {
+      case 'output': hdr(OFPAT10.OUTPUT).u16(port11To10(a.port) & 0xffff).u16(a.maxLen); return true;
+      case 'setVlanVid': hdr(OFPAT10.SET_VLAN_VID).u16(a.vid).zeros(2); return true;
+      case 'setVlanPcp': hdr(OFPAT10.SET_VLAN_PCP).u8(a.pcp).zeros(3); return true;
+      case 'stripVlan': case 'popVlan': hdr(OFPAT10.STRIP_VLAN).zeros(4); return true;
+      case 'setDlSrc': hdr(OFPAT10.SET_DL_SRC).bytes(a.mac).zeros(6); return true;
+      case 'setDlDst': hdr(OFPAT10.SET_DL_DST).bytes(a.mac).zeros(6); return true;
+      case 'setNwSrc': hdr(OFPAT10.SET_NW_SRC).bytes(a.addr); return true;
+      case 'setNwDst': hdr(OFPAT10.SET_NW_DST).bytes(a.addr); return true;
+      case 'setNwTos': hdr(OFPAT10.SET_NW_TOS).u8(a.tos).zeros(3); return true;
+      case 'setTpSrc': hdr(OFPAT10.SET_TP_SRC).u16(a.port).zeros(2); return true;
+      case 'setTpDst': hdr(OFPAT10.SET_TP_DST).u16(a.port).zeros(2); return true;
+      case 'enqueue': hdr(OFPAT10.ENQUEUE).u16(port11To10(a.port) & 0xffff).zeros(6).u32(a.queueId); return true;
+      default: return false;
+    }
+  }
+  switch (a.type) {
+    case 'output': hdr(OFPAT.OUTPUT).u32(a.port).u16(a.maxLen).zeros(6); return true;
+    case 'group': hdr(OFPAT.GROUP).u32(a.groupId); return true;
+    case 'setQueue': hdr(OFPAT.SET_QUEUE).u32(a.queueId); return true;
+    case 'pushVlan': hdr(OFPAT.PUSH_VLAN).u16(a.ethertype).zeros(2); return true;
+    case 'popVlan': case 'stripVlan': hdr(OFPAT.POP_VLAN).zeros(4); return true;
+    case 'pushMpls': hdr(OFPAT.PUSH_MPLS).u16(a.ethertype).zeros(2); return true;
+    case 'popMpls': hdr(OFPAT.POP_MPLS).u16(a.ethertype).zeros(2); return true;
+    case 'pushPbb': hdr(OFPAT.PUSH_PBB).u16(a.ethertype).zeros(2); return true;
+    case 'popPbb': hdr(OFPAT.POP_PBB).zeros(4); return true;
+    case 'setMplsTtl': hdr(OFPAT.SET_MPLS_TTL).u8(a.ttl).zeros(3); return true;
+    case 'decMplsTtl': hdr(OFPAT.DEC_MPLS_TTL).zeros(4); return true;
+    case 'setNwTtl': hdr(OFPAT.SET_NW_TTL).u8(a.ttl).zeros(3); return true;
+    case 'decNwTtl': hdr(OFPAT.DEC_NW_TTL).zeros(4); return true;
+    case 'copyTtlOut': hdr(OFPAT.COPY_TTL_OUT).zeros(4); return true;
+    case 'copyTtlIn': hdr(OFPAT.COPY_TTL_IN).zeros(4); return true;
+    case 'meter': hdr(OFPAT.METER).u32(a.meterId); return true;
+    case 'setField': {
+      const s = w.offset;
+      hdr(OFPAT.SET_FIELD);
+      writeOxmFields(w, [a.field], version);
+      w.zeros(len - (w.offset - s));
+      return true;
+    }
+    case 'copyField':
+      if (a.onf) {
+        checkSlice(a.src);
+        checkSlice(a.dst);
+        w.u16(OFPAT.EXPERIMENTER).u16(32).u32(ONF_VENDOR_ID).u16(ONF_ET_COPY_FIELD).zeros(2)
+          .u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).zeros(2).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).zeros(4);
+        return true;
+      }
+      checkSlice(a.src);
+      checkSlice(a.dst);
+      hdr(OFPAT.COPY_FIELD).u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).zeros(2)
+        .u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).zeros(4);
+      return true;
+    // OpenFlow 1.1 set-type actions (only valid in OF1.1)
+    case 'setVlanVid': hdr(OFPAT11.SET_VLAN_VID).u16(a.vid).zeros(2); return true;
+    case 'setVlanPcp': hdr(OFPAT11.SET_VLAN_PCP).u8(a.pcp).zeros(3); return true;
+    case 'setDlSrc': hdr(OFPAT11.SET_DL_SRC).bytes(a.mac).zeros(6); return true;
+    case 'setDlDst': hdr(OFPAT11.SET_DL_DST).bytes(a.mac).zeros(6); return true;
+    case 'setNwSrc': hdr(OFPAT11.SET_NW_SRC).bytes(a.addr); return true;
+    case 'setNwDst': hdr(OFPAT11.SET_NW_DST).bytes(a.addr); return true;
+    case 'setNwTos': hdr(OFPAT11.SET_NW_TOS).u8(a.tos).zeros(3); return true;
+    case 'setNwEcn': hdr(OFPAT11.SET_NW_ECN).u8(a.ecn).zeros(3); return true;
+    case 'setTpSrc': hdr(OFPAT11.SET_TP_SRC).u16(a.port).zeros(2); return true;
+    case 'setTpDst': hdr(OFPAT11.SET_TP_DST).u16(a.port).zeros(2); return true;
+    default: return false;
+  }
+}
+
+/**
+ * Writes an action list for `version`. Standard actions use the version's own encoding (OF1.0
+ * 8-byte output, OF1.1+ 16-byte output, set_field as OXM); Nicira actions use NXAST_*.
+ * @throws ActionError OF_ACTION_BAD_FOR_VERSION, OF_ACTION_BAD_ARGUMENT
+ */
+export function writeActions(w: ByteWriter, list: readonly Action[], version: OfVersion): void {
+  for (const a of list) {
+    const len = actionLength(a, version);
+    if (a.type === 'unknown') {
+      w.u16(a.actionType).u16(len).bytes(a.data);
+      continue;
+    }
+    const start = w.offset;
+    if (!writeStd(w, a, version, len)) writeNx(w, a, version, len);
+    if (w.offset - start !== len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// decode
+
+function bad(code: ConstructorParameters<typeof ActionError>[0], msg: string, at: number): never {
+  throw new ActionError(code, msg, at);
+}
+
+function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Action {
+  const subtype = r.u16();
+  const end = at + len;
+  const need = (n: number): void => {
+    if (len !== n) bad('OF_ACTION_BAD_LEN', `NXAST ${subtype} must be ${n} bytes, is ${len}`, at);
+  };
+  const atLeast = (n: number): void => {
+    if (len < n) bad('OF_ACTION_BAD_LEN', `NXAST ${subtype} must be at least ${n} bytes, is ${len}`, at);
+  };
+  let a: Action;
+  switch (subtype) {
+    case NXAST.RESUBMIT: need(16); a = { type: 'resubmit', inPort: r.u16() }; break;
+    case NXAST.RESUBMIT_TABLE:
+    case NXAST.RESUBMIT_TABLE_CT: {
+      need(16);
+      const inPort = r.u16();
+      const table = r.u8();
+      if (r.u24() !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'resubmit: nonzero padding', at);
+      a = { type: 'resubmit', inPort, table, ...(subtype === NXAST.RESUBMIT_TABLE_CT ? { ct: true } : {}) };
+      break;
+    }
+    case NXAST.SET_TUNNEL: need(16); r.skip(2); a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false }; break;
+    case NXAST.SET_TUNNEL64: need(24); r.skip(6); a = { type: 'setTunnel', tunId: r.u64(), wide: true }; break;
+    case NXAST.SET_QUEUE: need(16); r.skip(2); a = { type: 'setQueue', queueId: r.u32() }; break;
+    case NXAST.POP_QUEUE: need(16); a = { type: 'popQueue' }; break;
+    case NXAST.REG_MOVE: {
+      need(24);
+      const nBits = r.u16();
+      const srcOfs = r.u16();
+      const dstOfs = r.u16();
+      const src = fieldFromHeader(r.u32(), at).name;
+      const dst = fieldFromHeader(r.u32(), at).name;
+      const s = { field: src, ofs: srcOfs, nBits };
+      const d = { field: dst, ofs: dstOfs, nBits };
+      checkSlice(s, at);
+      checkSlice(d, at);
+      a = { type: 'regMove', src: s, dst: d };
+      break;
+    }
+    case NXAST.REG_LOAD: {
+      need(24);
+      const on = r.u16();
+      const dst = sliceFromOfsNbits(on, r.u32(), at);
+      const value = r.u64();
+      if (dst.nBits < 64 && value >> BigInt(dst.nBits) !== 0n) bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
+      a = { type: 'regLoad', dst, value };
+      break;
+    }
+    case NXAST.REG_LOAD2: {
+      atLeast(16);
+      const fields = readOxmFieldsOne(r, end, at);
+      a = { type: 'regLoad2', field: fields };
+      break;
+    }
+    case NXAST.NOTE: atLeast(16); a = { type: 'note', data: r.bytes(end - r.offset) }; break;
+    case NXAST.OUTPUT_REG: {
+      need(24);
+      const on = r.u16();
+      const src = sliceFromOfsNbits(on, r.u32(), at);
+      const maxLen = r.u16();
+      if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_ARGUMENT', 'output_reg: nonzero padding', at);
+      a = { type: 'outputReg', src, maxLen };
+      break;
+    }
+    case NXAST.CT: {
+      atLeast(24);
+      const flags = r.u16();
+      const zoneSrcH = r.u32();
+      const zoneV = r.u16();
+      const table = r.u8();
+      r.skip(3);
+      const alg = r.u16();
+      if (flags & ~(NX_CT_F.COMMIT | NX_CT_F.FORCE)) bad('OF_ACTION_BAD_ARGUMENT', `ct: unknown flags 0x${flags.toString(16)}`, at);
+      if ((flags & NX_CT_F.FORCE) && !(flags & NX_CT_F.COMMIT)) bad('OF_ACTION_BAD_ARGUMENT', 'ct: force without commit', at);
+      let zoneSrc: FieldSlice | undefined;
+      if (zoneSrcH !== 0) {
+        zoneSrc = sliceFromOfsNbits(zoneV, zoneSrcH, at);
+        if (zoneSrc.nBits !== 16) bad('OF_ACTION_BAD_SET_ARGUMENT', `ct: zone n_bits ${zoneSrc.nBits} is not 16`, at);
+      }
+      const actions = readActionsRaw(r, end - r.offset, version);
+      a = {
+        type: 'ct', commit: (flags & NX_CT_F.COMMIT) !== 0, force: (flags & NX_CT_F.FORCE) !== 0,
+        ...(zoneSrc ? { zoneSrc } : zoneV !== 0 ? { zone: zoneV } : {}),
+        ...(table !== NX_CT_RECIRC_NONE ? { table } : {}), ...(alg !== 0 ? { alg } : {}), actions,
+      };
+      break;
+    }
+    case NXAST.NAT: {
+      atLeast(16);
+      r.skip(2);
+      const flags = r.u16();
+      const present = r.u16();
+      const kind = flags & NX_NAT_F.SRC ? 'src' : flags & NX_NAT_F.DST ? 'dst' : undefined;
+      if ((flags & NX_NAT_F.SRC) && (flags & NX_NAT_F.DST)) bad('OF_ACTION_BAD_ARGUMENT', 'nat: both src and dst', at);
+      const fl: ('persistent' | 'hash' | 'random')[] = [];
+      if (flags & NX_NAT_F.PERSISTENT) fl.push('persistent');
+      if (flags & NX_NAT_F.PROTO_HASH) fl.push('hash');
+      if (flags & NX_NAT_F.PROTO_RANDOM) fl.push('random');
+      const o: { ipMin?: string; ipMax?: string; protoMin?: number; protoMax?: number } = {};
+      const ip4 = (): string => Array.from(r.bytes(4)).join('.');
+      const ip6 = (): string => fmt6(r.bytes(16));
+      if (present & NX_NAT_RANGE.IPV4_MIN) o.ipMin = ip4();
+      if (present & NX_NAT_RANGE.IPV4_MAX) o.ipMax = ip4();
+      if (present & NX_NAT_RANGE.IPV6_MIN) o.ipMin = ip6();
+      if (present & NX_NAT_RANGE.IPV6_MAX) o.ipMax = ip6();
+      if (present & NX_NAT_RANGE.PROTO_MIN) o.protoMin = r.u16();
+      if (present & NX_NAT_RANGE.PROTO_MAX) o.protoMax = r.u16();
+      if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
+      a = { type: 'nat', ...(kind ? { kind } : {}), ...o, flags: fl };
+      break;
+    }
+    case NXAST.CT_CLEAR: need(16); a = { type: 'ctClear' }; break;
+    case NXAST.EXIT: need(16); a = { type: 'exit' }; break;
+    case NXAST.DEC_TTL: need(16); a = { type: 'decTtl' }; break;
+    case NXAST.DEC_NSH_TTL: need(16); a = { type: 'decNshTtl' }; break;
+    case NXAST.DEC_TTL_CNT_IDS: {
+      atLeast(16);
+      const n = r.u16();
+      r.skip(4);
+      if (16 + 2 * n > len) bad('OF_ACTION_BAD_LEN', `dec_ttl: ${n} ids overrun the action`, at);
+      const ids: number[] = [];
+      for (let i = 0; i < n; i++) ids.push(r.u16());
+      a = { type: 'decTtl', ids };
+      break;
+    }
+    case NXAST.CONJUNCTION: {
+      need(16);
+      const clause = r.u8() + 1;
+      const nClauses = r.u8();
+      const id = r.u32();
+      if (nClauses < 2 || nClauses > 64 || clause > nClauses) bad('OF_ACTION_BAD_ARGUMENT', 'conjunction: bad clause', at);
+      a = { type: 'conjunction', id, clause, nClauses };
+      break;
+    }
+    case NXAST.LEARN:
+    case NXAST.LEARN2: {
+      atLeast(subtype === NXAST.LEARN ? 32 : 40);
+      const idleTimeout = r.u16();
+      const hardTimeout = r.u16();
+      const priority = r.u16();
+      const cookie = r.u64();
+      let flags = r.u16();
+      const table = r.u8();
+      r.skip(1);
+      const finIdleTimeout = r.u16();
+      const finHardTimeout = r.u16();
+      let limit: number | undefined;
+      let resultDst: FieldSlice | undefined;
+      if (subtype === NXAST.LEARN2) {
+        limit = r.u32();
+        const rofs = r.u16();
+        r.skip(2);
+        if (flags & NX_LEARN_F.WRITE_RESULT) {
+          const def = fieldFromHeader(r.u32(), at);
+          resultDst = { field: def.name, ofs: rofs, nBits: 1 };
+          checkSlice(resultDst, at);
+          flags &= ~NX_LEARN_F.WRITE_RESULT;
+        }
+      }
+      if (table === 0xff) bad('OF_ACTION_BAD_ARGUMENT', 'learn: table 255', at);
+      const specs: LearnSpec[] = [];
+      while (end - r.offset >= 2) {
+        const h = r.u16();
+        if (h === 0) break;
+        const nBits = h & 0x7ff;
+        const imm = (h >>> 13) & 1;
+        const dstType = (h >>> 11) & 3;
+        if (h >>> 14 || dstType === 3 || nBits === 0) bad('OF_ACTION_BAD_ARGUMENT', `learn: bad flow spec header 0x${h.toString(16)}`, at);
+        let src: FieldSlice | Uint8Array;
+        if (imm) {
+          if (dstType === 2) bad('OF_ACTION_BAD_ARGUMENT', 'learn: output from an immediate', at);
+          src = r.bytes(2 * Math.ceil(nBits / 16));
+        } else {
+          const def = fieldFromHeader(r.u32(), at);
+          src = { field: def.name, ofs: r.u16(), nBits };
+          checkSlice(src, at);
+        }
+        if (dstType === 2) {
+          specs.push({ kind: 'output', src: src as FieldSlice });
+        } else {
+          const def = fieldFromHeader(r.u32(), at);
+          const dst = { field: def.name, ofs: r.u16(), nBits };
+          checkSlice(dst, at);
+          specs.push({ kind: dstType === 0 ? 'match' : 'load', dst, src });
+        }
+        if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'learn: spec overruns the action', at);
+      }
+      if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_ARGUMENT', 'learn: nonzero bytes after the specs', at);
+      a = {
+        type: 'learn', idleTimeout, hardTimeout, priority, cookie, flags, table, finIdleTimeout, finHardTimeout, specs,
+        ...(limit !== undefined ? { limit } : {}), ...(resultDst ? { resultDst } : {}),
+      };
+      break;
+    }
+    case NXAST.CONTROLLER: {
+      need(16);
+      a = { type: 'controller', maxLen: r.u16(), id: r.u16(), reason: r.u8() };
+      break;
+    }
+    case NXAST.CONTROLLER2: {
+      atLeast(16);
+      r.skip(6);
+      const o: { maxLen?: number; id?: number; reason?: number; userdata?: Uint8Array; pause?: boolean; meterId?: number } = {};
+      while (r.offset < end) {
+        const pAt = r.offset;
+        if (end - pAt < 4) bad('OF_ACTION_BAD_LEN', 'controller2: truncated property', pAt);
+        const t = r.u16();
+        const l = r.u16();
+        if (l < 4 || pAt + pad8(l) > end) bad('OF_ACTION_BAD_LEN', `controller2: property length ${l}`, pAt);
+        const body = r.sub(l - 4);
+        switch (t) {
+          case NXAC2PT.MAX_LEN: o.maxLen = body.u16(); break;
+          case NXAC2PT.CONTROLLER_ID: o.id = body.u16(); break;
+          case NXAC2PT.REASON: o.reason = body.u8(); break;
+          case NXAC2PT.USERDATA: o.userdata = body.bytes(l - 4); break;
+          case NXAC2PT.PAUSE: o.pause = true; break;
+          case NXAC2PT.METER_ID: o.meterId = body.u32(); break;
+          default: bad('OF_ACTION_BAD_ARGUMENT', `controller2: unknown property ${t}`, pAt);
+        }
+        r.skip(pad8(l) - l);
+      }
+      a = { type: 'controller2', ...o };
+      break;
+    }
+    case NXAST.CLONE: {
+      atLeast(16);
+      r.skip(6);
+      a = { type: 'clone', actions: readActionsRaw(r, end - r.offset, version) };
+      break;
+    }
+    case NXAST.CHECK_PKT_LARGER: {
+      need(24);
+      const pktLen = r.u16();
+      const ofs = r.u16();
+      const def = fieldFromHeader(r.u32(), at);
+      const dst = { field: def.name, ofs, nBits: 1 };
+      checkSlice(dst, at);
+      a = { type: 'checkPktLarger', pktLen, dst };
+      break;
+    }
+    case NXAST.SAMPLE:
+    case NXAST.SAMPLE2:
+    case NXAST.SAMPLE3: {
+      need(subtype === NXAST.SAMPLE ? 24 : 32);
+      const probability = r.u16();
+      const collectorSetId = r.u32();
+      const obsDomainId = r.u32();
+      const obsPointId = r.u32();
+      if (probability === 0) bad('OF_ACTION_BAD_ARGUMENT', 'sample: probability 0', at);
+      let samplingPort: number | undefined;
+      let direction: 'ingress' | 'egress' | undefined;
+      if (subtype !== NXAST.SAMPLE) {
+        samplingPort = r.u16();
+        if (subtype === NXAST.SAMPLE3) {
+          const d = r.u8();
+          if (d > 2) bad('OF_ACTION_BAD_ARGUMENT', `sample: direction ${d}`, at);
+          direction = d === 1 ? 'ingress' : d === 2 ? 'egress' : undefined;
+        }
+      }
+      a = {
+        type: 'sample', probability, collectorSetId, obsDomainId, obsPointId,
+        ...(samplingPort !== undefined ? { samplingPort } : {}), ...(direction ? { direction } : {}),
+      };
+      break;
+    }
+    case NXAST.FIN_TIMEOUT: need(16); a = { type: 'finTimeout', idleTimeout: r.u16(), hardTimeout: r.u16() }; break;
+    case NXAST.MULTIPATH: {
+      need(32);
+      const fields = r.u16();
+      const basis = r.u16();
+      r.skip(2);
+      const algorithm = r.u16();
+      const maxLink = r.u16();
+      const arg = r.u32();
+      r.skip(2);
+      const on = r.u16();
+      const dst = sliceFromOfsNbits(on, r.u32(), at);
+      a = { type: 'multipath', fields, basis, algorithm, maxLink, arg, dst };
+      break;
+    }
+    case NXAST.BUNDLE:
+    case NXAST.BUNDLE_LOAD: {
+      atLeast(32);
+      const algorithm = r.u16();
+      const fields = r.u16();
+      const basis = r.u16();
+      const slaveType = r.u32();
+      const n = r.u16();
+      const on = r.u16();
+      const h = r.u32();
+      r.skip(4);
+      if (32 + 2 * n > len) bad('OF_ACTION_BAD_LEN', `bundle: ${n} members overrun the action`, at);
+      const members: number[] = [];
+      for (let i = 0; i < n; i++) members.push(r.u16());
+      const dst = subtype === NXAST.BUNDLE_LOAD ? sliceFromOfsNbits(on, h, at) : undefined;
+      a = { type: 'bundle', algorithm, fields, basis, slaveType, members, ...(dst ? { dst } : {}) };
+      break;
+    }
+    case NXAST.DELETE_FIELD: {
+      need(24);
+      a = { type: 'deleteField', field: fieldFromHeader(r.u32(), at).name };
+      break;
+    }
+    case NXAST.SET_MPLS_LABEL: need(16); r.skip(2); a = { type: 'setMplsLabel', label: r.u32() }; break;
+    case NXAST.SET_MPLS_TC: need(16); a = { type: 'setMplsTc', tc: r.u8() }; break;
+    case NXAST.GROUP: need(16); r.skip(2); a = { type: 'group', groupId: r.u32() }; break;
+    case NXAST.OUTPUT_TRUNC: need(16); a = { type: 'outputTrunc', port: port10To11(r.u16()), maxLen: r.u32() }; break;
+    case NXAST.WRITE_METADATA:
+      bad('OF_INSTRUCTION_UNSUP_ORDER', 'write_metadata is an instruction, not an action', at);
+    // eslint-disable-next-line no-fallthrough
+    default:
+      r.offset = at + 4;
+      return { type: 'experimenter', experimenter: r.u32(), data: r.bytes(len - 8) };
+  }
+  r.offset = end;
+  return a;
+}
+
+function readOxmFieldsOne(r: ByteReader, end: number, at: number): MatchField {
+  // one OXM TLV followed by zero padding
+  const first = r.offset;
+  const h = r.peekU16(0);
+  const l = r.peekU16(2) & 0xff;
+  const tlv = (h === 0xffff ? 4 : 4) + l;
+  if (first + tlv > end) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: OXM overruns the action', at);
+  const m = readOxmFieldsWrapped(r, tlv, at);
+  if (m.length !== 1) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: expected one OXM', at);
+  if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: nonzero padding', at);
+  return m[0]!;
+}
+
+function readOxmFieldsWrapped(r: ByteReader, n: number, at: number): readonly MatchField[] {
+  try {
+    return readOxmFields(r, n);
+  } catch (e) {
+    if (e instanceof MatchError) throw new ActionError('OF_ACTION_BAD_SET_ARGUMENT', `set_field: ${e.message}`, at, { cause: e });
+    throw e;
+  }
+}
+
+function isZeroRange(r: ByteReader, end: number): boolean {
+  while (r.offset < end) if (r.u8() !== 0) return false;
+  return true;
+}
+
+function fmt6(b: Uint8Array): string {
+  // local import avoided: same text as match formatting
+  return formatIpv6Local(b);
+}
+
+import { formatIpv6 as formatIpv6Local } from '../match/text-values.js';
+
+function readStd(r: ByteReader, type: number, len: number, at: number, version: OfVersion): Action | undefined {
+  const need = (n: number): void => {
+    if (len !== n) bad('OF_ACTION_BAD_LEN', `action type ${type} must be ${n} bytes, is ${len}`, at);
+  };
+  if (version === 0x01) {
+    switch (type) {
+      case OFPAT10.OUTPUT: {
+        need(8);
+        const port = r.u16();
+        const maxLen = r.u16();
+        if (port === 0xffff || port === 0) {
+          if (port === 0xffff) bad('OF_ACTION_BAD_OUT_PORT', 'output to OFPP_NONE', at);
+        }
+        return { type: 'output', port: port10To11(port), maxLen };
+      }
+      case OFPAT10.SET_VLAN_VID: {
+        need(8);
+        const vid = r.u16();
+        if (vid & ~0xfff) bad('OF_ACTION_BAD_ARGUMENT', `vlan id ${vid}`, at);
+        return { type: 'setVlanVid', vid };
+      }
+      case OFPAT10.SET_VLAN_PCP: need(8); return { type: 'setVlanPcp', pcp: r.u8() };
+      case OFPAT10.STRIP_VLAN: need(8); return { type: 'stripVlan' };
+      case OFPAT10.SET_DL_SRC: need(16); return { type: 'setDlSrc', mac: r.bytes(6) };
+      case OFPAT10.SET_DL_DST: need(16); return { type: 'setDlDst', mac: r.bytes(6) };
+      case OFPAT10.SET_NW_SRC: need(8); return { type: 'setNwSrc', addr: r.bytes(4) };
+      case OFPAT10.SET_NW_DST: need(8); return { type: 'setNwDst', addr: r.bytes(4) };
+      case OFPAT10.SET_NW_TOS: need(8); return { type: 'setNwTos', tos: r.u8() };
+      case OFPAT10.SET_TP_SRC: need(8); return { type: 'setTpSrc', port: r.u16() };
+      case OFPAT10.SET_TP_DST: need(8); return { type: 'setTpDst', port: r.u16() };
+      case OFPAT10.ENQUEUE: {
+        need(16);
+        const port = r.u16();
+        r.skip(6);
+        return { type: 'enqueue', port: port10To11(port), queueId: r.u32() };
+      }
+      default: return undefined;
+    }
+  }
+  const ttl = (t: 'setMplsTtl' | 'setNwTtl'): Action => {
+    need(8);
+    return t === 'setMplsTtl' ? { type: t, ttl: r.u8() } : { type: t, ttl: r.u8() };
+  };
+  switch (type) {
+    case OFPAT.OUTPUT: {
+      need(16);
+      const port = r.u32();
+      const maxLen = r.u16();
+      if (port === 0xffffffff || port === 0 || (port >= 0xff00 && port < 0xfffffff8)) bad('OF_ACTION_BAD_OUT_PORT', `output to port 0x${port.toString(16)}`, at);
+      return { type: 'output', port, maxLen };
+    }
+    case OFPAT.GROUP: need(8); return { type: 'group', groupId: r.u32() };
+    case OFPAT.SET_QUEUE: need(8); return { type: 'setQueue', queueId: r.u32() };
+    case OFPAT.PUSH_VLAN: need(8); return { type: 'pushVlan', ethertype: r.u16() };
+    case OFPAT.POP_VLAN: need(8); return { type: 'popVlan' };
+    case OFPAT.PUSH_MPLS: need(8); return { type: 'pushMpls', ethertype: r.u16() };
+    case OFPAT.POP_MPLS: need(8); return { type: 'popMpls', ethertype: r.u16() };
+    case OFPAT.PUSH_PBB: need(8); return { type: 'pushPbb', ethertype: r.u16() };
+    case OFPAT.POP_PBB: need(8); return { type: 'popPbb' };
+    case OFPAT.SET_MPLS_TTL: return ttl('setMplsTtl');
+    case OFPAT.DEC_MPLS_TTL: need(8); return { type: 'decMplsTtl' };
+    case OFPAT.SET_NW_TTL: return ttl('setNwTtl');
+    case OFPAT.DEC_NW_TTL: need(8); return { type: 'decNwTtl' };
+    case OFPAT.COPY_TTL_OUT: need(8); return { type: 'copyTtlOut' };
+    case OFPAT.COPY_TTL_IN: need(8); return { type: 'copyTtlIn' };
+    case OFPAT.METER:
+      if (version < 0x06) return undefined;
+      need(8);
+      return { type: 'meter', meterId: r.u32() };
+    case OFPAT.SET_FIELD: {
+      if (version < 0x03) return undefined;
+      if (len < 8 || len % 8) bad('OF_ACTION_BAD_LEN', `set_field length ${len}`, at);
+      const fieldOfs = r.offset;
+      if (r.remaining < 4) bad('OF_ACTION_BAD_LEN', 'set_field: truncated OXM header', at);
+      const l = r.peekU16(2) & 0xff;
+      const hasMask = (r.peekU8(2) & 1) === 1;
+      if (fieldOfs + 4 + l > at + len) bad('OF_ACTION_BAD_SET_LEN', 'set_field: OXM overruns the action', at);
+      if (hasMask && version < 0x06) bad('OF_ACTION_BAD_SET_MASK', 'set_field with a mask needs OpenFlow 1.5', at);
+      return { type: 'setField', field: readOxmFieldsOneStd(r, at + len, at) };
+    }
+    case OFPAT.COPY_FIELD: {
+      if (version < 0x06) return undefined;
+      if (len !== 24) bad('OF_ACTION_BAD_LEN', `copy_field length ${len}`, at);
+      const nBits = r.u16();
+      const srcOfs = r.u16();
+      const dstOfs = r.u16();
+      r.skip(2);
+      const src = { field: fieldFromHeader(r.u32(), at).name, ofs: srcOfs, nBits };
+      const dst = { field: fieldFromHeader(r.u32(), at).name, ofs: dstOfs, nBits };
+      checkSlice(src, at);
+      checkSlice(dst, at);
+      r.skip(4);
+      return { type: 'copyField', nBits, src, dst };
+    }
+    default:
+      break;
+  }
+  if (version === 0x02) {
+    switch (type) {
+      case OFPAT11.SET_VLAN_VID: need(8); return { type: 'setVlanVid', vid: r.u16() };
+      case OFPAT11.SET_VLAN_PCP: need(8); return { type: 'setVlanPcp', pcp: r.u8() };
+      case OFPAT11.SET_DL_SRC: need(16); return { type: 'setDlSrc', mac: r.bytes(6) };
+      case OFPAT11.SET_DL_DST: need(16); return { type: 'setDlDst', mac: r.bytes(6) };
+      case OFPAT11.SET_NW_SRC: need(8); return { type: 'setNwSrc', addr: r.bytes(4) };
+      case OFPAT11.SET_NW_DST: need(8); return { type: 'setNwDst', addr: r.bytes(4) };
+      case OFPAT11.SET_NW_TOS: need(8); return { type: 'setNwTos', tos: r.u8() };
+      case OFPAT11.SET_NW_ECN: need(8); return { type: 'setNwEcn', ecn: r.u8() };
+      case OFPAT11.SET_TP_SRC: need(8); return { type: 'setTpSrc', port: r.u16() };
+      case OFPAT11.SET_TP_DST: need(8); return { type: 'setTpDst', port: r.u16() };
+      default: break;
+    }
+  }
+  return undefined;
+}
+
+function readOxmFieldsOneStd(r: ByteReader, end: number, at: number): MatchField {
+  const l = r.peekU16(2) & 0xff;
+  const m = readOxmFieldsWrapped(r, 4 + l, at);
+  if (m.length !== 1) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: expected one OXM', at);
+  if (m[0]!.field === 'unknown') bad('OF_ACTION_BAD_SET_TYPE', 'set_field: unknown field', at);
+  if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: nonzero padding', at);
+  return m[0]!;
+}
+
+/**
+ * Reads `byteLength` bytes of actions for `version`. Unknown experimenter actions come back as
+ * `{ type: 'experimenter' }` with their bytes; unknown standard types as `{ type: 'unknown' }`.
+ * Views alias the input.
+ * @throws ActionError OF_ACTION_BAD_LEN (lengths not a multiple of 8, overruns), OF_ACTION_BAD_ARGUMENT,
+ *   OF_ACTION_BAD_OUT_PORT, OF_ACTION_BAD_SET_ARGUMENT, OF_ACTION_BAD_SET_LEN, OF_ACTION_BAD_SET_MASK
+ */
+export function readActions(r: ByteReader, byteLength: number, version: OfVersion): Action[] {
+  const at = r.offset;
+  const list = readActionsRaw(r, byteLength, version);
+  validateActions(list, false, at);
+  return list;
+}
+
+function writtenField(a: Action): string | undefined {
+  switch (a.type) {
+    case 'regLoad': return a.dst.field;
+    case 'regLoad2': case 'setField': return a.field.field;
+    case 'regMove': case 'copyField': return a.dst.field;
+    default: return undefined;
+  }
+}
+
+function cmpBytes(x: Uint8Array, y: Uint8Array): number {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
+
+/**
+ * The consistency rules OVS applies to a decoded list (ofpacts_verify / decode checks): actions
+ * may not write read-only fields; ct_mark / ct_label are written only inside ct(exec(...));
+ * ct(exec(...)) holds only those writes, after an optional leading nat; nat ranges are ordered.
+ * @throws ActionError OF_ACTION_BAD_SET_ARGUMENT, OF_ACTION_BAD_ARGUMENT
+ */
+export function validateActions(list: readonly Action[], inCt: boolean, at = -1): void {
+  list.forEach((a, idx) => {
+    const f = writtenField(a);
+    if (f !== undefined) {
+      if (READ_ONLY_FIELDS.has(f)) bad('OF_ACTION_BAD_SET_ARGUMENT', `${a.type} writes read-only field ${f}`, at);
+      const ctField = f === 'ct_mark' || f === 'ct_label';
+      if (ctField && !inCt) bad('OF_ACTION_BAD_SET_ARGUMENT', `${f} may only be written inside ct(exec(...))`, at);
+      if (inCt && !ctField) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may only write ct_mark and ct_label, not ${f}`, at);
+      if (inCt && a.type === 'regMove') bad('OF_ACTION_BAD_ARGUMENT', 'ct(exec(...)) may not hold move', at);
+      return;
+    }
+    if (a.type === 'nat') {
+      if (!inCt || idx !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'nat is only valid as the first action inside ct(...)', at);
+      if (a.ipMin !== undefined && a.ipMax !== undefined) {
+        const x = ipBytes(a.ipMin);
+        const y = ipBytes(a.ipMax);
+        if (x.length !== y.length || cmpBytes(x, y) > 0) bad('OF_ACTION_BAD_ARGUMENT', `nat: address range ${a.ipMin}-${a.ipMax} is reversed`, at);
+      }
+      if (a.protoMin !== undefined && a.protoMax !== undefined && a.protoMin > a.protoMax) {
+        bad('OF_ACTION_BAD_ARGUMENT', `nat: port range ${a.protoMin}-${a.protoMax} is reversed`, at);
+      }
+      return;
+    }
+    if (inCt) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may not hold ${a.type}`, at);
+    if (a.type === 'ct') validateActions(a.actions, true, at);
+    if (a.type === 'clone') validateActions(a.actions, false, at);
+  });
+}
+
+function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): Action[] {
+  if (byteLength < 0 || byteLength > r.remaining) bad('OF_ACTION_BAD_LEN', `action list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
+  const end = r.offset + byteLength;
+  const out: Action[] = [];
+  try {
+    while (r.offset < end) {
+      const at = r.offset;
+      if (end - at < 8) bad('OF_ACTION_BAD_LEN', `${end - at} trailing bytes in action list`, at);
+      const type = r.u16();
+      const len = r.u16();
+      if (len < 8 || len % 8 !== 0 || at + len > end) bad('OF_ACTION_BAD_LEN', `action length ${len}`, at);
+      let a: Action | undefined;
+      if (type === OFPAT.EXPERIMENTER) {
+        const exp = r.u32();
+        if (exp === NX_VENDOR_ID && len >= 10) a = readNx(r, len, at, version);
+        else if (exp === ONF_VENDOR_ID && len === 32 && r.peekU16() === ONF_ET_COPY_FIELD) {
+          r.skip(4);
+          const nBits = r.u16();
+          const srcOfs = r.u16();
+          const dstOfs = r.u16();
+          r.skip(2);
+          const src = { field: fieldFromHeader(r.u32(), at).name, ofs: srcOfs, nBits };
+          const dst = { field: fieldFromHeader(r.u32(), at).name, ofs: dstOfs, nBits };
+          checkSlice(src, at);
+          checkSlice(dst, at);
+          a = { type: 'copyField', nBits, src, dst, onf: true };
+        }
+        else a = { type: 'experimenter', experimenter: exp, data: r.bytes(len - 8) };
+      } else {
+        a = readStd(r, type, len, at, version);
+        if (!a) bad('OF_ACTION_BAD_TYPE', `unknown action type ${type}`, at);
+      }
+      r.offset = at + len;
+      out.push(a);
+    }
+  } catch (e) {
+    if (e instanceof WireError) throw new ActionError('OF_ACTION_BAD_LEN', e.message.replace(/ \(at byte \d+\)$/, ''), e.offset, { cause: e });
+    throw e;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// instructions
+
+function instructionLength(i: Instruction, version: OfVersion): number {
+  switch (i.type) {
+    case 'gotoTable': return 8;
+    case 'writeMetadata': return 24;
+    case 'writeActions': case 'applyActions': return 8 + actionsLength(i.actions, version);
+    case 'clearActions': return 8;
+    case 'meter': return 8;
+    case 'statTrigger': return pad8(8 + 8 * i.thresholds.length);
+    case 'experimenter': return 8 + i.data.length;
+  }
+}
+
+/** Bytes of an instruction list (OpenFlow 1.1+). */
+export function instructionsLength(list: readonly Instruction[], version: OfVersion): number {
+  let n = 0;
+  for (const i of list) n += instructionLength(i, version);
+  return n;
+}
+
+/**
+ * Writes an OpenFlow 1.1+ instruction list.
+ * @throws ActionError OF_INSTRUCTION_UNKNOWN for `meter` in OF1.5 (an action there) and actions errors
+ */
+export function writeInstructions(w: ByteWriter, list: readonly Instruction[], version: OfVersion): void {
+  for (const i of list) {
+    const len = instructionLength(i, version);
+    switch (i.type) {
+      case 'gotoTable': w.u16(OFPIT.GOTO_TABLE).u16(8).u8(i.tableId).zeros(3); break;
+      case 'writeMetadata': w.u16(OFPIT.WRITE_METADATA).u16(24).zeros(4).u64(i.metadata).u64(i.mask); break;
+      case 'writeActions':
+      case 'applyActions':
+        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS).u16(len).zeros(4);
+        writeActions(w, i.actions, version);
+        break;
+      case 'clearActions': w.u16(OFPIT.CLEAR_ACTIONS).u16(8).zeros(4); break;
+      case 'meter': w.u16(OFPIT.METER).u16(8).u32(i.meterId); break;
+      case 'statTrigger': {
+        const s = w.offset;
+        w.u16(OFPIT.STAT_TRIGGER).u16(8 + 8 * i.thresholds.length).u32(i.flags);
+        for (const t of i.thresholds) w.u64(t);
+        w.zeros(len - (w.offset - s));
+        break;
+      }
+      case 'experimenter': w.u16(OFPIT.EXPERIMENTER).u16(len).u32(i.experimenter).bytes(i.data); break;
+    }
+  }
+}
+
+/**
+ * Reads an OpenFlow 1.1+ instruction list. Each instruction type may appear once (OFPBIC_DUP_INST).
+ * @throws ActionError OF_INSTRUCTION_UNKNOWN, OF_INSTRUCTION_BAD_LEN, OF_INSTRUCTION_DUP, and action errors
+ */
+export function readInstructions(r: ByteReader, byteLength: number, version: OfVersion): Instruction[] {
+  if (byteLength < 0 || byteLength > r.remaining) bad('OF_INSTRUCTION_BAD_LEN', `instruction list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
+  const end = r.offset + byteLength;
+  const out: Instruction[] = [];
+  const seen = new Set<number>();
+  try {
+    while (r.offset < end) {
+      const at = r.offset;
+      if (end - at < 8) bad('OF_INSTRUCTION_BAD_LEN', `${end - at} trailing bytes in instruction list`, at);
+      const type = r.u16();
+      const len = r.u16();
+      if (len < 8 || len % 8 !== 0 || at + len > end) bad('OF_INSTRUCTION_BAD_LEN', `instruction length ${len}`, at);
+      const need = (n: number): void => {
+        if (len !== n) bad('OF_INSTRUCTION_BAD_LEN', `instruction type ${type} must be ${n} bytes, is ${len}`, at);
+      };
+      let ins: Instruction;
+      switch (type) {
+        case OFPIT.GOTO_TABLE: need(8); ins = { type: 'gotoTable', tableId: r.u8() }; break;
+        case OFPIT.WRITE_METADATA: need(24); r.skip(4); ins = { type: 'writeMetadata', metadata: r.u64(), mask: r.u64() }; break;
+        case OFPIT.WRITE_ACTIONS:
+        case OFPIT.APPLY_ACTIONS:
+          r.skip(4);
+          ins = { type: type === OFPIT.WRITE_ACTIONS ? 'writeActions' : 'applyActions', actions: readActions(r, len - 8, version) };
+          break;
+        case OFPIT.CLEAR_ACTIONS: need(8); ins = { type: 'clearActions' }; break;
+        case OFPIT.METER:
+          if (version < 0x04 || version >= 0x06) bad('OF_INSTRUCTION_UNKNOWN', `meter instruction in OpenFlow version 0x0${version}`, at);
+          need(8);
+          ins = { type: 'meter', meterId: r.u32() };
+          break;
+        case OFPIT.STAT_TRIGGER: {
+          if (version < 0x06) bad('OF_INSTRUCTION_UNKNOWN', 'stat_trigger before OpenFlow 1.5', at);
+          const flags = r.u32();
+          const th: bigint[] = [];
+          while (r.offset + 8 <= at + len) th.push(r.u64());
+          ins = { type: 'statTrigger', flags, thresholds: th };
+          break;
+        }
+        case OFPIT.EXPERIMENTER: ins = { type: 'experimenter', experimenter: r.u32(), data: r.bytes(len - 8) }; break;
+        default:
+          bad('OF_INSTRUCTION_UNKNOWN', `unknown instruction type ${type}`, at);
+      }
+      if (seen.has(type)) bad('OF_INSTRUCTION_DUP', `instruction type ${type} appears twice`, at);
+      seen.add(type);
+      r.offset = at + len;
+      out.push(ins);
+    }
+  } catch (e) {
+    if (e instanceof WireError) throw new ActionError('OF_INSTRUCTION_BAD_LEN', e.message.replace(/ \(at byte \d+\)$/, ''), e.offset, { cause: e });
+    throw e;
+  }
+  return out;
+}
+
+export { OFPP_CONTROLLER };

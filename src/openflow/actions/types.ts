@@ -51,7 +51,9 @@ export type Action =
   | { readonly type: 'copyTtlOut' }
   | { readonly type: 'copyTtlIn' }
   | { readonly type: 'setField'; readonly field: MatchField }
-  | { readonly type: 'copyField'; readonly nBits: number; readonly src: FieldSlice; readonly dst: FieldSlice }
+  | { readonly type: 'copyField'; readonly nBits: number; readonly src: FieldSlice; readonly dst: FieldSlice;
+      /** Encoded as the ONF OpenFlow 1.3 extension (experimenter 0x4f4e4600, type 3200) instead of OFPAT_COPY_FIELD. */
+      readonly onf?: boolean }
   | { readonly type: 'meter'; readonly meterId: number }
   // OF1.0-only
   | { readonly type: 'setVlanVid'; readonly vid: number }
@@ -62,6 +64,8 @@ export type Action =
   | { readonly type: 'setNwSrc'; readonly addr: Uint8Array }
   | { readonly type: 'setNwDst'; readonly addr: Uint8Array }
   | { readonly type: 'setNwTos'; readonly tos: number }
+  | { readonly type: 'setNwEcn'; readonly ecn: number }
+  | { readonly type: 'outputTrunc'; readonly port: number; readonly maxLen: number }
   | { readonly type: 'setTpSrc'; readonly port: number }
   | { readonly type: 'setTpDst'; readonly port: number }
   // Nicira (NX_VENDOR_ID 0x00002320)

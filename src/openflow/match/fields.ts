@@ -289,3 +289,10 @@ export function defaultCodePoint(def: FieldDef, version: number): CodePoint | un
   for (const cp of def.codePoints) if (cp.since === undefined) return cp;
   return def.codePoints[0];
 }
+
+/** Fields that actions may not write (ovs-fields(7) "Access: read-only"). */
+export const READ_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  'conj_id', 'tun_gtpu_flags', 'tun_gtpu_msgtype', 'actset_output', 'packet_type', 'ct_state', 'ct_zone',
+  'ct_nw_src', 'ct_nw_dst', 'ct_ipv6_src', 'ct_ipv6_dst', 'ct_nw_proto', 'ct_tp_src', 'ct_tp_dst', 'eth_type',
+  'mpls_bos', 'nw_proto', 'ip_frag', 'nsh_mdtype', 'nsh_np', 'tcp_flags', 'dp_hash', 'recirc_id', 'in_phy_port',
+]);
