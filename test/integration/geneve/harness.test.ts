@@ -1,0 +1,33 @@
+/** src/testing/vswitchd.ts: starts both daemons (with and without a namespace) and leaves nothing behind. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNetns, deleteNetns, pidAlive, startVswitchd } from '../../../src/testing/vswitchd.js';
+
+describe('startVswitchd', () => {
+  for (const useNs of [false, true]) {
+    it(`${useNs ? 'inside a namespace' : 'in the root namespace'}: bridges, flows, appctl; stop removes everything`, async () => {
+      const ns = `gnvh-${process.pid}`;
+      if (useNs) await createNetns(ns);
+      const sw = await startVswitchd(useNs ? { netns: ns } : {});
+      let pids: number[] = [];
+      try {
+        pids = ['ovs-vswitchd.pid', 'ovsdb-server.pid'].map((f) => Number(readFileSync(join(sw.dir, f), 'utf8').trim()));
+        expect(pids.every(pidAlive)).toBe(true);
+        const br = `brh${process.pid % 10000}`;
+        await sw.vsctl('add-br', br, '--', 'set', 'bridge', br, 'datapath_type=netdev');
+        await sw.ofctl('add-flow', br, 'priority=5,ip,actions=drop');
+        expect(await sw.ofctl('dump-flows', br)).toContain('priority=5,ip actions=drop');
+        expect(await sw.appctl('version')).toContain('ovs-vswitchd');
+        await expect(sw.vsctl('no-such-command')).rejects.toMatchObject({ code: 'HARNESS_COMMAND_FAILED' });
+      } finally {
+        await sw.stop();
+        if (useNs) await deleteNetns(ns);
+      }
+      expect(pids.some(pidAlive)).toBe(false);
+      expect(existsSync(sw.dir)).toBe(false);
+      if (useNs) expect(existsSync(`/run/netns/${ns}`)).toBe(false);
+      await sw.stop(); // idempotent
+    });
+  }
+});
