@@ -18,8 +18,8 @@ export interface SplitterOptions {
   /** Largest message accepted, in bytes (default 256 MiB). */
   maxMessageBytes?: number;
   /**
-   * Which scanner to use: `'auto'` (default: WebAssembly SIMD when available, else JavaScript),
-   * `'wasm'` (throws if unavailable) or `'js'`. Meant for tests and benchmarks.
+   * Which scanner to use: `'auto'` or `'wasm'` (the default: WebAssembly SIMD, or JavaScript where it is
+   * unavailable) or `'js'` (always JavaScript). Meant for tests and benchmarks.
    * @internal
    */
   scanner?: 'auto' | 'wasm' | 'js';
@@ -31,7 +31,6 @@ function pickScanner(which: SplitterOptions['scanner']): Scanner {
   if (which !== 'js') {
     const w = wasmScanner();
     if (w) return w;
-    if (which === 'wasm') throw new Error('WebAssembly SIMD is not available');
   }
   return (jsScanner ??= createJsScanner());
 }
