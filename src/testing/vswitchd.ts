@@ -41,8 +41,13 @@ export class HarnessCommandError extends SdkError {
 
 /** Options for {@link startVswitchd}. */
 export interface VswitchdOptions {
-  /** Run both daemons (and every helper command) inside this existing network namespace. */
-  readonly netns?: string;
+  /**
+   * Run both daemons (and every helper command) inside this existing network namespace, or `true`
+   * to create a fresh one (deleted again by `stop()`). Recommended whenever the test creates netdev
+   * bridges: a userspace datapath creates a tap device `ovs-netdev` that only one vswitchd per
+   * namespace can own (a second one fails with "Device or resource busy").
+   */
+  readonly netns?: string | true;
   /** Prefix of the temp dir name (a unique suffix is added). Default `ovs-<pid>-`. */
   readonly prefix?: string;
   /** Extra arguments for ovs-vswitchd (e.g. `['-vdpif_netdev:dbg']`). */
@@ -170,7 +175,17 @@ export async function deleteNetns(name: string): Promise<void> {
 export async function startVswitchd(opts: VswitchdOptions = {}): Promise<Vswitchd> {
   const dir = await mkdtemp(join(tmpdir(), opts.prefix ?? `ovs-${process.pid}-`));
   const env = { OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVS_SYSCONFDIR: dir, OVS_PKGDATADIR: '/usr/share/openvswitch' };
-  const netns = opts.netns;
+  let ownNetns: string | undefined;
+  if (opts.netns === true) {
+    ownNetns = `ovs-${process.pid}-${dir.slice(-6).replace(/[^A-Za-z0-9]/g, 'x')}`;
+    try {
+      await createNetns(ownNetns);
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+  const netns = ownNetns ?? (typeof opts.netns === 'string' ? opts.netns : undefined);
   const db = join(dir, 'conf.db');
   const sock = join(dir, 'db.sock');
   const dbRemote = `unix:${sock}`;
@@ -188,6 +203,7 @@ export async function startVswitchd(opts: VswitchdOptions = {}): Promise<Vswitch
       if (pid !== undefined) await killPid(pid);
     }
     await rm(dir, { recursive: true, force: true });
+    if (ownNetns !== undefined) await deleteNetns(ownNetns);
   };
 
   const exec = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}): Promise<string> =>
