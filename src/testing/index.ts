@@ -6,3 +6,5 @@
 export { startOvsdbServer, startNorthd, startOvnCentral, startOvsdbCluster, setElectionTimer, freePort, daemonEnv, SCHEMAS } from './ovsdb-server.js';
 export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, SchemaName } from './ovsdb-server.js';
 export { HarnessError, run, alive, terminate, waitFor } from './process.js';
+export { startFaultProxy, startFakePeer, seededRandom } from './fault-proxy.js';
+export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript } from './fault-proxy.js';
