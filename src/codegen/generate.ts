@@ -215,15 +215,18 @@ function emitTable(out: string[], table: TableSchema, base: string): void {
   }
   out.push('');
 
-  // RFC 7047 §5.1 conditions; ordering only on scalar integer/real columns, includes/excludes
+  // RFC 7047 §5.1 conditions; ordering only on single or optional integer/real columns, includes/excludes
   // only on sets (including optional columns) and maps — the same rules ovsdb-server applies.
   const conds: string[] = [`readonly ['_uuid', '==' | '!=', Ref<${self}>]`, `readonly ['_version', '==' | '!=', string]`];
   for (const c of cols) {
     const kind = columnKind(c.type);
     const fns = ["'=='", "'!='"];
-    if (kind === 'atom' && (c.type.key.type === 'integer' || c.type.key.type === 'real')) fns.push("'<'", "'<='", "'>'", "'>='");
+    const numeric = c.type.key.type === 'integer' || c.type.key.type === 'real';
+    if (kind === 'atom' && numeric) fns.push("'<'", "'<='", "'>'", "'>='");
     if (kind !== 'atom') fns.push("'includes'", "'excludes'");
     conds.push(`readonly [${quote(c.name)}, ${fns.join(' | ')}, ${datumType(c.type, true)}]`);
+    // An optional number is ordered against one number (as ovsdb-server allows).
+    if (kind === 'optional' && numeric) conds.push(`readonly [${quote(c.name)}, '<' | '<=' | '>' | '>=', ${atomType(c.type.key, true)}]`);
   }
   out.push(`/** Conditions on \`${table.name}\` (RFC 7047 §5.1), restricted by column kind. */`);
   out.push(`export type ${base}Condition =`);

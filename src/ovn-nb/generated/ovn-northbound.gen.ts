@@ -186,11 +186,14 @@ export type BFDCondition =
   | readonly ['_uuid', '==' | '!=', Ref<'BFD'>]
   | readonly ['_version', '==' | '!=', string]
   | readonly ['detect_mult', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['detect_mult', '<' | '<=' | '>' | '>=', number]
   | readonly ['dst_ip', '==' | '!=', string]
   | readonly ['external_ids', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['logical_port', '==' | '!=', string]
   | readonly ['min_rx', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['min_rx', '<' | '<=' | '>' | '>=', number]
   | readonly ['min_tx', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['min_tx', '<' | '<=' | '>' | '>=', number]
   | readonly ['options', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['status', '==' | '!=' | 'includes' | 'excludes', 'down' | 'init' | 'up' | 'admin_down' | undefined];
 
@@ -301,8 +304,10 @@ export type ConnectionCondition =
   | readonly ['_version', '==' | '!=', string]
   | readonly ['external_ids', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['inactivity_probe', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['inactivity_probe', '<' | '<=' | '>' | '>=', number]
   | readonly ['is_connected', '==' | '!=', boolean]
   | readonly ['max_backoff', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['max_backoff', '<' | '<=' | '>' | '>=', number]
   | readonly ['other_config', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['status', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['target', '==' | '!=', string];
@@ -1299,7 +1304,9 @@ export type LogicalSwitchPortCondition =
   | readonly ['parent_name', '==' | '!=' | 'includes' | 'excludes', string | undefined]
   | readonly ['port_security', '==' | '!=' | 'includes' | 'excludes', readonly string[]]
   | readonly ['tag', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['tag', '<' | '<=' | '>' | '>=', number]
   | readonly ['tag_request', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['tag_request', '<' | '<=' | '>' | '>=', number]
   | readonly ['type', '==' | '!=', string]
   | readonly ['up', '==' | '!=' | 'includes' | 'excludes', boolean | undefined];
 

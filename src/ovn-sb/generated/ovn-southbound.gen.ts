@@ -341,8 +341,10 @@ export type ConnectionCondition =
   | readonly ['_version', '==' | '!=', string]
   | readonly ['external_ids', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['inactivity_probe', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['inactivity_probe', '<' | '<=' | '>' | '>=', number]
   | readonly ['is_connected', '==' | '!=', boolean]
   | readonly ['max_backoff', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['max_backoff', '<' | '<=' | '>' | '>=', number]
   | readonly ['other_config', '==' | '!=' | 'includes' | 'excludes', Readonly<Record<string, string>>]
   | readonly ['read_only', '==' | '!=', boolean]
   | readonly ['role', '==' | '!=', string]
@@ -925,13 +927,17 @@ export type IPMulticastCondition =
   | readonly ['enabled', '==' | '!=' | 'includes' | 'excludes', boolean | undefined]
   | readonly ['eth_src', '==' | '!=', string]
   | readonly ['idle_timeout', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['idle_timeout', '<' | '<=' | '>' | '>=', number]
   | readonly ['ip4_src', '==' | '!=', string]
   | readonly ['ip6_src', '==' | '!=', string]
   | readonly ['querier', '==' | '!=' | 'includes' | 'excludes', boolean | undefined]
   | readonly ['query_interval', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['query_interval', '<' | '<=' | '>' | '>=', number]
   | readonly ['query_max_resp', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['query_max_resp', '<' | '<=' | '>' | '>=', number]
   | readonly ['seq_no', '==' | '!=' | '<' | '<=' | '>' | '>=', number]
-  | readonly ['table_size', '==' | '!=' | 'includes' | 'excludes', number | undefined];
+  | readonly ['table_size', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['table_size', '<' | '<=' | '>' | '>=', number];
 
 /** Mutations of `IP_Multicast` (RFC 7047 §5.1), restricted by column kind; immutable columns excluded. */
 export type IPMulticastMutation =
@@ -1488,6 +1494,7 @@ export type PortBindingCondition =
   | readonly ['requested_additional_chassis', '==' | '!=' | 'includes' | 'excludes', readonly Ref<'Chassis'>[]]
   | readonly ['requested_chassis', '==' | '!=' | 'includes' | 'excludes', Ref<'Chassis'> | undefined]
   | readonly ['tag', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['tag', '<' | '<=' | '>' | '>=', number]
   | readonly ['tunnel_key', '==' | '!=' | '<' | '<=' | '>' | '>=', number]
   | readonly ['type', '==' | '!=', string]
   | readonly ['up', '==' | '!=' | 'includes' | 'excludes', boolean | undefined]

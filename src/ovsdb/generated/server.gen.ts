@@ -58,6 +58,7 @@ export type DatabaseCondition =
   | readonly ['cid', '==' | '!=' | 'includes' | 'excludes', string | undefined]
   | readonly ['connected', '==' | '!=', boolean]
   | readonly ['index', '==' | '!=' | 'includes' | 'excludes', number | undefined]
+  | readonly ['index', '<' | '<=' | '>' | '>=', number]
   | readonly ['leader', '==' | '!=', boolean]
   | readonly ['model', '==' | '!=', 'clustered' | 'relay' | 'standalone']
   | readonly ['name', '==' | '!=', string]

@@ -56,9 +56,40 @@ export function columnOf(schema: DatabaseSchema, table: TableSchema, column: str
 
 const isImplicit = (c: string) => c === '_uuid' || c === '_version';
 
-/** Walks the uuid atoms of a checked wire datum and resolves named-uuids. */
-function checkNamed(type: ColumnType, v: unknown, where: Where, scope: NamedUuidScope): void {
+/**
+ * OVSDB integers are 64-bit signed (RFC 7047 §3.1). A JS number at exactly ±2^63 is written as
+ * `±9223372036854776000`, which does not fit an `int64_t`, so both ends are exclusive.
+ */
+export const INT64_MIN = -(2 ** 63);
+const INT64_LIMIT = 2 ** 63;
+/**
+ * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
+ * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
+ * digits. These bounds are measured against the server (test/unit/typed/server-oracle.test.ts).
+ */
+export const REAL_ABS_MIN = 1e-307;
+export const REAL_ABS_MAX = 1e308;
+
+// ovsdb-server's JSON parser refuses NUL characters and unpaired surrogates in strings.
+const BAD_STRING_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Walks the atoms of a checked wire datum: strings must be encodable by ovsdb-server, named-uuids
+ * must resolve (to a row of the referenced table).
+ */
+function checkAtoms(type: ColumnType, v: unknown, where: Where, scope: NamedUuidScope): void {
   const visit = (base: BaseType | undefined, a: unknown) => {
+    if (typeof a === 'number') {
+      if (base?.type === 'integer' && (a <= INT64_MIN || a >= INT64_LIMIT)) throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
+      if (base?.type === 'real' && a !== 0 && (Math.abs(a) < REAL_ABS_MIN || Math.abs(a) > REAL_ABS_MAX)) {
+        throw new OvsdbValueError(`${a} is outside the magnitudes ovsdb-server's JSON parser accepts (${REAL_ABS_MIN}..${REAL_ABS_MAX})`, where, a);
+      }
+      return;
+    }
+    if (typeof a === 'string') {
+      if (BAD_STRING_RE.test(a)) throw new OvsdbValueError('string contains a NUL character or an unpaired surrogate', where, a);
+      return;
+    }
     if (!base || base.type !== 'uuid' || !isWireNamedUuid(a)) return;
     const name = a[1];
     const table = scope.symbols.get(name);
@@ -69,13 +100,12 @@ function checkNamed(type: ColumnType, v: unknown, where: Where, scope: NamedUuid
     }
     if (base.refTable !== undefined && table !== base.refTable) throw new NamedUuidWrongTableError(where, name, table, base.refTable);
   };
-  if (!Array.isArray(v)) return;
-  if (v[0] === 'map' && Array.isArray(v[1])) {
+  if (Array.isArray(v) && v[0] === 'map' && Array.isArray(v[1])) {
     for (const p of v[1] as unknown[][]) {
       visit(type.key, p[0]);
       visit(type.value, p[1]);
     }
-  } else if (v[0] === 'set' && Array.isArray(v[1])) {
+  } else if (Array.isArray(v) && v[0] === 'set' && Array.isArray(v[1])) {
     for (const a of v[1] as unknown[]) visit(type.key, a);
   } else visit(type.key, v);
 }
@@ -83,7 +113,7 @@ function checkNamed(type: ColumnType, v: unknown, where: Where, scope: NamedUuid
 /** Checks a wire datum against a type, then its named-uuids. */
 function checkValue(type: ColumnType, v: unknown, where: Where, scope: NamedUuidScope): void {
   checkDatum(type, v, where);
-  checkNamed(type, v, where, scope);
+  checkAtoms(type, v, where, scope);
 }
 
 function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 'insert' | 'update' | 'wait', scope: NamedUuidScope): void {
@@ -111,7 +141,7 @@ function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 
 
 /**
  * Checks one `[column, function, value]` condition (RFC 7047 §5.1) the way ovsdb-server does:
- * ordering only on scalar integer/real columns, `includes`/`excludes` only on sets and maps (their
+ * ordering only on single or optional integer/real columns (with one number), `includes`/`excludes` only on sets and maps (their
  * value may have any size), the value otherwise a datum of the column's type.
  */
 export function checkCondition(schema: DatabaseSchema, table: TableSchema, c: Condition, scope: NamedUuidScope): void {
@@ -123,9 +153,11 @@ export function checkCondition(schema: DatabaseSchema, table: TableSchema, c: Co
   const kind = columnKind(col.type);
   let type: ColumnType = col.type;
   if (ORDERING.has(fn)) {
-    if (kind !== 'atom' || (col.type.key.type !== 'integer' && col.type.key.type !== 'real')) {
-      throw new ConditionNotAllowedError(where, fn, value, `applies only to a single integer or real column, not a ${kind} of ${col.type.key.type}`);
+    // ovsdb-server accepts ordering on a scalar or optional integer/real column, compared with one number.
+    if ((kind !== 'atom' && kind !== 'optional') || (col.type.key.type !== 'integer' && col.type.key.type !== 'real')) {
+      throw new ConditionNotAllowedError(where, fn, value, `applies only to a single (or optional) integer or real column, not a ${kind} of ${col.type.key.type}`);
     }
+    type = { key: col.type.key, min: 1, max: 1 };
   } else if (fn === 'includes' || fn === 'excludes') {
     if (kind === 'atom') throw new ConditionNotAllowedError(where, fn, value, 'applies only to sets and maps');
     type = { ...col.type, min: 0, max: fn === 'excludes' ? 'unlimited' : col.type.max };
@@ -251,9 +283,10 @@ export function validateOperation(schema: DatabaseSchema, op: Operation, scope: 
       return;
     case 'comment':
       if (typeof o.comment !== 'string') throw new OvsdbArgumentError(`${schema.name}: comment must be a string`);
+      if (BAD_STRING_RE.test(o.comment)) throw new OvsdbValueError('comment contains a NUL character or an unpaired surrogate', { database: schema.name }, o.comment);
       return;
     case 'assert':
-      if (typeof o.lock !== 'string') throw new OvsdbArgumentError(`${schema.name}: assert "lock" must be a string`);
+      if (typeof o.lock !== 'string' || !ID_RE.test(o.lock)) throw new OvsdbArgumentError(`${schema.name}: assert "lock" must be an identifier, got ${JSON.stringify(o.lock)}`);
       return;
     default:
       throw new OvsdbArgumentError(`${schema.name}: unknown operation ${JSON.stringify((op as { op?: unknown }).op)}`);
