@@ -2,6 +2,12 @@ import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { JsonSplitter, parseMessage, type SplitterOptions } from '../../../src/jsonrpc/splitter.js';
 
+/**
+ * Runs are bounded for the suite (~1 s here); a long fuzz run scales them, e.g.
+ *   SPLITTER_FUZZ_SCALE=200 npx vitest run test/property/jsonrpc/splitter-scanner.prop.test.ts
+ */
+const SCALE = Number(process.env['SPLITTER_FUZZ_SCALE'] ?? 1);
+
 /** Feeds `bytes` cut at `cuts`; returns the messages (hex) and the error code/offset, if any. */
 function run(bytes: Buffer, cuts: readonly number[], opts: SplitterOptions) {
   const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
@@ -56,7 +62,7 @@ test('valid streams with escapes, brackets in strings and UTF-8, cut anywhere: b
         expect(texts.map((t) => parseMessage(Buffer.from(t)))).toEqual(JSON.parse(`[${texts.join(',')}]`));
       },
     ),
-    { numRuns: 150 },
+    { numRuns: 150 * SCALE },
   );
 });
 
@@ -91,7 +97,7 @@ test('any bytes, cut anywhere: the wasm scanner splits, fails and reports offset
         }
       }
     }),
-    { numRuns: 400 },
+    { numRuns: 400 * SCALE },
   );
 });
 
@@ -103,6 +109,6 @@ test('garbage with a size limit: only JSONRPC_MALFORMED or JSONRPC_MESSAGE_TOO_L
       expect(a).toEqual(run(bytes, cuts, { scanner: 'js', maxMessageBytes: max }));
       if (a.error !== null) expect(a.error).toMatch(/^JSONRPC_(MALFORMED \d+|MESSAGE_TOO_LARGE undefined)$/);
     }),
-    { numRuns: 300 },
+    { numRuns: 300 * SCALE },
   );
 });
