@@ -25,14 +25,13 @@ export function parseMac(text: string): number {
   return v;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+
 /** Format a 48-bit MAC value as upper-case colon-separated octets, e.g. `00:00:00:AA:0D:31`. */
 export function formatMac(value: number): string {
-  let s = '';
-  for (let shift = 40; shift >= 0; shift -= 8) {
-    const octet = Math.floor(value / 2 ** shift) % 256;
-    s += (shift === 40 ? '' : ':') + octet.toString(16).toUpperCase().padStart(2, '0');
-  }
-  return s;
+  const hi = Math.floor(value / 0x1000000);
+  const lo = value % 0x1000000;
+  return `${HEX[hi >>> 16]}:${HEX[(hi >>> 8) & 255]}:${HEX[hi & 255]}:${HEX[lo >>> 16]}:${HEX[(lo >>> 8) & 255]}:${HEX[lo & 255]}`;
 }
 
 /** Canonical form of a MAC (upper case, colons). @throws InvalidMacError */
@@ -114,7 +113,11 @@ export class MacRegistry {
    * @throws MacTakenError `IPAM_MAC_TAKEN`
    */
   claim(mac: string, owner: string): string {
-    const v = parseMac(mac);
+    return this.claimValue(parseMac(mac), owner);
+  }
+
+  /** {@link claim} for an already parsed MAC value. */
+  claimValue(v: number, owner: string): string {
     const holder = this.owners.get(v);
     if (holder !== undefined && holder !== owner) throw new MacTakenError(formatMac(v), holder, owner);
     if (holder === undefined) {

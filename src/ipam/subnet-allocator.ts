@@ -103,6 +103,8 @@ interface Held {
   mac: string | undefined;
 }
 
+const NO_REQUEST: ReadonlyMap<IpFamily, bigint> = new Map();
+
 function poolIndex(family: IpFamily): 0 | 1 {
   return family === 4 ? 0 : 1;
 }
@@ -224,16 +226,12 @@ export class SubnetAllocator {
   }
 
   private view(owner: string, h: Held): Allocation {
-    const ipv4 = h.v4 === undefined ? undefined : formatAddress(4, h.v4);
-    const ipv6 = h.v6 === undefined ? undefined : formatAddress(6, h.v6);
-    const ip = [ipv4, ipv6].filter((x) => x !== undefined).join(',');
-    return {
-      owner,
-      ip,
-      ...(ipv4 === undefined ? {} : { ipv4 }),
-      ...(ipv6 === undefined ? {} : { ipv6 }),
-      ...(h.mac === undefined ? {} : { mac: h.mac }),
-    };
+    const out: { owner: string; ip: string; ipv4?: string; ipv6?: string; mac?: string } = { owner, ip: '' };
+    if (h.v4 !== undefined) out.ipv4 = formatAddress(4, h.v4);
+    if (h.v6 !== undefined) out.ipv6 = formatAddress(6, h.v6);
+    out.ip = out.ipv4 === undefined ? (out.ipv6 ?? '') : out.ipv6 === undefined ? out.ipv4 : `${out.ipv4},${out.ipv6}`;
+    if (h.mac !== undefined) out.mac = h.mac;
+    return out;
   }
 
   /** Whether the address (any spelling) lies in one of the subnet's CIDRs. @throws InvalidAddressError */
@@ -294,8 +292,9 @@ export class SubnetAllocator {
    *   MacTakenError `IPAM_MAC_TAKEN`, MacExhaustedError `IPAM_MAC_EXHAUSTED`, OwnerConflictError `IPAM_OWNER_CONFLICT`
    */
   allocate(owner: string, request: AllocationRequest = {}): Allocation {
-    const wanted = request.ip === undefined || request.ip === '' ? new Map<IpFamily, bigint>() : this.parseRequestIps(request.ip);
-    const wantedMac = request.mac === undefined || request.mac === '' ? undefined : formatMac(parseMac(request.mac));
+    const wanted = request.ip === undefined || request.ip === '' ? NO_REQUEST : this.parseRequestIps(request.ip);
+    const wantedMacValue = request.mac === undefined || request.mac === '' ? undefined : parseMac(request.mac);
+    const wantedMac = wantedMacValue === undefined ? undefined : formatMac(wantedMacValue);
 
     const existing = this.held.get(owner);
     if (existing !== undefined) {
@@ -330,8 +329,8 @@ export class SubnetAllocator {
       picks.push([pool, value]);
     }
     let mac: string | undefined;
-    if (wantedMac !== undefined) {
-      mac = this.macs.claim(wantedMac, owner);
+    if (wantedMacValue !== undefined) {
+      mac = this.macs.claimValue(wantedMacValue, owner);
     } else if (this.generateMacs) {
       mac = this.macs.generate(owner);
     }

@@ -4,12 +4,14 @@
  * sequences. The model enumerates every address, so subnets stay small (≤ 1024 addresses).
  */
 import fc from 'fast-check';
+import { Address6 } from 'ip-address';
 import { describe, expect, it } from 'vitest';
 import {
   type IpFamily,
   IpamError,
   RunSet,
   SubnetAllocator,
+  mergeRuns,
   formatAddress,
   parseAddress,
 } from '../../../src/ipam/index.js';
@@ -202,10 +204,13 @@ describe('RunSet vs Set', () => {
     fc.assert(
       fc.property(
         bigintOfBits(128),
+        fc.integer({ min: 2, max: 6 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: 40 }),
         fc.array(fc.tuple(fc.constantFrom('add', 'del', 'low', 'has'), fc.integer({ min: 0, max: 63 })), { maxLength: 200 }),
-        (base, ops) => {
-          const rs = new RunSet();
-          const ref = new Set<bigint>();
+        (base, blockMax, initial, ops) => {
+          // Tiny blocks so splits, block removals and cross-block merges all happen.
+          const ref = new Set<bigint>(initial.map((o) => base + BigInt(o)));
+          const rs = RunSet.fromSortedRuns(mergeRuns([...ref].map((x) => [x, x] as const)), blockMax);
           for (const [k, off] of ops) {
             const x = base + BigInt(off);
             if (k === 'add') expect(rs.add(x)).toBe(!ref.has(x) && (ref.add(x), true));
@@ -227,6 +232,7 @@ describe('RunSet vs Set', () => {
               covered += b - a + 1n;
             }
             expect(covered).toBe(BigInt(ref.size));
+            expect(rs.runCount).toBe([...rs.runs()].length);
           }
         },
       ),
@@ -241,9 +247,23 @@ describe('address text', () => {
       fc.property(bigintOfBits(128), (v) => {
         const text = formatAddress(6, v);
         expect(new URL(`http://[${text}]/`).hostname).toBe(`[${text}]`);
+        expect(text).toBe(Address6.fromBigInt(v).correctForm());
         expect(parseAddress(text)).toEqual({ family: 6, value: v });
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('IPv6 formatting agrees on zero-heavy values (every :: placement)', () => {
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), (gs) => {
+        const v = gs.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
+        const text = formatAddress(6, v);
+        expect(text).toBe(Address6.fromBigInt(v).correctForm());
+        expect(new URL(`http://[${text}]/`).hostname).toBe(`[${text}]`);
+      }),
+      { numRuns: 2000 },
     );
   });
 
