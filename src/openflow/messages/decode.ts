@@ -604,7 +604,7 @@ function decodePacketOut(r: ByteReader, h: H): OfMessage {
     const actions = readActions(r, actionsLen, h.version);
     let inPort = 0;
     for (const f of match) {
-      if (f.field === 'in_port' && f.value.length === 4) inPort = new ByteReader(f.value).u32();
+      if (f.field === 'in_port_oxm' && f.value.length === 4) inPort = new ByteReader(f.value).u32();
     }
     return { type: 'packetOut', ...h, bufferId, inPort, match, actions, data: r.bytes(r.remaining) };
   }

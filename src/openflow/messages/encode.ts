@@ -376,7 +376,7 @@ function of10Actions(ins: readonly { type: string }[]): readonly Action[] {
 }
 
 function inPortField(port: number): { field: string; value: Uint8Array } {
-  return { field: 'in_port', value: Uint8Array.of(port >>> 24, (port >>> 16) & 0xff, (port >>> 8) & 0xff, port & 0xff) };
+  return { field: 'in_port_oxm', value: Uint8Array.of(port >>> 24, (port >>> 16) & 0xff, (port >>> 8) & 0xff, port & 0xff) };
 }
 
 function mac(b: Uint8Array): Uint8Array {

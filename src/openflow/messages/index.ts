@@ -8,3 +8,6 @@ export { decodeMessage } from './decode.js';
 export { encodeMessage } from './encode.js';
 export { OfMessageError, OfFramingError, OfNegotiationError, OfMultipartError } from './errors.js';
 export type { OfMessageErrorCode } from './errors.js';
+export { helloFor, helloVersions, negotiateVersion } from './negotiation.js';
+export { MultipartAssembler } from './multipart.js';
+export { flowModFromSpec } from './builders.js';

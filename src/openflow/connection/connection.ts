@@ -1,0 +1,507 @@
+/**
+ * openflow/connection: an OpenFlow channel over a transport ByteStream — as a controller that
+ * switches connect to (`ovs-vsctl set-controller br0 tcp:127.0.0.1:PORT`), or as a client of a
+ * switch's passive listener (`ptcp:` / `punix:`, as ovs-ofctl does). Hello negotiation, echo
+ * keepalive both ways, xid matching, barriers, multipart streams, bundles, clean close.
+ *
+ * All socket work is in src/transport; this module only frames, decodes and matches.
+ */
+import { connect as transportConnect, listen as transportListen } from '../../transport/index.js';
+import type { ByteStream, ConnectOptions, Listener } from '../../transport/index.js';
+import { OfFramer } from '../framer.js';
+import { decodeMessage } from '../messages/decode.js';
+import { encodeMessage } from '../messages/encode.js';
+import { MultipartAssembler } from '../messages/multipart.js';
+import { helloFor, negotiateVersion } from '../messages/negotiation.js';
+import { OFPBCT, OFPBF, OFPMPF_MORE } from '../messages/constants.js';
+import type {
+  ErrorMsg,
+  FeaturesReply,
+  MultipartReply,
+  MultipartReplyBody,
+  MultipartRequestBody,
+  OfMessage,
+} from '../messages/types.js';
+import { OFP_VERSION } from '../version.js';
+import type { OfVersion } from '../version.js';
+import { OfConnectionError, OfRemoteError } from './errors.js';
+
+/** A message to send: any message, with `version` and `xid` filled in by the connection. */
+export type Outgoing = OfMessage extends infer M ? (M extends OfMessage ? Omit<M, 'version' | 'xid'> & { xid?: number } : never) : never;
+
+/** Options for a connection. */
+export interface OfConnectionOptions {
+  /** Versions we offer in hello (default OF1.3 and OF1.5). */
+  readonly versions?: readonly OfVersion[];
+  /** Send an echo request after this long without traffic from the peer (default 5000 ms; 0 = never). */
+  readonly echoIntervalMs?: number;
+  /** Close the connection if an echo is not answered within this long (default 5000 ms). */
+  readonly echoTimeoutMs?: number;
+  /** Reject a request that gets no reply within this long (default 10000 ms). */
+  readonly requestTimeoutMs?: number;
+  /** Ask for features after hello (default true). */
+  readonly fetchFeatures?: boolean;
+}
+
+interface Pending {
+  readonly resolve: (m: OfMessage) => void;
+  readonly reject: (e: Error) => void;
+  readonly timer: NodeJS.Timeout;
+  /** Multipart requests gather parts until the last one. */
+  readonly multipart: boolean;
+}
+
+type Listener1<T> = (v: T) => void;
+
+/**
+ * One OpenFlow channel. Create with {@link connectSwitch} (client) or get one per switch from
+ * {@link listenController} (controller).
+ *
+ * @example
+ * const conn = await connectSwitch('tcp:127.0.0.1:6653');
+ * await conn.send({ type: 'flowMod', ...flowModFromSpec(parseFlow('priority=10,ip actions=drop', 6), 6, 0) });
+ * await conn.barrier();
+ * const flows = await conn.multipart({ kind: 'flow', tableId: 0xff, outPort: 0xffffffff, outGroup: 0xffffffff, cookie: 0n, cookieMask: 0n, match: [] });
+ * conn.close();
+ */
+export class OfConnection {
+  /** Negotiated version. */
+  version: OfVersion = OFP_VERSION.OF13;
+  /** The switch's features reply (when fetched). */
+  features: FeaturesReply | undefined;
+
+  private readonly framer = new OfFramer();
+  private readonly pending = new Map<number, Pending>();
+  private readonly assembler = new MultipartAssembler();
+  private readonly messageHandlers: Listener1<OfMessage>[] = [];
+  private readonly closeHandlers: Listener1<Error | undefined>[] = [];
+  private readonly decodeErrorHandlers: Listener1<Error>[] = [];
+  /** xids of fire-and-forget messages whose error replies a caller wants to see. */
+  private readonly watchErrors = new Map<number, (e: ErrorMsg) => void>();
+  private nextXid = 1;
+  private closed = false;
+  private closeError: Error | undefined;
+  private echoTimer: NodeJS.Timeout | undefined;
+  private echoDeadline: NodeJS.Timeout | undefined;
+  private helloWaiter: { resolve: (m: OfMessage) => void; reject: (e: Error) => void } | undefined;
+  private readonly opts: Required<OfConnectionOptions>;
+
+  private constructor(
+    readonly stream: ByteStream,
+    opts: OfConnectionOptions,
+  ) {
+    this.opts = {
+      versions: opts.versions ?? [OFP_VERSION.OF13, OFP_VERSION.OF15],
+      echoIntervalMs: opts.echoIntervalMs ?? 5000,
+      echoTimeoutMs: opts.echoTimeoutMs ?? 5000,
+      requestTimeoutMs: opts.requestTimeoutMs ?? 10000,
+      fetchFeatures: opts.fetchFeatures ?? true,
+    };
+    stream.onData((chunk) => this.onData(chunk));
+    stream.onClose((err) => this.shutdown(err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${stream.remote} closed by peer`)));
+  }
+
+  /**
+   * Runs the handshake on an already connected stream: hello both ways, version negotiation, then
+   * (by default) a features request.
+   * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT`; OfNegotiationError
+   */
+  static async open(stream: ByteStream, opts: OfConnectionOptions = {}): Promise<OfConnection> {
+    const c = new OfConnection(stream, opts);
+    try {
+      await c.handshake();
+    } catch (e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /** The peer's remote address. */
+  get remote(): string {
+    return this.stream.remote;
+  }
+
+  /** True once closed (by either side). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Registers a handler for every message that is not a reply to one of our requests (packet-in, port status, …). */
+  onMessage(h: Listener1<OfMessage>): void {
+    this.messageHandlers.push(h);
+  }
+
+  /** Registers a handler for messages from the peer that could not be decoded (the channel stays up). */
+  onDecodeError(h: Listener1<Error>): void {
+    this.decodeErrorHandlers.push(h);
+  }
+
+  /** Registers a handler called once when the connection ends (with the error, if it failed). */
+  onClose(h: Listener1<Error | undefined>): void {
+    if (this.closed) h(this.closeError);
+    else this.closeHandlers.push(h);
+  }
+
+  /** Allocates an xid. */
+  xid(): number {
+    const x = this.nextXid;
+    this.nextXid = (this.nextXid + 1) >>> 0 || 1;
+    return x;
+  }
+
+  /**
+   * Sends a message without waiting for any reply. Fills in version and xid; returns the xid.
+   * @throws OfConnectionError `OF_CONN_CLOSED`; OfMessageError from the encoder
+   */
+  send(msg: Outgoing): number {
+    if (this.closed) throw new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} is closed`, { cause: this.closeError });
+    const xid = msg.xid ?? this.xid();
+    const full = { ...msg, version: this.version, xid } as OfMessage;
+    this.stream.write(encodeMessage(full));
+    return xid;
+  }
+
+  /**
+   * Sends a request and resolves with the reply carrying the same xid. An OFPT_ERROR with that xid
+   * rejects with {@link OfRemoteError}.
+   * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT`; OfRemoteError `OF_REMOTE_ERROR`
+   */
+  request(msg: Outgoing): Promise<OfMessage> {
+    return this.track(msg, false);
+  }
+
+  /**
+   * Sends a multipart request and resolves with the whole reply body, all MORE parts joined.
+   * @throws as {@link request}
+   */
+  async multipart(body: MultipartRequestBody): Promise<MultipartReplyBody> {
+    const reply = await this.track({ type: 'multipartRequest', flags: 0, body }, true);
+    return (reply as MultipartReply).body;
+  }
+
+  /**
+   * Sends messages that have no reply on success (flow_mod, group_mod, meter_mod, TLV table mod, …)
+   * followed by a barrier, and resolves once the barrier reply arrives. The switch processes in
+   * order, so an error for any of them arrives before the barrier reply and rejects with
+   * {@link OfRemoteError}.
+   * @throws OfRemoteError `OF_REMOTE_ERROR`, OfConnectionError
+   */
+  async sendChecked(...msgs: Outgoing[]): Promise<void> {
+    const errs: OfRemoteError[] = [];
+    const xids = new Set<number>();
+    for (const m of msgs) {
+      const xid = m.xid ?? this.xid();
+      xids.add(xid);
+      this.watchErrors.set(xid, (e) => errs.push(new OfRemoteError(e, this.remote)));
+      try {
+        this.send({ ...m, xid } as Outgoing);
+      } catch (e) {
+        for (const x of xids) this.watchErrors.delete(x);
+        throw e;
+      }
+    }
+    try {
+      await this.barrier();
+    } finally {
+      for (const x of xids) this.watchErrors.delete(x);
+    }
+    if (errs.length) throw errs[0]!;
+  }
+
+  /** Sends a barrier and waits for its reply: every earlier message has then been processed. */
+  async barrier(): Promise<void> {
+    await this.request({ type: 'barrierRequest' });
+  }
+
+  /** Sends an echo request and waits for the reply; resolves with the round-trip time in ms. */
+  async echo(data: Uint8Array = new Uint8Array(0)): Promise<number> {
+    const t0 = performance.now();
+    await this.request({ type: 'echoRequest', data });
+    return performance.now() - t0;
+  }
+
+  /**
+   * Applies `messages` as one bundle (OpenFlow 1.4+ bundles; OF1.3 via the ONF extension OVS
+   * supports): open, add each, commit. If anything fails the bundle is discarded and the error
+   * rethrown, so either all messages take effect or none.
+   * @throws OfRemoteError (the switch refused a message or the commit), OfConnectionError
+   */
+  async bundle(messages: readonly Outgoing[], opts: { bundleId?: number; flags?: number } = {}): Promise<void> {
+    const bundleId = opts.bundleId ?? (this.xid() & 0x7fffffff);
+    const flags = opts.flags ?? OFPBF.ATOMIC;
+    const open = await this.request({ type: 'bundleControl', bundleId, ctrlType: OFPBCT.OPEN_REQUEST, flags });
+    expectCtrl(open, OFPBCT.OPEN_REPLY);
+    const errs: OfRemoteError[] = [];
+    const xids: number[] = [];
+    try {
+      for (const m of messages) {
+        const xid = this.xid();
+        xids.push(xid);
+        this.watchErrors.set(xid, (e) => errs.push(new OfRemoteError(e, this.remote)));
+        const inner = { ...m, version: this.version, xid } as OfMessage;
+        this.send({ type: 'bundleAdd', xid, bundleId, flags, message: inner });
+      }
+      // A refused add is answered with an error carrying its xid, and is simply left out of the
+      // bundle; a barrier flushes those errors out before we decide to commit.
+      await this.barrier();
+      if (errs.length) throw errs[0]!;
+      const commit = await this.request({ type: 'bundleControl', bundleId, ctrlType: OFPBCT.COMMIT_REQUEST, flags });
+      expectCtrl(commit, OFPBCT.COMMIT_REPLY);
+    } catch (e) {
+      if (!this.closed) {
+        await this.request({ type: 'bundleControl', bundleId, ctrlType: OFPBCT.DISCARD_REQUEST, flags }).catch(() => undefined);
+      }
+      throw e;
+    } finally {
+      for (const x of xids) this.watchErrors.delete(x);
+    }
+  }
+
+  /** Closes the channel; pending requests reject with `OF_CONN_CLOSED`. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.shutdown(undefined);
+    this.stream.close();
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  private async handshake(): Promise<void> {
+    const helloSeen = new Promise<OfMessage>((resolve, reject) => {
+      this.helloWaiter = { resolve, reject };
+    });
+    this.stream.write(encodeMessage(helloFor(this.opts.versions, this.xid())));
+    const timer = setTimeout(
+      () => this.helloWaiter?.reject(new OfConnectionError('OF_CONN_TIMEOUT', `no hello from ${this.remote} within ${this.opts.requestTimeoutMs} ms`)),
+      this.opts.requestTimeoutMs,
+    );
+    let hello: OfMessage;
+    try {
+      hello = await helloSeen;
+    } finally {
+      clearTimeout(timer);
+      this.helloWaiter = undefined;
+    }
+    if (hello.type !== 'hello') throw new OfConnectionError('OF_CONN_PROTOCOL', `expected hello from ${this.remote}, got ${hello.type}`);
+    try {
+      this.version = negotiateVersion(this.opts.versions, hello);
+    } catch (e) {
+      // OpenFlow 1.5.1 §6.3.1: tell the peer, then close.
+      this.stream.write(encodeMessage({ type: 'error', version: hello.version as OfVersion, xid: hello.xid, errType: 0, code: 0, data: new TextEncoder().encode('no common version') }));
+      throw e;
+    }
+    this.armEcho();
+    if (this.opts.fetchFeatures) {
+      const f = await this.request({ type: 'featuresRequest' });
+      if (f.type !== 'featuresReply') throw new OfConnectionError('OF_CONN_PROTOCOL', `expected features reply, got ${f.type}`);
+      this.features = f;
+    }
+  }
+
+  private track(msg: Outgoing, multipart: boolean): Promise<OfMessage> {
+    return new Promise<OfMessage>((resolve, reject) => {
+      let xid: number;
+      try {
+        xid = msg.xid ?? this.xid();
+        const timer = setTimeout(() => {
+          this.pending.delete(xid);
+          this.assembler.drop(xid);
+          reject(new OfConnectionError('OF_CONN_TIMEOUT', `no reply to ${msg.type} (xid=0x${xid.toString(16)}) from ${this.remote} within ${this.opts.requestTimeoutMs} ms`));
+        }, this.opts.requestTimeoutMs);
+        this.pending.set(xid, { resolve, reject, timer, multipart });
+        this.send({ ...msg, xid } as Outgoing);
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  }
+
+  private onData(chunk: Uint8Array): void {
+    if (this.closed) return;
+    let msgs: Uint8Array[];
+    try {
+      msgs = this.framer.push(chunk);
+    } catch (e) {
+      this.fail(e as Error);
+      return;
+    }
+    this.armEcho();
+    for (const bytes of msgs) {
+      let m: OfMessage;
+      try {
+        m = decodeMessage(bytes);
+      } catch (e) {
+        // A message we cannot decode is reported but does not kill the channel (OVS does the same).
+        for (const h of this.decodeErrorHandlers) h(e as Error);
+        continue;
+      }
+      this.dispatch(m);
+      if (this.closed) return;
+    }
+  }
+
+  private dispatch(m: OfMessage): void {
+    if (this.helloWaiter) {
+      this.helloWaiter.resolve(m);
+      return;
+    }
+    if (m.type === 'echoRequest') {
+      this.stream.write(encodeMessage({ type: 'echoReply', version: m.version, xid: m.xid, data: m.data }));
+      return;
+    }
+    if (m.type === 'error') {
+      const w = this.watchErrors.get(m.xid);
+      if (w) {
+        w(m);
+        return;
+      }
+    }
+    const p = this.pending.get(m.xid);
+    if (p) {
+      if (m.type === 'error') {
+        this.settle(m.xid);
+        this.assembler.drop(m.xid);
+        p.reject(new OfRemoteError(m, this.remote));
+        return;
+      }
+      if (p.multipart && m.type === 'multipartReply') {
+        let whole: MultipartReply | null;
+        try {
+          whole = this.assembler.push(m);
+        } catch (e) {
+          this.settle(m.xid);
+          p.reject(e as Error);
+          return;
+        }
+        if (whole) {
+          this.settle(m.xid);
+          p.resolve(whole);
+        }
+        return;
+      }
+      if (!p.multipart && isReply(m)) {
+        this.settle(m.xid);
+        p.resolve(m);
+        return;
+      }
+    }
+    if (m.type === 'echoReply' && this.echoDeadline) {
+      clearTimeout(this.echoDeadline);
+      this.echoDeadline = undefined;
+      return;
+    }
+    this.emit(m);
+  }
+
+  private settle(xid: number): void {
+    const p = this.pending.get(xid);
+    if (p) clearTimeout(p.timer);
+    this.pending.delete(xid);
+  }
+
+  private emit(m: OfMessage): void {
+    for (const h of this.messageHandlers) h(m);
+  }
+
+  /** Restarts the idle timer: after echoIntervalMs without traffic, probe with an echo request. */
+  private armEcho(): void {
+    if (this.opts.echoIntervalMs <= 0 || this.closed) return;
+    if (this.echoTimer) this.echoTimer.refresh();
+    else {
+      this.echoTimer = setTimeout(() => this.probe(), this.opts.echoIntervalMs);
+      this.echoTimer.unref();
+    }
+  }
+
+  private probe(): void {
+    if (this.closed || this.echoDeadline) return;
+    try {
+      this.stream.write(encodeMessage({ type: 'echoRequest', version: this.version, xid: this.xid(), data: new Uint8Array(0) }));
+    } catch (e) {
+      this.fail(e as Error);
+      return;
+    }
+    this.echoDeadline = setTimeout(() => {
+      this.fail(new OfConnectionError('OF_CONN_ECHO_TIMEOUT', `${this.remote} did not answer an echo request within ${this.opts.echoTimeoutMs} ms`));
+    }, this.opts.echoTimeoutMs);
+    this.echoDeadline.unref();
+    this.echoTimer = undefined;
+    this.armEcho();
+  }
+
+  private fail(e: Error): void {
+    if (this.closed) return;
+    this.shutdown(e);
+    this.stream.close();
+  }
+
+  private shutdown(err: Error | undefined): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeError = err;
+    if (this.echoTimer) clearTimeout(this.echoTimer);
+    if (this.echoDeadline) clearTimeout(this.echoDeadline);
+    const why = err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} closed`);
+    this.helloWaiter?.reject(why);
+    for (const [xid, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} closed before the reply to xid 0x${xid.toString(16)}`, { cause: err }));
+    }
+    this.pending.clear();
+    for (const h of this.closeHandlers.splice(0)) h(err);
+  }
+}
+
+function isReply(m: OfMessage): boolean {
+  switch (m.type) {
+    case 'echoReply':
+    case 'featuresReply':
+    case 'getConfigReply':
+    case 'barrierReply':
+    case 'roleReply':
+    case 'getAsyncReply':
+    case 'multipartReply':
+    case 'bundleControl':
+    case 'nxTlvTableReply':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function expectCtrl(m: OfMessage, ctrlType: number): void {
+  if (m.type !== 'bundleControl' || m.ctrlType !== ctrlType) {
+    throw new OfConnectionError('OF_CONN_PROTOCOL', `expected bundle control reply ${ctrlType}, got ${m.type}`);
+  }
+}
+
+/**
+ * Connects to a switch's passive OpenFlow listener (`tcp:HOST:PORT`, `unix:PATH`, `ssl:…`), as
+ * ovs-ofctl does, and runs the handshake.
+ * @throws TransportConnectError, OfConnectionError, OfNegotiationError
+ */
+export async function connectSwitch(remote: string, opts: OfConnectionOptions & ConnectOptions = {}): Promise<OfConnection> {
+  const stream = await transportConnect(remote, opts);
+  return OfConnection.open(stream, opts);
+}
+
+/**
+ * Listens as a controller (`ptcp:PORT[:IP]`, `punix:PATH`); each switch that connects gets a
+ * handshaken {@link OfConnection}. Handshake failures go to `onError` (default: ignored).
+ */
+export function listenController(
+  remote: string,
+  onSwitch: (c: OfConnection) => void,
+  opts: OfConnectionOptions & { onError?: (e: Error) => void } = {},
+): Promise<Listener> {
+  return transportListen(remote, (stream) => {
+    OfConnection.open(stream, opts).then(onSwitch, (e: Error) => opts.onError?.(e));
+  });
+}
+
+/** Whether a multipart reply has more parts coming (OFPMPF_REPLY_MORE). */
+export function hasMore(m: MultipartReply): boolean {
+  return (m.flags & OFPMPF_MORE) !== 0;
+}
+

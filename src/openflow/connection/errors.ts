@@ -1,0 +1,30 @@
+import { SdkError } from '../../errors.js';
+import type { ErrorMsg } from '../messages/types.js';
+
+/** Codes of {@link OfConnectionError} (docs/errors/openflow-msg.md). */
+export type OfConnectionErrorCode =
+  | 'OF_CONN_CLOSED' // the channel closed (by us, the peer, or a failure) before the operation finished
+  | 'OF_CONN_TIMEOUT' // no hello / no reply within the timeout
+  | 'OF_CONN_ECHO_TIMEOUT' // the peer did not answer our keepalive echo
+  | 'OF_CONN_PROTOCOL'; // the peer sent something the protocol does not allow there
+
+/** The OpenFlow channel failed or an operation on it could not complete. */
+export class OfConnectionError extends SdkError {
+  constructor(code: OfConnectionErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+/** The switch answered a request with OFPT_ERROR. `error` is the decoded message (type, code, data). */
+export class OfRemoteError extends SdkError {
+  constructor(
+    readonly error: ErrorMsg,
+    readonly remote: string,
+  ) {
+    super(
+      'OF_REMOTE_ERROR',
+      `${remote} replied with OFPT_ERROR type ${error.errType} code ${error.code}` +
+        (error.experimenter !== undefined ? ` (experimenter 0x${error.experimenter.toString(16)})` : ''),
+    );
+  }
+}
