@@ -71,14 +71,9 @@ export interface StartOvsdbOptions {
   extraArgs?: string[];
 }
 
-async function readListenPort(log: string): Promise<number> {
-  return waitFor('ovsdb-server to report its TCP port', () => {
-    const m = /listening on port (\d+)/.exec(readFileSync(log, 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  }, 5000, 5);
-}
-
-async function startServerProcess(dir: string, name: string, dbFile: string, tcpPort: number | undefined, extraRemotes: string[], extraArgs: string[]) {
+async function startServerProcess(dir: string, name: string, dbFile: string, fixedPort: number | undefined, extraRemotes: string[], extraArgs: string[]) {
+  // A port chosen here rather than ptcp:0, so that extra listeners in the log cannot be mistaken for it.
+  const tcpPort = fixedPort ?? (await freePort());
   const sock = join(dir, `${name}.sock`);
   const ctl = join(dir, `${name}.ctl`);
   const log = join(dir, `${name}.log`);
@@ -92,7 +87,7 @@ async function startServerProcess(dir: string, name: string, dbFile: string, tcp
       `--unixctl=${ctl}`,
       `--log-file=${log}`,
       `--remote=punix:${sock}`,
-      `--remote=ptcp:${tcpPort ?? 0}:127.0.0.1`,
+      `--remote=ptcp:${tcpPort}:127.0.0.1`,
       ...extraRemotes.map((r) => `--remote=${r}`),
       ...extraArgs,
       dbFile,
@@ -101,8 +96,7 @@ async function startServerProcess(dir: string, name: string, dbFile: string, tcp
   );
   const pid = readPid(pidfile);
   track(pid);
-  const port = tcpPort ?? (await readListenPort(log));
-  return { sock, ctl, log, pidfile, pid, port };
+  return { sock, ctl, log, pidfile, pid, port: tcpPort };
 }
 
 /**
