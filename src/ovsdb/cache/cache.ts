@@ -1,0 +1,728 @@
+/**
+ * The replica cache (an IDL): one monitor over an {@link OvsdbClient}, applied to in-memory tables
+ * with indexes, row events, and transactions that verify what they read.
+ */
+import type { OvsdbClient, MonitorEvent, MonitorRequest, TableUpdates, TableUpdates2 } from '../client.js';
+import type { Logger } from '../../jsonrpc/index.js';
+import type { DatabaseSchema, TableSchema, ColumnType } from '../schema.js';
+import type { Condition, Operation, OperationResult, WaitOp } from '../operations.js';
+import type { Datum, WireRow, WireValue } from '../notation.js';
+import { datumToWire } from '../notation.js';
+import { OvsdbTransactionError } from '../errors.js';
+import type { DatabaseModel, TableTypes } from '../typed/types.js';
+import { columnCodec, type ColumnCodec } from './codec.js';
+import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
+import { EventStream, type RowEvent, type SubscribeOptions } from './events.js';
+import {
+  CacheClosedError,
+  CacheOptionError,
+  CacheProtocolError,
+  CacheRetryExhaustedError,
+  CacheUnknownTableError,
+  type AttemptRecord,
+} from './errors.js';
+
+/** Which OVSDB method carries the monitor. */
+export type MonitorMethod = 'monitor_cond_since' | 'monitor_cond' | 'monitor';
+
+export interface ReplicaCacheOptions {
+  /**
+   * What to monitor: a list of tables (all their columns), or table → column list. Default: every
+   * table of the model if one is given, else of the server's schema. Columns are always sent as an
+   * explicit list, so the server does not add `_version`.
+   */
+  readonly tables?: readonly string[] | Readonly<Record<string, readonly string[] | true>>;
+  /** Conditions per table (monitor_cond / monitor_cond_since); change them later with {@link ReplicaCache.setConditions}. */
+  readonly where?: Readonly<Record<string, readonly (Condition | boolean)[]>>;
+  /**
+   * A generated model (e.g. `ovnNorthboundModel`). The cache then follows the model: tables and columns
+   * the server has but the model lacks are skipped; optional columns the model has but the server
+   * lacks read as their default; rows whose values the model does not accept (an enum value from a
+   * newer server, another type) are set aside in {@link ReplicaCache.rejected}. Each skip is logged once.
+   */
+  readonly model?: DatabaseModel<never> | { readonly schema: DatabaseSchema };
+  /** pino-compatible logger; silent by default. */
+  readonly logger?: Logger;
+  /** Client-defined indexes: table → index name → spec (see {@link IndexSpec}). */
+  readonly indexes?: Readonly<Record<string, Readonly<Record<string, IndexSpec>>>>;
+  /** Force one method instead of trying monitor_cond_since, then monitor_cond, then monitor. */
+  readonly method?: MonitorMethod;
+  /** The monitor id on the connection (default a fresh unique string). */
+  readonly monitorId?: string;
+}
+
+/** The row type a model gives a table, as the cache holds it (no `_version`). */
+export type RowOf<T> = T extends { readonly row: infer R } ? Omit<R, '_version'> & { readonly _uuid: string } : CacheRow;
+
+type AnyTables = Readonly<Record<string, { readonly row: CacheRow }>>;
+
+/** A row the model does not accept, kept apart so the typed view is never corrupted. */
+export interface RejectedRow {
+  /** The row decoded with the server's own column types. */
+  readonly row: CacheRow;
+  readonly reasons: readonly string[];
+}
+
+/** What a verified transaction records about one read. */
+export interface ReadRecord {
+  readonly table: string;
+  readonly uuid: string;
+  readonly columns: readonly string[];
+}
+
+/** The handle a {@link ReplicaCache.transact} function reads through: every read becomes a `wait`. */
+export interface VerifyingReader {
+  /** Reads a row and records `columns` (default: all columns the server has) for verification. */
+  read<R extends { readonly _uuid: string } = CacheRow>(table: string, uuid: string, columns?: readonly string[]): R | undefined;
+  /** Records a row obtained otherwise (an index lookup, a scan) for verification. */
+  verify(table: string, row: { readonly _uuid: string }, columns?: readonly string[]): void;
+  /** The attempt number, 1-based. */
+  readonly attempt: number;
+}
+
+export interface TransactOptions {
+  /** Attempts in all, including the first (default 5). */
+  readonly maxAttempts?: number;
+  /** After a conflict, wait at most this long (ms) for the update that caused it before retrying (default 2000). */
+  readonly conflictWaitMs?: number;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface TransactOutcome<T> {
+  /** Results of the caller's operations (the added `wait`s removed). */
+  readonly results: readonly OperationResult[];
+  /** What the caller's function returned as `value`. */
+  readonly value: T | undefined;
+  /** The attempts that conflicted before the one that committed (empty when the first one did). */
+  readonly attempts: readonly AttemptRecord[];
+}
+
+interface TablePlan {
+  readonly name: string;
+  readonly table: CacheTable;
+  /** Columns requested from the server, in order. */
+  readonly wireColumns: readonly string[];
+  readonly codecs: readonly ColumnCodec[];
+  /** Columns the model has but the server lacks: name and the value rows carry. */
+  readonly filled: readonly (readonly [string, Datum])[];
+  /** Columns whose model type differs from the server's: checked on every row. */
+  readonly checks: readonly { readonly column: string; readonly serverType: ColumnType; readonly modelType: ColumnType }[];
+  readonly rejected: Map<string, RejectedRow>;
+  readonly serverTable: TableSchema;
+}
+
+let monitorSeq = 0;
+
+function sameType(a: ColumnType, b: ColumnType): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A replica of (part of) one database, kept current by a monitor on one client.
+ *
+ * Reads are synchronous and consistent: each server notification is applied in one synchronous
+ * step, so a read between two awaits never sees half a transaction.
+ *
+ * @example
+ *   const cache = await ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch', 'Logical_Switch_Port'] });
+ *   const lsp = cache.table('Logical_Switch_Port').index('name').get('pod-a');
+ *   for await (const ev of cache.events({ tables: ['Logical_Switch_Port'] })) console.log(ev.type, ev.uuid);
+ *   await cache.close();
+ */
+export class ReplicaCache<Tb = AnyTables> {
+  private readonly plans = new Map<string, TablePlan>();
+  private readonly streams = new Set<EventStream>();
+  private readonly logged = new Set<string>();
+  private readonly log: Logger | undefined;
+  private pending: MonitorEvent[] | null = [];
+  private seq = 0;
+  private seqWaiters: { seq: number; resolve: () => void }[] = [];
+  private _closed = false;
+  private _lastTxnId: string | undefined;
+  private _method: MonitorMethod = 'monitor_cond_since';
+  private where: Record<string, readonly (Condition | boolean)[]>;
+  private offClose: (() => void) | undefined;
+  /** The monitor id used on the connection. */
+  readonly monitorId: string;
+
+  private constructor(
+    /** The client the monitor runs on. */
+    readonly client: OvsdbClient,
+    /** The database name. */
+    readonly database: string,
+    /** The server's schema. */
+    readonly schema: DatabaseSchema,
+    private readonly opts: ReplicaCacheOptions,
+  ) {
+    this.log = opts.logger;
+    this.monitorId = opts.monitorId ?? `cache-${process.pid}-${++monitorSeq}`;
+    this.where = { ...(opts.where ?? {}) };
+  }
+
+  /**
+   * Fetches the schema, starts the monitor (monitor_cond_since → monitor_cond → monitor on
+   * "unknown method") and resolves once the initial contents are applied.
+   * @throws {CacheOptionError} `CACHE_INVALID_OPTION` for a table/column neither the server nor the model has, or conditions the server cannot take
+   * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` and the client's other errors
+   */
+  static async start<M extends { readonly schema: DatabaseSchema } | undefined = undefined>(
+    client: OvsdbClient,
+    database: string,
+    opts: ReplicaCacheOptions & { readonly model?: M } = {},
+  ): Promise<ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>> {
+    const schema = await client.getSchema(database);
+    const cache = new ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>(client, database, schema, opts);
+    cache.plan();
+    await cache.startMonitor();
+    return cache;
+  }
+
+  private logOnce(key: string, obj: object, msg: string): void {
+    if (this.logged.has(key)) return;
+    this.logged.add(key);
+    this.log?.warn(obj, msg);
+  }
+
+  private plan(): void {
+    const model = this.opts.model?.schema;
+    const base = model ?? this.schema;
+    let requested: Record<string, readonly string[] | true>;
+    const t = this.opts.tables;
+    if (t === undefined) requested = Object.fromEntries(Object.keys(base.tables).map((n) => [n, true]));
+    else if (Array.isArray(t)) requested = Object.fromEntries((t as readonly string[]).map((n) => [n, true]));
+    else requested = { ...(t as Record<string, readonly string[] | true>) };
+    if (model) {
+      for (const name of Object.keys(this.schema.tables)) {
+        if (!(name in model.tables)) this.logOnce(`table:${name}`, { database: this.database, table: name }, 'ovsdb cache: server table not in the model, skipped');
+      }
+    }
+    for (const [name, cols] of Object.entries(requested)) {
+      const st = this.schema.tables[name];
+      const mt = model?.tables[name];
+      if (model && !mt) throw new CacheOptionError(`table ${name} is not in the model`);
+      if (!st) {
+        if (model) {
+          this.logOnce(`table:${name}`, { database: this.database, table: name }, 'ovsdb cache: model table not on the server, skipped');
+          continue;
+        }
+        throw new CacheOptionError(`table ${name} is not in the server's ${this.database} schema`);
+      }
+      const known = mt ?? st;
+      const wanted = cols === true ? Object.keys(known.columns) : [...cols];
+      const wireColumns: string[] = [];
+      const codecs: ColumnCodec[] = [];
+      const filled: (readonly [string, Datum])[] = [];
+      const checks: { column: string; serverType: ColumnType; modelType: ColumnType }[] = [];
+      for (const c of wanted) {
+        const sc = st.columns[c];
+        const mc = mt?.columns[c];
+        if (mt && !mc) throw new CacheOptionError(`column ${name}.${c} is not in the model`);
+        if (!sc) {
+          if (mc) {
+            this.logOnce(`column:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: model column not on the server, read as its default');
+            filled.push([c, columnCodec(mc.type).empty]);
+            continue;
+          }
+          throw new CacheOptionError(`column ${name}.${c} is not in the server's schema`);
+        }
+        wireColumns.push(c);
+        codecs.push(columnCodec(sc.type, { table: name, column: c }));
+        if (mc && !sameType(mc.type, sc.type)) {
+          this.logOnce(`type:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: column type differs between server and model; rows are checked against the model');
+          checks.push({ column: c, serverType: sc.type, modelType: mc.type });
+        }
+      }
+      if (mt) {
+        for (const c of Object.keys(st.columns)) {
+          if (!(c in mt.columns)) this.logOnce(`column:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: server column not in the model, skipped');
+        }
+      }
+      const table = new CacheTable(name, [...wireColumns, ...filled.map((f) => f[0])]);
+      for (const ix of (mt ?? st).indexes) {
+        if (ix.every((c) => c === '_uuid' || table.columns.includes(c))) table.defineIndex(ix.join(','), { columns: ix });
+      }
+      for (const [ixName, spec] of Object.entries(this.opts.indexes?.[name] ?? {})) table.defineIndex(ixName, spec);
+      this.plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected: new Map(), serverTable: st });
+    }
+    for (const name of Object.keys(this.opts.indexes ?? {})) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
+    for (const name of Object.keys(this.where)) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
+  }
+
+  private requests(withWhere: boolean): Record<string, MonitorRequest> {
+    const out: Record<string, MonitorRequest> = {};
+    for (const p of this.plans.values()) {
+      const w = this.where[p.name];
+      out[p.name] = withWhere && w ? { columns: p.wireColumns, where: w } : { columns: p.wireColumns };
+    }
+    return out;
+  }
+
+  private async startMonitor(): Promise<void> {
+    const order: MonitorMethod[] = this.opts.method ? [this.opts.method] : ['monitor_cond_since', 'monitor_cond', 'monitor'];
+    const onEvent = (ev: MonitorEvent) => this.onMonitorEvent(ev);
+    this.offClose = this.client.onClose((err) => this.shutdown(new CacheClosedError(`the connection ended: ${err.message}`, { cause: err })));
+    let lastErr: unknown;
+    for (const m of order) {
+      try {
+        if (m === 'monitor_cond_since') {
+          const r = await this.client.monitorCondSince(this.database, this.monitorId, this.requests(true), null, onEvent);
+          this._method = m;
+          this._lastTxnId = r.lastTxnId;
+          this.applyUpdates2(r.updates, true);
+        } else if (m === 'monitor_cond') {
+          const r = await this.client.monitorCond(this.database, this.monitorId, this.requests(true), onEvent);
+          this._method = m;
+          this.applyUpdates2(r, true);
+        } else {
+          if (Object.keys(this.where).length) throw new CacheOptionError('the server only supports "monitor", which takes no conditions');
+          const r = await this.client.monitor(this.database, this.monitorId, this.requests(false), onEvent);
+          this._method = m;
+          this.applyUpdates1(r, true);
+        }
+        lastErr = undefined;
+        break;
+      } catch (e) {
+        lastErr = e;
+        if ((e as { code?: string }).code === 'OVSDB_UNKNOWN_METHOD' && !this.opts.method) {
+          this.log?.info({ method: m }, 'ovsdb cache: server does not know this monitor method, falling back');
+          continue;
+        }
+        break;
+      }
+    }
+    if (lastErr !== undefined) {
+      this.offClose?.();
+      this._closed = true;
+      throw lastErr;
+    }
+    const queued = this.pending ?? [];
+    this.pending = null;
+    for (const ev of queued) this.onMonitorEvent(ev);
+  }
+
+  /** The method the monitor runs on (after fallback). */
+  get method(): MonitorMethod {
+    return this._method;
+  }
+
+  /** The id of the last transaction applied (monitor_cond_since / update3 only). */
+  get lastTxnId(): string | undefined {
+    return this._lastTxnId;
+  }
+
+  /** Number of notifications applied so far (grows by one per server transaction seen). */
+  get updateCount(): number {
+    return this.seq;
+  }
+
+  get closed(): boolean {
+    return this._closed;
+  }
+
+  /** Names of the tables the cache holds. */
+  tableNames(): string[] {
+    return [...this.plans.keys()];
+  }
+
+  /**
+   * One table of the replica.
+   * @throws {CacheUnknownTableError} `CACHE_UNKNOWN_TABLE`
+   */
+  table<K extends keyof Tb & string>(name: K): CacheTable<RowOf<Tb[K]>> {
+    const p = this.plans.get(name);
+    if (!p) throw new CacheUnknownTableError(name);
+    return p.table as unknown as CacheTable<RowOf<Tb[K]>>;
+  }
+
+  /** Rows of `table` set aside because the model does not accept them (uuid → row and reasons). */
+  rejected(table: string): ReadonlyMap<string, RejectedRow> {
+    const p = this.plans.get(table);
+    if (!p) throw new CacheUnknownTableError(table);
+    return p.rejected;
+  }
+
+  /**
+   * Subscribes to row events, delivered in commit order once each notification is applied.
+   * Back-pressure: events wait in this subscriber's queue until read; beyond `maxBuffered` the
+   * stream ends with `CACHE_EVENT_OVERFLOW` after delivering everything queued (nothing is dropped).
+   */
+  events(opts: SubscribeOptions = {}): EventStream {
+    const s = new EventStream(opts, (x) => this.streams.delete(x));
+    if (this._closed) {
+      s.end(new CacheClosedError());
+      return s;
+    }
+    if (opts.initial) {
+      for (const p of this.plans.values()) {
+        if (!s.wants(p.name)) continue;
+        for (const r of p.table.rows.values()) s.push({ type: 'insert', table: p.name, uuid: r._uuid, new: r });
+      }
+    }
+    this.streams.add(s);
+    return s;
+  }
+
+  /**
+   * Calls `handler` for each event, awaiting its promise before the next one.
+   * @returns `done` settles when the subscription ends (rejects with `CACHE_EVENT_OVERFLOW` / `CACHE_CLOSED` or the handler's error); `stop()` ends it.
+   */
+  subscribe(handler: (ev: RowEvent) => unknown, opts: SubscribeOptions = {}): { readonly done: Promise<void>; stop(): void } {
+    const s = this.events(opts);
+    const done = (async () => {
+      for await (const ev of s) await handler(ev);
+    })();
+    done.catch(() => {});
+    return { done, stop: () => s.close() };
+  }
+
+  /**
+   * Replaces the conditions of some tables live (monitor_cond_change). Rows leaving a condition are
+   * deleted from the cache and rows entering it inserted, with the matching events, before this resolves.
+   * @throws {CacheOptionError} `CACHE_INVALID_OPTION` when the monitor runs on plain `monitor`
+   */
+  async setConditions(where: Readonly<Record<string, readonly (Condition | boolean)[]>>): Promise<void> {
+    if (this._closed) throw new CacheClosedError();
+    if (this._method === 'monitor') throw new CacheOptionError('the monitor runs on "monitor", which takes no conditions');
+    const req: Record<string, MonitorRequest[]> = {};
+    for (const [t, w] of Object.entries(where)) {
+      const p = this.plans.get(t);
+      if (!p) throw new CacheUnknownTableError(t);
+      req[t] = [{ columns: p.wireColumns, where: w }];
+    }
+    await this.client.monitorCondChange(this.monitorId, this.monitorId, req);
+    Object.assign(this.where, where);
+  }
+
+  /** Resolves once at least `n` more notifications are applied than now (or at once if the cache closes). */
+  waitForUpdates(n = 1, timeoutMs?: number): Promise<boolean> {
+    const target = this.seq + n;
+    return this.waitForSeq(target, timeoutMs);
+  }
+
+  private waitForSeq(target: number, timeoutMs?: number): Promise<boolean> {
+    if (this.seq >= target || this._closed) return Promise.resolve(this.seq >= target);
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const w = {
+        seq: target,
+        resolve: () => {
+          if (timer) clearTimeout(timer);
+          resolve(this.seq >= target);
+        },
+      };
+      this.seqWaiters.push(w);
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          this.seqWaiters = this.seqWaiters.filter((x) => x !== w);
+          resolve(false);
+        }, timeoutMs);
+      }
+    });
+  }
+
+  /** Stops the monitor (monitor_cancel if the connection is up) and ends every event stream. The client stays open. */
+  async close(): Promise<void> {
+    if (this._closed) return;
+    this.shutdown(undefined);
+    if (!this.client.closed) {
+      try {
+        await this.client.monitorCancel(this.monitorId);
+      } catch (e) {
+        this.log?.debug({ err: (e as Error).message }, 'ovsdb cache: monitor_cancel failed');
+      }
+    }
+  }
+
+  private shutdown(err: unknown): void {
+    if (this._closed) return;
+    this._closed = true;
+    this.offClose?.();
+    for (const s of [...this.streams]) s.end(err);
+    const ws = this.seqWaiters;
+    this.seqWaiters = [];
+    for (const w of ws) w.resolve();
+  }
+
+  // ---- applying notifications ----------------------------------------------------------------
+
+  private onMonitorEvent(ev: MonitorEvent): void {
+    if (this._closed) return;
+    if (this.pending) {
+      this.pending.push(ev);
+      return;
+    }
+    try {
+      if (ev.method === 'update') this.applyUpdates1(ev.updates, false);
+      else {
+        if (ev.method === 'update3') this._lastTxnId = ev.lastTxnId;
+        this.applyUpdates2(ev.updates, false);
+      }
+    } catch (e) {
+      // A malformed notification: report it, keep what was applied consistent (see applyRow*).
+      this.log?.error({ err: (e as Error).message }, 'ovsdb cache: could not apply a notification');
+    }
+  }
+
+  /** Builds a row from a full wire row (insert / initial / RFC 7047 `new`). Throws OvsdbValueError on bad notation. */
+  private buildRow(p: TablePlan, uuid: string, w: WireRow): CacheRow {
+    const row: Record<string, Datum> = { _uuid: uuid };
+    const cols = p.wireColumns;
+    const codecs = p.codecs;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      const v = w[c];
+      row[c] = v === undefined ? codecs[i]!.empty : codecs[i]!.decode(v);
+    }
+    for (let i = 0; i < p.filled.length; i++) {
+      const f = p.filled[i]!;
+      row[f[0]] = f[1];
+    }
+    return row as CacheRow;
+  }
+
+  private applyModify(p: TablePlan, old: CacheRow, diff: WireRow): CacheRow {
+    const row: Record<string, Datum> = { ...old };
+    const cols = p.wireColumns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      const d = diff[c];
+      if (d !== undefined) row[c] = p.codecs[i]!.applyDiff(old[c], d as WireValue);
+    }
+    return row as CacheRow;
+  }
+
+  /** Reasons the model does not accept a row (empty when it does). */
+  private modelProblems(p: TablePlan, row: CacheRow): string[] {
+    const out: string[] = [];
+    for (const ch of p.checks) {
+      try {
+        const w = datumToWire(ch.serverType, row[ch.column], { table: p.name, column: ch.column });
+        // Re-read it with the model type: checks kind, atom types, enums and ranges.
+        datumToWire(ch.modelType, columnCodec(ch.modelType).decode(w), { table: p.name, column: ch.column });
+      } catch (e) {
+        out.push((e as Error).message);
+      }
+    }
+    return out;
+  }
+
+  /** Puts `next` (or nothing, for a delete) in place of the row's current state; returns the event. */
+  private settle(p: TablePlan, uuid: string, next: CacheRow | undefined, events: RowEvent[] | null): void {
+    const cur = p.table.rows.get(uuid);
+    const wasRejected = cur === undefined && p.rejected.has(uuid);
+    let ok = next !== undefined;
+    if (next && p.checks.length) {
+      const reasons = this.modelProblems(p, next);
+      if (reasons.length) {
+        ok = false;
+        p.rejected.set(uuid, { row: next, reasons });
+        this.log?.warn({ table: p.name, uuid, reasons }, 'ovsdb cache: row does not fit the model, set aside');
+      }
+    }
+    if (ok && wasRejected) p.rejected.delete(uuid);
+    if (!next && wasRejected) p.rejected.delete(uuid);
+    if (cur) {
+      if (ok) {
+        p.table.replaceRow(cur, next!);
+        events?.push({ type: 'update', table: p.name, uuid, old: cur, new: next! });
+      } else {
+        p.table.deleteRow(cur);
+        events?.push({ type: 'delete', table: p.name, uuid, old: cur });
+      }
+    } else if (ok) {
+      p.table.insertRow(next!);
+      events?.push({ type: 'insert', table: p.name, uuid, new: next! });
+    }
+  }
+
+  private current(p: TablePlan, uuid: string): CacheRow | undefined {
+    return p.table.rows.get(uuid) ?? p.rejected.get(uuid)?.row;
+  }
+
+  private eventsSink(): RowEvent[] | null {
+    return this.streams.size ? [] : null;
+  }
+
+  private applyUpdates2(updates: TableUpdates2, initial: boolean): void {
+    const events = this.eventsSink();
+    for (const tname in updates) {
+      const p = this.plans.get(tname);
+      const rows = updates[tname]!;
+      if (!p) {
+        this.logOnce(`unexpected:${tname}`, { table: tname }, 'ovsdb cache: update for a table not monitored, ignored');
+        continue;
+      }
+      // Fast path for the initial contents of an unchecked table: no events, no lookups.
+      const fast = initial && p.checks.length === 0 && p.table.size === 0 && p.rejected.size === 0 && events === null;
+      for (const uuid in rows) {
+        const ru = rows[uuid]!;
+        try {
+          const full = ru.initial ?? ru.insert;
+          if (full !== undefined) {
+            const row = this.buildRow(p, uuid, full);
+            if (fast) p.table.insertRow(row);
+            else this.settle(p, uuid, row, events);
+          } else if (ru.modify !== undefined) {
+            const old = this.current(p, uuid);
+            if (!old) throw new CacheProtocolError(`modify of ${tname} row ${uuid}, which the cache does not have`);
+            this.settle(p, uuid, this.applyModify(p, old, ru.modify), events);
+          } else if ('delete' in ru) {
+            if (!this.current(p, uuid)) throw new CacheProtocolError(`delete of ${tname} row ${uuid}, which the cache does not have`);
+            this.settle(p, uuid, undefined, events);
+          } else throw new CacheProtocolError(`empty row update for ${tname} row ${uuid}`, ru);
+        } catch (e) {
+          this.rowFailure(p, uuid, e, events);
+        }
+      }
+    }
+    this.commit(events);
+  }
+
+  private applyUpdates1(updates: TableUpdates, initial: boolean): void {
+    const events = this.eventsSink();
+    for (const tname in updates) {
+      const p = this.plans.get(tname);
+      const rows = updates[tname]!;
+      if (!p) continue;
+      const fast = initial && p.checks.length === 0 && p.table.size === 0 && events === null;
+      for (const uuid in rows) {
+        const ru = rows[uuid]!;
+        try {
+          if (ru.new !== undefined) {
+            // RFC 7047 §4.1.6: `new` carries every monitored column.
+            const row = this.buildRow(p, uuid, ru.new);
+            if (fast) p.table.insertRow(row);
+            else this.settle(p, uuid, row, events);
+          } else if (ru.old !== undefined) {
+            if (this.current(p, uuid)) this.settle(p, uuid, undefined, events);
+          }
+        } catch (e) {
+          this.rowFailure(p, uuid, e, events);
+        }
+      }
+    }
+    this.commit(events);
+  }
+
+  /** A row update that could not be decoded: the row leaves the typed view and is logged; nothing else is touched. */
+  private rowFailure(p: TablePlan, uuid: string, e: unknown, events: RowEvent[] | null): void {
+    const reason = (e as Error).message;
+    this.log?.warn({ table: p.name, uuid, reason }, 'ovsdb cache: row update could not be applied; row set aside');
+    const cur = p.table.rows.get(uuid);
+    if (cur) {
+      p.table.deleteRow(cur);
+      events?.push({ type: 'delete', table: p.name, uuid, old: cur });
+      p.rejected.set(uuid, { row: cur, reasons: [reason] });
+    } else if (!(e instanceof CacheProtocolError)) {
+      const prev = p.rejected.get(uuid);
+      if (prev) p.rejected.set(uuid, { row: prev.row, reasons: [...prev.reasons, reason] });
+    }
+  }
+
+  private commit(events: RowEvent[] | null): void {
+    this.seq++;
+    if (events && events.length) {
+      for (const s of this.streams) {
+        for (let i = 0; i < events.length; i++) {
+          const ev = events[i]!;
+          if (s.wants(ev.table)) s.push(ev);
+        }
+      }
+    }
+    if (this.seqWaiters.length) {
+      const ready = this.seqWaiters.filter((w) => w.seq <= this.seq);
+      this.seqWaiters = this.seqWaiters.filter((w) => w.seq > this.seq);
+      for (const w of ready) w.resolve();
+    }
+  }
+
+  // ---- verified transactions -----------------------------------------------------------------
+
+  /**
+   * `wait` operations (until `==`, timeout 0) asserting that the given rows still have, on the
+   * server, the values of `columns` the cache holds now. Put them before a transaction's operations.
+   * Columns the server lacks (filled in from the model) are left out.
+   * @throws {CacheUnknownTableError} `CACHE_UNKNOWN_TABLE`
+   */
+  verifyOps(reads: readonly { readonly table: string; readonly row: { readonly _uuid: string } | undefined; readonly uuid?: string; readonly columns?: readonly string[] }[]): WaitOp[] {
+    const out: WaitOp[] = [];
+    for (const r of reads) {
+      const p = this.plans.get(r.table);
+      if (!p) throw new CacheUnknownTableError(r.table);
+      const uuid = r.row?._uuid ?? r.uuid;
+      if (uuid === undefined) continue;
+      const cols = (r.columns ?? p.wireColumns).filter((c) => p.wireColumns.includes(c));
+      const where: Condition[] = [['_uuid', '==', ['uuid', uuid]]];
+      if (!r.row) {
+        // The row was read as absent: assert it still is.
+        out.push({ op: 'wait', table: r.table, where, columns: ['_uuid'], until: '==', rows: [], timeout: 0 });
+        continue;
+      }
+      const wr: Record<string, WireValue> = {};
+      for (const c of cols) wr[c] = datumToWire(p.serverTable.columns[c]!.type, (r.row as CacheRow)[c], { table: r.table, column: c });
+      out.push({ op: 'wait', table: r.table, where, columns: cols.length ? cols : ['_uuid'], until: '==', rows: [cols.length ? wr : { _uuid: ['uuid', uuid] }], timeout: 0 });
+    }
+    return out;
+  }
+
+  /**
+   * Runs `fn` against the cache and commits what it returns, guarded by a `wait` for every row it
+   * read through the reader. When a guarded row changed meanwhile (the wait fails with "timed
+   * out"), waits for the cache to catch up and runs `fn` again, up to `maxAttempts` times.
+   * `fn` returns the operations, or `{ operations, value }`.
+   * @example
+   *   const { value } = await cache.transact((r) => {
+   *     const sw = r.read('Logical_Switch', swUuid, ['ports'])!;
+   *     return { operations: [op.update('Logical_Switch', [byUuid(swUuid)], { other_config: ['map', [['n', String(sw.ports.length)]]] })], value: sw.ports.length };
+   *   });
+   * @throws {CacheRetryExhaustedError} `CACHE_RETRY_EXHAUSTED` with every attempt's cause
+   * @throws {CacheClosedError} `CACHE_CLOSED` at once when the cache or its client is closed
+   * @throws {OvsdbTransactionError} any other failure of the transaction, unchanged
+   */
+  async transact<T = undefined>(
+    fn: (reader: VerifyingReader) => readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T } | Promise<readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T }>,
+    opts: TransactOptions = {},
+  ): Promise<TransactOutcome<T>> {
+    const maxAttempts = opts.maxAttempts ?? 5;
+    const attempts: AttemptRecord[] = [];
+    for (let attempt = 1; ; attempt++) {
+      if (this._closed || this.client.closed) throw new CacheClosedError();
+      const reads: { table: string; row: CacheRow | undefined; uuid: string; columns?: readonly string[] }[] = [];
+      const seqAtRead = this.seq;
+      const reader: VerifyingReader = {
+        attempt,
+        read: <R extends { readonly _uuid: string }>(table: string, uuid: string, columns?: readonly string[]) => {
+          const p = this.plans.get(table);
+          if (!p) throw new CacheUnknownTableError(table);
+          const row = p.table.rows.get(uuid);
+          reads.push({ table, row, uuid, ...(columns ? { columns } : {}) });
+          return row as unknown as R | undefined;
+        },
+        verify: (table, row, columns) => {
+          reads.push({ table, row: row as CacheRow, uuid: row._uuid, ...(columns ? { columns } : {}) });
+        },
+      };
+      const got = await fn(reader);
+      const ops = Array.isArray(got) ? (got as readonly Operation[]) : (got as { operations: readonly Operation[] }).operations;
+      const value = Array.isArray(got) ? undefined : (got as { value?: T }).value;
+      const waits = this.verifyOps(reads);
+      try {
+        const results = await this.client.transact(this.database, [...waits, ...ops], {
+          ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        return { results: (results as OperationResult[]).slice(waits.length), value, attempts };
+      } catch (e) {
+        if (!(e instanceof OvsdbTransactionError) || e.error !== 'timed out' || e.opIndex >= waits.length) throw e;
+        const w = waits[e.opIndex]!;
+        const uuidCond = w.where[0]![2] as readonly [string, string];
+        attempts.push({ attempt, error: e, conflict: { table: w.table, uuid: uuidCond[1], columns: w.columns } });
+        this.log?.info({ attempt, table: w.table, uuid: uuidCond[1], columns: w.columns }, 'ovsdb cache: verified read changed, retrying');
+        if (attempt >= maxAttempts) throw new CacheRetryExhaustedError(attempts);
+        // The change that broke the wait is on its way to the cache: let it arrive before re-reading.
+        await this.waitForSeq(seqAtRead + 1, opts.conflictWaitMs ?? 2000);
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * ovsdb/cache: a replica of an OVSDB database kept current by a monitor (an IDL): typed tables,
+ * schema and client-defined indexes, row events with back-pressure, live conditions, and
+ * transactions that verify what they read and retry on conflict.
+ */
+export { ReplicaCache } from './cache.js';
+export type {
+  ReplicaCacheOptions,
+  MonitorMethod,
+  RowOf,
+  RejectedRow,
+  ReadRecord,
+  VerifyingReader,
+  TransactOptions,
+  TransactOutcome,
+} from './cache.js';
+export { CacheTable, CacheIndex } from './table.js';
+export type { CacheRow, IndexSpec } from './table.js';
+export { EventStream } from './events.js';
+export type { RowEvent, SubscribeOptions } from './events.js';
+export { columnCodec } from './codec.js';
+export type { ColumnCodec } from './codec.js';
+export * from './errors.js';

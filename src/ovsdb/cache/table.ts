@@ -1,0 +1,242 @@
+/**
+ * One table of the replica: rows by UUID, and indexes kept up to date on every change.
+ * Rows are immutable snapshots: a change replaces the row object (copy on write), so a row a
+ * caller holds — or an event's `old` — never changes under it.
+ */
+import type { Atom, Datum } from '../notation.js';
+import { CacheIndexError } from './errors.js';
+
+/** A row as the cache holds it: `_uuid` plus every monitored column in its JS shape. */
+export type CacheRow = { readonly _uuid: string } & { readonly [column: string]: Datum };
+
+/**
+ * How a client-defined index computes the key of a row:
+ * - `columns`: a tuple of columns (one column: look up by its value; several: by the values in order);
+ * - `externalId`: the value of one key of the `external_ids` map (rows without that key are not indexed);
+ * - `key`: any function of the row (return `undefined` to leave the row out).
+ */
+export type IndexSpec =
+  | { readonly columns: readonly string[] }
+  | { readonly externalId: string; readonly column?: string }
+  | { readonly key: (row: CacheRow) => unknown };
+
+/** Canonical, injective index key for a JS datum (sets are unordered, maps compared as sorted pairs). */
+function canon(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return 'S' + JSON.stringify([...(v as Atom[])].sort(cmp));
+  const keys = Object.keys(v).sort();
+  return 'M' + JSON.stringify(keys.map((k) => [k, (v as Record<string, unknown>)[k]]));
+}
+function cmp(a: unknown, b: unknown): number {
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+}
+function tupleKey(values: readonly unknown[]): unknown {
+  if (values.length === 1) return canon(values[0]);
+  return 'T' + JSON.stringify(values.map((x) => (x === undefined ? null : canon(x))));
+}
+
+/** A lookup structure over one table. Built on first use, then maintained on every change. */
+export class CacheIndex<R extends { readonly _uuid: string } = CacheRow> {
+  /** key → one uuid, or a Set of uuids when several rows share the key. */
+  private readonly map = new Map<unknown, string | Set<string>>();
+  private built = false;
+
+  constructor(
+    readonly name: string,
+    private readonly keyOf: (row: CacheRow) => unknown,
+    private readonly toKey: (values: readonly unknown[]) => unknown,
+    private readonly rows: ReadonlyMap<string, CacheRow>,
+  ) {}
+
+  private ensure(): void {
+    if (this.built) return;
+    this.built = true;
+    for (const r of this.rows.values()) this.add(r);
+  }
+
+  /** @internal called by the table on every change once built. */
+  add(row: CacheRow): void {
+    if (!this.built) return;
+    const k = this.keyOf(row);
+    if (k === undefined) return;
+    const cur = this.map.get(k);
+    if (cur === undefined) this.map.set(k, row._uuid);
+    else if (typeof cur === 'string') {
+      if (cur !== row._uuid) this.map.set(k, new Set([cur, row._uuid]));
+    } else cur.add(row._uuid);
+  }
+
+  /** @internal */
+  remove(row: CacheRow): void {
+    if (!this.built) return;
+    const k = this.keyOf(row);
+    if (k === undefined) return;
+    const cur = this.map.get(k);
+    if (cur === undefined) return;
+    if (typeof cur === 'string') {
+      if (cur === row._uuid) this.map.delete(k);
+    } else {
+      cur.delete(row._uuid);
+      if (cur.size === 1) this.map.set(k, cur.values().next().value as string);
+    }
+  }
+
+  /** @internal */
+  change(oldRow: CacheRow, newRow: CacheRow): void {
+    if (!this.built) return;
+    const a = this.keyOf(oldRow);
+    const b = this.keyOf(newRow);
+    if (a === b) return;
+    this.remove(oldRow);
+    this.add(newRow);
+  }
+
+  /** Every row whose key equals the given values (one value per indexed column, in JS shape). */
+  find(...values: readonly unknown[]): R[] {
+    this.ensure();
+    const cur = this.map.get(this.toKey(values));
+    if (cur === undefined) return [];
+    if (typeof cur === 'string') return [this.rows.get(cur) as unknown as R];
+    const out: R[] = [];
+    for (const u of cur) out.push(this.rows.get(u) as unknown as R);
+    return out;
+  }
+
+  /** The one row with this key, or undefined (the first one found if, unusually, several share it). */
+  get(...values: readonly unknown[]): R | undefined {
+    this.ensure();
+    const cur = this.map.get(this.toKey(values));
+    if (cur === undefined) return undefined;
+    if (typeof cur === 'string') return this.rows.get(cur) as unknown as R;
+    return this.rows.get(cur.values().next().value as string) as unknown as R;
+  }
+
+  /** Number of distinct keys. */
+  get keys(): number {
+    this.ensure();
+    return this.map.size;
+  }
+}
+
+/**
+ * The rows of one table plus its indexes. Reads are plain synchronous lookups: since the cache
+ * applies each server notification in one synchronous step, a read never sees half a transaction.
+ */
+export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
+  /** @internal */
+  readonly rows = new Map<string, CacheRow>();
+  private readonly indexes = new Map<string, CacheIndex<R>>();
+
+  constructor(
+    readonly name: string,
+    /** Columns the cache holds for this table (monitored ∩ known). */
+    readonly columns: readonly string[],
+  ) {}
+
+  /** The row with this UUID. */
+  get(uuid: string): R | undefined {
+    return this.rows.get(uuid) as unknown as R | undefined;
+  }
+
+  has(uuid: string): boolean {
+    return this.rows.has(uuid);
+  }
+
+  /** A snapshot array of every row. */
+  all(): R[] {
+    return Array.from(this.rows.values()) as unknown as R[];
+  }
+
+  /** Iterates the rows without copying (do not await inside the loop if you need a consistent view). */
+  values(): IterableIterator<R> {
+    return this.rows.values() as unknown as IterableIterator<R>;
+  }
+
+  /** Rows for which `pred` is true. */
+  filter(pred: (row: R) => boolean): R[] {
+    const out: R[] = [];
+    for (const r of this.rows.values()) if (pred(r as unknown as R)) out.push(r as unknown as R);
+    return out;
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /**
+   * A named index: one of the schema's (named by its columns joined with `,`, e.g. `name`) or one
+   * defined with {@link defineIndex} / the cache's `indexes` option.
+   * @throws {CacheIndexError} `CACHE_INDEX_INVALID` for an unknown name
+   */
+  index(name: string): CacheIndex<R> {
+    const ix = this.indexes.get(name);
+    if (!ix) throw new CacheIndexError(this.name, name, `no such index (known: ${[...this.indexes.keys()].join(', ') || 'none'})`);
+    return ix;
+  }
+
+  /** Names of the defined indexes. */
+  indexNames(): string[] {
+    return [...this.indexes.keys()];
+  }
+
+  /**
+   * Defines an index (built lazily on its first lookup, then maintained on every change).
+   * @example
+   *   lsps.defineIndex('byPod', { externalId: 'pod' });
+   *   lsps.index('byPod').get('default/web-0');
+   * @throws {CacheIndexError} `CACHE_INDEX_INVALID` when the name is taken or a column is not in the cache
+   */
+  defineIndex(name: string, spec: IndexSpec): CacheIndex<R> {
+    if (this.indexes.has(name)) throw new CacheIndexError(this.name, name, 'an index of that name exists');
+    let keyOf: (row: CacheRow) => unknown;
+    let toKey: (values: readonly unknown[]) => unknown = tupleKey;
+    if ('columns' in spec) {
+      const cols = [...spec.columns];
+      if (cols.length === 0) throw new CacheIndexError(this.name, name, 'an index needs at least one column');
+      for (const c of cols) if (c !== '_uuid' && !this.columns.includes(c)) throw new CacheIndexError(this.name, name, `column ${c} is not in the cache`);
+      if (cols.length === 1) {
+        const c = cols[0]!;
+        keyOf = (r) => canon(r[c]);
+      } else keyOf = (r) => tupleKey(cols.map((c) => r[c]));
+    } else if ('externalId' in spec) {
+      const col = spec.column ?? 'external_ids';
+      const k = spec.externalId;
+      if (!this.columns.includes(col)) throw new CacheIndexError(this.name, name, `column ${col} is not in the cache`);
+      keyOf = (r) => {
+        const m = r[col] as Readonly<Record<string, Atom>> | undefined;
+        return m && Object.prototype.hasOwnProperty.call(m, k) ? m[k] : undefined;
+      };
+      toKey = (v) => v[0];
+    } else {
+      const f = spec.key;
+      keyOf = (r) => canon(f(r));
+      toKey = (v) => canon(v[0]);
+    }
+    const ix = new CacheIndex<R>(name, keyOf, toKey, this.rows);
+    this.indexes.set(name, ix);
+    return ix;
+  }
+
+  /** @internal */
+  insertRow(row: CacheRow): void {
+    this.rows.set(row._uuid, row);
+    for (const ix of this.indexes.values()) ix.add(row);
+  }
+  /** @internal */
+  replaceRow(oldRow: CacheRow, newRow: CacheRow): void {
+    this.rows.set(newRow._uuid, newRow);
+    for (const ix of this.indexes.values()) ix.change(oldRow, newRow);
+  }
+  /** @internal */
+  deleteRow(row: CacheRow): void {
+    this.rows.delete(row._uuid);
+    for (const ix of this.indexes.values()) ix.remove(row);
+  }
+  /** @internal */
+  clear(): void {
+    for (const r of [...this.rows.values()]) this.deleteRow(r);
+  }
+}
