@@ -81,10 +81,26 @@ export class CaptureParser {
   private base = 0;
   private le = true;
   private started = false;
+  private classic = false;
+  private nanosecond = false;
+  private pcapLinkType = 0;
   /** Detected format; undefined until the first header is complete. */
   format: CaptureFormat | undefined;
   /** Interfaces of the current pcapng section (classic pcap: one). */
   interfaces: CaptureInterface[] = [];
+
+  // The current record, as left by advance() (zero-allocation access).
+  /** Buffer holding the current record's bytes. */
+  buffer: Uint8Array = EMPTY;
+  /** Offset of the current record's bytes in `buffer`. */
+  dataOffset = 0;
+  /** Captured length of the current record. */
+  dataLength = 0;
+  interfaceId = 0;
+  linkType = 0;
+  tsSec = 0;
+  tsNsec = 0;
+  originalLength = 0;
 
   /** Adds input. The chunk is not copied unless a record straddles it. */
   push(chunk: Uint8Array): void {
@@ -117,23 +133,41 @@ export class CaptureParser {
    * @throws PcapFormatError `PCAP_BAD_FORMAT`, PcapBlockError `PCAP_BAD_BLOCK`, PcapTruncatedError `PCAP_TRUNCATED`.
    */
   next(): CaptureRecord | undefined {
+    if (!this.advance()) return undefined;
+    return {
+      interfaceId: this.interfaceId,
+      linkType: this.linkType,
+      tsSec: this.tsSec,
+      tsNsec: this.tsNsec,
+      originalLength: this.originalLength,
+      data: this.buffer.subarray(this.dataOffset, this.dataOffset + this.dataLength),
+    };
+  }
+
+  /**
+   * Zero-allocation variant of {@link CaptureParser.next}: moves to the next complete record and
+   * returns true, leaving it in `buffer` / `dataOffset` / `dataLength` / `tsSec` / … (valid until
+   * the next call), or returns false when more input is needed.
+   * @throws as {@link CaptureParser.next}.
+   */
+  advance(): boolean {
     for (;;) {
       const avail = this.buf.length - this.pos;
       if (!this.started) {
-        if (avail < 4) return undefined;
+        if (avail < 4) return false;
         const m = this.u32be(this.pos);
         if (m === PCAPNG_SHB) {
           this.started = true;
           continue;
         }
-        if (avail < 24) return undefined;
+        if (avail < 24) return false;
         this.readPcapHeader();
         this.started = true;
         continue;
       }
-      if (this.format?.kind === 'pcap') return this.nextPcap(avail);
+      if (this.classic) return this.nextPcap(avail);
       // pcapng
-      if (avail < 12) return undefined;
+      if (avail < 12) return false;
       const p = this.pos;
       const typeBe = this.u32be(p);
       if (typeBe === PCAPNG_SHB) {
@@ -151,7 +185,7 @@ export class CaptureParser {
       if (total < 12 || total % 4 !== 0 || total > MAX_RECORD) {
         throw new PcapBlockError(`block type 0x${type.toString(16)} has invalid total length ${total}`, this.base + p + 4);
       }
-      if (avail < total) return undefined;
+      if (avail < total) return false;
       if (this.u32(p + total - 4) !== total) {
         throw new PcapBlockError(`block type 0x${type.toString(16)} trailing length differs from ${total}`, this.base + p + total - 4);
       }
@@ -174,14 +208,16 @@ export class CaptureParser {
         const capLen = this.u32(p + 20);
         const origLen = this.u32(p + 24);
         if (p + 28 + capLen > bodyEnd) throw new PcapBlockError(`captured length ${capLen} runs past the block`, this.base + p + 20);
-        return this.makeRecord(ifId, iface, this.u32(p + 12), this.u32(p + 16), origLen, this.buf.subarray(p + 28, p + 28 + capLen));
+        this.setRecord(ifId, iface, this.u32(p + 12), this.u32(p + 16), origLen, p + 28, capLen);
+        return true;
       }
       if (type === BLOCK.SPB) {
         const iface = this.iface(0, p);
         const origLen = this.u32(p + 8);
         const room = bodyEnd - (p + 12);
         const capLen = Math.min(origLen, iface.snapLen === 0 ? origLen : iface.snapLen, room);
-        return { interfaceId: 0, linkType: iface.linkType, tsSec: 0, tsNsec: 0, originalLength: origLen, data: this.buf.subarray(p + 12, p + 12 + capLen) };
+        this.setRecord(0, iface, 0, 0, origLen, p + 12, capLen);
+        return true;
       }
       // Any other block (name resolution, statistics, custom …) is skipped.
     }
@@ -193,22 +229,26 @@ export class CaptureParser {
     return i;
   }
 
-  private makeRecord(interfaceId: number, iface: CaptureInterface, hi: number, lo: number, originalLength: number, data: Uint8Array): CaptureRecord {
+  private setRecord(interfaceId: number, iface: CaptureInterface, hi: number, lo: number, originalLength: number, at: number, len: number): void {
     const u = iface.unitsPerSecond;
-    let tsSec: number;
-    let tsNsec: number;
     if (hi < 0x200000) {
       const ts = hi * 0x100000000 + lo;
-      tsSec = Math.floor(ts / u);
-      const rem = ts - tsSec * u;
-      tsNsec = u === 1e9 ? rem : u === 1e6 ? rem * 1000 : Math.floor((rem * 1e9) / u);
+      const sec = Math.floor(ts / u);
+      const rem = ts - sec * u;
+      this.tsSec = sec;
+      this.tsNsec = u === 1e9 ? rem : u === 1e6 ? rem * 1000 : Math.floor((rem * 1e9) / u);
     } else {
       const ts = (BigInt(hi) << 32n) | BigInt(lo);
       const bu = BigInt(u);
-      tsSec = Number(ts / bu);
-      tsNsec = Number(((ts % bu) * 1_000_000_000n) / bu);
+      this.tsSec = Number(ts / bu);
+      this.tsNsec = Number(((ts % bu) * 1_000_000_000n) / bu);
     }
-    return { interfaceId, linkType: iface.linkType, tsSec, tsNsec, originalLength, data };
+    this.interfaceId = interfaceId;
+    this.linkType = iface.linkType;
+    this.originalLength = originalLength;
+    this.buffer = this.buf;
+    this.dataOffset = at;
+    this.dataLength = len;
   }
 
   private readIdb(p: number, end: number): CaptureInterface {
@@ -265,26 +305,29 @@ export class CaptureParser {
       linkType: network,
     };
     this.interfaces = [{ linkType: network & 0xffff, snapLen: this.u32(p + 16), unitsPerSecond: ns ? 1e9 : 1e6 }];
+    this.nanosecond = ns;
+    this.pcapLinkType = network & 0xffff;
+    this.classic = true;
     this.pos = p + 24;
   }
 
-  private nextPcap(avail: number): CaptureRecord | undefined {
-    if (avail < 16) return undefined;
+  private nextPcap(avail: number): boolean {
+    if (avail < 16) return false;
     const p = this.pos;
     const capLen = this.u32(p + 8);
     if (capLen > MAX_RECORD) throw new PcapBlockError(`record length ${capLen} is implausible`, this.base + p + 8);
-    if (avail < 16 + capLen) return undefined;
+    if (avail < 16 + capLen) return false;
     this.pos = p + 16 + capLen;
-    const fmt = this.format as Extract<CaptureFormat, { kind: 'pcap' }>;
     const frac = this.u32(p + 4);
-    return {
-      interfaceId: 0,
-      linkType: this.interfaces[0]!.linkType,
-      tsSec: this.u32(p),
-      tsNsec: fmt.nanosecond ? frac : frac * 1000,
-      originalLength: this.u32(p + 12),
-      data: this.buf.subarray(p + 16, p + 16 + capLen),
-    };
+    this.tsSec = this.u32(p);
+    this.tsNsec = this.nanosecond ? frac : frac * 1000;
+    this.originalLength = this.u32(p + 12);
+    this.interfaceId = 0;
+    this.linkType = this.pcapLinkType;
+    this.buffer = this.buf;
+    this.dataOffset = p + 16;
+    this.dataLength = capLen;
+    return true;
   }
 
   private u16(p: number): number {
