@@ -3,9 +3,9 @@
  * UUID, a select its rows decoded into the read shape (columns the model does not know — a newer
  * server — are left out), update / mutate / delete their count, the others nothing.
  */
-import type { DatabaseSchema, TableSchema } from '../schema.js';
+import type { ColumnType, DatabaseSchema, TableSchema } from '../schema.js';
 import { getColumn } from '../schema.js';
-import { datumFromWire } from '../notation.js';
+import { checkDatum, datumFromWire } from '../notation.js';
 import type { WireValue } from '../notation.js';
 import type { Operation } from '../operations.js';
 import { OvsdbValueError } from '../errors.js';
@@ -31,10 +31,21 @@ export class TransactionResults {
   }
 }
 
+const relaxedCache = new WeakMap<ColumnType, ColumnType>();
+function relaxed(t: ColumnType): ColumnType {
+  let r = relaxedCache.get(t);
+  if (!r) {
+    r = { key: { type: t.key.type }, ...(t.value ? { value: { type: t.value.type } } : {}), min: 0, max: 'unlimited' };
+    relaxedCache.set(t, r);
+  }
+  return r;
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Decodes a row of `table` from the wire into the JS read shape. Unknown columns are skipped.
+ * Decodes a row of `table` from the wire into the JS read shape. Unknown columns are skipped;
+ * atom types are checked, constraints are not (a newer server may allow more).
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` when a column's value does not fit its type.
  */
 export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unknown): Record<string, unknown> {
@@ -43,7 +54,12 @@ export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unkno
   for (const name of Object.keys(row)) {
     const col = getColumn(table, name);
     if (!col) continue;
-    out[name] = datumFromWire(col.type, row[name] as WireValue, { database: schema.name, table: table.name, column: name });
+    const where = { database: schema.name, table: table.name, column: name };
+    const w = row[name] as WireValue;
+    out[name] = datumFromWire(col.type, w, where);
+    // Atom types must match; constraints (enums, ranges) are not re-checked, so a value a newer
+    // server allows still decodes.
+    checkDatum(relaxed(col.type), w, where, false);
   }
   return out;
 }

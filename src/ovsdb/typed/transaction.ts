@@ -189,7 +189,7 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
    * Inserts a row; omitted columns take their defaults. Returns a reference to the new row (use it
    * as a value in other operations of this transaction) whose result is the new UUID.
    */
-  insert<T extends keyof Tb & string>(table: T, row: Tb[T]['insert'], options: InsertOptions<T> = {}): InsertStep<T> {
+  insert<T extends keyof Tb & string>(table: T, row: Tb[T]['insert'], options: InsertOptions<NoInfer<T>> = {}): InsertStep<T> {
     const t = tableOf(this.#schema, table);
     let name: string;
     if (options.ref !== undefined) {
@@ -201,8 +201,6 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
       if (st.inserted) throw new NamedUuidDuplicateError(this.#where(table), name);
     } else {
       name = this.#newName(table);
-      this.#refs.set(name, { table, inserted: false });
-      this.#symbols.set(name, table);
     }
     const op: Operation = {
       op: 'insert',
@@ -212,7 +210,9 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
       ...(options.uuid !== undefined ? { uuid: options.uuid } : {}),
     };
     const step = this.#push<Uuid<T>>(op);
-    this.#refs.get(name)!.inserted = true;
+    // Registered only once the insert is accepted, so a refused insert leaves nothing behind.
+    this.#refs.set(name, { table, inserted: true });
+    this.#symbols.set(name, table);
     return { namedUuid: name, index: step.index, table } as InsertStep<T>;
   }
 
