@@ -4,7 +4,8 @@ import type { OfVersion } from '../version.js';
 import type { MatchField } from '../match/types.js';
 import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/codec.js';
 import { MatchError } from '../match/errors.js';
-import { port10To11, port11To10 } from '../match/text-values.js';
+import { bigIntToBytes, port10To11, port11To10 } from '../match/text-values.js';
+import { fieldByName } from '../match/fields.js';
 import type { Action, FieldSlice, Instruction, LearnSpec } from './types.js';
 import { ActionError } from './errors.js';
 import {
@@ -114,7 +115,18 @@ function controller2PropsBytes(a: Extract<Action, { type: 'controller2' }>): num
   return n;
 }
 
+/** OF1.5 has no NXAST_REG_LOAD (OVS drops it): a load is sent as a masked OFPAT_SET_FIELD. */
+function regLoadAsSetField(a: Extract<Action, { type: 'regLoad' }>): Action {
+  const def = fieldByName(a.dst.field);
+  if (!def) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `unknown field ${a.dst.field}`);
+  const n = def.bytes;
+  const whole = a.dst.ofs === 0 && a.dst.nBits === n * 8;
+  const m = ((1n << BigInt(a.dst.nBits)) - 1n) << BigInt(a.dst.ofs);
+  return { type: 'setField', field: { field: def.name, value: bigIntToBytes(a.value << BigInt(a.dst.ofs), n), ...(whole ? {} : { mask: bigIntToBytes(m, n) }) } };
+}
+
 function actionLength(a: Action, version: OfVersion): number {
+  if (version >= 0x06 && a.type === 'regLoad') return actionLength(regLoadAsSetField(a), version);
   if (version === 0x01) {
     switch (a.type) {
       case 'output': return 8;
@@ -518,7 +530,9 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
       continue;
     }
     const start = w.offset;
-    if (!writeStd(w, a, version, len)) writeNx(w, a, version, len);
+    if (version >= 0x06 && a.type === 'regLoad') {
+      writeStd(w, regLoadAsSetField(a), version, len);
+    } else if (!writeStd(w, a, version, len)) writeNx(w, a, version, len);
     if (w.offset - start !== len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
   }
 }

@@ -136,7 +136,7 @@ export function formatAction(a: Action): string {
     case 'setTpSrc': return `mod_tp_src:${a.port}`;
     case 'setTpDst': return `mod_tp_dst:${a.port}`;
     case 'resubmit':
-      if (a.table === undefined && !a.ct) return `resubmit:${resubmitPort(a.inPort) || 'IN_PORT'}`;
+      if ((a.table === undefined || a.table === 0xff) && !a.ct) return `resubmit:${resubmitPort(a.inPort) || 'IN_PORT'}`;
       return `resubmit(${resubmitPort(a.inPort)},${a.table === undefined || a.table === 0xff ? '' : a.table}${a.ct ? ',ct' : ''})`;
     case 'regLoad': return `load:${hexAlt(a.value)}->${formatSlice(a.dst)}`;
     case 'regMove': return `move:${formatSlice(a.src)}->${formatSlice(a.dst)}`;

@@ -182,7 +182,7 @@ export const FIELDS: readonly FieldDef[] = [
   { name: 'eth_src', aliases: ['dl_src'], bytes: 6, usedBits: 48, format: 'eth', maskable: true, prereq: 'none', codePoints: [{ name: 'OXM_OF_ETH_SRC', cls: 0x8000, field: 4, since: 0x03 },{ name: 'NXM_OF_ETH_SRC', cls: 0x0000, field: 2 }] },
   { name: 'eth_dst', aliases: ['dl_dst'], bytes: 6, usedBits: 48, format: 'eth', maskable: true, prereq: 'none', codePoints: [{ name: 'OXM_OF_ETH_DST', cls: 0x8000, field: 3, since: 0x03 },{ name: 'NXM_OF_ETH_DST', cls: 0x0000, field: 1 }] },
   { name: 'eth_type', aliases: ['dl_type'], bytes: 2, usedBits: 16, format: 'hex', maskable: false, prereq: 'none', codePoints: [{ name: 'OXM_OF_ETH_TYPE', cls: 0x8000, field: 5, since: 0x03 },{ name: 'NXM_OF_ETH_TYPE', cls: 0x0000, field: 3 }] },
-  { name: 'vlan_vid', aliases: [], bytes: 2, usedBits: 12, format: 'dec', maskable: true, prereq: 'none', codePoints: [{ name: 'OXM_OF_VLAN_VID', cls: 0x8000, field: 6, since: 0x03 }] },
+  { name: 'vlan_vid', aliases: [], bytes: 2, usedBits: 13, format: 'dec', maskable: true, prereq: 'none', codePoints: [{ name: 'OXM_OF_VLAN_VID', cls: 0x8000, field: 6, since: 0x03 }] },
   { name: 'vlan_pcp', aliases: [], bytes: 1, usedBits: 3, format: 'dec', maskable: false, prereq: 'vlan', codePoints: [{ name: 'OXM_OF_VLAN_PCP', cls: 0x8000, field: 7, since: 0x03 }] },
   { name: 'vlan_tci', aliases: [], bytes: 2, usedBits: 16, format: 'hex', maskable: true, prereq: 'none', codePoints: [{ name: 'NXM_OF_VLAN_TCI', cls: 0x0000, field: 4 }] },
   { name: 'mpls_label', aliases: [], bytes: 4, usedBits: 20, format: 'dec', maskable: false, prereq: 'mpls', codePoints: [{ name: 'OXM_OF_MPLS_LABEL', cls: 0x8000, field: 34, since: 0x03 }] },

@@ -107,7 +107,7 @@ function u32Masked(name: string, v: number, m: number): string {
   return m === 0xffffffff ? `${name}=${hexAlt(v)}` : `${name}=${hexAlt(v)}/${hexAlt(m)}`;
 }
 
-const PROTO_NAMES_V4: Record<number, string> = { [IPPROTO.ICMP]: 'icmp', [IPPROTO.IGMP]: 'igmp', [IPPROTO.TCP]: 'tcp', [IPPROTO.UDP]: 'udp', [IPPROTO.SCTP]: 'sctp' };
+const PROTO_NAMES_V4: Record<number, string> = { [IPPROTO.ICMP]: 'icmp', [IPPROTO.TCP]: 'tcp', [IPPROTO.UDP]: 'udp', [IPPROTO.SCTP]: 'sctp' };
 const PROTO_NAMES_V6: Record<number, string> = { [IPPROTO.ICMPV6]: 'icmp6', [IPPROTO.TCP]: 'tcp6', [IPPROTO.UDP]: 'udp6', [IPPROTO.SCTP]: 'sctp6' };
 
 /**

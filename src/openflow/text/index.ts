@@ -3,7 +3,7 @@
  * `table=…,priority=…,<match> actions=<actions>` into a {@link FlowSpec}; `formatFlow` prints one
  * back in the canonical form ovs-ofctl prints. Pure string <-> value, no I/O.
  */
-export type { FlowSpec } from './types.js';
-export { parseFlow, parseActions, parseMatch } from './parse.js';
-export { formatFlow } from './format.js';
+export type { FlowSpec, FlowFlag } from './types.js';
+export { parseFlow, parseActions, parseInstructions, parseMatch, parseSlice } from './parse.js';
+export { formatFlow, OFP_DEFAULT_PRIORITY } from './format.js';
 export { FlowParseError } from './errors.js';
