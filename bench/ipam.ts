@@ -147,6 +147,22 @@ rows.push(run(`/64 ${N64.toLocaleString('en-US')} addresses, no MACs, ascending 
   console.log(`restore ${recs.length} records into a /16 (shuffled): ${ms.toFixed(0)} ms, ${rate(recs.length, ms)}, free runs after: ${r.freeRunCount().v4}`);
 }
 
+// Memory of a fresh subnet, averaged over many so noise cancels out.
+{
+  const keep: SubnetAllocator[] = [];
+  const h0 = heap();
+  for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator(SIXTEEN, { macSeed: i }));
+  const per16 = (heap() - h0) / keep.length;
+  keep.length = 0;
+  const h1 = heap();
+  for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator(SIXTY_FOUR, { macSeed: i }));
+  const per64 = (heap() - h1) / keep.length;
+  const h2 = heap();
+  for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator({ cidr: '10.16.0.0/16,fd00:10:16::/64' }, { macSeed: i }));
+  const perDual = (heap() - h2) / 2000;
+  console.log(`fresh subnet heap (mean of 2000): /16 with excludes ${Math.round(per16)} B, /64 with excludes ${Math.round(per64)} B, dual /16+/64 ${Math.round(perDual)} B`);
+}
+
 console.log('');
 console.log('| case | addresses | alloc/s | release/s | heap fresh | heap full | per allocation | heap after release | free runs full → released |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -94,6 +94,11 @@ export class MacRegistry {
    * @throws MacExhaustedError `IPAM_MAC_EXHAUSTED` when all 2^24 − 1 are taken
    */
   generate(owner: string): string {
+    return formatMac(this.generateValue(owner));
+  }
+
+  /** {@link generate}, returning the 48-bit value. */
+  generateValue(owner: string): number {
     if (this.prefixUsed >= SUFFIX_SPACE - 1) throw new MacExhaustedError(MAC_PREFIX);
     let suffix = this.next24();
     // Probe linearly from the random point: terminates because a free suffix exists.
@@ -103,7 +108,7 @@ export class MacRegistry {
     }
     this.owners.set(suffix, owner);
     this.prefixUsed++;
-    return formatMac(suffix);
+    return suffix;
   }
 
   /**
@@ -129,7 +134,11 @@ export class MacRegistry {
 
   /** Forget a MAC; false if it was not recorded. */
   release(mac: string): boolean {
-    const v = parseMac(mac);
+    return this.releaseValue(parseMac(mac));
+  }
+
+  /** {@link release} by 48-bit value. */
+  releaseValue(v: number): boolean {
     if (!this.owners.delete(v)) return false;
     if (v < SUFFIX_SPACE) this.prefixUsed--;
     return true;

@@ -100,7 +100,8 @@ interface FamilyPool {
 interface Held {
   v4: bigint | undefined;
   v6: bigint | undefined;
-  mac: string | undefined;
+  /** 48-bit MAC value (formatted on demand). */
+  mac: number | undefined;
 }
 
 const NO_REQUEST: ReadonlyMap<IpFamily, bigint> = new Map();
@@ -230,7 +231,7 @@ export class SubnetAllocator {
     if (h.v4 !== undefined) out.ipv4 = formatAddress(4, h.v4);
     if (h.v6 !== undefined) out.ipv6 = formatAddress(6, h.v6);
     out.ip = out.ipv4 === undefined ? (out.ipv6 ?? '') : out.ipv6 === undefined ? out.ipv4 : `${out.ipv4},${out.ipv6}`;
-    if (h.mac !== undefined) out.mac = h.mac;
+    if (h.mac !== undefined) out.mac = formatMac(h.mac);
     return out;
   }
 
@@ -304,8 +305,8 @@ export class SubnetAllocator {
           throw new OwnerConflictError(formatAddress(family, value), owner, cur === undefined ? '' : formatAddress(family, cur));
         }
       }
-      if (wantedMac !== undefined && wantedMac !== existing.mac) {
-        throw new OwnerConflictError(wantedMac, owner, existing.mac ?? '');
+      if (wantedMac !== undefined && wantedMacValue !== existing.mac) {
+        throw new OwnerConflictError(wantedMac, owner, existing.mac === undefined ? '' : formatMac(existing.mac));
       }
       return this.view(owner, existing);
     }
@@ -328,11 +329,12 @@ export class SubnetAllocator {
       }
       picks.push([pool, value]);
     }
-    let mac: string | undefined;
+    let mac: number | undefined;
     if (wantedMacValue !== undefined) {
-      mac = this.macs.claimValue(wantedMacValue, owner);
+      this.macs.claimValue(wantedMacValue, owner);
+      mac = wantedMacValue;
     } else if (this.generateMacs) {
-      mac = this.macs.generate(owner);
+      mac = this.macs.generateValue(owner);
     }
 
     const h: Held = { v4: undefined, v6: undefined, mac };
@@ -367,7 +369,7 @@ export class SubnetAllocator {
       p.free.add(h.v6);
       p.used--;
     }
-    if (h.mac !== undefined) this.macs.release(h.mac);
+    if (h.mac !== undefined) this.macs.releaseValue(h.mac);
     return this.view(owner, h);
   }
 
