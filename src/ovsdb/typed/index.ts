@@ -13,3 +13,6 @@ export type { NamedUuidScope } from './validate.js';
 export { checkCondition, checkMutation, validateOperation, validateOperations } from './validate.js';
 export { asUuid } from './uuid.js';
 export * from './errors.js';
+export type { AdaptedOperations, ChangedColumn, ColumnRef, MissingColumn, SchemaSkew } from './skew.js';
+export { SchemaSkewError, adaptOperations, compareSchemas, describeSkew, sharedColumns } from './skew.js';
+export { requiredOnInsert, serverDefaultAtom } from './defaults.js';
