@@ -134,6 +134,7 @@ test('NB: 2,000 random transactions; cache = server; replayed events = cache', a
   expect(Object.keys(kinds).length).toBeGreaterThanOrEqual(12);
   await cache.close();
   await replay.done;
+  expect(replay.error).toBeUndefined();
   expect(replay.problems).toEqual([]);
   expectSnapshotsEqual(replay.snapshot(TABLES), mine);
   // no orphan survived GC, and the cache never held one after its transaction
