@@ -75,9 +75,9 @@ export interface ExistingRecord {
 }
 
 /**
- * Counts as Kube-OVN reports them in the Subnet status: used = addresses handed out, available =
- * 2^(bits − prefix) − 2 − excluded − used, never below 0 (see docs/errors/ipam.md and src/ipam/README
- * notes in index.ts). Families the subnet does not have read 0.
+ * Counts as Kube-OVN reports them in the Subnet status: used = owners holding an address of the
+ * family, available = 2^(bits − prefix) − 2 − excluded − used, never below 0 (how Kube-OVN counts is
+ * summarised in the header of src/ipam/index.ts). Families the subnet does not have read 0.
  */
 export interface SubnetUsage {
   readonly v4Used: bigint;

@@ -170,6 +170,7 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(out).toMatchObject({ value: '10.0.1.5', cidr: '10.0.0.0/24' });
     expect(thrown(() => s.allocate('b', { ip: 'fd00::5' }))).toBeInstanceOf(AddressOutsideCidrError);
     expect(thrown(() => s.allocate('b', { ip: 'nope' }))).toBeInstanceOf(InvalidAddressError);
+    expect(thrown(() => s.allocate('b', { ip: '10.0.0.60,10.0.0.61' }))).toMatchObject({ code: 'IPAM_INVALID_ADDRESS', value: '10.0.0.60,10.0.0.61' });
     expect(s.has('b')).toBe(false);
     // lowest free skips the static one and the excluded range
     expect(s.allocate('c').ip).toBe('10.0.0.2');
