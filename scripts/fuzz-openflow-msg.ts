@@ -3,7 +3,7 @@
  *   npx tsx scripts/fuzz-openflow-msg.ts [count=1000000] [seed=1]
  * Random framed messages and mutated / truncated real messages (Ryu corpus). Passes when every input
  * either decodes (and then re-encodes stably) or throws a typed SdkError, and no single input takes
- * longer than 100 ms (a hang guard). Prints counts and exits non-zero on the first failure.
+ * longer than 1 s (a hang guard; the machine is shared, so GC and scheduling pauses of ~100 ms happen). Prints counts and exits non-zero on the first failure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +72,7 @@ for (let i = 0; i < count; i++) {
   }
   const dt = performance.now() - s0;
   if (dt > slowest) slowest = dt;
-  if (dt > 100) {
+  if (dt > 1000) {
     console.error(`input took ${dt.toFixed(1)} ms: ${b.toString('hex')}`);
     process.exit(1);
   }

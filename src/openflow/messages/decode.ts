@@ -116,6 +116,15 @@ function decodeBody(r: ByteReader): OfMessage {
     case OFPT.FLOW_MOD:
       if (v === 1) return decodeFlowMod10(r, h);
       break;
+    case OFPT.ROLE_REQUEST:
+    case OFPT.ROLE_REPLY:
+      if (v === 3) {
+        expectBody(r, 16, 'role');
+        const role = r.u32();
+        r.skip(4);
+        return { type: type === OFPT.ROLE_REQUEST ? 'roleRequest' : 'roleReply', ...h, role, generationId: r.u64() };
+      }
+      break;
     case OFPT.PACKET_OUT:
       if (v === 1) {
         expectBody(r, 8, 'packet_out');

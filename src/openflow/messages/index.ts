@@ -11,3 +11,4 @@ export type { OfMessageErrorCode } from './errors.js';
 export { helloFor, helloVersions, negotiateVersion } from './negotiation.js';
 export { MultipartAssembler } from './multipart.js';
 export { flowModFromSpec } from './builders.js';
+export { formatMessage, hexDump } from './format.js';

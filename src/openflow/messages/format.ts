@@ -1,0 +1,632 @@
+/**
+ * formatMessage: the text `ovs-ofctl ofp-print` prints for a whole message (OVS 3.1 lib/ofp-print.c
+ * and the ofp-*.c printers), using the match / action formatters of openflow/match and
+ * openflow/actions inside. Messages whose text needs a packet parser (the flow extracted from
+ * packet-in / packet-out data) print the header line and the fields OVS prints before that flow.
+ */
+import { formatMatch } from '../match/index.js';
+import { formatActions, formatInstructions } from '../actions/index.js';
+import type { Action, Instruction } from '../actions/index.js';
+import { OFPBCT, OFPFC, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
+import { formatMac } from './props.js';
+import { encodeMessage } from './encode.js';
+import type {
+  Bucket,
+  FeaturesReply,
+  FlowStatValues,
+  MeterBand,
+  MultipartReplyBody,
+  MultipartRequestBody,
+  OfMessage,
+  Port,
+} from './types.js';
+
+const TYPE_NAMES: Record<OfMessage['type'], string> = {
+  hello: 'OFPT_HELLO',
+  error: 'OFPT_ERROR',
+  echoRequest: 'OFPT_ECHO_REQUEST',
+  echoReply: 'OFPT_ECHO_REPLY',
+  experimenter: 'OFPT_EXPERIMENTER',
+  featuresRequest: 'OFPT_FEATURES_REQUEST',
+  featuresReply: 'OFPT_FEATURES_REPLY',
+  getConfigRequest: 'OFPT_GET_CONFIG_REQUEST',
+  getConfigReply: 'OFPT_GET_CONFIG_REPLY',
+  setConfig: 'OFPT_SET_CONFIG',
+  packetIn: 'OFPT_PACKET_IN',
+  flowRemoved: 'OFPT_FLOW_REMOVED',
+  portStatus: 'OFPT_PORT_STATUS',
+  packetOut: 'OFPT_PACKET_OUT',
+  flowMod: 'OFPT_FLOW_MOD',
+  groupMod: 'OFPT_GROUP_MOD',
+  portMod: 'OFPT_PORT_MOD',
+  tableMod: 'OFPT_TABLE_MOD',
+  multipartRequest: 'OFPST',
+  multipartReply: 'OFPST',
+  barrierRequest: 'OFPT_BARRIER_REQUEST',
+  barrierReply: 'OFPT_BARRIER_REPLY',
+  roleRequest: 'OFPT_ROLE_REQUEST',
+  roleReply: 'OFPT_ROLE_REPLY',
+  getAsyncRequest: 'OFPT_GET_ASYNC_REQUEST',
+  getAsyncReply: 'OFPT_GET_ASYNC_REPLY',
+  setAsync: 'OFPT_SET_ASYNC',
+  meterMod: 'OFPT_METER_MOD',
+  bundleControl: 'OFPT_BUNDLE_CONTROL',
+  bundleAdd: 'OFPT_BUNDLE_ADD_MESSAGE',
+  nxSetFlowFormat: 'NXT_SET_FLOW_FORMAT',
+  nxSetPacketInFormat: 'NXT_SET_PACKET_IN_FORMAT',
+  nxSetControllerId: 'NXT_SET_CONTROLLER_ID',
+  nxCtFlushZone: 'NXT_CT_FLUSH_ZONE',
+  nxTlvTableMod: 'NXT_TLV_TABLE_MOD',
+  nxTlvTableRequest: 'NXT_TLV_TABLE_REQUEST',
+  nxTlvTableReply: 'NXT_TLV_TABLE_REPLY',
+  nxPacketIn2: 'NXT_PACKET_IN2',
+  nxResume: 'NXT_RESUME',
+  unknown: 'OFPT_UNKNOWN',
+};
+
+const MP_NAMES: Record<number, string> = {
+  [OFPMP.DESC]: 'DESC',
+  [OFPMP.FLOW_DESC]: 'FLOW',
+  [OFPMP.AGGREGATE_STATS]: 'AGGREGATE',
+  [OFPMP.TABLE_STATS]: 'TABLE',
+  [OFPMP.PORT_STATS]: 'PORT',
+  [OFPMP.QUEUE_STATS]: 'QUEUE',
+  [OFPMP.GROUP_STATS]: 'GROUP',
+  [OFPMP.GROUP_DESC]: 'GROUP_DESC',
+  [OFPMP.GROUP_FEATURES]: 'GROUP_FEATURES',
+  [OFPMP.METER_STATS]: 'METER',
+  [OFPMP.METER_DESC]: 'METER_CONFIG',
+  [OFPMP.METER_FEATURES]: 'METER_FEATURES',
+  [OFPMP.TABLE_FEATURES]: 'TABLE_FEATURES',
+  [OFPMP.PORT_DESC]: 'PORT_DESC',
+  [OFPMP.FLOW_STATS]: 'FLOW',
+};
+
+const KIND_TO_MP: Record<string, number> = {
+  desc: OFPMP.DESC, flow: OFPMP.FLOW_DESC, flowStats: OFPMP.FLOW_STATS, aggregate: OFPMP.AGGREGATE_STATS,
+  table: OFPMP.TABLE_STATS, portStats: OFPMP.PORT_STATS, queue: OFPMP.QUEUE_STATS, group: OFPMP.GROUP_STATS,
+  groupDesc: OFPMP.GROUP_DESC, groupFeatures: OFPMP.GROUP_FEATURES, meter: OFPMP.METER_STATS,
+  meterConfig: OFPMP.METER_DESC, meterFeatures: OFPMP.METER_FEATURES, tableFeatures: OFPMP.TABLE_FEATURES,
+  portDesc: OFPMP.PORT_DESC,
+};
+
+const hex = (n: number | bigint) => `0x${n.toString(16)}`;
+
+/** The "OFPT_X (OF1.3) (xid=0x1):" header line prefix, as ofp-print writes it. */
+function head(name: string, version: number, xid: number): string {
+  const known = version >= 1 && version <= 6;
+  const v = version === 1 ? '' : known ? ` (OF1.${version - 1})` : ` (OF 0x${version.toString(16).padStart(2, '0')})`;
+  return `${name}${v} (xid=${hex(xid)}):`;
+}
+
+/**
+ * The text `ovs-ofctl ofp-print` prints for a message (without the trailing newline handling of
+ * the hex input: the result ends with "\n" like ofp-print's output).
+ *
+ * @example
+ * formatMessage(decodeMessage(fromHex('0414000800000001'))) // 'OFPT_BARRIER_REQUEST (OF1.3) (xid=0x1):\n'
+ */
+export function formatMessage(m: OfMessage): string {
+  switch (m.type) {
+    case 'hello': {
+      let s = `${head('OFPT_HELLO', m.version, m.xid)}\n`;
+      const bm = m.elements.find((e) => e.type === 'versionBitmap');
+      const versions = bm && bm.type === 'versionBitmap' ? bm.versions : Array.from({ length: Math.min(m.version, 31) }, (_, i) => i + 1);
+      s += ` version bitmap: ${versions.filter((v) => v > 0 && v < 32).map((v) => `0x${v.toString(16).padStart(2, '0')}`).join(', ')}\n`;
+      if (m.trailing || m.elements.some((e) => e.type === 'unknown')) s += ` unknown data in hello:\n${hexDump(encodeMessage(m), true)}`;
+      return s;
+    }
+    case 'echoRequest':
+    case 'echoReply':
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)} ${m.data.length} bytes of payload\n${hexDump(m.data, true)}`;
+    case 'featuresRequest':
+    case 'getConfigRequest':
+    case 'barrierRequest':
+    case 'barrierReply':
+    case 'getAsyncRequest':
+    case 'nxTlvTableRequest':
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n`;
+    case 'featuresReply':
+      return formatFeatures(m);
+    case 'getConfigReply':
+    case 'setConfig': {
+      const frag = ['normal', 'drop', 'reassemble', 'nx-match'][m.flags & 3]!;
+      const rest = m.flags & ~3 ? ` ***unknown flags 0x${(m.flags & ~3).toString(16).padStart(4, '0')}***` : '';
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)} frags=${frag}${rest} miss_send_len=${m.missSendLen}\n`;
+    }
+    case 'portStatus': {
+      const reason = ['ADD', 'DELETE', 'MOD'][m.reason] ?? `${m.reason}`;
+      return `${head('OFPT_PORT_STATUS', m.version, m.xid)} ${reason}:${formatPort(m.port, m.version)}`;
+    }
+    case 'portMod': {
+      let s = `${head('OFPT_PORT_MOD', m.version, m.xid)} port: ${portName(m.portNo, m.version)}: addr:${formatMac(m.hwAddr)}\n`;
+      s += `     config: ${bits(m.config, configNames(m.version))}\n`;
+      s += `     mask:   ${bits(m.mask, configNames(m.version))}\n`;
+      s += `     advertise: ${m.advertise ? featureBits(m.advertise, m.version) : 'UNCHANGED'}\n`;
+      return s;
+    }
+    case 'tableMod': {
+      let s = `${head('OFPT_TABLE_MOD', m.version, m.xid)} table_id=${m.tableId === 0xff ? 'ALL' : m.tableId}`;
+      if (m.version >= 5) s += `, eviction=${m.config & 4 ? 'on' : 'off'}, vacancy=${m.config & 8 ? 'on' : 'off'}`;
+      return `${s}\n`;
+    }
+    case 'roleRequest':
+    case 'roleReply': {
+      const role = ['nochange', 'equal', 'primary', 'secondary'][m.role] ?? `${m.role}`;
+      const gen = m.role !== 0 && m.role !== 1 ? ` generation_id=${m.generationId}` : '';
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)} role=${role}${gen}\n`;
+    }
+    case 'bundleControl': {
+      const t = Object.entries(OFPBCT).find(([, v]) => v === m.ctrlType)?.[0] ?? `${m.ctrlType}`;
+      const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
+      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${hex(m.bundleId)} type=${t}${flags ? ` flags=${flags}` : ''}\n`;
+    }
+    case 'bundleAdd': {
+      const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
+      return `${head('OFPT_BUNDLE_ADD_MESSAGE', m.version, m.xid)}\n bundle_id=${hex(m.bundleId)}${flags ? ` flags=${flags}` : ''}\n${formatMessage(m.message)}`;
+    }
+    case 'nxSetFlowFormat':
+      return `${nxHead('NXT_SET_FLOW_FORMAT', m.version, m.xid)} format=${['openflow10', 'openflow10+table_id', 'nxm'][m.format] ?? m.format}\n`;
+    case 'nxSetPacketInFormat':
+      return `${nxHead('NXT_SET_PACKET_IN_FORMAT', m.version, m.xid)} format=${['standard', 'nxt_packet_in', 'nxt_packet_in2'][m.format] ?? m.format}\n`;
+    case 'nxSetControllerId':
+      return `${nxHead('NXT_SET_CONTROLLER_ID', m.version, m.xid)} id=${m.controllerId}\n`;
+    case 'nxCtFlushZone':
+      return `${nxHead('NXT_CT_FLUSH_ZONE', m.version, m.xid)} zone_id=${m.zoneId}\n`;
+    case 'nxTlvTableMod': {
+      const cmd = ['ADD', 'DELETE', 'CLEAR'][m.command] ?? `${m.command}`;
+      let s = `${nxHead('NXT_TLV_TABLE_MOD', m.version, m.xid)}\n ${cmd}`;
+      for (const t of m.mappings) s += `\n  mapping: class=0x${t.optClass.toString(16)},type=0x${t.optType.toString(16)},len=${t.optLen} -> tun_metadata${t.index}`;
+      return `${s}\n`;
+    }
+    case 'nxTlvTableReply': {
+      let s = `${nxHead('NXT_TLV_TABLE_REPLY', m.version, m.xid)}\n max option space=${m.maxOptionSpace} max fields=${m.maxFields}\n allocated option space=${m.mappings.reduce((a, t) => a + t.optLen, 0)}\n`;
+      s += ' mapping table:\n  class  type  length  match field\n ------  ----  ------  --------------';
+      for (const t of m.mappings) s += `\n  0x${t.optClass.toString(16).padEnd(4)}  0x${t.optType.toString(16).padEnd(2)}  ${String(t.optLen).padEnd(6)}  tun_metadata${t.index}`;
+      return `${s}\n`;
+    }
+    case 'flowMod':
+      return `${head('OFPT_FLOW_MOD', m.version, m.xid)} ${formatFlowModBody(m)}\n`;
+    case 'flowRemoved': {
+      const reason = ['idle', 'hard', 'delete', 'group_delete', 'meter_delete', 'eviction'][m.reason] ?? `${m.reason}`;
+      const match = matchText(m.match, m.priority);
+      let s = `${head('OFPT_FLOW_REMOVED', m.version, m.xid)} ${match} reason=${reason}`;
+      if (m.version > 1) s += ` table_id=${m.tableId}`;
+      if (m.cookie) s += ` cookie:${hex(m.cookie)}`;
+      s += ` duration${durText(m.stats.durationSec ?? 0, m.stats.durationNsec ?? 0)}`;
+      s += ` idle${m.idleTimeout}`;
+      if (m.hardTimeout) s += ` hard${m.hardTimeout}`;
+      s += ` pkts${m.stats.packetCount ?? 0n} bytes${m.stats.byteCount ?? 0n}`;
+      return `${s}\n`;
+    }
+    case 'getAsyncReply':
+    case 'setAsync':
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n${asyncText(m)}`;
+    case 'meterMod': {
+      const cmd = ['ADD', 'MOD', 'DEL'][m.command] ?? `cmd:${m.command}`;
+      return `${head('OFPT_METER_MOD', m.version, m.xid)} ${cmd} meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map(bandText).join('')}`;
+    }
+    case 'groupMod': {
+      const cmd = ['ADD', 'MOD', 'DEL', 'INSERT_BUCKET', '', 'REMOVE_BUCKET'][m.command] ?? `${m.command}`;
+      let s = `${head('OFPT_GROUP_MOD', m.version, m.xid)}\n ${cmd}`;
+      if (m.command === OFPGC.INSERT_BUCKET || m.command === OFPGC.REMOVE_BUCKET) {
+        s += ` command_bucket_id:${bucketIdName(m.commandBucketId ?? 0)},`;
+      } else s += ' ';
+      s += `group_id=${m.groupId}`;
+      if (m.command !== OFPGC.INSERT_BUCKET && m.command !== OFPGC.REMOVE_BUCKET) s += `,type=${groupType(m.groupType)}`;
+      s += bucketsText(m.buckets, m.version);
+      return `${s}\n`;
+    }
+    case 'multipartRequest':
+      return formatMpRequest(m.version, m.xid, m.flags, m.body);
+    case 'multipartReply':
+      return formatMpReply(m.version, m.xid, m.flags, m.body);
+    case 'error':
+      return `${head('OFPT_ERROR', m.version, m.xid)} type=${m.errType} code=${m.code}\n${hexDump(m.data, true)}`;
+    case 'packetOut': {
+      const inPort = m.version >= 6 && m.match ? formatMatch(m.match) : `in_port=${portName(m.inPort, m.version)}`;
+      let s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
+      s += m.bufferId !== 0xffffffff ? ` buffer=0x${m.bufferId.toString(16).padStart(8, '0')}` : ` data_len=${m.data.length}`;
+      return `${s}\n`;
+    }
+    case 'packetIn': {
+      let s = `${head('OFPT_PACKET_IN', m.version, m.xid)}`;
+      if (m.cookie) s += ` cookie=${hex(m.cookie)}`;
+      s += ` total_len=${m.totalLen}`;
+      const mt = m.version === 1 ? `in_port=${portName(m.inPort ?? 0, 1)}` : formatMatch(m.match);
+      s += ` ${mt} (via ${['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'][m.reason] ?? m.reason})`;
+      s += ` data_len=${m.data.length}`;
+      s += m.bufferId === 0xffffffff ? ' (unbuffered)' : ` buffer=0x${m.bufferId.toString(16).padStart(8, '0')}`;
+      return `${s}\n`;
+    }
+    default:
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n`;
+  }
+}
+
+function versionTag(v: number): string {
+  return v === 1 ? '' : ` (OF1.${v - 1})`;
+}
+
+function nxHead(name: string, version: number, xid: number): string {
+  return `${name}${versionTag(version)} (xid=${hex(xid)}):`;
+}
+
+/** OVS ovs_hex_dump format: offset, 16 bytes with a '-' after the 8th, optional ASCII column. */
+export function hexDump(b: Uint8Array, ascii: boolean): string {
+  let s = '';
+  for (let off = 0; off < b.length; off += 16) {
+    let line = off.toString(16).padStart(8, '0') + ' ';
+    let chars = '';
+    const n = Math.min(16, b.length - off);
+    for (let i = 0; i < n; i++) {
+      const c = b[off + i]!;
+      line += `${i === 8 ? '-' : ' '}${c.toString(16).padStart(2, '0')}`;
+      chars += c >= 32 && c < 127 ? String.fromCharCode(c) : '.';
+    }
+    if (ascii) line += '   '.repeat(16 - n) + ` |${chars.padEnd(16)}|`;
+    s += line + '\n';
+  }
+  return s;
+}
+
+function portName(p: number, version: number): string {
+  if (version === 1) {
+    const names: Record<number, string> = {
+      [OFPP10.IN_PORT]: 'IN_PORT', [OFPP10.TABLE]: 'TABLE', [OFPP10.NORMAL]: 'NORMAL', [OFPP10.FLOOD]: 'FLOOD',
+      [OFPP10.ALL]: 'ALL', [OFPP10.CONTROLLER]: 'CONTROLLER', [OFPP10.LOCAL]: 'LOCAL', [OFPP10.NONE]: 'ANY',
+    };
+    return names[p] ?? `${p}`;
+  }
+  const names: Record<number, string> = {
+    [OFPP.IN_PORT]: 'IN_PORT', [OFPP.TABLE]: 'TABLE', [OFPP.NORMAL]: 'NORMAL', [OFPP.FLOOD]: 'FLOOD', [OFPP.ALL]: 'ALL',
+    [OFPP.CONTROLLER]: 'CONTROLLER', [OFPP.LOCAL]: 'LOCAL', [OFPP.ANY]: 'ANY', [OFPP.UNSET]: 'UNSET',
+  };
+  return names[p] ?? `${p}`;
+}
+
+function bits(v: number, names: readonly string[]): string {
+  if (!v) return '0';
+  const out: string[] = [];
+  for (let i = 0; i < 32; i++) if (v & (1 << i)) out.push(names[i] ?? `0x${((1 << i) >>> 0).toString(16)}`);
+  return out.join(' ');
+}
+
+function configNames(v: number): string[] {
+  return v === 1
+    ? ['PORT_DOWN', 'NO_STP', 'NO_RECV', 'NO_RECV_STP', 'NO_FLOOD', 'NO_FWD', 'NO_PACKET_IN']
+    : ['PORT_DOWN', '', 'NO_RECV', '', '', 'NO_FWD', 'NO_PACKET_IN'];
+}
+
+const FEATURES11 = ['10MB-HD', '10MB-FD', '100MB-HD', '100MB-FD', '1GB-HD', '1GB-FD', '10GB-FD', '40GB-FD', '100GB-FD', '1TB-FD', 'OTHER', 'COPPER', 'FIBER', 'AUTO_NEG', 'AUTO_PAUSE', 'AUTO_PAUSE_ASYM'];
+const SPEEDS11 = [10, 10, 100, 100, 1000, 1000, 10000, 40000, 100000, 1000000];
+
+/** OF1.0 feature bits mapped to the OF1.1 layout (OpenFlow 1.0.0 §5.2.1 vs 1.1 §A.2.1). */
+function features11(v: number, version: number): number {
+  if (version !== 1) return v;
+  return (v & 0x7f) | ((v & 0xf80) << 4);
+}
+
+function featureBits(v: number, version: number): string {
+  const f = features11(v, version);
+  const out: string[] = [];
+  for (let i = 0; i < 16; i++) if (f & (1 << i)) out.push(FEATURES11[i]!);
+  return out.join(' ');
+}
+
+function speedOf(features: number, version: number): number {
+  const f = features11(features, version);
+  let best = 0;
+  for (let i = 0; i < SPEEDS11.length; i++) if (f & (1 << i)) best = Math.max(best, SPEEDS11[i]!);
+  return best;
+}
+
+function formatPort(p: Port, version: number): string {
+  let s = ` ${portName(p.portNo, version)}(${p.name}): addr:${formatMac(p.hwAddr)}\n`;
+  s += `     config:     ${bits(p.config, configNames(version))}\n`;
+  const state = version === 1 ? p.state & 1 : p.state;
+  s += `     state:      ${bits(state, ['LINK_DOWN', 'BLOCKED', 'LIVE'])}\n`;
+  if (p.curr) s += `     current:    ${featureBits(p.curr, version)}\n`;
+  if (p.advertised) s += `     advertised: ${featureBits(p.advertised, version)}\n`;
+  if (p.supported) s += `     supported:  ${featureBits(p.supported, version)}\n`;
+  if (p.peer) s += `     peer:       ${featureBits(p.peer, version)}\n`;
+  const now = version === 1 ? speedOf(p.curr, version) : Math.floor(p.currSpeed / 1000);
+  const max = version === 1 ? speedOf(p.supported, version) : Math.floor(p.maxSpeed / 1000);
+  s += `     speed: ${now} Mbps now, ${max} Mbps max\n`;
+  return s;
+}
+
+function formatFeatures(m: FeaturesReply): string {
+  let s = `${head('OFPT_FEATURES_REPLY', m.version, m.xid)} dpid:${m.datapathId.toString(16).padStart(16, '0')}\n`;
+  s += `n_tables:${m.nTables}, n_buffers:${m.nBuffers}${m.auxiliaryId ? `, auxiliary_id:${m.auxiliaryId}` : ''}\n`;
+  const capNames = m.version === 1
+    ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'STP', 'RESERVED', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
+    : ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', '', 'PORT_BLOCKED', 'BUNDLES', 'FLOW_MONITORING'];
+  const caps = capNames.flatMap((n, i) => (m.capabilities & (1 << i) && n ? [n] : []));
+  s += `capabilities: ${caps.join(' ')}\n`;
+  if (m.version === 1) {
+    const an = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
+    const order = [0, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    s += `actions: ${order.filter((i) => m.reserved & (1 << i)).map((i) => an[i]).join(' ')}\n`;
+  }
+  const ports = [...m.ports].sort((a, b) => a.portNo - b.portNo);
+  for (const p of ports) s += formatPort(p, m.version);
+  return s;
+}
+
+
+/** ofp_print_duration: no decimals for whole seconds, 3 when exact milliseconds, else 9. */
+function durText(sec: number, nsec: number): string {
+  if (nsec <= 0) return `${sec}s`;
+  const ms = String(Math.floor(nsec / 1e6)).padStart(3, '0');
+  const rest = nsec % 1e6 ? String(nsec % 1e6).padStart(6, '0') : '';
+  return `${sec}.${ms}${rest}s`;
+}
+
+function matchText(match: readonly { field: string }[], priority: number): string {
+  const mt = formatMatch(match as never);
+  const pr = priority !== 0x8000 ? `priority=${priority}` : '';
+  return [pr, mt].filter(Boolean).join(',');
+}
+
+function instructionsText(ins: readonly Instruction[]): string {
+  const t = formatInstructions(ins);
+  return t || 'drop';
+}
+
+function actionsText(a: readonly Action[]): string {
+  const t = formatActions(a);
+  return t || 'drop';
+}
+
+function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>): string {
+  const cmd = ['ADD', 'MOD', 'MOD_STRICT', 'DEL', 'DEL_STRICT'][m.command] ?? `cmd:${m.command}`;
+  let s = cmd;
+  if (m.tableId !== 0 && !(m.tableId === 0xff && (m.command === OFPFC.DELETE || m.command === OFPFC.DELETE_STRICT))) s += ` table:${m.tableId}`;
+  const mt = matchText(m.match, m.priority);
+  if (mt) s += ` ${mt}`;
+  if (m.cookie || m.cookieMask) s += ` cookie:${hex(m.cookie)}${m.cookieMask && m.cookieMask !== 0xffffffffffffffffn ? `/${hex(m.cookieMask)}` : ''}`;
+  if (m.idleTimeout) s += ` idle:${m.idleTimeout}`;
+  if (m.hardTimeout) s += ` hard:${m.hardTimeout}`;
+  if (m.importance) s += ` importance:${m.importance}`;
+  if (m.bufferId !== 0xffffffff) s += ` buf:0x${m.bufferId.toString(16)}`;
+  if (m.outPort !== OFPP.ANY && !(m.version === 1 && m.outPort === OFPP10.NONE)) s += ` out_port:${portName(m.outPort, m.version)}`;
+  const flags = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
+  for (const [n, b] of flags) if (m.flags & b) s += ` ${n}`;
+  s += ` actions=${instructionsText(m.instructions)}`;
+  return s;
+}
+
+function meterId(id: number): string {
+  if (id === 0xffffffff) return 'all';
+  if (id === 0xfffffffe) return 'controller';
+  if (id === 0xfffffffd) return 'slowpath';
+  return `${id}`;
+}
+
+function meterFlags(f: number): string {
+  let s = '';
+  if (f & 1) s += ' kbps';
+  if (f & 2) s += ' pktps';
+  if (f & 4) s += ' burst';
+  if (f & 8) s += ' stats';
+  return s;
+}
+
+function bandText(b: MeterBand): string {
+  const t = b.bandType === 1 ? 'drop' : b.bandType === 2 ? 'dscp_remark' : b.bandType === 0xffff ? 'experimenter' : `${b.bandType}`;
+  let s = `type=${t} rate=${b.rate}`;
+  if (b.burstSize) s += ` burst_size=${b.burstSize}`;
+  if (b.bandType === 2) s += ` prec_level=${b.precLevel ?? 0}`;
+  return `${s}\n`;
+}
+
+function groupType(t: number): string {
+  return ['all', 'select', 'indirect', 'ff'][t] ?? `${t}`;
+}
+
+function bucketIdName(id: number): string {
+  if (id === 0xffffffff) return 'all';
+  if (id === 0xfffffffd) return 'first';
+  if (id === 0xfffffffe) return 'last';
+  return `${id}`;
+}
+
+function bucketsText(buckets: readonly Bucket[], version: number): string {
+  let s = '';
+  for (const b of buckets) {
+    const parts: string[] = [];
+    if (version >= 6 && b.bucketId !== undefined) parts.push(`bucket_id:${b.bucketId}`);
+    if (b.weight !== undefined && (b.weight !== 0 || false)) parts.push(`weight:${b.weight}`);
+    if (b.watchPort !== undefined && b.watchPort !== OFPP.ANY) parts.push(`watch_port:${portName(b.watchPort, version)}`);
+    if (b.watchGroup !== undefined && b.watchGroup !== 0xffffffff) parts.push(`watch_group:${b.watchGroup}`);
+    parts.push(`actions=${actionsText(b.actions)}`);
+    s += `,bucket=${parts.join(',')}`;
+  }
+  return s;
+}
+
+function mpHead(dir: 'request' | 'reply', version: number, xid: number, kind: string, mpType?: number): string {
+  const t = mpType ?? KIND_TO_MP[kind];
+  const name = t !== undefined ? MP_NAMES[t] : undefined;
+  return `OFPST_${name ?? 'UNKNOWN'} ${dir}${versionTag(version)} (xid=${hex(xid)}):`;
+}
+
+function moreFlag(flags: number): string {
+  return flags & 1 ? ' flags=[more]' : '';
+}
+
+function formatMpRequest(version: number, xid: number, flags: number, b: MultipartRequestBody): string {
+  const h = mpHead('request', version, xid, b.kind, b.kind === 'unknown' ? b.mpType : undefined) + moreFlag(flags);
+  switch (b.kind) {
+    case 'portStats':
+      return `${h} port_no=${portName(b.portNo, version)}\n`;
+    case 'queue':
+      return `${h} port=${portName(b.portNo, version)} queue=${b.queueId === 0xffffffff ? 'ALL' : b.queueId}\n`;
+    case 'group':
+      return `${h} group_id=${b.groupId === 0xffffffff ? 'ANY' : b.groupId === 0xfffffffc ? 'ALL' : b.groupId}\n`;
+    case 'groupDesc':
+      return `${h} group_id=${b.groupId === undefined || b.groupId === 0xfffffffc ? 'ALL' : b.groupId === 0xffffffff ? 'ANY' : b.groupId}\n`;
+    case 'meter':
+    case 'meterConfig':
+      return `${h} meter=${meterId(b.meterId)}\n`;
+    case 'portDesc':
+      return `${h} port=${portName(b.portNo ?? OFPP.ANY, version)}\n`;
+    case 'flow':
+    case 'flowStats':
+    case 'aggregate': {
+      const parts: string[] = [];
+      if (b.tableId !== 0xff) parts.push(`table=${b.tableId}`);
+      if (b.outPort !== OFPP.ANY && !(version === 1 && b.outPort === OFPP10.NONE)) parts.push(`out_port=${portName(b.outPort, version)}`);
+      const mt = formatMatch(b.match);
+      if (mt) parts.push(mt);
+      return parts.length ? `${h} ${parts.join(',')}\n` : `${h}\n`;
+    }
+    default:
+      return `${h}\n`;
+  }
+}
+
+function statsCount(v: bigint): string {
+  return v === 0xffffffffffffffffn ? '?' : `${v}`;
+}
+
+function formatMpReply(version: number, xid: number, flags: number, b: MultipartReplyBody): string {
+  const h = mpHead('reply', version, xid, b.kind, b.kind === 'unknown' ? b.mpType : undefined) + moreFlag(flags);
+  switch (b.kind) {
+    case 'desc':
+      return `${h}\nManufacturer: ${b.mfrDesc}\nHardware: ${b.hwDesc}\nSoftware: ${b.swDesc}\nSerial Num: ${b.serialNum}\nDP Description: ${b.dpDesc}\n`;
+    case 'aggregate':
+      return `${h} packet_count=${b.packetCount ?? 0n} byte_count=${b.byteCount ?? 0n} flow_count=${b.flowCount ?? 0}\n`;
+    case 'table': {
+      let s = `${h}\n`;
+      s += b.tables.map((t) => `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`).join('\n');
+      return s;
+    }
+    case 'portStats': {
+      let s = `${h} ${b.ports.length} ports\n`;
+      for (const p of b.ports) {
+        const name = portName(p.portNo, version);
+        s += `  port ${name.length < 3 ? name.padStart(2) : name}: rx pkts=${statsCount(p.rxPackets)}, bytes=${statsCount(p.rxBytes)}, drop=${statsCount(p.rxDropped)}, errs=${statsCount(p.rxErrors)}, frame=${statsCount(p.rxFrameErr)}, over=${statsCount(p.rxOverErr)}, crc=${statsCount(p.rxCrcErr)}\n`;
+        s += `           tx pkts=${statsCount(p.txPackets)}, bytes=${statsCount(p.txBytes)}, drop=${statsCount(p.txDropped)}, errs=${statsCount(p.txErrors)}, coll=${statsCount(p.collisions)}\n`;
+        if (version > 1 && p.durationSec !== 0xffffffff && version >= 4) s += `           duration=${durText(p.durationSec, p.durationNsec)}\n`;
+      }
+      return s;
+    }
+    case 'queue': {
+      let s = `${h} ${b.queues.length} queues\n`;
+      for (const q of b.queues) {
+        const d = version >= 4 && q.durationSec !== 0xffffffff ? durText(q.durationSec, q.durationNsec) : '?';
+        s += `  port ${portName(q.portNo, version)} queue ${q.queueId}: bytes=${statsCount(q.txBytes)}, pkts=${statsCount(q.txPackets)}, errors=${statsCount(q.txErrors)}, duration=${d}\n`;
+      }
+      return s;
+    }
+    case 'portDesc':
+      return `${h}\n${b.ports.map((p) => formatPort(p, version)).join('')}`;
+    case 'meterFeatures':
+      return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${[b.bandTypes & 2 ? 'drop' : '', b.bandTypes & 4 ? 'dscp_remark' : ''].filter(Boolean).join(' ')}\ncapabilities:${meterFlags(b.capabilities)}\n`;
+    case 'meterConfig':
+      return `${h}\n${b.meters.map((m) => `meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map(bandText).join('')}`).join('\n')}`;
+    case 'meter':
+      return `${h}\n${b.meters
+        .map((m) => `meter:${meterId(m.meterId)} flow_count:${m.flowCount} packet_in_count:${m.packetInCount} byte_in_count:${m.byteInCount} duration:${durText(m.durationSec, m.durationNsec)} bands:\n${m.bandStats.map((s, i) => `${i}: packet_count:${s.packetBandCount} byte_count:${s.byteBandCount}\n`).join('')}`)
+        .join('\n')}`;
+    case 'group': {
+      let s = `${h}\n`;
+      for (const g of b.groups) {
+        s += ` group_id=${g.groupId}`;
+        if (version >= 4 && g.durationSec !== 0xffffffff) s += `,duration=${durText(g.durationSec, g.durationNsec)}`;
+        s += `,ref_count=${g.refCount},packet_count=${g.packetCount},byte_count=${g.byteCount}`;
+        g.bucketStats.forEach((bs, i) => (s += `,bucket${i}:packet_count=${bs.packetCount},byte_count=${bs.byteCount}`));
+        s += '\n';
+      }
+      return s;
+    }
+    case 'groupDesc':
+      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${bucketsText(g.buckets, version)}\n`).join('')}`;
+    case 'groupFeatures': {
+      let s = `${h}\n Group table:\n    Types:  ${hex(b.types)}\n    Capabilities:  ${hex(b.capabilities)}\n`;
+      const names = ['all', 'select', 'indirect', 'fast failover'];
+      for (let i = 0; i < 4; i++) {
+        if (!(b.types & (1 << i))) continue;
+        s += `    ${names[i]} group:\n       max_groups=${hex(b.maxGroups[i]!)}\n       actions: ${groupActionBits(b.actions[i]!, version)}\n`;
+      }
+      return s;
+    }
+    case 'flow': {
+      let s = `${h}\n`;
+      for (const f of b.flows) {
+        const st: FlowStatValues = f.stats;
+        let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${st.packetCount ?? 0n}, n_bytes=${st.byteCount ?? 0n}, `;
+        if (f.idleTimeout) line += `idle_timeout=${f.idleTimeout}, `;
+        if (f.hardTimeout) line += `hard_timeout=${f.hardTimeout}, `;
+        const flagNames = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
+        const fl = flagNames.filter(([, bit]) => f.flags & bit).map(([n]) => n);
+        if (fl.length) line += `${fl.join(' ')} `;
+        if (f.importance) line += `importance=${f.importance}, `;
+        if (st.idleTimeSec !== undefined) line += `idle_age=${st.idleTimeSec}, `;
+        const mt = matchText(f.match, f.priority);
+        line += `${mt}${mt ? ' ' : ''}actions=${instructionsText(f.instructions)}`;
+        s += `${line}\n`;
+      }
+      return s;
+    }
+    default:
+      return `${h}\n`;
+  }
+}
+
+function groupActionBits(v: number, version: number): string {
+  // OpenFlow 1.1+ action type numbers (OFPAT_*), names as OVS prints them.
+  const names11: Record<number, string> = {
+    0: 'output', 11: 'copy_ttl_out', 12: 'copy_ttl_in', 15: 'set_mpls_ttl', 16: 'dec_mpls_ttl', 17: 'push_vlan',
+    18: 'strip_vlan', 19: 'push_mpls', 20: 'pop_mpls', 21: 'set_queue', 22: 'group', 23: 'mod_nw_ttl', 24: 'dec_ttl', 25: 'set_field',
+  };
+  const names10 = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
+  const out: string[] = [];
+  for (let i = 0; i < 32; i++) {
+    if (!(v & (1 << i))) continue;
+    const n = version === 1 ? names10[i] : names11[i];
+    if (n) out.push(n);
+  }
+  return out.join(' ');
+}
+
+
+function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>): string {
+  // [primary, secondary] masks per message kind; OF1.4+ properties: even type = secondary? No:
+  // OFPACPT_*_SLAVE = even, *_MASTER = odd (OpenFlow 1.5.1 §7.3.10).
+  const masks: Record<string, [number, number]> = {
+    PACKET_IN: [0, 0], PORT_STATUS: [0, 0], FLOW_REMOVED: [0, 0], ROLE_STATUS: [0, 0], TABLE_STATUS: [0, 0], REQUESTFORWARD: [0, 0],
+  };
+  if (m.masks) {
+    masks.PACKET_IN = [m.masks.packetIn[0], m.masks.packetIn[1]];
+    masks.PORT_STATUS = [m.masks.portStatus[0], m.masks.portStatus[1]];
+    masks.FLOW_REMOVED = [m.masks.flowRemoved[0], m.masks.flowRemoved[1]];
+  }
+  const order = ['PACKET_IN', 'PORT_STATUS', 'FLOW_REMOVED', 'ROLE_STATUS', 'TABLE_STATUS', 'REQUESTFORWARD'];
+  for (const p of m.properties ?? []) {
+    if (!('mask' in p)) continue;
+    const kind = order[p.propType >> 1];
+    if (kind) masks[kind]![p.propType & 1 ? 0 : 1] = p.mask;
+  }
+  const names: Record<string, string[]> = {
+    PACKET_IN: ['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'],
+    PORT_STATUS: ['add', 'delete', 'modify'],
+    FLOW_REMOVED: ['idle', 'hard', 'delete', 'group_delete', 'meter_delete', 'eviction'],
+    ROLE_STATUS: ['master_request', 'configuration_changed', 'experimenter_data_changed'],
+    TABLE_STATUS: ['', '', '', 'vacancy_down', 'vacancy_up'],
+    REQUESTFORWARD: ['group_mod', 'meter_mod'],
+  };
+  let s = '';
+  for (const [i, who] of (['primary', 'secondary'] as const).entries()) {
+    s += ` ${who}:\n`;
+    for (const k of order) {
+      const v = masks[k]![i]!;
+      const on = names[k]!.flatMap((n, b) => (v & (1 << b) && n ? [n] : []));
+      s += `${k.padStart(16)}: ${on.length ? on.join(' ') : '(off)'}\n`;
+    }
+    if (i === 0) s += '\n';
+  }
+  return s;
+}
