@@ -1,12 +1,14 @@
 /**
  * Splits a byte stream of JSON values sent back to back with no delimiter (as ovsdb-server does)
- * into complete values. Incremental and linear: every byte is scanned once, however the stream is
- * chunked. It works on bytes, not characters: UTF-8 continuation bytes are all ≥ 0x80 and never look
+ * into complete values. Incremental and linear: state carries across chunks, so no byte is scanned
+ * again however the stream is chunked (the SIMD scanner re-reads at most the rest of one 64-byte block
+ * after each message's end). It works on bytes, not characters: UTF-8 continuation bytes are all ≥ 0x80 and never look
  * like structure, so a multi-byte character split across chunks is simply carried over and decoded
  * once the whole message is there.
  *
  * The scanning is done 64 bytes at a time by a WebAssembly SIMD scanner (scanner.wat), with a plain
- * JavaScript scanner (scan-js.ts) where WebAssembly SIMD is unavailable; both follow the same rules.
+ * JavaScript scanner (scan-js.ts) where WebAssembly SIMD is unavailable; both follow the same rules
+ * (see scan-js.ts), and on valid JSON they cut exactly where a JSON parser would.
  *
  * Only objects and arrays may stand at the top level (JSON-RPC messages are objects).
  */
