@@ -388,7 +388,8 @@ export class ReplicaCache<Tb = AnyTables> {
     for (const [t, w] of Object.entries(where)) {
       const p = this.plans.get(t);
       if (!p) throw new CacheUnknownTableError(t);
-      req[t] = [{ columns: p.wireColumns, where: w }];
+      // ovsdb-server refuses a column list here ("changing columns is unsupported"): conditions only.
+      req[t] = [{ where: w }];
     }
     await this.client.monitorCondChange(this.monitorId, this.monitorId, req);
     Object.assign(this.where, where);
