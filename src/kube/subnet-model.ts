@@ -38,7 +38,7 @@ import {
   U2oAddressError,
   UnknownSubnetNameError,
   UnknownVpcError,
-} from './errors.js';
+} from './model-errors.js';
 
 /** The VPC (logical router) Kube-OVN creates at install. */
 export const DEFAULT_VPC = 'ovn-cluster';

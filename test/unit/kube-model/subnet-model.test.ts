@@ -29,7 +29,7 @@ import {
   U2oAddressError,
   UnknownSubnetNameError,
   UnknownVpcError,
-} from '../../../src/kube/errors.js';
+} from '../../../src/kube/model-errors.js';
 import {
   DEFAULT_SUBNET,
   DEFAULT_VPC,

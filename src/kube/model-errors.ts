@@ -1,7 +1,7 @@
 import { SdkError } from '../errors.js';
 
 /**
- * Every error of the database-free Kube-OVN model (src/kube/subnet-model.ts). Each failure has its own
+ * Every error of the database-free Kube-OVN model (src/kube/subnet-model.ts; this file is src/kube/model-errors.ts). Each failure has its own
  * subclass and stable `code` (docs/errors/kube-model.md); `value` is the offending value and `subnet`
  * the subnet it belongs to, when there is one. IPAM errors met while planning (a static IP that is
  * taken, excluded or outside the CIDR, a MAC that is taken, an exhausted subnet) are thrown as they
