@@ -458,3 +458,36 @@ export function planIpam(input: PlanInput): IpamPlan {
   for (const s of subnets) usage.set(s.name, ipam.subnet(s.name).usage());
   return { subnets, records, allocated, released, usage };
 }
+
+/**
+ * A pod port's `addresses` entry for OVN: `"MAC IP"` or `"MAC IPv4 IPv6"`, e.g.
+ * `00:00:00:AA:0D:31 10.16.0.8`.
+ */
+export function portAddresses(record: Pick<IpRecord, 'ip' | 'mac'>): string {
+  return [record.mac, ...record.ip.split(',')].join(' ');
+}
+
+/**
+ * The VPC router port's `networks` for a subnet: each gateway with its CIDR's prefix length, IPv4 first,
+ * e.g. `['10.16.0.1/16', 'fd00:10:16::1/64']`.
+ */
+export function routerPortNetworks(subnet: Pick<Subnet, 'cidrBlock' | 'gateway'>): string[] {
+  const prefixes = new Map(subnet.cidrBlock.split(',').map((c) => [c.includes(':') ? 6 : 4, c.slice(c.indexOf('/'))] as const));
+  return subnet.gateway.split(',').map((g) => `${g}${prefixes.get(g.includes(':') ? 6 : 4) ?? ''}`);
+}
+
+/**
+ * The logical switch's `other_config` for OVN's own IPAM hints, as Kube-OVN writes it: `subnet` and
+ * `exclude_ips` (IPv4 only in OVN; entries space-separated, ranges `a..b`), `ipv6_prefix` for an IPv6
+ * CIDR (the address part only, as OVN expects).
+ */
+export function logicalSwitchOtherConfig(subnet: Pick<Subnet, 'cidrBlock' | 'excludeIps'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of subnet.cidrBlock.split(',')) {
+    if (c.includes(':')) out['ipv6_prefix'] = c.slice(0, c.indexOf('/'));
+    else out['subnet'] = c;
+  }
+  const v4 = subnet.excludeIps.filter((e) => !e.includes(':'));
+  if (out['subnet'] !== undefined && v4.length > 0) out['exclude_ips'] = v4.join(' ');
+  return out;
+}

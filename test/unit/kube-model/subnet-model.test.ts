@@ -363,3 +363,17 @@ describe('planIpam', () => {
     expect(e).toMatchObject({ code: 'KUBE_UNKNOWN_SUBNET', value: 'join' });
   });
 });
+
+describe('OVN-facing strings', () => {
+  it('port addresses, router port networks, switch other_config', async () => {
+    const { portAddresses, routerPortNetworks, logicalSwitchOtherConfig } = await import('../../../src/kube/subnet-model.js');
+    expect(portAddresses({ ip: '10.16.0.8', mac: '00:00:00:AA:0D:31' })).toBe('00:00:00:AA:0D:31 10.16.0.8');
+    expect(portAddresses({ ip: '10.16.0.8,fd00:10:16::8', mac: '00:00:00:AA:0D:31' })).toBe('00:00:00:AA:0D:31 10.16.0.8 fd00:10:16::8');
+    const dual = defineSubnet({ name: 'd', cidrBlock: '10.16.0.0/16,fd00:10:16::/64', excludeIps: ['10.16.0.1..10.16.0.9'] });
+    expect(routerPortNetworks(dual)).toEqual(['10.16.0.1/16', 'fd00:10:16::1/64']);
+    expect(logicalSwitchOtherConfig(dual)).toEqual({ subnet: '10.16.0.0/16', ipv6_prefix: 'fd00:10:16::', exclude_ips: '10.16.0.1..10.16.0.9' });
+    const s1 = defineSubnet(subnet1);
+    expect(routerPortNetworks(s1)).toEqual(['10.66.0.1/16']);
+    expect(logicalSwitchOtherConfig(s1)).toEqual({ subnet: '10.66.0.0/16', exclude_ips: '10.66.0.1..10.66.0.10' });
+  });
+});
