@@ -4,7 +4,7 @@
  */
 import type { OvsdbClient, MonitorEvent, MonitorRequest, TableUpdates, TableUpdates2 } from '../client.js';
 import type { Logger } from '../../jsonrpc/index.js';
-import type { DatabaseSchema, TableSchema, ColumnType } from '../schema.js';
+import type { BaseType, DatabaseSchema, TableSchema, ColumnType } from '../schema.js';
 import type { Condition, Operation, OperationResult, WaitOp } from '../operations.js';
 import type { Datum, WireRow, WireValue } from '../notation.js';
 import { datumToWire } from '../notation.js';
@@ -107,15 +107,26 @@ interface TablePlan {
   /** Columns the model has but the server lacks: name and the value rows carry. */
   readonly filled: readonly (readonly [string, Datum])[];
   /** Columns whose model type differs from the server's: checked on every row. */
-  readonly checks: readonly { readonly column: string; readonly serverType: ColumnType; readonly modelType: ColumnType }[];
+  readonly checks: readonly { readonly column: string; readonly serverType: ColumnType; readonly modelType: ColumnType; readonly modelCodec: ColumnCodec }[];
   readonly rejected: Map<string, RejectedRow>;
   readonly serverTable: TableSchema;
 }
 
 let monitorSeq = 0;
 
+const BASE_KEYS = ['type', 'minInteger', 'maxInteger', 'minReal', 'maxReal', 'minLength', 'maxLength', 'refTable', 'refType'] as const;
+
+function sameBase(a: BaseType | undefined, b: BaseType | undefined): boolean {
+  if (!a || !b) return a === b;
+  for (const k of BASE_KEYS) if (a[k] !== b[k]) return false;
+  if (!a.enum || !b.enum) return a.enum === b.enum;
+  // Enumerations compare as sets: the server may list them in another order.
+  return a.enum.length === b.enum.length && a.enum.every((x) => b.enum!.includes(x));
+}
+
+/** True when the two column types accept exactly the same values. */
 function sameType(a: ColumnType, b: ColumnType): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a.min === b.min && a.max === b.max && sameBase(a.key, b.key) && sameBase(a.value, b.value);
 }
 
 /**
@@ -213,7 +224,7 @@ export class ReplicaCache<Tb = AnyTables> {
       const wireColumns: string[] = [];
       const codecs: ColumnCodec[] = [];
       const filled: (readonly [string, Datum])[] = [];
-      const checks: { column: string; serverType: ColumnType; modelType: ColumnType }[] = [];
+      const checks: { column: string; serverType: ColumnType; modelType: ColumnType; modelCodec: ColumnCodec }[] = [];
       for (const c of wanted) {
         const sc = st.columns[c];
         const mc = mt?.columns[c];
@@ -230,7 +241,7 @@ export class ReplicaCache<Tb = AnyTables> {
         codecs.push(columnCodec(sc.type, { table: name, column: c }));
         if (mc && !sameType(mc.type, sc.type)) {
           this.logOnce(`type:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: column type differs between server and model; rows are checked against the model');
-          checks.push({ column: c, serverType: sc.type, modelType: mc.type });
+          checks.push({ column: c, serverType: sc.type, modelType: mc.type, modelCodec: columnCodec(mc.type, { table: name, column: c }) });
         }
       }
       if (mt) {
@@ -500,9 +511,11 @@ export class ReplicaCache<Tb = AnyTables> {
       try {
         const w = datumToWire(ch.serverType, row[ch.column], { table: p.name, column: ch.column });
         // Re-read it with the model type: checks kind, atom types, enums and ranges.
-        datumToWire(ch.modelType, columnCodec(ch.modelType).decode(w), { table: p.name, column: ch.column });
+        datumToWire(ch.modelType, ch.modelCodec.decode(w), { table: p.name, column: ch.column });
       } catch (e) {
-        out.push((e as Error).message);
+        const m = (e as Error).message;
+        const at = `${p.name}.${ch.column}`;
+        out.push(m.startsWith(at) ? m : `${at}: ${m}`);
       }
     }
     return out;
