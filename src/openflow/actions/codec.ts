@@ -125,8 +125,15 @@ function regLoadAsSetField(a: Extract<Action, { type: 'regLoad' }>): Action {
   return { type: 'setField', field: { field: def.name, value: bigIntToBytes(a.value << BigInt(a.dst.ofs), n), ...(whole ? {} : { mask: bigIntToBytes(m, n) }) } };
 }
 
+/** OF1.5 has no NXAST_REG_MOVE either: a move is sent as OFPAT_COPY_FIELD. */
+function for15(a: Action): Action {
+  if (a.type === 'regLoad') return regLoadAsSetField(a);
+  if (a.type === 'regMove') return { type: 'copyField', nBits: a.src.nBits, src: a.src, dst: a.dst };
+  return a;
+}
+
 function actionLength(a: Action, version: OfVersion): number {
-  if (version >= 0x06 && a.type === 'regLoad') return actionLength(regLoadAsSetField(a), version);
+  if (version >= 0x06 && (a.type === 'regLoad' || a.type === 'regMove')) return actionLength(for15(a), version);
   if (version === 0x01) {
     switch (a.type) {
       case 'output': return 8;
@@ -530,8 +537,8 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
       continue;
     }
     const start = w.offset;
-    if (version >= 0x06 && a.type === 'regLoad') {
-      writeStd(w, regLoadAsSetField(a), version, len);
+    if (version >= 0x06 && (a.type === 'regLoad' || a.type === 'regMove')) {
+      writeStd(w, for15(a), version, len);
     } else if (!writeStd(w, a, version, len)) writeNx(w, a, version, len);
     if (w.offset - start !== len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
   }

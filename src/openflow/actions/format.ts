@@ -237,7 +237,7 @@ export function formatInstructions(list: readonly Instruction[]): string {
       case 'clearActions': p.push('clear_actions'); break;
       case 'writeActions': p.push(`write_actions(${formatActions(i.actions)})`); break;
       case 'writeMetadata':
-        p.push(i.mask === 0xffffffffffffffffn ? `write_metadata:0x${i.metadata.toString(16)}` : `write_metadata:0x${i.metadata.toString(16)}/0x${i.mask.toString(16)}`);
+        p.push(i.mask === 0xffffffffffffffffn ? `write_metadata:${hexAlt(i.metadata)}` : `write_metadata:${hexAlt(i.metadata)}/${hexAlt(i.mask)}`);
         break;
       case 'gotoTable': p.push(`goto_table:${i.tableId}`); break;
       case 'statTrigger': p.push(`stat_trigger(flags=${i.flags},${i.thresholds.join(',')})`); break;

@@ -2,7 +2,7 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import type { Match, MatchField } from './types.js';
 import { MatchError } from './errors.js';
-import { defaultCodePoint, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint } from './fields.js';
+import { defaultCodePoint, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint, type Prereq } from './fields.js';
 
 /** ofp_match_type (OpenFlow 1.5.1 §7.2.3.1). */
 export const OFPMT = {
@@ -60,6 +60,46 @@ function payloadBytes(f: MatchField): number {
   return f.value.length * (f.mask ? 2 : 1);
 }
 
+const PREREQ_FIELDS: Readonly<Record<Prereq, readonly string[]>> = {
+  none: [], ct: [], vlan: ['vlan_vid', 'vlan_tci'],
+  ipv4: ['eth_type'], ipv6: ['eth_type'], ip: ['eth_type'], arp: ['eth_type'], mpls: ['eth_type'], nsh: ['eth_type'],
+  tcp: ['eth_type', 'nw_proto'], udp: ['eth_type', 'nw_proto'], sctp: ['eth_type', 'nw_proto'],
+  icmp: ['eth_type', 'nw_proto'], icmpv6: ['eth_type', 'nw_proto'],
+  nd: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'], ndSolicit: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
+  ndAdvert: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
+};
+
+/**
+ * OXM requires a field's prerequisites to come before it (OpenFlow 1.5.1 §7.2.3.6; OVS rejects
+ * the match otherwise with OFPBMC_BAD_PREREQ). Returns `m` itself when already in a valid order,
+ * else a copy where each prerequisite field is moved just before its first dependent.
+ */
+export function orderForPrereqs(m: Match): Match {
+  let ok = true;
+  const seen = new Set<string>();
+  const present = new Set(m.map((f) => f.field));
+  for (const f of m) {
+    const def = fieldByName(f.field);
+    for (const p of def ? PREREQ_FIELDS[def.prereq] : []) if (present.has(p) && !seen.has(p)) ok = false;
+    seen.add(f.field);
+  }
+  if (ok) return m;
+  const out: MatchField[] = [];
+  const done = new Set<MatchField>();
+  const place = (f: MatchField): void => {
+    if (done.has(f)) return;
+    done.add(f);
+    const def = fieldByName(f.field);
+    for (const p of def ? PREREQ_FIELDS[def.prereq] : []) {
+      const dep = m.find((x) => x.field === p);
+      if (dep) place(dep);
+    }
+    out.push(f);
+  };
+  for (const f of m) place(f);
+  return out;
+}
+
 /** Bytes of the raw OXM/NXM TLVs (no ofp_match header, no padding). */
 export function oxmFieldsLength(m: Match, version: number = 0x01): number {
   let n = 0;
@@ -76,7 +116,7 @@ export function oxmFieldsLength(m: Match, version: number = 0x01): number {
  * @throws MatchError OF_MATCH_UNKNOWN_FIELD, OF_MATCH_BAD_WIDTH, OF_MATCH_BAD_MASK, OF_MATCH_BAD_FIELD
  */
 export function writeOxmFields(w: ByteWriter, m: Match, version: number = 0x01): void {
-  for (const f of m) {
+  for (const f of orderForPrereqs(m)) {
     checkWidths(f);
     const r = resolve(f, version);
     const hdr = tlvHeaderBytes(r.cls);

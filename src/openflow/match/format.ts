@@ -2,7 +2,7 @@ import type { Match, MatchField } from './types.js';
 import { fieldByName, type FieldDef } from './fields.js';
 import {
   bytesToBigInt, bytesToNum, cidrLength, CT_STATE_NAMES, formatFlagsMasked, formatIpv4, formatIpv6, formatMac,
-  formatPort10, formatPort11, hexAlt, isAllOnes, TCP_FLAG_NAMES, TUN_FLAG_NAMES,
+  formatPort10, formatPort11, hexAlt, isAllOnes, isZero, TCP_FLAG_NAMES, TUN_FLAG_NAMES,
 } from './text-values.js';
 
 const ETH_TYPE = { IP: 0x0800, ARP: 0x0806, RARP: 0x8035, IPV6: 0x86dd, MPLS: 0x8847, MPLSM: 0x8848 } as const;
@@ -44,7 +44,8 @@ export function formatFieldValue(def: FieldDef, x: Vm): string {
       return `${formatIpv6(x.v)}/${n >= 0 ? n : formatIpv6(x.m)}`;
     }
     case 'dec':
-      return x.exact ? bytesToBigInt(x.v).toString(10) : `${hexAlt(bytesToBigInt(x.v))}/${hexAlt(bytesToBigInt(x.m))}`;
+      // lib/match.c format_be16_masked: decimal when exact, else "0x%x/0x%x"
+      return x.exact ? bytesToBigInt(x.v).toString(10) : `0x${bytesToBigInt(x.v).toString(16)}/0x${bytesToBigInt(x.m).toString(16)}`;
     case 'port10':
       return formatPort10(bytesToNum(x.v));
     case 'port':
@@ -120,6 +121,8 @@ export function formatMatch(m: Match): string {
   const fields = new Map<string, MatchField>();
   const unknown: MatchField[] = [];
   for (const f of m) {
+    // OVS drops a field whose mask is all zeros (a full wildcard)
+    if (f.mask && isZero(f.mask)) continue;
     if (f.field === 'unknown' || !fieldByName(f.field)) unknown.push(f);
     else fields.set(fieldByName(f.field)!.name, f);
   }
@@ -198,8 +201,9 @@ export function formatMatch(m: Match): string {
   emit('tun_dst');
   emit('tun_ipv6_src');
   emit('tun_ipv6_dst');
+  // lib/match.c format_flow_tunnel prints tun_gbp_flags' value only, whatever the mask
   emit('tun_gbp_id');
-  emit('tun_gbp_flags');
+  if (has('tun_gbp_flags')) { done.add('tun_gbp_flags'); out.push(`tun_gbp_flags=${hexAlt(bytesToNum(vm(fields.get('tun_gbp_flags')!).v))}`); }
   emit('tun_erspan_ver');
   emit('tun_erspan_idx');
   emit('tun_erspan_dir');

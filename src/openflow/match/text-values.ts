@@ -131,7 +131,7 @@ export function formatFlagsMasked(value: number, mask: number, names: readonly (
     const on: string[] = [];
     for (let i = 0; i < 32; i++) {
       const bit = 2 ** i;
-      if (value & bit) on.push(names[i] ?? `0x${bit.toString(16)}`);
+      if (value & bit) on.push(names[i] ?? `[${bit.toString(16)}]`);
     }
     return on.length ? on.join('|') : '0';
   }
@@ -139,7 +139,7 @@ export function formatFlagsMasked(value: number, mask: number, names: readonly (
   for (let i = 0; i < 32; i++) {
     const bit = 2 ** i;
     if (!(mask & bit)) continue;
-    s += (value & bit ? '+' : '-') + (names[i] ?? `0x${bit.toString(16)}`);
+    s += (value & bit ? '+' : '-') + (names[i] ?? `[${bit.toString(16)}]`);
   }
   return s || '0';
 }

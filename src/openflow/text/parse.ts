@@ -218,6 +218,11 @@ function finishMatch(b: MatchBuilder): Match {
     if (!prereqOk(def.prereq, ethType, proto, icmpType, b)) {
       throw new FlowParseError('OF_TEXT_PREREQ', `${name} requires ${PREREQ_TEXT[def.prereq]}`, pos);
     }
+    const frag = b.fields.get('ip_frag')?.f;
+    if (frag && ['tcp', 'udp', 'sctp', 'icmp', 'icmpv6', 'nd', 'ndSolicit', 'ndAdvert'].includes(def.prereq)) {
+      const fm = frag.mask ? frag.mask[0]! : 0xff;
+      if ((fm & 2) && (frag.value[0]! & 2)) throw new FlowParseError('OF_TEXT_PREREQ', `${name} cannot be matched on later fragments (ip_frag=later)`, pos);
+    }
     if (name === 'nw_proto' && ethType !== ETH.IP && ethType !== ETH.IPV6) {
       throw new FlowParseError('OF_TEXT_PREREQ', 'nw_proto requires ip or ipv6', pos);
     }
