@@ -439,7 +439,7 @@ export class ReplicaCache<Tb = AnyTables> {
     this.shutdown(undefined);
     if (!this.client.closed) {
       try {
-        await this.client.monitorCancel(this.monitorId);
+        await this.client.monitorCancel(this.monitorId, { timeoutMs: 2000 });
       } catch (e) {
         this.log?.debug({ err: (e as Error).message }, 'ovsdb cache: monitor_cancel failed');
       }
