@@ -360,7 +360,12 @@ export class GeneveView {
       throw new GeneveTruncatedError(`bad window ${offset}..${end} over ${buf.length} bytes`, offset);
     }
     if (this.warnings.length !== 0) this.warnings.length = 0;
-    this.headerLength = scan(buf, offset, end, lenient, lenient ? this.warnings : null);
+    // Fast path: version 0, no options, no flags, reserved byte 0 — nothing else to check.
+    if (end - offset >= GENEVE_FIXED_HEADER_LENGTH && buf[offset] === 0 && buf[offset + 1] === 0 && buf[offset + 7] === 0) {
+      this.headerLength = GENEVE_FIXED_HEADER_LENGTH;
+    } else {
+      this.headerLength = scan(buf, offset, end, lenient, lenient ? this.warnings : null);
+    }
     this.buf = buf;
     this.start = offset;
     this.end = end;

@@ -84,6 +84,8 @@ export class CaptureParser {
   private classic = false;
   private nanosecond = false;
   private pcapLinkType = 0;
+  private readonly queue: Uint8Array[] = [];
+  private queued = 0;
   /** Detected format; undefined until the first header is complete. */
   format: CaptureFormat | undefined;
   /** Interfaces of the current pcapng section (classic pcap: one). */
@@ -102,28 +104,59 @@ export class CaptureParser {
   tsNsec = 0;
   originalLength = 0;
 
-  /** Adds input. The chunk is not copied unless a record straddles it. */
+  /**
+   * Adds input. Chunks are queued, not copied: only a record that straddles two chunks is stitched
+   * into a buffer of its own size.
+   */
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    if (this.pos >= this.buf.length) {
+    if (this.pos >= this.buf.length && this.queue.length === 0) {
       this.base += this.buf.length;
       this.buf = chunk;
       this.pos = 0;
     } else {
-      const rest = this.buf.length - this.pos;
-      const merged = new Uint8Array(rest + chunk.length);
-      merged.set(this.buf.subarray(this.pos), 0);
-      merged.set(chunk, rest);
-      this.base += this.pos;
-      this.buf = merged;
-      this.pos = 0;
+      this.queue.push(chunk);
+      this.queued += chunk.length;
     }
+  }
+
+  /** Makes `need` bytes contiguous at `pos` from the queued chunks; false when there are not enough yet. */
+  private refill(need: number): boolean {
+    let have = this.buf.length - this.pos;
+    if (have + this.queued < need) return false;
+    if (have === 0) {
+      this.base += this.buf.length;
+      const c = this.queue.shift()!;
+      this.queued -= c.length;
+      this.buf = c;
+      this.pos = 0;
+      if (c.length >= need) return true;
+      have = c.length;
+    }
+    // A Buffer like the chunks a Node stream yields, so element access stays monomorphic.
+    const out = Buffer.allocUnsafe(need);
+    out.set(this.buf.subarray(this.pos), 0);
+    this.base += this.pos;
+    let filled = have;
+    while (filled < need) {
+      const c = this.queue[0]!;
+      const take = Math.min(c.length, need - filled);
+      out.set(take === c.length ? c : c.subarray(0, take), filled);
+      filled += take;
+      this.queued -= take;
+      if (take === c.length) this.queue.shift();
+      else this.queue[0] = c.subarray(take);
+    }
+    this.buf = out;
+    this.pos = 0;
+    return true;
   }
 
   /** Signals end of input. @throws PcapTruncatedError `PCAP_TRUNCATED` when bytes of a partial record remain. */
   finish(): void {
-    if (this.pos < this.buf.length) {
-      throw new PcapTruncatedError(`capture ends inside a record or block (${this.buf.length - this.pos} bytes left over)`, this.base + this.pos);
+    const left = this.buf.length - this.pos + this.queued;
+    if (left > 0) {
+      throw new PcapTruncatedError(`capture ends inside a record or block (${left} bytes left over)`, this.base + this.pos);
     }
     if (!this.started) throw new PcapFormatError('empty capture', 0);
   }
@@ -154,20 +187,34 @@ export class CaptureParser {
     for (;;) {
       const avail = this.buf.length - this.pos;
       if (!this.started) {
-        if (avail < 4) return false;
+        if (avail < 4) {
+          if (!this.refill(4)) return false;
+          continue;
+        }
         const m = this.u32be(this.pos);
         if (m === PCAPNG_SHB) {
           this.started = true;
           continue;
         }
-        if (avail < 24) return false;
+        if (avail < 24) {
+          if (!this.refill(24)) return false;
+          continue;
+        }
         this.readPcapHeader();
         this.started = true;
         continue;
       }
-      if (this.classic) return this.nextPcap(avail);
+      if (this.classic) {
+        const need = this.nextPcap(avail);
+        if (need === 0) return true;
+        if (!this.refill(need)) return false;
+        continue;
+      }
       // pcapng
-      if (avail < 12) return false;
+      if (avail < 12) {
+        if (!this.refill(12)) return false;
+        continue;
+      }
       const p = this.pos;
       const typeBe = this.u32be(p);
       if (typeBe === PCAPNG_SHB) {
@@ -185,7 +232,10 @@ export class CaptureParser {
       if (total < 12 || total % 4 !== 0 || total > MAX_RECORD) {
         throw new PcapBlockError(`block type 0x${type.toString(16)} has invalid total length ${total}`, this.base + p + 4);
       }
-      if (avail < total) return false;
+      if (avail < total) {
+        if (!this.refill(total)) return false;
+        continue;
+      }
       if (this.u32(p + total - 4) !== total) {
         throw new PcapBlockError(`block type 0x${type.toString(16)} trailing length differs from ${total}`, this.base + p + total - 4);
       }
@@ -311,12 +361,13 @@ export class CaptureParser {
     this.pos = p + 24;
   }
 
-  private nextPcap(avail: number): boolean {
-    if (avail < 16) return false;
+  /** Reads one classic record; returns 0 when done, else the number of contiguous bytes it needs. */
+  private nextPcap(avail: number): number {
+    if (avail < 16) return 16;
     const p = this.pos;
     const capLen = this.u32(p + 8);
     if (capLen > MAX_RECORD) throw new PcapBlockError(`record length ${capLen} is implausible`, this.base + p + 8);
-    if (avail < 16 + capLen) return false;
+    if (avail < 16 + capLen) return 16 + capLen;
     this.pos = p + 16 + capLen;
     const frac = this.u32(p + 4);
     this.tsSec = this.u32(p);
@@ -327,7 +378,7 @@ export class CaptureParser {
     this.buffer = this.buf;
     this.dataOffset = p + 16;
     this.dataLength = capLen;
-    return true;
+    return 0;
   }
 
   private u16(p: number): number {
