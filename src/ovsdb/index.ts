@@ -24,3 +24,7 @@ export * from './notation.js';
 export * from './operations.js';
 export { validateOperations } from './validate.js';
 export * from './errors.js';
+export { OvsdbSession, OvsdbRemoteRejectedError, OvsdbSessionClosedError } from './session.js';
+export type { SessionOptions, SessionState, SessionEvent, SessionMetric, ConnectHook } from './session.js';
+export { exponentialBackoff } from './backoff.js';
+export type { BackoffPolicy, ExponentialBackoffOptions } from './backoff.js';
