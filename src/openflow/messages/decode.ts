@@ -777,8 +777,11 @@ function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
         return { kind: 'desc' };
       case OFPMP.FLOW_DESC:
         return { kind: 'flow', ...readFlowStatsRequest(r, v) };
-      case OFPMP.AGGREGATE_STATS:
-        return { kind: 'aggregate', ...readFlowStatsRequest(r, v) };
+      case OFPMP.AGGREGATE_STATS: {
+        const sel = readFlowStatsRequest(r, v);
+        if (v >= 6 && r.remaining) return { kind: 'aggregate', ...sel, statsRequest: readOxsStats(r) };
+        return { kind: 'aggregate', ...sel };
+      }
       case OFPMP.FLOW_STATS:
         if (v < 6) break;
         return { kind: 'flowStats', ...readFlowStatsRequest(r, v) };

@@ -499,7 +499,7 @@ function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, v: num
     case 'meterFeatures': return OFPMP.METER_FEATURES;
     case 'tableFeatures': return OFPMP.TABLE_FEATURES;
     case 'portDesc': return OFPMP.PORT_DESC;
-    case 'experimenter': return v === 1 ? 0xffff : OFPMP.EXPERIMENTER;
+    case 'experimenter': return OFPMP.EXPERIMENTER;
   }
 }
 
@@ -510,13 +510,19 @@ function writeMpHeader(w: ByteWriter, v: OfVersion, t: number, xid: number, flag
 }
 
 function writeFlowStatsRequest(w: ByteWriter, b: FlowStatsRequestBody, v: OfVersion): void {
+  if (v === 1) {
+    writeMatch10(w, b.match);
+    w.u8(b.tableId).u8(0).u16(b.outPort);
+    return;
+  }
   need(v, 4, 'flow stats request');
   w.u8(b.tableId).zeros(3).u32(b.outPort).u32(b.outGroup).zeros(4).u64(b.cookie).u64(b.cookieMask);
   writeMatch(w, b.match, v);
 }
 
 function writeMpRequestBody(w: ByteWriter, b: MultipartRequestBody, v: OfVersion): void {
-  if (v === 1 && b.kind !== 'desc' && b.kind !== 'unknown') need(v, 4, `${b.kind} request`);
+  const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'portDesc'];
+  if (v === 1 && !of10.includes(b.kind)) need(v, 4, `${b.kind} request`);
   switch (b.kind) {
     case 'desc':
     case 'table':
@@ -525,14 +531,19 @@ function writeMpRequestBody(w: ByteWriter, b: MultipartRequestBody, v: OfVersion
       return;
     case 'flow':
     case 'flowStats':
-    case 'aggregate':
       writeFlowStatsRequest(w, b, v);
       return;
+    case 'aggregate':
+      writeFlowStatsRequest(w, b, v);
+      if (v >= 6 && b.statsRequest) writeOxsStats(w, b.statsRequest);
+      return;
     case 'portStats':
-      w.u32(b.portNo).zeros(4);
+      if (v === 1) w.u16(b.portNo).zeros(6);
+      else w.u32(b.portNo).zeros(4);
       return;
     case 'queue':
-      w.u32(b.portNo).u32(b.queueId);
+      if (v === 1) w.u16(b.portNo).zeros(2).u32(b.queueId);
+      else w.u32(b.portNo).u32(b.queueId);
       return;
     case 'group':
       w.u32(b.groupId).zeros(4);
@@ -573,6 +584,14 @@ function writeTableFeatures(w: ByteWriter, tables: readonly TableFeatures[], v: 
 }
 
 function writePortStats(w: ByteWriter, p: PortStatsEntry, v: OfVersion): void {
+  if (v === 1) {
+    w.u16(p.portNo).zeros(6);
+    for (const c of [
+      p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.rxDropped, p.txDropped, p.rxErrors, p.txErrors,
+      p.rxFrameErr, p.rxOverErr, p.rxCrcErr, p.collisions,
+    ]) w.u64(c);
+    return;
+  }
   if (v >= 5) {
     const start = w.offset;
     w.u16(0).zeros(2).u32(p.portNo).u32(p.durationSec).u32(p.durationNsec);
@@ -591,6 +610,10 @@ function writePortStats(w: ByteWriter, p: PortStatsEntry, v: OfVersion): void {
 }
 
 function writeQueueStats(w: ByteWriter, q: QueueStatsEntry, v: OfVersion): void {
+  if (v === 1) {
+    w.u16(q.portNo).zeros(2).u32(q.queueId).u64(q.txBytes).u64(q.txPackets).u64(q.txErrors);
+    return;
+  }
   const start = w.offset;
   if (v >= 5) w.u16(0).zeros(6);
   w.u32(q.portNo).u32(q.queueId).u64(q.txBytes).u64(q.txPackets).u64(q.txErrors).u32(q.durationSec).u32(q.durationNsec);
@@ -601,7 +624,8 @@ function writeQueueStats(w: ByteWriter, q: QueueStatsEntry, v: OfVersion): void 
 }
 
 function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): void {
-  if (v < 4 && b.kind !== 'unknown' && b.kind !== 'desc') need(v, 4, `${b.kind} reply`);
+  const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'portStats', 'queue', 'portDesc'];
+  if (v < 4 && !(v === 1 && of10.includes(b.kind)) && b.kind !== 'unknown' && b.kind !== 'desc') need(v, 4, `${b.kind} reply`);
   switch (b.kind) {
     case 'desc':
       writeFixedString(w, b.mfrDesc, 256);
@@ -613,6 +637,15 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
     case 'flow':
       for (const f of b.flows) {
         const start = w.offset;
+        if (v === 1) {
+          w.u16(0).u8(f.tableId).u8(0);
+          writeMatch10(w, f.match);
+          w.u32(f.stats.durationSec ?? 0).u32(f.stats.durationNsec ?? 0).u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout).zeros(6);
+          w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
+          writeActions(w, of10Actions(f.instructions), v);
+          w.patchU16(start, w.offset - start);
+          continue;
+        }
         if (v >= 6) {
           w.u16(0).zeros(2).u8(f.tableId).u8(0).u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout);
           w.u16(f.flags).u16(f.importance).u64(f.cookie);

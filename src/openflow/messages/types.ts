@@ -396,7 +396,8 @@ export type MultipartRequestBody =
   | ({ readonly kind: 'flow' } & FlowStatsRequestBody)
   /** OF1.5 OFPMP_FLOW_STATS (statistics only, no instructions). */
   | ({ readonly kind: 'flowStats' } & FlowStatsRequestBody)
-  | ({ readonly kind: 'aggregate' } & FlowStatsRequestBody)
+  /** `statsRequest`: OF1.5 OXS fields the reply should carry (OVS sends flow_count, packet and byte counts). */
+  | ({ readonly kind: 'aggregate'; readonly statsRequest?: FlowStatValues } & FlowStatsRequestBody)
   | { readonly kind: 'table' }
   | { readonly kind: 'portStats'; readonly portNo: number }
   | { readonly kind: 'queue'; readonly portNo: number; readonly queueId: number }

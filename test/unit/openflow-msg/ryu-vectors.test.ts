@@ -62,6 +62,7 @@ const FLOW_CODEC_DIFFERS = new Set([
   'libofproto-OFP15-flow_desc_reply.packet',
   'ovs-ofctl-of13-action_controller2.packet',
   'ovs-ofctl-of13-action_ct.packet',
+  '4-2-ofp_flow_mod.packet', // set_field of an OXM the flow codec does not know (Erlang-generated, odd field)
 ]);
 
 const HEADER_SHORTER_THAN_FILE = new Set(['libofproto-OFP15-meter_features_reply.packet']);
