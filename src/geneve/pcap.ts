@@ -186,6 +186,12 @@ export class CaptureParser {
   advance(): boolean {
     for (;;) {
       const avail = this.buf.length - this.pos;
+      if (this.classic) {
+        const need = this.nextPcap(avail);
+        if (need === 0) return true;
+        if (!this.refill(need)) return false;
+        continue;
+      }
       if (!this.started) {
         if (avail < 4) {
           if (!this.refill(4)) return false;
@@ -202,12 +208,6 @@ export class CaptureParser {
         }
         this.readPcapHeader();
         this.started = true;
-        continue;
-      }
-      if (this.classic) {
-        const need = this.nextPcap(avail);
-        if (need === 0) return true;
-        if (!this.refill(need)) return false;
         continue;
       }
       // pcapng
@@ -365,17 +365,32 @@ export class CaptureParser {
   private nextPcap(avail: number): number {
     if (avail < 16) return 16;
     const p = this.pos;
-    const capLen = this.u32(p + 8);
+    const b = this.buf;
+    let sec: number;
+    let frac: number;
+    let capLen: number;
+    let orig: number;
+    // Inline reads: this is the per-record hot path of a large capture.
+    if (this.le) {
+      sec = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16)) + b[p + 3]! * 0x1000000;
+      frac = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16)) + b[p + 7]! * 0x1000000;
+      capLen = (b[p + 8]! | (b[p + 9]! << 8) | (b[p + 10]! << 16)) + b[p + 11]! * 0x1000000;
+      orig = (b[p + 12]! | (b[p + 13]! << 8) | (b[p + 14]! << 16)) + b[p + 15]! * 0x1000000;
+    } else {
+      sec = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+      frac = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
+      capLen = b[p + 8]! * 0x1000000 + ((b[p + 9]! << 16) | (b[p + 10]! << 8) | b[p + 11]!);
+      orig = b[p + 12]! * 0x1000000 + ((b[p + 13]! << 16) | (b[p + 14]! << 8) | b[p + 15]!);
+    }
     if (capLen > MAX_RECORD) throw new PcapBlockError(`record length ${capLen} is implausible`, this.base + p + 8);
     if (avail < 16 + capLen) return 16 + capLen;
     this.pos = p + 16 + capLen;
-    const frac = this.u32(p + 4);
-    this.tsSec = this.u32(p);
+    this.tsSec = sec;
     this.tsNsec = this.nanosecond ? frac : frac * 1000;
-    this.originalLength = this.u32(p + 12);
+    this.originalLength = orig;
     this.interfaceId = 0;
     this.linkType = this.pcapLinkType;
-    this.buffer = this.buf;
+    this.buffer = b;
     this.dataOffset = p + 16;
     this.dataLength = capLen;
     return 0;
