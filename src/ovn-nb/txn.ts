@@ -1,0 +1,296 @@
+/**
+ * The core the Northbound builders share: a snapshot of the tables they read, and {@link NbTxn}, which
+ * collects one transaction's operations on top of that snapshot. Builders are pure functions of
+ * (desired state, snapshot): they look the rows they need up in the snapshot (plus what earlier
+ * builders of the same `NbTxn` created or deleted) and return the operations that make the database
+ * match — nothing when it already does. Every insert of a row whose existence the builder decided from
+ * the snapshot carries a `wait` guard (`_uuid`s of the rows with that key, as read), so a concurrent
+ * writer makes the transaction fail with `timed out` instead of creating a duplicate; re-read and
+ * re-run on that error.
+ */
+import type { OvsdbClient } from '../ovsdb/client.js';
+import { byUuid, cond, mutation, op, type Condition, type Mutation, type Operation, type SelectResult } from '../ovsdb/operations.js';
+import { datumToWire, type Datum, type WireAtom, type WireRow, type WireValue } from '../ovsdb/notation.js';
+import { columnKind, type ColumnType, type TableSchema } from '../ovsdb/schema.js';
+import { decodeRow } from '../ovsdb/typed/index.js';
+import { ovnNorthboundSchema, type OVNNorthboundTables } from './generated/ovn-northbound.gen.js';
+
+/** The Northbound database name. */
+export const NB_DATABASE = 'OVN_Northbound';
+
+export type NbTable = keyof OVNNorthboundTables & string;
+/** A row of `T` as read (generated shape: sets are arrays, maps records, UUIDs strings). */
+export type NbRow<T extends NbTable> = OVNNorthboundTables[T]['row'];
+
+/** Rows by `_uuid`, per table. Tables a snapshot does not hold are treated as empty. */
+export type NbSnapshot = { readonly [T in NbTable]?: ReadonlyMap<string, NbRow<T>> };
+
+/** The tables the builders read. */
+export const NB_BUILDER_TABLES = [
+  'Logical_Switch',
+  'Logical_Switch_Port',
+  'Logical_Router',
+  'Logical_Router_Port',
+  'Logical_Router_Static_Route',
+  'Logical_Router_Policy',
+  'Gateway_Chassis',
+  'NAT',
+  'ACL',
+  'Address_Set',
+  'Port_Group',
+  'Load_Balancer',
+  'DHCP_Options',
+] as const satisfies readonly NbTable[];
+
+function tableSchema(t: string): TableSchema {
+  return (ovnNorthboundSchema.tables as Record<string, TableSchema>)[t]!;
+}
+
+/** One `select` per table (all columns): what {@link snapshotFromResults} decodes. */
+export function snapshotSelects(tables: readonly NbTable[] = NB_BUILDER_TABLES): Operation[] {
+  return tables.map((t) => op.select(t, []));
+}
+
+/** Decodes the results of {@link snapshotSelects} into a snapshot. */
+export function snapshotFromResults(tables: readonly NbTable[], results: readonly unknown[]): NbSnapshot {
+  const out: Record<string, Map<string, unknown>> = {};
+  tables.forEach((t, i) => {
+    const m = new Map<string, unknown>();
+    const ts = tableSchema(t);
+    for (const raw of (results[i] as SelectResult).rows) {
+      const row = decodeRow(ovnNorthboundSchema, ts, raw);
+      m.set(row._uuid as string, row);
+    }
+    out[t] = m;
+  });
+  return out as NbSnapshot;
+}
+
+/**
+ * Reads a snapshot of `tables` in one transaction (so it is consistent).
+ * @example const snap = await readNbSnapshot(client); const ops = lsAdd(new NbTxn(snap), { name: 'sw0' });
+ */
+export async function readNbSnapshot(client: Pick<OvsdbClient, 'transact'>, tables: readonly NbTable[] = NB_BUILDER_TABLES): Promise<NbSnapshot> {
+  const res = await client.transact(NB_DATABASE, snapshotSelects(tables));
+  return snapshotFromResults(tables, res as readonly unknown[]);
+}
+
+/** A reference to a row: an existing row's UUID, or the `uuid-name` of a row this transaction inserts. */
+export type RowRef = { readonly uuid: string } | { readonly named: string };
+
+export function refAtom(r: RowRef): WireAtom {
+  return 'uuid' in r ? ['uuid', r.uuid] : ['named-uuid', r.named];
+}
+export function refCondition(r: RowRef): Condition {
+  return 'uuid' in r ? byUuid(r.uuid) : cond('_uuid', '==', ['named-uuid', r.named]);
+}
+const refDatum = (r: RowRef): Datum => ('uuid' in r ? r.uuid : { namedUuid: r.named });
+
+/** JS values builders pass for columns: plain atoms, arrays for sets, records for maps, {@link RowRef} for references. */
+export type ColumnValue = string | number | boolean | undefined | RowRef | readonly (string | number | boolean | RowRef)[] | Readonly<Record<string, string | number | boolean>>;
+export type JsRow = Readonly<Record<string, ColumnValue>>;
+
+function isRef(v: unknown): v is RowRef {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && (('uuid' in v && Object.keys(v).length === 1) || ('named' in v && Object.keys(v).length === 1));
+}
+
+function toDatum(v: ColumnValue): Datum {
+  if (isRef(v)) return refDatum(v);
+  if (Array.isArray(v)) return v.map((a) => (isRef(a) ? refDatum(a) : a)) as Datum;
+  return v as Datum;
+}
+
+/** Encodes JS column values to the wire with the NB schema's column types (checked). */
+export function wireRow(table: NbTable, row: JsRow): WireRow {
+  const ts = tableSchema(table);
+  const out: Record<string, WireValue> = {};
+  for (const [k, v] of Object.entries(row)) {
+    const col = ts.columns[k];
+    if (col === undefined) throw new Error(`internal: ${table} has no column ${k}`);
+    out[k] = datumToWire(col.type, toDatum(v), { database: NB_DATABASE, table, column: k });
+  }
+  return out;
+}
+
+function columnType(table: NbTable, column: string): ColumnType {
+  return tableSchema(table).columns[column]!.type;
+}
+
+/** Order-insensitive comparison of a desired JS value with a row's value (sets and maps compare as such). */
+export function sameValue(table: NbTable, column: string, want: ColumnValue, have: unknown): boolean {
+  const kind = columnKind(columnType(table, column));
+  const norm = (v: unknown): string => {
+    if (isRef(v)) return 'uuid' in v ? v.uuid : `#${v.named}`;
+    if (kind === 'set') {
+      const arr = Array.isArray(v) ? v : v === undefined ? [] : [v];
+      return JSON.stringify(arr.map((a) => (isRef(a) ? norm(a) : a)).map((a) => JSON.stringify(a)).sort());
+    }
+    if (kind === 'map') {
+      const rec = (v ?? {}) as Record<string, unknown>;
+      return JSON.stringify(Object.keys(rec).sort().map((k) => [k, rec[k]]));
+    }
+    return JSON.stringify(v ?? null);
+  };
+  return norm(want) === norm(have);
+}
+
+interface Created {
+  readonly ref: { readonly named: string };
+  readonly row: JsRow;
+}
+
+/**
+ * One Northbound transaction being built on a snapshot. Builders (`lsAdd`, `lspAdd`, …) append their
+ * operations here and also return them; later builders see what earlier ones created or deleted, so a
+ * switch and its ports can be created in one transaction. `operations()` gives the whole list for
+ * `client.transact(NB_DATABASE, …)`.
+ */
+export class NbTxn {
+  readonly snapshot: NbSnapshot;
+  readonly #ops: Operation[] = [];
+  readonly #created = new Map<string, Map<string, Created>>();
+  readonly #deleted = new Set<string>();
+  readonly #parents = new Map<string, Map<string, string>>();
+  readonly #names = new Map<string, Map<string, string[]>>();
+  #n = 0;
+
+  constructor(snapshot: NbSnapshot) {
+    this.snapshot = snapshot;
+  }
+
+  /** All operations so far, in order. */
+  operations(): Operation[] {
+    return [...this.#ops];
+  }
+  get size(): number {
+    return this.#ops.length;
+  }
+
+  /** Rows of `table` in the snapshot not deleted by this transaction. */
+  *rows<T extends NbTable>(table: T): Iterable<NbRow<T>> {
+    const m = this.snapshot[table] as ReadonlyMap<string, NbRow<T>> | undefined;
+    if (!m) return;
+    for (const [u, r] of m) if (!this.#deleted.has(u)) yield r;
+  }
+  row<T extends NbTable>(table: T, uuid: string): NbRow<T> | undefined {
+    if (this.#deleted.has(uuid)) return undefined;
+    return (this.snapshot[table] as ReadonlyMap<string, NbRow<T>> | undefined)?.get(uuid);
+  }
+  isDeleted(uuid: string): boolean {
+    return this.#deleted.has(uuid);
+  }
+
+  /** Existing rows of `table` whose `column` equals `value` (e.g. every switch named `sw0`). */
+  findAll<T extends NbTable>(table: T, column: string, value: unknown): NbRow<T>[] {
+    if (column === 'name' && typeof value === 'string') return this.#byName(table, value);
+    const out: NbRow<T>[] = [];
+    for (const r of this.rows(table)) if ((r as unknown as Record<string, unknown>)[column] === value) out.push(r);
+    return out;
+  }
+
+  #byName<T extends NbTable>(table: T, name: string): NbRow<T>[] {
+    let idx = this.#names.get(table);
+    if (!idx) {
+      idx = new Map();
+      for (const [u, r] of (this.snapshot[table] as ReadonlyMap<string, Record<string, unknown>> | undefined) ?? []) {
+        const n = r.name;
+        if (typeof n !== 'string') continue;
+        const l = idx.get(n);
+        if (l) l.push(u);
+        else idx.set(n, [u]);
+      }
+      this.#names.set(table, idx);
+    }
+    const out: NbRow<T>[] = [];
+    for (const u of idx.get(name) ?? []) {
+      const r = this.row(table, u);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  /** A row this transaction inserted under `key`. */
+  created(table: NbTable, key: string): Created | undefined {
+    return this.#created.get(table)?.get(key);
+  }
+
+  /** Appends operations; returns them. */
+  push(...ops: Operation[]): Operation[] {
+    this.#ops.push(...ops);
+    return ops;
+  }
+
+  /** A fresh `uuid-name`. */
+  newName(prefix: string): string {
+    return `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${++this.#n}`;
+  }
+
+  /** An `insert` with a fresh `uuid-name`, remembered under (`table`, `key`). */
+  insert(table: NbTable, row: JsRow, key: string): { op: Operation; ref: { readonly named: string } } {
+    const named = this.newName(table.toLowerCase());
+    const ref = { named };
+    let m = this.#created.get(table);
+    if (!m) this.#created.set(table, (m = new Map()));
+    m.set(key, { ref, row });
+    return { op: op.insert(table, wireRow(table, row), named), ref };
+  }
+
+  /** An `update` of the columns in `row` on one row. */
+  update(table: NbTable, ref: RowRef, row: JsRow): Operation {
+    return op.update(table, [refCondition(ref)], wireRow(table, row));
+  }
+
+  /** A `mutate` inserting (or deleting) references/atoms into a set column of one row. */
+  setMutation(table: NbTable, ref: RowRef, column: string, mutator: 'insert' | 'delete', values: readonly (RowRef | string | number)[]): Operation {
+    const type = columnType(table, column);
+    const atoms: WireAtom[] = values.map((v) => (isRef(v) ? refAtom(v) : (datumToWire({ ...type, min: 0, max: 1 }, v, { table, column }) as WireAtom)));
+    return op.mutate(table, [refCondition(ref)], [mutation(column, mutator, ['set', atoms])]);
+  }
+
+  /** A `mutate` on map column keys: insert pairs, or delete keys. */
+  mapMutation(table: NbTable, ref: RowRef, column: string, change: { insert: Readonly<Record<string, string>> } | { deleteKeys: readonly string[] }): Operation {
+    const m: Mutation =
+      'insert' in change
+        ? mutation(column, 'insert', ['map', Object.entries(change.insert).map(([k, v]) => [k, v] as const)])
+        : mutation(column, 'delete', ['set', [...change.deleteKeys]]);
+    return op.mutate(table, [refCondition(ref)], [m]);
+  }
+
+  /** A `delete` of one row (root tables; non-root rows go away when unreferenced). Remembered as deleted. */
+  delete(table: NbTable, uuid: string): Operation {
+    this.#deleted.add(uuid);
+    return op.delete(table, [byUuid(uuid)]);
+  }
+
+  /** Marks a non-root row as going away (its parent's reference is being removed). */
+  forget(uuid: string): void {
+    this.#deleted.add(uuid);
+  }
+
+  /**
+   * A `wait` that holds only if the rows of `table` matching `where` are exactly `uuids` (as read):
+   * the guard against a concurrent writer inserting the same key.
+   */
+  guard(table: NbTable, where: readonly Condition[], uuids: readonly string[]): Operation {
+    return op.wait(table, where, ['_uuid'], '==', uuids.map((u) => ({ _uuid: ['uuid', u] })), 0);
+  }
+
+  /**
+   * Child UUID → parent UUID for the reference set `column` of `parentTable` (e.g. which switch holds a
+   * port), built once per transaction from the snapshot.
+   */
+  parentIndex(parentTable: NbTable, column: string): ReadonlyMap<string, string> {
+    const k = `${parentTable}.${column}`;
+    let m = this.#parents.get(k);
+    if (!m) {
+      m = new Map();
+      const snap = this.snapshot[parentTable] as ReadonlyMap<string, Record<string, unknown>> | undefined;
+      for (const [u, r] of snap ?? []) {
+        const v = r[column];
+        for (const c of Array.isArray(v) ? v : v === undefined ? [] : [v]) m.set(c as string, u);
+      }
+      this.#parents.set(k, m);
+    }
+    return m;
+  }
+}
