@@ -5,15 +5,15 @@
  * schema as it is added, so nothing invalid reaches the server.
  */
 import type { DatabaseSchema, TableSchema } from '../schema.js';
+import { columnKind } from '../schema.js';
+import type { WireRow, WireValue } from '../notation.js';
 import { ID_RE, isNamedUuid } from '../notation.js';
 import type { Condition, Mutation, Operation } from '../operations.js';
-import type { WireRow, WireValue } from '../notation.js';
 import { OvsdbArgumentError, OvsdbValueError } from '../errors.js';
 import type { DatabaseModel, NamedRef, TableTypes, Uuid } from './types.js';
 import { atomToWire, datumToWire, mapKeyToWire, mapToWire, setToWire } from './convert.js';
 import type { NamedUuidScope } from './validate.js';
 import { columnOf, tableOf, validateOperation } from './validate.js';
-import { columnKind } from '../schema.js';
 import { NamedUuidDuplicateError, NamedUuidUndefinedError, NamedUuidWrongTableError } from './errors.js';
 import { decodeResults, type TransactionResults } from './results.js';
 
