@@ -155,6 +155,46 @@ describe('this library as controller of a live ovs-vswitchd', () => {
     expect(pin.reason).toBe(5); // OFPR_PACKET_OUT in OF1.5 naming (action)
   });
 
+  it('Nicira messages OVN uses: TLV table request, packet-in2 format, CT flush zone, controller id', async () => {
+    const tlv = await ctl.request({ type: 'nxTlvTableRequest' });
+    expect(tlv.type).toBe('nxTlvTableReply');
+    if (tlv.type === 'nxTlvTableReply') expect(tlv.mappings).toEqual([{ optClass: 0x0102, optType: 0x80, optLen: 4, index: 0 }]);
+    await ctl.sendChecked({ type: 'nxCtFlushZone', zoneId: 7 });
+
+    await ctl.sendChecked({ type: 'nxSetPacketInFormat', format: 2 });
+    const frame = Buffer.from('ffffffffffff02000000000208060001080006040001020000000002c0a80001000000000000c0a80002', 'hex');
+    const got = new Promise<OfMessage>((resolve, reject) => {
+      ctl.onMessage((m) => { if (m.type === 'nxPacketIn2') resolve(m); });
+      ctl.onDecodeError(reject);
+    });
+    ctl.send({ type: 'packetOut', bufferId: OFP_NO_BUFFER, inPort: OFPP.CONTROLLER, actions: [{ type: 'output', port: OFPP.CONTROLLER, maxLen: 0xffff }], data: frame });
+    const pin2 = await got;
+    if (pin2.type !== 'nxPacketIn2') throw new Error(pin2.type);
+    expect(Buffer.from(pin2.packet!).toString('hex')).toBe(frame.toString('hex'));
+    expect(pin2.fullLen ?? frame.length).toBe(frame.length);
+    await ctl.sendChecked({ type: 'nxSetPacketInFormat', format: 0 });
+    // With a controller id of 42, output:CONTROLLER (= controller id 0) packet-ins no longer reach us.
+    await ctl.sendChecked({ type: 'nxSetControllerId', controllerId: 42 });
+    let seen = 0;
+    ctl.onMessage((m) => { if (m.type === 'packetIn') seen++; });
+    ctl.send({ type: 'packetOut', bufferId: OFP_NO_BUFFER, inPort: OFPP.CONTROLLER, actions: [{ type: 'output', port: OFPP.CONTROLLER, maxLen: 0xffff }], data: frame });
+    await ctl.barrier();
+    expect(seen).toBe(0);
+    await ctl.sendChecked({ type: 'nxSetControllerId', controllerId: 0 });
+  });
+
+  it('get/set config, role request, group desc and meter config round-trip with the switch', async () => {
+    await ctl.sendChecked({ type: 'setConfig', flags: 0, missSendLen: 1234 });
+    const cfg = await ctl.request({ type: 'getConfigRequest' });
+    expect(cfg.type === 'getConfigReply' && cfg.missSendLen).toBe(1234);
+    const role = await ctl.request({ type: 'roleRequest', role: 0, generationId: 0n });
+    expect(role.type === 'roleReply' && role.role).toBe(1); // OFPCR_ROLE_EQUAL, OVS's default
+    const gd = await ctl.multipart({ kind: 'groupDesc', groupId: 0xfffffffc });
+    expect(gd.kind === 'groupDesc' && gd.groups.map((g) => [g.groupId, g.groupType, g.buckets.length])).toEqual([[7, 0, 1]]);
+    const mc = await ctl.multipart({ kind: 'meterConfig', meterId: 0xffffffff });
+    expect(mc.kind === 'meterConfig' && mc.meters.map((m) => [m.meterId, m.bands[0]?.rate])).toEqual([[3, 1000]]);
+  });
+
   it('an error reply rejects the request it answers, with the switch error code', async () => {
     const err = await ctl.sendChecked(flowMod(3, 1, [], [{ type: 'group', groupId: 4242 }])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OfRemoteError);
