@@ -8,3 +8,5 @@ export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, 
 export { HarnessError, run, alive, terminate, waitFor } from './process.js';
 export { startFaultProxy, startFakePeer, seededRandom } from './fault-proxy.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript } from './fault-proxy.js';
+export { startTopology } from './topology.js';
+export type { Topology, TopologyOptions, TopoNode, TopoPod, PodSpec } from './topology.js';

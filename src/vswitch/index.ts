@@ -1,0 +1,5 @@
+/**
+ * vswitch/: the Open_vSwitch database — its generated model and builders for node configuration.
+ */
+export { setOpenvSwitchExternalIds, addBridge, addPort, setController, deletePort } from './builders.js';
+export type { BridgeSpec, InterfaceSpec } from './builders.js';
