@@ -72,6 +72,57 @@ export function logicalNamesFromRows(
   };
 }
 
+/** An OVSDB uuid as the JSON-RPC wire has it (`["uuid", "…"]`) or as a bare string. */
+export type SbUuid = readonly ['uuid', string] | string;
+/** An OVSDB map as the wire has it (`["map", [[k, v], …]]`) or as a plain record. */
+export type SbStringMap = readonly ['map', readonly (readonly [string, string])[]] | Readonly<Record<string, string>>;
+
+/**
+ * Rows of an SB `select` (OVSDB JSON notation, RFC 7047 §5.1), e.g. the result of
+ * `["OVN_Southbound", {"op":"select","table":"Datapath_Binding","where":[],"columns":["_uuid","tunnel_key","external_ids"]}, …]`.
+ */
+export interface SbSnapshot {
+  readonly Datapath_Binding: readonly { readonly _uuid: SbUuid; readonly tunnel_key: number; readonly external_ids: SbStringMap }[];
+  readonly Port_Binding: readonly { readonly datapath: SbUuid; readonly tunnel_key: number; readonly logical_port: string }[];
+  readonly Multicast_Group?: readonly { readonly datapath: SbUuid; readonly tunnel_key: number; readonly name: string }[];
+}
+
+function uuidOf(u: SbUuid): string {
+  return typeof u === 'string' ? u : u[1];
+}
+
+function mapGet(m: SbStringMap, key: string): string | undefined {
+  if (Array.isArray(m) && m[0] === 'map') {
+    for (const [k, v] of m[1] as readonly (readonly [string, string])[]) if (k === key) return v;
+    return undefined;
+  }
+  return (m as Readonly<Record<string, string>>)[key];
+}
+
+/**
+ * Builds {@link LogicalNames} from SB rows in OVSDB notation: the datapath's name is
+ * `external_ids:name` (falling back to its tunnel key), ports are joined to their datapath by uuid.
+ */
+export function logicalNamesFromSb(sb: SbSnapshot): LogicalNames {
+  const keyOf = new Map<string, number>();
+  const datapaths: DatapathRow[] = [];
+  for (const d of sb.Datapath_Binding) {
+    keyOf.set(uuidOf(d._uuid), d.tunnel_key);
+    datapaths.push({ tunnel_key: d.tunnel_key, name: mapGet(d.external_ids, 'name') ?? `datapath ${d.tunnel_key}` });
+  }
+  const ports: PortRow[] = [];
+  for (const p of sb.Port_Binding) {
+    const dk = keyOf.get(uuidOf(p.datapath));
+    if (dk !== undefined) ports.push({ datapath_key: dk, tunnel_key: p.tunnel_key, logical_port: p.logical_port });
+  }
+  const groups: MulticastGroupRow[] = [];
+  for (const g of sb.Multicast_Group ?? []) {
+    const dk = keyOf.get(uuidOf(g.datapath));
+    if (dk !== undefined) groups.push({ datapath_key: dk, tunnel_key: g.tunnel_key, name: g.name });
+  }
+  return logicalNamesFromRows(datapaths, ports, groups);
+}
+
 /** One frame in logical terms. */
 export interface ExplainedFrame {
   readonly vni: number;

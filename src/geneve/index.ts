@@ -94,6 +94,7 @@ export {
 } from './pcap.js';
 export {
   logicalNamesFromRows,
+  logicalNamesFromSb,
   explainGeneve,
   explainCapture,
   describeInner,
@@ -101,6 +102,9 @@ export {
   type DatapathRow,
   type PortRow,
   type MulticastGroupRow,
+  type SbSnapshot,
+  type SbUuid,
+  type SbStringMap,
   type ExplainedFrame,
   type ExplainedRecord,
 } from './explain.js';
