@@ -10,3 +10,5 @@ export { startFaultProxy, startFakePeer, seededRandom } from './fault-proxy.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript } from './fault-proxy.js';
 export { startTopology } from './topology.js';
 export type { Topology, TopologyOptions, TopoNode, TopoPod, PodSpec } from './topology.js';
+export { startVswitchd, createNetns, deleteNetns, HarnessCommandError } from './vswitchd.js';
+export type { Vswitchd, VswitchdOptions } from './vswitchd.js';
