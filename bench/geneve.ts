@@ -1,26 +1,28 @@
 /**
  * GENEVE hot paths, measured against gopacket 1.1.19 in the same run.
  *
- *   npx tsx bench/geneve.ts [minSeconds=1] [rounds=2]
+ *   npx tsx bench/geneve.ts [trials=9] [trialMs=150]
  *
  * Builds bench/go/geneve/main.go offline (GO111MODULE=off GOPATH=/usr/share/gocode) into a temp
- * dir, writes a 100 MB pcap there, runs the Go reference and then the same work here, and prints a
- * markdown table with both sides and the ratio. Everything it creates is removed at the end.
- * The Go and TS sides run alternately `rounds` times and each keeps its best figure, so a burst of
- * load from other processes on a shared machine hurts neither side alone.
+ * dir, writes a 100 MB pcap there, starts the Go reference as a co-process and then, per workload,
+ * alternates Go and TS trials of about `trialMs` each (`trials` of each side). Trials run back to
+ * back, so both sides see the same machine load; the table shows the best and the median trial of
+ * each side and the ratio of the medians. Everything it creates is removed at the end.
  *
  * Workloads (same bytes on both sides):
- *  - header decode with 0, 1 (OVN) and 8 options (GeneveView: validate + walk options, read VNI);
+ *  - header decode with 0, 1 (OVN) and 8 options (GeneveView: validate + walk options, read VNI;
+ *    gopacket Geneve.DecodeFromBytes, options reset between packets);
  *  - full frame Geneve → Ethernet → IPv4 → ICMP (GeneveView + InnerView vs DecodingLayerParser);
  *  - encapsulate an inner frame into a reused buffer with IPv4 + UDP checksums (Encapsulator vs
  *    SerializeLayers with FixLengths + ComputeChecksums); both must produce identical bytes;
  *  - pcap frames read from a 100 MB capture (CaptureParser.advance() fed from two alternating
  *    1 MiB buffers vs pcapgo ZeroCopyReadPacketData over a 1 MiB bufio.Reader).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import {
   CaptureParser,
@@ -37,34 +39,9 @@ import {
 } from '../src/geneve/index.js';
 import { toHex } from '../src/wire/index.js';
 
-const minSec = Number(process.argv[2] ?? '1');
-const rounds = Number(process.argv[3] ?? '2');
-const GOALS = { ratio: 2 };
-
-interface Result {
-  name: string;
-  opsPerSec: number;
-  check?: number;
-}
-
-function measure(name: string, fn: (n: number) => number): Result {
-  let n = 1000;
-  for (;;) {
-    const t = performance.now();
-    fn(n);
-    if ((performance.now() - t) / 1000 >= minSec / 4) break;
-    n *= 4;
-  }
-  const rates: number[] = [];
-  let check = 0;
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    check = fn(n);
-    rates.push(n / ((performance.now() - t) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  return { name, opsPerSec: rates[1]!, check };
-}
+const trials = Number(process.argv[2] ?? '9');
+const trialMs = Number(process.argv[3] ?? '150');
+const GOAL = 2;
 
 // Inner frame: Ethernet + IPv4 + ICMP echo request with 56 data bytes (98 bytes, like ping).
 function innerFrame(): Uint8Array {
@@ -86,9 +63,51 @@ const tunnel: Tunnel = {
   geneve: { vni: 3, options: [ovn] },
 };
 
+/** A TS workload: runs n operations, returns a check value. */
+type Work = (n: number) => number;
+
+const view = new GeneveView();
+const iv = new InnerView();
+const enc = new Encapsulator(tunnel);
+const out = Buffer.alloc(2048);
+
+function headerWork(data: Uint8Array): Work {
+  const len = data.length;
+  return (n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      view.decode(data, 0, len);
+      s += view.vni + view.headerLength;
+    }
+    return s;
+  };
+}
+
+function pcapWork(capPath: string): Work {
+  // Like pcapgo over a 1 MiB bufio.Reader: the sans-I/O parser fed from two alternating 1 MiB
+  // buffers (a buffer is refilled only after the parser has drained it); zero-copy records.
+  const bufs = [Buffer.allocUnsafe(1 << 20), Buffer.allocUnsafe(1 << 20)];
+  return () => {
+    const p = new CaptureParser();
+    const fd = openSync(capPath, 'r');
+    let count = 0;
+    for (let k = 0; ; k ^= 1) {
+      const b = bufs[k]!;
+      const got = readSync(fd, b, 0, b.length, null);
+      if (got === 0) break;
+      p.push(got === b.length ? b : b.subarray(0, got));
+      while (p.advance()) count++;
+    }
+    closeSync(fd);
+    p.finish();
+    return count;
+  };
+}
+
 const dir = mkdtempSync(join(tmpdir(), `geneve-bench-${process.pid}-`));
+let go: ReturnType<typeof spawn> | undefined;
 try {
-  // 1. Go reference
+  // 1. Go reference, built offline
   const goSrc = fileURLToPath(new URL('./go/geneve/main.go', import.meta.url));
   const goBin = join(dir, 'gobench');
   execFileSync('go', ['build', '-o', goBin, goSrc], {
@@ -98,7 +117,7 @@ try {
 
   // 2. the 100 MB capture (full outer frames)
   const capPath = join(dir, 'bench.pcap');
-  const frame = new Encapsulator(tunnel).encapsulate(inner);
+  const frame = enc.encapsulate(inner);
   const w = new CaptureWriter({ format: 'pcap' });
   const fd = openSync(capPath, 'w');
   writeSync(fd, w.header());
@@ -120,108 +139,108 @@ try {
     inputsPath,
     JSON.stringify({ header0: toHex(header0), header1: toHex(header1), header8: toHex(header8), fullFrame: toHex(header1), inner: toHex(inner), vni: 3, optData: toHex(ovn.data) }),
   );
-  let goFrame: string | undefined;
-  const runGo = (): Result[] => {
-    const go = spawnSync(goBin, [inputsPath, capPath, String(minSec)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (go.status !== 0) throw new Error(`Go bench failed: ${go.stderr}`);
-    goFrame = /gopacket-frame ([0-9a-f]+)/.exec(go.stderr)?.[1];
-    return JSON.parse(go.stdout) as Result[];
+
+  // 3. the Go co-process: "NAME N" -> "ELAPSED_NS CHECK"
+  go = spawn(goBin, [inputsPath, capPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let goStderr = '';
+  go.stderr!.on('data', (d: Buffer) => (goStderr += d.toString()));
+  const lines = createInterface({ input: go.stdout! })[Symbol.asyncIterator]();
+  const goRun = async (name: string, n: number): Promise<{ ns: number; check: number }> => {
+    go!.stdin!.write(`${name} ${n}\n`);
+    const r = await lines.next();
+    if (r.done) throw new Error(`Go bench exited: ${goStderr}`);
+    const [ns, check] = r.value.split(' ').map(Number);
+    return { ns: ns!, check: check! };
+  };
+  const tsRun = (fn: Work, n: number): { ns: number; check: number } => {
+    const t = process.hrtime.bigint();
+    const check = fn(n);
+    return { ns: Number(process.hrtime.bigint() - t), check };
   };
 
-  // 3. this library
-  let ourFrame = '';
-  const extraRows: Result[] = [];
-  const runTs = async (): Promise<Result[]> => {
-  const ts: Result[] = [];
-  extraRows.length = 0;
-  const view = new GeneveView();
-  for (const [name, data] of [
-    ['header 0 options', header0],
-    ['header 1 option', header1],
-    ['header 8 options', header8],
-  ] as const) {
-    const len = data.length;
-    ts.push(
-      measure(name, (n) => {
+  const workloads: { key: string; name: string; ts: Work; perPass?: number }[] = [
+    { key: 'h0', name: 'header 0 options', ts: headerWork(header0) },
+    { key: 'h1', name: 'header 1 option (OVN)', ts: headerWork(header1) },
+    { key: 'h8', name: 'header 8 options', ts: headerWork(header8) },
+    {
+      key: 'full',
+      name: 'full frame Geneve→Ethernet→IPv4→ICMP',
+      ts: (n) => {
         let s = 0;
+        const len = header1.length;
         for (let i = 0; i < n; i++) {
-          view.decode(data, 0, len);
-          s += view.vni + view.headerLength;
+          view.decode(header1, 0, len);
+          iv.decode(header1, view.payloadOffset, len, view.protocolType);
+          s += view.vni + iv.icmpType + iv.l4Offset;
         }
         return s;
-      }),
+      },
+    },
+    {
+      key: 'encap',
+      name: 'encapsulate into a reused buffer, with checksums',
+      ts: (n) => {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += enc.encapsulateInto(inner, out, 0);
+        return s;
+      },
+    },
+    { key: 'pcap', name: 'pcap frames read (100 MB file)', ts: pcapWork(capPath), perPass: frames },
+  ];
+
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const rows: string[] = [];
+  let met = 0;
+  for (const wl of workloads) {
+    // calibrate n per side so one trial takes about trialMs (pcap: one pass over the file)
+    const calib = async (run: (n: number) => Promise<{ ns: number }> | { ns: number }): Promise<number> => {
+      if (wl.perPass !== undefined) return 1;
+      let n = 1000;
+      for (;;) {
+        const { ns } = await run(n);
+        if (ns >= trialMs * 1e6 / 4 || n > 1e9) return Math.max(1000, Math.round((n * trialMs * 1e6) / ns));
+        n *= 4;
+      }
+    };
+    const nGo = await calib((n) => goRun(wl.key, n));
+    const nTs = await calib((n) => tsRun(wl.ts, n));
+    const goRates: number[] = [];
+    const tsRates: number[] = [];
+    for (let i = 0; i < trials; i++) {
+      const order = i % 2 === 0 ? ['go', 'ts'] : ['ts', 'go'];
+      for (const side of order) {
+        if (side === 'go') {
+          const r = await goRun(wl.key, nGo);
+          if (wl.perPass !== undefined && r.check !== frames) throw new Error(`Go read ${r.check} frames, wrote ${frames}`);
+          goRates.push(((wl.perPass ?? nGo) * 1e9) / r.ns);
+        } else {
+          const r = tsRun(wl.ts, nTs);
+          if (wl.perPass !== undefined && r.check !== frames) throw new Error(`we read ${r.check} frames, wrote ${frames}`);
+          tsRates.push(((wl.perPass ?? nTs) * 1e9) / r.ns);
+        }
+      }
+    }
+    const ratio = median(tsRates) / median(goRates);
+    if (ratio >= GOAL) met++;
+    rows.push(
+      `| ${wl.name} | ${fmt(median(tsRates))} (best ${fmt(Math.max(...tsRates))}) | ${fmt(median(goRates))} (best ${fmt(Math.max(...goRates))}) | ${ratio.toFixed(2)}× | ${ratio >= GOAL ? 'met' : 'NOT met'} |`,
     );
   }
-  const iv = new InnerView();
-  ts.push(
-    measure('full frame Geneve→Ethernet→IPv4→ICMP', (n) => {
-      let s = 0;
-      const len = header1.length;
-      for (let i = 0; i < n; i++) {
-        view.decode(header1, 0, len);
-        iv.decode(header1, view.payloadOffset, len, view.protocolType);
-        s += view.vni + iv.icmpType + iv.l4Offset;
-      }
-      return s;
-    }),
-  );
-  const enc = new Encapsulator(tunnel);
-  const out = Buffer.alloc(2048);
-  ts.push(
-    measure('encapsulate into a reused buffer, with checksums', (n) => {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += enc.encapsulateInto(inner, out, 0);
-      return s;
-    }),
-  );
-  ourFrame = toHex(out.subarray(0, frame.length));
+  go.stdin!.end();
+  const goFrame = /gopacket-frame ([0-9a-f]+)/.exec(goStderr)?.[1];
+  enc.encapsulateInto(inner, out, 0);
+  const ourFrame = toHex(out.subarray(0, frame.length));
+
+  // Extra rows (no gopacket counterpart): allocating APIs and the stream-based readers.
+  const extraRows: string[] = [];
   {
-    // Like pcapgo over a 1 MiB bufio.Reader: the sans-I/O parser fed from two alternating 1 MiB
-    // buffers (a buffer is reused only after the parser has drained it), zero-copy records.
-    const t = performance.now();
-    const p = new CaptureParser();
-    const bufs = [Buffer.allocUnsafe(1 << 20), Buffer.allocUnsafe(1 << 20)];
-    const fd = openSync(capPath, 'r');
-    let count = 0;
-    let bytes = 0;
-    for (let k = 0; ; k ^= 1) {
-      const b = bufs[k]!;
-      const got = readSync(fd, b, 0, b.length, null);
-      if (got === 0) break;
-      p.push(got === b.length ? b : b.subarray(0, got));
-      while (p.advance()) {
-        count++;
-        bytes += p.dataLength;
-      }
-    }
-    closeSync(fd);
-    p.finish();
-    if (count !== frames) throw new Error(`read ${count} frames, wrote ${frames}`);
-    ts.push({ name: 'pcap frames read (100 MB file)', opsPerSec: count / ((performance.now() - t) / 1000), check: bytes });
-  }
-  {
-    const t = performance.now();
-    const p = new CaptureParser();
-    let count = 0;
-    for await (const c of createReadStream(capPath, { highWaterMark: 1 << 20 })) {
-      p.push(c as Buffer);
-      while (p.advance()) count++;
-    }
-    extraRows.push({ name: 'CaptureParser.advance() over fs.createReadStream, 100 MB', opsPerSec: count / ((performance.now() - t) / 1000) });
-  }
-  // Extra rows (no gopacket counterpart): the allocating object API and the async-iterator reader.
-  extraRows.push(
-    measure('decodeGeneve (object API, allocates), 1 option', (n) => {
+    const n = 200_000;
+    const r = tsRun((k) => {
       let s = 0;
-      for (let i = 0; i < n; i++) s += decodeGeneve(header1).vni;
+      for (let i = 0; i < k; i++) s += decodeGeneve(header1).vni;
       return s;
-    }),
-  );
-  {
-    const t = performance.now();
-    let count = 0;
-    for await (const r of readCapture(createReadStream(capPath, { highWaterMark: 1 << 20 }))) count += r.data.length > 0 ? 1 : 0;
-    extraRows.push({ name: 'readCapture (async iterator) frames, 100 MB', opsPerSec: count / ((performance.now() - t) / 1000) });
+    }, n);
+    extraRows.push(`| decodeGeneve (object API, allocates), 1 option | ${fmt((n * 1e9) / r.ns)} | – | – | – |`);
   }
   {
     const t = performance.now();
@@ -231,38 +250,29 @@ try {
       p.push(c as Buffer);
       for (let r = p.next(); r !== undefined; r = p.next()) count += r.data.length > 0 ? 1 : 0;
     }
-    extraRows.push({ name: 'CaptureParser.next() (a record object each) frames, 100 MB', opsPerSec: count / ((performance.now() - t) / 1000) });
+    extraRows.push(`| CaptureParser.next() (a record object each) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – |`);
   }
-  return ts;
-  };
-
-  const best = (acc: Map<string, Result>, rs: Result[]): void => {
-    for (const r of rs) if ((acc.get(r.name)?.opsPerSec ?? 0) < r.opsPerSec) acc.set(r.name, r);
-  };
-  const goBest = new Map<string, Result>();
-  const tsBest = new Map<string, Result>();
-  const extraBest = new Map<string, Result>();
-  for (let i = 0; i < rounds; i++) {
-    best(goBest, runGo());
-    best(tsBest, await runTs());
-    best(extraBest, extraRows);
+  {
+    const t = performance.now();
+    let count = 0;
+    for await (const r of readCapture(createReadStream(capPath, { highWaterMark: 1 << 20 }))) count += r.data.length > 0 ? 1 : 0;
+    extraRows.push(`| readCapture (async iterator) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – |`);
   }
-  const goResults = [...goBest.values()];
-  const ts = [...tsBest.values()];
 
-  // 4. report
-  const fmt = (x: number): string => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : `${(x / 1e3).toFixed(0)} k/s`);
-  console.log(`node ${process.version}, ${new Date().toISOString()}, minSeconds=${minSec}, rounds=${rounds} (best of), capture ${frames} frames / ${(written / 1048576).toFixed(0)} MiB`);
+  console.log(`node ${process.version}, ${new Date().toISOString()}, ${trials} alternating trials of ~${trialMs} ms per side, capture ${frames} frames / ${(written / 1048576).toFixed(0)} MiB`);
   console.log(`encapsulated frame identical to gopacket's: ${goFrame === ourFrame ? 'yes' : `NO\n ours ${ourFrame}\n go   ${goFrame}`}`);
   console.log('');
-  console.log('| workload | ovn-sdk | gopacket 1.1.19 | ratio | goal ≥ 2× |');
+  console.log('| workload | ovn-sdk median (best) | gopacket 1.1.19 median (best) | ratio of medians | goal ≥ 2× |');
   console.log('|---|---|---|---|---|');
-  for (const r of ts) {
-    const g = goResults.find((x) => x.name === r.name);
-    const ratio = g ? r.opsPerSec / g.opsPerSec : NaN;
-    console.log(`| ${r.name} | ${fmt(r.opsPerSec)} | ${g ? fmt(g.opsPerSec) : '–'} | ${ratio.toFixed(2)}× | ${ratio >= GOALS.ratio ? 'met' : 'NOT met'} |`);
-  }
-  for (const r of extraBest.values()) console.log(`| ${r.name} | ${fmt(r.opsPerSec)} | – | – | – |`);
+  for (const r of rows) console.log(r);
+  for (const r of extraRows) console.log(r);
+  console.log('');
+  console.log(`goals met: ${met} of ${workloads.length}`);
 } finally {
+  go?.kill();
   rmSync(dir, { recursive: true, force: true });
+}
+
+function fmt(x: number): string {
+  return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M/s` : `${(x / 1e3).toFixed(0)} k/s`;
 }

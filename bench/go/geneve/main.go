@@ -2,7 +2,8 @@
 // golang-github-google-gopacket-dev), run by bench/geneve.ts in the same run.
 //
 // Build (offline): GO111MODULE=off GOPATH=/usr/share/gocode go build -o OUT bench/go/geneve/main.go
-// Usage: OUT INPUTS.json CAPTURE.pcap MIN_SECONDS
+// Usage: OUT INPUTS.json CAPTURE.pcap, then lines "WORKLOAD N" on stdin, each answered with
+// "ELAPSED_NS CHECK" on stdout, so the TS side can interleave Go and TS trials closely in time.
 //
 // gopacket's Geneve layer has no CanDecode (so it cannot sit in a DecodingLayerParser) and no
 // encoder; the two small wrappers below supply them. They belong to this benchmark only.
@@ -16,8 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
-	"strconv"
 	"time"
 
 	"github.com/google/gopacket"
@@ -69,34 +68,6 @@ func (g *geneveSer) SerializeTo(b gopacket.SerializeBuffer, o gopacket.Serialize
 	return nil
 }
 
-type result struct {
-	Name      string  `json:"name"`
-	OpsPerSec float64 `json:"opsPerSec"`
-	Check     uint64  `json:"check"`
-}
-
-// measure runs fn(n) with growing n until one run takes minSec, then takes the median of 3 runs.
-func measure(name string, minSec float64, fn func(n int) uint64) result {
-	n := 1000
-	for {
-		t := time.Now()
-		fn(n)
-		if time.Since(t).Seconds() >= minSec/4 {
-			break
-		}
-		n *= 4
-	}
-	var rates []float64
-	var check uint64
-	for i := 0; i < 3; i++ {
-		t := time.Now()
-		check = fn(n)
-		rates = append(rates, float64(n)/time.Since(t).Seconds())
-	}
-	sort.Float64s(rates)
-	return result{name, rates[1], check}
-}
-
 func must(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -116,14 +87,14 @@ func main() {
 	var in inputs
 	must(json.Unmarshal(raw, &in))
 	capPath := os.Args[2]
-	minSec, err := strconv.ParseFloat(os.Args[3], 64)
-	must(err)
-	var out []result
 
-	for _, c := range []struct{ name, hex string }{{"header 0 options", in.Header0}, {"header 1 option", in.Header1}, {"header 8 options", in.Header8}} {
+	// Each workload runs n operations and returns a check value (so nothing is optimized away).
+	work := map[string]func(n int) uint64{}
+
+	for _, c := range []struct{ name, hex string }{{"h0", in.Header0}, {"h1", in.Header1}, {"h8", in.Header8}} {
 		data := unhex(c.hex)
 		g := &geneveDL{}
-		out = append(out, measure(c.name, minSec, func(n int) uint64 {
+		work[c.name] = func(n int) uint64 {
 			var s uint64
 			for i := 0; i < n; i++ {
 				if err := g.DecodeFromBytes(data, gopacket.NilDecodeFeedback); err != nil {
@@ -132,7 +103,7 @@ func main() {
 				s += uint64(g.VNI) + uint64(len(g.Options))
 			}
 			return s
-		}))
+		}
 	}
 
 	{
@@ -144,7 +115,7 @@ func main() {
 		var pl gopacket.Payload
 		p := gopacket.NewDecodingLayerParser(layers.LayerTypeGeneve, &g, &eth, &ip4, &icmp, &pl)
 		decoded := make([]gopacket.LayerType, 0, 8)
-		out = append(out, measure("full frame Geneve→Ethernet→IPv4→ICMP", minSec, func(n int) uint64 {
+		work["full"] = func(n int) uint64 {
 			var s uint64
 			for i := 0; i < n; i++ {
 				if err := p.DecodeLayers(data, &decoded); err != nil {
@@ -153,7 +124,7 @@ func main() {
 				s += uint64(g.VNI) + uint64(icmp.TypeCode) + uint64(len(decoded))
 			}
 			return s
-		}))
+		}
 	}
 
 	{
@@ -165,7 +136,7 @@ func main() {
 		gs := &geneveSer{vni: in.VNI, proto: 0x6558, optData: unhex(in.OptData)}
 		buf := gopacket.NewSerializeBuffer()
 		opts := gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}
-		out = append(out, measure("encapsulate into a reused buffer, with checksums", minSec, func(n int) uint64 {
+		work["encap"] = func(n int) uint64 {
 			var s uint64
 			for i := 0; i < n; i++ {
 				if err := gopacket.SerializeLayers(buf, opts, eth, ip4, udp, gs, inner); err != nil {
@@ -174,32 +145,45 @@ func main() {
 				s += uint64(len(buf.Bytes()))
 			}
 			return s
-		}))
-		// print one frame so the TS side can check it builds the same bytes
+		}
+		work["encap"](1)
+		// one frame, so the TS side can check it builds the same bytes
 		fmt.Fprintf(os.Stderr, "gopacket-frame %s\n", hex.EncodeToString(buf.Bytes()))
 	}
 
-	{
+	// n is ignored: one pass over the whole capture; the check value is the frame count.
+	work["pcap"] = func(int) uint64 {
 		var frames uint64
-		var bytes uint64
-		t := time.Now()
 		f, err := os.Open(capPath)
 		must(err)
 		r, err := pcapgo.NewReader(bufio.NewReaderSize(f, 1<<20))
 		must(err)
 		for {
-			data, _, err := r.ZeroCopyReadPacketData()
+			_, _, err := r.ZeroCopyReadPacketData()
 			if err == io.EOF {
 				break
 			}
 			must(err)
 			frames++
-			bytes += uint64(len(data))
 		}
 		f.Close()
-		out = append(out, result{"pcap frames read (100 MB file)", float64(frames) / time.Since(t).Seconds(), frames})
+		return frames
 	}
 
-	enc := json.NewEncoder(os.Stdout)
-	must(enc.Encode(out))
+	// Protocol: each stdin line "NAME N" runs workload NAME N times and answers "ELAPSED_NS CHECK".
+	sc := bufio.NewScanner(os.Stdin)
+	for sc.Scan() {
+		var name string
+		var n int
+		if _, err := fmt.Sscanf(sc.Text(), "%s %d", &name, &n); err != nil {
+			must(err)
+		}
+		fn, ok := work[name]
+		if !ok {
+			must(fmt.Errorf("unknown workload %q", name))
+		}
+		t := time.Now()
+		check := fn(n)
+		fmt.Printf("%d %d\n", time.Since(t).Nanoseconds(), check)
+	}
 }
