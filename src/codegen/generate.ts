@@ -80,7 +80,7 @@ export function generateModel(db: DatabaseSchema, options: GenerateOptions = {})
   const out: string[] = [];
   out.push(
     `// generated — do not edit. Produced by ovsdb-codegen from the ${db.name} schema, version ${db.version}${db.cksum ? ` (cksum ${db.cksum})` : ''}.`,
-    '// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>` (in this repository: `npx tsx scripts/codegen-all.ts`).',
+    '// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>`.',
     '/* eslint-disable */',
     `import type { DatabaseModel, DatabaseSchema, Ref, Uuid } from ${quote(runtime)};`,
     '',

@@ -1,5 +1,5 @@
 // generated — do not edit. Produced by ovsdb-codegen from the OVN_Northbound schema, version 7.0.0 (cksum 94023179 33468).
-// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>` (in this repository: `npx tsx scripts/codegen-all.ts`).
+// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>`.
 /* eslint-disable */
 import type { DatabaseModel, DatabaseSchema, Ref, Uuid } from '../../ovsdb/typed/index.js';
 

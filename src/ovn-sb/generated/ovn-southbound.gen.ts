@@ -1,5 +1,5 @@
 // generated — do not edit. Produced by ovsdb-codegen from the OVN_Southbound schema, version 20.27.0 (cksum 4078371916 30328).
-// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>` (in this repository: `npx tsx scripts/codegen-all.ts`).
+// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>`.
 /* eslint-disable */
 import type { DatabaseModel, DatabaseSchema, Ref, Uuid } from '../../ovsdb/typed/index.js';
 

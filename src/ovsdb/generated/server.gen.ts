@@ -1,5 +1,5 @@
 // generated — do not edit. Produced by ovsdb-codegen from the _Server schema, version 1.2.0 (cksum 3009684573 744).
-// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>` (in this repository: `npx tsx scripts/codegen-all.ts`).
+// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>`.
 /* eslint-disable */
 import type { DatabaseModel, DatabaseSchema, Ref, Uuid } from '../typed/index.js';
 

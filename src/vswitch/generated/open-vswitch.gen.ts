@@ -1,5 +1,5 @@
 // generated — do not edit. Produced by ovsdb-codegen from the Open_vSwitch schema, version 8.3.1 (cksum 3012963480 26720).
-// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>` (in this repository: `npx tsx scripts/codegen-all.ts`).
+// Regenerate with `ovsdb-codegen <schema.ovsschema> -o <dir>`.
 /* eslint-disable */
 import type { DatabaseModel, DatabaseSchema, Ref, Uuid } from '../../ovsdb/typed/index.js';
 
