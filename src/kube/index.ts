@@ -1,0 +1,21 @@
+/**
+ * kube/: the Kube-OVN model — VPCs, subnets, pods, IPAM planning, views, node NAT rules — and the
+ * reconciler that writes it to OVN Northbound.
+ */
+export * from './subnet-model.js';
+export * from './views.js';
+export * from './nat-rules.js';
+export * from './model-errors.js';
+export {
+  KUBE_NB_TABLES,
+  KUBE_VENDOR,
+  gatewayMac,
+  planReconcile,
+  reconcile,
+  recordsFromSnapshot,
+  routerPortName,
+  switchRouterPortName,
+  withDefaultSubnets,
+} from './reconcile.js';
+export type { KubeDesiredState, ReconcileOptions, ReconcilePlan, ReconcileResult } from './reconcile.js';
+export { KubeNbRecordError } from './reconcile-errors.js';
