@@ -188,7 +188,20 @@ function writeBytesPadded(w: ByteWriter, start: number, len: number): void {
   w.zeros(len - used);
 }
 
+const ipCache = new Map<string, Uint8Array>();
+
+/** Address text → bytes (cached: NAT ranges repeat across flows). */
 function ipBytes(s: string): Uint8Array {
+  let b = ipCache.get(s);
+  if (b === undefined) {
+    b = parseIp(s);
+    if (ipCache.size > 4096) ipCache.clear();
+    ipCache.set(s, b);
+  }
+  return b;
+}
+
+function parseIp(s: string): Uint8Array {
   if (s.includes(':')) return ipv6Bytes(s);
   const p = s.split('.');
   if (p.length !== 4 || p.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) {
@@ -203,7 +216,7 @@ export function ipv6Bytes(s: string): Uint8Array {
   let tail4: number[] | undefined;
   const m = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (m) {
-    tail4 = Array.from(ipBytes(m[2]!));
+    tail4 = Array.from(parseIp(m[2]!));
     text = `${m[1]}0:0`;
   }
   const halves = text.split('::');
@@ -454,44 +467,43 @@ function writeLearnSpec(w: ByteWriter, s: LearnSpec): void {
 }
 
 function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): boolean {
-  const hdr = (type: number): ByteWriter => w.u16(type).u16(len);
   if (version === 0x01) {
     switch (a.type) {
-      case 'output': hdr(OFPAT10.OUTPUT).u16(port11To10(a.port) & 0xffff).u16(a.maxLen); return true;
-      case 'setVlanVid': hdr(OFPAT10.SET_VLAN_VID).u16(a.vid).zeros(2); return true;
-      case 'setVlanPcp': hdr(OFPAT10.SET_VLAN_PCP).u8(a.pcp).zeros(3); return true;
-      case 'stripVlan': case 'popVlan': hdr(OFPAT10.STRIP_VLAN).zeros(4); return true;
-      case 'setDlSrc': hdr(OFPAT10.SET_DL_SRC).bytes(a.mac).zeros(6); return true;
-      case 'setDlDst': hdr(OFPAT10.SET_DL_DST).bytes(a.mac).zeros(6); return true;
-      case 'setNwSrc': hdr(OFPAT10.SET_NW_SRC).bytes(a.addr); return true;
-      case 'setNwDst': hdr(OFPAT10.SET_NW_DST).bytes(a.addr); return true;
-      case 'setNwTos': hdr(OFPAT10.SET_NW_TOS).u8(a.tos).zeros(3); return true;
-      case 'setTpSrc': hdr(OFPAT10.SET_TP_SRC).u16(a.port).zeros(2); return true;
-      case 'setTpDst': hdr(OFPAT10.SET_TP_DST).u16(a.port).zeros(2); return true;
-      case 'enqueue': hdr(OFPAT10.ENQUEUE).u16(port11To10(a.port) & 0xffff).zeros(6).u32(a.queueId); return true;
+      case 'output': w.u16(OFPAT10.OUTPUT).u16(len).u16(port11To10(a.port) & 0xffff).u16(a.maxLen); return true;
+      case 'setVlanVid': w.u16(OFPAT10.SET_VLAN_VID).u16(len).u16(a.vid).zeros(2); return true;
+      case 'setVlanPcp': w.u16(OFPAT10.SET_VLAN_PCP).u16(len).u8(a.pcp).zeros(3); return true;
+      case 'stripVlan': case 'popVlan': w.u16(OFPAT10.STRIP_VLAN).u16(len).zeros(4); return true;
+      case 'setDlSrc': w.u16(OFPAT10.SET_DL_SRC).u16(len).bytes(a.mac).zeros(6); return true;
+      case 'setDlDst': w.u16(OFPAT10.SET_DL_DST).u16(len).bytes(a.mac).zeros(6); return true;
+      case 'setNwSrc': w.u16(OFPAT10.SET_NW_SRC).u16(len).bytes(a.addr); return true;
+      case 'setNwDst': w.u16(OFPAT10.SET_NW_DST).u16(len).bytes(a.addr); return true;
+      case 'setNwTos': w.u16(OFPAT10.SET_NW_TOS).u16(len).u8(a.tos).zeros(3); return true;
+      case 'setTpSrc': w.u16(OFPAT10.SET_TP_SRC).u16(len).u16(a.port).zeros(2); return true;
+      case 'setTpDst': w.u16(OFPAT10.SET_TP_DST).u16(len).u16(a.port).zeros(2); return true;
+      case 'enqueue': w.u16(OFPAT10.ENQUEUE).u16(len).u16(port11To10(a.port) & 0xffff).zeros(6).u32(a.queueId); return true;
       default: return false;
     }
   }
   switch (a.type) {
-    case 'output': hdr(OFPAT.OUTPUT).u32(a.port).u16(a.maxLen).zeros(6); return true;
-    case 'group': hdr(OFPAT.GROUP).u32(a.groupId); return true;
-    case 'setQueue': hdr(OFPAT.SET_QUEUE).u32(a.queueId); return true;
-    case 'pushVlan': hdr(OFPAT.PUSH_VLAN).u16(a.ethertype).zeros(2); return true;
-    case 'popVlan': case 'stripVlan': hdr(OFPAT.POP_VLAN).zeros(4); return true;
-    case 'pushMpls': hdr(OFPAT.PUSH_MPLS).u16(a.ethertype).zeros(2); return true;
-    case 'popMpls': hdr(OFPAT.POP_MPLS).u16(a.ethertype).zeros(2); return true;
-    case 'pushPbb': hdr(OFPAT.PUSH_PBB).u16(a.ethertype).zeros(2); return true;
-    case 'popPbb': hdr(OFPAT.POP_PBB).zeros(4); return true;
-    case 'setMplsTtl': hdr(OFPAT.SET_MPLS_TTL).u8(a.ttl).zeros(3); return true;
-    case 'decMplsTtl': hdr(OFPAT.DEC_MPLS_TTL).zeros(4); return true;
-    case 'setNwTtl': hdr(OFPAT.SET_NW_TTL).u8(a.ttl).zeros(3); return true;
-    case 'decNwTtl': hdr(OFPAT.DEC_NW_TTL).zeros(4); return true;
-    case 'copyTtlOut': hdr(OFPAT.COPY_TTL_OUT).zeros(4); return true;
-    case 'copyTtlIn': hdr(OFPAT.COPY_TTL_IN).zeros(4); return true;
-    case 'meter': hdr(OFPAT.METER).u32(a.meterId); return true;
+    case 'output': w.u16(OFPAT.OUTPUT).u16(len).u32(a.port).u16(a.maxLen).zeros(6); return true;
+    case 'group': w.u16(OFPAT.GROUP).u16(len).u32(a.groupId); return true;
+    case 'setQueue': w.u16(OFPAT.SET_QUEUE).u16(len).u32(a.queueId); return true;
+    case 'pushVlan': w.u16(OFPAT.PUSH_VLAN).u16(len).u16(a.ethertype).zeros(2); return true;
+    case 'popVlan': case 'stripVlan': w.u16(OFPAT.POP_VLAN).u16(len).zeros(4); return true;
+    case 'pushMpls': w.u16(OFPAT.PUSH_MPLS).u16(len).u16(a.ethertype).zeros(2); return true;
+    case 'popMpls': w.u16(OFPAT.POP_MPLS).u16(len).u16(a.ethertype).zeros(2); return true;
+    case 'pushPbb': w.u16(OFPAT.PUSH_PBB).u16(len).u16(a.ethertype).zeros(2); return true;
+    case 'popPbb': w.u16(OFPAT.POP_PBB).u16(len).zeros(4); return true;
+    case 'setMplsTtl': w.u16(OFPAT.SET_MPLS_TTL).u16(len).u8(a.ttl).zeros(3); return true;
+    case 'decMplsTtl': w.u16(OFPAT.DEC_MPLS_TTL).u16(len).zeros(4); return true;
+    case 'setNwTtl': w.u16(OFPAT.SET_NW_TTL).u16(len).u8(a.ttl).zeros(3); return true;
+    case 'decNwTtl': w.u16(OFPAT.DEC_NW_TTL).u16(len).zeros(4); return true;
+    case 'copyTtlOut': w.u16(OFPAT.COPY_TTL_OUT).u16(len).zeros(4); return true;
+    case 'copyTtlIn': w.u16(OFPAT.COPY_TTL_IN).u16(len).zeros(4); return true;
+    case 'meter': w.u16(OFPAT.METER).u16(len).u32(a.meterId); return true;
     case 'setField': {
       const s = w.offset;
-      hdr(OFPAT.SET_FIELD);
+      w.u16(OFPAT.SET_FIELD).u16(len);
       writeOxmFields(w, [a.field], version);
       w.zeros(len - (w.offset - s));
       return true;
@@ -506,20 +518,20 @@ function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): bo
       }
       checkSlice(a.src);
       checkSlice(a.dst);
-      hdr(OFPAT.COPY_FIELD).u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).zeros(2)
+      w.u16(OFPAT.COPY_FIELD).u16(len).u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).zeros(2)
         .u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).zeros(4);
       return true;
     // OpenFlow 1.1 set-type actions (only valid in OF1.1)
-    case 'setVlanVid': hdr(OFPAT11.SET_VLAN_VID).u16(a.vid).zeros(2); return true;
-    case 'setVlanPcp': hdr(OFPAT11.SET_VLAN_PCP).u8(a.pcp).zeros(3); return true;
-    case 'setDlSrc': hdr(OFPAT11.SET_DL_SRC).bytes(a.mac).zeros(6); return true;
-    case 'setDlDst': hdr(OFPAT11.SET_DL_DST).bytes(a.mac).zeros(6); return true;
-    case 'setNwSrc': hdr(OFPAT11.SET_NW_SRC).bytes(a.addr); return true;
-    case 'setNwDst': hdr(OFPAT11.SET_NW_DST).bytes(a.addr); return true;
-    case 'setNwTos': hdr(OFPAT11.SET_NW_TOS).u8(a.tos).zeros(3); return true;
-    case 'setNwEcn': hdr(OFPAT11.SET_NW_ECN).u8(a.ecn).zeros(3); return true;
-    case 'setTpSrc': hdr(OFPAT11.SET_TP_SRC).u16(a.port).zeros(2); return true;
-    case 'setTpDst': hdr(OFPAT11.SET_TP_DST).u16(a.port).zeros(2); return true;
+    case 'setVlanVid': w.u16(OFPAT11.SET_VLAN_VID).u16(len).u16(a.vid).zeros(2); return true;
+    case 'setVlanPcp': w.u16(OFPAT11.SET_VLAN_PCP).u16(len).u8(a.pcp).zeros(3); return true;
+    case 'setDlSrc': w.u16(OFPAT11.SET_DL_SRC).u16(len).bytes(a.mac).zeros(6); return true;
+    case 'setDlDst': w.u16(OFPAT11.SET_DL_DST).u16(len).bytes(a.mac).zeros(6); return true;
+    case 'setNwSrc': w.u16(OFPAT11.SET_NW_SRC).u16(len).bytes(a.addr); return true;
+    case 'setNwDst': w.u16(OFPAT11.SET_NW_DST).u16(len).bytes(a.addr); return true;
+    case 'setNwTos': w.u16(OFPAT11.SET_NW_TOS).u16(len).u8(a.tos).zeros(3); return true;
+    case 'setNwEcn': w.u16(OFPAT11.SET_NW_ECN).u16(len).u8(a.ecn).zeros(3); return true;
+    case 'setTpSrc': w.u16(OFPAT11.SET_TP_SRC).u16(len).u16(a.port).zeros(2); return true;
+    case 'setTpDst': w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).zeros(2); return true;
     default: return false;
   }
 }
@@ -551,33 +563,39 @@ function bad(code: ConstructorParameters<typeof ActionError>[0], msg: string, at
   throw new ActionError(code, msg, at);
 }
 
+function need(len: number, n: number, at: number): void {
+  if (len !== n) bad('OF_ACTION_BAD_LEN', `action must be ${n} bytes, is ${len}`, at);
+}
+
+function atLeast(len: number, n: number, at: number): void {
+  if (len < n) bad('OF_ACTION_BAD_LEN', `action must be at least ${n} bytes, is ${len}`, at);
+}
+
+function needIns(len: number, n: number, at: number): void {
+  if (len !== n) bad('OF_INSTRUCTION_BAD_LEN', `instruction must be ${n} bytes, is ${len}`, at);
+}
+
 function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Action {
   const subtype = r.u16();
   const end = at + len;
-  const need = (n: number): void => {
-    if (len !== n) bad('OF_ACTION_BAD_LEN', `NXAST ${subtype} must be ${n} bytes, is ${len}`, at);
-  };
-  const atLeast = (n: number): void => {
-    if (len < n) bad('OF_ACTION_BAD_LEN', `NXAST ${subtype} must be at least ${n} bytes, is ${len}`, at);
-  };
   let a: Action;
   switch (subtype) {
-    case NXAST.RESUBMIT: need(16); a = { type: 'resubmit', inPort: r.u16() }; break;
+    case NXAST.RESUBMIT: need(len, 16, at); a = { type: 'resubmit', inPort: r.u16() }; break;
     case NXAST.RESUBMIT_TABLE:
     case NXAST.RESUBMIT_TABLE_CT: {
-      need(16);
+      need(len, 16, at);
       const inPort = r.u16();
       const table = r.u8();
       if (r.u24() !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'resubmit: nonzero padding', at);
       a = { type: 'resubmit', inPort, table, ...(subtype === NXAST.RESUBMIT_TABLE_CT ? { ct: true } : {}) };
       break;
     }
-    case NXAST.SET_TUNNEL: need(16); r.skip(2); a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false }; break;
-    case NXAST.SET_TUNNEL64: need(24); r.skip(6); a = { type: 'setTunnel', tunId: r.u64(), wide: true }; break;
-    case NXAST.SET_QUEUE: need(16); r.skip(2); a = { type: 'setQueue', queueId: r.u32() }; break;
-    case NXAST.POP_QUEUE: need(16); a = { type: 'popQueue' }; break;
+    case NXAST.SET_TUNNEL: need(len, 16, at); r.skip(2); a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false }; break;
+    case NXAST.SET_TUNNEL64: need(len, 24, at); r.skip(6); a = { type: 'setTunnel', tunId: r.u64(), wide: true }; break;
+    case NXAST.SET_QUEUE: need(len, 16, at); r.skip(2); a = { type: 'setQueue', queueId: r.u32() }; break;
+    case NXAST.POP_QUEUE: need(len, 16, at); a = { type: 'popQueue' }; break;
     case NXAST.REG_MOVE: {
-      need(24);
+      need(len, 24, at);
       const nBits = r.u16();
       const srcOfs = r.u16();
       const dstOfs = r.u16();
@@ -591,7 +609,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.REG_LOAD: {
-      need(24);
+      need(len, 24, at);
       const on = r.u16();
       const dst = sliceFromOfsNbits(on, r.u32(), at);
       const value = r.u64();
@@ -600,14 +618,14 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.REG_LOAD2: {
-      atLeast(16);
+      atLeast(len, 16, at);
       const fields = readOxmFieldsOne(r, end, at);
       a = { type: 'regLoad2', field: fields };
       break;
     }
-    case NXAST.NOTE: atLeast(16); a = { type: 'note', data: r.bytes(end - r.offset) }; break;
+    case NXAST.NOTE: atLeast(len, 16, at); a = { type: 'note', data: r.bytes(end - r.offset) }; break;
     case NXAST.OUTPUT_REG: {
-      need(24);
+      need(len, 24, at);
       const on = r.u16();
       const src = sliceFromOfsNbits(on, r.u32(), at);
       const maxLen = r.u16();
@@ -616,7 +634,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.CT: {
-      atLeast(24);
+      atLeast(len, 24, at);
       const flags = r.u16();
       const zoneSrcH = r.u32();
       const zoneV = r.u16();
@@ -639,7 +657,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.NAT: {
-      atLeast(16);
+      atLeast(len, 16, at);
       r.skip(2);
       const flags = r.u16();
       const present = r.u16();
@@ -650,24 +668,22 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       if (flags & NX_NAT_F.PROTO_HASH) fl.push('hash');
       if (flags & NX_NAT_F.PROTO_RANDOM) fl.push('random');
       const o: { ipMin?: string; ipMax?: string; protoMin?: number; protoMax?: number } = {};
-      const ip4 = (): string => Array.from(r.bytes(4)).join('.');
-      const ip6 = (): string => fmt6(r.bytes(16));
-      if (present & NX_NAT_RANGE.IPV4_MIN) o.ipMin = ip4();
-      if (present & NX_NAT_RANGE.IPV4_MAX) o.ipMax = ip4();
-      if (present & NX_NAT_RANGE.IPV6_MIN) o.ipMin = ip6();
-      if (present & NX_NAT_RANGE.IPV6_MAX) o.ipMax = ip6();
+      if (present & NX_NAT_RANGE.IPV4_MIN) o.ipMin = fmt4(r.bytes(4));
+      if (present & NX_NAT_RANGE.IPV4_MAX) o.ipMax = fmt4(r.bytes(4));
+      if (present & NX_NAT_RANGE.IPV6_MIN) o.ipMin = fmt6(r.bytes(16));
+      if (present & NX_NAT_RANGE.IPV6_MAX) o.ipMax = fmt6(r.bytes(16));
       if (present & NX_NAT_RANGE.PROTO_MIN) o.protoMin = r.u16();
       if (present & NX_NAT_RANGE.PROTO_MAX) o.protoMax = r.u16();
       if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
       a = { type: 'nat', ...(kind ? { kind } : {}), ...o, flags: fl };
       break;
     }
-    case NXAST.CT_CLEAR: need(16); a = { type: 'ctClear' }; break;
-    case NXAST.EXIT: need(16); a = { type: 'exit' }; break;
-    case NXAST.DEC_TTL: need(16); a = { type: 'decTtl' }; break;
-    case NXAST.DEC_NSH_TTL: need(16); a = { type: 'decNshTtl' }; break;
+    case NXAST.CT_CLEAR: need(len, 16, at); a = { type: 'ctClear' }; break;
+    case NXAST.EXIT: need(len, 16, at); a = { type: 'exit' }; break;
+    case NXAST.DEC_TTL: need(len, 16, at); a = { type: 'decTtl' }; break;
+    case NXAST.DEC_NSH_TTL: need(len, 16, at); a = { type: 'decNshTtl' }; break;
     case NXAST.DEC_TTL_CNT_IDS: {
-      atLeast(16);
+      atLeast(len, 16, at);
       const n = r.u16();
       r.skip(4);
       if (16 + 2 * n > len) bad('OF_ACTION_BAD_LEN', `dec_ttl: ${n} ids overrun the action`, at);
@@ -677,7 +693,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.CONJUNCTION: {
-      need(16);
+      need(len, 16, at);
       const clause = r.u8() + 1;
       const nClauses = r.u8();
       const id = r.u32();
@@ -687,7 +703,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
     }
     case NXAST.LEARN:
     case NXAST.LEARN2: {
-      atLeast(subtype === NXAST.LEARN ? 32 : 40);
+      atLeast(len, subtype === NXAST.LEARN ? 32 : 40, at);
       const idleTimeout = r.u16();
       const hardTimeout = r.u16();
       const priority = r.u16();
@@ -746,12 +762,12 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.CONTROLLER: {
-      need(16);
+      need(len, 16, at);
       a = { type: 'controller', maxLen: r.u16(), id: r.u16(), reason: r.u8() };
       break;
     }
     case NXAST.CONTROLLER2: {
-      atLeast(16);
+      atLeast(len, 16, at);
       r.skip(6);
       const o: { maxLen?: number; id?: number; reason?: number; userdata?: Uint8Array; pause?: boolean; meterId?: number } = {};
       while (r.offset < end) {
@@ -776,13 +792,13 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.CLONE: {
-      atLeast(16);
+      atLeast(len, 16, at);
       r.skip(6);
       a = { type: 'clone', actions: readActionsRaw(r, end - r.offset, version) };
       break;
     }
     case NXAST.CHECK_PKT_LARGER: {
-      need(24);
+      need(len, 24, at);
       const pktLen = r.u16();
       const ofs = r.u16();
       const def = fieldFromHeader(r.u32(), at);
@@ -794,7 +810,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
     case NXAST.SAMPLE:
     case NXAST.SAMPLE2:
     case NXAST.SAMPLE3: {
-      need(subtype === NXAST.SAMPLE ? 24 : 32);
+      need(len, subtype === NXAST.SAMPLE ? 24 : 32, at);
       const probability = r.u16();
       const collectorSetId = r.u32();
       const obsDomainId = r.u32();
@@ -816,9 +832,9 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       };
       break;
     }
-    case NXAST.FIN_TIMEOUT: need(16); a = { type: 'finTimeout', idleTimeout: r.u16(), hardTimeout: r.u16() }; break;
+    case NXAST.FIN_TIMEOUT: need(len, 16, at); a = { type: 'finTimeout', idleTimeout: r.u16(), hardTimeout: r.u16() }; break;
     case NXAST.MULTIPATH: {
-      need(32);
+      need(len, 32, at);
       const fields = r.u16();
       const basis = r.u16();
       r.skip(2);
@@ -833,7 +849,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
     }
     case NXAST.BUNDLE:
     case NXAST.BUNDLE_LOAD: {
-      atLeast(32);
+      atLeast(len, 32, at);
       const algorithm = r.u16();
       const fields = r.u16();
       const basis = r.u16();
@@ -850,14 +866,14 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       break;
     }
     case NXAST.DELETE_FIELD: {
-      need(24);
+      need(len, 24, at);
       a = { type: 'deleteField', field: fieldFromHeader(r.u32(), at).name };
       break;
     }
-    case NXAST.SET_MPLS_LABEL: need(16); r.skip(2); a = { type: 'setMplsLabel', label: r.u32() }; break;
-    case NXAST.SET_MPLS_TC: need(16); a = { type: 'setMplsTc', tc: r.u8() }; break;
-    case NXAST.GROUP: need(16); r.skip(2); a = { type: 'group', groupId: r.u32() }; break;
-    case NXAST.OUTPUT_TRUNC: need(16); a = { type: 'outputTrunc', port: port10To11(r.u16()), maxLen: r.u32() }; break;
+    case NXAST.SET_MPLS_LABEL: need(len, 16, at); r.skip(2); a = { type: 'setMplsLabel', label: r.u32() }; break;
+    case NXAST.SET_MPLS_TC: need(len, 16, at); a = { type: 'setMplsTc', tc: r.u8() }; break;
+    case NXAST.GROUP: need(len, 16, at); r.skip(2); a = { type: 'group', groupId: r.u32() }; break;
+    case NXAST.OUTPUT_TRUNC: need(len, 16, at); a = { type: 'outputTrunc', port: port10To11(r.u16()), maxLen: r.u32() }; break;
     case NXAST.WRITE_METADATA:
       bad('OF_INSTRUCTION_UNSUP_ORDER', 'write_metadata is an instruction, not an action', at);
     // eslint-disable-next-line no-fallthrough
@@ -896,6 +912,10 @@ function isZeroRange(r: ByteReader, end: number): boolean {
   return true;
 }
 
+function fmt4(b: Uint8Array): string {
+  return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
+}
+
 function fmt6(b: Uint8Array): string {
   // local import avoided: same text as match formatting
   return formatIpv6Local(b);
@@ -904,13 +924,10 @@ function fmt6(b: Uint8Array): string {
 import { formatIpv6 as formatIpv6Local } from '../match/text-values.js';
 
 function readStd(r: ByteReader, type: number, len: number, at: number, version: OfVersion): Action | undefined {
-  const need = (n: number): void => {
-    if (len !== n) bad('OF_ACTION_BAD_LEN', `action type ${type} must be ${n} bytes, is ${len}`, at);
-  };
   if (version === 0x01) {
     switch (type) {
       case OFPAT10.OUTPUT: {
-        need(8);
+        need(len, 8, at);
         const port = r.u16();
         const maxLen = r.u16();
         if (port === 0xffff || port === 0) {
@@ -919,22 +936,22 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
         return { type: 'output', port: port10To11(port), maxLen };
       }
       case OFPAT10.SET_VLAN_VID: {
-        need(8);
+        need(len, 8, at);
         const vid = r.u16();
         if (vid & ~0xfff) bad('OF_ACTION_BAD_ARGUMENT', `vlan id ${vid}`, at);
         return { type: 'setVlanVid', vid };
       }
-      case OFPAT10.SET_VLAN_PCP: need(8); return { type: 'setVlanPcp', pcp: r.u8() };
-      case OFPAT10.STRIP_VLAN: need(8); return { type: 'stripVlan' };
-      case OFPAT10.SET_DL_SRC: need(16); return { type: 'setDlSrc', mac: r.bytes(6) };
-      case OFPAT10.SET_DL_DST: need(16); return { type: 'setDlDst', mac: r.bytes(6) };
-      case OFPAT10.SET_NW_SRC: need(8); return { type: 'setNwSrc', addr: r.bytes(4) };
-      case OFPAT10.SET_NW_DST: need(8); return { type: 'setNwDst', addr: r.bytes(4) };
-      case OFPAT10.SET_NW_TOS: need(8); return { type: 'setNwTos', tos: r.u8() };
-      case OFPAT10.SET_TP_SRC: need(8); return { type: 'setTpSrc', port: r.u16() };
-      case OFPAT10.SET_TP_DST: need(8); return { type: 'setTpDst', port: r.u16() };
+      case OFPAT10.SET_VLAN_PCP: need(len, 8, at); return { type: 'setVlanPcp', pcp: r.u8() };
+      case OFPAT10.STRIP_VLAN: need(len, 8, at); return { type: 'stripVlan' };
+      case OFPAT10.SET_DL_SRC: need(len, 16, at); return { type: 'setDlSrc', mac: r.bytes(6) };
+      case OFPAT10.SET_DL_DST: need(len, 16, at); return { type: 'setDlDst', mac: r.bytes(6) };
+      case OFPAT10.SET_NW_SRC: need(len, 8, at); return { type: 'setNwSrc', addr: r.bytes(4) };
+      case OFPAT10.SET_NW_DST: need(len, 8, at); return { type: 'setNwDst', addr: r.bytes(4) };
+      case OFPAT10.SET_NW_TOS: need(len, 8, at); return { type: 'setNwTos', tos: r.u8() };
+      case OFPAT10.SET_TP_SRC: need(len, 8, at); return { type: 'setTpSrc', port: r.u16() };
+      case OFPAT10.SET_TP_DST: need(len, 8, at); return { type: 'setTpDst', port: r.u16() };
       case OFPAT10.ENQUEUE: {
-        need(16);
+        need(len, 16, at);
         const port = r.u16();
         r.skip(6);
         return { type: 'enqueue', port: port10To11(port), queueId: r.u32() };
@@ -942,35 +959,31 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
       default: return undefined;
     }
   }
-  const ttl = (t: 'setMplsTtl' | 'setNwTtl'): Action => {
-    need(8);
-    return t === 'setMplsTtl' ? { type: t, ttl: r.u8() } : { type: t, ttl: r.u8() };
-  };
   switch (type) {
     case OFPAT.OUTPUT: {
-      need(16);
+      need(len, 16, at);
       const port = r.u32();
       const maxLen = r.u16();
       if (port === 0xffffffff || port === 0 || (port >= 0xff00 && port < 0xfffffff8)) bad('OF_ACTION_BAD_OUT_PORT', `output to port 0x${port.toString(16)}`, at);
       return { type: 'output', port, maxLen };
     }
-    case OFPAT.GROUP: need(8); return { type: 'group', groupId: r.u32() };
-    case OFPAT.SET_QUEUE: need(8); return { type: 'setQueue', queueId: r.u32() };
-    case OFPAT.PUSH_VLAN: need(8); return { type: 'pushVlan', ethertype: r.u16() };
-    case OFPAT.POP_VLAN: need(8); return { type: 'popVlan' };
-    case OFPAT.PUSH_MPLS: need(8); return { type: 'pushMpls', ethertype: r.u16() };
-    case OFPAT.POP_MPLS: need(8); return { type: 'popMpls', ethertype: r.u16() };
-    case OFPAT.PUSH_PBB: need(8); return { type: 'pushPbb', ethertype: r.u16() };
-    case OFPAT.POP_PBB: need(8); return { type: 'popPbb' };
-    case OFPAT.SET_MPLS_TTL: return ttl('setMplsTtl');
-    case OFPAT.DEC_MPLS_TTL: need(8); return { type: 'decMplsTtl' };
-    case OFPAT.SET_NW_TTL: return ttl('setNwTtl');
-    case OFPAT.DEC_NW_TTL: need(8); return { type: 'decNwTtl' };
-    case OFPAT.COPY_TTL_OUT: need(8); return { type: 'copyTtlOut' };
-    case OFPAT.COPY_TTL_IN: need(8); return { type: 'copyTtlIn' };
+    case OFPAT.GROUP: need(len, 8, at); return { type: 'group', groupId: r.u32() };
+    case OFPAT.SET_QUEUE: need(len, 8, at); return { type: 'setQueue', queueId: r.u32() };
+    case OFPAT.PUSH_VLAN: need(len, 8, at); return { type: 'pushVlan', ethertype: r.u16() };
+    case OFPAT.POP_VLAN: need(len, 8, at); return { type: 'popVlan' };
+    case OFPAT.PUSH_MPLS: need(len, 8, at); return { type: 'pushMpls', ethertype: r.u16() };
+    case OFPAT.POP_MPLS: need(len, 8, at); return { type: 'popMpls', ethertype: r.u16() };
+    case OFPAT.PUSH_PBB: need(len, 8, at); return { type: 'pushPbb', ethertype: r.u16() };
+    case OFPAT.POP_PBB: need(len, 8, at); return { type: 'popPbb' };
+    case OFPAT.SET_MPLS_TTL: need(len, 8, at); return { type: 'setMplsTtl', ttl: r.u8() };
+    case OFPAT.DEC_MPLS_TTL: need(len, 8, at); return { type: 'decMplsTtl' };
+    case OFPAT.SET_NW_TTL: need(len, 8, at); return { type: 'setNwTtl', ttl: r.u8() };
+    case OFPAT.DEC_NW_TTL: need(len, 8, at); return { type: 'decNwTtl' };
+    case OFPAT.COPY_TTL_OUT: need(len, 8, at); return { type: 'copyTtlOut' };
+    case OFPAT.COPY_TTL_IN: need(len, 8, at); return { type: 'copyTtlIn' };
     case OFPAT.METER:
       if (version < 0x06) return undefined;
-      need(8);
+      need(len, 8, at);
       return { type: 'meter', meterId: r.u32() };
     case OFPAT.SET_FIELD: {
       if (version < 0x03) return undefined;
@@ -1002,16 +1015,16 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
   }
   if (version === 0x02) {
     switch (type) {
-      case OFPAT11.SET_VLAN_VID: need(8); return { type: 'setVlanVid', vid: r.u16() };
-      case OFPAT11.SET_VLAN_PCP: need(8); return { type: 'setVlanPcp', pcp: r.u8() };
-      case OFPAT11.SET_DL_SRC: need(16); return { type: 'setDlSrc', mac: r.bytes(6) };
-      case OFPAT11.SET_DL_DST: need(16); return { type: 'setDlDst', mac: r.bytes(6) };
-      case OFPAT11.SET_NW_SRC: need(8); return { type: 'setNwSrc', addr: r.bytes(4) };
-      case OFPAT11.SET_NW_DST: need(8); return { type: 'setNwDst', addr: r.bytes(4) };
-      case OFPAT11.SET_NW_TOS: need(8); return { type: 'setNwTos', tos: r.u8() };
-      case OFPAT11.SET_NW_ECN: need(8); return { type: 'setNwEcn', ecn: r.u8() };
-      case OFPAT11.SET_TP_SRC: need(8); return { type: 'setTpSrc', port: r.u16() };
-      case OFPAT11.SET_TP_DST: need(8); return { type: 'setTpDst', port: r.u16() };
+      case OFPAT11.SET_VLAN_VID: need(len, 8, at); return { type: 'setVlanVid', vid: r.u16() };
+      case OFPAT11.SET_VLAN_PCP: need(len, 8, at); return { type: 'setVlanPcp', pcp: r.u8() };
+      case OFPAT11.SET_DL_SRC: need(len, 16, at); return { type: 'setDlSrc', mac: r.bytes(6) };
+      case OFPAT11.SET_DL_DST: need(len, 16, at); return { type: 'setDlDst', mac: r.bytes(6) };
+      case OFPAT11.SET_NW_SRC: need(len, 8, at); return { type: 'setNwSrc', addr: r.bytes(4) };
+      case OFPAT11.SET_NW_DST: need(len, 8, at); return { type: 'setNwDst', addr: r.bytes(4) };
+      case OFPAT11.SET_NW_TOS: need(len, 8, at); return { type: 'setNwTos', tos: r.u8() };
+      case OFPAT11.SET_NW_ECN: need(len, 8, at); return { type: 'setNwEcn', ecn: r.u8() };
+      case OFPAT11.SET_TP_SRC: need(len, 8, at); return { type: 'setTpSrc', port: r.u16() };
+      case OFPAT11.SET_TP_DST: need(len, 8, at); return { type: 'setTpDst', port: r.u16() };
       default: break;
     }
   }
@@ -1062,7 +1075,8 @@ function cmpBytes(x: Uint8Array, y: Uint8Array): number {
  * @throws ActionError OF_ACTION_BAD_SET_ARGUMENT, OF_ACTION_BAD_ARGUMENT
  */
 export function validateActions(list: readonly Action[], inCt: boolean, at = -1): void {
-  list.forEach((a, idx) => {
+  for (let idx = 0; idx < list.length; idx++) {
+    const a = list[idx]!;
     const f = writtenField(a);
     if (f !== undefined) {
       if (READ_ONLY_FIELDS.has(f)) bad('OF_ACTION_BAD_SET_ARGUMENT', `${a.type} writes read-only field ${f}`, at);
@@ -1070,7 +1084,7 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       if (ctField && !inCt) bad('OF_ACTION_BAD_SET_ARGUMENT', `${f} may only be written inside ct(exec(...))`, at);
       if (inCt && !ctField) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may only write ct_mark and ct_label, not ${f}`, at);
       if (inCt && a.type === 'regMove') bad('OF_ACTION_BAD_ARGUMENT', 'ct(exec(...)) may not hold move', at);
-      return;
+      continue;
     }
     if (a.type === 'nat') {
       if (!inCt || idx !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'nat is only valid as the first action inside ct(...)', at);
@@ -1082,12 +1096,12 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       if (a.protoMin !== undefined && a.protoMax !== undefined && a.protoMin > a.protoMax) {
         bad('OF_ACTION_BAD_ARGUMENT', `nat: port range ${a.protoMin}-${a.protoMax} is reversed`, at);
       }
-      return;
+      continue;
     }
     if (inCt) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may not hold ${a.type}`, at);
     if (a.type === 'ct') validateActions(a.actions, true, at);
     if (a.type === 'clone') validateActions(a.actions, false, at);
-  });
+  }
 }
 
 function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): Action[] {
@@ -1191,7 +1205,7 @@ export function readInstructions(r: ByteReader, byteLength: number, version: OfV
   if (byteLength < 0 || byteLength > r.remaining) bad('OF_INSTRUCTION_BAD_LEN', `instruction list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
   const end = r.offset + byteLength;
   const out: Instruction[] = [];
-  const seen = new Set<number>();
+  let seen = 0;
   try {
     while (r.offset < end) {
       const at = r.offset;
@@ -1199,22 +1213,19 @@ export function readInstructions(r: ByteReader, byteLength: number, version: OfV
       const type = r.u16();
       const len = r.u16();
       if (len < 8 || len % 8 !== 0 || at + len > end) bad('OF_INSTRUCTION_BAD_LEN', `instruction length ${len}`, at);
-      const need = (n: number): void => {
-        if (len !== n) bad('OF_INSTRUCTION_BAD_LEN', `instruction type ${type} must be ${n} bytes, is ${len}`, at);
-      };
       let ins: Instruction;
       switch (type) {
-        case OFPIT.GOTO_TABLE: need(8); ins = { type: 'gotoTable', tableId: r.u8() }; break;
-        case OFPIT.WRITE_METADATA: need(24); r.skip(4); ins = { type: 'writeMetadata', metadata: r.u64(), mask: r.u64() }; break;
+        case OFPIT.GOTO_TABLE: needIns(len, 8, at); ins = { type: 'gotoTable', tableId: r.u8() }; break;
+        case OFPIT.WRITE_METADATA: needIns(len, 24, at); r.skip(4); ins = { type: 'writeMetadata', metadata: r.u64(), mask: r.u64() }; break;
         case OFPIT.WRITE_ACTIONS:
         case OFPIT.APPLY_ACTIONS:
           r.skip(4);
           ins = { type: type === OFPIT.WRITE_ACTIONS ? 'writeActions' : 'applyActions', actions: readActions(r, len - 8, version) };
           break;
-        case OFPIT.CLEAR_ACTIONS: need(8); ins = { type: 'clearActions' }; break;
+        case OFPIT.CLEAR_ACTIONS: needIns(len, 8, at); ins = { type: 'clearActions' }; break;
         case OFPIT.METER:
           if (version < 0x04 || version >= 0x06) bad('OF_INSTRUCTION_UNKNOWN', `meter instruction in OpenFlow version 0x0${version}`, at);
-          need(8);
+          needIns(len, 8, at);
           ins = { type: 'meter', meterId: r.u32() };
           break;
         case OFPIT.STAT_TRIGGER: {
@@ -1229,8 +1240,9 @@ export function readInstructions(r: ByteReader, byteLength: number, version: OfV
         default:
           bad('OF_INSTRUCTION_UNKNOWN', `unknown instruction type ${type}`, at);
       }
-      if (seen.has(type)) bad('OF_INSTRUCTION_DUP', `instruction type ${type} appears twice`, at);
-      seen.add(type);
+      const bit = type === OFPIT.EXPERIMENTER ? 0 : 1 << type;
+      if (seen & bit) bad('OF_INSTRUCTION_DUP', `instruction type ${type} appears twice`, at);
+      seen |= bit;
       r.offset = at + len;
       out.push(ins);
     }

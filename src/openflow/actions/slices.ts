@@ -9,7 +9,17 @@ import { ActionError } from './errors.js';
  */
 
 /** The 32-bit header that names a field (hasmask 0, length = field width). */
+const headerCache = new Map<string, number>();
+
 export function fieldHeader(name: string): number {
+  const h = headerCache.get(name);
+  if (h !== undefined) return h;
+  const v = computeHeader(name);
+  headerCache.set(name, v);
+  return v;
+}
+
+function computeHeader(name: string): number {
   const def = fieldByName(name);
   if (!def) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `unknown field ${JSON.stringify(name)}`);
   const cp = def.codePoints.find((c) => c.since === undefined) ?? def.codePoints.find((c) => c.cls !== OFPXMC.EXPERIMENTER);

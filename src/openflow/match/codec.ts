@@ -2,7 +2,7 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import type { Match, MatchField } from './types.js';
 import { MatchError } from './errors.js';
-import { defaultCodePoint, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint, type Prereq } from './fields.js';
+import { defaultCodePoint, FIELD_INDEX, FIELDS, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint, type FieldDef, type Prereq } from './fields.js';
 
 /** ofp_match_type (OpenFlow 1.5.1 §7.2.3.1). */
 export const OFPMT = {
@@ -19,38 +19,52 @@ interface Resolved {
   readonly cls: number;
   readonly field: number;
   readonly experimenter: number | undefined;
+  readonly def: FieldDef | undefined;
+  readonly variable: boolean;
 }
+
+/** Resolutions by code point name, and by field name per OpenFlow version (no allocation per field). */
+const byCpName = new Map<string, Resolved>();
+const byVersion: Map<string, Resolved>[] = [];
 
 function resolve(f: MatchField, version: number): Resolved {
   if (f.field === 'unknown') {
     if (!f.header) throw new MatchError('OF_MATCH_BAD_FIELD', "field 'unknown' needs a header");
-    return { cls: f.header.cls, field: f.header.field, experimenter: f.header.experimenter };
+    return { cls: f.header.cls, field: f.header.field, experimenter: f.header.experimenter, def: undefined, variable: true };
   }
-  let cp: CodePoint | undefined;
   if (f.codePoint !== undefined) {
-    const hit = fieldByCodePointName(f.codePoint);
-    if (!hit || hit.def.name !== fieldByName(f.field)?.name) {
+    let hit = byCpName.get(f.codePoint);
+    if (hit === undefined) {
+      const x = fieldByCodePointName(f.codePoint);
+      if (!x) throw new MatchError('OF_MATCH_BAD_FIELD', `unknown code point ${f.codePoint}`);
+      hit = { cls: x.cp.cls, field: x.cp.field, experimenter: x.cp.experimenter, def: x.def, variable: x.def.name.startsWith('tun_metadata') };
+      byCpName.set(f.codePoint, hit);
+    }
+    if (hit.def!.name !== f.field && fieldByName(f.field) !== hit.def) {
       throw new MatchError('OF_MATCH_BAD_FIELD', `code point ${f.codePoint} is not a code point of ${f.field}`);
     }
-    cp = hit.cp;
-  } else {
+    return hit;
+  }
+  const cache = (byVersion[version] ??= new Map());
+  let hit = cache.get(f.field);
+  if (hit === undefined) {
     const def = fieldByName(f.field);
     if (!def) throw new MatchError('OF_MATCH_UNKNOWN_FIELD', `unknown match field ${JSON.stringify(f.field)}`);
-    cp = defaultCodePoint(def, version);
+    const cp: CodePoint | undefined = defaultCodePoint(def, version);
     if (!cp) throw new MatchError('OF_MATCH_BAD_FIELD', `field ${f.field} has no NXM/OXM code point`);
+    hit = { cls: cp.cls, field: cp.field, experimenter: cp.experimenter, def, variable: def.name.startsWith('tun_metadata') };
+    cache.set(f.field, hit);
   }
-  return { cls: cp.cls, field: cp.field, experimenter: cp.experimenter };
+  return hit;
 }
 
-function checkWidths(f: MatchField): void {
+function checkWidths(f: MatchField, r: Resolved): void {
   if (f.mask && f.mask.length !== f.value.length) {
     throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: mask is ${f.mask.length} bytes, value ${f.value.length}`);
   }
-  if (f.field === 'unknown') return;
-  const def = fieldByName(f.field);
-  if (!def) throw new MatchError('OF_MATCH_UNKNOWN_FIELD', `unknown match field ${JSON.stringify(f.field)}`);
-  const variable = def.name.startsWith('tun_metadata');
-  if (variable ? f.value.length > def.bytes : f.value.length !== def.bytes) {
+  const def = r.def;
+  if (!def) return;
+  if (r.variable ? f.value.length > def.bytes : f.value.length !== def.bytes) {
     throw new MatchError('OF_MATCH_BAD_WIDTH', `${f.field} is ${def.bytes} bytes wide, got ${f.value.length}`);
   }
   if (f.mask && !def.maskable) throw new MatchError('OF_MATCH_BAD_MASK', `${f.field} cannot be masked`);
@@ -69,23 +83,43 @@ const PREREQ_FIELDS: Readonly<Record<Prereq, readonly string[]>> = {
   ndAdvert: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
 };
 
+const seenStamp = new Int32Array(FIELDS.length);
+let stampGen = 0;
+/** For each field (by FIELD_INDEX), the indices of the fields that are its prerequisites. */
+const PREREQ_INDEX: readonly (readonly number[])[] = FIELDS.map((f) => PREREQ_FIELDS_OF(f.prereq));
+function PREREQ_FIELDS_OF(p: Prereq): number[] {
+  return PREREQ_FIELDS[p].map((n) => FIELD_INDEX.get(n)!).filter((x) => x !== undefined);
+}
+function presentIn(m: Match, idx: number, from: number): boolean {
+  const name = FIELDS[idx]!.name;
+  for (let j = from; j < m.length; j++) if (m[j]!.field === name) return true;
+  return false;
+}
+
 /**
  * OXM requires a field's prerequisites to come before it (OpenFlow 1.5.1 §7.2.3.6; OVS rejects
  * the match otherwise with OFPBMC_BAD_PREREQ). Returns `m` itself when already in a valid order,
  * else a copy where each prerequisite field is moved just before its first dependent.
  */
 export function orderForPrereqs(m: Match): Match {
+  // fast path: one pass with a generation stamp per field, no allocation
+  const g = ++stampGen;
   let ok = true;
-  const seen = new Set<string>();
-  const present = new Set(m.map((f) => f.field));
-  for (const f of m) {
-    const def = fieldByName(f.field);
-    for (const p of def ? PREREQ_FIELDS[def.prereq] : []) if (present.has(p) && !seen.has(p)) ok = false;
-    seen.add(f.field);
+  for (let i = 0; i < m.length && ok; i++) {
+    const idx = FIELD_INDEX.get(m[i]!.field);
+    if (idx === undefined) continue;
+    for (const p of PREREQ_INDEX[idx]!) {
+      if (seenStamp[p] !== g && presentIn(m, p, i + 1)) {
+        ok = false;
+        break;
+      }
+    }
+    seenStamp[idx] = g;
   }
   if (ok) return m;
   const out: MatchField[] = [];
   const done = new Set<MatchField>();
+  void FIELDS;
   const place = (f: MatchField): void => {
     if (done.has(f)) return;
     done.add(f);
@@ -117,8 +151,8 @@ export function oxmFieldsLength(m: Match, version: number = 0x01): number {
  */
 export function writeOxmFields(w: ByteWriter, m: Match, version: number = 0x01): void {
   for (const f of orderForPrereqs(m)) {
-    checkWidths(f);
     const r = resolve(f, version);
+    checkWidths(f, r);
     const hdr = tlvHeaderBytes(r.cls);
     const len = payloadBytes(f) + hdr - 4;
     if (len > 0xff) throw new MatchError('OF_MATCH_BAD_WIDTH', `${f.field}: TLV payload ${len} exceeds 255 bytes`);
@@ -145,13 +179,17 @@ export function readOxmFields(r: ByteReader, byteLength: number): Match {
   }
   const end = start + byteLength;
   const out: MatchField[] = [];
-  const seen = new Set<string>();
-  while (r.offset < end) {
-    const at = r.offset;
+  const g = ++stampGen;
+  const b = r.buf;
+  let o = start;
+  while (o < end) {
+    const at = o;
     if (end - at < 4) throw new MatchError('OF_MATCH_BAD_LEN', `${end - at} trailing bytes in match`, at);
-    const cls = r.u16();
-    const fb = r.u8();
-    const len = r.u8();
+    // OpenFlow 1.5.1 §7.2.3.2: class(16) | field(7) | hasmask(1) | length(8)
+    const cls = (b[o]! << 8) | b[o + 1]!;
+    const fb = b[o + 2]!;
+    const len = b[o + 3]!;
+    o += 4;
     const field = fb >>> 1;
     const hasMask = (fb & 1) === 1;
     if (at + 4 + len > end) throw new MatchError('OF_MATCH_BAD_LEN', `field TLV of ${len} bytes overruns the match`, at);
@@ -159,30 +197,37 @@ export function readOxmFields(r: ByteReader, byteLength: number): Match {
     let plen = len;
     if (cls === OFPXMC.EXPERIMENTER) {
       if (len < 4) throw new MatchError('OF_MATCH_BAD_LEN', `experimenter OXM with length ${len} < 4`, at);
-      experimenter = r.u32();
+      experimenter = (b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!)) >>> 0;
+      o += 4;
       plen -= 4;
     }
     if (hasMask && plen % 2 !== 0) throw new MatchError('OF_MATCH_BAD_LEN', `masked field with odd length ${plen}`, at);
     const vlen = hasMask ? plen / 2 : plen;
-    const value = r.bytes(vlen, 'match value');
-    const mask = hasMask ? r.bytes(vlen, 'match mask') : undefined;
+    const value = new Uint8Array(b.buffer, b.byteOffset + o, vlen);
+    o += vlen;
+    let mask: Uint8Array | undefined;
+    if (hasMask) {
+      mask = new Uint8Array(b.buffer, b.byteOffset + o, vlen);
+      o += vlen;
+    }
     const hit = fieldByCode(cls, field, experimenter);
     let mf: MatchField;
     if (!hit) {
-      mf = { field: 'unknown', value, ...(mask ? { mask } : {}), header: { cls, field, ...(experimenter !== undefined ? { experimenter } : {}) } };
+      const header = experimenter !== undefined ? { cls, field, experimenter } : { cls, field };
+      mf = mask ? { field: 'unknown', value, mask, header } : { field: 'unknown', value, header };
     } else {
       const def = hit.def;
-      const variable = def.name.startsWith('tun_metadata');
-      if (variable ? vlen > def.bytes : vlen !== def.bytes) {
+      if (hit.variable ? vlen > def.bytes : vlen !== def.bytes) {
         throw new MatchError('OF_MATCH_BAD_WIDTH', `${hit.cp.name} is ${def.bytes} bytes wide, got ${vlen}`, at);
       }
       if (hasMask && !def.maskable) throw new MatchError('OF_MATCH_BAD_MASK', `${hit.cp.name} cannot be masked`, at);
-      if (seen.has(def.name)) throw new MatchError('OF_MATCH_DUP_FIELD', `${def.name} appears twice`, at);
-      seen.add(def.name);
-      mf = { field: def.name, value, ...(mask ? { mask } : {}), codePoint: hit.cp.name };
+      if (seenStamp[hit.index] === g) throw new MatchError('OF_MATCH_DUP_FIELD', `${def.name} appears twice`, at);
+      seenStamp[hit.index] = g;
+      mf = mask ? { field: def.name, value, mask, codePoint: hit.cp.name } : { field: def.name, value, codePoint: hit.cp.name };
     }
     out.push(mf);
   }
+  r.offset = end;
   return out;
 }
 
@@ -196,10 +241,12 @@ export function matchLength(m: Match, version: OfVersion): number {
  * zero padding to 8.
  */
 export function writeMatch(w: ByteWriter, m: Match, version: OfVersion): void {
-  const len = 4 + oxmFieldsLength(m, version);
+  const start = w.offset;
   w.u16(OFPMT.OXM);
-  w.u16(len);
+  w.u16(0); // length, patched below
   writeOxmFields(w, m, version);
+  const len = w.offset - start;
+  w.patchU16(start + 2, len);
   w.zeros(((len + 7) & ~7) - len);
 }
 

@@ -244,14 +244,26 @@ for (const f of FIELDS) {
   byName.set(f.name, f);
   for (const a of f.aliases) byName.set(a, f);
 }
-const byCodePoint = new Map<string, { def: FieldDef; cp: CodePoint }>();
-const byCpName = new Map<string, { def: FieldDef; cp: CodePoint }>();
-function cpKey(cls: number, field: number, experimenter: number | undefined): string {
-  return cls === 0xffff ? `${cls}:${field}:${experimenter ?? 0}` : `${cls}:${field}`;
+/** A code point hit: the field, its code point, its index in FIELDS and whether it is variable-width. */
+export interface CodePointHit {
+  readonly def: FieldDef;
+  readonly cp: CodePoint;
+  readonly index: number;
+  readonly variable: boolean;
 }
-for (const def of FIELDS) {
+const byCodePoint = new Map<number, CodePointHit>();
+const byCpName = new Map<string, { def: FieldDef; cp: CodePoint }>();
+/** Numeric key: class (16 bits) and field (7 bits), plus the experimenter id for class 0xffff. */
+function cpKey(cls: number, field: number, experimenter: number | undefined): number {
+  const base = cls * 128 + field;
+  return cls === 0xffff ? base * 0x100000000 + (experimenter ?? 0) : base;
+}
+
+/** Position of each field in FIELDS (for allocation-free duplicate and prerequisite checks). */
+export const FIELD_INDEX: ReadonlyMap<string, number> = new Map(FIELDS.map((f, i) => [f.name, i]));
+for (const [index, def] of FIELDS.entries()) {
   for (const cp of def.codePoints) {
-    byCodePoint.set(cpKey(cp.cls, cp.field, cp.experimenter), { def, cp });
+    byCodePoint.set(cpKey(cp.cls, cp.field, cp.experimenter), { def, cp, index, variable: def.name.startsWith('tun_metadata') });
     byCpName.set(cp.name, { def, cp });
   }
 }
@@ -262,7 +274,7 @@ export function fieldByName(name: string): FieldDef | undefined {
 }
 
 /** The field and code point for a wire class / field number (and experimenter id for class 0xffff). */
-export function fieldByCode(cls: number, field: number, experimenter?: number): { def: FieldDef; cp: CodePoint } | undefined {
+export function fieldByCode(cls: number, field: number, experimenter?: number): CodePointHit | undefined {
   return byCodePoint.get(cpKey(cls, field, experimenter));
 }
 

@@ -14,7 +14,7 @@ import { ofctlPrint } from '../../integration/openflow-flow/ofctl.js';
 import { flowArb } from './arbitraries.js';
 
 const FLAG_WORDS = / (send_flow_rem|check_overlap|reset_counts|no_packet_counts|no_byte_counts)/g;
-const RUNS = Number(process.env.OF_FLOW_RUNS ?? 60);
+const RUNS = Number(process.env.OF_FLOW_RUNS ?? 25);
 
 function specOf(fm: FlowMod) {
   return {

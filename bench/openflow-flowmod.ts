@@ -1,0 +1,115 @@
+/**
+ * flow_mod encode / decode rates (OF1.3, OVN-like action list) for 1, 8 and 32 match fields, and
+ * ovs-ofctl flow-text parse rate; os-ken (Debian python3-os-ken, run with /usr/bin/python3) parses
+ * and serializes the very same flow_mod bytes in the same run, for the ratio.
+ *
+ *   npx tsx bench/openflow-flowmod.ts            (prints a markdown table)
+ *
+ * Each case runs ~1 s after a warm-up; the median of 3 such rounds is reported.
+ */
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeMessage, encodeMessage, flowModFromSpec, type FlowMod } from '../src/openflow/messages/index.js';
+import type { MatchField } from '../src/openflow/match/index.js';
+import type { Action } from '../src/openflow/actions/index.js';
+import { parseFlow } from '../src/openflow/text/index.js';
+import { toHex } from '../src/wire/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const u16 = (n: number): Uint8Array => Uint8Array.of(n >> 8, n & 0xff);
+const u32 = (n: number): Uint8Array => Uint8Array.of(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+const u64 = (n: number): Uint8Array => Uint8Array.of(0, 0, 0, 0, ...u32(n));
+
+/** 32 fields os-ken knows too, in prerequisite order; the first N are used. */
+const ALL_FIELDS: MatchField[] = [
+  { field: 'in_port_oxm', value: u32(7) },
+  { field: 'metadata', value: u64(0x5) },
+  { field: 'eth_type', value: u16(0x0800) },
+  { field: 'nw_proto', value: Uint8Array.of(6) },
+  { field: 'ip_src', value: Uint8Array.of(10, 244, 0, 5) },
+  { field: 'ip_dst', value: Uint8Array.of(10, 96, 0, 0), mask: Uint8Array.of(255, 255, 0, 0) },
+  { field: 'tcp_dst', value: u16(443) },
+  { field: 'reg0', value: u32(0x10), mask: u32(0x10) },
+  { field: 'tun_id', value: u64(0x2a) },
+  { field: 'eth_src', value: Uint8Array.of(0x0a, 0x58, 0x0a, 0xf4, 0, 5) },
+  { field: 'eth_dst', value: Uint8Array.of(0x0a, 0x58, 0x0a, 0xf4, 0, 1) },
+  { field: 'tcp_src', value: u16(0x8000), mask: u16(0x8000) },
+  { field: 'ip_dscp', value: Uint8Array.of(10) },
+  { field: 'ct_state', value: u32(0x22), mask: u32(0x2f) },
+  { field: 'ct_zone', value: u16(5) },
+  { field: 'ct_mark', value: u32(1), mask: u32(1) },
+  { field: 'pkt_mark', value: u32(0x100) },
+  ...Array.from({ length: 15 }, (_, i): MatchField => ({ field: `reg${i + 1}`, value: u32(i * 0x1111) })),
+];
+
+/** An OVN-like action list: register writes, ct with zone from a register and nat, resubmit, output. */
+const ACTIONS: Action[] = [
+  { type: 'setField', field: { field: 'reg0', value: u32(3) } },
+  { type: 'regLoad', dst: { field: 'reg10', ofs: 6, nBits: 1 }, value: 1n },
+  { type: 'regMove', src: { field: 'reg14', ofs: 0, nBits: 16 }, dst: { field: 'reg15', ofs: 0, nBits: 16 } },
+  { type: 'ct', commit: true, force: false, zoneSrc: { field: 'reg13', ofs: 0, nBits: 16 }, table: 12,
+    actions: [{ type: 'nat', kind: 'dst', ipMin: '10.244.0.9', protoMin: 6443, flags: [] }] },
+  { type: 'resubmit', inPort: 0xfff8, table: 37 },
+  { type: 'output', port: 3, maxLen: 0 },
+];
+
+function flowMod(n: number): FlowMod {
+  return flowModFromSpec({ table: 14, priority: 120, match: ALL_FIELDS.slice(0, n), instructions: [{ type: 'applyActions', actions: ACTIONS }] }, 0x04);
+}
+
+function rate(fn: () => void): number {
+  for (let i = 0; i < 20000; i++) fn();
+  const rounds: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    let t = t0;
+    while (t - t0 < 1000) {
+      for (let i = 0; i < 1000; i++) fn();
+      n += 1000;
+      t = performance.now();
+    }
+    rounds.push((n * 1000) / (t - t0));
+  }
+  return rounds.sort((a, b) => a - b)[1]!;
+}
+
+const TEXT = 'table=14,priority=120,ct_state=+new+trk,tcp,reg0=0x10/0x10,metadata=0x5,nw_dst=10.96.0.1,tp_dst=443 ' +
+  'actions=set_field:0x3->reg0,load:0x1->NXM_NX_REG10[6],move:NXM_NX_REG14[0..15]->NXM_NX_REG15[0..15],' +
+  'ct(commit,table=12,zone=NXM_NX_REG13[0..15],nat(dst=10.244.0.9:6443)),resubmit(,37),output:3';
+
+const sizes = [1, 8, 32];
+const ours: { n: number; bytes: number; enc: number; dec: number }[] = [];
+const hexes: string[] = [];
+for (const n of sizes) {
+  const fm = flowMod(n);
+  const bytes = encodeMessage(fm);
+  hexes.push(toHex(bytes));
+  let sink = 0;
+  const enc = rate(() => { sink += encodeMessage(fm).length; });
+  const dec = rate(() => { sink += (decodeMessage(bytes) as FlowMod).priority; });
+  if (sink === -1) console.log(sink);
+  ours.push({ n, bytes: bytes.length, enc, dec });
+}
+const textRate = rate(() => { parseFlow(TEXT, 0x04); });
+
+let osken: { bytes: number; parsePerSec: number; serializePerSec: number; sameBytes: boolean }[] = [];
+let oskenError = '';
+try {
+  osken = JSON.parse(execFileSync('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+} catch (e) {
+  oskenError = String(e);
+}
+
+const k = (x: number): string => `${(x / 1000).toFixed(1)} k`;
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+console.log('| match fields | bytes | encode/s (here) | decode/s (here) | os-ken serialize/s | os-ken parse/s | encode ratio | decode ratio | os-ken bytes identical |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+ours.forEach((o, i) => {
+  const r = osken[i];
+  console.log(`| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${r ? k(r.serializePerSec) : '-'} | ${r ? k(r.parsePerSec) : '-'} | ` +
+    `${r ? `${(o.enc / r.serializePerSec).toFixed(1)}×` : '-'} | ${r ? `${(o.dec / r.parsePerSec).toFixed(1)}×` : '-'} | ${r ? r.sameBytes : '-'} |`);
+});
+console.log(`\nflow text parse (parseFlow, OVN-like line of ${TEXT.length} chars): ${k(textRate)} lines/s`);
+if (oskenError) console.log(`\nos-ken failed: ${oskenError}`);
