@@ -3,6 +3,9 @@
  * embedded schema evaluates back to what parseSchema returns, and the output is valid TypeScript.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { generateFromSchemaJson } from '../../../src/codegen/index.js';
@@ -102,5 +105,44 @@ describe('generateModel on random schemas', () => {
       }),
       { numRuns: 30, seed: 20261126 },
     );
+  });
+});
+
+describe('generated code type-checks', () => {
+  it('for random schemas, together with uses of the typed API', { timeout: 60_000 }, () => {
+    const runtime = resolve(import.meta.dirname, '../../../src/ovsdb/typed/index.js');
+    const dir = mkdtempSync(join(tmpdir(), `codegen-tc-${process.pid}-`));
+    try {
+      const files: string[] = [];
+      fc.sample(schemaArb, { numRuns: 8, seed: 4242 }).forEach((raw, i) => {
+        const g = generateOrCollide({ ...raw, name: `Db${i}_${raw.name}` });
+        if (!g) return;
+        const model = generateFromSchemaJson({ ...raw, name: `Db${i}_${raw.name}` }, { runtimeImport: runtime });
+        const file = join(dir, `m${i}.gen.ts`);
+        writeFileSync(file, model.source);
+        // A use of every table through the typed API, so the shapes are checked against it.
+        const uses = Object.keys(model.schema.tables)
+          .map((t) => `tx.select('${t}', []); tx.delete('${t}', [['_uuid', '!=', tx.ref('${t}')]]);`)
+          .join('\n');
+        const use = join(dir, `use${i}.ts`);
+        writeFileSync(use, `import { transaction } from '${runtime}';\nimport { ${model.exports.model} } from './m${i}.gen.js';\nconst tx = transaction(${model.exports.model});\n${uses}\nexport {};\n`);
+        files.push(file, use);
+      });
+      expect(files.length).toBeGreaterThan(6);
+      const program = ts.createProgram(files, {
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+        noEmit: true,
+        types: [],
+      });
+      const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.file && d.file.fileName.startsWith(dir));
+      expect(diags.map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
