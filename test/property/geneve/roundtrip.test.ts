@@ -58,7 +58,7 @@ describe('GENEVE header round trips', () => {
         }
         expect(threw).toBe(!strictOk);
       }),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 
@@ -85,7 +85,7 @@ describe('GENEVE header round trips', () => {
         expect(view.warnings.map((w) => w.code)).toEqual(d.warnings.map((w) => w.code));
         expect([...view.payload()]).toEqual([...payload]);
       }),
-      { numRuns: 1000 },
+      { numRuns: 400 },
     );
   });
 
@@ -102,7 +102,7 @@ describe('GENEVE header round trips', () => {
         if (f.ip.version === 4) expect(f.ip.checksumValid).toBe(true);
         expect(typeof summarizeGeneve(f.geneve)).toBe('string');
       }),
-      { numRuns: 1000 },
+      { numRuns: 400 },
     );
   });
 });
@@ -123,7 +123,7 @@ describe('fuzz (bounded; the 10^6 run is bench/geneve-fuzz.ts)', () => {
           p.finish();
         });
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -147,7 +147,7 @@ describe('fuzz (bounded; the 10^6 run is bench/geneve-fuzz.ts)', () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 });
