@@ -20,6 +20,12 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** Process CPU time (user + system) in ms: on a shared, loaded machine this is the fairer clock. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Deterministic shuffle (xorshift) so runs are comparable. */
 function shuffled<T>(xs: T[], seed = 12345): T[] {
   const a = [...xs];
@@ -44,6 +50,8 @@ interface Row {
   n: number;
   allocMs: number;
   releaseMs: number;
+  allocCpuMs: number;
+  releaseCpuMs: number;
   freshBytes: number;
   fullBytes: number;
   afterReleaseBytes: number;
@@ -57,6 +65,7 @@ function run(label: string, spec: SubnetSpec, n: number | 'all', opts: { macs: b
   const freshBytes = heap() - h0;
 
   const owners: string[] = [];
+  const c0 = cpu();
   const t0 = now();
   if (n === 'all') {
     for (let i = 0; ; i++) {
@@ -76,15 +85,18 @@ function run(label: string, spec: SubnetSpec, n: number | 'all', opts: { macs: b
     }
   }
   const allocMs = now() - t0;
+  const allocCpuMs = cpu() - c0;
   const runsFull = a.freeRunCount().v4 + a.freeRunCount().v6;
   // Heap held by the allocator alone: owner names are kept by the benchmark's own array too, so they
   // are counted once below (the allocator's map keys are the same strings).
   const fullBytes = heap() - h0;
 
   const order = opts.releaseOrder === 'shuffled' ? shuffled(owners) : owners;
+  const c1 = cpu();
   const t1 = now();
   for (const o of order) a.release(o);
   const releaseMs = now() - t1;
+  const releaseCpuMs = cpu() - c1;
   const runsAfterRelease = a.freeRunCount().v4 + a.freeRunCount().v6;
   order.length = 0;
   owners.length = 0;
@@ -94,6 +106,8 @@ function run(label: string, spec: SubnetSpec, n: number | 'all', opts: { macs: b
     n: runsFull >= 0 ? (n === 'all' ? Number(a.usage().v4Available + a.usage().v6Available) : n) : 0,
     allocMs,
     releaseMs,
+    allocCpuMs,
+    releaseCpuMs,
     freshBytes,
     fullBytes,
     afterReleaseBytes,
@@ -115,6 +129,29 @@ const SIXTEEN: SubnetSpec = {
   excludeIps: ['10.16.0.1..10.16.0.20', '10.16.100.0..10.16.100.255', '10.16.255.200..10.16.255.254', '10.16.7.7'],
 };
 const SIXTY_FOUR: SubnetSpec = { cidr: 'fd00:10:16::/64', excludeIps: ['fd00:10:16::1..fd00:10:16::ff', 'fd00:10:16::ffff'] };
+
+// Memory of a fresh subnet, averaged over many so noise cancels out.
+{
+  const perSubnet = (spec: SubnetSpec): number => {
+    let keep: SubnetAllocator[] = [];
+    for (let i = 0; i < 50; i++) keep.push(new SubnetAllocator(spec, { macSeed: i })); // warm
+    keep = [];
+    const h = heap();
+    for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator(spec, { macSeed: i }));
+    const bytes = (heap() - h) / keep.length;
+    keep.length = 0;
+    return bytes;
+  };
+  const per16 = perSubnet(SIXTEEN);
+  const per64 = perSubnet(SIXTY_FOUR);
+  const perDual = perSubnet({ cidr: '10.16.0.0/16,fd00:10:16::/64' });
+  console.log(`fresh subnet heap (mean of 2000): /16 with excludes ${Math.round(per16)} B, /64 with excludes ${Math.round(per64)} B, dual /16+/64 ${Math.round(perDual)} B`);
+}
+
+// Warm-up: one full /16 pass (with and without MACs, both families) so the JIT has compiled the hot
+// paths before anything is measured.
+run('warm-up', SIXTEEN, 'all', { macs: true, releaseOrder: 'shuffled' });
+run('warm-up', SIXTY_FOUR, 50_000, { macs: false, releaseOrder: 'shuffled' });
 
 const rows: Row[] = [];
 const sixteenUsable = (() => {
@@ -140,36 +177,23 @@ rows.push(run(`/64 ${N64.toLocaleString('en-US')} addresses, no MACs, ascending 
     }
   }
   const recs = shuffled([...s.allocations()].map((a) => ({ name: a.owner, ip: a.ip, mac: a.mac })));
+  const c0 = cpu();
   const t0 = now();
   const r = new SubnetAllocator(SIXTEEN, { macSeed: 3 });
   r.restore(recs);
   const ms = now() - t0;
-  console.log(`restore ${recs.length} records into a /16 (shuffled): ${ms.toFixed(0)} ms, ${rate(recs.length, ms)}, free runs after: ${r.freeRunCount().v4}`);
-}
-
-// Memory of a fresh subnet, averaged over many so noise cancels out.
-{
-  const keep: SubnetAllocator[] = [];
-  const h0 = heap();
-  for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator(SIXTEEN, { macSeed: i }));
-  const per16 = (heap() - h0) / keep.length;
-  keep.length = 0;
-  const h1 = heap();
-  for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator(SIXTY_FOUR, { macSeed: i }));
-  const per64 = (heap() - h1) / keep.length;
-  const h2 = heap();
-  for (let i = 0; i < 2000; i++) keep.push(new SubnetAllocator({ cidr: '10.16.0.0/16,fd00:10:16::/64' }, { macSeed: i }));
-  const perDual = (heap() - h2) / 2000;
-  console.log(`fresh subnet heap (mean of 2000): /16 with excludes ${Math.round(per16)} B, /64 with excludes ${Math.round(per64)} B, dual /16+/64 ${Math.round(perDual)} B`);
+  const cms = cpu() - c0;
+  console.log(`restore ${recs.length} records into a /16 (shuffled): wall ${ms.toFixed(0)} ms (${rate(recs.length, ms)}), CPU ${cms.toFixed(0)} ms (${rate(recs.length, cms)} per CPU-second), free runs after: ${r.freeRunCount().v4}`);
 }
 
 console.log('');
-console.log('| case | addresses | alloc/s | release/s | heap fresh | heap full | per allocation | heap after release | free runs full → released |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| case | addresses | alloc/s wall | alloc/s CPU | release/s wall | release/s CPU | heap full | per allocation | heap after release | free runs full → released |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.case} | ${r.n.toLocaleString('en-US')} | ${rate(r.n, r.allocMs)} | ${rate(r.n, r.releaseMs)} | ${kib(r.freshBytes)} | ${r.fullBytes > 8 * 1024 * 1024 ? mib(r.fullBytes) : kib(r.fullBytes)} | ${Math.round(r.fullBytes / r.n)} B | ${kib(r.afterReleaseBytes)} | ${r.runsFull} → ${r.runsAfterRelease} |`,
+    `| ${r.case} | ${r.n.toLocaleString('en-US')} | ${rate(r.n, r.allocMs)} | ${rate(r.n, r.allocCpuMs)} | ${rate(r.n, r.releaseMs)} | ${rate(r.n, r.releaseCpuMs)} | ${r.fullBytes > 8 * 1024 * 1024 ? mib(r.fullBytes) : kib(r.fullBytes)} | ${Math.round(r.fullBytes / r.n)} B | ${kib(r.afterReleaseBytes)} | ${r.runsFull} → ${r.runsAfterRelease} |`,
   );
 }
 console.log('');
 console.log(`node ${process.version}, ${process.arch}; "per allocation" includes the owner-name string kept by the benchmark.`);
+console.log(`load average at end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} (${(await import('node:os')).cpus().length} CPUs)`);
