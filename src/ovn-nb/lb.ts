@@ -13,7 +13,7 @@ export interface LoadBalancerSpec {
   readonly name: string;
   /** VIP → backends, e.g. `{ '10.96.0.10:53': '10.16.0.5:53,10.16.0.6:53' }` or `{ '10.96.0.1': '10.16.0.2' }`. */
   readonly vips: Readonly<Record<string, string>>;
-  /** Omitted: OVN's default (tcp). */
+  /** Default `tcp` (ovn-nbctl writes it even for VIPs without a port). */
   readonly protocol?: 'tcp' | 'udp' | 'sctp';
   readonly options?: Readonly<Record<string, string>>;
   readonly externalIds?: Readonly<Record<string, string>>;
@@ -40,7 +40,7 @@ export function lbAdd(tx: NbTxn, spec: LoadBalancerSpec, o: ExistOptions = {}): 
     }
   }
   const want: Record<string, JsRow[string]> = { vips: spec.vips };
-  if (spec.protocol !== undefined) want.protocol = spec.protocol;
+  want.protocol = spec.protocol ?? 'tcp'; // ovn-nbctl lb-add always writes it
   if (spec.options !== undefined) want.options = spec.options;
   if (spec.externalIds !== undefined) want.external_ids = spec.externalIds;
   return ensureNamedRoot(tx, T, spec.name, want, o);

@@ -209,6 +209,7 @@ export interface NatSpec {
   /** `dnat_and_snat` only: distributed NAT on this logical port, with `externalMac`. */
   readonly logicalPort?: string;
   readonly externalMac?: string;
+  /** Default `{ stateless: 'false' }`, as ovn-nbctl writes it. */
   readonly options?: Readonly<Record<string, string>>;
   readonly externalIds?: Readonly<Record<string, string>>;
 }
@@ -233,7 +234,8 @@ export function lrNatAdd(tx: NbTxn, spec: NatSpec, o: ExistOptions = {}): Operat
   const rest: Record<string, JsRow[string]> = {};
   if (spec.logicalPort !== undefined) rest.logical_port = spec.logicalPort;
   if (spec.externalMac !== undefined) rest.external_mac = spec.externalMac;
-  if (spec.options !== undefined) rest.options = spec.options;
+  // ovn-nbctl writes options:stateless=false unless told --stateless; do the same so rows match.
+  rest.options = spec.options ?? { stateless: 'false' };
   if (spec.externalIds !== undefined) rest.external_ids = spec.externalIds;
   return ensureUnnamedChild(tx, T, key, 'Logical_Router', p, 'nat', { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp }, rest, o);
 }

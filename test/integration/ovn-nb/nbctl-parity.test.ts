@@ -1,0 +1,323 @@
+/**
+ * The builders against ovn-nbctl: the same configuration is made on two fresh NB servers, one with
+ * ovn-nbctl commands and one with the builders in one transaction; `ovn-nbctl show` and `list` of every
+ * table touched must be the same once UUIDs are normalized. Then: re-running the builders on a fresh
+ * snapshot yields no operations, and deletes match ovn-nbctl's deletes.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OvsdbClient } from '../../../src/ovsdb/index.js';
+import { run, startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import {
+  NB_DATABASE,
+  NbTxn,
+  aclAdd,
+  aclDel,
+  addressSetAdd,
+  dhcpOptionsAdd,
+  lbAdd,
+  lrAdd,
+  lrLbAdd,
+  lrNatAdd,
+  lrNatDel,
+  lrPolicyAdd,
+  lrRouteAdd,
+  lrRouteDel,
+  lrpAdd,
+  lsAdd,
+  lsLbAdd,
+  lspAdd,
+  lspDel,
+  lspSetDhcpv4Options,
+  portGroupAdd,
+  readNbSnapshot,
+} from '../../../src/ovn-nb/index.js';
+
+const TABLES = [
+  'Logical_Switch',
+  'Logical_Switch_Port',
+  'Logical_Router',
+  'Logical_Router_Port',
+  'Gateway_Chassis',
+  'Logical_Router_Static_Route',
+  'Logical_Router_Policy',
+  'NAT',
+  'ACL',
+  'Address_Set',
+  'Port_Group',
+  'Load_Balancer',
+  'DHCP_Options',
+];
+
+let a: OvsdbServer; // ovn-nbctl
+let b: OvsdbServer; // builders
+let client: OvsdbClient;
+
+const nbctl = async (srv: OvsdbServer, ...args: string[]): Promise<string> => (await run('ovn-nbctl', [`--db=${srv.unix}`, ...args])).stdout;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** `ovn-nbctl show` with UUIDs blanked and every level sorted (row order follows UUIDs). */
+async function show(srv: OvsdbServer): Promise<string> {
+  // Gateway chassis are listed in set (UUID) order: sort them too.
+  const text = (await nbctl(srv, 'show'))
+    .replace(UUID, 'UUID')
+    .replace(/gateway chassis: \[([^\]]*)\]/g, (_, l: string) => `gateway chassis: [${l.split(' ').sort().join(' ')}]`);
+  type Node = { line: string; kids: Node[] };
+  const root: Node = { line: '', kids: [] };
+  const stack: { indent: number; node: Node }[] = [{ indent: -1, node: root }];
+  for (const line of text.split('\n').filter((l) => l.trim())) {
+    const indent = line.length - line.trimStart().length;
+    while (stack.at(-1)!.indent >= indent) stack.pop();
+    const node = { line, kids: [] };
+    stack.at(-1)!.node.kids.push(node);
+    stack.push({ indent, node });
+  }
+  const print = (n: Node): string[] => [n.line, ...n.kids.map((k) => print(k).join('\n')).sort()];
+  return print(root).slice(1).join('\n');
+}
+
+/**
+ * Every table as `ovn-nbctl -f json list` prints it, with each UUID replaced by a label: the table and
+ * name of a named row, else the row's own content (labels resolved bottom-up), rows sorted.
+ */
+async function list(srv: OvsdbServer): Promise<Record<string, string[]>> {
+  const raw: Record<string, Record<string, unknown>[]> = {};
+  for (const t of TABLES) {
+    const j = JSON.parse(await nbctl(srv, '-f', 'json', 'list', t)) as { headings: string[]; data: unknown[][] };
+    raw[t] = j.data.map((row) => Object.fromEntries(j.headings.map((h, i) => [h, row[i]])));
+  }
+  const label = new Map<string, string>();
+  for (const [t, rows] of Object.entries(raw)) {
+    for (const r of rows) {
+      const name = r.name;
+      if (typeof name === 'string' && name !== '' && t !== 'ACL') label.set((r._uuid as [string, string])[1], `${t}:${name}`);
+    }
+  }
+  const norm = (v: unknown): unknown => {
+    if (Array.isArray(v) && v[0] === 'uuid') return label.get(v[1] as string) ?? '?';
+    if (Array.isArray(v) && v[0] === 'set') return ['set', (v[1] as unknown[]).map(norm).map((x) => JSON.stringify(x)).sort()];
+    if (Array.isArray(v) && v[0] === 'map') return ['map', (v[1] as unknown[][]).map(([k, x]) => [norm(k), norm(x)]).sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)))];
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]));
+    return v;
+  };
+  // Unnamed rows get content labels; repeat until every reference resolves.
+  for (let pass = 0; pass < 4; pass++) {
+    for (const [t, rows] of Object.entries(raw)) {
+      for (const r of rows) {
+        const u = (r._uuid as [string, string])[1];
+        if (label.has(u) && label.get(u)!.startsWith(`${t}:`) && !label.get(u)!.startsWith(`${t}:{`)) continue;
+        const { _uuid, ...rest } = r;
+        label.set(u, `${t}:${JSON.stringify(norm(rest))}`);
+      }
+    }
+  }
+  const out: Record<string, string[]> = {};
+  for (const [t, rows] of Object.entries(raw)) {
+    out[t] = rows.map(({ _uuid, ...rest }) => JSON.stringify(norm(rest))).sort();
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  a = await startOvsdbServer({ schema: 'nb' });
+  b = await startOvsdbServer({ schema: 'nb' });
+  client = await OvsdbClient.connect(b.unix);
+});
+afterAll(async () => {
+  await client?.close();
+  await a?.stop();
+  await b?.stop();
+});
+
+describe('builders produce what ovn-nbctl produces', () => {
+  test('switches, ports of every type, routers, gateway chassis, routes, policies, NAT, ACLs, sets, groups, LBs, DHCP', async () => {
+    // ovn-nbctl, command by command.
+    const cmds: string[][] = [
+      ['ls-add', 'sw0'],
+      ['set', 'Logical_Switch', 'sw0', 'other_config:subnet=10.0.0.0/24', 'other_config:exclude_ips=10.0.0.1..10.0.0.5', 'external_ids:owner=test'],
+      ['lsp-add', 'sw0', 'p1'],
+      ['lsp-set-addresses', 'p1', '00:00:00:00:00:01 10.0.0.11'],
+      ['lsp-set-port-security', 'p1', '00:00:00:00:00:01 10.0.0.11'],
+      ['lsp-add', 'sw0', 'p1c', 'p1', '10'],
+      ['lsp-add', 'sw0', 'p2'],
+      ['lsp-set-addresses', 'p2', 'dynamic'],
+      ['lsp-add', 'sw0', 'ln'],
+      ['lsp-set-type', 'ln', 'localnet'],
+      ['lsp-set-options', 'ln', 'network_name=physnet'],
+      ['lsp-set-addresses', 'ln', 'unknown'],
+      ['lsp-add', 'sw0', 'lp'],
+      ['lsp-set-type', 'lp', 'localport'],
+      ['lsp-add', 'sw0', 'vip'],
+      ['lsp-set-type', 'vip', 'virtual'],
+      ['lsp-set-options', 'vip', 'virtual-ip=10.0.0.100', 'virtual-parents=p1'],
+      ['lr-add', 'lr0'],
+      ['lrp-add', 'lr0', 'lr0-sw0', '00:00:00:00:ff:01', '10.0.0.1/24'],
+      ['lsp-add', 'sw0', 'sw0-lr0'],
+      ['lsp-set-type', 'sw0-lr0', 'router'],
+      ['lsp-set-addresses', 'sw0-lr0', 'router'],
+      ['lsp-set-options', 'sw0-lr0', 'router-port=lr0-sw0'],
+      ['lrp-add', 'lr0', 'lr0-ext', '00:00:00:00:ff:02', '172.16.0.1/24', 'fd00::1/64'],
+      ['lrp-set-gateway-chassis', 'lr0-ext', 'chassis-1', '20'],
+      ['lrp-set-gateway-chassis', 'lr0-ext', 'chassis-2', '10'],
+      ['lr-route-add', 'lr0', '0.0.0.0/0', '172.16.0.254'],
+      ['--policy=src-ip', 'lr-route-add', 'lr0', '10.0.0.0/24', '172.16.0.253'],
+      ['lr-route-add', 'lr0', '192.168.0.0/16', '172.16.0.252', 'lr0-ext'],
+      ['lr-policy-add', 'lr0', '100', 'ip4.src == 10.0.0.0/24', 'allow'],
+      ['lr-policy-add', 'lr0', '200', 'ip4.dst == 8.8.8.8', 'reroute', '172.16.0.200'],
+      ['lr-nat-add', 'lr0', 'snat', '172.16.0.10', '10.0.0.0/24'],
+      ['lr-nat-add', 'lr0', 'dnat', '172.16.0.11', '10.0.0.11'],
+      ['lr-nat-add', 'lr0', 'dnat_and_snat', '172.16.0.12', '10.0.0.12', 'p1', '00:00:00:00:ee:01'],
+      ['pg-add', 'pg1', 'p1', 'p2'],
+      ['acl-add', 'sw0', 'to-lport', '1000', 'ip4.src == 10.0.0.0/24', 'allow-related'],
+      ['acl-add', 'pg1', 'from-lport', '1001', 'inport == @pg1 && ip4', 'drop'],
+      ['create', 'Address_Set', 'name=as1', 'addresses="10.0.0.11","10.0.0.12"'],
+      ['lb-add', 'lb0', '10.96.0.1:80', '10.0.0.11:8080,10.0.0.12:8080', 'tcp'],
+      ['lb-add', 'lb1', '10.96.0.2', '10.0.0.11'],
+      ['ls-lb-add', 'sw0', 'lb0'],
+      ['lr-lb-add', 'lr0', 'lb0'],
+      ['lr-lb-add', 'lr0', 'lb1'],
+    ];
+    for (const c of cmds) await nbctl(a, ...c);
+    const dhcp = (await nbctl(a, 'dhcp-options-create', '10.0.0.0/24', 'subnet=sw0')).trim() || (await nbctl(a, '--bare', '--columns=_uuid', 'find', 'DHCP_Options', 'cidr="10.0.0.0/24"')).trim();
+    await nbctl(a, 'dhcp-options-set-options', dhcp, 'lease_time=3600', 'router=10.0.0.1', 'server_id=10.0.0.1', 'server_mac=00:00:00:00:ff:01');
+    await nbctl(a, 'lsp-set-dhcpv4-options', 'p1', dhcp);
+
+    // The builders, all in one transaction.
+    const tx = new NbTxn(await readNbSnapshot(client));
+    lsAdd(tx, { name: 'sw0', otherConfig: { subnet: '10.0.0.0/24', exclude_ips: '10.0.0.1..10.0.0.5' }, externalIds: { owner: 'test' } });
+    lspAdd(tx, { switch: 'sw0', name: 'p1', addresses: ['00:00:00:00:00:01 10.0.0.11'], portSecurity: ['00:00:00:00:00:01 10.0.0.11'] });
+    lspAdd(tx, { switch: 'sw0', name: 'p1c', parent: { name: 'p1', tag: 10 } });
+    lspAdd(tx, { switch: 'sw0', name: 'p2', addresses: ['dynamic'] });
+    lspAdd(tx, { switch: 'sw0', name: 'ln', type: 'localnet', options: { network_name: 'physnet' }, addresses: ['unknown'] });
+    lspAdd(tx, { switch: 'sw0', name: 'lp', type: 'localport' });
+    lspAdd(tx, { switch: 'sw0', name: 'vip', type: 'virtual', options: { 'virtual-ip': '10.0.0.100', 'virtual-parents': 'p1' } });
+    lrAdd(tx, { name: 'lr0' });
+    lrpAdd(tx, { router: 'lr0', name: 'lr0-sw0', mac: '00:00:00:00:ff:01', networks: ['10.0.0.1/24'] });
+    lspAdd(tx, { switch: 'sw0', name: 'sw0-lr0', type: 'router', addresses: ['router'], options: { 'router-port': 'lr0-sw0' } });
+    lrpAdd(tx, {
+      router: 'lr0',
+      name: 'lr0-ext',
+      mac: '00:00:00:00:ff:02',
+      networks: ['172.16.0.1/24', 'fd00::1/64'],
+      gatewayChassis: [
+        { chassis: 'chassis-1', priority: 20 },
+        { chassis: 'chassis-2', priority: 10 },
+      ],
+    });
+    lrRouteAdd(tx, { router: 'lr0', prefix: '0.0.0.0/0', nexthop: '172.16.0.254' });
+    lrRouteAdd(tx, { router: 'lr0', prefix: '10.0.0.0/24', nexthop: '172.16.0.253', policy: 'src-ip' });
+    lrRouteAdd(tx, { router: 'lr0', prefix: '192.168.0.0/16', nexthop: '172.16.0.252', outputPort: 'lr0-ext' });
+    lrPolicyAdd(tx, { router: 'lr0', priority: 100, match: 'ip4.src == 10.0.0.0/24', action: 'allow' });
+    lrPolicyAdd(tx, { router: 'lr0', priority: 200, match: 'ip4.dst == 8.8.8.8', action: 'reroute', nexthops: ['172.16.0.200'] });
+    lrNatAdd(tx, { router: 'lr0', type: 'snat', externalIp: '172.16.0.10', logicalIp: '10.0.0.0/24' });
+    lrNatAdd(tx, { router: 'lr0', type: 'dnat', externalIp: '172.16.0.11', logicalIp: '10.0.0.11' });
+    lrNatAdd(tx, { router: 'lr0', type: 'dnat_and_snat', externalIp: '172.16.0.12', logicalIp: '10.0.0.12', logicalPort: 'p1', externalMac: '00:00:00:00:ee:01' });
+    portGroupAdd(tx, { name: 'pg1', ports: ['p1', 'p2'] });
+    aclAdd(tx, { on: { switch: 'sw0' }, direction: 'to-lport', priority: 1000, match: 'ip4.src == 10.0.0.0/24', action: 'allow-related' });
+    aclAdd(tx, { on: { portGroup: 'pg1' }, direction: 'from-lport', priority: 1001, match: 'inport == @pg1 && ip4', action: 'drop' });
+    addressSetAdd(tx, { name: 'as1', addresses: ['10.0.0.11', '10.0.0.12'] });
+    lbAdd(tx, { name: 'lb0', vips: { '10.96.0.1:80': '10.0.0.11:8080,10.0.0.12:8080' }, protocol: 'tcp' });
+    lbAdd(tx, { name: 'lb1', vips: { '10.96.0.2': '10.0.0.11' } });
+    lsLbAdd(tx, 'sw0', 'lb0');
+    lrLbAdd(tx, 'lr0', 'lb0');
+    lrLbAdd(tx, 'lr0', 'lb1');
+    const d = dhcpOptionsAdd(tx, {
+      cidr: '10.0.0.0/24',
+      options: { lease_time: '3600', router: '10.0.0.1', server_id: '10.0.0.1', server_mac: '00:00:00:00:ff:01' },
+      externalIds: { subnet: 'sw0' },
+    });
+    lspSetDhcpv4Options(tx, 'p1', d.ref);
+    await client.transact(NB_DATABASE, tx.operations());
+
+    expect(await show(b)).toBe(await show(a));
+    const [la, lb] = [await list(a), await list(b)];
+    for (const t of TABLES) expect(lb[t], t).toEqual(la[t]);
+    expect(la.ACL).toHaveLength(2);
+    expect(la.NAT).toHaveLength(3);
+    expect(la.Logical_Switch_Port).toHaveLength(7);
+  });
+
+  test('re-running the builders on a fresh snapshot emits nothing; ovn-nbctl --may-exist changes nothing either', async () => {
+    const tx = new NbTxn(await readNbSnapshot(client));
+    lsAdd(tx, { name: 'sw0', otherConfig: { subnet: '10.0.0.0/24', exclude_ips: '10.0.0.1..10.0.0.5' }, externalIds: { owner: 'test' } });
+    lspAdd(tx, { switch: 'sw0', name: 'p1', addresses: ['00:00:00:00:00:01 10.0.0.11'], portSecurity: ['00:00:00:00:00:01 10.0.0.11'] });
+    lspAdd(tx, { switch: 'sw0', name: 'p1c', parent: { name: 'p1', tag: 10 } });
+    lrAdd(tx, { name: 'lr0' });
+    lrpAdd(tx, { router: 'lr0', name: 'lr0-ext', mac: '00:00:00:00:ff:02', networks: ['172.16.0.1/24', 'fd00::1/64'], gatewayChassis: [{ chassis: 'chassis-1', priority: 20 }] });
+    lrRouteAdd(tx, { router: 'lr0', prefix: '0.0.0.0/0', nexthop: '172.16.0.254' });
+    lrPolicyAdd(tx, { router: 'lr0', priority: 200, match: 'ip4.dst == 8.8.8.8', action: 'reroute', nexthops: ['172.16.0.200'] });
+    lrNatAdd(tx, { router: 'lr0', type: 'dnat_and_snat', externalIp: '172.16.0.12', logicalIp: '10.0.0.12', logicalPort: 'p1', externalMac: '00:00:00:00:ee:01' });
+    portGroupAdd(tx, { name: 'pg1', ports: ['p2', 'p1'] });
+    aclAdd(tx, { on: { portGroup: 'pg1' }, direction: 'from-lport', priority: 1001, match: 'inport == @pg1 && ip4', action: 'drop' });
+    addressSetAdd(tx, { name: 'as1', addresses: ['10.0.0.12', '10.0.0.11'] });
+    lbAdd(tx, { name: 'lb0', vips: { '10.96.0.1:80': '10.0.0.11:8080,10.0.0.12:8080' }, protocol: 'tcp' });
+    lsLbAdd(tx, 'sw0', 'lb0');
+    const d = dhcpOptionsAdd(tx, { cidr: '10.0.0.0/24', options: { lease_time: '3600', router: '10.0.0.1', server_id: '10.0.0.1', server_mac: '00:00:00:00:ff:01' }, externalIds: { subnet: 'sw0' } });
+    lspSetDhcpv4Options(tx, 'p1', d.ref);
+    expect(tx.operations()).toEqual([]);
+
+    const before = await list(a);
+    await nbctl(a, '--may-exist', 'ls-add', 'sw0');
+    await nbctl(a, '--may-exist', 'lsp-add', 'sw0', 'p1');
+    await nbctl(a, '--may-exist', 'lr-route-add', 'lr0', '0.0.0.0/0', '172.16.0.254');
+    await nbctl(a, '--may-exist', 'acl-add', 'pg1', 'from-lport', '1001', 'inport == @pg1 && ip4', 'drop');
+    expect(await list(a)).toEqual(before);
+  });
+
+  test('changes and deletes match ovn-nbctl', async () => {
+    for (const c of [
+      ['lsp-set-addresses', 'p1', '00:00:00:00:00:01 10.0.0.21'],
+      ['lsp-del', 'p2'],
+      ['lr-route-del', 'lr0', '0.0.0.0/0', '172.16.0.254'],
+      ['lr-nat-del', 'lr0', 'dnat', '172.16.0.11'],
+      ['acl-del', 'sw0', 'to-lport', '1000', 'ip4.src == 10.0.0.0/24'],
+    ]) {
+      await nbctl(a, ...c);
+    }
+    const tx = new NbTxn(await readNbSnapshot(client));
+    lspAdd(tx, { switch: 'sw0', name: 'p1', addresses: ['00:00:00:00:00:01 10.0.0.21'] });
+    lspDel(tx, 'p2');
+    lrRouteDel(tx, { router: 'lr0', prefix: '0.0.0.0/0', nexthop: '172.16.0.254' });
+    lrNatDel(tx, { router: 'lr0', type: 'dnat', externalIp: '172.16.0.11', logicalIp: '10.0.0.11' });
+    aclDel(tx, { switch: 'sw0' }, 'to-lport', 1000, 'ip4.src == 10.0.0.0/24');
+    await client.transact(NB_DATABASE, tx.operations());
+    expect(await show(b)).toBe(await show(a));
+    const [la, lb] = [await list(a), await list(b)];
+    for (const t of TABLES) expect(lb[t], t).toEqual(la[t]);
+  });
+});
+
+describe('wait guards against a concurrent writer', () => {
+  test('two writers planning the same switch, router, LB and ACL from one snapshot: one wins, the other fails cleanly, no duplicates', async () => {
+    const snap = await readNbSnapshot(client);
+    const plan = (): NbTxn => {
+      const tx = new NbTxn(snap);
+      lsAdd(tx, { name: 'race-sw' });
+      lrAdd(tx, { name: 'race-lr' });
+      lbAdd(tx, { name: 'race-lb', vips: { '10.96.9.9': '10.0.0.9' } });
+      aclAdd(tx, { on: { switch: 'sw0' }, direction: 'from-lport', priority: 7, match: 'ip4.dst == 10.9.9.9', action: 'drop' });
+      return tx;
+    };
+    const [t1, t2] = [plan(), plan()];
+    expect(t1.operations()).toEqual(t2.operations());
+    await client.transact(NB_DATABASE, t1.operations());
+    await expect(client.transact(NB_DATABASE, t2.operations())).rejects.toMatchObject({ code: 'OVSDB_TIMED_OUT', opIndex: 0 });
+    for (const [table, name] of [
+      ['Logical_Switch', 'race-sw'],
+      ['Logical_Router', 'race-lr'],
+      ['Load_Balancer', 'race-lb'],
+    ]) {
+      expect((await nbctl(b, '--bare', '--columns=_uuid', 'find', table!, `name=${name}`)).trim().split('\n').filter(Boolean), table).toHaveLength(1);
+    }
+    expect((await nbctl(b, '--bare', '--columns=_uuid', 'find', 'ACL', 'priority=7')).trim().split('\n').filter(Boolean)).toHaveLength(1);
+    // The loser re-reads and re-plans: nothing left to do.
+    const again = plan.call(null);
+    const fresh = new NbTxn(await readNbSnapshot(client));
+    lsAdd(fresh, { name: 'race-sw' });
+    lrAdd(fresh, { name: 'race-lr' });
+    lbAdd(fresh, { name: 'race-lb', vips: { '10.96.9.9': '10.0.0.9' } });
+    aclAdd(fresh, { on: { switch: 'sw0' }, direction: 'from-lport', priority: 7, match: 'ip4.dst == 10.9.9.9', action: 'drop' });
+    expect(again.operations().length).toBeGreaterThan(0);
+    expect(fresh.operations()).toEqual([]);
+  });
+});
