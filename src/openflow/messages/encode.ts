@@ -316,6 +316,8 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       writeMpReplyBody(w, m.body, v);
       return;
     case 'nxSetFlowFormat':
+      // OVS accepts NXT_SET_FLOW_FORMAT only in OpenFlow 1.0 (flow formats are an OF1.0 notion).
+      if (v !== 1) throw new OfMessageError('OF_MSG_UNSUPPORTED', 'NXT_SET_FLOW_FORMAT exists only in OpenFlow 1.0');
       nxHeader(w, v, m.xid, NXT.SET_FLOW_FORMAT);
       w.u32(m.format);
       return;

@@ -135,7 +135,7 @@ export function formatMessage(m: OfMessage): string {
       return `${head(TYPE_NAMES[m.type], m.version, m.xid)} frags=${frag}${rest} miss_send_len=${m.missSendLen}\n`;
     }
     case 'portStatus': {
-      const reason = ['ADD', 'DELETE', 'MOD'][m.reason] ?? `${m.reason}`;
+      const reason = ['ADD', 'DEL', 'MOD'][m.reason] ?? `${m.reason}`;
       return `${head('OFPT_PORT_STATUS', m.version, m.xid)} ${reason}:${formatPort(m.port, m.version)}`;
     }
     case 'portMod': {
@@ -153,13 +153,15 @@ export function formatMessage(m: OfMessage): string {
     case 'roleRequest':
     case 'roleReply': {
       const role = ['nochange', 'equal', 'primary', 'secondary'][m.role] ?? `${m.role}`;
-      const gen = m.role !== 0 && m.role !== 1 ? ` generation_id=${m.generationId}` : '';
+      // OVS: the generation id is absent when all-ones, and a "nochange" request carries none.
+      const hasGen = m.generationId !== 0xffffffffffffffffn && !(m.type === 'roleRequest' && m.role === 0);
+      const gen = hasGen ? ` generation_id=${m.generationId}` : '';
       return `${head(TYPE_NAMES[m.type], m.version, m.xid)} role=${role}${gen}\n`;
     }
     case 'bundleControl': {
       const t = Object.entries(OFPBCT).find(([, v]) => v === m.ctrlType)?.[0] ?? `${m.ctrlType}`;
       const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
-      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${hex(m.bundleId)} type=${t}${flags ? ` flags=${flags}` : ''}\n`;
+      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${hex(m.bundleId)} type=${t} flags=${flags || '0'}\n`;
     }
     case 'bundleAdd': {
       const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
@@ -204,7 +206,9 @@ export function formatMessage(m: OfMessage): string {
       return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n${asyncText(m)}`;
     case 'meterMod': {
       const cmd = ['ADD', 'MOD', 'DEL'][m.command] ?? `cmd:${m.command}`;
-      return `${head('OFPT_METER_MOD', m.version, m.xid)} ${cmd} meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map(bandText).join('')}`;
+      // OVS ignores flags and bands of a delete (ofputil_decode_meter_mod) and prints none.
+      if (m.command === 2) return `${head('OFPT_METER_MOD', m.version, m.xid)} DEL meter=${meterId(m.meterId)} bands=\n`;
+      return `${head('OFPT_METER_MOD', m.version, m.xid)} ${cmd} meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map((b) => bandText(b, m.flags)).join('')}`;
     }
     case 'groupMod': {
       const cmd = ['ADD', 'MOD', 'DEL', 'INSERT_BUCKET', '', 'REMOVE_BUCKET'][m.command] ?? `${m.command}`;
@@ -256,16 +260,15 @@ function nxHead(name: string, version: number, xid: number): string {
 export function hexDump(b: Uint8Array, ascii: boolean): string {
   let s = '';
   for (let off = 0; off < b.length; off += 16) {
-    let line = off.toString(16).padStart(8, '0') + ' ';
+    let line = off.toString(16).padStart(8, '0') + '  ';
     let chars = '';
     const n = Math.min(16, b.length - off);
     for (let i = 0; i < n; i++) {
       const c = b[off + i]!;
-      line += `${i === 8 ? '-' : ' '}${c.toString(16).padStart(2, '0')}`;
+      line += c.toString(16).padStart(2, '0') + (i === 7 ? '-' : ' ');
       chars += c >= 32 && c < 127 ? String.fromCharCode(c) : '.';
     }
-    if (ascii) line += '   '.repeat(16 - n) + ` |${chars.padEnd(16)}|`;
-    s += line + '\n';
+    s += (ascii ? line + '   '.repeat(16 - n) + `|${chars.padEnd(16)}|` : line.trimEnd()) + '\n';
   }
   return s;
 }
@@ -342,8 +345,10 @@ function formatFeatures(m: FeaturesReply): string {
   const capNames = m.version === 1
     ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'STP', 'RESERVED', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
     : ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', '', 'PORT_BLOCKED', 'BUNDLES', 'FLOW_MONITORING'];
-  const caps = capNames.flatMap((n, i) => (m.capabilities & (1 << i) && n ? [n] : []));
-  s += `capabilities: ${caps.join(' ')}\n`;
+  // BUNDLES and FLOW_MONITORING exist from OF1.4 on; OVS ignores those bits before.
+  const known = m.version >= 5 ? capNames.length : 9;
+  const caps = capNames.slice(0, known).flatMap((n, i) => (m.capabilities & (1 << i) && n ? [n] : []));
+  s += `capabilities: ${caps.length ? caps.join(' ') : '0'}\n`;
   if (m.version === 1) {
     const an = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
     const order = [0, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -358,9 +363,9 @@ function formatFeatures(m: FeaturesReply): string {
 /** ofp_print_duration: no decimals for whole seconds, 3 when exact milliseconds, else 9. */
 function durText(sec: number, nsec: number): string {
   if (nsec <= 0) return `${sec}s`;
-  const ms = String(Math.floor(nsec / 1e6)).padStart(3, '0');
-  const rest = nsec % 1e6 ? String(nsec % 1e6).padStart(6, '0') : '';
-  return `${sec}.${ms}${rest}s`;
+  if (nsec % 1e6 === 0) return `${sec}.${String(nsec / 1e6).padStart(3, '0')}s`;
+  // Sub-millisecond part: nine digits with trailing zeros dropped (as OVS 3.1 prints).
+  return `${sec}.${String(nsec).padStart(9, '0').replace(/0+$/, '')}s`;
 }
 
 function matchText(match: readonly { field: string }[], priority: number): string {
@@ -413,10 +418,10 @@ function meterFlags(f: number): string {
   return s;
 }
 
-function bandText(b: MeterBand): string {
+function bandText(b: MeterBand, flags: number): string {
   const t = b.bandType === 1 ? 'drop' : b.bandType === 2 ? 'dscp_remark' : b.bandType === 0xffff ? 'experimenter' : `${b.bandType}`;
   let s = `type=${t} rate=${b.rate}`;
-  if (b.burstSize) s += ` burst_size=${b.burstSize}`;
+  if (flags & 4) s += ` burst_size=${b.burstSize}`; // printed only for OFPMF_BURST meters
   if (b.bandType === 2) s += ` prec_level=${b.precLevel ?? 0}`;
   return `${s}\n`;
 }
@@ -522,11 +527,11 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return s;
     }
     case 'portDesc':
-      return `${h}\n${b.ports.map((p) => formatPort(p, version)).join('')}`;
+      return `${h}\n${[...b.ports].sort((x, y) => x.portNo - y.portNo).map((p) => formatPort(p, version)).join('')}`; // OVS prints ports sorted by number
     case 'meterFeatures':
       return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${[b.bandTypes & 2 ? 'drop' : '', b.bandTypes & 4 ? 'dscp_remark' : ''].filter(Boolean).join(' ')}\ncapabilities:${meterFlags(b.capabilities)}\n`;
     case 'meterConfig':
-      return `${h}\n${b.meters.map((m) => `meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map(bandText).join('')}`).join('\n')}`;
+      return `${h}\n${b.meters.map((m) => `meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map((b) => bandText(b, m.flags)).join('')}`).join('\n')}`;
     case 'meter':
       return `${h}\n${b.meters
         .map((m) => `meter:${meterId(m.meterId)} flow_count:${m.flowCount} packet_in_count:${m.packetInCount} byte_in_count:${m.byteInCount} duration:${durText(m.durationSec, m.durationNsec)} bands:\n${m.bandStats.map((s, i) => `${i}: packet_count:${s.packetBandCount} byte_count:${s.byteBandCount}\n`).join('')}`)
