@@ -8,7 +8,7 @@ import { getColumn } from '../schema.js';
 import { checkDatum, datumFromWire } from '../notation.js';
 import type { WireValue } from '../notation.js';
 import type { Operation } from '../operations.js';
-import { OvsdbValueError } from '../errors.js';
+import { OvsdbArgumentError, OvsdbValueError } from '../errors.js';
 import { ResultMismatchError, TransactionOperationError } from './errors.js';
 import type { Step } from './transaction.js';
 
@@ -18,10 +18,13 @@ export class TransactionResults {
   constructor(values: readonly unknown[]) {
     this.#values = values;
   }
-  /** The result of one operation, typed by the step that added it. */
+  /**
+   * The result of one operation, typed by the step that added it.
+   * @throws {OvsdbArgumentError} `OVSDB_INVALID_ARGUMENT` for a step this transaction does not have.
+   */
   get<R>(step: Step<R>): R {
     if (!Number.isInteger(step.index) || step.index < 0 || step.index >= this.#values.length) {
-      throw new RangeError(`no operation ${step.index} in this transaction`);
+      throw new OvsdbArgumentError(`no operation ${step.index} in this transaction (a step of another transaction?)`);
     }
     return this.#values[step.index] as R;
   }

@@ -183,6 +183,29 @@ for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel, T
   });
 }
 
+describe('every column the model makes required on insert is refused by ovsdb-server when omitted', () => {
+  for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel]) {
+    const schema = model.schema;
+    const required = Object.values(schema.tables).flatMap((t) => Object.values(t.columns).filter((c) => requiredOnInsert(c)).map((c) => ({ table: t.name, c })));
+    it(`${schema.name} (${required.length} columns)`, () => {
+      expect(required.length).toBeGreaterThan(0);
+      for (const { table, c } of required) {
+        const tx = untyped(model);
+        const ref = insertMinimal(tx, schema, table) as { index: number };
+        const ops = tx.operations().map((o) => structuredClone(o)) as Operation[];
+        const target = ops[ref.index] as { row: Record<string, unknown> };
+        delete target.row[c.name];
+        expect(() => validateOperations(schema, ops), `${table}.${c.name}`).toThrow(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+        // A reference is only checked at commit (referential integrity): commit those, abort the rest.
+        const isRef = c.type.key.refTable !== undefined || c.type.value?.refTable !== undefined;
+        const results = server.transact(schema.name, isRef ? ops : [...ops, { op: 'abort' }]);
+        const errors = results.filter((r) => r !== null && typeof r === 'object' && 'error' in r && (r as { error: string }).error !== 'aborted');
+        expect(errors.length, `${schema.name}.${table}.${c.name} omitted was accepted`).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
 describe('what the validator refuses, ovsdb-server refuses too', () => {
   const nb = ovnNorthboundModel.schema;
   const sb = ovnSouthboundModel.schema;

@@ -200,7 +200,7 @@ describe('decodeResults', () => {
     expect(r.get(u)).toBe(2);
     expect(r.get(c)).toBeUndefined();
     expect(r.length).toBe(4);
-    expect(() => r.get({ index: 9 })).toThrow(RangeError);
+    expect(() => r.get({ index: 9 })).toThrow(expect.objectContaining({ code: 'OVSDB_INVALID_ARGUMENT' }));
   });
 
   it('raises the server’s error for the failed operation or the commit', () => {
