@@ -156,7 +156,7 @@ func main() {
 		var frames uint64
 		f, err := os.Open(capPath)
 		must(err)
-		r, err := pcapgo.NewReader(bufio.NewReaderSize(f, 1<<20))
+		r, err := pcapgo.NewReader(bufio.NewReaderSize(f, 1<<16))
 		must(err)
 		for {
 			_, _, err := r.ZeroCopyReadPacketData()
