@@ -203,6 +203,15 @@ describe('decodeResults', () => {
     expect(() => r.get({ index: 9 })).toThrow(expect.objectContaining({ code: 'OVSDB_INVALID_ARGUMENT' }));
   });
 
+  it('keeps any string as a map key, __proto__ included', () => {
+    const tx = transaction(ovnNorthboundModel);
+    const s = tx.select('Logical_Switch', [], ['external_ids']);
+    const row = tx.decodeResults([{ rows: [{ external_ids: ['map', [['__proto__', 'x'], ['constructor', 'y']]] }] }]).get(s)[0]!;
+    expect(Object.keys(row.external_ids)).toEqual(['__proto__', 'constructor']);
+    expect(row.external_ids['__proto__']).toBe('x');
+    expect(Object.getPrototypeOf(row.external_ids)).toBe(Object.prototype);
+  });
+
   it('raises the server’s error for the failed operation or the commit', () => {
     const tx = transaction(ovnNorthboundModel);
     tx.insert('Logical_Switch', {});
