@@ -169,7 +169,14 @@ export function parseCidrBlock(text: string): readonly Cidr[] {
   if (typeof text !== 'string' || text.length === 0) throw new InvalidCidrError(String(text), 'empty');
   const parts = text.split(',');
   if (parts.length > 2) throw new InvalidCidrError(text, 'at most one IPv4 and one IPv6 CIDR');
-  const cidrs = parts.map((p) => parseCidr(p));
+  const cidrs = parts.map((p) => {
+    try {
+      return parseCidr(p);
+    } catch (cause) {
+      if (parts.length === 1) throw cause;
+      throw new InvalidCidrError(text, cause instanceof Error ? cause.message : 'bad CIDR', { cause });
+    }
+  });
   if (cidrs.length === 2 && cidrs[0]!.family === cidrs[1]!.family) {
     throw new InvalidCidrError(text, 'a dual-stack block needs one IPv4 and one IPv6 CIDR');
   }
