@@ -110,9 +110,54 @@ interface TablePlan {
   readonly checks: readonly { readonly column: string; readonly serverType: ColumnType; readonly modelType: ColumnType; readonly modelCodec: ColumnCodec }[];
   readonly rejected: Map<string, RejectedRow>;
   readonly serverTable: TableSchema;
+  /** Builds a row from a full wire row (see {@link rowFactory}). */
+  readonly build: (uuid: string, w: WireRow) => CacheRow;
+}
+
+/**
+ * A row constructor for one table: an object literal with every column in a fixed order, so all
+ * rows of a table share one hidden class and are built in one allocation (the initial sync of a
+ * large database is dominated by this). Column names are schema identifiers, quoted with
+ * JSON.stringify; values come from the codecs, never from generated code.
+ */
+function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec[], filled: readonly (readonly [string, Datum])[]): (uuid: string, w: WireRow) => CacheRow {
+  const dec = codecs.map((c) => c.decode);
+  const emp = codecs.map((c) => c.empty);
+  const fill = filled.map((f) => f[1]);
+  const parts = ['_uuid: u'];
+  cols.forEach((c, i) => {
+    const k = JSON.stringify(c);
+    parts.push(`${k}: (v = w[${k}]) === undefined ? e[${i}] : d[${i}](v)`);
+  });
+  filled.forEach((f, i) => parts.push(`${JSON.stringify(f[0])}: f[${i}]`));
+  try {
+    const make = new Function('d', 'e', 'f', `return function (u, w) { let v; return { ${parts.join(', ')} }; };`) as (
+      d: unknown,
+      e: unknown,
+      f: unknown,
+    ) => (uuid: string, w: WireRow) => CacheRow;
+    return make(dec, emp, fill);
+  } catch {
+    // Code generation disallowed (e.g. --disallow-code-generation-from-strings): the generic loop.
+    return (uuid, w) => {
+      const row: Record<string, Datum> = { _uuid: uuid };
+      for (let i = 0; i < cols.length; i++) {
+        const v = w[cols[i]!];
+        row[cols[i]!] = v === undefined ? emp[i] : dec[i]!(v);
+      }
+      for (let i = 0; i < filled.length; i++) row[filled[i]![0]] = filled[i]![1];
+      return row as CacheRow;
+    };
+  }
 }
 
 let monitorSeq = 0;
+
+const pickUpdate2 = (ru: unknown): unknown => {
+  const r = ru as { initial?: unknown; insert?: unknown } | null;
+  return r ? (r.initial ?? r.insert) : undefined;
+};
+const pickUpdate1 = (ru: unknown): unknown => (ru as { new?: unknown } | null)?.new;
 
 const BASE_KEYS = ['type', 'minInteger', 'maxInteger', 'minReal', 'maxReal', 'minLength', 'maxLength', 'refTable', 'refType'] as const;
 
@@ -249,12 +294,23 @@ export class ReplicaCache<Tb = AnyTables> {
           if (!(c in mt.columns)) this.logOnce(`column:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: server column not in the model, skipped');
         }
       }
-      const table = new CacheTable(name, [...wireColumns, ...filled.map((f) => f[0])]);
+      const build = rowFactory(wireColumns, codecs, filled);
+      const rejected = new Map<string, RejectedRow>();
+      const table = new CacheTable(name, [...wireColumns, ...filled.map((f) => f[0])], (uuid, wire) => {
+        try {
+          return build(uuid, wire as WireRow);
+        } catch (e) {
+          const reason = (e as Error).message;
+          this.log?.warn({ table: name, uuid, reason }, 'ovsdb cache: row could not be decoded; row set aside');
+          rejected.set(uuid, { row: { _uuid: uuid, ...(wire as object) } as CacheRow, reasons: [reason] });
+          return undefined;
+        }
+      });
       for (const ix of (mt ?? st).indexes) {
         if (ix.every((c) => c === '_uuid' || table.columns.includes(c))) table.defineIndex(ix.join(','), { columns: ix });
       }
       for (const [ixName, spec] of Object.entries(this.opts.indexes?.[name] ?? {})) table.defineIndex(ixName, spec);
-      this.plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected: new Map(), serverTable: st });
+      this.plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected, serverTable: st, build });
     }
     for (const name of Object.keys(this.opts.indexes ?? {})) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
     for (const name of Object.keys(this.where)) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
@@ -367,7 +423,7 @@ export class ReplicaCache<Tb = AnyTables> {
     if (opts.initial) {
       for (const p of this.plans.values()) {
         if (!s.wants(p.name)) continue;
-        for (const r of p.table.rows.values()) s.push({ type: 'insert', table: p.name, uuid: r._uuid, new: r });
+        for (const r of p.table.values()) s.push({ type: 'insert', table: p.name, uuid: r._uuid, new: r });
       }
     }
     this.streams.add(s);
@@ -478,19 +534,7 @@ export class ReplicaCache<Tb = AnyTables> {
 
   /** Builds a row from a full wire row (insert / initial / RFC 7047 `new`). Throws OvsdbValueError on bad notation. */
   private buildRow(p: TablePlan, uuid: string, w: WireRow): CacheRow {
-    const row: Record<string, Datum> = { _uuid: uuid };
-    const cols = p.wireColumns;
-    const codecs = p.codecs;
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i]!;
-      const v = w[c];
-      row[c] = v === undefined ? codecs[i]!.empty : codecs[i]!.decode(v);
-    }
-    for (let i = 0; i < p.filled.length; i++) {
-      const f = p.filled[i]!;
-      row[f[0]] = f[1];
-    }
-    return row as CacheRow;
+    return p.build(uuid, w);
   }
 
   private applyModify(p: TablePlan, old: CacheRow, diff: WireRow): CacheRow {
@@ -523,7 +567,7 @@ export class ReplicaCache<Tb = AnyTables> {
 
   /** Puts `next` (or nothing, for a delete) in place of the row's current state; returns the event. */
   private settle(p: TablePlan, uuid: string, next: CacheRow | undefined, events: RowEvent[] | null): void {
-    const cur = p.table.rows.get(uuid);
+    const cur = p.table.get(uuid);
     const wasRejected = cur === undefined && p.rejected.has(uuid);
     let ok = next !== undefined;
     if (next && p.checks.length) {
@@ -551,7 +595,7 @@ export class ReplicaCache<Tb = AnyTables> {
   }
 
   private current(p: TablePlan, uuid: string): CacheRow | undefined {
-    return p.table.rows.get(uuid) ?? p.rejected.get(uuid)?.row;
+    return p.table.get(uuid) ?? p.rejected.get(uuid)?.row;
   }
 
   private eventsSink(): RowEvent[] | null {
@@ -567,16 +611,18 @@ export class ReplicaCache<Tb = AnyTables> {
         this.logOnce(`unexpected:${tname}`, { table: tname }, 'ovsdb cache: update for a table not monitored, ignored');
         continue;
       }
-      // Fast path for the initial contents of an unchecked table: no events, no lookups.
-      const fast = initial && p.checks.length === 0 && p.table.size === 0 && p.rejected.size === 0 && events === null;
+      // Initial contents of an unchecked table nobody watches yet: keep the server's object as it is
+      // and decode each row on its first read (rows are immutable snapshots: same result, later).
+      if (initial && p.checks.length === 0 && p.table.size === 0 && p.rejected.size === 0 && events === null) {
+        p.table.setBatch(rows as Record<string, unknown>, pickUpdate2);
+        continue;
+      }
       for (const uuid in rows) {
         const ru = rows[uuid]!;
         try {
           const full = ru.initial ?? ru.insert;
           if (full !== undefined) {
-            const row = this.buildRow(p, uuid, full);
-            if (fast) p.table.insertRow(row);
-            else this.settle(p, uuid, row, events);
+            this.settle(p, uuid, this.buildRow(p, uuid, full), events);
           } else if (ru.modify !== undefined) {
             const old = this.current(p, uuid);
             if (!old) throw new CacheProtocolError(`modify of ${tname} row ${uuid}, which the cache does not have`);
@@ -599,15 +645,16 @@ export class ReplicaCache<Tb = AnyTables> {
       const p = this.plans.get(tname);
       const rows = updates[tname]!;
       if (!p) continue;
-      const fast = initial && p.checks.length === 0 && p.table.size === 0 && events === null;
+      if (initial && p.checks.length === 0 && p.table.size === 0 && events === null) {
+        p.table.setBatch(rows as Record<string, unknown>, pickUpdate1);
+        continue;
+      }
       for (const uuid in rows) {
         const ru = rows[uuid]!;
         try {
           if (ru.new !== undefined) {
             // RFC 7047 §4.1.6: `new` carries every monitored column.
-            const row = this.buildRow(p, uuid, ru.new);
-            if (fast) p.table.insertRow(row);
-            else this.settle(p, uuid, row, events);
+            this.settle(p, uuid, this.buildRow(p, uuid, ru.new), events);
           } else if (ru.old !== undefined) {
             if (this.current(p, uuid)) this.settle(p, uuid, undefined, events);
           }
@@ -623,7 +670,7 @@ export class ReplicaCache<Tb = AnyTables> {
   private rowFailure(p: TablePlan, uuid: string, e: unknown, events: RowEvent[] | null): void {
     const reason = (e as Error).message;
     this.log?.warn({ table: p.name, uuid, reason }, 'ovsdb cache: row update could not be applied; row set aside');
-    const cur = p.table.rows.get(uuid);
+    const cur = p.table.get(uuid);
     if (cur) {
       p.table.deleteRow(cur);
       events?.push({ type: 'delete', table: p.name, uuid, old: cur });
@@ -709,7 +756,7 @@ export class ReplicaCache<Tb = AnyTables> {
         read: <R extends { readonly _uuid: string }>(table: string, uuid: string, columns?: readonly string[]) => {
           const p = this.plans.get(table);
           if (!p) throw new CacheUnknownTableError(table);
-          const row = p.table.rows.get(uuid);
+          const row = p.table.get(uuid);
           reads.push({ table, row, uuid, ...(columns ? { columns } : {}) });
           return row as unknown as R | undefined;
         },

@@ -48,13 +48,18 @@ export class CacheIndex<R extends { readonly _uuid: string } = CacheRow> {
     readonly name: string,
     private readonly keyOf: (row: CacheRow) => unknown,
     private readonly toKey: (values: readonly unknown[]) => unknown,
-    private readonly rows: ReadonlyMap<string, CacheRow>,
+    private readonly table: CacheTable,
   ) {}
 
   private ensure(): void {
     if (this.built) return;
     this.built = true;
-    for (const r of this.rows.values()) this.add(r);
+    for (const r of this.table.values()) this.add(r);
+  }
+
+  /** @internal */
+  get isBuilt(): boolean {
+    return this.built;
   }
 
   /** @internal called by the table on every change once built. */
@@ -99,9 +104,9 @@ export class CacheIndex<R extends { readonly _uuid: string } = CacheRow> {
     this.ensure();
     const cur = this.map.get(this.toKey(values));
     if (cur === undefined) return [];
-    if (typeof cur === 'string') return [this.rows.get(cur) as unknown as R];
+    if (typeof cur === 'string') return [this.table.get(cur) as unknown as R];
     const out: R[] = [];
-    for (const u of cur) out.push(this.rows.get(u) as unknown as R);
+    for (const u of cur) out.push(this.table.get(u) as unknown as R);
     return out;
   }
 
@@ -110,8 +115,8 @@ export class CacheIndex<R extends { readonly _uuid: string } = CacheRow> {
     this.ensure();
     const cur = this.map.get(this.toKey(values));
     if (cur === undefined) return undefined;
-    if (typeof cur === 'string') return this.rows.get(cur) as unknown as R;
-    return this.rows.get(cur.values().next().value as string) as unknown as R;
+    if (typeof cur === 'string') return this.table.get(cur) as unknown as R;
+    return this.table.get(cur.values().next().value as string) as unknown as R;
   }
 
   /** Number of distinct keys. */
@@ -126,44 +131,95 @@ export class CacheIndex<R extends { readonly _uuid: string } = CacheRow> {
  * applies each server notification in one synchronous step, a read never sees half a transaction.
  */
 export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
-  /** @internal */
+  /** @internal decoded rows. */
   readonly rows = new Map<string, CacheRow>();
   private readonly indexes = new Map<string, CacheIndex<R>>();
+  /**
+   * Initial contents not decoded yet: the server's `<table-update>` object as received, uuid →
+   * row update. A row moves to `rows` when first read; everything moves on the first scan.
+   */
+  private batch: Record<string, unknown> | undefined;
+  private batchPick: (ru: unknown) => unknown = () => undefined;
+  private batchSize = -1;
 
   constructor(
     readonly name: string,
     /** Columns the cache holds for this table (monitored ∩ known). */
     readonly columns: readonly string[],
+    /**
+     * @internal decodes a wire row; returns undefined (and sets the row aside) when its data is
+     * malformed. Rows are immutable snapshots, so decoding late gives what decoding early would have.
+     */
+    private readonly decode: (uuid: string, wire: Readonly<Record<string, unknown>>) => CacheRow | undefined = () => undefined,
   ) {}
+
+  /** @internal takes the initial contents of an empty table as they are, to decode each row on first read. */
+  setBatch(batch: Record<string, unknown>, pick: (ru: unknown) => unknown): void {
+    this.batch = batch;
+    this.batchPick = pick;
+    this.batchSize = -1;
+    for (const ix of this.indexes.values()) if (ix.isBuilt) return this.flush();
+  }
+
+  private fromBatch(uuid: string): CacheRow | undefined {
+    const b = this.batch!;
+    if (!Object.prototype.hasOwnProperty.call(b, uuid)) return undefined;
+    const wire = this.batchPick(b[uuid]);
+    delete b[uuid];
+    if (this.batchSize > 0) this.batchSize--;
+    const row = wire === undefined ? undefined : this.decode(uuid, wire as Readonly<Record<string, unknown>>);
+    if (row) this.rows.set(uuid, row);
+    return row;
+  }
+
+  /** @internal decodes every row still in the batch. */
+  flush(): void {
+    const b = this.batch;
+    if (!b) return;
+    this.batch = undefined;
+    this.batchSize = -1;
+    for (const uuid in b) {
+      const wire = this.batchPick(b[uuid]);
+      const row = wire === undefined ? undefined : this.decode(uuid, wire as Readonly<Record<string, unknown>>);
+      if (row) this.rows.set(uuid, row);
+    }
+  }
 
   /** The row with this UUID. */
   get(uuid: string): R | undefined {
-    return this.rows.get(uuid) as unknown as R | undefined;
+    const r = this.rows.get(uuid);
+    if (r !== undefined || this.batch === undefined) return r as unknown as R | undefined;
+    return this.fromBatch(uuid) as unknown as R | undefined;
   }
 
   has(uuid: string): boolean {
-    return this.rows.has(uuid);
+    return this.get(uuid) !== undefined;
   }
 
   /** A snapshot array of every row. */
   all(): R[] {
+    this.flush();
     return Array.from(this.rows.values()) as unknown as R[];
   }
 
-  /** Iterates the rows without copying (do not await inside the loop if you need a consistent view). */
+  /** Iterates the rows (do not await inside the loop if you need a consistent view). */
   values(): IterableIterator<R> {
+    this.flush();
     return this.rows.values() as unknown as IterableIterator<R>;
   }
 
   /** Rows for which `pred` is true. */
   filter(pred: (row: R) => boolean): R[] {
     const out: R[] = [];
-    for (const r of this.rows.values()) if (pred(r as unknown as R)) out.push(r as unknown as R);
+    for (const r of this.values()) if (pred(r)) out.push(r);
     return out;
   }
 
+  /** Number of rows (rows of the initial contents that turn out malformed when decoded drop out). */
   get size(): number {
-    return this.rows.size;
+    if (this.batch === undefined) return this.rows.size;
+    if (this.batchSize < 0) this.batchSize = Object.keys(this.batch).length;
+    return this.rows.size + this.batchSize;
   }
 
   /**
@@ -215,7 +271,7 @@ export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
       keyOf = (r) => canon(f(r));
       toKey = (v) => canon(v[0]);
     }
-    const ix = new CacheIndex<R>(name, keyOf, toKey, this.rows);
+    const ix = new CacheIndex<R>(name, keyOf, toKey, this as unknown as CacheTable);
     this.indexes.set(name, ix);
     return ix;
   }
@@ -237,6 +293,6 @@ export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
   }
   /** @internal */
   clear(): void {
-    for (const r of [...this.rows.values()]) this.deleteRow(r);
+    for (const r of [...this.values()]) this.deleteRow(r as unknown as CacheRow);
   }
 }

@@ -93,7 +93,8 @@ test('malformed rows and impossible updates: set aside or ignored with a logged 
   const cache = await ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch'], logger });
   const t = cache.table('Logical_Switch');
   expect(t.all().map((r) => r.name)).toEqual(['good']);
-  expect(lines.filter((l) => l.level === 'warn' && l.msg?.includes('could not be applied')).length).toBe(2);
+  expect(lines.filter((l) => l.level === 'warn' && l.msg?.includes('could not be decoded')).length).toBe(2);
+  expect([...cache.rejected('Logical_Switch').keys()].sort()).toEqual([U(2), U(3)]);
   const events: string[] = [];
   const sub = cache.subscribe((ev) => void events.push(`${ev.type}:${ev.uuid}`));
   // a bad diff on a good row takes it out (delete event) instead of corrupting it; modify of an unknown row is ignored
