@@ -161,6 +161,11 @@ export function ensureUnnamedChild(
   rest: JsRow,
   o: ExistOptions = {},
 ): Operation[] {
+  const pending = tx.created(table, key);
+  if (pending) {
+    if (o.mayExist === false) throw new NbRowExistsError(table, key);
+    return [];
+  }
   const found = findUnnamedChildren(tx, table, parent.row, column, identity);
   const first = found[0];
   if (first) {
@@ -174,7 +179,7 @@ export function ensureUnnamedChild(
     if (Object.entries(identity).every(([k, want]) => sameValue(table, k, want, rr[k]))) same.push(rr._uuid as string);
   }
   const guard = tx.guard(table, where, same);
-  const { op, ref } = tx.insert(table, { ...identity, ...rest }, `${key}#${tx.size}`);
+  const { op, ref } = tx.insert(table, { ...identity, ...rest }, key);
   return tx.push(guard, op, tx.setMutation(parentTable, parent.ref, column, 'insert', [ref]));
 }
 

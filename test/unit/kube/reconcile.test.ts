@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { gatewayMac, planReconcile, recordsFromSnapshot, withDefaultSubnets } from '../../../src/kube/reconcile.js';
+import { snapshotFromResults, type NbSnapshot, type NbTable } from '../../../src/ovn-nb/index.js';
+import type { Operation } from '../../../src/ovsdb/index.js';
+
+const U = (n: number): string => `00000000-0000-0000-0000-${n.toString().padStart(12, '0')}`;
+function snap(tables: Partial<Record<NbTable, Record<string, unknown>[]>>): NbSnapshot {
+  const names = Object.keys(tables) as NbTable[];
+  return snapshotFromResults(names, names.map((t) => ({ rows: tables[t] })));
+}
+
+const inserts = (ops: readonly Operation[], table: string): string[] =>
+  ops.flatMap((o) => (o.op === 'insert' && o.table === table ? [String((o.row as Record<string, unknown>).name)] : []));
+
+describe('planReconcile (pure)', () => {
+  test('the default install on an empty NB: router, two switches, their router ports, nodes and pods, in one plan', () => {
+    const plan = planReconcile(
+      { subnets: withDefaultSubnets(), nodes: ['node1'], pods: [{ name: 'pod1', namespace: 'default', node: 'node1' }] },
+      snap({}),
+      { macSeed: 1 },
+    );
+    const ops = plan.operations;
+    expect(inserts(ops, 'Logical_Router')).toEqual(['ovn-cluster']);
+    expect(inserts(ops, 'Logical_Switch')).toEqual(['join', 'ovn-default']);
+    expect(inserts(ops, 'Logical_Router_Port')).toEqual(['ovn-cluster-join', 'ovn-cluster-ovn-default']);
+    expect(inserts(ops, 'Logical_Switch_Port')).toEqual(['join-ovn-cluster', 'ovn-default-ovn-cluster', 'node-node1', 'pod1.default']);
+    // Every non-root insert is wired into its parent in the same transaction.
+    for (const o of ops) {
+      if (o.op !== 'insert' || o.table === 'Logical_Switch' || o.table === 'Logical_Router') continue;
+      const name = o['uuid-name']!;
+      expect(ops.some((m) => m.op === 'mutate' && JSON.stringify(m.mutations).includes(`["named-uuid","${name}"]`)), name).toBe(true);
+    }
+    // Root inserts are guarded.
+    expect(ops.filter((o) => o.op === 'wait').map((o) => (o as { table: string }).table)).toEqual(['Logical_Router', 'Logical_Switch', 'Logical_Switch']);
+    const pod = ops.find((o) => o.op === 'insert' && (o.row as Record<string, unknown>).name === 'pod1.default') as { row: Record<string, unknown> };
+    const rec = plan.ipam.records.find((r) => r.name === 'pod1.default')!;
+    expect(rec.ip).toBe('10.16.0.2');
+    expect(pod.row.addresses).toEqual(['set', [`${rec.mac.toLowerCase()} 10.16.0.2`]]);
+    expect(pod.row.port_security).toEqual(pod.row.addresses);
+    expect(pod.row.external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['ls', 'ovn-default'], ['node', 'node1'], ['pod', 'default/pod1']]]);
+  });
+
+  test('bad input throws before any operation exists', () => {
+    expect(() => planReconcile({ subnets: withDefaultSubnets([{ name: 's', cidrBlock: '10.16.5.0/24' }]), pods: [] }, snap({}))).toThrow(expect.objectContaining({ code: 'KUBE_SUBNET_OVERLAP' }));
+  });
+
+  test('records are read back from kube-ovn switch ports only', () => {
+    const s = snap({
+      Logical_Switch: [{ _uuid: ['uuid', U(1)], name: 'ovn-default', ports: ['set', [['uuid', U(2)], ['uuid', U(3)]]] }],
+      Logical_Switch_Port: [
+        { _uuid: ['uuid', U(2)], name: 'a.default', addresses: '00:00:00:aa:bb:cc 10.16.0.9', external_ids: ['map', [['vendor', 'kube-ovn'], ['node', 'n1'], ['ls', 'ovn-default']]] },
+        { _uuid: ['uuid', U(3)], name: 'foreign', addresses: '00:00:00:aa:bb:cd 10.16.0.10', external_ids: ['map', []] },
+      ],
+    });
+    expect(recordsFromSnapshot(s)).toEqual([{ name: 'a.default', mac: '00:00:00:AA:BB:CC', ip: '10.16.0.9', node: 'n1', subnet: 'ovn-default' }]);
+    const bad = snap({
+      Logical_Switch: [{ _uuid: ['uuid', U(1)], name: 'ovn-default', ports: ['set', [['uuid', U(2)]]] }],
+      Logical_Switch_Port: [{ _uuid: ['uuid', U(2)], name: 'a.default', addresses: 'dynamic', external_ids: ['map', [['vendor', 'kube-ovn'], ['node', 'n1']]] }],
+    });
+    expect(() => recordsFromSnapshot(bad)).toThrow(expect.objectContaining({ code: 'KUBE_NB_RECORD_INVALID', port: 'a.default', value: 'dynamic' }));
+  });
+
+  test('gateway MACs are derived from the gateway address', () => {
+    expect(gatewayMac('10.16.0.1')).toBe('0a:58:0a:10:00:01');
+    expect(gatewayMac('100.64.0.1,fd00::1')).toBe('0a:58:64:40:00:01');
+    expect(gatewayMac('fd00:10:16::1')).toBe('0a:58:00:00:00:01');
+  });
+});
