@@ -1,26 +1,31 @@
 /**
- * `npm run demo`: the main job on an embedded default.
+ * `npm run demo`: the Kube-OVN scenario through the SDK.
  *
  * With OVN_NB_DB set (and OVN_SB_DB to see northd's bindings) it works on those databases; otherwise it
- * starts a throwaway NB + SB + ovn-northd with the project's harness. It creates the `ovn-default`
- * logical switch (10.16.0.0/16, excluding 10.16.0.1) with two pod ports, reads them back, waits for
- * ovn-northd to create their SB Port_Binding rows, prints everything, and stops what it started.
+ * starts a throwaway NB + SB + ovn-northd with the project's harness. It reconciles the VPC
+ * `ovn-cluster` with the subnets `join`, `ovn-default` and `subnet1` (namespace ns1, excludeIps
+ * 10.66.0.1..10.66.0.10), two nodes and four pods into NB, then prints the subnet table, the IP table
+ * and an `ovn-nbctl show`-like tree, and — with an SB — waits for ovn-northd's Port_Binding rows and
+ * prints the tunnel keys. A second reconcile shows that nothing changes. It stops what it started.
  */
-import { OvsdbClient, op, cond, namedUuid, type MonitorEvent, type WireValue } from '../src/ovsdb/index.js';
+import { OvsdbClient } from '../src/ovsdb/index.js';
 import { startOvnCentral, type OvnCentral } from '../src/testing/index.js';
+import { reconcile, renderIpTable, renderSubnetTable, withDefaultSubnets, type KubeDesiredState } from '../src/kube/index.js';
+import { readNbSnapshot, renderNbShow } from '../src/ovn-nb/index.js';
+import { readSbView } from '../src/ovn-sb/index.js';
 
-const SWITCH = 'ovn-default';
-const PORTS = [
-  { name: 'ovn-default-node1-pod1.default', addresses: '00:00:00:aa:0d:31 10.16.0.8' },
-  { name: 'ovn-default-node1-pod2.default', addresses: '00:00:00:28:19:46 10.16.0.9' },
-];
-
-function show(v: WireValue | undefined): string {
-  if (Array.isArray(v) && v[0] === 'set') return `[${(v[1] as unknown[]).map((x) => JSON.stringify(x)).join(', ')}]`;
-  if (Array.isArray(v) && v[0] === 'map') return `{${(v[1] as [unknown, unknown][]).map(([k, x]) => `${k}=${x}`).join(', ')}}`;
-  if (Array.isArray(v)) return String(v[1]);
-  return JSON.stringify(v);
-}
+const DESIRED: KubeDesiredState = {
+  subnets: withDefaultSubnets([
+    { name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], gateway: '10.66.0.1', gatewayType: 'distributed', natOutgoing: true, namespaces: ['ns1'] },
+  ]),
+  nodes: ['node1', 'node2'],
+  pods: [
+    { name: 'ovn-default-node1-pod1', namespace: 'default', node: 'node1' },
+    { name: 'ovn-default-node1-pod2', namespace: 'default', node: 'node1' },
+    { name: 'ovn-default-node2-pod3', namespace: 'default', node: 'node2' },
+    { name: 'subnet1-node1-pod1', namespace: 'ns1', node: 'node1' },
+  ],
+};
 
 async function main(): Promise<void> {
   let central: OvnCentral | undefined;
@@ -39,83 +44,36 @@ async function main(): Promise<void> {
   try {
     console.log(`NB: ${nb.remote}${sb ? `   SB: ${sb.remote}` : '   (OVN_SB_DB not set: northd bindings are not checked)'}`);
 
-    // Watch SB for the ports' bindings before creating them, so nothing is missed.
-    const bound = new Map<string, { tunnel_key: number; datapath: string }>();
-    let onBound = () => {};
-    if (sb) {
-      const take = (rows: Record<string, { initial?: Record<string, WireValue>; insert?: Record<string, WireValue> }> | undefined) => {
-        for (const r of Object.values(rows ?? {})) {
-          const row = r.initial ?? r.insert;
-          if (row) bound.set(String(row.logical_port), { tunnel_key: Number(row.tunnel_key), datapath: show(row.datapath) });
-        }
-        onBound();
-      };
-      const initial = await sb.monitorCond(
-        'OVN_Southbound',
-        'demo',
-        { Port_Binding: { columns: ['logical_port', 'tunnel_key', 'datapath'], where: PORTS.map((p) => ['logical_port', '==', p.name] as const) } },
-        (e: MonitorEvent) => {
-          if (e.method !== 'update') take(e.updates.Port_Binding as never);
-        },
-      );
-      take(initial.Port_Binding as never);
-    }
+    const t0 = performance.now();
+    const r = await reconcile(nb, DESIRED);
+    console.log(`\nreconcile: ${r.operations.length} operations in ${r.transactions} transaction(s), ${(performance.now() - t0).toFixed(1)} ms`);
 
-    // Create the switch and its ports in one transaction, idempotently: a `wait` guards the switch insert
-    // (Logical_Switch has no name index), and ports already present are left alone.
-    const [existing] = await nb.transact('OVN_Northbound', [op.select('Logical_Switch', [cond('name', '==', SWITCH)], ['_uuid'])]);
-    if (existing.rows.length === 0) {
-      await nb.transact('OVN_Northbound', [
-        op.wait('Logical_Switch', [cond('name', '==', SWITCH)], ['name'], '==', [], 0),
-        op.insert(
-          'Logical_Switch',
-          {
-            name: SWITCH,
-            other_config: ['map', [['subnet', '10.16.0.0/16'], ['exclude_ips', '10.16.0.1']]],
-            ports: ['set', PORTS.map((_, i) => namedUuid(`p${i}`))],
-          },
-          'ls',
-        ),
-        ...PORTS.map((p, i) => op.insert('Logical_Switch_Port', { name: p.name, addresses: p.addresses }, `p${i}`)),
-      ]);
-      console.log(`created logical switch ${SWITCH} with ${PORTS.length} ports`);
-    } else {
-      console.log(`logical switch ${SWITCH} already exists: reading it back`);
-    }
-
-    // Read back.
-    const [ls] = await nb.transact('OVN_Northbound', [op.select('Logical_Switch', [cond('name', '==', SWITCH)], ['_uuid', 'name', 'other_config', 'ports'])]);
-    const sw = ls.rows[0]!;
-    console.log(`\nswitch ${show(sw._uuid)} (${sw.name})`);
-    console.log(`    other_config: ${show(sw.other_config)}`);
-    const portRows = await nb.transact(
-      'OVN_Northbound',
-      PORTS.map((p) => op.select('Logical_Switch_Port', [cond('name', '==', p.name)], ['_uuid', 'name', 'addresses'])),
-    );
-    for (const p of portRows.flatMap((r) => r.rows)) {
-      console.log(`    port ${p.name}\n        addresses: ${show(p.addresses)}`);
-    }
+    console.log('\n$ kubectl get subnet');
+    process.stdout.write(renderSubnetTable(r.ipam.subnets, r.ipam.usage));
+    console.log('\n$ kubectl get ips');
+    process.stdout.write(renderIpTable(r.ipam.records));
+    console.log('\n$ ovn-nbctl show');
+    process.stdout.write(renderNbShow(await readNbSnapshot(nb)));
 
     if (sb) {
+      const want = [...r.ipam.records.map((x) => x.name)];
       const deadline = Date.now() + 10_000;
-      await new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (PORTS.every((p) => bound.has(p.name))) resolve();
-          else if (Date.now() > deadline) reject(new Error(`northd did not bind ${PORTS.filter((p) => !bound.has(p.name)).map((p) => p.name).join(', ')} within 10 s`));
-        };
-        onBound = check;
-        const t = setInterval(() => {
-          check();
-          if (PORTS.every((p) => bound.has(p.name)) || Date.now() > deadline) clearInterval(t);
-        }, 50);
-        check();
-      });
-      console.log('\nSB Port_Binding rows created by ovn-northd:');
-      for (const p of PORTS) {
-        const b = bound.get(p.name)!;
-        console.log(`    ${p.name}: tunnel_key ${b.tunnel_key}, datapath ${b.datapath}`);
+      let view = await readSbView(sb);
+      while (want.some((p) => !view.port(p)) && Date.now() < deadline) {
+        await new Promise((res) => setTimeout(res, 50));
+        view = await readSbView(sb);
+      }
+      const missing = want.filter((p) => !view.port(p));
+      if (missing.length) throw new Error(`northd did not bind ${missing.join(', ')} within 10 s`);
+      console.log('\nSB bindings created by ovn-northd (datapath tunnel key = GENEVE VNI / port tunnel key):');
+      for (const p of want) {
+        const b = view.port(p)!;
+        console.log(`    ${p.padEnd(32)} ${b.datapath.name.padEnd(12)} VNI ${String(b.datapath.tunnelKey).padEnd(3)} port key ${b.tunnelKey}`);
       }
     }
+
+    const again = await reconcile(nb, DESIRED);
+    console.log(`\nsecond reconcile: ${again.operations.length} operations, ${again.transactions} transaction(s) — nothing to change`);
   } finally {
     await nb.close();
     await sb?.close();
