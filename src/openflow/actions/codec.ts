@@ -185,7 +185,7 @@ function nxHeader(w: ByteWriter, len: number, subtype: number): void {
 function writeBytesPadded(w: ByteWriter, start: number, len: number): void {
   const used = w.offset - start;
   if (used > len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: action wrote ${used} of ${len} bytes`);
-  w.zeros(len - used);
+  pad(w, len - used);
 }
 
 const ipCache = new Map<string, Uint8Array>();
@@ -250,12 +250,12 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       }
       break;
     case 'setTunnel':
-      if (a.wide) nxHeader(w, 24, NXAST.SET_TUNNEL64), w.zeros(6).u64(a.tunId);
-      else nxHeader(w, 16, NXAST.SET_TUNNEL), w.zeros(2).u32(Number(a.tunId));
+      if (a.wide) nxHeader(w, 24, NXAST.SET_TUNNEL64), pad(w, 6).u64(a.tunId);
+      else nxHeader(w, 16, NXAST.SET_TUNNEL), pad(w, 2).u32(Number(a.tunId));
       break;
     case 'setQueue':
       nxHeader(w, 16, NXAST.SET_QUEUE);
-      w.zeros(2).u32(a.queueId);
+      pad(w, 2).u32(a.queueId);
       break;
     case 'popQueue':
       nxHeader(w, 16, NXAST.POP_QUEUE);
@@ -298,7 +298,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       } else {
         w.u32(0).u16(a.zone ?? 0);
       }
-      w.u8(a.table ?? NX_CT_RECIRC_NONE).zeros(3).u16(a.alg ?? 0);
+      w.u8(a.table ?? NX_CT_RECIRC_NONE).u8(0).u16(0).u16(a.alg ?? 0);
       writeActions(w, a.actions, version);
       break;
     }
@@ -314,7 +314,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       if (a.ipMax !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MAX : NX_NAT_RANGE.IPV4_MAX;
       if (a.protoMin !== undefined) present |= NX_NAT_RANGE.PROTO_MIN;
       if (a.protoMax !== undefined) present |= NX_NAT_RANGE.PROTO_MAX;
-      w.zeros(2).u16(flags).u16(present);
+      pad(w, 2).u16(flags).u16(present);
       if (a.ipMin !== undefined) w.bytes(ipBytes(a.ipMin));
       if (a.ipMax !== undefined) w.bytes(ipBytes(a.ipMax));
       if (a.protoMin !== undefined) w.u16(a.protoMin);
@@ -341,10 +341,10 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       const v2 = a.limit !== undefined || a.resultDst !== undefined;
       nxHeader(w, len, v2 ? NXAST.LEARN2 : NXAST.LEARN);
       const flags = a.flags | (a.resultDst ? NX_LEARN_F.WRITE_RESULT : 0);
-      w.u16(a.idleTimeout).u16(a.hardTimeout).u16(a.priority).u64(a.cookie).u16(flags).u8(a.table).zeros(1)
+      w.u16(a.idleTimeout).u16(a.hardTimeout).u16(a.priority).u64(a.cookie).u16(flags).u8(a.table).u8(0)
         .u16(a.finIdleTimeout).u16(a.finHardTimeout);
       if (v2) {
-        w.u32(a.limit ?? 0).u16(a.resultDst ? a.resultDst.ofs : 0).zeros(2);
+        w.u32(a.limit ?? 0).u16(a.resultDst ? a.resultDst.ofs : 0).u16(0);
         if (a.resultDst) w.u32(fieldHeader(a.resultDst.field));
       }
       for (const s of a.specs) writeLearnSpec(w, s);
@@ -355,25 +355,25 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
         nxHeader(w, 16, NXAST.DEC_TTL);
       } else {
         nxHeader(w, len, NXAST.DEC_TTL_CNT_IDS);
-        w.u16(a.ids.length).zeros(4);
+        w.u16(a.ids.length).u32(0);
         for (const id of a.ids) w.u16(id);
       }
       break;
     case 'controller':
       nxHeader(w, 16, NXAST.CONTROLLER);
-      w.u16(a.maxLen).u16(a.id).u8(a.reason).zeros(1);
+      w.u16(a.maxLen).u16(a.id).u8(a.reason).u8(0);
       break;
     case 'controller2': {
       nxHeader(w, len, NXAST.CONTROLLER2);
-      w.zeros(6);
+      pad(w, 6);
       const prop = (type: number, body: (w: ByteWriter) => void, bodyLen: number): void => {
         const s = w.offset;
         w.u16(type).u16(4 + bodyLen);
         body(w);
-        w.zeros(pad8(w.offset - s) - (w.offset - s));
+        pad(w, pad8(w.offset - s) - (w.offset - s));
       };
-      if (a.maxLen !== undefined) prop(NXAC2PT.MAX_LEN, (x) => x.u16(a.maxLen!).zeros(2), 4);
-      if (a.id !== undefined) prop(NXAC2PT.CONTROLLER_ID, (x) => x.u16(a.id!).zeros(2), 4);
+      if (a.maxLen !== undefined) prop(NXAC2PT.MAX_LEN, (x) => x.u16(a.maxLen!).u16(0), 4);
+      if (a.id !== undefined) prop(NXAC2PT.CONTROLLER_ID, (x) => x.u16(a.id!).u16(0), 4);
       if (a.reason !== undefined) prop(NXAC2PT.REASON, (x) => x.u8(a.reason!), 1);
       if (a.userdata !== undefined) prop(NXAC2PT.USERDATA, (x) => x.bytes(a.userdata!), a.userdata.length);
       if (a.pause) prop(NXAC2PT.PAUSE, () => {}, 0);
@@ -382,7 +382,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
     }
     case 'clone':
       nxHeader(w, len, NXAST.CLONE);
-      w.zeros(6);
+      pad(w, 6);
       writeActions(w, a.actions, version);
       break;
     case 'checkPktLarger':
@@ -407,7 +407,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
     case 'multipath':
       checkSlice(a.dst);
       nxHeader(w, 32, NXAST.MULTIPATH);
-      w.u16(a.fields).u16(a.basis).zeros(2).u16(a.algorithm).u16(a.maxLink).u32(a.arg).zeros(2)
+      w.u16(a.fields).u16(a.basis).u16(0).u16(a.algorithm).u16(a.maxLink).u32(a.arg).u16(0)
         .u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field));
       break;
     case 'bundle':
@@ -415,7 +415,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       w.u16(a.algorithm).u16(a.fields).u16(a.basis).u32(a.slaveType).u16(a.members.length);
       if (a.dst) w.u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field));
       else w.u16(0).u32(0);
-      w.zeros(4);
+      pad(w, 4);
       for (const m of a.members) w.u16(m);
       break;
     case 'deleteField':
@@ -424,7 +424,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       break;
     case 'setMplsLabel':
       nxHeader(w, 16, NXAST.SET_MPLS_LABEL);
-      w.zeros(2).u32(a.label);
+      pad(w, 2).u32(a.label);
       break;
     case 'setMplsTc':
       nxHeader(w, 16, NXAST.SET_MPLS_TC);
@@ -436,7 +436,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       break;
     case 'group':
       nxHeader(w, 16, NXAST.GROUP);
-      w.zeros(2).u32(a.groupId);
+      pad(w, 2).u32(a.groupId);
       break;
     case 'experimenter':
       w.u16(OFPAT.EXPERIMENTER).u16(len).u32(a.experimenter).bytes(a.data);
@@ -470,68 +470,68 @@ function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): bo
   if (version === 0x01) {
     switch (a.type) {
       case 'output': w.u16(OFPAT10.OUTPUT).u16(len).u16(port11To10(a.port) & 0xffff).u16(a.maxLen); return true;
-      case 'setVlanVid': w.u16(OFPAT10.SET_VLAN_VID).u16(len).u16(a.vid).zeros(2); return true;
-      case 'setVlanPcp': w.u16(OFPAT10.SET_VLAN_PCP).u16(len).u8(a.pcp).zeros(3); return true;
-      case 'stripVlan': case 'popVlan': w.u16(OFPAT10.STRIP_VLAN).u16(len).zeros(4); return true;
-      case 'setDlSrc': w.u16(OFPAT10.SET_DL_SRC).u16(len).bytes(a.mac).zeros(6); return true;
-      case 'setDlDst': w.u16(OFPAT10.SET_DL_DST).u16(len).bytes(a.mac).zeros(6); return true;
+      case 'setVlanVid': w.u16(OFPAT10.SET_VLAN_VID).u16(len).u16(a.vid).u16(0); return true;
+      case 'setVlanPcp': w.u16(OFPAT10.SET_VLAN_PCP).u16(len).u8(a.pcp).u8(0).u16(0); return true;
+      case 'stripVlan': case 'popVlan': w.u16(OFPAT10.STRIP_VLAN).u16(len).u32(0); return true;
+      case 'setDlSrc': w.u16(OFPAT10.SET_DL_SRC).u16(len).bytes(a.mac).u16(0).u32(0); return true;
+      case 'setDlDst': w.u16(OFPAT10.SET_DL_DST).u16(len).bytes(a.mac).u16(0).u32(0); return true;
       case 'setNwSrc': w.u16(OFPAT10.SET_NW_SRC).u16(len).bytes(a.addr); return true;
       case 'setNwDst': w.u16(OFPAT10.SET_NW_DST).u16(len).bytes(a.addr); return true;
-      case 'setNwTos': w.u16(OFPAT10.SET_NW_TOS).u16(len).u8(a.tos).zeros(3); return true;
-      case 'setTpSrc': w.u16(OFPAT10.SET_TP_SRC).u16(len).u16(a.port).zeros(2); return true;
-      case 'setTpDst': w.u16(OFPAT10.SET_TP_DST).u16(len).u16(a.port).zeros(2); return true;
-      case 'enqueue': w.u16(OFPAT10.ENQUEUE).u16(len).u16(port11To10(a.port) & 0xffff).zeros(6).u32(a.queueId); return true;
+      case 'setNwTos': w.u16(OFPAT10.SET_NW_TOS).u16(len).u8(a.tos).u8(0).u16(0); return true;
+      case 'setTpSrc': w.u16(OFPAT10.SET_TP_SRC).u16(len).u16(a.port).u16(0); return true;
+      case 'setTpDst': w.u16(OFPAT10.SET_TP_DST).u16(len).u16(a.port).u16(0); return true;
+      case 'enqueue': w.u16(OFPAT10.ENQUEUE).u16(len).u16(port11To10(a.port) & 0xffff).u16(0).u32(0).u32(a.queueId); return true;
       default: return false;
     }
   }
   switch (a.type) {
-    case 'output': w.u16(OFPAT.OUTPUT).u16(len).u32(a.port).u16(a.maxLen).zeros(6); return true;
+    case 'output': w.u16(OFPAT.OUTPUT).u16(len).u32(a.port).u16(a.maxLen).u16(0).u32(0); return true;
     case 'group': w.u16(OFPAT.GROUP).u16(len).u32(a.groupId); return true;
     case 'setQueue': w.u16(OFPAT.SET_QUEUE).u16(len).u32(a.queueId); return true;
-    case 'pushVlan': w.u16(OFPAT.PUSH_VLAN).u16(len).u16(a.ethertype).zeros(2); return true;
-    case 'popVlan': case 'stripVlan': w.u16(OFPAT.POP_VLAN).u16(len).zeros(4); return true;
-    case 'pushMpls': w.u16(OFPAT.PUSH_MPLS).u16(len).u16(a.ethertype).zeros(2); return true;
-    case 'popMpls': w.u16(OFPAT.POP_MPLS).u16(len).u16(a.ethertype).zeros(2); return true;
-    case 'pushPbb': w.u16(OFPAT.PUSH_PBB).u16(len).u16(a.ethertype).zeros(2); return true;
-    case 'popPbb': w.u16(OFPAT.POP_PBB).u16(len).zeros(4); return true;
-    case 'setMplsTtl': w.u16(OFPAT.SET_MPLS_TTL).u16(len).u8(a.ttl).zeros(3); return true;
-    case 'decMplsTtl': w.u16(OFPAT.DEC_MPLS_TTL).u16(len).zeros(4); return true;
-    case 'setNwTtl': w.u16(OFPAT.SET_NW_TTL).u16(len).u8(a.ttl).zeros(3); return true;
-    case 'decNwTtl': w.u16(OFPAT.DEC_NW_TTL).u16(len).zeros(4); return true;
-    case 'copyTtlOut': w.u16(OFPAT.COPY_TTL_OUT).u16(len).zeros(4); return true;
-    case 'copyTtlIn': w.u16(OFPAT.COPY_TTL_IN).u16(len).zeros(4); return true;
+    case 'pushVlan': w.u16(OFPAT.PUSH_VLAN).u16(len).u16(a.ethertype).u16(0); return true;
+    case 'popVlan': case 'stripVlan': w.u16(OFPAT.POP_VLAN).u16(len).u32(0); return true;
+    case 'pushMpls': w.u16(OFPAT.PUSH_MPLS).u16(len).u16(a.ethertype).u16(0); return true;
+    case 'popMpls': w.u16(OFPAT.POP_MPLS).u16(len).u16(a.ethertype).u16(0); return true;
+    case 'pushPbb': w.u16(OFPAT.PUSH_PBB).u16(len).u16(a.ethertype).u16(0); return true;
+    case 'popPbb': w.u16(OFPAT.POP_PBB).u16(len).u32(0); return true;
+    case 'setMplsTtl': w.u16(OFPAT.SET_MPLS_TTL).u16(len).u8(a.ttl).u8(0).u16(0); return true;
+    case 'decMplsTtl': w.u16(OFPAT.DEC_MPLS_TTL).u16(len).u32(0); return true;
+    case 'setNwTtl': w.u16(OFPAT.SET_NW_TTL).u16(len).u8(a.ttl).u8(0).u16(0); return true;
+    case 'decNwTtl': w.u16(OFPAT.DEC_NW_TTL).u16(len).u32(0); return true;
+    case 'copyTtlOut': w.u16(OFPAT.COPY_TTL_OUT).u16(len).u32(0); return true;
+    case 'copyTtlIn': w.u16(OFPAT.COPY_TTL_IN).u16(len).u32(0); return true;
     case 'meter': w.u16(OFPAT.METER).u16(len).u32(a.meterId); return true;
     case 'setField': {
       const s = w.offset;
       w.u16(OFPAT.SET_FIELD).u16(len);
       writeOxmFields(w, [a.field], version);
-      w.zeros(len - (w.offset - s));
+      pad(w, len - (w.offset - s));
       return true;
     }
     case 'copyField':
       if (a.onf) {
         checkSlice(a.src);
         checkSlice(a.dst);
-        w.u16(OFPAT.EXPERIMENTER).u16(32).u32(ONF_VENDOR_ID).u16(ONF_ET_COPY_FIELD).zeros(2)
-          .u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).zeros(2).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).zeros(4);
+        w.u16(OFPAT.EXPERIMENTER).u16(32).u32(ONF_VENDOR_ID).u16(ONF_ET_COPY_FIELD).u16(0)
+          .u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).u16(0).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).u32(0);
         return true;
       }
       checkSlice(a.src);
       checkSlice(a.dst);
-      w.u16(OFPAT.COPY_FIELD).u16(len).u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).zeros(2)
-        .u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).zeros(4);
+      w.u16(OFPAT.COPY_FIELD).u16(len).u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).u16(0)
+        .u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).u32(0);
       return true;
     // OpenFlow 1.1 set-type actions (only valid in OF1.1)
-    case 'setVlanVid': w.u16(OFPAT11.SET_VLAN_VID).u16(len).u16(a.vid).zeros(2); return true;
-    case 'setVlanPcp': w.u16(OFPAT11.SET_VLAN_PCP).u16(len).u8(a.pcp).zeros(3); return true;
-    case 'setDlSrc': w.u16(OFPAT11.SET_DL_SRC).u16(len).bytes(a.mac).zeros(6); return true;
-    case 'setDlDst': w.u16(OFPAT11.SET_DL_DST).u16(len).bytes(a.mac).zeros(6); return true;
+    case 'setVlanVid': w.u16(OFPAT11.SET_VLAN_VID).u16(len).u16(a.vid).u16(0); return true;
+    case 'setVlanPcp': w.u16(OFPAT11.SET_VLAN_PCP).u16(len).u8(a.pcp).u8(0).u16(0); return true;
+    case 'setDlSrc': w.u16(OFPAT11.SET_DL_SRC).u16(len).bytes(a.mac).u16(0).u32(0); return true;
+    case 'setDlDst': w.u16(OFPAT11.SET_DL_DST).u16(len).bytes(a.mac).u16(0).u32(0); return true;
     case 'setNwSrc': w.u16(OFPAT11.SET_NW_SRC).u16(len).bytes(a.addr); return true;
     case 'setNwDst': w.u16(OFPAT11.SET_NW_DST).u16(len).bytes(a.addr); return true;
-    case 'setNwTos': w.u16(OFPAT11.SET_NW_TOS).u16(len).u8(a.tos).zeros(3); return true;
-    case 'setNwEcn': w.u16(OFPAT11.SET_NW_ECN).u16(len).u8(a.ecn).zeros(3); return true;
-    case 'setTpSrc': w.u16(OFPAT11.SET_TP_SRC).u16(len).u16(a.port).zeros(2); return true;
-    case 'setTpDst': w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).zeros(2); return true;
+    case 'setNwTos': w.u16(OFPAT11.SET_NW_TOS).u16(len).u8(a.tos).u8(0).u16(0); return true;
+    case 'setNwEcn': w.u16(OFPAT11.SET_NW_ECN).u16(len).u8(a.ecn).u8(0).u16(0); return true;
+    case 'setTpSrc': w.u16(OFPAT11.SET_TP_SRC).u16(len).u16(a.port).u16(0); return true;
+    case 'setTpDst': w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).u16(0); return true;
     default: return false;
   }
 }
@@ -558,6 +558,17 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
 
 // ---------------------------------------------------------------------------------------------
 // decode
+
+/** Zero padding without Buffer#fill (slow for a few bytes). */
+function pad(w: ByteWriter, n: number): ByteWriter {
+  if (n <= 0) return w;
+  if (w.offset + n > w.end) throw new ActionError('OF_ACTION_BAD_LEN', `write of ${n} padding bytes past the end of the buffer`, w.offset);
+  const b = w.buf;
+  let o = w.offset;
+  for (let i = 0; i < n; i++) b[o++] = 0;
+  w.offset = o;
+  return w;
+}
 
 function bad(code: ConstructorParameters<typeof ActionError>[0], msg: string, at: number): never {
   throw new ActionError(code, msg, at);
@@ -1176,20 +1187,20 @@ export function writeInstructions(w: ByteWriter, list: readonly Instruction[], v
   for (const i of list) {
     const len = instructionLength(i, version);
     switch (i.type) {
-      case 'gotoTable': w.u16(OFPIT.GOTO_TABLE).u16(8).u8(i.tableId).zeros(3); break;
-      case 'writeMetadata': w.u16(OFPIT.WRITE_METADATA).u16(24).zeros(4).u64(i.metadata).u64(i.mask); break;
+      case 'gotoTable': w.u16(OFPIT.GOTO_TABLE).u16(8).u8(i.tableId).u8(0).u16(0); break;
+      case 'writeMetadata': w.u16(OFPIT.WRITE_METADATA).u16(24).u32(0).u64(i.metadata).u64(i.mask); break;
       case 'writeActions':
       case 'applyActions':
-        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS).u16(len).zeros(4);
+        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS).u16(len).u32(0);
         writeActions(w, i.actions, version);
         break;
-      case 'clearActions': w.u16(OFPIT.CLEAR_ACTIONS).u16(8).zeros(4); break;
+      case 'clearActions': w.u16(OFPIT.CLEAR_ACTIONS).u16(8).u32(0); break;
       case 'meter': w.u16(OFPIT.METER).u16(8).u32(i.meterId); break;
       case 'statTrigger': {
         const s = w.offset;
         w.u16(OFPIT.STAT_TRIGGER).u16(8 + 8 * i.thresholds.length).u32(i.flags);
         for (const t of i.thresholds) w.u64(t);
-        w.zeros(len - (w.offset - s));
+        pad(w, len - (w.offset - s));
         break;
       }
       case 'experimenter': w.u16(OFPIT.EXPERIMENTER).u16(len).u32(i.experimenter).bytes(i.data); break;

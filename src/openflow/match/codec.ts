@@ -231,6 +231,16 @@ export function readOxmFields(r: ByteReader, byteLength: number): Match {
   return out;
 }
 
+/** Zero padding without Buffer#fill (slow for a few bytes). */
+function pad(w: ByteWriter, n: number): void {
+  if (n <= 0) return;
+  if (w.offset + n > w.end) throw new MatchError('OF_MATCH_BAD_LEN', `write of ${n} padding bytes past the end of the buffer`, w.offset);
+  const b = w.buf;
+  let o = w.offset;
+  for (let i = 0; i < n; i++) b[o++] = 0;
+  w.offset = o;
+}
+
 /** Bytes of a whole ofp_match: 4-byte header, the fields, padding to a multiple of 8. */
 export function matchLength(m: Match, version: OfVersion): number {
   return (4 + oxmFieldsLength(m, version) + 7) & ~7;
@@ -247,7 +257,7 @@ export function writeMatch(w: ByteWriter, m: Match, version: OfVersion): void {
   writeOxmFields(w, m, version);
   const len = w.offset - start;
   w.patchU16(start + 2, len);
-  w.zeros(((len + 7) & ~7) - len);
+  pad(w, ((len + 7) & ~7) - len);
 }
 
 /**
