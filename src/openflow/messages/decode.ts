@@ -26,6 +26,7 @@ import type {
   PortStatsEntry,
   QueueStatsEntry,
   RawProperty,
+  SelectionMethod,
   TableFeatures,
   TlvMap,
 } from './types.js';
@@ -711,9 +712,35 @@ function decodeGroupMod(r: ByteReader, h: H): OfMessage {
     r.skip(2);
     const commandBucketId = r.u32();
     const buckets = readBuckets(subByLength(r, bucketLen, 0, 'bucket array'), h.version);
-    return { type: 'groupMod', ...h, command, groupType, groupId, commandBucketId, buckets, properties: readRawProps(r) };
+    return { type: 'groupMod', ...h, command, groupType, groupId, commandBucketId, buckets, ...groupProps(readRawProps(r)) };
   }
   return { type: 'groupMod', ...h, command, groupType, groupId, buckets: readBuckets(r, h.version) };
+}
+
+/** NTR (OVS) experimenter id of the group selection-method property (ovs openflow-common.h). */
+const NTR_COMPAT_VENDOR_ID = 0x00001540;
+
+/** Splits OF1.5 group properties into the selection method (decoded) and the rest (raw). */
+function groupProps(props: RawProperty[]): { selectionMethod?: SelectionMethod; properties: RawProperty[] } {
+  let selectionMethod: SelectionMethod | undefined;
+  const rest: RawProperty[] = [];
+  for (const p of props) {
+    if (!selectionMethod && p.propType === 0xffff && p.data.length >= 36) {
+      const pr = new ByteReader(p.data);
+      const exp = pr.u32();
+      const expType = pr.u32();
+      if (exp === NTR_COMPAT_VENDOR_ID && expType === 1) {
+        pr.skip(4);
+        const method = readFixedString(pr, 16);
+        const param = pr.u64();
+        const fields = readOxmFields(pr, pr.remaining);
+        selectionMethod = { method, param, fields };
+        continue;
+      }
+    }
+    rest.push(p);
+  }
+  return selectionMethod ? { selectionMethod, properties: rest } : { properties: rest };
 }
 
 function readBands(r: ByteReader): MeterBand[] {
@@ -1119,7 +1146,7 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
             const bl = gr.u16();
             gr.skip(6);
             const buckets = readBuckets(subByLength(gr, bl, 0, 'bucket array'), v);
-            groups.push({ groupType, groupId, buckets, properties: readRawProps(gr) });
+            groups.push({ groupType, groupId, buckets, ...groupProps(readRawProps(gr)) });
           } else {
             groups.push({ groupType, groupId, buckets: readBuckets(gr, v) });
           }

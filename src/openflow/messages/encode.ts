@@ -4,6 +4,7 @@
  */
 import { ByteWriter, WireError } from '../../wire/index.js';
 import { writeMatch, writeMatch10, writeOxmFields } from '../match/index.js';
+import { defaultCodePoint, fieldByName } from '../match/fields.js';
 import { writeActions, writeInstructions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
@@ -22,6 +23,7 @@ import type {
   Port,
   PortStatsEntry,
   QueueStatsEntry,
+  SelectionMethod,
   TableFeatures,
   TlvMap,
 } from './types.js';
@@ -240,6 +242,7 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         const b0 = w.offset;
         writeBuckets(w, m.buckets, v);
         w.patchU16(at, w.offset - b0);
+        writeSelectionMethod(w, m.selectionMethod);
         writeRawProps(w, m.properties);
       } else {
         writeBuckets(w, m.buckets, v);
@@ -443,6 +446,30 @@ function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVersion): 
     }
     w.patchU16(start, w.offset - start);
   }
+}
+
+/**
+ * The OVS selection-method group property: experimenter 0x1540 type 1, method name (16 bytes),
+ * param, then one OXM entry per hashed field whose value is the mask, in the given order.
+ */
+function writeSelectionMethod(w: ByteWriter, sm: SelectionMethod | undefined): void {
+  if (!sm) return;
+  const start = w.offset;
+  w.u16(0xffff).u16(0).u32(0x00001540).u32(1).zeros(4);
+  writeFixedString(w, sm.method, 16);
+  w.u64(sm.param);
+  for (const f of sm.fields) {
+    const def = fieldByName(f.field);
+    const cp = def && defaultCodePoint(def, 0x06);
+    if (!def || !cp) throw new OfMessageError('OF_MSG_BAD_VALUE', `selection method field ${f.field} has no OXM code point`);
+    const len = f.value.length + (cp.experimenter !== undefined ? 4 : 0);
+    w.u16(cp.cls).u8(cp.field << 1).u8(len);
+    if (cp.experimenter !== undefined) w.u32(cp.experimenter);
+    w.bytes(f.value);
+  }
+  const len = w.offset - start;
+  w.patchU16(start + 2, len);
+  w.zeros(pad8(len) - len);
 }
 
 function writeBands(w: ByteWriter, bands: readonly MeterBand[]): void {
@@ -702,6 +729,7 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
           const b0 = w.offset;
           writeBuckets(w, g.buckets, v);
           w.patchU16(at, w.offset - b0);
+          writeSelectionMethod(w, g.selectionMethod);
           writeRawProps(w, g.properties);
         } else {
           writeBuckets(w, g.buckets, v);

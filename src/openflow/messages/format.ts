@@ -5,6 +5,7 @@
  * packet-in / packet-out data) print the header line and the fields OVS prints before that flow.
  */
 import { formatMatch } from '../match/index.js';
+import { FIELDS, fieldByName } from '../match/fields.js';
 import { formatActions, formatInstructions } from '../actions/index.js';
 import type { Action, Instruction } from '../actions/index.js';
 import { OFPBCT, OFPFC, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
@@ -19,6 +20,7 @@ import type {
   MultipartRequestBody,
   OfMessage,
   Port,
+  SelectionMethod,
 } from './types.js';
 
 const TYPE_NAMES: Record<OfMessage['type'], string> = {
@@ -218,6 +220,7 @@ export function formatMessage(m: OfMessage): string {
       } else s += ' ';
       s += `group_id=${m.groupId}`;
       if (m.command !== OFPGC.INSERT_BUCKET && m.command !== OFPGC.REMOVE_BUCKET) s += `,type=${groupType(m.groupType)}`;
+      s += selectionText(m.selectionMethod);
       s += bucketsText(m.buckets, m.version);
       return `${s}\n`;
     }
@@ -430,6 +433,25 @@ function groupType(t: number): string {
   return ['all', 'select', 'indirect', 'ff'][t] ?? `${t}`;
 }
 
+/** `,selection_method=hash,selection_method_param=7,fields(ip_dst=255.255.255.0,nw_proto)` as OVS prints it. */
+function selectionText(sm: SelectionMethod | undefined): string {
+  if (!sm) return '';
+  let s = `,selection_method=${sm.method}`;
+  if (sm.param) s += `,selection_method_param=${sm.param}`;
+  if (sm.fields.length) {
+    // OVS keeps these as a field bitmap and prints them in its field order (the field table's order).
+    const order = (name: string) => { const d = fieldByName(name); return d ? FIELDS.indexOf(d) : 1e9; };
+    const sorted = [...sm.fields].sort((a, b) => order(a.field) - order(b.field));
+    const parts = sorted.map((f) => {
+      if (f.value.every((b) => b === 0xff)) return f.field;
+      const text = formatMatch([f]);
+      return `${f.field}=${text.slice(text.indexOf('=') + 1)}`;
+    });
+    s += `,fields(${parts.join(',')})`;
+  }
+  return s;
+}
+
 function bucketIdName(id: number): string {
   if (id === 0xffffffff) return 'all';
   if (id === 0xfffffffd) return 'first';
@@ -548,7 +570,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return s;
     }
     case 'groupDesc':
-      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${bucketsText(g.buckets, version)}\n`).join('')}`;
+      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${selectionText(g.selectionMethod)}${bucketsText(g.buckets, version)}\n`).join('')}`;
     case 'groupFeatures': {
       let s = `${h}\n Group table:\n    Types:  ${hex(b.types)}\n    Capabilities:  ${hex(b.capabilities)}\n`;
       const names = ['all', 'select', 'indirect', 'fast failover'];

@@ -224,6 +224,17 @@ export interface Bucket {
   readonly actions: readonly Action[];
 }
 
+/**
+ * The OVS group selection-method property (NTR experimenter 0x1540, type 1; OF1.5 group_mod and
+ * group desc): `method` is `hash` or `dp_hash`, `fields` the hashed fields with their masks as
+ * values (an all-ones value means the whole field).
+ */
+export interface SelectionMethod {
+  readonly method: string;
+  readonly param: bigint;
+  readonly fields: Match;
+}
+
 /** OFPT_GROUP_MOD (OpenFlow 1.5.1 §7.3.4.3). */
 export interface GroupMod extends OfHeaderFields {
   readonly type: 'groupMod';
@@ -233,7 +244,9 @@ export interface GroupMod extends OfHeaderFields {
   /** OF1.5 command_bucket_id. */
   readonly commandBucketId?: number;
   readonly buckets: readonly Bucket[];
-  /** OF1.5 group properties, raw. */
+  /** OF1.5 selection method property (written before the other properties). */
+  readonly selectionMethod?: SelectionMethod;
+  /** OF1.5 group properties other than the selection method, raw. */
   readonly properties?: readonly RawProperty[];
 }
 
@@ -488,6 +501,7 @@ export interface GroupDescEntry {
   readonly groupType: number;
   readonly groupId: number;
   readonly buckets: readonly Bucket[];
+  readonly selectionMethod?: SelectionMethod;
   readonly properties?: readonly RawProperty[];
 }
 

@@ -22,7 +22,6 @@ const R = {
   packet: 'needs the flow extracted from the packet data (a packet parser), not part of this library',
   of10match: 'OF1.0 match text differs (fields OVS prints for an exact OF1.0 match: nw_tos, tp_src, …)',
   nxstats: 'Nicira stats / messages outside issue 6 (NXST_*, NXT_FLOW_MOD, NXT_PACKET_IN, NXT_ROLE, flow monitor, IPFIX, CT flush, requestforward, role status, queue config)',
-  groupProps: 'OF1.5 group properties (selection_method) are kept raw and not printed',
   validation: 'OVS semantic validation on decode (bad band / command / flags, bundle xid) is not replicated',
   tableFeatures: 'table-features text not implemented',
   pktOutMatch: 'the OF1.5 packet-out match (in_port OXM) is rejected by readMatch (OF_MATCH_BAD_WIDTH, openflow/match)',
@@ -36,7 +35,6 @@ add([29, 30, 34, 35, 36, 37, 46, 47, 54, 222], R.packet);
 add([50, 51, 52, 53], R.pktOutMatch);
 add([38, 56, 71, 86, 96, 120], R.of10match);
 add([105, 107, 110, 113, 116, 118, 143, 145, 146, 149, 150, 154, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 171, 172, 173, 174, 179, 180, 181, 182, 183, 184, 185, 186, 187, 189, 190, 191, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 223, 224, 225, 226, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241], R.nxstats);
-add([115, 193, 221], R.groupProps);
 add([125, 126, 127, 176, 177, 218], R.validation);
 add([134], R.tableFeatures);
 
