@@ -158,9 +158,42 @@ export class NbTxn {
     this.snapshot = snapshot;
   }
 
-  /** All operations so far, in order. */
+  /**
+   * All operations so far, in order — except that `mutate … insert` of references into one row's set
+   * column are merged into the first of them (until another operation on that table intervenes), so
+   * adding 10,000 ports to a switch is one mutate, not 10,000 (each of which the server would apply to
+   * the whole, growing set). A reference to a row inserted later in the transaction is allowed.
+   */
   operations(): Operation[] {
-    return [...this.#ops];
+    const out: Operation[] = [];
+    type Group = { index: number; table: string; where: readonly Condition[]; column: string; atoms: WireAtom[] };
+    const open = new Map<string, Group>();
+    const groups: Group[] = [];
+    for (const o of this.#ops) {
+      if (o.op === 'mutate' && o.mutations.length === 1) {
+        const [column, mutator, value] = o.mutations[0]!;
+        if (mutator === 'insert' && Array.isArray(value) && value[0] === 'set') {
+          const key = `${o.table}\u0000${JSON.stringify(o.where)}\u0000${column}`;
+          const prev = open.get(key);
+          if (prev) {
+            prev.atoms.push(...(value[1] as readonly WireAtom[]));
+            continue;
+          }
+          const g: Group = { index: out.length, table: o.table, where: o.where, column, atoms: [...(value[1] as readonly WireAtom[])] };
+          open.set(key, g);
+          groups.push(g);
+          out.push(o);
+          continue;
+        }
+      }
+      if ('table' in o) for (const [k, g] of open) if (g.table === o.table) open.delete(k);
+      out.push(o);
+    }
+    for (const g of groups) {
+      const before = out[g.index] as { mutations: readonly (readonly [string, string, readonly [string, readonly WireAtom[]]])[] };
+      if (g.atoms.length !== before.mutations[0]![2][1].length) out[g.index] = op.mutate(g.table, g.where, [mutation(g.column, 'insert', ['set', g.atoms])]);
+    }
+    return out;
   }
   get size(): number {
     return this.#ops.length;

@@ -185,3 +185,27 @@ describe('show', () => {
     expect(lrAdd(new NbTxn(ONE_SWITCH), { name: 'lr0' })).toEqual([]);
   });
 });
+
+describe('operations() merges reference inserts into one set', () => {
+  test('many ports on one switch: one mutate listing them all, at the first one’s place; another op on the table ends the group', () => {
+    const tx = new NbTxn(ONE_SWITCH);
+    for (let i = 0; i < 5; i++) lspAdd(tx, { switch: 'sw0', name: `q${i}` });
+    const ops = tx.operations();
+    expect(ops.map((o) => `${o.op} ${(o as { table: string }).table}`)).toEqual([
+      'insert Logical_Switch_Port',
+      'mutate Logical_Switch',
+      ...Array(4).fill('insert Logical_Switch_Port'),
+    ]);
+    expect(ops[1]).toEqual({
+      op: 'mutate',
+      table: 'Logical_Switch',
+      where: [['_uuid', '==', ['uuid', U(1)]]],
+      mutations: [['ports', 'insert', ['set', [0, 1, 2, 3, 4].map((i) => ['named-uuid', `logical_switch_port_${i + 1}`])]]],
+    });
+    lsAdd(tx, { name: 'sw0', externalIds: { x: 'y' } }); // an update of sw0 ends the group
+    lspAdd(tx, { switch: 'sw0', name: 'q5' });
+    const after = tx.operations();
+    expect(after.filter((o) => o.op === 'mutate')).toHaveLength(2);
+    expect(after.at(-1)).toMatchObject({ op: 'mutate', mutations: [['ports', 'insert', ['set', [['named-uuid', 'logical_switch_port_6']]]]] });
+  });
+});
