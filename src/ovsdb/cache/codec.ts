@@ -142,16 +142,19 @@ export function columnCodec(type: ColumnType, where: Where = {}): ColumnCodec {
         if (!composite) return decode(diff);
         const pairs = mapPairs(diff, where);
         if (pairs.length === 0) return old;
-        const out: Record<string, Atom> = {};
-        for (const [k, v] of Object.entries((old ?? EMPTY_MAP) as Record<string, Atom>)) put(out, k, v);
+        // Spread copies with CreateDataProperty, so a "__proto__" key stays a plain key.
+        const out: Record<string, Atom> = { ...((old ?? EMPTY_MAP) as Record<string, Atom>) };
+        let removed = false;
         for (let i = 0; i < pairs.length; i++) {
           const p = pairs[i]!;
           const k = key(p[0]);
           const v = val(p[1]);
-          if (Object.prototype.hasOwnProperty.call(out, k) && out[k] === v) delete out[k];
-          else put(out, k, v);
+          if (Object.prototype.hasOwnProperty.call(out, k) && out[k] === v) {
+            delete out[k];
+            removed = true;
+          } else put(out, k, v);
         }
-        return Object.keys(out).length === 0 ? EMPTY_MAP : out;
+        return removed && Object.keys(out).length === 0 ? EMPTY_MAP : out;
       },
     };
   }

@@ -98,3 +98,14 @@ describe('update2 modify diffs', () => {
     expect(oldMap).toEqual({ a: '1' });
   });
 });
+
+test('a map diff keeps "__proto__" a plain key (no prototype change)', () => {
+  const c = columnCodec({ key: { type: 'string' }, value: { type: 'string' }, min: 0, max: 'unlimited' });
+  const m1 = c.decode(['map', [['__proto__', 'x']]]);
+  const m2 = c.applyDiff(m1, ['map', [['a', '1']]]) as Record<string, string>;
+  expect(Object.getPrototypeOf(m2)).toBe(Object.prototype);
+  expect(Object.keys(m2).sort()).toEqual(['__proto__', 'a']);
+  const m3 = c.applyDiff(m2, ['map', [['__proto__', 'x']]]) as Record<string, string>;
+  expect(Object.keys(m3)).toEqual(['a']);
+  expect(c.applyDiff({ a: '1' }, ['map', [['a', '1']]])).toEqual({});
+});
