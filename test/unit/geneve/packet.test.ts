@@ -9,6 +9,7 @@ import {
   CaptureWriter,
   formatIpv6,
   logicalNamesFromRows,
+  logicalNamesFromSb,
   ovnMetadataOption,
   parseIpv6,
   summarizeGeneve,
@@ -158,6 +159,22 @@ describe('explain', () => {
     expect(explainGeneve(unk.geneve, names).text).toBe('vni 0x9: port 5 → multicast 0x8001 ICMP echo request 10.16.0.8 > 10.16.0.12');
     const none = decapsulate(encapsulate(icmpFrame(), { ...tunnel, geneve: { vni: 3 } }));
     expect(explainGeneve(none.geneve, names).text).toBe('ovn-default: ICMP echo request 10.16.0.8 > 10.16.0.12');
+  });
+  it('logicalNamesFromSb takes wire notation and plain forms alike', () => {
+    const n = logicalNamesFromSb({
+      Datapath_Binding: [
+        { _uuid: ['uuid', 'u-1'], tunnel_key: 3, external_ids: ['map', [['name', 'ovn-default'], ['name2', 'x']]] },
+        { _uuid: 'u-2', tunnel_key: 4, external_ids: { name: 'join' } },
+        { _uuid: 'u-3', tunnel_key: 5, external_ids: {} },
+      ],
+      Port_Binding: [
+        { datapath: ['uuid', 'u-1'], tunnel_key: 2, logical_port: 'pod1' },
+        { datapath: 'u-2', tunnel_key: 2, logical_port: 'node1' },
+        { datapath: 'u-missing', tunnel_key: 9, logical_port: 'orphan' },
+      ],
+    });
+    expect([n.datapath(3), n.datapath(4), n.datapath(5), n.datapath(6)]).toEqual(['ovn-default', 'join', 'datapath 5', undefined]);
+    expect([n.port(3, 2), n.port(4, 2), n.port(3, 9)]).toEqual(['pod1', 'node1', undefined]);
   });
   it('explains a capture, skipping non-GENEVE frames and reporting broken ones', async () => {
     const w = new CaptureWriter();
