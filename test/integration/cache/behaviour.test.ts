@@ -154,6 +154,31 @@ describe('events', () => {
   });
 });
 
+describe('consistent reads', () => {
+  test('when an event arrives, the whole transaction that caused it is in the cache (both sides of a reference)', async () => {
+    const sw = await newSwitch('cr');
+    const cache = await ReplicaCache.start(client, NB, { tables: ['Logical_Switch', 'Logical_Switch_Port'] });
+    const checks: boolean[] = [];
+    const sub = cache.subscribe((ev) => {
+      if (ev.table === 'Logical_Switch_Port' && ev.type === 'insert') checks.push((cache.table('Logical_Switch').get(sw)!.ports as string[]).includes(ev.uuid));
+      if (ev.table === 'Logical_Switch_Port' && ev.type === 'delete') checks.push(!(cache.table('Logical_Switch').get(sw)!.ports as string[]).includes(ev.uuid));
+    });
+    for (let i = 0; i < 20; i++) {
+      await other.transact(NB, [op.insert('Logical_Switch_Port', { name: `cr${i}` }, 'p'), op.mutate('Logical_Switch', [byUuid(sw)], [mutation('ports', 'insert', ['set', [namedUuid('p')]])])]);
+      // a read right after the transaction on another connection sees all of it or none of it
+      const seenPort = cache.table('Logical_Switch_Port').index('name').get(`cr${i}`);
+      const ports = cache.table('Logical_Switch').get(sw)!.ports as string[];
+      expect(seenPort === undefined || ports.includes(seenPort._uuid)).toBe(true);
+    }
+    await other.transact(NB, [op.update('Logical_Switch', [byUuid(sw)], { ports: ['set', []] })]);
+    for (let i = 0; i < 400 && checks.length < 40; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(checks).toHaveLength(40);
+    expect(checks.every(Boolean)).toBe(true);
+    sub.stop();
+    await cache.close();
+  });
+});
+
 describe('conditions', () => {
   test('changing conditions live deletes rows that leave and inserts rows that enter', async () => {
     await newSwitch('cond', ['c-1', 'c-2', 'c-3']);
