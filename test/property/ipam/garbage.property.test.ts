@@ -44,7 +44,7 @@ describe('garbage in, typed error out', () => {
           }
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 

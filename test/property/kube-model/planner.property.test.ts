@@ -89,7 +89,7 @@ describe('planIpam under churn', () => {
           records = plan.records;
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
