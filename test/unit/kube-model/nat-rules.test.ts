@@ -61,6 +61,7 @@ describe('renderNatOutgoing (data)', () => {
 
 const NODE_NS = `kmnat-node-${process.pid}`;
 const OUT_NS = `kmnat-out-${process.pid}`;
+const DUAL_NS = `kmnat-dual-${process.pid}`;
 
 function sh(ns: string, argv: readonly string[]): string {
   return execFileSync('ip', ['netns', 'exec', ns, ...argv], { stdio: 'pipe' }).toString();
@@ -91,6 +92,31 @@ describe('rendered commands on the real ipset/iptables', () => {
     // Deleting the namespaces removes the veth pair, ipsets and rules with them.
     spawnSync('ip', ['netns', 'del', NODE_NS]);
     spawnSync('ip', ['netns', 'del', OUT_NS]);
+    spawnSync('ip', ['netns', 'del', DUAL_NS]);
+  });
+
+  it('applies a dual-stack plan: ovn40 and ovn60 sets, iptables and ip6tables rules read back', () => {
+    execFileSync('ip', ['netns', 'add', DUAL_NS]);
+    const plan = renderNatOutgoing(
+      validateSubnets([
+        { name: 'join', cidrBlock: '100.64.0.0/16,fd00:100:64::/112' },
+        { name: 'ovn-default', cidrBlock: '10.16.0.0/16,fd00:10:16::/64', natOutgoing: true, default: true },
+      ]),
+    );
+    for (const cmd of natOutgoingCommands(plan)) sh(DUAL_NS, cmd);
+    const saved = sh(DUAL_NS, ['ipset', 'save']).split('\n');
+    for (const set of plan.ipsets) {
+      expect(saved.find((l) => l.startsWith(`create ${set.name} `))).toContain(`hash:net family ${set.family} `);
+      const members = saved.filter((l) => l.startsWith(`add ${set.name} `)).map((l) => l.split(' ')[2]);
+      expect(members.sort()).toEqual([...set.members].sort());
+    }
+    expect(plan.ipsets.map((x) => x.name)).toEqual(['ovn40subnets', 'ovn40subnets-nat', 'ovn60subnets', 'ovn60subnets-nat']);
+    const v4 = sh(DUAL_NS, ['iptables', '-t', 'nat', '-S']).trim().split('\n');
+    const v6 = sh(DUAL_NS, ['ip6tables', '-t', 'nat', '-S']).trim().split('\n');
+    for (const line of natOutgoingRuleLines(plan, 4)) expect(v4).toContain(line);
+    for (const line of natOutgoingRuleLines(plan, 6)) expect(v6).toContain(line);
+    expect(v6).toContain('-A OVN-POSTROUTING -m set --match-set ovn60subnets-nat src -m set ! --match-set ovn60subnets dst -j OVN-MASQUERADE');
+    for (const cmd of natOutgoingCheckCommands(plan)) expect(ok(DUAL_NS, cmd)).toBe(true);
   });
 
   it('applies, reads back identical sets and rules, and masquerades only natOutgoing sources', () => {
