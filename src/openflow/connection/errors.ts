@@ -1,5 +1,6 @@
 import { SdkError } from '../../errors.js';
 import type { ErrorMsg } from '../messages/types.js';
+import { errorName } from '../messages/error-names.js';
 
 /** Codes of {@link OfConnectionError} (docs/errors/openflow-msg.md). */
 export type OfConnectionErrorCode =
@@ -23,7 +24,7 @@ export class OfRemoteError extends SdkError {
   ) {
     super(
       'OF_REMOTE_ERROR',
-      `${remote} replied with OFPT_ERROR type ${error.errType} code ${error.code}` +
+      `${remote} replied with OFPT_ERROR ${errorName(error.errType, error.code, error.version) ?? ''} (type ${error.errType} code ${error.code})` +
         (error.experimenter !== undefined ? ` (experimenter 0x${error.experimenter.toString(16)})` : ''),
     );
   }

@@ -11,6 +11,8 @@ import type { Action, Instruction } from '../actions/index.js';
 import { OFPBCT, OFPFC, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
 import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
+import { decodeMessage } from './decode.js';
+import { errorName } from './error-names.js';
 import type {
   Bucket,
   FeaturesReply,
@@ -107,8 +109,9 @@ function head(name: string, version: number, xid: number): string {
  *
  * @example
  * formatMessage(decodeMessage(fromHex('0414000800000001'))) // 'OFPT_BARRIER_REQUEST (OF1.3) (xid=0x1):\n'
+ * @param verbosity like ofp-print's: 1 (default) prints payload hex dumps, 0 leaves them out.
  */
-export function formatMessage(m: OfMessage): string {
+export function formatMessage(m: OfMessage, verbosity = 1): string {
   switch (m.type) {
     case 'hello': {
       let s = `${head('OFPT_HELLO', m.version, m.xid)}\n`;
@@ -120,7 +123,7 @@ export function formatMessage(m: OfMessage): string {
     }
     case 'echoRequest':
     case 'echoReply':
-      return `${head(TYPE_NAMES[m.type], m.version, m.xid)} ${m.data.length} bytes of payload\n${hexDump(m.data, true)}`;
+      return `${head(TYPE_NAMES[m.type], m.version, m.xid)} ${m.data.length} bytes of payload\n${verbosity > 0 ? hexDump(m.data, true) : ''}`;
     case 'featuresRequest':
     case 'getConfigRequest':
     case 'barrierRequest':
@@ -229,7 +232,7 @@ export function formatMessage(m: OfMessage): string {
     case 'multipartReply':
       return formatMpReply(m.version, m.xid, m.flags, m.body);
     case 'error':
-      return `${head('OFPT_ERROR', m.version, m.xid)} type=${m.errType} code=${m.code}\n${hexDump(m.data, true)}`;
+      return formatError(m);
     case 'packetOut': {
       const inPort = m.version >= 6 && m.match ? formatMatch(m.match) : `in_port=${portName(m.inPort, m.version)}`;
       let s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
@@ -656,4 +659,37 @@ function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>
     if (i === 0) s += '\n';
   }
   return s;
+}
+
+/** OFPT_ERROR as ofp-print shows it: the error name, then the offending message (or its prefix). */
+function formatError(m: Extract<OfMessage, { type: 'error' }>): string {
+  const name = m.experimenter === undefined && !m.nxVendor ? errorName(m.errType, m.code, m.version) : undefined;
+  let s = `${head('OFPT_ERROR', m.version, m.xid)} ${name ?? `type=${m.errType},code=${m.code}`}\n`;
+  if (m.errType === 0) return `${s}${String.fromCharCode(...m.data)}\n`; // HELLO_FAILED carries text
+  const d = m.data;
+  if (d.length < 8) return s + hexDump(d, true);
+  const len = (d[2]! << 8) | d[3]!;
+  if (len <= d.length && len >= 8) {
+    try {
+      return s + formatMessage(decodeMessage(d.subarray(0, len)), 0); // OVS prints the inner message one verbosity level down
+    } catch {
+      // fall through to the truncated form
+    }
+  }
+  const innerType = innerTypeName(d[0]!, d[1]!);
+  s += `${head(innerType, d[0]!, (d[4]! * 0x1000000 + ((d[5]! << 16) | (d[6]! << 8) | d[7]!)) >>> 0)}\n`;
+  return `${s}(***truncated to ${d.length} bytes from ${len}***)\n${hexDump(d, true)}`;
+}
+
+function innerTypeName(version: number, t: number): string {
+  const names11 = ['HELLO', 'ERROR', 'ECHO_REQUEST', 'ECHO_REPLY', 'EXPERIMENTER', 'FEATURES_REQUEST', 'FEATURES_REPLY',
+    'GET_CONFIG_REQUEST', 'GET_CONFIG_REPLY', 'SET_CONFIG', 'PACKET_IN', 'FLOW_REMOVED', 'PORT_STATUS', 'PACKET_OUT', 'FLOW_MOD',
+    'GROUP_MOD', 'PORT_MOD', 'TABLE_MOD', 'MULTIPART_REQUEST', 'MULTIPART_REPLY', 'BARRIER_REQUEST', 'BARRIER_REPLY',
+    'QUEUE_GET_CONFIG_REQUEST', 'QUEUE_GET_CONFIG_REPLY', 'ROLE_REQUEST', 'ROLE_REPLY', 'GET_ASYNC_REQUEST', 'GET_ASYNC_REPLY',
+    'SET_ASYNC', 'METER_MOD'];
+  const names10 = ['HELLO', 'ERROR', 'ECHO_REQUEST', 'ECHO_REPLY', 'VENDOR', 'FEATURES_REQUEST', 'FEATURES_REPLY',
+    'GET_CONFIG_REQUEST', 'GET_CONFIG_REPLY', 'SET_CONFIG', 'PACKET_IN', 'FLOW_REMOVED', 'PORT_STATUS', 'PACKET_OUT', 'FLOW_MOD',
+    'PORT_MOD', 'STATS_REQUEST', 'STATS_REPLY', 'BARRIER_REQUEST', 'BARRIER_REPLY'];
+  const n = (version === 1 ? names10 : names11)[t];
+  return n ? `OFPT_${n}` : `OFPT_UNKNOWN`;
 }

@@ -12,3 +12,4 @@ export { helloFor, helloVersions, negotiateVersion } from './negotiation.js';
 export { MultipartAssembler } from './multipart.js';
 export { flowModFromSpec } from './builders.js';
 export { formatMessage, hexDump } from './format.js';
+export { errorName, OFP_ERROR_CODES } from './error-names.js';

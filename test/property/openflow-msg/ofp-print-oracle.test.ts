@@ -39,7 +39,22 @@ const band: fc.Arbitrary<MeterBand> = fc.oneof(
   fc.record({ bandType: fc.constant(2), rate: fc.integer({ min: 1, max: 0xffffffff }), burstSize: u32, precLevel: u8 }),
 );
 
+/** Error type/code pairs OVS defines in both OF1.3 and OF1.5. */
+const errorCode = fc.oneof(
+  fc.tuple(fc.constant(1), fc.integer({ min: 0, max: 9 })),
+  fc.tuple(fc.constant(2), fc.integer({ min: 0, max: 9 })),
+  fc.tuple(fc.constant(5), fc.integer({ min: 0, max: 7 })),
+  fc.tuple(fc.constant(6), fc.integer({ min: 0, max: 14 })),
+  fc.tuple(fc.constant(12), fc.integer({ min: 0, max: 11 })),
+);
+
 const msg: fc.Arbitrary<OfMessage> = fc.oneof(
+  fc.tuple(v13or15, u32, errorCode, u32, fc.integer({ min: 0, max: 20 })).map(([version, xid, [errType, code], innerXid, cut]) => {
+    // The offending message: a barrier request, whole or cut short (switches send a prefix).
+    const inner = encodeMessage({ type: 'echoRequest', version, xid: innerXid, data: new Uint8Array(12).fill(0x5a) });
+    const data = cut >= 8 && cut < inner.length ? inner.subarray(0, cut) : inner;
+    return { type: 'error', version, xid, errType, code, data: Uint8Array.from(data) } as OfMessage;
+  }),
   fc.record({ type: fc.constantFrom('barrierRequest', 'barrierReply', 'featuresRequest', 'getConfigRequest'), version: v13to15, xid: u32 }),
   fc.record({ type: fc.constantFrom('echoRequest', 'echoReply'), version: v13to15, xid: u32, data: fc.uint8Array({ maxLength: 40 }) }),
   fc.record({ type: fc.constantFrom('getConfigReply', 'setConfig'), version: v13to15, xid: u32, flags: fc.integer({ min: 0, max: 2 }), missSendLen: u16 }),
