@@ -86,6 +86,18 @@ const msg: fc.Arbitrary<OfMessage> = fc.oneof(
       fc.record({ kind: fc.constant('portDesc' as const), ports: fc.array(port, { maxLength: 3 }) }),
       fc.record({ kind: fc.constant('meter' as const), meters: fc.array(fc.record({ meterId: fc.integer({ min: 1, max: 0xffff0000 }), flowCount: u32, packetInCount: u64, byteInCount: u64, durationSec: u32, durationNsec: fc.integer({ min: 0, max: 999_999_999 }),
         bandStats: fc.array(fc.record({ packetBandCount: u64, byteBandCount: u64 }), { maxLength: 3 }) }), { maxLength: 2 }) }),
+      fc.record({ kind: fc.constant('aggregate' as const), packetCount: u64, byteCount: u64, flowCount: u32 }),
+      fc.record({ kind: fc.constant('portStats' as const), ports: fc.array(fc.record({
+        portNo: portNo, rxPackets: u64, txPackets: u64, rxBytes: u64, txBytes: u64, rxDropped: u64, txDropped: u64, rxErrors: u64,
+        txErrors: u64, rxFrameErr: u64, rxOverErr: u64, rxCrcErr: u64, collisions: u64, durationSec: u32, durationNsec: fc.integer({ min: 0, max: 999_999_999 }),
+      }), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('queue' as const), queues: fc.array(fc.record({
+        portNo: portNo, queueId: u32, txBytes: u64, txPackets: u64, txErrors: u64, durationSec: u32, durationNsec: fc.integer({ min: 0, max: 999_999_999 }),
+      }), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('group' as const), groups: fc.array(fc.record({
+        groupId: fc.integer({ min: 0, max: 0xffffff00 }), refCount: u32, packetCount: u64, byteCount: u64, durationSec: u32,
+        durationNsec: fc.integer({ min: 0, max: 999_999_999 }), bucketStats: fc.array(fc.record({ packetCount: u64, byteCount: u64 }), { maxLength: 3 }),
+      }), { maxLength: 2 }) }),
       fc.record({ kind: fc.constant('meterConfig' as const), meters: fc.array(fc.record({ flags: fc.constantFrom(1, 2, 5, 6, 9, 10, 13, 14), meterId: fc.integer({ min: 1, max: 0xffff0000 }), bands: fc.array(band, { minLength: 1, maxLength: 3 }) }), { maxLength: 2 }) }),
     ) }),
 ) as fc.Arbitrary<OfMessage>;
