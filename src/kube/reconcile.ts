@@ -197,7 +197,13 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     lsDel(tx, ls.name);
     lrpDel(tx, routerPortName(ls.external_ids.vpc ?? DEFAULT_VPC, ls.name));
   }
-  return { operations: tx.operations(), ipam, removedSubnets: removed };
+  // IPAM was planned from the ports NB holds: if another writer adds or removes ports on a kube-ovn
+  // switch meanwhile, the transaction must fail (OVSDB_TIMED_OUT) and be re-planned, not hand out an
+  // address twice. Each such switch's `_version` is therefore guarded.
+  const ops = tx.operations();
+  if (ops.length === 0) return { operations: [], ipam, removedSubnets: removed };
+  const guards = [...(snapshot.Logical_Switch?.values() ?? [])].filter((ls) => ls.external_ids.vendor === KUBE_VENDOR).map((ls) => tx.guardVersion('Logical_Switch', ls._uuid, ls._version));
+  return { operations: [...guards, ...ops], ipam, removedSubnets: removed };
 }
 
 /** Result of {@link reconcile}. */

@@ -309,6 +309,14 @@ export class NbTxn {
   }
 
   /**
+   * A `wait` that holds only while the row `uuid` of `table` still has `_version` `version` (as read):
+   * optimistic concurrency for a plan that depends on the whole row (e.g. a switch's port set).
+   */
+  guardVersion(table: NbTable, uuid: string, version: string): Operation {
+    return op.wait(table, [byUuid(uuid)], ['_version'], '==', [{ _version: ['uuid', version] }], 0);
+  }
+
+  /**
    * Child UUID → parent UUID for the reference set `column` of `parentTable` (e.g. which switch holds a
    * port), built once per transaction from the snapshot.
    */
