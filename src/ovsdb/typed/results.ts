@@ -4,7 +4,7 @@
  * server — are left out), update / mutate / delete their count, the others nothing.
  */
 import type { ColumnType, DatabaseSchema, TableSchema } from '../schema.js';
-import { getColumn } from '../schema.js';
+import { columnKind, getColumn } from '../schema.js';
 import { atomFromWire, checkDatum, datumFromWire } from '../notation.js';
 import type { WireAtom, WireValue } from '../notation.js';
 import type { Operation } from '../operations.js';
@@ -64,10 +64,11 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 /**
  * Decodes a row of `table` from the wire into the JS read shape. Unknown columns are skipped;
- * atom types are checked, constraints are not (a newer server may allow more).
+ * atom types are checked, constraints are not (a newer server may allow more). Columns listed in
+ * `expected` but absent (an older server) are filled with their empty default when they have one.
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` when a column's value does not fit its type.
  */
-export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unknown): Record<string, unknown> {
+export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unknown, expected?: readonly string[]): Record<string, unknown> {
   if (!isObj(row)) throw new OvsdbValueError(`a row must be an object, got ${JSON.stringify(row)}`, { database: schema.name, table: table.name }, row);
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(row)) {
@@ -79,6 +80,19 @@ export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unkno
     // Atom types must match; constraints (enums, ranges) are not re-checked, so a value a newer
     // server allows still decodes.
     checkDatum(relaxed(col.type), w, where, false);
+  }
+  // Schema skew: a column the model has and an older server lacks is absent from the row. When it
+  // has an empty default (optional, set, map), fill that in so the row keeps its read shape.
+  if (expected) {
+    for (const name of expected) {
+      if (Object.prototype.hasOwnProperty.call(out, name)) continue;
+      const col = getColumn(table, name);
+      if (!col) continue;
+      const kind = columnKind(col.type);
+      if (kind === 'map') out[name] = {};
+      else if (kind === 'set') out[name] = [];
+      else if (kind === 'optional') out[name] = undefined;
+    }
   }
   return out;
 }
@@ -123,7 +137,8 @@ export function decodeResults(schema: DatabaseSchema, ops: readonly Operation[],
       case 'select': {
         if (!Array.isArray(r.rows)) return fail('select result has no rows');
         const t = schema.tables[op.table]!;
-        return r.rows.map((row) => decodeRow(schema, t, row));
+        const expected = op.columns ?? Object.keys(t.columns);
+        return r.rows.map((row) => decodeRow(schema, t, row, expected));
       }
       case 'update':
       case 'mutate':

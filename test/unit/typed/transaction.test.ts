@@ -203,6 +203,16 @@ describe('decodeResults', () => {
     expect(() => r.get({ index: 9 })).toThrow(expect.objectContaining({ code: 'OVSDB_INVALID_ARGUMENT' }));
   });
 
+  it('fills model columns an older server lacks with their empty default', () => {
+    const tx = transaction(ovnNorthboundModel);
+    const all = tx.select('Logical_Switch');
+    const some = tx.select('Logical_Switch', [], ['name', 'copp']);
+    const r = tx.decodeResults([{ rows: [{ _uuid: ['uuid', '11111111-2222-3333-4444-555555555555'], name: 'a' }] }, { rows: [{ name: 'a' }] }]);
+    expect(r.get(all)[0]).toMatchObject({ name: 'a', acls: [], external_ids: {}, other_config: {} });
+    expect(r.get(all)[0]).toHaveProperty('copp', undefined);
+    expect(r.get(some)[0]).toEqual({ name: 'a', copp: undefined });
+  });
+
   it('keeps any string as a map key, __proto__ included', () => {
     const tx = transaction(ovnNorthboundModel);
     const s = tx.select('Logical_Switch', [], ['external_ids']);
