@@ -222,9 +222,10 @@ try {
       }
     }
     const ratio = median(tsRates) / median(goRates);
+    const bestRatio = Math.max(...tsRates) / Math.max(...goRates);
     if (ratio >= GOAL) met++;
     rows.push(
-      `| ${wl.name} | ${fmt(median(tsRates))} (best ${fmt(Math.max(...tsRates))}) | ${fmt(median(goRates))} (best ${fmt(Math.max(...goRates))}) | ${ratio.toFixed(2)}× | ${ratio >= GOAL ? 'met' : 'NOT met'} |`,
+      `| ${wl.name} | ${fmt(median(tsRates))} (best ${fmt(Math.max(...tsRates))}) | ${fmt(median(goRates))} (best ${fmt(Math.max(...goRates))}) | ${ratio.toFixed(2)}× | ${bestRatio.toFixed(2)}× | ${ratio >= GOAL ? 'met' : 'NOT met'} |`,
     );
   }
   go.stdin!.end();
@@ -241,7 +242,7 @@ try {
       for (let i = 0; i < k; i++) s += decodeGeneve(header1).vni;
       return s;
     }, n);
-    extraRows.push(`| decodeGeneve (object API, allocates), 1 option | ${fmt((n * 1e9) / r.ns)} | – | – | – |`);
+    extraRows.push(`| decodeGeneve (object API, allocates), 1 option | ${fmt((n * 1e9) / r.ns)} | – | – | – | – |`);
   }
   {
     const t = performance.now();
@@ -251,20 +252,20 @@ try {
       p.push(c as Buffer);
       for (let r = p.next(); r !== undefined; r = p.next()) count += r.data.length > 0 ? 1 : 0;
     }
-    extraRows.push(`| CaptureParser.next() (a record object each) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – |`);
+    extraRows.push(`| CaptureParser.next() (a record object each) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – | – |`);
   }
   {
     const t = performance.now();
     let count = 0;
     for await (const r of readCapture(createReadStream(capPath, { highWaterMark: 1 << 20 }))) count += r.data.length > 0 ? 1 : 0;
-    extraRows.push(`| readCapture (async iterator) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – |`);
+    extraRows.push(`| readCapture (async iterator) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – | – |`);
   }
 
   console.log(`node ${process.version}, ${new Date().toISOString()}, ${trials} alternating trials of ~${trialMs} ms per side, capture ${frames} frames / ${(written / 1048576).toFixed(0)} MiB`);
   console.log(`encapsulated frame identical to gopacket's: ${goFrame === ourFrame ? 'yes' : `NO\n ours ${ourFrame}\n go   ${goFrame}`}`);
   console.log('');
-  console.log('| workload | ovn-sdk median (best) | gopacket 1.1.19 median (best) | ratio of medians | goal ≥ 2× |');
-  console.log('|---|---|---|---|---|');
+  console.log('| workload | ovn-sdk median (best) | gopacket 1.1.19 median (best) | ratio of medians | ratio of bests | goal ≥ 2× (medians) |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   for (const r of extraRows) console.log(r);
   console.log('');
