@@ -261,13 +261,13 @@ function matchProto(m: Match): number | undefined {
  * OFPAT_SET_FIELD (masks allowed); OF1.2-1.4 OFPAT_SET_FIELD for whole fields, else NXAST_REG_LOAD
  * (contiguous mask) or NXAST_REG_LOAD2; OF1.0/1.1 the legacy mod_* action when one exists.
  */
-function setFieldAction(ctx: ActCtx, field: string, value: Uint8Array, mask?: Uint8Array): Action {
+function setFieldAction(ctx: ActCtx, field: string, value: Uint8Array, mask?: Uint8Array): Action[] {
   const f: MatchField = { field, value, ...(mask ? { mask } : {}) };
-  if (ctx.version >= 0x06) return { type: 'setField', field: f };
-  if (ctx.version >= 0x03 && !mask) return { type: 'setField', field: f };
+  if (ctx.version >= 0x06) return [{ type: 'setField', field: f }];
+  if (ctx.version >= 0x03 && !mask) return [{ type: 'setField', field: f }];
   if (ctx.version < 0x03 && !mask) {
     const legacy = legacySetField(field, value);
-    if (legacy) return legacy;
+    if (legacy) return [legacy];
   }
   return loadFor(f);
 }
@@ -289,7 +289,7 @@ function legacySetField(field: string, value: Uint8Array): Action | undefined {
 }
 
 /** NXAST_REG_LOAD when the mask is one contiguous run of at most 64 bits, else NXAST_REG_LOAD2. */
-function loadFor(f: MatchField): Action {
+function loadFor(f: MatchField): Action[] {
   const def = fieldByName(f.field)!;
   const width = f.value.length * 8;
   const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(width)) - 1n;
@@ -298,11 +298,18 @@ function loadFor(f: MatchField): Action {
     while (((mask >> BigInt(ofs)) & 1n) === 0n) ofs++;
     const run = mask >> BigInt(ofs);
     const nBits = run.toString(2).length;
-    if ((run & (run + 1n)) === 0n && nBits <= 64 && def.bytes * 8 === width) {
-      return { type: 'regLoad', dst: { field: def.name, ofs, nBits }, value: (bytesToBigInt(f.value) & mask) >> BigInt(ofs) };
+    if ((run & (run + 1n)) === 0n && def.bytes * 8 === width) {
+      // OVS splits a wide contiguous write into 64-bit NXAST_REG_LOADs, low bits first
+      const v = (bytesToBigInt(f.value) & mask) >> BigInt(ofs);
+      const out: Action[] = [];
+      for (let o = 0; o < nBits; o += 64) {
+        const n = Math.min(64, nBits - o);
+        out.push({ type: 'regLoad', dst: { field: def.name, ofs: ofs + o, nBits: n }, value: (v >> BigInt(o)) & ((1n << BigInt(n)) - 1n) });
+      }
+      return out;
     }
   }
-  return { type: 'regLoad2', field: f };
+  return [{ type: 'regLoad2', field: f }];
 }
 
 function parseNatSpec(text: string | undefined, pos: number): NatSpec & { type: 'nat' } {
@@ -460,7 +467,12 @@ function parseController(text: string | undefined, pos: number): Action {
 
 function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
   const t = p.text;
-  // move:SRC->DST, load:V->DST, set_field:V->F
+  // move:SRC->DST, load:V->DST, set_field:V->F (also written move(...), load(...), set_field(...))
+  const paren = /^(move|load|set_field)\((.*)\)$/s.exec(t);
+  if (paren) {
+    parseOneAction({ text: `${paren[1]}:${paren[2]}`, pos: p.pos }, ctx, out);
+    return;
+  }
   const arrowKinds = ['move:', 'load:', 'set_field:'];
   for (const k of arrowKinds) {
     if (!t.startsWith(k)) continue;
@@ -481,7 +493,15 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       let v: bigint;
       if (/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(lhs)) v = parseUint(lhs, dst.nBits, p.pos + k.length, 'load');
       else v = bytesToBigInt(parseFieldValue(def, lhs, p.pos + k.length).value);
-      if (dst.nBits > 64) throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'load: at most 64 bits', rhsPos);
+      if (dst.nBits < 1024 && v >> BigInt(dst.nBits) !== 0n) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `load: ${lhs} does not fit ${dst.nBits} bits`, p.pos + k.length);
+      if (dst.nBits > 64 && ctx.version < 0x06) {
+        // OVS splits a wide load into 64-bit NXAST_REG_LOADs, low bits first
+        for (let ofs = 0; ofs < dst.nBits; ofs += 64) {
+          const n = Math.min(64, dst.nBits - ofs);
+          out.push({ type: 'regLoad', dst: { field: dst.field, ofs: dst.ofs + ofs, nBits: n }, value: (v >> BigInt(ofs)) & ((1n << BigInt(n)) - 1n) });
+        }
+        return;
+      }
       if (dst.nBits < 64 && v >> BigInt(dst.nBits) !== 0n) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `load: ${lhs} does not fit ${dst.nBits} bits`, p.pos + k.length);
       if (ctx.version >= 0x06) {
         const whole = dst.ofs === 0 && dst.nBits === def.bytes * 8;
@@ -502,7 +522,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         name = 'in_port_oxm';
         value = bigIntToBytes(BigInt(port10To11(bytesToNum(value))), 4);
       }
-      out.push(setFieldAction(ctx, name, value, v.mask));
+      out.push(...setFieldAction(ctx, name, value, v.mask));
     }
     return;
   }
@@ -538,7 +558,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         out.push({ type: 'outputTrunc', port, maxLen });
         return;
       }
-      if (/[[]/.test(needV()) || lookupField(v!)) {
+      if (/[[]/.test(needV()) || (lookupField(v!) && !/^(in_port|local|normal|flood|all|table|controller|any|none)$/i.test(v!))) {
         out.push({ type: 'outputReg', src: parseSlice(v!, vp), maxLen: 0xffff });
         return;
       }
@@ -566,7 +586,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       if (vid > 0xfff) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `vlan id ${vid} is not 12 bits`, vp);
       if (!v13) { out.push({ type: 'setVlanVid', vid }); return; }
       if (!hasVlan(ctx.match) && !out.some((a) => a.type === 'pushVlan')) out.push({ type: 'pushVlan', ethertype: 0x8100 });
-      out.push(setFieldAction(ctx, 'vlan_vid', bigIntToBytes(BigInt(0x1000 | vid), 2)));
+      out.push(...setFieldAction(ctx, 'vlan_vid', bigIntToBytes(BigInt(0x1000 | vid), 2)));
       return;
     }
     case 'mod_vlan_pcp': {
@@ -574,7 +594,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       if (pcp > 7) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `vlan pcp ${pcp} is not 0..7`, vp);
       if (!v13) { out.push({ type: 'setVlanPcp', pcp }); return; }
       if (!hasVlan(ctx.match) && !out.some((a) => a.type === 'pushVlan')) out.push({ type: 'pushVlan', ethertype: 0x8100 });
-      out.push(setFieldAction(ctx, 'vlan_pcp', Uint8Array.of(pcp)));
+      out.push(...setFieldAction(ctx, 'vlan_pcp', Uint8Array.of(pcp)));
       return;
     }
     case 'strip_vlan': out.push(v13 ? { type: 'popVlan' } : { type: 'stripVlan' }); return;
@@ -582,8 +602,8 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     case 'push_vlan': out.push({ type: 'pushVlan', ethertype: parseNum(needV(), 16, vp, 'ethertype') }); return;
     case 'push_mpls': out.push({ type: 'pushMpls', ethertype: parseNum(needV(), 16, vp, 'ethertype') }); return;
     case 'pop_mpls': out.push({ type: 'popMpls', ethertype: parseNum(needV(), 16, vp, 'ethertype') }); return;
-    case 'set_mpls_label': out.push(v13 && ctx.version >= 0x03 ? setFieldAction(ctx, 'mpls_label', bigIntToBytes(BigInt(parseNum(needV(), 20, vp, 'label')), 4)) : { type: 'setMplsLabel', label: parseNum(needV(), 20, vp, 'label') }); return;
-    case 'set_mpls_tc': out.push(v13 && ctx.version >= 0x03 ? setFieldAction(ctx, 'mpls_tc', Uint8Array.of(parseNum(needV(), 3, vp, 'tc'))) : { type: 'setMplsTc', tc: parseNum(needV(), 3, vp, 'tc') }); return;
+    case 'set_mpls_label': if (v13 && ctx.version >= 0x03) out.push(...setFieldAction(ctx, 'mpls_label', bigIntToBytes(BigInt(parseNum(needV(), 20, vp, 'label')), 4))); else out.push({ type: 'setMplsLabel', label: parseNum(needV(), 20, vp, 'label') }); return;
+    case 'set_mpls_tc': if (v13 && ctx.version >= 0x03) out.push(...setFieldAction(ctx, 'mpls_tc', Uint8Array.of(parseNum(needV(), 3, vp, 'tc')))); else out.push({ type: 'setMplsTc', tc: parseNum(needV(), 3, vp, 'tc') }); return;
     case 'set_mpls_ttl': out.push({ type: 'setMplsTtl', ttl: parseNum(needV(), 8, vp, 'ttl') }); return;
     case 'dec_mpls_ttl': out.push({ type: 'decMplsTtl' }); return;
     case 'mod_nw_ttl': out.push({ type: 'setNwTtl', ttl: parseNum(needV(), 8, vp, 'ttl') }); return;
@@ -594,24 +614,25 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     case 'mod_dl_src': case 'mod_dl_dst': {
       const mac = parseMac(needV(), vp);
       if (!v13) out.push({ type: key === 'mod_dl_src' ? 'setDlSrc' : 'setDlDst', mac });
-      else out.push(setFieldAction(ctx, key === 'mod_dl_src' ? 'eth_src' : 'eth_dst', mac));
+      else out.push(...setFieldAction(ctx, key === 'mod_dl_src' ? 'eth_src' : 'eth_dst', mac));
       return;
     }
     case 'mod_nw_src': case 'mod_nw_dst': {
       const addr = parseIpv4(needV(), vp);
       if (!v13) out.push({ type: key === 'mod_nw_src' ? 'setNwSrc' : 'setNwDst', addr });
-      else out.push(setFieldAction(ctx, key === 'mod_nw_src' ? 'ip_src' : 'ip_dst', addr));
+      else out.push(...setFieldAction(ctx, key === 'mod_nw_src' ? 'ip_src' : 'ip_dst', addr));
       return;
     }
     case 'mod_nw_tos': {
       const tos = parseNum(needV(), 8, vp, 'tos');
       if (tos & 3) throw new FlowParseError('OF_TEXT_BAD_VALUE', 'mod_nw_tos: low 2 bits must be zero', vp);
-      out.push(v13 ? setFieldAction(ctx, 'ip_dscp', Uint8Array.of(tos >> 2)) : { type: 'setNwTos', tos });
+      if (v13) out.push(...setFieldAction(ctx, 'ip_dscp', Uint8Array.of(tos >> 2))); else out.push({ type: 'setNwTos', tos });
       return;
     }
     case 'mod_nw_ecn': {
       const ecn = parseNum(needV(), 2, vp, 'ecn');
-      out.push(ctx.version === 0x02 ? { type: 'setNwEcn', ecn } : setFieldAction(ctx, 'nw_ecn', Uint8Array.of(ecn)));
+      if (ctx.version === 0x02) out.push({ type: 'setNwEcn', ecn });
+      else out.push(...setFieldAction(ctx, 'nw_ecn', Uint8Array.of(ecn)));
       return;
     }
     case 'mod_tp_src': case 'mod_tp_dst': {
@@ -619,7 +640,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       if (!v13) { out.push({ type: key === 'mod_tp_src' ? 'setTpSrc' : 'setTpDst', port }); return; }
       const proto = matchProto(ctx.match);
       const base = proto === 17 ? 'udp' : proto === 132 ? 'sctp' : 'tcp';
-      out.push(setFieldAction(ctx, `${base}_${key === 'mod_tp_src' ? 'src' : 'dst'}`, bigIntToBytes(BigInt(port), 2)));
+      out.push(...setFieldAction(ctx, `${base}_${key === 'mod_tp_src' ? 'src' : 'dst'}`, bigIntToBytes(BigInt(port), 2)));
       return;
     }
     case 'resubmit': {
@@ -757,9 +778,10 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         throw new FlowParseError('OF_TEXT_SYNTAX', `${key}(fields,basis,algorithm,ofport,${load ? 'dst,' : ''}members:p1,p2,...)`, vp);
       }
       memText[0] = memText[0].slice(8);
+      const members = memText.join(',').replace(/^\[|\]$/g, '').split(',').filter((m) => m.trim() !== '');
       out.push({
         type: 'bundle', algorithm, fields, basis: parseNum(a[1]!.text, 16, a[1]!.pos), slaveType: 2,
-        members: memText.map((m) => parsePort16(m, vp)), ...(load ? { dst: parseSlice(a[4]!.text, a[4]!.pos) } : {}),
+        members: members.map((m) => parsePort16(m.trim(), vp)), ...(load ? { dst: parseSlice(a[4]!.text, a[4]!.pos) } : {}),
       });
       return;
     }
@@ -787,7 +809,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
 export function parseActions(text: string, version: OfVersion, match: Match = [], base = 0): Action[] {
   const out: Action[] = [];
   const ctx: ActCtx = { version, match };
-  for (const p of splitTop(text, base, false)) parseOneAction(p, ctx, out);
+  for (const p of splitTop(text, base, true)) parseOneAction(p, ctx, out);
   return out;
 }
 
@@ -796,7 +818,7 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
   const apply: Action[] = [];
   const ins: Instruction[] = [];
   const ctx: ActCtx = { version, match };
-  for (const p of splitTop(text, base, false)) {
+  for (const p of splitTop(text, base, true)) {
     const kv = keyValue(p, ':');
     switch (kv.key) {
       case 'write_actions': {
