@@ -42,7 +42,7 @@ async function reconcileRun(d: KubeDesiredState) {
     const t1 = performance.now();
     const plan = planReconcile(d, snap, { macSeed: 1 });
     const t2 = performance.now();
-    await nb.transact(NB_DATABASE, plan.operations);
+    await nb.transact(NB_DATABASE, plan.operations, { validate: false }); // as reconcile() sends it
     const t3 = performance.now();
     // Second run: read back, plan, nothing to send.
     const snap2 = await readNbSnapshot(nb, KUBE_NB_TABLES);

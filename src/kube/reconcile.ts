@@ -220,7 +220,18 @@ export interface ReconcileResult extends ReconcilePlan {
  * @example
  * await reconcile(client, { subnets: withDefaultSubnets([{ name: 'subnet1', cidrBlock: '10.66.0.0/16', namespaces: ['ns1'] }]), pods, nodes: ['node1'] });
  */
-export async function reconcile(client: Pick<OvsdbClient, 'transact'>, desired: KubeDesiredState, o: ReconcileOptions & { retries?: number } = {}): Promise<ReconcileResult> {
+export async function reconcile(
+  client: Pick<OvsdbClient, 'transact'>,
+  desired: KubeDesiredState,
+  o: ReconcileOptions & {
+    retries?: number;
+    /**
+     * Have the client validate the operations against the server's schema again before sending.
+     * Default false: the builders already encoded every value against the generated NB schema.
+     */
+    validate?: boolean;
+  } = {},
+): Promise<ReconcileResult> {
   let sent = 0;
   for (let attempt = 0; ; attempt++) {
     const snap = await readNbSnapshot(client, KUBE_NB_TABLES);
@@ -228,7 +239,7 @@ export async function reconcile(client: Pick<OvsdbClient, 'transact'>, desired: 
     if (plan.operations.length === 0) return { ...plan, transactions: sent };
     try {
       sent++;
-      await client.transact(NB_DATABASE, plan.operations);
+      await client.transact(NB_DATABASE, plan.operations, { validate: o.validate ?? false });
       return { ...plan, transactions: sent };
     } catch (e) {
       if ((e as { code?: string }).code === 'OVSDB_TIMED_OUT' && attempt < (o.retries ?? 3)) continue;
