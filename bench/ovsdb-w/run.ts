@@ -27,7 +27,7 @@ import type { ClientResult } from './measure.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PY = '/usr/bin/python3';
-const CLIENT_TIMEOUT_MS = 600_000;
+const CLIENT_TIMEOUT_MS = 180_000;
 
 type Workload = 'W1' | 'W2' | 'W3' | 'W4';
 const WORKLOADS: readonly Workload[] = ['W1', 'W2', 'W3', 'W4'];
@@ -75,6 +75,8 @@ interface Proc {
   child: ChildProcess;
   /** Resolves with the next stdout line satisfying `pred`. */
   waitLine(pred: (l: string) => boolean): Promise<string>;
+  /** Calls `h` with every later stdout line. */
+  onLine(h: (l: string) => void): void;
   exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
@@ -85,6 +87,7 @@ function start(cmd: string, args: readonly string[], opts: { stdin?: boolean; qu
   let stderr = '';
   let buf = '';
   const waiters: { pred: (l: string) => boolean; resolve: (l: string) => void }[] = [];
+  const listeners: ((l: string) => void)[] = [];
   child.stdout?.setEncoding('utf8').on('data', (d: string) => {
     stdout += d.length < 4096 || stdout.length < 65536 ? d : '';
     buf += d;
@@ -92,6 +95,7 @@ function start(cmd: string, args: readonly string[], opts: { stdin?: boolean; qu
     while ((nl = buf.indexOf('\n')) >= 0) {
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
+      for (const h of listeners) h(line);
       for (let i = 0; i < waiters.length; i++) {
         if (waiters[i]!.pred(line)) {
           waiters[i]!.resolve(line);
@@ -115,6 +119,7 @@ function start(cmd: string, args: readonly string[], opts: { stdin?: boolean; qu
   return {
     child,
     exited,
+    onLine: (h) => listeners.push(h),
     waitLine: (pred) =>
       new Promise<string>((resolve, reject) => {
         waiters.push({ pred, resolve });
@@ -172,35 +177,34 @@ function ovsdbClientMonitor(srv: OvsdbServer, n: number): { proc: () => Proc; fi
   let t0 = 0;
   let count = 0;
   let blank = false;
+  let initial = 0;
   let doneResolve!: () => void;
   const done = new Promise<void>((r) => (doneResolve = r));
   return {
     proc: () => {
-      const p = start('ovsdb-client', ['monitor', srv.unix, 'OVN_Northbound', 'Logical_Switch_Port', '--format=csv']);
-      // READY once the initial table has been printed (it ends with a blank line).
-      const origWait = p.waitLine;
-      p.waitLine = (pred) => {
-        if (!pred('READY')) return origWait(pred);
-        return origWait((l) => {
-          if (!blank) {
-            if (l === '') {
-              blank = true;
-              c0 = cpuTicks(p.child.pid!);
-              t0 = performance.now();
-              return true;
-            }
-            return false;
+      // stdbuf: ovsdb-client's stdout is a pipe here, so make stdio flush each line.
+      const p = start('stdbuf', ['-oL', 'ovsdb-client', 'monitor', srv.unix, 'OVN_Northbound', 'Logical_Switch_Port', '--format=csv']);
+      // Ready once every initial row has been printed; then count `new` rows that carry w4.
+      let readyResolve!: (l: string) => void;
+      const ready = new Promise<string>((r) => (readyResolve = r));
+      p.onLine((l) => {
+        if (!blank) {
+          if (l.includes(',initial,') && ++initial === n) {
+            blank = true;
+            c0 = cpuTicks(p.child.pid!);
+            t0 = performance.now();
+            readyResolve('READY');
           }
-          if (l.includes(',new,') && l.includes('w4=')) {
-            if (++count === n) doneResolve();
-          }
-          return false;
-        }).then(() => 'READY');
-      };
+          return;
+        }
+        if (l.includes(',new,') && l.includes('w4=') && ++count === n) doneResolve();
+      });
+      const orig = p.waitLine;
+      p.waitLine = (pred) => (pred('READY') ? Promise.race([ready, orig(() => false)]) : orig(pred));
       return p;
     },
     finish: async (m) => {
-      await done;
+      await Promise.race([done, m.exited.then(() => Promise.reject(new Error(`ovsdb-client exited after ${count} updates`)))]);
       const t1 = performance.now();
       const c1 = cpuTicks(m.child.pid!);
       const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${m.child.pid}/status`, 'utf8'))?.[1]);
@@ -260,11 +264,19 @@ function specs(js: string, dir: string, s: Sizes, replica: boolean): Spec[] {
     { wl: 'W4', label: 'ovsdbapp row events', template: 'w4', run: w4py('ovsdbapp_bench.py') },
   ];
   if (replica) {
-    list.push(
+    const extra: Spec[] = [
       { wl: 'W1', label: 'SDK with replica cache', template: 'empty', run: node('replica.mjs', 'w1', s.w1Lsp) },
       { wl: 'W3', label: 'SDK replica cache', template: 'w3', run: node('replica.mjs', 'w3', 0) },
       { wl: 'W4', label: 'SDK replica cache', template: 'w4', run: w4node('replica.mjs') },
-    );
+    ];
+    // Each right after the SDK's other rows of its workload.
+    for (const e of extra) {
+      let at = -1;
+      list.forEach((x, i) => {
+        if (x.wl === e.wl && x.label.startsWith('SDK')) at = i;
+      });
+      list.splice(at + 1, 0, e);
+    }
   }
   return list;
 }
@@ -425,7 +437,10 @@ async function main(): Promise<void> {
     const templates: Templates = await buildTemplates(join(dir, 'templates'), sizes);
     log('templates built and compacted');
     const all = specs(js, dir, sizes, replica);
-    const rows: Row[] = all.filter((s) => o.only.includes(s.wl)).map((spec) => ({ spec, results: [], errors: [] }));
+    const rows: Row[] = all
+      .filter((s) => o.only.includes(s.wl))
+      .sort((x, y) => WORKLOADS.indexOf(x.wl) - WORKLOADS.indexOf(y.wl))
+      .map((spec) => ({ spec, results: [], errors: [] }));
     for (const wl of o.only) {
       const wlRows = rows.filter((r) => r.spec.wl === wl);
       for (let run = 0; run < o.runs; run++) {
