@@ -13,3 +13,7 @@ export {
 } from './codec.js';
 export { formatActions, formatInstructions } from './format.js';
 export { ActionError } from './errors.js';
+export type { ActionErrorCode } from './errors.js';
+export { validateActions } from './codec.js';
+export { formatAction } from './format.js';
+export { formatSlice } from './slices.js';

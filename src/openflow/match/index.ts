@@ -16,4 +16,9 @@ export {
   writeMatch10,
 } from './codec.js';
 export { formatMatch } from './format.js';
+export { validateMatch } from './validate.js';
+export { orderForPrereqs } from './codec.js';
+export { FIELDS, fieldByName, fieldByCode, fieldByCodePointName, OFPXMC, OXM_EXPERIMENTER } from './fields.js';
+export type { FieldDef, CodePoint, FieldFormat, Prereq } from './fields.js';
 export { MatchError } from './errors.js';
+export type { MatchErrorCode } from './errors.js';

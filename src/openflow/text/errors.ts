@@ -7,8 +7,7 @@ export type FlowParseErrorCode =
   | 'OF_TEXT_BAD_VALUE'
   | 'OF_TEXT_BAD_WIDTH'
   | 'OF_TEXT_PREREQ'
-  | 'OF_TEXT_UNKNOWN_ACTION'
-  | 'OF_TEXT_DUP_FIELD';
+  | 'OF_TEXT_UNKNOWN_ACTION';
 
 /** Flow text that cannot be parsed. `position` is the 0-based character index in the text. */
 export class FlowParseError extends SdkError {

@@ -7,3 +7,4 @@ export type { FlowSpec, FlowFlag } from './types.js';
 export { parseFlow, parseActions, parseInstructions, parseMatch, parseSlice } from './parse.js';
 export { formatFlow, OFP_DEFAULT_PRIORITY } from './format.js';
 export { FlowParseError } from './errors.js';
+export type { FlowParseErrorCode } from './errors.js';
