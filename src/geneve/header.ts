@@ -132,10 +132,46 @@ export function isCriticalOption(o: { readonly type: number }): boolean {
 const TRUNCATED = 'GENEVE header needs 8 bytes';
 
 /**
- * Checks the header at `off` and walks its options. Returns the header length. Pushes warnings in
- * lenient mode (when `warnings` is given), throws otherwise. Allocation-free on the success path.
+ * Checks the header at `off` and walks its options; returns the header length. The common case
+ * (a sound header breaking no rule) is decided with a few aggregated checks; anything else goes
+ * through {@link scanDetailed}, which finds the exact problem and its offset.
  */
 function scan(buf: Uint8Array, off: number, end: number, lenient: boolean, warnings: GeneveWarning[] | null): number {
+  if (end - off >= GENEVE_FIXED_HEADER_LENGTH) {
+    const b0 = buf[off]!;
+    const b1 = buf[off + 1]!;
+    const hdrLen = GENEVE_FIXED_HEADER_LENGTH + ((b0 & 0x3f) << 2);
+    const optEnd = off + hdrLen;
+    if (b0 < 0x40 && optEnd <= end) {
+      // Option headers are 4-byte aligned inside a 4-byte-multiple area, so p + 3 < optEnd here.
+      let p = off + GENEVE_FIXED_HEADER_LENGTH;
+      let types = 0;
+      let lens = 0;
+      while (p < optEnd) {
+        const lb = buf[p + 3]!;
+        types |= buf[p + 2]!;
+        lens |= lb;
+        p += 4 + ((lb & 0x1f) << 2);
+      }
+      if (
+        p === optEnd &&
+        (b1 & 0x3f) === 0 &&
+        buf[off + 7] === 0 &&
+        (lens & 0xe0) === 0 &&
+        ((types & GENEVE_OPTION_CRITICAL) !== 0) === ((b1 & 0x40) !== 0)
+      ) {
+        return hdrLen;
+      }
+    }
+  }
+  return scanDetailed(buf, off, end, lenient, warnings);
+}
+
+/**
+ * Checks the header at `off` and walks its options, one rule at a time. Returns the header length.
+ * Pushes warnings in lenient mode (when `warnings` is given), throws otherwise.
+ */
+function scanDetailed(buf: Uint8Array, off: number, end: number, lenient: boolean, warnings: GeneveWarning[] | null): number {
   if (end - off < GENEVE_FIXED_HEADER_LENGTH) {
     throw new GeneveTruncatedError(`${TRUNCATED}, have ${end - off < 0 ? 0 : end - off}`, off);
   }
