@@ -110,6 +110,8 @@ interface TablePlan {
   readonly checks: readonly { readonly column: string; readonly serverType: ColumnType; readonly modelType: ColumnType; readonly modelCodec: ColumnCodec }[];
   readonly rejected: Map<string, RejectedRow>;
   readonly serverTable: TableSchema;
+  /** Column name → position in `wireColumns` / `codecs`. */
+  readonly columnIndex: ReadonlyMap<string, number>;
   /** Builds a row from a full wire row (see {@link rowFactory}). */
   readonly build: (uuid: string, w: WireRow) => CacheRow;
 }
@@ -310,7 +312,7 @@ export class ReplicaCache<Tb = AnyTables> {
         if (ix.every((c) => c === '_uuid' || table.columns.includes(c))) table.defineIndex(ix.join(','), { columns: ix });
       }
       for (const [ixName, spec] of Object.entries(this.opts.indexes?.[name] ?? {})) table.defineIndex(ixName, spec);
-      this.plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected, serverTable: st, build });
+      this.plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected, serverTable: st, build, columnIndex: new Map(wireColumns.map((c, i) => [c, i])) });
     }
     for (const name of Object.keys(this.opts.indexes ?? {})) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
     for (const name of Object.keys(this.where)) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
@@ -539,11 +541,11 @@ export class ReplicaCache<Tb = AnyTables> {
 
   private applyModify(p: TablePlan, old: CacheRow, diff: WireRow): CacheRow {
     const row: Record<string, Datum> = { ...old };
-    const cols = p.wireColumns;
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i]!;
-      const d = diff[c];
-      if (d !== undefined) row[c] = p.codecs[i]!.applyDiff(old[c], d as WireValue);
+    // Walk the diff (usually a column or two), not the table's columns.
+    for (const c in diff) {
+      const i = p.columnIndex.get(c);
+      if (i === undefined) continue; // a column we did not ask for
+      row[c] = p.codecs[i]!.applyDiff(old[c], diff[c] as WireValue);
     }
     return row as CacheRow;
   }
@@ -567,7 +569,7 @@ export class ReplicaCache<Tb = AnyTables> {
 
   /** Puts `next` (or nothing, for a delete) in place of the row's current state; returns the event. */
   private settle(p: TablePlan, uuid: string, next: CacheRow | undefined, events: RowEvent[] | null): void {
-    const cur = p.table.get(uuid);
+    const cur = p.table.get(uuid) as CacheRow | undefined;
     const wasRejected = cur === undefined && p.rejected.has(uuid);
     let ok = next !== undefined;
     if (next && p.checks.length) {

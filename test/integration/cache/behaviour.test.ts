@@ -170,6 +170,9 @@ describe('consistent reads', () => {
       const ports = cache.table('Logical_Switch').get(sw)!.ports as string[];
       expect(seenPort === undefined || ports.includes(seenPort._uuid)).toBe(true);
     }
+    // Handlers may run after later notifications were applied (they see a later, still whole, state):
+    // let the 20 inserts be handled before the transaction that removes the ports.
+    for (let i = 0; i < 400 && checks.length < 20; i++) await new Promise((r) => setTimeout(r, 5));
     await other.transact(NB, [op.update('Logical_Switch', [byUuid(sw)], { ports: ['set', []] })]);
     for (let i = 0; i < 400 && checks.length < 40; i++) await new Promise((r) => setTimeout(r, 5));
     expect(checks).toHaveLength(40);
