@@ -55,7 +55,7 @@ describe.each(['monitor_cond_since', 'monitor_cond', 'monitor'] as const)('metho
     await other.transact(NB, [op.mutate('Logical_Switch', [byUuid(sw)], [mutation('ports', 'delete', ['set', [['uuid', cache.table('Logical_Switch_Port').index('name').get(b)!._uuid]]])])]);
     await cache.waitForUpdates(0);
     // `other` is another connection: wait until the cache has seen all three transactions.
-    for (let i = 0; i < 200 && cache.table('Logical_Switch_Port').index('name').get(b); i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && cache.table('Logical_Switch_Port').index('name').get(b); i++) await new Promise((r) => setTimeout(r, 5));
     const lsp = cache.table('Logical_Switch_Port').index('name').get(a)!;
     expect(lsp.external_ids).toEqual({ x: '1' });
     expect(lsp.addresses).toEqual(['m2']);
@@ -119,7 +119,7 @@ describe('events', () => {
     });
     for (let i = 0; i < 10; i++) await client.transact(NB, [op.insert('Address_Set', { name: `ev${i}` })]);
     await client.transact(NB, [op.delete('Address_Set', [cond('name', '==', 'ev3')])]);
-    for (let i = 0; i < 500 && seen.length < 11; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && seen.length < 11; i++) await new Promise((r) => setTimeout(r, 5));
     expect(overlap).toBe(false);
     expect(seen).toEqual([...Array.from({ length: 10 }, (_, i) => `insert:ev${i}`), 'delete:ev3']);
     sub.stop();
@@ -172,9 +172,9 @@ describe('consistent reads', () => {
     }
     // Handlers may run after later notifications were applied (they see a later, still whole, state):
     // let the 20 inserts be handled before the transaction that removes the ports.
-    for (let i = 0; i < 400 && checks.length < 20; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && checks.length < 20; i++) await new Promise((r) => setTimeout(r, 5));
     await other.transact(NB, [op.update('Logical_Switch', [byUuid(sw)], { ports: ['set', []] })]);
-    for (let i = 0; i < 400 && checks.length < 40; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && checks.length < 40; i++) await new Promise((r) => setTimeout(r, 5));
     expect(checks).toHaveLength(40);
     expect(checks.every(Boolean)).toBe(true);
     sub.stop();
