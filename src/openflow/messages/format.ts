@@ -13,6 +13,7 @@ import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
 import { errorName } from './error-names.js';
+import { formatPacketFlow } from './packet-text.js';
 import type {
   Bucket,
   FeaturesReply,
@@ -166,11 +167,11 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'bundleControl': {
       const t = Object.entries(OFPBCT).find(([, v]) => v === m.ctrlType)?.[0] ?? `${m.ctrlType}`;
       const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
-      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${hex(m.bundleId)} type=${t} flags=${flags || '0'}\n`;
+      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${m.bundleId ? hex(m.bundleId) : 0} type=${t} flags=${flags || '0'}\n`;
     }
     case 'bundleAdd': {
       const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
-      return `${head('OFPT_BUNDLE_ADD_MESSAGE', m.version, m.xid)}\n bundle_id=${hex(m.bundleId)}${flags ? ` flags=${flags}` : ''}\n${formatMessage(m.message)}`;
+      return `${head('OFPT_BUNDLE_ADD_MESSAGE', m.version, m.xid)}\n bundle_id=${m.bundleId ? hex(m.bundleId) : 0}${flags ? ` flags=${flags}` : ''}\n${formatMessage(m.message)}`;
     }
     case 'nxSetFlowFormat':
       return `${nxHead('NXT_SET_FLOW_FORMAT', m.version, m.xid)} format=${['openflow10', 'openflow10+table_id', 'nxm'][m.format] ?? m.format}\n`;
@@ -236,22 +237,51 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'packetOut': {
       const inPort = m.version >= 6 && m.match ? formatMatch(m.match) : `in_port=${portName(m.inPort, m.version)}`;
       let s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
-      s += m.bufferId !== 0xffffffff ? ` buffer=0x${m.bufferId.toString(16).padStart(8, '0')}` : ` data_len=${m.data.length}`;
-      return `${s}\n`;
+      if (m.bufferId !== 0xffffffff) return `${s} buffer=0x${m.bufferId.toString(16).padStart(8, '0')}\n`;
+      return `${s} data_len=${m.data.length}\n${packetText(m.data, verbosity)}`;
+    }
+    case 'nxPacketIn2':
+    case 'nxResume': {
+      let s = nxHead(TYPE_NAMES[m.type], m.version, m.xid);
+      if (m.tableId) s += ` table_id=${m.tableId}`;
+      if (m.cookie !== undefined && m.cookie !== 0xffffffffffffffffn) s += ` cookie=${hex(m.cookie)}`;
+      const data = m.packet ?? new Uint8Array(0);
+      s += ` total_len=${m.fullLen ?? data.length}`;
+      const md = m.metadata && m.metadata.length ? formatMatch(m.metadata) : '';
+      if (md) s += ` ${md}`;
+      s += ` (via ${['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'][m.reason ?? 0] ?? m.reason})`;
+      s += ` data_len=${data.length}`;
+      const unbuffered = m.bufferId === undefined || m.bufferId === 0xffffffff;
+      s += unbuffered ? ' (unbuffered)' : ` buffer=0x${m.bufferId!.toString(16).padStart(8, '0')}`;
+      if (unbuffered && m.fullLen !== undefined && m.fullLen !== data.length) s += ' (***total_len != data_len***)';
+      s += '\n';
+      if (m.userdata) s += ` userdata=${[...m.userdata].map((b) => b.toString(16).padStart(2, '0')).join('.')}\n`;
+      return s + packetText(data, verbosity);
     }
     case 'packetIn': {
       let s = `${head('OFPT_PACKET_IN', m.version, m.xid)}`;
-      if (m.cookie) s += ` cookie=${hex(m.cookie)}`;
+      if (m.tableId) s += ` table_id=${m.tableId}`;
+      // OVS shows the cookie unless it is all-ones (its "no cookie"); OF1.0 has none.
+      if (m.version >= 4 && m.cookie !== 0xffffffffffffffffn) s += ` cookie=${hex(m.cookie)}`;
       s += ` total_len=${m.totalLen}`;
       const mt = m.version === 1 ? `in_port=${portName(m.inPort ?? 0, 1)}` : formatMatch(m.match);
       s += ` ${mt} (via ${['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'][m.reason] ?? m.reason})`;
       s += ` data_len=${m.data.length}`;
       s += m.bufferId === 0xffffffff ? ' (unbuffered)' : ` buffer=0x${m.bufferId.toString(16).padStart(8, '0')}`;
-      return `${s}\n`;
+      if (m.bufferId === 0xffffffff && m.totalLen !== m.data.length) s += ' (***total_len != data_len***)';
+      return `${s}\n${packetText(m.data, verbosity)}`;
     }
     default:
       return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n`;
   }
+}
+
+/** The packet's flow line (and, at verbosity ≥ 3, a hex dump), as ofp-print appends to packet-in/out. */
+function packetText(data: Uint8Array, verbosity: number): string {
+  const flow = formatPacketFlow(data);
+  let s = flow ? `${flow}\n` : '';
+  if (verbosity >= 3) s += hexDump(data, false);
+  return s;
 }
 
 function versionTag(v: number): string {
