@@ -2,13 +2,13 @@
  * Large whole-message fuzz run for the OpenFlow codec (outside `npm test`):
  *   npx tsx scripts/fuzz-openflow-msg.ts [count=1000000] [seed=1]
  * Random framed messages and mutated / truncated real messages (Ryu corpus). Passes when every input
- * either decodes (and then re-encodes stably) or throws a typed SdkError, and no single input takes
+ * either decodes (and then prints and re-encodes stably) or throws a typed SdkError, and no single input takes
  * longer than 1 s (a hang guard; the machine is shared, so GC and scheduling pauses of ~100 ms happen). Prints counts and exits non-zero on the first failure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SdkError } from '../src/errors.js';
-import { decodeMessage, encodeMessage } from '../src/openflow/messages/index.js';
+import { decodeMessage, encodeMessage, formatMessage } from '../src/openflow/messages/index.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 let seed = Number(process.argv[3] ?? 1) >>> 0;
@@ -53,6 +53,11 @@ for (let i = 0; i < count; i++) {
   try {
     const m = decodeMessage(b);
     decoded++;
+    try {
+      formatMessage(m);
+    } catch (e) {
+      if (!(e instanceof SdkError)) throw e;
+    }
     try {
       const again = encodeMessage(m);
       const second = encodeMessage(decodeMessage(again));
