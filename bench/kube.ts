@@ -13,7 +13,7 @@
  */
 import { OvsdbClient } from '../src/ovsdb/index.js';
 import { startOvsdbServer } from '../src/testing/index.js';
-import { KUBE_NB_TABLES, planReconcile, withDefaultSubnets, type KubeDesiredState } from '../src/kube/index.js';
+import { KUBE_NB_COLUMNS, KUBE_NB_TABLES, planReconcile, withDefaultSubnets, type KubeDesiredState } from '../src/kube/index.js';
 import { NB_DATABASE, readNbSnapshot } from '../src/ovn-nb/index.js';
 import { planIpam } from '../src/kube/index.js';
 import { RawConn, rawCall } from './ovsdb-w/raw.js';
@@ -38,14 +38,14 @@ async function reconcileRun(d: KubeDesiredState) {
   try {
     const t0 = performance.now();
     const nb = await OvsdbClient.connect(srv.unix);
-    const snap = await readNbSnapshot(nb, KUBE_NB_TABLES);
+    const snap = await readNbSnapshot(nb, KUBE_NB_TABLES, KUBE_NB_COLUMNS);
     const t1 = performance.now();
     const plan = planReconcile(d, snap, { macSeed: 1 });
     const t2 = performance.now();
     await nb.transact(NB_DATABASE, plan.operations, { validate: false }); // as reconcile() sends it
     const t3 = performance.now();
     // Second run: read back, plan, nothing to send.
-    const snap2 = await readNbSnapshot(nb, KUBE_NB_TABLES);
+    const snap2 = await readNbSnapshot(nb, KUBE_NB_TABLES, KUBE_NB_COLUMNS);
     const t4 = performance.now();
     const again = planReconcile(d, snap2, { macSeed: 1 });
     const t5 = performance.now();

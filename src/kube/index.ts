@@ -7,6 +7,7 @@ export * from './views.js';
 export * from './nat-rules.js';
 export * from './model-errors.js';
 export {
+  KUBE_NB_COLUMNS,
   KUBE_NB_TABLES,
   KUBE_VENDOR,
   gatewayMac,

@@ -5,7 +5,7 @@
  * {@link NbTxn}; only the client does I/O (`client.transact(NB_DATABASE, tx.operations())`).
  */
 export { NB_DATABASE, NB_BUILDER_TABLES, NbTxn, readNbSnapshot, snapshotFromResults, snapshotSelects, refAtom, refCondition, sameValue, wireRow } from './txn.js';
-export type { NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';
+export type { NbColumns, NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';
 export type { ExistOptions, RemoveOptions } from './common.js';
 export { LSP_TYPES, lsAdd, lsDel, lspAdd, lspAddresses, lspDel, switchOtherConfig } from './switch.js';
 export type { LogicalSwitchPortSpec, LogicalSwitchSpec, LspType } from './switch.js';

@@ -22,7 +22,7 @@ export function renderNbShow(snap: NbSnapshot, o: { uuids?: boolean } = {}): str
     for (const p of ports) {
       lines.push(`    port ${p.name}`);
       if (p.type) lines.push(`        type: ${p.type}`);
-      if (p.options['router-port']) lines.push(`        router-port: ${p.options['router-port']}`);
+      if (p.options?.['router-port']) lines.push(`        router-port: ${p.options['router-port']}`);
       if (p.parent_name) lines.push(`        parent: ${p.parent_name}`);
       if (p.tag_request !== undefined) lines.push(`        tag_request: ${p.tag_request}`);
       if (p.addresses.length && !(p.type === 'router' && p.addresses.length === 1 && p.addresses[0] === 'router')) lines.push(`        addresses: ${list(p.addresses)}`);
@@ -37,10 +37,10 @@ export function renderNbShow(snap: NbSnapshot, o: { uuids?: boolean } = {}): str
       lines.push(`    port ${p.name}`);
       lines.push(`        mac: ${q(p.mac)}`);
       lines.push(`        networks: ${list(p.networks)}`);
-      const g = p.gateway_chassis.flatMap((u) => (gcs?.get(u) ? [gcs.get(u)!] : [])).sort((a, b) => b.priority - a.priority);
+      const g = (p.gateway_chassis ?? []).flatMap((u) => (gcs?.get(u) ? [gcs.get(u)!] : [])).sort((a, b) => b.priority - a.priority);
       if (g.length) lines.push(`        gateway chassis: [${g.map((x) => x.chassis_name).join(' ')}]`);
     }
-    for (const n of lr.nat.flatMap((u) => (nats?.get(u) ? [nats.get(u)!] : []))) {
+    for (const n of (lr.nat ?? []).flatMap((u) => (nats?.get(u) ? [nats.get(u)!] : []))) {
       lines.push(`    nat ${o.uuids === false ? '' : n._uuid}`.trimEnd());
       lines.push(`        external ip: ${q(n.external_ip)}`);
       lines.push(`        logical ip: ${q(n.logical_ip)}`);

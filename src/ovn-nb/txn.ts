@@ -46,9 +46,19 @@ function tableSchema(t: string): TableSchema {
   return (ovnNorthboundSchema.tables as Record<string, TableSchema>)[t]!;
 }
 
-/** One `select` per table (all columns): what {@link snapshotFromResults} decodes. */
-export function snapshotSelects(tables: readonly NbTable[] = NB_BUILDER_TABLES): Operation[] {
-  return tables.map((t) => op.select(t, []));
+/** Columns to read per table (`_uuid` and `_version` are always read); tables not listed are read whole. */
+export type NbColumns = { readonly [T in NbTable]?: readonly string[] };
+
+/**
+ * One `select` per table: what {@link snapshotFromResults} decodes. With `columns`, only those columns
+ * (plus `_uuid`, `_version`) are read — then only builders that set no other column of those tables
+ * may run on the snapshot, or they would see the unread columns as empty.
+ */
+export function snapshotSelects(tables: readonly NbTable[] = NB_BUILDER_TABLES, columns: NbColumns = {}): Operation[] {
+  return tables.map((t) => {
+    const c = columns[t];
+    return c ? op.select(t, [], ['_uuid', '_version', ...c]) : op.select(t, []);
+  });
 }
 
 /** Decodes the results of {@link snapshotSelects} into a snapshot. */
@@ -70,8 +80,8 @@ export function snapshotFromResults(tables: readonly NbTable[], results: readonl
  * Reads a snapshot of `tables` in one transaction (so it is consistent).
  * @example const snap = await readNbSnapshot(client); const ops = lsAdd(new NbTxn(snap), { name: 'sw0' });
  */
-export async function readNbSnapshot(client: Pick<OvsdbClient, 'transact'>, tables: readonly NbTable[] = NB_BUILDER_TABLES): Promise<NbSnapshot> {
-  const res = await client.transact(NB_DATABASE, snapshotSelects(tables));
+export async function readNbSnapshot(client: Pick<OvsdbClient, 'transact'>, tables: readonly NbTable[] = NB_BUILDER_TABLES, columns: NbColumns = {}): Promise<NbSnapshot> {
+  const res = await client.transact(NB_DATABASE, snapshotSelects(tables, columns));
   return snapshotFromResults(tables, res as readonly unknown[]);
 }
 

@@ -209,3 +209,13 @@ describe('operations() merges reference inserts into one set', () => {
     expect(after.at(-1)).toMatchObject({ op: 'mutate', mutations: [['ports', 'insert', ['set', [['named-uuid', 'logical_switch_port_6']]]]] });
   });
 });
+
+describe('snapshot selects', () => {
+  test('whole tables by default; with columns, only those plus _uuid and _version', async () => {
+    const { snapshotSelects } = await import('../../../src/ovn-nb/index.js');
+    expect(snapshotSelects(['Logical_Switch', 'ACL'], { Logical_Switch: ['name', 'ports'] })).toEqual([
+      { op: 'select', table: 'Logical_Switch', where: [], columns: ['_uuid', '_version', 'name', 'ports'] },
+      { op: 'select', table: 'ACL', where: [] },
+    ]);
+  });
+});
