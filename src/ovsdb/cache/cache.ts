@@ -80,7 +80,7 @@ export interface VerifyingReader {
   readonly attempt: number;
 }
 
-export interface TransactOptions {
+export interface VerifiedTransactOptions {
   /** Attempts in all, including the first (default 5). */
   readonly maxAttempts?: number;
   /** After a conflict, wait at most this long (ms) for the update that caused it before retrying (default 2000). */
@@ -180,7 +180,12 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
  * A replica of (part of) one database, kept current by a monitor on one client.
  *
  * Reads are synchronous and consistent: each server notification is applied in one synchronous
- * step, so a read between two awaits never sees half a transaction.
+ * step, so a read between two awaits never sees half a transaction. Rows are immutable snapshots
+ * (a change replaces the row object). The initial contents are decoded row by row on first read,
+ * so a large database is queryable as soon as the reply arrives; a row of the initial contents
+ * that turns out malformed when decoded leaves the table then (and `size` with it) and shows up in
+ * {@link ReplicaCache.rejected}. Event streams end with `CACHE_CLOSED` when the connection ends;
+ * the last state stays readable.
  *
  * @example
  *   const cache = await ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch', 'Logical_Switch_Port'] });
@@ -745,7 +750,7 @@ export class ReplicaCache<Tb = AnyTables> {
    */
   async transact<T = undefined>(
     fn: (reader: VerifyingReader) => readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T } | Promise<readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T }>,
-    opts: TransactOptions = {},
+    opts: VerifiedTransactOptions = {},
   ): Promise<TransactOutcome<T>> {
     const maxAttempts = opts.maxAttempts ?? 5;
     const attempts: AttemptRecord[] = [];

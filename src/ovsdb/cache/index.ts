@@ -11,7 +11,7 @@ export type {
   RejectedRow,
   ReadRecord,
   VerifyingReader,
-  TransactOptions,
+  VerifiedTransactOptions,
   TransactOutcome,
 } from './cache.js';
 export { CacheTable, CacheIndex } from './table.js';
