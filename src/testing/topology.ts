@@ -56,6 +56,8 @@ export interface TopoPod extends PodSpec {
 
 export interface Topology {
   readonly central: OvnCentral;
+  /** The underlay namespace: a Linux bridge `br0` there joins every node's `ul0` (capture tunnels on it). */
+  readonly underlay: { readonly netns: string; readonly bridge: string };
   readonly nodes: readonly TopoNode[];
   node(name: string): TopoNode;
   addPod(spec: PodSpec): Promise<TopoPod>;
@@ -146,6 +148,7 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
     };
     return {
       central,
+      underlay: { netns: ul, bridge: 'br0' },
       nodes,
       node: nodeByName,
       async addPod(spec) {
