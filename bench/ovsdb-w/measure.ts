@@ -39,6 +39,8 @@ export interface ClientResult {
   /** Timed section, seconds. */
   seconds: number;
   serverCpuS?: number;
+  /** CPU time of the client process itself during the timed section (Node clients). */
+  clientCpuS?: number;
   rssMiB: number;
   /** W2: transactions per second; latencies in ms. */
   txnPerS?: number;

@@ -1,7 +1,9 @@
 /**
  * W1–W4 OVSDB benchmark against the reference clients (/work/shared/BENCH-WORKLOADS.md).
  *
- *   npx tsx bench/ovsdb-w/run.ts [--runs N] [--only W1,W3] [--quick] [--out FILE.md]
+ *   npx tsx bench/ovsdb-w/run.ts [--runs N] [--only W1,W3] [--quick] [--out FILE.md] [--clients sdk,python]
+ *
+ * (`--clients` keeps the floor and the clients whose label contains one of the words.)
  *
  * Builds the template databases, then for each workload and run (client order rotated each run)
  * starts a fresh ovsdb-server from a copy of the compacted template for every client, runs the
@@ -46,17 +48,19 @@ function parseArgs(argv: string[]) {
   let only: Workload[] = [...WORKLOADS];
   let quick = false;
   let out: string | undefined;
+  let clients: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--runs') runs = Number(argv[++i]);
     else if (a === '--only') only = argv[++i]!.split(',').map((s) => s.trim().toUpperCase() as Workload);
     else if (a === '--quick') quick = true;
     else if (a === '--out') out = argv[++i];
+    else if (a === '--clients') clients = argv[++i]!.split(',').map((x) => x.trim().toLowerCase());
     else throw new Error(`unknown argument ${a}`);
   }
   if (quick && !argv.includes('--runs')) runs = 1;
   for (const w of only) if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}`);
-  return { runs, only, quick, out };
+  return { runs, only, quick, out, clients };
 }
 
 // ---------- child processes ----------
@@ -244,12 +248,14 @@ function specs(js: string, dir: string, s: Sizes, replica: boolean): Spec[] {
   const list: Spec[] = [
     { wl: 'W1', label: 'raw JSON-RPC, pre-serialized (floor)', floor: true, template: 'empty', run: node('floor.mjs', 'w1', s.w1Lsp) },
     { wl: 'W1', label: 'SDK OvsdbClient.transact', template: 'empty', run: node('sdk.mjs', 'w1', s.w1Lsp) },
+    { wl: 'W1', label: 'SDK OvsdbClient.transact, validate:false (diagnostic)', template: 'empty', run: node('sdk.mjs', 'w1nv', s.w1Lsp) },
     { wl: 'W1', label: 'Python ovs.db.idl', template: 'empty', run: py('idl_bench.py', 'w1', s.w1Lsp) },
     { wl: 'W1', label: 'ovsdbapp', template: 'empty', run: py('ovsdbapp_bench.py', 'w1', s.w1Lsp) },
     { wl: 'W1', label: 'ovn-nbctl, chained lsp-add', template: 'empty', run: nbctlW1 },
     { wl: 'W2', label: 'raw sequential (floor)', floor: true, template: 'w2', run: node('floor.mjs', 'w2seq', s.w2Txns) },
     { wl: 'W2', label: 'raw pipelined', template: 'w2', run: node('floor.mjs', 'w2pipe', s.w2Txns) },
     { wl: 'W2', label: 'SDK OvsdbClient sequential', template: 'w2', run: node('sdk.mjs', 'w2seq', s.w2Txns) },
+    { wl: 'W2', label: 'SDK OvsdbClient sequential, validate:false (diagnostic)', template: 'w2', run: node('sdk.mjs', 'w2seqnv', s.w2Txns) },
     { wl: 'W2', label: 'SDK OvsdbClient pipelined', template: 'w2', run: node('sdk.mjs', 'w2pipe', s.w2Txns) },
     { wl: 'W2', label: 'Python ovs.db.idl', template: 'w2', run: py('idl_bench.py', 'w2seq', s.w2Txns) },
     { wl: 'W2', label: 'ovsdbapp', template: 'w2', run: py('ovsdbapp_bench.py', 'w2seq', s.w2Txns) },
@@ -378,6 +384,8 @@ function summarize(rows: Row[]): Summary[] {
       }
     }
     let extra = '';
+    const cc = row.results.map((r) => r.clientCpuS ?? NaN).filter(Number.isFinite);
+    const clientCpu = cc.length ? `client CPU ${f(median(cc), 2)} s; ` : '';
     if (wl === 'W2') extra = `p50 ${f(median(row.results.map((r) => r.p50Ms!)), 2)} ms, p99 ${f(median(row.results.map((r) => r.p99Ms!)), 2)} ms`;
     if (wl === 'W3') {
       const st = row.results.map((r) => r.stallMs ?? NaN).filter(Number.isFinite);
@@ -393,7 +401,7 @@ function summarize(rows: Row[]): Summary[] {
       xFloor: median(ratios),
       rss: median(row.results.map((r) => r.rssMiB)),
       serverCpu: median(row.results.map((r) => r.serverCpuS ?? NaN)),
-      extra,
+      extra: clientCpu + extra,
       runs: row.results.length,
       errors: row.errors,
     });
@@ -439,6 +447,7 @@ async function main(): Promise<void> {
     const all = specs(js, dir, sizes, replica);
     const rows: Row[] = all
       .filter((s) => o.only.includes(s.wl))
+      .filter((s) => !o.clients || s.floor || o.clients.some((c) => s.label.toLowerCase().includes(c)))
       .sort((x, y) => WORKLOADS.indexOf(x.wl) - WORKLOADS.indexOf(y.wl))
       .map((spec) => ({ spec, results: [], errors: [] }));
     for (const wl of o.only) {

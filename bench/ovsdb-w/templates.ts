@@ -29,6 +29,20 @@ async function makeOne(dir: string, name: TemplateName, ops: unknown[]): Promise
   return srv.dbFile;
 }
 
+/** Builds one template under `dir`; returns its path. */
+export function buildTemplate(dir: string, s: Sizes, name: TemplateName): Promise<string> {
+  switch (name) {
+    case 'empty':
+      return makeOne(dir, 'empty', buildOps({ nbGlobal: true, sw0: false, nLsp: 0, nAcl: 0, nAs: 0 }));
+    case 'w2':
+      return makeOne(dir, 'w2', buildOps({ nbGlobal: true, sw0: true, nLsp: 0, nAcl: 0, nAs: 0 }));
+    case 'w3':
+      return makeOne(dir, 'w3', buildOps({ nbGlobal: true, sw0: true, nLsp: s.w3Lsp, nAcl: s.w3Acl, nAs: s.w3As }));
+    case 'w4':
+      return makeOne(dir, 'w4', buildOps({ nbGlobal: true, sw0: true, nLsp: s.w4Lsp, nAcl: 0, nAs: 0 }));
+  }
+}
+
 /** Builds the four templates under `dir`; returns their paths. */
 export async function buildTemplates(dir: string, s: Sizes): Promise<Templates> {
   return {

@@ -14,6 +14,7 @@ const OPTS = { inactivityProbeMs: 0 };
 async function w1(): Promise<void> {
   const ops = buildOps({ nbGlobal: false, sw0: true, nLsp: a.n, nAcl: 0, nAs: 0 }) as Operation[];
   const c0 = cpuTicks(a.serverPid);
+  const u0 = process.cpuUsage();
   const t0 = performance.now();
   const c = await OvsdbClient.connect(a.remote, OPTS);
   const cache = await ReplicaCache.start(c, DB);
@@ -22,22 +23,25 @@ async function w1(): Promise<void> {
   while (lsp.size < a.n) if (!(await cache.waitForUpdates(1, 30_000))) throw new Error(`replica has ${lsp.size} LSPs`);
   const t1 = performance.now();
   const c1 = cpuTicks(a.serverPid);
+  const u1 = process.cpuUsage(u0);
   const last = [...lsp.values()].find((r) => r['name'] === lspName(a.n - 1));
   const addrs = last?.['addresses'] as readonly string[] | undefined;
   if (addrs?.[0] !== lspAddress(a.n - 1)) throw new Error(`replica: ${lspName(a.n - 1)}.addresses = ${JSON.stringify(addrs)}`);
   await cache.close();
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, rssMiB: peakRssMiB(), rows: { Logical_Switch_Port: lsp.size } });
+  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), rows: { Logical_Switch_Port: lsp.size } });
 }
 
 async function w3(): Promise<void> {
   const stall = stallMeter();
   const c0 = cpuTicks(a.serverPid);
+  const u0 = process.cpuUsage();
   const t0 = performance.now();
   const c = await OvsdbClient.connect(a.remote, OPTS);
   const cache = await ReplicaCache.start(c, DB);
   const t1 = performance.now();
   const c1 = cpuTicks(a.serverPid);
+  const u1 = process.cpuUsage(u0);
   const stallMs = stall.stop();
   const rows: Record<string, number> = {};
   for (const t of cache.tableNames()) rows[t] = cache.table(t).size;
@@ -49,7 +53,7 @@ async function w3(): Promise<void> {
   const readAllMs = performance.now() - t2;
   await cache.close();
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, rssMiB: rss, stallMs, rows, note: `reading all ${n} rows once afterwards: ${readAllMs.toFixed(0)} ms, RSS then ${peakRssMiB().toFixed(0)} MiB` });
+  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: rss, stallMs, rows, note: `reading all ${n} rows once afterwards: ${readAllMs.toFixed(0)} ms, RSS then ${peakRssMiB().toFixed(0)} MiB` });
 }
 
 async function w4(): Promise<void> {

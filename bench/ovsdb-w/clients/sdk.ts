@@ -10,44 +10,49 @@ import { cpuTicks, emit, parseClientArgs, peakRssMiB, pct, stallMeter, TICK_S } 
 const a = parseClientArgs(process.argv.slice(2));
 const OPTS = { inactivityProbeMs: 0 };
 
-async function w1(): Promise<void> {
+async function w1(validate = true): Promise<void> {
   const ops = buildOps({ nbGlobal: false, sw0: true, nLsp: a.n, nAcl: 0, nAs: 0 }) as Operation[];
   const c0 = cpuTicks(a.serverPid);
+  const u0 = process.cpuUsage();
   const t0 = performance.now();
   const c = await OvsdbClient.connect(a.remote, OPTS);
-  await c.transact(DB, ops); // validates against the schema (fetched here), throws on any error
+  if (!validate) await c.getSchema(DB); // the schema fetch stays in the timed section
+  await c.transact(DB, ops, { validate }); // by default validates against the schema (fetched here); throws on any error
   const t1 = performance.now();
   const c1 = cpuTicks(a.serverPid);
+  const u1 = process.cpuUsage(u0);
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, rssMiB: peakRssMiB() });
+  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB() });
 }
 
-async function w2(pipelined: boolean): Promise<void> {
+async function w2(pipelined: boolean, validate = true): Promise<void> {
   const c = await OvsdbClient.connect(a.remote, OPTS);
   await c.getSchema(DB);
   const lat: number[] = [];
   const c0 = cpuTicks(a.serverPid);
+  const u0 = process.cpuUsage();
   const t0 = performance.now();
   if (pipelined) {
     await Promise.all(
       Array.from({ length: a.n }, async (_, i) => {
-        await c.transact(DB, w2Ops(i) as Operation[]);
+        await c.transact(DB, w2Ops(i) as Operation[], { validate });
         lat.push(performance.now() - t0);
       }),
     );
   } else {
     for (let i = 0; i < a.n; i++) {
       const s = performance.now();
-      await c.transact(DB, w2Ops(i) as Operation[]);
+      await c.transact(DB, w2Ops(i) as Operation[], { validate });
       lat.push(performance.now() - s);
     }
   }
   const t1 = performance.now();
   const c1 = cpuTicks(a.serverPid);
+  const u1 = process.cpuUsage(u0);
   await c.close();
   const sorted = lat.sort((x, y) => x - y);
   const seconds = (t1 - t0) / 1000;
-  emit({ seconds, serverCpuS: (c1 - c0) * TICK_S, rssMiB: peakRssMiB(), txnPerS: a.n / seconds, p50Ms: pct(sorted, 50), p99Ms: pct(sorted, 99) });
+  emit({ seconds, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), txnPerS: a.n / seconds, p50Ms: pct(sorted, 50), p99Ms: pct(sorted, 99) });
 }
 
 async function allColumns(c: OvsdbClient, only?: string): Promise<MonitorRequests> {
@@ -60,16 +65,18 @@ async function allColumns(c: OvsdbClient, only?: string): Promise<MonitorRequest
 async function w3(): Promise<void> {
   const stall = stallMeter();
   const c0 = cpuTicks(a.serverPid);
+  const u0 = process.cpuUsage();
   const t0 = performance.now();
   const c = await OvsdbClient.connect(a.remote, OPTS);
   const r = await c.monitorCondSince(DB, 'w3', await allColumns(c), null, () => {});
   const t1 = performance.now();
   const c1 = cpuTicks(a.serverPid);
+  const u1 = process.cpuUsage(u0);
   const stallMs = stall.stop();
   await c.close();
   const rows: Record<string, number> = {};
   for (const [t, u] of Object.entries(r.updates)) rows[t] = Object.keys(u).length;
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, rssMiB: peakRssMiB(), stallMs, rows });
+  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), stallMs, rows });
 }
 
 function hasW4(v: unknown): boolean {
@@ -114,6 +121,7 @@ async function w4(): Promise<void> {
   emit({ seconds: (t1 - t0) / 1000, rssMiB: peakRssMiB(), cpuUsPerUpdate: cpuUs / count, updates: count });
 }
 
-const main = { w1, w2seq: () => w2(false), w2pipe: () => w2(true), w3, w4 }[a.workload];
+// `nv` variants: the same with `validate: false`, to show what pre-send validation costs.
+const main = { w1: () => w1(), w1nv: () => w1(false), w2seq: () => w2(false), w2seqnv: () => w2(false, false), w2pipe: () => w2(true), w3, w4 }[a.workload];
 if (!main) throw new Error(`sdk: unknown workload ${a.workload}`);
 await main();
