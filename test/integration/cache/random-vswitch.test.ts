@@ -13,7 +13,7 @@ import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { Replayer, cacheSnapshot, expectSnapshotsEqual, rng, serverSnapshot } from './helpers.js';
 
 const DB = 'Open_vSwitch';
-const TABLES = ['Open_vSwitch', 'Bridge', 'Port', 'Interface'] as const;
+const TABLES = ['Open_vSwitch', 'Bridge', 'Port', 'Interface', 'QoS', 'Queue'] as const;
 const COUNT = Number(process.env.CACHE_RANDOM_TXNS_VSWITCH ?? 800);
 let server: OvsdbServer;
 let client: OvsdbClient;
@@ -45,7 +45,9 @@ test(`Open_vSwitch: ${COUNT} random transactions; cache = server; replayed event
     const br = r.pick(cache.table('Bridge').all());
     const port = r.pick(cache.table('Port').all());
     const iface = r.pick(cache.table('Interface').all());
-    const choice = r.int(0, 9);
+    const qos = r.pick(cache.table('QoS').all());
+    const queue = r.pick(cache.table('Queue').all());
+    const choice = r.int(0, 12);
     let kind: string;
     const newPort = () => {
       const ifs = Array.from({ length: r.int(1, 2) }, () => tx.insert('Interface', { name: `if${n++}`, type: r.pick(['', 'internal', 'geneve'])!, options: r.map(2) }));
@@ -81,6 +83,22 @@ test(`Open_vSwitch: ${COUNT} random transactions; cache = server; replayed event
     } else if (choice === 8 && port && iface) {
       kind = 'port gains an interface';
       tx.mutate('Port', [['_uuid', '==', port._uuid]], [['interfaces', 'insert', [tx.insert('Interface', { name: `if${n++}` })]]]);
+    } else if (choice === 10) {
+      kind = 'QoS with an integer-keyed map of Queue references';
+      const queues: Record<number, ReturnType<typeof tx.insert<'Queue'>>> = {};
+      for (let q = r.int(0, 3); q > 0; q--) queues[r.int(0, 2 ** 32 - 1)] = tx.insert('Queue', { ...(r.bool() ? { dscp: r.int(0, 63) } : {}), other_config: r.map(2) });
+      tx.insert('QoS', { type: r.pick(['linux-htb', 'linux-hfsc'])!, queues });
+    } else if (choice === 11 && qos) {
+      kind = 'mutate QoS queues (insert/delete integer keys)';
+      const keys = Object.keys(qos.queues).map(Number);
+      tx.mutate('QoS', [['_uuid', '==', qos._uuid]], [
+        ['queues', 'delete', keys.filter(() => r.bool())],
+        ['queues', 'insert', { [r.int(0, 2 ** 32 - 1)]: tx.insert('Queue', { dscp: r.int(0, 63) }) }],
+      ]);
+    } else if (choice === 12 && (queue || iface)) {
+      kind = 'update Queue dscp / Interface statistics (string → integer map)';
+      if (queue) tx.update('Queue', [['_uuid', '==', queue._uuid]], { dscp: r.bool() ? r.int(0, 63) : undefined });
+      if (iface) tx.update('Interface', [['_uuid', '==', iface._uuid]], { statistics: { rx_packets: r.int(0, 2 ** 52), tx_bytes: r.int(-5, 5) } });
     } else {
       kind = 'mutate root maps';
       tx.mutate('Open_vSwitch', [['_uuid', '==', root._uuid]], [['external_ids', 'insert', r.map(2)], ['other_config', 'delete', Object.keys(cache.table('Open_vSwitch').get(root._uuid)!.other_config)]]);
@@ -99,7 +117,8 @@ test(`Open_vSwitch: ${COUNT} random transactions; cache = server; replayed event
   expectSnapshotsEqual(mine, oracle);
   expect(Object.keys(oracle.Interface!).length).toBeGreaterThan(10);
   expect(failed).toBeLessThan(COUNT / 20);
-  expect(kinds.size).toBe(9);
+  expect(kinds.size).toBe(12);
+  expect(Object.keys(oracle.QoS!).length).toBeGreaterThan(5);
   await cache.close();
   await replay.done;
   expect(replay.error).toBeUndefined();
