@@ -124,7 +124,7 @@ const PREREQ_TEXT: Record<Prereq, string> = {
 export function parseMatch(text: string, version: OfVersion = 0x04, base = 0): Match {
   const b: MatchBuilder = { fields: new Map() };
   applyMatchPieces(b, splitTop(text, base, true), version);
-  return finishMatch(b);
+  return finishMatch(b, version);
 }
 
 function applyMatchPieces(b: MatchBuilder, pieces: readonly Piece[], version: OfVersion): void {
@@ -208,7 +208,27 @@ function contextualName(b: MatchBuilder, key: string): string {
   return key;
 }
 
-function finishMatch(b: MatchBuilder): Match {
+/**
+ * OXM has no vlan_tci: OVS sends the VID part (with the CFI bit as OFPVID_PRESENT) as vlan_vid and
+ * an exact PCP as vlan_pcp (nx-match.c). Done here so the match is what the switch will see.
+ */
+function vlanTciToOxm(b: MatchBuilder): void {
+  const t = b.fields.get('vlan_tci');
+  if (!t) return;
+  const v = bytesToNum(t.f.value);
+  const m = t.f.mask ? bytesToNum(t.f.mask) : 0xffff;
+  b.fields.delete('vlan_tci');
+  const vm = m & 0x1fff;
+  if (vm) {
+    const f: MatchField = vm === 0x1fff ? { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & 0x1fff), 2) }
+      : { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & vm), 2), mask: bigIntToBytes(BigInt(vm), 2) };
+    b.fields.set('vlan_vid', { f, pos: t.pos });
+  }
+  if (m & 0xe000 && v & 0x1000) b.fields.set('vlan_pcp', { f: { field: 'vlan_pcp', value: Uint8Array.of(v >>> 13) }, pos: t.pos });
+}
+
+function finishMatch(b: MatchBuilder, version: OfVersion): Match {
+  if (version >= 0x03) vlanTciToOxm(b);
   const ethType = num(b, 'eth_type');
   const proto = num(b, 'nw_proto');
   const icmpType = num(b, 'icmpv6_type');
@@ -824,7 +844,8 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
       case 'write_actions': {
         const inner: Action[] = [];
         for (const e of splitTop(kv.value ?? '', kv.valuePos, false)) parseOneAction(e, ctx, inner);
-        ins.push({ type: 'writeActions', actions: inner });
+        // ovs-ofctl drops an empty write_actions(drop) when it parses text
+        if (inner.length) ins.push({ type: 'writeActions', actions: inner });
         continue;
       }
       case 'clear_actions': ins.push({ type: 'clearActions' }); continue;
@@ -891,7 +912,7 @@ export function parseFlow(text: string, version: OfVersion): FlowSpec {
     }
     applyMatchPiece(mb, p, version);
   }
-  spec.match = finishMatch(mb);
+  spec.match = finishMatch(mb, version);
   if (flags.length) spec.flags = flags;
   if (actText === undefined) throw new FlowParseError('OF_TEXT_SYNTAX', 'missing actions=', text.length);
   spec.instructions = parseInstructions(actText, version, spec.match, actPos);

@@ -73,6 +73,16 @@ export function parsePort32(text: string, pos: number): number {
   return v >= 0xff00 && v <= 0xffff ? port10To11(v) : v;
 }
 
+/** A flag word, or `[hex]` for a bit without a name (as ovs-ofctl prints it). */
+function flagBit(w: string, names: readonly string[]): number {
+  const i = names.indexOf(w);
+  if (i >= 0) return 2 ** i;
+  const m = /^\[([0-9a-fA-F]+)\]$/.exec(w);
+  if (!m) return -1;
+  const b = parseInt(m[1]!, 16);
+  return b > 0 && (b & (b - 1)) === 0 && b <= 0x80000000 ? b : -1;
+}
+
 function parseFlags(text: string, names: readonly string[], pos: number, what: string): { v: number; m: number } {
   if (/^[0-9]/.test(text)) {
     const [a, b] = text.split('/');
@@ -83,20 +93,20 @@ function parseFlags(text: string, names: readonly string[], pos: number, what: s
   let m = 0;
   if (text.includes('|') || !/^[+-]/.test(text)) {
     for (const w of text.split('|')) {
-      const i = names.indexOf(w);
-      if (i < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: unknown flag ${JSON.stringify(w)}`, pos);
-      v |= 1 << i;
+      const bit = flagBit(w, names);
+      if (bit < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: unknown flag ${JSON.stringify(w)}`, pos);
+      v |= bit;
     }
     return { v, m: -1 };
   }
-  const re = /([+-])([a-z_]+)/gy;
+  const re = /([+-])([a-z_]+|\[[0-9a-fA-F]+\])/gy;
   let match: RegExpExecArray | null;
   let consumed = 0;
   while ((match = re.exec(text))) {
-    const i = names.indexOf(match[2]!);
-    if (i < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: unknown flag ${JSON.stringify(match[2])}`, pos + match.index);
-    if (match[1] === '+') v |= 1 << i;
-    m |= 1 << i;
+    const bit = flagBit(match[2]!, names);
+    if (bit < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: unknown flag ${JSON.stringify(match[2])}`, pos + match.index);
+    if (match[1] === '+') v |= bit;
+    m |= bit;
     consumed = re.lastIndex;
   }
   if (consumed !== text.length) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: cannot parse ${JSON.stringify(text)}`, pos + consumed);
