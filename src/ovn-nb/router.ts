@@ -16,7 +16,7 @@ import {
   type ExistOptions,
   type RemoveOptions,
 } from './common.js';
-import { NbInvalidArgumentError } from './errors.js';
+import { NbInvalidArgumentError, NbParentNotFoundError } from './errors.js';
 import type { JsRow, NbTxn } from './txn.js';
 
 const MAC_RE = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
@@ -25,6 +25,13 @@ const IP_RE = /^[0-9a-fA-F.:]+$/;
 
 function need(ok: boolean, table: string, key: string, field: string, value: unknown, expected: string): void {
   if (!ok) throw new NbInvalidArgumentError(table, key, field, String(value), expected);
+}
+
+/** The router a `…Del` works on; with `ifExists: false` a missing router is an error. */
+function routerFor(tx: NbTxn, table: string, key: string, router: string, o: RemoveOptions): ReturnType<typeof findNamed> {
+  const p = findNamed(tx, 'Logical_Router', router);
+  if (!p && o.ifExists === false) throw new NbParentNotFoundError(table, key, 'Logical_Router', router);
+  return p;
 }
 
 /** A logical router. Omitted fields are left as they are. */
@@ -150,8 +157,8 @@ export function lrRouteAdd(tx: NbTxn, spec: StaticRouteSpec, o: ExistOptions = {
 /** Removes the static routes with this identity (`ovn-nbctl --if-exists lr-route-del ROUTER PREFIX NEXTHOP`). */
 export function lrRouteDel(tx: NbTxn, spec: Omit<StaticRouteSpec, 'outputPort' | 'externalIds'>, o: RemoveOptions = {}): Operation[] {
   const key = `${spec.router} ${spec.prefix} ${spec.nexthop}`;
-  const p = findNamed(tx, 'Logical_Router', spec.router);
-  if (!p) return o.ifExists === false ? requireParent(tx, 'Logical_Router_Static_Route', key, 'Logical_Router', spec.router) && [] : [];
+  const p = routerFor(tx, 'Logical_Router_Static_Route', key, spec.router, o);
+  if (!p) return [];
   return removeUnnamedChildren(tx, 'Logical_Router_Static_Route', key, 'Logical_Router', p, 'static_routes', routeIdentity(spec), o);
 }
 
@@ -190,7 +197,7 @@ export function lrPolicyAdd(tx: NbTxn, spec: RoutingPolicySpec, o: ExistOptions 
 
 /** Removes the policy with (priority, match) (`ovn-nbctl --if-exists lr-policy-del ROUTER PRIORITY MATCH`). */
 export function lrPolicyDel(tx: NbTxn, router: string, priority: number, match: string, o: RemoveOptions = {}): Operation[] {
-  const p = findNamed(tx, 'Logical_Router', router);
+  const p = routerFor(tx, 'Logical_Router_Policy', `${router} ${priority} ${match}`, router, o);
   if (!p) return [];
   return removeUnnamedChildren(tx, 'Logical_Router_Policy', `${router} ${priority} ${match}`, 'Logical_Router', p, 'policies', { priority, match }, o);
 }
@@ -242,7 +249,7 @@ export function lrNatAdd(tx: NbTxn, spec: NatSpec, o: ExistOptions = {}): Operat
 
 /** Removes the NAT rules with (type, external IP, logical IP) (`ovn-nbctl --if-exists lr-nat-del`). */
 export function lrNatDel(tx: NbTxn, spec: Pick<NatSpec, 'router' | 'type' | 'externalIp' | 'logicalIp'>, o: RemoveOptions = {}): Operation[] {
-  const p = findNamed(tx, 'Logical_Router', spec.router);
+  const p = routerFor(tx, 'NAT', `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`, spec.router, o);
   if (!p) return [];
   return removeUnnamedChildren(tx, 'NAT', `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`, 'Logical_Router', p, 'nat', { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp }, o);
 }

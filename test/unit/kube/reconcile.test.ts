@@ -40,6 +40,24 @@ describe('planReconcile (pure)', () => {
     expect(pod.row.external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['ls', 'ovn-default'], ['node', 'node1'], ['pod', 'default/pod1']]]);
   });
 
+  test('a subnet of a custom VPC hangs on that VPC’s router; an unknown VPC is refused', () => {
+    const plan = planReconcile(
+      { vpcs: [{ name: 'ovn-cluster' }, { name: 'vpc1' }], subnets: withDefaultSubnets([{ name: 'net1', vpc: 'vpc1', cidrBlock: '10.16.0.0/24' }]), pods: [{ name: 'a', namespace: 'x', node: 'n', subnet: 'net1' }] },
+      snap({}),
+    );
+    expect(inserts(plan.operations, 'Logical_Router')).toEqual(['ovn-cluster', 'vpc1']);
+    expect(inserts(plan.operations, 'Logical_Router_Port')).toContain('vpc1-net1');
+    const lrpIndex = plan.operations.findIndex((o) => o.op === 'insert' && (o.row as Record<string, unknown>).name === 'vpc1-net1');
+    const lrp = plan.operations[lrpIndex] as { 'uuid-name': string };
+    const vpc1 = plan.operations.find((o) => o.op === 'insert' && (o.row as Record<string, unknown>).name === 'vpc1') as { 'uuid-name': string };
+    const wire = plan.operations.find((o) => o.op === 'mutate' && JSON.stringify(o).includes(lrp['uuid-name']))!;
+    expect(wire).toMatchObject({ table: 'Logical_Router', where: [['_uuid', '==', ['named-uuid', vpc1['uuid-name']]]] });
+    expect(plan.ipam.records.find((r) => r.name === 'a.x')!.ip).toBe('10.16.0.2'); // same CIDR as ovn-default, other VPC: allowed
+    expect(() => planReconcile({ subnets: withDefaultSubnets([{ name: 'net2', vpc: 'nope', cidrBlock: '10.99.0.0/24' }]), pods: [] }, snap({}))).toThrow(
+      expect.objectContaining({ code: 'KUBE_UNKNOWN_VPC', value: 'nope' }),
+    );
+  });
+
   test('bad input throws before any operation exists', () => {
     expect(() => planReconcile({ subnets: withDefaultSubnets([{ name: 's', cidrBlock: '10.16.5.0/24' }]), pods: [] }, snap({}))).toThrow(expect.objectContaining({ code: 'KUBE_SUBNET_OVERLAP' }));
   });

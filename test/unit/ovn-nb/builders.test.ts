@@ -219,3 +219,13 @@ describe('snapshot selects', () => {
     ]);
   });
 });
+
+describe('deletes of unnamed children', () => {
+  test('missing router: nothing, or NB_PARENT_NOT_FOUND with ifExists false; missing row likewise NB_ROW_NOT_FOUND', async () => {
+    const { lrRouteDel, lrNatDel, lrPolicyDel } = await import('../../../src/ovn-nb/index.js');
+    expect(lrRouteDel(new NbTxn(ONE_SWITCH), { router: 'nope', prefix: '0.0.0.0/0', nexthop: '1.1.1.1' })).toEqual([]);
+    expect(() => lrRouteDel(new NbTxn(ONE_SWITCH), { router: 'nope', prefix: '0.0.0.0/0', nexthop: '1.1.1.1' }, { ifExists: false })).toThrow(expect.objectContaining({ code: 'NB_PARENT_NOT_FOUND' }));
+    expect(() => lrNatDel(new NbTxn(ONE_SWITCH), { router: 'nope', type: 'snat', externalIp: '1.1.1.1', logicalIp: '10.0.0.0/8' }, { ifExists: false })).toThrow(expect.objectContaining({ code: 'NB_PARENT_NOT_FOUND' }));
+    expect(() => lrPolicyDel(new NbTxn(ONE_SWITCH), 'lr0', 10, 'ip4', { ifExists: false })).toThrow(expect.objectContaining({ code: 'NB_ROW_NOT_FOUND', table: 'Logical_Router_Policy' }));
+  });
+});
