@@ -43,21 +43,23 @@ export function writeRawProps(w: ByteWriter, props: readonly RawProperty[] | und
   }
 }
 
-/** A NUL-padded fixed-width ASCII field (port names, descriptions). */
+/** A NUL-padded fixed-width text field (port names, descriptions, table names), UTF-8. */
 export function readFixedString(r: ByteReader, n: number): string {
   const b = r.bytes(n);
   let end = b.indexOf(0);
   if (end < 0) end = n;
-  let s = '';
-  for (let i = 0; i < end; i++) s += String.fromCharCode(b[i]!);
-  return s;
+  return Buffer.from(b.buffer, b.byteOffset, end).toString('utf8');
 }
 
+/** Writes UTF-8 text NUL-padded to `n` bytes (cut at a character boundary if too long). */
 export function writeFixedString(w: ByteWriter, s: string, n: number): void {
-  const len = Math.min(s.length, n);
-  const start = w.offset;
-  for (let i = 0; i < len; i++) w.u8(s.charCodeAt(i) & 0xff);
-  w.zeros(n - (w.offset - start));
+  let bytes = Buffer.from(s, 'utf8');
+  if (bytes.length > n) {
+    let cut = n;
+    while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--; // do not split a multi-byte character
+    bytes = bytes.subarray(0, cut);
+  }
+  w.bytes(bytes).zeros(n - bytes.length);
 }
 
 /** Reads a u16 length at the current position and returns a sub-reader over exactly that many bytes. */
