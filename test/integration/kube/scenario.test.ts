@@ -201,4 +201,25 @@ describe('Kube-OVN scenario on real OVN', () => {
     }
     expect(await dump()).toBe(before);
   });
+
+  test('a subnet whose pods are gone is removed with its router port; northd drops its datapath', async () => {
+    const pods = PODS.filter((p) => p.namespace !== 'ns1');
+    const r = await reconcile(nb, { ...DESIRED, subnets: withDefaultSubnets(), pods });
+    expect(r.removedSubnets).toEqual(['subnet1']);
+    expect(r.ipam.released.filter((x) => x.subnet === 'subnet1').map((x) => x.name).sort()).toEqual(['late.ns1', 'subnet1-node1-pod1.ns1']);
+    const show = await central.nbctl('show');
+    expect(show).not.toContain('subnet1');
+    expect(show).toContain('port ovn-cluster-ovn-default');
+    await central.nbctl('--wait=sb', 'sync');
+    const sbClient = await OvsdbClient.connect(central.sb.unix);
+    try {
+      const sb = await readSbView(sbClient);
+      expect(sb.datapathByName('subnet1')).toBeUndefined();
+      expect(sb.port('ovn-cluster-subnet1')).toBeUndefined();
+      expect(sb.datapathByName('ovn-default')).toBeDefined();
+    } finally {
+      await sbClient.close();
+    }
+    expect((await reconcile(nb, { ...DESIRED, subnets: withDefaultSubnets(), pods })).transactions).toBe(0);
+  });
 });
