@@ -141,6 +141,7 @@ function actionLength(a: Action, version: OfVersion): number {
       case 'setNwTos': case 'setTpSrc': case 'setTpDst': return 8;
       case 'setDlSrc': case 'setDlDst': case 'enqueue': return 16;
       case 'setQueue': case 'group': return 16; // NXAST_SET_QUEUE / NXAST_GROUP
+      case 'pushMpls': case 'popMpls': case 'setMplsTtl': case 'decMplsTtl': case 'decNwTtl': return 16; // NXAST_*_MPLS*, NXAST_DEC_TTL
       case 'regLoad2': case 'setField': return nxLen({ type: 'regLoad2', field: a.field }, version);
       default: break;
     }
@@ -286,8 +287,13 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       break;
     case 'outputReg':
       checkSlice(a.src);
-      nxHeader(w, 24, NXAST.OUTPUT_REG);
-      w.u16(ofsNbits(a.src)).u32(fieldHeader(a.src.field)).u16(a.maxLen);
+      if (a.v2) {
+        nxHeader(w, 24, NXAST.OUTPUT_REG2);
+        w.u16(ofsNbits(a.src)).u16(a.maxLen).u32(fieldHeader(a.src.field));
+      } else {
+        nxHeader(w, 24, NXAST.OUTPUT_REG);
+        w.u16(ofsNbits(a.src)).u32(fieldHeader(a.src.field)).u16(a.maxLen);
+      }
       break;
     case 'ct': {
       nxHeader(w, len, NXAST.CT);
@@ -429,6 +435,24 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
     case 'setMplsTc':
       nxHeader(w, 16, NXAST.SET_MPLS_TC);
       w.u8(a.tc);
+      break;
+    case 'pushMpls':
+      nxHeader(w, 16, NXAST.PUSH_MPLS);
+      w.u16(a.ethertype);
+      break;
+    case 'popMpls':
+      nxHeader(w, 16, NXAST.POP_MPLS);
+      w.u16(a.ethertype);
+      break;
+    case 'setMplsTtl':
+      nxHeader(w, 16, NXAST.SET_MPLS_TTL);
+      w.u8(a.ttl);
+      break;
+    case 'decMplsTtl':
+      nxHeader(w, 16, NXAST.DEC_MPLS_TTL);
+      break;
+    case 'decNwTtl':
+      nxHeader(w, 16, NXAST.DEC_TTL);
       break;
     case 'outputTrunc':
       nxHeader(w, 16, NXAST.OUTPUT_TRUNC);
@@ -644,6 +668,19 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       a = { type: 'outputReg', src, maxLen };
       break;
     }
+    case NXAST.OUTPUT_REG2: {
+      need(len, 24, at);
+      const on = r.u16();
+      const maxLen = r.u16();
+      const src = sliceFromOfsNbits(on, r.u32(), at);
+      if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_ARGUMENT', 'output_reg2: nonzero padding', at);
+      a = { type: 'outputReg', src, maxLen, v2: true };
+      break;
+    }
+    case NXAST.PUSH_MPLS: need(len, 16, at); a = { type: 'pushMpls', ethertype: r.u16() }; break;
+    case NXAST.POP_MPLS: need(len, 16, at); a = { type: 'popMpls', ethertype: r.u16() }; break;
+    case NXAST.SET_MPLS_TTL: need(len, 16, at); a = { type: 'setMplsTtl', ttl: r.u8() }; break;
+    case NXAST.DEC_MPLS_TTL: need(len, 16, at); a = { type: 'decMplsTtl' }; break;
     case NXAST.CT: {
       atLeast(len, 24, at);
       const flags = r.u16();

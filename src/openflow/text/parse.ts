@@ -594,7 +594,11 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     case 'enqueue': {
       const parts = (v ?? '').split(kv.paren ? ',' : ':');
       if (parts.length !== 2) throw new FlowParseError('OF_TEXT_SYNTAX', 'enqueue needs port and queue', vp);
-      out.push({ type: 'enqueue', port: parsePort32(parts[0]!, vp), queueId: parseNum(parts[1]!, 32, vp, 'queue') });
+      const port = parsePort32(parts[0]!, vp);
+      const queueId = parseNum(parts[1]!, 32, vp, 'queue');
+      // OpenFlow 1.1+ has no enqueue action: set_queue then output, as OVS encodes it
+      if (ctx.version >= 0x02) out.push({ type: 'setQueue', queueId }, { type: 'output', port, maxLen: 0 });
+      else out.push({ type: 'enqueue', port, queueId });
       return;
     }
     case 'set_queue': out.push({ type: 'setQueue', queueId: parseNum(needV(), 32, vp, 'queue') }); return;

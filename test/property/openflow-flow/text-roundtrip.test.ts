@@ -22,7 +22,7 @@ function cidrOnlyV6(f: MatchField): MatchField {
 }
 
 const FLAG_WORDS = / (send_flow_rem|check_overlap|reset_counts|no_packet_counts|no_byte_counts)/g;
-const RUNS = Number(process.env.OF_FLOW_RUNS ?? 25);
+const RUNS = Number(process.env.OF_FLOW_RUNS ?? 20);
 
 describe('random flow text: ovs-ofctl parse-flow vs this parser', () => {
   for (const [name, version] of [['OpenFlow13', 0x04], ['OpenFlow15', 0x06]] as const) {
