@@ -127,14 +127,22 @@ export class OfConnection {
     return this.closed;
   }
 
-  /** Registers a handler for every message that is not a reply to one of our requests (packet-in, port status, …). */
-  onMessage(h: Listener1<OfMessage>): void {
+  /**
+   * Registers a handler for every message that is not a reply to one of our requests (packet-in,
+   * port status, flow removed, …). Returns a function that removes the handler.
+   */
+  onMessage(h: Listener1<OfMessage>): () => void {
     this.messageHandlers.push(h);
+    return () => remove(this.messageHandlers, h);
   }
 
-  /** Registers a handler for messages from the peer that could not be decoded (the channel stays up). */
-  onDecodeError(h: Listener1<Error>): void {
+  /**
+   * Registers a handler for messages from the peer that could not be decoded (the channel stays
+   * up). Returns a function that removes the handler.
+   */
+  onDecodeError(h: Listener1<Error>): () => void {
     this.decodeErrorHandlers.push(h);
+    return () => remove(this.decodeErrorHandlers, h);
   }
 
   /** Registers a handler called once when the connection ends (with the error, if it failed). */
@@ -401,7 +409,7 @@ export class OfConnection {
   }
 
   private emit(m: OfMessage): void {
-    for (const h of this.messageHandlers) h(m);
+    for (const h of [...this.messageHandlers]) h(m);
   }
 
   /** Restarts the idle timer: after echoIntervalMs without traffic, probe with an echo request. */
@@ -451,6 +459,11 @@ export class OfConnection {
     this.pending.clear();
     for (const h of this.closeHandlers.splice(0)) h(err);
   }
+}
+
+function remove<T>(list: T[], x: T): void {
+  const i = list.indexOf(x);
+  if (i >= 0) list.splice(i, 1);
 }
 
 function isReply(m: OfMessage): boolean {

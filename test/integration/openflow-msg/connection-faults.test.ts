@@ -143,9 +143,12 @@ describe('OfConnection against a fault-injecting peer', () => {
     });
     const c = await open(addr);
     const errs: Error[] = [];
-    c.onDecodeError((e) => errs.push(e));
+    const off = c.onDecodeError((e) => errs.push(e));
     await c.barrier();
     expect(errs.map((e) => (e as { code?: string }).code)).toEqual(['OF_MSG_BAD_LENGTH']);
+    off(); // removed handlers are not called again
+    await c.barrier();
+    expect(errs).toHaveLength(1);
   });
 
   it('joins a multipart reply sent in three MORE parts', async () => {
