@@ -21,12 +21,12 @@ export function splitTop(text: string, base: number, spaces: boolean): Piece[] {
     if (t) out.push({ text: t, pos: base + start + lead });
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b) depth++; // ( [
+    else if (c === 0x29 || c === 0x5d) { // ) ]
       depth--;
-      if (depth < 0) throw new FlowParseError('OF_TEXT_SYNTAX', `unbalanced '${c}'`, base + i);
-    } else if (depth === 0 && (c === ',' || (spaces && /\s/.test(c)))) {
+      if (depth < 0) throw new FlowParseError('OF_TEXT_SYNTAX', `unbalanced '${text[i]}'`, base + i);
+    } else if (depth === 0 && (c === 0x2c || (spaces && (c === 0x20 || (c >= 0x09 && c <= 0x0d))))) {
       flush(i);
       start = i + 1;
     }
