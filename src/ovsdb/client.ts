@@ -14,7 +14,7 @@ import { parseSchema } from './schema.js';
 import type { DatabaseSchema } from './schema.js';
 import type { Operation, OperationResult, ResultsOf, Condition } from './operations.js';
 import type { WireRow } from './notation.js';
-import { validateOperations } from './validate.js';
+import { validateOperations } from './typed/validate.js';
 import {
   OvsdbClientClosedError,
   OvsdbConnectError,

@@ -49,6 +49,22 @@ export function isNamedUuid(v: unknown): v is NamedUuid {
 
 type Where = { database?: string; table?: string; column?: string };
 
+/**
+ * OVSDB integers are 64-bit signed (RFC 7047 §3.1). A JS number at exactly ±2^63 is written as
+ * `±9223372036854776000`, which does not fit an `int64_t`, so both ends are exclusive.
+ */
+export const INT64_MIN = -(2 ** 63);
+const INT64_LIMIT = 2 ** 63;
+/**
+ * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
+ * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
+ * digits. Measured against the server (test/unit/typed/server-oracle.test.ts).
+ */
+export const REAL_ABS_MIN = 1e-307;
+export const REAL_ABS_MAX = 1e308;
+/** ovsdb-server's JSON parser refuses NUL characters and unpaired surrogates in strings. */
+export const BAD_STRING_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Checks one wire atom against a base type and its constraints. */
 export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed = true): void {
   const fail = (msg: string): never => {
@@ -57,11 +73,15 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
   switch (base.type) {
     case 'integer':
       if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${JSON.stringify(a)}`);
+      if ((a as number) <= INT64_MIN || (a as number) >= INT64_LIMIT) fail(`${a} is outside the 64-bit integer range`);
       if (base.minInteger !== undefined && (a as number) < base.minInteger) fail(`${a} is below the minimum ${base.minInteger}`);
       if (base.maxInteger !== undefined && (a as number) > base.maxInteger) fail(`${a} is above the maximum ${base.maxInteger}`);
       break;
     case 'real':
       if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${JSON.stringify(a)}`);
+      if (a !== 0 && (Math.abs(a as number) < REAL_ABS_MIN || Math.abs(a as number) > REAL_ABS_MAX)) {
+        fail(`${a} is outside the magnitudes ovsdb-server's JSON parser accepts (${REAL_ABS_MIN}..${REAL_ABS_MAX})`);
+      }
       if (base.minReal !== undefined && (a as number) < base.minReal) fail(`${a} is below the minimum ${base.minReal}`);
       if (base.maxReal !== undefined && (a as number) > base.maxReal) fail(`${a} is above the maximum ${base.maxReal}`);
       break;
@@ -71,6 +91,7 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
     case 'string': {
       if (typeof a !== 'string') fail(`expected a string, got ${JSON.stringify(a)}`);
       const s = a as string;
+      if (BAD_STRING_RE.test(s)) fail('string contains a NUL character or an unpaired surrogate');
       if (base.minLength !== undefined || base.maxLength !== undefined) {
         // Lengths count Unicode code points (ovsdb counts UTF-8 characters).
         let n = 0;
@@ -222,7 +243,10 @@ export function datumFromWire(type: ColumnType, w: WireValue, where: Where = {})
   if (kind === 'map') {
     if (!(Array.isArray(w) && w[0] === 'map' && Array.isArray(w[1]))) throw new OvsdbValueError('expected a map', where, w);
     const out: Record<string, Atom> = {};
-    for (const [k, val] of w[1] as readonly (readonly [WireAtom, WireAtom])[]) out[mapKeyToJs(k)] = atomFromWire(val);
+    for (const [k, val] of w[1] as readonly (readonly [WireAtom, WireAtom])[]) {
+      // defineProperty, so that a "__proto__" key is kept as an own property.
+      Object.defineProperty(out, mapKeyToJs(k), { value: atomFromWire(val), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   let atoms: readonly WireAtom[];
@@ -240,7 +264,7 @@ export function datumFromWire(type: ColumnType, w: WireValue, where: Where = {})
   return atoms.map(atomFromWire);
 }
 
-/** The default value of a column (RFC 7047 §5.1: the empty set/map, or 0, 0.0, false, "", the all-zero uuid, or the first enum value). */
+/** The default value of a column as ovsdb-server fills it (the empty set/map, or 0, 0.0, false, "", the all-zero uuid). */
 export function defaultDatum(type: ColumnType): Datum {
   const kind = columnKind(type);
   if (kind === 'map') return {};
@@ -249,8 +273,8 @@ export function defaultDatum(type: ColumnType): Datum {
   return defaultAtom(type.key);
 }
 
+/** The server fills an omitted column with its type's default, even when that is outside an enum or range. */
 function defaultAtom(b: BaseType): Atom {
-  if (b.enum && b.enum.length) return [...b.enum].sort()[0]!;
   switch (b.type) {
     case 'integer':
       return 0;

@@ -131,7 +131,7 @@ describe('methods', () => {
     const mod = events.shift() as Extract<MonitorEvent, { method: 'update2' }>;
     expect(Object.values(mod.updates.Address_Set!)).toEqual([{ modify: { addresses: '10.1.1.1' } }]);
     await client.monitorCancel(['cond', 2]);
-    await client.transact(NB, [op.delete('Address_Set', [cond('name', 'includes', 'c1')]), op.delete('Address_Set', [cond('name', '==', 'c2')]), op.delete('Address_Set', [cond('name', '==', 'c3')])]);
+    await client.transact(NB, [op.delete('Address_Set', [cond('name', '==', 'c1')]), op.delete('Address_Set', [cond('name', '==', 'c2')]), op.delete('Address_Set', [cond('name', '==', 'c3')])]);
   });
 
   test('monitor_cond_since on a standalone server: found=false with a zero txn id, then update3', async () => {

@@ -9,7 +9,7 @@ import { columnKind } from '../../../src/ovsdb/schema.js';
 
 export type RefPool = (table: string) => readonly unknown[];
 
-import { REAL_ABS_MAX, REAL_ABS_MIN } from '../../../src/ovsdb/typed/validate.js';
+import { REAL_ABS_MAX, REAL_ABS_MIN } from '../../../src/ovsdb/notation.js';
 
 /** Integers over the whole 64-bit range that a JS number can hold. */
 const INT_MIN = -(2 ** 63) + 1024; // the smallest double above -2^63
