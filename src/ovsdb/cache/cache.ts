@@ -9,6 +9,7 @@ import type { Condition, Operation, OperationResult, WaitOp } from '../operation
 import type { Datum, WireRow, WireValue } from '../notation.js';
 import { datumToWire } from '../notation.js';
 import { OvsdbTransactionError } from '../errors.js';
+import type { SdkError } from '../../errors.js';
 import type { DatabaseModel, TableTypes } from '../typed/types.js';
 import { columnCodec, type ColumnCodec } from './codec.js';
 import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
@@ -49,6 +50,12 @@ export interface ReplicaCacheOptions {
   readonly method?: MonitorMethod;
   /** The monitor id on the connection (default a fresh unique string). */
   readonly monitorId?: string;
+  /**
+   * Survive the end of the connection: instead of closing, the cache goes `connected: false`
+   * (reads keep the last state, event streams stay open, `transact` fails with `CACHE_CLOSED`)
+   * until {@link ReplicaCache.resume} attaches it to a new client. Default false.
+   */
+  readonly resumable?: boolean;
 }
 
 /** The row type a model gives a table, as the cache holds it (no `_version`). */
@@ -155,6 +162,22 @@ function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec[], fil
 
 let monitorSeq = 0;
 
+/** Equality of two JS datums of one column: sets compare unordered, maps by their pairs. */
+function sameDatum(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    const s = new Set<unknown>(a);
+    return b.every((x) => s.has(x));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+  }
+  return false;
+}
+
 const pickUpdate2 = (ru: unknown): unknown => {
   const r = ru as { initial?: unknown; insert?: unknown } | null;
   return r ? (r.initial ?? r.insert) : undefined;
@@ -209,15 +232,18 @@ export class ReplicaCache<Tb = AnyTables> {
   /** The monitor id used on the connection. */
   readonly monitorId: string;
 
+  private _client: OvsdbClient;
+  private _connected = true;
+
   private constructor(
-    /** The client the monitor runs on. */
-    readonly client: OvsdbClient,
+    client: OvsdbClient,
     /** The database name. */
     readonly database: string,
     /** The server's schema. */
     readonly schema: DatabaseSchema,
     private readonly opts: ReplicaCacheOptions,
   ) {
+    this._client = client;
     this.log = opts.logger;
     this.monitorId = opts.monitorId ?? `cache-${process.pid}-${++monitorSeq}`;
     this.where = { ...(opts.where ?? {}) };
@@ -332,27 +358,49 @@ export class ReplicaCache<Tb = AnyTables> {
     return out;
   }
 
-  private async startMonitor(): Promise<void> {
+  private onConnectionEnd(err: SdkError): void {
+    if (this._closed) return;
+    if (!this.opts.resumable) return this.shutdown(new CacheClosedError(`the connection ended: ${err.message}`, { cause: err }));
+    this._connected = false;
+    this.offClose?.();
+    this.log?.warn({ err: err.message }, 'ovsdb cache: connection ended; waiting for resume()');
+  }
+
+  /**
+   * Starts the monitor on the current client. `resync` (after a reconnect): the reply is compared
+   * with what the cache holds and only the differences are applied, as events.
+   */
+  private async startMonitor(resync = false): Promise<boolean> {
     const order: MonitorMethod[] = this.opts.method ? [this.opts.method] : ['monitor_cond_since', 'monitor_cond', 'monitor'];
     const onEvent = (ev: MonitorEvent) => this.onMonitorEvent(ev);
-    this.offClose = this.client.onClose((err) => this.shutdown(new CacheClosedError(`the connection ended: ${err.message}`, { cause: err })));
+    const client = this._client;
+    this.offClose = client.onClose((err) => this.onConnectionEnd(err));
+    this.pending = [];
     let lastErr: unknown;
+    let found = false;
     for (const m of order) {
       try {
         if (m === 'monitor_cond_since') {
-          const r = await this.client.monitorCondSince(this.database, this.monitorId, this.requests(true), null, onEvent);
+          const since = resync ? (this._lastTxnId ?? null) : null;
+          const r = await client.monitorCondSince(this.database, this.monitorId, this.requests(true), since, onEvent);
           this._method = m;
+          found = resync && r.found;
           this._lastTxnId = r.lastTxnId;
-          this.applyUpdates2(r.updates, true);
+          // found: the reply holds only what changed since our last transaction, as ordinary updates.
+          if (found) this.applyUpdates2(r.updates, false);
+          else if (resync) this.resync(r.updates, pickUpdate2);
+          else this.applyUpdates2(r.updates, true);
         } else if (m === 'monitor_cond') {
-          const r = await this.client.monitorCond(this.database, this.monitorId, this.requests(true), onEvent);
+          const r = await client.monitorCond(this.database, this.monitorId, this.requests(true), onEvent);
           this._method = m;
-          this.applyUpdates2(r, true);
+          if (resync) this.resync(r, pickUpdate2);
+          else this.applyUpdates2(r, true);
         } else {
           if (Object.keys(this.where).length) throw new CacheOptionError('the server only supports "monitor", which takes no conditions');
-          const r = await this.client.monitor(this.database, this.monitorId, this.requests(false), onEvent);
+          const r = await client.monitor(this.database, this.monitorId, this.requests(false), onEvent);
           this._method = m;
-          this.applyUpdates1(r, true);
+          if (resync) this.resync(r, pickUpdate1);
+          else this.applyUpdates1(r, true);
         }
         lastErr = undefined;
         break;
@@ -367,12 +415,72 @@ export class ReplicaCache<Tb = AnyTables> {
     }
     if (lastErr !== undefined) {
       this.offClose?.();
-      this._closed = true;
+      if (!resync) this._closed = true;
+      else this._connected = false;
       throw lastErr;
     }
+    this._connected = true;
     const queued = this.pending ?? [];
     this.pending = null;
     for (const ev of queued) this.onMonitorEvent(ev);
+    return found;
+  }
+
+  /**
+   * Attaches a cache whose connection ended (started with `resumable: true`) to a new client and
+   * brings it up to date: with monitor_cond_since from the last transaction id when the server
+   * still has it (clustered databases: only the changes since are sent), otherwise from the full
+   * contents, compared with the cache row by row. Either way only real changes are applied, and
+   * each is delivered as an event to the streams that stayed open.
+   * @returns `found`: whether the server resumed from the last transaction id
+   * @throws {CacheClosedError} `CACHE_CLOSED` after `close()`
+   * @throws {CacheOptionError} `CACHE_INVALID_OPTION` when the cache is still connected or not resumable
+   */
+  async resume(client: OvsdbClient): Promise<{ readonly found: boolean }> {
+    if (this._closed) throw new CacheClosedError();
+    if (!this.opts.resumable) throw new CacheOptionError('resume() needs a cache started with resumable: true');
+    if (this._connected) throw new CacheOptionError('the cache is still connected');
+    const schema = await client.getSchema(this.database);
+    if (JSON.stringify(schema) !== JSON.stringify(this.schema)) this.log?.warn({ database: this.database }, 'ovsdb cache: the server schema changed; the cache keeps its first plan');
+    this._client = client;
+    return { found: await this.startMonitor(true) };
+  }
+
+  /** Full contents after a reconnect: apply only the differences with what the cache holds. */
+  private resync(updates: Readonly<Record<string, Readonly<Record<string, unknown>>>>, pick: (ru: unknown) => unknown): void {
+    const events = this.eventsSink();
+    for (const p of this.plans.values()) {
+      const rows = updates[p.name] ?? {};
+      const seen = new Set<string>();
+      for (const uuid in rows) {
+        seen.add(uuid);
+        const wire = pick(rows[uuid]) as WireRow | undefined;
+        if (wire === undefined) continue;
+        try {
+          const next = this.buildRow(p, uuid, wire);
+          const cur = this.current(p, uuid);
+          if (cur && p.wireColumns.every((c) => sameDatum(cur[c], next[c]))) continue;
+          this.settle(p, uuid, next, events);
+        } catch (e) {
+          this.rowFailure(p, uuid, e, events);
+        }
+      }
+      const gone: string[] = [];
+      for (const r of p.table.values()) if (!seen.has(r._uuid)) gone.push(r._uuid);
+      for (const u of p.rejected.keys()) if (!seen.has(u)) gone.push(u);
+      for (const u of gone) this.settle(p, u, undefined, events);
+    }
+    this.commit(events);
+  }
+
+  /** The client the monitor runs on (the new one after {@link resume}). */
+  get client(): OvsdbClient {
+    return this._client;
+  }
+
+  /** False between the end of a resumable cache's connection and {@link resume}. */
+  get connected(): boolean {
+    return this._connected && !this._closed;
   }
 
   /** The method the monitor runs on (after fallback). */
@@ -465,7 +573,8 @@ export class ReplicaCache<Tb = AnyTables> {
       // ovsdb-server refuses a column list here ("changing columns is unsupported"): conditions only.
       req[t] = [{ where: w }];
     }
-    await this.client.monitorCondChange(this.monitorId, this.monitorId, req);
+    if (!this._connected) throw new CacheClosedError('the cache is disconnected (waiting for resume())');
+    await this._client.monitorCondChange(this.monitorId, this.monitorId, req);
     Object.assign(this.where, where);
   }
 
@@ -499,10 +608,11 @@ export class ReplicaCache<Tb = AnyTables> {
   /** Stops the monitor (monitor_cancel if the connection is up) and ends every event stream. The client stays open. */
   async close(): Promise<void> {
     if (this._closed) return;
+    const wasConnected = this._connected;
     this.shutdown(undefined);
-    if (!this.client.closed) {
+    if (wasConnected && !this._client.closed) {
       try {
-        await this.client.monitorCancel(this.monitorId, { timeoutMs: 2000 });
+        await this._client.monitorCancel(this.monitorId, { timeoutMs: 2000 });
       } catch (e) {
         this.log?.debug({ err: (e as Error).message }, 'ovsdb cache: monitor_cancel failed');
       }
@@ -755,7 +865,7 @@ export class ReplicaCache<Tb = AnyTables> {
     const maxAttempts = opts.maxAttempts ?? 5;
     const attempts: AttemptRecord[] = [];
     for (let attempt = 1; ; attempt++) {
-      if (this._closed || this.client.closed) throw new CacheClosedError();
+      if (this._closed || !this._connected || this._client.closed) throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
       const reads: { table: string; row: CacheRow | undefined; uuid: string; columns?: readonly string[] }[] = [];
       const seqAtRead = this.seq;
       const reader: VerifyingReader = {
@@ -776,7 +886,7 @@ export class ReplicaCache<Tb = AnyTables> {
       const value = Array.isArray(got) ? undefined : (got as { value?: T }).value;
       const waits = this.verifyOps(reads);
       try {
-        const results = await this.client.transact(this.database, [...waits, ...ops], {
+        const results = await this._client.transact(this.database, [...waits, ...ops], {
           ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
           ...(opts.signal ? { signal: opts.signal } : {}),
         });
