@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { run, startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { list as listTables, nbctl, show } from './normalize.js';
 import {
   NB_DATABASE,
   NbTxn,
@@ -51,72 +52,6 @@ const TABLES = [
 let a: OvsdbServer; // ovn-nbctl
 let b: OvsdbServer; // builders
 let client: OvsdbClient;
-
-const nbctl = async (srv: OvsdbServer, ...args: string[]): Promise<string> => (await run('ovn-nbctl', [`--db=${srv.unix}`, ...args])).stdout;
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-/** `ovn-nbctl show` with UUIDs blanked and every level sorted (row order follows UUIDs). */
-async function show(srv: OvsdbServer): Promise<string> {
-  // Gateway chassis are listed in set (UUID) order: sort them too.
-  const text = (await nbctl(srv, 'show'))
-    .replace(UUID, 'UUID')
-    .replace(/gateway chassis: \[([^\]]*)\]/g, (_, l: string) => `gateway chassis: [${l.split(' ').sort().join(' ')}]`);
-  type Node = { line: string; kids: Node[] };
-  const root: Node = { line: '', kids: [] };
-  const stack: { indent: number; node: Node }[] = [{ indent: -1, node: root }];
-  for (const line of text.split('\n').filter((l) => l.trim())) {
-    const indent = line.length - line.trimStart().length;
-    while (stack.at(-1)!.indent >= indent) stack.pop();
-    const node = { line, kids: [] };
-    stack.at(-1)!.node.kids.push(node);
-    stack.push({ indent, node });
-  }
-  const print = (n: Node): string[] => [n.line, ...n.kids.map((k) => print(k).join('\n')).sort()];
-  return print(root).slice(1).join('\n');
-}
-
-/**
- * Every table as `ovn-nbctl -f json list` prints it, with each UUID replaced by a label: the table and
- * name of a named row, else the row's own content (labels resolved bottom-up), rows sorted.
- */
-async function list(srv: OvsdbServer): Promise<Record<string, string[]>> {
-  const raw: Record<string, Record<string, unknown>[]> = {};
-  for (const t of TABLES) {
-    const j = JSON.parse(await nbctl(srv, '-f', 'json', 'list', t)) as { headings: string[]; data: unknown[][] };
-    raw[t] = j.data.map((row) => Object.fromEntries(j.headings.map((h, i) => [h, row[i]])));
-  }
-  const label = new Map<string, string>();
-  for (const [t, rows] of Object.entries(raw)) {
-    for (const r of rows) {
-      const name = r.name;
-      if (typeof name === 'string' && name !== '' && t !== 'ACL') label.set((r._uuid as [string, string])[1], `${t}:${name}`);
-    }
-  }
-  const norm = (v: unknown): unknown => {
-    if (Array.isArray(v) && v[0] === 'uuid') return label.get(v[1] as string) ?? '?';
-    if (Array.isArray(v) && v[0] === 'set') return ['set', (v[1] as unknown[]).map(norm).map((x) => JSON.stringify(x)).sort()];
-    if (Array.isArray(v) && v[0] === 'map') return ['map', (v[1] as unknown[][]).map(([k, x]) => [norm(k), norm(x)]).sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)))];
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]));
-    return v;
-  };
-  // Unnamed rows get content labels; repeat until every reference resolves.
-  for (let pass = 0; pass < 4; pass++) {
-    for (const [t, rows] of Object.entries(raw)) {
-      for (const r of rows) {
-        const u = (r._uuid as [string, string])[1];
-        if (label.has(u) && label.get(u)!.startsWith(`${t}:`) && !label.get(u)!.startsWith(`${t}:{`)) continue;
-        const { _uuid, ...rest } = r;
-        label.set(u, `${t}:${JSON.stringify(norm(rest))}`);
-      }
-    }
-  }
-  const out: Record<string, string[]> = {};
-  for (const [t, rows] of Object.entries(raw)) {
-    out[t] = rows.map(({ _uuid, ...rest }) => JSON.stringify(norm(rest))).sort();
-  }
-  return out;
-}
 
 beforeAll(async () => {
   a = await startOvsdbServer({ schema: 'nb' });
@@ -230,7 +165,7 @@ describe('builders produce what ovn-nbctl produces', () => {
     await client.transact(NB_DATABASE, tx.operations());
 
     expect(await show(b)).toBe(await show(a));
-    const [la, lb] = [await list(a), await list(b)];
+    const [la, lb] = [await listTables(a, TABLES), await listTables(b, TABLES)];
     for (const t of TABLES) expect(lb[t], t).toEqual(la[t]);
     expect(la.ACL).toHaveLength(2);
     expect(la.NAT).toHaveLength(3);
@@ -256,12 +191,12 @@ describe('builders produce what ovn-nbctl produces', () => {
     lspSetDhcpv4Options(tx, 'p1', d.ref);
     expect(tx.operations()).toEqual([]);
 
-    const before = await list(a);
+    const before = await listTables(a, TABLES);
     await nbctl(a, '--may-exist', 'ls-add', 'sw0');
     await nbctl(a, '--may-exist', 'lsp-add', 'sw0', 'p1');
     await nbctl(a, '--may-exist', 'lr-route-add', 'lr0', '0.0.0.0/0', '172.16.0.254');
     await nbctl(a, '--may-exist', 'acl-add', 'pg1', 'from-lport', '1001', 'inport == @pg1 && ip4', 'drop');
-    expect(await list(a)).toEqual(before);
+    expect(await listTables(a, TABLES)).toEqual(before);
   });
 
   test('changes and deletes match ovn-nbctl', async () => {
@@ -282,7 +217,7 @@ describe('builders produce what ovn-nbctl produces', () => {
     aclDel(tx, { switch: 'sw0' }, 'to-lport', 1000, 'ip4.src == 10.0.0.0/24');
     await client.transact(NB_DATABASE, tx.operations());
     expect(await show(b)).toBe(await show(a));
-    const [la, lb] = [await list(a), await list(b)];
+    const [la, lb] = [await listTables(a, TABLES), await listTables(b, TABLES)];
     for (const t of TABLES) expect(lb[t], t).toEqual(la[t]);
   });
 });
