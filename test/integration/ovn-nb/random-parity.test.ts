@@ -2,7 +2,7 @@
  * Random command sequences, applied to one NB with ovn-nbctl (`--may-exist` / `--if-exists`) and to
  * another with the builders (one transaction per command, on a fresh snapshot): both refuse the same
  * commands, and the databases stay equal (`ovn-nbctl list`, UUIDs normalized). Bounded: 3 sequences of
- * up to 8 commands.
+ * up to 6 commands.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -93,7 +93,7 @@ afterAll(async () => {
 
 test('random ovn-nbctl command sequences and the builders agree on refusals and on the resulting database', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(cmdArb, { minLength: 1, maxLength: 8 }), async (cmds) => {
+    fc.asyncProperty(fc.array(cmdArb, { minLength: 1, maxLength: 6 }), async (cmds) => {
       for (const c of cmds) {
         const viaNbctl = await nbctl(a, ...nbctlArgs(c)).then(
           () => 'ok',
