@@ -96,6 +96,8 @@ const KIND_TO_MP: Record<string, number> = {
 };
 
 const hex = (n: number | bigint) => `0x${n.toString(16)}`;
+/** C's %#x: no 0x prefix for zero. */
+const altHex = (n: number) => (n ? hex(n) : '0');
 
 /** The "OFPT_X (OF1.3) (xid=0x1):" header line prefix, as ofp-print writes it. */
 function head(name: string, version: number, xid: number): string {
@@ -167,11 +169,11 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'bundleControl': {
       const t = Object.entries(OFPBCT).find(([, v]) => v === m.ctrlType)?.[0] ?? `${m.ctrlType}`;
       const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
-      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${m.bundleId ? hex(m.bundleId) : 0} type=${t} flags=${flags || '0'}\n`;
+      return `${head('OFPT_BUNDLE_CONTROL', m.version, m.xid)}\n bundle_id=${altHex(m.bundleId)} type=${t} flags=${flags || '0'}\n`;
     }
     case 'bundleAdd': {
       const flags = [m.flags & 1 ? 'atomic' : '', m.flags & 2 ? 'ordered' : ''].filter(Boolean).join(' ');
-      return `${head('OFPT_BUNDLE_ADD_MESSAGE', m.version, m.xid)}\n bundle_id=${m.bundleId ? hex(m.bundleId) : 0}${flags ? ` flags=${flags}` : ''}\n${formatMessage(m.message)}`;
+      return `${head('OFPT_BUNDLE_ADD_MESSAGE', m.version, m.xid)}\n bundle_id=${altHex(m.bundleId)}${flags ? ` flags=${flags}` : ''}\n${formatMessage(m.message)}`;
     }
     case 'nxSetFlowFormat':
       return `${nxHead('NXT_SET_FLOW_FORMAT', m.version, m.xid)} format=${['openflow10', 'openflow10+table_id', 'nxm'][m.format] ?? m.format}\n`;
@@ -182,16 +184,15 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'nxCtFlushZone':
       return `${nxHead('NXT_CT_FLUSH_ZONE', m.version, m.xid)} zone_id=${m.zoneId}\n`;
     case 'nxTlvTableMod': {
-      const cmd = ['ADD', 'DELETE', 'CLEAR'][m.command] ?? `${m.command}`;
-      let s = `${nxHead('NXT_TLV_TABLE_MOD', m.version, m.xid)}\n ${cmd}`;
-      for (const t of m.mappings) s += `\n  mapping: class=0x${t.optClass.toString(16)},type=0x${t.optType.toString(16)},len=${t.optLen} -> tun_metadata${t.index}`;
-      return `${s}\n`;
+      const cmd = ['ADD', 'DEL', 'CLEAR'][m.command] ?? `${m.command}`;
+      // CLEAR carries no mappings worth printing (OVS ignores them).
+      if (m.command === 2) return `${nxHead('NXT_TLV_TABLE_MOD', m.version, m.xid)}\n ${cmd}\n`;
+      return `${nxHead('NXT_TLV_TABLE_MOD', m.version, m.xid)}\n ${cmd}${tlvTable(m.mappings)}`;
     }
     case 'nxTlvTableReply': {
-      let s = `${nxHead('NXT_TLV_TABLE_REPLY', m.version, m.xid)}\n max option space=${m.maxOptionSpace} max fields=${m.maxFields}\n allocated option space=${m.mappings.reduce((a, t) => a + t.optLen, 0)}\n`;
-      s += ' mapping table:\n  class  type  length  match field\n ------  ----  ------  --------------';
-      for (const t of m.mappings) s += `\n  0x${t.optClass.toString(16).padEnd(4)}  0x${t.optType.toString(16).padEnd(2)}  ${String(t.optLen).padEnd(6)}  tun_metadata${t.index}`;
-      return `${s}\n`;
+      let s = `${nxHead('NXT_TLV_TABLE_REPLY', m.version, m.xid)}\n max option space=${m.maxOptionSpace} max fields=${m.maxFields}\n`;
+      s += ` allocated option space=${m.mappings.reduce((a, t) => a + t.optLen, 0)}\n\n`;
+      return s + tlvTable(m.mappings).replace(/^ /, ' ');
     }
     case 'flowMod':
       return `${head('OFPT_FLOW_MOD', m.version, m.xid)} ${formatFlowModBody(m)}\n`;
@@ -274,6 +275,15 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     default:
       return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n`;
   }
+}
+
+/** The tun_metadata mapping table as ovs-ofctl prints it (right-aligned columns). */
+function tlvTable(maps: readonly { optClass: number; optType: number; optLen: number; index: number }[]): string {
+  let s = ' mapping table:\n  class  type  length  match field\n ------  ----  ------  --------------\n';
+  for (const t of maps) {
+    s += ` ${altHex(t.optClass).padStart(6)}  ${altHex(t.optType).padStart(4)}  ${String(t.optLen).padStart(6)}  tun_metadata${t.index}\n`;
+  }
+  return s;
 }
 
 /** The packet's flow line (and, at verbosity ≥ 3, a hex dump), as ofp-print appends to packet-in/out. */

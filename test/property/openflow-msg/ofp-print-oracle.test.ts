@@ -39,6 +39,8 @@ const band: fc.Arbitrary<MeterBand> = fc.oneof(
   fc.record({ bandType: fc.constant(2), rate: fc.integer({ min: 1, max: 0xffffffff }), burstSize: u32, precLevel: u8 }),
 );
 
+const tlvMap = fc.record({ optClass: u16, optType: u8, optLen: fc.integer({ min: 0, max: 31 }).map((n) => n * 4), index: fc.integer({ min: 0, max: 63 }) });
+
 /** Error type/code pairs OVS defines in both OF1.3 and OF1.5. */
 const errorCode = fc.oneof(
   fc.tuple(fc.constant(1), fc.integer({ min: 0, max: 9 })),
@@ -100,6 +102,9 @@ const msg: fc.Arbitrary<OfMessage> = fc.oneof(
   fc.record({ type: fc.constant('nxSetPacketInFormat'), version: v13to15, xid: u32, format: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ type: fc.constant('nxSetControllerId'), version: v13to15, xid: u32, controllerId: u16 }),
   fc.record({ type: fc.constant('nxCtFlushZone'), version: v13to15, xid: u32, zoneId: u16 }),
+  fc.record({ type: fc.constant('nxTlvTableRequest'), version: v13to15, xid: u32 }),
+  fc.record({ type: fc.constant('nxTlvTableMod'), version: v13to15, xid: u32, command: fc.integer({ min: 0, max: 2 }), mappings: fc.array(tlvMap, { maxLength: 3 }) }),
+  fc.record({ type: fc.constant('nxTlvTableReply'), version: v13to15, xid: u32, maxOptionSpace: u32, maxFields: fc.integer({ min: 64, max: 0xffff }), mappings: fc.array(tlvMap, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('meterMod'), version: v13or15, xid: u32, command: fc.integer({ min: 0, max: 2 }), flags: fc.constantFrom(1, 2, 5, 6, 9, 10, 13, 14),
     meterId: fc.integer({ min: 1, max: 0xffff0000 }), bands: fc.array(band, { minLength: 1, maxLength: 3 }) }),
   fc.record({ type: fc.constant('multipartRequest'), version: v13to15, xid: u32, flags: fc.constant(0),
