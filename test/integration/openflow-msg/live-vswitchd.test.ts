@@ -227,6 +227,35 @@ describe('this library as controller of a live ovs-vswitchd', () => {
     expect(got[0]).toBe('table=30, priority=110,ip,reg14=0x3,metadata=0x1,nw_src=10.16.0.5 actions=ct(table=31,zone=NXM_NX_REG13[0..15],nat)');
   });
 
+  it('pause and resume (OVN style): controller(pause) sends NXT_PACKET_IN2 with a continuation; NXT_RESUME continues the pipeline', async () => {
+    await ctl.sendChecked({ type: 'nxSetPacketInFormat', format: 2 });
+    const flows = [
+      'table=40,priority=10,ip actions=controller(pause,userdata=01.02.03),resubmit(,41)',
+      'table=41,priority=10,ip actions=drop',
+    ].map((t) => { const { version: _v, xid: _x, ...m } = flowModFromSpec(parseFlow(t, 0x06), 0x06); return m; });
+    await ctl.bundle(flows);
+    // An IPv4/UDP frame (checksums irrelevant to the datapath here).
+    const frame = Buffer.from('02000000000102000000000208004500001c0000400040110000c0a80001c0a8000204d2162e00080000', 'hex');
+    const got = new Promise<OfMessage>((resolve) => {
+      const off = ctl.onMessage((m) => { if (m.type === 'nxPacketIn2') { off(); resolve(m); } });
+    });
+    ctl.send({ type: 'packetOut', bufferId: OFP_NO_BUFFER, inPort: OFPP.CONTROLLER, actions: [{ type: 'resubmit', inPort: 0xfff8, table: 40 }], data: frame });
+    const pin = await got;
+    if (pin.type !== 'nxPacketIn2') throw new Error(pin.type);
+    expect([...(pin.userdata ?? [])]).toEqual([1, 2, 3]);
+    expect(pin.continuation?.length ?? 0).toBeGreaterThan(0);
+
+    const stats41 = async () => {
+      const b = await ctl.multipart({ kind: 'flow', tableId: 41, outPort: OFPP.ANY, outGroup: OFPG.ANY, cookie: 0n, cookieMask: 0n, match: [] });
+      return b.kind === 'flow' ? b.flows[0]?.stats.packetCount : undefined;
+    };
+    expect(await stats41()).toBe(0n); // paused: table 41 not reached yet
+    const { type: _t, version: _v, xid: _x, ...props } = pin;
+    await ctl.sendChecked({ type: 'nxResume', ...props });
+    expect(await stats41()).toBe(1n); // resumed where it paused: resubmit(,41) ran
+    await ctl.sendChecked({ type: 'nxSetPacketInFormat', format: 0 });
+  });
+
   it('an error reply rejects the request it answers, with the switch error code', async () => {
     const err = await ctl.sendChecked(flowMod(3, 1, [], [{ type: 'group', groupId: 4242 }])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OfRemoteError);
