@@ -28,3 +28,4 @@ export { OvsdbSession, OvsdbRemoteRejectedError, OvsdbSessionClosedError } from 
 export type { SessionOptions, SessionState, SessionEvent, SessionMetric, ConnectHook } from './session.js';
 export { exponentialBackoff } from './backoff.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './backoff.js';
+export * from './cache/index.js';

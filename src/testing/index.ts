@@ -5,10 +5,10 @@
  */
 export { startOvsdbServer, startNorthd, startOvnCentral, startOvsdbCluster, setElectionTimer, freePort, daemonEnv, SCHEMAS } from './ovsdb-server.js';
 export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, SchemaName } from './ovsdb-server.js';
-export { HarnessError, run, alive, terminate, waitFor } from './process.js';
+export { HarnessError, HarnessCommandError, run, alive, terminate, waitFor } from './process.js';
 export { startFaultProxy, startFakePeer, seededRandom } from './fault-proxy.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript } from './fault-proxy.js';
 export { startTopology } from './topology.js';
 export type { Topology, TopologyOptions, TopoNode, TopoPod, PodSpec } from './topology.js';
-export { startVswitchd, createNetns, deleteNetns, HarnessCommandError } from './vswitchd.js';
+export { startVswitchd, createNetns, deleteNetns } from './vswitchd.js';
 export type { Vswitchd, VswitchdOptions } from './vswitchd.js';

@@ -6,10 +6,24 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { SdkError } from '../errors.js';
 
-/** A harness command failed (the daemon's own message is in `stderr`). */
+/** The harness could not bring something up (a daemon not ready in time, a bad pidfile, an unknown node). */
 export class HarnessError extends SdkError {
   constructor(message: string, readonly stderr = '', options?: { cause?: unknown }) {
     super('HARNESS_FAILED', stderr ? `${message}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : message, options);
+  }
+}
+
+/** A command the harness ran exited non-zero; carries the command line and its stderr. */
+export class HarnessCommandError extends SdkError {
+  constructor(
+    message: string,
+    /** The command line that failed. */
+    readonly command: readonly string[],
+    /** What the command wrote to stderr. */
+    readonly stderr: string,
+    options?: { cause?: unknown },
+  ) {
+    super('HARNESS_COMMAND_FAILED', message, options);
   }
 }
 
@@ -18,16 +32,26 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a command to completion; rejects with {@link HarnessError} on a non-zero exit. */
-export function run(cmd: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; input?: string } = {}): Promise<RunResult> {
+/**
+ * Runs a command to completion (inside network namespace `netns` when given); rejects with
+ * {@link HarnessCommandError} (`HARNESS_COMMAND_FAILED`) on a non-zero exit.
+ */
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; input?: string; netns?: string | undefined } = {},
+): Promise<RunResult> {
+  const argv = opts.netns ? ['ip', 'netns', 'exec', opts.netns, cmd, ...args] : [cmd, ...args];
   return new Promise((resolve, reject) => {
     const child = execFile(
-      cmd,
-      args as string[],
+      argv[0]!,
+      argv.slice(1),
       { env: opts.env ?? process.env, cwd: opts.cwd, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 512 * 1024 * 1024 },
       (err, stdout, stderr) => {
-        if (err) reject(new HarnessError(`${cmd} ${args.join(' ')} failed`, String(stderr || err.message), { cause: err }));
-        else resolve({ stdout: String(stdout), stderr: String(stderr) });
+        if (err) {
+          const msg = String(stderr).trim() || err.message;
+          reject(new HarnessCommandError(`${argv.join(' ')} failed: ${msg.split('\n').slice(-3).join(' | ')}`, argv, String(stderr), { cause: err }));
+        } else resolve({ stdout: String(stdout), stderr: String(stderr) });
       },
     );
     if (opts.input !== undefined) child.stdin?.end(opts.input);

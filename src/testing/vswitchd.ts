@@ -18,26 +18,13 @@
  * }
  * ```
  */
-import { execFile, type ExecFileOptions } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SdkError } from '../errors.js';
+import { HarnessCommandError, alive, run as runCommand, terminate } from './process.js';
 
-/** A command of the harness failed (non-zero exit, or a daemon did not come up / go down). */
-export class HarnessCommandError extends SdkError {
-  constructor(
-    message: string,
-    /** The command line that failed. */
-    readonly command: readonly string[],
-    /** What the command wrote to stderr. */
-    readonly stderr: string,
-    options?: { cause?: unknown },
-  ) {
-    super('HARNESS_COMMAND_FAILED', message, options);
-  }
-}
+export { HarnessCommandError };
 
 /** Options for {@link startVswitchd}. */
 export interface VswitchdOptions {
@@ -79,69 +66,23 @@ export interface Vswitchd {
 }
 
 /**
- * Runs a command; resolves with stdout, rejects with {@link HarnessCommandError}
- * (`HARNESS_COMMAND_FAILED`) carrying stderr.
+ * Runs a command (inside `netns` when given); resolves with stdout, rejects with
+ * {@link HarnessCommandError} (`HARNESS_COMMAND_FAILED`) carrying stderr.
  */
-export function run(
+export async function run(
   cmd: string,
   args: readonly string[],
   opts: { env?: Readonly<Record<string, string>>; netns?: string | undefined; timeoutMs?: number } = {},
 ): Promise<string> {
-  const argv = opts.netns ? ['ip', 'netns', 'exec', opts.netns, cmd, ...args] : [cmd, ...args];
-  const execOpts: ExecFileOptions = {
-    env: { ...process.env, ...opts.env },
-    timeout: opts.timeoutMs ?? 20_000,
-    maxBuffer: 64 * 1024 * 1024,
-    encoding: 'utf8',
-  };
-  return new Promise((resolve, reject) => {
-    execFile(argv[0]!, argv.slice(1), execOpts, (err, stdout, stderr) => {
-      if (err) {
-        reject(
-          new HarnessCommandError(`${argv.join(' ')} failed: ${String(stderr).trim() || err.message}`, argv, String(stderr), {
-            cause: err,
-          }),
-        );
-      } else resolve(String(stdout));
-    });
-  });
+  return (await runCommand(cmd, args, { env: { ...process.env, ...opts.env }, netns: opts.netns, timeoutMs: opts.timeoutMs ?? 20_000 })).stdout;
 }
 
 /** True while `pid` is a live (non-zombie) process. */
-export function pidAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 3 (after the parenthesised comm) is the state; Z and X are dead.
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
+export const pidAlive = alive;
 
 /** Sends SIGTERM, then SIGKILL after `graceMs`, and waits until the process is gone. */
-export async function killPid(pid: number, graceMs = 3000): Promise<void> {
-  if (!pidAlive(pid)) return;
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + graceMs;
-  while (pidAlive(pid) && Date.now() < deadline) await sleep(20);
-  if (pidAlive(pid)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-    const hard = Date.now() + 2000;
-    while (pidAlive(pid) && Date.now() < hard) await sleep(20);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+export function killPid(pid: number, graceMs = 3000): Promise<void> {
+  return terminate(pid, 'SIGTERM', graceMs);
 }
 
 async function readPid(file: string): Promise<number | undefined> {
