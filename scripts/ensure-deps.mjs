@@ -29,6 +29,8 @@ if (bench) {
   need.push(
     ['go', 'golang-go'],
     ['/usr/share/gocode/src/github.com/google/gopacket/layers/geneve.go', 'golang-github-google-gopacket-dev'],
+    ['/usr/share/gocode/src/golang.org/x/net', 'golang-golang-x-net-dev'],
+    ['/usr/share/gocode/src/golang.org/x/sys', 'golang-golang-x-sys-dev'],
     ['/usr/lib/python3/dist-packages/ovs/db/idl.py', 'python3-openvswitch'],
     ['/usr/lib/python3/dist-packages/ovsdbapp/__init__.py', 'python3-ovsdbapp'],
     ['/usr/lib/python3/dist-packages/os_ken/__init__.py', 'python3-os-ken'],
