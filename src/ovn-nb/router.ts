@@ -55,7 +55,10 @@ export function lrAdd(tx: NbTxn, spec: LogicalRouterSpec, o: ExistOptions = {}):
   return ensureNamedRoot(tx, 'Logical_Router', spec.name, want, o);
 }
 
-/** Deletes a logical router and everything under it (`ovn-nbctl --if-exists lr-del`). */
+/**
+ * Deletes a logical router and everything under it (`ovn-nbctl --if-exists lr-del`).
+ * @throws NbRowNotFoundError `NB_ROW_NOT_FOUND` (ifExists false)
+ */
 export function lrDel(tx: NbTxn, name: string, o: RemoveOptions = {}): Operation[] {
   return removeNamedRoot(tx, 'Logical_Router', name, o);
 }
@@ -97,7 +100,10 @@ export function lrpAdd(tx: NbTxn, spec: LogicalRouterPortSpec, o: ExistOptions =
   return ops;
 }
 
-/** Removes a router port (`ovn-nbctl --if-exists lrp-del`). */
+/**
+ * Removes a router port (`ovn-nbctl --if-exists lrp-del`).
+ * @throws NbRowNotFoundError `NB_ROW_NOT_FOUND` (ifExists false)
+ */
 export function lrpDel(tx: NbTxn, name: string, o: RemoveOptions = {}): Operation[] {
   return removeNamedChild(tx, 'Logical_Router_Port', name, 'Logical_Router', 'ports', o);
 }

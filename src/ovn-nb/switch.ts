@@ -47,7 +47,10 @@ export function lsAdd(tx: NbTxn, spec: LogicalSwitchSpec, o: ExistOptions = {}):
   return ensureNamedRoot(tx, 'Logical_Switch', spec.name, want, o);
 }
 
-/** Deletes a logical switch (its ports go with it) — `ovn-nbctl --if-exists ls-del`. */
+/**
+ * Deletes a logical switch (its ports go with it) — `ovn-nbctl --if-exists ls-del`.
+ * @throws NbRowNotFoundError `NB_ROW_NOT_FOUND` (ifExists false)
+ */
 export function lsDel(tx: NbTxn, name: string, o: RemoveOptions = {}): Operation[] {
   return removeNamedRoot(tx, 'Logical_Switch', name, o);
 }
@@ -112,7 +115,10 @@ export function lspAdd(tx: NbTxn, spec: LogicalSwitchPortSpec, o: ExistOptions =
   return ensureNamedChild(tx, 'Logical_Switch_Port', spec.name, { table: 'Logical_Switch', name: spec.switch, column: 'ports' }, want, o);
 }
 
-/** Removes a switch port from its switch (`ovn-nbctl --if-exists lsp-del`). */
+/**
+ * Removes a switch port from its switch (`ovn-nbctl --if-exists lsp-del`).
+ * @throws NbRowNotFoundError `NB_ROW_NOT_FOUND` (ifExists false)
+ */
 export function lspDel(tx: NbTxn, name: string, o: RemoveOptions = {}): Operation[] {
   return removeNamedChild(tx, 'Logical_Switch_Port', name, 'Logical_Switch', 'ports', o);
 }

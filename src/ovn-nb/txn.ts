@@ -154,6 +154,12 @@ interface Created {
  * operations here and also return them; later builders see what earlier ones created or deleted, so a
  * switch and its ports can be created in one transaction. `operations()` gives the whole list for
  * `client.transact(NB_DATABASE, …)`.
+ *
+ * @example
+ * const tx = new NbTxn(await readNbSnapshot(client));
+ * lsAdd(tx, { name: 'sw0' });
+ * lspAdd(tx, { switch: 'sw0', name: 'p1', addresses: ['00:00:00:00:00:01 10.0.0.2'] });
+ * if (tx.size) await client.transact(NB_DATABASE, tx.operations()); // on OVSDB_TIMED_OUT: re-read, re-run
  */
 export class NbTxn {
   readonly snapshot: NbSnapshot;
