@@ -24,10 +24,17 @@ const need = [
   ['ping', 'iputils-ping'],
   ['ipset', 'ipset'],
   ['iptables', 'iptables'],
+  ['editcap', 'wireshark-common'],
+  ['dumpcap', 'wireshark-common'],
+  ['openssl', 'openssl'],
+  ['sysctl', 'procps'],
+  ['ps', 'procps'],
+  // The kubectl-style table layout is checked against Go's text/tabwriter; the wasm scanner against wat2wasm.
+  ['go', 'golang-go'],
+  ['wat2wasm', 'wabt'],
 ];
 if (bench) {
   need.push(
-    ['go', 'golang-go'],
     ['/usr/share/gocode/src/github.com/google/gopacket/layers/geneve.go', 'golang-github-google-gopacket-dev'],
     ['/usr/share/gocode/src/golang.org/x/net', 'golang-golang-x-net-dev'],
     ['/usr/share/gocode/src/golang.org/x/sys', 'golang-golang-x-sys-dev'],
