@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       await ping(netns, to, 1); // warm the tunnel / ARP
       const r = await ping(netns, to, 3);
       if (r.received !== 3) failed++;
-      console.log(`  ${mark(r.received === 3)}  ${label.padEnd(58)} ${r.received}/3 replies`);
+      console.log(`  ${mark(r.received === 3)}  ${label.padEnd(66)} ${r.received}/3 replies`);
     };
     console.log('\nChecks');
     await check(`1. same node: ${p1.name} → ${p2.name}`, p1.netns, p2.ip);
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       const want = nat ? OUTSIDE.nodeIp : pod.ip;
       const ok = r.received === 3 && sources.length === 1 && sources[0] === want;
       if (!ok) failed++;
-      console.log(`  ${mark(ok)}  ${`${nat ? '3.' : '  '} egress ${nat ? '(natOutgoing)' : '(no NAT)    '}: ${pod.name} → outside ${OUTSIDE.hostIp}`.padEnd(58)} outside host sees ${sources.join(', ') || 'nothing'}`);
+      console.log(`  ${mark(ok)}  ${`${nat ? '3.' : '  '} egress ${nat ? '(natOutgoing)' : '(no NAT)    '}: ${pod.name} → outside ${OUTSIDE.hostIp}`.padEnd(66)} outside host sees ${sources.join(', ') || 'nothing'}`);
     }
 
     await stopTshark(cap, pcap);
