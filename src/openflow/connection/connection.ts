@@ -26,8 +26,16 @@ import { OFP_VERSION } from '../version.js';
 import type { OfVersion } from '../version.js';
 import { OfConnectionError, OfRemoteError } from './errors.js';
 
-/** A message to send: any message, with `version` and `xid` filled in by the connection. */
-export type Outgoing = OfMessage extends infer M ? (M extends OfMessage ? Omit<M, 'version' | 'xid'> & { xid?: number } : never) : never;
+/**
+ * A message to send: any message; `xid` is allocated when absent or 0 (0 is what switches use for
+ * unsolicited messages, so replies could not be matched), and `version` is always the negotiated
+ * one (a `version` on the object, e.g. from flowModFromSpec, is ignored).
+ */
+export type Outgoing = OfMessage extends infer M
+  ? M extends OfMessage
+    ? Omit<M, 'version' | 'xid'> & { xid?: number; version?: number }
+    : never
+  : never;
 
 /** Options for a connection. */
 export interface OfConnectionOptions {
@@ -164,7 +172,7 @@ export class OfConnection {
    */
   send(msg: Outgoing): number {
     if (this.closed) throw new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} is closed`, { cause: this.closeError });
-    const xid = msg.xid ?? this.xid();
+    const xid = msg.xid || this.xid();
     const full = { ...msg, version: this.version, xid } as OfMessage;
     this.stream.write(encodeMessage(full));
     return xid;
@@ -199,7 +207,7 @@ export class OfConnection {
     const errs: OfRemoteError[] = [];
     const xids = new Set<number>();
     for (const m of msgs) {
-      const xid = m.xid ?? this.xid();
+      const xid = m.xid || this.xid();
       xids.add(xid);
       this.watchErrors.set(xid, (e) => errs.push(new OfRemoteError(e, this.remote)));
       try {
@@ -311,7 +319,7 @@ export class OfConnection {
     return new Promise<OfMessage>((resolve, reject) => {
       let xid: number;
       try {
-        xid = msg.xid ?? this.xid();
+        xid = msg.xid || this.xid();
         const timer = setTimeout(() => {
           this.pending.delete(xid);
           this.assembler.drop(xid);
