@@ -7,6 +7,7 @@
  * 10.66.0.1..10.66.0.10), two nodes and four pods into NB, then prints the subnet table, the IP table
  * and an `ovn-nbctl show`-like tree, and — with an SB — waits for ovn-northd's Port_Binding rows and
  * prints the tunnel keys. A second reconcile shows that nothing changes. It stops what it started.
+ * With `--dataplane` it runs examples/dataplane.ts instead: the scenario on a two-node data plane.
  */
 import { OvsdbClient } from '../src/ovsdb/index.js';
 import { startOvnCentral, type OvnCentral } from '../src/testing/index.js';
@@ -20,8 +21,10 @@ const DESIRED: KubeDesiredState = {
   ]),
   nodes: ['node1', 'node2'],
   pods: [
-    { name: 'ovn-default-node1-pod1', namespace: 'default', node: 'node1' },
-    { name: 'ovn-default-node1-pod2', namespace: 'default', node: 'node1' },
+    // pod1 and pod2 carry the seed's addresses as static requests (Kube-OVN's ip_address / mac_address
+    // annotations); the others are allocated (lowest free address, generated 00:00:00 MAC).
+    { name: 'ovn-default-node1-pod1', namespace: 'default', node: 'node1', ip: '10.16.0.8', mac: '00:00:00:aa:0d:31' },
+    { name: 'ovn-default-node1-pod2', namespace: 'default', node: 'node1', ip: '10.16.0.9', mac: '00:00:00:28:19:46' },
     { name: 'ovn-default-node2-pod3', namespace: 'default', node: 'node2' },
     { name: 'subnet1-node1-pod1', namespace: 'ns1', node: 'node1' },
   ],
@@ -84,7 +87,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+if (process.argv.includes('--dataplane')) {
+  // `npm run demo -- --dataplane`: the same scenario on a real two-node data plane (examples/dataplane.ts).
+  await import('./dataplane.js');
+} else {
+  main().catch(fail);
+}
+
+function fail(e: unknown): void {
   console.error(`demo failed: ${e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : e}`);
   process.exitCode = 1;
-});
+}
