@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   let cap: Background | undefined;
   let failed = 0;
   const stopAll = async () => {
-    await cap?.stop('SIGKILL');
+    await cap?.stop('SIGINT');
     await s?.stop();
     rmSync(work, { recursive: true, force: true });
   };

@@ -313,7 +313,7 @@ export async function startBackground(netns: string, cmd: string, args: readonly
       return undefined;
     }, timeoutMs, 20);
   } catch (e) {
-    await bg.stop('SIGKILL');
+    await bg.stop('SIGINT');
     throw e instanceof E2eHelperError ? e : new E2eHelperError(cmd, `not ready within ${timeoutMs} ms: ${err.trim().slice(-300)}`, { cause: e });
   }
   return bg;

@@ -53,7 +53,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await underlay?.stop('SIGKILL');
+  await underlay?.stop('SIGINT');
   await s?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 }, 60_000);
