@@ -10,7 +10,8 @@
  * Each case runs ~1 s after a warm-up. Ours is measured before and after os-ken (the machine is
  * shared, so load drifts); the better of the two rounds is reported next to os-ken's rates.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -87,33 +88,59 @@ const TEXT = 'table=14,priority=120,ct_state=+new+trk,tcp,reg0=0x10/0x10,metadat
   'ct(commit,table=12,zone=NXM_NX_REG13[0..15],nat(dst=10.244.0.9:6443)),resubmit(,37),output:3';
 
 const sizes = [1, 8, 32];
+const SLICE = Number(process.env.OF_BENCH_SLICE ?? 0.4); // seconds per measurement slice
+const ROUNDS = Number(process.env.OF_BENCH_ROUNDS ?? 5); // alternations per case
 const hexes = sizes.map((n) => toHex(encodeMessage(flowMod(n))));
 let sink = 0;
-function measureOurs(): { n: number; bytes: number; enc: number; dec: number }[] {
-  return sizes.map((n) => {
-    const fm = flowMod(n);
-    const bytes = encodeMessage(fm);
-    const enc = rate(() => { sink += encodeMessage(fm).length; });
-    const dec = rate(() => { sink += (decodeMessage(bytes) as FlowMod).priority; });
-    return { n, bytes: bytes.length, enc, dec };
-  });
-}
-const load0 = loadavg()[0]!;
-const round1 = measureOurs();
-const textRate1 = rate(() => { parseFlow(TEXT, 0x04); });
 
-let osken: { bytes: number; parsePerSec: number; serializePerSec: number; sameBytes: boolean }[] = [];
-let oskenError = '';
-try {
-  osken = JSON.parse(execFileSync('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-} catch (e) {
-  oskenError = String(e);
+function rateFor(fn: () => void, secs: number): number {
+  let n = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < secs * 1000) {
+    for (let i = 0; i < 200; i++) fn();
+    n += 200;
+    t = performance.now();
+  }
+  return (n * 1000) / (t - t0);
 }
-const round2 = measureOurs();
-const textRate2 = rate(() => { parseFlow(TEXT, 0x04); });
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+// os-ken as a co-process: measurement slices alternate with ours, so load drift hits both alike
+const py = spawn('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { stdio: ['pipe', 'pipe', 'inherit'] });
+const lines = createInterface({ input: py.stdout! })[Symbol.asyncIterator]();
+const next = async (): Promise<string> => {
+  const r = await lines.next();
+  if (r.done) throw new Error('os-ken co-process ended');
+  return r.value;
+};
+const oskenInfo = JSON.parse(await next()) as { bytes: number; sameBytes: boolean }[];
+async function osken(i: number, kind: 'parse' | 'serialize'): Promise<number> {
+  py.stdin!.write(`${i} ${kind} ${SLICE}\n`);
+  return Number(await next());
+}
+
+const load0 = loadavg()[0]!;
+const rows: { n: number; bytes: number; enc: number; dec: number; oEnc: number; oDec: number; rEnc: number; rDec: number }[] = [];
+for (const [i, n] of sizes.entries()) {
+  const fm = flowMod(n);
+  const bytes = encodeMessage(fm);
+  const encFn = (): void => { sink += encodeMessage(fm).length; };
+  const decFn = (): void => { sink += (decodeMessage(bytes) as FlowMod).priority; };
+  for (let w = 0; w < 20000; w++) { encFn(); decFn(); }
+  const enc: number[] = [], dec: number[] = [], oEnc: number[] = [], oDec: number[] = [], rEnc: number[] = [], rDec: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const a = rateFor(encFn, SLICE);
+    const b = await osken(i, 'serialize');
+    const c = rateFor(decFn, SLICE);
+    const d = await osken(i, 'parse');
+    enc.push(a); oEnc.push(b); dec.push(c); oDec.push(d); rEnc.push(a / b); rDec.push(c / d);
+  }
+  rows.push({ n, bytes: bytes.length, enc: median(enc), dec: median(dec), oEnc: median(oEnc), oDec: median(oDec), rEnc: median(rEnc), rDec: median(rDec) });
+}
+py.stdin!.end();
+const textRate = median([0, 1, 2].map(() => rateFor(() => { parseFlow(TEXT, 0x04); }, 1)));
 const load1 = loadavg()[0]!;
-const ours = round1.map((a, i) => ({ ...a, enc: Math.max(a.enc, round2[i]!.enc), dec: Math.max(a.dec, round2[i]!.dec) }));
-const textRate = Math.max(textRate1, textRate2);
 if (sink === -1) console.log(sink);
 
 const k = (x: number): string => `${(x / 1000).toFixed(1)} k`;
@@ -121,10 +148,8 @@ console.log(`node ${process.version}, ${new Date().toISOString()}, code: ${dist 
   `1-min load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
 console.log('| match fields | bytes | encode/s (here) | decode/s (here) | os-ken serialize/s | os-ken parse/s | encode ratio | decode ratio | os-ken bytes identical |');
 console.log('|---|---|---|---|---|---|---|---|---|');
-ours.forEach((o, i) => {
-  const r = osken[i];
-  console.log(`| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${r ? k(r.serializePerSec) : '-'} | ${r ? k(r.parsePerSec) : '-'} | ` +
-    `${r ? `${(o.enc / r.serializePerSec).toFixed(1)}×` : '-'} | ${r ? `${(o.dec / r.parsePerSec).toFixed(1)}×` : '-'} | ${r ? r.sameBytes : '-'} |`);
+rows.forEach((o, i) => {
+  console.log(`| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${k(o.oEnc)} | ${k(o.oDec)} | ${o.rEnc.toFixed(1)}× | ${o.rDec.toFixed(1)}× | ${oskenInfo[i]?.sameBytes} |`);
 });
-console.log(`\nflow text parse (parseFlow, OVN-like line of ${TEXT.length} chars): ${k(textRate)} lines/s`);
-if (oskenError) console.log(`\nos-ken failed: ${oskenError}`);
+console.log(`\nratios are medians of ${ROUNDS} alternating ${SLICE} s slices (ours, os-ken, ours, os-ken ...)`);
+console.log(`flow text parse (parseFlow, OVN-like line of ${TEXT.length} chars): ${k(textRate)} lines/s`);

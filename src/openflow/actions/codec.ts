@@ -622,7 +622,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       const inPort = r.u16();
       const table = r.u8();
       if (r.u24() !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'resubmit: nonzero padding', at);
-      a = { type: 'resubmit', inPort, table, ...(subtype === NXAST.RESUBMIT_TABLE_CT ? { ct: true } : {}) };
+      a = subtype === NXAST.RESUBMIT_TABLE_CT ? { type: 'resubmit', inPort, table, ct: true } : { type: 'resubmit', inPort, table };
       break;
     }
     case NXAST.SET_TUNNEL: need(len, 16, at); r.skip(2); a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false }; break;
@@ -697,11 +697,15 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
         if (zoneSrc.nBits !== 16) bad('OF_ACTION_BAD_SET_ARGUMENT', `ct: zone n_bits ${zoneSrc.nBits} is not 16`, at);
       }
       const actions = readActionsRaw(r, end - r.offset, version);
-      a = {
-        type: 'ct', commit: (flags & NX_CT_F.COMMIT) !== 0, force: (flags & NX_CT_F.FORCE) !== 0,
-        ...(zoneSrc ? { zoneSrc } : zoneV !== 0 ? { zone: zoneV } : {}),
-        ...(table !== NX_CT_RECIRC_NONE ? { table } : {}), ...(alg !== 0 ? { alg } : {}), actions,
+      // built field by field: object spread is slow on this hot path
+      const ct: { -readonly [K in keyof Extract<Action, { type: 'ct' }>]: Extract<Action, { type: 'ct' }>[K] } = {
+        type: 'ct', commit: (flags & NX_CT_F.COMMIT) !== 0, force: (flags & NX_CT_F.FORCE) !== 0, actions,
       };
+      if (zoneSrc) ct.zoneSrc = zoneSrc;
+      else if (zoneV !== 0) ct.zone = zoneV;
+      if (table !== NX_CT_RECIRC_NONE) ct.table = table;
+      if (alg !== 0) ct.alg = alg;
+      a = ct;
       break;
     }
     case NXAST.NAT: {
@@ -723,7 +727,13 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       if (present & NX_NAT_RANGE.PROTO_MIN) o.protoMin = r.u16();
       if (present & NX_NAT_RANGE.PROTO_MAX) o.protoMax = r.u16();
       if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
-      a = { type: 'nat', ...(kind ? { kind } : {}), ...o, flags: fl };
+      const nat: { -readonly [K in keyof Extract<Action, { type: 'nat' }>]: Extract<Action, { type: 'nat' }>[K] } = { type: 'nat', flags: fl };
+      if (kind) nat.kind = kind;
+      if (o.ipMin !== undefined) nat.ipMin = o.ipMin;
+      if (o.ipMax !== undefined) nat.ipMax = o.ipMax;
+      if (o.protoMin !== undefined) nat.protoMin = o.protoMin;
+      if (o.protoMax !== undefined) nat.protoMax = o.protoMax;
+      a = nat;
       break;
     }
     case NXAST.CT_CLEAR: need(len, 16, at); a = { type: 'ctClear' }; break;
@@ -1222,15 +1232,19 @@ export function instructionsLength(list: readonly Instruction[], version: OfVers
  */
 export function writeInstructions(w: ByteWriter, list: readonly Instruction[], version: OfVersion): void {
   for (const i of list) {
-    const len = instructionLength(i, version);
+    const len = i.type === 'writeActions' || i.type === 'applyActions' ? 0 : instructionLength(i, version);
     switch (i.type) {
       case 'gotoTable': w.u16(OFPIT.GOTO_TABLE).u16(8).u8(i.tableId).u8(0).u16(0); break;
       case 'writeMetadata': w.u16(OFPIT.WRITE_METADATA).u16(24).u32(0).u64(i.metadata).u64(i.mask); break;
       case 'writeActions':
-      case 'applyActions':
-        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS).u16(len).u32(0);
+      case 'applyActions': {
+        // length patched afterwards: the action list is sized once, by the caller's instructionsLength
+        const at = w.offset;
+        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS).u16(0).u32(0);
         writeActions(w, i.actions, version);
+        w.patchU16(at + 2, w.offset - at);
         break;
+      }
       case 'clearActions': w.u16(OFPIT.CLEAR_ACTIONS).u16(8).u32(0); break;
       case 'meter': w.u16(OFPIT.METER).u16(8).u32(i.meterId); break;
       case 'statTrigger': {
