@@ -31,3 +31,4 @@ export { dhcpOptionsAdd, dhcpOptionsDel, lbAdd, lbDel, lrLbAdd, lsLbAdd, lspSetD
 export type { DhcpOptionsSpec, LoadBalancerSpec } from './lb.js';
 export { renderNbShow } from './show.js';
 export { NbBuilderError, NbDuplicateNameError, NbInvalidArgumentError, NbParentNotFoundError, NbRowExistsError, NbRowNotFoundError, NbWrongParentError } from './errors.js';
+export { ovnNorthboundModel, ovnNorthboundSchema } from './model.js';

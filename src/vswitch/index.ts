@@ -3,3 +3,4 @@
  */
 export { setOpenvSwitchExternalIds, addBridge, addPort, setController, deletePort } from './builders.js';
 export type { BridgeSpec, InterfaceSpec } from './builders.js';
+export { openVSwitchModel, openVSwitchSchema } from './model.js';
