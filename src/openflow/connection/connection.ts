@@ -485,6 +485,7 @@ function isReply(m: OfMessage): boolean {
     case 'multipartReply':
     case 'bundleControl':
     case 'nxTlvTableReply':
+    case 'nxRoleReply':
       return true;
     default:
       return false;

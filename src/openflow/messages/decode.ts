@@ -326,6 +326,26 @@ function decodeNicira(r: ByteReader, h: H, subtype: number): OfMessage | null {
       return done(r, { type: 'nxCtFlushZone', ...h, zoneId: r.u16() });
     case NXT.TLV_TABLE_REQUEST:
       return done(r, { type: 'nxTlvTableRequest', ...h });
+    case NXT.ROLE_REQUEST:
+    case NXT.ROLE_REPLY:
+      expectBody(r, 4, 'NXT_ROLE');
+      return done(r, { type: subtype === NXT.ROLE_REQUEST ? 'nxRoleRequest' : 'nxRoleReply', ...h, role: r.u32() });
+    case NXT.SET_ASYNC_CONFIG: {
+      expectBody(r, 24, 'NXT_SET_ASYNC_CONFIG');
+      const masks = {
+        packetIn: [r.u32(), r.u32()] as const,
+        portStatus: [r.u32(), r.u32()] as const,
+        flowRemoved: [r.u32(), r.u32()] as const,
+      };
+      return done(r, { type: 'nxSetAsyncConfig', ...h, masks });
+    }
+    case NXT.FLOW_MOD_TABLE_ID: {
+      expectBody(r, 8, 'NXT_FLOW_MOD_TABLE_ID');
+      const set = r.u8();
+      r.skip(7);
+      if (set > 1) throw new OfMessageError('OF_MSG_BAD_VALUE', `NXT_FLOW_MOD_TABLE_ID set=${set}, want 0 or 1`, r.offset - 8);
+      return done(r, { type: 'nxFlowModTableId', ...h, enable: set === 1 });
+    }
     case NXT.TLV_TABLE_MOD: {
       expectBody(r, 8, 'NXT_TLV_TABLE_MOD');
       const command = r.u16();

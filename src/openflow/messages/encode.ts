@@ -344,6 +344,21 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'nxTlvTableRequest':
       nxHeader(w, v, m.xid, NXT.TLV_TABLE_REQUEST);
       return;
+    case 'nxRoleRequest':
+    case 'nxRoleReply':
+      nxHeader(w, v, m.xid, m.type === 'nxRoleRequest' ? NXT.ROLE_REQUEST : NXT.ROLE_REPLY);
+      w.u32(m.role);
+      return;
+    case 'nxSetAsyncConfig': {
+      nxHeader(w, v, m.xid, NXT.SET_ASYNC_CONFIG);
+      const k = m.masks;
+      w.u32(k.packetIn[0]).u32(k.packetIn[1]).u32(k.portStatus[0]).u32(k.portStatus[1]).u32(k.flowRemoved[0]).u32(k.flowRemoved[1]);
+      return;
+    }
+    case 'nxFlowModTableId':
+      nxHeader(w, v, m.xid, NXT.FLOW_MOD_TABLE_ID);
+      w.u8(m.enable ? 1 : 0).zeros(7);
+      return;
     case 'nxTlvTableReply':
       nxHeader(w, v, m.xid, NXT.TLV_TABLE_REPLY);
       w.u32(m.maxOptionSpace).u16(m.maxFields).zeros(10);

@@ -61,6 +61,10 @@ const TYPE_NAMES: Record<OfMessage['type'], string> = {
   nxSetPacketInFormat: 'NXT_SET_PACKET_IN_FORMAT',
   nxSetControllerId: 'NXT_SET_CONTROLLER_ID',
   nxCtFlushZone: 'NXT_CT_FLUSH_ZONE',
+  nxRoleRequest: 'NXT_ROLE_REQUEST',
+  nxRoleReply: 'NXT_ROLE_REPLY',
+  nxSetAsyncConfig: 'NXT_SET_ASYNC_CONFIG',
+  nxFlowModTableId: 'NXT_FLOW_MOD_TABLE_ID',
   nxTlvTableMod: 'NXT_TLV_TABLE_MOD',
   nxTlvTableRequest: 'NXT_TLV_TABLE_REQUEST',
   nxTlvTableReply: 'NXT_TLV_TABLE_REPLY',
@@ -181,6 +185,13 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       return `${nxHead('NXT_SET_PACKET_IN_FORMAT', m.version, m.xid)} format=${['standard', 'nxt_packet_in', 'nxt_packet_in2'][m.format] ?? m.format}\n`;
     case 'nxSetControllerId':
       return `${nxHead('NXT_SET_CONTROLLER_ID', m.version, m.xid)} id=${m.controllerId}\n`;
+    case 'nxRoleRequest':
+    case 'nxRoleReply':
+      return `${nxHead(TYPE_NAMES[m.type], m.version, m.xid)} role=${['equal', 'primary', 'secondary'][m.role] ?? m.role}\n`;
+    case 'nxSetAsyncConfig':
+      return `${nxHead('NXT_SET_ASYNC_CONFIG', m.version, m.xid)}\n${asyncText({ ...m, type: 'setAsync' })}`;
+    case 'nxFlowModTableId':
+      return `${nxHead('NXT_FLOW_MOD_TABLE_ID', m.version, m.xid)} ${m.enable ? 'enable' : 'disable'}\n`;
     case 'nxCtFlushZone':
       return `${nxHead('NXT_CT_FLUSH_ZONE', m.version, m.xid)} zone_id=${m.zoneId}\n`;
     case 'nxTlvTableMod': {

@@ -346,6 +346,22 @@ export interface NxCtFlushZone extends OfHeaderFields {
   readonly zoneId: number;
 }
 
+/** NXT_ROLE_REQUEST / NXT_ROLE_REPLY (nx_role_request): role 0 other (equal), 1 primary, 2 secondary. */
+export interface NxRoleMsg extends OfHeaderFields {
+  readonly type: 'nxRoleRequest' | 'nxRoleReply';
+  readonly role: number;
+}
+/** NXT_SET_ASYNC_CONFIG: the OF1.3-style [primary, secondary] masks. */
+export interface NxSetAsyncConfig extends OfHeaderFields {
+  readonly type: 'nxSetAsyncConfig';
+  readonly masks: NonNullable<AsyncConfig['masks']>;
+}
+/** NXT_FLOW_MOD_TABLE_ID: lets an OF1.0 flow_mod carry a table id in the command's high byte. */
+export interface NxFlowModTableId extends OfHeaderFields {
+  readonly type: 'nxFlowModTableId';
+  readonly enable: boolean;
+}
+
 /** One tun_metadata mapping (nx_tlv_map). */
 export interface TlvMap {
   readonly optClass: number;
@@ -632,6 +648,9 @@ export type OfMessage =
   | NxSetPacketInFormat
   | NxSetControllerId
   | NxCtFlushZone
+  | NxRoleMsg
+  | NxSetAsyncConfig
+  | NxFlowModTableId
   | NxTlvTableMod
   | NxTlvTableRequest
   | NxTlvTableReply

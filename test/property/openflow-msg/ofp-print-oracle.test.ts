@@ -103,6 +103,13 @@ const msg: fc.Arbitrary<OfMessage> = fc.oneof(
   fc.record({ type: fc.constant('nxSetControllerId'), version: v13to15, xid: u32, controllerId: u16 }),
   fc.record({ type: fc.constant('nxCtFlushZone'), version: v13to15, xid: u32, zoneId: u16 }),
   fc.record({ type: fc.constant('nxTlvTableRequest'), version: v13to15, xid: u32 }),
+  fc.record({ type: fc.constantFrom('nxRoleRequest', 'nxRoleReply'), version: fc.constant(1) as fc.Arbitrary<1>, xid: u32, role: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({ type: fc.constant('nxFlowModTableId'), version: fc.constant(1) as fc.Arbitrary<1>, xid: u32, enable: fc.boolean() }),
+  fc.record({ type: fc.constant('nxSetAsyncConfig'), version: fc.constant(1) as fc.Arbitrary<1>, xid: u32, masks: fc.record({
+    packetIn: fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 })),
+    portStatus: fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 })),
+    flowRemoved: fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })),
+  }) }),
   fc.record({ type: fc.constant('nxTlvTableMod'), version: v13to15, xid: u32, command: fc.integer({ min: 0, max: 2 }), mappings: fc.array(tlvMap, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('nxTlvTableReply'), version: v13to15, xid: u32, maxOptionSpace: u32, maxFields: fc.integer({ min: 64, max: 0xffff }), mappings: fc.array(tlvMap, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('meterMod'), version: v13or15, xid: u32, command: fc.integer({ min: 0, max: 2 }), flags: fc.constantFrom(1, 2, 5, 6, 9, 10, 13, 14),
