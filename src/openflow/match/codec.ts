@@ -85,6 +85,14 @@ const PREREQ_FIELDS: Readonly<Record<Prereq, readonly string[]>> = {
 
 const seenStamp = new Int32Array(FIELDS.length);
 let stampGen = 0;
+/** A fresh generation number for `seenStamp` (restarting before Int32 overflow). */
+function nextStamp(): number {
+  if (stampGen >= 0x7ffffff0) {
+    seenStamp.fill(0);
+    stampGen = 0;
+  }
+  return ++stampGen;
+}
 /** For each field (by FIELD_INDEX), the indices of the fields that are its prerequisites. */
 const PREREQ_INDEX: readonly (readonly number[])[] = FIELDS.map((f) => PREREQ_FIELDS_OF(f.prereq));
 function PREREQ_FIELDS_OF(p: Prereq): number[] {
@@ -103,7 +111,7 @@ function presentIn(m: Match, idx: number, from: number): boolean {
  */
 export function orderForPrereqs(m: Match): Match {
   // fast path: one pass with a generation stamp per field, no allocation
-  const g = ++stampGen;
+  const g = nextStamp();
   let ok = true;
   for (let i = 0; i < m.length && ok; i++) {
     const idx = FIELD_INDEX.get(m[i]!.field);
@@ -179,7 +187,7 @@ export function readOxmFields(r: ByteReader, byteLength: number): Match {
   }
   const end = start + byteLength;
   const out: MatchField[] = [];
-  const g = ++stampGen;
+  const g = nextStamp();
   const b = r.buf;
   let o = start;
   while (o < end) {
