@@ -54,3 +54,16 @@ export class OfMultipartError extends SdkError {
 function fmt(v: readonly number[]): string {
   return v.length ? v.map((x) => `0x${x.toString(16).padStart(2, '0')}`).join(',') : '(none)';
 }
+
+/**
+ * A well-formed message a switch would refuse (validateMessage). `ofpError` names the OpenFlow error
+ * the switch answers with, e.g. `OFPMMFC_BAD_BAND`.
+ */
+export class OfValidationError extends SdkError {
+  constructor(
+    readonly ofpError: string,
+    message: string,
+  ) {
+    super('OF_MSG_INVALID', `${ofpError}: ${message}`);
+  }
+}

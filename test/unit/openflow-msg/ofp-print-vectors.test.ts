@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, formatMessage } from '../../../src/openflow/messages/index.js';
+import { decodeMessage, encodeMessage, formatMessage, validateMessage } from '../../../src/openflow/messages/index.js';
 
 interface Vector { title: string; hex: string; ofctl_options: string[]; verbosity: number | null; ovs31_stdout: string }
 const FILE = join(import.meta.dirname, '../../../../shared/vectors/openflow/ovs-tests/ofp-print.json');
@@ -90,5 +90,39 @@ describe('ovs ofp-print corpus: decode / re-encode', () => {
       if (MATCH10_CANONICAL.has(i)) expect(again.length).toBe(v.hex.length);
       else expect(again).toBe(v.hex);
     });
+  });
+});
+
+/** Vectors OVS rejects after decoding: validateMessage must reject them with the same OpenFlow error. */
+describe('ovs ofp-print corpus: semantic rejections', () => {
+  VECTORS.forEach((v, i) => {
+    const m = /\*\*\*decode error: (OF[A-Z]+_[A-Z_]+)\*\*\*/.exec(v.ovs31_stdout);
+    if (!m) return;
+    let msg;
+    try {
+      msg = decodeMessage(Buffer.from(v.hex, 'hex'));
+    } catch {
+      return; // rejected while decoding already (checked above)
+    }
+    if (REJECT_ALLOWED[i]) return;
+    it(`#${i} ${v.title}: rejected with ${m[1]}`, () => {
+      expect(() => validateMessage(msg)).toThrow(expect.objectContaining({ code: 'OF_MSG_INVALID', ofpError: m[1] }));
+    });
+  });
+
+  it('accepts every vector OVS prints without a decode error', () => {
+    let n = 0;
+    VECTORS.forEach((v) => {
+      if (/decode error/.test(v.ovs31_stdout)) return;
+      let msg;
+      try {
+        msg = decodeMessage(Buffer.from(v.hex, 'hex'));
+      } catch {
+        return;
+      }
+      validateMessage(msg);
+      n++;
+    });
+    expect(n).toBeGreaterThan(200);
   });
 });
