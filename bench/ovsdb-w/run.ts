@@ -161,9 +161,10 @@ async function externalClient(dir: string, srvPid: number, cmd: string, args: re
 /** W4: writer in its own process; the monitor process says READY, then the writer goes. */
 async function w4Run(js: string, srv: OvsdbServer, n: number, monitor: () => Proc, finish?: (m: Proc) => Promise<ClientResult>): Promise<ClientResult> {
   const w = start('node', [join(js, 'writer.mjs'), srv.unix, String(n)], { stdin: true });
+  let m: Proc | undefined;
   try {
     await w.waitLine((l) => l === 'PREPARED');
-    const m = monitor();
+    m = monitor();
     await m.waitLine((l) => l === 'READY');
     w.child.stdin!.write('go\n');
     const r = finish ? await finish(m) : resultOf('W4 monitor', await m.exited);
@@ -172,6 +173,7 @@ async function w4Run(js: string, srv: OvsdbServer, n: number, monitor: () => Pro
     return r;
   } finally {
     w.child.kill('SIGKILL');
+    if (m && m.child.exitCode === null) m.child.kill('SIGKILL');
   }
 }
 
@@ -385,7 +387,7 @@ function summarize(rows: Row[]): Summary[] {
     }
     let extra = '';
     const cc = row.results.map((r) => r.clientCpuS ?? NaN).filter(Number.isFinite);
-    const clientCpu = cc.length ? `client CPU ${f(median(cc), 2)} s; ` : '';
+    const clientCpu = cc.length ? `client CPU ${f(median(cc), 2)} s` : '';
     if (wl === 'W2') extra = `p50 ${f(median(row.results.map((r) => r.p50Ms!)), 2)} ms, p99 ${f(median(row.results.map((r) => r.p99Ms!)), 2)} ms`;
     if (wl === 'W3') {
       const st = row.results.map((r) => r.stallMs ?? NaN).filter(Number.isFinite);
@@ -401,7 +403,7 @@ function summarize(rows: Row[]): Summary[] {
       xFloor: median(ratios),
       rss: median(row.results.map((r) => r.rssMiB)),
       serverCpu: median(row.results.map((r) => r.serverCpuS ?? NaN)),
-      extra: clientCpu + extra,
+      extra: [clientCpu, extra].filter((x) => x).join('; '),
       runs: row.results.length,
       errors: row.errors,
     });
