@@ -116,6 +116,14 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
 }
 
 /**
+ * Identity of a checked atom for duplicate detection: primitives stand for themselves; a uuid or
+ * named-uuid by its kind and value (no JSON.stringify per element: sets of 10,000 refs are common).
+ */
+function atomKey(a: unknown): unknown {
+  return typeof a === 'object' && a !== null ? (a as readonly string[])[0]! + ' ' + (a as readonly string[])[1]! : a;
+}
+
+/**
  * Checks a wire datum against a column type: notation, set size, key/value types, constraints.
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE`
  */
@@ -126,13 +134,13 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
       throw new OvsdbValueError(`expected ["map", [...]], got ${JSON.stringify(v)}`, where, v);
     }
     const pairs = v[1] as unknown[];
-    const seen = new Set<string>();
+    const seen = new Set<unknown>();
     for (const p of pairs) {
       if (!Array.isArray(p) || p.length !== 2) throw new OvsdbValueError('a map pair must be [key, value]', where, p);
       checkAtom(type.key, p[0], where, allowNamed);
       checkAtom(type.value, p[1], where, allowNamed);
-      const k = JSON.stringify(p[0]);
-      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${k}`, where, v);
+      const k = atomKey(p[0]);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${JSON.stringify(p[0])}`, where, v);
       seen.add(k);
     }
     if (pairs.length < type.min || pairs.length > max) {
@@ -145,12 +153,14 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
     if (v.length !== 2 || !Array.isArray(v[1])) throw new OvsdbValueError('expected ["set", [...]]', where, v);
     atoms = v[1];
   } else atoms = [v];
-  const seen = new Set<string>();
+  const seen = atoms.length > 1 ? new Set<unknown>() : undefined;
   for (const a of atoms) {
     checkAtom(type.key, a, where, allowNamed);
-    const k = JSON.stringify(a);
-    if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${k}`, where, v);
-    seen.add(k);
+    if (seen) {
+      const k = atomKey(a);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${JSON.stringify(a)}`, where, v);
+      seen.add(k);
+    }
   }
   if (atoms.length < type.min || atoms.length > max) {
     throw new OvsdbValueError(`set has ${atoms.length} elements, allowed ${type.min}..${type.max}`, where, v);
