@@ -33,6 +33,8 @@ function nxLen(a: Action, version: OfVersion): number {
     case 'regLoad':
     case 'regMove':
     case 'outputReg':
+    case 'stackPush':
+    case 'stackPop':
     case 'setTunnel':
       return a.type === 'setTunnel' ? (a.wide ? 24 : 16) : 24;
     case 'regLoad2':
@@ -267,6 +269,13 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       if (a.src.nBits !== a.dst.nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'move: source and destination widths differ');
       nxHeader(w, 24, NXAST.REG_MOVE);
       w.u16(a.src.nBits).u16(a.src.ofs).u16(a.dst.ofs).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field));
+      break;
+    case 'stackPush':
+    case 'stackPop':
+      // nx_action_stack: offset(2) field header(4) n_bits(2) pad(6)
+      checkSlice(a.slice);
+      nxHeader(w, 24, a.type === 'stackPush' ? NXAST.STACK_PUSH : NXAST.STACK_POP);
+      w.u16(a.slice.ofs).u32(fieldHeader(a.slice.field)).u16(a.slice.nBits).zeros(6);
       break;
     case 'regLoad':
       checkSlice(a.dst);
@@ -641,6 +650,18 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       checkSlice(s, at);
       checkSlice(d, at);
       a = { type: 'regMove', src: s, dst: d };
+      break;
+    }
+    case NXAST.STACK_PUSH:
+    case NXAST.STACK_POP: {
+      need(len, 24, at);
+      const ofs = r.u16();
+      const field = fieldFromHeader(r.u32(), at).name;
+      const nBits = r.u16();
+      r.skip(6);
+      const slice = { field, ofs, nBits };
+      checkSlice(slice, at);
+      a = { type: subtype === NXAST.STACK_PUSH ? 'stackPush' : 'stackPop', slice };
       break;
     }
     case NXAST.REG_LOAD: {
@@ -1117,6 +1138,7 @@ function writtenField(a: Action): string | undefined {
     case 'regLoad': return a.dst.field;
     case 'regLoad2': case 'setField': return a.field.field;
     case 'regMove': case 'copyField': return a.dst.field;
+    case 'stackPop': return a.slice.field;
     default: return undefined;
   }
 }

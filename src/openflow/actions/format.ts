@@ -140,6 +140,8 @@ export function formatAction(a: Action): string {
       return `resubmit(${resubmitPort(a.inPort)},${a.table === undefined || a.table === 0xff ? '' : a.table}${a.ct ? ',ct' : ''})`;
     case 'regLoad': return `load:${hexAlt(a.value)}->${formatSlice(a.dst)}`;
     case 'regMove': return `move:${formatSlice(a.src)}->${formatSlice(a.dst)}`;
+    case 'stackPush': return `push:${formatSlice(a.slice)}`;
+    case 'stackPop': return `pop:${formatSlice(a.slice)}`;
     case 'note': return `note:${dotHex(a.data)}`;
     case 'outputReg': return `output:${formatSlice(a.src)}`;
     case 'ct': {

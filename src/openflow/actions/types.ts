@@ -73,6 +73,8 @@ export type Action =
   | { readonly type: 'regLoad'; readonly dst: FieldSlice; readonly value: bigint }
   | { readonly type: 'regLoad2'; readonly field: MatchField }
   | { readonly type: 'regMove'; readonly src: FieldSlice; readonly dst: FieldSlice }
+  /** NXAST_STACK_PUSH / NXAST_STACK_POP: `push:FIELD[…]`, `pop:FIELD[…]` (OVS lib/ofp-actions.c). */
+  | { readonly type: 'stackPush' | 'stackPop'; readonly slice: FieldSlice }
   | { readonly type: 'note'; readonly data: Uint8Array }
   | { readonly type: 'outputReg'; readonly src: FieldSlice; readonly maxLen: number; readonly v2?: boolean }
   | { readonly type: 'ct'; readonly commit: boolean; readonly force: boolean; readonly zone?: number; readonly zoneSrc?: FieldSlice;

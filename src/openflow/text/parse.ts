@@ -493,6 +493,12 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     parseOneAction({ text: `${paren[1]}:${paren[2]}`, pos: p.pos }, ctx, out);
     return;
   }
+  for (const k of ['push:', 'pop:'] as const) {
+    if (!t.startsWith(k)) continue;
+    const slice = parseSlice(t.slice(k.length), p.pos + k.length);
+    out.push({ type: k === 'push:' ? 'stackPush' : 'stackPop', slice });
+    return;
+  }
   const arrowKinds = ['move:', 'load:', 'set_field:'];
   for (const k of arrowKinds) {
     if (!t.startsWith(k)) continue;

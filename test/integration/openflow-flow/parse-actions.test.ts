@@ -33,6 +33,8 @@ const LISTS = [
   'multipath(symmetric_l4,1024,hrw,4,0,NXM_NX_REG0[0..1]),bundle_load(eth_src,0,hrw,ofport,NXM_NX_REG0[],members:1,2)',
   'set_tunnel:0x5,set_tunnel64:0x123456789,delete_field:tun_metadata3',
   'conjunction(7,1/2),conjunction(8,2/3)',
+  // NXAST_STACK_PUSH / POP, which ovn-controller installs.
+  'push:NXM_NX_REG0[],push:NXM_NX_XXREG1[5..100],pop:NXM_NX_REG1[0..15],pop:NXM_OF_ETH_SRC[]',
 ];
 
 describe('action lists through ovs-ofctl parse-actions', () => {
