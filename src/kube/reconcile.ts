@@ -194,9 +194,13 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
   for (const r of ipam.released) lspDel(tx, r.name);
+  // Node management ports (node-<name> on join) carry no port security, as Kube-OVN creates them: the
+  // cluster router sends egress traffic to a node whose destination is not the node itself.
+  const nodePorts = new Set((desired.nodes ?? []).map(nodePortName));
   for (const rec of ipam.records) {
     const addr = lspAddresses(rec.mac.toLowerCase(), rec.ip);
-    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity: [addr], externalIds: podExternalIds(rec, podByPort.get(rec.name)) });
+    const portSecurity = nodePorts.has(rec.name) ? [] : [addr];
+    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, podByPort.get(rec.name)) });
   }
 
   // Subnets (kube-ovn switches) no longer desired: planIpam already refused when desired pods are in them.

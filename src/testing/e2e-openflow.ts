@@ -2,47 +2,14 @@
  * OpenFlow side of the end-to-end scenario: a passive listener on a node's br-int added with this SDK's
  * Open_vSwitch client, a flow dump over it with this SDK's OpenFlow client (OpenFlow 1.5), printed in
  * `ovs-ofctl dump-flows` text, and the normalisation that makes two dumps comparable.
- *
- * Gap worked around here (reported to the lead): the SDK's action codec (src/openflow/actions) has no
- * NXAST_STACK_PUSH / NXAST_STACK_POP (Nicira subtypes 27 and 28, which ovn-controller uses for ARP and
- * `push:NXM_NX_REG0[]`-style save/restore); it decodes them as `experimenter(0x2320,…)`.
- * {@link printStackActions} rewrites exactly those into ovs-ofctl's `push:`/`pop:` text.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { OFP_VERSION, connectSwitch, fieldByCode, formatMessage, formatSlice, type OfConnection } from '../openflow/index.js';
+import { OFP_VERSION, connectSwitch, formatMessage, type OfConnection } from '../openflow/index.js';
 import { setController } from '../vswitch/index.js';
 import type { TopoNode } from './topology.js';
 import { waitFor } from './process.js';
 import { E2eStepError } from './e2e-scenario.js';
-
-/** Nicira vendor id and the stack action subtypes (OVS nx-match.c / ofp-actions.c, NXAST_STACK_*). */
-export const NX_STACK = { VENDOR: 0x2320, PUSH: 27, POP: 28 } as const;
-
-const EXPERIMENTER_RE = /experimenter\(0x2320,((?:[0-9a-f]{2}\.)*[0-9a-f]{2})\)/g;
-
-/**
- * Rewrites `experimenter(0x2320,HEX)` actions that are NXAST_STACK_PUSH/POP
- * (`subtype(2) offset(2) field-header(4) n_bits(2) pad(6)`) to `push:FIELD[…]` / `pop:FIELD[…]`.
- * Anything else is left as it is. Returns the text and how many actions were rewritten.
- */
-export function printStackActions(text: string): { text: string; rewritten: number } {
-  let rewritten = 0;
-  const out = text.replace(EXPERIMENTER_RE, (whole, hex: string) => {
-    const b = hex.split('.').map((h) => parseInt(h, 16));
-    if (b.length !== 16) return whole;
-    const subtype = (b[0]! << 8) | b[1]!;
-    if (subtype !== NX_STACK.PUSH && subtype !== NX_STACK.POP) return whole;
-    const ofs = (b[2]! << 8) | b[3]!;
-    const header = ((b[4]! << 24) | (b[5]! << 16) | (b[6]! << 8) | b[7]!) >>> 0;
-    const nBits = (b[8]! << 8) | b[9]!;
-    const hit = fieldByCode(header >>> 16, (header >>> 9) & 0x7f);
-    if (!hit) return whole;
-    rewritten++;
-    return `${subtype === NX_STACK.PUSH ? 'push' : 'pop'}:${formatSlice({ field: hit.def.name, ofs, nBits })}`;
-  });
-  return { text: out, rewritten };
-}
 
 /** The flow lines of a dump with what changes between two dumps (age, counters) taken out, sorted. */
 export function normalizeDumpFlows(text: string): string[] {
@@ -58,11 +25,7 @@ export interface SdkFlowDump {
   /** Flows in the reply. */
   readonly count: number;
   /** `ovs-ofctl dump-flows`-style text as the SDK's formatter prints it. */
-  readonly raw: string;
-  /** The same with NXAST_STACK actions printed (see {@link printStackActions}). */
   readonly text: string;
-  /** How many stack actions had to be printed here. */
-  readonly stackActions: number;
 }
 
 /** An OpenFlow 1.5 session with a node's br-int over a `punix:` listener in the node's run dir. */
@@ -97,9 +60,8 @@ export async function openBrInt(node: TopoNode): Promise<BrIntSession> {
     async dumpFlows() {
       const body = await conn.multipart({ kind: 'flow', tableId: 0xff, outPort: 0xffffffff, outGroup: 0xffffffff, cookie: 0n, cookieMask: 0n, match: [] });
       if (body.kind !== 'flow') throw new E2eStepError('openflow', `expected a flow stats reply, got ${body.kind}`);
-      const raw = formatMessage({ type: 'multipartReply', version: conn.version, xid: 0, flags: 0, body });
-      const { text, rewritten } = printStackActions(raw);
-      return { count: body.flows.length, raw, text, stackActions: rewritten };
+      const text = formatMessage({ type: 'multipartReply', version: conn.version, xid: 0, flags: 0, body });
+      return { count: body.flows.length, text };
     },
     close: () => conn.close(),
   };

@@ -161,14 +161,10 @@ export async function startE2eScenario(opts: E2eScenarioOptions = {}): Promise<E
     }
     // Egress: node1 is the gateway node; the cluster router sends everything it has no route for to
     // node1's ovn0 (the kube reconciler writes no gateway routes, so this uses the NB builders).
-    // The reconciler gives node-<name> ports `port_security "MAC IP"`, and OVN's egress port security
-    // then drops every packet routed to a node whose destination is not the node itself (egress to the
-    // outside). Kube-OVN creates node ports without port security; clear it here.
     {
       const tx = new NbTxn(await readNbSnapshot(nb));
       lrRouteAdd(tx, { router: DEFAULT_VPC, prefix: '0.0.0.0/0', nexthop: nodeJoinIp.get('node1')! });
-      const clear = (SCENARIO.nodes ?? []).map((n) => op.update('Logical_Switch_Port', [['name', '==', nodePortName(n)]], { port_security: ['set', []] }));
-      await nb.transact(NB_DATABASE, [...tx.operations(), ...clear]);
+      await nb.transact(NB_DATABASE, tx.operations());
     }
 
     // Pods.

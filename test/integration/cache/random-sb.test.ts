@@ -13,7 +13,7 @@ import { Replayer, cacheSnapshot, expectSnapshotsEqual, rng, serverSnapshot } fr
 
 const SB = 'OVN_Southbound';
 const TABLES = ['Chassis', 'Encap', 'Address_Set'] as const;
-const COUNT = Number(process.env.CACHE_RANDOM_TXNS_SB ?? 800);
+const COUNT = Number(process.env.CACHE_RANDOM_TXNS_SB ?? 2000);
 let server: OvsdbServer;
 let client: OvsdbClient;
 

@@ -14,7 +14,7 @@ import { Replayer, cacheSnapshot, expectSnapshotsEqual, rng, serverSnapshot } fr
 
 const DB = 'Open_vSwitch';
 const TABLES = ['Open_vSwitch', 'Bridge', 'Port', 'Interface', 'QoS', 'Queue'] as const;
-const COUNT = Number(process.env.CACHE_RANDOM_TXNS_VSWITCH ?? 800);
+const COUNT = Number(process.env.CACHE_RANDOM_TXNS_VSWITCH ?? 2000);
 let server: OvsdbServer;
 let client: OvsdbClient;
 

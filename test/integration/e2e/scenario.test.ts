@@ -257,13 +257,8 @@ test("OpenFlow: node1's br-int flows dumped with the SDK (OpenFlow 1.5 via a pun
     const ours = normalizeDumpFlows(dump.text);
     expect(ours.length).toBe(dump.count);
     expect(ours).toEqual(theirs);
-    // Without the harness' printing of NXAST_STACK_PUSH/POP (missing from the SDK's action codec when
-    // this was written), the SDK's own text may differ from ovs-ofctl's only on the flows that use
-    // push:/pop: — all of them while the gap lasts, none once the codec prints them.
-    const raw = normalizeDumpFlows(dump.raw);
-    const differing = raw.filter((l) => !theirs.includes(l));
-    expect(differing.every((l) => l.includes('experimenter(0x2320,'))).toBe(true);
-    expect([0, theirs.filter((l) => /(?:push|pop):/.test(l)).length]).toContain(differing.length);
+    // ovn-controller's NXAST_STACK_PUSH/POP flows are among them, printed by the SDK's own codec.
+    expect(ours.some((l) => /(?:push|pop):/.test(l))).toBe(true);
   } finally {
     br.close();
   }
