@@ -284,7 +284,7 @@ export function defaultDatum(type: ColumnType): Datum {
 }
 
 /** The server fills an omitted column with its type's default, even when that is outside an enum or range. */
-function defaultAtom(b: BaseType): Atom {
+export function defaultAtom(b: BaseType): Atom {
   switch (b.type) {
     case 'integer':
       return 0;

@@ -15,8 +15,8 @@ import type { BaseType, ColumnType } from '../schema.js';
 import { columnKind } from '../schema.js';
 import type { Atom, Datum, WireValue } from '../notation.js';
 import { OvsdbValueError } from '../errors.js';
+import { defaultAtom } from '../notation.js';
 
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 const EMPTY_SET: readonly Atom[] = Object.freeze([]) as readonly Atom[];
 const EMPTY_MAP: Readonly<Record<string, Atom>> = Object.freeze({});
 
@@ -33,21 +33,6 @@ export interface ColumnCodec {
   decode(w: WireValue): Datum;
   /** Applies an update2 `modify` diff to the current JS value. Never mutates `old`. */
   applyDiff(old: Datum, diff: WireValue): Datum;
-}
-
-/** The atom ovsdb-server stores when a column is omitted (RFC 7047 §5.1 defaults; "" for enums too). */
-function serverDefault(b: BaseType): Atom {
-  switch (b.type) {
-    case 'integer':
-    case 'real':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'string':
-      return '';
-    case 'uuid':
-      return ZERO_UUID;
-  }
 }
 
 const JS_TYPEOF: Readonly<Record<BaseType['type'], string>> = { integer: 'number', real: 'number', boolean: 'boolean', string: 'string', uuid: 'object' };
@@ -168,7 +153,7 @@ export function columnCodec(type: ColumnType, where: Where = {}): ColumnCodec {
       }
       return atom(w);
     };
-    return { kind, composite, empty: serverDefault(type.key), decode, applyDiff: (_old, diff) => decode(diff) };
+    return { kind, composite, empty: defaultAtom(type.key), decode, applyDiff: (_old, diff) => decode(diff) };
   }
   if (kind === 'optional') {
     const decode = (w: WireValue): Datum => {
@@ -186,7 +171,7 @@ export function columnCodec(type: ColumnType, where: Where = {}): ColumnCodec {
     for (let i = 0; i < atoms.length; i++) out[i] = atom(atoms[i]);
     return out;
   };
-  const empty: Datum = type.min === 0 ? EMPTY_SET : Object.freeze([serverDefault(type.key)]);
+  const empty: Datum = type.min === 0 ? EMPTY_SET : Object.freeze([defaultAtom(type.key)]);
   return {
     kind,
     composite,

@@ -5,22 +5,12 @@
  * (an enum without "", a range without 0, a minimum length, a strong or weak reference) must be given.
  */
 import type { BaseType, ColumnSchema } from '../schema.js';
-import { checkAtom } from '../notation.js';
+import { atomToWire, checkAtom, defaultAtom } from '../notation.js';
 import type { WireAtom } from '../notation.js';
 
-/** The atom ovsdb-server uses for an omitted column of this base type. */
+/** The atom ovsdb-server uses for an omitted column of this base type (wire form). */
 export function serverDefaultAtom(base: BaseType): WireAtom {
-  switch (base.type) {
-    case 'integer':
-    case 'real':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'string':
-      return '';
-    case 'uuid':
-      return ['uuid', '00000000-0000-0000-0000-000000000000'];
-  }
+  return atomToWire(base, defaultAtom(base));
 }
 
 function defaultFits(base: BaseType): boolean {
