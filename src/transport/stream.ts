@@ -85,7 +85,13 @@ class SocketStream implements ByteStream {
   }
 
   close(): void {
-    if (!this.sock.destroyed) this.sock.destroy();
+    if (this.sock.destroyed) return;
+    // Flush what this tick wrote (e.g. an error message sent just before closing), then close.
+    if (this.corked) {
+      this.corked = false;
+      this.sock.uncork();
+    }
+    this.sock.destroy();
   }
 
   onData(h: (chunk: Buffer) => void): void {
