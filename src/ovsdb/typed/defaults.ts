@@ -23,9 +23,15 @@ function defaultFits(base: BaseType): boolean {
   }
 }
 
+// Per column, computed once: the check throws for most constrained columns, and inserts ask for every column.
+const requiredCache = new WeakMap<ColumnSchema, boolean>();
+
 /** True when an insert that omits this column is refused by the server. */
 export function requiredOnInsert(col: ColumnSchema): boolean {
-  if (col.type.min === 0) return false;
-  if (col.type.value && !defaultFits(col.type.value)) return true;
-  return !defaultFits(col.type.key);
+  let r = requiredCache.get(col);
+  if (r === undefined) {
+    r = col.type.min !== 0 && ((col.type.value !== undefined && !defaultFits(col.type.value)) || !defaultFits(col.type.key));
+    requiredCache.set(col, r);
+  }
+  return r;
 }

@@ -56,30 +56,31 @@ export function columnOf(schema: DatabaseSchema, table: TableSchema, column: str
 
 const isImplicit = (c: string) => c === '_uuid' || c === '_version';
 
-/**
- * Walks the atoms of a checked wire datum: named-uuids must resolve (to a row of the referenced table).
- */
+/** One atom of a checked datum: a named-uuid must resolve (to a row of the referenced table). */
+function checkNamedAtom(base: BaseType | undefined, a: unknown, where: Where, scope: NamedUuidScope): void {
+  // Numbers and strings were checked by checkDatum (notation.ts), the server's limits included.
+  if (!base || base.type !== 'uuid' || !isWireNamedUuid(a)) return;
+  const name = a[1];
+  const table = scope.symbols.get(name);
+  if (table === undefined) {
+    if (scope.unresolved) scope.unresolved(name, base.refTable, where);
+    else throw new NamedUuidUndefinedError(where, name);
+    return;
+  }
+  if (base.refTable !== undefined && table !== base.refTable) throw new NamedUuidWrongTableError(where, name, table, base.refTable);
+}
+
+/** Walks the atoms of a checked wire datum (only uuid columns can hold named-uuids). */
 function checkAtoms(type: ColumnType, v: unknown, where: Where, scope: NamedUuidScope): void {
-  const visit = (base: BaseType | undefined, a: unknown) => {
-    // Numbers and strings were checked by checkDatum (notation.ts), the server's limits included.
-    if (!base || base.type !== 'uuid' || !isWireNamedUuid(a)) return;
-    const name = a[1];
-    const table = scope.symbols.get(name);
-    if (table === undefined) {
-      if (scope.unresolved) scope.unresolved(name, base.refTable, where);
-      else throw new NamedUuidUndefinedError(where, name);
-      return;
-    }
-    if (base.refTable !== undefined && table !== base.refTable) throw new NamedUuidWrongTableError(where, name, table, base.refTable);
-  };
+  if (type.key.type !== 'uuid' && type.value?.type !== 'uuid') return;
   if (Array.isArray(v) && v[0] === 'map' && Array.isArray(v[1])) {
     for (const p of v[1] as unknown[][]) {
-      visit(type.key, p[0]);
-      visit(type.value, p[1]);
+      checkNamedAtom(type.key, p[0], where, scope);
+      checkNamedAtom(type.value, p[1], where, scope);
     }
   } else if (Array.isArray(v) && v[0] === 'set' && Array.isArray(v[1])) {
-    for (const a of v[1] as unknown[]) visit(type.key, a);
-  } else visit(type.key, v);
+    for (const a of v[1] as unknown[]) checkNamedAtom(type.key, a, where, scope);
+  } else checkNamedAtom(type.key, v, where, scope);
 }
 
 /** Checks a wire datum against a type, then its named-uuids. */
@@ -88,13 +89,24 @@ function checkValue(type: ColumnType, v: unknown, where: Where, scope: NamedUuid
   checkAtoms(type, v, where, scope);
 }
 
+const requiredByTable = new WeakMap<TableSchema, readonly ColumnSchema[]>();
+/** The columns an insert into `table` must set, computed once per table. */
+function requiredColumns(table: TableSchema): readonly ColumnSchema[] {
+  let r = requiredByTable.get(table);
+  if (!r) {
+    r = Object.values(table.columns).filter(requiredOnInsert);
+    requiredByTable.set(table, r);
+  }
+  return r;
+}
+
 function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 'insert' | 'update' | 'wait', scope: NamedUuidScope): void {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
     throw new OvsdbArgumentError(`${schema.name}.${table.name}: ${op} row must be an object, got ${JSON.stringify(row)}`);
   }
   if (op === 'insert') {
-    for (const col of Object.values(table.columns)) {
-      if (!Object.prototype.hasOwnProperty.call(row, col.name) && requiredOnInsert(col)) {
+    for (const col of requiredColumns(table)) {
+      if (!Object.prototype.hasOwnProperty.call(row, col.name)) {
         throw new OvsdbValueError(
           `column is required: the server's default for an omitted ${col.type.key.type} does not satisfy the column's type`,
           { database: schema.name, table: table.name, column: col.name },
