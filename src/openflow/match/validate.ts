@@ -6,6 +6,33 @@ import { bytesToNum } from './text-values.js';
 const ETH = { IP: 0x0800, ARP: 0x0806, RARP: 0x8035, IPV6: 0x86dd, MPLS: 0x8847, MPLSM: 0x8848, NSH: 0x894f } as const;
 
 /**
+ * Whether one prerequisite (ovs-fields(7)) holds, given the match's eth_type, nw_proto, icmpv6_type and
+ * whether it has a field. Shared by {@link validateMatch} and the flow-text parser.
+ */
+export function prereqSatisfied(p: Prereq, ethType: number | undefined, proto: number | undefined, icmp6: number | undefined, has: (field: string) => boolean): boolean {
+  const ip = ethType === ETH.IP || ethType === ETH.IPV6;
+  switch (p) {
+    case 'none': return true;
+    case 'vlan': return has('vlan_vid') || has('vlan_tci');
+    case 'mpls': return ethType === ETH.MPLS || ethType === ETH.MPLSM;
+    case 'ipv4': return ethType === ETH.IP;
+    case 'ipv6': return ethType === ETH.IPV6;
+    case 'ip': return ip;
+    case 'arp': return ethType === ETH.ARP || ethType === ETH.RARP;
+    case 'tcp': return ip && proto === 6;
+    case 'udp': return ip && proto === 17;
+    case 'sctp': return ip && proto === 132;
+    case 'icmp': return ethType === ETH.IP && proto === 1;
+    case 'icmpv6': return ethType === ETH.IPV6 && proto === 58;
+    case 'nd': return ethType === ETH.IPV6 && proto === 58 && (icmp6 === 135 || icmp6 === 136);
+    case 'ndSolicit': return ethType === ETH.IPV6 && proto === 58 && icmp6 === 135;
+    case 'ndAdvert': return ethType === ETH.IPV6 && proto === 58 && icmp6 === 136;
+    case 'nsh': return ethType === ETH.NSH;
+    case 'ct': return has('ct_state');
+  }
+}
+
+/**
  * Checks a match the way a switch does before accepting it (OVS OFPBMC_BAD_PREREQ /
  * OFPBMC_BAD_VALUE / OFPBMC_BAD_WILDCARDS): every field's prerequisite is present (ovs-fields(7)),
  * values use only the field's defined bits, masked values have no bits outside the mask.
@@ -21,28 +48,7 @@ export function validateMatch(m: Match): void {
   const ethType = num('eth_type');
   const proto = num('nw_proto');
   const icmp6 = num('icmpv6_type');
-  const ip = ethType === ETH.IP || ethType === ETH.IPV6;
-  const ok = (p: Prereq): boolean => {
-    switch (p) {
-      case 'none': return true;
-      case 'vlan': return by.has('vlan_vid') || by.has('vlan_tci');
-      case 'mpls': return ethType === ETH.MPLS || ethType === ETH.MPLSM;
-      case 'ipv4': return ethType === ETH.IP;
-      case 'ipv6': return ethType === ETH.IPV6;
-      case 'ip': return ip;
-      case 'arp': return ethType === ETH.ARP || ethType === ETH.RARP;
-      case 'tcp': return ip && proto === 6;
-      case 'udp': return ip && proto === 17;
-      case 'sctp': return ip && proto === 132;
-      case 'icmp': return ethType === ETH.IP && proto === 1;
-      case 'icmpv6': return ethType === ETH.IPV6 && proto === 58;
-      case 'nd': return ethType === ETH.IPV6 && proto === 58 && (icmp6 === 135 || icmp6 === 136);
-      case 'ndSolicit': return ethType === ETH.IPV6 && proto === 58 && icmp6 === 135;
-      case 'ndAdvert': return ethType === ETH.IPV6 && proto === 58 && icmp6 === 136;
-      case 'nsh': return ethType === ETH.NSH;
-      case 'ct': return by.has('ct_state');
-    }
-  };
+  const ok = (p: Prereq): boolean => prereqSatisfied(p, ethType, proto, icmp6, (f) => by.has(f));
   for (const f of m) {
     const def = fieldByName(f.field);
     if (!def) continue;

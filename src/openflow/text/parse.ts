@@ -3,6 +3,7 @@ import type { Action, FieldSlice, Instruction, LearnSpec, NatSpec } from '../act
 import type { Match, MatchField } from '../match/types.js';
 import { fieldByCodePointName, fieldByName, type FieldDef, type Prereq } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
+import { prereqSatisfied } from '../match/validate.js';
 import { PACKET_IN_REASONS, NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/format.js';
 import { checkSlice } from '../actions/slices.js';
 import { ActionError } from '../actions/errors.js';
@@ -87,26 +88,7 @@ function setSubfield(b: MatchBuilder, s: FieldSlice, v: bigint, pos: number): vo
 }
 
 function prereqOk(p: Prereq, ethType: number | undefined, proto: number | undefined, icmpType: number | undefined, b: MatchBuilder): boolean {
-  const ip = ethType === ETH.IP || ethType === ETH.IPV6;
-  switch (p) {
-    case 'none': return true;
-    case 'vlan': return b.fields.has('vlan_vid') || b.fields.has('vlan_tci');
-    case 'mpls': return ethType === ETH.MPLS || ethType === ETH.MPLSM;
-    case 'ipv4': return ethType === ETH.IP;
-    case 'ipv6': return ethType === ETH.IPV6;
-    case 'ip': return ip;
-    case 'arp': return ethType === ETH.ARP || ethType === ETH.RARP;
-    case 'tcp': return ip && proto === 6;
-    case 'udp': return ip && proto === 17;
-    case 'sctp': return ip && proto === 132;
-    case 'icmp': return ethType === ETH.IP && proto === 1;
-    case 'icmpv6': return ethType === ETH.IPV6 && proto === 58;
-    case 'nd': return ethType === ETH.IPV6 && proto === 58 && (icmpType === 135 || icmpType === 136);
-    case 'ndSolicit': return ethType === ETH.IPV6 && proto === 58 && icmpType === 135;
-    case 'ndAdvert': return ethType === ETH.IPV6 && proto === 58 && icmpType === 136;
-    case 'nsh': return ethType === 0x894f;
-    case 'ct': return b.fields.has('ct_state');
-  }
+  return prereqSatisfied(p, ethType, proto, icmpType, (f) => b.fields.has(f));
 }
 
 const PREREQ_TEXT: Record<Prereq, string> = {
