@@ -167,15 +167,24 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
   }
 }
 
-/** JS atom → wire atom for a base type. */
-export function atomToWire(base: BaseType, a: Atom, where: Where = {}): WireAtom {
+const show = (v: unknown): string => {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+};
+
+/** JS atom → wire atom for a base type (uuids as strings or named references). */
+export function atomToWire(base: BaseType, a: unknown, where: Where = {}): WireAtom {
   if (base.type === 'uuid') {
     if (isNamedUuid(a)) return ['named-uuid', a.namedUuid];
     if (typeof a === 'string') return ['uuid', a];
-    throw new OvsdbValueError(`expected a uuid string, got ${JSON.stringify(a)}`, where, a);
+    throw new OvsdbValueError(`expected a uuid string or a named reference, got ${show(a)}`, where, a);
   }
   if (isNamedUuid(a)) throw new OvsdbValueError('a named uuid is only valid in a uuid column', where, a);
-  return a;
+  if (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean') return a;
+  throw new OvsdbValueError(`expected a ${base.type}, got ${show(a)}`, where, a);
 }
 
 /** Wire atom → JS atom (uuids become their string). */
@@ -187,53 +196,67 @@ export function atomFromWire(a: WireAtom): Atom {
   return a as Atom;
 }
 
-function mapKeyFromJs(base: BaseType, k: string, where: Where): Atom {
+/** A JS map key (object keys are strings) → wire atom of the key type. */
+export function mapKeyToWire(base: BaseType, k: string, where: Where = {}): WireAtom {
   switch (base.type) {
     case 'integer':
     case 'real': {
       const n = Number(k);
-      if (k.trim() === '' || Number.isNaN(n)) throw new OvsdbValueError(`map key ${JSON.stringify(k)} is not a number`, where, k);
+      if (k.trim() === '' || Number.isNaN(n)) throw new OvsdbValueError(`map key ${show(k)} is not a number`, where, k);
       return n;
     }
     case 'boolean':
-      if (k !== 'true' && k !== 'false') throw new OvsdbValueError(`map key ${JSON.stringify(k)} is not a boolean`, where, k);
+      if (k !== 'true' && k !== 'false') throw new OvsdbValueError(`map key ${show(k)} is not a boolean`, where, k);
       return k === 'true';
+    case 'uuid':
+      return ['uuid', k];
     default:
       return k;
   }
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isNamedUuid(v);
+
+/** A JS map (object) → `["map", pairs]` (shape only; constraints are {@link checkDatum}'s). */
+export function mapToWire(type: ColumnType, v: unknown, where: Where = {}): WireValue {
+  if (!isRecord(v)) throw new OvsdbValueError(`expected an object for a map column, got ${show(v)}`, where, v);
+  const pairs: (readonly [WireAtom, WireAtom])[] = [];
+  for (const k of Object.keys(v)) pairs.push([mapKeyToWire(type.key, k, where), atomToWire(type.value!, v[k], where)]);
+  return ['map', pairs];
+}
+
+/** A JS array → `["set", atoms]` (shape only). */
+export function setToWire(base: BaseType, v: unknown, where: Where = {}): WireValue {
+  if (!Array.isArray(v)) throw new OvsdbValueError(`expected an array for a set, got ${show(v)}`, where, v);
+  return ['set', v.map((a) => atomToWire(base, a, where))];
+}
+
 /**
- * JS datum → wire datum for a column type (see the module comment for the JS shapes).
- * The result is checked with {@link checkDatum}.
+ * JS datum → wire datum for a column type (see the module comment for the JS shapes). With `check`
+ * (the default) the result is also checked with {@link checkDatum}; the typed builder turns that off
+ * because it validates each operation as a whole afterwards.
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE`
  */
-export function datumToWire(type: ColumnType, v: Datum, where: Where = {}): WireValue {
+export function datumToWire(type: ColumnType, v: unknown, where: Where = {}, check = true): WireValue {
   let out: WireValue;
-  const kind = columnKind(type);
-  if (kind === 'map') {
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || isNamedUuid(v)) {
-      throw new OvsdbValueError(`expected an object for a map column, got ${JSON.stringify(v)}`, where, v);
-    }
-    const pairs: (readonly [WireAtom, WireAtom])[] = [];
-    for (const [k, val] of Object.entries(v as Record<string, Atom>)) {
-      pairs.push([atomToWire(type.key, mapKeyFromJs(type.key, k, where), where), atomToWire(type.value!, val, where)]);
-    }
-    out = ['map', pairs];
-  } else if (kind === 'atom') {
-    if (v === undefined || Array.isArray(v) || (typeof v === 'object' && !isNamedUuid(v))) {
-      throw new OvsdbValueError(`expected a single ${type.key.type}, got ${JSON.stringify(v)}`, where, v);
-    }
-    out = atomToWire(type.key, v as Atom, where);
-  } else if (kind === 'optional' && !Array.isArray(v)) {
-    if (v === undefined || v === null) out = ['set', []];
-    else if (typeof v === 'object' && !isNamedUuid(v)) throw new OvsdbValueError(`expected a ${type.key.type} or undefined`, where, v);
-    else out = atomToWire(type.key, v as Atom, where);
-  } else {
-    if (!Array.isArray(v)) throw new OvsdbValueError(`expected an array for a set column, got ${JSON.stringify(v)}`, where, v);
-    out = ['set', (v as readonly Atom[]).map((a) => atomToWire(type.key, a, where))];
+  switch (columnKind(type)) {
+    case 'map':
+      out = mapToWire(type, v, where);
+      break;
+    case 'set':
+      out = setToWire(type.key, v, where);
+      break;
+    case 'optional':
+      if (v === undefined || v === null) out = ['set', []];
+      else if (Array.isArray(v)) out = setToWire(type.key, v, where);
+      else out = atomToWire(type.key, v, where);
+      break;
+    case 'atom':
+      if (Array.isArray(v) || v === undefined || v === null) throw new OvsdbValueError(`expected a single ${type.key.type}, got ${show(v)}`, where, v);
+      out = atomToWire(type.key, v, where);
+      break;
   }
-  checkDatum(type, out, where);
+  if (check) checkDatum(type, out, where);
   return out;
 }
 
