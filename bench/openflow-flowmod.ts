@@ -7,26 +7,23 @@
  *   npx tsc -p tsconfig.build.json --outDir /tmp/ovn-sdk-bench && \
  *     OF_BENCH_DIST=/tmp/ovn-sdk-bench npx tsx bench/openflow-flowmod.ts   (the compiled build, as users run it)
  *
- * Each case runs ~1 s after a warm-up. Ours is measured before and after os-ken (the machine is
- * shared, so load drifts); the better of the two rounds is reported next to os-ken's rates.
+ * Our side is measured in a worker thread. With OF_BENCH_DIST the worker gets no tsx loader
+ * (`execArgv: []`), so it runs the compiled ESM exactly as `node` runs it for a user: tsx's loader
+ * otherwise re-transforms every .js it loads into CommonJS with getter-based imports, which halves
+ * the measured rates. Without OF_BENCH_DIST the worker inherits tsx and loads src/.
+ * Measurement slices alternate with os-ken's (a co-process), so load drift hits both alike.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FlowMod } from '../src/openflow/messages/index.js';
 import type { MatchField } from '../src/openflow/match/index.js';
 import type { Action } from '../src/openflow/actions/index.js';
 
 const dist = process.env.OF_BENCH_DIST;
 const base = dist ? pathToFileURL(`${dist}/`).href : new URL('../src/', import.meta.url).href;
-const msgs = (await import(`${base}openflow/messages/index.js`)) as typeof import('../src/openflow/messages/index.js');
-const text = (await import(`${base}openflow/text/index.js`)) as typeof import('../src/openflow/text/index.js');
-const wire = (await import(`${base}wire/index.js`)) as typeof import('../src/wire/index.js');
-const { decodeMessage, encodeMessage, flowModFromSpec } = msgs;
-const { parseFlow } = text;
-const { toHex } = wire;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const u16 = (n: number): Uint8Array => Uint8Array.of(n >> 8, n & 0xff);
@@ -66,23 +63,6 @@ const ACTIONS: Action[] = [
   { type: 'output', port: 3, maxLen: 0 },
 ];
 
-function flowMod(n: number): FlowMod {
-  return flowModFromSpec({ table: 14, priority: 120, match: ALL_FIELDS.slice(0, n), instructions: [{ type: 'applyActions', actions: ACTIONS }] }, 0x04);
-}
-
-function rate(fn: () => void): number {
-  for (let i = 0; i < 20000; i++) fn();
-  let n = 0;
-  const t0 = performance.now();
-  let t = t0;
-  while (t - t0 < 1000) {
-    for (let i = 0; i < 1000; i++) fn();
-    n += 1000;
-    t = performance.now();
-  }
-  return (n * 1000) / (t - t0);
-}
-
 const TEXT = 'table=14,priority=120,ct_state=+new+trk,tcp,reg0=0x10/0x10,metadata=0x5,nw_dst=10.96.0.1,tp_dst=443 ' +
   'actions=set_field:0x3->reg0,load:0x1->NXM_NX_REG10[6],move:NXM_NX_REG14[0..15]->NXM_NX_REG15[0..15],' +
   'ct(commit,table=12,zone=NXM_NX_REG13[0..15],nat(dst=10.244.0.9:6443)),resubmit(,37),output:3';
@@ -90,10 +70,28 @@ const TEXT = 'table=14,priority=120,ct_state=+new+trk,tcp,reg0=0x10/0x10,metadat
 const sizes = [1, 8, 32];
 const SLICE = Number(process.env.OF_BENCH_SLICE ?? 0.4); // seconds per measurement slice
 const ROUNDS = Number(process.env.OF_BENCH_ROUNDS ?? 5); // alternations per case
-const hexes = sizes.map((n) => toHex(encodeMessage(flowMod(n))));
-let sink = 0;
+const specs = sizes.map((n) => ({ table: 14, priority: 120, match: ALL_FIELDS.slice(0, n), instructions: [{ type: 'applyActions', actions: ACTIONS }] }));
 
-function rateFor(fn: () => void, secs: number): number {
+/**
+ * Our side, as plain JavaScript for the worker: builds each flow_mod with the public
+ * flowModFromSpec, then answers { i, kind, secs } with the rate of encodeMessage(flowMod) or
+ * decodeMessage(bytes) (or parseFlow of the text line) over that many seconds.
+ */
+const WORKER = `
+import { parentPort, workerData } from 'node:worker_threads';
+const { base, specs, text } = workerData;
+const { decodeMessage, encodeMessage, flowModFromSpec } = await import(base + 'openflow/messages/index.js');
+const { parseFlow } = await import(base + 'openflow/text/index.js');
+let sink = 0;
+const fns = specs.map((spec) => {
+  const fm = flowModFromSpec(spec, 0x04);
+  const bytes = encodeMessage(fm);
+  return { bytes, encode: () => { sink += encodeMessage(fm).length; }, decode: () => { sink += decodeMessage(bytes).priority; } };
+});
+fns.push({ bytes: new Uint8Array(0), text: () => { if (parseFlow(text, 0x04) === null) sink++; } });
+for (const f of fns) for (let w = 0; w < 20000; w++) { f.encode?.(); f.decode?.(); }
+for (let w = 0; w < 2000; w++) fns[fns.length - 1].text();
+function rateFor(fn, secs) {
   let n = 0;
   const t0 = performance.now();
   let t = t0;
@@ -103,6 +101,22 @@ function rateFor(fn: () => void, secs: number): number {
     t = performance.now();
   }
   return (n * 1000) / (t - t0);
+}
+parentPort.on('message', ({ i, kind, secs }) => parentPort.postMessage(rateFor(fns[i][kind], secs)));
+parentPort.postMessage(fns.map((f) => Buffer.from(f.bytes).toString('hex')));
+if (sink === -1) console.log(sink);
+`;
+const worker = new Worker(WORKER, { eval: true, workerData: { base, specs, text: TEXT }, ...(dist ? { execArgv: [] } : {}) });
+const replies: ((v: unknown) => void)[] = [];
+worker.on('message', (v: unknown) => replies.shift()?.(v));
+worker.on('error', (e) => { console.error(e); process.exit(1); });
+const fromWorker = <T>(): Promise<T> => new Promise((res) => replies.push(res as (v: unknown) => void));
+const firstReply = fromWorker<string[]>();
+const hexes = (await firstReply).slice(0, sizes.length);
+async function ours(i: number, kind: 'encode' | 'decode' | 'text', secs: number): Promise<number> {
+  const p = fromWorker<number>();
+  worker.postMessage({ i, kind, secs });
+  return p;
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
@@ -123,28 +137,25 @@ async function osken(i: number, kind: 'parse' | 'serialize'): Promise<number> {
 const load0 = loadavg()[0]!;
 const rows: { n: number; bytes: number; enc: number; dec: number; oEnc: number; oDec: number; rEnc: number; rDec: number }[] = [];
 for (const [i, n] of sizes.entries()) {
-  const fm = flowMod(n);
-  const bytes = encodeMessage(fm);
-  const encFn = (): void => { sink += encodeMessage(fm).length; };
-  const decFn = (): void => { sink += (decodeMessage(bytes) as FlowMod).priority; };
-  for (let w = 0; w < 20000; w++) { encFn(); decFn(); }
   const enc: number[] = [], dec: number[] = [], oEnc: number[] = [], oDec: number[] = [], rEnc: number[] = [], rDec: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const a = rateFor(encFn, SLICE);
+    const a = await ours(i, 'encode', SLICE);
     const b = await osken(i, 'serialize');
-    const c = rateFor(decFn, SLICE);
+    const c = await ours(i, 'decode', SLICE);
     const d = await osken(i, 'parse');
     enc.push(a); oEnc.push(b); dec.push(c); oDec.push(d); rEnc.push(a / b); rDec.push(c / d);
   }
-  rows.push({ n, bytes: bytes.length, enc: median(enc), dec: median(dec), oEnc: median(oEnc), oDec: median(oDec), rEnc: median(rEnc), rDec: median(rDec) });
+  rows.push({ n, bytes: hexes[i]!.length / 2, enc: median(enc), dec: median(dec), oEnc: median(oEnc), oDec: median(oDec), rEnc: median(rEnc), rDec: median(rDec) });
 }
 py.stdin!.end();
-const textRate = median([0, 1, 2].map(() => rateFor(() => { parseFlow(TEXT, 0x04); }, 1)));
+const textRates: number[] = [];
+for (let r = 0; r < 3; r++) textRates.push(await ours(sizes.length, 'text', 1));
+const textRate = median(textRates);
+await worker.terminate();
 const load1 = loadavg()[0]!;
-if (sink === -1) console.log(sink);
 
 const k = (x: number): string => `${(x / 1000).toFixed(1)} k`;
-console.log(`node ${process.version}, ${new Date().toISOString()}, code: ${dist ? `compiled build (${dist})` : 'src via tsx'}, ` +
+console.log(`node ${process.version}, ${new Date().toISOString()}, code: ${dist ? `compiled build (${dist}), worker without tsx` : 'src via tsx'}, ` +
   `1-min load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
 console.log('| match fields | bytes | encode/s (here) | decode/s (here) | os-ken serialize/s | os-ken parse/s | encode ratio | decode ratio | os-ken bytes identical |');
 console.log('|---|---|---|---|---|---|---|---|---|');
