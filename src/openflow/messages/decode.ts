@@ -5,6 +5,7 @@
  */
 import { ByteReader, WireError } from '../../wire/index.js';
 import { readMatch, readMatch10, readOxmFields } from '../match/index.js';
+import { readMatch11 } from '../match/match11.js';
 import { readActions, readInstructions } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXPINT, NXT, OFPMP, OFPT } from './constants.js';
@@ -138,12 +139,13 @@ function decodeBody(r: ByteReader): OfMessage {
       }
       break;
   }
-  if (v >= 4) {
+  if (v >= 2) {
+    // OF1.1 / OF1.2 share these bodies with OF1.3 (OpenFlow 1.1 §A.3, 1.2 §A.3), except the match.
     switch (type) {
       case OFPT.PACKET_OUT:
         return decodePacketOut(r, h);
       case OFPT.FLOW_MOD:
-        return decodeFlowMod(r, h);
+        return v === 2 ? decodeFlowMod11(r, h) : decodeFlowMod(r, h);
       case OFPT.GROUP_MOD:
         return decodeGroupMod(r, h);
       case OFPT.PORT_MOD: {
@@ -154,7 +156,7 @@ function decodeBody(r: ByteReader): OfMessage {
         r.skip(2);
         const config = r.u32();
         const mask = r.u32();
-        if (v === 4) {
+        if (v <= 4) {
           const advertise = r.u32();
           r.skip(4);
           return { type: 'portMod', ...h, portNo, hwAddr, config, mask, advertise };
@@ -176,6 +178,7 @@ function decodeBody(r: ByteReader): OfMessage {
       }
       case OFPT.ROLE_REQUEST:
       case OFPT.ROLE_REPLY: {
+        if (v < 4) break;
         expectBody(r, 16, 'role');
         const role = r.u32();
         const shortId = r.u16();
@@ -185,9 +188,11 @@ function decodeBody(r: ByteReader): OfMessage {
         return { type: t, ...h, role, generationId: r.u64() };
       }
       case OFPT.GET_ASYNC_REQUEST:
+        if (v < 4) break;
         return { type: 'getAsyncRequest', ...h };
       case OFPT.GET_ASYNC_REPLY:
       case OFPT.SET_ASYNC: {
+        if (v < 4) break;
         const t = type === OFPT.SET_ASYNC ? 'setAsync' : 'getAsyncReply';
         if (v === 4) {
           expectBody(r, 24, 'async config');
@@ -208,6 +213,7 @@ function decodeBody(r: ByteReader): OfMessage {
         return { type: t, ...h, properties };
       }
       case OFPT.METER_MOD: {
+        if (v < 4) break;
         expectBody(r, 8, 'meter_mod');
         const command = r.u16();
         const flags = r.u16();
@@ -516,7 +522,29 @@ function decodePacketIn(r: ByteReader, h: H): OfMessage {
     r.skip(1);
     return { type: 'packetIn', ...h, bufferId, totalLen, reason, tableId: 0, cookie: 0n, match: [], inPort, data: r.bytes(r.remaining) };
   }
-  if (h.version < 4) return { type: 'unknown', ...h, msgType: OFPT.PACKET_IN, body: r.bytes(r.remaining) };
+  if (h.version === 2) {
+    // OpenFlow 1.1 §A.4.1 ofp_packet_in: buffer_id, in_port, in_phy_port, total_len, reason, table_id.
+    expectBody(r, 16, 'packet_in');
+    const bufferId = r.u32();
+    const inPort = r.u32();
+    const inPhyPort = r.u32();
+    const totalLen = r.u16();
+    const reason = r.u8();
+    const tableId = r.u8();
+    const pin = { type: 'packetIn' as const, ...h, bufferId, totalLen, reason, tableId, cookie: 0n, match: [], inPort, data: r.bytes(r.remaining) };
+    return inPhyPort === inPort ? pin : { ...pin, inPhyPort };
+  }
+  if (h.version === 3) {
+    // OpenFlow 1.2 §A.4.1: as OF1.3 without the cookie.
+    expectBody(r, 8, 'packet_in');
+    const bufferId = r.u32();
+    const totalLen = r.u16();
+    const reason = r.u8();
+    const tableId = r.u8();
+    const match = readMatch(r, h.version);
+    r.skip(2);
+    return { type: 'packetIn', ...h, bufferId, totalLen, reason, tableId, cookie: 0n, match, data: r.bytes(r.remaining) };
+  }
   expectBody(r, 16, 'packet_in');
   const bufferId = r.u32();
   const totalLen = r.u16();
@@ -594,7 +622,7 @@ function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
     const byteCount = r.u64();
     return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId: 0, idleTimeout, hardTimeout: 0, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
   }
-  if (h.version < 4) return { type: 'unknown', ...h, msgType: OFPT.FLOW_REMOVED, body: r.bytes(r.remaining) };
+  if (h.version === 2) return decodeFlowRemoved11(r, h);
   if (h.version >= 6) {
     // OpenFlow 1.5.1 §7.4.2: table_id, reason, priority, idle, hard, cookie, match, stats.
     expectBody(r, 16, 'flow_removed');
@@ -621,6 +649,23 @@ function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
   const byteCount = r.u64();
   const match = readMatch(r, h.version);
   return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
+}
+
+/** OpenFlow 1.1 §A.4.2 ofp_flow_removed: as OF1.2 but no hard_timeout, and the 88-byte match last. */
+function decodeFlowRemoved11(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 40, 'flow_removed');
+  const cookie = r.u64();
+  const priority = r.u16();
+  const reason = r.u8();
+  const tableId = r.u8();
+  const durationSec = r.u32();
+  const durationNsec = r.u32();
+  const idleTimeout = r.u16();
+  r.skip(2);
+  const packetCount = r.u64();
+  const byteCount = r.u64();
+  const match = readMatch11(r);
+  return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout: 0, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
 }
 
 function decodePacketOut(r: ByteReader, h: H): OfMessage {
@@ -667,6 +712,29 @@ function decodeFlowMod(r: ByteReader, h: H): OfMessage {
   return {
     type: 'flowMod', ...h, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
     outPort, outGroup, flags, importance: h.version >= 5 ? importance : 0, match, instructions,
+  };
+}
+
+/** OpenFlow 1.1 §A.3.4.1 ofp_flow_mod: the OF1.3 fields (no importance), the 88-byte match, instructions. */
+function decodeFlowMod11(r: ByteReader, h: H): OfMessage {
+  expectBody(r, 40, 'flow_mod');
+  const cookie = r.u64();
+  const cookieMask = r.u64();
+  const tableId = r.u8();
+  const command = r.u8();
+  const idleTimeout = r.u16();
+  const hardTimeout = r.u16();
+  const priority = r.u16();
+  const bufferId = r.u32();
+  const outPort = r.u32();
+  const outGroup = r.u32();
+  const flags = r.u16();
+  r.skip(2);
+  const match = readMatch11(r);
+  const instructions = readInstructions(r, r.remaining, h.version);
+  return {
+    type: 'flowMod', ...h, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
+    outPort, outGroup, flags, importance: 0, match, instructions,
   };
 }
 
@@ -802,8 +870,17 @@ function readFlowStatsRequest(r: ByteReader, v: OfVersion): FlowStatsRequestBody
   r.skip(4);
   const cookie = r.u64();
   const cookieMask = r.u64();
-  const match = readMatch(r, v);
+  const match = v === 2 ? readMatch11(r) : readMatch(r, v);
   return { tableId, outPort, outGroup, cookie, cookieMask, match };
+}
+
+/**
+ * Whether a multipart type exists in the version: OF1.1 stats 0–7 (OpenFlow 1.1 §A.3.5), OF1.2 adds
+ * group features (8); OF1.0 and OF1.3+ are decoded for every type (OVS's OF1.0 extensions).
+ */
+function mpDefined(v: OfVersion, mpType: number): boolean {
+  if (v === 1 || v >= 4 || mpType === OFPMP.EXPERIMENTER) return true;
+  return mpType <= (v === 2 ? OFPMP.GROUP_DESC : OFPMP.GROUP_FEATURES);
 }
 
 function mpHeader(r: ByteReader, v: OfVersion): { mpType: number; flags: number } {
@@ -818,7 +895,7 @@ function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
   const body = ((): MultipartRequestBody => {
-    if (v < 4 && v !== 1) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+    if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
     switch (mpType) {
       case OFPMP.DESC:
         return { kind: 'desc' };
@@ -980,7 +1057,7 @@ function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartReplyBody {
       const cookie = fr.u64();
       const packetCount = fr.u64();
       const byteCount = fr.u64();
-      const match = readMatch(fr, v);
+      const match = v === 2 ? readMatch11(fr) : readMatch(fr, v);
       const instructions = readInstructions(fr, fr.remaining, v);
       flows.push({
         tableId, priority, idleTimeout, hardTimeout, flags, importance: v >= 5 ? importance : 0, cookie, match,
@@ -1023,13 +1100,14 @@ function readPortStats(r: ByteReader, v: OfVersion): PortStatsEntry[] {
       portNo = r.u16();
       r.skip(6);
     } else {
-      expectBody(r, 112, 'port stats entry');
+      // OF1.1 / OF1.2 ofp_port_stats has no duration (104 bytes); OF1.3 adds it (112).
+      expectBody(r, v < 4 ? 104 : 112, 'port stats entry');
       portNo = r.u32();
       r.skip(4);
     }
     const c = Array.from({ length: 12 }, () => r.u64());
-    const durationSec = v === 1 ? 0 : r.u32();
-    const durationNsec = v === 1 ? 0 : r.u32();
+    const durationSec = v < 4 ? 0 : r.u32();
+    const durationNsec = v < 4 ? 0 : r.u32();
     out.push({
       portNo, rxPackets: c[0]!, txPackets: c[1]!, rxBytes: c[2]!, txBytes: c[3]!, rxDropped: c[4]!, txDropped: c[5]!,
       rxErrors: c[6]!, txErrors: c[7]!, rxFrameErr: c[8]!, rxOverErr: c[9]!, rxCrcErr: c[10]!, collisions: c[11]!,
@@ -1063,15 +1141,16 @@ function readQueueStats(r: ByteReader, v: OfVersion): QueueStatsEntry[] {
       portNo = r.u16();
       r.skip(2);
     } else {
-      expectBody(r, 40, 'queue stats entry');
+      // OF1.1 / OF1.2 ofp_queue_stats has no duration (32 bytes); OF1.3 adds it (40).
+      expectBody(r, v < 4 ? 32 : 40, 'queue stats entry');
       portNo = r.u32();
     }
     const queueId = r.u32();
     const txBytes = r.u64();
     const txPackets = r.u64();
     const txErrors = r.u64();
-    const durationSec = v === 1 ? 0 : r.u32();
-    const durationNsec = v === 1 ? 0 : r.u32();
+    const durationSec = v < 4 ? 0 : r.u32();
+    const durationNsec = v < 4 ? 0 : r.u32();
     out.push({ portNo, queueId, txBytes, txPackets, txErrors, durationSec, durationNsec });
   }
   return out;
@@ -1081,7 +1160,7 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
   const body = ((): MultipartReplyBody => {
-    if (v < 4 && v !== 1) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+    if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
     switch (mpType) {
       case OFPMP.DESC:
         expectBody(r, 1056, 'desc reply');
@@ -1121,7 +1200,8 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
         return { kind: 'aggregate', packetCount, byteCount, flowCount };
       }
       case OFPMP.TABLE_STATS: {
-        if (v === 1) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+        // OF1.0–1.2 table stats carry per-table match / action capabilities: kept as raw bytes.
+        if (v < 4) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
         const tables = [];
         while (r.remaining) {
           expectBody(r, 24, 'table stats entry');
@@ -1138,15 +1218,16 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
       case OFPMP.GROUP_STATS: {
         const groups = [];
         while (r.remaining) {
-          const gr = subByLength(r, r.peekU16(0), 40, 'group stats entry');
+          // OF1.1 / OF1.2 ofp_group_stats has no duration (32 bytes); OF1.3 adds it (40).
+          const gr = subByLength(r, r.peekU16(0), v < 4 ? 32 : 40, 'group stats entry');
           gr.skip(4);
           const groupId = gr.u32();
           const refCount = gr.u32();
           gr.skip(4);
           const packetCount = gr.u64();
           const byteCount = gr.u64();
-          const durationSec = gr.u32();
-          const durationNsec = gr.u32();
+          const durationSec = v < 4 ? 0 : gr.u32();
+          const durationNsec = v < 4 ? 0 : gr.u32();
           const bucketStats = [];
           if (gr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'bucket counters not a multiple of 16 bytes', gr.offset);
           while (gr.remaining) bucketStats.push({ packetCount: gr.u64(), byteCount: gr.u64() });

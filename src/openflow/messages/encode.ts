@@ -5,6 +5,7 @@
 import { ByteWriter, WireError } from '../../wire/index.js';
 import { writeMatch, writeMatch10, writeOxmFields } from '../match/index.js';
 import { defaultCodePoint, fieldByName } from '../match/fields.js';
+import { writeMatch11 } from '../match/match11.js';
 import { writeActions, writeInstructions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
@@ -167,8 +168,12 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         w.u32(m.bufferId).u16(m.totalLen).u16(m.inPort ?? 0).u8(m.reason).u8(0).bytes(m.data);
         return;
       }
-      need(v, 4, m.type);
-      w.u32(m.bufferId).u16(m.totalLen).u8(m.reason).u8(m.tableId).u64(m.cookie);
+      if (v === 2) {
+        w.u32(m.bufferId).u32(m.inPort ?? 0).u32(m.inPhyPort ?? m.inPort ?? 0).u16(m.totalLen).u8(m.reason).u8(m.tableId).bytes(m.data);
+        return;
+      }
+      w.u32(m.bufferId).u16(m.totalLen).u8(m.reason).u8(m.tableId);
+      if (v >= 4) w.u64(m.cookie);
       writeMatch(w, m.match, v);
       w.zeros(2).bytes(m.data);
       return;
@@ -180,7 +185,12 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         w.u16(m.idleTimeout).zeros(2).u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
         return;
       }
-      need(v, 4, m.type);
+      if (v === 2) {
+        w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(m.tableId).u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0);
+        w.u16(m.idleTimeout).zeros(2).u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
+        writeMatch11(w, m.match);
+        return;
+      }
       if (v >= 6) {
         w.u8(m.tableId).u8(m.reason).u16(m.priority).u16(m.idleTimeout).u16(m.hardTimeout).u64(m.cookie);
         writeMatch(w, m.match, v);
@@ -202,7 +212,6 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         w.bytes(m.data);
         return;
       }
-      need(v, 4, m.type);
       w.u32(m.bufferId);
       const lenAt = v >= 6 ? w.offset : w.offset + 4;
       if (v >= 6) {
@@ -226,14 +235,14 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         writeActions(w, of10Actions(m.instructions), v);
         return;
       }
-      need(v, 4, m.type);
       w.u64(m.cookie).u64(m.cookieMask).u8(m.tableId).u8(m.command).u16(m.idleTimeout).u16(m.hardTimeout);
       w.u16(m.priority).u32(m.bufferId).u32(m.outPort).u32(m.outGroup).u16(m.flags).u16(v >= 5 ? m.importance : 0);
-      writeMatch(w, m.match, v);
+      if (v === 2) writeMatch11(w, m.match);
+      else writeMatch(w, m.match, v);
       writeInstructions(w, m.instructions, v);
       return;
     case 'groupMod':
-      need(v, 4, m.type);
+      need(v, 2, m.type);
       header(w, v, OFPT.GROUP_MOD, m.xid, m.type);
       w.u16(m.command).u8(m.groupType).u8(0).u32(m.groupId);
       if (v >= 6) {
@@ -249,17 +258,17 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       }
       return;
     case 'portMod':
-      need(v, 4, m.type);
+      need(v, 2, m.type);
       header(w, v, OFPT.PORT_MOD, m.xid, m.type);
       w.u32(m.portNo).zeros(4).bytes(mac(m.hwAddr)).zeros(2).u32(m.config).u32(m.mask);
-      if (v === 4) w.u32(m.advertise ?? 0).zeros(4);
+      if (v <= 4) w.u32(m.advertise ?? 0).zeros(4);
       else {
         if (m.advertise !== undefined) w.u16(0).u16(8).u32(m.advertise);
         writeRawProps(w, m.otherProperties);
       }
       return;
     case 'tableMod':
-      need(v, 4, m.type);
+      need(v, 2, m.type);
       header(w, v, OFPT.TABLE_MOD, m.xid, m.type);
       w.u8(m.tableId).zeros(3).u32(m.config);
       if (v >= 5) writeRawProps(w, m.properties);
@@ -559,14 +568,18 @@ function writeFlowStatsRequest(w: ByteWriter, b: FlowStatsRequestBody, v: OfVers
     w.u8(b.tableId).u8(0).u16(b.outPort);
     return;
   }
-  need(v, 4, 'flow stats request');
   w.u8(b.tableId).zeros(3).u32(b.outPort).u32(b.outGroup).zeros(4).u64(b.cookie).u64(b.cookieMask);
-  writeMatch(w, b.match, v);
+  if (v === 2) writeMatch11(w, b.match);
+  else writeMatch(w, b.match, v);
 }
+
+/** Multipart kinds OpenFlow 1.1 defines (OpenFlow 1.1 §A.3.5); OF1.2 adds groupFeatures. */
+const MP_KINDS_11: readonly string[] = ['desc', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'group', 'groupDesc', 'experimenter', 'unknown'];
 
 function writeMpRequestBody(w: ByteWriter, b: MultipartRequestBody, v: OfVersion): void {
   const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'portDesc'];
   if (v === 1 && !of10.includes(b.kind)) need(v, 4, `${b.kind} request`);
+  if ((v === 2 || v === 3) && !MP_KINDS_11.includes(b.kind) && !(v === 3 && b.kind === 'groupFeatures')) need(v, 4, `${b.kind} request`);
   switch (b.kind) {
     case 'desc':
     case 'table':
@@ -650,7 +663,7 @@ function writePortStats(w: ByteWriter, p: PortStatsEntry, v: OfVersion): void {
     p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.rxDropped, p.txDropped, p.rxErrors, p.txErrors,
     p.rxFrameErr, p.rxOverErr, p.rxCrcErr, p.collisions,
   ]) w.u64(c);
-  w.u32(p.durationSec).u32(p.durationNsec);
+  if (v >= 4) w.u32(p.durationSec).u32(p.durationNsec);
 }
 
 function writeQueueStats(w: ByteWriter, q: QueueStatsEntry, v: OfVersion): void {
@@ -660,7 +673,8 @@ function writeQueueStats(w: ByteWriter, q: QueueStatsEntry, v: OfVersion): void 
   }
   const start = w.offset;
   if (v >= 5) w.u16(0).zeros(6);
-  w.u32(q.portNo).u32(q.queueId).u64(q.txBytes).u64(q.txPackets).u64(q.txErrors).u32(q.durationSec).u32(q.durationNsec);
+  w.u32(q.portNo).u32(q.queueId).u64(q.txBytes).u64(q.txPackets).u64(q.txErrors);
+  if (v >= 4) w.u32(q.durationSec).u32(q.durationNsec);
   if (v >= 5) {
     writeRawProps(w, q.otherProperties);
     w.patchU16(start, w.offset - start);
@@ -669,7 +683,8 @@ function writeQueueStats(w: ByteWriter, q: QueueStatsEntry, v: OfVersion): void 
 
 function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): void {
   const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'portStats', 'queue', 'portDesc'];
-  if (v < 4 && !(v === 1 && of10.includes(b.kind)) && b.kind !== 'unknown' && b.kind !== 'desc') need(v, 4, `${b.kind} reply`);
+  const of11 = (v === 2 || v === 3) && (MP_KINDS_11.includes(b.kind) || (v === 3 && b.kind === 'groupFeatures')) && b.kind !== 'table';
+  if (v < 4 && !(v === 1 && of10.includes(b.kind)) && !of11 && b.kind !== 'unknown' && b.kind !== 'desc') need(v, 4, `${b.kind} reply`);
   switch (b.kind) {
     case 'desc':
       writeFixedString(w, b.mfrDesc, 256);
@@ -699,7 +714,8 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
           w.u16(0).u8(f.tableId).u8(0).u32(f.stats.durationSec ?? 0).u32(f.stats.durationNsec ?? 0);
           w.u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout).u16(f.flags).u16(v >= 5 ? f.importance : 0).zeros(2);
           w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
-          writeMatch(w, f.match, v);
+          if (v === 2) writeMatch11(w, f.match);
+          else writeMatch(w, f.match, v);
         }
         writeInstructions(w, f.instructions, v);
         w.patchU16(start, w.offset - start);
@@ -729,8 +745,9 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
       return;
     case 'group':
       for (const g of b.groups) {
-        w.u16(40 + 16 * g.bucketStats.length).zeros(2).u32(g.groupId).u32(g.refCount).zeros(4);
-        w.u64(g.packetCount).u64(g.byteCount).u32(g.durationSec).u32(g.durationNsec);
+        w.u16((v < 4 ? 32 : 40) + 16 * g.bucketStats.length).zeros(2).u32(g.groupId).u32(g.refCount).zeros(4);
+        w.u64(g.packetCount).u64(g.byteCount);
+        if (v >= 4) w.u32(g.durationSec).u32(g.durationNsec);
         for (const s of g.bucketStats) w.u64(s.packetCount).u64(s.byteCount);
       }
       return;

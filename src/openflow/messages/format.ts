@@ -18,6 +18,7 @@ import type {
   Bucket,
   FeaturesReply,
   FlowStatValues,
+  FlowStatsEntry,
   MeterBand,
   MultipartReplyBody,
   MultipartRequestBody,
@@ -158,7 +159,9 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       return s;
     }
     case 'tableMod': {
-      let s = `${head('OFPT_TABLE_MOD', m.version, m.xid)} table_id=${m.tableId === 0xff ? 'ALL' : m.tableId}`;
+      let s = `${head('OFPT_TABLE_MOD', m.version, m.xid)} ${m.tableId === 0xff ? 'table_id: ALL_TABLES' : `table_id=${m.tableId}`}`;
+      // OF1.1 / OF1.2 OFPTC11_TABLE_MISS_* (OpenFlow 1.2 §A.3.3); OVS reads 3 as controller.
+      if (m.version === 2 || m.version === 3) s += `, flow_miss_config=${['controller', 'continue', 'drop', 'controller'][m.config & 3]}`;
       if (m.version >= 5) s += `, eviction=${m.config & 4 ? 'on' : 'off'}, vacancy=${m.config & 8 ? 'on' : 'off'}`;
       return `${s}\n`;
     }
@@ -276,7 +279,7 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       // OVS shows the cookie unless it is all-ones (its "no cookie"); OF1.0 has none.
       if (m.version >= 4 && m.cookie !== 0xffffffffffffffffn) s += ` cookie=${hex(m.cookie)}`;
       s += ` total_len=${m.totalLen}`;
-      const mt = m.version === 1 ? `in_port=${portName(m.inPort ?? 0, 1)}` : formatMatch(m.match);
+      const mt = m.version <= 2 ? `in_port=${portName(m.inPort ?? 0, m.version)}` : formatMatch(m.match);
       s += ` ${mt} (via ${['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'][m.reason] ?? m.reason})`;
       s += ` data_len=${m.data.length}`;
       s += m.bufferId === 0xffffffff ? ' (unbuffered)' : ` buffer=0x${m.bufferId.toString(16).padStart(8, '0')}`;
@@ -382,7 +385,9 @@ function speedOf(features: number, version: number): number {
 }
 
 function formatPort(p: Port, version: number): string {
-  let s = ` ${portName(p.portNo, version)}(${p.name}): addr:${formatMac(p.hwAddr)}\n`;
+  // OVS cuts the name at its first non-printable character (lib/ofp-port.c).
+  const name = /^[\x20-\x7e]*/.exec(p.name)![0];
+  let s = ` ${portName(p.portNo, version)}(${name}): addr:${formatMac(p.hwAddr)}\n`;
   s += `     config:     ${bits(p.config, configNames(version))}\n`;
   const state = version === 1 ? p.state & 1 : p.state;
   s += `     state:      ${bits(state, ['LINK_DOWN', 'BLOCKED', 'LIVE'])}\n`;
@@ -401,7 +406,9 @@ function formatFeatures(m: FeaturesReply): string {
   s += `n_tables:${m.nTables}, n_buffers:${m.nBuffers}${m.auxiliaryId ? `, auxiliary_id:${m.auxiliaryId}` : ''}\n`;
   const capNames = m.version === 1
     ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'STP', 'RESERVED', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
-    : ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', '', 'PORT_BLOCKED', 'BUNDLES', 'FLOW_MONITORING'];
+    : m.version === 2 // OpenFlow 1.1 §A.3.1: bit 7 is ARP_MATCH_IP, PORT_BLOCKED comes with 1.2
+      ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
+      : ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', '', 'PORT_BLOCKED', 'BUNDLES', 'FLOW_MONITORING'];
   // BUNDLES and FLOW_MONITORING exist from OF1.4 on; OVS ignores those bits before.
   const known = m.version >= 5 ? capNames.length : 9;
   const caps = capNames.slice(0, known).flatMap((n, i) => (m.capabilities & (1 << i) && n ? [n] : []));
@@ -634,35 +641,47 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       }
       return s;
     }
-    case 'flow': {
-      let s = `${h}\n`;
-      for (const f of b.flows) {
-        const st: FlowStatValues = f.stats;
-        let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${st.packetCount ?? 0n}, n_bytes=${st.byteCount ?? 0n}, `;
-        if (f.idleTimeout) line += `idle_timeout=${f.idleTimeout}, `;
-        if (f.hardTimeout) line += `hard_timeout=${f.hardTimeout}, `;
-        const flagNames = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
-        const fl = flagNames.filter(([, bit]) => f.flags & bit).map(([n]) => n);
-        if (fl.length) line += `${fl.join(' ')} `;
-        if (f.importance) line += `importance=${f.importance}, `;
-        if (st.idleTimeSec !== undefined) line += `idle_age=${st.idleTimeSec}, `;
-        const mt = matchText(f.match, f.priority);
-        line += `${mt}${mt ? ' ' : ''}actions=${instructionsText(f.instructions)}`;
-        s += `${line}\n`;
-      }
-      return s;
-    }
+    case 'flow':
+      return `${h}\n${b.flows.map((f) => `${flowStatsLine(f)}\n`).join('')}`;
     default:
       return `${h}\n`;
   }
 }
 
+/**
+ * OF1.2+ action bits (OFPAT_* numbers) OVS knows, in the order it prints them (its internal action
+ * order, checked against ovs-ofctl 3.1); other bits (copy_ttl_*, pbb, …) are not printed.
+ */
+const GROUP_ACTION_BITS12: readonly (readonly [number, string])[] = [
+  [0, 'output'], [22, 'group'], [25, 'set_field'], [18, 'strip_vlan'], [17, 'push_vlan'], [23, 'mod_nw_ttl'], [24, 'dec_ttl'],
+  [15, 'set_mpls_ttl'], [16, 'dec_mpls_ttl'], [19, 'push_mpls'], [20, 'pop_mpls'], [21, 'set_queue'],
+];
+
+/**
+ * One flow of a flow stats reply as ofp-print shows it. `hardAge` (seconds since the last change,
+ * NXST_FLOW only) is shown when it differs from the duration.
+ */
+export function flowStatsLine(f: FlowStatsEntry, hardAge?: number): string {
+  const st: FlowStatValues = f.stats;
+  let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${st.packetCount ?? 0n}, n_bytes=${st.byteCount ?? 0n}, `;
+  if (f.idleTimeout) line += `idle_timeout=${f.idleTimeout}, `;
+  if (f.hardTimeout) line += `hard_timeout=${f.hardTimeout}, `;
+  const flagNames = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
+  const fl = flagNames.filter(([, bit]) => f.flags & bit).map(([n]) => n);
+  if (fl.length) line += `${fl.join(' ')} `;
+  if (f.importance) line += `importance=${f.importance}, `;
+  if (st.idleTimeSec !== undefined) line += `idle_age=${st.idleTimeSec}, `;
+  if (hardAge !== undefined && hardAge !== st.durationSec) line += `hard_age=${hardAge}, `;
+  const mt = matchText(f.match, f.priority);
+  return `${line}${mt}${mt ? ' ' : ''}actions=${instructionsText(f.instructions)}`;
+}
+
 function groupActionBits(v: number, version: number): string {
-  // OpenFlow 1.1+ action type numbers (OFPAT_*), names as OVS prints them.
-  const names11: Record<number, string> = {
-    0: 'output', 11: 'copy_ttl_out', 12: 'copy_ttl_in', 15: 'set_mpls_ttl', 16: 'dec_mpls_ttl', 17: 'push_vlan',
-    18: 'strip_vlan', 19: 'push_mpls', 20: 'pop_mpls', 21: 'set_queue', 22: 'group', 23: 'mod_nw_ttl', 24: 'dec_ttl', 25: 'set_field',
-  };
+  if (version >= 3) {
+    const out = GROUP_ACTION_BITS12.filter(([bit]) => (v >>> bit) & 1).map(([, n]) => n);
+    return out.length ? out.join(' ') : '<none>';
+  }
+  const names11: Record<number, string> = {};
   const names10 = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
   const out: string[] = [];
   for (let i = 0; i < 32; i++) {

@@ -151,8 +151,10 @@ export interface PacketIn extends OfHeaderFields {
   readonly tableId: number;
   readonly cookie: bigint;
   readonly match: Match;
-  /** OF1.0 only. */
+  /** OF1.0 and OF1.1 (where later versions carry it in `match`). */
   readonly inPort?: number;
+  /** OF1.1 only, when it differs from `inPort` (ofp_packet_in.in_phy_port). */
+  readonly inPhyPort?: number;
   readonly data: Uint8Array;
 }
 
