@@ -27,10 +27,30 @@ export type SessionEvent =
   | { readonly type: 'state'; readonly state: SessionState; readonly remote?: string; readonly reason?: string }
   | { readonly type: 'rejected'; readonly remote: string; readonly error: SdkError };
 
+/**
+ * What the session (and the caches that follow it) report through `onMetric`:
+ * - `reconnect`: live again on `remote` after a connection ended;
+ * - `txnLatencyMs`: one committed transaction's round trip;
+ * - `outage`: time from the end of a connection to the session being live again;
+ * - `txnRetry`: an idempotent transaction whose outcome was unknown is sent again (`attempt` ≥ 2);
+ * - `resume`: a following cache re-established its monitor after a reconnect — `found` true is a hit
+ *   (monitor_cond_since resumed from the last transaction id), false a miss (full contents compared);
+ * - `update`: a following cache applied one notification of `rows` row changes.
+ */
 export type SessionMetric =
   | { readonly type: 'reconnect'; readonly remote: string }
   | { readonly type: 'txnLatencyMs'; readonly value: number }
-  | { readonly type: 'outage'; readonly ms: number };
+  | { readonly type: 'outage'; readonly ms: number }
+  | { readonly type: 'txnRetry'; readonly attempt: number; readonly code: string }
+  | {
+      readonly type: 'resume';
+      readonly remote: string;
+      readonly monitorId: string;
+      readonly found: boolean;
+      readonly method: 'monitor_cond_since' | 'monitor_cond' | 'monitor';
+      readonly ms: number;
+    }
+  | { readonly type: 'update'; readonly monitorId: string; readonly rows: number };
 
 /** Why a remote was not accepted (logged, and the session tries the next one). */
 export class OvsdbRemoteRejectedError extends SdkError {
@@ -43,12 +63,36 @@ export class OvsdbRemoteRejectedError extends SdkError {
   }
 }
 
-/** The session gave up reconnecting (the backoff policy returned undefined), or was closed. */
+/** The session was closed (by `close()`): nothing more can be sent through it. */
 export class OvsdbSessionClosedError extends SdkError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('OVSDB_SESSION_CLOSED', message, options);
   }
 }
+
+/** Why one remote was not used in the last round before the session gave up. */
+export interface RemoteFailure {
+  readonly remote: string;
+  /** The connect error, the {@link OvsdbRemoteRejectedError}, or the error of a connect hook. */
+  readonly error: SdkError;
+}
+
+/**
+ * The backoff policy gave up: no remote was usable. `failures` names each remote tried and its last
+ * reason (unreachable, not the leader, unknown database, schema mismatch…); `start()`, `ready()` and
+ * waiting transactions reject with it, and the session ends in state `failed`.
+ */
+export class OvsdbSessionGaveUpError extends SdkError {
+  constructor(
+    readonly failures: readonly RemoteFailure[],
+    readonly rounds: number,
+  ) {
+    const why = failures.map((f) => `${f.remote}: [${f.error.code}] ${stripRemote(f.error.message, f.remote)}`).join('; ');
+    super('OVSDB_SESSION_GAVE_UP', `gave up after ${rounds} round(s) of connection attempts: ${why || 'no remote'}`, { cause: failures[failures.length - 1]?.error });
+  }
+}
+
+const stripRemote = (m: string, remote: string): string => (m.startsWith(`${remote}: `) ? m.slice(remote.length + 2) : m);
 
 export interface SessionOptions {
   /** Database this session is for (e.g. `OVN_Northbound`). */
@@ -68,6 +112,26 @@ export interface SessionOptions {
   onMetric?: (m: SessionMetric) => void;
 }
 
+/** Options of {@link OvsdbSession.transact}. */
+export interface SessionTransactOptions extends TransactOptions {
+  /**
+   * The transaction changes nothing when applied twice (its inserts are guarded by `wait`, as the SDK's
+   * builders do): when its outcome is unknown (the connection dropped in flight) it is sent again after
+   * the reconnect. Default false: the `OVSDB_OUTCOME_UNKNOWN` error is thrown.
+   */
+  idempotent?: boolean;
+  /** Most re-sends of an idempotent transaction (default 5). */
+  retries?: number;
+  /** How long to wait for the session to be live before each attempt (default: as long as it takes). */
+  readyTimeoutMs?: number;
+  /**
+   * Called before each re-send with the attempt about to be made (2, 3, …) and the error of the
+   * previous one. A re-sent transaction whose `wait` guard now fails found the first attempt's work
+   * committed: that failure is the caller's to interpret (the guard is the caller's).
+   */
+  onRetry?: (attempt: number, error: SdkError) => void;
+}
+
 /** Called on every new connection, after the server was accepted and before the session is live. */
 export type ConnectHook = (client: OvsdbClient, info: { readonly remote: string; readonly reconnect: boolean }) => Promise<void>;
 
@@ -79,6 +143,9 @@ interface ServerDbRow {
   index?: number;
   schema?: string;
 }
+
+/** How often a transaction that could not be sent (the connection had just closed) is tried on the next one. */
+const UNSENT_RETRIES = 5;
 
 const one = (v: unknown): unknown => (Array.isArray(v) && v[0] === 'set' ? (v[1] as unknown[])[0] : Array.isArray(v) && v[0] === 'uuid' ? v[1] : v);
 
@@ -94,6 +161,9 @@ export class OvsdbSession {
   private downSince: number | undefined;
   private readonly log: Logger | undefined;
   private readonly opts: SessionOptions;
+  /** The last reason each remote was not used, in the current round of attempts. */
+  private roundFailures = new Map<string, SdkError>();
+  private failure: SdkError | undefined;
 
   private constructor(remotes: string | readonly string[], opts: SessionOptions) {
     this.remotes = parseRemotes(remotes).map((r) => r.text);
@@ -104,7 +174,7 @@ export class OvsdbSession {
   /**
    * Starts the session and resolves once it is live (or rejects when the backoff policy gives up).
    * @throws {RemoteSyntaxError} `TRANSPORT_BAD_REMOTE` for a bad remote list, before connecting
-   * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` when the policy gives up before the first connection
+   * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the policy gives up before the first connection, naming each remote's reason
    */
   static async start(remotes: string | readonly string[], opts: SessionOptions, hooks: ConnectHook[] = []): Promise<OvsdbSession> {
     const s = new OvsdbSession(remotes, opts);
@@ -123,15 +193,49 @@ export class OvsdbSession {
     return this.current?.remote;
   }
 
-  /** Registers a hook run on every (re)connection before the session is live; runs it now if live. */
+  /** The database this session is for. */
+  get database(): string {
+    return this.opts.database;
+  }
+
+  /** The live client, if the session is live now (else undefined; see {@link ready}). */
+  get client(): OvsdbClient | undefined {
+    return this.stateValue === 'live' && this.current && !this.current.closed ? this.current : undefined;
+  }
+
+  /**
+   * Registers a hook run on every (re)connection before the session is live; runs it now if live.
+   * A hook that throws makes the session drop that connection and try another remote.
+   */
   async addConnectHook(h: ConnectHook): Promise<void> {
     this.hooks.push(h);
     if (this.current && this.stateValue === 'live') await h(this.current, { remote: this.current.remote, reconnect: false });
   }
 
-  /** Resolves with the live client (waits through reconnects). */
+  /** Unregisters a hook added with {@link addConnectHook} (no-op if it is not registered). */
+  removeConnectHook(h: ConnectHook): void {
+    const i = this.hooks.indexOf(h);
+    if (i >= 0) this.hooks.splice(i, 1);
+  }
+
+  /** Reports a metric through the session's `onMetric` hook (used by the caches that follow the session). */
+  reportMetric(m: SessionMetric): void {
+    this.opts.onMetric?.(m);
+  }
+
+  /** True when someone listens to metrics (so reporters can skip counting work). */
+  get metricsEnabled(): boolean {
+    return this.opts.onMetric !== undefined;
+  }
+
+  /**
+   * Resolves with the live client (waits through reconnects).
+   * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the backoff policy gave up
+   * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` after {@link close}, or when not live within `timeoutMs`
+   */
   ready(timeoutMs?: number): Promise<OvsdbClient> {
     if (this.stateValue === 'live' && this.current && !this.current.closed) return Promise.resolve(this.current);
+    if (this.stateValue === 'failed' && this.failure) return Promise.reject(this.failure);
     if (this.stateValue === 'closed' || this.stateValue === 'failed') return Promise.reject(new OvsdbSessionClosedError(`session is ${this.stateValue}`));
     return new Promise((resolve, reject) => {
       const w = { resolve, reject };
@@ -154,20 +258,33 @@ export class OvsdbSession {
    * safe only for transactions that change nothing when applied twice (the SDK's builders guard their
    * inserts with `wait`, so theirs are).
    * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when not idempotent (or retries ran out)
+   * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` / {@link OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` while waiting for a connection
+   * @throws {OvsdbTransactionError} the transaction's own failure, unchanged
    */
-  async transact<const Ops extends readonly Operation[]>(ops: Ops, o: TransactOptions & { idempotent?: boolean; retries?: number; readyTimeoutMs?: number } = {}): Promise<ResultsOf<Ops>> {
+  async transact<const Ops extends readonly Operation[]>(ops: Ops, o: SessionTransactOptions = {}): Promise<ResultsOf<Ops>> {
     const retries = o.idempotent ? (o.retries ?? 5) : 0;
-    for (let attempt = 0; ; attempt++) {
-      const c = await this.ready(o.readyTimeoutMs);
+    const { idempotent: _i, retries: _r, readyTimeoutMs, onRetry, ...txo } = o;
+    let resent = 0;
+    let unsent = 0;
+    for (let attempt = 1; ; attempt++) {
+      const c = await this.ready(readyTimeoutMs);
       const t0 = performance.now();
       try {
-        const r = await c.transact(this.opts.database, ops, o);
+        const r = await c.transact(this.opts.database, ops, txo);
         this.opts.onMetric?.({ type: 'txnLatencyMs', value: performance.now() - t0 });
         return r;
       } catch (e) {
-        const retryable = e instanceof OvsdbOutcomeUnknownError || e instanceof OvsdbClientClosedError;
-        if (!retryable || attempt >= retries) throw e;
-        this.log?.info({ attempt: attempt + 1, err: (e as Error).message }, 'ovsdb session: retrying idempotent transaction');
+        // Not sent at all (the client closed before): always safe to send on the next connection,
+        // a few times. In flight (outcome unknown): only when idempotent, `retries` times.
+        if (e instanceof OvsdbOutcomeUnknownError) {
+          if (++resent > retries) throw e;
+        } else if (e instanceof OvsdbClientClosedError) {
+          if (++unsent > UNSENT_RETRIES) throw e;
+        } else throw e;
+        const err = e as SdkError;
+        this.log?.info({ attempt: attempt + 1, code: err.code, err: err.message }, 'ovsdb session: sending the transaction again');
+        this.opts.onMetric?.({ type: 'txnRetry', attempt: attempt + 1, code: err.code });
+        onRetry?.(attempt + 1, err);
       }
     }
   }
@@ -209,6 +326,7 @@ export class OvsdbSession {
     let failures = 0;
     while (!this.stopped) {
       let connected = false;
+      this.roundFailures = new Map();
       for (const remote of this.order()) {
         if (this.stopped) return;
         const conn = await this.tryRemote(remote);
@@ -226,9 +344,15 @@ export class OvsdbSession {
         failures++;
         const delay = backoff(failures);
         if (delay === undefined) {
-          this.setState('failed', undefined, `gave up after ${failures - 1} rounds of reconnect attempts`);
-          this.rejectWaiters(new OvsdbSessionClosedError(`gave up connecting to ${this.remotes.join(',')}`));
+          const err = new OvsdbSessionGaveUpError(
+            this.remotes.map((remote) => ({ remote, error: this.roundFailures.get(remote) ?? new OvsdbSessionClosedError('not tried') })),
+            failures,
+          );
+          this.failure = err;
+          this.log?.error({ remotes: this.remotes, code: err.code, err: err.message }, 'ovsdb session: giving up');
           this.stopped = true;
+          this.setState('failed', undefined, err.message);
+          this.rejectWaiters(err);
           return;
         }
         this.setState('backoff', undefined, `retrying in ${delay} ms`);
@@ -253,7 +377,7 @@ export class OvsdbSession {
       await this.check(client, remote);
       this.setState('monitoring', remote);
       const reconnect = this.connections++ > 0;
-      for (const h of this.hooks) await h(client, { remote, reconnect });
+      for (const h of [...this.hooks]) await h(client, { remote, reconnect });
       if (client.closed) throw new OvsdbClientClosedError('connection lost while re-establishing monitors');
       this.current = client;
       if (reconnect) this.opts.onMetric?.({ type: 'reconnect', remote });
@@ -277,6 +401,7 @@ export class OvsdbSession {
   }
 
   private reject(remote: string, error: SdkError): void {
+    this.roundFailures.set(remote, error);
     this.log?.warn({ remote, code: error.code, err: error.message }, 'ovsdb session: remote not used');
     this.opts.onEvent?.({ type: 'rejected', remote, error });
   }

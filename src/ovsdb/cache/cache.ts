@@ -10,6 +10,8 @@ import type { Datum, WireRow, WireValue } from '../notation.js';
 import { datumToWire } from '../notation.js';
 import { OvsdbTransactionError } from '../errors.js';
 import type { SdkError } from '../../errors.js';
+import type { OvsdbSession, ConnectHook } from '../session.js';
+import { OvsdbClientClosedError, OvsdbOutcomeUnknownError } from '../errors.js';
 import type { DatabaseModel, TableTypes } from '../typed/types.js';
 import { columnCodec, type ColumnCodec } from './codec.js';
 import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
@@ -56,6 +58,12 @@ export interface ReplicaCacheOptions {
    * until {@link ReplicaCache.resume} attaches it to a new client. Default false.
    */
   readonly resumable?: boolean;
+}
+
+/** Options of {@link ReplicaCache.follow}: those of a cache (always resumable), and how long to wait for the session. */
+export interface FollowOptions extends Omit<ReplicaCacheOptions, 'resumable'> {
+  /** Give up the first start if the session is not live within this many ms (default: wait as long as the session tries). */
+  readonly readyTimeoutMs?: number;
 }
 
 /** The row type a model gives a table, as the cache holds it (no `_version`). */
@@ -162,6 +170,9 @@ function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec[], fil
 
 let monitorSeq = 0;
 
+/** The connection ended under a call (as opposed to the server refusing it). */
+const isConnectionLoss = (e: unknown): boolean => e instanceof OvsdbClientClosedError || e instanceof OvsdbOutcomeUnknownError || (e as { code?: string })?.code === 'JSONRPC_TIMEOUT';
+
 /** Equality of two JS datums of one column: sets compare unordered, maps by their pairs. */
 function sameDatum(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -234,6 +245,11 @@ export class ReplicaCache<Tb = AnyTables> {
 
   private _client: OvsdbClient;
   private _connected = true;
+  /** Set by {@link ReplicaCache.follow}: the session whose connections the cache follows, and its hook. */
+  private session: OvsdbSession | undefined;
+  private sessionHook: ConnectHook | undefined;
+  private _resumes = { hits: 0, misses: 0 };
+  private connecting: Promise<void> = Promise.resolve();
 
   private constructor(
     client: OvsdbClient,
@@ -265,6 +281,114 @@ export class ReplicaCache<Tb = AnyTables> {
     cache.plan();
     await cache.startMonitor();
     return cache;
+  }
+
+  /**
+   * Starts a cache that follows an {@link OvsdbSession}: it runs on the session's live connection and,
+   * after every reconnect (to the same server or another cluster member), before the session is live
+   * again, re-establishes its monitor with monitor_cond_since and its own last transaction id. When
+   * the server still has that id (`found`, RAFT clusters) only the changes since are applied; when not,
+   * the full contents are compared with the cache row by row and only the real differences are applied.
+   * Either way event streams stay open and receive exactly the changes made meanwhile (no delete and
+   * re-insert of unchanged rows). Falls back to monitor_cond, then monitor, on "unknown method".
+   * Several caches may follow one session; each is its own monitor with its own transaction id.
+   * Resume hits/misses and update counts are reported through the session's `onMetric`.
+   *
+   * A resume that fails because the connection dropped again makes the session try another remote;
+   * any other failure closes the cache with that error (its event streams end with it).
+   * @example
+   *   const session = await OvsdbSession.start('tcp:10.0.0.1:6641,tcp:10.0.0.2:6641,tcp:10.0.0.3:6641', { database: 'OVN_Northbound' });
+   *   const cache = await ReplicaCache.follow(session, { model: ovnNorthboundModel, tables: ['Logical_Switch'] });
+   *   // … leader changes come and go; the cache stays current …
+   *   await cache.close();
+   *   await session.close();
+   * @throws {CacheOptionError} `CACHE_INVALID_OPTION` as {@link ReplicaCache.start}
+   * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` / `OVSDB_SESSION_CLOSED` when the session never becomes live
+   */
+  static async follow<M extends { readonly schema: DatabaseSchema } | undefined = undefined>(
+    session: OvsdbSession,
+    opts: FollowOptions & { readonly model?: M } = {},
+  ): Promise<ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>> {
+    const { readyTimeoutMs, ...cacheOpts } = opts;
+    const o: ReplicaCacheOptions = { ...cacheOpts, resumable: true };
+    for (;;) {
+      const client = await session.ready(readyTimeoutMs);
+      let cache: ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables> | undefined;
+      try {
+        const schema = await client.getSchema(session.database);
+        cache = new ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>(client, session.database, schema, o);
+        cache.plan();
+        await cache.startMonitor();
+      } catch (e) {
+        // The connection ended under us: the session reconnects, start again on the next one.
+        if (isConnectionLoss(e) || client.closed) {
+          opts.logger?.info({ remote: client.remote, err: (e as Error).message }, 'ovsdb cache: connection lost during the first sync, starting again');
+          continue;
+        }
+        throw e;
+      }
+      await cache.attach(session);
+      return cache;
+    }
+  }
+
+  /** Registers the reconnect hook on the session (which runs it at once if it is live on another connection already). */
+  private async attach(session: OvsdbSession): Promise<void> {
+    this.session = session;
+    const hook: ConnectHook = (client, info) => this.onSessionConnect(client, info.remote);
+    this.sessionHook = hook;
+    try {
+      await session.addConnectHook(hook);
+    } catch (e) {
+      // Lost again meanwhile: the session reconnects and runs the hook then.
+      if (!isConnectionLoss(e)) throw e;
+    }
+  }
+
+  /** The session's connect hook: re-establish the monitor on `client` (see {@link follow}); one at a time. */
+  private onSessionConnect(client: OvsdbClient, remote: string): Promise<void> {
+    const run = this.connecting.then(() => this.reattach(client, remote));
+    this.connecting = run.catch(() => {});
+    return run;
+  }
+
+  private async reattach(client: OvsdbClient, remote: string): Promise<void> {
+    if (this._closed || client.closed) {
+      if (client.closed) throw new OvsdbClientClosedError('connection lost before the monitor was re-established');
+      return;
+    }
+    if (client === this._client && this._connected) return;
+    if (this._connected) {
+      // The session moved to another server while the old connection still looked open.
+      this.offClose?.();
+      this._connected = false;
+      if (!this._client.closed) void this._client.monitorCancel(this.monitorId, { timeoutMs: 1000 }).catch(() => {});
+    }
+    const t0 = performance.now();
+    try {
+      const { found } = await this.resume(client);
+      if (found) this._resumes.hits++;
+      else this._resumes.misses++;
+      this.log?.info({ remote, monitorId: this.monitorId, found, method: this._method }, 'ovsdb cache: monitor re-established');
+      this.session?.reportMetric({ type: 'resume', remote, monitorId: this.monitorId, found, method: this._method, ms: performance.now() - t0 });
+    } catch (e) {
+      // Lost again: let the session try another remote. Anything else is this cache's end.
+      if (isConnectionLoss(e) || client.closed) throw e;
+      this.log?.error({ remote, monitorId: this.monitorId, err: (e as Error).message }, 'ovsdb cache: could not re-establish the monitor; cache closed');
+      this.detachSession();
+      this.shutdown(e);
+    }
+  }
+
+  private detachSession(): void {
+    if (this.session && this.sessionHook) this.session.removeConnectHook(this.sessionHook);
+    this.session = undefined;
+    this.sessionHook = undefined;
+  }
+
+  /** How often a following cache resumed with monitor_cond_since `found` (hits) or compared full contents (misses). */
+  get resumes(): { readonly hits: number; readonly misses: number } {
+    return { ...this._resumes };
   }
 
   private logOnce(key: string, obj: object, msg: string): void {
@@ -608,6 +732,7 @@ export class ReplicaCache<Tb = AnyTables> {
   /** Stops the monitor (monitor_cancel if the connection is up) and ends every event stream. The client stays open. */
   async close(): Promise<void> {
     if (this._closed) return;
+    this.detachSession();
     const wasConnected = this._connected;
     this.shutdown(undefined);
     if (wasConnected && !this._client.closed) {
@@ -636,6 +761,11 @@ export class ReplicaCache<Tb = AnyTables> {
     if (this.pending) {
       this.pending.push(ev);
       return;
+    }
+    if (this.session?.metricsEnabled) {
+      let rows = 0;
+      for (const t in ev.updates) for (const _u in ev.updates[t]) rows++;
+      this.session.reportMetric({ type: 'update', monitorId: this.monitorId, rows });
     }
     try {
       if (ev.method === 'update') this.applyUpdates1(ev.updates, false);

@@ -6,6 +6,7 @@
 export { ReplicaCache } from './cache.js';
 export type {
   ReplicaCacheOptions,
+  FollowOptions,
   MonitorMethod,
   RowOf,
   RejectedRow,

@@ -70,7 +70,9 @@ describe('OvsdbSession: bad remotes and give-up', () => {
         backoff: exponentialBackoff({ initialMs: 10, maxAttempts: 2 }),
         onEvent: (x) => events.push(x),
       }).catch((x) => x);
-      expect(e.code).toBe('OVSDB_SESSION_CLOSED');
+      expect(e.code).toBe('OVSDB_SESSION_GAVE_UP');
+      expect(e.message).toContain(server.unix);
+      expect(e.failures.map((f: { error: { code: string } }) => f.error.code)).toEqual(['OVSDB_UNKNOWN_DATABASE']);
       const rejected = events.filter((x) => x.type === 'rejected') as Extract<SessionEvent, { type: 'rejected' }>[];
       expect(rejected.length).toBe(3);
       expect(rejected[0]!.error.code).toBe('OVSDB_UNKNOWN_DATABASE');
@@ -102,7 +104,7 @@ describe('OvsdbSession: bad remotes and give-up', () => {
         backoff: exponentialBackoff({ maxAttempts: 0 }),
         onEvent: (x) => events.push(x),
       }).catch((x) => x);
-      expect(e.code).toBe('OVSDB_SESSION_CLOSED');
+      expect(e.code).toBe('OVSDB_SESSION_GAVE_UP');
       expect((events.find((x) => x.type === 'rejected') as Extract<SessionEvent, { type: 'rejected' }>).error.code).toBe('OVSDB_SCHEMA_MISMATCH');
     } finally {
       await server.stop();

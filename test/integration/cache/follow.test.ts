@@ -1,0 +1,153 @@
+/**
+ * A cache that follows an OvsdbSession (ReplicaCache.follow): after each reconnect the monitor is
+ * re-established by itself, before the session is live again.
+ * - RAFT cluster, leader SIGKILLed: the session moves to the new leader and each of two caches
+ *   (two monitors, each with its own last transaction id) resumes with monitor_cond_since found=true;
+ *   changes made during the outage arrive as events, nothing else.
+ * - Standalone server restarted on the same port after its file was changed offline (ovsdb-tool
+ *   transact): found=false, the full contents are compared with the cache and only the real
+ *   difference is delivered — no delete+insert of the many unchanged rows.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startOvsdbCluster, startOvsdbServer, waitFor, type OvsdbCluster, type OvsdbServer } from '../../../src/testing/index.js';
+import { OvsdbClient, op, cond, exponentialBackoff } from '../../../src/ovsdb/index.js';
+import { OvsdbSession, type SessionMetric } from '../../../src/ovsdb/session.js';
+import { ReplicaCache, type RowEvent } from '../../../src/ovsdb/cache/index.js';
+import { cacheSnapshot, expectSnapshotsEqual, serverSnapshot } from './helpers.js';
+
+const NB = 'OVN_Northbound';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+function describeEvent(ev: RowEvent): string {
+  const name = (r: { readonly [k: string]: unknown }) => String(r.name);
+  if (ev.type === 'insert') return `${ev.table} insert ${name(ev.new)}`;
+  if (ev.type === 'delete') return `${ev.table} delete ${name(ev.old)}`;
+  return `${ev.table} update ${name(ev.new)}`;
+}
+
+/** Collects a cache's events as text, until the cache closes. */
+function collect(cache: ReplicaCache): string[] {
+  const out: string[] = [];
+  void (async () => {
+    for await (const ev of cache.events()) out.push(describeEvent(ev));
+  })().catch(() => {});
+  return out;
+}
+
+describe('ReplicaCache.follow', () => {
+  test('RAFT leader killed: two caches on one session resume with found=true and see only the changes made meanwhile', async () => {
+    const cluster: OvsdbCluster = await startOvsdbCluster({ schema: 'nb', size: 3 });
+    cleanups.push(() => cluster.stop());
+    const metrics: SessionMetric[] = [];
+    const session = await OvsdbSession.start(cluster.remotes, {
+      database: NB,
+      backoff: exponentialBackoff({ initialMs: 50, maxMs: 400 }),
+      onMetric: (m) => metrics.push(m),
+    });
+    cleanups.push(() => session.close());
+    // Some bulk so that the few changes below stay in the server's transaction history.
+    await session.transact(Array.from({ length: 100 }, (_, i) => op.insert('Logical_Router', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
+    await session.transact([op.insert('Address_Set', { name: 'as-keep' }), op.insert('Address_Set', { name: 'as-change' }), op.insert('Logical_Switch', { name: 'ls-keep' })]);
+    const sets = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
+    const switches = await ReplicaCache.follow(session, { tables: ['Logical_Switch'] });
+    expect(sets.monitorId).not.toBe(switches.monitorId);
+    // Live changes, so that both monitors hold a real last transaction id (each its own).
+    await session.transact([op.insert('Address_Set', { name: 'as-live' })]);
+    await session.transact([op.insert('Logical_Switch', { name: 'ls-live' })]);
+    await waitFor('caches current', () => sets.table('Address_Set').size === 3 && switches.table('Logical_Switch').size === 2, 5000);
+    const setsEvents = collect(sets as unknown as ReplicaCache);
+    const switchEvents = collect(switches as unknown as ReplicaCache);
+
+    const leader = await cluster.leader();
+    const oldRemote = session.remote;
+    await cluster.members[leader]!.kill('SIGKILL');
+    // Changes while the session is away, written through a surviving member (followers forward).
+    const other = cluster.members[(leader + 1) % 3]!;
+    const writer = await OvsdbClient.connect(other.tcp);
+    cleanups.push(() => writer.close());
+    await writer.transact(NB, [
+      op.insert('Address_Set', { name: 'as-new' }),
+      op.mutate('Address_Set', [cond('name', '==', 'as-change')], [['addresses', 'insert', ['set', ['10.0.0.1']]]]),
+      op.insert('Logical_Switch', { name: 'ls-new' }),
+    ]);
+    await session.ready(20_000);
+    expect(session.remote).not.toBe(oldRemote);
+    await writer.transact(NB, [op.delete('Address_Set', [cond('name', '==', 'as-live')])]);
+    await waitFor('the delete reached the cache', () => sets.table('Address_Set').filter((r) => r.name === 'as-live').length === 0, 10_000);
+
+    expect(sets.resumes).toEqual({ hits: 1, misses: 0 });
+    expect(switches.resumes).toEqual({ hits: 1, misses: 0 });
+    const resumes = metrics.filter((m): m is Extract<SessionMetric, { type: 'resume' }> => m.type === 'resume');
+    expect(resumes.map((m) => [m.monitorId, m.found]).sort()).toEqual([[sets.monitorId, true], [switches.monitorId, true]].sort());
+    expect(metrics.some((m) => m.type === 'update' && m.monitorId === sets.monitorId)).toBe(true);
+    expect(setsEvents.sort()).toEqual(['Address_Set delete as-live', 'Address_Set insert as-new', 'Address_Set update as-change']);
+    expect(switchEvents).toEqual(['Logical_Switch insert ls-new']);
+    const leaderNow = cluster.members[await cluster.leader()]!;
+    for (const [cache, t] of [
+      [sets, 'Address_Set'],
+      [switches, 'Logical_Switch'],
+    ] as const) {
+      expectSnapshotsEqual(cacheSnapshot(cache as unknown as ReplicaCache, [t]), await serverSnapshot(leaderNow.tcp, NB, [t], (x) => cache.table(x as never).columns));
+    }
+    await sets.close();
+    await switches.close();
+    await cluster.members[leader]!.start();
+  }, 60_000);
+
+  test('standalone server restarted with a changed file: found=false, only the real difference is applied and delivered', async () => {
+    const dir1 = mkdtempSync(join(tmpdir(), `follow-${process.pid}-a-`));
+    const dir2 = mkdtempSync(join(tmpdir(), `follow-${process.pid}-b-`));
+    cleanups.push(() => {
+      rmSync(dir1, { recursive: true, force: true });
+      rmSync(dir2, { recursive: true, force: true });
+    });
+    let server: OvsdbServer = await startOvsdbServer({ schema: 'nb', dir: dir1 });
+    cleanups.push(() => server.stop());
+    const metrics: SessionMetric[] = [];
+    const session = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }), onMetric: (m) => metrics.push(m) });
+    cleanups.push(() => session.close());
+    await session.transact(Array.from({ length: 60 }, (_, i) => op.insert('Address_Set', { name: `same${i}`, addresses: ['set', [`10.1.0.${i}`, `10.2.0.${i}`]], external_ids: ['map', [['i', String(i)]]] })));
+    await session.transact([op.insert('Address_Set', { name: 'change', addresses: 'a' }), op.insert('Address_Set', { name: 'drop' })]);
+    const cache = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
+    expect(cache.table('Address_Set').size).toBe(62);
+    const before = new Map(cache.table('Address_Set').all().map((r) => [r._uuid, r] as const));
+    const events: RowEvent[] = [];
+    void (async () => {
+      for await (const ev of cache.events()) events.push(ev);
+    })().catch(() => {});
+
+    const port = server.tcpPort;
+    await server.stop();
+    await waitFor('cache disconnected', () => !cache.connected, 5000);
+    // Change the file while no server runs it.
+    const txn = JSON.stringify([
+      NB,
+      { op: 'insert', table: 'Address_Set', row: { name: 'new' } },
+      { op: 'mutate', table: 'Address_Set', where: [['name', '==', 'change']], mutations: [['addresses', 'insert', ['set', ['b']]]] },
+      { op: 'delete', table: 'Address_Set', where: [['name', '==', 'drop']] },
+    ]);
+    execFileSync('ovsdb-tool', ['transact', server.dbFile, txn]);
+    server = await startOvsdbServer({ schema: 'nb', dir: dir2, fromDb: server.dbFile, tcpPort: port });
+    await session.ready(20_000);
+    await waitFor('cache reconnected', () => cache.connected, 5000);
+
+    expect(cache.resumes).toEqual({ hits: 0, misses: 1 });
+    expect(metrics.some((m) => m.type === 'resume' && !m.found)).toBe(true);
+    const seen = events.map(describeEvent).sort();
+    expect(seen).toEqual(['Address_Set delete drop', 'Address_Set insert new', 'Address_Set update change']);
+    // Unchanged rows are the very same objects as before (not rebuilt, not re-announced).
+    for (const r of cache.table('Address_Set').values()) if (String(r.name).startsWith('same')) expect(r).toBe(before.get(r._uuid));
+    expectSnapshotsEqual(cacheSnapshot(cache, ['Address_Set']), await serverSnapshot(server.unix, NB, ['Address_Set'], (t) => cache.table(t).columns));
+    // Live again.
+    await session.transact([op.insert('Address_Set', { name: 'after' })]);
+    await waitFor('live update', () => cache.table('Address_Set').filter((r) => r.name === 'after').length === 1, 5000);
+    await cache.close();
+  }, 60_000);
+});
