@@ -4,7 +4,20 @@
  * no process, socket or temp dir behind.
  */
 export { startOvsdbServer, startNorthd, startOvnCentral, startOvsdbCluster, setElectionTimer, freePort, daemonEnv, SCHEMAS } from './ovsdb-server.js';
-export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, SchemaName } from './ovsdb-server.js';
+export { parseClusterStatus } from './ovsdb-server.js';
+export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, ClusterStatus, MemberPlacement, StartClusterOptions, SchemaName } from './ovsdb-server.js';
+export {
+  waitMemberReady,
+  restartMember,
+  removeMember,
+  rejoinMember,
+  addMember,
+  transferLeadership,
+  electionTimer,
+  createVethNamespace,
+  startPartitionableCluster,
+} from './cluster-ops.js';
+export type { TransferMethod, VethNamespace, PartitionableCluster } from './cluster-ops.js';
 export { HarnessError, HarnessCommandError, run, alive, terminate, waitFor } from './process.js';
 export { startFaultProxy, startFakePeer, seededRandom } from './fault-proxy.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript } from './fault-proxy.js';

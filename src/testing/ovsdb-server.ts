@@ -71,7 +71,16 @@ export interface StartOvsdbOptions {
   extraArgs?: string[];
 }
 
-async function startServerProcess(dir: string, name: string, dbFile: string, fixedPort: number | undefined, extraRemotes: string[], extraArgs: string[]) {
+async function startServerProcess(
+  dir: string,
+  name: string,
+  dbFile: string,
+  fixedPort: number | undefined,
+  extraRemotes: string[],
+  extraArgs: string[],
+  host = '127.0.0.1',
+  netns?: string,
+) {
   // A port chosen here rather than ptcp:0, so that extra listeners in the log cannot be mistaken for it.
   const tcpPort = fixedPort ?? (await freePort());
   const sock = join(dir, `${name}.sock`);
@@ -87,12 +96,12 @@ async function startServerProcess(dir: string, name: string, dbFile: string, fix
       `--unixctl=${ctl}`,
       `--log-file=${log}`,
       `--remote=punix:${sock}`,
-      `--remote=ptcp:${tcpPort}:127.0.0.1`,
+      `--remote=ptcp:${tcpPort}:${host}`,
       ...extraRemotes.map((r) => `--remote=${r}`),
       ...extraArgs,
       dbFile,
     ],
-    { env: daemonEnv(dir) },
+    { env: daemonEnv(dir), netns },
   );
   const pid = readPid(pidfile);
   track(pid);
@@ -221,10 +230,15 @@ export async function startOvnCentral(): Promise<OvnCentral> {
 export interface ClusterMember {
   readonly index: number;
   readonly dbFile: string;
+  /** RAFT address (`tcp:HOST:PORT`); a member re-added at a new address (cluster-ops) gets a new one. */
   readonly raft: string;
   readonly unix: string;
   readonly tcp: string;
   readonly ctl: string;
+  /** The address the member listens on for RAFT and TCP clients (default 127.0.0.1). */
+  readonly host: string;
+  /** The network namespace the member runs in, if any (its unix sockets stay reachable from outside). */
+  readonly netns: string | undefined;
   /** Current pid (changes on restart); undefined while stopped. */
   readonly pid: number | undefined;
   readonly running: boolean;
@@ -233,13 +247,49 @@ export interface ClusterMember {
   /** Sends a signal (default SIGKILL) and waits until the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   appctl(...args: string[]): Promise<string>;
-  /** `cluster/status` parsed: role, leader, term. */
-  status(): Promise<{ role: string; term: number; leader: string; raw: string }>;
+  /** `cluster/status` parsed: role, leader, term, and more (see {@link ClusterStatus}). */
+  status(): Promise<ClusterStatus>;
+}
+
+/** A member's `cluster/status`, parsed. */
+export interface ClusterStatus {
+  /** `leader`, `follower`, `candidate`, or `unknown`. */
+  readonly role: string;
+  readonly term: number;
+  /** `self`, a server id (4 hex digits as printed), or `unknown`. */
+  readonly leader: string;
+  /** The `Status:` line, e.g. `cluster member`, `joining cluster`, `leaving cluster`. */
+  readonly membership: string;
+  /** This server's id as printed (4 hex digits). */
+  readonly sid: string;
+  /** Server ids of the `Servers:` list as this member sees it. */
+  readonly servers: readonly { readonly sid: string; readonly address: string }[];
+  /** The election timer in ms. */
+  readonly electionTimerMs: number;
+  readonly raw: string;
+}
+
+/** Parses `ovs-appctl cluster/status DB` output. */
+export function parseClusterStatus(raw: string): ClusterStatus {
+  const servers: { sid: string; address: string }[] = [];
+  const tail = raw.slice(raw.indexOf('Servers:'));
+  for (const m of tail.matchAll(/^\s+([0-9a-f]+) \(\S+ at (\S+)\)/gm)) servers.push({ sid: m[1]!, address: m[2]! });
+  return {
+    role: /Role: (\w+)/.exec(raw)?.[1] ?? 'unknown',
+    term: Number(/Term: (\d+)/.exec(raw)?.[1] ?? 0),
+    leader: /Leader: (\S+)/.exec(raw)?.[1] ?? 'unknown',
+    membership: /Status: (.+)/.exec(raw)?.[1]?.trim() ?? 'unknown',
+    sid: /Server ID: ([0-9a-f]+)/.exec(raw)?.[1] ?? '',
+    servers,
+    electionTimerMs: Number(/Election timer: (\d+)/.exec(raw)?.[1] ?? 0),
+    raw,
+  };
 }
 
 export interface OvsdbCluster {
   readonly dir: string;
   readonly database: string;
+  /** The members, including any added later (cluster-ops `addMember`). */
   readonly members: readonly ClusterMember[];
   /** All members' client remotes, comma-separated (tcp). */
   readonly remotes: string;
@@ -248,17 +298,103 @@ export interface OvsdbCluster {
   stop(): Promise<void>;
 }
 
+/** Where one member runs: the address it listens on (RAFT and TCP clients) and its network namespace. */
+export interface MemberPlacement {
+  readonly host: string;
+  readonly netns?: string;
+}
+
+export interface StartClusterOptions {
+  /** A path to a `.ovsschema`, or `nb` / `sb` / `vswitch`. */
+  schema: string;
+  /** Members (default 3). */
+  size?: number;
+  /** Election timer to set once the cluster has formed (changed stepwise from 1000 ms). */
+  electionTimerMs?: number;
+  /** Address every member listens on unless `placement` says otherwise (default 127.0.0.1). */
+  host?: string;
+  /** Per member index: another address and/or a network namespace (e.g. a member behind a veth pair). */
+  placement?: readonly (MemberPlacement | undefined)[];
+}
+
+/** @internal A member with the handles cluster-ops.ts needs. */
+export interface InternalMember extends ClusterMember {
+  raftPort: number;
+  readonly tcpPort: number;
+  readonly name: string;
+  _stop(): Promise<void>;
+}
+
+/** @internal What cluster-ops.ts needs to change a cluster's membership. */
+export interface ClusterInternals {
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly schema: string;
+  readonly members: InternalMember[];
+  makeMember(index: number, placement: MemberPlacement, raftPort: number, tcpPort: number): InternalMember;
+}
+
+/** @internal */
+export const clusterInternals = new WeakMap<OvsdbCluster, ClusterInternals>();
+
 /**
- * Starts a RAFT cluster of `size` members (default 3) on 127.0.0.1 (~80 ms to form).
+ * Starts a RAFT cluster of `size` members (default 3) on 127.0.0.1 (~80 ms to form), or on the
+ * addresses and in the network namespaces `placement` gives.
  * @throws {HarnessError} `HARNESS_FAILED`
  */
-export async function startOvsdbCluster(opts: { schema: string; size?: number; electionTimerMs?: number }): Promise<OvsdbCluster> {
+export async function startOvsdbCluster(opts: StartClusterOptions): Promise<OvsdbCluster> {
   const size = opts.size ?? 3;
   const schema = schemaPath(opts.schema);
   const database = JSON.parse(readFileSync(schema, 'utf8')).name as string;
   const dir = mkdtempSync(join(tmpdir(), 'ovsdb-cluster-'));
   const env = daemonEnv(dir);
-  const members: (ClusterMember & { _stop(): Promise<void> })[] = [];
+  const members: InternalMember[] = [];
+  const placementOf = (i: number): MemberPlacement => opts.placement?.[i] ?? { host: opts.host ?? '127.0.0.1' };
+  const makeMember = (i: number, place: MemberPlacement, raftPort: number, tcpPort: number): InternalMember => {
+    const name = `m${i}`;
+    const dbFile = join(dir, `${name}.db`);
+    let pid: number | undefined;
+    const ctl = join(dir, `${name}.ctl`);
+    const m: InternalMember = {
+      index: i,
+      name,
+      dbFile,
+      raftPort,
+      tcpPort,
+      get raft() {
+        return `tcp:${place.host}:${m.raftPort}`;
+      },
+      unix: `unix:${join(dir, `${name}.sock`)}`,
+      tcp: `tcp:${place.host}:${tcpPort}`,
+      ctl,
+      host: place.host,
+      netns: place.netns,
+      get pid() {
+        return pid;
+      },
+      get running() {
+        return pid !== undefined && alive(pid);
+      },
+      async start() {
+        if (pid !== undefined && alive(pid)) return;
+        const p = await startServerProcess(dir, name, dbFile, tcpPort, [], [], place.host, place.netns);
+        pid = p.pid;
+      },
+      async kill(signal: NodeJS.Signals = 'SIGKILL') {
+        if (pid === undefined) return;
+        const p = pid;
+        pid = undefined;
+        await terminate(p, signal);
+        untrack(p);
+      },
+      appctl: async (...args: string[]) => (await run('ovs-appctl', ['-t', ctl, ...args], { env })).stdout,
+      async status() {
+        return parseClusterStatus(await m.appctl('cluster/status', database));
+      },
+      _stop: async () => m.kill('SIGTERM'),
+    };
+    return m;
+  };
   try {
     const raftPorts: number[] = [];
     const tcpPorts: number[] = [];
@@ -266,60 +402,19 @@ export async function startOvsdbCluster(opts: { schema: string; size?: number; e
       raftPorts.push(await freePort());
       tcpPorts.push(await freePort());
     }
-    for (let i = 0; i < size; i++) {
-      const dbFile = join(dir, `m${i}.db`);
-      const raft = `tcp:127.0.0.1:${raftPorts[i]}`;
-      if (i === 0) await run('ovsdb-tool', ['create-cluster', dbFile, schema, raft], { env });
-      else await run('ovsdb-tool', ['join-cluster', dbFile, database, raft, `tcp:127.0.0.1:${raftPorts[0]}`], { env });
+    for (let i = 0; i < size; i++) members.push(makeMember(i, placementOf(i), raftPorts[i]!, tcpPorts[i]!));
+    for (const m of members) {
+      if (m.index === 0) await run('ovsdb-tool', ['create-cluster', m.dbFile, schema, m.raft], { env });
+      else await run('ovsdb-tool', ['join-cluster', m.dbFile, database, m.raft, members[0]!.raft], { env });
     }
-    for (let i = 0; i < size; i++) {
-      const name = `m${i}`;
-      const dbFile = join(dir, `${name}.db`);
-      let pid: number | undefined;
-      const ctl = join(dir, `${name}.ctl`);
-      const m = {
-        index: i,
-        dbFile,
-        raft: `tcp:127.0.0.1:${raftPorts[i]}`,
-        unix: `unix:${join(dir, `${name}.sock`)}`,
-        tcp: `tcp:127.0.0.1:${tcpPorts[i]}`,
-        ctl,
-        get pid() {
-          return pid;
-        },
-        get running() {
-          return pid !== undefined && alive(pid);
-        },
-        async start() {
-          if (pid !== undefined && alive(pid)) return;
-          const p = await startServerProcess(dir, name, dbFile, tcpPorts[i], [], []);
-          pid = p.pid;
-        },
-        async kill(signal: NodeJS.Signals = 'SIGKILL') {
-          if (pid === undefined) return;
-          const p = pid;
-          pid = undefined;
-          await terminate(p, signal);
-          untrack(p);
-        },
-        appctl: async (...args: string[]) => (await run('ovs-appctl', ['-t', ctl, ...args], { env })).stdout,
-        async status() {
-          const raw = await m.appctl('cluster/status', database);
-          const role = /Role: (\w+)/.exec(raw)?.[1] ?? 'unknown';
-          const term = Number(/Term: (\d+)/.exec(raw)?.[1] ?? 0);
-          const leader = /Leader: (\S+)/.exec(raw)?.[1] ?? 'unknown';
-          return { role, term, leader, raw };
-        },
-        _stop: async () => m.kill('SIGTERM'),
-      };
-      members.push(m);
-      await m.start();
-    }
+    for (const m of members) await m.start();
     const cluster: OvsdbCluster = {
       dir,
       database,
       members,
-      remotes: members.map((m) => m.tcp).join(','),
+      get remotes() {
+        return members.map((m) => m.tcp).join(',');
+      },
       async leader(timeoutMs = 15_000) {
         return waitFor(
           'a cluster leader',
@@ -329,7 +424,7 @@ export async function startOvsdbCluster(opts: { schema: string; size?: number; e
               try {
                 if ((await m.status()).role === 'leader') return m.index;
               } catch {
-                /* member busy or restarting */
+                /* member busy, restarting or removed */
               }
             }
             return undefined;
@@ -343,6 +438,7 @@ export async function startOvsdbCluster(opts: { schema: string; size?: number; e
         rmSync(dir, { recursive: true, force: true });
       },
     };
+    clusterInternals.set(cluster, { dir, env, schema, members, makeMember });
     await cluster.leader();
     if (opts.electionTimerMs) await setElectionTimer(cluster, opts.electionTimerMs);
     return cluster;
@@ -353,14 +449,19 @@ export async function startOvsdbCluster(opts: { schema: string; size?: number; e
   }
 }
 
-/** Lowers or raises the election timer stepwise (the server allows at most doubling or halving per step). */
+/**
+ * Lowers or raises the election timer stepwise, through the leader (the server allows at most
+ * doubling or halving per step), starting from the value the leader reports.
+ */
 export async function setElectionTimer(cluster: OvsdbCluster, ms: number): Promise<void> {
-  let cur = 1000;
-  while (cur !== ms) {
+  for (;;) {
+    const leader = cluster.members[await cluster.leader()]!;
+    const cur = (await leader.status()).electionTimerMs;
+    if (cur === ms) return;
     const next = ms < cur ? Math.max(ms, Math.ceil(cur / 2)) : Math.min(ms, cur * 2);
-    const li = await cluster.leader();
-    await cluster.members[li]!.appctl('cluster/change-election-timer', cluster.database, String(next));
-    cur = next;
+    await leader.appctl('cluster/change-election-timer', cluster.database, String(next));
+    // The change is a log entry: wait until the leader applies it before the next step.
+    await waitFor(`election timer ${next}`, async () => ((await leader.status()).electionTimerMs === next ? true : undefined), 10_000, 10);
   }
 }
 

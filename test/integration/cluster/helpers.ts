@@ -1,0 +1,234 @@
+/**
+ * Shared by the cluster fault tests: a leader-following session with a replica cache on it, a writer
+ * that streams idempotent inserts through the session, and the checks made after every fault.
+ */
+import { expect } from 'vitest';
+import { OvsdbSession, OvsdbClient, exponentialBackoff, op, cond, type SessionEvent, type SessionMetric, type SessionOptions } from '../../../src/ovsdb/index.js';
+import { ReplicaCache, type RowEvent } from '../../../src/ovsdb/cache/index.js';
+import { waitFor } from '../../../src/testing/index.js';
+import { cacheSnapshot, expectSnapshotsEqual, serverSnapshot } from '../cache/helpers.js';
+
+export const NB = 'OVN_Northbound';
+export const TABLES = ['Address_Set'] as const;
+
+/** One resume of the cache after a reconnect, as the connect hook saw it. */
+export interface ResumeRecord {
+  readonly remote: string;
+  readonly found: boolean;
+  readonly at: number;
+}
+
+/** A session, a resumable cache following it, and everything observed on them. */
+export interface Follower {
+  readonly session: OvsdbSession;
+  readonly cache: ReplicaCache;
+  readonly events: RowEvent[];
+  readonly sessionEvents: (SessionEvent & { at: number })[];
+  readonly metrics: (SessionMetric & { at: number })[];
+  readonly resumes: ResumeRecord[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a session on `remotes` and a resumable cache that the session's connect hook resumes on
+ * every reconnect (`cache.resume(client)`): monitor_cond_since from the cache's last txn id.
+ */
+export async function startFollower(remotes: string, opts: Partial<SessionOptions> = {}): Promise<Follower> {
+  const sessionEvents: (SessionEvent & { at: number })[] = [];
+  const metrics: (SessionMetric & { at: number })[] = [];
+  const resumes: ResumeRecord[] = [];
+  const session = await OvsdbSession.start(remotes, {
+    database: NB,
+    backoff: exponentialBackoff({ initialMs: 50, maxMs: 400 }),
+    ...opts,
+    onEvent: (e) => sessionEvents.push({ ...e, at: Date.now() }),
+    onMetric: (m) => {
+      if (m.type !== 'txnLatencyMs') metrics.push({ ...m, at: Date.now() });
+    },
+  });
+  let cache: ReplicaCache | undefined;
+  await session.addConnectHook(async (client, info) => {
+    if (!cache || cache.connected) return;
+    const { found } = await cache.resume(client);
+    resumes.push({ remote: info.remote, found, at: Date.now() });
+  });
+  cache = await ReplicaCache.start(await session.ready(), NB, { tables: [...TABLES], resumable: true });
+  const events: RowEvent[] = [];
+  const sub = cache.subscribe((ev) => {
+    events.push(ev);
+  });
+  const c = cache;
+  return {
+    session,
+    cache: c,
+    events,
+    sessionEvents,
+    metrics,
+    resumes,
+    async close() {
+      sub.stop();
+      await c.close();
+      await session.close();
+    },
+  };
+}
+
+/** Streams idempotent inserts (`wait` for the name to be absent, then insert) through a session. */
+export class Writer {
+  /** Names the session reported committed, in order, with the commit time. */
+  readonly committed: { name: string; at: number }[] = [];
+  /** Errors seen (each was retried with the same, idempotent transaction). */
+  readonly errors: string[] = [];
+  private stopped = false;
+  private paused: (() => void) | undefined;
+  private pauseWaiter: Promise<void> | undefined;
+  private idle: (() => void) | undefined;
+  private n = 0;
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly session: OvsdbSession,
+    private readonly prefix: string,
+    private readonly gapMs = 10,
+  ) {
+    this.done = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      if (this.pauseWaiter) {
+        this.idle?.();
+        await this.pauseWaiter;
+        continue;
+      }
+      const name = `${this.prefix}-${this.n}`;
+      const ops = [op.wait('Address_Set', [cond('name', '==', name)], ['name'], '==', [], 0), op.insert('Address_Set', { name })] as const;
+      try {
+        await this.session.transact(ops, { idempotent: true, readyTimeoutMs: 30_000, timeoutMs: 10_000 });
+        this.committed.push({ name, at: Date.now() });
+        this.n++;
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? 'UNKNOWN';
+        // The wait guard makes a retry safe. An attempt whose outcome was unknown may have committed:
+        // then the retry's wait fails (the name exists) — and the name being there proves the commit.
+        if (await this.present(name)) {
+          this.committed.push({ name, at: Date.now() });
+          this.n++;
+          this.errors.push(`${code} (committed)`);
+          continue;
+        }
+        this.errors.push(code);
+        if (this.session.state === 'closed') return;
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      if (this.gapMs) await new Promise((r) => setTimeout(r, this.gapMs));
+    }
+    this.idle?.();
+  }
+
+  private async present(name: string): Promise<boolean> {
+    try {
+      const [r] = await this.session.transact([op.select('Address_Set', [cond('name', '==', name)], ['name'])], { readyTimeoutMs: 30_000 });
+      return r.rows.length === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stops between two transactions and resolves once no transaction is in flight. */
+  async pause(): Promise<void> {
+    if (this.pauseWaiter) return;
+    const idle = new Promise<void>((r) => (this.idle = r));
+    this.pauseWaiter = new Promise<void>((r) => (this.paused = r));
+    await idle;
+  }
+
+  resume(): void {
+    const p = this.paused;
+    this.pauseWaiter = undefined;
+    this.paused = undefined;
+    p?.();
+  }
+
+  /** Resolves once `k` more transactions committed after the call. */
+  async more(k: number, timeoutMs = 30_000): Promise<void> {
+    const target = this.committed.length + k;
+    await waitFor(`${k} more committed writes`, () => this.committed.length >= target, timeoutMs, 10);
+  }
+
+  /** The longest gap (ms) between two commits whose later one is at or after `since`. */
+  longestGapSince(since: number): number {
+    let max = 0;
+    for (let i = 1; i < this.committed.length; i++) {
+      const c = this.committed[i]!;
+      if (c.at < since) continue;
+      max = Math.max(max, c.at - this.committed[i - 1]!.at);
+    }
+    return max;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.resume();
+    await this.done;
+  }
+}
+
+/**
+ * With the writer paused: the cache holds exactly the server's Address_Set rows (read independently
+ * from `oracle` with select), every committed name once.
+ */
+export async function expectCacheEqualsServer(f: Follower, writer: Writer, oracle: string): Promise<void> {
+  await writer.pause();
+  try {
+    const committed = new Set(writer.committed.map((c) => c.name));
+    // the cache may trail the server by the last update notification
+    await waitFor(
+      'cache to hold every committed name',
+      () => {
+        const names = new Set([...f.cache.table('Address_Set').values()].map((r) => r.name as string));
+        for (const n of committed) if (!names.has(n)) return undefined;
+        return true;
+      },
+      10_000,
+      10,
+    );
+    const server = await serverSnapshot(oracle, NB, TABLES, (t) => f.cache.table(t).columns);
+    expectSnapshotsEqual(cacheSnapshot(f.cache, TABLES), server);
+    // every committed name exactly once (the wait guard prevents duplicates)
+    const names = Object.values(server.Address_Set!).map((r) => (r as { name: string }).name);
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    for (const n of committed) expect(counts.get(n), `committed ${n} present once`).toBe(1);
+  } finally {
+    writer.resume();
+  }
+}
+
+/**
+ * The cache was kept, not rebuilt: every row event so far is the insert of a name the writer
+ * committed (no delete, no update, no second insert of a row), and `sentinel`, a row read before
+ * the faults, is still the same object.
+ */
+export function expectCacheKept(f: Follower, sentinel: { readonly _uuid: string }): void {
+  const problems: string[] = [];
+  const inserted = new Set<string>();
+  for (const ev of f.events) {
+    if (ev.type !== 'insert') problems.push(`${ev.type} ${ev.uuid}`);
+    else if (inserted.has(ev.uuid)) problems.push(`second insert ${ev.uuid}`);
+    else inserted.add(ev.uuid);
+  }
+  expect(problems).toEqual([]);
+  expect(f.cache.table('Address_Set').get(sentinel._uuid)).toBe(sentinel);
+}
+
+/** A plain client on `remote` (caller closes it). */
+export function connect(remote: string): Promise<OvsdbClient> {
+  return OvsdbClient.connect(remote);
+}
+
+/** The session's outage metrics (ms) reported at or after `since`. */
+export function outagesSince(f: Follower, since: number): number[] {
+  return f.metrics.filter((m) => m.type === 'outage' && m.at >= since).map((m) => (m as { ms: number }).ms);
+}
