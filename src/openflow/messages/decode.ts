@@ -245,8 +245,16 @@ function decodeBundle(r: ByteReader, h: H, type: number): OfMessage {
   const message = decodeMessage(inner.bytes(inner.remaining));
   const pad = Math.min((8 - (innerLen % 8)) % 8, r.remaining);
   if (r.remaining > pad) {
+    const rest = r.offset;
     r.skip(pad);
-    return { type: 'bundleAdd', ...h, bundleId, flags, message, properties: readRawProps(r) };
+    try {
+      return { type: 'bundleAdd', ...h, bundleId, flags, message, properties: readRawProps(r) };
+    } catch (e) {
+      if (!(e instanceof OfMessageError) && !(e instanceof WireError)) throw e;
+      // OVS does not parse what follows the inner message (ofp-bundle.c): keep it as it is.
+      r.offset = rest;
+      return { type: 'bundleAdd', ...h, bundleId, flags, message, trailing: r.bytes(r.remaining) };
+    }
   }
   if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} stray bytes after bundled message`, r.offset);
   return { type: 'bundleAdd', ...h, bundleId, flags, message };

@@ -314,7 +314,8 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       need(v, 4, m.type);
       writeBundleHeader(w, v, OFPT.BUNDLE_ADD_MESSAGE, m.xid, 'BUNDLE_ADD_MESSAGE');
       w.u32(m.bundleId).u16(0).u16(m.flags).bytes(inner!);
-      if (m.properties && m.properties.length) {
+      if (m.trailing) w.bytes(m.trailing);
+      else if (m.properties && m.properties.length) {
         w.zeros(pad8(inner!.length) - inner!.length);
         writeRawProps(w, m.properties);
       }

@@ -13,6 +13,8 @@ import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
 import { errorName } from './error-names.js';
+import { OfValidationError } from './errors.js';
+import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
 import type {
   Bucket,
@@ -120,6 +122,13 @@ function head(name: string, version: number, xid: number): string {
  * @param verbosity like ofp-print's: 1 (default) prints payload hex dumps, 0 leaves them out.
  */
 export function formatMessage(m: OfMessage, verbosity = 1): string {
+  // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
+  try {
+    validateMessage(m, false);
+  } catch (e) {
+    if (!(e instanceof OfValidationError)) throw e;
+    return `${head(TYPE_NAMES[m.type], m.version, m.xid)} ***decode error: ${e.ofpError}***\n${hexDump(encodeMessage(m), true)}`;
+  }
   switch (m.type) {
     case 'hello': {
       let s = `${head('OFPT_HELLO', m.version, m.xid)}\n`;

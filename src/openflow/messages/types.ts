@@ -323,6 +323,11 @@ export interface BundleAdd extends OfHeaderFields {
   readonly flags: number;
   readonly message: OfMessage;
   readonly properties?: readonly RawProperty[];
+  /**
+   * Bytes after the bundled message that do not parse as properties (padding included). OVS
+   * ignores whatever follows the inner message; kept so the message re-encodes unchanged.
+   */
+  readonly trailing?: Uint8Array;
 }
 
 // ---- Nicira extensions --------------------------------------------------------------------------

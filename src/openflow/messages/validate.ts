@@ -14,9 +14,11 @@ const ASYNC_BITS = [0x3f, 0x07, 0x3f, 0x07, 0x18, 0x03];
  *
  * @example
  * validateMessage(decodeMessage(bytes)); // OfValidationError with ofpError 'OFPMMFC_BAD_BAND', …
+ * @param nested whether a bundled message is checked too (default); OVS's decoder of the bundle
+ *   itself checks only the outer rules (xid), which is what ofp-print reports.
  * @throws OfValidationError `OF_MSG_INVALID`, `ofpError` naming the OpenFlow error a switch sends
  */
-export function validateMessage<M extends OfMessage>(m: M): M {
+export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
   switch (m.type) {
     case 'meterMod':
       if (m.command > 2) throw new OfValidationError('OFPMMFC_BAD_COMMAND', `meter_mod command ${m.command}`);
@@ -38,7 +40,7 @@ export function validateMessage<M extends OfMessage>(m: M): M {
       if (m.message.xid !== m.xid) {
         throw new OfValidationError('OFPBFC_MSG_BAD_XID', `bundled message xid 0x${m.message.xid.toString(16)} differs from 0x${m.xid.toString(16)}`);
       }
-      validateMessage(m.message);
+      if (nested) validateMessage(m.message);
       break;
   }
   return m;
