@@ -6,8 +6,17 @@
  *
  * It answers the other side's `echo`, runs our own inactivity probe, times out and aborts requests,
  * and fails every pending request with a typed error when the connection ends for any reason.
+ *
+ * A message of {@link PeerOptions.largeMessageBytes} or more (a big monitor reply) is parsed in slices
+ * that yield to the event loop (sliced-parse.ts). Meanwhile messages are still received and kept in
+ * order behind it — responses, notifications, errors and the end of the stream are handled only after
+ * it — except `echo` requests, which are answered at once (a JSON-RPC reply is matched by its id, so
+ * answering out of order is allowed; RFC 7047 §4.1.11 uses echo only for liveness). That way the other
+ * side's inactivity probe is answered while a large message is being parsed.
  */
 import { JsonSplitter, parseMessage } from './splitter.js';
+import { parseMessageSliced } from './sliced-parse.js';
+import type { SlicedParseOptions } from './sliced-parse.js';
 import {
   JsonRpcAbortedError,
   JsonRpcConnectionClosedError,
@@ -40,6 +49,13 @@ export interface PeerOptions {
   inactivityProbeMs?: number;
   /** Default per-request timeout in ms (default: none). */
   requestTimeoutMs?: number;
+  /**
+   * Messages at least this long, in bytes, are parsed in slices without blocking the event loop (default
+   * 1 MiB; `Infinity` parses every message with one synchronous `JSON.parse`).
+   */
+  largeMessageBytes?: number;
+  /** Piece size and time budget of the sliced parse (tests and benchmarks). @internal */
+  slicedParse?: Pick<SlicedParseOptions, 'pieceBytes' | 'budgetMs'>;
   logger?: Logger;
 }
 
@@ -64,6 +80,13 @@ interface Pending {
 
 export type PeerState = 'open' | 'closed';
 
+/** Something received while a large message was being parsed, handled in arrival order after it. */
+type Queued =
+  | { readonly kind: 'large'; readonly bytes: Buffer }
+  | { readonly kind: 'message'; readonly msg: unknown }
+  | { readonly kind: 'error'; readonly err: SdkError }
+  | { readonly kind: 'end'; readonly cause: unknown; readonly partial: boolean };
+
 export class JsonRpcPeer {
   private readonly splitter: JsonSplitter;
   private readonly pending = new Map<number, Pending>();
@@ -78,6 +101,13 @@ export class JsonRpcPeer {
   private readonly closeHandlers = new Set<(err: SdkError) => void>();
   private readonly probeMs: number;
   private readonly log: Logger | undefined;
+  private readonly largeBytes: number;
+  /** Received items waiting for the large message being parsed (from index queueHead on). */
+  private queue: Queued[] = [];
+  private queueHead = 0;
+  /** True while the queue is being worked through (a large message is being parsed). */
+  private draining = false;
+  private readonly parseAbort = new AbortController();
   state: PeerState = 'open';
 
   constructor(
@@ -86,6 +116,7 @@ export class JsonRpcPeer {
   ) {
     this.splitter = new JsonSplitter({ maxMessageBytes: opts.maxMessageBytes ?? 256 * 1024 * 1024 });
     this.probeMs = opts.inactivityProbeMs ?? 5000;
+    this.largeBytes = opts.largeMessageBytes ?? 1024 * 1024;
     this.log = opts.logger;
     this.armProbe();
   }
@@ -163,10 +194,14 @@ export class JsonRpcPeer {
     try {
       frames = this.splitter.feed(chunk);
     } catch (e) {
-      this.fail(e as SdkError);
+      this.failInOrder(e as SdkError);
       return;
     }
     for (const f of frames) {
+      if (this.draining || f.length >= this.largeBytes) {
+        this.enqueue(f);
+        continue;
+      }
       let msg: unknown;
       try {
         msg = parseMessage(f);
@@ -183,11 +218,77 @@ export class JsonRpcPeer {
   closed(cause?: unknown): void {
     if (this.state === 'closed') return;
     const partial = this.splitter.pending;
+    if (this.draining) {
+      // Messages received before the end are still delivered.
+      this.queue.push({ kind: 'end', cause, partial });
+      return;
+    }
+    this.finishClosed(cause, partial);
+  }
+
+  private finishClosed(cause: unknown, partial: boolean): void {
     const err = new JsonRpcConnectionClosedError(
       partial ? 'connection closed in the middle of a message' : cause ? `connection lost: ${(cause as Error).message ?? cause}` : 'connection closed by peer',
       { cause },
     );
     this.finish(err);
+  }
+
+  /** A frame that arrived while a large message is parsed, or a large one: queued behind it. */
+  private enqueue(f: Buffer): void {
+    if (f.length >= this.largeBytes) this.queue.push({ kind: 'large', bytes: f });
+    else {
+      let msg: unknown;
+      try {
+        msg = parseMessage(f);
+      } catch (e) {
+        this.queue.push({ kind: 'error', err: e as SdkError });
+        return;
+      }
+      const m = msg as { id?: unknown; method?: unknown } | null;
+      // The other side's echo (its inactivity probe) is answered now, ahead of what is queued.
+      if (m !== null && typeof m === 'object' && m.method === 'echo' && m.id !== null && m.id !== undefined) this.dispatch(msg);
+      else this.queue.push({ kind: 'message', msg });
+    }
+    if (!this.draining) void this.drain();
+  }
+
+  private failInOrder(err: SdkError): void {
+    if (this.draining) this.queue.push({ kind: 'error', err });
+    else this.fail(err);
+  }
+
+  /** Works through the queue in order; large messages are parsed in slices. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queueHead < this.queue.length) {
+        if ((this.state as PeerState) === 'closed') return;
+        const item = this.queue[this.queueHead++]!;
+        if (item.kind === 'large') {
+          let msg: unknown;
+          try {
+            msg = await parseMessageSliced(item.bytes, { ...this.opts.slicedParse, signal: this.parseAbort.signal });
+          } catch (e) {
+            if ((this.state as PeerState) !== 'closed') this.fail(e as SdkError);
+            return;
+          }
+          if ((this.state as PeerState) === 'closed') return;
+          this.dispatch(msg);
+        } else if (item.kind === 'message') this.dispatch(item.msg);
+        else if (item.kind === 'error') {
+          this.fail(item.err);
+          return;
+        } else {
+          this.finishClosed(item.cause, item.partial);
+          return;
+        }
+      }
+    } finally {
+      this.queue = [];
+      this.queueHead = 0;
+      this.draining = false;
+    }
   }
 
   /** Closes the connection; pending requests fail with `err` (default: connection closed). */
@@ -209,6 +310,7 @@ export class JsonRpcPeer {
   private finish(err: SdkError): void {
     this.state = 'closed';
     this.closeError = err;
+    this.parseAbort.abort(err);
     if (this.probeTimer) clearTimeout(this.probeTimer);
     const pend = [...this.pending.values()];
     this.pending.clear();
@@ -266,7 +368,10 @@ export class JsonRpcPeer {
         return;
       }
       // A request from the other side. ovsdb-server only ever sends echo.
-      if (m.method === 'echo') this.send({ id: m.id, result: params, error: null });
+      if (m.method === 'echo') {
+        this.send({ id: m.id, result: params, error: null });
+        this.log?.debug({ id: m.id }, 'jsonrpc: answered echo');
+      }
       else this.send({ id: m.id, result: null, error: { error: 'unknown method', details: m.method } });
       return;
     }

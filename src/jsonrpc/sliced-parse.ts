@@ -24,6 +24,8 @@ export interface SlicedParseOptions {
   pieceBytes?: number;
   /** Work done before yielding to the event loop, ms (default 8). */
   budgetMs?: number;
+  /** Stops the parse: the promise rejects with the signal's reason at the next step. */
+  signal?: AbortSignal;
   /**
    * Throw the slicing's own error instead of falling back to the whole-message parse (tests use it to
    * show that valid input never needs the fallback and invalid input is caught by the slices).
@@ -118,13 +120,14 @@ function* index(bytes: Uint8Array, pieceBytes: number, rangeBytes: number): Gene
       const s0 = openSeps.pop()!;
       const k0 = openKids.pop()!;
       const end = i + 1;
-      if (end - start >= pieceBytes || openStart.length === 0) {
-        const big: Big = { start, end, pieceBytes, seps: seps.slice(s0), children: kids.slice(k0) };
-        if (openStart.length === 0) top = big;
-        else kids.push(big);
-      }
+      const big: Big | undefined =
+        end - start >= pieceBytes || openStart.length === 0 ? { start, end, pieceBytes, seps: seps.slice(s0), children: kids.slice(k0) } : undefined;
       seps.length = s0;
       kids.length = k0;
+      if (big) {
+        if (openStart.length === 0) top = big;
+        else kids.push(big); // a large member of the enclosing container
+      }
     } else if (openStart.length === 0 && !isWs(c)) {
       throw new Malformed('bytes after the value');
     }
@@ -256,6 +259,10 @@ export function parseMessageSliced(bytes: Uint8Array, opts: SlicedParseOptions =
   const it = steps(bytes, opts);
   return new Promise((resolve, reject) => {
     const run = (): void => {
+      if (opts.signal?.aborted) {
+        reject(opts.signal.reason);
+        return;
+      }
       const t0 = performance.now();
       try {
         for (;;) {
