@@ -37,6 +37,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Largest message accepted from the server (default 256 MiB). */
   maxMessageBytes?: number;
+  /** Messages from this size on (bytes) are parsed in slices without blocking the event loop (default 1 MiB; `Infinity` = never). */
+  largeMessageBytes?: number;
   connectTimeoutMs?: number;
   /** Try the remotes of a list in random order (default false: in the given order). */
   shuffle?: boolean;
@@ -144,6 +146,7 @@ export class OvsdbClient {
         ...(opts.inactivityProbeMs !== undefined ? { inactivityProbeMs: opts.inactivityProbeMs } : {}),
         ...(opts.requestTimeoutMs !== undefined ? { requestTimeoutMs: opts.requestTimeoutMs } : {}),
         ...(opts.maxMessageBytes !== undefined ? { maxMessageBytes: opts.maxMessageBytes } : {}),
+        ...(opts.largeMessageBytes !== undefined ? { largeMessageBytes: opts.largeMessageBytes } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
       },
     );
@@ -247,13 +250,26 @@ export class OvsdbClient {
    * @returns one result per operation
    * @throws {OvsdbTransactionError} the failing operation's error (code per error string, e.g. `OVSDB_CONSTRAINT_VIOLATION`)
    * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` / {@link OvsdbArgumentError} `OVSDB_INVALID_ARGUMENT` before sending
-   * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when the connection dropped (or the call was aborted or timed out) while in flight
-   * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` when the client was already closed
+   * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when the connection dropped for any reason (cut, malformed bytes, unanswered probe), or the call was aborted or timed out, while in flight
+   * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` when the client was already closed, or the connection ended before the transaction was sent
    */
   async transact<const Ops extends readonly Operation[]>(db: string, ops: Ops, o: TransactOptions = {}): Promise<ResultsOf<Ops>> {
     if (this.closed) throw new OvsdbClientClosedError();
     if (!Array.isArray(ops)) throw new OvsdbArgumentError('operations must be an array');
-    if (o.validate !== false) validateOperations(await this.getSchema(db, o), ops);
+    if (o.validate !== false) {
+      let schema: DatabaseSchema;
+      try {
+        schema = await this.getSchema(db, o);
+      } catch (e) {
+        // The connection ended (for whatever reason: cut, malformed bytes, unanswered probe) before the
+        // transaction was sent: it is certainly not applied.
+        if (this.closed && !(e instanceof OvsdbClientClosedError) && !(e instanceof OvsdbRpcError)) {
+          throw new OvsdbClientClosedError(`connection lost before the transaction was sent: ${(e as Error).message}`, { cause: e });
+        }
+        throw e;
+      }
+      validateOperations(schema, ops);
+    }
     let results: unknown;
     try {
       results = await this.call('transact', [db, ...ops], o, (id) => {
@@ -261,10 +277,13 @@ export class OvsdbClient {
         if (!this.closed) this.peer.notify('cancel', [id]);
       });
     } catch (e) {
-      if (e instanceof OvsdbClientClosedError || e instanceof JsonRpcAbortedError || e instanceof JsonRpcTimeoutError) {
+      if (e instanceof OvsdbRpcError) throw e; // the server answered
+      // No answer: it timed out or was aborted, or the connection ended under it — closed or cut, but also
+      // closed by the peer for malformed bytes, an oversized message or an unanswered probe
+      // (JSONRPC_MALFORMED, JSONRPC_MESSAGE_TOO_LARGE, JSONRPC_PROTOCOL, JSONRPC_INACTIVITY_TIMEOUT).
+      if (e instanceof OvsdbClientClosedError || e instanceof JsonRpcAbortedError || e instanceof JsonRpcTimeoutError || this.closed) {
         throw new OvsdbOutcomeUnknownError(ops, { cause: e });
       }
-      if (e instanceof OvsdbRpcError) throw e;
       throw e;
     }
     if (!Array.isArray(results)) throw new OvsdbRpcError('OVSDB_RPC_FAILED', 'transact', 'result is not an array', results);
