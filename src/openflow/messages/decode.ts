@@ -128,6 +128,19 @@ function decodeBody(r: ByteReader): OfMessage {
       }
       break;
     case OFPT.PACKET_OUT:
+    case OFPT.PORT_MOD:
+      if (v === 1) {
+        // OpenFlow 1.0.0 §5.3.3 ofp_port_mod: port_no (16 bits), hw_addr, config, mask, advertise, pad.
+        expectBody(r, 24, 'port_mod');
+        const portNo = r.u16();
+        const hwAddr = r.bytes(6);
+        const config = r.u32();
+        const mask = r.u32();
+        const advertise = r.u32();
+        r.skip(4);
+        return { type: 'portMod', ...h, portNo, hwAddr, config, mask, advertise };
+      }
+      break;
       if (v === 1) {
         expectBody(r, 8, 'packet_out');
         const bufferId = r.u32();

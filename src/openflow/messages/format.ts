@@ -559,7 +559,8 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
     case 'portStats':
       return `${h} port_no=${portName(b.portNo, version)}\n`;
     case 'queue':
-      return `${h} port=${portName(b.portNo, version)} queue=${b.queueId === 0xffffffff ? 'ALL' : b.queueId}\n`;
+      // OVS reads OF1.0's OFPP_ALL here as OFPP_ANY (lib/ofp-queue.c).
+      return `${h} port=${version === 1 && b.portNo === OFPP10.ALL ? 'ANY' : portName(b.portNo, version)} queue=${b.queueId === 0xffffffff ? 'ALL' : b.queueId}\n`;
     case 'group':
       return `${h} group_id=${b.groupId === 0xffffffff ? 'ANY' : b.groupId === 0xfffffffc ? 'ALL' : b.groupId}\n`;
     case 'groupDesc':
@@ -568,7 +569,7 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
     case 'meterConfig':
       return `${h} meter=${meterId(b.meterId)}\n`;
     case 'portDesc':
-      return `${h} port=${portName(b.portNo ?? OFPP.ANY, version)}\n`;
+      return `${h} port=${portName(b.portNo ?? (version === 1 ? OFPP10.NONE : OFPP.ANY), version)}\n`;
     case 'flow':
     case 'flowStats':
     case 'aggregate': {
