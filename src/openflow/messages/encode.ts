@@ -258,13 +258,12 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       }
       return;
     case 'portMod':
-      need(v, 2, m.type);
       header(w, v, OFPT.PORT_MOD, m.xid, m.type);
-      w.u32(m.portNo).zeros(4).bytes(mac(m.hwAddr)).zeros(2).u32(m.config).u32(m.mask);
       if (v === 1) {
         w.u16(m.portNo).bytes(mac(m.hwAddr)).u32(m.config).u32(m.mask).u32(m.advertise ?? 0).zeros(4);
         return;
       }
+      w.u32(m.portNo).zeros(4).bytes(mac(m.hwAddr)).zeros(2).u32(m.config).u32(m.mask);
       if (v <= 4) w.u32(m.advertise ?? 0).zeros(4);
       else {
         if (m.advertise !== undefined) w.u16(0).u16(8).u32(m.advertise);
