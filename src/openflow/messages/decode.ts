@@ -127,7 +127,6 @@ function decodeBody(r: ByteReader): OfMessage {
         return { type: type === OFPT.ROLE_REQUEST ? 'roleRequest' : 'roleReply', ...h, role, generationId: r.u64() };
       }
       break;
-    case OFPT.PACKET_OUT:
     case OFPT.PORT_MOD:
       if (v === 1) {
         // OpenFlow 1.0.0 §5.3.3 ofp_port_mod: port_no (16 bits), hw_addr, config, mask, advertise, pad.
@@ -141,6 +140,7 @@ function decodeBody(r: ByteReader): OfMessage {
         return { type: 'portMod', ...h, portNo, hwAddr, config, mask, advertise };
       }
       break;
+    case OFPT.PACKET_OUT:
       if (v === 1) {
         expectBody(r, 8, 'packet_out');
         const bufferId = r.u32();
