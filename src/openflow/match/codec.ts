@@ -174,13 +174,27 @@ export function writeOxmFields(w: ByteWriter, m: Match, version: number = 0x01):
   }
 }
 
+/** How a match is read. */
+export interface ReadMatchOptions {
+  /**
+   * OVS's loose reading (nx-match.c `oxm_pull_match_loose`, used for the OpenFlow 1.5 packet-out
+   * match): a TLV whose header names no field *at that length* (a known class and field number
+   * with the wrong length for a fixed-width field, e.g. a trailing all-zero header, which is
+   * NXM_OF_IN_PORT with length 0) is skipped by OVS instead of failing with OFPBMC_BAD_FIELD.
+   * Here such a TLV is kept as `field: 'unknown'` with its header, so the message re-encodes to
+   * the same bytes; everything else (truncation, duplicates, bad masks) fails as in strict mode.
+   */
+  readonly loose?: boolean;
+}
+
 /**
  * Reads `byteLength` bytes of OXM/NXM TLVs. Values and masks are views into the input.
  * Known fields must have their declared width (tun_metadata: 1..124 bytes) and may be masked only
- * if maskable; a field may appear once. Unknown code points are kept as `field: 'unknown'`.
+ * if maskable; a field may appear once. Unknown code points are kept as `field: 'unknown'`, and
+ * with `loose`, so are known code points whose length does not fit a fixed-width field.
  * @throws MatchError OF_MATCH_BAD_LEN, OF_MATCH_BAD_WIDTH, OF_MATCH_BAD_MASK, OF_MATCH_DUP_FIELD
  */
-export function readOxmFields(r: ByteReader, byteLength: number): Match {
+export function readOxmFields(r: ByteReader, byteLength: number, opts?: ReadMatchOptions): Match {
   const start = r.offset;
   if (byteLength < 0 || byteLength > r.remaining) {
     throw new MatchError('OF_MATCH_BAD_LEN', `match fields claim ${byteLength} bytes, ${r.remaining} left`, start);
@@ -218,7 +232,10 @@ export function readOxmFields(r: ByteReader, byteLength: number): Match {
       mask = new Uint8Array(b.buffer, b.byteOffset + o, vlen);
       o += vlen;
     }
-    const hit = fieldByCode(cls, field, experimenter);
+    let hit = fieldByCode(cls, field, experimenter);
+    // OVS looks fields up by header including the length: a fixed-width field at another length
+    // is no field at all, which the loose reading skips (nxm_field_by_header, nx_pull_raw)
+    if (hit && !hit.variable && vlen !== hit.def.bytes && opts?.loose === true) hit = undefined;
     let mf: MatchField;
     if (!hit) {
       const header = experimenter !== undefined ? { cls, field, experimenter } : { cls, field };
@@ -269,10 +286,11 @@ export function writeMatch(w: ByteWriter, m: Match, version: OfVersion): void {
 }
 
 /**
- * Reads a whole OXM ofp_match, consuming header, fields and padding.
+ * Reads a whole OXM ofp_match, consuming header, fields and padding. `opts.loose` reads it as OVS
+ * reads the OpenFlow 1.5 packet-out match (see {@link ReadMatchOptions}).
  * @throws MatchError OF_MATCH_BAD_TYPE (not OFPMT_OXM), OF_MATCH_BAD_LEN, and those of {@link readOxmFields}
  */
-export function readMatch(r: ByteReader, version: OfVersion): Match {
+export function readMatch(r: ByteReader, version: OfVersion, opts?: ReadMatchOptions): Match {
   void version;
   const at = r.offset;
   if (r.remaining < 4) throw new MatchError('OF_MATCH_BAD_LEN', 'truncated ofp_match header', at);
@@ -282,7 +300,7 @@ export function readMatch(r: ByteReader, version: OfVersion): Match {
   if (len < 4) throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} < 4`, at);
   const padded = (len + 7) & ~7;
   if (padded - 4 > r.remaining) throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} overruns the message`, at);
-  const m = readOxmFields(r, len - 4);
+  const m = readOxmFields(r, len - 4, opts);
   r.skip(padded - len);
   return m;
 }

@@ -695,7 +695,8 @@ function decodePacketOut(r: ByteReader, h: H): OfMessage {
     const bufferId = r.u32();
     const actionsLen = r.u16();
     r.skip(2);
-    const match = readMatch(r, h.version);
+    // OVS reads this match loosely (oxm_pull_match_loose): TLVs naming no field are skipped
+    const match = readMatch(r, h.version, { loose: true });
     expectBody(r, actionsLen, 'packet_out actions');
     const actions = readActions(r, actionsLen, h.version);
     let inPort = 0;

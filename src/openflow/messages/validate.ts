@@ -4,10 +4,42 @@
  * can be inspected and re-encoded; validateMessage says whether a switch would accept it.
  */
 import { OfValidationError } from './errors.js';
+import { ctFlushError } from './ct-flush.js';
 import type { OfMessage } from './types.js';
+import type { Match } from '../match/index.js';
 
 /** Mask bits defined per async-config property type (OpenFlow 1.5.1 §7.3.10), index = type >> 1. */
 const ASYNC_BITS = [0x3f, 0x07, 0x3f, 0x07, 0x18, 0x03];
+
+/** Fields an OpenFlow 1.5 packet-out match may set (OVS meta-flow.c mf_is_pipeline_field). */
+const PIPELINE_FIELD = /^(?:tun_(?:id|src|dst|ipv6_src|ipv6_dst|flags|gbp_id|gbp_flags|erspan_(?:ver|idx|dir|hwid)|gtpu_(?:flags|msgtype)|metadata\d+)|metadata|in_port|in_port_oxm|x{0,2}reg\d+|packet_type)$/;
+
+/**
+ * OVS's checks on the OpenFlow 1.5 packet-out match (ofp-packet.c ofputil_decode_packet_out):
+ * only pipeline fields, in entry order (an OXM in_port must be a valid OpenFlow 1.1 port number);
+ * in_port must be present, and be a physical port, LOCAL, CONTROLLER or ANY (OFPP_NONE).
+ * TLVs kept as `unknown` are the ones OVS's loose reading skips.
+ */
+function checkPacketOutMatch(match: Match): void {
+  let port: number | undefined;
+  for (const f of match) {
+    if (f.field === 'unknown') continue;
+    if (f.field === 'in_port_oxm' && f.value.length === 4) {
+      const p = (f.value[0]! * 0x1000000 + ((f.value[1]! << 16) | (f.value[2]! << 8) | f.value[3]!)) >>> 0;
+      // OpenFlow 1.1+ ports: 0..0xfeff or 0xffffff00..0xffffffff (ofputil_port_from_ofp11)
+      if (p >= 0xff00 && p < 0xffffff00) throw new OfValidationError('OFPBMC_BAD_VALUE', `in_port 0x${p.toString(16)} is outside the OpenFlow port range`);
+      port = p >= 0xffffff00 ? p - 0xffff0000 : p;
+    } else if (f.field === 'in_port' && f.value.length === 2) {
+      port = (f.value[0]! << 8) | f.value[1]!;
+    }
+    if (!PIPELINE_FIELD.test(f.field)) throw new OfValidationError('OFPBRC_PIPELINE_FIELDS_ONLY', `packet-out match sets ${f.field}, not a pipeline field`);
+  }
+  if (port === undefined) throw new OfValidationError('OFPBRC_BAD_PORT', 'packet-out match has no in_port');
+  // OFPP_MAX (0xff00) and up: only LOCAL, CONTROLLER and NONE are valid input ports
+  if (port >= 0xff00 && port !== 0xfffe && port !== 0xfffd && port !== 0xffff) {
+    throw new OfValidationError('OFPBRC_BAD_PORT', `packet-out has bad input port 0x${port.toString(16)}`);
+  }
+}
 
 /**
  * Throws if a switch would reject the message; returns it otherwise.
@@ -22,7 +54,7 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
   switch (m.type) {
     case 'meterMod':
       if (m.command > 2) throw new OfValidationError('OFPMMFC_BAD_COMMAND', `meter_mod command ${m.command}`);
-      if (m.flags & ~0xf || (m.flags & 3) === 3) throw new OfValidationError('OFPMMFC_BAD_FLAGS', `meter_mod flags 0x${m.flags.toString(16)}`);
+      if ((m.flags & 3) === 3) throw new OfValidationError('OFPMMFC_BAD_FLAGS', `meter_mod flags 0x${m.flags.toString(16)}`);
       for (const b of m.bands) {
         if (b.bandType !== 1 && b.bandType !== 2 && b.bandType !== 0xffff) throw new OfValidationError('OFPMMFC_BAD_BAND', `meter band type ${b.bandType}`);
       }
@@ -36,12 +68,23 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
         if (p.mask & ~allowed) throw new OfValidationError('OFPACFC_INVALID', `async property ${p.propType} mask 0x${p.mask.toString(16)}`);
       }
       break;
+    case 'packetOut':
+      if (m.version >= 6 && m.match) checkPacketOutMatch(m.match);
+      break;
     case 'bundleAdd':
       if (m.message.xid !== m.xid) {
         throw new OfValidationError('OFPBFC_MSG_BAD_XID', `bundled message xid 0x${m.message.xid.toString(16)} differs from 0x${m.xid.toString(16)}`);
       }
       if (nested) validateMessage(m.message);
       break;
+    case 'requestForward':
+      validateMessage(m.request); // OVS decodes the forwarded group_mod / meter_mod in full
+      break;
+    case 'nxCtFlush': {
+      const err = ctFlushError(m);
+      if (err) throw new OfValidationError(err, 'NXT_CT_FLUSH tuples mix IPv4 and IPv6 addresses');
+      break;
+    }
   }
   return m;
 }
