@@ -10,6 +10,7 @@ import { readActions, readInstructions } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXPINT, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
+import { decodeExtExperimenter, decodeExtMpReply, decodeExtMpRequest, decodeExtType } from './ext.js';
 import { expectBody, readFixedString, readRawProps, subByLength } from './props.js';
 import type {
   AsyncProperty,
@@ -236,6 +237,8 @@ function decodeBody(r: ByteReader): OfMessage {
     }
   }
   if (v >= 5 && (type === OFPT.BUNDLE_CONTROL || type === OFPT.BUNDLE_ADD_MESSAGE)) return decodeBundle(r, h, type);
+  const ext = decodeExtType(r, h, type);
+  if (ext) return ext;
   return { type: 'unknown', ...h, msgType: rawType, body: r.bytes(r.remaining) };
 }
 
@@ -332,6 +335,8 @@ function decodeExperimenter(r: ByteReader, h: H): OfMessage {
     if (nx) return nx;
     r.offset = start;
   }
+  const ext = decodeExtExperimenter(r, h, experimenter, expType);
+  if (ext) return ext;
   return { type: 'experimenter', ...h, experimenter, expType, data: r.bytes(r.remaining) };
 }
 
@@ -917,6 +922,8 @@ function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
   const body = ((): MultipartRequestBody => {
+    const ext = decodeExtMpRequest(r, v, mpType);
+    if (ext) return ext;
     if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
     switch (mpType) {
       case OFPMP.DESC:
@@ -1182,6 +1189,8 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
   const body = ((): MultipartReplyBody => {
+    const ext = decodeExtMpReply(r, v, mpType);
+    if (ext) return ext;
     if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
     switch (mpType) {
       case OFPMP.DESC:

@@ -11,6 +11,8 @@ import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXPINT, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
+import { extInnerBytes, isExtMpKind, writeExtMessage, writeExtMpReply, writeExtMpRequest } from './ext.js';
+import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 import { pad8, writeFixedString, writeRawProps } from './props.js';
 import type {
   Bucket,
@@ -50,7 +52,7 @@ let scratch = Buffer.allocUnsafe(MAX_LEN);
  */
 export function encodeMessage(msg: OfMessage): Uint8Array {
   // Nested messages (bundle add) are encoded first, since they use the same scratch buffer.
-  const inner = msg.type === 'bundleAdd' ? encodeMessage(msg.message) : null;
+  const inner = msg.type === 'bundleAdd' ? encodeMessage(msg.message) : extInnerBytes(msg);
   const buf = scratch;
   const w = new ByteWriter(buf, 0, MAX_LEN);
   try {
@@ -324,10 +326,12 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       }
       return;
     case 'multipartRequest':
+      if (isExtMpKind(m.body.kind)) return writeExtMpRequest(w, v, m.xid, m.flags, m.body as ExtMultipartRequestBody);
       writeMpHeader(w, v, OFPT.MULTIPART_REQUEST, m.xid, m.flags, m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v));
       writeMpRequestBody(w, m.body, v);
       return;
     case 'multipartReply':
+      if (isExtMpKind(m.body.kind)) return writeExtMpReply(w, v, m.xid, m.flags, m.body as ExtMultipartReplyBody);
       writeMpHeader(w, v, OFPT.MULTIPART_REPLY, m.xid, m.flags, m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v));
       writeMpReplyBody(w, m.body, v);
       return;
@@ -385,6 +389,8 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'unknown':
       w.u8(v).u8(m.msgType).u16(0).u32(m.xid).bytes(m.body);
       return;
+    default:
+      writeExtMessage(w, m as ExtMessage, inner);
   }
 }
 
@@ -557,6 +563,7 @@ function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, v: num
     case 'tableFeatures': return OFPMP.TABLE_FEATURES;
     case 'portDesc': return OFPMP.PORT_DESC;
     case 'experimenter': return OFPMP.EXPERIMENTER;
+    default: throw new OfMessageError('OF_MSG_UNSUPPORTED', `multipart ${kind} is written by ext.ts`);
   }
 }
 

@@ -16,6 +16,8 @@ import { errorName } from './error-names.js';
 import { OfValidationError } from './errors.js';
 import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
+import { formatExtMessage, formatExtMpReply, formatExtMpRequest, isExtMessage, isExtMpKind } from './ext.js';
+import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 import type {
   Bucket,
   FeaturesReply,
@@ -29,7 +31,7 @@ import type {
   SelectionMethod,
 } from './types.js';
 
-const TYPE_NAMES: Record<OfMessage['type'], string> = {
+const TYPE_NAMES: Record<Exclude<OfMessage, ExtMessage>['type'], string> = {
   hello: 'OFPT_HELLO',
   error: 'OFPT_ERROR',
   echoRequest: 'OFPT_ECHO_REQUEST',
@@ -122,6 +124,7 @@ function head(name: string, version: number, xid: number): string {
  * @param verbosity like ofp-print's: 1 (default) prints payload hex dumps, 0 leaves them out.
  */
 export function formatMessage(m: OfMessage, verbosity = 1): string {
+  if (isExtMessage(m)) return formatExtMessage(m, verbosity);
   // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
   try {
     validateMessage(m, false);
@@ -489,6 +492,7 @@ function meterFlags(f: number): string {
   if (f & 2) s += ' pktps';
   if (f & 4) s += ' burst';
   if (f & 8) s += ' stats';
+  if (f & 0x7ff0) s += ` flags:0x${(f & 0x7ff0).toString(16)}`; // OVS shows other bits but 0x8000 raw
   return s;
 }
 
@@ -555,6 +559,7 @@ function moreFlag(flags: number): string {
 }
 
 function formatMpRequest(version: number, xid: number, flags: number, b: MultipartRequestBody): string {
+  if (isExtMpKind(b.kind)) return formatExtMpRequest(version, xid, flags, b as ExtMultipartRequestBody);
   const h = mpHead('request', version, xid, b.kind, b.kind === 'unknown' ? b.mpType : undefined) + moreFlag(flags);
   switch (b.kind) {
     case 'portStats':
@@ -591,6 +596,7 @@ function statsCount(v: bigint): string {
 }
 
 function formatMpReply(version: number, xid: number, flags: number, b: MultipartReplyBody): string {
+  if (isExtMpKind(b.kind)) return formatExtMpReply(version, xid, flags, b as ExtMultipartReplyBody);
   const h = mpHead('reply', version, xid, b.kind, b.kind === 'unknown' ? b.mpType : undefined) + moreFlag(flags);
   switch (b.kind) {
     case 'desc':

@@ -5,6 +5,7 @@
 import type { OfVersion } from '../version.js';
 import type { Match } from '../match/index.js';
 import type { Action, Instruction } from '../actions/index.js';
+import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 
 /** Fields every message has. */
 export interface OfHeaderFields {
@@ -448,7 +449,8 @@ export type MultipartRequestBody =
   /** `portNo` OF1.5 only. */
   | { readonly kind: 'portDesc'; readonly portNo?: number }
   | { readonly kind: 'experimenter'; readonly experimenter: number; readonly expType: number; readonly data: Uint8Array }
-  | { readonly kind: 'unknown'; readonly mpType: number; readonly data: Uint8Array };
+  | { readonly kind: 'unknown'; readonly mpType: number; readonly data: Uint8Array }
+  | ExtMultipartRequestBody;
 
 export interface FlowStatsEntry {
   readonly tableId: number;
@@ -602,7 +604,8 @@ export type MultipartReplyBody =
   | { readonly kind: 'tableFeatures'; readonly tables: readonly TableFeatures[] }
   | { readonly kind: 'portDesc'; readonly ports: readonly Port[] }
   | { readonly kind: 'experimenter'; readonly experimenter: number; readonly expType: number; readonly data: Uint8Array }
-  | { readonly kind: 'unknown'; readonly mpType: number; readonly data: Uint8Array };
+  | { readonly kind: 'unknown'; readonly mpType: number; readonly data: Uint8Array }
+  | ExtMultipartReplyBody;
 
 export interface MultipartRequest extends OfHeaderFields {
   readonly type: 'multipartRequest';
@@ -663,6 +666,7 @@ export type OfMessage =
   | NxTlvTableReply
   | NxPacketIn2
   | NxResume
+  | ExtMessage
   | UnknownMsg;
 
 /** The `type` tags of {@link OfMessage}. */

@@ -28,9 +28,8 @@ const R = {
 
 const NOT_YET: Record<number, string> = {};
 const add = (ids: number[], why: string) => ids.forEach((i) => (NOT_YET[i] = why));
-add([144, 147, 148], R.queueConfig11);
 add([86], R.of10match);
-add([105, 107, 110, 113, 116, 118, 143, 145, 146, 149, 150, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 171, 172, 179, 180, 181, 182, 183, 184, 185, 186, 187, 189, 190, 191, 195, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 223, 224, 225, 226, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241], R.nxstats);
+add([105, 107, 110, 113, 116, 118, 167, 190, 191], R.nxstats);
 
 /** Malformed vectors OVS rejects (its text says so), with the error decodeMessage throws for them. */
 const REJECTED: Record<number, string> = {
