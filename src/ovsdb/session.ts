@@ -164,6 +164,7 @@ export class OvsdbSession {
   /** The last reason each remote was not used, in the current round of attempts. */
   private roundFailures = new Map<string, SdkError>();
   private failure: SdkError | undefined;
+  private readonly endHandlers = new Set<(err: SdkError) => void>();
 
   private constructor(remotes: string | readonly string[], opts: SessionOptions) {
     this.remotes = parseRemotes(remotes).map((r) => r.text);
@@ -216,6 +217,32 @@ export class OvsdbSession {
   removeConnectHook(h: ConnectHook): void {
     const i = this.hooks.indexOf(h);
     if (i >= 0) this.hooks.splice(i, 1);
+  }
+
+  /**
+   * Called once when the session ends for good — `close()` (`OVSDB_SESSION_CLOSED`) or the backoff
+   * policy giving up (`OVSDB_SESSION_GAVE_UP`) — with that error; at once if it has ended already.
+   * @returns a function that unregisters the handler
+   */
+  onEnded(h: (err: SdkError) => void): () => void {
+    if (this.stateValue === 'closed' || this.stateValue === 'failed') {
+      h(this.failure ?? new OvsdbSessionClosedError('session closed'));
+      return () => {};
+    }
+    this.endHandlers.add(h);
+    return () => this.endHandlers.delete(h);
+  }
+
+  private ended(err: SdkError): void {
+    const hs = [...this.endHandlers];
+    this.endHandlers.clear();
+    for (const h of hs) {
+      try {
+        h(err);
+      } catch (e) {
+        this.log?.error({ err: (e as Error).message }, 'ovsdb session: end handler threw');
+      }
+    }
   }
 
   /** Reports a metric through the session's `onMetric` hook (used by the caches that follow the session). */
@@ -296,7 +323,9 @@ export class OvsdbSession {
     const c = this.current;
     this.current = undefined;
     await c?.close();
-    this.rejectWaiters(new OvsdbSessionClosedError('session closed'));
+    const err = new OvsdbSessionClosedError('session closed');
+    this.rejectWaiters(err);
+    this.ended(err);
   }
 
   private setState(state: SessionState, remote?: string, reason?: string): void {
@@ -353,6 +382,7 @@ export class OvsdbSession {
           this.stopped = true;
           this.setState('failed', undefined, err.message);
           this.rejectWaiters(err);
+          this.ended(err);
           return;
         }
         this.setState('backoff', undefined, `retrying in ${delay} ms`);

@@ -250,6 +250,7 @@ export class ReplicaCache<Tb = AnyTables> {
   private sessionHook: ConnectHook | undefined;
   private _resumes = { hits: 0, misses: 0 };
   private connecting: Promise<void> = Promise.resolve();
+  private offSessionEnd: (() => void) | undefined;
 
   private constructor(
     client: OvsdbClient,
@@ -337,6 +338,12 @@ export class ReplicaCache<Tb = AnyTables> {
     this.session = session;
     const hook: ConnectHook = (client, info) => this.onSessionConnect(client, info.remote);
     this.sessionHook = hook;
+    // The session closed or gave up: no connection will come back, so the cache ends with it.
+    this.offSessionEnd = session.onEnded((err) => {
+      this.log?.warn({ database: this.database, monitorId: this.monitorId, err: err.message }, 'ovsdb cache: the session ended; cache closed');
+      this.detachSession();
+      this.shutdown(new CacheClosedError(`the session ended: ${err.message}`, { cause: err }));
+    });
     try {
       await session.addConnectHook(hook);
     } catch (e) {
@@ -376,11 +383,13 @@ export class ReplicaCache<Tb = AnyTables> {
       if (isConnectionLoss(e) || client.closed) throw e;
       this.log?.error({ remote, monitorId: this.monitorId, err: (e as Error).message }, 'ovsdb cache: could not re-establish the monitor; cache closed');
       this.detachSession();
-      this.shutdown(e);
+      this.shutdown(new CacheClosedError(`could not re-establish the monitor on ${remote}: ${(e as Error).message}`, { cause: e }));
     }
   }
 
   private detachSession(): void {
+    this.offSessionEnd?.();
+    this.offSessionEnd = undefined;
     if (this.session && this.sessionHook) this.session.removeConnectHook(this.sessionHook);
     this.session = undefined;
     this.sessionHook = undefined;

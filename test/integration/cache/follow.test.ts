@@ -13,7 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startOvsdbCluster, startOvsdbServer, waitFor, type OvsdbCluster, type OvsdbServer } from '../../../src/testing/index.js';
+import { readFileSync } from 'node:fs';
+import { startOvsdbCluster, startOvsdbServer, startFakePeer, waitFor, SCHEMAS, type OvsdbCluster, type OvsdbServer } from '../../../src/testing/index.js';
+import type { ByteStream } from '../../../src/transport/index.js';
 import { OvsdbClient, op, cond, exponentialBackoff } from '../../../src/ovsdb/index.js';
 import { OvsdbSession, type SessionMetric } from '../../../src/ovsdb/session.js';
 import { ReplicaCache, type RowEvent } from '../../../src/ovsdb/cache/index.js';
@@ -150,4 +152,56 @@ describe('ReplicaCache.follow', () => {
     await waitFor('live update', () => cache.table('Address_Set').filter((r) => r.name === 'after').length === 1, 5000);
     await cache.close();
   }, 60_000);
+
+  test('a server that only knows "monitor": the cache falls back on every reconnect and still delivers only the difference', async () => {
+    const schema = JSON.parse(readFileSync(SCHEMAS.nb, 'utf8'));
+    const U = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+    type Msg = { id?: unknown; method?: string; params?: unknown[] };
+    const reply = (st: ByteStream, m: Msg, result: unknown) => st.write(JSON.stringify({ id: m.id, result, error: null }));
+    const generations = [
+      { [U(1)]: { new: { name: 'a' } }, [U(2)]: { new: { name: 'b' } }, [U(3)]: { new: { name: 'c' } } },
+      { [U(1)]: { new: { name: 'a' } }, [U(2)]: { new: { name: 'b2' } }, [U(4)]: { new: { name: 'd' } } },
+    ];
+    let gen = 0;
+    const monitorStreams: ByteStream[] = [];
+    const methods: string[] = [];
+    const peer = await startFakePeer((m: Msg, st) => {
+      if (m.method === 'monitor_cond' && m.params?.[0] === '_Server') {
+        reply(st, m, { Database: { [U(99)]: { initial: { name: NB, model: 'standalone', connected: true, leader: true } } } });
+      } else if (m.method === 'set_db_change_aware' || m.method === 'monitor_cancel') reply(st, m, {});
+      else if (m.method === 'echo') reply(st, m, m.params ?? []);
+      else if (m.method === 'get_schema') reply(st, m, schema);
+      else if (m.method === 'monitor_cond_since' || m.method === 'monitor_cond') {
+        methods.push(m.method);
+        st.write(JSON.stringify({ id: m.id, result: null, error: 'unknown method' }));
+      } else if (m.method === 'monitor') {
+        methods.push(m.method);
+        monitorStreams.push(st);
+        reply(st, m, { Logical_Switch: generations[gen] });
+      }
+    });
+    cleanups.push(() => peer.close());
+    const metrics: SessionMetric[] = [];
+    const session = await OvsdbSession.start(peer.remote, {
+      database: NB,
+      client: { inactivityProbeMs: 0 },
+      backoff: exponentialBackoff({ initialMs: 10, maxMs: 50 }),
+      onMetric: (m) => metrics.push(m),
+    });
+    cleanups.push(() => session.close());
+    const cache = await ReplicaCache.follow(session, { tables: { Logical_Switch: ['name'] } });
+    expect(cache.method).toBe('monitor');
+    expect(cache.table('Logical_Switch').size).toBe(3);
+    const events = collect(cache);
+    gen = 1;
+    monitorStreams[0]!.close();
+    await waitFor('resumed on the second connection', () => cache.resumes.misses === 1, 10_000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(methods).toEqual(['monitor_cond_since', 'monitor_cond', 'monitor', 'monitor_cond_since', 'monitor_cond', 'monitor']);
+    expect(cache.method).toBe('monitor');
+    expect(events.sort()).toEqual(['Logical_Switch delete c', 'Logical_Switch insert d', 'Logical_Switch update b2']);
+    expect(cache.table('Logical_Switch').all().map((r) => r.name).sort()).toEqual(['a', 'b2', 'd']);
+    expect(metrics.filter((m) => m.type === 'resume')).toEqual([expect.objectContaining({ found: false, method: 'monitor', monitorId: cache.monitorId })]);
+    await cache.close();
+  });
 });
