@@ -129,7 +129,7 @@ export class Writer {
 
   private async present(name: string): Promise<boolean> {
     try {
-      const [r] = await this.session.transact([op.select('Address_Set', [cond('name', '==', name)], ['name'])], { readyTimeoutMs: 30_000 });
+      const [r] = await this.session.transact([op.select('Address_Set', [cond('name', '==', name)], ['name'])], { readyTimeoutMs: 30_000, timeoutMs: 10_000 });
       return r.rows.length === 1;
     } catch {
       return false;
