@@ -76,6 +76,12 @@ export interface FaultProxy {
    */
   cutAfter(direction: ProxyDirection, bytes: number): number;
   /**
+   * Arms the next connection to be accepted (each call the one after the previous call's): it is cut
+   * after `bytes` bytes in `direction`, counted from its start, e.g. in the middle of a reconnect's
+   * handshake. Arms still unused when the proxy closes are dropped.
+   */
+  cutNextAfter(direction: ProxyDirection, bytes: number): void;
+  /**
    * On every open connection, writes `data` into the `direction` stream after `afterBytes` more bytes
    * were forwarded (0: at the next point the stream is written, between two forwarded pieces).
    * @returns the number of connections armed
@@ -140,6 +146,7 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
   const bytes: Record<ProxyDirection, number> = { toServer: 0, toClient: 0 };
   const delays: Record<ProxyDirection, number> = { toServer: 0, toClient: 0 };
   const filters: Record<ProxyDirection, MessageFilter | undefined> = { toServer: undefined, toClient: undefined };
+  const nextCuts: { direction: ProxyDirection; bytes: number }[] = [];
   let frozen = false;
   let accepted = 0;
   let dropped = 0;
@@ -229,6 +236,8 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
           },
         };
         pairs.add(pair);
+        const armed = nextCuts.shift();
+        if (armed) pair.pipes[armed.direction].actions.push({ remaining: Math.max(1, Math.floor(armed.bytes)), what: 'cut' });
         pipe(pair, client, pair.pipes.toServer);
         pipe(pair, server, pair.pipes.toClient);
         client.onClose(() => pair.end());
@@ -295,6 +304,9 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
     },
     cutAfter(direction, n) {
       return arm(direction, n, 'cut');
+    },
+    cutNextAfter(direction, n) {
+      nextCuts.push({ direction, bytes: n });
     },
     injectAfter(direction, after, data) {
       return arm(direction, after, Buffer.from(data));

@@ -30,6 +30,7 @@ import {
   op,
   cond,
   type SessionMetric,
+  type SessionEvent,
   type ClientOptions,
 } from '../../../src/ovsdb/index.js';
 import { cacheSnapshot, expectSnapshotsEqual, norm, serverSnapshot } from '../cache/helpers.js';
@@ -67,6 +68,8 @@ interface Counters {
   retriedFoundCommitted: number;
   notSentResent: number;
   reconnects: number;
+  /** Connections the session gave up before they were live (cut during the handshake or the resume). */
+  rejected: number;
   resumeFound: number;
   resumeFull: number;
 }
@@ -83,7 +86,9 @@ class Rig {
   readonly errors: unknown[] = [];
   readonly closeReasons: string[] = [];
   readonly outages: number[] = [];
-  readonly c: Counters = { committed: 0, outcomeUnknown: 0, retriedApplied: 0, retriedFoundCommitted: 0, notSentResent: 0, reconnects: 0, resumeFound: 0, resumeFull: 0 };
+  readonly c: Counters = { committed: 0, outcomeUnknown: 0, retriedApplied: 0, retriedFoundCommitted: 0, notSentResent: 0, reconnects: 0, rejected: 0, resumeFound: 0, resumeFull: 0 };
+  /** When each commit was reported (ms), for the longest gap between two commits during a fault. */
+  readonly commitTimes: number[] = [];
   private seq = 0;
   private lanes: Promise<void>[] = [];
   private writing = false;
@@ -101,6 +106,9 @@ class Rig {
       shuffle: false,
       backoff: exponentialBackoff({ initialMs: 20, maxMs: 250, random: seededRandom(SEED) }),
       client,
+      onEvent: (e: SessionEvent) => {
+        if (e.type === 'rejected') this.c.rejected++;
+      },
       onMetric: (m: SessionMetric) => {
         if (m.type === 'reconnect') this.c.reconnects++;
         else if (m.type === 'outage') this.outages.push(m.ms);
@@ -126,6 +134,7 @@ class Rig {
         await this.session.transact(ops, { ...(timeoutMs !== undefined ? { timeoutMs } : {}), readyTimeoutMs: 20_000 });
         this.committed.add(name);
         this.c.committed++;
+        this.commitTimes.push(Date.now());
         return { outcome: 'committed' };
       } catch (e) {
         if (e instanceof OvsdbClientClosedError) {
@@ -138,6 +147,7 @@ class Rig {
         const outcome = await this.retry(ops);
         this.committed.add(name);
         this.c.committed++;
+        this.commitTimes.push(Date.now());
         return { outcome, firstError: e };
       }
     }
@@ -217,11 +227,16 @@ class Rig {
   }
 
   /** Logs (and appends to $FAULTS_REPORT) the figures of one fault. */
-  figure(fault: string, detail: Record<string, unknown>, before: Counters, outagesBefore: number): void {
+  figure(fault: string, detail: Record<string, unknown>, before: Counters, outagesBefore: number, t0: number, t1: number): void {
     const d: Record<string, number> = {};
     for (const k of Object.keys(this.c) as (keyof Counters)[]) d[k] = this.c[k] - before[k];
     const outages = this.outages.slice(outagesBefore);
-    const line = { rig: this.name, fault, ...detail, ...d, outageMaxMs: outages.length ? Math.max(...outages) : 0, outagesMs: outages };
+    // The longest time without a commit while the writer ran through the fault (from the last commit before it).
+    const times = this.commitTimes.filter((t) => t <= t1);
+    const from = times.findLastIndex((t) => t < t0);
+    let writeGapMs = 0;
+    for (let i = Math.max(1, from + 1); i < times.length; i++) if (times[i]! >= t0) writeGapMs = Math.max(writeGapMs, times[i]! - times[i - 1]!);
+    const line = { rig: this.name, fault, ...detail, ...d, outageMaxMs: outages.length ? Math.max(...outages) : 0, outagesMs: outages, writeGapMs };
     console.log(`[faults] ${JSON.stringify(line)}`);
     if (REPORT) appendFileSync(REPORT, `${JSON.stringify(line)}\n`);
   }
@@ -236,11 +251,35 @@ class Rig {
 }
 
 /** Runs one fault on a rig and records its figures. */
-async function fault(rig: Rig, name: string, detail: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+async function fault(rig: Rig, name: string, detail: Record<string, unknown>, body: () => Promise<Record<string, unknown> | void>): Promise<void> {
   const before = { ...rig.c };
   const outagesBefore = rig.outages.length;
-  await body();
-  rig.figure(name, detail, before, outagesBefore);
+  const t0 = Date.now();
+  const more = await body();
+  rig.figure(name, { ...detail, ...more }, before, outagesBefore, t0, Date.now());
+}
+
+/**
+ * Cuts the live connection, and the next three as well at seeded offsets counted from their start: one
+ * early toward the server, two toward the client within the first 40 kB (the _Server row with its
+ * schema, get_schema, the monitor reply). The session must come back on the fourth.
+ */
+async function handshakeCuts(rig: Rig, proxy: FaultProxy, random: () => number): Promise<void> {
+  const arms: [ProxyDirection, number][] = [
+    ['toServer', 1 + Math.floor(random() * 300)],
+    ['toClient', 1 + Math.floor(random() * 40_000)],
+    ['toClient', 1 + Math.floor(random() * 40_000)],
+  ];
+  await fault(rig, 'cut-during-reconnect', { arms: arms.map(([d, n]) => `${d}@${n}`).join(' ') }, async () => {
+    const accepted = proxy.accepted;
+    const rejected = rig.c.rejected;
+    for (const [d, n] of arms) proxy.cutNextAfter(d, n);
+    proxy.cutAll();
+    await waitFor(`${rig.name}: live after the armed connections`, () => proxy.accepted >= accepted + arms.length + 1 && rig.session.state === 'live', 30_000);
+    // Each armed connection died before it was live (the handshake sends more than the offsets above).
+    expect(rig.c.rejected - rejected).toBeGreaterThanOrEqual(arms.length);
+    await rig.commits(10);
+  });
 }
 
 describe('session + cache through a fault proxy, standalone server', () => {
@@ -283,6 +322,14 @@ describe('session + cache through a fault proxy, standalone server', () => {
     await rig.verify();
   }, 120_000);
 
+  test('(1b) cuts during the reconnect itself (the _Server check, get_schema, the cache\'s monitor reply), then a good connection', async () => {
+    rig.startWriting();
+    await rig.commits(10);
+    await handshakeCuts(rig, proxy, random);
+    await rig.stopWriting();
+    await rig.verify();
+  }, 60_000);
+
   test('(2) replies delayed past the request timeout: typed outcome unknown, then one safe retry', async () => {
     const reconnects = rig.c.reconnects;
     await fault(rig, 'delay', { delayMs: 600, timeoutMs: 200 }, async () => {
@@ -307,11 +354,14 @@ describe('session + cache through a fault proxy, standalone server', () => {
       const before = rig.c.reconnects;
       const reasons = rig.closeReasons.length;
       proxy.dropEcho('toServer', true);
+      const t0 = Date.now();
       await waitFor('the probe to drop the connection', () => rig.closeReasons.length > reasons, 15_000);
+      const detectMs = Date.now() - t0;
       proxy.dropEcho('toServer', false);
       expect(rig.closeReasons[reasons]).toBe('JSONRPC_INACTIVITY_TIMEOUT');
       await rig.reconnected(before);
       expect(proxy.dropped).toBeGreaterThan(0);
+      return { detectMs };
     });
     rig.startWriting(1);
     await rig.commits(5);
@@ -389,11 +439,14 @@ describe('session + cache, the server\'s echo never answered (server → client)
       const before = rig.c.reconnects;
       const reasons = rig.closeReasons.length;
       proxy.dropEcho('toClient', true);
+      const t0 = Date.now();
       await waitFor('the server to drop the connection', () => rig.closeReasons.length > reasons, 15_000);
+      const detectMs = Date.now() - t0;
       proxy.dropEcho('toClient', false);
       expect(rig.closeReasons[reasons]).toBe('JSONRPC_CONNECTION_CLOSED');
       expect(proxy.dropped).toBeGreaterThan(0);
       await rig.reconnected(before);
+      return { detectMs };
     });
     rig.startWriting(1);
     await rig.commits(10);
@@ -448,6 +501,7 @@ describe('session + cache on a 3-member RAFT cluster, each member behind its own
         await rig.commits(10);
       });
     }
+    await handshakeCuts(rig, current(), random);
     await fault(rig, 'garbage', { dir: 'toClient', offset: 0 }, async () => {
       const before = rig.c.reconnects;
       expect(current().injectAfter('toClient', 0, Buffer.from([0xff, 0x00, 0x41]))).toBe(1);

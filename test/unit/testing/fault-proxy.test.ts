@@ -130,6 +130,29 @@ describe('fault proxy', () => {
     await waitFor('garbage forwarded raw', () => client.text() === '{"a":1}garbage!');
   });
 
+  test('cutNextAfter arms the next connections, in order, counted from their start', async () => {
+    const ends: End[] = [];
+    target = await listen('ptcp:0:127.0.0.1', (s) => ends.push(track(s)));
+    proxy = await startFaultProxy(target.address, { pieceSize: 1 });
+    proxy.cutNextAfter('toClient', 4);
+    proxy.cutNextAfter('toServer', 2);
+    const first = track(await connect(proxy.remote));
+    await waitFor('first connection', () => ends.length === 1 && proxy!.open === 1);
+    ends[0]!.stream.write('abcdefgh');
+    await waitFor('cut after 4', () => first.closed);
+    expect(first.text()).toBe('abcd');
+    const second = track(await connect(proxy.remote));
+    await waitFor('second connection', () => ends.length === 2 && proxy!.open === 1);
+    second.stream.write('xyz');
+    await waitFor('cut after 2', () => ends[1]!.closed);
+    expect(ends[1]!.text()).toBe('xy');
+    client = track(await connect(proxy.remote));
+    await waitFor('third connection', () => ends.length === 3 && proxy!.open === 1);
+    client.stream.write('free');
+    await waitFor('not armed', () => ends[2]!.text() === 'free');
+    expect(proxy.accepted).toBe(3);
+  });
+
   test('filters need framed mode (typed error)', async () => {
     const { proxy } = await setup();
     expect(() => proxy.dropEcho('toClient', true)).toThrow(expect.objectContaining({ code: 'HARNESS_FAILED' }));
