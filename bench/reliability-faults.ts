@@ -36,7 +36,7 @@ interface Line {
   notSentResent: number;
   reconnects: number;
   rejected: number;
-  writeGapMs: number;
+  writeGapMs?: number;
   detectMs?: number;
   resumeFound: number;
   resumeFull: number;
@@ -77,6 +77,10 @@ for (const l of lines) {
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key)!.push(l);
 }
+const gaps = (ls: Line[]) => {
+  const g = ls.map((l) => l.writeGapMs).filter((x): x is number => x !== undefined);
+  return g.length ? String(Math.max(...g)) : '–';
+};
 const sum = (ls: Line[], k: keyof Line) => ls.reduce((a, l) => a + (l[k] as number), 0);
 console.log('\n| server | fault | faults | reconnects | handshakes cut | detection ms (max) | outage median / max ms | longest write gap ms | txns committed | outcome unknown | retry applied | retry found committed | resume found / full |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -85,7 +89,7 @@ for (const [key, ls] of [...groups].sort()) {
   const detect = ls.map((l) => l.detectMs).filter((x): x is number => x !== undefined);
   const [server, fault] = key.split(' | ');
   console.log(
-    `| ${server} | ${fault} | ${ls.length} | ${sum(ls, 'reconnects')} | ${sum(ls, 'rejected')} | ${detect.length ? Math.max(...detect) : '–'} | ${outages.length ? `${median(outages).toFixed(0)} / ${Math.max(...outages)}` : '–'} | ${Math.max(...ls.map((l) => l.writeGapMs))} | ${sum(ls, 'committed')} | ${sum(ls, 'outcomeUnknown')} | ${sum(ls, 'retriedApplied')} | ${sum(ls, 'retriedFoundCommitted')} | ${sum(ls, 'resumeFound')} / ${sum(ls, 'resumeFull')} |`,
+    `| ${server} | ${fault} | ${ls.length} | ${sum(ls, 'reconnects')} | ${sum(ls, 'rejected')} | ${detect.length ? Math.max(...detect) : '–'} | ${outages.length ? `${median(outages).toFixed(0)} / ${Math.max(...outages)}` : '–'} | ${gaps(ls)} | ${sum(ls, 'committed')} | ${sum(ls, 'outcomeUnknown')} | ${sum(ls, 'retriedApplied')} | ${sum(ls, 'retriedFoundCommitted')} | ${sum(ls, 'resumeFound')} / ${sum(ls, 'resumeFull')} |`,
   );
 }
 const all = lines.flatMap((l) => l.outagesMs);

@@ -227,16 +227,26 @@ class Rig {
   }
 
   /** Logs (and appends to $FAULTS_REPORT) the figures of one fault. */
-  figure(fault: string, detail: Record<string, unknown>, before: Counters, outagesBefore: number, t0: number, t1: number): void {
+  /** True while the writer streams transactions. */
+  get isWriting(): boolean {
+    return this.writing;
+  }
+
+  /** `window`: the fault's start and end, when the writer ran through it (for the longest write gap). */
+  figure(fault: string, detail: Record<string, unknown>, before: Counters, outagesBefore: number, window: [number, number] | undefined): void {
     const d: Record<string, number> = {};
     for (const k of Object.keys(this.c) as (keyof Counters)[]) d[k] = this.c[k] - before[k];
     const outages = this.outages.slice(outagesBefore);
     // The longest time without a commit while the writer ran through the fault (from the last commit before it).
-    const times = this.commitTimes.filter((t) => t <= t1);
-    const from = times.findLastIndex((t) => t < t0);
-    let writeGapMs = 0;
-    for (let i = Math.max(1, from + 1); i < times.length; i++) if (times[i]! >= t0) writeGapMs = Math.max(writeGapMs, times[i]! - times[i - 1]!);
-    const line = { rig: this.name, fault, ...detail, ...d, outageMaxMs: outages.length ? Math.max(...outages) : 0, outagesMs: outages, writeGapMs };
+    let writeGapMs: number | undefined;
+    if (window) {
+      const [t0, t1] = window;
+      const times = this.commitTimes.filter((t) => t <= t1);
+      const from = times.findLastIndex((t) => t < t0);
+      writeGapMs = 0;
+      for (let i = Math.max(1, from + 1); i < times.length; i++) writeGapMs = Math.max(writeGapMs, times[i]! - times[i - 1]!);
+    }
+    const line = { rig: this.name, fault, ...detail, ...d, outageMaxMs: outages.length ? Math.max(...outages) : 0, outagesMs: outages, ...(writeGapMs !== undefined ? { writeGapMs } : {}) };
     console.log(`[faults] ${JSON.stringify(line)}`);
     if (REPORT) appendFileSync(REPORT, `${JSON.stringify(line)}\n`);
   }
@@ -255,8 +265,9 @@ async function fault(rig: Rig, name: string, detail: Record<string, unknown>, bo
   const before = { ...rig.c };
   const outagesBefore = rig.outages.length;
   const t0 = Date.now();
+  const writing = rig.isWriting;
   const more = await body();
-  rig.figure(name, { ...detail, ...more }, before, outagesBefore, t0, Date.now());
+  rig.figure(name, { ...detail, ...more }, before, outagesBefore, writing ? [t0, Date.now()] : undefined);
 }
 
 /**
