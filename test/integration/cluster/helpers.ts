@@ -11,7 +11,7 @@ import { cacheSnapshot, expectSnapshotsEqual, serverSnapshot } from '../cache/he
 export const NB = 'OVN_Northbound';
 export const TABLES = ['Address_Set'] as const;
 
-/** One resume of the cache after a reconnect, as the connect hook saw it. */
+/** One resume of the following cache after a reconnect (from the session's `resume` metric). */
 export interface ResumeRecord {
   readonly remote: string;
   readonly found: boolean;
@@ -30,8 +30,9 @@ export interface Follower {
 }
 
 /**
- * Starts a session on `remotes` and a resumable cache that the session's connect hook resumes on
- * every reconnect (`cache.resume(client)`): monitor_cond_since from the cache's last txn id.
+ * Starts a session on `remotes` and a cache following it (`ReplicaCache.follow`): on every reconnect
+ * the cache re-establishes its monitor with monitor_cond_since from its last txn id, before the
+ * session is live again; each such resume is reported as a `resume` metric (found = hit).
  */
 export async function startFollower(remotes: string, opts: Partial<SessionOptions> = {}): Promise<Follower> {
   const sessionEvents: (SessionEvent & { at: number })[] = [];
@@ -43,16 +44,12 @@ export async function startFollower(remotes: string, opts: Partial<SessionOption
     ...opts,
     onEvent: (e) => sessionEvents.push({ ...e, at: Date.now() }),
     onMetric: (m) => {
-      if (m.type !== 'txnLatencyMs') metrics.push({ ...m, at: Date.now() });
+      if (m.type === 'txnLatencyMs' || m.type === 'update') return;
+      metrics.push({ ...m, at: Date.now() });
+      if (m.type === 'resume') resumes.push({ remote: m.remote, found: m.found, at: Date.now() });
     },
   });
-  let cache: ReplicaCache | undefined;
-  await session.addConnectHook(async (client, info) => {
-    if (!cache || cache.connected) return;
-    const { found } = await cache.resume(client);
-    resumes.push({ remote: info.remote, found, at: Date.now() });
-  });
-  cache = await ReplicaCache.start(await session.ready(), NB, { tables: [...TABLES], resumable: true });
+  const cache = await ReplicaCache.follow(session, { tables: [...TABLES] });
   const events: RowEvent[] = [];
   const sub = cache.subscribe((ev) => {
     events.push(ev);
