@@ -165,7 +165,8 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     }
     case 'portMod': {
       let s = `${head('OFPT_PORT_MOD', m.version, m.xid)} port: ${portName(m.portNo, m.version)}: addr:${formatMac(m.hwAddr)}\n`;
-      s += `     config: ${bits(m.config, configNames(m.version))}\n`;
+      // OVS keeps only the config bits the mask selects (lib/ofp-port.c)
+      s += `     config: ${bits(m.config & m.mask, configNames(m.version))}\n`;
       s += `     mask:   ${bits(m.mask, configNames(m.version))}\n`;
       s += `     advertise: ${m.advertise ? featureBits(m.advertise, m.version) : 'UNCHANGED'}\n`;
       return s;
@@ -266,7 +267,7 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       const inPort = m.version >= 6 && m.match ? formatMatch(m.match.filter((f) => f.field !== 'unknown')) : `in_port=${portName(m.inPort, m.version)}`;
       let s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
       if (m.bufferId !== 0xffffffff) return `${s} buffer=0x${m.bufferId.toString(16).padStart(8, '0')}\n`;
-      return `${s} data_len=${m.data.length}\n${packetText(m.data, verbosity)}`;
+      return `${s} data_len=${m.data.length}\n${m.data.length ? packetText(m.data, verbosity) : ''}`;
     }
     case 'nxPacketIn2':
     case 'nxResume': {
@@ -315,7 +316,8 @@ function tlvTable(maps: readonly { optClass: number; optType: number; optLen: nu
 
 /** The packet's flow line (and, at verbosity ≥ 3, a hex dump), as ofp-print appends to packet-in/out. */
 function packetText(data: Uint8Array, verbosity: number): string {
-  const flow = formatPacketFlow(data);
+  // OVS extracts no field from a frame shorter than an Ethernet header: it prints the all-zero flow
+  const flow = formatPacketFlow(data.length < 14 ? new Uint8Array(14) : data);
   let s = flow ? `${flow}\n` : '';
   if (verbosity >= 3) s += hexDump(data, false);
   return s;
@@ -467,7 +469,15 @@ function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>): string {
   if (m.tableId !== 0 && !(m.tableId === 0xff && (m.command === OFPFC.DELETE || m.command === OFPFC.DELETE_STRICT))) s += ` table:${m.tableId}`;
   const mt = matchText(m.match, m.priority);
   if (mt) s += ` ${mt}`;
-  if (m.cookie || m.cookieMask) s += ` cookie:${hex(m.cookie)}${m.cookieMask && m.cookieMask !== 0xffffffffffffffffn ? `/${hex(m.cookieMask)}` : ''}`;
+  // OF1.1+ (lib/ofp-flow.c): ADD shows the new cookie (unless 0 or all-ones) and ignores the mask;
+  // the other commands show cookie/mask only when the mask is nonzero. OF1.0 has no mask.
+  if (m.version === 1) {
+    if (m.cookie) s += ` cookie:${hex(m.cookie)}`;
+  } else if (m.command === OFPFC.ADD) {
+    if (m.cookie && m.cookie !== 0xffffffffffffffffn) s += ` cookie:${hex(m.cookie)}`;
+  } else if (m.cookieMask) {
+    s += ` cookie:${hex(m.cookie)}/${hex(m.cookieMask)}`;
+  }
   if (m.idleTimeout) s += ` idle:${m.idleTimeout}`;
   if (m.hardTimeout) s += ` hard:${m.hardTimeout}`;
   if (m.importance) s += ` importance:${m.importance}`;
@@ -584,7 +594,7 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
       if (b.outPort !== OFPP.ANY && !(version === 1 && b.outPort === OFPP10.NONE)) parts.push(`out_port=${portName(b.outPort, version)}`);
       const mt = formatMatch(b.match);
       if (mt) parts.push(mt);
-      return parts.length ? `${h} ${parts.join(',')}\n` : `${h}\n`;
+      return parts.length ? `${h} ${parts.join(' ')}\n` : `${h}\n`;
     }
     default:
       return `${h}\n`;
@@ -654,7 +664,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       const names = ['all', 'select', 'indirect', 'fast failover'];
       for (let i = 0; i < 4; i++) {
         if (!(b.types & (1 << i))) continue;
-        s += `    ${names[i]} group:\n       max_groups=${hex(b.maxGroups[i]!)}\n       actions: ${groupActionBits(b.actions[i]!, version)}\n`;
+        s += `    ${names[i]} group:\n       max_groups=${altHex(b.maxGroups[i]!)}\n       actions: ${groupActionBits(b.actions[i]!, version)}\n`;
       }
       return s;
     }
