@@ -4,7 +4,10 @@
  * both with explicit column lists, each from a fresh server started from the same compacted template.
  * Also reports the longest event-loop stall and where the cache's time goes (decode vs apply).
  *
- *   npx tsx bench/cache-w3.ts [runs=5]
+ *   npx tsx bench/cache-w3.ts [runs=5] [--whole]
+ *
+ * `--whole` parses the reply with one synchronous JSON.parse (`largeMessageBytes: Infinity`, the
+ * behaviour before the sliced parse of src/jsonrpc/sliced-parse.ts) to compare the stall.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +17,8 @@ import { OvsdbClient, op, namedUuid } from '../src/ovsdb/index.js';
 import { ReplicaCache } from '../src/ovsdb/cache/index.js';
 
 const NB = 'OVN_Northbound';
-const runs = Number(process.argv[2] ?? 5);
+const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
+const clientOpts = process.argv.includes('--whole') ? { largeMessageBytes: Infinity } : {};
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 async function makeTemplate(dir: string): Promise<string> {
@@ -102,7 +106,7 @@ async function timeOne(template: string, mode: 'raw' | 'cache'): Promise<{ ms: n
     if (global.gc) global.gc();
     h.enable();
     const t0 = performance.now();
-    const c = await OvsdbClient.connect(s.unix);
+    const c = await OvsdbClient.connect(s.unix, clientOpts);
     let rows = 0;
     let decodeAllMs = 0;
     if (mode === 'raw') {
@@ -150,7 +154,7 @@ try {
     }
   }
   const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
-  console.log(`W3 runs=${runs}`);
+  console.log(`W3 runs=${runs}, reply parsed ${clientOpts.largeMessageBytes ? 'whole (one JSON.parse)' : 'in slices'}`);
   console.log(`raw monitor_cond_since (one JSON decode): ${fmt(res.raw)}, longest stall ${median(res.rawStall).toFixed(0)} ms`);
   console.log(`ReplicaCache.start:                      ${fmt(res.cache)}, longest stall ${median(res.cacheStall).toFixed(0)} ms`);
   console.log(`afterwards, first read of all 56,002 rows (lazy decode + name index build): ${fmt(res.decodeAll)}`);
