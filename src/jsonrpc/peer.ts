@@ -45,7 +45,7 @@ export interface Logger {
 export interface PeerOptions {
   /** Largest incoming message, bytes (default 256 MiB). */
   maxMessageBytes?: number;
-  /** Send an echo after this many ms without receiving anything; close if still silent after as long again. 0 = off (default 5000). */
+  /** Send an echo after this many ms without receiving anything; close if, after as long again without receiving anything, no whole message has arrived since. 0 = off (default 5000). */
   inactivityProbeMs?: number;
   /** Default per-request timeout in ms (default: none). */
   requestTimeoutMs?: number;
@@ -189,7 +189,6 @@ export class JsonRpcPeer {
   receive(chunk: Buffer): void {
     if (this.state === 'closed') return;
     this.lastRx = Date.now();
-    this.probeSent = false;
     let frames: Buffer[];
     try {
       frames = this.splitter.feed(chunk);
@@ -197,6 +196,10 @@ export class JsonRpcPeer {
       this.failInOrder(e as SdkError);
       return;
     }
+    // Our probe is answered by a whole message, not by bytes: a stream whose framing was thrown off
+    // (stray quotes or brackets inside a message) never completes one, and the other side's answers to
+    // our echoes would otherwise keep such a connection open forever.
+    if (frames.length > 0) this.probeSent = false;
     for (const f of frames) {
       if (this.draining || f.length >= this.largeBytes) {
         this.enqueue(f);

@@ -386,24 +386,31 @@ describe('session + cache through a fault proxy, standalone server', () => {
     // Between two messages (offset 0 in framed mode): anything that is not JSON, brackets and quotes included.
     const STRUCTURAL = Buffer.from([0xff, 0x7b, 0x5d, 0x22, 0x00, 0x67, 0x61, 0x72, 0x62]); // ÿ{]"\0garb
     // Inside a message: bytes that are never valid UTF-8 (0xff, 0xfe) and hold no JSON structure, so the
-    // message they land in is complete but undecodable. (Unbalanced quotes or brackets inside a message
-    // can instead leave the client's structural splitter waiting for an end that never comes: see
-    // bench/RESULTS-reliability-faults.md.)
+    // message they land in is complete but undecodable.
     const INVALID_UTF8 = Buffer.from([0xff, 0xfe, 0x00, 0x67, 0x61, 0x72, 0x62, 0x61, 0x67, 0x65, 0x01]);
     const cases: [ProxyDirection, number, Buffer][] = [
       ['toClient', 0, STRUCTURAL],
       ['toClient', 1 + Math.floor(random() * 2000), INVALID_UTF8],
+      // Inside a message, quotes and brackets can throw the client's structural framing off so that it
+      // never completes a message again: our probe, answered only by bytes it cannot frame, closes it.
+      ['toClient', 1 + Math.floor(random() * 2000), STRUCTURAL],
       ['toServer', 0, STRUCTURAL],
       ['toServer', 1 + Math.floor(random() * 2000), STRUCTURAL],
     ];
     for (const [dir, offset, bytes] of cases) {
-      await fault(rig, 'garbage', { dir, offset, bytes: bytes === STRUCTURAL ? 'structural' : 'invalid-utf8' }, async () => {
+      const where = offset === 0 ? 'between messages' : bytes === INVALID_UTF8 ? 'inside a message, invalid UTF-8' : 'inside a message, structural';
+      await fault(rig, 'garbage', { dir, offset, bytes: where }, async () => {
         const before = rig.c.reconnects;
         const reasons = rig.closeReasons.length;
         expect(proxy.injectAfter(dir, offset, bytes)).toBe(1);
         await rig.reconnected(before);
-        if (dir === 'toClient') expect(rig.closeReasons[reasons]).toBe('JSONRPC_MALFORMED');
+        const closedBy = rig.closeReasons[reasons];
+        if (dir === 'toClient') {
+          if (offset === 0 || bytes === INVALID_UTF8) expect(closedBy).toBe('JSONRPC_MALFORMED');
+          else expect(['JSONRPC_MALFORMED', 'JSONRPC_INACTIVITY_TIMEOUT']).toContain(closedBy);
+        }
         await rig.commits(10);
+        return { closedBy };
       });
     }
     await rig.stopWriting();
@@ -555,6 +562,27 @@ describe('regression: a transaction in flight when the connection is closed for 
       }
     });
   }
+
+  test('a stream whose framing was thrown off (a stray bracket inside a message) is closed by our probe, though the peer answers every echo', async () => {
+    // Before the fix, any bytes received reset the probe: the peer's answers to our echoes, swallowed
+    // by the desynchronised splitter as part of an endless "message", kept the connection open forever.
+    const peer = await startFakePeer(
+      answerSchema((m, s) => {
+        // one stray '{': the splitter's depth never comes back to 0, whatever balanced messages follow
+        if (m.method === 'transact') s.write('{"id":null,"method":"update2","params":["mon",{"A":{"u":{"insert":{{"n":1}}}}]}');
+        else if (m.method === 'echo') s.write(JSON.stringify({ id: m.id, result: m.params, error: null }));
+      }),
+    );
+    try {
+      const c = await OvsdbClient.connect(peer.remote, { inactivityProbeMs: 100 });
+      const e = await c.transact('T', [op.insert('A', { n: 1 })]).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OvsdbOutcomeUnknownError);
+      expect(((e as Error).cause as { code: string }).code).toBe('JSONRPC_INACTIVITY_TIMEOUT');
+      expect(peer.received.filter((m) => (m as { method?: string }).method === 'echo').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await peer.close();
+    }
+  });
 
   test('the connection lost for a protocol fault before the transaction was sent (during get_schema): OVSDB_CLIENT_CLOSED, safe to resend', async () => {
     const peer = await startFakePeer((_m, s) => s.write('not json'));
