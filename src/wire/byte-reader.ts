@@ -38,12 +38,12 @@ export class ByteReader {
   }
 
   u8(): number {
-    this.need(1);
+    if (this.offset + 1 > this.end) this.need(1);
     return this.buf[this.offset++]!;
   }
 
   u16(): number {
-    this.need(2);
+    if (this.offset + 2 > this.end) this.need(2);
     const b = this.buf;
     const o = this.offset;
     this.offset = o + 2;
@@ -51,7 +51,7 @@ export class ByteReader {
   }
 
   u24(): number {
-    this.need(3);
+    if (this.offset + 3 > this.end) this.need(3);
     const b = this.buf;
     const o = this.offset;
     this.offset = o + 3;
@@ -59,7 +59,7 @@ export class ByteReader {
   }
 
   u32(): number {
-    this.need(4);
+    if (this.offset + 4 > this.end) this.need(4);
     const b = this.buf;
     const o = this.offset;
     this.offset = o + 4;
@@ -69,7 +69,8 @@ export class ByteReader {
   u64(): bigint {
     const hi = this.u32();
     const lo = this.u32();
-    return (BigInt(hi) << 32n) | BigInt(lo);
+    // hi 0 (cookies, small values): one BigInt instead of three
+    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
   }
 
   u16Le(): number {

@@ -38,15 +38,20 @@ export class ByteWriter {
     }
   }
 
+  // The range checks below are bit tests: `(v & 0xff) === v` holds exactly for the integers
+  // 0..0xff (a fraction, NaN, a negative number, anything above the range or not a number
+  // fails it), as `(v >>> 0) === v` does for 0..0xffffffff; on failure `check` throws the error.
+  // The typeof test keeps a bigint or symbol argument from throwing a TypeError there.
+
   u8(v: number): this {
-    this.check(v, 0xff, 'u8');
+    if (typeof v !== 'number' || (v & 0xff) !== v) this.check(v, 0xff, 'u8');
     this.room(1);
     this.buf[this.offset++] = v;
     return this;
   }
 
   u16(v: number): this {
-    this.check(v, 0xffff, 'u16');
+    if (typeof v !== 'number' || (v & 0xffff) !== v) this.check(v, 0xffff, 'u16');
     this.room(2);
     const o = this.offset;
     this.buf[o] = v >>> 8;
@@ -56,7 +61,7 @@ export class ByteWriter {
   }
 
   u24(v: number): this {
-    this.check(v, 0xffffff, 'u24');
+    if (typeof v !== 'number' || (v & 0xffffff) !== v) this.check(v, 0xffffff, 'u24');
     this.room(3);
     const o = this.offset;
     this.buf[o] = v >>> 16;
@@ -67,7 +72,7 @@ export class ByteWriter {
   }
 
   u32(v: number): this {
-    this.check(v, 0xffffffff, 'u32');
+    if (typeof v !== 'number' || v >>> 0 !== v) this.check(v, 0xffffffff, 'u32');
     this.room(4);
     const o = this.offset;
     this.buf[o] = v >>> 24;
@@ -81,6 +86,22 @@ export class ByteWriter {
   u64(v: bigint): this {
     if (v < 0n || v > 0xffffffffffffffffn) {
       throw new WireError('WIRE_RANGE', `u64 value ${v} out of range`, this.offset);
+    }
+    if (typeof v === 'bigint' && v <= 0xffffffffn && this.offset + 8 <= this.end) {
+      // common case (cookies, small loads): no BigInt shift / mask allocations
+      const b = this.buf;
+      const o = this.offset;
+      const lo = Number(v);
+      b[o] = 0;
+      b[o + 1] = 0;
+      b[o + 2] = 0;
+      b[o + 3] = 0;
+      b[o + 4] = lo >>> 24;
+      b[o + 5] = (lo >>> 16) & 0xff;
+      b[o + 6] = (lo >>> 8) & 0xff;
+      b[o + 7] = lo & 0xff;
+      this.offset = o + 8;
+      return this;
     }
     this.u32(Number(v >> 32n));
     return this.u32(Number(v & 0xffffffffn));
@@ -108,9 +129,18 @@ export class ByteWriter {
   }
 
   bytes(src: Uint8Array): this {
-    this.room(src.length);
+    const n = src.length;
+    this.room(n);
+    if (n <= 16) {
+      // a byte loop beats TypedArray#set for the short values of match fields and addresses
+      const b = this.buf;
+      let o = this.offset;
+      for (let i = 0; i < n; i++) b[o++] = src[i]!;
+      this.offset = o;
+      return this;
+    }
     this.buf.set(src, this.offset);
-    this.offset += src.length;
+    this.offset += n;
     return this;
   }
 

@@ -2,7 +2,7 @@ import { ByteReader, ByteWriter } from '../../wire/index.js';
 import { WireError } from '../../wire/errors.js';
 import type { OfVersion } from '../version.js';
 import type { MatchField } from '../match/types.js';
-import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/codec.js';
+import { oxmFieldLength, readOxmFields, writeOxmField } from '../match/codec.js';
 import { MatchError } from '../match/errors.js';
 import { bigIntToBytes, port10To11, port11To10 } from '../match/text-values.js';
 import { fieldByName } from '../match/fields.js';
@@ -15,6 +15,9 @@ import { READ_ONLY_FIELDS } from '../match/fields.js';
 import { checkSlice, fieldFromHeader, fieldHeader, ofsNbits, sliceFromOfsNbits } from './slices.js';
 
 const pad8 = (n: number): number => (n + 7) & ~7;
+
+/** 2^n for n = 0..64: a value fits n bits when below POW2[n] (no BigInt shift per load). */
+const POW2: readonly bigint[] = Array.from({ length: 65 }, (_, n) => 1n << BigInt(n));
 
 /** ONF extension copy_field for OpenFlow 1.3 (ONF_ET_COPY_FIELD, EXT-320). */
 const ONF_VENDOR_ID = 0x4f4e4600;
@@ -38,7 +41,7 @@ function nxLen(a: Action, version: OfVersion): number {
     case 'setTunnel':
       return a.type === 'setTunnel' ? (a.wide ? 24 : 16) : 24;
     case 'regLoad2':
-      return pad8(10 + oxmFieldsLength([a.field], 0x01));
+      return pad8(10 + oxmFieldLength(a.field, 0x01));
     case 'note':
       return pad8(10 + a.data.length);
     case 'ct':
@@ -154,7 +157,7 @@ function actionLength(a: Action, version: OfVersion): number {
       case 'pushPbb': case 'popPbb': case 'setMplsTtl': case 'decMplsTtl': case 'setNwTtl': case 'decNwTtl':
       case 'copyTtlOut': case 'copyTtlIn': case 'meter':
         return 8;
-      case 'setField': return pad8(4 + oxmFieldsLength([a.field], version));
+      case 'setField': return pad8(4 + oxmFieldLength(a.field, version));
       case 'copyField': return a.onf ? 32 : 24;
       case 'setVlanVid': case 'setVlanPcp': case 'setNwSrc': case 'setNwDst': case 'setNwTos': case 'setTpSrc': case 'setTpDst': case 'setNwEcn': return 8;
       case 'setDlSrc': case 'setDlDst': return 16;
@@ -240,17 +243,75 @@ export function ipv6Bytes(s: string): Uint8Array {
   return out;
 }
 
+type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;
+
+// The hot OVN actions have their own small functions, so V8 inlines the writer calls in each
+// (one big switch exhausts its inlining budget).
+
+function writeResubmit(w: ByteWriter, a: ActionOf<'resubmit'>): void {
+  if (a.table === undefined && !a.ct) {
+    nxHeader(w, 16, NXAST.RESUBMIT);
+    w.u16(a.inPort ?? 0xfff8);
+  } else {
+    nxHeader(w, 16, a.ct ? NXAST.RESUBMIT_TABLE_CT : NXAST.RESUBMIT_TABLE);
+    w.u16(a.inPort ?? 0xfff8).u8(a.table ?? 0xff);
+  }
+}
+
+function writeRegMove(w: ByteWriter, a: ActionOf<'regMove'>): void {
+  checkSlice(a.src);
+  checkSlice(a.dst);
+  if (a.src.nBits !== a.dst.nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'move: source and destination widths differ');
+  nxHeader(w, 24, NXAST.REG_MOVE);
+  w.u16(a.src.nBits).u16(a.src.ofs).u16(a.dst.ofs).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field));
+}
+
+function writeRegLoad(w: ByteWriter, a: ActionOf<'regLoad'>): void {
+  checkSlice(a.dst);
+  if (a.dst.nBits > 64 || (a.dst.nBits < 64 && a.value >= POW2[a.dst.nBits]!) || a.value < 0n) {
+    throw new ActionError('OF_ACTION_BAD_ARGUMENT', `load: value 0x${a.value.toString(16)} does not fit ${a.dst.nBits} bits`);
+  }
+  nxHeader(w, 24, NXAST.REG_LOAD);
+  w.u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field)).u64(a.value);
+}
+
+function writeCt(w: ByteWriter, a: ActionOf<'ct'>, version: OfVersion, len: number): void {
+  nxHeader(w, len, NXAST.CT);
+  w.u16((a.commit ? NX_CT_F.COMMIT : 0) | (a.force ? NX_CT_F.FORCE : 0));
+  if (a.zoneSrc) {
+    checkSlice(a.zoneSrc);
+    w.u32(fieldHeader(a.zoneSrc.field)).u16(ofsNbits(a.zoneSrc));
+  } else {
+    w.u32(0).u16(a.zone ?? 0);
+  }
+  w.u8(a.table ?? NX_CT_RECIRC_NONE).u8(0).u16(0).u16(a.alg ?? 0);
+  writeActions(w, a.actions, version);
+}
+
+function writeNat(w: ByteWriter, a: ActionOf<'nat'>, len: number): void {
+  nxHeader(w, len, NXAST.NAT);
+  let flags = a.kind === 'src' ? NX_NAT_F.SRC : a.kind === 'dst' ? NX_NAT_F.DST : 0;
+  if (a.flags.includes('persistent')) flags |= NX_NAT_F.PERSISTENT;
+  if (a.flags.includes('hash')) flags |= NX_NAT_F.PROTO_HASH;
+  if (a.flags.includes('random')) flags |= NX_NAT_F.PROTO_RANDOM;
+  const v6 = a.ipMin !== undefined && a.ipMin.includes(':');
+  let present = 0;
+  if (a.ipMin !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MIN : NX_NAT_RANGE.IPV4_MIN;
+  if (a.ipMax !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MAX : NX_NAT_RANGE.IPV4_MAX;
+  if (a.protoMin !== undefined) present |= NX_NAT_RANGE.PROTO_MIN;
+  if (a.protoMax !== undefined) present |= NX_NAT_RANGE.PROTO_MAX;
+  pad(w, 2).u16(flags).u16(present);
+  if (a.ipMin !== undefined) w.bytes(ipBytes(a.ipMin));
+  if (a.ipMax !== undefined) w.bytes(ipBytes(a.ipMax));
+  if (a.protoMin !== undefined) w.u16(a.protoMin);
+  if (a.protoMax !== undefined) w.u16(a.protoMax);
+}
+
 function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): void {
   const start = w.offset;
   switch (a.type) {
     case 'resubmit':
-      if (a.table === undefined && !a.ct) {
-        nxHeader(w, 16, NXAST.RESUBMIT);
-        w.u16(a.inPort ?? 0xfff8);
-      } else {
-        nxHeader(w, 16, a.ct ? NXAST.RESUBMIT_TABLE_CT : NXAST.RESUBMIT_TABLE);
-        w.u16(a.inPort ?? 0xfff8).u8(a.table ?? 0xff);
-      }
+      writeResubmit(w, a);
       break;
     case 'setTunnel':
       if (a.wide) nxHeader(w, 24, NXAST.SET_TUNNEL64), pad(w, 6).u64(a.tunId);
@@ -264,11 +325,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       nxHeader(w, 16, NXAST.POP_QUEUE);
       break;
     case 'regMove':
-      checkSlice(a.src);
-      checkSlice(a.dst);
-      if (a.src.nBits !== a.dst.nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'move: source and destination widths differ');
-      nxHeader(w, 24, NXAST.REG_MOVE);
-      w.u16(a.src.nBits).u16(a.src.ofs).u16(a.dst.ofs).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field));
+      writeRegMove(w, a);
       break;
     case 'stackPush':
     case 'stackPop':
@@ -278,17 +335,12 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       w.u16(a.slice.ofs).u32(fieldHeader(a.slice.field)).u16(a.slice.nBits).zeros(6);
       break;
     case 'regLoad':
-      checkSlice(a.dst);
-      if (a.dst.nBits > 64 || (a.dst.nBits < 64 && a.value >> BigInt(a.dst.nBits) !== 0n) || a.value < 0n) {
-        throw new ActionError('OF_ACTION_BAD_ARGUMENT', `load: value 0x${a.value.toString(16)} does not fit ${a.dst.nBits} bits`);
-      }
-      nxHeader(w, 24, NXAST.REG_LOAD);
-      w.u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field)).u64(a.value);
+      writeRegLoad(w, a);
       break;
     case 'regLoad2':
     case 'setField':
       nxHeader(w, len, NXAST.REG_LOAD2);
-      writeOxmFields(w, [a.field], 0x01);
+      writeOxmField(w, a.field, 0x01);
       break;
     case 'note':
       nxHeader(w, len, NXAST.NOTE);
@@ -304,38 +356,12 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
         w.u16(ofsNbits(a.src)).u32(fieldHeader(a.src.field)).u16(a.maxLen);
       }
       break;
-    case 'ct': {
-      nxHeader(w, len, NXAST.CT);
-      w.u16((a.commit ? NX_CT_F.COMMIT : 0) | (a.force ? NX_CT_F.FORCE : 0));
-      if (a.zoneSrc) {
-        checkSlice(a.zoneSrc);
-        w.u32(fieldHeader(a.zoneSrc.field)).u16(ofsNbits(a.zoneSrc));
-      } else {
-        w.u32(0).u16(a.zone ?? 0);
-      }
-      w.u8(a.table ?? NX_CT_RECIRC_NONE).u8(0).u16(0).u16(a.alg ?? 0);
-      writeActions(w, a.actions, version);
+    case 'ct':
+      writeCt(w, a, version, len);
       break;
-    }
-    case 'nat': {
-      nxHeader(w, len, NXAST.NAT);
-      let flags = a.kind === 'src' ? NX_NAT_F.SRC : a.kind === 'dst' ? NX_NAT_F.DST : 0;
-      if (a.flags.includes('persistent')) flags |= NX_NAT_F.PERSISTENT;
-      if (a.flags.includes('hash')) flags |= NX_NAT_F.PROTO_HASH;
-      if (a.flags.includes('random')) flags |= NX_NAT_F.PROTO_RANDOM;
-      const v6 = a.ipMin !== undefined && a.ipMin.includes(':');
-      let present = 0;
-      if (a.ipMin !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MIN : NX_NAT_RANGE.IPV4_MIN;
-      if (a.ipMax !== undefined) present |= v6 ? NX_NAT_RANGE.IPV6_MAX : NX_NAT_RANGE.IPV4_MAX;
-      if (a.protoMin !== undefined) present |= NX_NAT_RANGE.PROTO_MIN;
-      if (a.protoMax !== undefined) present |= NX_NAT_RANGE.PROTO_MAX;
-      pad(w, 2).u16(flags).u16(present);
-      if (a.ipMin !== undefined) w.bytes(ipBytes(a.ipMin));
-      if (a.ipMax !== undefined) w.bytes(ipBytes(a.ipMax));
-      if (a.protoMin !== undefined) w.u16(a.protoMin);
-      if (a.protoMax !== undefined) w.u16(a.protoMax);
+    case 'nat':
+      writeNat(w, a, len);
       break;
-    }
     case 'ctClear':
       nxHeader(w, 16, NXAST.CT_CLEAR);
       break;
@@ -537,7 +563,7 @@ function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): bo
     case 'setField': {
       const s = w.offset;
       w.u16(OFPAT.SET_FIELD).u16(len);
-      writeOxmFields(w, [a.field], version);
+      writeOxmField(w, a.field, version);
       pad(w, len - (w.offset - s));
       return true;
     }
@@ -669,7 +695,7 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       const on = r.u16();
       const dst = sliceFromOfsNbits(on, r.u32(), at);
       const value = r.u64();
-      if (dst.nBits < 64 && value >> BigInt(dst.nBits) !== 0n) bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
+      if (dst.nBits < 64 && value >= POW2[dst.nBits]!) bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
       a = { type: 'regLoad', dst, value };
       break;
     }
@@ -740,20 +766,16 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       if (flags & NX_NAT_F.PERSISTENT) fl.push('persistent');
       if (flags & NX_NAT_F.PROTO_HASH) fl.push('hash');
       if (flags & NX_NAT_F.PROTO_RANDOM) fl.push('random');
-      const o: { ipMin?: string; ipMax?: string; protoMin?: number; protoMax?: number } = {};
-      if (present & NX_NAT_RANGE.IPV4_MIN) o.ipMin = fmt4(r.bytes(4));
-      if (present & NX_NAT_RANGE.IPV4_MAX) o.ipMax = fmt4(r.bytes(4));
-      if (present & NX_NAT_RANGE.IPV6_MIN) o.ipMin = fmt6(r.bytes(16));
-      if (present & NX_NAT_RANGE.IPV6_MAX) o.ipMax = fmt6(r.bytes(16));
-      if (present & NX_NAT_RANGE.PROTO_MIN) o.protoMin = r.u16();
-      if (present & NX_NAT_RANGE.PROTO_MAX) o.protoMax = r.u16();
-      if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
+      // built field by field, in the order the ranges come (no intermediate object)
       const nat: { -readonly [K in keyof Extract<Action, { type: 'nat' }>]: Extract<Action, { type: 'nat' }>[K] } = { type: 'nat', flags: fl };
       if (kind) nat.kind = kind;
-      if (o.ipMin !== undefined) nat.ipMin = o.ipMin;
-      if (o.ipMax !== undefined) nat.ipMax = o.ipMax;
-      if (o.protoMin !== undefined) nat.protoMin = o.protoMin;
-      if (o.protoMax !== undefined) nat.protoMax = o.protoMax;
+      if (present & NX_NAT_RANGE.IPV4_MIN) nat.ipMin = readIpv4Text(r);
+      if (present & NX_NAT_RANGE.IPV4_MAX) nat.ipMax = readIpv4Text(r);
+      if (present & NX_NAT_RANGE.IPV6_MIN) nat.ipMin = fmt6(r.bytes(16));
+      if (present & NX_NAT_RANGE.IPV6_MAX) nat.ipMax = fmt6(r.bytes(16));
+      if (present & NX_NAT_RANGE.PROTO_MIN) nat.protoMin = r.u16();
+      if (present & NX_NAT_RANGE.PROTO_MAX) nat.protoMax = r.u16();
+      if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
       a = nat;
       break;
     }
@@ -991,8 +1013,13 @@ function isZeroRange(r: ByteReader, end: number): boolean {
   return true;
 }
 
-function fmt4(b: Uint8Array): string {
-  return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
+/** Dotted-quad text of the next 4 bytes (no view object for them). */
+function readIpv4Text(r: ByteReader): string {
+  r.need(4, 'bytes');
+  const b = r.buf;
+  const o = r.offset;
+  r.offset = o + 4;
+  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
 }
 
 function fmt6(b: Uint8Array): string {

@@ -21,27 +21,45 @@ interface Resolved {
   readonly experimenter: number | undefined;
   readonly def: FieldDef | undefined;
   readonly variable: boolean;
+  /** Bytes of the TLV header: 4, or 8 with an experimenter id. */
+  readonly hdr: number;
+  /** FIELD_INDEX of the name the match field used (-1 for aliases and unknown fields). */
+  readonly index: number;
+  /** FIELD_INDEX of that field's prerequisite fields. */
+  readonly prereqs: readonly number[];
 }
 
-/** Resolutions by code point name, and by field name per OpenFlow version (no allocation per field). */
+/** Resolutions by code point name + field name, and by field name per OpenFlow version (no allocation per field). */
 const byCpName = new Map<string, Resolved>();
 const byVersion: Map<string, Resolved>[] = [];
+const NO_PREREQS: readonly number[] = [];
+
+function resolved(cls: number, field: number, experimenter: number | undefined, def: FieldDef | undefined, name: string): Resolved {
+  const index = FIELD_INDEX.get(name) ?? -1;
+  return {
+    cls, field, experimenter, def, variable: def === undefined || def.name.startsWith('tun_metadata'), hdr: tlvHeaderBytes(cls),
+    index, prereqs: index >= 0 ? PREREQ_INDEX[index]! : NO_PREREQS,
+  };
+}
 
 function resolve(f: MatchField, version: number): Resolved {
   if (f.field === 'unknown') {
     if (!f.header) throw new MatchError('OF_MATCH_BAD_FIELD', "field 'unknown' needs a header");
-    return { cls: f.header.cls, field: f.header.field, experimenter: f.header.experimenter, def: undefined, variable: true };
+    return resolved(f.header.cls, f.header.field, f.header.experimenter, undefined, 'unknown');
   }
   if (f.codePoint !== undefined) {
-    let hit = byCpName.get(f.codePoint);
+    // keyed by code point and field name: the pair is checked once, then found in one lookup
+    const key = `${f.codePoint} ${f.field}`;
+    let hit = byCpName.get(key);
     if (hit === undefined) {
       const x = fieldByCodePointName(f.codePoint);
       if (!x) throw new MatchError('OF_MATCH_BAD_FIELD', `unknown code point ${f.codePoint}`);
-      hit = { cls: x.cp.cls, field: x.cp.field, experimenter: x.cp.experimenter, def: x.def, variable: x.def.name.startsWith('tun_metadata') };
-      byCpName.set(f.codePoint, hit);
-    }
-    if (hit.def!.name !== f.field && fieldByName(f.field) !== hit.def) {
-      throw new MatchError('OF_MATCH_BAD_FIELD', `code point ${f.codePoint} is not a code point of ${f.field}`);
+      if (x.def.name !== f.field && fieldByName(f.field) !== x.def) {
+        throw new MatchError('OF_MATCH_BAD_FIELD', `code point ${f.codePoint} is not a code point of ${f.field}`);
+      }
+      hit = resolved(x.cp.cls, x.cp.field, x.cp.experimenter, x.def, f.field);
+      if (byCpName.size > 4096) byCpName.clear();
+      byCpName.set(key, hit);
     }
     return hit;
   }
@@ -52,7 +70,7 @@ function resolve(f: MatchField, version: number): Resolved {
     if (!def) throw new MatchError('OF_MATCH_UNKNOWN_FIELD', `unknown match field ${JSON.stringify(f.field)}`);
     const cp: CodePoint | undefined = defaultCodePoint(def, version);
     if (!cp) throw new MatchError('OF_MATCH_BAD_FIELD', `field ${f.field} has no NXM/OXM code point`);
-    hit = { cls: cp.cls, field: cp.field, experimenter: cp.experimenter, def, variable: def.name.startsWith('tun_metadata') };
+    hit = resolved(cp.cls, cp.field, cp.experimenter, def, f.field);
     cache.set(f.field, hit);
   }
   return hit;
@@ -103,6 +121,14 @@ function presentIn(m: Match, idx: number, from: number): boolean {
   for (let j = from; j < m.length; j++) if (m[j]!.field === name) return true;
   return false;
 }
+/** Whether one of `m[i]`'s prerequisites (`pre`), not yet seen in generation `g`, comes after it. */
+function prereqComesLater(m: Match, i: number, pre: readonly number[], g: number): boolean {
+  for (let k = 0; k < pre.length; k++) {
+    const p = pre[k]!;
+    if (seenStamp[p] !== g && presentIn(m, p, i + 1)) return true;
+  }
+  return false;
+}
 
 /**
  * OXM requires a field's prerequisites to come before it (OpenFlow 1.5.1 §7.2.3.6; OVS rejects
@@ -116,12 +142,7 @@ export function orderForPrereqs(m: Match): Match {
   for (let i = 0; i < m.length && ok; i++) {
     const idx = FIELD_INDEX.get(m[i]!.field);
     if (idx === undefined) continue;
-    for (const p of PREREQ_INDEX[idx]!) {
-      if (seenStamp[p] !== g && presentIn(m, p, i + 1)) {
-        ok = false;
-        break;
-      }
-    }
+    if (prereqComesLater(m, i, PREREQ_INDEX[idx]!, g)) ok = false;
     seenStamp[idx] = g;
   }
   if (ok) return m;
@@ -145,11 +166,16 @@ export function orderForPrereqs(m: Match): Match {
 /** Bytes of the raw OXM/NXM TLVs (no ofp_match header, no padding). */
 export function oxmFieldsLength(m: Match, version: number = 0x01): number {
   let n = 0;
-  for (const f of m) {
-    const r = resolve(f, version);
-    n += tlvHeaderBytes(r.cls) + payloadBytes(f);
+  for (let i = 0; i < m.length; i++) {
+    const f = m[i]!;
+    n += resolve(f, version).hdr + payloadBytes(f);
   }
   return n;
+}
+
+/** Bytes of one raw OXM/NXM TLV (as set_field and NXAST_REG_LOAD2 carry it). */
+export function oxmFieldLength(f: MatchField, version: number = 0x01): number {
+  return resolve(f, version).hdr + payloadBytes(f);
 }
 
 /**
@@ -158,20 +184,68 @@ export function oxmFieldsLength(m: Match, version: number = 0x01): number {
  * @throws MatchError OF_MATCH_UNKNOWN_FIELD, OF_MATCH_BAD_WIDTH, OF_MATCH_BAD_MASK, OF_MATCH_BAD_FIELD
  */
 export function writeOxmFields(w: ByteWriter, m: Match, version: number = 0x01): void {
-  for (const f of orderForPrereqs(m)) {
+  // One pass that writes while checking prerequisite order (a generation stamp per field seen);
+  // a field whose prerequisite only comes later makes it start over with orderForPrereqs' order.
+  const start = w.offset;
+  const g = nextStamp();
+  for (let i = 0; i < m.length; i++) {
+    const f = m[i]!;
     const r = resolve(f, version);
-    checkWidths(f, r);
-    const hdr = tlvHeaderBytes(r.cls);
-    const len = payloadBytes(f) + hdr - 4;
-    if (len > 0xff) throw new MatchError('OF_MATCH_BAD_WIDTH', `${f.field}: TLV payload ${len} exceeds 255 bytes`);
-    // OpenFlow 1.5.1 §7.2.3.2: class(16) | field(7) | hasmask(1) | length(8)
-    w.u16(r.cls);
-    w.u8((r.field << 1) | (f.mask ? 1 : 0));
-    w.u8(len);
-    if (r.cls === OFPXMC.EXPERIMENTER) w.u32(r.experimenter ?? 0);
-    w.bytes(f.value);
-    if (f.mask) w.bytes(f.mask);
+    if (prereqComesLater(m, i, r.prereqs, g)) {
+      w.offset = start;
+      const ordered = orderForPrereqs(m);
+      for (let j = 0; j < ordered.length; j++) writeTlv(w, ordered[j]!, version);
+      return;
+    }
+    if (r.index >= 0) seenStamp[r.index] = g;
+    writeResolvedTlv(w, f, r);
   }
+}
+
+/** Writes one raw OXM/NXM TLV. @throws MatchError as {@link writeOxmFields} */
+export function writeOxmField(w: ByteWriter, f: MatchField, version: number = 0x01): void {
+  writeTlv(w, f, version);
+}
+
+function writeTlv(w: ByteWriter, f: MatchField, version: number): void {
+  writeResolvedTlv(w, f, resolve(f, version));
+}
+
+function writeResolvedTlv(w: ByteWriter, f: MatchField, r: Resolved): void {
+  checkWidths(f, r);
+  const value = f.value;
+  const mask = f.mask;
+  const vlen = value.length;
+  const len = (mask ? 2 * vlen : vlen) + r.hdr - 4;
+  if (len > 0xff) throw new MatchError('OF_MATCH_BAD_WIDTH', `${f.field}: TLV payload ${len} exceeds 255 bytes`);
+  let o = w.offset;
+  if (r.def === undefined || o + 4 + len > w.end) {
+    // a caller-given header (range-checked by the writer), or does not fit: the writer reports it
+    w.u16(r.cls).u8((r.field << 1) | (mask ? 1 : 0)).u8(len);
+    if (r.cls === OFPXMC.EXPERIMENTER) w.u32(r.experimenter ?? 0);
+    w.bytes(value);
+    if (mask) w.bytes(mask);
+    return;
+  }
+  // OpenFlow 1.5.1 §7.2.3.2: class(16) | field(7) | hasmask(1) | length(8)
+  const b = w.buf;
+  const cls = r.cls;
+  b[o] = cls >>> 8;
+  b[o + 1] = cls & 0xff;
+  b[o + 2] = ((r.field << 1) | (mask ? 1 : 0)) & 0xff;
+  b[o + 3] = len;
+  o += 4;
+  if (cls === OFPXMC.EXPERIMENTER) {
+    const x = (r.experimenter ?? 0) >>> 0;
+    b[o] = x >>> 24;
+    b[o + 1] = (x >>> 16) & 0xff;
+    b[o + 2] = (x >>> 8) & 0xff;
+    b[o + 3] = x & 0xff;
+    o += 4;
+  }
+  for (let i = 0; i < vlen; i++) b[o++] = value[i]!;
+  if (mask) for (let i = 0; i < vlen; i++) b[o++] = mask[i]!;
+  w.offset = o;
 }
 
 /** How a match is read. */
