@@ -216,6 +216,9 @@ function decode(bytes: Uint8Array, from: number, to: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
 }
 
+/** Where an object run is rewritten before its parse (reused: a parse step runs to its end synchronously). */
+let scratch = Buffer.allocUnsafe(0);
+
 /**
  * The colon of the object member that starts at `lo` (`hi` is where it ends): checks that the member
  * begins with whitespace, a string and whitespace before it.
@@ -271,12 +274,12 @@ function* build(bytes: Uint8Array, buf: Buffer, big: Big): Generator<void, unkno
       if (!arr) arr = v;
       else for (let k = 0; k < v.length; k++) arr.push(v[k]);
     } else {
-      const scratch = Buffer.allocUnsafe(len + 2);
+      if (scratch.length < len + 2) scratch = Buffer.allocUnsafe(Math.max(len + 2, 2 * scratch.length));
       scratch[0] = OPEN_ARR;
       scratch.set(bytes.subarray(from, from + len), 1);
       scratch[len + 1] = CLOSE_ARR;
       for (let j = first; j < to; j++) scratch[colonOf(bytes, buf, bound(j) + 1, bound(j + 1)) - from + 1] = COMMA;
-      const v = JSON.parse(scratch.toString('utf8')) as unknown[];
+      const v = JSON.parse(scratch.toString('utf8', 0, len + 2)) as unknown[];
       if (v.length !== 2 * (to - first)) throw new Malformed('object member is not key:value');
       obj ??= {};
       for (let k = 0; k < v.length; k += 2) {
