@@ -437,9 +437,11 @@ export function formatExtMessage(m: ExtMessage, verbosity: number): string {
       return `${head('NXT_CT_FLUSH', v, m.xid)} ${formatCtFlushBody(m)}\n`;
     case 'queueGetConfigRequest':
       return `${head('OFPT_QUEUE_GET_CONFIG_REQUEST', v, m.xid)} port=${v === 1 ? port16(m.portNo) : port32(m.portNo)}\n`;
-    case 'queueGetConfigReply':
+    case 'queueGetConfigReply': {
       // OVS files every queue under the reply's port (the per-queue port of OF1.2+ is not shown).
-      return `${head('OFPT_QUEUE_GET_CONFIG_REPLY', v, m.xid)} port=${v === 1 ? port16(m.portNo) : port32(m.portNo)}\n${formatQueues(m.queues.map((q) => ({ ...q, portNo: m.portNo })), false)}`;
+      const h = head('OFPT_QUEUE_GET_CONFIG_REPLY', v, m.xid);
+      return m.queues.length ? `${h} ${formatQueues(m.queues.map((q) => ({ ...q, portNo: m.portNo })), true)}` : `${h}\n`;
+    }
   }
 }
 
@@ -488,7 +490,7 @@ export function formatExtMpReply(v: number, xid: number, flags: number, b: ExtMu
     case 'flowMonitor':
       return `${h}${formatFlowUpdates(b.updates, b.flavor)}`;
     case 'queueDesc':
-      return `${h} ${formatQueues(b.queues, true)}`;
+      return b.queues.length ? `${h} ${formatQueues(b.queues, true)}` : `${h}\n`;
     case 'ipfixBridge':
       return `${h}\n  bridge ipfix: ${formatIpfix(b.stats, 16)}`;
     case 'ipfixFlow':

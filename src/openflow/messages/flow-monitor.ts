@@ -166,7 +166,8 @@ export function readFlowUpdates(r: ByteReader, v: OfVersion, flavor: ExtFlavor):
     } else {
       match = readMatch(ur, v);
     }
-    const actions = readActions(ur, ur.remaining, v);
+    // The ONF form carries instructions (OVS accepts only apply_actions), the Nicira one actions.
+    const actions = flavor === 'onf' ? insToActions(readInstructions(ur, ur.remaining, v)) : readActions(ur, ur.remaining, v);
     out.push({ event, reason, priority, idleTimeout, hardTimeout, tableId, cookie, match, actions });
   }
   return out;
@@ -198,8 +199,11 @@ export function writeFlowUpdates(w: ByteWriter, list: readonly FlowUpdate[], v: 
       if (flavor === 'nx') {
         writeOxmFields(w, u.match, v);
         w.zeros(pad8(mlen) - mlen);
-      } else writeMatch(w, u.match, v);
-      writeActions(w, u.actions, v);
+        writeActions(w, u.actions, v);
+      } else {
+        writeMatch(w, u.match, v);
+        if (u.actions.length) writeInstructions(w, [{ type: 'applyActions', actions: u.actions }], v);
+      }
     }
     w.patchU16(start, w.offset - start);
   }
@@ -220,7 +224,7 @@ function nxFlags(flags: number, flavor: ExtFlavor): number {
 function portText(p: number, wide: boolean): string {
   const names: Record<number, string> = wide
     ? { 0xfffffff8: 'IN_PORT', 0xfffffff9: 'TABLE', 0xfffffffa: 'NORMAL', 0xfffffffb: 'FLOOD', 0xfffffffc: 'ALL', 0xfffffffd: 'CONTROLLER', 0xfffffffe: 'LOCAL', 0xffffffff: 'ANY' }
-    : { 0xfff8: 'IN_PORT', 0xfff9: 'TABLE', 0xfffa: 'NORMAL', 0xfffb: 'FLOOD', 0xfffc: 'ALL', 0xfffd: 'CONTROLLER', 0xfffe: 'LOCAL', 0xffff: 'NONE' };
+    : { 0xfff7: 'UNSET', 0xfff8: 'IN_PORT', 0xfff9: 'TABLE', 0xfffa: 'NORMAL', 0xfffb: 'FLOOD', 0xfffc: 'ALL', 0xfffd: 'CONTROLLER', 0xfffe: 'LOCAL', 0xffff: 'NONE' };
   return names[p] ?? `${p}`;
 }
 
@@ -236,8 +240,10 @@ export function formatMonitorRequests(list: readonly FlowMonitorRequestEntry[], 
     const names: string[] = FLAG_NAMES.flatMap((n, i) => (f & (1 << i) ? [n] : []));
     for (let i = FLAG_NAMES.length; i < 16; i++) if (f & (1 << i)) names.push(`0x${(1 << i).toString(16)}`);
     s += `\n id=${e.id} flags=${names.join(',')}`;
-    if (e.outPort !== (wide ? 0xffffffff : 0xffff)) s += ` out_port=${portText(e.outPort, wide)}`;
-    if (flavor === 'of' && e.outGroup !== undefined && e.outGroup !== 0xffffffff) s += ` out_group=${e.outGroup}`;
+    // OVS holds the port in 16 bits (0xffffff00.. maps to 0xff00..) and prints the group as signed.
+    const port = wide && e.outPort >= 0xffffff00 ? e.outPort - 0xffff0000 : e.outPort;
+    if (port !== 0xffff) s += ` out_port=${portText(port, false)}`;
+    if (flavor === 'of' && e.outGroup && e.outGroup !== 0xffffffff) s += ` out_group=${e.outGroup | 0}`; // neither 0 nor OFPG_ANY shown
     if (e.tableId !== 0xff) s += ` table=${e.tableId}`;
     const mt = formatMatch(e.match);
     if (mt) s += ` ${mt}`;
@@ -250,8 +256,8 @@ const REMOVED_REASONS = ['idle', 'hard', 'delete', 'group_delete', 'meter_delete
 export function formatFlowUpdates(list: readonly FlowUpdate[], flavor: ExtFlavor): string {
   let s = '';
   for (const u of list) {
-    // Event numbers in NXFME terms (OF1.4: initial and added are both "ADDED").
-    const ev = flavor === 'of' ? ['ADDED', 'ADDED', 'DELETED', 'MODIFIED', 'ABBREV', 'PAUSED', 'RESUMED'][u.event] : ['ADDED', 'DELETED', 'MODIFIED', 'ABBREV'][u.event];
+    // Event names as OVS prints them (OF1.4 adds INITIAL, PAUSED, RESUMED).
+    const ev = flavor === 'of' ? ['INITIAL', 'ADDED', 'DELETED', 'MODIFIED', 'ABBREV', 'PAUSED', 'RESUMED'][u.event] : ['ADDED', 'DELETED', 'MODIFIED', 'ABBREV'][u.event];
     s += `\n event=${ev ?? u.event}`;
     if ('xid' in u) {
       s += ` xid=0x${u.xid.toString(16)}`;
@@ -262,10 +268,12 @@ export function formatFlowUpdates(list: readonly FlowUpdate[], flavor: ExtFlavor
     s += ` table=${u.tableId}`;
     if (u.idleTimeout) s += ` idle_timeout=${u.idleTimeout}`;
     if (u.hardTimeout) s += ` hard_timeout=${u.hardTimeout}`;
-    s += ` cookie=0x${u.cookie.toString(16)}`;
-    const mt = [u.priority !== 0x8000 ? `priority=${u.priority}` : '', formatMatch(u.match)].filter(Boolean).join(',');
+    s += ` cookie=${u.cookie ? `0x${u.cookie.toString(16)}` : '0'}`; // C %#x
+    // OVS prints the update's match at the default priority: the priority itself is not shown.
+    const mt = formatMatch(u.match);
     s += ` ${mt}`;
     if (u.actions.length) s += `${mt ? ' ' : ''}actions=${formatActions(u.actions)}`;
   }
-  return `${s}\n`;
+  // Only the very end is chomped: an empty match leaves a space before the next update.
+  return `${s.replace(/ +$/, '')}\n`;
 }

@@ -352,7 +352,7 @@ function portName(p: number, version: number): string {
   if (version === 1) {
     const names: Record<number, string> = {
       [OFPP10.IN_PORT]: 'IN_PORT', [OFPP10.TABLE]: 'TABLE', [OFPP10.NORMAL]: 'NORMAL', [OFPP10.FLOOD]: 'FLOOD',
-      [OFPP10.ALL]: 'ALL', [OFPP10.CONTROLLER]: 'CONTROLLER', [OFPP10.LOCAL]: 'LOCAL', [OFPP10.NONE]: 'ANY',
+      [OFPP10.ALL]: 'ALL', [OFPP10.CONTROLLER]: 'CONTROLLER', [OFPP10.LOCAL]: 'LOCAL', [OFPP10.NONE]: 'ANY', 0xfff7: 'UNSET',
     };
     return names[p] ?? `${p}`;
   }
@@ -690,7 +690,7 @@ const GROUP_ACTION_BITS12: readonly (readonly [number, string])[] = [
  */
 export function flowStatsLine(f: FlowStatsEntry, hardAge?: number): string {
   const st: FlowStatValues = f.stats;
-  let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${st.packetCount ?? 0n}, n_bytes=${st.byteCount ?? 0n}, `;
+  let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${statsCount(st.packetCount ?? 0n)}, n_bytes=${statsCount(st.byteCount ?? 0n)}, `;
   if (f.idleTimeout) line += `idle_timeout=${f.idleTimeout}, `;
   if (f.hardTimeout) line += `hard_timeout=${f.hardTimeout}, `;
   const flagNames = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;

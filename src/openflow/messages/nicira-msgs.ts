@@ -275,9 +275,14 @@ export function formatQueues(queues: readonly QueueDesc[], perPort: boolean): st
   for (const q of sorted) {
     if (perPort && q.portNo !== port) s += `port=${q.portNo}\n`;
     port = q.portNo;
-    s += `queue ${q.queueId}:`;
-    for (const p of q.properties) if (p.prop !== 'unknown') s += rateText(p.prop === 'minRate' ? 'min_rate' : 'max_rate', p.rate);
-    s += '\n';
+    // OVS keeps one min and one max rate (the last of each; 0xffff = none) and prints min first.
+    let min = 0xffff;
+    let max = 0xffff;
+    for (const p of q.properties) {
+      if (p.prop === 'minRate') min = p.rate;
+      else if (p.prop === 'maxRate') max = p.rate;
+    }
+    s += `queue ${q.queueId}:${rateText('min_rate', min)}${rateText('max_rate', max)}\n`;
   }
   return s;
 }

@@ -115,7 +115,10 @@ export function writeIpfix(w: ByteWriter, s: IpfixStats): void {
 }
 
 /** The two counter lines ofp-print shows for one IPFIX stats record (second line indented by `indent`). */
-export function formatIpfix(s: IpfixStats, indent: number): string {
+export function formatIpfix(st: IpfixStats, indent: number): string {
+  // All-ones counters are "unknown" and shown as "?".
+  const q = (v: bigint) => (v === 0xffffffffffffffffn ? '?' : `${v}`);
+  const s = Object.fromEntries(Object.entries(st).map(([k, v]) => [k, typeof v === 'bigint' ? q(v) : `${v}`])) as Record<keyof IpfixStats, string>;
   return `flows=${s.totalFlows}, current flows=${s.currentFlows}, sampled pkts=${s.packets}, ipv4 ok=${s.ipv4Packets}, ipv6 ok=${s.ipv6Packets}, tx pkts=${s.txPackets}\n` +
     `${' '.repeat(indent)}pkts errs=${s.errorPackets}, ipv4 errs=${s.ipv4ErrorPackets}, ipv6 errs=${s.ipv6ErrorPackets}, tx errs=${s.txErrors}\n`;
 }
@@ -127,5 +130,5 @@ export function formatNxFlowRequest(b: NxFlowStatsRequest, port: (p: number) => 
   if (b.outPort !== 0xffff) parts.push(`out_port=${port(b.outPort)}`);
   const mt = formatMatch(b.match);
   if (mt) parts.push(mt);
-  return parts.length ? ` ${parts.join(',')}` : '';
+  return parts.length ? ` ${parts.join(' ')}` : '';
 }
