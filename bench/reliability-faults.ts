@@ -38,6 +38,7 @@ interface Line {
   rejected: number;
   writeGapMs?: number;
   detectMs?: number;
+  closedBy?: string;
   resumeFound: number;
   resumeFull: number;
   outageMaxMs: number;
@@ -81,15 +82,20 @@ const gaps = (ls: Line[]) => {
   const g = ls.map((l) => l.writeGapMs).filter((x): x is number => x !== undefined);
   return g.length ? String(Math.max(...g)) : '–';
 };
+const closed = (ls: Line[]) => {
+  const n = new Map<string, number>();
+  for (const l of ls) if (l.closedBy) n.set(l.closedBy, (n.get(l.closedBy) ?? 0) + 1);
+  return [...n].map(([k, v]) => `${k} ×${v}`).join(', ') || '–';
+};
 const sum = (ls: Line[], k: keyof Line) => ls.reduce((a, l) => a + (l[k] as number), 0);
-console.log('\n| server | fault | faults | reconnects | handshakes cut | detection ms (max) | outage median / max ms | longest write gap ms | txns committed | outcome unknown | retry applied | retry found committed | resume found / full |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| server | fault | faults | reconnects | handshakes cut | detection ms (max) | outage median / max ms | longest write gap ms | txns committed | outcome unknown | retry applied | retry found committed | resume found / full | client saw |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const [key, ls] of [...groups].sort()) {
   const outages = ls.flatMap((l) => l.outagesMs);
   const detect = ls.map((l) => l.detectMs).filter((x): x is number => x !== undefined);
   const [server, fault] = key.split(' | ');
   console.log(
-    `| ${server} | ${fault} | ${ls.length} | ${sum(ls, 'reconnects')} | ${sum(ls, 'rejected')} | ${detect.length ? Math.max(...detect) : '–'} | ${outages.length ? `${median(outages).toFixed(0)} / ${Math.max(...outages)}` : '–'} | ${gaps(ls)} | ${sum(ls, 'committed')} | ${sum(ls, 'outcomeUnknown')} | ${sum(ls, 'retriedApplied')} | ${sum(ls, 'retriedFoundCommitted')} | ${sum(ls, 'resumeFound')} / ${sum(ls, 'resumeFull')} |`,
+    `| ${server} | ${fault} | ${ls.length} | ${sum(ls, 'reconnects')} | ${sum(ls, 'rejected')} | ${detect.length ? Math.max(...detect) : '–'} | ${outages.length ? `${median(outages).toFixed(0)} / ${Math.max(...outages)}` : '–'} | ${gaps(ls)} | ${sum(ls, 'committed')} | ${sum(ls, 'outcomeUnknown')} | ${sum(ls, 'retriedApplied')} | ${sum(ls, 'retriedFoundCommitted')} | ${sum(ls, 'resumeFound')} / ${sum(ls, 'resumeFull')} | ${closed(ls)} |`,
   );
 }
 const all = lines.flatMap((l) => l.outagesMs);

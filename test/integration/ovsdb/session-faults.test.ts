@@ -266,8 +266,11 @@ async function fault(rig: Rig, name: string, detail: Record<string, unknown>, bo
   const outagesBefore = rig.outages.length;
   const t0 = Date.now();
   const writing = rig.isWriting;
+  const reasons = rig.closeReasons.length;
   const more = await body();
-  rig.figure(name, { ...detail, ...more }, before, outagesBefore, writing ? [t0, Date.now()] : undefined);
+  // How the client saw the first connection of the fault end (e.g. mid-message, malformed, inactivity).
+  const closedBy = rig.closeReasons[reasons];
+  rig.figure(name, { ...detail, ...(closedBy ? { closedBy } : {}), ...more }, before, outagesBefore, writing ? [t0, Date.now()] : undefined);
 }
 
 /**
@@ -410,7 +413,6 @@ describe('session + cache through a fault proxy, standalone server', () => {
           else expect(['JSONRPC_MALFORMED', 'JSONRPC_INACTIVITY_TIMEOUT']).toContain(closedBy);
         }
         await rig.commits(10);
-        return { closedBy };
       });
     }
     await rig.stopWriting();
