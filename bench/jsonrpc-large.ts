@@ -12,18 +12,20 @@
  * The stall is measured two ways: the longest gap between ticks of a 1 ms `setInterval` (as in
  * bench/ovsdb-w) and the maximum of `perf_hooks.monitorEventLoopDelay` (resolution 1 ms).
  *
- *   npx tsx bench/jsonrpc-large.ts [runs=5] [--only 1x|10x] [--json FILE]
+ *   npx tsx bench/jsonrpc-large.ts [runs=5] [--only 1x|10x] [--json FILE] [--templates DIR]
+ *
+ * `--templates DIR` keeps the compacted templates in DIR and reuses them (the 10× one takes minutes).
  *
  * The 10× template: NB_Global + 10 switches sw0..sw9, each with 50,000 LSPs and 5,000 ACLs of its own
  * (LSP i and ACL j numbered across switches: lsp50000…, `lsp%05d` printing 6 digits past 99,999),
  * and 10,000 Address_Sets; made by 10 transactions (one per switch) then `ovsdb-tool compact`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startOvsdbServer, run } from '../src/testing/index.js';
+import { startOvsdbServer, run, terminate, daemonEnv } from '../src/testing/index.js';
 import { OvsdbClient } from '../src/ovsdb/index.js';
 import { JsonSplitter, parseMessage } from '../src/jsonrpc/splitter.js';
 import { parseMessageSliced } from '../src/jsonrpc/sliced-parse.js';
@@ -33,6 +35,31 @@ const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const keepDir = args.includes('--templates') ? args[args.indexOf('--templates') + 1] : undefined;
+
+/**
+ * A standalone ovsdb-server from a copy of `template` (the harness's startOvsdbServer allows 30 s for
+ * `--detach`, which a 100 MB database can exceed on a loaded machine).
+ */
+async function serve(template: string): Promise<{ unix: string; stop(): Promise<void> }> {
+  const d = mkdtempSync(join(tmpdir(), `jsonrpc-large-srv-${process.pid}-`));
+  const db = join(d, 'db.db');
+  copyFileSync(template, db);
+  const env = daemonEnv(d);
+  await run(
+    'ovsdb-server',
+    ['--detach', '--no-chdir', `--pidfile=${join(d, 'db.pid')}`, `--unixctl=${join(d, 'db.ctl')}`, `--log-file=${join(d, 'db.log')}`, `--remote=punix:${join(d, 'db.sock')}`, db],
+    { env, timeoutMs: 600_000 },
+  );
+  const pid = Number(readFileSync(join(d, 'db.pid'), 'utf8').trim());
+  return {
+    unix: `unix:${join(d, 'db.sock')}`,
+    async stop() {
+      await terminate(pid);
+      rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Ops for one switch `sw<s>` with LSPs/ACLs/Address_Sets numbered from s × (50,000 / 5,000 / 1,000). */
 function switchOps(s: number, withGlobal: boolean): unknown[] {
@@ -79,7 +106,7 @@ async function monitorRequest(c: OvsdbClient): Promise<Record<string, { columns:
 
 /** The reply bytes exactly as the server sends them, over a plain socket. */
 async function captureReply(template: string): Promise<Buffer> {
-  const s = await startOvsdbServer({ schema: 'nb', fromDb: template });
+  const s = await serve(template);
   try {
     const c = await OvsdbClient.connect(s.unix, { inactivityProbeMs: 0 });
     const req = await monitorRequest(c);
@@ -167,12 +194,13 @@ async function offline(bytes: Buffer): Promise<{ wholeMs: number; slicedMs: numb
 }
 
 async function endToEnd(template: string, sliced: boolean, expectRows: number): Promise<{ ms: number; stall: Stalls }> {
-  const s = await startOvsdbServer({ schema: 'nb', fromDb: template });
+  const s = await serve(template);
   try {
     await settle();
     const m = stallMeter();
     const t0 = performance.now();
-    const c = await OvsdbClient.connect(s.unix, sliced ? {} : { largeMessageBytes: Infinity });
+    // Our own inactivity probe off: the server cannot answer it while it builds a 100 MB reply.
+    const c = await OvsdbClient.connect(s.unix, sliced ? { inactivityProbeMs: 0 } : { inactivityProbeMs: 0, largeMessageBytes: Infinity });
     const req = await monitorRequest(c);
     const r = await c.monitorCondSince(DB, 'w3', req, null, () => {});
     const ms = performance.now() - t0;
@@ -199,8 +227,17 @@ try {
   ] as const) {
     if (only && only !== label) continue;
     const tb = performance.now();
-    const template = await makeTemplate(dir, switches);
-    console.log(`${label}: template built in ${((performance.now() - tb) / 1000).toFixed(1)} s`);
+    let template: string;
+    const kept = keepDir ? join(keepDir, `w3-${label}.db`) : undefined;
+    if (kept && existsSync(kept)) template = kept;
+    else {
+      template = await makeTemplate(dir, switches);
+      console.log(`${label}: template built in ${((performance.now() - tb) / 1000).toFixed(1)} s`);
+      if (kept) {
+        mkdirSync(keepDir!, { recursive: true });
+        copyFileSync(template, kept);
+      }
+    }
     const bytes = await captureReply(template);
     if (process.env.SAVE_REPLY) writeFileSync(`${process.env.SAVE_REPLY}.${label}`, bytes);
     const expectRows = 1 + switches * 56_001;
