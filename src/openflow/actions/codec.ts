@@ -645,6 +645,92 @@ function needIns(len: number, n: number, at: number): void {
   if (len !== n) bad('OF_INSTRUCTION_BAD_LEN', `instruction must be ${n} bytes, is ${len}`, at);
 }
 
+// Hot OVN actions decoded in their own small functions (see the writers above).
+
+function readResubmitTable(r: ByteReader, len: number, at: number, ct: boolean): Action {
+  need(len, 16, at);
+  const inPort = r.u16();
+  const table = r.u8();
+  if (r.u24() !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'resubmit: nonzero padding', at);
+  return ct ? { type: 'resubmit', inPort, table, ct: true } : { type: 'resubmit', inPort, table };
+}
+
+function readRegMove(r: ByteReader, len: number, at: number): Action {
+  need(len, 24, at);
+  const nBits = r.u16();
+  const srcOfs = r.u16();
+  const dstOfs = r.u16();
+  const src = fieldFromHeader(r.u32(), at).name;
+  const dst = fieldFromHeader(r.u32(), at).name;
+  const s = { field: src, ofs: srcOfs, nBits };
+  const d = { field: dst, ofs: dstOfs, nBits };
+  checkSlice(s, at);
+  checkSlice(d, at);
+  return { type: 'regMove', src: s, dst: d };
+}
+
+function readRegLoad(r: ByteReader, len: number, at: number): Action {
+  need(len, 24, at);
+  const on = r.u16();
+  const dst = sliceFromOfsNbits(on, r.u32(), at);
+  const value = r.u64();
+  if (dst.nBits < 64 && value >= POW2[dst.nBits]!) bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
+  return { type: 'regLoad', dst, value };
+}
+
+function readCt(r: ByteReader, len: number, at: number, version: OfVersion): Action {
+  atLeast(len, 24, at);
+  const end = at + len;
+  const flags = r.u16();
+  const zoneSrcH = r.u32();
+  const zoneV = r.u16();
+  const table = r.u8();
+  r.skip(3);
+  const alg = r.u16();
+  if (flags & ~(NX_CT_F.COMMIT | NX_CT_F.FORCE)) bad('OF_ACTION_BAD_ARGUMENT', `ct: unknown flags 0x${flags.toString(16)}`, at);
+  if ((flags & NX_CT_F.FORCE) && !(flags & NX_CT_F.COMMIT)) bad('OF_ACTION_BAD_ARGUMENT', 'ct: force without commit', at);
+  let zoneSrc: FieldSlice | undefined;
+  if (zoneSrcH !== 0) {
+    zoneSrc = sliceFromOfsNbits(zoneV, zoneSrcH, at);
+    if (zoneSrc.nBits !== 16) bad('OF_ACTION_BAD_SET_ARGUMENT', `ct: zone n_bits ${zoneSrc.nBits} is not 16`, at);
+  }
+  const actions = readActionsRaw(r, end - r.offset, version);
+  // built field by field: object spread is slow on this hot path
+  const ct: { -readonly [K in keyof Extract<Action, { type: 'ct' }>]: Extract<Action, { type: 'ct' }>[K] } = {
+    type: 'ct', commit: (flags & NX_CT_F.COMMIT) !== 0, force: (flags & NX_CT_F.FORCE) !== 0, actions,
+  };
+  if (zoneSrc) ct.zoneSrc = zoneSrc;
+  else if (zoneV !== 0) ct.zone = zoneV;
+  if (table !== NX_CT_RECIRC_NONE) ct.table = table;
+  if (alg !== 0) ct.alg = alg;
+  return ct;
+}
+
+function readNat(r: ByteReader, len: number, at: number): Action {
+  atLeast(len, 16, at);
+  const end = at + len;
+  r.skip(2);
+  const flags = r.u16();
+  const present = r.u16();
+  const kind = flags & NX_NAT_F.SRC ? 'src' : flags & NX_NAT_F.DST ? 'dst' : undefined;
+  if ((flags & NX_NAT_F.SRC) && (flags & NX_NAT_F.DST)) bad('OF_ACTION_BAD_ARGUMENT', 'nat: both src and dst', at);
+  const fl: ('persistent' | 'hash' | 'random')[] = [];
+  if (flags & NX_NAT_F.PERSISTENT) fl.push('persistent');
+  if (flags & NX_NAT_F.PROTO_HASH) fl.push('hash');
+  if (flags & NX_NAT_F.PROTO_RANDOM) fl.push('random');
+  // built field by field, in the order the ranges come (no intermediate object)
+  const nat: { -readonly [K in keyof Extract<Action, { type: 'nat' }>]: Extract<Action, { type: 'nat' }>[K] } = { type: 'nat', flags: fl };
+  if (kind) nat.kind = kind;
+  if (present & NX_NAT_RANGE.IPV4_MIN) nat.ipMin = readIpv4Text(r);
+  if (present & NX_NAT_RANGE.IPV4_MAX) nat.ipMax = readIpv4Text(r);
+  if (present & NX_NAT_RANGE.IPV6_MIN) nat.ipMin = fmt6(r.bytes(16));
+  if (present & NX_NAT_RANGE.IPV6_MAX) nat.ipMax = fmt6(r.bytes(16));
+  if (present & NX_NAT_RANGE.PROTO_MIN) nat.protoMin = r.u16();
+  if (present & NX_NAT_RANGE.PROTO_MAX) nat.protoMax = r.u16();
+  if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
+  return nat;
+}
+
 function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Action {
   const subtype = r.u16();
   const end = at + len;
@@ -652,32 +738,16 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
   switch (subtype) {
     case NXAST.RESUBMIT: need(len, 16, at); a = { type: 'resubmit', inPort: r.u16() }; break;
     case NXAST.RESUBMIT_TABLE:
-    case NXAST.RESUBMIT_TABLE_CT: {
-      need(len, 16, at);
-      const inPort = r.u16();
-      const table = r.u8();
-      if (r.u24() !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'resubmit: nonzero padding', at);
-      a = subtype === NXAST.RESUBMIT_TABLE_CT ? { type: 'resubmit', inPort, table, ct: true } : { type: 'resubmit', inPort, table };
+    case NXAST.RESUBMIT_TABLE_CT:
+      a = readResubmitTable(r, len, at, subtype === NXAST.RESUBMIT_TABLE_CT);
       break;
-    }
     case NXAST.SET_TUNNEL: need(len, 16, at); r.skip(2); a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false }; break;
     case NXAST.SET_TUNNEL64: need(len, 24, at); r.skip(6); a = { type: 'setTunnel', tunId: r.u64(), wide: true }; break;
     case NXAST.SET_QUEUE: need(len, 16, at); r.skip(2); a = { type: 'setQueue', queueId: r.u32() }; break;
     case NXAST.POP_QUEUE: need(len, 16, at); a = { type: 'popQueue' }; break;
-    case NXAST.REG_MOVE: {
-      need(len, 24, at);
-      const nBits = r.u16();
-      const srcOfs = r.u16();
-      const dstOfs = r.u16();
-      const src = fieldFromHeader(r.u32(), at).name;
-      const dst = fieldFromHeader(r.u32(), at).name;
-      const s = { field: src, ofs: srcOfs, nBits };
-      const d = { field: dst, ofs: dstOfs, nBits };
-      checkSlice(s, at);
-      checkSlice(d, at);
-      a = { type: 'regMove', src: s, dst: d };
+    case NXAST.REG_MOVE:
+      a = readRegMove(r, len, at);
       break;
-    }
     case NXAST.STACK_PUSH:
     case NXAST.STACK_POP: {
       need(len, 24, at);
@@ -690,15 +760,9 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       a = { type: subtype === NXAST.STACK_PUSH ? 'stackPush' : 'stackPop', slice };
       break;
     }
-    case NXAST.REG_LOAD: {
-      need(len, 24, at);
-      const on = r.u16();
-      const dst = sliceFromOfsNbits(on, r.u32(), at);
-      const value = r.u64();
-      if (dst.nBits < 64 && value >= POW2[dst.nBits]!) bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
-      a = { type: 'regLoad', dst, value };
+    case NXAST.REG_LOAD:
+      a = readRegLoad(r, len, at);
       break;
-    }
     case NXAST.REG_LOAD2: {
       atLeast(len, 16, at);
       const fields = readOxmFieldsOne(r, end, at);
@@ -728,57 +792,12 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
     case NXAST.POP_MPLS: need(len, 16, at); a = { type: 'popMpls', ethertype: r.u16() }; break;
     case NXAST.SET_MPLS_TTL: need(len, 16, at); a = { type: 'setMplsTtl', ttl: r.u8() }; break;
     case NXAST.DEC_MPLS_TTL: need(len, 16, at); a = { type: 'decMplsTtl' }; break;
-    case NXAST.CT: {
-      atLeast(len, 24, at);
-      const flags = r.u16();
-      const zoneSrcH = r.u32();
-      const zoneV = r.u16();
-      const table = r.u8();
-      r.skip(3);
-      const alg = r.u16();
-      if (flags & ~(NX_CT_F.COMMIT | NX_CT_F.FORCE)) bad('OF_ACTION_BAD_ARGUMENT', `ct: unknown flags 0x${flags.toString(16)}`, at);
-      if ((flags & NX_CT_F.FORCE) && !(flags & NX_CT_F.COMMIT)) bad('OF_ACTION_BAD_ARGUMENT', 'ct: force without commit', at);
-      let zoneSrc: FieldSlice | undefined;
-      if (zoneSrcH !== 0) {
-        zoneSrc = sliceFromOfsNbits(zoneV, zoneSrcH, at);
-        if (zoneSrc.nBits !== 16) bad('OF_ACTION_BAD_SET_ARGUMENT', `ct: zone n_bits ${zoneSrc.nBits} is not 16`, at);
-      }
-      const actions = readActionsRaw(r, end - r.offset, version);
-      // built field by field: object spread is slow on this hot path
-      const ct: { -readonly [K in keyof Extract<Action, { type: 'ct' }>]: Extract<Action, { type: 'ct' }>[K] } = {
-        type: 'ct', commit: (flags & NX_CT_F.COMMIT) !== 0, force: (flags & NX_CT_F.FORCE) !== 0, actions,
-      };
-      if (zoneSrc) ct.zoneSrc = zoneSrc;
-      else if (zoneV !== 0) ct.zone = zoneV;
-      if (table !== NX_CT_RECIRC_NONE) ct.table = table;
-      if (alg !== 0) ct.alg = alg;
-      a = ct;
+    case NXAST.CT:
+      a = readCt(r, len, at, version);
       break;
-    }
-    case NXAST.NAT: {
-      atLeast(len, 16, at);
-      r.skip(2);
-      const flags = r.u16();
-      const present = r.u16();
-      const kind = flags & NX_NAT_F.SRC ? 'src' : flags & NX_NAT_F.DST ? 'dst' : undefined;
-      if ((flags & NX_NAT_F.SRC) && (flags & NX_NAT_F.DST)) bad('OF_ACTION_BAD_ARGUMENT', 'nat: both src and dst', at);
-      const fl: ('persistent' | 'hash' | 'random')[] = [];
-      if (flags & NX_NAT_F.PERSISTENT) fl.push('persistent');
-      if (flags & NX_NAT_F.PROTO_HASH) fl.push('hash');
-      if (flags & NX_NAT_F.PROTO_RANDOM) fl.push('random');
-      // built field by field, in the order the ranges come (no intermediate object)
-      const nat: { -readonly [K in keyof Extract<Action, { type: 'nat' }>]: Extract<Action, { type: 'nat' }>[K] } = { type: 'nat', flags: fl };
-      if (kind) nat.kind = kind;
-      if (present & NX_NAT_RANGE.IPV4_MIN) nat.ipMin = readIpv4Text(r);
-      if (present & NX_NAT_RANGE.IPV4_MAX) nat.ipMax = readIpv4Text(r);
-      if (present & NX_NAT_RANGE.IPV6_MIN) nat.ipMin = fmt6(r.bytes(16));
-      if (present & NX_NAT_RANGE.IPV6_MAX) nat.ipMax = fmt6(r.bytes(16));
-      if (present & NX_NAT_RANGE.PROTO_MIN) nat.protoMin = r.u16();
-      if (present & NX_NAT_RANGE.PROTO_MAX) nat.protoMax = r.u16();
-      if (r.offset > end) bad('OF_ACTION_BAD_LEN', 'nat: ranges overrun the action', at);
-      a = nat;
+    case NXAST.NAT:
+      a = readNat(r, len, at);
       break;
-    }
     case NXAST.CT_CLEAR: need(len, 16, at); a = { type: 'ctClear' }; break;
     case NXAST.EXIT: need(len, 16, at); a = { type: 'exit' }; break;
     case NXAST.DEC_TTL: need(len, 16, at); a = { type: 'decTtl' }; break;
