@@ -71,11 +71,15 @@ export interface ReliabilityFigures {
   readonly unexpected: number;
   /** Longest time with no transaction completing, ms (the write outage a kill causes). */
   readonly longestOutageMs: number;
-  /** Per kill: time from SIGKILL to the next commit, ms. */
+  /** Per kill: from the SIGKILL to the first commit after the session is live on the new leader, ms. */
   readonly outagesMs: readonly number[];
+  /** Per kill: from the SIGKILL until `cluster/status` of a surviving member says it is the leader, ms (polled every 20 ms). */
+  readonly electedMs: readonly number[];
   readonly resumeHits: number;
   readonly resumeMisses: number;
   readonly reconnects: number;
+  /** Remotes the session tried and refused, by reason (followers while the cluster elects, members behind…). */
+  readonly rejected: Readonly<Record<string, number>>;
   /** Cache rows vs server rows (uuid and name of each) equal after the run. */
   readonly cacheEqualsServer: boolean;
   readonly serverRows: number;
@@ -114,12 +118,20 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
   try {
     if (electionTimerMs !== 1000) await setElectionTimer(cluster, electionTimerMs);
     const metrics = { hits: 0, misses: 0, reconnects: 0 };
+    const reconnectTimes: number[] = [];
+    const rejected: Record<string, number> = {};
     session = await OvsdbSession.start(cluster.remotes, {
       database: NB,
       backoff: exponentialBackoff({ initialMs: 50, maxMs: 500 }),
+      onEvent: (e) => {
+        if (e.type === 'rejected') rejected[e.error.code] = (rejected[e.error.code] ?? 0) + 1;
+      },
       onMetric: (m: SessionMetric) => {
         if (m.type === 'resume') m.found ? metrics.hits++ : metrics.misses++;
-        else if (m.type === 'reconnect') metrics.reconnects++;
+        else if (m.type === 'reconnect') {
+          metrics.reconnects++;
+          reconnectTimes.push(performance.now());
+        }
       },
     });
     const s = session;
@@ -132,17 +144,27 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
     let lastCommit = performance.now();
     let longestGap = 0;
     const killTimes: number[] = [];
-    const outages: number[] = [];
+    const commitTimes: number[] = [];
+    const electedMs: number[] = [];
     const t0 = performance.now();
     const completed = () => {
       const now = performance.now();
       longestGap = Math.max(longestGap, now - lastCommit);
       lastCommit = now;
-      while (outages.length < killTimes.length) outages.push(now - killTimes[outages.length]!);
+      commitTimes.push(now);
       done++;
+    };
+    /** Kill k's outage: from the SIGKILL to the first commit after the session was live again (replies already on their way from the dying leader do not count). */
+    const outageOf = (k: number): number | undefined => {
+      const kill = killTimes[k]!;
+      const back = reconnectTimes.find((t) => t >= kill);
+      if (back === undefined) return undefined;
+      const first = commitTimes.find((t) => t >= back);
+      return first === undefined ? undefined : first - kill;
     };
 
     let next = 0;
+    let writersDone = false;
     const worker = async () => {
       for (;;) {
         const i = next++;
@@ -180,24 +202,32 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
       for (let k = 1; k <= kills; k++) {
         const at = Math.floor((txns * k) / (kills + 1));
         while (done < at) {
-          if (done + (next - done) >= txns && next >= txns && done >= txns) return;
+          if (writersDone) return; // the writers stopped early (failures): nothing left to disturb
           await new Promise((r) => setTimeout(r, 5));
         }
         const leader = await cluster.leader();
         killTimes.push(performance.now());
         await cluster.members[leader]!.kill('SIGKILL');
         log(`kill ${k}: SIGKILL member ${leader} (the leader) after ${done} commits`);
+        const newLeader = await cluster.leader(60_000);
+        electedMs.push(performance.now() - killTimes[k - 1]!);
+        log(`kill ${k}: member ${newLeader} elected after ${electedMs[k - 1]!.toFixed(0)} ms`);
         // Let the cluster elect and the writer move on before the member comes back.
-        await waitFor('a commit after the kill', () => outages.length >= k || undefined, 60_000, 10);
+        await waitFor('a commit after the kill', () => outageOf(k - 1) !== undefined || writersDone || undefined, 60_000, 10);
         await cluster.members[leader]!.start();
         await waitRejoined(cluster, leader);
-        log(`kill ${k}: member ${leader} back as a follower; outage ${outages[k - 1]!.toFixed(0)} ms`);
+        log(`kill ${k}: member ${leader} back as a follower; outage ${(outageOf(k - 1) ?? NaN).toFixed(0)} ms`);
       }
     };
 
     const progress = setInterval(() => log(`${done}/${txns} committed`), 5000);
     try {
-      await Promise.all([killer(), ...Array.from({ length: inFlight }, worker)]);
+      await Promise.all([
+        killer(),
+        Promise.all(Array.from({ length: inFlight }, worker)).finally(() => {
+          writersDone = true;
+        }),
+      ]);
     } finally {
       clearInterval(progress);
     }
@@ -273,11 +303,13 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
       duplicated: duplicatedKeys.length,
       retriedPresentOnce,
       unexpected,
-      longestOutageMs: longestGap,
-      outagesMs: outages,
+      longestOutageMs: Math.max(longestGap, ...killTimes.map((_, k) => outageOf(k) ?? 0)),
+      outagesMs: killTimes.map((_, k) => outageOf(k) ?? NaN),
+      electedMs,
       resumeHits: metrics.hits,
       resumeMisses: metrics.misses,
       reconnects: metrics.reconnects,
+      rejected,
       cacheEqualsServer,
       serverRows: server.length,
       cacheRows: c.table(TABLE).size,
@@ -301,9 +333,10 @@ export function formatFigures(f: ReliabilityFigures): string {
     `lost                      ${f.lost}`,
     `duplicated                ${f.duplicated}`,
     `unexpected rows           ${f.unexpected}`,
-    `longest write outage      ${ms(f.longestOutageMs)}  (per kill, SIGKILL → next commit: ${f.outagesMs.map(ms).join(', ')})`,
+    `longest write outage      ${ms(f.longestOutageMs)}  (per kill, SIGKILL → first commit on the new leader: ${f.outagesMs.map(ms).join(', ')})`,
+    `new leader elected after  ${f.electedMs.map(ms).join(', ')}  (SIGKILL → a survivor's cluster/status says leader)`,
     `resume hits / misses      ${f.resumeHits} / ${f.resumeMisses}`,
-    `reconnects                ${f.reconnects}`,
+    `reconnects                ${f.reconnects}  (remotes refused on the way: ${Object.entries(f.rejected).map(([c, n]) => `${c} ×${n}`).join(', ') || 'none'})`,
     `cache == server           ${f.cacheEqualsServer} (${f.cacheRows} / ${f.serverRows} rows)`,
   ].join('\n');
 }

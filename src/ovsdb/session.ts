@@ -6,9 +6,13 @@
  * with typed state events and metrics hooks. Remotes are tried in shuffled order; by default only the
  * cluster leader is accepted (decided from `_Server.Database`: `leader`, `connected`, `model`, `index`),
  * and that row stays monitored so a leadership loss moves the session. A server whose `index` is older
- * than data already seen is refused (no going back in time). `set_db_change_aware` is enabled so schema
- * conversions are followed. Whatever owns monitors (the replica cache) registers an `onConnect` hook and
- * re-establishes them there, before the session is `live`.
+ * than data already seen is refused (no going back in time). Schema conversions are followed by
+ * reconnecting: the session does not declare itself change-aware, so the server closes the connection
+ * on a conversion and everything is fetched anew on the next one. Whatever owns monitors registers a connect hook and re-establishes them
+ * there, before the session is `live` again: `ReplicaCache.follow(session)` does so for a replica cache
+ * (monitor_cond_since with its own last transaction id). Transactions cut in flight fail with
+ * `OVSDB_OUTCOME_UNKNOWN`, or are sent again when marked idempotent; when the backoff policy gives up,
+ * everything waiting fails with `OVSDB_SESSION_GAVE_UP` naming each remote's last reason.
  */
 import { OvsdbClient } from './client.js';
 import type { ClientOptions, MonitorEvent, TableUpdates2 } from './client.js';
@@ -492,6 +496,9 @@ export class OvsdbSession {
     apply(initial);
     const bad = judge(row, true);
     if (bad) throw bad;
-    await client.setDbChangeAware(true);
+    // Deliberately not `set_db_change_aware`: a client that is not change-aware is disconnected by the
+    // server when the database is converted to another schema, so the session reconnects and schema
+    // and monitors are fetched anew (following caches resume, found=false). A change-aware client would
+    // instead get `monitor_canceled` notifications, which the client layer does not surface.
   }
 }

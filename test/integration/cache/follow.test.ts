@@ -9,7 +9,7 @@
  *   difference is delivered — no delete+insert of the many unchanged rows.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -202,6 +202,36 @@ describe('ReplicaCache.follow', () => {
     expect(events.sort()).toEqual(['Logical_Switch delete c', 'Logical_Switch insert d', 'Logical_Switch update b2']);
     expect(cache.table('Logical_Switch').all().map((r) => r.name).sort()).toEqual(['a', 'b2', 'd']);
     expect(metrics.filter((m) => m.type === 'resume')).toEqual([expect.objectContaining({ found: false, method: 'monitor', monitorId: cache.monitorId })]);
+    await cache.close();
+  });
+
+  test('an online schema conversion (ovsdb-client convert): the session reconnects and the cache carries on, without spurious events', async () => {
+    const dir = mkdtempSync(join(tmpdir(), `follow-${process.pid}-conv-`));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const server = await startOvsdbServer({ schema: 'nb' });
+    cleanups.push(() => server.stop());
+    const metrics: SessionMetric[] = [];
+    const session = await OvsdbSession.start(server.unix, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }), onMetric: (m) => metrics.push(m) });
+    cleanups.push(() => session.close());
+    await session.transact(Array.from({ length: 20 }, (_, i) => op.insert('Address_Set', { name: `conv${i}` })));
+    const cache = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
+    const events = collect(cache);
+    const schema = JSON.parse(readFileSync(SCHEMAS.nb, 'utf8'));
+    const [major, minor] = String(schema.version).split('.').map(Number);
+    schema.version = `${major}.${minor! + 1}.0`;
+    schema.tables.Logical_Switch.columns.sdk_test = { type: { key: 'string', min: 0, max: 1 } };
+    const path = join(dir, 'nb-converted.ovsschema');
+    writeFileSync(path, JSON.stringify(schema));
+    execFileSync('ovsdb-client', ['convert', server.unix, path]);
+    await waitFor('the cache re-established after the conversion', () => cache.resumes.misses + cache.resumes.hits === 1, 10_000);
+    expect(metrics.some((m) => m.type === 'reconnect')).toBe(true);
+    // The same rows, nothing announced.
+    expect(events).toEqual([]);
+    expect(cache.table('Address_Set').size).toBe(20);
+    // The new schema is in use (a column only it has), and the cache follows writes again.
+    await session.transact([op.insert('Logical_Switch', { name: 'ls-conv', sdk_test: 'yes' }), op.insert('Address_Set', { name: 'conv-after' })]);
+    await waitFor('live after the conversion', () => cache.table('Address_Set').size === 21, 5000);
+    expect(events).toEqual(['Address_Set insert conv-after']);
     await cache.close();
   });
 });
