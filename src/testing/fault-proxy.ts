@@ -209,11 +209,13 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
       const out = units(p, chunk); // framed: the splitter sees every byte, so it stays in step through a freeze
       if (p.dir === 'toClient' && frozen) return;
       const due = Date.now() + delays[p.dir];
-      p.queue = p.queue.then(async () => {
-        const wait = due - Date.now();
-        if (wait > 0) await sleep(wait);
-        for (const u of out) await emit(pair, p, u);
-      });
+      p.queue = p.queue
+        .then(async () => {
+          const wait = due - Date.now();
+          if (wait > 0) await sleep(wait);
+          for (const u of out) await emit(pair, p, u);
+        })
+        .catch(() => pair.end()); // a write that throws ends the connection, never an unhandled rejection
     });
   };
 
@@ -258,7 +260,7 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
       const p = pair.pipes[direction];
       p.actions.push({ remaining: Math.max(0, Math.floor(after)), what });
       // An action due now runs at the next point the stream is written, in order with queued data.
-      if (after <= 0) p.queue = p.queue.then(() => flushDue(pair, p));
+      if (after <= 0) p.queue = p.queue.then(() => flushDue(pair, p)).catch(() => pair.end());
       n++;
     }
     return n;
