@@ -19,6 +19,11 @@ const LIST_KEY = {
   meterConfig: 'meters',
   tableFeatures: 'tables',
   portDesc: 'ports',
+  // extension kinds (ext.ts)
+  nxFlow: 'flows',
+  flowMonitor: 'updates',
+  queueDesc: 'queues',
+  ipfixFlow: 'flows',
 } as const;
 
 /**
