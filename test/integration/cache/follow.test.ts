@@ -234,4 +234,46 @@ describe('ReplicaCache.follow', () => {
     expect(events).toEqual(['Address_Set insert conv-after']);
     await cache.close();
   });
+
+  test('per monitor: after a leader kill the busy cache resumes (found=true) while the quiet one, whose last txn id left the history, is rebuilt by comparison (found=false)', async () => {
+    const cluster: OvsdbCluster = await startOvsdbCluster({ schema: 'nb', size: 3 });
+    cleanups.push(() => cluster.stop());
+    const session = await OvsdbSession.start(cluster.remotes, { database: NB, backoff: exponentialBackoff({ initialMs: 50, maxMs: 400 }) });
+    cleanups.push(() => session.close());
+    await session.transact(Array.from({ length: 100 }, (_, i) => op.insert('Logical_Router', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
+    await session.transact(Array.from({ length: 30 }, (_, i) => op.insert('Address_Set', { name: `quiet${i}`, addresses: ['set', [`10.9.0.${i}`]] })));
+    const quiet = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
+    const busy = await ReplicaCache.follow(session, { tables: ['Logical_Switch'] });
+    await session.transact([op.mutate('Address_Set', [cond('name', '==', 'quiet0')], [['addresses', 'insert', ['set', ['10.9.1.0']]]])]);
+    await waitFor('quiet cache has a txn id', () => quiet.table('Address_Set').filter((r) => (r.addresses as string[]).length === 2).length === 1, 5000);
+    const quietId = quiet.lastTxnId;
+    // More than the server's 100-transaction history, none touching Address_Set.
+    for (let i = 0; i < 120; i += 8) {
+      await Promise.all(Array.from({ length: 8 }, (_, j) => session.transact([op.insert('Logical_Switch', { name: `busy${i + j}` })])));
+    }
+    await waitFor('busy cache current', () => busy.table('Logical_Switch').size === 120, 10_000);
+    expect(quiet.lastTxnId).toBe(quietId);
+    expect(busy.lastTxnId).not.toBe(quietId);
+    const quietEvents = collect(quiet as unknown as ReplicaCache);
+    const busyEvents = collect(busy as unknown as ReplicaCache);
+    const quietRows = new Map(quiet.table('Address_Set').all().map((r) => [r._uuid, r] as const));
+
+    const leader = await cluster.leader();
+    await cluster.members[leader]!.kill('SIGKILL');
+    const writer = await OvsdbClient.connect(cluster.members[(leader + 1) % 3]!.tcp);
+    cleanups.push(() => writer.close());
+    await writer.transact(NB, [op.delete('Address_Set', [cond('name', '==', 'quiet1')]), op.insert('Logical_Switch', { name: 'during' })]);
+    await session.ready(20_000);
+    await waitFor('both resumed', () => quiet.resumes.hits + quiet.resumes.misses === 1 && busy.resumes.hits + busy.resumes.misses === 1, 10_000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(busy.resumes).toEqual({ hits: 1, misses: 0 });
+    expect(quiet.resumes).toEqual({ hits: 0, misses: 1 });
+    expect(busyEvents).toEqual(['Logical_Switch insert during']);
+    expect(quietEvents).toEqual(['Address_Set delete quiet1']);
+    for (const r of quiet.table('Address_Set').values()) expect(r).toBe(quietRows.get(r._uuid));
+    const leaderNow = cluster.members[await cluster.leader()]!;
+    expectSnapshotsEqual(cacheSnapshot(quiet as unknown as ReplicaCache, ['Address_Set']), await serverSnapshot(leaderNow.tcp, NB, ['Address_Set'], (t) => quiet.table(t as never).columns));
+    await quiet.close();
+    await busy.close();
+  }, 90_000);
 });
