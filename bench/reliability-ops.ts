@@ -22,6 +22,7 @@ import {
   removeMember,
   rejoinMember,
   transferLeadership,
+  makeLeader,
   setElectionTimer,
   waitMemberReady,
   waitFor,
@@ -166,8 +167,10 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
     for (let r = 0; r < rounds; r++) {
       for (const [name, first, opts] of cases) {
         const wantLeader = name.includes('minority leader');
-        for (let i = 0; i < 8 && ((await c.leader()) === isolated) !== wantLeader; i++) await transferLeadership(c);
+        if (wantLeader) await makeLeader(c, isolated);
+        else if ((await c.leader()) === isolated) await transferLeadership(c);
         const f = await startFollower([first(), ...majority.map((m) => m.tcp)].join(','), { shuffle: false, ...opts });
+        if (f.session.remote !== first()) throw new Error(`${name}: the session started on ${f.session.remote}, not on the minority member`);
         const w = new Writer(f.session, `p${r}${name.length}${process.pid}`);
         writers.push(w);
         try {

@@ -175,6 +175,67 @@ export async function transferLeadership(cluster: OvsdbCluster, opts: { method?:
   return { from, to };
 }
 
+/**
+ * Freezes member `index` with SIGSTOP (a hung server: its connections stay open, nothing answers);
+ * resolves with a function that lets it run again (SIGCONT).
+ */
+export async function pauseMember(cluster: OvsdbCluster, index: number): Promise<() => void> {
+  const pid = member(cluster, index).pid;
+  if (pid === undefined) throw new HarnessError(`member ${index} is not running`);
+  process.kill(pid, 'SIGSTOP');
+  let resumed = false;
+  return () => {
+    if (resumed) return;
+    resumed = true;
+    try {
+      process.kill(pid, 'SIGCONT');
+    } catch {
+      /* gone */
+    }
+  };
+}
+
+/**
+ * Makes member `index` the leader. `transfer-leadership` picks its target itself (in OVS 3.1 always
+ * the same one from a given leader), so this first tries transfers, then elections: the leader is
+ * frozen ({@link pauseMember}) until the others elect one of themselves, which is `index` about half
+ * of the time; repeated up to `attempts` times.
+ * @throws {HarnessError} `HARNESS_FAILED` when `index` did not win within `attempts`
+ */
+export async function makeLeader(cluster: OvsdbCluster, index: number, opts: { attempts?: number; timeoutMs?: number } = {}): Promise<void> {
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  member(cluster, index);
+  for (let i = 0; i < 2; i++) {
+    if ((await cluster.leader(timeoutMs)) === index) return;
+    await transferLeadership(cluster, { timeoutMs });
+  }
+  for (let i = 0; i < (opts.attempts ?? 10); i++) {
+    const from = await cluster.leader(timeoutMs);
+    if (from === index) return;
+    const resume = await pauseMember(cluster, from);
+    try {
+      await waitFor(
+        'a leader among the others',
+        async () => {
+          for (const m of cluster.members) {
+            if (m.index === from || !m.running) continue;
+            const st = await statusOrUndefined(m);
+            if (st?.role === 'leader') return true;
+          }
+          return undefined;
+        },
+        timeoutMs,
+        20,
+      );
+    } finally {
+      resume();
+    }
+    // the old leader learns the new term and steps down
+    await waitFor(`member ${from} to step down`, async () => ((await statusOrUndefined(member(cluster, from)))?.role === 'follower' ? true : undefined), timeoutMs, 20);
+  }
+  if ((await cluster.leader(timeoutMs)) !== index) throw new HarnessError(`member ${index} did not become the leader in ${opts.attempts ?? 10} elections`);
+}
+
 /** The election timer (ms) the leader reports. */
 export async function electionTimer(cluster: OvsdbCluster): Promise<number> {
   return (await cluster.members[await cluster.leader()]!.status()).electionTimerMs;
@@ -286,7 +347,7 @@ export interface PartitionableCluster {
  * the other members listen on the host end's address (so that the isolated member can reach them).
  * Every member's unix socket stays reachable from the host, also while the link is cut: a client on
  * it is connected to the minority side of a partition. `link.cut()` partitions the member,
- * `link.heal()` ends the partition.
+ * `link.heal()` ends the partition. Resolves once every member has joined.
  * @example
  *   const p = await startPartitionableCluster({ schema: 'nb' });
  *   try { await p.link.cut(); …; await p.link.heal(); } finally { await p.stop(); }
@@ -298,6 +359,13 @@ export async function startPartitionableCluster(opts: Omit<StartClusterOptions, 
   try {
     const placement = Array.from({ length: size }, (_, i) => (i === isolated ? { host: link.nsIp, netns: link.netns } : undefined));
     const cluster = await startOvsdbCluster({ ...opts, host: link.hostIp, placement });
+    try {
+      // every member joined (startOvsdbCluster returns once there is a leader)
+      for (const m of cluster.members) await waitMemberReady(cluster, m.index);
+    } catch (e) {
+      await cluster.stop();
+      throw e;
+    }
     return {
       cluster,
       link,

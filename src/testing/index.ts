@@ -13,6 +13,8 @@ export {
   rejoinMember,
   addMember,
   transferLeadership,
+  makeLeader,
+  pauseMember,
   electionTimer,
   createVethNamespace,
   startPartitionableCluster,
