@@ -28,7 +28,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startOvsdbServer, run, terminate, daemonEnv } from '../src/testing/index.js';
 import { OvsdbClient } from '../src/ovsdb/index.js';
 import { JsonSplitter, parseMessage } from '../src/jsonrpc/splitter.js';
-import { parseMessageSliced } from '../src/jsonrpc/sliced-parse.js';
+import { indexSync, parseMessageSliced } from '../src/jsonrpc/sliced-parse.js';
 import { DB, aclRow, addressSetRow, lspRow } from './ovsdb-w/rows.js';
 
 const args = process.argv.slice(2);
@@ -180,17 +180,28 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 50));
 };
 
-async function offline(bytes: Buffer): Promise<{ wholeMs: number; slicedMs: number; slicedStall: Stalls }> {
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+
+async function offline(bytes: Buffer): Promise<{ wholeMs: number; wholeCpu: number; slicedMs: number; slicedCpu: number; indexCpu: number; maxTurn: number; slicedStall: Stalls }> {
   await settle();
+  let c = process.cpuUsage();
   const t0 = performance.now();
   parseMessage(bytes);
   const wholeMs = performance.now() - t0;
+  const wholeCpu = cpuMs(process.cpuUsage(c));
   await settle();
+  c = process.cpuUsage();
+  indexSync(bytes);
+  const indexCpu = cpuMs(process.cpuUsage(c));
+  await settle();
+  let maxTurn = 0;
   const m = stallMeter();
+  c = process.cpuUsage();
   const t1 = performance.now();
-  await parseMessageSliced(bytes);
+  await parseMessageSliced(bytes, { onTurn: (ms) => (maxTurn = Math.max(maxTurn, ms)) });
   const slicedMs = performance.now() - t1;
-  return { wholeMs, slicedMs, slicedStall: m.stop() };
+  const slicedCpu = cpuMs(process.cpuUsage(c));
+  return { wholeMs, wholeCpu, slicedMs, slicedCpu, indexCpu, maxTurn, slicedStall: m.stop() };
 }
 
 async function endToEnd(template: string, sliced: boolean, expectRows: number): Promise<{ ms: number; stall: Stalls }> {
@@ -242,7 +253,17 @@ try {
     if (process.env.SAVE_REPLY) writeFileSync(`${process.env.SAVE_REPLY}.${label}`, bytes);
     const expectRows = 1 + switches * 56_001;
     console.log(`${label}: reply ${bytes.length.toLocaleString('en')} bytes, ${expectRows.toLocaleString('en')} rows`);
-    const off = { whole: [] as number[], sliced: [] as number[], slicedInterval: [] as number[], slicedCpu: [] as number[], slicedEld: [] as number[] };
+    const off = {
+      whole: [] as number[],
+      wholeCpu: [] as number[],
+      sliced: [] as number[],
+      slicedTotalCpu: [] as number[],
+      indexCpu: [] as number[],
+      maxTurn: [] as number[],
+      slicedInterval: [] as number[],
+      slicedCpu: [] as number[],
+      slicedEld: [] as number[],
+    };
     const e2e = {
       beforeMs: [] as number[],
       beforeInt: [] as number[],
@@ -256,7 +277,11 @@ try {
     for (let i = 0; i < runs; i++) {
       const o = await offline(bytes);
       off.whole.push(o.wholeMs);
+      off.wholeCpu.push(o.wholeCpu);
       off.sliced.push(o.slicedMs);
+      off.slicedTotalCpu.push(o.slicedCpu);
+      off.indexCpu.push(o.indexCpu);
+      off.maxTurn.push(o.maxTurn);
       off.slicedInterval.push(o.slicedStall.interval);
       off.slicedCpu.push(o.slicedStall.intervalCpu);
       off.slicedEld.push(o.slicedStall.eld);
@@ -271,8 +296,9 @@ try {
       console.log(`${label} run ${i + 1}/${runs} done`);
     }
     console.log(`\n== ${label}: ${(bytes.length / 1e6).toFixed(1)} MB reply, ${runs} runs, medians [min–max]`);
-    console.log(`offline parseMessage (one JSON.parse; stall = all of it): ${fmt(off.whole)}`);
-    console.log(`offline parseMessageSliced: total ${fmt(off.sliced)}; longest stall interval ${fmt(off.slicedInterval)} (CPU in it ${fmt(off.slicedCpu)}), ELD max ${fmt(off.slicedEld)}`);
+    console.log(`offline parseMessage (one JSON.parse; stall = all of it): ${fmt(off.whole)} (CPU ${fmt(off.wholeCpu)})`);
+    console.log(`offline index pass alone: CPU ${fmt(off.indexCpu)}`);
+    console.log(`offline parseMessageSliced: total ${fmt(off.sliced)} (CPU ${fmt(off.slicedTotalCpu)}); longest turn of parse work ${fmt(off.maxTurn)}; longest stall interval ${fmt(off.slicedInterval)} (CPU in it ${fmt(off.slicedCpu)}), ELD max ${fmt(off.slicedEld)}`);
     console.log(`end to end, sliced off (before): total ${fmt(e2e.beforeMs)}; longest stall interval ${fmt(e2e.beforeInt)} (CPU in it ${fmt(e2e.beforeCpu)}), ELD max ${fmt(e2e.beforeEld)}`);
     console.log(`end to end, sliced on (after):   total ${fmt(e2e.afterMs)}; longest stall interval ${fmt(e2e.afterInt)} (CPU in it ${fmt(e2e.afterCpu)}), ELD max ${fmt(e2e.afterEld)}`);
     out[label] = { bytes: bytes.length, rows: expectRows, runs, offline: off, e2e };

@@ -25,6 +25,8 @@ export interface SlicedParseOptions {
   pieceBytes?: number;
   /** Work done before yielding to the event loop, ms (default 8). */
   budgetMs?: number;
+  /** Called after each turn of work with its duration, ms (benchmarks: the stall the parse itself causes). @internal */
+  onTurn?: (ms: number) => void;
   /** Stops the parse: the promise rejects with the signal's reason at the next step. */
   signal?: AbortSignal;
   /**
@@ -365,20 +367,24 @@ export function parseMessageSliced(bytes: Uint8Array, opts: SlicedParseOptions =
         return;
       }
       const t0 = performance.now();
+      let done = false;
       try {
         for (;;) {
           const r = it.next();
           if (r.done) {
+            done = true;
             resolve(r.value);
-            return;
+            break;
           }
           if (performance.now() - t0 >= budget) break;
         }
       } catch (e) {
         reject(e);
         return;
+      } finally {
+        opts.onTurn?.(performance.now() - t0);
       }
-      setImmediate(run);
+      if (!done) setImmediate(run);
     };
     setImmediate(run);
   });
