@@ -296,6 +296,48 @@ async function handshakeCuts(rig: Rig, proxy: FaultProxy, random: () => number):
   });
 }
 
+/** Replies held 600 ms against a 200 ms transact timeout (our probe is 1 s, so the connection stays). */
+async function delayedReplies(rig: Rig, proxy: FaultProxy): Promise<void> {
+  const reconnects = rig.c.reconnects;
+  await fault(rig, 'delay', { delayMs: 600, timeoutMs: 200 }, async () => {
+    for (let i = 0; i < 3; i++) {
+      proxy.delay('toClient', 600);
+      const r = await rig.one(200);
+      proxy.delay('toClient', 0);
+      expect(r.firstError).toBeInstanceOf(OvsdbOutcomeUnknownError);
+      expect((r.firstError as OvsdbOutcomeUnknownError).code).toBe('OVSDB_OUTCOME_UNKNOWN');
+      expect(((r.firstError as Error).cause as { code: string }).code).toBe('JSONRPC_TIMEOUT');
+      // The server had committed it: the retry's guard found the switch, nothing was inserted twice.
+      expect(r.outcome).toBe('retried-found-committed');
+    }
+  });
+  // Late replies to abandoned requests are ignored: the connection stayed up throughout.
+  expect(rig.c.reconnects).toBe(reconnects);
+  await rig.verify();
+}
+
+/** Our echo requests dropped (writer paused, so nothing else arrives): our probe (1 s) closes the connection. */
+async function ourEchoUnanswered(rig: Rig, proxy: FaultProxy): Promise<void> {
+  await fault(rig, 'echo-unanswered', { dir: 'toServer', probeMs: 1000 }, async () => {
+    const before = rig.c.reconnects;
+    const reasons = rig.closeReasons.length;
+    const dropped = proxy.dropped;
+    proxy.dropEcho('toServer', true);
+    const t0 = Date.now();
+    await waitFor('the probe to drop the connection', () => rig.closeReasons.length > reasons, 15_000);
+    const detectMs = Date.now() - t0;
+    proxy.dropEcho('toServer', false);
+    expect(rig.closeReasons[reasons]).toBe('JSONRPC_INACTIVITY_TIMEOUT');
+    await rig.reconnected(before);
+    expect(proxy.dropped).toBeGreaterThan(dropped);
+    return { detectMs };
+  });
+  rig.startWriting(1);
+  await rig.commits(5);
+  await rig.stopWriting();
+  await rig.verify();
+}
+
 describe('session + cache through a fault proxy, standalone server', () => {
   let server: OvsdbServer;
   let proxy: FaultProxy;
@@ -345,42 +387,11 @@ describe('session + cache through a fault proxy, standalone server', () => {
   }, 60_000);
 
   test('(2) replies delayed past the request timeout: typed outcome unknown, then one safe retry', async () => {
-    const reconnects = rig.c.reconnects;
-    await fault(rig, 'delay', { delayMs: 600, timeoutMs: 200 }, async () => {
-      for (let i = 0; i < 3; i++) {
-        proxy.delay('toClient', 600);
-        const r = await rig.one(200);
-        proxy.delay('toClient', 0);
-        expect(r.firstError).toBeInstanceOf(OvsdbOutcomeUnknownError);
-        expect((r.firstError as OvsdbOutcomeUnknownError).code).toBe('OVSDB_OUTCOME_UNKNOWN');
-        expect(((r.firstError as Error).cause as { code: string }).code).toBe('JSONRPC_TIMEOUT');
-        // The server had committed it: the retry's guard found the switch, nothing was inserted twice.
-        expect(r.outcome).toBe('retried-found-committed');
-      }
-    });
-    // Late replies to abandoned requests are ignored: the connection stayed up throughout.
-    expect(rig.c.reconnects).toBe(reconnects);
-    await rig.verify();
+    await delayedReplies(rig, proxy);
   }, 60_000);
 
   test('(3a) our echo never answered (client → server): the inactivity probe drops the connection; the session reconnects', async () => {
-    await fault(rig, 'echo-unanswered', { dir: 'toServer', probeMs: 1000 }, async () => {
-      const before = rig.c.reconnects;
-      const reasons = rig.closeReasons.length;
-      proxy.dropEcho('toServer', true);
-      const t0 = Date.now();
-      await waitFor('the probe to drop the connection', () => rig.closeReasons.length > reasons, 15_000);
-      const detectMs = Date.now() - t0;
-      proxy.dropEcho('toServer', false);
-      expect(rig.closeReasons[reasons]).toBe('JSONRPC_INACTIVITY_TIMEOUT');
-      await rig.reconnected(before);
-      expect(proxy.dropped).toBeGreaterThan(0);
-      return { detectMs };
-    });
-    rig.startWriting(1);
-    await rig.commits(5);
-    await rig.stopWriting();
-    await rig.verify();
+    await ourEchoUnanswered(rig, proxy);
   }, 60_000);
 
   test('(4) garbage injected toward the client and toward the server, between and inside messages', async () => {
@@ -534,6 +545,13 @@ describe('session + cache on a 3-member RAFT cluster, each member behind its own
     expect(rig.c.resumeFound, `found ${rig.c.resumeFound}, full ${rig.c.resumeFull}`).toBeGreaterThan(0);
     await rig.verify();
   }, 120_000);
+
+  test('replies delayed past the timeout, then our echo unanswered, on the leader\'s link', async () => {
+    await delayedReplies(rig, current());
+    const found = rig.c.resumeFound;
+    await ourEchoUnanswered(rig, current());
+    expect(rig.c.resumeFound).toBeGreaterThan(found);
+  }, 60_000);
 });
 
 describe('regression: a transaction in flight when the connection is closed for a protocol fault has an unknown outcome', () => {
