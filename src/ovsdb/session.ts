@@ -74,6 +74,16 @@ export class OvsdbSessionClosedError extends SdkError {
   }
 }
 
+/** {@link OvsdbSession.ready} (or a transaction's `readyTimeoutMs`) ran out before the session was live. */
+export class OvsdbSessionNotReadyError extends SdkError {
+  constructor(
+    readonly timeoutMs: number,
+    readonly state: SessionState,
+  ) {
+    super('OVSDB_SESSION_NOT_READY', `the session was not live within ${timeoutMs} ms (state ${state})`);
+  }
+}
+
 /** Why one remote was not used in the last round before the session gave up. */
 export interface RemoteFailure {
   readonly remote: string;
@@ -262,7 +272,8 @@ export class OvsdbSession {
   /**
    * Resolves with the live client (waits through reconnects).
    * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the backoff policy gave up
-   * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` after {@link close}, or when not live within `timeoutMs`
+   * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` after {@link close}
+   * @throws {OvsdbSessionNotReadyError} `OVSDB_SESSION_NOT_READY` when not live within `timeoutMs`
    */
   ready(timeoutMs?: number): Promise<OvsdbClient> {
     if (this.stateValue === 'live' && this.current && !this.current.closed) return Promise.resolve(this.current);
@@ -276,7 +287,7 @@ export class OvsdbSession {
           const i = this.waiters.indexOf(w);
           if (i >= 0) {
             this.waiters.splice(i, 1);
-            reject(new OvsdbSessionClosedError(`not live within ${timeoutMs} ms (state ${this.stateValue})`));
+            reject(new OvsdbSessionNotReadyError(timeoutMs, this.stateValue));
           }
         }, timeoutMs).unref();
       }
@@ -288,7 +299,9 @@ export class OvsdbSession {
    * (the connection dropped in flight) is sent again after the reconnect, up to `retries` times (default 5):
    * safe only for transactions that change nothing when applied twice (the SDK's builders guard their
    * inserts with `wait`, so theirs are).
-   * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when not idempotent (or retries ran out)
+   * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when not idempotent (or retries ran out); also when
+   *   an attempt's outcome was unknown and a later one could not be made (the session not live in time, gave up,
+   *   was closed: that error is the `cause`) — a transaction that may have committed is never reported as failed
    * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` / {@link OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` while waiting for a connection
    * @throws {OvsdbTransactionError} the transaction's own failure, unchanged
    */
@@ -297,8 +310,16 @@ export class OvsdbSession {
     const { idempotent: _i, retries: _r, readyTimeoutMs, onRetry, ...txo } = o;
     let resent = 0;
     let unsent = 0;
+    // Once an attempt's outcome is unknown, whatever ends the retries later, the outcome stays unknown.
+    let unknown: OvsdbOutcomeUnknownError | undefined;
+    const stillUnknown = (e: unknown) => (unknown ? new OvsdbOutcomeUnknownError(ops, { cause: e }) : e);
     for (let attempt = 1; ; attempt++) {
-      const c = await this.ready(readyTimeoutMs);
+      let c: OvsdbClient;
+      try {
+        c = await this.ready(readyTimeoutMs);
+      } catch (e) {
+        throw stillUnknown(e);
+      }
       const t0 = performance.now();
       try {
         const r = await c.transact(this.opts.database, ops, txo);
@@ -308,9 +329,10 @@ export class OvsdbSession {
         // Not sent at all (the client closed before): always safe to send on the next connection,
         // a few times. In flight (outcome unknown): only when idempotent, `retries` times.
         if (e instanceof OvsdbOutcomeUnknownError) {
+          unknown = e;
           if (++resent > retries) throw e;
         } else if (e instanceof OvsdbClientClosedError) {
-          if (++unsent > UNSENT_RETRIES) throw e;
+          if (++unsent > UNSENT_RETRIES) throw stillUnknown(e);
         } else throw e;
         const err = e as SdkError;
         this.log?.info({ attempt: attempt + 1, code: err.code, err: err.message }, 'ovsdb session: sending the transaction again');

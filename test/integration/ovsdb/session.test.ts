@@ -111,3 +111,29 @@ describe('OvsdbSession: bad remotes and give-up', () => {
     }
   });
 });
+
+describe('OvsdbSession: an outcome once unknown stays unknown', () => {
+  test('an idempotent transaction cut in flight whose re-send cannot be made fails OUTCOME_UNKNOWN (cause: not ready), never as failed', async () => {
+    const server = await startOvsdbServer({ schema: 'nb' });
+    try {
+      const retries: string[] = [];
+      const s = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }) });
+      await s.transact([op.insert('Address_Set', { name: 'warm' })]); // schema fetched, so the next one goes out at once
+      process.kill(server.pid, 'SIGSTOP'); // the server takes the request but never answers
+      const pending = s
+        .transact([op.insert('Address_Set', { name: 'cut' })], { idempotent: true, readyTimeoutMs: 300, onRetry: (n, e) => retries.push(`${n}:${e.code}`) })
+        .catch((x: unknown) => x);
+      await new Promise((r) => setTimeout(r, 100));
+      process.kill(server.pid, 'SIGKILL'); // the connection drops with the request in flight
+      const e = (await pending) as { code: string; cause: { code: string } };
+      expect(retries).toEqual(['2:OVSDB_OUTCOME_UNKNOWN']);
+      expect(e.code).toBe('OVSDB_OUTCOME_UNKNOWN');
+      expect(e.cause.code).toBe('OVSDB_SESSION_NOT_READY');
+      // Without an unknown outcome, a ready timeout is just that.
+      await expect(s.transact([op.insert('Address_Set', { name: 'x' })], { readyTimeoutMs: 50 })).rejects.toMatchObject({ code: 'OVSDB_SESSION_NOT_READY' });
+      await s.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});
