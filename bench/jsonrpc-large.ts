@@ -41,6 +41,19 @@ const keepDir = args.includes('--templates') ? args[args.indexOf('--templates') 
  * A standalone ovsdb-server from a copy of `template` (the harness's startOvsdbServer allows 30 s for
  * `--detach`, which a 100 MB database can exceed on a loaded machine).
  */
+const servers = new Set<number>();
+// A benchmark stopped half-way leaves no server behind.
+process.on('exit', () => {
+  for (const pid of servers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
+
 async function serve(template: string): Promise<{ unix: string; stop(): Promise<void> }> {
   const d = mkdtempSync(join(tmpdir(), `jsonrpc-large-srv-${process.pid}-`));
   const db = join(d, 'db.db');
@@ -52,10 +65,12 @@ async function serve(template: string): Promise<{ unix: string; stop(): Promise<
     { env, timeoutMs: 600_000 },
   );
   const pid = Number(readFileSync(join(d, 'db.pid'), 'utf8').trim());
+  servers.add(pid);
   return {
     unix: `unix:${join(d, 'db.sock')}`,
     async stop() {
       await terminate(pid);
+      servers.delete(pid);
       rmSync(d, { recursive: true, force: true });
     },
   };
