@@ -27,7 +27,8 @@ export function exponentialBackoff(o: ExponentialBackoffOptions = {}): BackoffPo
   const random = o.random ?? Math.random;
   return (attempt) => {
     if (o.maxAttempts !== undefined && attempt > o.maxAttempts) return undefined;
-    const d = Math.min(max, initial * factor ** Math.max(0, attempt - 1));
+    // initial 0 stays 0 (0 · ∞ would be NaN once factor^n overflows on a very long outage).
+    const d = initial === 0 ? 0 : Math.min(max, initial * factor ** Math.max(0, attempt - 1));
     return Math.round(d * (1 - jitter * random()));
   };
 }
