@@ -13,6 +13,7 @@ import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
 import { errorName } from './error-names.js';
+import { actionBitsText, tableFeaturesText, tableStats10Text } from './table-features.js';
 import { OfValidationError } from './errors.js';
 import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
@@ -615,9 +616,13 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return `${h} packet_count=${b.packetCount ?? 0n} byte_count=${b.byteCount ?? 0n} flow_count=${b.flowCount ?? 0}\n`;
     case 'table': {
       let s = `${h}\n`;
-      s += b.tables.map((t) => `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`).join('\n');
+      s += b.tables.map((t) => t.wildcards !== undefined
+        ? tableStats10Text({ ...t, name: t.name ?? '', wildcards: t.wildcards, maxEntries: t.maxEntries ?? 0 })
+        : `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`).join('\n');
       return s;
     }
+    case 'tableFeatures':
+      return `${h}\n${tableFeaturesText(version, b.tables)}`;
     case 'portStats': {
       let s = `${h} ${b.ports.length} ports\n`;
       for (const p of b.ports) {
@@ -676,15 +681,6 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
 }
 
 /**
- * OF1.2+ action bits (OFPAT_* numbers) OVS knows, in the order it prints them (its internal action
- * order, checked against ovs-ofctl 3.1); other bits (copy_ttl_*, pbb, …) are not printed.
- */
-const GROUP_ACTION_BITS12: readonly (readonly [number, string])[] = [
-  [0, 'output'], [22, 'group'], [25, 'set_field'], [18, 'strip_vlan'], [17, 'push_vlan'], [23, 'mod_nw_ttl'], [24, 'dec_ttl'],
-  [15, 'set_mpls_ttl'], [16, 'dec_mpls_ttl'], [19, 'push_mpls'], [20, 'pop_mpls'], [21, 'set_queue'],
-];
-
-/**
  * One flow of a flow stats reply as ofp-print shows it. `hardAge` (seconds since the last change,
  * NXST_FLOW only) is shown when it differs from the duration.
  */
@@ -704,10 +700,7 @@ export function flowStatsLine(f: FlowStatsEntry, hardAge?: number): string {
 }
 
 function groupActionBits(v: number, version: number): string {
-  if (version >= 3) {
-    const out = GROUP_ACTION_BITS12.filter(([bit]) => (v >>> bit) & 1).map(([, n]) => n);
-    return out.length ? out.join(' ') : '<none>';
-  }
+  if (version >= 3) return actionBitsText(v);
   const names11: Record<number, string> = {};
   const names10 = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
   const out: string[] = [];
