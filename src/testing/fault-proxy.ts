@@ -71,7 +71,8 @@ export interface FaultProxy {
   setFilter(direction: ProxyDirection, filter: MessageFilter | undefined): void;
   /**
    * On every open connection, forwards exactly `bytes` more bytes in `direction` (counted from now,
-   * so usually in the middle of a message) and then cuts the connection (both sides).
+   * so usually in the middle of a message) and then cuts the connection (both sides). Actions armed on
+   * one connection and direction run in the order they were armed, each counted from the previous one.
    * @returns the number of connections armed (0 when none is open)
    */
   cutAfter(direction: ProxyDirection, bytes: number): number;
