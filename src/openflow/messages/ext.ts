@@ -14,7 +14,7 @@ import { flowStatsLine, formatMessage, hexDump } from './format.js';
 import { validateMessage } from './validate.js';
 import { OfValidationError } from './errors.js';
 import { decodeCtFlush, formatCtFlushBody, writeCtFlush } from './ct-flush.js';
-import { formatFlowUpdates, formatMonitorRequests, readFlowUpdates, readMonitorRequests, writeFlowUpdates, writeMonitorRequests } from './flow-monitor.js';
+import { formatFlowUpdates, formatMonitorRequests, readFlowUpdates, readMonitorRequests, monitorRequestError, writeFlowUpdates, writeMonitorRequests } from './flow-monitor.js';
 import {
   decodeNxFlowMod, decodeNxFlowRemoved, decodeNxPacketIn, decodeQueueConfigReply, decodeQueueConfigRequest, decodeRoleStatus,
   formatQueues, formatRoleStatusBody, readQueueDescs, writeNxFlowMod, writeNxFlowRemoved, writeNxPacketIn,
@@ -384,7 +384,7 @@ function reHead(text: string, name: string, v: number, xid: number): string {
 }
 
 function port16(p: number): string {
-  const names: Record<number, string> = { 0xfff8: 'IN_PORT', 0xfff9: 'TABLE', 0xfffa: 'NORMAL', 0xfffb: 'FLOOD', 0xfffc: 'ALL', 0xfffd: 'CONTROLLER', 0xfffe: 'LOCAL', 0xffff: 'NONE' };
+  const names: Record<number, string> = { 0xfff7: 'UNSET', 0xfff8: 'IN_PORT', 0xfff9: 'TABLE', 0xfffa: 'NORMAL', 0xfffb: 'FLOOD', 0xfffc: 'ALL', 0xfffd: 'CONTROLLER', 0xfffe: 'LOCAL', 0xffff: 'NONE' };
   return names[p] ?? `${p}`;
 }
 
@@ -459,7 +459,17 @@ function mpMore(flags: number): string {
 }
 
 export function formatExtMpRequest(v: number, xid: number, flags: number, b: ExtMultipartRequestBody): string {
-  const h = head(mpName(v, b, 'request'), v, xid) + mpMore(flags);
+  const name = head(mpName(v, b, 'request'), v, xid);
+  if (b.kind === 'flowMonitor') {
+    // OVS prints the entries before the one it refuses, then the error and the bytes.
+    const err = monitorRequestError(b.monitors, b.flavor);
+    if (err) {
+      const m = { type: 'multipartRequest' as const, version: v as OfVersion, xid, flags, body: b };
+      const before = err.index ? `${formatMonitorRequests(b.monitors.slice(0, err.index), b.flavor)}` : ' ';
+      return `${name}${before}***decode error: ${err.ofpError}***\n${hexDump(encodeMessage(m), true)}`;
+    }
+  }
+  const h = name + mpMore(flags);
   switch (b.kind) {
     case 'nxFlow':
     case 'nxAggregate':
@@ -467,7 +477,7 @@ export function formatExtMpRequest(v: number, xid: number, flags: number, b: Ext
     case 'flowMonitor':
       return `${h}${formatMonitorRequests(b.monitors, b.flavor)}`;
     case 'queueDesc':
-      return `${h} port=${port32(b.portNo)} queue=${b.queueId === 0xffffffff ? 'ALL' : b.queueId}\n`;
+      return `${h} port=${port32(b.portNo)}${b.queueId === 0xffffffff ? '' : ` queue=${b.queueId}`}\n`; // OFPQ_ALL not shown
     case 'ipfixBridge':
     case 'ipfixFlow':
       return `${h}\n`;

@@ -25,7 +25,7 @@ import { formatMatch, oxmFieldsLength, readMatch, readOxmFields, writeMatch, wri
 import { formatActions, readActions, readInstructions, writeActions, writeInstructions } from '../actions/index.js';
 import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
-import { OfMessageError } from './errors.js';
+import { OfMessageError, OfValidationError } from './errors.js';
 import { subByLength } from './props.js';
 import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types.js';
 
@@ -276,4 +276,31 @@ export function formatFlowUpdates(list: readonly FlowUpdate[], flavor: ExtFlavor
   }
   // Only the very end is chomped: an empty match leaves a space before the next update.
   return `${s.replace(/ +$/, '')}\n`;
+}
+
+/**
+ * OVS's checks on flow monitor requests (ofputil_decode_flow_monitor_request): flags must ask for
+ * at least one of add / delete / modify and carry no unknown bit (Nicira / ONF: 0x3f; OF1.4:
+ * 0x5f, no_abbrev is refused); a 32-bit out_port must be an OpenFlow 1.1 port number.
+ * @returns the first refused entry and the OpenFlow error OVS answers with, or undefined.
+ */
+export function monitorRequestError(list: readonly FlowMonitorRequestEntry[], flavor: ExtFlavor): { index: number; ofpError: string; why: string } | undefined {
+  for (const [index, e] of list.entries()) {
+    if (flavor === 'of' && e.command === 2) continue; // a delete names only the monitor id
+    const allowed = flavor === 'of' ? 0x5f : 0x3f;
+    if (!(e.flags & 0x0e) || e.flags & ~allowed) return { index, ofpError: 'OFPMOFC_BAD_FLAGS', why: `flow monitor ${e.id} flags 0x${e.flags.toString(16)}` };
+    if (flavor !== 'nx' && e.outPort >= 0xff00 && e.outPort < 0xffffff00) {
+      return { index, ofpError: 'OFPBAC_BAD_OUT_PORT', why: `flow monitor ${e.id} out_port 0x${e.outPort.toString(16)} outside the OpenFlow 1.1 range` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Throws if OVS would refuse the request (see {@link monitorRequestError}).
+ * @throws OfValidationError `OFPMOFC_BAD_FLAGS`, `OFPBAC_BAD_OUT_PORT`
+ */
+export function validateMonitorRequests(list: readonly FlowMonitorRequestEntry[], flavor: ExtFlavor): void {
+  const err = monitorRequestError(list, flavor);
+  if (err) throw new OfValidationError(err.ofpError, err.why);
 }

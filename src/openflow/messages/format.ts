@@ -126,6 +126,9 @@ function head(name: string, version: number, xid: number): string {
  */
 export function formatMessage(m: OfMessage, verbosity = 1): string {
   if (isExtMessage(m)) return formatExtMessage(m, verbosity);
+  // extension multipart kinds print their own decode errors (with their NXST_/ONFST_ names)
+  if (m.type === 'multipartRequest' && isExtMpKind(m.body.kind)) return formatExtMpRequest(m.version, m.xid, m.flags, m.body as ExtMultipartRequestBody);
+  if (m.type === 'multipartReply' && isExtMpKind(m.body.kind)) return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody);
   // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
   try {
     validateMessage(m, false);

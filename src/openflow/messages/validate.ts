@@ -5,6 +5,7 @@
  */
 import { OfValidationError } from './errors.js';
 import { ctFlushError } from './ct-flush.js';
+import { validateMonitorRequests } from './flow-monitor.js';
 import type { OfMessage } from './types.js';
 import type { Match } from '../match/index.js';
 
@@ -76,6 +77,9 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
         throw new OfValidationError('OFPBFC_MSG_BAD_XID', `bundled message xid 0x${m.message.xid.toString(16)} differs from 0x${m.xid.toString(16)}`);
       }
       if (nested) validateMessage(m.message);
+      break;
+    case 'multipartRequest':
+      if (m.body.kind === 'flowMonitor') validateMonitorRequests(m.body.monitors, m.body.flavor);
       break;
     case 'requestForward':
       validateMessage(m.request); // OVS decodes the forwarded group_mod / meter_mod in full

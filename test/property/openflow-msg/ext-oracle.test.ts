@@ -109,16 +109,17 @@ const requestForward = fc.tuple(fc.constantFrom(5, 6) as fc.Arbitrary<5 | 6>, xi
 const monitorCancel = fc.tuple(fc.boolean(), u32, xid).map(([nx, id, x]) => ({ type: 'flowMonitorCancel' as const, version: nx ? 1 : 4, xid: x, flavor: nx ? 'nx' : 'onf', id }) as OfMessage);
 const monitorPause = fc.tuple(fc.boolean(), fc.boolean(), xid).map(([nx, p, x]) => ({ type: p ? 'flowMonitorPaused' : 'flowMonitorResumed', version: nx ? 1 : 4, xid: x, flavor: nx ? 'nx' : 'onf' }) as OfMessage);
 
-/** NXFMF flags OVS accepts: at least one of add / delete / modify, no unknown bits. */
-const monFlags = fc.integer({ min: 0, max: 0x3f }).filter((f) => (f & 0xe) !== 0);
+/** NXFMF flags: mostly ones OVS accepts (one of add / delete / modify, no unknown bit), sometimes any 16 bits. */
+const monFlags = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 0x3f }).filter((f) => (f & 0xe) !== 0) }, { weight: 1, arbitrary: u16 });
+const anyPort32 = fc.oneof({ weight: 4, arbitrary: port32 }, { weight: 1, arbitrary: u32 });
 const monitorRequest = fc.oneof(
   fc.tuple(xid, fc.array(fc.record({ id: u32, flags: monFlags, outPort: u16, tableId: u8, match: nxMatch }), { minLength: 1, maxLength: 3 }))
     .map(([x, monitors]) => ({ type: 'multipartRequest', version: 1, xid: x, flags: 0, body: { kind: 'flowMonitor', flavor: 'nx', monitors } })),
-  fc.tuple(xid, fc.array(fc.record({ id: u32, flags: monFlags, outPort: port32, tableId: u8, match: oxmMatch }), { minLength: 1, maxLength: 3 }))
+  fc.tuple(xid, fc.array(fc.record({ id: u32, flags: monFlags, outPort: anyPort32, tableId: u8, match: oxmMatch }), { minLength: 1, maxLength: 3 }))
     .map(([x, monitors]) => ({ type: 'multipartRequest', version: 4, xid: x, flags: 0, body: { kind: 'flowMonitor', flavor: 'onf', monitors } })),
   fc.tuple(fc.constantFrom(5, 6), xid, fc.array(fc.record({
-    id: u32, flags: fc.integer({ min: 0, max: 0x7f }).filter((f) => (f & 0xe) !== 0 && !(f & 0x20)), outPort: port32, outGroup: u32, tableId: u8,
-    command: fc.integer({ min: 0, max: 2 }), match: oxmMatch,
+    id: u32, flags: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 0x7f }).filter((f) => (f & 0xe) !== 0 && !(f & 0x20)) }, { weight: 1, arbitrary: u16 }), outPort: anyPort32, outGroup: u32, tableId: u8,
+    command: fc.oneof(fc.integer({ min: 0, max: 2 }), u8), match: oxmMatch,
   }), { minLength: 1, maxLength: 3 }))
     .map(([v, x, monitors]) => ({ type: 'multipartRequest', version: v, xid: x, flags: 0, body: { kind: 'flowMonitor', flavor: 'of', monitors } })),
 ) as fc.Arbitrary<OfMessage>;
