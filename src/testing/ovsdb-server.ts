@@ -258,7 +258,7 @@ export interface ClusterStatus {
   readonly term: number;
   /** `self`, a server id (4 hex digits as printed), or `unknown`. */
   readonly leader: string;
-  /** The `Status:` line, e.g. `cluster member`, `joining cluster`, `leaving cluster`. */
+  /** The `Status:` line, e.g. `cluster member`, `joining cluster`, `leaving cluster`, `disconnected from the cluster (election timeout)`. */
   readonly membership: string;
   /** This server's id as printed (4 hex digits). */
   readonly sid: string;

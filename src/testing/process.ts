@@ -3,7 +3,7 @@
  * whatever is still running when the Node process exits, so nothing is left behind.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { SdkError } from '../errors.js';
 
 /** The harness could not bring something up (a daemon not ready in time, a bad pidfile, an unknown node). */
@@ -58,12 +58,27 @@ export function run(
   });
 }
 
-/** True while `pid` is a live (non-zombie) process. */
+const live1 = (stat: string): boolean => {
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
+};
+
+/**
+ * True while `pid` is a live (non-zombie) process. A multithreaded process killed by a signal shows
+ * its main thread as a zombie while its other threads are still exiting (and still hold its files,
+ * pidfile lock included): it counts as alive until every thread is gone.
+ */
 export function alive(pid: number): boolean {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
+    if (live1(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        if (live1(readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8'))) return true;
+      } catch {
+        /* thread gone */
+      }
+    }
+    return false;
   } catch {
     return false;
   }

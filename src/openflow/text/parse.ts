@@ -7,7 +7,6 @@ import { prereqSatisfied } from '../match/validate.js';
 import { PACKET_IN_REASONS, NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/format.js';
 import { checkSlice } from '../actions/slices.js';
 import { ActionError } from '../actions/errors.js';
-import { encapToAction, parseEncap } from '../actions/encap.js';
 import type { FlowFlag, FlowSpec } from './types.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
@@ -554,15 +553,6 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
   const v13 = ctx.version >= 0x02;
   switch (key) {
     case 'drop': return;
-    case 'encap':
-    case 'decap':
-      try {
-        out.push(encapToAction(parseEncap(key, v ?? '')));
-      } catch (e) {
-        if (e instanceof ActionError) throw new FlowParseError('OF_TEXT_BAD_VALUE', e.message, vp);
-        throw e;
-      }
-      return;
     case 'output':
       if (kv.paren) {
         let port = 0;
