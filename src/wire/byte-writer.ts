@@ -84,10 +84,7 @@ export class ByteWriter {
   }
 
   u64(v: bigint): this {
-    if (v < 0n || v > 0xffffffffffffffffn) {
-      throw new WireError('WIRE_RANGE', `u64 value ${v} out of range`, this.offset);
-    }
-    if (typeof v === 'bigint' && v <= 0xffffffffn && this.offset + 8 <= this.end) {
+    if (typeof v === 'bigint' && v >= 0n && v <= 0xffffffffn && this.offset + 8 <= this.end) {
       // common case (cookies, small loads): no BigInt shift / mask allocations
       const b = this.buf;
       const o = this.offset;
@@ -102,6 +99,9 @@ export class ByteWriter {
       b[o + 7] = lo & 0xff;
       this.offset = o + 8;
       return this;
+    }
+    if (v < 0n || v > 0xffffffffffffffffn) {
+      throw new WireError('WIRE_RANGE', `u64 value ${v} out of range`, this.offset);
     }
     this.u32(Number(v >> 32n));
     return this.u32(Number(v & 0xffffffffn));

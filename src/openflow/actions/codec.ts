@@ -288,6 +288,12 @@ function writeCt(w: ByteWriter, a: ActionOf<'ct'>, version: OfVersion, len: numb
   writeActions(w, a.actions, version);
 }
 
+function writeClone(w: ByteWriter, a: ActionOf<'clone'>, version: OfVersion, len: number): void {
+  nxHeader(w, len, NXAST.CLONE);
+  pad(w, 6);
+  writeActions(w, a.actions, version);
+}
+
 function writeNat(w: ByteWriter, a: ActionOf<'nat'>, len: number): void {
   nxHeader(w, len, NXAST.NAT);
   let flags = a.kind === 'src' ? NX_NAT_F.SRC : a.kind === 'dst' ? NX_NAT_F.DST : 0;
@@ -422,9 +428,7 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       break;
     }
     case 'clone':
-      nxHeader(w, len, NXAST.CLONE);
-      pad(w, 6);
-      writeActions(w, a.actions, version);
+      writeClone(w, a, version, len);
       break;
     case 'checkPktLarger':
       checkSlice(a.dst);
@@ -602,6 +606,15 @@ function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): bo
  */
 export function writeActions(w: ByteWriter, list: readonly Action[], version: OfVersion): void {
   for (const a of list) {
+    if (a.type === 'ct' || a.type === 'clone') {
+      // a fixed header and the nested list, unpadded: the length is what was written, patched
+      // afterwards (sizing the nested list first would walk it twice)
+      const at = w.offset;
+      if (a.type === 'ct') writeCt(w, a, version, 0);
+      else writeClone(w, a, version, 0);
+      w.patchU16(at + 2, w.offset - at);
+      continue;
+    }
     const len = actionLength(a, version);
     if (a.type === 'unknown') {
       w.u16(a.actionType).u16(len).bytes(a.data);

@@ -2,7 +2,7 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import type { Match, MatchField } from './types.js';
 import { MatchError } from './errors.js';
-import { defaultCodePoint, FIELD_INDEX, FIELDS, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint, type FieldDef, type Prereq } from './fields.js';
+import { defaultCodePoint, FIELD_INDEX, FIELDS, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint, type CodePointHit, type FieldDef, type Prereq } from './fields.js';
 
 /** ofp_match_type (OpenFlow 1.5.1 §7.2.3.1). */
 export const OFPMT = {
@@ -248,6 +248,15 @@ function writeResolvedTlv(w: ByteWriter, f: MatchField, r: Resolved): void {
   w.offset = o;
 }
 
+/**
+ * fieldByCode for the four non-experimenter classes, as an array indexed by class slot (OXM basic,
+ * NXM_1, NXM_0, packet registers) and field number: one indexed load per TLV instead of a Map lookup.
+ */
+const BY_CLASS_FIELD: (CodePointHit | undefined)[] = Array.from({ length: 4 * 128 }, (_, i) => {
+  const cls = [OFPXMC.OPENFLOW_BASIC, OFPXMC.NXM_1, OFPXMC.NXM_0, OFPXMC.PACKET_REGS][i >> 7]!;
+  return fieldByCode(cls, i & 0x7f);
+});
+
 /** How a match is read. */
 export interface ReadMatchOptions {
   /**
@@ -306,7 +315,8 @@ export function readOxmFields(r: ByteReader, byteLength: number, opts?: ReadMatc
       mask = new Uint8Array(b.buffer, b.byteOffset + o, vlen);
       o += vlen;
     }
-    let hit = fieldByCode(cls, field, experimenter);
+    const ci = cls === OFPXMC.OPENFLOW_BASIC ? 0 : cls === OFPXMC.NXM_1 ? 1 : cls === OFPXMC.NXM_0 ? 2 : cls === OFPXMC.PACKET_REGS ? 3 : -1;
+    let hit = ci >= 0 ? BY_CLASS_FIELD[(ci << 7) | field] : fieldByCode(cls, field, experimenter);
     // OVS looks fields up by header including the length: a fixed-width field at another length
     // is no field at all, which the loose reading skips (nxm_field_by_header, nx_pull_raw)
     if (hit && !hit.variable && vlen !== hit.def.bytes && opts?.loose === true) hit = undefined;
