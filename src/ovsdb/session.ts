@@ -4,7 +4,7 @@
  *   connecting → checking (_Server) → monitoring (resume hooks) → live → backoff → connecting …  → closed | failed
  *
  * with typed state events and metrics hooks. Remotes are tried in shuffled order; by default only the
- * cluster leader is accepted (decided from `_Server.Database`: `leader`, `connected`, `model`, `index`),
+ * cluster leader is accepted (decided from `_Server.Database`: `leader`, `connected`, `model`, `index`, `cid`),
  * and that row stays monitored so a leadership loss moves the session. A server whose `index` is older
  * than data already seen is refused (no going back in time). Schema conversions are followed by
  * reconnecting: the session does not declare itself change-aware, so the server closes the connection
@@ -59,7 +59,7 @@ export type SessionMetric =
 /** Why a remote was not accepted (logged, and the session tries the next one). */
 export class OvsdbRemoteRejectedError extends SdkError {
   constructor(
-    code: 'OVSDB_NOT_LEADER' | 'OVSDB_STALE_SERVER' | 'OVSDB_UNKNOWN_DATABASE' | 'OVSDB_SCHEMA_MISMATCH' | 'OVSDB_NOT_CONNECTED',
+    code: 'OVSDB_NOT_LEADER' | 'OVSDB_STALE_SERVER' | 'OVSDB_UNKNOWN_DATABASE' | 'OVSDB_SCHEMA_MISMATCH' | 'OVSDB_NOT_CONNECTED' | 'OVSDB_WRONG_CLUSTER',
     readonly remote: string,
     message: string,
   ) {
@@ -156,12 +156,17 @@ interface ServerDbRow {
   leader?: boolean;
   index?: number;
   schema?: string;
+  cid?: string;
 }
 
 /** How often a transaction that could not be sent (the connection had just closed) is tried on the next one. */
 const UNSENT_RETRIES = 5;
 
-const one = (v: unknown): unknown => (Array.isArray(v) && v[0] === 'set' ? (v[1] as unknown[])[0] : Array.isArray(v) && v[0] === 'uuid' ? v[1] : v);
+/** A `_Server` column value as a plain JS value: a one-element set as its element, a uuid as its string. */
+const one = (v: unknown): unknown => {
+  const x = Array.isArray(v) && v[0] === 'set' ? (v[1] as unknown[])[0] : v;
+  return Array.isArray(x) && x[0] === 'uuid' ? x[1] : x;
+};
 
 export class OvsdbSession {
   private current: OvsdbClient | undefined;
@@ -171,6 +176,8 @@ export class OvsdbSession {
   private stateValue: SessionState = 'connecting';
   private stopped = false;
   private maxIndex = 0;
+  /** `_Server.Database.cid` of the cluster followed (set by the first clustered server accepted). */
+  private clusterId: string | undefined;
   private connections = 0;
   private downSince: number | undefined;
   private readonly log: Logger | undefined;
@@ -467,24 +474,35 @@ export class OvsdbSession {
     const db = this.opts.database;
     const judge = (row: ServerDbRow | undefined, initial: boolean): OvsdbRemoteRejectedError | undefined => {
       if (!row) return new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
-      if (row.model === 'clustered') {
+      const clustered = row.model === 'clustered';
+      const index = row.index ?? 0;
+      if (clustered) {
         if (!row.connected) return new OvsdbRemoteRejectedError('OVSDB_NOT_CONNECTED', remote, 'member is not connected to its cluster');
         if (this.opts.leaderOnly !== false && !row.leader) return new OvsdbRemoteRejectedError('OVSDB_NOT_LEADER', remote, 'member is not the leader');
-        const index = row.index ?? 0;
+        // Indexes compare only within one cluster: a member of another cluster (same database name,
+        // another cid) is refused outright.
+        if (initial && row.cid !== undefined && this.clusterId !== undefined && row.cid !== this.clusterId) {
+          return new OvsdbRemoteRejectedError('OVSDB_WRONG_CLUSTER', remote, `member of cluster ${row.cid}, not of cluster ${this.clusterId} followed so far`);
+        }
         if (initial && index < this.maxIndex) {
           return new OvsdbRemoteRejectedError('OVSDB_STALE_SERVER', remote, `member is behind (index ${index} < ${this.maxIndex} already seen)`);
         }
-        this.maxIndex = Math.max(this.maxIndex, index);
       }
       if (initial && this.opts.schemaVersion && row.schema) {
+        let v: string | undefined;
         try {
-          const v = (JSON.parse(row.schema) as { version?: string }).version ?? '';
-          if (v.split('.')[0] !== this.opts.schemaVersion.split('.')[0]) {
-            return new OvsdbRemoteRejectedError('OVSDB_SCHEMA_MISMATCH', remote, `schema version ${v} is not compatible with ${this.opts.schemaVersion}`);
-          }
+          v = (JSON.parse(row.schema) as { version?: string }).version ?? '';
         } catch {
           /* schema column unreadable: accept */
         }
+        if (v !== undefined && v.split('.')[0] !== this.opts.schemaVersion.split('.')[0]) {
+          return new OvsdbRemoteRejectedError('OVSDB_SCHEMA_MISMATCH', remote, `schema version ${v} is not compatible with ${this.opts.schemaVersion}`);
+        }
+      }
+      // Accepted: remember what was seen.
+      if (clustered) {
+        if (row.cid !== undefined) this.clusterId ??= row.cid;
+        this.maxIndex = Math.max(this.maxIndex, index);
       }
       return undefined;
     };
@@ -503,7 +521,7 @@ export class OvsdbSession {
     const initial = await client.monitorCond(
       '_Server',
       ['session', db],
-      { Database: { columns: ['name', 'model', 'connected', 'leader', 'index', 'schema'], where: [['name', '==', db]] } },
+      { Database: { columns: ['name', 'model', 'connected', 'leader', 'index', 'schema', 'cid'], where: [['name', '==', db]] } },
       (ev: MonitorEvent) => {
         if (ev.method === 'update') return;
         apply(ev.updates);

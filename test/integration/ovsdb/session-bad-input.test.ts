@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOvsdbServer, freePort, SCHEMAS, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdbServer, startOvsdbCluster, waitFor, freePort, SCHEMAS, type OvsdbServer } from '../../../src/testing/index.js';
 import { op, exponentialBackoff, OvsdbRemoteRejectedError } from '../../../src/ovsdb/index.js';
 import { OvsdbSession, OvsdbSessionGaveUpError, type SessionEvent } from '../../../src/ovsdb/session.js';
 import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
@@ -135,6 +135,36 @@ describe('OvsdbSession: bad remotes in the list', () => {
       await s.close();
     } finally {
       if (!stopped) await server.stop();
+    }
+  });
+
+  test('a member of another cluster with the same database is refused (OVSDB_WRONG_CLUSTER) once a cluster is followed', async () => {
+    const a = await startOvsdbCluster({ schema: 'nb', size: 1 });
+    const b = await startOvsdbCluster({ schema: 'nb', size: 1 });
+    try {
+      const events: SessionEvent[] = [];
+      const s = await OvsdbSession.start([a.members[0]!.tcp, b.members[0]!.tcp], {
+        database: NB,
+        shuffle: false,
+        backoff: exponentialBackoff({ initialMs: 10, maxAttempts: 1 }),
+        onEvent: (e) => events.push(e),
+      });
+      expect(s.remote).toBe(a.members[0]!.tcp);
+      await a.members[0]!.kill('SIGKILL');
+      await waitFor('the session noticed', () => s.state !== 'live' || undefined, 10_000);
+      const e = await s.ready(10_000).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OvsdbSessionGaveUpError);
+      const byRemote = Object.fromEntries((e as OvsdbSessionGaveUpError).failures.map((f) => [f.remote, f.error.code]));
+      expect(byRemote).toEqual({ [a.members[0]!.tcp]: 'OVSDB_CONNECT_FAILED', [b.members[0]!.tcp]: 'OVSDB_WRONG_CLUSTER' });
+      expect(rejections(events).some((r) => r.remote === b.members[0]!.tcp && r.error.code === 'OVSDB_WRONG_CLUSTER')).toBe(true);
+      await s.close();
+      // A fresh session has followed nothing yet: cluster b is fine for it.
+      const fresh = await OvsdbSession.start(b.members[0]!.tcp, { database: NB });
+      expect(fresh.remote).toBe(b.members[0]!.tcp);
+      await fresh.close();
+    } finally {
+      await a.stop();
+      await b.stop();
     }
   });
 });
