@@ -1,5 +1,6 @@
 import { fieldByName } from '../match/fields.js';
 import { formatFieldValue } from '../match/format.js';
+import { formatEncapAction } from './encap.js';
 import {
   bytesToBigInt, formatIpv4, formatIpv6, formatMac, formatPort11, hexAlt, isAllOnes, port11To10,
 } from '../match/text-values.js';
@@ -210,7 +211,7 @@ export function formatAction(a: Action): string {
     case 'setMplsLabel': return `set_mpls_label(${a.label})`;
     case 'setMplsTc': return `set_mpls_tc(${a.tc})`;
     case 'decNshTtl': return 'dec_nsh_ttl';
-    case 'experimenter': return `experimenter(0x${a.experimenter.toString(16)},${dotHex(a.data)})`;
+    case 'experimenter': return formatEncapAction(a) ?? `experimenter(0x${a.experimenter.toString(16)},${dotHex(a.data)})`;
     case 'unknown': return `unknown(${a.actionType},${dotHex(a.data)})`;
   }
 }

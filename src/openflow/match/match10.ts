@@ -73,13 +73,17 @@ export function readMatch10(r: ByteReader): Match {
     out.push({ field: 'vlan_tci', value: u16b(tci), ...(mask === 0xffff ? {} : { mask: u16b(mask) }) });
   }
   if (!(wc & OFPFW10.DL_TYPE)) out.push({ field: 'eth_type', value: u16b(dlType) });
-  const isIp = !(wc & OFPFW10.DL_TYPE) && dlType === 0x0800;
-  const isArp = !(wc & OFPFW10.DL_TYPE) && dlType === 0x0806;
-  if (isIp || isArp) {
-    if (isIp && !(wc & OFPFW10.NW_TOS)) out.push({ field: 'nw_tos', value: Uint8Array.of(nwTos & 0xfc) });
-    if (!(wc & OFPFW10.NW_PROTO)) {
-      out.push(isArp ? { field: 'arp_op', value: u16b(nwProto) } : { field: 'nw_proto', value: Uint8Array.of(nwProto) });
-    }
+  // OVS keeps every field OpenFlow 1.0 leaves unwildcarded, whatever dl_type / nw_proto say
+  // (lib/ofp-match.c), and prints them (an ARP flow shows nw_tos=0,tp_src=0,tp_dst=0).
+  const typed = !(wc & OFPFW10.DL_TYPE);
+  const isIp = typed && dlType === 0x0800;
+  const isIp6 = typed && dlType === 0x86dd;
+  const isArp = typed && (dlType === 0x0806 || dlType === 0x8035);
+  if (!(wc & OFPFW10.NW_TOS)) out.push({ field: 'nw_tos', value: Uint8Array.of(nwTos & 0xfc) });
+  if (!(wc & OFPFW10.NW_PROTO)) {
+    out.push(isArp ? { field: 'arp_op', value: u16b(nwProto) } : { field: 'nw_proto', value: Uint8Array.of(nwProto) });
+  }
+  if (!isIp6) {
     const srcBits = 32 - Math.min(32, (wc >>> OFPFW10.NW_SRC_SHIFT) & 0x3f);
     const dstBits = 32 - Math.min(32, (wc >>> OFPFW10.NW_DST_SHIFT) & 0x3f);
     const addr = (name: string, v: Uint8Array, bits: number): void => {
@@ -89,16 +93,13 @@ export function readMatch10(r: ByteReader): Match {
     };
     addr(isArp ? 'arp_spa' : 'ip_src', nwSrc, srcBits);
     addr(isArp ? 'arp_tpa' : 'ip_dst', nwDst, dstBits);
-    if (isIp && !(wc & OFPFW10.NW_PROTO)) {
-      const names: Record<number, [string, string]> = { 6: ['tcp_src', 'tcp_dst'], 17: ['udp_src', 'udp_dst'], 132: ['sctp_src', 'sctp_dst'], 1: ['icmp_type', 'icmp_code'] };
-      const pair = names[nwProto];
-      if (pair) {
-        const one = nwProto === 1;
-        if (!(wc & OFPFW10.TP_SRC)) out.push({ field: pair[0], value: one ? Uint8Array.of(tpSrc & 0xff) : u16b(tpSrc) });
-        if (!(wc & OFPFW10.TP_DST)) out.push({ field: pair[1], value: one ? Uint8Array.of(tpDst & 0xff) : u16b(tpDst) });
-      }
-    }
   }
+  const proto = wc & OFPFW10.NW_PROTO ? -1 : nwProto;
+  const icmp = (isIp && proto === 1) || (isIp6 && proto === 58);
+  const pair: [string, string] = isIp && proto === 1 ? ['icmp_type', 'icmp_code'] : isIp6 && proto === 58 ? ['icmpv6_type', 'icmpv6_code']
+    : proto === 17 ? ['udp_src', 'udp_dst'] : proto === 132 ? ['sctp_src', 'sctp_dst'] : ['tcp_src', 'tcp_dst'];
+  if (!(wc & OFPFW10.TP_SRC)) out.push({ field: pair[0], value: icmp ? Uint8Array.of(tpSrc & 0xff) : u16b(tpSrc) });
+  if (!(wc & OFPFW10.TP_DST)) out.push({ field: pair[1], value: icmp ? Uint8Array.of(tpDst & 0xff) : u16b(tpDst) });
   return out;
 }
 
@@ -142,8 +143,8 @@ export function writeMatch10(w: ByteWriter, m: Match): void {
       case 'arp_op': nwProto = num(f.value) & 0xff; wc &= ~OFPFW10.NW_PROTO; break;
       case 'ip_src': case 'arp_spa': nwSrc = f.value; wc = (wc & ~(0x3f << OFPFW10.NW_SRC_SHIFT)) | ((32 - cidr(f)) << OFPFW10.NW_SRC_SHIFT); break;
       case 'ip_dst': case 'arp_tpa': nwDst = f.value; wc = (wc & ~(0x3f << OFPFW10.NW_DST_SHIFT)) | ((32 - cidr(f)) << OFPFW10.NW_DST_SHIFT); break;
-      case 'tcp_src': case 'udp_src': case 'sctp_src': case 'icmp_type': tpSrc = num(f.value); wc &= ~OFPFW10.TP_SRC; break;
-      case 'tcp_dst': case 'udp_dst': case 'sctp_dst': case 'icmp_code': tpDst = num(f.value); wc &= ~OFPFW10.TP_DST; break;
+      case 'tcp_src': case 'udp_src': case 'sctp_src': case 'icmp_type': case 'icmpv6_type': tpSrc = num(f.value); wc &= ~OFPFW10.TP_SRC; break;
+      case 'tcp_dst': case 'udp_dst': case 'sctp_dst': case 'icmp_code': case 'icmpv6_code': tpDst = num(f.value); wc &= ~OFPFW10.TP_DST; break;
       default: throw new MatchError('OF_MATCH_BAD_FIELD', `${f.field} cannot be expressed in an OpenFlow 1.0 match`);
     }
   }

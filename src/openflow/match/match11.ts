@@ -48,7 +48,7 @@ function masked(out: MatchField[], field: string, value: Uint8Array, dontCare: U
  * Decodes an OpenFlow 1.1 ofp_match (88 bytes, consumed whole).
  * @throws MatchError OF_MATCH_BAD_LEN (truncated or length ≠ 88), OF_MATCH_BAD_TYPE (not
  *   OFPMT_STANDARD), OF_MATCH_BAD_VALUE (VLAN id ≥ 4096 other than ANY/NONE, PCP > 7, ToS with ECN
- *   bits, ICMP type / code ≥ 256: the values OVS refuses)
+ *   bits, ICMP type / code ≥ 256, in_port outside OVS's port range: the values OVS refuses)
  */
 export function readMatch11(r: ByteReader): Match {
   const at = r.offset;
@@ -85,7 +85,11 @@ export function readMatch11(r: ByteReader): Match {
   };
 
   const out: MatchField[] = [];
-  if (!(wc & OFPFW11.IN_PORT)) out.push({ field: 'in_port_oxm', value: u32b(inPort) });
+  if (!(wc & OFPFW11.IN_PORT)) {
+    // OVS maps OF1.1 ports onto its 16-bit ones: 0..0xfeff and 0xffffff00.. only (lib/ofp-port.c)
+    if (inPort >= 0xff00 && inPort < 0xffffff00) bad(`in_port 0x${inPort.toString(16)} outside 0..0xfeff and 0xffffff00..`);
+    out.push({ field: 'in_port_oxm', value: u32b(inPort) });
+  }
   masked(out, 'eth_src', dlSrc, dlSrcMask);
   masked(out, 'eth_dst', dlDst, dlDstMask);
   if (!(wc & OFPFW11.DL_VLAN)) {
@@ -108,7 +112,7 @@ export function readMatch11(r: ByteReader): Match {
   const typed = !(wc & OFPFW11.DL_TYPE);
   if (typed) out.push({ field: 'eth_type', value: u16b(dlType) });
   const ipv4 = typed && dlType === 0x0800;
-  const arp = typed && dlType === 0x0806;
+  const arp = typed && (dlType === 0x0806 || dlType === 0x8035); // ARP and RARP share the fields
   if (ipv4 && !(wc & OFPFW11.NW_TOS)) {
     if (nwTos & 0x03) bad(`nw_tos ${nwTos} has ECN bits`);
     out.push({ field: 'nw_tos', value: Uint8Array.of(nwTos) });

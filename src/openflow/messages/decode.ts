@@ -1231,7 +1231,21 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
         return { kind: 'aggregate', packetCount, byteCount, flowCount };
       }
       case OFPMP.TABLE_STATS: {
-        // OF1.0–1.2 table stats carry per-table match / action capabilities: kept as raw bytes.
+        if (v === 1) {
+          // OpenFlow 1.0.0 §5.3.5 ofp_table_stats (64 bytes).
+          const tables = [];
+          while (r.remaining) {
+            expectBody(r, 64, 'table stats entry');
+            const tableId = r.u8();
+            r.skip(3);
+            const name = readFixedString(r, 32);
+            const wildcards = r.u32();
+            const maxEntries = r.u32();
+            tables.push({ tableId, name, wildcards, maxEntries, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
+          }
+          return { kind: 'table', tables };
+        }
+        // OF1.1 / 1.2 table stats carry per-table match / action capabilities: kept as raw bytes.
         if (v < 4) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
         const tables = [];
         while (r.remaining) {

@@ -693,7 +693,7 @@ function writeQueueStats(w: ByteWriter, q: QueueStatsEntry, v: OfVersion): void 
 }
 
 function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): void {
-  const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'portStats', 'queue', 'portDesc'];
+  const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'portDesc'];
   const of11 = (v === 2 || v === 3) && (MP_KINDS_11.includes(b.kind) || (v === 3 && b.kind === 'groupFeatures')) && b.kind !== 'table';
   if (v < 4 && !(v === 1 && of10.includes(b.kind)) && !of11 && b.kind !== 'unknown' && b.kind !== 'desc') need(v, 4, `${b.kind} reply`);
   switch (b.kind) {
@@ -746,7 +746,14 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
       else w.u64(b.packetCount ?? 0n).u64(b.byteCount ?? 0n).u32(b.flowCount ?? 0).zeros(4);
       return;
     case 'table':
-      for (const t of b.tables) w.u8(t.tableId).zeros(3).u32(t.activeCount).u64(t.lookupCount).u64(t.matchedCount);
+      for (const t of b.tables) {
+        w.u8(t.tableId).zeros(3);
+        if (v === 1) {
+          writeFixedString(w, t.name ?? '', 32);
+          w.u32(t.wildcards ?? 0).u32(t.maxEntries ?? 0);
+        }
+        w.u32(t.activeCount).u64(t.lookupCount).u64(t.matchedCount);
+      }
       return;
     case 'portStats':
       for (const p of b.ports) writePortStats(w, p, v);

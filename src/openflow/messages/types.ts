@@ -479,6 +479,10 @@ export interface TableStatsEntry {
   readonly activeCount: number;
   readonly lookupCount: bigint;
   readonly matchedCount: bigint;
+  /** OF1.0 ofp_table_stats only: table name, OFPFW10_* wildcards supported, max_entries. */
+  readonly name?: string;
+  readonly wildcards?: number;
+  readonly maxEntries?: number;
 }
 
 export interface PortStatsEntry {

@@ -7,6 +7,8 @@ import { prereqSatisfied } from '../match/validate.js';
 import { PACKET_IN_REASONS, NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/format.js';
 import { checkSlice } from '../actions/slices.js';
 import { ActionError } from '../actions/errors.js';
+import { encapToAction } from '../actions/encap.js';
+import { parseEncap } from './encap.js';
 import type { FlowFlag, FlowSpec } from './types.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
@@ -553,6 +555,10 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
   const v13 = ctx.version >= 0x02;
   switch (key) {
     case 'drop': return;
+    case 'encap':
+    case 'decap':
+      out.push(encapToAction(parseEncap(key, v ?? '', vp)));
+      return;
     case 'output':
       if (kv.paren) {
         let port = 0;

@@ -23,11 +23,6 @@ const KNOWN_DIFFERENT: Record<string, string> = {
   '0004002800000000ffff0020000023200016000000000000fedcba9876543210ffffffffffffffff': 'OF1.0 write_metadata emulation',
   // experimenter instructions are kept as raw bytes (Ryu round trips) where OVS rejects them
   ffff000801000000: 'experimenter instruction kept',
-  // encap() is not implemented: decoded as a raw experimenter action that re-encodes unchanged
-  ffff001800002320002e00000001894f0004010501000000: 'encap',
-  ffff001800002320002e00000001894f0004010501123456: 'encap',
-  ffff001000002320002e000000018847: 'encap',
-  ffff001000002320002e000000018848: 'encap',
 };
 
 const sets = loadActionSets().filter((s) => !(s.of_version === 'OpenFlow10' && s.command === 'parse-instructions'));

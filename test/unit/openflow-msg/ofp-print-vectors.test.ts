@@ -20,15 +20,11 @@ const FILE = join(import.meta.dirname, '../../../../shared/vectors/openflow/ovs-
 const VECTORS = (JSON.parse(readFileSync(FILE, 'utf8')) as { vectors: Vector[] }).vectors;
 
 const R = {
-  queueConfig11: 'OFPT_QUEUE_GET_CONFIG_* in OF1.1 / OF1.2: the queue-config message type is added with the OF1.0 / OF1.3 ones (R.nxstats)',
-  of10match: 'OF1.0 table stats (name, wildcards, max_entries and the "matching:" field list) are kept as raw bytes',
   nxstats: 'Nicira stats / messages outside issue 6 (NXST_*, NXT_FLOW_MOD, NXT_PACKET_IN, NXT_ROLE, flow monitor, IPFIX, CT flush, requestforward, role status, queue config)',
-  tableFeatures: 'table-features text not implemented',
 } as const;
 
 const NOT_YET: Record<number, string> = {};
 const add = (ids: number[], why: string) => ids.forEach((i) => (NOT_YET[i] = why));
-add([86], R.of10match);
 add([105, 107, 110, 113, 116, 118, 167, 190, 191], R.nxstats);
 
 /** Malformed vectors OVS rejects (its text says so), with the error decodeMessage throws for them. */
@@ -41,7 +37,6 @@ const REJECTED: Record<number, string> = {
   19: 'OF_MSG_BAD_LENGTH', // "***decode error: OFPBRC_BAD_LEN***" (OF1.1 port cut off)
   21: 'OF_MSG_BAD_LENGTH', // "(***truncated to 144 bytes from 160***)"
 };
-add([134], R.tableFeatures);
 
 function print(v: Vector): string {
   try {
