@@ -1,7 +1,8 @@
 /**
  * Membership changes on a real 3-member RAFT cluster while a leader-only session with a replica cache
  * follows it and a writer streams idempotent inserts through the session: a follower restarted, a
- * member removed (`cluster/leave`) and re-added at a new address, leadership transferred
+ * member removed (`cluster/leave`) and re-added at a new address (also with a second session, accepting
+ * followers, on that very member), leadership transferred
  * (`cluster/failure-test transfer-leadership`, then `cluster/leave` on the leader), the election timer
  * raised and lowered. After each: the session is live on the leader, the cache was kept (row objects
  * kept, only the writer's inserts as events), the cache equals the server, and writes continue.
@@ -131,6 +132,36 @@ describe('membership changes on a 3-member cluster, session + cache following', 
       },
       false,
     );
+  }, 90_000);
+
+  test('(b2) a session accepting followers, on the member that is removed, moves to another member and keeps its cache', async () => {
+    const c = cluster!;
+    const i = await follower();
+    const x = c.members[i]!;
+    const others = c.members.filter((m) => m.index !== i);
+    const g = await startFollower([x.tcp, ...others.map((m) => m.tcp)].join(','), { leaderOnly: false, shuffle: false });
+    try {
+      expect(g.session.remote).toBe(x.tcp);
+      const s = g.cache.table('Address_Set').filter((r) => r.name === 'sentinel')[0]!;
+      const t0 = Date.now();
+      await removeMember(c, i);
+      // the member no longer serves the database: the session leaves it
+      await waitFor('the session off the removed member', () => g.session.state === 'live' && g.session.remote !== x.tcp, 30_000, 10);
+      await writer!.more(10);
+      await expectCacheEqualsServer(g, writer!, c.members[await c.leader()]!.tcp);
+      expectCacheKept(g, s);
+      expect(g.resumes.length).toBeGreaterThanOrEqual(1);
+      expect(g.resumes.map((r) => r.found)).toEqual(g.resumes.map(() => true));
+      const reasons = g.sessionEvents.filter((e) => e.at >= t0 && e.type === 'rejected').map((e) => (e as { error: { code: string } }).error.code);
+      // A leaving member reports `connected: false` at once (then drops the database): the session
+      // moved on that, and refused the member while it was still leaving.
+      expect(reasons.length).toBeGreaterThanOrEqual(1);
+      for (const r of reasons) expect(['OVSDB_NOT_CONNECTED', 'OVSDB_UNKNOWN_DATABASE']).toContain(r);
+      await rejoinMember(c, i);
+      figures.push({ step: 'remove the member a leaderOnly:false session is on', reconnects: g.resumes.length, outageMs: outagesSince(g, t0), writeGapMs: writer!.longestGapSince(t0), resumes: [...g.resumes.map((r) => `found=${r.found}`), ...reasons.map((r) => `rejected ${r}`)] });
+    } finally {
+      await g.close();
+    }
   }, 90_000);
 
   test('(c1) leadership transferred with cluster/failure-test transfer-leadership: the session follows', async () => {
