@@ -102,6 +102,12 @@ export interface VerifiedTransactOptions {
   readonly conflictWaitMs?: number;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /**
+   * A cache following a session ({@link ReplicaCache.follow}) that is between connections waits for the
+   * session to be live again (and the cache re-established) for at most this long (default 30,000 ms)
+   * instead of failing at once with `CACHE_CLOSED`.
+   */
+  readonly readyTimeoutMs?: number;
 }
 
 export interface TransactOutcome<T> {
@@ -220,6 +226,10 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
  * that turns out malformed when decoded leaves the table then (and `size` with it) and shows up in
  * {@link ReplicaCache.rejected}. Event streams end with `CACHE_CLOSED` when the connection ends;
  * the last state stays readable.
+ *
+ * On one connection, start it with {@link ReplicaCache.start}; to survive reconnects and leader changes,
+ * start it with {@link ReplicaCache.follow} on an `OvsdbSession`, which re-establishes the monitor after
+ * every reconnect by itself (or call {@link ReplicaCache.resume} yourself on a `resumable` cache).
  *
  * @example
  *   const cache = await ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch', 'Logical_Switch_Port'] });
@@ -384,6 +394,23 @@ export class ReplicaCache<Tb = AnyTables> {
       this.log?.error({ remote, monitorId: this.monitorId, err: (e as Error).message }, 'ovsdb cache: could not re-establish the monitor; cache closed');
       this.detachSession();
       this.shutdown(new CacheClosedError(`could not re-establish the monitor on ${remote}: ${(e as Error).message}`, { cause: e }));
+    }
+  }
+
+  /** A following cache between connections: waits until the session is live again and the monitor re-established. */
+  private async reconnected(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.session && !this._closed && (!this._connected || this._client.closed)) {
+      const left = until - Date.now();
+      if (left <= 0) return;
+      try {
+        await this.session.ready(left);
+      } catch {
+        return; // not live in time, or the session ended: the caller reports CACHE_CLOSED
+      }
+      // The hooks (this cache's resume among them) ran before the session went live.
+      await this.connecting;
+      if (!this._connected || this._client.closed) await new Promise((r) => setTimeout(r, 10));
     }
   }
 
@@ -1004,6 +1031,7 @@ export class ReplicaCache<Tb = AnyTables> {
     const maxAttempts = opts.maxAttempts ?? 5;
     const attempts: AttemptRecord[] = [];
     for (let attempt = 1; ; attempt++) {
+      if (!this._closed && this.session && (!this._connected || this._client.closed)) await this.reconnected(opts.readyTimeoutMs ?? 30_000);
       if (this._closed || !this._connected || this._client.closed) throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
       const reads: { table: string; row: CacheRow | undefined; uuid: string; columns?: readonly string[] }[] = [];
       const seqAtRead = this.seq;

@@ -276,4 +276,38 @@ describe('ReplicaCache.follow', () => {
     await quiet.close();
     await busy.close();
   }, 90_000);
+
+  test('a verified transaction on a following cache waits through a reconnect instead of failing', async () => {
+    const dir1 = mkdtempSync(join(tmpdir(), `follow-${process.pid}-v1-`));
+    const dir2 = mkdtempSync(join(tmpdir(), `follow-${process.pid}-v2-`));
+    cleanups.push(() => {
+      rmSync(dir1, { recursive: true, force: true });
+      rmSync(dir2, { recursive: true, force: true });
+    });
+    let server: OvsdbServer = await startOvsdbServer({ schema: 'nb', dir: dir1 });
+    cleanups.push(() => server.stop());
+    const session = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 100 }) });
+    cleanups.push(() => session.close());
+    await session.transact([op.insert('Address_Set', { name: 'v' })]);
+    const cache = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
+    const port = server.tcpPort;
+    await server.stop();
+    await waitFor('cache disconnected', () => !cache.connected, 5000);
+    let ran = 0;
+    const pending = cache.transact((r) => {
+      ran++;
+      const row = r.read('Address_Set', cache.table('Address_Set').all()[0]!._uuid, ['addresses'])!;
+      return [op.update('Address_Set', [cond('_uuid', '==', ['uuid', row._uuid])], { addresses: ['set', ['10.0.0.9']] })];
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ran).toBe(0); // nothing is read from a cache that is between connections
+    server = await startOvsdbServer({ schema: 'nb', dir: dir2, fromDb: join(dir1, 'db.db'), tcpPort: port });
+    const out = await pending;
+    expect(out.attempts).toEqual([]);
+    expect(ran).toBe(1);
+    await waitFor('the update in the cache', () => cache.table('Address_Set').filter((x) => (x.addresses as string[])[0] === '10.0.0.9').length === 1, 5000);
+    // Without a session to wait for (closed), it fails at once.
+    await session.close();
+    await expect(cache.transact(() => [])).rejects.toMatchObject({ code: 'CACHE_CLOSED' });
+  });
 });
