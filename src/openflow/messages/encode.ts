@@ -331,7 +331,7 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       writeMpRequestBody(w, m.body, v);
       return;
     case 'multipartReply':
-      if (isExtMpKind(m.body.kind)) return writeExtMpReply(w, v, m.xid, m.flags, m.body as ExtMultipartReplyBody);
+      if (isExtMpKind(m.body.kind)) return writeExtMpReply(w, v, m.xid, m.flags, m.body as ExtMultipartReplyBody, inner);
       writeMpHeader(w, v, OFPT.MULTIPART_REPLY, m.xid, m.flags, m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v));
       writeMpReplyBody(w, m.body, v);
       return;

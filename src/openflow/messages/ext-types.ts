@@ -7,7 +7,7 @@
  */
 import type { Match } from '../match/index.js';
 import type { Action } from '../actions/index.js';
-import type { FlowMod, FlowStatsEntry, GroupMod, MeterMod, OfHeaderFields, PacketIn, RawProperty } from './types.js';
+import type { FlowMod, FlowStatsEntry, GroupFeatures, GroupMod, GroupStatsEntry, MeterMod, OfHeaderFields, PacketIn, RawProperty } from './types.js';
 
 /**
  * Which extension family carries a message that exists in several: Nicira (`'nx'`, OF1.0–1.2 in
@@ -203,7 +203,11 @@ export type ExtMultipartRequestBody =
   | { readonly kind: 'flowMonitor'; readonly flavor: ExtFlavor; readonly monitors: readonly FlowMonitorRequestEntry[] }
   | { readonly kind: 'queueDesc'; readonly portNo: number; readonly queueId: number }
   | { readonly kind: 'ipfixBridge' }
-  | { readonly kind: 'ipfixFlow' };
+  | { readonly kind: 'ipfixFlow' }
+  /** NXST_GROUP / NXST_GROUP_DESC / NXST_GROUP_FEATURES: OF1.1+ group statistics asked in OF1.0. */
+  | { readonly kind: 'nxGroup'; readonly groupId: number }
+  | { readonly kind: 'nxGroupDesc'; readonly groupId: number }
+  | { readonly kind: 'nxGroupFeatures' };
 
 /** Multipart reply bodies added by the extensions (members of MultipartReplyBody). */
 export type ExtMultipartReplyBody =
@@ -212,7 +216,11 @@ export type ExtMultipartReplyBody =
   | { readonly kind: 'flowMonitor'; readonly flavor: ExtFlavor; readonly updates: readonly FlowUpdate[] }
   | { readonly kind: 'queueDesc'; readonly queues: readonly QueueDesc[] }
   | { readonly kind: 'ipfixBridge'; readonly stats: IpfixStats }
-  | { readonly kind: 'ipfixFlow'; readonly flows: readonly IpfixStats[] };
+  | { readonly kind: 'ipfixFlow'; readonly flows: readonly IpfixStats[] }
+  /** NXST_GROUP reply: OF1.3 ofp_group_stats entries. */
+  | { readonly kind: 'nxGroup'; readonly groups: readonly GroupStatsEntry[] }
+  /** NXST_GROUP_FEATURES reply; action bits are OF1.0 action numbers. */
+  | ({ readonly kind: 'nxGroupFeatures' } & GroupFeatures);
 
 /** Top-level messages added by the extensions (members of OfMessage). */
 export type ExtMessage =

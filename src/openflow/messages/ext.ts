@@ -34,11 +34,11 @@ export const ONFT = { FLOW_MONITOR_CANCEL: 1870, FLOW_MONITOR_PAUSED: 1871, FLOW
 /** ONF multipart extension (ONFST_*). */
 export const ONFST = { FLOW_MONITOR: 1870 } as const;
 /** Nicira statistics subtypes (NXST_*, nicira-ext.h). */
-export const NXST = { FLOW: 0, AGGREGATE: 1, FLOW_MONITOR: 2, IPFIX_BRIDGE: 3, IPFIX_FLOW: 4 } as const;
+export const NXST = { FLOW: 0, AGGREGATE: 1, FLOW_MONITOR: 2, IPFIX_BRIDGE: 3, IPFIX_FLOW: 4, GROUP: 7, GROUP_DESC: 8, GROUP_FEATURES: 9 } as const;
 
 type H = { version: OfVersion; xid: number };
 
-const EXT_KINDS = new Set<string>(['nxFlow', 'nxAggregate', 'flowMonitor', 'queueDesc', 'ipfixBridge', 'ipfixFlow']);
+const EXT_KINDS = new Set<string>(['nxFlow', 'nxAggregate', 'flowMonitor', 'queueDesc', 'ipfixBridge', 'ipfixFlow', 'nxGroup', 'nxGroupDesc', 'nxGroupFeatures']);
 
 /** Whether a multipart body kind is one of the extension kinds handled here. */
 export function isExtMpKind(kind: string): boolean {
@@ -164,13 +164,25 @@ export function decodeExtMpRequest(r: ByteReader, v: OfVersion, mpType: number):
       return empty(r, { kind: 'ipfixBridge' });
     case 'nx:4':
       return empty(r, { kind: 'ipfixFlow' });
+    case 'nx:7':
+    case 'nx:8': {
+      // ofp11_group_stats_request / ofp15_group_desc_request: group_id(32) pad(32)
+      if (r.remaining !== 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `NXST_GROUP request of ${r.remaining} bytes, want 8`, r.offset);
+      const groupId = r.u32();
+      r.skip(4);
+      return { kind: ex === 'nx:7' ? 'nxGroup' : 'nxGroupDesc', groupId };
+    }
+    case 'nx:9':
+      return empty(r, { kind: 'nxGroupFeatures' });
   }
+  r.offset = start;
   return null;
 }
 
 export function decodeExtMpReply(r: ByteReader, v: OfVersion, mpType: number): MultipartReplyBody | null {
   if (mpType === OFPMP.FLOW_MONITOR && v >= 5) return { kind: 'flowMonitor', flavor: 'of', updates: readFlowUpdates(r, v, 'of') };
   if (mpType === OFPMP.QUEUE_DESC && v >= 5) return { kind: 'queueDesc', queues: readQueueDescs(r) };
+  const start = r.offset;
   const ex = expHeader(r, v, mpType);
   if (!ex) return null;
   switch (ex) {
@@ -189,7 +201,40 @@ export function decodeExtMpReply(r: ByteReader, v: OfVersion, mpType: number): M
       while (r.remaining) flows.push(readIpfix(r));
       return { kind: 'ipfixFlow', flows };
     }
+    case 'nx:7': {
+      // OF1.3 ofp_group_stats entries: read as the OF1.3 reply they are.
+      const b = stdMpBody(r, 4, OFPMP.GROUP_STATS);
+      if (b.kind === 'group') return { kind: 'nxGroup', groups: b.groups };
+      break;
+    }
+    case 'nx:9': {
+      const b = stdMpBody(r, 4, OFPMP.GROUP_FEATURES);
+      if (b.kind === 'groupFeatures') return { ...b, kind: 'nxGroupFeatures' };
+      break;
+    }
   }
+  // NXST_GROUP_DESC replies (OF1.5 buckets holding OF1.0 actions) stay raw.
+  r.offset = start;
+  return null;
+}
+
+/** Decodes the rest of `r` as the body of a standard multipart reply of version `v` and type `mpType`. */
+function stdMpBody(r: ByteReader, v: OfVersion, mpType: number): MultipartReplyBody {
+  const body = r.bytes(r.remaining);
+  const len = 16 + body.length;
+  if (len > 0xffff) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'multipart body too long', r.offset);
+  const synth = new Uint8Array(len);
+  synth.set([v, OFPT.MULTIPART_REPLY, len >> 8, len & 0xff, 0, 0, 0, 0, mpType >> 8, mpType & 0xff]);
+  synth.set(body, 16);
+  const m = decodeMessage(synth);
+  if (m.type !== 'multipartReply') throw new OfMessageError('OF_MSG_BAD_VALUE', 'multipart body did not decode', r.offset);
+  return m.body;
+}
+
+/** The standard OF1.3 reply an NXST_GROUP / NXST_GROUP_FEATURES reply body is laid out as. */
+function stdGroupReply(b: ExtMultipartReplyBody, version: OfVersion, xid: number): OfMessage | null {
+  if (b.kind === 'nxGroup') return { type: 'multipartReply', version, xid, flags: 0, body: { kind: 'group', groups: b.groups } };
+  if (b.kind === 'nxGroupFeatures') return { type: 'multipartReply', version, xid, flags: 0, body: { ...b, kind: 'groupFeatures' } };
   return null;
 }
 
@@ -203,7 +248,7 @@ function expHeader(r: ByteReader, v: OfVersion, mpType: number): string | null {
   const exp = ((r.peekU16(0) << 16) | r.peekU16(2)) >>> 0;
   const sub = ((r.peekU16(4) << 16) | r.peekU16(6)) >>> 0;
   let key: string | null = null;
-  if (exp === EXPERIMENTER_ID.NX && sub <= NXST.IPFIX_FLOW) key = `nx:${sub}`;
+  if (exp === EXPERIMENTER_ID.NX && (sub <= NXST.IPFIX_FLOW || (sub >= NXST.GROUP && sub <= NXST.GROUP_FEATURES))) key = `nx:${sub}`;
   if (exp === EXPERIMENTER_ID.ONF && sub === ONFST.FLOW_MONITOR) key = `onf:${sub}`;
   if (!key) return null;
   const padded = key.startsWith('nx') && v === 1;
@@ -217,6 +262,10 @@ function expHeader(r: ByteReader, v: OfVersion, mpType: number): string | null {
 /** Messages that embed another message, encoded before the outer one (encode.ts shares one buffer). */
 export function extInnerBytes(m: OfMessage): Uint8Array | null {
   if (m.type === 'requestForward') return encodeMessage(m.request);
+  if (m.type === 'multipartReply') {
+    const std = stdGroupReply(m.body as ExtMultipartReplyBody, 4, 0);
+    if (std) return encodeMessage(std).subarray(16); // the OF1.3 body after the multipart header
+  }
   return null;
 }
 
@@ -310,7 +359,10 @@ function mpHdr(w: ByteWriter, v: OfVersion, t: number, xid: number, flags: numbe
     w.u32(EXPERIMENTER_ID.ONF).u32(ONFST.FLOW_MONITOR);
     return;
   }
-  const sub = { nxFlow: NXST.FLOW, nxAggregate: NXST.AGGREGATE, flowMonitor: NXST.FLOW_MONITOR, ipfixBridge: NXST.IPFIX_BRIDGE, ipfixFlow: NXST.IPFIX_FLOW }[b.kind]!;
+  const sub = {
+    nxFlow: NXST.FLOW, nxAggregate: NXST.AGGREGATE, flowMonitor: NXST.FLOW_MONITOR, ipfixBridge: NXST.IPFIX_BRIDGE, ipfixFlow: NXST.IPFIX_FLOW,
+    nxGroup: NXST.GROUP, nxGroupDesc: NXST.GROUP_DESC, nxGroupFeatures: NXST.GROUP_FEATURES,
+  }[b.kind]!;
   w.u32(EXPERIMENTER_ID.NX).u32(sub);
   if (v === 1) w.zeros(4);
 }
@@ -331,14 +383,23 @@ export function writeExtMpRequest(w: ByteWriter, v: OfVersion, xid: number, flag
       return;
     case 'ipfixBridge':
     case 'ipfixFlow':
+    case 'nxGroupFeatures':
+      return;
+    case 'nxGroup':
+    case 'nxGroupDesc':
+      w.u32(b.groupId).zeros(4);
       return;
   }
 }
 
 /** Writes a whole multipart reply with an extension body. */
-export function writeExtMpReply(w: ByteWriter, v: OfVersion, xid: number, flags: number, b: ExtMultipartReplyBody): void {
+export function writeExtMpReply(w: ByteWriter, v: OfVersion, xid: number, flags: number, b: ExtMultipartReplyBody, inner: Uint8Array | null): void {
   mpHdr(w, v, OFPT.MULTIPART_REPLY, xid, flags, b);
   switch (b.kind) {
+    case 'nxGroup':
+    case 'nxGroupFeatures':
+      w.bytes(inner!);
+      return;
     case 'nxFlow':
       writeNxFlowStats(w, b.flows, v);
       return;
@@ -449,6 +510,7 @@ function mpName(v: number, b: { kind: string; flavor?: ExtFlavor }, dir: string)
   const base: Record<string, [ExtFlavor, string]> = {
     nxFlow: ['nx', 'FLOW'], nxAggregate: ['nx', 'AGGREGATE'], ipfixBridge: ['nx', 'IPFIX_BRIDGE'], ipfixFlow: ['nx', 'IPFIX_FLOW'],
     queueDesc: ['of', 'QUEUE_DESC'], flowMonitor: [b.flavor ?? 'of', 'FLOW_MONITOR'],
+    nxGroup: ['nx', 'GROUP'], nxGroupDesc: ['nx', 'GROUP_DESC'], nxGroupFeatures: ['nx', 'GROUP_FEATURES'],
   };
   const [flavor, name] = base[b.kind]!;
   return `${flavorName(flavor, name, true)} ${dir}`;
@@ -480,7 +542,13 @@ export function formatExtMpRequest(v: number, xid: number, flags: number, b: Ext
       return `${h} port=${port32(b.portNo)}${b.queueId === 0xffffffff ? '' : ` queue=${b.queueId}`}\n`; // OFPQ_ALL not shown
     case 'ipfixBridge':
     case 'ipfixFlow':
+    case 'nxGroupFeatures':
       return `${h}\n`;
+    case 'nxGroup':
+    case 'nxGroupDesc': {
+      const id = b.groupId === 0xffffffff ? 'ANY' : b.groupId === 0xfffffffc ? 'ALL' : `${b.groupId}`;
+      return `${h} group_id=${id}\n`;
+    }
   }
 }
 
@@ -503,6 +571,13 @@ export function formatExtMpReply(v: number, xid: number, flags: number, b: ExtMu
       return b.queues.length ? `${h} ${formatQueues(b.queues, true)}` : `${h}\n`;
     case 'ipfixBridge':
       return `${h}\n  bridge ipfix: ${formatIpfix(b.stats, 16)}`;
+    case 'nxGroup':
+    case 'nxGroupFeatures': {
+      // OF1.3 layout; features use OF1.0 action numbers, so they print as OF1.0 (no version tag either way)
+      const std = stdGroupReply(b, b.kind === 'nxGroup' ? 4 : 1, xid)!;
+      const text = formatMessage(std);
+      return `${h}${text.slice(text.indexOf('):') + 2)}`;
+    }
     case 'ipfixFlow':
       return `${h} ${b.flows.length} ids\n${b.flows.map((s) => `  id ${String(s.collectorSetId).padStart(3)}: ${formatIpfix(s, 10)}`).join('')}`;
   }

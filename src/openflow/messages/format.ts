@@ -707,12 +707,14 @@ function groupActionBits(v: number, version: number): string {
   const names11: Record<number, string> = {};
   const names10 = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
   const out: string[] = [];
-  for (let i = 0; i < 32; i++) {
+  // OVS lists OF1.0 actions in its own order: enqueue comes right after output.
+  const order = version === 1 ? [0, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : Array.from({ length: 32 }, (_, i) => i);
+  for (const i of order) {
     if (!(v & (1 << i))) continue;
     const n = version === 1 ? names10[i] : names11[i];
     if (n) out.push(n);
   }
-  return out.join(' ');
+  return out.length ? out.join(' ') : '<none>';
 }
 
 

@@ -24,6 +24,7 @@ const LIST_KEY = {
   flowMonitor: 'updates',
   queueDesc: 'queues',
   ipfixFlow: 'flows',
+  nxGroup: 'groups',
 } as const;
 
 /**

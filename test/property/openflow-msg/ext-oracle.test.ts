@@ -166,6 +166,14 @@ const nxStats = fc.oneof(
   fc.tuple(fc.constantFrom('ipfixBridge', 'ipfixFlow'), xid).map(([kind, x]) => ({ type: 'multipartRequest', version: 1, xid: x, flags: 0, body: { kind } })),
   fc.tuple(xid, ipfix).map(([x, stats]) => ({ type: 'multipartReply', version: 1, xid: x, flags: 0, body: { kind: 'ipfixBridge', stats: { ...stats, collectorSetId: 0 } } })),
   fc.tuple(xid, fc.array(ipfix, { maxLength: 3 })).map(([x, flows]) => ({ type: 'multipartReply', version: 1, xid: x, flags: 0, body: { kind: 'ipfixFlow', flows } })),
+  fc.tuple(fc.constantFrom('nxGroup', 'nxGroupDesc'), xid, u32).map(([kind, x, groupId]) => ({ type: 'multipartRequest', version: 1, xid: x, flags: 0, body: { kind, groupId } })),
+  xid.map((x) => ({ type: 'multipartRequest', version: 1, xid: x, flags: 0, body: { kind: 'nxGroupFeatures' } })),
+  fc.tuple(xid, fc.array(fc.record({
+    groupId: u32.filter((g) => g <= 0xffffff00), refCount: u32, packetCount: u64, byteCount: u64, durationSec: u32.filter((d) => d !== 0xffffffff),
+    durationNsec: fc.integer({ min: 0, max: 999_999_999 }), bucketStats: fc.array(fc.record({ packetCount: u64, byteCount: u64 }), { maxLength: 3 }),
+  }), { maxLength: 3 })).map(([x, groups]) => ({ type: 'multipartReply', version: 1, xid: x, flags: 0, body: { kind: 'nxGroup', groups } })),
+  fc.tuple(xid, fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 }), fc.tuple(u32, u32, u32, u32), fc.tuple(fc.integer({ min: 0, max: 0xfff }), fc.integer({ min: 0, max: 0xfff }), fc.integer({ min: 0, max: 0xfff }), fc.integer({ min: 0, max: 0xfff })))
+    .map(([x, types, capabilities, maxGroups, acts]) => ({ type: 'multipartReply', version: 1, xid: x, flags: 0, body: { kind: 'nxGroupFeatures', types, capabilities, maxGroups, actions: acts } })),
 ) as fc.Arbitrary<OfMessage>;
 
 const msg: fc.Arbitrary<OfMessage> = fc.oneof(
