@@ -26,10 +26,9 @@ import {
   setElectionTimer,
   waitMemberReady,
   waitFor,
-  type OvsdbCluster,
 } from '../src/testing/index.js';
 import { op } from '../src/ovsdb/index.js';
-import { NB, Writer, connect, outagesSince, startFollower, type Follower } from '../test/integration/cluster/workload.js';
+import { NB, Writer, connect, outagesSince, seedForHistory, startFollower, type Follower } from '../test/integration/cluster/workload.js';
 import { median } from './util.js';
 
 interface Sample {
@@ -49,16 +48,6 @@ export interface OpsReport {
   readonly duplicated: number;
   readonly resumeHits: number;
   readonly resumeMisses: number;
-}
-
-async function bulk(cluster: OvsdbCluster): Promise<void> {
-  const c = await connect(cluster.members[await cluster.leader()]!.tcp);
-  try {
-    // transaction history is kept only while it holds fewer atoms than the database
-    await c.transact(NB, Array.from({ length: 200 }, (_, i) => op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
-  } finally {
-    await c.close();
-  }
 }
 
 /** Every committed name exactly once on the server. */
@@ -110,7 +99,7 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
   // Membership operations.
   const cluster = await startOvsdbCluster({ schema: 'nb' });
   try {
-    await bulk(cluster);
+    await seedForHistory(cluster.members[await cluster.leader()]!.tcp);
     const f = await startFollower(cluster.remotes);
     const w = new Writer(f.session, `ops${process.pid}`);
     const leaderTcp = async () => cluster.members[await cluster.leader()]!.tcp;
@@ -155,7 +144,7 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
   const p = await startPartitionableCluster({ schema: 'nb', isolated: 0 });
   try {
     const { cluster: c, link, isolated } = p;
-    await bulk(c);
+    await seedForHistory(c.members[await c.leader()]!.tcp);
     const iso = c.members[isolated]!;
     const majority = c.members.filter((m) => m.index !== isolated);
     const writers: Writer[] = [];

@@ -21,7 +21,7 @@ import {
   type OvsdbCluster,
 } from '../../../src/testing/index.js';
 import { op } from '../../../src/ovsdb/index.js';
-import { NB, Writer, connect, expectCacheEqualsServer, expectCacheKept, outagesSince, startFollower, type Follower } from './helpers.js';
+import { Writer, seedForHistory, expectCacheEqualsServer, expectCacheKept, outagesSince, startFollower, type Follower } from './helpers.js';
 
 let cluster: OvsdbCluster | undefined;
 let f: Follower | undefined;
@@ -32,15 +32,7 @@ const figures: { step: string; reconnects: number; outageMs: number[]; writeGapM
 
 beforeAll(async () => {
   cluster = await startOvsdbCluster({ schema: 'nb' });
-  const c = await connect(cluster.members[await cluster.leader()]!.tcp);
-  try {
-    // ovsdb-server keeps transaction history (what monitor_cond_since resumes from) only while it
-    // holds fewer atoms than the database: some bulk elsewhere keeps the writer's transactions in it.
-    await c.transact(NB, Array.from({ length: 200 }, (_, i) => op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
-    await c.transact(NB, [op.insert('Address_Set', { name: 'sentinel', addresses: ['set', ['10.0.0.1']] })]);
-  } finally {
-    await c.close();
-  }
+  await seedForHistory(cluster.members[await cluster.leader()]!.tcp, [op.insert('Address_Set', { name: 'sentinel', addresses: ['set', ['10.0.0.1']] })]);
   f = await startFollower(cluster.remotes);
   sentinel = f.cache.table('Address_Set').filter((r) => r.name === 'sentinel')[0];
   expect(sentinel).toBeDefined();

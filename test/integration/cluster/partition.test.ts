@@ -20,21 +20,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPartitionableCluster, makeLeader, transferLeadership, waitMemberReady, waitFor, type PartitionableCluster } from '../../../src/testing/index.js';
 import { op, cond, type SessionEvent, type SessionOptions } from '../../../src/ovsdb/index.js';
 import { serverSnapshot, expectSnapshotsEqual } from '../cache/helpers.js';
-import { NB, TABLES, Writer, connect, expectCacheEqualsServer, expectCacheKept, outagesSince, startFollower } from './helpers.js';
+import { NB, TABLES, Writer, connect, seedForHistory, expectCacheEqualsServer, expectCacheKept, outagesSince, startFollower } from './helpers.js';
 
 let p: PartitionableCluster | undefined;
 const figures: string[] = [];
 
 beforeAll(async () => {
   p = await startPartitionableCluster({ schema: 'nb', isolated: 0 });
-  const c = await connect(p.cluster.members[await p.cluster.leader()]!.tcp);
-  try {
-    // bulk, so that the server keeps transaction history for monitor_cond_since (see membership.test.ts)
-    await c.transact(NB, Array.from({ length: 200 }, (_, i) => op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
-    await c.transact(NB, [op.insert('Address_Set', { name: 'sentinel' })]);
-  } finally {
-    await c.close();
-  }
+  await seedForHistory(p.cluster.members[await p.cluster.leader()]!.tcp, [op.insert('Address_Set', { name: 'sentinel' })]);
 }, 60_000);
 
 afterAll(async () => {

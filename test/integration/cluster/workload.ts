@@ -3,7 +3,7 @@
  * a leader-following session with a replica cache on it, and a writer that streams idempotent
  * inserts through the session.
  */
-import { OvsdbSession, OvsdbClient, exponentialBackoff, op, cond, type SessionEvent, type SessionMetric, type SessionOptions } from '../../../src/ovsdb/index.js';
+import { OvsdbSession, OvsdbClient, exponentialBackoff, op, cond, type Operation, type SessionEvent, type SessionMetric, type SessionOptions } from '../../../src/ovsdb/index.js';
 import { ReplicaCache, type RowEvent } from '../../../src/ovsdb/cache/index.js';
 import { waitFor } from '../../../src/testing/index.js';
 
@@ -168,6 +168,21 @@ export class Writer {
     this.stopped = true;
     this.resume();
     await this.done;
+  }
+}
+
+/**
+ * Writes 200 Logical_Switch rows (plus `extra` operations) through a plain client on `remote`:
+ * ovsdb-server keeps transaction history — what monitor_cond_since resumes from — only while it holds
+ * fewer atoms than the database, so this bulk keeps the writer's transactions in the history.
+ */
+export async function seedForHistory(remote: string, extra: readonly Operation[] = []): Promise<void> {
+  const c = await OvsdbClient.connect(remote);
+  try {
+    await c.transact(NB, Array.from({ length: 200 }, (_, i) => op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
+    if (extra.length) await c.transact(NB, extra);
+  } finally {
+    await c.close();
   }
 }
 
