@@ -8,6 +8,7 @@
  * Every wait is bounded and fails with {@link HarnessError} (`HARNESS_FAILED`); tool failures are
  * {@link HarnessCommandError} (`HARNESS_COMMAND_FAILED`).
  */
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { clusterInternals, freePort, startOvsdbCluster, type ClusterInternals, type ClusterMember, type ClusterStatus, type OvsdbCluster, type StartClusterOptions } from './ovsdb-server.js';
 import { HarnessError, run, waitFor } from './process.js';
@@ -266,6 +267,24 @@ export interface VethNamespace {
 
 let vethSeq = 0;
 
+// Namespaces created here and not yet deleted: deleted on exit as a last resort (a crashed test).
+const liveNetns = new Set<string>();
+let exitHooked = false;
+function trackNetns(name: string): void {
+  liveNetns.add(name);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const n of liveNetns) {
+      try {
+        execFileSync('ip', ['netns', 'del', n], { stdio: 'ignore' });
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+}
+
 /** A /30 not yet used on this host: 10.(128+(pid>>8)%64).(pid%256).(4k). */
 async function freeSubnet(): Promise<{ hostIp: string; nsIp: string; n: number }> {
   const used = (await run('ip', ['-o', '-4', 'addr', 'show'])).stdout;
@@ -284,7 +303,8 @@ async function freeSubnet(): Promise<{ hostIp: string; nsIp: string; n: number }
 
 /**
  * Creates a network namespace `ovsdb-<pid>-<n>` joined to the host by a veth pair with a /30 on it.
- * Everything is removed by `stop()`, also when creation fails half way.
+ * Everything is removed by `stop()`, also when creation fails half way, and at process exit if
+ * `stop()` was never called.
  */
 export async function createVethNamespace(): Promise<VethNamespace> {
   const { hostIp, nsIp, n } = await freeSubnet();
@@ -295,8 +315,10 @@ export async function createVethNamespace(): Promise<VethNamespace> {
   const stop = async () => {
     await deleteNetns(netns);
     await run('ip', ['link', 'del', hostIf]).catch(() => undefined);
+    liveNetns.delete(netns);
   };
   try {
+    trackNetns(netns);
     await createNetns(netns);
     await run('ip', ['link', 'add', hostIf, 'type', 'veth', 'peer', 'name', nsIf, 'netns', netns]);
     await run('ip', ['addr', 'add', `${hostIp}/30`, 'dev', hostIf]);
