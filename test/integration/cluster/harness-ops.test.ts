@@ -99,3 +99,10 @@ test('a partitionable cluster stops leaving no process, namespace or link', asyn
   expect(await linkExists(p.link.hostIf)).toBe(false);
   expect(existsSync(p.cluster.dir)).toBe(false);
 }, 30_000);
+
+test('a partitionable cluster that fails to start leaves no namespace or link behind', async () => {
+  const ours = async () => (await run('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith(`ovsdb-${process.pid}-`)).length;
+  const before = await ours();
+  await expect(startPartitionableCluster({ schema: '/nonexistent/none.ovsschema' })).rejects.toThrow();
+  expect(await ours()).toBe(before);
+}, 30_000);
