@@ -3,6 +3,7 @@
  * ovs-ofctl ofp-print text of whole messages, hello version negotiation and multipart reassembly.
  */
 export type * from './types.js';
+export type * from './ext-types.js';
 export * from './constants.js';
 export { decodeMessage } from './decode.js';
 export { encodeMessage } from './encode.js';
@@ -14,3 +15,6 @@ export { flowModFromSpec } from './builders.js';
 export { formatMessage, hexDump } from './format.js';
 export { errorName, OFP_ERROR_CODES } from './error-names.js';
 export { validateMessage } from './validate.js';
+export { NXST, NXT_EXT, ONFST, ONFT } from './ext.js';
+export { NXFME, NXFMF, OFPFME, OFPFMF14, monitorRequestError } from './flow-monitor.js';
+export { NXT_CT, NXT_CT_TUPLE, ctFlushError } from './ct-flush.js';
