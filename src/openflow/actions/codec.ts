@@ -151,20 +151,35 @@ function actionLength(a: Action, version: OfVersion): number {
       default: break;
     }
   } else {
-    switch (a.type) {
-      case 'output': return 16;
-      case 'group': case 'setQueue': case 'pushVlan': case 'popVlan': case 'pushMpls': case 'popMpls':
-      case 'pushPbb': case 'popPbb': case 'setMplsTtl': case 'decMplsTtl': case 'setNwTtl': case 'decNwTtl':
-      case 'copyTtlOut': case 'copyTtlIn': case 'meter':
-        return 8;
-      case 'setField': return pad8(4 + oxmFieldLength(a.field, version));
-      case 'copyField': return a.onf ? 32 : 24;
-      case 'setVlanVid': case 'setVlanPcp': case 'setNwSrc': case 'setNwDst': case 'setNwTos': case 'setTpSrc': case 'setTpDst': case 'setNwEcn': return 8;
-      case 'setDlSrc': case 'setDlDst': return 16;
-      case 'stripVlan': return 8;
-      default: break;
-    }
+    const n = stdLength11(a, version);
+    if (n >= 0) return n;
   }
+  return nonStdLength(a, version);
+}
+
+/**
+ * Length of a standard OpenFlow 1.1+ action, -1 for any other type. The types it sizes are
+ * exactly the ones writeStd writes for OpenFlow 1.1+ (so writeActions can skip writeStd's switch
+ * for Nicira actions).
+ */
+function stdLength11(a: Action, version: OfVersion): number {
+  switch (a.type) {
+    case 'output': return 16;
+    case 'group': case 'setQueue': case 'pushVlan': case 'popVlan': case 'pushMpls': case 'popMpls':
+    case 'pushPbb': case 'popPbb': case 'setMplsTtl': case 'decMplsTtl': case 'setNwTtl': case 'decNwTtl':
+    case 'copyTtlOut': case 'copyTtlIn': case 'meter':
+      return 8;
+    case 'setField': return pad8(4 + oxmFieldLength(a.field, version));
+    case 'copyField': return a.onf ? 32 : 24;
+    case 'setVlanVid': case 'setVlanPcp': case 'setNwSrc': case 'setNwDst': case 'setNwTos': case 'setTpSrc': case 'setTpDst': case 'setNwEcn': return 8;
+    case 'setDlSrc': case 'setDlDst': return 16;
+    case 'stripVlan': return 8;
+    default: return -1;
+  }
+}
+
+/** Length of an unknown or Nicira action. @throws ActionError OF_ACTION_BAD_FOR_VERSION */
+function nonStdLength(a: Action, version: OfVersion): number {
   if (a.type === 'unknown') return 4 + a.data.length;
   const n = nxLen(a, version);
   if (n < 0) throw new ActionError('OF_ACTION_BAD_FOR_VERSION', `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`);
@@ -613,6 +628,23 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
       if (a.type === 'ct') writeCt(w, a, version, 0);
       else writeClone(w, a, version, 0);
       w.patchU16(at + 2, w.offset - at);
+      continue;
+    }
+    if (version !== 0x01 && !(version >= 0x06 && (a.type === 'regLoad' || a.type === 'regMove'))) {
+      // OpenFlow 1.1+: one switch decides standard or not, and sizes the action
+      const start = w.offset;
+      let len = stdLength11(a, version);
+      if (len >= 0) {
+        writeStd(w, a, version, len);
+      } else {
+        len = nonStdLength(a, version);
+        if (a.type === 'unknown') {
+          w.u16(a.actionType).u16(len).bytes(a.data);
+          continue;
+        }
+        writeNx(w, a, version, len);
+      }
+      if (w.offset - start !== len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
       continue;
     }
     const len = actionLength(a, version);
