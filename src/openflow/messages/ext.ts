@@ -10,7 +10,7 @@ import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
 import { decodeMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
-import { flowStatsLine, formatMessage, hexDump } from './format.js';
+import { flowStatsLine, formatMessage, head, hexDump, portName } from './format.js';
 import { validateMessage } from './validate.js';
 import { OfValidationError } from './errors.js';
 import { decodeCtFlush, formatCtFlushBody, writeCtFlush } from './ct-flush.js';
@@ -423,16 +423,6 @@ export function writeExtMpReply(w: ByteWriter, v: OfVersion, xid: number, flags:
 
 // ---- text ----------------------------------------------------------------------------------------
 
-const hex = (n: number | bigint) => `0x${n.toString(16)}`;
-
-function tag(v: number): string {
-  return v === 1 ? '' : ` (OF1.${v - 1})`;
-}
-
-function head(name: string, v: number, xid: number): string {
-  return `${name}${tag(v)} (xid=${hex(xid)}):`;
-}
-
 function flavorName(flavor: ExtFlavor, base: string, stats = false): string {
   if (flavor === 'nx') return `${stats ? 'NXST' : 'NXT'}_${base}`;
   if (flavor === 'onf') return `${stats ? 'ONFST' : 'ONFT'}_${base}`;
@@ -444,15 +434,9 @@ function reHead(text: string, name: string, v: number, xid: number): string {
   return head(name, v, xid) + text.slice(text.indexOf('):') + 2);
 }
 
-function port16(p: number): string {
-  const names: Record<number, string> = { 0xfff7: 'UNSET', 0xfff8: 'IN_PORT', 0xfff9: 'TABLE', 0xfffa: 'NORMAL', 0xfffb: 'FLOOD', 0xfffc: 'ALL', 0xfffd: 'CONTROLLER', 0xfffe: 'LOCAL', 0xffff: 'NONE' };
-  return names[p] ?? `${p}`;
-}
-
-function port32(p: number): string {
-  const names: Record<number, string> = { 0xfffffff8: 'IN_PORT', 0xfffffff9: 'TABLE', 0xfffffffa: 'NORMAL', 0xfffffffb: 'FLOOD', 0xfffffffc: 'ALL', 0xfffffffd: 'CONTROLLER', 0xfffffffe: 'LOCAL', 0xffffffff: 'ANY' };
-  return names[p] ?? `${p}`;
-}
+/** 16-bit (OF1.0 / Nicira) and 32-bit port names as ofp-print shows them. */
+const port16 = (p: number) => portName(p, 1);
+const port32 = (p: number) => portName(p, 4);
 
 /** ofp-print text of an extension message. */
 export function formatExtMessage(m: ExtMessage, verbosity: number): string {

@@ -26,7 +26,8 @@ import { formatActions, readActions, readInstructions, writeActions, writeInstru
 import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError, OfValidationError } from './errors.js';
-import { subByLength } from './props.js';
+import { pad8, subByLength } from './props.js';
+import { portName } from './format.js';
 import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types.js';
 
 /** nx_flow_monitor_flags (NXFMF_*). */
@@ -42,8 +43,6 @@ export const OFPFME = { INITIAL: 0, ADDED: 1, REMOVED: 2, MODIFIED: 3, ABBREV: 4
 type OnfEntry = FlowMonitorRequestEntry & { readonly onfMatchLen?: number };
 
 const isFull = (u: FlowUpdate): u is Extract<FlowUpdate, { match: unknown }> => 'match' in u;
-
-const pad8 = (n: number) => (n + 7) & ~7;
 
 // ---- requests ------------------------------------------------------------------------------------
 
@@ -221,13 +220,6 @@ function nxFlags(flags: number, flavor: ExtFlavor): number {
   return f;
 }
 
-function portText(p: number, wide: boolean): string {
-  const names: Record<number, string> = wide
-    ? { 0xfffffff8: 'IN_PORT', 0xfffffff9: 'TABLE', 0xfffffffa: 'NORMAL', 0xfffffffb: 'FLOOD', 0xfffffffc: 'ALL', 0xfffffffd: 'CONTROLLER', 0xfffffffe: 'LOCAL', 0xffffffff: 'ANY' }
-    : { 0xfff7: 'UNSET', 0xfff8: 'IN_PORT', 0xfff9: 'TABLE', 0xfffa: 'NORMAL', 0xfffb: 'FLOOD', 0xfffc: 'ALL', 0xfffd: 'CONTROLLER', 0xfffe: 'LOCAL', 0xffff: 'NONE' };
-  return names[p] ?? `${p}`;
-}
-
 export function formatMonitorRequests(list: readonly FlowMonitorRequestEntry[], flavor: ExtFlavor): string {
   let s = '';
   const wide = flavor !== 'nx';
@@ -242,7 +234,7 @@ export function formatMonitorRequests(list: readonly FlowMonitorRequestEntry[], 
     s += `\n id=${e.id} flags=${names.join(',')}`;
     // OVS holds the port in 16 bits (0xffffff00.. maps to 0xff00..) and prints the group as signed.
     const port = wide && e.outPort >= 0xffffff00 ? e.outPort - 0xffff0000 : e.outPort;
-    if (port !== 0xffff) s += ` out_port=${portText(port, false)}`;
+    if (port !== 0xffff) s += ` out_port=${portName(port, 1)}`;
     if (flavor === 'of' && e.outGroup && e.outGroup !== 0xffffffff) s += ` out_group=${e.outGroup | 0}`; // neither 0 nor OFPG_ANY shown
     if (e.tableId !== 0xff) s += ` table=${e.tableId}`;
     const mt = formatMatch(e.match);

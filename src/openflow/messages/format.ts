@@ -110,7 +110,7 @@ const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 const altHex = (n: number) => (n ? hex(n) : '0');
 
 /** The "OFPT_X (OF1.3) (xid=0x1):" header line prefix, as ofp-print writes it. */
-function head(name: string, version: number, xid: number): string {
+export function head(name: string, version: number, xid: number): string {
   const known = version >= 1 && version <= 6;
   const v = version === 1 ? '' : known ? ` (OF1.${version - 1})` : ` (OF 0x${version.toString(16).padStart(2, '0')})`;
   return `${name}${v} (xid=${hex(xid)}):`;
@@ -352,7 +352,7 @@ export function hexDump(b: Uint8Array, ascii: boolean): string {
   return s;
 }
 
-function portName(p: number, version: number): string {
+export function portName(p: number, version: number): string {
   if (version === 1) {
     const names: Record<number, string> = {
       [OFPP10.IN_PORT]: 'IN_PORT', [OFPP10.TABLE]: 'TABLE', [OFPP10.NORMAL]: 'NORMAL', [OFPP10.FLOOD]: 'FLOOD',
@@ -605,7 +605,7 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
   }
 }
 
-function statsCount(v: bigint): string {
+export function statsCount(v: bigint): string {
   return v === 0xffffffffffffffffn ? '?' : `${v}`;
 }
 

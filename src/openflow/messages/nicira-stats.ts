@@ -16,6 +16,7 @@ import { readActions, writeActions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
+import { statsCount } from './format.js';
 import { expectBody, pad8, subByLength } from './props.js';
 import type { IpfixStats, NxFlowStatsEntry, NxFlowStatsRequest } from './ext-types.js';
 
@@ -117,8 +118,7 @@ export function writeIpfix(w: ByteWriter, s: IpfixStats): void {
 /** The two counter lines ofp-print shows for one IPFIX stats record (second line indented by `indent`). */
 export function formatIpfix(st: IpfixStats, indent: number): string {
   // All-ones counters are "unknown" and shown as "?".
-  const q = (v: bigint) => (v === 0xffffffffffffffffn ? '?' : `${v}`);
-  const s = Object.fromEntries(Object.entries(st).map(([k, v]) => [k, typeof v === 'bigint' ? q(v) : `${v}`])) as Record<keyof IpfixStats, string>;
+  const s = Object.fromEntries(Object.entries(st).map(([k, v]) => [k, typeof v === 'bigint' ? statsCount(v) : `${v}`])) as Record<keyof IpfixStats, string>;
   return `flows=${s.totalFlows}, current flows=${s.currentFlows}, sampled pkts=${s.packets}, ipv4 ok=${s.ipv4Packets}, ipv6 ok=${s.ipv6Packets}, tx pkts=${s.txPackets}\n` +
     `${' '.repeat(indent)}pkts errs=${s.errorPackets}, ipv4 errs=${s.ipv4ErrorPackets}, ipv6 errs=${s.ipv6ErrorPackets}, tx errs=${s.txErrors}\n`;
 }
