@@ -518,21 +518,31 @@ export class OvsdbSession {
         }
       }
     };
-    const initial = await client.monitorCond(
-      '_Server',
-      ['session', db],
-      { Database: { columns: ['name', 'model', 'connected', 'leader', 'index', 'schema', 'cid'], where: [['name', '==', db]] } },
-      (ev: MonitorEvent) => {
-        if (ev.method === 'update') return;
-        apply(ev.updates);
-        const bad = judge(row, false);
-        if (bad && client === this.current) {
-          this.log?.info({ remote, reason: bad.message }, 'ovsdb session: moving away from this server');
-          this.reject(remote, bad);
-          void client.close();
-        }
-      },
-    );
+    let initial: TableUpdates2;
+    try {
+      initial = await client.monitorCond(
+        '_Server',
+        ['session', db],
+        { Database: { columns: ['name', 'model', 'connected', 'leader', 'index', 'schema', 'cid'], where: [['name', '==', db]] } },
+        (ev: MonitorEvent) => {
+          if (ev.method === 'update') return;
+          apply(ev.updates);
+          const bad = judge(row, false);
+          if (bad && client === this.current) {
+            this.log?.info({ remote, reason: bad.message }, 'ovsdb session: moving away from this server');
+            this.reject(remote, bad);
+            void client.close();
+          }
+        },
+      );
+    } catch (e) {
+      // A server older than the _Server database (before OVS 2.9) has no clustering to judge: check
+      // that it has the database (list_dbs) and accept it as a standalone server.
+      if ((e as SdkError).code !== 'OVSDB_UNKNOWN_DATABASE') throw e;
+      if (!(await client.listDbs()).includes(db)) throw new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
+      this.log?.info({ remote }, 'ovsdb session: the server has no _Server database; accepted as a standalone server');
+      return;
+    }
     apply(initial);
     const bad = judge(row, true);
     if (bad) throw bad;

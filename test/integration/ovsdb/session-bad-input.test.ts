@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOvsdbServer, startOvsdbCluster, waitFor, freePort, SCHEMAS, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdbServer, startOvsdbCluster, startFakePeer, waitFor, freePort, SCHEMAS, type OvsdbServer } from '../../../src/testing/index.js';
 import { op, exponentialBackoff, OvsdbRemoteRejectedError } from '../../../src/ovsdb/index.js';
 import { OvsdbSession, OvsdbSessionGaveUpError, type SessionEvent } from '../../../src/ovsdb/session.js';
 import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
@@ -165,6 +165,28 @@ describe('OvsdbSession: bad remotes in the list', () => {
     } finally {
       await a.stop();
       await b.stop();
+    }
+  });
+
+  test('a server without the _Server database (older than OVS 2.9) is accepted as standalone if list_dbs has the database, refused by name if not', async () => {
+    const old = (dbs: string[]) =>
+      startFakePeer((m, st) => {
+        if (m.method === 'monitor_cond' && m.params?.[0] === '_Server') st.write(JSON.stringify({ id: m.id, result: null, error: { error: 'unknown database', details: '_Server' } }));
+        else if (m.method === 'list_dbs') st.write(JSON.stringify({ id: m.id, result: dbs, error: null }));
+        else if (m.method === 'echo') st.write(JSON.stringify({ id: m.id, result: m.params ?? [], error: null }));
+      });
+    const withNb = await old([NB]);
+    const without = await old(['Open_vSwitch']);
+    try {
+      const events: SessionEvent[] = [];
+      const s = await OvsdbSession.start([without.remote, withNb.remote], { database: NB, shuffle: false, client: { inactivityProbeMs: 0 }, onEvent: (e) => events.push(e) });
+      expect(s.state).toBe('live');
+      expect(s.remote).toBe(withNb.remote);
+      expect(rejections(events).map((r) => [r.remote, r.error.code])).toEqual([[without.remote, 'OVSDB_UNKNOWN_DATABASE']]);
+      await s.close();
+    } finally {
+      await withNb.close();
+      await without.close();
     }
   });
 });
