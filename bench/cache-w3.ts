@@ -119,13 +119,14 @@ async function timeOne(template: string, mode: 'raw' | 'cache'): Promise<{ ms: n
       for (const n of cache.tableNames()) rows += cache.table(n).size;
       if (cache.table('Logical_Switch_Port').size !== 50_000 || cache.table('ACL').size !== 5000 || cache.table('Address_Set').size !== 1000) throw new Error('W3 check failed');
       const ms0 = performance.now() - t0;
+      // The stall is W3's (until the replica is ready), not the decode-all loop's below.
+      h.disable();
       // Not part of W3: what decoding every row (rows are decoded on first read) costs afterwards.
       const t1 = performance.now();
       let n = 0;
       for (const name of cache.tableNames()) for (const _ of cache.table(name).values()) n++;
       decodeAllMs = performance.now() - t1;
       if ((cache.table('Logical_Switch_Port').index('name').get('lsp09999')?.addresses as readonly string[] | undefined)?.[0] !== '00:00:00:00:27:0f 10.16.39.15' || n !== rows) throw new Error('W3 content check failed');
-      h.disable();
       await c.close();
       return { ms: ms0, stallMs: h.max / 1e6, rows, decodeAllMs };
     }
