@@ -2,7 +2,7 @@
  * The README's API tour as a program that runs (`npx tsx examples/tour.ts`) and type-checks in `npm test`.
  * Uses OVN_NB_DB when set, else a throwaway NB + SB + ovn-northd.
  */
-import { OvsdbClient, ReplicaCache, op, namedUuid, OvsdbTransactionError } from '../src/ovsdb/index.js';
+import { OvsdbClient, OvsdbSession, ReplicaCache, op, namedUuid, OvsdbTransactionError } from '../src/ovsdb/index.js';
 import { transaction } from '../src/ovsdb/typed/index.js';
 import { ovnNorthboundModel } from '../src/ovn-nb/index.js';
 import { startOvnCentral } from '../src/testing/index.js';
@@ -55,6 +55,19 @@ try {
   });
   const d = decapsulate(frame);
   console.log('vni', d.geneve.vni, findOvnMetadata(d.geneve));
+
+  // 7. A leader-aware session over a cluster's remotes (here one server) and a cache that follows it:
+  //    reconnects resume with monitor_cond_since; a transaction cut in flight is OVSDB_OUTCOME_UNKNOWN,
+  //    and with `idempotent: true` it is sent again after the reconnect (the wait makes it safe).
+  const session = await OvsdbSession.start([process.env.OVN_NB_DB ?? central!.nb.unix], { database: 'OVN_Northbound' });
+  const followed = await ReplicaCache.follow(session, { tables: ['Logical_Switch'] });
+  await session.transact([
+    op.wait('Logical_Switch', [['name', '==', 'sw-tour']], ['name'], '==', [], 0),
+    op.insert('Logical_Switch', { name: 'sw-tour' }),
+  ], { idempotent: true });
+  console.log('session on', session.remote, 'state', session.state, 'switches cached', followed.table('Logical_Switch').size);
+  await followed.close();
+  await session.close();
 } finally {
   await nb.close();
   await central?.stop();
