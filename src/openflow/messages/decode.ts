@@ -785,17 +785,18 @@ function decodeFlowMod10(r: ByteReader, h: H): OfMessage {
   };
 }
 
-function readBuckets(r: ByteReader, v: OfVersion): Bucket[] {
+/** Buckets laid out as in version `v`, holding actions of version `av` (NXT_GROUP_MOD: OF1.5 layout, OF1.0 actions). */
+function readBuckets(r: ByteReader, v: OfVersion, av: OfVersion = v): Bucket[] {
   const out: Bucket[] = [];
   while (r.remaining) {
     const len = r.peekU16(0);
-    const br = subByLength(r, len, 16, 'bucket');
+    const br = subByLength(r, len, v >= 6 ? 8 : 16, 'bucket'); // ofp15_bucket is 8 bytes, ofp11_bucket 16
     br.skip(2);
     if (v >= 6) {
       const actLen = br.u16();
       const bucketId = br.u32();
       if (actLen > br.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `bucket action_array_len ${actLen} too long`, br.offset);
-      const actions = readActions(br, actLen, v);
+      const actions = readActions(br, actLen, av);
       const b: { -readonly [K in keyof Bucket]: Bucket[K] } = { bucketId, actions };
       for (const p of readRawProps(br)) {
         const pr = new ByteReader(p.data);
@@ -810,24 +811,25 @@ function readBuckets(r: ByteReader, v: OfVersion): Bucket[] {
       const watchPort = br.u32();
       const watchGroup = br.u32();
       br.skip(4);
-      out.push({ weight, watchPort, watchGroup, actions: readActions(br, br.remaining, v) });
+      out.push({ weight, watchPort, watchGroup, actions: readActions(br, br.remaining, av) });
     }
   }
   return out;
 }
 
-function decodeGroupMod(r: ByteReader, h: H): OfMessage {
+/** group_mod body; `layout` 6 reads the OF1.5 form with actions of the message's version (NXT_GROUP_MOD). */
+export function decodeGroupMod(r: ByteReader, h: H, layout: OfVersion = h.version): OfMessage {
   expectBody(r, 8, 'group_mod');
   const command = r.u16();
   const groupType = r.u8();
   r.skip(1);
   const groupId = r.u32();
-  if (h.version >= 6) {
+  if (layout >= 6) {
     expectBody(r, 8, 'group_mod');
     const bucketLen = r.u16();
     r.skip(2);
     const commandBucketId = r.u32();
-    const buckets = readBuckets(subByLength(r, bucketLen, 0, 'bucket array'), h.version);
+    const buckets = readBuckets(subByLength(r, bucketLen, 0, 'bucket array'), layout, h.version);
     return { type: 'groupMod', ...h, command, groupType, groupId, commandBucketId, buckets, ...groupProps(readRawProps(r)) };
   }
   return { type: 'groupMod', ...h, command, groupType, groupId, buckets: readBuckets(r, h.version) };

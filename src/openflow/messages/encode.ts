@@ -16,6 +16,7 @@ import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from 
 import { pad8, writeFixedString, writeRawProps } from './props.js';
 import type {
   Bucket,
+  GroupMod,
   FlowStatValues,
   FlowStatsRequestBody,
   MeterBand,
@@ -246,18 +247,7 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'groupMod':
       need(v, 2, m.type);
       header(w, v, OFPT.GROUP_MOD, m.xid, m.type);
-      w.u16(m.command).u8(m.groupType).u8(0).u32(m.groupId);
-      if (v >= 6) {
-        const at = w.offset;
-        w.u16(0).u16(0).u32(m.commandBucketId ?? 0xffffffff);
-        const b0 = w.offset;
-        writeBuckets(w, m.buckets, v);
-        w.patchU16(at, w.offset - b0);
-        writeSelectionMethod(w, m.selectionMethod);
-        writeRawProps(w, m.properties);
-      } else {
-        writeBuckets(w, m.buckets, v);
-      }
+      writeGroupModBody(w, m, v);
       return;
     case 'portMod':
       header(w, v, OFPT.PORT_MOD, m.xid, m.type);
@@ -463,13 +453,30 @@ function writeOxsStats(w: ByteWriter, s: FlowStatValues): void {
   w.zeros(pad8(len) - len);
 }
 
-function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVersion): void {
+/** group_mod body in the layout of version `layout` (6 for NXT_GROUP_MOD), actions of the message's version. */
+export function writeGroupModBody(w: ByteWriter, m: Omit<GroupMod, 'type'>, layout: OfVersion): void {
+  const v = m.version as OfVersion;
+  w.u16(m.command).u8(m.groupType).u8(0).u32(m.groupId);
+  if (layout >= 6) {
+    const at = w.offset;
+    w.u16(0).u16(0).u32(m.commandBucketId ?? 0xffffffff);
+    const b0 = w.offset;
+    writeBuckets(w, m.buckets, layout, v);
+    w.patchU16(at, w.offset - b0);
+    writeSelectionMethod(w, m.selectionMethod);
+    writeRawProps(w, m.properties);
+  } else {
+    writeBuckets(w, m.buckets, v);
+  }
+}
+
+function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVersion, av: OfVersion = v): void {
   for (const b of buckets) {
     const start = w.offset;
     if (v >= 6) {
       w.u16(0).u16(0).u32(b.bucketId ?? 0);
       const a0 = w.offset;
-      writeActions(w, b.actions, v);
+      writeActions(w, b.actions, av);
       w.patchU16(start + 2, w.offset - a0);
       if (b.weight !== undefined) w.u16(0).u16(8).u16(b.weight).u16(0);
       if (b.watchPort !== undefined) w.u16(1).u16(8).u32(b.watchPort);

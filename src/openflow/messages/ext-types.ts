@@ -82,7 +82,15 @@ export interface RoleStatus extends OfHeaderFields {
 export interface RequestForward extends OfHeaderFields {
   readonly type: 'requestForward';
   readonly flavor: ExtFlavor;
-  readonly request: GroupMod | MeterMod;
+  readonly request: GroupMod | MeterMod | NxGroupMod;
+}
+
+/**
+ * NXT_GROUP_MOD: the OpenFlow 1.5 group_mod (bucket ids, properties, selection method) carried as
+ * a Nicira message in OF1.0–1.4; bucket actions are of the message's version.
+ */
+export interface NxGroupMod extends Omit<GroupMod, 'type'> {
+  readonly type: 'nxGroupMod';
 }
 
 // ---- NXM-based flow messages (OpenFlow 1.0 with the nxm flow format) -----------------------------
@@ -228,6 +236,7 @@ export type ExtMessage =
   | FlowMonitorPause
   | RoleStatus
   | RequestForward
+  | NxGroupMod
   | NxFlowMod
   | NxPacketIn
   | NxFlowRemoved

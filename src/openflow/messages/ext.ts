@@ -8,8 +8,8 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { decodeMessage } from './decode.js';
-import { encodeMessage } from './encode.js';
+import { decodeGroupMod, decodeMessage } from './decode.js';
+import { encodeMessage, writeGroupModBody } from './encode.js';
 import { flowStatsLine, formatMessage, head, hexDump, portName } from './format.js';
 import { validateMessage } from './validate.js';
 import { OfValidationError } from './errors.js';
@@ -46,7 +46,7 @@ export function isExtMpKind(kind: string): boolean {
 }
 
 const EXT_TYPES = new Set<string>([
-  'flowMonitorCancel', 'flowMonitorPaused', 'flowMonitorResumed', 'roleStatus', 'requestForward', 'nxFlowMod',
+  'flowMonitorCancel', 'flowMonitorPaused', 'flowMonitorResumed', 'roleStatus', 'requestForward', 'nxGroupMod', 'nxFlowMod',
   'nxPacketIn', 'nxFlowRemoved', 'nxCtFlush', 'queueGetConfigRequest', 'queueGetConfigReply',
 ]);
 
@@ -84,9 +84,10 @@ export function decodeExtExperimenter(r: ByteReader, h: H, experimenter: number,
         return empty(r, { type: expType === NXT.FLOW_MONITOR_PAUSED ? 'flowMonitorPaused' : 'flowMonitorResumed', ...h, flavor: 'nx' });
       case NXT.CT_FLUSH:
         return decodeCtFlush(r, h);
-      case NXT_EXT.GROUP_MOD:
-        // OF1.5 group_mod layout with actions of the message's version: not decoded yet (kept raw).
-        return null;
+      case NXT_EXT.GROUP_MOD: {
+        const gm = decodeGroupMod(r, h, 6);
+        return gm.type === 'groupMod' ? { ...gm, type: 'nxGroupMod' } : null;
+      }
       case NXT_EXT.REQUESTFORWARD:
         return decodeRequestForward(r, h, 'nx');
     }
@@ -124,7 +125,7 @@ function decodeRequestForward(r: ByteReader, h: H, flavor: ExtFlavor): RequestFo
   const at = r.offset;
   const request = decodeMessage(r.bytes(len));
   if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after the forwarded request`, r.offset);
-  if (request.type !== 'groupMod' && request.type !== 'meterMod') {
+  if (request.type !== 'groupMod' && request.type !== 'meterMod' && request.type !== 'nxGroupMod') {
     if (flavor !== 'of') {
       r.offset = at; // e.g. an NXT_GROUP_MOD inside, which is kept raw
       return null;
@@ -316,6 +317,10 @@ export function writeExtMessage(w: ByteWriter, m: ExtMessage, inner: Uint8Array 
       if (inner![0] !== v) throw new OfMessageError('OF_MSG_BAD_VALUE', 'requestforward inner message must have the outer version');
       w.bytes(inner!);
       return;
+    case 'nxGroupMod':
+      nx(NXT_EXT.GROUP_MOD);
+      writeGroupModBody(w, m, 6);
+      return;
     case 'nxFlowMod':
       nx(NXT.FLOW_MOD);
       writeNxFlowMod(w, m);
@@ -464,6 +469,8 @@ export function formatExtMessage(m: ExtMessage, verbosity: number): string {
       const reason = m.request.type === 'meterMod' ? 'meter_mod' : 'group_mod';
       return `${head(flavorName(m.flavor, 'REQUESTFORWARD'), v, m.xid)} reason=${reason}${inner.slice(inner.indexOf('):') + 2)}`;
     }
+    case 'nxGroupMod':
+      return reHead(formatMessage({ ...m, type: 'groupMod', version: 6 }, verbosity), 'NXT_GROUP_MOD', v, m.xid);
     case 'nxFlowMod':
       return reHead(formatMessage({ ...m, type: 'flowMod', version: 1 }, verbosity), 'NXT_FLOW_MOD', v, m.xid);
     case 'nxPacketIn':

@@ -106,6 +106,19 @@ const requestForward = fc.tuple(fc.constantFrom(5, 6) as fc.Arbitrary<5 | 6>, xi
         : { type: 'groupMod' as const, version, xid: ix, command: cmd, groupType: gtype, groupId, buckets: [] },
   }));
 
+/**
+ * NXT_GROUP_MOD (OF1.0): OF1.5 group_mod layout, bucket ids and properties, OF1.0 output actions.
+ * all / select groups only (fast-failover bucket rules and weight 0/1 text are the group codec's, not drawn here).
+ */
+const nxGroupMod = fc.tuple(xid, fc.integer({ min: 0, max: 1 }), fc.constantFrom(0, 1), fc.integer({ min: 0, max: 0xffffff00 }), fc.uniqueArray(fc.record({
+  bucketId: fc.integer({ min: 0, max: 0xffffff00 }), weight: fc.option(fc.integer({ min: 2, max: 0xffff })),
+  actions: fc.array(fc.record({ type: fc.constant('output' as const), port: fc.integer({ min: 1, max: 0xfeff }), maxLen: fc.constant(0) }), { maxLength: 2 }),
+}), { maxLength: 3, selector: (b) => b.bucketId })).map(([x, command, groupType, groupId, bs]) => ({
+  type: 'nxGroupMod' as const, version: 1 as const, xid: x, command, groupType, groupId, commandBucketId: 0xffffffff, properties: [],
+  buckets: bs.map((b) => ({ bucketId: b.bucketId, actions: b.actions, ...(b.weight !== null && groupType === 1 ? { weight: b.weight } : {}) })),
+}));
+const nxRequestForward = fc.tuple(xid, nxGroupMod).map(([x, request]) => ({ type: 'requestForward' as const, version: 1 as const, xid: x, flavor: 'nx' as const, request }));
+
 const monitorCancel = fc.tuple(fc.boolean(), u32, xid).map(([nx, id, x]) => ({ type: 'flowMonitorCancel' as const, version: nx ? 1 : 4, xid: x, flavor: nx ? 'nx' : 'onf', id }) as OfMessage);
 const monitorPause = fc.tuple(fc.boolean(), fc.boolean(), xid).map(([nx, p, x]) => ({ type: p ? 'flowMonitorPaused' : 'flowMonitorResumed', version: nx ? 1 : 4, xid: x, flavor: nx ? 'nx' : 'onf' }) as OfMessage);
 
@@ -179,7 +192,7 @@ const nxStats = fc.oneof(
 const msg: fc.Arbitrary<OfMessage> = fc.oneof(
   nxFlowMod as fc.Arbitrary<OfMessage>, nxPacketIn as fc.Arbitrary<OfMessage>, nxFlowRemoved as fc.Arbitrary<OfMessage>, ctFlush,
   roleStatus as fc.Arbitrary<OfMessage>, requestForward as fc.Arbitrary<OfMessage>, monitorCancel, monitorPause, monitorRequest, monitorReply,
-  queueConfig, nxStats,
+  queueConfig, nxStats, nxGroupMod as fc.Arbitrary<OfMessage>, nxRequestForward as fc.Arbitrary<OfMessage>,
 );
 
 describe('extension messages, random', () => {
