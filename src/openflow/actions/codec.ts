@@ -1185,8 +1185,8 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
   }
   if (version === 0x02) {
     switch (type) {
-      case OFPAT11.SET_VLAN_VID: need(len, 8, at); return { type: 'setVlanVid', vid: r.u16() };
-      case OFPAT11.SET_VLAN_PCP: need(len, 8, at); return { type: 'setVlanPcp', pcp: r.u8() };
+      case OFPAT11.SET_VLAN_VID: need(len, 8, at); return { type: 'setVlanVid', vid: r.u16(), ofpat11: true };
+      case OFPAT11.SET_VLAN_PCP: need(len, 8, at); return { type: 'setVlanPcp', pcp: r.u8(), ofpat11: true };
       case OFPAT11.SET_DL_SRC: need(len, 16, at); return { type: 'setDlSrc', mac: r.bytes(6) };
       case OFPAT11.SET_DL_DST: need(len, 16, at); return { type: 'setDlDst', mac: r.bytes(6) };
       case OFPAT11.SET_NW_SRC: need(len, 8, at); return { type: 'setNwSrc', addr: r.bytes(4) };

@@ -124,8 +124,8 @@ export function formatAction(a: Action): string {
     case 'setField': case 'regLoad2': return `set_field:${setFieldValue(a.field)}->${a.field.field}`;
     case 'copyField': return `move:${formatSlice(a.src)}->${formatSlice(a.dst)}`;
     case 'meter': return `meter:${a.meterId}`;
-    case 'setVlanVid': return `mod_vlan_vid:${a.vid}`;
-    case 'setVlanPcp': return `mod_vlan_pcp:${a.pcp}`;
+    case 'setVlanVid': return `${a.ofpat11 ? 'set' : 'mod'}_vlan_vid:${a.vid}`;
+    case 'setVlanPcp': return `${a.ofpat11 ? 'set' : 'mod'}_vlan_pcp:${a.pcp}`;
     case 'stripVlan': return 'strip_vlan';
     case 'setDlSrc': return `mod_dl_src:${formatMac(a.mac)}`;
     case 'setDlDst': return `mod_dl_dst:${formatMac(a.mac)}`;

@@ -56,8 +56,9 @@ export type Action =
       readonly onf?: boolean }
   | { readonly type: 'meter'; readonly meterId: number }
   // OF1.0-only
-  | { readonly type: 'setVlanVid'; readonly vid: number }
-  | { readonly type: 'setVlanPcp'; readonly pcp: number }
+  /** `ofpat11`: decoded from OpenFlow 1.1's OFPAT11_SET_VLAN_*, which ovs-ofctl names set_vlan_vid / set_vlan_pcp. */
+  | { readonly type: 'setVlanVid'; readonly vid: number; readonly ofpat11?: true }
+  | { readonly type: 'setVlanPcp'; readonly pcp: number; readonly ofpat11?: true }
   | { readonly type: 'stripVlan' }
   | { readonly type: 'setDlSrc'; readonly mac: Uint8Array }
   | { readonly type: 'setDlDst'; readonly mac: Uint8Array }

@@ -16,9 +16,6 @@ import { loadActionSets, OF_VERSION_BYTE } from './vectors.js';
 const KNOWN_DIFFERENT: Record<string, string> = {
   // NXAST_SAMPLE4 is newer than OVS 3.1 (ovs31_matches=false); decoded here as a raw experimenter action
   ffff0028000023200033303900005ba000000002000f00000001d810081f00000000000000000000: 'sample4 not implemented',
-  // OpenFlow 1.1 prints set_vlan_vid/set_vlan_pcp (vs OF1.0 mod_vlan_*); OF1.1 is not a target version here
-  '0001000800090000': 'OF1.1 naming',
-  '0002000806000000': 'OF1.1 naming',
   // NXAST_WRITE_METADATA inside apply_actions is an OF1.0 emulation; rejected here
   '0004002800000000ffff0020000023200016000000000000fedcba9876543210ffffffffffffffff': 'OF1.0 write_metadata emulation',
   // experimenter instructions are kept as raw bytes (Ryu round trips) where OVS rejects them
