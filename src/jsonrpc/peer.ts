@@ -239,7 +239,12 @@ export class JsonRpcPeer {
 
   /** A frame that arrived while a large message is parsed, or a large one: queued behind it. */
   private enqueue(f: Buffer): void {
-    if (f.length >= this.largeBytes) this.queue.push({ kind: 'large', bytes: f });
+    if (f.length >= this.largeBytes) {
+      // A message that lay wholly in one chunk is a view of it; the caller may reuse that chunk once
+      // receive() returns, and this one is parsed later, so it gets its own copy.
+      const own = f.byteOffset === 0 && f.buffer.byteLength === f.length ? f : Buffer.from(f);
+      this.queue.push({ kind: 'large', bytes: own });
+    }
     else {
       let msg: unknown;
       try {

@@ -172,3 +172,13 @@ describe('parseMessageSliced on a monitor-reply-like message', () => {
     expect(count).toBeGreaterThan(bytes.length / (8192 + 200));
   });
 });
+
+test('a large message that lay in one chunk is parsed from its own copy (the caller may reuse the chunk)', async () => {
+  const { peer } = harness();
+  const result = bigResult(200);
+  const p = peer.request('monitor_cond_since', []);
+  const chunk = Buffer.from(`  ${JSON.stringify({ id: 1, result, error: null })}`);
+  peer.receive(chunk);
+  chunk.fill(0x20); // the transport reuses its buffer
+  expect(await p).toEqual(result);
+});
