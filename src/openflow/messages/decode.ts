@@ -18,6 +18,7 @@ import type {
   FlowStatValues,
   FlowStatsEntry,
   FlowStatsRequestBody,
+  GroupDescEntry,
   HelloElement,
   MeterBand,
   MultipartReplyBody,
@@ -817,6 +818,27 @@ function readBuckets(r: ByteReader, v: OfVersion, av: OfVersion = v): Bucket[] {
   return out;
 }
 
+/** Group desc entries laid out as in version `layout`, with actions of version `av` (NXST_GROUP_DESC: 6 and 1). */
+export function readGroupDescs(r: ByteReader, layout: OfVersion, av: OfVersion = layout): GroupDescEntry[] {
+  const groups: GroupDescEntry[] = [];
+  while (r.remaining) {
+    const gr = subByLength(r, r.peekU16(0), 8, 'group desc entry');
+    gr.skip(2);
+    const groupType = gr.u8();
+    gr.skip(1);
+    const groupId = gr.u32();
+    if (layout >= 6) {
+      const bl = gr.u16();
+      gr.skip(6);
+      const buckets = readBuckets(subByLength(gr, bl, 0, 'bucket array'), layout, av);
+      groups.push({ groupType, groupId, buckets, ...groupProps(readRawProps(gr)) });
+    } else {
+      groups.push({ groupType, groupId, buckets: readBuckets(gr, layout, av) });
+    }
+  }
+  return groups;
+}
+
 /** group_mod body; `layout` 6 reads the OF1.5 form with actions of the message's version (NXT_GROUP_MOD). */
 export function decodeGroupMod(r: ByteReader, h: H, layout: OfVersion = h.version): OfMessage {
   expectBody(r, 8, 'group_mod');
@@ -1283,25 +1305,8 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
         }
         return { kind: 'group', groups };
       }
-      case OFPMP.GROUP_DESC: {
-        const groups = [];
-        while (r.remaining) {
-          const gr = subByLength(r, r.peekU16(0), 8, 'group desc entry');
-          gr.skip(2);
-          const groupType = gr.u8();
-          gr.skip(1);
-          const groupId = gr.u32();
-          if (v >= 6) {
-            const bl = gr.u16();
-            gr.skip(6);
-            const buckets = readBuckets(subByLength(gr, bl, 0, 'bucket array'), v);
-            groups.push({ groupType, groupId, buckets, ...groupProps(readRawProps(gr)) });
-          } else {
-            groups.push({ groupType, groupId, buckets: readBuckets(gr, v) });
-          }
-        }
-        return { kind: 'groupDesc', groups };
-      }
+      case OFPMP.GROUP_DESC:
+        return { kind: 'groupDesc', groups: readGroupDescs(r, v) };
       case OFPMP.GROUP_FEATURES: {
         expectBody(r, 40, 'group features');
         const types = r.u32();

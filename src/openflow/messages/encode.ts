@@ -16,6 +16,7 @@ import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from 
 import { pad8, writeFixedString, writeRawProps } from './props.js';
 import type {
   Bucket,
+  GroupDescEntry,
   GroupMod,
   FlowStatValues,
   FlowStatsRequestBody,
@@ -470,6 +471,26 @@ export function writeGroupModBody(w: ByteWriter, m: Omit<GroupMod, 'type'>, layo
   }
 }
 
+/** Group desc entries in the layout of version `layout`, actions of version `av` (NXST_GROUP_DESC: 6 and 1). */
+export function writeGroupDescs(w: ByteWriter, groups: readonly GroupDescEntry[], layout: OfVersion, av: OfVersion = layout): void {
+  for (const g of groups) {
+    const start = w.offset;
+    w.u16(0).u8(g.groupType).u8(0).u32(g.groupId);
+    if (layout >= 6) {
+      const at = w.offset;
+      w.u16(0).zeros(6);
+      const b0 = w.offset;
+      writeBuckets(w, g.buckets, layout, av);
+      w.patchU16(at, w.offset - b0);
+      writeSelectionMethod(w, g.selectionMethod);
+      writeRawProps(w, g.properties);
+    } else {
+      writeBuckets(w, g.buckets, layout, av);
+    }
+    w.patchU16(start, w.offset - start);
+  }
+}
+
 function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVersion, av: OfVersion = v): void {
   for (const b of buckets) {
     const start = w.offset;
@@ -483,7 +504,7 @@ function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVersion, a
       if (b.watchGroup !== undefined) w.u16(2).u16(8).u32(b.watchGroup);
     } else {
       w.u16(0).u16(b.weight ?? 0).u32(b.watchPort ?? 0xffffffff).u32(b.watchGroup ?? 0xffffffff).zeros(4);
-      writeActions(w, b.actions, v);
+      writeActions(w, b.actions, av);
     }
     w.patchU16(start, w.offset - start);
   }
@@ -777,22 +798,7 @@ function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): v
       }
       return;
     case 'groupDesc':
-      for (const g of b.groups) {
-        const start = w.offset;
-        w.u16(0).u8(g.groupType).u8(0).u32(g.groupId);
-        if (v >= 6) {
-          const at = w.offset;
-          w.u16(0).zeros(6);
-          const b0 = w.offset;
-          writeBuckets(w, g.buckets, v);
-          w.patchU16(at, w.offset - b0);
-          writeSelectionMethod(w, g.selectionMethod);
-          writeRawProps(w, g.properties);
-        } else {
-          writeBuckets(w, g.buckets, v);
-        }
-        w.patchU16(start, w.offset - start);
-      }
+      writeGroupDescs(w, b.groups, v);
       return;
     case 'groupFeatures':
       w.u32(b.types).u32(b.capabilities);

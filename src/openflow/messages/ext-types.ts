@@ -7,7 +7,7 @@
  */
 import type { Match } from '../match/index.js';
 import type { Action } from '../actions/index.js';
-import type { FlowMod, FlowStatsEntry, GroupFeatures, GroupMod, GroupStatsEntry, MeterMod, OfHeaderFields, PacketIn, RawProperty } from './types.js';
+import type { FlowMod, FlowStatsEntry, GroupDescEntry, GroupFeatures, GroupMod, GroupStatsEntry, MeterMod, OfHeaderFields, PacketIn, RawProperty } from './types.js';
 
 /**
  * Which extension family carries a message that exists in several: Nicira (`'nx'`, OF1.0–1.2 in
@@ -227,6 +227,8 @@ export type ExtMultipartReplyBody =
   | { readonly kind: 'ipfixFlow'; readonly flows: readonly IpfixStats[] }
   /** NXST_GROUP reply: OF1.3 ofp_group_stats entries. */
   | { readonly kind: 'nxGroup'; readonly groups: readonly GroupStatsEntry[] }
+  /** NXST_GROUP_DESC reply: OF1.5 group desc entries whose bucket actions are of the message's version. */
+  | { readonly kind: 'nxGroupDesc'; readonly groups: readonly GroupDescEntry[] }
   /** NXST_GROUP_FEATURES reply; action bits are OF1.0 action numbers. */
   | ({ readonly kind: 'nxGroupFeatures' } & GroupFeatures);
 

@@ -8,8 +8,8 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { decodeGroupMod, decodeMessage } from './decode.js';
-import { encodeMessage, writeGroupModBody } from './encode.js';
+import { decodeGroupMod, decodeMessage, readGroupDescs } from './decode.js';
+import { encodeMessage, writeGroupDescs, writeGroupModBody } from './encode.js';
 import { flowStatsLine, formatMessage, head, hexDump, portName } from './format.js';
 import { validateMessage } from './validate.js';
 import { OfValidationError } from './errors.js';
@@ -208,13 +208,14 @@ export function decodeExtMpReply(r: ByteReader, v: OfVersion, mpType: number): M
       if (b.kind === 'group') return { kind: 'nxGroup', groups: b.groups };
       break;
     }
+    case 'nx:8':
+      return { kind: 'nxGroupDesc', groups: readGroupDescs(r, 6, v) };
     case 'nx:9': {
       const b = stdMpBody(r, 4, OFPMP.GROUP_FEATURES);
       if (b.kind === 'groupFeatures') return { ...b, kind: 'nxGroupFeatures' };
       break;
     }
   }
-  // NXST_GROUP_DESC replies (OF1.5 buckets holding OF1.0 actions) stay raw.
   r.offset = start;
   return null;
 }
@@ -405,6 +406,9 @@ export function writeExtMpReply(w: ByteWriter, v: OfVersion, xid: number, flags:
     case 'nxGroupFeatures':
       w.bytes(inner!);
       return;
+    case 'nxGroupDesc':
+      writeGroupDescs(w, b.groups, 6, v);
+      return;
     case 'nxFlow':
       writeNxFlowStats(w, b.flows, v);
       return;
@@ -562,6 +566,10 @@ export function formatExtMpReply(v: number, xid: number, flags: number, b: ExtMu
       return b.queues.length ? `${h} ${formatQueues(b.queues, true)}` : `${h}\n`;
     case 'ipfixBridge':
       return `${h}\n  bridge ipfix: ${formatIpfix(b.stats, 16)}`;
+    case 'nxGroupDesc': {
+      const text = formatMessage({ type: 'multipartReply', version: 6, xid, flags: 0, body: { kind: 'groupDesc', groups: b.groups } });
+      return `${h}${text.slice(text.indexOf('):') + 2)}`;
+    }
     case 'nxGroup':
     case 'nxGroupFeatures': {
       // OF1.3 layout; features use OF1.0 action numbers, so they print as OF1.0 (no version tag either way)

@@ -25,6 +25,7 @@ const LIST_KEY = {
   queueDesc: 'queues',
   ipfixFlow: 'flows',
   nxGroup: 'groups',
+  nxGroupDesc: 'groups',
 } as const;
 
 /**

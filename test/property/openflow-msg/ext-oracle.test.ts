@@ -51,7 +51,8 @@ const actions: fc.Arbitrary<Action[]> = fc.array(
   ),
   { maxLength: 3 },
 );
-const frame = fc.tuple(bytes(12), u16.filter((t) => t >= 0x600 && ![0x0800, 0x0806, 0x8035, 0x8100, 0x88a8, 0x86dd, 0x8847, 0x8848].includes(t)), fc.uint8Array({ maxLength: 30 }))
+/** Ethernet frames with an ethertype the packet text shows as dl_type (IP, ARP, VLAN, MPLS, NSH and PBB are parsed further). */
+const frame = fc.tuple(bytes(12), u16.filter((t) => t >= 0x600 && ![0x0800, 0x0806, 0x8035, 0x8100, 0x88a8, 0x86dd, 0x8847, 0x8848, 0x894f, 0x88e7].includes(t)), fc.uint8Array({ maxLength: 30 }))
   .map(([mac, et, rest]) => Uint8Array.from([...mac, et >> 8, et & 0xff, ...rest]));
 
 const nxFlowMod = fc.record({
@@ -116,6 +117,10 @@ const nxGroupMod = fc.tuple(xid, fc.integer({ min: 0, max: 1 }), fc.constantFrom
 }), { maxLength: 3, selector: (b) => b.bucketId })).map(([x, command, groupType, groupId, bs]) => ({
   type: 'nxGroupMod' as const, version: 1 as const, xid: x, command, groupType, groupId, commandBucketId: 0xffffffff, properties: [],
   buckets: bs.map((b) => ({ bucketId: b.bucketId, actions: b.actions, ...(b.weight !== null && groupType === 1 ? { weight: b.weight } : {}) })),
+}));
+const nxGroupDesc = fc.tuple(xid, fc.array(nxGroupMod, { maxLength: 3 })).map(([x, gms]) => ({
+  type: 'multipartReply' as const, version: 1 as const, xid: x, flags: 0,
+  body: { kind: 'nxGroupDesc' as const, groups: gms.map((g) => ({ groupType: g.groupType, groupId: g.groupId, buckets: g.buckets, properties: [] })) },
 }));
 const nxRequestForward = fc.tuple(xid, nxGroupMod).map(([x, request]) => ({ type: 'requestForward' as const, version: 1 as const, xid: x, flavor: 'nx' as const, request }));
 
@@ -192,7 +197,7 @@ const nxStats = fc.oneof(
 const msg: fc.Arbitrary<OfMessage> = fc.oneof(
   nxFlowMod as fc.Arbitrary<OfMessage>, nxPacketIn as fc.Arbitrary<OfMessage>, nxFlowRemoved as fc.Arbitrary<OfMessage>, ctFlush,
   roleStatus as fc.Arbitrary<OfMessage>, requestForward as fc.Arbitrary<OfMessage>, monitorCancel, monitorPause, monitorRequest, monitorReply,
-  queueConfig, nxStats, nxGroupMod as fc.Arbitrary<OfMessage>, nxRequestForward as fc.Arbitrary<OfMessage>,
+  queueConfig, nxStats, nxGroupMod as fc.Arbitrary<OfMessage>, nxRequestForward as fc.Arbitrary<OfMessage>, nxGroupDesc as fc.Arbitrary<OfMessage>,
 );
 
 describe('extension messages, random', () => {

@@ -25,7 +25,7 @@ const R = {
 
 const NOT_YET: Record<number, string> = {};
 const add = (ids: number[], why: string) => ids.forEach((i) => (NOT_YET[i] = why));
-add([113, 190], R.nxstats);
+add([190], R.nxstats);
 
 /** Malformed vectors OVS rejects (its text says so), with the error decodeMessage throws for them. */
 const REJECTED: Record<number, string> = {
