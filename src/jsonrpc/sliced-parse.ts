@@ -69,6 +69,25 @@ interface Big {
 class Malformed extends Error {}
 
 
+/**
+ * The quote that closes the string opened at `open`: the next one preceded by an even number of
+ * backslashes (the rule of the splitter's scanners, scan-js.ts). Throws if there is none before `limit`.
+ */
+function closingQuote(bytes: Uint8Array, buf: Buffer, open: number, limit: number): number {
+  let q = open;
+  for (;;) {
+    q = buf.indexOf(QUOTE, q + 1);
+    if (q < 0) throw new Malformed('unterminated string');
+    let b = q - 1;
+    while (bytes[b] === BACKSLASH) b--;
+    if ((q - 1 - b) % 2 === 0) return q < limit ? q : fail('string runs past its member');
+  }
+}
+
+function fail(why: string): never {
+  throw new Malformed(why);
+}
+
 /** A growable stack of positions. */
 class IntStack {
   a = new Int32Array(1024);
@@ -125,16 +144,7 @@ class Indexer {
       const c = bytes[i]!;
       if (c === QUOTE) {
         if (open.top === 0) throw new Malformed('bytes after the value');
-        // Skip the string: to the next quote preceded by an even number of backslashes.
-        let q = i;
-        for (;;) {
-          q = buf.indexOf(QUOTE, q + 1);
-          if (q < 0) throw new Malformed('unterminated string');
-          let b = q - 1;
-          while (bytes[b] === BACKSLASH) b--;
-          if ((q - 1 - b) % 2 === 0) break;
-        }
-        i = q + 1;
+        i = closingQuote(bytes, buf, i, bytes.length) + 1;
         continue;
       }
       if (c === COMMA) {
@@ -232,15 +242,7 @@ function colonOf(bytes: Uint8Array, buf: Buffer, lo: number, hi: number): number
   let p = lo;
   while (p < hi && isWs(bytes[p]!)) p++;
   if (p >= hi || bytes[p] !== QUOTE) throw new Malformed('key is not a string');
-  let q = p;
-  for (;;) {
-    q = buf.indexOf(QUOTE, q + 1);
-    if (q < 0 || q >= hi) throw new Malformed('unterminated key');
-    let b = q - 1;
-    while (bytes[b] === BACKSLASH) b--;
-    if ((q - 1 - b) % 2 === 0) break;
-  }
-  let c = q + 1;
+  let c = closingQuote(bytes, buf, p, hi) + 1;
   while (c < hi && isWs(bytes[c]!)) c++;
   if (c >= hi || bytes[c] !== COLON) throw new Malformed('missing colon');
   return c;
