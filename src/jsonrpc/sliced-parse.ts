@@ -6,7 +6,8 @@
  * escapes as the splitter's scanner does (scan-js.ts), and records, for every container (object or
  * array) at least {@link SlicedParseOptions.pieceBytes} long, its extent, the positions of the commas
  * that separate its members and its large children. Then the value is assembled top-down: runs of
- * small members are `JSON.parse`d together (the member texts wrapped in `{…}` or `[…]`), large members
+ * small members are `JSON.parse`d together (an array's member texts wrapped in `[…]`; an object's as
+ * `[key, value, …]`, each member's colon turned into a comma, then set into the result), large members
  * are built the same way recursively, and the work is done in steps that yield to the event loop
  * (`setImmediate`) whenever a step has used up its time budget.
  *
