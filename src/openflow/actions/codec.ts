@@ -8,6 +8,7 @@ import { bigIntToBytes, port10To11, port11To10 } from '../match/text-values.js';
 import { fieldByName } from '../match/fields.js';
 import type { Action, FieldSlice, Instruction, LearnSpec } from './types.js';
 import { ActionError } from './errors.js';
+import { encapFromAction } from './encap.js';
 import {
   NX_CT_F, NX_CT_RECIRC_NONE, NX_LEARN_F, NX_NAT_F, NX_NAT_RANGE, NX_VENDOR_ID, NXAC2PT, NXAST, OFPAT, OFPAT10, OFPAT11, OFPIT,
 } from './constants.js';
@@ -1289,7 +1290,11 @@ function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): 
       let a: Action | undefined;
       if (type === OFPAT.EXPERIMENTER) {
         const exp = r.u32();
-        if (exp === NX_VENDOR_ID && len >= 10) a = readNx(r, len, at, version);
+        if (exp === NX_VENDOR_ID && len >= 10) {
+          a = readNx(r, len, at, version);
+          // encap / decap travel as raw Nicira actions (typed view: encapFromAction); refuse what OVS refuses
+          if (a.type === 'experimenter') encapFromAction(a);
+        }
         else if (exp === ONF_VENDOR_ID && len === 32 && r.peekU16() === ONF_ET_COPY_FIELD) {
           r.skip(4);
           const nBits = r.u16();
