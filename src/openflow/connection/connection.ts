@@ -486,6 +486,7 @@ function isReply(m: OfMessage): boolean {
     case 'bundleControl':
     case 'nxTlvTableReply':
     case 'nxRoleReply':
+    case 'queueGetConfigReply':
       return true;
     default:
       return false;
