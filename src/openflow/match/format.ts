@@ -1,5 +1,6 @@
 import type { Match, MatchField } from './types.js';
-import { fieldByName, type FieldDef } from './fields.js';
+import { defaultCodePoint, fieldByName, type FieldDef } from './fields.js';
+import { toHex } from '../../wire/index.js';
 import {
   bytesToBigInt, bytesToNum, cidrLength, CT_STATE_NAMES, formatFlagsMasked, formatIpv4, formatIpv6, formatMac,
   formatPort10, formatPort11, hexAlt, isAllOnes, isZero, TCP_FLAG_NAMES, TUN_FLAG_NAMES,
@@ -322,4 +323,20 @@ export function formatMatch(m: Match): string {
     out.push(`${id}=${hexAlt(bytesToBigInt(x.v))}${x.exact ? '' : `/${hexAlt(bytesToBigInt(x.m))}`}`);
   }
   return out.join(',');
+}
+
+/**
+ * The match as ovs-ofctl prints a raw NXM match at verbosity ≥ 3 (OVS's nx_match_to_string): each field
+ * in wire order as `NAME(value)` or, masked, `NAME_W(value/mask)`, in hex without `0x`, joined by `, `;
+ * `<any>` for an empty match. NAME is the code point the field came with (e.g. `NXM_NX_REG0`).
+ */
+export function formatMatchRaw(m: Match): string {
+  if (m.length === 0) return '<any>';
+  return m
+    .map((f) => {
+      const def = f.field === 'unknown' ? undefined : fieldByName(f.field);
+      const name = f.codePoint ?? (def && defaultCodePoint(def, 0x01)?.name) ?? `unknown(${f.header?.cls ?? 0}:${f.header?.field ?? 0})`;
+      return f.mask ? `${name}_W(${toHex(f.value)}/${toHex(f.mask)})` : `${name}(${toHex(f.value)})`;
+    })
+    .join(', ');
 }

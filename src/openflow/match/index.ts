@@ -15,7 +15,7 @@ export {
   readMatch10,
   writeMatch10,
 } from './codec.js';
-export { formatMatch } from './format.js';
+export { formatMatch, formatMatchRaw } from './format.js';
 export { validateMatch } from './validate.js';
 export { orderForPrereqs } from './codec.js';
 export { FIELDS, fieldByName, fieldByCode, fieldByCodePointName, OFPXMC, OXM_EXPERIMENTER } from './fields.js';

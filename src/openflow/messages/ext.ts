@@ -12,6 +12,7 @@ import { decodeGroupMod, decodeMessage, readGroupDescs } from './decode.js';
 import { encodeMessage, writeGroupDescs, writeGroupModBody } from './encode.js';
 import { flowStatsLine, formatMessage, head, hexDump, portName } from './format.js';
 import { validateMessage } from './validate.js';
+import { formatMatch, formatMatchRaw } from '../match/index.js';
 import { OfValidationError } from './errors.js';
 import { decodeCtFlush, formatCtFlushBody, writeCtFlush } from './ct-flush.js';
 import { formatFlowUpdates, formatMonitorRequests, readFlowUpdates, readMonitorRequests, monitorRequestError, writeFlowUpdates, writeMonitorRequests } from './flow-monitor.js';
@@ -447,16 +448,22 @@ function reHead(text: string, name: string, v: number, xid: number): string {
 const port16 = (p: number) => portName(p, 1);
 const port32 = (p: number) => portName(p, 4);
 
+/** Nicira messages validateMessage may refuse, with the name ofp-print gives them. */
+const NX_REFUSABLE: Partial<Record<ExtMessage['type'], string>> = {
+  nxCtFlush: 'NXT_CT_FLUSH', nxFlowMod: 'NXT_FLOW_MOD', nxPacketIn: 'NXT_PACKET_IN', nxFlowRemoved: 'NXT_FLOW_REMOVED',
+};
+
 /** ofp-print text of an extension message. */
 export function formatExtMessage(m: ExtMessage, verbosity: number): string {
   const v = m.version;
-  if (m.type === 'requestForward' || m.type === 'nxCtFlush') {
+  const nxName = NX_REFUSABLE[m.type];
+  if (m.type === 'requestForward' || nxName) {
     // Well-formed but refused by OVS's decoder: it prints the error and the bytes.
     try {
       validateMessage(m);
     } catch (e) {
       if (!(e instanceof OfValidationError)) throw e;
-      const name = m.type === 'nxCtFlush' ? 'NXT_CT_FLUSH' : flavorName(m.flavor, 'REQUESTFORWARD');
+      const name = m.type === 'requestForward' ? flavorName(m.flavor, 'REQUESTFORWARD') : nxName!;
       return `${head(name, v, m.xid)} ***decode error: ${e.ofpError}***\n${hexDump(encodeMessage(m), true)}`;
     }
   }
@@ -475,8 +482,16 @@ export function formatExtMessage(m: ExtMessage, verbosity: number): string {
     }
     case 'nxGroupMod':
       return reHead(formatMessage({ ...m, type: 'groupMod', version: 6 }, verbosity), 'NXT_GROUP_MOD', v, m.xid);
-    case 'nxFlowMod':
-      return reHead(formatMessage({ ...m, type: 'flowMod', version: 1 }, verbosity), 'NXT_FLOW_MOD', v, m.xid);
+    case 'nxFlowMod': {
+      const text = reHead(formatMessage({ ...m, type: 'flowMod', version: 1 }, verbosity), 'NXT_FLOW_MOD', v, m.xid);
+      if (verbosity < 3) return text;
+      // OVS prints the raw NXM match at verbosity ≥ 3, where the canonical match text would be
+      const at = text.indexOf('): ') + 3;
+      const cmd = /^\S+/.exec(text.slice(at))![0];
+      const canonical = formatMatch(m.match);
+      const rest = text.slice(at + cmd.length + (canonical ? canonical.length + 1 : 0));
+      return `${text.slice(0, at)}${cmd} ${formatMatchRaw(m.match)}${rest}`;
+    }
     case 'nxPacketIn':
       return reHead(formatMessage({ ...m, type: 'packetIn', version: 4 }, verbosity), 'NXT_PACKET_IN', v, m.xid);
     case 'nxFlowRemoved': {

@@ -42,6 +42,15 @@ function checkPacketOutMatch(match: Match): void {
   }
 }
 
+function checkWildcards(match: Match): void {
+  for (const f of match) {
+    if (!f.mask) continue;
+    for (let i = 0; i < f.value.length; i++) {
+      if (f.value[i]! & ~(f.mask[i] ?? 0)) throw new OfValidationError('OFPBMC_BAD_WILDCARDS', `${f.field}: value has 1-bits where the mask is 0`);
+    }
+  }
+}
+
 /**
  * Throws if a switch would reject the message; returns it otherwise.
  *
@@ -52,6 +61,10 @@ function checkPacketOutMatch(match: Match): void {
  * @throws OfValidationError `OF_MSG_INVALID`, `ofpError` naming the OpenFlow error a switch sends
  */
 export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
+  // NXM / OXM matches (OpenFlow 1.2+ and the Nicira messages): OVS's nx_pull_raw refuses a masked value with
+  // 1-bits where the mask is 0 (OF1.0 / OF1.1 structured matches have no such bits)
+  const match = (m as { readonly match?: unknown }).match;
+  if (Array.isArray(match) && (m.version >= 3 || m.type.startsWith('nx'))) checkWildcards(match as Match);
   switch (m.type) {
     case 'meterMod':
       if (m.command > 2) throw new OfValidationError('OFPMMFC_BAD_COMMAND', `meter_mod command ${m.command}`);
