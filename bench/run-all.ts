@@ -8,10 +8,14 @@ import { spawnSync } from 'node:child_process';
 
 const all: [name: string, cmd: string, args: string[]][] = [
   ['jsonrpc', 'npx', ['tsx', 'bench/jsonrpc-splitter.ts']],
+  ['jsonrpc-large', 'npx', ['tsx', 'bench/jsonrpc-large.ts']],
   ['harness', 'npx', ['tsx', 'bench/harness-startup.ts']],
   ['ovsdb-w', 'npx', ['tsx', 'bench/ovsdb-w/run.ts']],
   ['cache', 'npx', ['tsx', 'bench/cache-w3.ts']],
   ['cache-updates', 'npx', ['tsx', 'bench/cache-updates.ts']],
+  ['reliability', 'npx', ['tsx', 'bench/reliability.ts']],
+  ['reliability-ops', 'npx', ['tsx', 'bench/reliability-ops.ts']],
+  ['reliability-faults', 'npx', ['tsx', 'bench/reliability-faults.ts']],
   ['typecheck', 'node', ['bench/typecheck-cost.mjs']],
   ['ipam', 'npx', ['tsx', 'bench/ipam.ts']],
   ['ipam-planner', 'npx', ['tsx', 'bench/ipam-planner.ts']],
