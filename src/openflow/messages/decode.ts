@@ -160,7 +160,7 @@ function decodeBody(r: ByteReader): OfMessage {
       case OFPT.PACKET_OUT:
         return decodePacketOut(r, h);
       case OFPT.FLOW_MOD:
-        return v === 2 ? decodeFlowMod11(r, h) : decodeFlowMod(r, h);
+        return decodeFlowMod(r, h);
       case OFPT.GROUP_MOD:
         return decodeGroupMod(r, h);
       case OFPT.PORT_MOD: {
@@ -649,7 +649,6 @@ function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
     const byteCount = r.u64();
     return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId: 0, idleTimeout, hardTimeout: 0, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
   }
-  if (h.version === 2) return decodeFlowRemoved11(r, h);
   if (h.version >= 6) {
     // OpenFlow 1.5.1 §7.4.2: table_id, reason, priority, idle, hard, cookie, match, stats.
     expectBody(r, 16, 'flow_removed');
@@ -671,28 +670,14 @@ function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
   const durationSec = r.u32();
   const durationNsec = r.u32();
   const idleTimeout = r.u16();
-  const hardTimeout = r.u16();
+  const hardTimeout = r.u16(); // OpenFlow 1.1 §A.4.2: a pad here, and the 88-byte match
   const packetCount = r.u64();
   const byteCount = r.u64();
-  const match = readMatch(r, h.version);
-  return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
-}
-
-/** OpenFlow 1.1 §A.4.2 ofp_flow_removed: as OF1.2 but no hard_timeout, and the 88-byte match last. */
-function decodeFlowRemoved11(r: ByteReader, h: H): OfMessage {
-  expectBody(r, 40, 'flow_removed');
-  const cookie = r.u64();
-  const priority = r.u16();
-  const reason = r.u8();
-  const tableId = r.u8();
-  const durationSec = r.u32();
-  const durationNsec = r.u32();
-  const idleTimeout = r.u16();
-  r.skip(2);
-  const packetCount = r.u64();
-  const byteCount = r.u64();
-  const match = readMatch11(r);
-  return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout: 0, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
+  const match = h.version === 2 ? readMatch11(r) : readMatch(r, h.version);
+  return {
+    type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout: h.version === 2 ? 0 : hardTimeout, match,
+    stats: { durationSec, durationNsec, packetCount, byteCount },
+  };
 }
 
 function decodePacketOut(r: ByteReader, h: H): OfMessage {
@@ -721,6 +706,10 @@ function decodePacketOut(r: ByteReader, h: H): OfMessage {
   return { type: 'packetOut', ...h, bufferId, inPort, actions, data: r.bytes(r.remaining) };
 }
 
+/**
+ * ofp_flow_mod of OF1.1+ (OpenFlow 1.1 §A.3.4.1 … 1.5.1 §7.3.4): OF1.1 has the 88-byte standard match and a pad
+ * where OF1.4+ has importance.
+ */
 function decodeFlowMod(r: ByteReader, h: H): OfMessage {
   expectBody(r, 40, 'flow_mod');
   const cookie = r.u64();
@@ -735,35 +724,12 @@ function decodeFlowMod(r: ByteReader, h: H): OfMessage {
   const outGroup = r.u32();
   const flags = r.u16();
   const importance = r.u16();
-  const match = readMatch(r, h.version);
+  const match = h.version === 2 ? readMatch11(r) : readMatch(r, h.version);
   const instructions = readInstructions(r, r.remaining, h.version);
   // properties listed, not spread from h: object spread is slow on this hot path
   return {
     type: 'flowMod', version: h.version, xid: h.xid, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
     outPort, outGroup, flags, importance: h.version >= 5 ? importance : 0, match, instructions,
-  };
-}
-
-/** OpenFlow 1.1 §A.3.4.1 ofp_flow_mod: the OF1.3 fields (no importance), the 88-byte match, instructions. */
-function decodeFlowMod11(r: ByteReader, h: H): OfMessage {
-  expectBody(r, 40, 'flow_mod');
-  const cookie = r.u64();
-  const cookieMask = r.u64();
-  const tableId = r.u8();
-  const command = r.u8();
-  const idleTimeout = r.u16();
-  const hardTimeout = r.u16();
-  const priority = r.u16();
-  const bufferId = r.u32();
-  const outPort = r.u32();
-  const outGroup = r.u32();
-  const flags = r.u16();
-  r.skip(2);
-  const match = readMatch11(r);
-  const instructions = readInstructions(r, r.remaining, h.version);
-  return {
-    type: 'flowMod', ...h, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
-    outPort, outGroup, flags, importance: 0, match, instructions,
   };
 }
 

@@ -189,21 +189,17 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
         w.u16(m.idleTimeout).zeros(2).u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
         return;
       }
-      if (v === 2) {
-        w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(m.tableId).u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0);
-        w.u16(m.idleTimeout).zeros(2).u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
-        writeMatch11(w, m.match);
-        return;
-      }
       if (v >= 6) {
         w.u8(m.tableId).u8(m.reason).u16(m.priority).u16(m.idleTimeout).u16(m.hardTimeout).u64(m.cookie);
         writeMatch(w, m.match, v);
         writeOxsStats(w, m.stats);
       } else {
+        // OpenFlow 1.1 §A.4.2: a pad where OF1.2+ has hard_timeout, and the 88-byte match
         w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(m.tableId);
-        w.u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0).u16(m.idleTimeout).u16(m.hardTimeout);
+        w.u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0).u16(m.idleTimeout).u16(v === 2 ? 0 : m.hardTimeout);
         w.u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
-        writeMatch(w, m.match, v);
+        if (v === 2) writeMatch11(w, m.match);
+        else writeMatch(w, m.match, v);
       }
       return;
     case 'packetOut': {
