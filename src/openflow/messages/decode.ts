@@ -662,21 +662,27 @@ function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
     const stats = readOxsStats(r);
     return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout, match, stats };
   }
-  expectBody(r, 40, 'flow_removed');
-  const cookie = r.u64();
-  const priority = r.u16();
-  const reason = r.u8();
-  const tableId = r.u8();
-  const durationSec = r.u32();
-  const durationNsec = r.u32();
-  const idleTimeout = r.u16();
-  const hardTimeout = r.u16(); // OpenFlow 1.1 §A.4.2: a pad here, and the 88-byte match
-  const packetCount = r.u64();
-  const byteCount = r.u64();
+  const f = readFlowRemovedFixed(r, 'flow_removed');
+  // OpenFlow 1.1 §A.4.2: a pad where OF1.2+ has hard_timeout, and the 88-byte match
   const match = h.version === 2 ? readMatch11(r) : readMatch(r, h.version);
   return {
-    type: 'flowRemoved', ...h, cookie, priority, reason, tableId, idleTimeout, hardTimeout: h.version === 2 ? 0 : hardTimeout, match,
-    stats: { durationSec, durationNsec, packetCount, byteCount },
+    type: 'flowRemoved', ...h, cookie: f.cookie, priority: f.priority, reason: f.reason, tableId: f.tableId, idleTimeout: f.idleTimeout,
+    hardTimeout: h.version === 2 ? 0 : f.word, match,
+    stats: { durationSec: f.durationSec, durationNsec: f.durationNsec, packetCount: f.packetCount, byteCount: f.byteCount },
+  };
+}
+
+/**
+ * The 40 fixed bytes shared by ofp11_flow_removed, ofp12_flow_removed (OpenFlow 1.2 §A.4.2) and OVS's
+ * nx_flow_removed: cookie(64) priority(16) reason(8) table_id(8) duration_sec(32) duration_nsec(32)
+ * idle(16) word(16) packets(64) bytes(64), where `word` is hard_timeout (OF1.2+), pad (OF1.1) or
+ * match_len (NXT_FLOW_REMOVED).
+ */
+export function readFlowRemovedFixed(r: ByteReader, what: string) {
+  expectBody(r, 40, what);
+  return {
+    cookie: r.u64(), priority: r.u16(), reason: r.u8(), tableId: r.u8(), durationSec: r.u32(), durationNsec: r.u32(),
+    idleTimeout: r.u16(), word: r.u16(), packetCount: r.u64(), byteCount: r.u64(),
   };
 }
 

@@ -19,6 +19,7 @@ import { readActions, writeActions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
+import { readFlowRemovedFixed } from './decode.js';
 import { expectBody, pad8 } from './props.js';
 import type { NxFlowMod, NxFlowRemoved, NxPacketIn, QueueDesc, QueueProperty, RoleStatus } from './ext-types.js';
 import type { RawProperty } from './types.js';
@@ -83,20 +84,13 @@ export function writeNxFlowMod(w: ByteWriter, m: NxFlowMod): void {
 // ---- NXT_FLOW_REMOVED ----------------------------------------------------------------------------
 
 export function decodeNxFlowRemoved(r: ByteReader, h: H): NxFlowRemoved {
-  expectBody(r, 40, 'NXT_FLOW_REMOVED');
-  const cookie = r.u64();
-  const priority = r.u16();
-  const reason = r.u8();
-  const tableId = r.u8();
-  const durationSec = r.u32();
-  const durationNsec = r.u32();
-  const idleTimeout = r.u16();
-  const matchLen = r.u16();
-  const packetCount = r.u64();
-  const byteCount = r.u64();
-  const match = nxm(r, matchLen);
+  const f = readFlowRemovedFixed(r, 'NXT_FLOW_REMOVED'); // f.word is match_len
+  const match = nxm(r, f.word);
   if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after NXT_FLOW_REMOVED match`, r.offset);
-  return { type: 'nxFlowRemoved', ...h, cookie, priority, reason, tableId, durationSec, durationNsec, idleTimeout, packetCount, byteCount, match };
+  return {
+    type: 'nxFlowRemoved', ...h, cookie: f.cookie, priority: f.priority, reason: f.reason, tableId: f.tableId, durationSec: f.durationSec,
+    durationNsec: f.durationNsec, idleTimeout: f.idleTimeout, packetCount: f.packetCount, byteCount: f.byteCount, match,
+  };
 }
 
 export function writeNxFlowRemoved(w: ByteWriter, m: NxFlowRemoved): void {
