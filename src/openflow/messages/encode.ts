@@ -457,11 +457,7 @@ export function writeGroupModBody(w: ByteWriter, m: Omit<GroupMod, 'type'>, layo
   if (layout >= 6) {
     const at = w.offset;
     w.u16(0).u16(0).u32(m.commandBucketId ?? 0xffffffff);
-    const b0 = w.offset;
-    writeBuckets(w, m.buckets, layout, v);
-    w.patchU16(at, w.offset - b0);
-    writeSelectionMethod(w, m.selectionMethod);
-    writeRawProps(w, m.properties);
+    writeBuckets15(w, at, m, layout, v);
   } else {
     writeBuckets(w, m.buckets, v);
   }
@@ -475,16 +471,24 @@ export function writeGroupDescs(w: ByteWriter, groups: readonly GroupDescEntry[]
     if (layout >= 6) {
       const at = w.offset;
       w.u16(0).zeros(6);
-      const b0 = w.offset;
-      writeBuckets(w, g.buckets, layout, av);
-      w.patchU16(at, w.offset - b0);
-      writeSelectionMethod(w, g.selectionMethod);
-      writeRawProps(w, g.properties);
+      writeBuckets15(w, at, g, layout, av);
     } else {
       writeBuckets(w, g.buckets, layout, av);
     }
     w.patchU16(start, w.offset - start);
   }
+}
+
+/**
+ * The OF1.5 group_mod (OpenFlow 1.5.1 §7.3.4.3) / group_desc tail: the bucket array, its length
+ * patched in at `lenAt`, then the selection method and the other group properties.
+ */
+function writeBuckets15(w: ByteWriter, lenAt: number, g: Pick<GroupDescEntry, 'buckets' | 'selectionMethod' | 'properties'>, layout: OfVersion, av: OfVersion): void {
+  const b0 = w.offset;
+  writeBuckets(w, g.buckets, layout, av);
+  w.patchU16(lenAt, w.offset - b0);
+  writeSelectionMethod(w, g.selectionMethod);
+  writeRawProps(w, g.properties);
 }
 
 function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVersion, av: OfVersion = v): void {
