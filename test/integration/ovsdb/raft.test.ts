@@ -20,6 +20,13 @@ test('monitor_cond_since resumes with found=true after a reconnect, sending only
 
   const requests = { Address_Set: { columns: ['name'] } };
   let events: MonitorEvent[] = [];
+  // The leader replied once a majority stored the commit; this follower may apply it a heartbeat later.
+  const probe = await OvsdbClient.connect(follower.tcp);
+  await waitFor('the follower to apply the first commit', async () => {
+    const [r] = await probe.transact(NB, [op.select('Address_Set', [], ['name'])]);
+    return r.rows.length === 2 || undefined;
+  });
+  await probe.close();
   let c = await OvsdbClient.connect(follower.tcp);
   const first = await c.monitorCondSince(NB, 'resume', requests, null, (e) => events.push(e));
   expect(first.found).toBe(false);
