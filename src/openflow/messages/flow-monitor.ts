@@ -21,12 +21,12 @@
  * Plus NXT/ONFT_FLOW_MONITOR_CANCEL (id(32)) and _PAUSED / _RESUMED (no body).
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { formatMatch, oxmFieldsLength, readMatch, readOxmFields, writeMatch, writeOxmFields } from '../match/index.js';
+import { formatMatch, oxmFieldsLength, readMatch, writeMatch, writeOxmFields } from '../match/index.js';
 import { formatActions, readActions, readInstructions, writeActions, writeInstructions } from '../actions/index.js';
 import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError, OfValidationError } from './errors.js';
-import { pad8, subByLength } from './props.js';
+import { pad8, readNxm, subByLength } from './props.js';
 import { portName } from './format.js';
 import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types.js';
 
@@ -58,8 +58,7 @@ export function readMonitorRequests(r: ByteReader, v: OfVersion, flavor: ExtFlav
       const matchLen = r.u16();
       const tableId = r.u8();
       mustBeZero(r, 5, at);
-      const match = readOxmFields(r, matchLen);
-      r.skip(Math.min(pad8(matchLen) - matchLen, r.remaining));
+      const match = readNxm(r, matchLen);
       out.push({ id, flags, outPort, tableId, match });
     } else if (flavor === 'onf') {
       const id = r.u32();
@@ -160,8 +159,7 @@ export function readFlowUpdates(r: ByteReader, v: OfVersion, flavor: ExtFlavor):
     const cookie = ur.u64();
     let match;
     if (flavor === 'nx') {
-      match = readOxmFields(ur, matchLen);
-      ur.skip(Math.min(pad8(matchLen) - matchLen, ur.remaining));
+      match = readNxm(ur, matchLen);
     } else {
       match = readMatch(ur, v);
     }

@@ -14,24 +14,18 @@
  *   OFPMP_QUEUE_DESC (OpenFlow 1.4.1 §7.3.5.14)
  */
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
-import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/index.js';
+import { oxmFieldsLength, writeOxmFields } from '../match/index.js';
 import { readActions, writeActions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
 import { readFlowRemovedFixed } from './decode.js';
-import { expectBody, pad8 } from './props.js';
+import { expectBody, pad8, readNxm } from './props.js';
 import type { NxFlowMod, NxFlowRemoved, NxPacketIn, QueueDesc, QueueProperty, RoleStatus } from './ext-types.js';
 import type { RawProperty } from './types.js';
 import { readRawProps, writeRawProps } from './props.js';
 
 type H = { version: OfVersion; xid: number };
-
-function nxm(r: ByteReader, len: number) {
-  const m = readOxmFields(r, len);
-  r.skip(Math.min(pad8(len) - len, r.remaining));
-  return m;
-}
 
 function writeNxm(w: ByteWriter, m: NxFlowMod['match'], v: OfVersion): number {
   const len = oxmFieldsLength(m, v);
@@ -54,7 +48,7 @@ export function decodeNxFlowMod(r: ByteReader, h: H): NxFlowMod {
   const flags = r.u16();
   const matchLen = r.u16();
   r.skip(6);
-  const match = nxm(r, matchLen);
+  const match = readNxm(r, matchLen);
   const actions = readActions(r, r.remaining, h.version);
   return {
     type: 'nxFlowMod', ...h, cookie, cookieMask: 0n, tableId: cmd >> 8, command: cmd & 0xff, idleTimeout, hardTimeout,
@@ -62,7 +56,8 @@ export function decodeNxFlowMod(r: ByteReader, h: H): NxFlowMod {
   };
 }
 
-function onlyActions(m: { instructions: NxFlowMod['instructions'] }, what: string): readonly Action[] {
+/** The actions of a Nicira message or entry that carries an action list only (apply_actions instructions). */
+export function onlyActions(m: { instructions: NxFlowMod['instructions'] }, what: string): readonly Action[] {
   const out: Action[] = [];
   for (const i of m.instructions) {
     if (i.type !== 'applyActions') throw new OfMessageError('OF_MSG_BAD_VALUE', `${what} carries only actions, not ${i.type}`);
@@ -85,7 +80,7 @@ export function writeNxFlowMod(w: ByteWriter, m: NxFlowMod): void {
 
 export function decodeNxFlowRemoved(r: ByteReader, h: H): NxFlowRemoved {
   const f = readFlowRemovedFixed(r, 'NXT_FLOW_REMOVED'); // f.word is match_len
-  const match = nxm(r, f.word);
+  const match = readNxm(r, f.word);
   if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after NXT_FLOW_REMOVED match`, r.offset);
   return {
     type: 'nxFlowRemoved', ...h, cookie: f.cookie, priority: f.priority, reason: f.reason, tableId: f.tableId, durationSec: f.durationSec,
@@ -111,7 +106,7 @@ export function decodeNxPacketIn(r: ByteReader, h: H): NxPacketIn {
   const cookie = r.u64();
   const matchLen = r.u16();
   r.skip(6);
-  const match = nxm(r, matchLen);
+  const match = readNxm(r, matchLen);
   expectBody(r, 2, 'NXT_PACKET_IN padding');
   r.skip(2);
   return { type: 'nxPacketIn', ...h, bufferId, totalLen, reason, tableId, cookie, match, data: r.bytes(r.remaining) };

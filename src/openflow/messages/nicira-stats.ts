@@ -11,14 +11,13 @@
  *     collector_set_id(32) pad(32)
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { formatMatch, oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/index.js';
+import { formatMatch, oxmFieldsLength, writeOxmFields } from '../match/index.js';
 import { readActions, writeActions } from '../actions/index.js';
-import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
-import { OfMessageError } from './errors.js';
 import { statsCount } from './format.js';
-import { expectBody, pad8, subByLength } from './props.js';
+import { expectBody, pad8, readNxm, subByLength } from './props.js';
 import type { IpfixStats, NxFlowStatsEntry, NxFlowStatsRequest } from './ext-types.js';
+import { onlyActions } from './nicira-msgs.js';
 
 export function readNxFlowStatsRequest(r: ByteReader): NxFlowStatsRequest {
   expectBody(r, 8, 'NXST_FLOW request');
@@ -26,8 +25,7 @@ export function readNxFlowStatsRequest(r: ByteReader): NxFlowStatsRequest {
   const matchLen = r.u16();
   const tableId = r.u8();
   r.skip(3);
-  const match = readOxmFields(r, matchLen);
-  r.skip(Math.min(pad8(matchLen) - matchLen, r.remaining));
+  const match = readNxm(r, matchLen);
   return { outPort, tableId, match };
 }
 
@@ -56,22 +54,12 @@ export function readNxFlowStats(r: ByteReader, v: OfVersion): NxFlowStatsEntry[]
     const cookie = fr.u64();
     const packetCount = fr.u64();
     const byteCount = fr.u64();
-    const match = readOxmFields(fr, matchLen);
-    fr.skip(Math.min(pad8(matchLen) - matchLen, fr.remaining));
+    const match = readNxm(fr, matchLen);
     const actions = readActions(fr, fr.remaining, v);
     out.push({
       tableId, priority, idleTimeout, hardTimeout, flags: 0, importance: 0, cookie, match,
       stats: { durationSec, durationNsec, packetCount, byteCount }, instructions: [{ type: 'applyActions', actions }], idleAge, hardAge,
     });
-  }
-  return out;
-}
-
-function entryActions(e: NxFlowStatsEntry): readonly Action[] {
-  const out: Action[] = [];
-  for (const i of e.instructions) {
-    if (i.type !== 'applyActions') throw new OfMessageError('OF_MSG_BAD_VALUE', `NXST_FLOW entries carry only actions, not ${i.type}`);
-    out.push(...i.actions);
   }
   return out;
 }
@@ -85,7 +73,7 @@ export function writeNxFlowStats(w: ByteWriter, flows: readonly NxFlowStatsEntry
     w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
     writeOxmFields(w, f.match, v);
     w.zeros(pad8(len) - len);
-    writeActions(w, entryActions(f), v);
+    writeActions(w, onlyActions(f, 'NXST_FLOW entry'), v);
     w.patchU16(start, w.offset - start);
   }
 }

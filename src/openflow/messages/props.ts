@@ -3,12 +3,21 @@
  * (OpenFlow 1.5.1 §7.2.7 "ofp_prop_header"), fixed-width strings, MAC addresses, length checks.
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
+import { readOxmFields } from '../match/index.js';
+import type { Match } from '../match/index.js';
 import { OfMessageError } from './errors.js';
 import type { RawProperty } from './types.js';
 
 /** Rounds up to a multiple of 8. */
 export function pad8(n: number): number {
   return (n + 7) & ~7;
+}
+
+/** An NXM match of `len` bytes and its padding to 8 (a short final pad is tolerated, as OVS does). */
+export function readNxm(r: ByteReader, len: number): Match {
+  const m = readOxmFields(r, len);
+  r.skip(Math.min(pad8(len) - len, r.remaining));
+  return m;
 }
 
 /** Reads TLV properties until the reader is exhausted. Padding after each is skipped. */
