@@ -21,12 +21,12 @@
  * Plus NXT/ONFT_FLOW_MONITOR_CANCEL (id(32)) and _PAUSED / _RESUMED (no body).
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { formatMatch, oxmFieldsLength, readMatch, writeMatch, writeOxmFields } from '../match/index.js';
+import { formatMatch, oxmFieldsLength, readMatch, writeMatch } from '../match/index.js';
 import { formatActions, readActions, readInstructions, writeActions, writeInstructions } from '../actions/index.js';
 import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError, OfValidationError } from './errors.js';
-import { pad8, readNxm, subByLength } from './props.js';
+import { readNxm, subByLength, writeNxm } from './props.js';
 import { portName } from './format.js';
 import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types.js';
 
@@ -96,8 +96,7 @@ export function writeMonitorRequests(w: ByteWriter, list: readonly FlowMonitorRe
     if (flavor === 'nx') {
       const len = oxmFieldsLength(e.match, v);
       w.u32(e.id).u16(e.flags).u16(e.outPort).u16(len).u8(e.tableId).zeros(5);
-      writeOxmFields(w, e.match, v);
-      w.zeros(pad8(len) - len);
+      writeNxm(w, e.match, v, len);
     } else if (flavor === 'onf') {
       const natural = 4 + oxmFieldsLength(e.match, v);
       w.u32(e.id).u16(e.flags).u16((e as OnfEntry).onfMatchLen ?? natural).u32(e.outPort).u8(e.tableId).zeros(3);
@@ -194,8 +193,7 @@ export function writeFlowUpdates(w: ByteWriter, list: readonly FlowUpdate[], v: 
       const mlen = flavor === 'nx' ? oxmFieldsLength(u.match, v) : 4 + oxmFieldsLength(u.match, v);
       w.u16(u.reason).u16(u.priority).u16(u.idleTimeout).u16(u.hardTimeout).u16(mlen).u8(u.tableId).u8(0).u64(u.cookie);
       if (flavor === 'nx') {
-        writeOxmFields(w, u.match, v);
-        w.zeros(pad8(mlen) - mlen);
+        writeNxm(w, u.match, v, mlen);
         writeActions(w, u.actions, v);
       } else {
         writeMatch(w, u.match, v);

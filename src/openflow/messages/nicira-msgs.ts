@@ -14,25 +14,17 @@
  *   OFPMP_QUEUE_DESC (OpenFlow 1.4.1 §7.3.5.14)
  */
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
-import { oxmFieldsLength, writeOxmFields } from '../match/index.js';
 import { readActions, writeActions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
 import { readFlowRemovedFixed } from './decode.js';
-import { expectBody, pad8, readNxm } from './props.js';
+import { expectBody, readNxm, writeNxm } from './props.js';
 import type { NxFlowMod, NxFlowRemoved, NxPacketIn, QueueDesc, QueueProperty, RoleStatus } from './ext-types.js';
 import type { RawProperty } from './types.js';
 import { readRawProps, writeRawProps } from './props.js';
 
 type H = { version: OfVersion; xid: number };
-
-function writeNxm(w: ByteWriter, m: NxFlowMod['match'], v: OfVersion): number {
-  const len = oxmFieldsLength(m, v);
-  writeOxmFields(w, m, v);
-  w.zeros(pad8(len) - len);
-  return len;
-}
 
 // ---- NXT_FLOW_MOD --------------------------------------------------------------------------------
 

@@ -11,11 +11,11 @@
  *     collector_set_id(32) pad(32)
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { formatMatch, oxmFieldsLength, writeOxmFields } from '../match/index.js';
+import { formatMatch, oxmFieldsLength } from '../match/index.js';
 import { readActions, writeActions } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { statsCount } from './format.js';
-import { expectBody, pad8, readNxm, subByLength } from './props.js';
+import { expectBody, readNxm, subByLength, writeNxm } from './props.js';
 import type { IpfixStats, NxFlowStatsEntry, NxFlowStatsRequest } from './ext-types.js';
 import { onlyActions } from './nicira-msgs.js';
 
@@ -32,8 +32,7 @@ export function readNxFlowStatsRequest(r: ByteReader): NxFlowStatsRequest {
 export function writeNxFlowStatsRequest(w: ByteWriter, b: NxFlowStatsRequest, v: OfVersion): void {
   const len = oxmFieldsLength(b.match, v);
   w.u16(b.outPort).u16(len).u8(b.tableId).zeros(3);
-  writeOxmFields(w, b.match, v);
-  w.zeros(pad8(len) - len);
+  writeNxm(w, b.match, v, len);
 }
 
 export function readNxFlowStats(r: ByteReader, v: OfVersion): NxFlowStatsEntry[] {
@@ -71,8 +70,7 @@ export function writeNxFlowStats(w: ByteWriter, flows: readonly NxFlowStatsEntry
     w.u16(0).u8(f.tableId).u8(0).u32(f.stats.durationSec ?? 0).u32(f.stats.durationNsec ?? 0);
     w.u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout).u16(len).u16(f.idleAge).u16(f.hardAge);
     w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
-    writeOxmFields(w, f.match, v);
-    w.zeros(pad8(len) - len);
+    writeNxm(w, f.match, v, len);
     writeActions(w, onlyActions(f, 'NXST_FLOW entry'), v);
     w.patchU16(start, w.offset - start);
   }

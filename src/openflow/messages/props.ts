@@ -3,8 +3,9 @@
  * (OpenFlow 1.5.1 §7.2.7 "ofp_prop_header"), fixed-width strings, MAC addresses, length checks.
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { readOxmFields } from '../match/index.js';
+import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/index.js';
 import type { Match } from '../match/index.js';
+import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
 import type { RawProperty } from './types.js';
 
@@ -18,6 +19,13 @@ export function readNxm(r: ByteReader, len: number): Match {
   const m = readOxmFields(r, len);
   r.skip(Math.min(pad8(len) - len, r.remaining));
   return m;
+}
+
+/** Writes an NXM match padded to 8 and returns its unpadded length (pass `len` when it is known already). */
+export function writeNxm(w: ByteWriter, m: Match, v: OfVersion, len: number = oxmFieldsLength(m, v)): number {
+  writeOxmFields(w, m, v);
+  w.zeros(pad8(len) - len);
+  return len;
 }
 
 /** Reads TLV properties until the reader is exhausted. Padding after each is skipped. */
