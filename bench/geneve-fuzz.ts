@@ -19,20 +19,13 @@ import {
   summarizeInner,
 } from '../src/geneve/index.js';
 import { innerArb, tunnelArb } from '../test/fixtures/geneve/arbitraries.js';
+import { xorshift32 } from '../src/testing/random.js';
 
 const N = Number(process.argv[2] ?? '1000000');
 const seed = Number(process.argv[3] ?? '6081');
 
 // xorshift32: cheap, deterministic mutations
-let state = seed >>> 0 || 1;
-function rnd(): number {
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state;
-}
+const rnd = xorshift32(seed);
 
 // A pool of valid frames drawn over the full range, plus a pcap and a pcapng of them.
 const pool = fc.sample(fc.tuple(tunnelArb, innerArb), { numRuns: 512, seed }).map(([t, inner]) => new Encapsulator({ ...t, geneve: { ...t.geneve, version: 0 } }).encapsulate(inner));

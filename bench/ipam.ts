@@ -6,6 +6,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { SubnetAllocator, type SubnetSpec } from '../src/ipam/index.js';
+import { xorshift32 } from '../src/testing/random.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -29,13 +30,9 @@ function cpu(): number {
 /** Deterministic shuffle (xorshift) so runs are comparable. */
 function shuffled<T>(xs: T[], seed = 12345): T[] {
   const a = [...xs];
-  let s = seed >>> 0;
+  const next = xorshift32(seed);
   for (let i = a.length - 1; i > 0; i--) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    const j = s % (i + 1);
+    const j = next() % (i + 1);
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
   return a;

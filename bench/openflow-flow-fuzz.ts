@@ -11,18 +11,11 @@ import { actionsLength, readActions, readInstructions, writeActions, formatActio
 import { formatMatch, readMatch, readMatch10, readOxmFields } from '../src/openflow/match/index.js';
 import { parseFlow } from '../src/openflow/text/index.js';
 import { ByteReader, ByteWriter, fromHex } from '../src/wire/index.js';
+import { xorshift32 } from '../src/testing/random.js';
 
 const cases = Number(process.argv[2] ?? 1_000_000);
-let seed = Number(process.argv[3] ?? 1) >>> 0;
-const rnd = (): number => {
-  // xorshift32
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed;
-};
+const seed = Number(process.argv[3] ?? 1) >>> 0;
+const rnd = xorshift32(seed);
 
 const vec = JSON.parse(readFileSync(new URL('../../shared/vectors/openflow/ovs-tests/ofp-actions.json', import.meta.url), 'utf8')) as {
   sets: { vectors: { hex: string }[] }[];

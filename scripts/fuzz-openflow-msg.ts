@@ -9,18 +9,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SdkError } from '../src/errors.js';
 import { decodeMessage, encodeMessage, formatMessage } from '../src/openflow/messages/index.js';
+import { xorshift32 } from '../src/testing/random.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
-let seed = Number(process.argv[3] ?? 1) >>> 0;
-function rnd(): number {
-  // xorshift32
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed;
-}
+const seed = Number(process.argv[3] ?? 1) >>> 0;
+const rnd = xorshift32(seed);
 
 const ROOT = join(import.meta.dirname, '../../shared/vectors/openflow/ryu-packet_data');
 const seeds: Buffer[] = [];

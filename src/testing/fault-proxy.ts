@@ -98,18 +98,6 @@ export function isEchoRequest(message: unknown): boolean {
   return m.method === 'echo' && m.id !== null && m.id !== undefined;
 }
 
-/** A seeded PRNG (mulberry32) so random chunking is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Action {
   remaining: number;
   readonly what: 'cut' | Buffer;

@@ -21,7 +21,8 @@ export {
 } from './cluster-ops.js';
 export type { TransferMethod, VethNamespace, PartitionableCluster } from './cluster-ops.js';
 export { HarnessError, HarnessCommandError, run, alive, terminate, waitFor } from './process.js';
-export { startFaultProxy, startFakePeer, seededRandom, isEchoRequest } from './fault-proxy.js';
+export { startFaultProxy, startFakePeer, isEchoRequest } from './fault-proxy.js';
+export { seededRandom, xorshift32 } from './random.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript, ProxyDirection, FaultProxyOptions, MessageFilter } from './fault-proxy.js';
 export { startTopology } from './topology.js';
 export type { Topology, TopologyOptions, TopoNode, TopoPod, PodSpec } from './topology.js';

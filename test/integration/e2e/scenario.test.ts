@@ -35,6 +35,7 @@ import { natOutgoingRuleLines } from '../../../src/kube/index.js';
 import { OFP_VERSION } from '../../../src/openflow/index.js';
 import { normalizeDumpFlows, openBrInt } from '../../../src/testing/e2e-openflow.js';
 import { run } from '../../../src/testing/process.js';
+import { xorshift32 } from '../../../src/testing/random.js';
 
 let s: E2eScenario;
 let work: string;
@@ -76,13 +77,8 @@ test('cross node over GENEVE: pod1 → pod3 ping, and a 256 KiB TCP echo compare
 
   // Deterministic payload: xorshift32, so a failing byte is reproducible.
   const data = Buffer.alloc(256 * 1024);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < data.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    data[i] = x & 0xff;
-  }
+  const next = xorshift32(0x9e3779b9);
+  for (let i = 0; i < data.length; i++) data[i] = next() & 0xff;
   const inFile = join(work, 'tcp-in.bin');
   const outFile = join(work, 'tcp-out.bin');
   writeFileSync(inFile, data);

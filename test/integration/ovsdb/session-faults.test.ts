@@ -18,7 +18,8 @@
 import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startOvsdbServer, startOvsdbCluster, freePort, waitFor, type OvsdbServer, type OvsdbCluster } from '../../../src/testing/index.js';
-import { startFaultProxy, startFakePeer, seededRandom, type FaultProxy, type ProxyDirection, type FakeScript } from '../../../src/testing/fault-proxy.js';
+import { startFaultProxy, startFakePeer, type FaultProxy, type ProxyDirection, type FakeScript } from '../../../src/testing/fault-proxy.js';
+import { seededRandom } from '../../../src/testing/random.js';
 import {
   OvsdbClient,
   OvsdbSession,

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { connect, listen, type ByteStream, type Listener } from '../../../src/transport/stream.js';
-import { startFaultProxy, isEchoRequest, seededRandom, type FaultProxy } from '../../../src/testing/fault-proxy.js';
+import { startFaultProxy, isEchoRequest, type FaultProxy } from '../../../src/testing/fault-proxy.js';
+import { seededRandom } from '../../../src/testing/random.js';
 import { waitFor } from '../../../src/testing/index.js';
 
 interface End {
