@@ -10,9 +10,9 @@ import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
 import { decodeGroupMod, decodeMessage, readGroupDescs } from './decode.js';
 import { encodeMessage, writeGroupDescs, writeGroupModBody } from './encode.js';
-import { flowStatsLine, formatMessage, head, hexDump, portName } from './format.js';
+import { flowStatsLine, formatFlowModBody, formatMessage, head, hexDump, portName } from './format.js';
 import { validateMessage } from './validate.js';
-import { formatMatch, formatMatchRaw } from '../match/index.js';
+import { formatMatchRaw } from '../match/index.js';
 import { OfValidationError } from './errors.js';
 import { decodeCtFlush, formatCtFlushBody, writeCtFlush } from './ct-flush.js';
 import { formatFlowUpdates, formatMonitorRequests, readFlowUpdates, readMonitorRequests, monitorRequestError, writeFlowUpdates, writeMonitorRequests } from './flow-monitor.js';
@@ -483,14 +483,10 @@ export function formatExtMessage(m: ExtMessage, verbosity: number): string {
     case 'nxGroupMod':
       return reHead(formatMessage({ ...m, type: 'groupMod', version: 6 }, verbosity), 'NXT_GROUP_MOD', v, m.xid);
     case 'nxFlowMod': {
-      const text = reHead(formatMessage({ ...m, type: 'flowMod', version: 1 }, verbosity), 'NXT_FLOW_MOD', v, m.xid);
-      if (verbosity < 3) return text;
-      // OVS prints the raw NXM match at verbosity ≥ 3, where the canonical match text would be
-      const at = text.indexOf('): ') + 3;
-      const cmd = /^\S+/.exec(text.slice(at))![0];
-      const canonical = formatMatch(m.match);
-      const rest = text.slice(at + cmd.length + (canonical ? canonical.length + 1 : 0));
-      return `${text.slice(0, at)}${cmd} ${formatMatchRaw(m.match)}${rest}`;
+      const fm = { ...m, type: 'flowMod', version: 1 } as const;
+      // OVS prints the raw NXM match at verbosity ≥ 3
+      if (verbosity >= 3) return `${head('NXT_FLOW_MOD', v, m.xid)} ${formatFlowModBody(fm, formatMatchRaw(m.match))}\n`;
+      return reHead(formatMessage(fm, verbosity), 'NXT_FLOW_MOD', v, m.xid);
     }
     case 'nxPacketIn':
       return reHead(formatMessage({ ...m, type: 'packetIn', version: 4 }, verbosity), 'NXT_PACKET_IN', v, m.xid);

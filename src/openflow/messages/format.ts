@@ -467,11 +467,15 @@ function actionsText(a: readonly Action[]): string {
   return t || 'drop';
 }
 
-function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>): string {
+/**
+ * The flow_mod text after the header. `rawMatch`: the match as ofp-print shows it raw at verbosity ≥ 3
+ * (NXT_FLOW_MOD), in which case the priority is printed apart as `pri:N`.
+ */
+export function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>, rawMatch?: string): string {
   const cmd = ['ADD', 'MOD', 'MOD_STRICT', 'DEL', 'DEL_STRICT'][m.command] ?? `cmd:${m.command}`;
   let s = cmd;
   if (m.tableId !== 0 && !(m.tableId === 0xff && (m.command === OFPFC.DELETE || m.command === OFPFC.DELETE_STRICT))) s += ` table:${m.tableId}`;
-  const mt = matchText(m.match, m.priority);
+  const mt = rawMatch ?? matchText(m.match, m.priority);
   if (mt) s += ` ${mt}`;
   // OF1.1+ (lib/ofp-flow.c): ADD shows the new cookie (unless 0 or all-ones) and ignores the mask;
   // the other commands show cookie/mask only when the mask is nonzero. OF1.0 has no mask.
@@ -485,6 +489,7 @@ function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>): string {
   if (m.idleTimeout) s += ` idle:${m.idleTimeout}`;
   if (m.hardTimeout) s += ` hard:${m.hardTimeout}`;
   if (m.importance) s += ` importance:${m.importance}`;
+  if (rawMatch !== undefined && m.priority !== 0x8000) s += ` pri:${m.priority}`;
   if (m.bufferId !== 0xffffffff) s += ` buf:0x${m.bufferId.toString(16)}`;
   if (m.outPort !== OFPP.ANY && !(m.version === 1 && m.outPort === OFPP10.NONE)) s += ` out_port:${portName(m.outPort, m.version)}`;
   const flags = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;

@@ -1,7 +1,8 @@
 /**
  * NXT_FLOW_MOD at ofp-print verbosity 3 prints its match raw (`NXM_NX_REG0_W(…/…)`, wire order), and a masked
  * value with 1-bits where the mask is 0 is refused (OFPBMC_BAD_WILDCARDS). Random matches over the full range
- * of values and masks, printed by this library and by `ovs-ofctl ofp-print HEX VERBOSITY`.
+ * of values and masks (and of priority, table, cookie and timeouts, which the raw form places differently),
+ * printed by this library and by `ovs-ofctl ofp-print HEX VERBOSITY`.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -38,10 +39,17 @@ const matchArb = fc.uniqueArray(fieldArb, { maxLength: 5, selector: (f) => f.fie
 
 describe('NXT_FLOW_MOD raw match text and wildcard refusal against ovs-ofctl', () => {
   it('prints as ovs-ofctl ofp-print does at verbosity 1 and 3', () => {
-    const samples = fc.sample(fc.tuple(matchArb, fc.constantFrom(1, 3)), { numRuns: 60, seed: 0x190 });
+    const headerArb = fc.record({
+      priority: fc.oneof(fc.constant(0x8000), fc.integer({ min: 0, max: 0xffff })),
+      tableId: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xfe })),
+      cookie: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })),
+      idleTimeout: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })),
+      hardTimeout: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })),
+    });
+    const samples = fc.sample(fc.tuple(matchArb, fc.constantFrom(1, 3), headerArb), { numRuns: 80, seed: 0x190 });
     let refused = 0;
-    for (const [match, verbosity] of samples) {
-      const hex = Buffer.from(encodeMessage({ ...BASE, match } as OfMessage)).toString('hex');
+    for (const [match, verbosity, header] of samples) {
+      const hex = Buffer.from(encodeMessage({ ...BASE, ...header, match } as OfMessage)).toString('hex');
       const ours = formatMessage(decodeMessage(Buffer.from(hex, 'hex')), verbosity);
       const ovs = spawnSync('ovs-ofctl', ['ofp-print', hex, String(verbosity)], { encoding: 'utf8' });
       expect(ours, hex).toBe(ovs.stdout);
