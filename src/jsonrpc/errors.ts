@@ -1,4 +1,10 @@
 import { SdkError } from '../errors.js';
+import { describeValue } from './limits.js';
+
+/** `remote: ` when the remote is known (so an error names it once), else nothing. */
+function at(remote: string | undefined): string {
+  return remote ? `${remote}: ` : '';
+}
 
 /** The byte stream is not a sequence of JSON objects (bad framing or bad JSON). The connection is closed. */
 export class JsonRpcFramingError extends SdkError {
@@ -30,8 +36,8 @@ export class JsonRpcConnectionClosedError extends SdkError {
 
 /** No reply arrived within the request's timeout. */
 export class JsonRpcTimeoutError extends SdkError {
-  constructor(readonly method: string, readonly timeoutMs: number) {
-    super('JSONRPC_TIMEOUT', `no reply to "${method}" within ${timeoutMs} ms`);
+  constructor(readonly method: string, readonly timeoutMs: number, readonly remote?: string) {
+    super('JSONRPC_TIMEOUT', `${at(remote)}no reply to "${method}" within ${timeoutMs} ms`);
   }
 }
 
@@ -44,8 +50,8 @@ export class JsonRpcAbortedError extends SdkError {
 
 /** The peer did not answer our inactivity probe (echo) in time. The connection is closed. */
 export class JsonRpcInactivityError extends SdkError {
-  constructor(readonly idleMs: number) {
-    super('JSONRPC_INACTIVITY_TIMEOUT', `peer did not answer the inactivity probe (idle ${idleMs} ms)`);
+  constructor(readonly idleMs: number, readonly remote?: string) {
+    super('JSONRPC_INACTIVITY_TIMEOUT', `${at(remote)}peer did not answer the inactivity probe (idle ${idleMs} ms)`);
   }
 }
 
@@ -56,11 +62,47 @@ export class JsonRpcErrorResponse extends SdkError {
   }
 }
 
+/**
+ * A message began but did not end within `maxMessageMs`: bytes trickling inside one message do not
+ * count as liveness for ever. The connection is closed.
+ */
+export class JsonRpcMessageTimeoutError extends SdkError {
+  constructor(readonly maxMessageMs: number, readonly remote?: string) {
+    super('JSONRPC_MESSAGE_TIMEOUT', `${at(remote)}a message was begun but not finished within ${maxMessageMs} ms`);
+  }
+}
+
+/**
+ * A value we would have to serialize again or describe (a request id, a reply's `error`, the params
+ * of an `echo` to answer) is nested deeper than `maxValueDepth` or, for an id, longer than `maxIdBytes`.
+ * The connection is closed.
+ */
+export class JsonRpcValueLimitError extends SdkError {
+  constructor(readonly what: string, reason: string, readonly remote?: string) {
+    super('JSONRPC_VALUE_LIMIT', `${at(remote)}${what} ${reason}`);
+  }
+}
+
+/** Handling a message failed in an unexpected way (`cause` has the error). The connection is closed. */
+export class JsonRpcDispatchError extends SdkError {
+  constructor(readonly remote: string | undefined, options: { cause: unknown }) {
+    super('JSONRPC_DISPATCH_FAILED', `${at(remote)}a message could not be handled: ${(options.cause as Error)?.message ?? String(options.cause)}`, options);
+  }
+}
+
+/**
+ * Text of a reply's `error` for a message: the OVSDB `{error, details}` shape as `error (details)`,
+ * anything else as (bounded, never throwing) JSON.
+ */
 export function describeRpcError(error: unknown): string {
-  if (typeof error === 'string') return error;
+  if (typeof error === 'string') return cut(error);
   if (error && typeof error === 'object') {
     const e = error as { error?: unknown; details?: unknown };
-    if (typeof e.error === 'string') return typeof e.details === 'string' ? `${e.error} (${e.details})` : e.error;
+    if (typeof e.error === 'string') return cut(typeof e.details === 'string' ? `${e.error} (${e.details})` : e.error);
   }
-  return JSON.stringify(error);
+  return describeValue(error);
+}
+
+function cut(s: string, max = 2000): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }

@@ -7,6 +7,7 @@ export { JsonSplitter, parseMessage } from './splitter.js';
 export type { SplitterOptions } from './splitter.js';
 export { parseMessageSliced } from './sliced-parse.js';
 export type { SlicedParseOptions } from './sliced-parse.js';
-export { JsonRpcPeer } from './peer.js';
+export { JsonRpcPeer, PEER_DEFAULTS } from './peer.js';
+export { deeperThan, describeValue } from './limits.js';
 export type { FrameSink, Logger, PeerOptions, RequestOptions, Notification, PeerState } from './peer.js';
 export * from './errors.js';

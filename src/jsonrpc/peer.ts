@@ -12,7 +12,14 @@
  * order behind it — responses, notifications, errors and the end of the stream are handled only after
  * it — except `echo` requests, which are answered at once (a JSON-RPC reply is matched by its id, so
  * answering out of order is allowed; RFC 7047 §4.1.11 uses echo only for liveness). That way the other
- * side's inactivity probe is answered while a large message is being parsed.
+ * side's inactivity probe is answered while a large message is being parsed. What is queued behind a large
+ * message is bounded: past {@link PeerOptions.maxQueuedBytes} the peer asks the sink to pause reading.
+ *
+ * Nothing a peer sends can throw out of `receive()`: values we would serialize again (ids, echo params)
+ * or describe (a reply's `error`) are bounded in depth and size first (limits.ts), and any other failure
+ * while handling a message closes the connection with a typed error, settling every pending request.
+ * A message that has begun must end within {@link PeerOptions.maxMessageMs}: bytes trickling inside one
+ * message keep neither the connection nor its requests alive for ever.
  */
 import { JsonSplitter, parseMessage } from './splitter.js';
 import { parseMessageSliced } from './sliced-parse.js';
@@ -20,19 +27,38 @@ import type { SlicedParseOptions } from './sliced-parse.js';
 import {
   JsonRpcAbortedError,
   JsonRpcConnectionClosedError,
+  JsonRpcDispatchError,
   JsonRpcErrorResponse,
   JsonRpcInactivityError,
+  JsonRpcMessageTimeoutError,
   JsonRpcProtocolError,
   JsonRpcTimeoutError,
+  JsonRpcValueLimitError,
 } from './errors.js';
-import type { SdkError } from '../errors.js';
+import { deeperThan, describeValue } from './limits.js';
+import { SdkError } from '../errors.js';
 
 /** Where the peer writes serialized messages (a socket, a test buffer…). */
 export interface FrameSink {
+  /** Writes one message. A sink with a bounded write queue closes the stream itself when it overflows. */
   write(text: string): void;
   /** Ends the underlying stream; the owner must then call `peer.closed()`. */
   close(): void;
+  /** Stop delivering received bytes until {@link resume} (optional: a sink without it is never paused). */
+  pause?(): void;
+  resume?(): void;
 }
+
+/** Defaults of {@link PeerOptions} (documented there). */
+export const PEER_DEFAULTS = {
+  maxMessageBytes: 256 * 1024 * 1024,
+  inactivityProbeMs: 5000,
+  largeMessageBytes: 1024 * 1024,
+  maxMessageMs: 60_000,
+  maxValueDepth: 64,
+  maxIdBytes: 1024,
+  maxQueuedBytes: 64 * 1024 * 1024,
+} as const;
 
 /** Minimal logger shape (pino's Logger satisfies it). The library is silent unless given one. */
 export interface Logger {
@@ -43,6 +69,8 @@ export interface Logger {
 }
 
 export interface PeerOptions {
+  /** The remote, named (once) in this peer's errors. */
+  remote?: string;
   /** Largest incoming message, bytes (default 256 MiB). */
   maxMessageBytes?: number;
   /** Send an echo after this many ms without receiving anything; close if, after as long again without receiving anything, no whole message has arrived since. 0 = off (default 5000). */
@@ -54,6 +82,24 @@ export interface PeerOptions {
    * 1 MiB; `Infinity` parses every message with one synchronous `JSON.parse`).
    */
   largeMessageBytes?: number;
+  /**
+   * A message that has begun must be complete within this many ms, or the connection is closed with
+   * `JSONRPC_MESSAGE_TIMEOUT` (default 60000; 0 = no bound). Bytes inside an unfinished message do not
+   * count as liveness beyond it.
+   */
+  maxMessageMs?: number;
+  /**
+   * Deepest nesting accepted in a value we serialize again or describe — a request's id, an echo's
+   * params, a reply's `error` (default 64). Deeper closes the connection with `JSONRPC_VALUE_LIMIT`.
+   */
+  maxValueDepth?: number;
+  /** Longest request id (as JSON) we answer to, bytes (default 1024); longer: `JSONRPC_VALUE_LIMIT`. */
+  maxIdBytes?: number;
+  /**
+   * Bytes received and queued behind a large message being parsed before the peer asks the sink to
+   * pause reading (default 64 MiB); reading resumes once the queue is worked through.
+   */
+  maxQueuedBytes?: number;
   /** Piece size and time budget of the sliced parse (tests and benchmarks). @internal */
   slicedParse?: Pick<SlicedParseOptions, 'pieceBytes' | 'budgetMs'>;
   logger?: Logger;
@@ -83,7 +129,7 @@ export type PeerState = 'open' | 'closed';
 /** Something received while a large message was being parsed, handled in arrival order after it. */
 type Queued =
   | { readonly kind: 'large'; readonly bytes: Buffer }
-  | { readonly kind: 'message'; readonly msg: unknown }
+  | { readonly kind: 'message'; readonly msg: unknown; readonly size: number }
   | { readonly kind: 'error'; readonly err: SdkError }
   | { readonly kind: 'end'; readonly cause: unknown; readonly partial: boolean };
 
@@ -108,15 +154,30 @@ export class JsonRpcPeer {
   /** True while the queue is being worked through (a large message is being parsed). */
   private draining = false;
   private readonly parseAbort = new AbortController();
+  /** When the message now being received began (undefined between messages). */
+  private partialSince: number | undefined;
+  private messageTimer: NodeJS.Timeout | undefined;
+  private readonly maxMessageMs: number;
+  private readonly maxDepth: number;
+  private readonly maxIdBytes: number;
+  private readonly maxQueued: number;
+  private queuedBytes = 0;
+  private paused = false;
+  private readonly remote: string | undefined;
   state: PeerState = 'open';
 
   constructor(
     private readonly sink: FrameSink,
     private readonly opts: PeerOptions = {},
   ) {
-    this.splitter = new JsonSplitter({ maxMessageBytes: opts.maxMessageBytes ?? 256 * 1024 * 1024 });
-    this.probeMs = opts.inactivityProbeMs ?? 5000;
-    this.largeBytes = opts.largeMessageBytes ?? 1024 * 1024;
+    this.splitter = new JsonSplitter({ maxMessageBytes: opts.maxMessageBytes ?? PEER_DEFAULTS.maxMessageBytes });
+    this.probeMs = opts.inactivityProbeMs ?? PEER_DEFAULTS.inactivityProbeMs;
+    this.largeBytes = opts.largeMessageBytes ?? PEER_DEFAULTS.largeMessageBytes;
+    this.maxMessageMs = opts.maxMessageMs ?? PEER_DEFAULTS.maxMessageMs;
+    this.maxDepth = opts.maxValueDepth ?? PEER_DEFAULTS.maxValueDepth;
+    this.maxIdBytes = opts.maxIdBytes ?? PEER_DEFAULTS.maxIdBytes;
+    this.maxQueued = opts.maxQueuedBytes ?? PEER_DEFAULTS.maxQueuedBytes;
+    this.remote = opts.remote;
     this.log = opts.logger;
     this.armProbe();
   }
@@ -154,7 +215,7 @@ export class JsonRpcPeer {
       const timeoutMs = ro.timeoutMs ?? this.opts.requestTimeoutMs;
       const onAbort = () => {
         this.abandon(id);
-        ro.onAbandon?.(id);
+        this.safeOnAbandon(ro, id);
         reject(new JsonRpcAbortedError(method, { cause: ro.signal?.reason }));
       };
       const p: Pending = {
@@ -170,13 +231,28 @@ export class JsonRpcPeer {
       if (timeoutMs !== undefined && timeoutMs > 0) {
         timer = setTimeout(() => {
           this.abandon(id);
-          ro.onAbandon?.(id);
-          reject(new JsonRpcTimeoutError(method, timeoutMs));
+          this.safeOnAbandon(ro, id);
+          reject(new JsonRpcTimeoutError(method, timeoutMs, this.remote));
         }, timeoutMs);
       }
       ro.signal?.addEventListener('abort', onAbort, { once: true });
-      this.send({ id, method, params: params ?? [] });
+      try {
+        this.send({ id, method, params: params ?? [] });
+      } catch (e) {
+        // Not sent (params that cannot be serialized): nothing will ever answer it.
+        this.pending.delete(id);
+        p.cleanup();
+        reject(e as Error);
+      }
     });
+  }
+
+  private safeOnAbandon(ro: RequestOptions, id: number): void {
+    try {
+      ro.onAbandon?.(id);
+    } catch (e) {
+      this.log?.warn({ err: e }, 'jsonrpc: onAbandon threw');
+    }
   }
 
   /** Sends a notification (`id: null`). */
@@ -185,17 +261,31 @@ export class JsonRpcPeer {
     this.send({ id: null, method, params: params ?? [] });
   }
 
-  /** Feeds bytes received from the transport. */
+  /** Feeds bytes received from the transport. Never throws: whatever goes wrong closes the connection. */
   receive(chunk: Buffer): void {
+    try {
+      this.receiveUnguarded(chunk);
+    } catch (e) {
+      if (this.state !== 'closed') this.fail(this.typed(e));
+    }
+  }
+
+  /** A typed error for anything thrown while handling received data. */
+  private typed(e: unknown): SdkError {
+    return e instanceof SdkError ? e : new JsonRpcDispatchError(this.remote, { cause: e });
+  }
+
+  private receiveUnguarded(chunk: Buffer): void {
     if (this.state === 'closed') return;
     this.lastRx = Date.now();
     let frames: Buffer[];
     try {
       frames = this.splitter.feed(chunk);
     } catch (e) {
-      this.failInOrder(e as SdkError);
+      this.failInOrder(this.typed(e));
       return;
     }
+    this.trackPartial(frames.length > 0);
     // Our probe is answered by a whole message, not by bytes: a stream whose framing was thrown off
     // (stray quotes or brackets inside a message) never completes one, and the other side's answers to
     // our echoes would otherwise keep such a connection open forever.
@@ -209,12 +299,32 @@ export class JsonRpcPeer {
       try {
         msg = parseMessage(f);
       } catch (e) {
-        this.fail(e as SdkError);
+        this.fail(this.typed(e));
         return;
       }
       this.dispatch(msg);
       if ((this.state as PeerState) === 'closed') return;
     }
+  }
+
+  /** Starts, restarts or stops the clock of the message being received (maxMessageMs). */
+  private trackPartial(finishedOne: boolean): void {
+    if (this.maxMessageMs <= 0) return;
+    const pending = this.splitter.pending;
+    if (!pending) this.partialSince = undefined;
+    else if (finishedOne || this.partialSince === undefined) this.partialSince = Date.now();
+    if (this.partialSince !== undefined && !this.messageTimer) this.armMessageTimer(this.maxMessageMs);
+  }
+
+  private armMessageTimer(ms: number): void {
+    this.messageTimer = setTimeout(() => {
+      this.messageTimer = undefined;
+      if (this.state === 'closed' || this.partialSince === undefined) return;
+      const left = this.partialSince + this.maxMessageMs - Date.now();
+      if (left > 0) this.armMessageTimer(left);
+      else this.fail(new JsonRpcMessageTimeoutError(this.maxMessageMs, this.remote));
+    }, ms);
+    this.messageTimer.unref();
   }
 
   /** The transport reports the end of the stream (with the error, if any). */
@@ -230,6 +340,11 @@ export class JsonRpcPeer {
   }
 
   private finishClosed(cause: unknown, partial: boolean): void {
+    // A typed reason from the transport (e.g. TRANSPORT_WRITE_QUEUE_FULL) is the reason.
+    if (cause instanceof SdkError) {
+      this.finish(cause);
+      return;
+    }
     const err = new JsonRpcConnectionClosedError(
       partial ? 'connection closed in the middle of a message' : cause ? `connection lost: ${(cause as Error).message ?? cause}` : 'connection closed by peer',
       { cause },
@@ -244,21 +359,41 @@ export class JsonRpcPeer {
       // receive() returns, and this one is parsed later, so it gets its own copy.
       const own = f.byteOffset === 0 && f.buffer.byteLength === f.length ? f : Buffer.from(f);
       this.queue.push({ kind: 'large', bytes: own });
+      this.addQueued(f.length);
     }
     else {
       let msg: unknown;
       try {
         msg = parseMessage(f);
       } catch (e) {
-        this.queue.push({ kind: 'error', err: e as SdkError });
+        this.queue.push({ kind: 'error', err: this.typed(e) });
         return;
       }
       const m = msg as { id?: unknown; method?: unknown } | null;
       // The other side's echo (its inactivity probe) is answered now, ahead of what is queued.
       if (m !== null && typeof m === 'object' && m.method === 'echo' && m.id !== null && m.id !== undefined) this.dispatch(msg);
-      else this.queue.push({ kind: 'message', msg });
+      else {
+        this.queue.push({ kind: 'message', msg, size: f.length });
+        this.addQueued(f.length);
+      }
     }
     if (!this.draining) void this.drain();
+  }
+
+  private addQueued(n: number): void {
+    this.queuedBytes += n;
+    if (!this.paused && this.queuedBytes > this.maxQueued && this.sink.pause) {
+      this.paused = true;
+      this.sink.pause();
+    }
+  }
+
+  private releaseQueued(n: number): void {
+    this.queuedBytes -= n;
+    if (this.paused && this.queuedBytes <= this.maxQueued / 2) {
+      this.paused = false;
+      this.sink.resume?.();
+    }
   }
 
   private failInOrder(err: SdkError): void {
@@ -278,13 +413,16 @@ export class JsonRpcPeer {
           try {
             msg = await parseMessageSliced(item.bytes, { ...this.opts.slicedParse, signal: this.parseAbort.signal });
           } catch (e) {
-            if ((this.state as PeerState) !== 'closed') this.fail(e as SdkError);
+            if ((this.state as PeerState) !== 'closed') this.fail(this.typed(e));
             return;
           }
+          this.releaseQueued(item.bytes.length);
           if ((this.state as PeerState) === 'closed') return;
-          this.dispatch(msg);
-        } else if (item.kind === 'message') this.dispatch(item.msg);
-        else if (item.kind === 'error') {
+          this.guardedDispatch(msg);
+        } else if (item.kind === 'message') {
+          this.releaseQueued(item.size);
+          this.guardedDispatch(item.msg);
+        } else if (item.kind === 'error') {
           this.fail(item.err);
           return;
         } else {
@@ -296,6 +434,19 @@ export class JsonRpcPeer {
       this.queue = [];
       this.queueHead = 0;
       this.draining = false;
+      this.queuedBytes = 0;
+      if (this.paused) {
+        this.paused = false;
+        if (this.state === 'open') this.sink.resume?.();
+      }
+    }
+  }
+
+  private guardedDispatch(msg: unknown): void {
+    try {
+      this.dispatch(msg);
+    } catch (e) {
+      if (this.state !== 'closed') this.fail(this.typed(e));
     }
   }
 
@@ -320,6 +471,7 @@ export class JsonRpcPeer {
     this.closeError = err;
     this.parseAbort.abort(err);
     if (this.probeTimer) clearTimeout(this.probeTimer);
+    if (this.messageTimer) clearTimeout(this.messageTimer);
     const pend = [...this.pending.values()];
     this.pending.clear();
     for (const p of pend) {
@@ -375,12 +527,15 @@ export class JsonRpcPeer {
         }
         return;
       }
-      // A request from the other side. ovsdb-server only ever sends echo.
+      // A request from the other side. ovsdb-server only ever sends echo. Its id (and an echo's params)
+      // will be serialized again: bound them first.
+      if (!this.checkValue('a request id', m.id, this.maxIdBytes)) return;
       if (m.method === 'echo') {
+        if (!this.checkValue('the params of an echo request', params)) return;
         this.send({ id: m.id, result: params, error: null });
         this.log?.debug({ id: m.id }, 'jsonrpc: answered echo');
       }
-      else this.send({ id: m.id, result: null, error: { error: 'unknown method', details: m.method } });
+      else this.send({ id: m.id, result: null, error: { error: 'unknown method', details: m.method.slice(0, 256) } });
       return;
     }
     if (!('result' in m) && !('error' in m)) {
@@ -392,13 +547,32 @@ export class JsonRpcPeer {
     const p = this.pending.get(id);
     if (!p) {
       if (this.abandoned.delete(id)) return;
-      this.fail(new JsonRpcProtocolError(`response to unknown id ${JSON.stringify(m.id)}`, msg));
+      this.fail(new JsonRpcProtocolError(`${this.remote ? `${this.remote}: ` : ''}response to unknown id ${describeValue(m.id, 200, this.maxDepth)}`, msg));
       return;
     }
+    // The error is described in the rejection's message: bound it before the call leaves the table, so
+    // that a refusal settles it together with every other pending call.
+    if (m.error !== null && m.error !== undefined && !this.checkValue(`the error of the reply to "${p.method}"`, m.error)) return;
     this.pending.delete(id);
     p.cleanup();
     if (m.error !== null && m.error !== undefined) p.reject(new JsonRpcErrorResponse(p.method, m.error));
     else p.resolve(m.result);
+  }
+
+  /**
+   * True when `v` may be serialized again: nested at most maxValueDepth levels and, with `maxBytes`, at
+   * most that long as JSON. Otherwise closes the connection with JSONRPC_VALUE_LIMIT and returns false.
+   */
+  private checkValue(what: string, v: unknown, maxBytes?: number): boolean {
+    let reason: string | undefined;
+    if (deeperThan(v, this.maxDepth)) reason = `is nested deeper than ${this.maxDepth} levels`;
+    else if (maxBytes !== undefined) {
+      const len = JSON.stringify(v)?.length ?? 0;
+      if (len > maxBytes) reason = `is ${len} bytes long as JSON, over the limit of ${maxBytes}`;
+    }
+    if (reason === undefined) return true;
+    this.fail(new JsonRpcValueLimitError(what, reason, this.remote));
+    return false;
   }
 
   private armProbe(): void {
@@ -408,7 +582,7 @@ export class JsonRpcPeer {
       const idle = Date.now() - this.lastRx;
       if (idle >= this.probeMs) {
         if (this.probeSent) {
-          this.fail(new JsonRpcInactivityError(idle));
+          this.fail(new JsonRpcInactivityError(idle, this.remote));
           return;
         }
         this.probeSent = true;

@@ -4,7 +4,7 @@
  * monitor_cond_change, monitor_cond_since, monitor_cancel, lock, steal, unlock, echo,
  * set_db_change_aware, get_server_id, and the update / update2 / update3 / locked / stolen notifications.
  */
-import { JsonRpcPeer, JsonRpcErrorResponse, JsonRpcAbortedError, JsonRpcTimeoutError, JsonRpcConnectionClosedError } from '../jsonrpc/index.js';
+import { JsonRpcPeer, JsonRpcErrorResponse, JsonRpcAbortedError, JsonRpcTimeoutError, JsonRpcConnectionClosedError, describeValue } from '../jsonrpc/index.js';
 import type { Logger, Notification } from '../jsonrpc/index.js';
 import type { SdkError } from '../errors.js';
 import { connect as connectStream } from '../transport/index.js';
@@ -33,13 +33,28 @@ export interface ClientOptions {
   logger?: Logger;
   /** Our inactivity probe, ms (default 5000; 0 = off). */
   inactivityProbeMs?: number;
-  /** Default timeout for every request, ms (default: none). */
+  /**
+   * Default timeout for every request, ms (default 60000, {@link DEFAULT_REQUEST_TIMEOUT_MS}; 0 = none).
+   * A call's own `timeoutMs` overrides it. A timed-out request fails with `JSONRPC_TIMEOUT` naming the
+   * remote and the method (a transaction with `OVSDB_OUTCOME_UNKNOWN`, the timeout as its cause).
+   */
   requestTimeoutMs?: number;
+  /**
+   * A message from the server that has begun must be complete within this many ms (default 60000; 0 =
+   * no bound), else the connection closes with `JSONRPC_MESSAGE_TIMEOUT`: a server trickling bytes inside
+   * an unfinished reply does not keep calls pending.
+   */
+  maxMessageMs?: number;
   /** Largest message accepted from the server (default 256 MiB). */
   maxMessageBytes?: number;
   /** Messages from this size on (bytes) are parsed in slices without blocking the event loop (default 1 MiB; `Infinity` = never). */
   largeMessageBytes?: number;
   connectTimeoutMs?: number;
+  /**
+   * Bytes that may wait to be sent to a server that does not read (answers to its echo requests
+   * included) before the connection is dropped with `TRANSPORT_WRITE_QUEUE_FULL` (default 16 MiB).
+   */
+  maxWriteQueueBytes?: number;
   /** Try the remotes of a list in random order (default false: in the given order). */
   shuffle?: boolean;
   /** Open the byte stream yourself (a test's fault-injecting peer, a custom transport). */
@@ -101,6 +116,9 @@ export interface MonitorCondSinceResult {
 
 export type LockEvent = { readonly type: 'locked' | 'stolen'; readonly lock: string };
 
+/** The client's default per-request timeout, ms. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
 export const ZERO_TXN_ID = '00000000-0000-0000-0000-000000000000';
 
 function monitorKey(id: unknown): string {
@@ -110,7 +128,7 @@ function monitorKey(id: unknown): string {
 function mapRpcError(e: unknown): unknown {
   if (e instanceof JsonRpcErrorResponse) {
     const err = e.error as { error?: unknown; details?: unknown } | string;
-    const s = typeof err === 'string' ? err : typeof err?.error === 'string' ? err.error : JSON.stringify(err);
+    const s = typeof err === 'string' ? err : typeof err?.error === 'string' ? err.error : describeValue(err);
     const details = typeof err === 'object' && err ? err.details : undefined;
     return new OvsdbRpcError((RPC_ERROR_CODES as Record<string, string>)[s] ?? 'OVSDB_RPC_FAILED', e.method, s, details);
   }
@@ -141,10 +159,18 @@ export class OvsdbClient {
   ) {
     this.log = opts.logger;
     this.peer = new JsonRpcPeer(
-      { write: (t) => stream.write(t), close: () => stream.close() },
       {
+        write: (t) => stream.write(t),
+        close: () => stream.close(),
+        // The peer pauses reading while a large message is parsed and much is queued behind it.
+        pause: () => stream.pause?.(),
+        resume: () => stream.resume?.(),
+      },
+      {
+        remote,
         ...(opts.inactivityProbeMs !== undefined ? { inactivityProbeMs: opts.inactivityProbeMs } : {}),
-        ...(opts.requestTimeoutMs !== undefined ? { requestTimeoutMs: opts.requestTimeoutMs } : {}),
+        requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(opts.maxMessageMs !== undefined ? { maxMessageMs: opts.maxMessageMs } : {}),
         ...(opts.maxMessageBytes !== undefined ? { maxMessageBytes: opts.maxMessageBytes } : {}),
         ...(opts.largeMessageBytes !== undefined ? { largeMessageBytes: opts.largeMessageBytes } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
@@ -177,7 +203,11 @@ export class OvsdbClient {
       try {
         const stream = opts.openStream
           ? await opts.openStream(r)
-          : await connectStream(r, { ...(opts.tls ? { tls: opts.tls } : {}), ...(opts.connectTimeoutMs ? { timeoutMs: opts.connectTimeoutMs } : {}) });
+          : await connectStream(r, {
+              ...(opts.tls ? { tls: opts.tls } : {}),
+              ...(opts.connectTimeoutMs ? { timeoutMs: opts.connectTimeoutMs } : {}),
+              ...(opts.maxWriteQueueBytes !== undefined ? { maxWriteQueueBytes: opts.maxWriteQueueBytes } : {}),
+            });
         opts.logger?.info({ remote: r }, 'ovsdb: connected');
         return new OvsdbClient(stream, r, opts);
       } catch (e) {

@@ -20,3 +20,13 @@ export class TransportTlsError extends SdkError {
     super('TRANSPORT_TLS', `${remote}: ${message}`, options);
   }
 }
+
+/**
+ * The peer does not read what we write: more than `limit` bytes were already waiting to be sent when
+ * another write came. The stream is destroyed (memory stays bounded); names the remote.
+ */
+export class TransportWriteQueueFullError extends SdkError {
+  constructor(readonly remote: string, readonly queued: number, readonly limit: number) {
+    super('TRANSPORT_WRITE_QUEUE_FULL', `${remote}: the peer is not reading: ${queued} bytes wait to be sent, over the limit of ${limit}`);
+  }
+}

@@ -2,6 +2,9 @@
  * Remotes in OVSDB / OVS syntax (ovsdb-server(1) "Remotes"):
  * active `tcp:host:port`, `tcp:[v6]:port`, `ssl:host:port`, `unix:path`; passive `ptcp:port[:ip]`,
  * `pssl:port[:ip]`, `punix:path`. A comma-separated list names several remotes.
+ *
+ * As in OVS, a passive remote without an address (`ptcp:6641`) listens on every address (0.0.0.0);
+ * write the loopback address to stay local (`ptcp:6641:127.0.0.1`).
  */
 import { isIP } from 'node:net';
 import { RemoteSyntaxError } from './errors.js';
