@@ -5,9 +5,15 @@
  * keepalive both ways, xid matching, barriers, multipart streams, bundles, clean close.
  *
  * All socket work is in src/transport; this module only frames, decodes and matches.
+ *
+ * Against a bad switch: nothing it sends throws out of the data handler (a failure closes the channel
+ * with a typed error and settles every request; a throwing handler of ours is logged and skipped);
+ * every request has a timeout (default 10 s) and may take an AbortSignal; a message that has begun must
+ * end within `maxMessageMs`; and what we write to a switch that does not read is bounded by the
+ * stream's write-queue limit (`maxWriteQueueBytes`, default 16 MiB, then `TRANSPORT_WRITE_QUEUE_FULL`).
  */
 import { connect as transportConnect, listen as transportListen } from '../../transport/index.js';
-import type { ByteStream, ConnectOptions, Listener } from '../../transport/index.js';
+import type { ByteStream, ConnectOptions, Listener, StreamOptions } from '../../transport/index.js';
 import { OfFramer } from '../framer.js';
 import { decodeMessage } from '../messages/decode.js';
 import { encodeMessage } from '../messages/encode.js';
@@ -24,7 +30,21 @@ import type {
 } from '../messages/types.js';
 import { OFP_VERSION } from '../version.js';
 import type { OfVersion } from '../version.js';
+import { SdkError } from '../../errors.js';
 import { OfConnectionError, OfRemoteError } from './errors.js';
+
+/** The part of a pino-compatible logger the connection uses. Silent without one. */
+export interface OfLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+/** Per-request options. */
+export interface OfRequestOptions {
+  /** Overrides the connection's `requestTimeoutMs` for this request. */
+  readonly timeoutMs?: number;
+  /** Rejects with `OF_CONN_ABORTED` when it fires; a reply arriving later is dropped. */
+  readonly signal?: AbortSignal;
+}
 
 /**
  * A message to send: any message; `xid` is allocated when absent or 0 (0 is what switches use for
@@ -47,6 +67,14 @@ export interface OfConnectionOptions {
   readonly echoTimeoutMs?: number;
   /** Reject a request that gets no reply within this long (default 10000 ms). */
   readonly requestTimeoutMs?: number;
+  /**
+   * A message that has begun must be complete within this long (default 10000 ms; 0 = no bound), else
+   * the channel closes with `OF_CONN_MESSAGE_TIMEOUT`: bytes trickling inside one message do not count
+   * as liveness for ever.
+   */
+  readonly maxMessageMs?: number;
+  /** Where a throwing message/close/decode-error handler is reported (pino-compatible; silent without one). */
+  readonly logger?: OfLogger;
   /** Ask for features after hello (default true). */
   readonly fetchFeatures?: boolean;
 }
@@ -57,6 +85,8 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
   /** Multipart requests gather parts until the last one. */
   readonly multipart: boolean;
+  /** Removes the abort listener. */
+  readonly cleanup: () => void;
 }
 
 type Listener1<T> = (v: T) => void;
@@ -92,7 +122,11 @@ export class OfConnection {
   private echoTimer: NodeJS.Timeout | undefined;
   private echoDeadline: NodeJS.Timeout | undefined;
   private helloWaiter: { resolve: (m: OfMessage) => void; reject: (e: Error) => void } | undefined;
-  private readonly opts: Required<OfConnectionOptions>;
+  private readonly opts: Required<Omit<OfConnectionOptions, 'logger'>>;
+  private readonly log: OfLogger | undefined;
+  /** When the message now being received began (undefined between messages). */
+  private partialSince: number | undefined;
+  private messageTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly stream: ByteStream,
@@ -103,8 +137,10 @@ export class OfConnection {
       echoIntervalMs: opts.echoIntervalMs ?? 5000,
       echoTimeoutMs: opts.echoTimeoutMs ?? 5000,
       requestTimeoutMs: opts.requestTimeoutMs ?? 10000,
+      maxMessageMs: opts.maxMessageMs ?? 10000,
       fetchFeatures: opts.fetchFeatures ?? true,
     };
+    this.log = opts.logger;
     stream.onData((chunk) => this.onData(chunk));
     stream.onClose((err) => this.shutdown(err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${stream.remote} closed by peer`)));
   }
@@ -159,6 +195,15 @@ export class OfConnection {
     else this.closeHandlers.push(h);
   }
 
+  /** Calls a user handler; one that throws is logged, never allowed out of the data handler. */
+  private callHandler<T>(kind: string, h: Listener1<T>, v: T): void {
+    try {
+      h(v);
+    } catch (e) {
+      this.log?.warn({ err: e, remote: this.remote }, `openflow: ${kind} handler threw`);
+    }
+  }
+
   /** Allocates an xid. */
   xid(): number {
     const x = this.nextXid;
@@ -183,16 +228,16 @@ export class OfConnection {
    * rejects with {@link OfRemoteError}.
    * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT`; OfRemoteError `OF_REMOTE_ERROR`
    */
-  request(msg: Outgoing): Promise<OfMessage> {
-    return this.track(msg, false);
+  request(msg: Outgoing, o: OfRequestOptions = {}): Promise<OfMessage> {
+    return this.track(msg, false, o);
   }
 
   /**
    * Sends a multipart request and resolves with the whole reply body, all MORE parts joined.
    * @throws as {@link request}
    */
-  async multipart(body: MultipartRequestBody): Promise<MultipartReplyBody> {
-    const reply = await this.track({ type: 'multipartRequest', flags: 0, body }, true);
+  async multipart(body: MultipartRequestBody, o: OfRequestOptions = {}): Promise<MultipartReplyBody> {
+    const reply = await this.track({ type: 'multipartRequest', flags: 0, body }, true, o);
     return (reply as MultipartReply).body;
   }
 
@@ -226,14 +271,14 @@ export class OfConnection {
   }
 
   /** Sends a barrier and waits for its reply: every earlier message has then been processed. */
-  async barrier(): Promise<void> {
-    await this.request({ type: 'barrierRequest' });
+  async barrier(o: OfRequestOptions = {}): Promise<void> {
+    await this.request({ type: 'barrierRequest' }, o);
   }
 
   /** Sends an echo request and waits for the reply; resolves with the round-trip time in ms. */
-  async echo(data: Uint8Array = new Uint8Array(0)): Promise<number> {
+  async echo(data: Uint8Array = new Uint8Array(0), o: OfRequestOptions = {}): Promise<number> {
     const t0 = performance.now();
-    await this.request({ type: 'echoRequest', data });
+    await this.request({ type: 'echoRequest', data }, o);
     return performance.now() - t0;
   }
 
@@ -315,25 +360,56 @@ export class OfConnection {
     }
   }
 
-  private track(msg: Outgoing, multipart: boolean): Promise<OfMessage> {
+  private track(msg: Outgoing, multipart: boolean, o: OfRequestOptions = {}): Promise<OfMessage> {
     return new Promise<OfMessage>((resolve, reject) => {
-      let xid: number;
+      const signal = o.signal;
+      if (signal?.aborted) {
+        reject(new OfConnectionError('OF_CONN_ABORTED', `${msg.type} to ${this.remote} was aborted`, { cause: signal.reason }));
+        return;
+      }
+      let xid = 0;
+      const timeoutMs = o.timeoutMs ?? this.opts.requestTimeoutMs;
+      const onAbort = () => {
+        this.drop(xid);
+        reject(new OfConnectionError('OF_CONN_ABORTED', `${msg.type} (xid=0x${xid.toString(16)}) to ${this.remote} was aborted`, { cause: signal?.reason }));
+      };
       try {
         xid = msg.xid || this.xid();
         const timer = setTimeout(() => {
-          this.pending.delete(xid);
-          this.assembler.drop(xid);
-          reject(new OfConnectionError('OF_CONN_TIMEOUT', `no reply to ${msg.type} (xid=0x${xid.toString(16)}) from ${this.remote} within ${this.opts.requestTimeoutMs} ms`));
-        }, this.opts.requestTimeoutMs);
-        this.pending.set(xid, { resolve, reject, timer, multipart });
+          this.drop(xid);
+          reject(new OfConnectionError('OF_CONN_TIMEOUT', `no reply to ${msg.type} (xid=0x${xid.toString(16)}) from ${this.remote} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const cleanup = () => signal?.removeEventListener('abort', onAbort);
+        this.pending.set(xid, { resolve, reject, timer, multipart, cleanup });
+        signal?.addEventListener('abort', onAbort, { once: true });
         this.send({ ...msg, xid } as Outgoing);
       } catch (e) {
+        this.drop(xid);
         reject(e as Error);
       }
     });
   }
 
+  /** Forgets a pending request (timeout, abort, failed send). */
+  private drop(xid: number): void {
+    const p = this.pending.get(xid);
+    if (!p) return;
+    clearTimeout(p.timer);
+    p.cleanup();
+    this.pending.delete(xid);
+    this.assembler.drop(xid);
+  }
+
+  /** Never throws: whatever a peer sends, a failure closes the channel with a typed error. */
   private onData(chunk: Uint8Array): void {
+    try {
+      this.onDataUnguarded(chunk);
+    } catch (e) {
+      this.fail(e instanceof SdkError ? e : new OfConnectionError('OF_CONN_DISPATCH_FAILED', `${this.remote}: a message could not be handled: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
+    }
+  }
+
+  private onDataUnguarded(chunk: Uint8Array): void {
     if (this.closed) return;
     let msgs: Uint8Array[];
     try {
@@ -342,6 +418,7 @@ export class OfConnection {
       this.fail(e as Error);
       return;
     }
+    this.trackPartial(msgs.length > 0);
     this.armEcho();
     for (const bytes of msgs) {
       let m: OfMessage;
@@ -349,12 +426,31 @@ export class OfConnection {
         m = decodeMessage(bytes);
       } catch (e) {
         // A message we cannot decode is reported but does not kill the channel (OVS does the same).
-        for (const h of this.decodeErrorHandlers) h(e as Error);
+        for (const h of [...this.decodeErrorHandlers]) this.callHandler('decode-error', h, e as Error);
         continue;
       }
       this.dispatch(m);
       if (this.closed) return;
     }
+  }
+
+  /** Starts, restarts or stops the clock of the message being received (maxMessageMs). */
+  private trackPartial(finishedOne: boolean): void {
+    if (this.opts.maxMessageMs <= 0) return;
+    if (this.framer.buffered === 0) this.partialSince = undefined;
+    else if (finishedOne || this.partialSince === undefined) this.partialSince = Date.now();
+    if (this.partialSince !== undefined && !this.messageTimer) this.armMessageTimer(this.opts.maxMessageMs);
+  }
+
+  private armMessageTimer(ms: number): void {
+    this.messageTimer = setTimeout(() => {
+      this.messageTimer = undefined;
+      if (this.closed || this.partialSince === undefined) return;
+      const left = this.partialSince + this.opts.maxMessageMs - Date.now();
+      if (left > 0) this.armMessageTimer(left);
+      else this.fail(new OfConnectionError('OF_CONN_MESSAGE_TIMEOUT', `${this.remote}: a message was begun but not finished within ${this.opts.maxMessageMs} ms`));
+    }, ms);
+    this.messageTimer.unref();
   }
 
   private dispatch(m: OfMessage): void {
@@ -412,12 +508,15 @@ export class OfConnection {
 
   private settle(xid: number): void {
     const p = this.pending.get(xid);
-    if (p) clearTimeout(p.timer);
+    if (p) {
+      clearTimeout(p.timer);
+      p.cleanup();
+    }
     this.pending.delete(xid);
   }
 
   private emit(m: OfMessage): void {
-    for (const h of [...this.messageHandlers]) h(m);
+    for (const h of [...this.messageHandlers]) this.callHandler('message', h, m);
   }
 
   /** Restarts the idle timer: after echoIntervalMs without traffic, probe with an echo request. */
@@ -458,14 +557,16 @@ export class OfConnection {
     this.closeError = err;
     if (this.echoTimer) clearTimeout(this.echoTimer);
     if (this.echoDeadline) clearTimeout(this.echoDeadline);
+    if (this.messageTimer) clearTimeout(this.messageTimer);
     const why = err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} closed`);
     this.helloWaiter?.reject(why);
     for (const [xid, p] of this.pending) {
       clearTimeout(p.timer);
+      p.cleanup();
       p.reject(new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} closed before the reply to xid 0x${xid.toString(16)}`, { cause: err }));
     }
     this.pending.clear();
-    for (const h of this.closeHandlers.splice(0)) h(err);
+    for (const h of this.closeHandlers.splice(0)) this.callHandler('close', h, err);
   }
 }
 
@@ -516,11 +617,33 @@ export async function connectSwitch(remote: string, opts: OfConnectionOptions & 
 export function listenController(
   remote: string,
   onSwitch: (c: OfConnection) => void,
-  opts: OfConnectionOptions & { onError?: (e: Error) => void } = {},
+  opts: OfConnectionOptions & StreamOptions & { onError?: (e: Error) => void } = {},
 ): Promise<Listener> {
-  return transportListen(remote, (stream) => {
-    OfConnection.open(stream, opts).then(onSwitch, (e: Error) => opts.onError?.(e));
-  });
+  return transportListen(
+    remote,
+    (stream) => {
+      OfConnection.open(stream, opts).then(
+        (c) => {
+          try {
+            onSwitch(c);
+          } catch (e) {
+            opts.logger?.warn({ err: e, remote: c.remote }, 'openflow: onSwitch threw');
+          }
+        },
+        (e: Error) => {
+          try {
+            opts.onError?.(e);
+          } catch (x) {
+            opts.logger?.warn({ err: x }, 'openflow: onError threw');
+          }
+        },
+      );
+    },
+    {
+      ...(opts.maxWriteQueueBytes !== undefined ? { maxWriteQueueBytes: opts.maxWriteQueueBytes } : {}),
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    },
+  );
 }
 
 /** Whether a multipart reply has more parts coming (OFPMPF_REPLY_MORE). */

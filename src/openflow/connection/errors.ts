@@ -7,7 +7,10 @@ export type OfConnectionErrorCode =
   | 'OF_CONN_CLOSED' // the channel closed (by us, the peer, or a failure) before the operation finished
   | 'OF_CONN_TIMEOUT' // no hello / no reply within the timeout
   | 'OF_CONN_ECHO_TIMEOUT' // the peer did not answer our keepalive echo
-  | 'OF_CONN_PROTOCOL'; // the peer sent something the protocol does not allow there
+  | 'OF_CONN_PROTOCOL' // the peer sent something the protocol does not allow there
+  | 'OF_CONN_ABORTED' // the caller's AbortSignal fired before the reply
+  | 'OF_CONN_MESSAGE_TIMEOUT' // a message was begun but not finished within maxMessageMs
+  | 'OF_CONN_DISPATCH_FAILED'; // handling a received message failed unexpectedly (cause); the channel is closed
 
 /** The OpenFlow channel failed or an operation on it could not complete. */
 export class OfConnectionError extends SdkError {

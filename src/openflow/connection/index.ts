@@ -3,6 +3,6 @@
  * and client (`connectSwitch`) roles, handshake, keepalive, request/reply, multipart, bundles.
  */
 export { OfConnection, connectSwitch, listenController, hasMore } from './connection.js';
-export type { OfConnectionOptions, Outgoing } from './connection.js';
+export type { OfConnectionOptions, OfRequestOptions, OfLogger, Outgoing } from './connection.js';
 export { OfConnectionError, OfRemoteError } from './errors.js';
 export type { OfConnectionErrorCode } from './errors.js';
