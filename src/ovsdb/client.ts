@@ -4,7 +4,7 @@
  * monitor_cond_change, monitor_cond_since, monitor_cancel, lock, steal, unlock, echo,
  * set_db_change_aware, get_server_id, and the update / update2 / update3 / locked / stolen notifications.
  */
-import { JsonRpcPeer, JsonRpcErrorResponse, JsonRpcAbortedError, JsonRpcTimeoutError, JsonRpcConnectionClosedError, describeValue } from '../jsonrpc/index.js';
+import { JsonRpcPeer, JsonRpcErrorResponse, JsonRpcAbortedError, JsonRpcTimeoutError, JsonRpcConnectionClosedError, deeperThan, describeValue } from '../jsonrpc/index.js';
 import type { Logger, Notification } from '../jsonrpc/index.js';
 import type { SdkError } from '../errors.js';
 import { connect as connectStream } from '../transport/index.js';
@@ -122,6 +122,9 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 export const ZERO_TXN_ID = '00000000-0000-0000-0000-000000000000';
 
 function monitorKey(id: unknown): string {
+  // JSON.stringify recurses: a monitor id nested absurdly deep (from a hostile server's notification,
+  // or a caller) must not overflow the stack.
+  if (deeperThan(id, 64)) throw new OvsdbArgumentError('a monitor id may not be nested deeper than 64 levels');
   return JSON.stringify(id);
 }
 
@@ -436,6 +439,7 @@ export class OvsdbClient {
 
   private onNotification(n: Notification): void {
     const p = n.params;
+    if (deeperThan(p[0], 64)) return this.log?.warn({ method: n.method }, 'ovsdb: notification with a monitor id nested too deep ignored');
     switch (n.method) {
       case 'update':
       case 'update2': {

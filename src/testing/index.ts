@@ -22,6 +22,8 @@ export {
 export type { TransferMethod, VethNamespace, PartitionableCluster } from './cluster-ops.js';
 export { HarnessError, HarnessCommandError, run, alive, terminate, waitFor } from './process.js';
 export { startFaultProxy, startFakePeer, isEchoRequest } from './fault-proxy.js';
+export { startHostilePeer, connectHostile } from './hostile-peer.js';
+export type { HostilePeer, HostileConnection, HostilePeerOptions } from './hostile-peer.js';
 export { seededRandom, xorshift32 } from './random.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript, ProxyDirection, FaultProxyOptions, MessageFilter } from './fault-proxy.js';
 export { startTopology } from './topology.js';
