@@ -1,0 +1,119 @@
+/**
+ * Floods against a client in a child process (rss-child.ts), measuring its peak RSS growth: a server
+ * that floods echo requests and never reads, a huge unfinished message, and an OpenFlow switch flooding
+ * echo requests without reading. The bounds are the documented limits plus the runtime's overhead per
+ * queued write (Node keeps each queued chunk as an object: ~2–3× the bytes).
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, test } from 'vitest';
+import { startHostilePeer, type HostilePeer } from '../../../src/testing/index.js';
+import { encodeMessage, OfFramer, decodeMessage } from '../../../src/openflow/index.js';
+
+const MiB = 1024 * 1024;
+const child = fileURLToPath(new URL('./rss-child.ts', import.meta.url));
+
+interface ChildResult {
+  base: number;
+  peak: number;
+  growth: number;
+  closeCode: string;
+  calls: string[];
+  uncaught: string[];
+  fatal?: string;
+}
+
+function runChild(target: 'ovsdb' | 'openflow', remote: string, options: Record<string, unknown> = {}): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options })], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (b) => (out += b));
+    p.stderr.on('data', (b) => (err += b));
+    p.on('error', reject);
+    p.on('close', () => {
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult);
+      } catch {
+        reject(new Error(`child printed no result; stderr: ${err}`));
+      }
+    });
+  });
+}
+
+let peer: HostilePeer | undefined;
+afterEach(async () => {
+  await peer?.close();
+  peer = undefined;
+});
+
+const echoFlood = (i: number) => `{"id":${i},"method":"echo","params":["${'p'.repeat(200)}"]}`;
+
+test('OVSDB client, server floods echo requests and never reads, default limit (16 MiB): dropped, growth < 96 MiB', async () => {
+  peer = await startHostilePeer(async (h) => {
+    await h.nextMessage();
+    h.stopReading();
+    await h.flood(echoFlood, 10_000_000);
+  }, { json: true });
+  const r = await runChild('ovsdb', peer.remote);
+  expect(r.fatal).toBeUndefined();
+  expect(r.uncaught).toEqual([]);
+  expect(r.closeCode).toBe('TRANSPORT_WRITE_QUEUE_FULL');
+  expect(r.calls).toEqual(['TRANSPORT_WRITE_QUEUE_FULL']);
+  console.log(`echo flood, default limit: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
+  expect(r.growth).toBeLessThan(96 * MiB);
+}, 120_000);
+
+test('OVSDB client, same flood with maxWriteQueueBytes 1 MiB: growth < 32 MiB', async () => {
+  peer = await startHostilePeer(async (h) => {
+    await h.nextMessage();
+    h.stopReading();
+    await h.flood(echoFlood, 10_000_000);
+  }, { json: true });
+  const r = await runChild('ovsdb', peer.remote, { maxWriteQueueBytes: MiB });
+  expect(r.uncaught).toEqual([]);
+  expect(r.closeCode).toBe('TRANSPORT_WRITE_QUEUE_FULL');
+  console.log(`echo flood, 1 MiB limit: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
+  expect(r.growth).toBeLessThan(32 * MiB);
+}, 120_000);
+
+test('OVSDB client, a huge unfinished message with maxMessageBytes 8 MiB: JSONRPC_MESSAGE_TOO_LARGE, growth < 48 MiB', async () => {
+  peer = await startHostilePeer(async (h) => {
+    await h.nextMessage();
+    h.write('{"id":1,"result":["');
+    await h.flood(() => 'a'.repeat(64 * 1024), 100_000);
+  }, { json: true });
+  const r = await runChild('ovsdb', peer.remote, { maxMessageBytes: 8 * MiB });
+  expect(r.uncaught).toEqual([]);
+  expect(r.closeCode).toBe('JSONRPC_MESSAGE_TOO_LARGE');
+  console.log(`unfinished message, 8 MiB limit: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
+  expect(r.growth).toBeLessThan(48 * MiB);
+}, 120_000);
+
+test('OpenFlow connection, switch floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
+  peer = await startHostilePeer(async (h) => {
+    // Just enough handshake: our hello (OF1.3), then wait for theirs.
+    const framer = new OfFramer();
+    let hello = false;
+    const helloSeen = new Promise<void>((resolve) =>
+      h.stream.onData((c) => {
+        for (const b of framer.push(c)) if (decodeMessage(b).type === 'hello' && !hello) {
+          hello = true;
+          resolve();
+        }
+      }),
+    );
+    h.write(encodeMessage({ type: 'hello', version: 4, xid: 1, elements: [] }));
+    await helloSeen;
+    h.stopReading();
+    const data = new Uint8Array(200);
+    await h.flood((i) => encodeMessage({ type: 'echoRequest', version: 4, xid: i + 1, data }), 10_000_000);
+  });
+  const r = await runChild('openflow', peer.remote);
+  expect(r.fatal).toBeUndefined();
+  expect(r.uncaught).toEqual([]);
+  expect(r.closeCode).toBe('TRANSPORT_WRITE_QUEUE_FULL');
+  expect(r.calls).toEqual(['OF_CONN_CLOSED']);
+  console.log(`OpenFlow echo flood, default limit: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
+  expect(r.growth).toBeLessThan(96 * MiB);
+}, 120_000);
