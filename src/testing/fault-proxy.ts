@@ -329,10 +329,16 @@ export async function startFakePeer(script: FakeScript): Promise<FakePeer> {
     streams.add(s);
     const sp = new JsonSplitter();
     s.onData((c) => {
-      for (const m of sp.feed(c)) {
-        const msg = parseMessage(m) as { id?: unknown; method?: string; params?: unknown[] };
-        received.push(msg);
-        script(msg, s);
+      // Whatever the client sends (or the script does), nothing may throw out of this handler.
+      try {
+        for (const m of sp.feed(c)) {
+          const msg = parseMessage(m) as { id?: unknown; method?: string; params?: unknown[] };
+          received.push(msg);
+          script(msg, s);
+        }
+      } catch (e) {
+        received.push({ error: (e as Error).message });
+        s.close();
       }
     });
     s.onClose(() => streams.delete(s));

@@ -612,7 +612,11 @@ export async function connectSwitch(remote: string, opts: OfConnectionOptions & 
 
 /**
  * Listens as a controller (`ptcp:PORT[:IP]`, `punix:PATH`); each switch that connects gets a
- * handshaken {@link OfConnection}. Handshake failures go to `onError` (default: ignored).
+ * handshaken {@link OfConnection}. Handshake failures go to `onError` (default: ignored). As in OVS,
+ * `ptcp:PORT` alone listens on every address: name loopback to stay local. An unencrypted listener on
+ * a non-loopback address logs a warning once through `opts.logger`.
+ * @example
+ * const l = await listenController('ptcp:6653:127.0.0.1', (c) => c.onMessage((m) => console.log(m.type)));
  */
 export function listenController(
   remote: string,
