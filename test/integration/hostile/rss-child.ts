@@ -5,10 +5,11 @@
  * uncaught exception or unhandled rejection. Run: node --expose-gc --import tsx rss-child.ts '<json>'.
  */
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { connectSwitch } from '../../../src/openflow/index.js';
+import { connectSwitch, listenController, type OfConnection } from '../../../src/openflow/index.js';
 
 interface Config {
-  target: 'ovsdb' | 'openflow';
+  /** ovsdb, openflow: connect to the hostile peer at `remote`; controller: listen and print `{"address"}` first. */
+  target: 'ovsdb' | 'openflow' | 'controller';
   remote: string;
   options: Record<string, unknown>;
 }
@@ -40,7 +41,15 @@ async function main(): Promise<void> {
     calls.push(r);
     closeCode = await closed;
   } else {
-    const c = await connectSwitch(cfg.remote, { echoIntervalMs: 0, fetchFeatures: false, ...cfg.options });
+    let c: OfConnection;
+    if (cfg.target === 'controller') {
+      const sw = new Promise<OfConnection>((resolve) => {
+        void listenController('ptcp:0:127.0.0.1', resolve, { echoIntervalMs: 0, fetchFeatures: false, ...cfg.options }).then((l) =>
+          process.stdout.write(`${JSON.stringify({ address: l.address })}\n`),
+        );
+      });
+      c = await sw;
+    } else c = await connectSwitch(cfg.remote, { echoIntervalMs: 0, fetchFeatures: false, ...cfg.options });
     (globalThis as { gc?: () => void }).gc?.();
     base = process.memoryUsage().rss;
     peak = base;

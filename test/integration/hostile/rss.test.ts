@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
-import { startHostilePeer, type HostilePeer } from '../../../src/testing/index.js';
+import { connectHostile, startHostilePeer, type HostileConnection, type HostilePeer } from '../../../src/testing/index.js';
 import { encodeMessage, OfFramer, decodeMessage } from '../../../src/openflow/index.js';
 
 const MiB = 1024 * 1024;
@@ -23,12 +23,20 @@ interface ChildResult {
   fatal?: string;
 }
 
-function runChild(target: 'ovsdb' | 'openflow', remote: string, options: Record<string, unknown> = {}): Promise<ChildResult> {
+function runChild(target: 'ovsdb' | 'openflow' | 'controller', remote: string, options: Record<string, unknown> = {}, onAddress?: (a: string) => void): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options })], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    p.stdout.on('data', (b) => (out += b));
+    let told = false;
+    p.stdout.on('data', (b) => {
+      out += b;
+      const first = out.split('\n')[0]!;
+      if (!told && onAddress && out.includes('\n') && first.includes('"address"')) {
+        told = true;
+        onAddress((JSON.parse(first) as { address: string }).address);
+      }
+    });
     p.stderr.on('data', (b) => (err += b));
     p.on('error', reject);
     p.on('close', () => {
@@ -90,25 +98,44 @@ test('OVSDB client, a huge unfinished message with maxMessageBytes 8 MiB: JSONRP
   expect(r.growth).toBeLessThan(48 * MiB);
 }, 120_000);
 
-test('OpenFlow connection, switch floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
-  peer = await startHostilePeer(async (h) => {
-    // Just enough handshake: our hello (OF1.3), then wait for theirs.
-    const framer = new OfFramer();
-    let hello = false;
-    const helloSeen = new Promise<void>((resolve) =>
-      h.stream.onData((c) => {
-        for (const b of framer.push(c)) if (decodeMessage(b).type === 'hello' && !hello) {
-          hello = true;
-          resolve();
-        }
-      }),
-    );
-    h.write(encodeMessage({ type: 'hello', version: 4, xid: 1, elements: [] }));
-    await helloSeen;
-    h.stopReading();
-    const data = new Uint8Array(200);
-    await h.flood((i) => encodeMessage({ type: 'echoRequest', version: 4, xid: i + 1, data }), 10_000_000);
+/** A bad switch: hello (OF1.3), wait for the other side's hello, stop reading, flood echo requests. */
+async function floodingSwitch(h: HostileConnection): Promise<void> {
+  const framer = new OfFramer();
+  let hello = false;
+  const helloSeen = new Promise<void>((resolve) =>
+    h.stream.onData((c) => {
+      for (const b of framer.push(c)) if (decodeMessage(b).type === 'hello' && !hello) {
+        hello = true;
+        resolve();
+      }
+    }),
+  );
+  h.write(encodeMessage({ type: 'hello', version: 4, xid: 1, elements: [] }));
+  await helloSeen;
+  h.stopReading();
+  const data = new Uint8Array(200);
+  await h.flood((i) => encodeMessage({ type: 'echoRequest', version: 4, xid: i + 1, data }), 10_000_000);
+}
+
+test('OpenFlow controller, a switch connects, floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
+  let sw: HostileConnection | undefined;
+  const r = await runChild('controller', '', {}, (address) => {
+    void connectHostile(address).then((h) => {
+      sw = h;
+      return floodingSwitch(h);
+    });
   });
+  sw?.close();
+  expect(r.fatal).toBeUndefined();
+  expect(r.uncaught).toEqual([]);
+  expect(r.closeCode).toBe('TRANSPORT_WRITE_QUEUE_FULL');
+  expect(r.calls).toEqual(['OF_CONN_CLOSED']);
+  console.log(`OpenFlow controller, echo flood, default limit: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
+  expect(r.growth).toBeLessThan(96 * MiB);
+}, 120_000);
+
+test('OpenFlow connection, switch floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
+  peer = await startHostilePeer(floodingSwitch);
   const r = await runChild('openflow', peer.remote);
   expect(r.fatal).toBeUndefined();
   expect(r.uncaught).toEqual([]);
