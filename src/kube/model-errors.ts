@@ -171,3 +171,44 @@ export class PodFieldError extends KubeModelError {
 function msg(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * A name Kubernetes would not admit (issue #14 item 6): `rule` is `dns1123-label` (namespaces: lower-case
+ * alphanumerics and `-`, ≤ 63) or `dns1123-subdomain` (pods, nodes, subnets, VPCs: labels joined by `.`,
+ * ≤ 253). `field` names where it was found, e.g. `pod.namespace`.
+ */
+export class KubeNameError extends KubeModelError {
+  readonly field: string;
+  readonly rule: string;
+  constructor(field: string, value: string, rule: string, owner?: string) {
+    const limit = rule === 'dns1123-label' ? 'an RFC 1123 label (a-z, 0-9, "-", at most 63)' : 'an RFC 1123 subdomain (a-z, 0-9, "-", ".", at most 253)';
+    super('KUBE_INVALID_NAME', `${owner === undefined ? '' : `${owner}: `}${field} ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} is not ${limit}`, value);
+    this.field = field;
+    this.rule = rule;
+  }
+}
+
+/** A `cidrBlock` that overlaps a range Kube-OVN's `util.CIDRGlobalUnicast` refuses (`reserved` says which). */
+export class SubnetReservedCidrError extends KubeModelError {
+  readonly reserved: string;
+  constructor(subnet: string, value: string, reserved: string, what: string) {
+    super('KUBE_SUBNET_RESERVED_CIDR', `subnet ${subnet}: cidrBlock ${value} overlaps the ${what} range ${reserved}`, value, subnet);
+    this.reserved = reserved;
+  }
+}
+
+/** An address field written with upper-case letters (Kube-OVN's validator refuses upper-case IPv6 text). */
+export class SubnetUppercaseAddressError extends KubeModelError {
+  readonly field: string;
+  constructor(subnet: string, field: string, value: string) {
+    super('KUBE_SUBNET_UPPERCASE_ADDRESS', `subnet ${subnet}: ${field} ${JSON.stringify(value)} must be lower case`, value, subnet);
+    this.field = field;
+  }
+}
+
+/** A subnet with the name of a VPC (Kube-OVN's webhook: "vpc and subnet cannot have the same name"). */
+export class SubnetNamedLikeVpcError extends KubeModelError {
+  constructor(value: string) {
+    super('KUBE_SUBNET_NAMED_LIKE_VPC', `subnet ${value} has the name of a VPC`, value, value);
+  }
+}

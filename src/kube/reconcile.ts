@@ -6,12 +6,20 @@
  *   router port `<vpc>-<subnet>` on its VPC's router carrying the gateway address, and the matching
  *   router-type switch port `<subnet>-<vpc>`;
  * - a node gets `node-<node>` in the join subnet, a pod gets `<pod>.<namespace>` in the subnet its
- *   namespace selects, with `addresses` and `port_security` `"MAC IP"` from the IPAM plan;
+ *   namespace selects, with `addresses` `"MAC IP"` from the IPAM plan; `port_security` stays empty
+ *   unless the pod asks for it (`portSecurity`, Kube-OVN's `ovn.kubernetes.io/port_security` annotation);
+ * - `external_ids` as Kube-OVN v1.12 writes them (pkg/ovs): switches `{vendor}`, switch ports
+ *   `{vendor, ls}` plus `pod` = `<namespace>/<name>` for pods, router ports `{vendor, lr}`, routers
+ *   `{vendor}`; keys of this SDK's own carry the `ovn-sdk/` prefix ({@link SDK_KEYS});
+ * - a router port's MAC is `00:00:00:XX:XX:XX` (v1.12 draws it with util.GenerateMac when it creates the
+ *   port; here it is derived from the port name, so plans are deterministic) and kept once it exists;
  * - ports whose pod is gone are removed (their IP is free again); a subnet no longer desired is
  *   removed, unless desired pods are still in it (`KUBE_SUBNET_IN_USE`).
  *
- * The reconciler keeps no state: IP records are read back from NB on every run (switch ports with
- * `external_ids:vendor=kube-ovn`), so after a restart IPAM is rebuilt from what NB holds. Planning is
+ * The reconciler keeps no state of its own: IP records are read back from NB on every run (switch ports
+ * with `external_ids:vendor=kube-ovn`), and so is each subnet's released-address list
+ * (`ovn-sdk/released` on its switch), so after a restart IPAM is rebuilt from what NB holds and hands
+ * addresses out in the same order. Planning is
  * pure ({@link planReconcile}: desired state + NB snapshot → operations); every check happens before
  * anything is sent, and all changes go in one transaction, so bad input never half-writes.
  */
@@ -23,6 +31,7 @@ import { lsAdd, lsDel, lspAdd, lspDel, lspAddresses } from '../ovn-nb/switch.js'
 import { lrAdd, lrpAdd, lrpDel } from '../ovn-nb/router.js';
 import {
   DEFAULT_VPC,
+  allocatorExcludeIps,
   defaultSubnets,
   defaultVpc,
   nodePortName,
@@ -38,6 +47,17 @@ import { KubeNbRecordError } from './reconcile-errors.js';
 
 /** `external_ids:vendor` on every row the reconciler owns. */
 export const KUBE_VENDOR = 'kube-ovn';
+
+/**
+ * The `external_ids` keys this SDK adds to Kube-OVN's own (documented in docs/kube-ovn-comparison.md):
+ * a port's node, a switch's VPC, and a switch's released-address list (space-separated `a` / `a..b`).
+ * The legacy unprefixed `node` / `vpc` keys of earlier versions are still read.
+ */
+export const SDK_KEYS = {
+  node: 'ovn-sdk/node',
+  vpc: 'ovn-sdk/vpc',
+  released: 'ovn-sdk/released',
+} as const;
 
 /** Desired state. */
 export interface KubeDesiredState {
@@ -79,9 +99,9 @@ export function switchRouterPortName(subnet: string, vpc: string): string {
 }
 
 /**
- * The gateway MAC of a subnet's router port: `0a:58` + the IPv4 gateway's four bytes (as
- * ovn-kubernetes derives it), or for IPv6-only subnets `0a:58` + the gateway's last four bytes.
- * Deterministic, so a re-run never changes it.
+ * An ovn-kubernetes style gateway MAC: `0a:58` + the IPv4 gateway's four bytes, or for IPv6-only subnets
+ * `0a:58` + the gateway's last four bytes. No longer used by the reconciler (Kube-OVN v1.12 gives
+ * router ports `00:00:00:XX:XX:XX`, see {@link routerPortMac}); kept for callers that want it.
  */
 export function gatewayMac(gateway: string): string {
   const first = gateway.split(',')[0]!;
@@ -93,6 +113,23 @@ export function gatewayMac(gateway: string): string {
   return ['0a', '58', ...bytes.map((x) => x.toString(16).padStart(2, '0'))].join(':');
 }
 
+/**
+ * A router port's MAC as Kube-OVN v1.12 shapes it (`util.GenerateMac`: `00:00:00` + three bytes), the
+ * bytes taken from an FNV-1a hash of the port name (and `salt`, to step past a clash) instead of a random
+ * draw, so that plans are deterministic.
+ */
+export function routerPortMac(portName: string, salt = 0): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${portName}#${salt}`) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const v = h & 0xffffff || 1;
+  return ['00', '00', '00', ((v >> 16) & 255), ((v >> 8) & 255), v & 255]
+    .map((x) => (typeof x === 'string' ? x : x.toString(16).toUpperCase().padStart(2, '0')))
+    .join(':');
+}
+
 /** The IP records NB holds: kube-ovn switch ports with their addresses, node and subnet. */
 export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
   const out: IpRecord[] = [];
@@ -100,13 +137,26 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
   for (const ls of snapshot.Logical_Switch?.values() ?? []) for (const p of ls.ports) switchOf.set(p, ls.name);
   for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
     const ext = p.external_ids;
-    if (ext.vendor !== KUBE_VENDOR || ext.node === undefined) continue;
+    const node = ext[SDK_KEYS.node] ?? ext.node;
+    if (ext.vendor !== KUBE_VENDOR || node === undefined) continue;
     const addr = p.addresses[0];
     const parts = addr?.split(' ') ?? [];
     if (parts.length < 2) throw new KubeNbRecordError(p.name, addr ?? '');
     const subnet = switchOf.get(p._uuid) ?? ext.ls;
     if (subnet === undefined) continue; // an orphan row; OVSDB collects it
-    out.push({ name: p.name, mac: parts[0]!.toUpperCase(), ip: parts.slice(1).join(','), node: ext.node, subnet });
+    // The MAC as NB holds it (a static MAC keeps the case it was written in).
+    out.push({ name: p.name, mac: parts[0]!, ip: parts.slice(1).join(','), node, subnet });
+  }
+  return out;
+}
+
+/** Each kube-ovn switch's released-address list, as the previous reconcile stored it. */
+export function releasedFromSnapshot(snapshot: NbSnapshot): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const ls of snapshot.Logical_Switch?.values() ?? []) {
+    const text = ls.external_ids[SDK_KEYS.released];
+    if (ls.external_ids.vendor !== KUBE_VENDOR || text === undefined || text === '') continue;
+    out.set(ls.name, text.split(' '));
   }
   return out;
 }
@@ -128,7 +178,8 @@ export interface ReconcileOptions {
 }
 
 function podExternalIds(rec: IpRecord, pod: Pod | undefined): Record<string, string> {
-  const ext: Record<string, string> = { vendor: KUBE_VENDOR, ls: rec.subnet, node: rec.node };
+  // Kube-OVN's buildLogicalSwitchPort: pod, ls, vendor; plus this SDK's node key.
+  const ext: Record<string, string> = { vendor: KUBE_VENDOR, ls: rec.subnet, [SDK_KEYS.node]: rec.node };
   if (pod) ext.pod = `${pod.namespace}/${pod.name}`;
   return ext;
 }
@@ -152,10 +203,13 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     pods: desired.pods,
     ...(desired.nodes ? { nodes: desired.nodes } : {}),
     records,
+    releasedIps: releasedFromSnapshot(snapshot),
     ...(o.macSeed === undefined ? {} : { macSeed: o.macSeed }),
   });
   const tx = new NbTxn(snapshot);
   const ext = { vendor: KUBE_VENDOR };
+  const lrpMacs = new Map<string, string>();
+  for (const p of snapshot.Logical_Router_Port?.values() ?? []) lrpMacs.set(p.name, p.mac);
 
   for (const v of vpcs) lrAdd(tx, { name: v.name, externalIds: ext });
 
@@ -166,41 +220,45 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     const otherConfig: Record<string, string> = {};
     if (v4) {
       otherConfig.subnet = v4.text;
-      const ex = s.excludeIps.filter((e) => !e.includes(':'));
+      const ex = allocatorExcludeIps(s).filter((e) => !e.includes(':'));
       if (ex.length) otherConfig.exclude_ips = ex.join(' ');
       if (v4Gw) otherConfig.gateway = v4Gw;
     }
-    lsAdd(tx, {
-      name: s.name,
-      otherConfig,
-      externalIds: { ...ext, vpc: s.vpc, cidr: s.cidrBlock, gateway: s.gateway, exclude_ips: s.excludeIps.join(','), nat_outgoing: String(s.natOutgoing) },
-    });
+    const lsExt: Record<string, string> = { ...ext, [SDK_KEYS.vpc]: s.vpc };
+    const releasedList = ipam.releasedIps.get(s.name) ?? [];
+    if (releasedList.length > 0) lsExt[SDK_KEYS.released] = releasedList.join(' ');
+    lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });
     const gws = s.gateway.split(',');
     const networks = gws.map((g) => {
       const c = block.find((x) => x.family === (g.includes(':') ? 6 : 4))!;
       return `${g}/${c.prefix}`;
     });
     const lrp = routerPortName(s.vpc, s.name);
-    lrpAdd(tx, { router: s.vpc, name: lrp, mac: gatewayMac(s.gateway), networks, externalIds: ext });
+    let mac = lrpMacs.get(lrp);
+    if (mac === undefined) {
+      const taken = new Set(ipam.records.filter((r) => r.subnet === s.name).map((r) => r.mac.toUpperCase()));
+      for (let salt = 0; mac === undefined || taken.has(mac); salt++) mac = routerPortMac(lrp, salt);
+    }
+    lrpAdd(tx, { router: s.vpc, name: lrp, mac, networks, externalIds: { ...ext, lr: s.vpc } });
     lspAdd(tx, {
       switch: s.name,
       name: switchRouterPortName(s.name, s.vpc),
       type: 'router',
       addresses: ['router'],
       options: { 'router-port': lrp },
-      externalIds: ext,
+      externalIds: { ...ext, ls: s.name },
     });
   }
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
   for (const r of ipam.released) lspDel(tx, r.name);
-  // Node management ports (node-<name> on join) carry no port security, as Kube-OVN creates them: the
-  // cluster router sends egress traffic to a node whose destination is not the node itself.
-  const nodePorts = new Set((desired.nodes ?? []).map(nodePortName));
+  // Kube-OVN leaves port_security empty unless the pod's port_security annotation is "true"
+  // (pkg/controller/pod.go → CreateLogicalSwitchPort(…, portSecurity, …)); node ports never have it.
   for (const rec of ipam.records) {
-    const addr = lspAddresses(rec.mac.toLowerCase(), rec.ip);
-    const portSecurity = nodePorts.has(rec.name) ? [] : [addr];
-    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, podByPort.get(rec.name)) });
+    const addr = lspAddresses(rec.mac, rec.ip);
+    const pod = podByPort.get(rec.name);
+    const portSecurity = pod?.portSecurity === true ? [addr] : [];
+    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, pod) });
   }
 
   // Subnets (kube-ovn switches) no longer desired: planIpam already refused when desired pods are in them.
@@ -210,7 +268,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     if (ls.external_ids.vendor !== KUBE_VENDOR || wanted.has(ls.name)) continue;
     removed.push(ls.name);
     lsDel(tx, ls.name);
-    lrpDel(tx, routerPortName(ls.external_ids.vpc ?? DEFAULT_VPC, ls.name));
+    lrpDel(tx, routerPortName(ls.external_ids[SDK_KEYS.vpc] ?? ls.external_ids.vpc ?? DEFAULT_VPC, ls.name));
   }
   // IPAM was planned from the ports NB holds: if another writer adds or removes ports on a kube-ovn
   // switch meanwhile, the transaction must fail (OVSDB_TIMED_OUT) and be re-planned, not hand out an
