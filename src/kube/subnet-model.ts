@@ -63,9 +63,33 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export const GATEWAY_TYPES = ['distributed', 'centralized'] as const;
 export type GatewayType = (typeof GATEWAY_TYPES)[number];
 
+/** A static route of a VPC's router (Kube-OVN `spec.staticRoutes`). */
+export interface VpcStaticRoute {
+  readonly cidr: string;
+  readonly nextHopIP: string;
+  /** `dst-ip` (default) or `src-ip`. */
+  readonly policy?: 'dst-ip' | 'src-ip';
+}
+
+/** A policy route of a VPC's router (Kube-OVN `spec.policyRoutes`). */
+export interface VpcPolicyRoute {
+  readonly priority: number;
+  readonly match: string;
+  readonly action: 'allow' | 'drop' | 'reroute';
+  readonly nextHopIP?: string;
+}
+
 /** A VPC: one logical router. */
 export interface Vpc {
   readonly name: string;
+  /** Namespaces whose pods may use the VPC's subnets (custom VPCs; `kubectl get vpc` NAMESPACES). */
+  readonly namespaces?: readonly string[];
+  readonly staticRoutes?: readonly VpcStaticRoute[];
+  readonly policyRoutes?: readonly VpcPolicyRoute[];
+  /** Shown in `kubectl get vpc`; no external gateway is built by this model. */
+  readonly enableExternal?: boolean;
+  /** Shown in `kubectl get vpc`; BFD is not configured by this model. */
+  readonly enableBfd?: boolean;
 }
 
 /** A subnet with every field filled in (see {@link defineSubnet} for the defaults). */
