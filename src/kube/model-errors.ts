@@ -31,7 +31,10 @@ export class SubnetExcludeError extends KubeModelError {
   }
 }
 
-/** An `excludeIps` entry that is not wholly inside the subnet's CIDR of its family. */
+/**
+ * An `excludeIps` entry that is not wholly inside the subnet's CIDR of its family.
+ * @deprecated no longer thrown by the model: such entries are clipped, as Kube-OVN clips them.
+ */
 export class ExcludeOutsideSubnetError extends KubeModelError {
   constructor(subnet: string, value: string, cidr: string) {
     super('KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR', `subnet ${subnet}: excludeIps entry ${value} is outside ${cidr}`, value, subnet);
@@ -66,7 +69,10 @@ export class U2oAddressError extends KubeModelError {
   }
 }
 
-/** `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual). */
+/**
+ * `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual).
+ * @deprecated no longer thrown: the model overwrites the protocol from the CIDR block, as Kube-OVN does.
+ */
 export class ProtocolMismatchError extends KubeModelError {
   readonly expected: string;
   constructor(subnet: string, value: string, expected: string) {
@@ -111,7 +117,10 @@ export class SubnetsOverlapError extends KubeModelError {
   }
 }
 
-/** A namespace listed by two subnets (value = the namespace). */
+/**
+ * A namespace listed by two subnets (value = the namespace).
+ * @deprecated no longer thrown: a namespace may be in several subnets, as in Kube-OVN.
+ */
 export class NamespaceConflictError extends KubeModelError {
   readonly otherSubnet: string;
   constructor(value: string, subnet: string, otherSubnet: string) {
