@@ -221,3 +221,26 @@ export class SubnetNamedLikeVpcError extends KubeModelError {
     super('KUBE_SUBNET_NAMED_LIKE_VPC', `subnet ${value} has the name of a VPC`, value, value);
   }
 }
+
+/**
+ * A subnet of a custom VPC listing a namespace the VPC does not list (Kube-OVN's
+ * validateVpcBySubnet / webhook: "namespace '%s' is out of range to custom vpc '%s'"). value = the namespace.
+ */
+export class NamespaceOutsideVpcError extends KubeModelError {
+  readonly vpc: string;
+  constructor(subnet: string, value: string, vpc: string) {
+    super('KUBE_NAMESPACE_OUTSIDE_VPC', `subnet ${subnet}: namespace ${value} is out of range of custom vpc ${vpc}`, value, subnet);
+    this.vpc = vpc;
+  }
+}
+
+/** A VPC static or policy route that does not parse (`field` says which part). value = the offending text. */
+export class VpcRouteError extends KubeModelError {
+  readonly vpc: string;
+  readonly field: string;
+  constructor(vpc: string, field: string, value: string, reason: string) {
+    super('KUBE_VPC_INVALID_ROUTE', `vpc ${vpc}: ${field} ${JSON.stringify(value)}: ${reason}`, value);
+    this.vpc = vpc;
+    this.field = field;
+  }
+}

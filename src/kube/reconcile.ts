@@ -28,7 +28,7 @@ import type { Operation } from '../ovsdb/operations.js';
 import { parseAddress, parseCidrBlock } from '../ipam/index.js';
 import { NB_DATABASE, NbTxn, readNbSnapshot, type NbColumns, type NbSnapshot, type NbTable } from '../ovn-nb/txn.js';
 import { lsAdd, lsDel, lspAdd, lspDel, lspAddresses } from '../ovn-nb/switch.js';
-import { lrAdd, lrpAdd, lrpDel } from '../ovn-nb/router.js';
+import { lrAdd, lrPolicyAdd, lrPolicyDel, lrRouteAdd, lrRouteDel, lrpAdd, lrpDel } from '../ovn-nb/router.js';
 import {
   DEFAULT_VPC,
   allocatorExcludeIps,
@@ -76,7 +76,14 @@ export function withDefaultSubnets(extra: readonly (Subnet | SubnetInput)[] = []
 }
 
 /** The tables the reconciler reads. */
-export const KUBE_NB_TABLES = ['Logical_Switch', 'Logical_Switch_Port', 'Logical_Router', 'Logical_Router_Port'] as const satisfies readonly NbTable[];
+export const KUBE_NB_TABLES = [
+  'Logical_Switch',
+  'Logical_Switch_Port',
+  'Logical_Router',
+  'Logical_Router_Port',
+  'Logical_Router_Static_Route',
+  'Logical_Router_Policy',
+] as const satisfies readonly NbTable[];
 
 /**
  * The columns of {@link KUBE_NB_TABLES} the reconciler's builders set or follow — all it reads
@@ -85,8 +92,10 @@ export const KUBE_NB_TABLES = ['Logical_Switch', 'Logical_Switch_Port', 'Logical
 export const KUBE_NB_COLUMNS = {
   Logical_Switch: ['name', 'ports', 'other_config', 'external_ids'],
   Logical_Switch_Port: ['name', 'addresses', 'port_security', 'type', 'options', 'external_ids'],
-  Logical_Router: ['name', 'ports', 'external_ids'],
+  Logical_Router: ['name', 'ports', 'static_routes', 'policies', 'external_ids'],
   Logical_Router_Port: ['name', 'mac', 'networks', 'external_ids'],
+  Logical_Router_Static_Route: ['ip_prefix', 'nexthop', 'policy', 'route_table', 'output_port', 'external_ids'],
+  Logical_Router_Policy: ['priority', 'match', 'action', 'nexthops', 'options', 'external_ids'],
 } as const satisfies NbColumns;
 
 /** Router port of a subnet on its VPC router: `<vpc>-<subnet>` (Kube-OVN's name). */
@@ -161,6 +170,39 @@ export function releasedFromSnapshot(snapshot: NbSnapshot): Map<string, string[]
   return out;
 }
 
+/**
+ * A custom VPC's `staticRoutes` and `policyRoutes` on its router (Kube-OVN pkg/controller/vpc.go
+ * handleAddOrUpdateVpc: static routes by (policy, cidr, next hop), policies by (priority, match)); routes
+ * and policies with `vendor=kube-ovn` on a desired router that are no longer listed are removed.
+ */
+function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[]): void {
+  const ext = { vendor: KUBE_VENDOR };
+  const routers = new Map([...(snapshot.Logical_Router?.values() ?? [])].map((r) => [r.name, r]));
+  for (const v of vpcs) {
+    const routes = (v.staticRoutes ?? []).map((r) => ({ prefix: r.cidr, nexthop: r.nextHopIP, policy: r.policy ?? ('dst-ip' as const) }));
+    const policies = v.policyRoutes ?? [];
+    for (const r of routes) lrRouteAdd(tx, { router: v.name, ...r, externalIds: ext });
+    for (const p of policies) {
+      lrPolicyAdd(tx, { router: v.name, priority: p.priority, match: p.match, action: p.action, ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}), externalIds: ext });
+    }
+    const lr = routers.get(v.name);
+    if (lr === undefined) continue;
+    for (const id of lr.static_routes) {
+      const row = snapshot.Logical_Router_Static_Route?.get(id);
+      if (row === undefined || row.external_ids.vendor !== KUBE_VENDOR) continue;
+      const policy = row.policy ?? 'dst-ip';
+      if (routes.some((r) => r.prefix === row.ip_prefix && r.nexthop === row.nexthop && r.policy === policy)) continue;
+      lrRouteDel(tx, { router: v.name, prefix: row.ip_prefix, nexthop: row.nexthop, ...(row.policy === undefined ? {} : { policy: row.policy }), ...(row.route_table ? { routeTable: row.route_table } : {}) });
+    }
+    for (const id of lr.policies) {
+      const row = snapshot.Logical_Router_Policy?.get(id);
+      if (row === undefined || row.external_ids.vendor !== KUBE_VENDOR) continue;
+      if (policies.some((p) => p.priority === row.priority && p.match === row.match)) continue;
+      lrPolicyDel(tx, v.name, row.priority, row.match);
+    }
+  }
+}
+
 /** Result of {@link planReconcile}. */
 export interface ReconcilePlan {
   /** The operations to send (empty when NB already matches). */
@@ -212,6 +254,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
   for (const p of snapshot.Logical_Router_Port?.values() ?? []) lrpMacs.set(p.name, p.mac);
 
   for (const v of vpcs) lrAdd(tx, { name: v.name, externalIds: ext });
+  reconcileVpcRoutes(tx, snapshot, vpcs);
 
   for (const s of ipam.subnets) {
     const block = parseCidrBlock(s.cidrBlock);

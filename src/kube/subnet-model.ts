@@ -31,7 +31,9 @@ import {
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
   MultipleDefaultSubnetsError,
+  NamespaceOutsideVpcError,
   NoSubnetForNamespaceError,
+  VpcRouteError,
   PodFieldError,
   SubnetCidrError,
   SubnetExcludeError,
@@ -426,6 +428,50 @@ export function allocatorExcludeIps(subnet: Pick<Subnet, 'name' | 'cidrBlock' | 
   return allocatorFor(subnet).excludeIps;
 }
 
+/**
+ * Check VPCs on their own: names (RFC 1123 subdomains), namespaces (labels), static routes (`cidr` a CIDR
+ * or address, `nextHopIP` an address of the same family) and policy routes (priority 0..32767, a match,
+ * reroute with a next hop).
+ * @throws KubeNameError `KUBE_INVALID_NAME`, VpcRouteError `KUBE_VPC_INVALID_ROUTE`
+ */
+export function validateVpcs(vpcs: readonly Vpc[]): Vpc[] {
+  for (const v of vpcs) {
+    checkKubeName('vpc.name', v.name, 'dns1123-subdomain');
+    for (const ns of v.namespaces ?? []) checkKubeName('vpc.namespaces', ns, 'dns1123-label', `vpc ${v.name}`);
+    for (const r of v.staticRoutes ?? []) {
+      let fam: 4 | 6;
+      try {
+        const c = typeof r.cidr === 'string' && r.cidr.includes('/') ? r.cidr.split('/') : [r.cidr, undefined];
+        fam = parseAddress(String(c[0])).family;
+        if (c[1] !== undefined && !(/^\d{1,3}$/.test(c[1]) && Number(c[1]) <= (fam === 4 ? 32 : 128))) throw new Error('bad prefix length');
+      } catch (e) {
+        throw new VpcRouteError(v.name, 'staticRoutes.cidr', String(r.cidr), e instanceof Error ? e.message : 'does not parse');
+      }
+      let hop;
+      try {
+        hop = parseAddress(r.nextHopIP);
+      } catch (e) {
+        throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', String(r.nextHopIP), e instanceof Error ? e.message : 'does not parse');
+      }
+      if (hop.family !== fam) throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', r.nextHopIP, `not of the family of ${r.cidr}`);
+      if (r.policy !== undefined && r.policy !== 'dst-ip' && r.policy !== 'src-ip') throw new VpcRouteError(v.name, 'staticRoutes.policy', String(r.policy), 'not dst-ip or src-ip');
+    }
+    for (const p of v.policyRoutes ?? []) {
+      if (!Number.isInteger(p.priority) || p.priority < 0 || p.priority > 32767) throw new VpcRouteError(v.name, 'policyRoutes.priority', String(p.priority), 'not an integer 0..32767');
+      if (typeof p.match !== 'string' || p.match.trim() === '') throw new VpcRouteError(v.name, 'policyRoutes.match', String(p.match), 'empty');
+      if (!['allow', 'drop', 'reroute'].includes(p.action)) throw new VpcRouteError(v.name, 'policyRoutes.action', String(p.action), 'not allow, drop or reroute');
+      if (p.action === 'reroute') {
+        try {
+          parseAddress(String(p.nextHopIP));
+        } catch (e) {
+          throw new VpcRouteError(v.name, 'policyRoutes.nextHopIP', String(p.nextHopIP), e instanceof Error ? e.message : 'reroute needs a next hop');
+        }
+      }
+    }
+  }
+  return [...vpcs];
+}
+
 /** Options of {@link validateSubnets}. */
 export interface ValidateOptions {
   /**
@@ -454,10 +500,16 @@ export function validateSubnets(subnets: readonly (Subnet | SubnetInput)[], opti
   const allocators: SubnetAllocator[] = [];
   const defined = subnets.map((input) => defineSubnet(input));
   for (const s of defined) vpcLike.add(s.vpc);
+  const vpcByName = new Map((options.vpcs ?? []).map((v) => [v.name, v]));
   for (const s of defined) {
     if (byName.has(s.name)) throw new DuplicateSubnetNameError(s.name);
     if (vpcNames !== undefined && !vpcNames.has(s.vpc)) throw new UnknownVpcError(s.name, s.vpc);
     if (vpcLike.has(s.name)) throw new SubnetNamedLikeVpcError(s.name);
+    // A custom VPC confines its subnets to its namespaces (Kube-OVN validateVpcBySubnet).
+    const vpc = vpcByName.get(s.vpc);
+    if (vpc !== undefined && s.vpc !== DEFAULT_VPC) {
+      for (const ns of s.namespaces) if (!(vpc.namespaces ?? []).includes(ns)) throw new NamespaceOutsideVpcError(s.name, ns, s.vpc);
+    }
     const a = allocatorFor(s);
     for (let i = 0; i < out.length; i++) {
       const other = out[i]!;
@@ -595,6 +647,7 @@ function sameAddresses(a: string, b: string): boolean {
  * plan.records; // [{ name: 'node-node1', subnet: 'join', ip: '100.64.0.2', … }, { name: 'subnet1-node1-pod1.ns1', ip: '10.66.0.11', … }]
  */
 export function planIpam(input: PlanInput): IpamPlan {
+  if (input.vpcs !== undefined) validateVpcs(input.vpcs);
   const subnets = validateSubnets(input.subnets, input.vpcs === undefined ? {} : { vpcs: input.vpcs });
   const byName = new Map(subnets.map((s) => [s.name, s]));
   const joinName = input.joinSubnet ?? JOIN_SUBNET;
