@@ -244,3 +244,17 @@ export class VpcRouteError extends KubeModelError {
     this.field = field;
   }
 }
+
+/**
+ * Changing a subnet's gateway while IPs are in use (Kube-OVN's SubnetUpdateHook: "can't update gateway of
+ * cidr when any IPs in Using"). value = the new gateway; `current` = the gateway in NB; `ports` = users.
+ */
+export class SubnetGatewayInUseError extends KubeModelError {
+  readonly current: string;
+  readonly ports: readonly string[];
+  constructor(subnet: string, value: string, current: string, ports: readonly string[]) {
+    super('KUBE_SUBNET_GATEWAY_IN_USE', `subnet ${subnet}: cannot change gateway ${current} to ${value} while ${ports.length} IP(s) are in use`, value, subnet);
+    this.current = current;
+    this.ports = ports;
+  }
+}

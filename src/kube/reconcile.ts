@@ -44,6 +44,7 @@ import {
   type Vpc,
 } from './subnet-model.js';
 import { KubeNbRecordError } from './reconcile-errors.js';
+import { SubnetGatewayInUseError } from './model-errors.js';
 
 /** `external_ids:vendor` on every row the reconciler owns. */
 export const KUBE_VENDOR = 'kube-ovn';
@@ -203,6 +204,23 @@ function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[
   }
 }
 
+/**
+ * Kube-OVN's update guard (pkg/webhook/subnet.go SubnetUpdateHook): a subnet's gateway may not change while
+ * any of its IPs is in use. The current gateway is read from the subnet's router port networks.
+ */
+function checkGatewayUpdates(snapshot: NbSnapshot, ipam: IpamPlan, existing: readonly IpRecord[]): void {
+  const lrps = new Map([...(snapshot.Logical_Router_Port?.values() ?? [])].map((p) => [p.name, p]));
+  for (const s of ipam.subnets) {
+    const lrp = lrps.get(routerPortName(s.vpc, s.name));
+    if (lrp === undefined) continue;
+    const current = lrp.networks.map((n) => n.slice(0, n.indexOf('/'))).sort();
+    const wanted = s.gateway.split(',').sort();
+    if (current.join(',') === wanted.join(',')) continue;
+    const users = existing.filter((r) => r.subnet === s.name && ipam.records.some((k) => k.name === r.name)).map((r) => r.name);
+    if (users.length > 0) throw new SubnetGatewayInUseError(s.name, s.gateway, current.join(','), users);
+  }
+}
+
 /** Result of {@link planReconcile}. */
 export interface ReconcilePlan {
   /** The operations to send (empty when NB already matches). */
@@ -248,6 +266,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     releasedIps: releasedFromSnapshot(snapshot),
     ...(o.macSeed === undefined ? {} : { macSeed: o.macSeed }),
   });
+  checkGatewayUpdates(snapshot, ipam, records);
   const tx = new NbTxn(snapshot);
   const ext = { vendor: KUBE_VENDOR };
   const lrpMacs = new Map<string, string>();
