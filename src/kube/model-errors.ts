@@ -258,3 +258,16 @@ export class SubnetGatewayInUseError extends KubeModelError {
     this.ports = ports;
   }
 }
+
+/**
+ * A pod with an `ipPool` none of whose addresses can be had (all held by other pods, excluded or outside
+ * its subnets), or a StatefulSet pod whose ordinal is past the end of the list (Kube-OVN answers
+ * `NoAvailableAddress`). value = the pool text; `pod` = the port name.
+ */
+export class IpPoolExhaustedError extends KubeModelError {
+  readonly pod: string;
+  constructor(pod: string, value: string, reason: string) {
+    super('KUBE_IP_POOL_EXHAUSTED', `pod ${pod}: no address of ip_pool ${JSON.stringify(value)} is available (${reason})`, value);
+    this.pod = pod;
+  }
+}

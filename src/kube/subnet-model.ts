@@ -13,6 +13,7 @@ import {
   InvalidCidrError,
   InvalidRangeError,
   Ipam,
+  IpamError,
   SubnetAllocator,
   type SubnetUsage,
   cidrContains,
@@ -27,6 +28,7 @@ import { checkKubeName } from './names.js';
 import {
   DuplicatePodError,
   DuplicateSubnetNameError,
+  IpPoolExhaustedError,
   ExcludeOutsideSubnetError,
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
@@ -152,6 +154,29 @@ export interface Pod {
    * Default false: Kube-OVN leaves `port_security` empty.
    */
   readonly portSecurity?: boolean;
+  /**
+   * Kube-OVN's `ovn.kubernetes.io/ip_pool` annotation: addresses separated by `,` (or by `;` when each entry
+   * is a dual-stack `v4,v6` pair). A pod takes the first one no other pod holds; a StatefulSet pod takes
+   * the entry at its ordinal (the number after the last `-` of its name). Named IPPool resources are not
+   * modelled.
+   */
+  readonly ipPool?: string;
+  /** The pod belongs to a StatefulSet (Kube-OVN's isStsPod): `ipPool` is indexed by the pod's ordinal. */
+  readonly statefulSet?: boolean;
+}
+
+/**
+ * Split an `ip_pool` annotation as Kube-OVN does (pkg/controller/pod.go getNameByPod/acquireAddress): by `;`
+ * if present, else by `,` — except that two addresses of different families form one dual-stack entry.
+ */
+export function parseIpPool(text: string): string[] {
+  let entries: string[];
+  if (text.includes(';')) entries = text.split(';');
+  else {
+    entries = text.split(',');
+    if (entries.length === 2 && entries[0]!.includes(':') !== entries[1]!.includes(':')) entries = [text];
+  }
+  return entries.map((e) => e.trim());
 }
 
 /** An IP record as `kubectl get ips` lists it. `name` is the logical switch port name. */
@@ -595,6 +620,8 @@ export interface IpamPlan {
 
 interface Want {
   readonly name: string;
+  /** Parsed `ipPool` entries, and the pod's ordinal for a StatefulSet pod. */
+  readonly pool?: { readonly text: string; readonly entries: readonly string[]; readonly ordinal: number | undefined };
   /** Candidate subnets, tried in order (one for nodes, recorded pods and pods naming a subnet). */
   readonly subnets: readonly string[];
   readonly node: string;
@@ -687,7 +714,23 @@ export function planIpam(input: PlanInput): IpamPlan {
     } else {
       candidates = selectSubnets(subnets, pod.namespace).map((s) => s.name);
     }
-    add({ name, subnets: candidates, node: pod.node, ip: pod.ip, mac: pod.mac });
+    let pool: Want['pool'];
+    if (pod.ipPool !== undefined && pod.ipPool !== '' && (pod.ip === undefined || pod.ip === '')) {
+      if (typeof pod.ipPool !== 'string') throw new PodFieldError('ipPool', String(pod.ipPool), name);
+      const entries = parseIpPool(pod.ipPool);
+      for (const e of entries) {
+        for (const part of e.split(',')) {
+          try {
+            parseAddress(part);
+          } catch {
+            throw new PodFieldError('ipPool', pod.ipPool, name);
+          }
+        }
+      }
+      const m = /-(\d+)$/.exec(pod.name);
+      pool = { text: pod.ipPool, entries, ordinal: pod.statefulSet === true ? Number(m?.[1] ?? 0) : undefined };
+    }
+    add({ name, subnets: candidates, node: pod.node, ip: pod.ip, mac: pod.mac, ...(pool === undefined ? {} : { pool }) });
   }
 
   // Existing records: released when their owner is gone; a missing subnet with live owners is refused.
@@ -749,8 +792,39 @@ export function planIpam(input: PlanInput): IpamPlan {
     a.allocate(w.name, { ip: w.ip, mac });
     placed.set(w.name, subnet);
   };
+  // An ip_pool pod (pkg/controller/pod.go): a Deployment pod takes the first entry it can acquire, in order;
+  // a StatefulSet pod takes the entry at its ordinal. A returning pod finds its address again.
+  const allocatePool = (w: Want, pool: NonNullable<Want['pool']>): void => {
+    for (const subnet of w.subnets) {
+      if (ipam.subnet(subnet).has(w.name)) {
+        placed.set(w.name, subnet);
+        return;
+      }
+    }
+    const entries = pool.ordinal === undefined ? pool.entries : pool.ordinal < pool.entries.length ? [pool.entries[pool.ordinal]!] : [];
+    if (entries.length === 0) throw new IpPoolExhaustedError(w.name, pool.text, `ordinal ${pool.ordinal} is past the ${pool.entries.length} entries`);
+    const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
+    let last: unknown;
+    for (const entry of entries) {
+      for (const subnet of w.subnets) {
+        try {
+          ipam.subnet(subnet).allocate(w.name, { ip: entry, mac });
+        } catch (e) {
+          if (!(e instanceof IpamError)) throw e;
+          last = e;
+          continue;
+        }
+        if (!moved.has(w.name)) fresh.add(w.name);
+        placed.set(w.name, subnet);
+        return;
+      }
+    }
+    if (pool.ordinal !== undefined && last !== undefined) throw last;
+    throw new IpPoolExhaustedError(w.name, pool.text, last instanceof Error ? last.message : 'none left');
+  };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
-  for (const w of wants) if (w.ip === undefined || w.ip === '') allocateOne(w);
+  for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined) allocateOne(w);
 
   const records: IpRecord[] = [];
   const allocated: IpRecord[] = [];
