@@ -20,6 +20,7 @@ export {
   routerPortMac,
   routerPortName,
   switchRouterPortName,
+  vipPortName,
   withDefaultSubnets,
 } from './reconcile.js';
 export type { KubeDesiredState, ReconcileOptions, ReconcilePlan, ReconcileResult } from './reconcile.js';

@@ -38,6 +38,7 @@ import {
   planIpam,
   type IpRecord,
   type IpamPlan,
+  type KubeVip,
   type Pod,
   type Subnet,
   type SubnetInput,
@@ -58,6 +59,9 @@ export const SDK_KEYS = {
   node: 'ovn-sdk/node',
   vpc: 'ovn-sdk/vpc',
   released: 'ovn-sdk/released',
+  /** On a Vip's virtual port: the Vip's name, and the MAC its reservation holds. */
+  vip: 'ovn-sdk/vip',
+  vipMac: 'ovn-sdk/vip-mac',
 } as const;
 
 /** Desired state. */
@@ -69,6 +73,13 @@ export interface KubeDesiredState {
   readonly pods: readonly Pod[];
   /** Nodes; each gets a `node-<name>` port in the join subnet. */
   readonly nodes?: readonly string[];
+  /** Vips: reserved addresses, attached as `virtual` switch ports `<subnet>-vip-<ip>`. */
+  readonly vips?: readonly KubeVip[];
+}
+
+/** The virtual switch port of a Vip: `<subnet>-vip-<ip>` (Kube-OVN's CreateVirtualLogicalSwitchPorts). */
+export function vipPortName(subnet: string, ip: string): string {
+  return `${subnet}-vip-${ip}`;
 }
 
 /** `defaultSubnets()` (join, ovn-default) followed by `extra`. */
@@ -147,6 +158,13 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
   for (const ls of snapshot.Logical_Switch?.values() ?? []) for (const p of ls.ports) switchOf.set(p, ls.name);
   for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
     const ext = p.external_ids;
+    const vip = ext[SDK_KEYS.vip];
+    if (ext.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') {
+      const subnet = switchOf.get(p._uuid) ?? ext.ls;
+      const ip = p.options['virtual-ip'];
+      if (subnet !== undefined && ip !== undefined) out.push({ name: `vip:${vip}`, ip, mac: ext[SDK_KEYS.vipMac] ?? '', node: '', subnet });
+      continue;
+    }
     const node = ext[SDK_KEYS.node] ?? ext.node;
     if (ext.vendor !== KUBE_VENDOR || node === undefined) continue;
     const addr = p.addresses[0];
@@ -262,6 +280,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     vpcs,
     pods: desired.pods,
     ...(desired.nodes ? { nodes: desired.nodes } : {}),
+    ...(desired.vips ? { vips: desired.vips } : {}),
     records,
     releasedIps: releasedFromSnapshot(snapshot),
     ...(o.macSeed === undefined ? {} : { macSeed: o.macSeed }),
@@ -313,7 +332,16 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
   }
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
-  for (const r of ipam.released) lspDel(tx, r.name);
+  for (const r of ipam.released) lspDel(tx, r.name.startsWith('vip:') ? vipPortName(r.subnet, r.ip) : r.name);
+  for (const v of ipam.vips) {
+    lspAdd(tx, {
+      switch: v.subnet,
+      name: vipPortName(v.subnet, v.ip),
+      type: 'virtual',
+      options: { 'virtual-ip': v.ip },
+      externalIds: { vendor: KUBE_VENDOR, ls: v.subnet, [SDK_KEYS.vip]: v.name.slice('vip:'.length), [SDK_KEYS.vipMac]: v.mac },
+    });
+  }
   // Kube-OVN leaves port_security empty unless the pod's port_security annotation is "true"
   // (pkg/controller/pod.go → CreateLogicalSwitchPort(…, portSecurity, …)); node ports never have it.
   for (const rec of ipam.records) {

@@ -179,6 +179,22 @@ export function parseIpPool(text: string): string[] {
   return entries.map((e) => e.trim());
 }
 
+/**
+ * A Vip (Kube-OVN's `vips.kubeovn.io`, default type): an address reserved in a subnet — counted in V4USED,
+ * never handed to a pod — and attached to the subnet as a `virtual` switch port `<subnet>-vip-<ip>`.
+ */
+export interface KubeVip {
+  readonly name: string;
+  readonly subnet: string;
+  /** Static address (`spec.v4ip`); else the next one the subnet hands out. */
+  readonly ip?: string;
+}
+
+/** IPAM owner name of a Vip: `vip:<name>` (cannot clash with a pod's `<pod>.<namespace>`). */
+export function vipOwnerName(vip: string): string {
+  return `vip:${vip}`;
+}
+
 /** An IP record as `kubectl get ips` lists it. `name` is the logical switch port name. */
 export interface IpRecord {
   readonly name: string;
@@ -598,6 +614,8 @@ export interface PlanInput {
    * given back are handed out again only after the never-used ones, across runs.
    */
   readonly releasedIps?: ReadonlyMap<string, readonly string[]>;
+  /** Vips to reserve (after static pods, before dynamic ones). */
+  readonly vips?: readonly KubeVip[];
   /** Seed of the MAC generator, for deterministic plans. */
   readonly macSeed?: number;
 }
@@ -606,8 +624,10 @@ export interface PlanInput {
 export interface IpamPlan {
   /** The subnets, defaults filled in. */
   readonly subnets: readonly Subnet[];
-  /** Every record that should exist: nodes first, then pods, in input order. */
+  /** Every record that should exist: nodes first, then pods, in input order (Vips are in {@link vips}). */
   readonly records: readonly IpRecord[];
+  /** The Vips' reservations (`name` = `vip:<name>`, `node` empty), in input order. */
+  readonly vips: readonly IpRecord[];
   /** Records that did not exist before. */
   readonly allocated: readonly IpRecord[];
   /** Existing records whose pod or node is gone (their addresses are free again). */
@@ -732,6 +752,14 @@ export function planIpam(input: PlanInput): IpamPlan {
     }
     add({ name, subnets: candidates, node: pod.node, ip: pod.ip, mac: pod.mac, ...(pool === undefined ? {} : { pool }) });
   }
+  const vipNames = new Set<string>();
+  for (const v of input.vips ?? []) {
+    checkKubeName('vip.name', v.name, 'dns1123-subdomain');
+    if (!byName.has(v.subnet)) throw new UnknownSubnetNameError(v.subnet, `vip ${v.name}`);
+    const name = vipOwnerName(v.name);
+    vipNames.add(name);
+    add({ name, subnets: [v.subnet], node: '', ip: v.ip, mac: undefined });
+  }
 
   // Existing records: released when their owner is gone; a missing subnet with live owners is refused.
   const released: IpRecord[] = [];
@@ -824,15 +852,17 @@ export function planIpam(input: PlanInput): IpamPlan {
   };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
   for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
-  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined) allocateOne(w);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !vipNames.has(w.name)) allocateOne(w);
 
   const records: IpRecord[] = [];
+  const vips: IpRecord[] = [];
   const allocated: IpRecord[] = [];
   for (const w of wants) {
     const subnet = placed.get(w.name)!;
     const a = ipam.subnet(subnet).get(w.name)!;
     const rec: IpRecord = { name: w.name, ip: a.ip, mac: a.mac!, node: w.node, subnet };
-    records.push(rec);
+    (vipNames.has(w.name) ? vips : records).push(rec);
     if (fresh.has(w.name)) allocated.push(rec);
   }
   const usage = new Map<string, SubnetUsage>();
@@ -841,7 +871,7 @@ export function planIpam(input: PlanInput): IpamPlan {
     usage.set(s.name, ipam.subnet(s.name).usage());
     releasedIps.set(s.name, ipam.subnet(s.name).releasedRanges());
   }
-  return { subnets, records, allocated, released, usage, releasedIps };
+  return { subnets, records, vips, allocated, released, usage, releasedIps };
 }
 
 /**
