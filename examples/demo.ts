@@ -23,7 +23,7 @@ const DESIRED: KubeDesiredState = {
   pods: [
     // pod1 and pod2 carry the seed's addresses as static requests (Kube-OVN's ip_address / mac_address
     // annotations); the others are allocated (lowest free address, generated 00:00:00 MAC).
-    { name: 'ovn-default-node1-pod1', namespace: 'default', node: 'node1', ip: '10.16.0.8', mac: '00:00:00:aa:0d:31' },
+    { name: 'ovn-default-node1-pod1', namespace: 'default', node: 'node1', ip: '10.16.0.8', mac: '00:00:00:AA:0D:31' },
     { name: 'ovn-default-node1-pod2', namespace: 'default', node: 'node1', ip: '10.16.0.9', mac: '00:00:00:28:19:46' },
     { name: 'ovn-default-node2-pod3', namespace: 'default', node: 'node2' },
     { name: 'subnet1-node1-pod1', namespace: 'ns1', node: 'node1' },

@@ -69,10 +69,24 @@ export class GatewayReservedError extends IpamError {
   }
 }
 
-/** A statically requested or restored address that is in the subnet's exclude list (the gateway always is). */
+/**
+ * A statically requested or restored address that cannot be handed out: the network or last address of
+ * its CIDR (Kube-OVN answers `ErrNoAvailable`). Excluded addresses are granted to static requests, as
+ * in Kube-OVN (`Subnet.GetStaticAddress`), unless the allocator was built with `grantExcluded: false`.
+ */
 export class AddressExcludedError extends IpamError {
   constructor(value: string) {
     super('IPAM_ADDRESS_EXCLUDED', `address ${value} is excluded from allocation`, value);
+  }
+}
+
+/**
+ * A static request for the subnet's gateway address. Kube-OVN v1.12 would grant it (the gateway is only
+ * an exclude entry there); this IPAM refuses it, because the VPC router port answers on that address.
+ */
+export class AddressIsGatewayError extends IpamError {
+  constructor(value: string) {
+    super('IPAM_ADDRESS_IS_GATEWAY', `address ${value} is the subnet's gateway`, value);
   }
 }
 

@@ -35,6 +35,7 @@ export {
 } from './address.js';
 export {
   AddressExcludedError,
+  AddressIsGatewayError,
   AddressOutsideCidrError,
   AddressTakenError,
   DuplicateSubnetError,

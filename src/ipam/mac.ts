@@ -61,6 +61,8 @@ export interface MacRegistryOptions {
  */
 export class MacRegistry {
   private readonly owners = new Map<number, string>();
+  /** MACs held by allocators that keep their own per-subnet ownership (reference counts). */
+  private readonly holds = new Map<number, number>();
   private state: number;
   private prefixUsed = 0;
 
@@ -103,7 +105,7 @@ export class MacRegistry {
     let suffix = this.next24();
     // Probe linearly from the random point: terminates because a free suffix exists.
     for (;;) {
-      if (suffix !== 0 && !this.owners.has(suffix)) break;
+      if (suffix !== 0 && !this.owners.has(suffix) && !this.holds.has(suffix)) break;
       suffix = (suffix + 1) % SUFFIX_SPACE;
     }
     this.owners.set(suffix, owner);
@@ -130,6 +132,22 @@ export class MacRegistry {
       if (v < SUFFIX_SPACE) this.prefixUsed++;
     }
     return formatMac(v);
+  }
+
+  /**
+   * Note that some allocator holds `v` without making it exclusive here (Kube-OVN keeps static MACs
+   * unique per subnet only): the generator skips it while any hold remains. Reference-counted.
+   */
+  holdValue(v: number): void {
+    this.holds.set(v, (this.holds.get(v) ?? 0) + 1);
+  }
+
+  /** Drop one hold taken by {@link holdValue}. */
+  unholdValue(v: number): void {
+    const n = this.holds.get(v);
+    if (n === undefined) return;
+    if (n <= 1) this.holds.delete(v);
+    else this.holds.set(v, n - 1);
   }
 
   /** Forget a MAC; false if it was not recorded. */

@@ -2,6 +2,14 @@
  * One subnet's address allocator: the CIDR(s) of a single- or dual-stack subnet, its gateway and exclude
  * list, the addresses handed out per owner, and the MACs that go with them. Free addresses are kept as
  * runs (see run-set.ts), never one by one, so a /64 with a million allocations stays small.
+ *
+ * It hands addresses out as Kube-OVN v1.12's IPAM does (pkg/ipam/subnet.go):
+ * - never-used addresses first, lowest first; a released address goes to a *released* list that is only
+ *   drawn from once the never-used ones are gone (`getV4RandomAddress`: `V4Free` empty → `V4Released`);
+ * - a static request may name an excluded address and gets it (`GetStaticAddress`: `V4Reserved`); such an
+ *   owner is not counted as used (`calcSubnetStatusIP`), and its address is not put on the released list
+ *   when it goes (`releaseAddr`);
+ * - a static MAC is unique within the subnet only (`MacToPod` per subnet) and is kept as written.
  */
 import {
   type Cidr,
@@ -25,6 +33,7 @@ import {
   SubnetExhaustedError,
 } from './errors.js';
 import { MacRegistry, formatMac, parseMac } from './mac.js';
+import { AddressIsGatewayError, MacTakenError } from './errors.js';
 import { RunSet, mergeRuns, subtractRuns } from './run-set.js';
 
 /** What defines a subnet for the IPAM, in Kube-OVN's spelling. */
@@ -38,6 +47,12 @@ export interface SubnetSpec {
   readonly gateway?: string;
   /** Addresses never handed out: single addresses and inclusive ranges `a..b`, each inside the CIDR of its family. */
   readonly excludeIps?: readonly string[];
+  /**
+   * What to do with an exclude entry that is not wholly inside the CIDR of its family: `'error'`
+   * (default, ExcludeOutsideCidrError) or `'clip'` — keep the part inside the usable addresses and drop
+   * the rest, as Kube-OVN's `util.ExpandExcludeIPs` does.
+   */
+  readonly excludeOutside?: 'error' | 'clip';
 }
 
 /** Options of a {@link SubnetAllocator}. */
@@ -48,6 +63,14 @@ export interface SubnetAllocatorOptions {
   readonly macSeed?: number;
   /** Generate a MAC for owners that do not ask for one. Default true. */
   readonly generateMacs?: boolean;
+  /** Grant a static request for an excluded address (Kube-OVN does). Default true. */
+  readonly grantExcluded?: boolean;
+  /**
+   * Which free address a dynamic request gets: `'fresh-first'` (default) — never-used addresses before
+   * released ones, as Kube-OVN v1.12; `'lowest'` — the lowest free address, released or not, as
+   * ovn-northd's own IPAM does.
+   */
+  readonly reuse?: 'fresh-first' | 'lowest';
 }
 
 /** A static request: addresses (`a` or `a,b`, one per family) and/or a MAC. */
@@ -63,6 +86,7 @@ export interface Allocation {
   readonly ipv6?: string;
   /** The owner's addresses joined by a comma, IPv4 first (Kube-OVN's `ip_address` form). */
   readonly ip: string;
+  /** A generated MAC in `00:00:00:XX:XX:XX` form, or a requested one exactly as written. */
   readonly mac?: string;
 }
 
@@ -93,18 +117,25 @@ interface FamilyPool {
   readonly excluded: RunSet;
   /** Excluded addresses that would otherwise be usable. */
   readonly excludedUsable: bigint;
-  readonly free: RunSet;
+  /** Never-used addresses (handed out first). */
+  free: RunSet;
+  /** Addresses given back (handed out once `free` is empty). */
+  released: RunSet;
+  /** Owners holding a non-excluded address of this family. */
   used: number;
 }
 
 interface Held {
   v4: bigint | undefined;
   v6: bigint | undefined;
-  /** 48-bit MAC value (formatted on demand). */
+  /** 48-bit MAC value. */
   mac: number | undefined;
+  /** The MAC as the owner wrote it (static), or undefined for a generated one. */
+  macText: string | undefined;
 }
 
 const NO_REQUEST: ReadonlyMap<IpFamily, bigint> = new Map();
+const COLON_MAC = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}$/;
 
 function poolIndex(family: IpFamily): 0 | 1 {
   return family === 4 ? 0 : 1;
@@ -142,7 +173,11 @@ export class SubnetAllocator {
 
   private readonly pools: [FamilyPool | undefined, FamilyPool | undefined] = [undefined, undefined];
   private readonly held = new Map<string, Held>();
+  /** Per-subnet MAC ownership (Kube-OVN's `MacToPod`). */
+  private readonly macOwners = new Map<number, string>();
   private readonly generateMacs: boolean;
+  private readonly grantExcluded: boolean;
+  private readonly reuseLowest: boolean;
 
   constructor(spec: SubnetSpec, options: SubnetAllocatorOptions = {}) {
     this.cidrs = parseCidrBlock(spec.cidr);
@@ -150,8 +185,11 @@ export class SubnetAllocator {
     this.protocol = this.cidrs.length === 2 ? 'Dual' : this.cidrs[0]!.family === 4 ? 'IPv4' : 'IPv6';
     this.macs = options.macs ?? new MacRegistry(options.macSeed === undefined ? {} : { seed: options.macSeed });
     this.generateMacs = options.generateMacs ?? true;
+    this.grantExcluded = options.grantExcluded ?? true;
+    this.reuseLowest = options.reuse === 'lowest';
 
-    // Gateways: at most one per family, inside its CIDR, not the network or last address.
+    // Gateways: at most one per family, inside its CIDR, not the network address, nor the IPv4 broadcast
+    // address (an IPv6 all-ones gateway is allowed, as Kube-OVN allows it: IPv6 has no broadcast).
     const gateways = new Map<IpFamily, bigint>();
     if (spec.gateway !== undefined && spec.gateway !== '') {
       for (const g of spec.gateway.split(',')) {
@@ -160,7 +198,7 @@ export class SubnetAllocator {
         if (cidr === undefined || !cidrContains(cidr, a.value)) throw new AddressOutsideCidrError(g, this.cidrBlock, 'gateway');
         if (gateways.has(a.family)) throw new InvalidAddressError(spec.gateway, `two IPv${a.family} gateways`);
         if (a.value < cidr.firstUsable) throw new GatewayReservedError(g, cidr.text, 'network');
-        if (a.value > cidr.lastUsable) throw new GatewayReservedError(g, cidr.text, 'broadcast');
+        if (a.value > cidr.lastUsable && cidr.family === 4) throw new GatewayReservedError(g, cidr.text, 'broadcast');
         gateways.set(a.family, a.value);
       }
     }
@@ -171,7 +209,12 @@ export class SubnetAllocator {
       const r = parseIpRange(entry);
       const cidr = this.cidrOf(r.family);
       if (cidr === undefined || r.start < cidr.network || r.end > cidr.last) {
-        throw new ExcludeOutsideCidrError(entry, this.cidrBlock);
+        if (spec.excludeOutside !== 'clip') throw new ExcludeOutsideCidrError(entry, this.cidrBlock);
+        if (cidr === undefined) continue;
+        const start = r.start < cidr.firstUsable ? cidr.firstUsable : r.start;
+        const end = r.end > cidr.lastUsable ? cidr.lastUsable : r.end;
+        if (start <= end) raw[poolIndex(r.family)].push([start, end]);
+        continue;
       }
       raw[poolIndex(r.family)].push([r.start, r.end]);
     }
@@ -193,6 +236,7 @@ export class SubnetAllocator {
         excluded,
         excludedUsable: usable - free.size,
         free,
+        released: new RunSet(),
         used: 0,
       };
       for (const [a, b] of merged) excludeTexts.push(formatRange(cidr.family, a, b));
@@ -231,7 +275,7 @@ export class SubnetAllocator {
     if (h.v4 !== undefined) out.ipv4 = formatAddress(4, h.v4);
     if (h.v6 !== undefined) out.ipv6 = formatAddress(6, h.v6);
     out.ip = out.ipv4 === undefined ? (out.ipv6 ?? '') : out.ipv6 === undefined ? out.ipv4 : `${out.ipv4},${out.ipv6}`;
-    if (h.mac !== undefined) out.mac = formatMac(h.mac);
+    if (h.mac !== undefined) out.mac = h.macText ?? formatMac(h.mac);
     return out;
   }
 
@@ -249,11 +293,48 @@ export class SubnetAllocator {
     return pool !== undefined && pool.excluded.has(a.value);
   }
 
-  /** Whether the address could be handed out now. @throws InvalidAddressError */
+  /** Whether the address could be handed out now (never used, or released). @throws InvalidAddressError */
   isFree(ip: string): boolean {
     const a = parseAddress(ip);
     const pool = this.pools[poolIndex(a.family)];
-    return pool !== undefined && pool.free.has(a.value);
+    return pool !== undefined && (pool.free.has(a.value) || pool.released.has(a.value));
+  }
+
+  /** Whether the address was handed out and given back (it is handed out again only after the never-used ones). */
+  isReleased(ip: string): boolean {
+    const a = parseAddress(ip);
+    const pool = this.pools[poolIndex(a.family)];
+    return pool !== undefined && pool.released.has(a.value);
+  }
+
+  /**
+   * The released list, as ranges (`a` or `a..b`), IPv4 first — what to persist so that a restarted
+   * planner hands addresses out in the same order (see {@link markReleased}).
+   */
+  releasedRanges(): string[] {
+    const out: string[] = [];
+    for (const pool of this.pools) {
+      if (pool === undefined) continue;
+      for (const [a, b] of pool.released.runs()) out.push(formatRange(pool.cidr.family, a, b));
+    }
+    return out;
+  }
+
+  /**
+   * Put addresses on the released list (e.g. read back from a previous run): each entry (`a` or `a..b`)
+   * moves the never-used addresses it covers to the released list; others (held, excluded, outside) are
+   * ignored. Linear in the number of addresses covered.
+   * @throws InvalidRangeError for an entry that does not parse
+   */
+  markReleased(entries: Iterable<string>): void {
+    for (const entry of entries) {
+      const r = parseIpRange(entry);
+      const pool = this.pools[poolIndex(r.family)];
+      if (pool === undefined) continue;
+      const lo = r.start < pool.cidr.firstUsable ? pool.cidr.firstUsable : r.start;
+      const hi = r.end > pool.cidr.lastUsable ? pool.cidr.lastUsable : r.end;
+      for (let v = lo; v <= hi; v++) if (pool.free.delete(v)) pool.released.add(v);
+    }
   }
 
   /** Who holds the address, if anyone (linear in the number of owners). @throws InvalidAddressError */
@@ -317,36 +398,49 @@ export class SubnetAllocator {
       if (pool === undefined) continue;
       const value = wanted.get(pool.cidr.family);
       if (value !== undefined) {
-        if (!pool.free.has(value)) {
+        if (!pool.free.has(value) && !pool.released.has(value)) {
           const text = formatAddress(pool.cidr.family, value);
-          if (pool.excluded.has(value) || value < pool.cidr.firstUsable || value > pool.cidr.lastUsable) {
-            throw new AddressExcludedError(text);
-          }
-          throw new AddressTakenError(text, this.ownerOfValue(pool.cidr.family, value) ?? '?', owner);
+          const holder = this.ownerOfValue(pool.cidr.family, value);
+          if (holder !== undefined) throw new AddressTakenError(text, holder, owner);
+          if (value === pool.gateway) throw new AddressIsGatewayError(text);
+          if (value < pool.cidr.firstUsable || value > pool.cidr.lastUsable || !this.grantExcluded) throw new AddressExcludedError(text);
+          // An excluded address: granted, as Kube-OVN grants it.
         }
-      } else if (pool.free.size === 0n) {
+      } else if (pool.free.size === 0n && pool.released.size === 0n) {
         throw new SubnetExhaustedError(pool.cidr.text, owner);
       }
       picks.push([pool, value]);
     }
     let mac: number | undefined;
+    let macText: string | undefined;
     if (wantedMacValue !== undefined) {
-      this.macs.claimValue(wantedMacValue, owner);
+      const holder = this.macOwners.get(wantedMacValue);
+      if (holder !== undefined && holder !== owner) throw new MacTakenError(request.mac!, holder, owner);
       mac = wantedMacValue;
+      // Kept as written (Kube-OVN writes the annotation's text); a dash-separated MAC, which OVN would not
+      // parse in `addresses`, is written with colons instead.
+      macText = COLON_MAC.test(request.mac!) ? request.mac : formatMac(wantedMacValue);
     } else if (this.generateMacs) {
       mac = this.macs.generateValue(owner);
     }
+    if (wantedMacValue !== undefined) this.macs.holdValue(wantedMacValue);
+    if (mac !== undefined) this.macOwners.set(mac, owner);
 
-    const h: Held = { v4: undefined, v6: undefined, mac };
+    const h: Held = { v4: undefined, v6: undefined, mac, macText };
     for (const [pool, value] of picks) {
       let v: bigint;
       if (value === undefined) {
+        if (pool.free.size === 0n) {
+          // Kube-OVN: once the never-used addresses are gone, the released ones become the free list.
+          pool.free = pool.released;
+          pool.released = new RunSet();
+        }
         v = pool.free.takeLowest()!;
+        pool.used++;
       } else {
-        pool.free.delete(value);
         v = value;
+        if (pool.free.delete(v) || pool.released.delete(v)) pool.used++;
       }
-      pool.used++;
       if (pool.cidr.family === 4) h.v4 = v;
       else h.v6 = v;
     }
@@ -359,17 +453,23 @@ export class SubnetAllocator {
     const h = this.held.get(owner);
     if (h === undefined) return undefined;
     this.held.delete(owner);
-    if (h.v4 !== undefined) {
-      const p = this.pools[0]!;
-      p.free.add(h.v4);
+    const back: Array<[FamilyPool | undefined, bigint | undefined]> = [
+      [this.pools[0], h.v4],
+      [this.pools[1], h.v6],
+    ];
+    for (const [p, v] of back) {
+      if (p === undefined || v === undefined) continue;
+      // An address granted from the exclude list is not put back (Kube-OVN's releaseAddr).
+      if (p.excluded.has(v)) continue;
+      if (this.reuseLowest) p.free.add(v);
+      else p.released.add(v);
       p.used--;
     }
-    if (h.v6 !== undefined) {
-      const p = this.pools[1]!;
-      p.free.add(h.v6);
-      p.used--;
+    if (h.mac !== undefined) {
+      this.macOwners.delete(h.mac);
+      if (h.macText !== undefined) this.macs.unholdValue(h.mac);
+      else this.macs.releaseValue(h.mac);
     }
-    if (h.mac !== undefined) this.macs.releaseValue(h.mac);
     return this.view(owner, h);
   }
 
@@ -382,7 +482,10 @@ export class SubnetAllocator {
     for (const r of records) this.allocate(r.name, { ip: r.ip, mac: r.mac });
   }
 
-  /** Kube-OVN's counts for this subnet. */
+  /**
+   * Kube-OVN's counts for this subnet: an owner holding an excluded address is not counted as used (its
+   * address already counts as excluded), as in `calcSubnetStatusIP`.
+   */
   usage(): SubnetUsage {
     const [p4, p6] = this.pools;
     const count = (p: FamilyPool | undefined): [bigint, bigint] => {

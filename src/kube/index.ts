@@ -6,16 +6,21 @@ export * from './subnet-model.js';
 export * from './views.js';
 export * from './nat-rules.js';
 export * from './model-errors.js';
+export * from './names.js';
 export {
   KUBE_NB_COLUMNS,
   KUBE_NB_TABLES,
   KUBE_VENDOR,
+  SDK_KEYS,
   gatewayMac,
   planReconcile,
   reconcile,
   recordsFromSnapshot,
+  releasedFromSnapshot,
+  routerPortMac,
   routerPortName,
   switchRouterPortName,
+  vipPortName,
   withDefaultSubnets,
 } from './reconcile.js';
 export type { KubeDesiredState, ReconcileOptions, ReconcilePlan, ReconcileResult } from './reconcile.js';

@@ -31,7 +31,10 @@ export class SubnetExcludeError extends KubeModelError {
   }
 }
 
-/** An `excludeIps` entry that is not wholly inside the subnet's CIDR of its family. */
+/**
+ * An `excludeIps` entry that is not wholly inside the subnet's CIDR of its family.
+ * @deprecated no longer thrown by the model: such entries are clipped, as Kube-OVN clips them.
+ */
 export class ExcludeOutsideSubnetError extends KubeModelError {
   constructor(subnet: string, value: string, cidr: string) {
     super('KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR', `subnet ${subnet}: excludeIps entry ${value} is outside ${cidr}`, value, subnet);
@@ -66,7 +69,10 @@ export class U2oAddressError extends KubeModelError {
   }
 }
 
-/** `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual). */
+/**
+ * `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual).
+ * @deprecated no longer thrown: the model overwrites the protocol from the CIDR block, as Kube-OVN does.
+ */
 export class ProtocolMismatchError extends KubeModelError {
   readonly expected: string;
   constructor(subnet: string, value: string, expected: string) {
@@ -111,7 +117,10 @@ export class SubnetsOverlapError extends KubeModelError {
   }
 }
 
-/** A namespace listed by two subnets (value = the namespace). */
+/**
+ * A namespace listed by two subnets (value = the namespace).
+ * @deprecated no longer thrown: a namespace may be in several subnets, as in Kube-OVN.
+ */
 export class NamespaceConflictError extends KubeModelError {
   readonly otherSubnet: string;
   constructor(value: string, subnet: string, otherSubnet: string) {
@@ -170,4 +179,95 @@ export class PodFieldError extends KubeModelError {
 
 function msg(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A name Kubernetes would not admit (issue #14 item 6): `rule` is `dns1123-label` (namespaces: lower-case
+ * alphanumerics and `-`, ≤ 63) or `dns1123-subdomain` (pods, nodes, subnets, VPCs: labels joined by `.`,
+ * ≤ 253). `field` names where it was found, e.g. `pod.namespace`.
+ */
+export class KubeNameError extends KubeModelError {
+  readonly field: string;
+  readonly rule: string;
+  constructor(field: string, value: string, rule: string, owner?: string) {
+    const limit = rule === 'dns1123-label' ? 'an RFC 1123 label (a-z, 0-9, "-", at most 63)' : 'an RFC 1123 subdomain (a-z, 0-9, "-", ".", at most 253)';
+    super('KUBE_INVALID_NAME', `${owner === undefined ? '' : `${owner}: `}${field} ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} is not ${limit}`, value);
+    this.field = field;
+    this.rule = rule;
+  }
+}
+
+/** A `cidrBlock` that overlaps a range Kube-OVN's `util.CIDRGlobalUnicast` refuses (`reserved` says which). */
+export class SubnetReservedCidrError extends KubeModelError {
+  readonly reserved: string;
+  constructor(subnet: string, value: string, reserved: string, what: string) {
+    super('KUBE_SUBNET_RESERVED_CIDR', `subnet ${subnet}: cidrBlock ${value} overlaps the ${what} range ${reserved}`, value, subnet);
+    this.reserved = reserved;
+  }
+}
+
+/** An address field written with upper-case letters (Kube-OVN's validator refuses upper-case IPv6 text). */
+export class SubnetUppercaseAddressError extends KubeModelError {
+  readonly field: string;
+  constructor(subnet: string, field: string, value: string) {
+    super('KUBE_SUBNET_UPPERCASE_ADDRESS', `subnet ${subnet}: ${field} ${JSON.stringify(value)} must be lower case`, value, subnet);
+    this.field = field;
+  }
+}
+
+/** A subnet with the name of a VPC (Kube-OVN's webhook: "vpc and subnet cannot have the same name"). */
+export class SubnetNamedLikeVpcError extends KubeModelError {
+  constructor(value: string) {
+    super('KUBE_SUBNET_NAMED_LIKE_VPC', `subnet ${value} has the name of a VPC`, value, value);
+  }
+}
+
+/**
+ * A subnet of a custom VPC listing a namespace the VPC does not list (Kube-OVN's
+ * validateVpcBySubnet / webhook: "namespace '%s' is out of range to custom vpc '%s'"). value = the namespace.
+ */
+export class NamespaceOutsideVpcError extends KubeModelError {
+  readonly vpc: string;
+  constructor(subnet: string, value: string, vpc: string) {
+    super('KUBE_NAMESPACE_OUTSIDE_VPC', `subnet ${subnet}: namespace ${value} is out of range of custom vpc ${vpc}`, value, subnet);
+    this.vpc = vpc;
+  }
+}
+
+/** A VPC static or policy route that does not parse (`field` says which part). value = the offending text. */
+export class VpcRouteError extends KubeModelError {
+  readonly vpc: string;
+  readonly field: string;
+  constructor(vpc: string, field: string, value: string, reason: string) {
+    super('KUBE_VPC_INVALID_ROUTE', `vpc ${vpc}: ${field} ${JSON.stringify(value)}: ${reason}`, value);
+    this.vpc = vpc;
+    this.field = field;
+  }
+}
+
+/**
+ * Changing a subnet's gateway while IPs are in use (Kube-OVN's SubnetUpdateHook: "can't update gateway of
+ * cidr when any IPs in Using"). value = the new gateway; `current` = the gateway in NB; `ports` = users.
+ */
+export class SubnetGatewayInUseError extends KubeModelError {
+  readonly current: string;
+  readonly ports: readonly string[];
+  constructor(subnet: string, value: string, current: string, ports: readonly string[]) {
+    super('KUBE_SUBNET_GATEWAY_IN_USE', `subnet ${subnet}: cannot change gateway ${current} to ${value} while ${ports.length} IP(s) are in use`, value, subnet);
+    this.current = current;
+    this.ports = ports;
+  }
+}
+
+/**
+ * A pod with an `ipPool` none of whose addresses can be had (all held by other pods, excluded or outside
+ * its subnets), or a StatefulSet pod whose ordinal is past the end of the list (Kube-OVN answers
+ * `NoAvailableAddress`). value = the pool text; `pod` = the port name.
+ */
+export class IpPoolExhaustedError extends KubeModelError {
+  readonly pod: string;
+  constructor(pod: string, value: string, reason: string) {
+    super('KUBE_IP_POOL_EXHAUSTED', `pod ${pod}: no address of ip_pool ${JSON.stringify(value)} is available (${reason})`, value);
+    this.pod = pod;
+  }
 }

@@ -47,7 +47,11 @@ export interface IptablesChain {
   readonly name: string;
 }
 
-/** Everything a node needs for egress NAT. Families without natOutgoing subnets are left out. */
+/**
+ * Everything a node needs for egress NAT. As Kube-OVN's daemon (setIPSet), both sets of a family are
+ * created for every family the node has, even when no subnet of it has natOutgoing (the `-nat` set is
+ * then empty); chains and rules only for families with natOutgoing subnets.
+ */
 export interface NatOutgoingPlan {
   readonly ipsets: readonly IpsetSpec[];
   readonly chains: readonly IptablesChain[];
@@ -58,6 +62,11 @@ export interface NatOutgoingPlan {
 export interface NatOutgoingOptions {
   /** Only subnets of this VPC take part (Kube-OVN: the cluster router). Default `ovn-cluster`. */
   readonly vpc?: string;
+  /**
+   * The node's address families (Kube-OVN's `c.protocol`): the sets are created for these. Default: every
+   * family some subnet of the VPC has.
+   */
+  readonly protocol?: 'IPv4' | 'IPv6' | 'Dual';
 }
 
 /**
@@ -83,12 +92,20 @@ export function renderNatOutgoing(subnets: readonly Subnet[], options: NatOutgoi
   const ipsets: IpsetSpec[] = [];
   const chains: IptablesChain[] = [];
   const rules: IptablesRule[] = [];
+  const families = new Set<4 | 6>(
+    options.protocol === undefined
+      ? ([4, 6] as const).filter((f) => all[f].length > 0)
+      : options.protocol === 'Dual'
+        ? [4, 6]
+        : [options.protocol === 'IPv4' ? 4 : 6],
+  );
   for (const family of [4, 6] as const) {
-    if (nat[family].length === 0) continue;
+    if (!families.has(family)) continue;
     const names = NAT_IPSETS[family];
     const fam = family === 4 ? 'inet' : 'inet6';
     ipsets.push({ name: names.subnets, type: 'hash:net', family: fam, members: all[family] });
     ipsets.push({ name: names.nat, type: 'hash:net', family: fam, members: nat[family] });
+    if (nat[family].length === 0) continue;
     chains.push({ family, table: 'nat', name: NAT_CHAINS.postrouting }, { family, table: 'nat', name: NAT_CHAINS.masquerade });
     rules.push(
       {

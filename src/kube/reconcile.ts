@@ -6,12 +6,20 @@
  *   router port `<vpc>-<subnet>` on its VPC's router carrying the gateway address, and the matching
  *   router-type switch port `<subnet>-<vpc>`;
  * - a node gets `node-<node>` in the join subnet, a pod gets `<pod>.<namespace>` in the subnet its
- *   namespace selects, with `addresses` and `port_security` `"MAC IP"` from the IPAM plan;
+ *   namespace selects, with `addresses` `"MAC IP"` from the IPAM plan; `port_security` stays empty
+ *   unless the pod asks for it (`portSecurity`, Kube-OVN's `ovn.kubernetes.io/port_security` annotation);
+ * - `external_ids` as Kube-OVN v1.12 writes them (pkg/ovs): switches `{vendor}`, switch ports
+ *   `{vendor, ls}` plus `pod` = `<namespace>/<name>` for pods, router ports `{vendor, lr}`, routers
+ *   `{vendor}`; keys of this SDK's own carry the `ovn-sdk/` prefix ({@link SDK_KEYS});
+ * - a router port's MAC is `00:00:00:XX:XX:XX` (v1.12 draws it with util.GenerateMac when it creates the
+ *   port; here it is derived from the port name, so plans are deterministic) and kept once it exists;
  * - ports whose pod is gone are removed (their IP is free again); a subnet no longer desired is
  *   removed, unless desired pods are still in it (`KUBE_SUBNET_IN_USE`).
  *
- * The reconciler keeps no state: IP records are read back from NB on every run (switch ports with
- * `external_ids:vendor=kube-ovn`), so after a restart IPAM is rebuilt from what NB holds. Planning is
+ * The reconciler keeps no state of its own: IP records are read back from NB on every run (switch ports
+ * with `external_ids:vendor=kube-ovn`), and so is each subnet's released-address list
+ * (`ovn-sdk/released` on its switch), so after a restart IPAM is rebuilt from what NB holds and hands
+ * addresses out in the same order. Planning is
  * pure ({@link planReconcile}: desired state + NB snapshot → operations); every check happens before
  * anything is sent, and all changes go in one transaction, so bad input never half-writes.
  */
@@ -20,24 +28,41 @@ import type { Operation } from '../ovsdb/operations.js';
 import { parseAddress, parseCidrBlock } from '../ipam/index.js';
 import { NB_DATABASE, NbTxn, readNbSnapshot, type NbColumns, type NbSnapshot, type NbTable } from '../ovn-nb/txn.js';
 import { lsAdd, lsDel, lspAdd, lspDel, lspAddresses } from '../ovn-nb/switch.js';
-import { lrAdd, lrpAdd, lrpDel } from '../ovn-nb/router.js';
+import { lrAdd, lrPolicyAdd, lrPolicyDel, lrRouteAdd, lrRouteDel, lrpAdd, lrpDel } from '../ovn-nb/router.js';
 import {
   DEFAULT_VPC,
+  allocatorExcludeIps,
   defaultSubnets,
   defaultVpc,
   nodePortName,
   planIpam,
   type IpRecord,
   type IpamPlan,
+  type KubeVip,
   type Pod,
   type Subnet,
   type SubnetInput,
   type Vpc,
 } from './subnet-model.js';
 import { KubeNbRecordError } from './reconcile-errors.js';
+import { SubnetGatewayInUseError } from './model-errors.js';
 
 /** `external_ids:vendor` on every row the reconciler owns. */
 export const KUBE_VENDOR = 'kube-ovn';
+
+/**
+ * The `external_ids` keys this SDK adds to Kube-OVN's own (documented in docs/kube-ovn-comparison.md):
+ * a port's node, a switch's VPC, and a switch's released-address list (space-separated `a` / `a..b`).
+ * The legacy unprefixed `node` / `vpc` keys of earlier versions are still read.
+ */
+export const SDK_KEYS = {
+  node: 'ovn-sdk/node',
+  vpc: 'ovn-sdk/vpc',
+  released: 'ovn-sdk/released',
+  /** On a Vip's virtual port: the Vip's name, and the MAC its reservation holds. */
+  vip: 'ovn-sdk/vip',
+  vipMac: 'ovn-sdk/vip-mac',
+} as const;
 
 /** Desired state. */
 export interface KubeDesiredState {
@@ -48,6 +73,13 @@ export interface KubeDesiredState {
   readonly pods: readonly Pod[];
   /** Nodes; each gets a `node-<name>` port in the join subnet. */
   readonly nodes?: readonly string[];
+  /** Vips: reserved addresses, attached as `virtual` switch ports `<subnet>-vip-<ip>`. */
+  readonly vips?: readonly KubeVip[];
+}
+
+/** The virtual switch port of a Vip: `<subnet>-vip-<ip>` (Kube-OVN's CreateVirtualLogicalSwitchPorts). */
+export function vipPortName(subnet: string, ip: string): string {
+  return `${subnet}-vip-${ip}`;
 }
 
 /** `defaultSubnets()` (join, ovn-default) followed by `extra`. */
@@ -56,7 +88,14 @@ export function withDefaultSubnets(extra: readonly (Subnet | SubnetInput)[] = []
 }
 
 /** The tables the reconciler reads. */
-export const KUBE_NB_TABLES = ['Logical_Switch', 'Logical_Switch_Port', 'Logical_Router', 'Logical_Router_Port'] as const satisfies readonly NbTable[];
+export const KUBE_NB_TABLES = [
+  'Logical_Switch',
+  'Logical_Switch_Port',
+  'Logical_Router',
+  'Logical_Router_Port',
+  'Logical_Router_Static_Route',
+  'Logical_Router_Policy',
+] as const satisfies readonly NbTable[];
 
 /**
  * The columns of {@link KUBE_NB_TABLES} the reconciler's builders set or follow — all it reads
@@ -65,8 +104,10 @@ export const KUBE_NB_TABLES = ['Logical_Switch', 'Logical_Switch_Port', 'Logical
 export const KUBE_NB_COLUMNS = {
   Logical_Switch: ['name', 'ports', 'other_config', 'external_ids'],
   Logical_Switch_Port: ['name', 'addresses', 'port_security', 'type', 'options', 'external_ids'],
-  Logical_Router: ['name', 'ports', 'external_ids'],
+  Logical_Router: ['name', 'ports', 'static_routes', 'policies', 'external_ids'],
   Logical_Router_Port: ['name', 'mac', 'networks', 'external_ids'],
+  Logical_Router_Static_Route: ['ip_prefix', 'nexthop', 'policy', 'route_table', 'output_port', 'external_ids'],
+  Logical_Router_Policy: ['priority', 'match', 'action', 'nexthops', 'options', 'external_ids'],
 } as const satisfies NbColumns;
 
 /** Router port of a subnet on its VPC router: `<vpc>-<subnet>` (Kube-OVN's name). */
@@ -79,9 +120,9 @@ export function switchRouterPortName(subnet: string, vpc: string): string {
 }
 
 /**
- * The gateway MAC of a subnet's router port: `0a:58` + the IPv4 gateway's four bytes (as
- * ovn-kubernetes derives it), or for IPv6-only subnets `0a:58` + the gateway's last four bytes.
- * Deterministic, so a re-run never changes it.
+ * An ovn-kubernetes style gateway MAC: `0a:58` + the IPv4 gateway's four bytes, or for IPv6-only subnets
+ * `0a:58` + the gateway's last four bytes. No longer used by the reconciler (Kube-OVN v1.12 gives
+ * router ports `00:00:00:XX:XX:XX`, see {@link routerPortMac}); kept for callers that want it.
  */
 export function gatewayMac(gateway: string): string {
   const first = gateway.split(',')[0]!;
@@ -93,6 +134,23 @@ export function gatewayMac(gateway: string): string {
   return ['0a', '58', ...bytes.map((x) => x.toString(16).padStart(2, '0'))].join(':');
 }
 
+/**
+ * A router port's MAC as Kube-OVN v1.12 shapes it (`util.GenerateMac`: `00:00:00` + three bytes), the
+ * bytes taken from an FNV-1a hash of the port name (and `salt`, to step past a clash) instead of a random
+ * draw, so that plans are deterministic.
+ */
+export function routerPortMac(portName: string, salt = 0): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${portName}#${salt}`) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const v = h & 0xffffff || 1;
+  return ['00', '00', '00', ((v >> 16) & 255), ((v >> 8) & 255), v & 255]
+    .map((x) => (typeof x === 'string' ? x : x.toString(16).toUpperCase().padStart(2, '0')))
+    .join(':');
+}
+
 /** The IP records NB holds: kube-ovn switch ports with their addresses, node and subnet. */
 export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
   const out: IpRecord[] = [];
@@ -100,15 +158,85 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
   for (const ls of snapshot.Logical_Switch?.values() ?? []) for (const p of ls.ports) switchOf.set(p, ls.name);
   for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
     const ext = p.external_ids;
-    if (ext.vendor !== KUBE_VENDOR || ext.node === undefined) continue;
+    const vip = ext[SDK_KEYS.vip];
+    if (ext.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') {
+      const subnet = switchOf.get(p._uuid) ?? ext.ls;
+      const ip = p.options['virtual-ip'];
+      if (subnet !== undefined && ip !== undefined) out.push({ name: `vip:${vip}`, ip, mac: ext[SDK_KEYS.vipMac] ?? '', node: '', subnet });
+      continue;
+    }
+    const node = ext[SDK_KEYS.node] ?? ext.node;
+    if (ext.vendor !== KUBE_VENDOR || node === undefined) continue;
     const addr = p.addresses[0];
     const parts = addr?.split(' ') ?? [];
     if (parts.length < 2) throw new KubeNbRecordError(p.name, addr ?? '');
     const subnet = switchOf.get(p._uuid) ?? ext.ls;
     if (subnet === undefined) continue; // an orphan row; OVSDB collects it
-    out.push({ name: p.name, mac: parts[0]!.toUpperCase(), ip: parts.slice(1).join(','), node: ext.node, subnet });
+    // The MAC as NB holds it (a static MAC keeps the case it was written in).
+    out.push({ name: p.name, mac: parts[0]!, ip: parts.slice(1).join(','), node, subnet });
   }
   return out;
+}
+
+/** Each kube-ovn switch's released-address list, as the previous reconcile stored it. */
+export function releasedFromSnapshot(snapshot: NbSnapshot): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const ls of snapshot.Logical_Switch?.values() ?? []) {
+    const text = ls.external_ids[SDK_KEYS.released];
+    if (ls.external_ids.vendor !== KUBE_VENDOR || text === undefined || text === '') continue;
+    out.set(ls.name, text.split(' '));
+  }
+  return out;
+}
+
+/**
+ * A custom VPC's `staticRoutes` and `policyRoutes` on its router (Kube-OVN pkg/controller/vpc.go
+ * handleAddOrUpdateVpc: static routes by (policy, cidr, next hop), policies by (priority, match)); routes
+ * and policies with `vendor=kube-ovn` on a desired router that are no longer listed are removed.
+ */
+function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[]): void {
+  const ext = { vendor: KUBE_VENDOR };
+  const routers = new Map([...(snapshot.Logical_Router?.values() ?? [])].map((r) => [r.name, r]));
+  for (const v of vpcs) {
+    const routes = (v.staticRoutes ?? []).map((r) => ({ prefix: r.cidr, nexthop: r.nextHopIP, policy: r.policy ?? ('dst-ip' as const) }));
+    const policies = v.policyRoutes ?? [];
+    for (const r of routes) lrRouteAdd(tx, { router: v.name, ...r, externalIds: ext });
+    for (const p of policies) {
+      lrPolicyAdd(tx, { router: v.name, priority: p.priority, match: p.match, action: p.action, ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}), externalIds: ext });
+    }
+    const lr = routers.get(v.name);
+    if (lr === undefined) continue;
+    for (const id of lr.static_routes) {
+      const row = snapshot.Logical_Router_Static_Route?.get(id);
+      if (row === undefined || row.external_ids.vendor !== KUBE_VENDOR) continue;
+      const policy = row.policy ?? 'dst-ip';
+      if (routes.some((r) => r.prefix === row.ip_prefix && r.nexthop === row.nexthop && r.policy === policy)) continue;
+      lrRouteDel(tx, { router: v.name, prefix: row.ip_prefix, nexthop: row.nexthop, ...(row.policy === undefined ? {} : { policy: row.policy }), ...(row.route_table ? { routeTable: row.route_table } : {}) });
+    }
+    for (const id of lr.policies) {
+      const row = snapshot.Logical_Router_Policy?.get(id);
+      if (row === undefined || row.external_ids.vendor !== KUBE_VENDOR) continue;
+      if (policies.some((p) => p.priority === row.priority && p.match === row.match)) continue;
+      lrPolicyDel(tx, v.name, row.priority, row.match);
+    }
+  }
+}
+
+/**
+ * Kube-OVN's update guard (pkg/webhook/subnet.go SubnetUpdateHook): a subnet's gateway may not change while
+ * any of its IPs is in use. The current gateway is read from the subnet's router port networks.
+ */
+function checkGatewayUpdates(snapshot: NbSnapshot, ipam: IpamPlan, existing: readonly IpRecord[]): void {
+  const lrps = new Map([...(snapshot.Logical_Router_Port?.values() ?? [])].map((p) => [p.name, p]));
+  for (const s of ipam.subnets) {
+    const lrp = lrps.get(routerPortName(s.vpc, s.name));
+    if (lrp === undefined) continue;
+    const current = lrp.networks.map((n) => n.slice(0, n.indexOf('/'))).sort();
+    const wanted = s.gateway.split(',').sort();
+    if (current.join(',') === wanted.join(',')) continue;
+    const users = existing.filter((r) => r.subnet === s.name && ipam.records.some((k) => k.name === r.name)).map((r) => r.name);
+    if (users.length > 0) throw new SubnetGatewayInUseError(s.name, s.gateway, current.join(','), users);
+  }
 }
 
 /** Result of {@link planReconcile}. */
@@ -128,7 +256,8 @@ export interface ReconcileOptions {
 }
 
 function podExternalIds(rec: IpRecord, pod: Pod | undefined): Record<string, string> {
-  const ext: Record<string, string> = { vendor: KUBE_VENDOR, ls: rec.subnet, node: rec.node };
+  // Kube-OVN's buildLogicalSwitchPort: pod, ls, vendor; plus this SDK's node key.
+  const ext: Record<string, string> = { vendor: KUBE_VENDOR, ls: rec.subnet, [SDK_KEYS.node]: rec.node };
   if (pod) ext.pod = `${pod.namespace}/${pod.name}`;
   return ext;
 }
@@ -151,13 +280,19 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     vpcs,
     pods: desired.pods,
     ...(desired.nodes ? { nodes: desired.nodes } : {}),
+    ...(desired.vips ? { vips: desired.vips } : {}),
     records,
+    releasedIps: releasedFromSnapshot(snapshot),
     ...(o.macSeed === undefined ? {} : { macSeed: o.macSeed }),
   });
+  checkGatewayUpdates(snapshot, ipam, records);
   const tx = new NbTxn(snapshot);
   const ext = { vendor: KUBE_VENDOR };
+  const lrpMacs = new Map<string, string>();
+  for (const p of snapshot.Logical_Router_Port?.values() ?? []) lrpMacs.set(p.name, p.mac);
 
   for (const v of vpcs) lrAdd(tx, { name: v.name, externalIds: ext });
+  reconcileVpcRoutes(tx, snapshot, vpcs);
 
   for (const s of ipam.subnets) {
     const block = parseCidrBlock(s.cidrBlock);
@@ -166,41 +301,54 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     const otherConfig: Record<string, string> = {};
     if (v4) {
       otherConfig.subnet = v4.text;
-      const ex = s.excludeIps.filter((e) => !e.includes(':'));
+      const ex = allocatorExcludeIps(s).filter((e) => !e.includes(':'));
       if (ex.length) otherConfig.exclude_ips = ex.join(' ');
       if (v4Gw) otherConfig.gateway = v4Gw;
     }
-    lsAdd(tx, {
-      name: s.name,
-      otherConfig,
-      externalIds: { ...ext, vpc: s.vpc, cidr: s.cidrBlock, gateway: s.gateway, exclude_ips: s.excludeIps.join(','), nat_outgoing: String(s.natOutgoing) },
-    });
+    const lsExt: Record<string, string> = { ...ext, [SDK_KEYS.vpc]: s.vpc };
+    const releasedList = ipam.releasedIps.get(s.name) ?? [];
+    if (releasedList.length > 0) lsExt[SDK_KEYS.released] = releasedList.join(' ');
+    lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });
     const gws = s.gateway.split(',');
     const networks = gws.map((g) => {
       const c = block.find((x) => x.family === (g.includes(':') ? 6 : 4))!;
       return `${g}/${c.prefix}`;
     });
     const lrp = routerPortName(s.vpc, s.name);
-    lrpAdd(tx, { router: s.vpc, name: lrp, mac: gatewayMac(s.gateway), networks, externalIds: ext });
+    let mac = lrpMacs.get(lrp);
+    if (mac === undefined) {
+      const taken = new Set(ipam.records.filter((r) => r.subnet === s.name).map((r) => r.mac.toUpperCase()));
+      for (let salt = 0; mac === undefined || taken.has(mac); salt++) mac = routerPortMac(lrp, salt);
+    }
+    lrpAdd(tx, { router: s.vpc, name: lrp, mac, networks, externalIds: { ...ext, lr: s.vpc } });
     lspAdd(tx, {
       switch: s.name,
       name: switchRouterPortName(s.name, s.vpc),
       type: 'router',
       addresses: ['router'],
       options: { 'router-port': lrp },
-      externalIds: ext,
+      externalIds: { ...ext, ls: s.name },
     });
   }
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
-  for (const r of ipam.released) lspDel(tx, r.name);
-  // Node management ports (node-<name> on join) carry no port security, as Kube-OVN creates them: the
-  // cluster router sends egress traffic to a node whose destination is not the node itself.
-  const nodePorts = new Set((desired.nodes ?? []).map(nodePortName));
+  for (const r of ipam.released) lspDel(tx, r.name.startsWith('vip:') ? vipPortName(r.subnet, r.ip) : r.name);
+  for (const v of ipam.vips) {
+    lspAdd(tx, {
+      switch: v.subnet,
+      name: vipPortName(v.subnet, v.ip),
+      type: 'virtual',
+      options: { 'virtual-ip': v.ip },
+      externalIds: { vendor: KUBE_VENDOR, ls: v.subnet, [SDK_KEYS.vip]: v.name.slice('vip:'.length), [SDK_KEYS.vipMac]: v.mac },
+    });
+  }
+  // Kube-OVN leaves port_security empty unless the pod's port_security annotation is "true"
+  // (pkg/controller/pod.go → CreateLogicalSwitchPort(…, portSecurity, …)); node ports never have it.
   for (const rec of ipam.records) {
-    const addr = lspAddresses(rec.mac.toLowerCase(), rec.ip);
-    const portSecurity = nodePorts.has(rec.name) ? [] : [addr];
-    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, podByPort.get(rec.name)) });
+    const addr = lspAddresses(rec.mac, rec.ip);
+    const pod = podByPort.get(rec.name);
+    const portSecurity = pod?.portSecurity === true ? [addr] : [];
+    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, pod) });
   }
 
   // Subnets (kube-ovn switches) no longer desired: planIpam already refused when desired pods are in them.
@@ -210,7 +358,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
     if (ls.external_ids.vendor !== KUBE_VENDOR || wanted.has(ls.name)) continue;
     removed.push(ls.name);
     lsDel(tx, ls.name);
-    lrpDel(tx, routerPortName(ls.external_ids.vpc ?? DEFAULT_VPC, ls.name));
+    lrpDel(tx, routerPortName(ls.external_ids[SDK_KEYS.vpc] ?? ls.external_ids.vpc ?? DEFAULT_VPC, ls.name));
   }
   // IPAM was planned from the ports NB holds: if another writer adds or removes ports on a kube-ovn
   // switch meanwhile, the transaction must fail (OVSDB_TIMED_OUT) and be re-planned, not hand out an

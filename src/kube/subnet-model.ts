@@ -6,34 +6,45 @@
  */
 import {
   AddressOutsideCidrError,
+  type Cidr,
   ExcludeOutsideCidrError,
   GatewayReservedError,
   InvalidAddressError,
   InvalidCidrError,
   InvalidRangeError,
   Ipam,
+  IpamError,
   SubnetAllocator,
   type SubnetUsage,
   cidrContains,
   cidrsOverlap,
+  formatAddress,
+  formatRange,
   parseAddress,
+  parseCidrBlock,
+  parseIpRange,
 } from '../ipam/index.js';
+import { checkKubeName } from './names.js';
 import {
   DuplicatePodError,
   DuplicateSubnetNameError,
+  IpPoolExhaustedError,
   ExcludeOutsideSubnetError,
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
   MultipleDefaultSubnetsError,
-  NamespaceConflictError,
+  NamespaceOutsideVpcError,
   NoSubnetForNamespaceError,
+  VpcRouteError,
   PodFieldError,
-  ProtocolMismatchError,
   SubnetCidrError,
   SubnetExcludeError,
   SubnetFieldError,
   SubnetGatewayError,
   SubnetInUseError,
+  SubnetNamedLikeVpcError,
+  SubnetReservedCidrError,
+  SubnetUppercaseAddressError,
   SubnetsOverlapError,
   U2oAddressError,
   UnknownSubnetNameError,
@@ -56,9 +67,33 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export const GATEWAY_TYPES = ['distributed', 'centralized'] as const;
 export type GatewayType = (typeof GATEWAY_TYPES)[number];
 
+/** A static route of a VPC's router (Kube-OVN `spec.staticRoutes`). */
+export interface VpcStaticRoute {
+  readonly cidr: string;
+  readonly nextHopIP: string;
+  /** `dst-ip` (default) or `src-ip`. */
+  readonly policy?: 'dst-ip' | 'src-ip';
+}
+
+/** A policy route of a VPC's router (Kube-OVN `spec.policyRoutes`). */
+export interface VpcPolicyRoute {
+  readonly priority: number;
+  readonly match: string;
+  readonly action: 'allow' | 'drop' | 'reroute';
+  readonly nextHopIP?: string;
+}
+
 /** A VPC: one logical router. */
 export interface Vpc {
   readonly name: string;
+  /** Namespaces whose pods may use the VPC's subnets (custom VPCs; `kubectl get vpc` NAMESPACES). */
+  readonly namespaces?: readonly string[];
+  readonly staticRoutes?: readonly VpcStaticRoute[];
+  readonly policyRoutes?: readonly VpcPolicyRoute[];
+  /** Shown in `kubectl get vpc`; no external gateway is built by this model. */
+  readonly enableExternal?: boolean;
+  /** Shown in `kubectl get vpc`; BFD is not configured by this model. */
+  readonly enableBfd?: boolean;
 }
 
 /** A subnet with every field filled in (see {@link defineSubnet} for the defaults). */
@@ -69,7 +104,12 @@ export interface Subnet {
   readonly cidrBlock: string;
   /** One per family, comma-joined, IPv4 first. */
   readonly gateway: string;
-  /** As Kube-OVN stores them: merged, sorted, and always covering the gateway. */
+  /**
+   * As Kube-OVN's controller rewrites `spec.excludeIps` (checkAndUpdateExcludeIPs): overlapping entries
+   * merged (adjacent ones kept apart), sorted as strings, each gateway appended when no entry covers it;
+   * the gateway alone when none were given. Entries outside the CIDR stay listed here but are clipped
+   * for allocation (util.ExpandExcludeIPs).
+   */
   readonly excludeIps: readonly string[];
   readonly gatewayType: GatewayType;
   readonly natOutgoing: boolean;
@@ -103,10 +143,56 @@ export interface Pod {
   readonly name: string;
   readonly namespace: string;
   readonly node: string;
+  /** Static address(es), Kube-OVN's `ovn.kubernetes.io/ip_address` annotation. */
   readonly ip?: string;
+  /** Static MAC, `ovn.kubernetes.io/mac_address`; kept as written. */
   readonly mac?: string;
   /** Explicit subnet (Kube-OVN's `ovn.kubernetes.io/logical_switch` annotation); else by namespace. */
   readonly subnet?: string;
+  /**
+   * `ovn.kubernetes.io/port_security: "true"`: the port's `port_security` is set to its addresses.
+   * Default false: Kube-OVN leaves `port_security` empty.
+   */
+  readonly portSecurity?: boolean;
+  /**
+   * Kube-OVN's `ovn.kubernetes.io/ip_pool` annotation: addresses separated by `,` (or by `;` when each entry
+   * is a dual-stack `v4,v6` pair). A pod takes the first one no other pod holds; a StatefulSet pod takes
+   * the entry at its ordinal (the number after the last `-` of its name). Named IPPool resources are not
+   * modelled.
+   */
+  readonly ipPool?: string;
+  /** The pod belongs to a StatefulSet (Kube-OVN's isStsPod): `ipPool` is indexed by the pod's ordinal. */
+  readonly statefulSet?: boolean;
+}
+
+/**
+ * Split an `ip_pool` annotation as Kube-OVN does (pkg/controller/pod.go getNameByPod/acquireAddress): by `;`
+ * if present, else by `,` — except that two addresses of different families form one dual-stack entry.
+ */
+export function parseIpPool(text: string): string[] {
+  let entries: string[];
+  if (text.includes(';')) entries = text.split(';');
+  else {
+    entries = text.split(',');
+    if (entries.length === 2 && entries[0]!.includes(':') !== entries[1]!.includes(':')) entries = [text];
+  }
+  return entries.map((e) => e.trim());
+}
+
+/**
+ * A Vip (Kube-OVN's `vips.kubeovn.io`, default type): an address reserved in a subnet — counted in V4USED,
+ * never handed to a pod — and attached to the subnet as a `virtual` switch port `<subnet>-vip-<ip>`.
+ */
+export interface KubeVip {
+  readonly name: string;
+  readonly subnet: string;
+  /** Static address (`spec.v4ip`); else the next one the subnet hands out. */
+  readonly ip?: string;
+}
+
+/** IPAM owner name of a Vip: `vip:<name>` (cannot clash with a pod's `<pod>.<namespace>`). */
+export function vipOwnerName(vip: string): string {
+  return `vip:${vip}`;
 }
 
 /** An IP record as `kubectl get ips` lists it. `name` is the logical switch port name. */
@@ -153,11 +239,12 @@ export function defaultSubnets(): Subnet[] {
 }
 
 /** Build the subnet's allocator, turning IPAM errors into this model's errors for the field at fault. */
-function allocatorFor(s: Subnet | SubnetInput, options: { macSeed?: number; ipam?: Ipam } = {}): SubnetAllocator {
+function allocatorFor(s: Pick<SubnetInput, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps' | 'vpc'>, options: { macSeed?: number; ipam?: Ipam } = {}): SubnetAllocator {
   const spec = {
     cidr: s.cidrBlock,
     ...(s.gateway === undefined || s.gateway === '' ? {} : { gateway: s.gateway }),
     excludeIps: s.excludeIps ?? [],
+    excludeOutside: 'clip' as const,
   };
   try {
     if (options.ipam !== undefined) return options.ipam.addSubnet(s.name, { ...spec, scope: s.vpc ?? DEFAULT_VPC });
@@ -180,44 +267,165 @@ function checkName(subnet: string, field: string, value: unknown): void {
 }
 
 /**
- * Fill in a subnet's defaults the way Kube-OVN formats a Subnet, and check it on its own:
- * vpc `ovn-cluster`, gateway = first usable address of each CIDR, excludeIps merged and covering the
- * gateway, gatewayType `distributed`, natOutgoing/private/default false, provider `ovn`, protocol from
- * the CIDR block, no namespaces.
+ * The ranges Kube-OVN's `util.CIDRGlobalUnicast` refuses a subnet to overlap (pkg/util/net.go constants),
+ * with what it calls them.
+ */
+export const RESERVED_CIDRS: readonly { readonly cidr: string; readonly what: string }[] = [
+  { cidr: '255.255.255.255/32', what: 'IPv4 broadcast' },
+  { cidr: '224.0.0.0/4', what: 'IPv4 multicast' },
+  { cidr: '127.0.0.0/8', what: 'IPv4 loopback' },
+  { cidr: '0.0.0.0/32', what: 'IPv4 unspecified' },
+  { cidr: '169.254.0.0/16', what: 'IPv4 link-local' },
+  { cidr: '::/128', what: 'IPv6 unspecified' },
+  { cidr: '::1/128', what: 'IPv6 loopback' },
+  { cidr: 'ff00::/8', what: 'IPv6 multicast' },
+  { cidr: 'fe80::/10', what: 'IPv6 link-local' },
+];
+
+/** Parse a /32 or /128 "CIDR" too (the reserved list has some); only for overlap tests. */
+function rangeOfCidr(text: string): Cidr {
+  const [addr, prefix] = text.split('/') as [string, string];
+  const a = parseAddress(addr);
+  const bits = a.family === 4 ? 32 : 128;
+  const size = 1n << BigInt(bits - Number(prefix));
+  return { family: a.family, prefix: Number(prefix), network: a.value, last: a.value + size - 1n, firstUsable: a.value, lastUsable: a.value, text };
+}
+const RESERVED_RANGES = RESERVED_CIDRS.map((r) => ({ ...r, range: rangeOfCidr(r.cidr) }));
+
+/**
+ * The CIDR block with host bits cleared, as Kube-OVN's controller rewrites it (checkAndUpdateCIDR keeps
+ * `net.ParseCIDR`'s network), and checked against the reserved ranges (ValidateSubnet → CIDRGlobalUnicast).
+ */
+function normalizeCidrBlock(subnet: string, text: unknown): readonly Cidr[] {
+  if (typeof text !== 'string') throw new SubnetCidrError(subnet, String(text), new Error('not a string'));
+  const parts = text.split(',').map((part) => {
+    const slash = part.indexOf('/');
+    if (slash < 0 || !/^(0|[1-9][0-9]{0,2})$/.test(part.slice(slash + 1))) return part; // parseCidrBlock reports it
+    let a;
+    try {
+      a = parseAddress(part.slice(0, slash));
+    } catch {
+      return part;
+    }
+    const bits = a.family === 4 ? 32 : 128;
+    const prefix = Number(part.slice(slash + 1));
+    if (prefix > bits) return part;
+    const mask = ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - prefix)) - 1n);
+    return `${formatAddress(a.family, a.value & mask)}/${prefix}`;
+  });
+  let cidrs: readonly Cidr[];
+  try {
+    cidrs = parseCidrBlock(parts.join(','));
+  } catch (e) {
+    throw new SubnetCidrError(subnet, text, e);
+  }
+  for (const c of cidrs) {
+    for (const r of RESERVED_RANGES) {
+      if (cidrsOverlap(c, r.range)) throw new SubnetReservedCidrError(subnet, c.text, r.cidr, r.what);
+    }
+  }
+  return cidrs;
+}
+
+/**
+ * `spec.excludeIps` as Kube-OVN's controller rewrites it (pkg/controller/subnet.go checkAndUpdateExcludeIPs,
+ * checkAndFormatsExcludeIPs, filterRepeatIPRange): none given → the gateways; else overlapping entries
+ * merged (adjacent ones are not), canonical text, sorted as strings, and each gateway not covered by an
+ * entry appended, sorted again.
+ */
+function kubeExcludeList(subnet: string, entries: readonly string[], gateways: readonly string[]): string[] {
+  if (entries.length === 0) return [...gateways].sort();
+  const ranges: { family: 4 | 6; start: bigint; end: bigint }[] = [];
+  for (const entry of entries) {
+    if (typeof entry !== 'string') throw new SubnetExcludeError(subnet, String(entry), new Error('not a string'));
+    let r;
+    try {
+      r = parseIpRange(entry);
+    } catch (e) {
+      throw new SubnetExcludeError(subnet, entry, e);
+    }
+    ranges.push({ ...r });
+  }
+  // Merge overlapping ranges of one family until nothing changes (adjacent ranges stay apart).
+  let merged = true;
+  while (merged) {
+    merged = false;
+    outer: for (let i = 0; i < ranges.length; i++) {
+      for (let j = i + 1; j < ranges.length; j++) {
+        const a = ranges[i]!;
+        const b = ranges[j]!;
+        if (a.family !== b.family || b.end < a.start || b.start > a.end) continue;
+        ranges[i] = { family: a.family, start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
+        ranges.splice(j, 1);
+        merged = true;
+        break outer;
+      }
+    }
+  }
+  const out = [...new Set(ranges.map((r) => formatRange(r.family, r.start, r.end)))].sort();
+  for (const g of gateways) {
+    const a = parseAddress(g);
+    if (!ranges.some((r) => r.family === a.family && r.start <= a.value && a.value <= r.end)) out.push(g);
+  }
+  return out.sort();
+}
+
+function checkLowerCase(subnet: string, field: string, value: unknown): void {
+  if (typeof value === 'string' && /[A-Z]/.test(value)) throw new SubnetUppercaseAddressError(subnet, field, value);
+}
+
+/**
+ * Fill in a subnet's defaults the way Kube-OVN's controller formats a Subnet (pkg/controller/subnet.go
+ * formatSubnet), and check it on its own as its validator does (pkg/util/validator.go ValidateSubnet):
  *
- * Unlike Kube-OVN, a `protocol` that disagrees with the CIDR block is refused rather than overwritten.
- * A gateway inside an exclude entry is normal (Kube-OVN puts the gateway there itself).
+ * - names are RFC 1123 subdomains (the subnet's and its VPC's), namespaces RFC 1123 labels;
+ * - vpc `ovn-cluster`; gatewayType `distributed`; natOutgoing/private false; provider `ovn`;
+ * - host bits in `cidrBlock` are cleared; `protocol` is always the CIDR block's (a value that disagrees
+ *   is overwritten, as Kube-OVN does); a block overlapping a reserved range (loopback, link-local,
+ *   multicast, broadcast, unspecified — v4 and v6) is refused;
+ * - gateway = first usable address of each family not given; an IPv6 all-ones gateway is allowed;
+ * - excludeIps formatted as Kube-OVN stores them (see {@link Subnet.excludeIps}); entries outside the
+ *   CIDR are clipped for allocation, not refused;
+ * - `default: true` is kept only for `ovn-default` when `vpc` is left out (Kube-OVN clears it otherwise);
+ * - u2oInterconnectionIP inside the CIDR and not the gateway;
+ * - address fields in upper case are refused (Kube-OVN ≥ v1.13 refuses upper-case IPv6 text).
  *
- * @throws SubnetFieldError `KUBE_SUBNET_INVALID_FIELD`, SubnetCidrError `KUBE_SUBNET_INVALID_CIDR`,
- *   SubnetExcludeError `KUBE_SUBNET_INVALID_EXCLUDE`, ExcludeOutsideSubnetError `KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR`,
+ * @throws SubnetFieldError `KUBE_SUBNET_INVALID_FIELD`, KubeNameError `KUBE_INVALID_NAME`,
+ *   SubnetCidrError `KUBE_SUBNET_INVALID_CIDR`, SubnetReservedCidrError `KUBE_SUBNET_RESERVED_CIDR`,
+ *   SubnetUppercaseAddressError `KUBE_SUBNET_UPPERCASE_ADDRESS`, SubnetExcludeError `KUBE_SUBNET_INVALID_EXCLUDE`,
  *   SubnetGatewayError `KUBE_SUBNET_INVALID_GATEWAY`, GatewayOutsideSubnetError `KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR`,
- *   GatewayReservedAddressError `KUBE_SUBNET_GATEWAY_RESERVED`, ProtocolMismatchError `KUBE_SUBNET_PROTOCOL_MISMATCH`,
- *   U2oAddressError `KUBE_SUBNET_INVALID_U2O_IP`
+ *   GatewayReservedAddressError `KUBE_SUBNET_GATEWAY_RESERVED`, U2oAddressError `KUBE_SUBNET_INVALID_U2O_IP`
  *
  * @example
  * defineSubnet({ name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], natOutgoing: true, namespaces: ['ns1'] })
  */
 export function defineSubnet(input: SubnetInput): Subnet {
   checkName(String(input.name), 'name', input.name);
-  const name = input.name;
+  const name = checkKubeName('subnet.name', input.name, 'dns1123-subdomain');
   const vpc = input.vpc ?? DEFAULT_VPC;
   checkName(name, 'vpc', vpc);
-  if (typeof input.cidrBlock !== 'string') throw new SubnetCidrError(name, String(input.cidrBlock), new Error('not a string'));
+  checkKubeName('subnet.vpc', vpc, 'dns1123-subdomain', `subnet ${name}`);
+  checkLowerCase(name, 'cidrBlock', input.cidrBlock);
+  checkLowerCase(name, 'gateway', input.gateway);
+  for (const e of input.excludeIps ?? []) checkLowerCase(name, 'excludeIps', e);
+  checkLowerCase(name, 'u2oInterconnectionIP', input.u2oInterconnectionIP);
+  const cidrs = normalizeCidrBlock(name, input.cidrBlock);
+  const cidrBlock = cidrs.map((c) => c.text).join(',');
   const gatewayType = input.gatewayType ?? 'distributed';
   if (!(GATEWAY_TYPES as readonly string[]).includes(gatewayType)) {
     throw new SubnetFieldError(name, 'gatewayType', String(gatewayType), GATEWAY_TYPES.join(' or '));
   }
   const provider = input.provider ?? OVN_PROVIDER;
   if (provider !== OVN_PROVIDER) throw new SubnetFieldError(name, 'provider', String(provider), OVN_PROVIDER);
-  if (input.protocol !== undefined && !(PROTOCOLS as readonly string[]).includes(input.protocol)) {
-    throw new SubnetFieldError(name, 'protocol', String(input.protocol), PROTOCOLS.join(', '));
+  for (const ns of input.namespaces ?? []) {
+    checkName(name, 'namespaces', ns);
+    checkKubeName('subnet.namespaces', ns, 'dns1123-label', `subnet ${name}`);
   }
-  for (const ns of input.namespaces ?? []) checkName(name, 'namespaces', ns);
 
-  const a = allocatorFor(input);
-  if (input.protocol !== undefined && input.protocol !== a.protocol) {
-    throw new ProtocolMismatchError(name, input.protocol, a.protocol);
-  }
+  // The gateway(s) first, then the exclude list as Kube-OVN formats it, then the allocator over both.
+  const gw = allocatorFor({ name, cidrBlock, ...(input.gateway === undefined ? {} : { gateway: input.gateway }) }).gateway;
+  const excludeIps = kubeExcludeList(name, input.excludeIps ?? [], gw.split(','));
+  const a = allocatorFor({ name, cidrBlock, gateway: gw, excludeIps });
   let u2o: string | undefined;
   if (input.u2oInterconnectionIP !== undefined && input.u2oInterconnectionIP !== '') {
     let parsed;
@@ -230,18 +438,22 @@ export function defineSubnet(input: SubnetInput): Subnet {
     if (cidr === undefined || !cidrContains(cidr, parsed.value)) {
       throw new U2oAddressError(name, input.u2oInterconnectionIP, `outside ${a.cidrBlock}`);
     }
-    u2o = input.u2oInterconnectionIP;
+    // Compared as addresses, so `fd00::0:1` equals the gateway `fd00::1`.
+    if (gw.split(',').some((g) => { const x = parseAddress(g); return x.family === parsed.family && x.value === parsed.value; })) {
+      throw new U2oAddressError(name, input.u2oInterconnectionIP, `is the gateway ${gw}`);
+    }
+    u2o = formatAddress(parsed.family, parsed.value);
   }
   return {
     name,
     vpc,
     cidrBlock: a.cidrBlock,
     gateway: a.gateway,
-    excludeIps: a.excludeIps,
+    excludeIps,
     gatewayType,
     natOutgoing: input.natOutgoing ?? false,
     private: input.private ?? false,
-    default: input.default ?? false,
+    default: (input.default ?? false) && (input.vpc !== undefined || name === DEFAULT_SUBNET),
     provider: OVN_PROVIDER,
     protocol: a.protocol,
     namespaces: [...(input.namespaces ?? [])],
@@ -249,32 +461,96 @@ export function defineSubnet(input: SubnetInput): Subnet {
   };
 }
 
+/**
+ * The exclude list the allocator uses for a subnet: {@link Subnet.excludeIps} clipped to the CIDR and
+ * merged — what `other_config:exclude_ips` gets for ovn-northd.
+ */
+export function allocatorExcludeIps(subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>): readonly string[] {
+  return allocatorFor(subnet).excludeIps;
+}
+
+/**
+ * Check VPCs on their own: names (RFC 1123 subdomains), namespaces (labels), static routes (`cidr` a CIDR
+ * or address, `nextHopIP` an address of the same family) and policy routes (priority 0..32767, a match,
+ * reroute with a next hop).
+ * @throws KubeNameError `KUBE_INVALID_NAME`, VpcRouteError `KUBE_VPC_INVALID_ROUTE`
+ */
+export function validateVpcs(vpcs: readonly Vpc[]): Vpc[] {
+  for (const v of vpcs) {
+    checkKubeName('vpc.name', v.name, 'dns1123-subdomain');
+    for (const ns of v.namespaces ?? []) checkKubeName('vpc.namespaces', ns, 'dns1123-label', `vpc ${v.name}`);
+    for (const r of v.staticRoutes ?? []) {
+      let fam: 4 | 6;
+      try {
+        const c = typeof r.cidr === 'string' && r.cidr.includes('/') ? r.cidr.split('/') : [r.cidr, undefined];
+        fam = parseAddress(String(c[0])).family;
+        if (c[1] !== undefined && !(/^\d{1,3}$/.test(c[1]) && Number(c[1]) <= (fam === 4 ? 32 : 128))) throw new Error('bad prefix length');
+      } catch (e) {
+        throw new VpcRouteError(v.name, 'staticRoutes.cidr', String(r.cidr), e instanceof Error ? e.message : 'does not parse');
+      }
+      let hop;
+      try {
+        hop = parseAddress(r.nextHopIP);
+      } catch (e) {
+        throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', String(r.nextHopIP), e instanceof Error ? e.message : 'does not parse');
+      }
+      if (hop.family !== fam) throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', r.nextHopIP, `not of the family of ${r.cidr}`);
+      if (r.policy !== undefined && r.policy !== 'dst-ip' && r.policy !== 'src-ip') throw new VpcRouteError(v.name, 'staticRoutes.policy', String(r.policy), 'not dst-ip or src-ip');
+    }
+    for (const p of v.policyRoutes ?? []) {
+      if (!Number.isInteger(p.priority) || p.priority < 0 || p.priority > 32767) throw new VpcRouteError(v.name, 'policyRoutes.priority', String(p.priority), 'not an integer 0..32767');
+      if (typeof p.match !== 'string' || p.match.trim() === '') throw new VpcRouteError(v.name, 'policyRoutes.match', String(p.match), 'empty');
+      if (!['allow', 'drop', 'reroute'].includes(p.action)) throw new VpcRouteError(v.name, 'policyRoutes.action', String(p.action), 'not allow, drop or reroute');
+      if (p.action === 'reroute') {
+        try {
+          parseAddress(String(p.nextHopIP));
+        } catch (e) {
+          throw new VpcRouteError(v.name, 'policyRoutes.nextHopIP', String(p.nextHopIP), e instanceof Error ? e.message : 'reroute needs a next hop');
+        }
+      }
+    }
+  }
+  return [...vpcs];
+}
+
 /** Options of {@link validateSubnets}. */
 export interface ValidateOptions {
-  /** The VPCs that exist; when given, every subnet's `vpc` must be one of them. */
+  /**
+   * The VPCs that exist; when given, every subnet's `vpc` must be one of them. No subnet may be named
+   * like one of them (or like `ovn-cluster`, or like any subnet's `vpc`).
+   */
   readonly vpcs?: readonly Vpc[];
 }
 
 /**
  * Check a whole set of subnets and return them with defaults filled in ({@link defineSubnet}): each on
- * its own, then across the set — unique names, known VPCs, no overlapping CIDRs within one VPC, no
- * namespace listed by two subnets, at most one default subnet. Throws the first problem found.
+ * its own, then across the set — unique names, known VPCs, no subnet named like a VPC, no overlapping
+ * CIDRs within one VPC, at most one default subnet. A namespace may be listed by several subnets (Kube-OVN
+ * tries them in turn, see {@link selectSubnets}). Throws the first problem found.
  *
  * @throws every error of {@link defineSubnet}, and DuplicateSubnetNameError `KUBE_DUPLICATE_SUBNET`,
- *   UnknownVpcError `KUBE_UNKNOWN_VPC`, SubnetsOverlapError `KUBE_SUBNET_OVERLAP`,
- *   NamespaceConflictError `KUBE_NAMESPACE_CONFLICT`, MultipleDefaultSubnetsError `KUBE_MULTIPLE_DEFAULT_SUBNETS`
+ *   UnknownVpcError `KUBE_UNKNOWN_VPC`, SubnetNamedLikeVpcError `KUBE_SUBNET_NAMED_LIKE_VPC`,
+ *   SubnetsOverlapError `KUBE_SUBNET_OVERLAP`, MultipleDefaultSubnetsError `KUBE_MULTIPLE_DEFAULT_SUBNETS`
  */
 export function validateSubnets(subnets: readonly (Subnet | SubnetInput)[], options: ValidateOptions = {}): Subnet[] {
   const out: Subnet[] = [];
   const byName = new Map<string, Subnet>();
   const vpcNames = options.vpcs === undefined ? undefined : new Set(options.vpcs.map((v) => v.name));
-  const nsOwner = new Map<string, string>();
+  const vpcLike = new Set([DEFAULT_VPC, ...(options.vpcs ?? []).map((v) => v.name)]);
   let defaultName: string | undefined;
   const allocators: SubnetAllocator[] = [];
-  for (const input of subnets) {
-    const s = defineSubnet(input);
+  const defined = subnets.map((input) => defineSubnet(input));
+  for (const s of defined) vpcLike.add(s.vpc);
+  const vpcByName = new Map((options.vpcs ?? []).map((v) => [v.name, v]));
+  for (const s of defined) {
     if (byName.has(s.name)) throw new DuplicateSubnetNameError(s.name);
     if (vpcNames !== undefined && !vpcNames.has(s.vpc)) throw new UnknownVpcError(s.name, s.vpc);
+    if (vpcLike.has(s.name)) throw new SubnetNamedLikeVpcError(s.name);
+    // A custom VPC confines its subnets to its namespaces (Kube-OVN validateVpcBySubnet).
+    const vpc = vpcByName.get(s.vpc);
+    if (vpc !== undefined && s.vpc !== DEFAULT_VPC) {
+      for (const ns of s.namespaces) if (!(vpc.namespaces ?? []).includes(ns)) throw new NamespaceOutsideVpcError(s.name, ns, s.vpc);
+    }
     const a = allocatorFor(s);
     for (let i = 0; i < out.length; i++) {
       const other = out[i]!;
@@ -284,11 +560,6 @@ export function validateSubnets(subnets: readonly (Subnet | SubnetInput)[], opti
           if (cidrsOverlap(c, o)) throw new SubnetsOverlapError(s.name, c.text, other.name, o.text, s.vpc);
         }
       }
-    }
-    for (const ns of s.namespaces) {
-      const prev = nsOwner.get(ns);
-      if (prev !== undefined && prev !== s.name) throw new NamespaceConflictError(ns, s.name, prev);
-      nsOwner.set(ns, s.name);
     }
     if (s.default) {
       if (defaultName !== undefined) throw new MultipleDefaultSubnetsError(s.name, defaultName);
@@ -302,17 +573,26 @@ export function validateSubnets(subnets: readonly (Subnet | SubnetInput)[], opti
 }
 
 /**
- * The subnet a pod in `namespace` lands in: the subnet listing the namespace, else the default subnet.
+ * The subnets a pod in `namespace` may land in, in the order they are tried: every subnet listing the
+ * namespace (in the order given), else the default subnet. Kube-OVN (pkg/controller/pod.go
+ * getPodDefaultSubnet) walks the namespace's subnet list and skips a subnet with no available address.
+ * @throws NoSubnetForNamespaceError `KUBE_NO_SUBNET_FOR_NAMESPACE`
+ */
+export function selectSubnets(subnets: readonly Subnet[], namespace: string): Subnet[] {
+  const listed = subnets.filter((s) => s.namespaces.includes(namespace));
+  if (listed.length > 0) return listed;
+  const fallback = subnets.find((s) => s.default);
+  if (fallback === undefined) throw new NoSubnetForNamespaceError(namespace);
+  return [fallback];
+}
+
+/**
+ * The first subnet a pod in `namespace` would try ({@link selectSubnets}); the planner moves on to the next
+ * one when it is full.
  * @throws NoSubnetForNamespaceError `KUBE_NO_SUBNET_FOR_NAMESPACE`
  */
 export function selectSubnet(subnets: readonly Subnet[], namespace: string): Subnet {
-  let fallback: Subnet | undefined;
-  for (const s of subnets) {
-    if (s.namespaces.includes(namespace)) return s;
-    if (s.default && fallback === undefined) fallback = s;
-  }
-  if (fallback === undefined) throw new NoSubnetForNamespaceError(namespace);
-  return fallback;
+  return selectSubnets(subnets, namespace)[0]!;
 }
 
 /** Input of {@link planIpam}. */
@@ -329,6 +609,13 @@ export interface PlanInput {
   readonly joinSubnet?: string;
   /** IP records that exist now (e.g. read back after a restart). They keep their addresses. */
   readonly records?: readonly IpRecord[];
+  /**
+   * Each subnet's released list from the previous plan ({@link IpamPlan.releasedIps}), so that addresses
+   * given back are handed out again only after the never-used ones, across runs.
+   */
+  readonly releasedIps?: ReadonlyMap<string, readonly string[]>;
+  /** Vips to reserve (after static pods, before dynamic ones). */
+  readonly vips?: readonly KubeVip[];
   /** Seed of the MAC generator, for deterministic plans. */
   readonly macSeed?: number;
 }
@@ -337,38 +624,66 @@ export interface PlanInput {
 export interface IpamPlan {
   /** The subnets, defaults filled in. */
   readonly subnets: readonly Subnet[];
-  /** Every record that should exist: nodes first, then pods, in input order. */
+  /** Every record that should exist: nodes first, then pods, in input order (Vips are in {@link vips}). */
   readonly records: readonly IpRecord[];
+  /** The Vips' reservations (`name` = `vip:<name>`, `node` empty), in input order. */
+  readonly vips: readonly IpRecord[];
   /** Records that did not exist before. */
   readonly allocated: readonly IpRecord[];
   /** Existing records whose pod or node is gone (their addresses are free again). */
   readonly released: readonly IpRecord[];
   /** Kube-OVN's counts per subnet name, after the plan. */
   readonly usage: ReadonlyMap<string, SubnetUsage>;
+  /** Each subnet's released list after the plan (`a` / `a..b` entries), to pass to the next plan. */
+  readonly releasedIps: ReadonlyMap<string, readonly string[]>;
 }
 
 interface Want {
   readonly name: string;
-  readonly subnet: string;
+  /** Parsed `ipPool` entries, and the pod's ordinal for a StatefulSet pod. */
+  readonly pool?: { readonly text: string; readonly entries: readonly string[]; readonly ordinal: number | undefined };
+  /** Candidate subnets, tried in order (one for nodes, recorded pods and pods naming a subnet). */
+  readonly subnets: readonly string[];
   readonly node: string;
   readonly ip: string | undefined;
   readonly mac: string | undefined;
 }
 
+function sameAddresses(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .split(',')
+      .map((x) => {
+        try {
+          const p = parseAddress(x);
+          return formatAddress(p.family, p.value);
+        } catch {
+          return x;
+        }
+      })
+      .sort()
+      .join(',');
+  return norm(a) === norm(b);
+}
+
 /**
- * Plan IP addresses and MACs: keep existing records, release those whose pod (or node) is gone,
- * allocate for new pods and nodes — static requests first, then lowest free. Pure: the same input
- * (and `macSeed`) gives the same plan. Nothing is half-done: it returns a plan or throws.
+ * Plan IP addresses and MACs as Kube-OVN's IPAM hands them out: keep existing records, release those whose
+ * pod (or node) is gone, allocate for new pods and nodes — static requests first, then never-used
+ * addresses before released ones (pkg/ipam/subnet.go). Pure: the same input (and `macSeed`) gives the
+ * same plan. Nothing is half-done: it returns a plan or throws.
  *
- * Refuses to drop a subnet that existing records of still-present pods are in. A pod keeps its
- * recorded subnet and address even when its namespace now maps to another subnet (as in Kube-OVN,
- * the pod has to be recreated to move).
+ * - A static IP inside excludeIps is granted (and not counted as used).
+ * - A pod that now asks for another static IP (or MAC) than it holds moves to it and keeps its MAC.
+ * - A pod without an explicit subnet tries the subnets listing its namespace in turn, skipping full ones.
+ * - A pod keeps its recorded subnet even when its namespace now maps to another subnet (as in Kube-OVN,
+ *   the pod has to be recreated to move). Dropping a subnet that recorded pods still use is refused.
  *
  * @throws every error of {@link validateSubnets}, and SubnetInUseError `KUBE_SUBNET_IN_USE`,
  *   UnknownSubnetNameError `KUBE_UNKNOWN_SUBNET`, NoSubnetForNamespaceError `KUBE_NO_SUBNET_FOR_NAMESPACE`,
- *   DuplicatePodError `KUBE_DUPLICATE_POD`, PodFieldError `KUBE_POD_INVALID_FIELD`, and the IPAM's
- *   `IPAM_ADDRESS_TAKEN`, `IPAM_ADDRESS_EXCLUDED`, `IPAM_ADDRESS_OUTSIDE_CIDR`, `IPAM_INVALID_ADDRESS`,
- *   `IPAM_INVALID_MAC`, `IPAM_MAC_TAKEN`, `IPAM_SUBNET_EXHAUSTED`, `IPAM_OWNER_CONFLICT`
+ *   DuplicatePodError `KUBE_DUPLICATE_POD`, PodFieldError `KUBE_POD_INVALID_FIELD`, KubeNameError
+ *   `KUBE_INVALID_NAME`, and the IPAM's `IPAM_ADDRESS_TAKEN`, `IPAM_ADDRESS_IS_GATEWAY`,
+ *   `IPAM_ADDRESS_EXCLUDED`, `IPAM_ADDRESS_OUTSIDE_CIDR`, `IPAM_INVALID_ADDRESS`, `IPAM_INVALID_MAC`,
+ *   `IPAM_MAC_TAKEN`, `IPAM_SUBNET_EXHAUSTED`
  *
  * @example
  * const plan = planIpam({
@@ -379,11 +694,12 @@ interface Want {
  * plan.records; // [{ name: 'node-node1', subnet: 'join', ip: '100.64.0.2', … }, { name: 'subnet1-node1-pod1.ns1', ip: '10.66.0.11', … }]
  */
 export function planIpam(input: PlanInput): IpamPlan {
+  if (input.vpcs !== undefined) validateVpcs(input.vpcs);
   const subnets = validateSubnets(input.subnets, input.vpcs === undefined ? {} : { vpcs: input.vpcs });
   const byName = new Map(subnets.map((s) => [s.name, s]));
   const joinName = input.joinSubnet ?? JOIN_SUBNET;
 
-  // Who should hold an address, and where.
+  // Who should hold an address, and where. Names are checked before anything is planned.
   const wants: Want[] = [];
   const wantByName = new Map<string, Want>();
   const add = (w: Want): void => {
@@ -394,26 +710,55 @@ export function planIpam(input: PlanInput): IpamPlan {
   const recorded = new Map((input.records ?? []).map((r) => [r.name, r]));
   for (const node of input.nodes ?? []) {
     if (typeof node !== 'string' || node.length === 0) throw new PodFieldError('node', String(node), nodePortName(String(node)));
+    checkKubeName('node', node, 'dns1123-subdomain');
     if (!byName.has(joinName)) throw new UnknownSubnetNameError(joinName, `node ${node}`);
-    add({ name: nodePortName(node), subnet: joinName, node, ip: undefined, mac: undefined });
+    add({ name: nodePortName(node), subnets: [joinName], node, ip: undefined, mac: undefined });
   }
   for (const pod of input.pods) {
     for (const field of ['name', 'namespace', 'node'] as const) {
       const v = pod[field];
       if (typeof v !== 'string' || v.length === 0) throw new PodFieldError(field, String(v), `${String(pod.name)}.${String(pod.namespace)}`);
     }
+    const who = `pod ${pod.namespace}/${pod.name}`;
+    checkKubeName('pod.namespace', pod.namespace, 'dns1123-label', who);
+    checkKubeName('pod.name', pod.name, 'dns1123-subdomain', who);
+    checkKubeName('pod.node', pod.node, 'dns1123-subdomain', who);
     const name = podPortName(pod.name, pod.namespace);
-    let subnet: string;
+    let candidates: string[];
     const existing = recorded.get(name);
     if (existing !== undefined) {
-      subnet = existing.subnet; // checked below: refusing to drop a subnet in use
+      candidates = [existing.subnet]; // checked below: refusing to drop a subnet in use
     } else if (pod.subnet !== undefined) {
       if (!byName.has(pod.subnet)) throw new UnknownSubnetNameError(pod.subnet, `pod ${name}`);
-      subnet = pod.subnet;
+      candidates = [pod.subnet];
     } else {
-      subnet = selectSubnet(subnets, pod.namespace).name;
+      candidates = selectSubnets(subnets, pod.namespace).map((s) => s.name);
     }
-    add({ name, subnet, node: pod.node, ip: pod.ip, mac: pod.mac });
+    let pool: Want['pool'];
+    if (pod.ipPool !== undefined && pod.ipPool !== '' && (pod.ip === undefined || pod.ip === '')) {
+      if (typeof pod.ipPool !== 'string') throw new PodFieldError('ipPool', String(pod.ipPool), name);
+      const entries = parseIpPool(pod.ipPool);
+      for (const e of entries) {
+        for (const part of e.split(',')) {
+          try {
+            parseAddress(part);
+          } catch {
+            throw new PodFieldError('ipPool', pod.ipPool, name);
+          }
+        }
+      }
+      const m = /-(\d+)$/.exec(pod.name);
+      pool = { text: pod.ipPool, entries, ordinal: pod.statefulSet === true ? Number(m?.[1] ?? 0) : undefined };
+    }
+    add({ name, subnets: candidates, node: pod.node, ip: pod.ip, mac: pod.mac, ...(pool === undefined ? {} : { pool }) });
+  }
+  const vipNames = new Set<string>();
+  for (const v of input.vips ?? []) {
+    checkKubeName('vip.name', v.name, 'dns1123-subdomain');
+    if (!byName.has(v.subnet)) throw new UnknownSubnetNameError(v.subnet, `vip ${v.name}`);
+    const name = vipOwnerName(v.name);
+    vipNames.add(name);
+    add({ name, subnets: [v.subnet], node: '', ip: v.ip, mac: undefined });
   }
 
   // Existing records: released when their owner is gone; a missing subnet with live owners is refused.
@@ -435,28 +780,98 @@ export function planIpam(input: PlanInput): IpamPlan {
 
   const ipam = new Ipam(input.macSeed === undefined ? {} : { macSeed: input.macSeed });
   for (const s of subnets) allocatorFor(s, { ipam });
+  // The released lists first, then every record that exists (so that addresses of records being
+  // released go onto the released list), then the releases.
+  for (const [subnet, list] of input.releasedIps ?? []) if (ipam.hasSubnet(subnet)) ipam.subnet(subnet).markReleased(list);
   for (const r of kept) ipam.subnet(r.subnet).allocate(r.name, { ip: r.ip, mac: r.mac });
+  for (const r of released) {
+    if (!ipam.hasSubnet(r.subnet)) continue;
+    const a = ipam.subnet(r.subnet);
+    try {
+      a.allocate(r.name, { ip: r.ip, mac: r.mac });
+      a.release(r.name);
+    } catch {
+      // A stale record that clashes with a kept one: nothing to give back.
+    }
+  }
+  // A pod asking for another static IP or MAC than it holds moves, keeping its MAC unless it names one.
+  const moved = new Map<string, string>();
+  for (const r of kept) {
+    const w = wantByName.get(r.name)!;
+    const ipChanged = w.ip !== undefined && w.ip !== '' && !sameAddresses(w.ip, r.ip);
+    const macChanged = w.mac !== undefined && w.mac !== '' && w.mac.toLowerCase() !== r.mac.toLowerCase();
+    if (!ipChanged && !macChanged) continue;
+    ipam.subnet(r.subnet).release(r.name);
+    moved.set(r.name, r.mac);
+  }
 
   const fresh = new Set<string>();
+  const hasRoom = (subnet: string): boolean => {
+    const s = byName.get(subnet)!;
+    const u = ipam.subnet(subnet).usage();
+    return s.protocol === 'IPv6' ? u.v6Available > 0n : u.v4Available > 0n;
+  };
+  const placed = new Map<string, string>();
   const allocateOne = (w: Want): void => {
-    const a = ipam.subnet(w.subnet);
-    if (!a.has(w.name)) fresh.add(w.name);
-    a.allocate(w.name, { ip: w.ip, mac: w.mac });
+    const subnet = w.subnets.find((s) => hasRoom(s)) ?? w.subnets[w.subnets.length - 1]!;
+    const a = ipam.subnet(subnet);
+    if (!a.has(w.name) && !moved.has(w.name)) fresh.add(w.name);
+    const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
+    a.allocate(w.name, { ip: w.ip, mac });
+    placed.set(w.name, subnet);
+  };
+  // An ip_pool pod (pkg/controller/pod.go): a Deployment pod takes the first entry it can acquire, in order;
+  // a StatefulSet pod takes the entry at its ordinal. A returning pod finds its address again.
+  const allocatePool = (w: Want, pool: NonNullable<Want['pool']>): void => {
+    for (const subnet of w.subnets) {
+      if (ipam.subnet(subnet).has(w.name)) {
+        placed.set(w.name, subnet);
+        return;
+      }
+    }
+    const entries = pool.ordinal === undefined ? pool.entries : pool.ordinal < pool.entries.length ? [pool.entries[pool.ordinal]!] : [];
+    if (entries.length === 0) throw new IpPoolExhaustedError(w.name, pool.text, `ordinal ${pool.ordinal} is past the ${pool.entries.length} entries`);
+    const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
+    let last: unknown;
+    for (const entry of entries) {
+      for (const subnet of w.subnets) {
+        try {
+          ipam.subnet(subnet).allocate(w.name, { ip: entry, mac });
+        } catch (e) {
+          if (!(e instanceof IpamError)) throw e;
+          last = e;
+          continue;
+        }
+        if (!moved.has(w.name)) fresh.add(w.name);
+        placed.set(w.name, subnet);
+        return;
+      }
+    }
+    if (pool.ordinal !== undefined && last !== undefined) throw last;
+    throw new IpPoolExhaustedError(w.name, pool.text, last instanceof Error ? last.message : 'none left');
   };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
-  for (const w of wants) if (w.ip === undefined || w.ip === '') allocateOne(w);
+  for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !vipNames.has(w.name)) allocateOne(w);
 
   const records: IpRecord[] = [];
+  const vips: IpRecord[] = [];
   const allocated: IpRecord[] = [];
   for (const w of wants) {
-    const a = ipam.subnet(w.subnet).get(w.name)!;
-    const rec: IpRecord = { name: w.name, ip: a.ip, mac: a.mac!, node: w.node, subnet: w.subnet };
-    records.push(rec);
+    const subnet = placed.get(w.name)!;
+    const a = ipam.subnet(subnet).get(w.name)!;
+    const rec: IpRecord = { name: w.name, ip: a.ip, mac: a.mac!, node: w.node, subnet };
+    (vipNames.has(w.name) ? vips : records).push(rec);
     if (fresh.has(w.name)) allocated.push(rec);
   }
   const usage = new Map<string, SubnetUsage>();
-  for (const s of subnets) usage.set(s.name, ipam.subnet(s.name).usage());
-  return { subnets, records, allocated, released, usage };
+  const releasedIps = new Map<string, readonly string[]>();
+  for (const s of subnets) {
+    usage.set(s.name, ipam.subnet(s.name).usage());
+    releasedIps.set(s.name, ipam.subnet(s.name).releasedRanges());
+  }
+  return { subnets, records, vips, allocated, released, usage, releasedIps };
 }
 
 /**
@@ -478,16 +893,17 @@ export function routerPortNetworks(subnet: Pick<Subnet, 'cidrBlock' | 'gateway'>
 
 /**
  * The logical switch's `other_config` for OVN's own IPAM hints, as Kube-OVN writes it: `subnet` and
- * `exclude_ips` (IPv4 only in OVN; entries space-separated, ranges `a..b`), `ipv6_prefix` for an IPv6
+ * `exclude_ips` (IPv4 only in OVN; the allocator's clipped, merged list, space-separated, ranges `a..b`),
+ * `ipv6_prefix` for an IPv6
  * CIDR (the address part only, as OVN expects).
  */
-export function logicalSwitchOtherConfig(subnet: Pick<Subnet, 'cidrBlock' | 'excludeIps'>): Record<string, string> {
+export function logicalSwitchOtherConfig(subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of subnet.cidrBlock.split(',')) {
     if (c.includes(':')) out['ipv6_prefix'] = c.slice(0, c.indexOf('/'));
     else out['subnet'] = c;
   }
-  const v4 = subnet.excludeIps.filter((e) => !e.includes(':'));
+  const v4 = allocatorExcludeIps(subnet).filter((e) => !e.includes(':'));
   if (out['subnet'] !== undefined && v4.length > 0) out['exclude_ips'] = v4.join(' ');
   return out;
 }

@@ -1,9 +1,10 @@
 /**
  * Text views of the model, laid out as `kubectl get` prints them (Go tabwriter: minimum cell width 6,
- * padding 3, the last column unpadded): the Subnet table and the IP table.
+ * padding 3, the last column unpadded): the Subnet, IP and VPC tables, with Kube-OVN v1.12's printer
+ * columns (dist/images/install.sh CRDs).
  */
 import type { SubnetUsage } from '../ipam/index.js';
-import type { IpRecord, Subnet } from './subnet-model.js';
+import type { IpRecord, Subnet, Vpc } from './subnet-model.js';
 
 /** Columns of `kubectl get subnet` (Kube-OVN's additionalPrinterColumns). */
 export const SUBNET_COLUMNS = [
@@ -24,8 +25,11 @@ export const SUBNET_COLUMNS = [
   'U2OINTERCONNECTIONIP',
 ] as const;
 
-/** Columns of the IP table. */
-export const IP_COLUMNS = ['NAME', 'IP', 'MAC', 'NODE', 'SUBNET'] as const;
+/** Columns of `kubectl get ips` in Kube-OVN v1.12 (the IP CRD's printer columns). */
+export const IP_COLUMNS = ['NAME', 'V4IP', 'V6IP', 'MAC', 'NODE', 'SUBNET'] as const;
+
+/** Columns of `kubectl get vpc` in Kube-OVN v1.12. */
+export const VPC_COLUMNS = ['NAME', 'ENABLEEXTERNAL', 'ENABLEBFD', 'STANDBY', 'SUBNETS', 'NAMESPACES'] as const;
 
 const ZERO_USAGE: SubnetUsage = { v4Used: 0n, v4Available: 0n, v6Used: 0n, v6Available: 0n };
 
@@ -77,15 +81,39 @@ export function renderSubnetTable(subnets: readonly Subnet[], usage: ReadonlyMap
   return renderTable(SUBNET_COLUMNS, subnets.map((s) => subnetRow(s, usage.get(s.name))));
 }
 
-/** The cells of one IP-table row. */
+/** The cells of one IP-table row: the record's IPv4 and IPv6 address in their own columns. */
 export function ipRow(record: IpRecord): string[] {
-  return [record.name, record.ip, record.mac, record.node, record.subnet];
+  const parts = record.ip.split(',');
+  const v4 = parts.find((p) => !p.includes(':')) ?? '';
+  const v6 = parts.find((p) => p.includes(':')) ?? '';
+  return [record.name, v4, v6, record.mac, record.node, record.subnet];
 }
 
 /**
- * Render the IP table (NAME IP MAC NODE SUBNET), e.g.
- * `ovn-default-node1-pod1.default   10.16.0.8   00:00:00:AA:0D:31   node1   ovn-default`.
+ * Render the IP table (NAME V4IP V6IP MAC NODE SUBNET), e.g.
+ * `ovn-default-node1-pod1.default   10.16.0.8            00:00:00:AA:0D:31   node1   ovn-default`.
  */
 export function renderIpTable(records: readonly IpRecord[]): string {
   return renderTable(IP_COLUMNS, records.map(ipRow));
+}
+
+/**
+ * The cells of one `kubectl get vpc` row. SUBNETS and NAMESPACES are arrays, printed as kubectl prints an
+ * array column (JSON); SUBNETS lists the subnets of the VPC in the order given; STANDBY is true once the
+ * router exists (always, for a planned VPC).
+ */
+export function vpcRow(vpc: Vpc, subnets: readonly Subnet[]): string[] {
+  return [
+    vpc.name,
+    String(vpc.enableExternal ?? false),
+    String(vpc.enableBfd ?? false),
+    'true',
+    JSON.stringify(subnets.filter((s) => s.vpc === vpc.name).map((s) => s.name)),
+    JSON.stringify(vpc.namespaces ?? []),
+  ];
+}
+
+/** Render the `kubectl get vpc` table. */
+export function renderVpcTable(vpcs: readonly Vpc[], subnets: readonly Subnet[]): string {
+  return renderTable(VPC_COLUMNS, vpcs.map((v) => vpcRow(v, subnets)));
 }

@@ -70,7 +70,7 @@ describe('Kube-OVN scenario on real OVN', () => {
       expect(show).toContain(`router-port: ovn-cluster-${s}`);
     }
     const p1 = rec('ovn-default-node1-pod1.default');
-    expect(show).toContain(`addresses: ["${p1.mac.toLowerCase()} ${p1.ip}"]`);
+    expect(show).toContain(`addresses: ["${p1.mac} ${p1.ip}"]`);
     expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-subnet1', 'networks')).trim()).toBe('["10.66.0.1/16"]');
     expect((await central.nbctl('get', 'Logical_Switch', 'subnet1', 'other_config:exclude_ips')).trim()).toBe('"10.66.0.1..10.66.0.10"');
   });
@@ -162,20 +162,28 @@ describe('Kube-OVN scenario on real OVN', () => {
       for (const old of records) expect(r.ipam.records.find((x) => x.name === old.name)).toEqual(old);
       expect(r.ipam.records.find((x) => x.name === 'late.default')!.ip).toBe('10.16.0.5');
       expect(r.ipam.records.find((x) => x.name === 'late.ns1')!.ip).toBe('10.66.0.12');
-      expect((await central.nbctl('get', 'Logical_Switch_Port', 'late.ns1', 'addresses')).trim()).toMatch(/^\["00:00:00:[0-9a-f:]+ 10\.66\.0\.12"\]$/);
+      expect((await central.nbctl('get', 'Logical_Switch_Port', 'late.ns1', 'addresses')).trim()).toMatch(/^\["00:00:00:[0-9A-F:]+ 10\.66\.0\.12"\]$/);
     } finally {
       await c2.close();
     }
   });
 
-  test('deleting a pod removes its port and releases its IP (the next pod gets it)', async () => {
+  // Kube-OVN pkg/ipam/subnet.go releaseAddr puts the address on V4Released; getV4RandomAddress hands out
+  // V4Free (never used) first. The released list is kept on the switch, so a fresh reconciler agrees.
+  test('deleting a pod removes its port; its IP is reused only after the never-used ones', async () => {
     const pods = [...PODS.filter((p) => p.name !== 'ovn-default-node1-pod2'), { name: 'late', namespace: 'default', node: 'node2' }, { name: 'late', namespace: 'ns1', node: 'node2' }];
     const r = await reconcile(nb, { ...DESIRED, pods });
     expect(r.ipam.released.map((x) => x.name)).toEqual(['ovn-default-node1-pod2.default']);
     await expect(central.nbctl('get', 'Logical_Switch_Port', 'ovn-default-node1-pod2.default', 'addresses')).rejects.toThrow(/no row/);
-    const r2 = await reconcile(nb, { ...DESIRED, pods: [...pods, { name: 'newer', namespace: 'default', node: 'node1' }] });
-    expect(r2.ipam.records.find((x) => x.name === 'newer.default')!.ip).toBe('10.16.0.3');
-    expect(r2.ipam.usage.get('ovn-default')!.v4Used).toBe(4n);
+    expect((await central.nbctl('get', 'Logical_Switch', 'ovn-default', 'external_ids:"ovn-sdk/released"')).trim()).toBe('"10.16.0.3"');
+    const c2 = await OvsdbClient.connect(central.nb.unix); // a restarted reconciler reads the list back
+    try {
+      const r2 = await reconcile(c2, { ...DESIRED, pods: [...pods, { name: 'newer', namespace: 'default', node: 'node1' }] });
+      expect(r2.ipam.records.find((x) => x.name === 'newer.default')!.ip).toBe('10.16.0.6');
+      expect(r2.ipam.usage.get('ovn-default')!.v4Used).toBe(4n);
+    } finally {
+      await c2.close();
+    }
   });
 
   test('deleting a subnet that still has pods is refused, and nothing is written', async () => {
@@ -189,12 +197,16 @@ describe('Kube-OVN scenario on real OVN', () => {
     const before = await dump();
     const cases: [KubeDesiredState, Record<string, unknown>][] = [
       [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '10.66.0.0/33' }]) }, { code: 'KUBE_SUBNET_INVALID_CIDR', value: '10.66.0.0/33' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, excludeIps: ['10.67.0.1..10.67.0.9'] }]) }, { code: 'KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR', value: '10.67.0.1..10.67.0.9' }],
+      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '169.254.0.0/16', excludeIps: [], gateway: '169.254.0.1' }]) }, { code: 'KUBE_SUBNET_RESERVED_CIDR', value: '169.254.0.0/16' }],
+      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, name: 'ovn-cluster' }]) }, { code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'ovn-cluster' }],
+      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, u2oInterconnectionIP: '10.66.0.1' }]) }, { code: 'KUBE_SUBNET_INVALID_U2O_IP', value: '10.66.0.1' }],
+      [{ ...DESIRED, pods: [...PODS, { name: 'Bad_Name', namespace: 'ns1', node: 'node1' }] }, { code: 'KUBE_INVALID_NAME', value: 'Bad_Name', field: 'pod.name' }],
       [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, gateway: '10.99.0.1' }]) }, { code: 'KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR', value: '10.99.0.1' }],
       [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '10.16.128.0/17', excludeIps: [], gateway: '10.16.128.1' }]) }, { code: 'KUBE_SUBNET_OVERLAP' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([SUBNET1, { name: 'subnet2', cidrBlock: '10.77.0.0/16', namespaces: ['ns1'] }]) }, { code: 'KUBE_NAMESPACE_CONFLICT', value: 'ns1' }],
+      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, namespaces: ['ns1', 'ns"1'] }]) }, { code: 'KUBE_INVALID_NAME', value: 'ns"1', field: 'subnet.namespaces' }],
       [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.11' }] }, { code: 'IPAM_ADDRESS_TAKEN' }],
-      [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.5' }] }, { code: 'IPAM_ADDRESS_EXCLUDED' }],
+      [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.1' }] }, { code: 'IPAM_ADDRESS_IS_GATEWAY' }],
+      [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.0' }] }, { code: 'IPAM_ADDRESS_EXCLUDED' }],
     ];
     for (const [desired, err] of cases) {
       await expect(reconcile(nb, desired), JSON.stringify(err)).rejects.toMatchObject(err);

@@ -2,6 +2,12 @@
  * Property tests of the IPAM against a brute-force reference model: random small subnets of either
  * family anywhere in the address space, random exclude lists, random allocate / static / release
  * sequences. The model enumerates every address, so subnets stay small (≤ 1024 addresses).
+ *
+ * The model is Kube-OVN v1.12's IPAM (pkg/ipam/subnet.go): getV4RandomAddress takes the lowest
+ * never-used address and only when none is left turns the released list into the free list;
+ * GetStaticAddress grants an excluded address (V4Reserved) and takes a released one; releaseAddr puts an
+ * address on the released list unless it is excluded; calcSubnetStatusIP does not count owners of
+ * excluded addresses as used. (This IPAM refuses a static request for the gateway itself.)
  */
 import fc from 'fast-check';
 import { Address6 } from 'ip-address';
@@ -76,7 +82,9 @@ function run(sc: Scenario): void {
   for (const [a, b] of sc.excludes) for (let x = a; x <= b; x++) excluded.add(sc.network + x);
   const held = new Map<string, bigint>();
   const heldBy = new Map<bigint, string>();
+  const released = new Set<bigint>();
   const isFree = (v: bigint) => v >= first && v <= last && !excluded.has(v) && !heldBy.has(v);
+  const isFresh = (v: bigint) => isFree(v) && !released.has(v);
   let excludedUsable = 0n;
   for (const v of excluded) if (v >= first && v <= last) excludedUsable++;
   const kubeTotal = ptp ? 2n : size - 2n;
@@ -86,24 +94,30 @@ function run(sc: Scenario): void {
     if (op.kind === 'alloc') {
       const owner = `o${n++}`;
       let want: bigint | undefined;
-      for (let v = first; v <= last; v++) {
-        if (isFree(v)) {
-          want = v;
-          break;
-        }
+      const lowest = () => {
+        for (let v = first; v <= last; v++) if (isFresh(v)) return v;
+        return undefined;
+      };
+      want = lowest();
+      if (want === undefined && released.size > 0) {
+        released.clear(); // the released list becomes the free list
+        want = lowest();
       }
       if (want === undefined) {
         expect(() => alloc.allocate(owner)).toThrowError(expect.objectContaining({ code: 'IPAM_SUBNET_EXHAUSTED', value: cidr }));
       } else {
         expect(alloc.allocate(owner).ip).toBe(fmt(want));
+        released.delete(want);
         held.set(owner, want);
         heldBy.set(want, owner);
       }
     } else if (op.kind === 'static') {
       const owner = `o${n++}`;
       const v = sc.network + BigInt(op.offset);
-      if (isFree(v)) {
+      const grantedExcluded = excluded.has(v) && v !== gateway && v >= first && v <= last && !heldBy.has(v);
+      if (isFree(v) || grantedExcluded) {
         expect(alloc.allocate(owner, { ip: fmt(v) }).ip).toBe(fmt(v));
+        released.delete(v);
         held.set(owner, v);
         heldBy.set(v, owner);
       } else {
@@ -114,7 +128,7 @@ function run(sc: Scenario): void {
           err = e;
         }
         expect(err).toBeInstanceOf(IpamError);
-        const expected = heldBy.has(v) ? 'IPAM_ADDRESS_TAKEN' : 'IPAM_ADDRESS_EXCLUDED';
+        const expected = heldBy.has(v) ? 'IPAM_ADDRESS_TAKEN' : v === gateway ? 'IPAM_ADDRESS_IS_GATEWAY' : 'IPAM_ADDRESS_EXCLUDED';
         expect((err as IpamError).code).toBe(expected);
         expect((err as IpamError).value).toBe(fmt(v));
         expect(alloc.has(owner)).toBe(false);
@@ -127,10 +141,11 @@ function run(sc: Scenario): void {
       expect(alloc.release(owner)?.ip).toBe(fmt(v));
       held.delete(owner);
       heldBy.delete(v);
+      if (!excluded.has(v)) released.add(v);
     }
 
     // Counts always equal the Kube-OVN formula, and equal the model's free count.
-    const used = BigInt(held.size);
+    const used = BigInt([...held.values()].filter((v) => !excluded.has(v)).length);
     let modelFree = 0n;
     for (let v = first; v <= last; v++) if (isFree(v)) modelFree++;
     const formula = kubeTotal - excludedUsable - used;

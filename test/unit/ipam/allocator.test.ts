@@ -132,16 +132,55 @@ describe('SubnetAllocator: gateway and excludes', () => {
 });
 
 describe('SubnetAllocator: allocation and release', () => {
-  it('hands out the lowest free address and reuses released ones lowest first', () => {
+  // Kube-OVN pkg/ipam/subnet.go getV4RandomAddress: never-used addresses (V4Free) first; released ones
+  // (V4Released) only once V4Free is empty.
+  it('hands out never-used addresses before released ones (Kube-OVN getV4RandomAddress)', () => {
     const s = new SubnetAllocator({ cidr: '10.0.0.0/24' }, { macSeed: 3 });
     expect(['a', 'b', 'c', 'd'].map((o) => s.allocate(o).ip)).toEqual(['10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5']);
     expect(s.release('c')?.ip).toBe('10.0.0.4');
     expect(s.release('a')?.ip).toBe('10.0.0.2');
     expect(s.release('a')).toBeUndefined();
-    expect(s.allocate('e').ip).toBe('10.0.0.2');
-    expect(s.allocate('f').ip).toBe('10.0.0.4');
-    expect(s.allocate('g').ip).toBe('10.0.0.6');
-    expect(s.usage().v4Used).toBe(5n);
+    expect(s.isReleased('10.0.0.2')).toBe(true);
+    expect(s.releasedRanges()).toEqual(['10.0.0.2', '10.0.0.4']);
+    expect(s.allocate('e').ip).toBe('10.0.0.6');
+    expect(s.allocate('f').ip).toBe('10.0.0.7');
+    expect(s.usage().v4Used).toBe(4n);
+    // A static request may take a released address.
+    expect(s.allocate('g', { ip: '10.0.0.4' }).ip).toBe('10.0.0.4');
+    expect(s.releasedRanges()).toEqual(['10.0.0.2']);
+  });
+
+  it('the issue #18 case: .1 and .2 taken, .1 released, the next gets .3', () => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.254' }, { macSeed: 3 });
+    expect(s.allocate('p1').ip).toBe('10.0.0.1');
+    expect(s.allocate('p2').ip).toBe('10.0.0.2');
+    s.release('p1');
+    expect(s.allocate('p3').ip).toBe('10.0.0.3');
+  });
+
+  it('draws from the released list once the never-used addresses are gone, lowest first', () => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/29' }, { macSeed: 3 }); // .2-.6 allocatable
+    for (let i = 0; i < 5; i++) s.allocate(`p${i}`);
+    s.release('p3');
+    s.release('p1');
+    expect(s.allocate('q1').ip).toBe('10.0.0.3');
+    expect(s.allocate('q2').ip).toBe('10.0.0.5');
+  });
+
+  it('markReleased restores a persisted released list; the order survives a rebuild', () => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/24' }, { macSeed: 3 });
+    s.restore([{ name: 'b', ip: '10.0.0.3' }]);
+    s.markReleased(['10.0.0.2', '10.0.0.3', '10.0.0.9..10.0.0.10', '10.1.0.1']); // .3 is held: ignored; outside: ignored
+    expect(s.releasedRanges()).toEqual(['10.0.0.2', '10.0.0.9..10.0.0.10']);
+    expect(s.allocate('c').ip).toBe('10.0.0.4');
+    expect(s.usage()).toMatchObject({ v4Used: 2n, v4Available: 254n - 1n - 2n });
+  });
+
+  it("reuse: 'lowest' gives the lowest free address, released or not (ovn-northd's rule)", () => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/24' }, { macSeed: 3, reuse: 'lowest' });
+    ['a', 'b', 'c'].forEach((o) => s.allocate(o));
+    s.release('a');
+    expect(s.allocate('d').ip).toBe('10.0.0.2');
   });
 
   it('is idempotent per owner', () => {
@@ -152,7 +191,7 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(s.size).toBe(1);
   });
 
-  it('takes a static address; refuses taken, excluded, network, outside ones with the value', () => {
+  it('takes a static address; refuses taken, gateway, network, outside ones with the value', () => {
     const s = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] }, { macSeed: 3 });
     expect(s.allocate('a', { ip: '10.0.0.50' }).ip).toBe('10.0.0.50');
 
@@ -160,7 +199,8 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(taken).toBeInstanceOf(AddressTakenError);
     expect(taken).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', value: '10.0.0.50', owner: 'a', requester: 'b' });
 
-    for (const ip of ['10.0.0.105', '10.0.0.1', '10.0.0.0', '10.0.0.255']) {
+    expect(thrown(() => s.allocate('b', { ip: '10.0.0.1' }))).toMatchObject({ code: 'IPAM_ADDRESS_IS_GATEWAY', value: '10.0.0.1' });
+    for (const ip of ['10.0.0.0', '10.0.0.255']) {
       const e = thrown(() => s.allocate('b', { ip }));
       expect(e).toBeInstanceOf(AddressExcludedError);
       expect(e).toMatchObject({ code: 'IPAM_ADDRESS_EXCLUDED', value: ip });
@@ -174,6 +214,28 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(s.has('b')).toBe(false);
     // lowest free skips the static one and the excluded range
     expect(s.allocate('c').ip).toBe('10.0.0.2');
+  });
+
+  // Kube-OVN pkg/ipam/subnet.go GetStaticAddress: an address in V4Reserved (excludeIps) is granted;
+  // calcSubnetStatusIP does not count it as used; releaseAddr does not put it on the released list.
+  it('grants a static request inside excludeIps, uncounted, and never hands it out dynamically', () => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] }, { macSeed: 3 });
+    const before = s.usage();
+    expect(s.allocate('x', { ip: '10.0.0.105' }).ip).toBe('10.0.0.105');
+    expect(s.usage()).toEqual(before);
+    expect(thrown(() => s.allocate('y', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', owner: 'x' });
+    s.release('x');
+    expect(s.releasedRanges()).toEqual([]);
+    expect(s.isFree('10.0.0.105')).toBe(false);
+    const strict = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] }, { grantExcluded: false });
+    expect(thrown(() => strict.allocate('x', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_EXCLUDED' });
+  });
+
+  // Kube-OVN util.ExpandExcludeIPs clips a range to the CIDR's usable addresses and drops what is outside.
+  it("excludeOutside: 'clip' keeps the part of an entry inside the CIDR", () => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['9.255.255.0..10.0.0.5', '10.0.1.7', 'fd00::1', '10.0.0.250..10.0.1.9'], excludeOutside: 'clip' });
+    expect(s.excludeIps).toEqual(['10.0.0.1..10.0.0.5', '10.0.0.250..10.0.0.254']);
+    expect(s.allocate('a').ip).toBe('10.0.0.6');
   });
 
   it('refuses an owner switching address or MAC without release', () => {
@@ -266,7 +328,9 @@ describe('MACs', () => {
       macs.add(m);
     }
     expect(macs.size).toBe(500);
+    // Kube-OVN keeps a static MAC as the annotation writes it; dash-separated ones get colons.
     expect(s.allocate('u', { mac: '0a-1b-2c-3d-4e-5f' }).mac).toBe('0A:1B:2C:3D:4E:5F');
+    expect(s.allocate('v', { mac: '0a:1b:2c:3d:4e:60' }).mac).toBe('0a:1b:2c:3d:4e:60');
   });
 
   it('is deterministic for a seed', () => {
@@ -288,17 +352,20 @@ describe('MACs', () => {
     },
   );
 
-  it('keeps MACs unique across the subnets of one Ipam and frees them on release', () => {
+  // Kube-OVN pkg/ipam/subnet.go GetStaticMac: MacToPod is per subnet, so a static MAC is unique within
+  // its subnet only. Generated MACs stay unique across the Ipam (the generator skips every held MAC).
+  it('keeps static MACs unique per subnet; another subnet may reuse one; generation skips them', () => {
     const ipam = new Ipam({ macSeed: 1 });
     const a = ipam.addSubnet('a', { cidr: '10.1.0.0/24' });
     const b = ipam.addSubnet('b', { cidr: '10.2.0.0/24' });
     a.allocate('x', { mac: '00:00:00:00:00:01' });
-    const e = thrown(() => b.allocate('y', { mac: '00:00:00:00:00:01' }));
+    const e = thrown(() => a.allocate('y', { mac: '00:00:00:00:00:01' }));
     expect(e).toBeInstanceOf(MacTakenError);
     expect(e).toMatchObject({ code: 'IPAM_MAC_TAKEN', value: '00:00:00:00:00:01', owner: 'x', requester: 'y' });
-    expect(b.has('y')).toBe(false);
-    a.release('x');
+    expect(a.has('y')).toBe(false);
     expect(b.allocate('y', { mac: '00:00:00:00:00:01' }).mac).toBe('00:00:00:00:00:01');
+    a.release('x');
+    expect(a.allocate('z', { mac: '00:00:00:00:00:01' }).mac).toBe('00:00:00:00:00:01');
   });
 });
 

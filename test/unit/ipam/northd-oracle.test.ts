@@ -67,7 +67,7 @@ function replay(cidr: string, excludeIps: string[], ops: readonly Op[]): void {
   const ls = `ls${process.pid}-${switchNo++}`;
   const oc = logicalSwitchOtherConfig(subnet);
   nbctl('ls-add', ls, '--', 'set', 'logical_switch', ls, `other_config:subnet=${oc['subnet']}`, `other_config:exclude_ips="${oc['exclude_ips']}"`);
-  const alloc = new SubnetAllocator({ cidr: subnet.cidrBlock, gateway: subnet.gateway, excludeIps: subnet.excludeIps }, { generateMacs: false });
+  const alloc = new SubnetAllocator({ cidr: subnet.cidrBlock, gateway: subnet.gateway, excludeIps: subnet.excludeIps }, { generateMacs: false, reuse: 'lowest', grantExcluded: false }); // northd's rules, not Kube-OVN's
   const base = subnet.cidrBlock.split('/')[0]!.split('.').map(Number);
   const live: string[] = [];
   let n = 0;

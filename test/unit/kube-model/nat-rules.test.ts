@@ -50,10 +50,24 @@ describe('renderNatOutgoing (data)', () => {
     expect(NAT_IPSETS[6]).toEqual({ subnets: 'ovn60subnets', nat: 'ovn60subnets-nat' });
   });
 
-  it('leaves out other VPCs and renders nothing without natOutgoing subnets', () => {
+  // Kube-OVN pkg/daemon/gateway_linux.go setIPSet: ovn40subnets and ovn40subnets-nat exist for every
+  // protocol of the node, whether or not a subnet has natOutgoing; the rules only matter with members.
+  it('leaves out other VPCs; without natOutgoing subnets the sets exist (nat set empty) and no rule is rendered', () => {
     const plan = renderNatOutgoing([...seedSubnets, defineSubnet({ name: 'v2', vpc: 'vpc2', cidrBlock: '10.99.0.0/16', natOutgoing: true })]);
     expect(plan.ipsets[0]?.members).not.toContain('10.99.0.0/16');
-    expect(renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })])).toEqual({ ipsets: [], chains: [], rules: [] });
+    const none = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })]);
+    expect(none.ipsets.map((x) => [x.name, x.members])).toEqual([
+      ['ovn40subnets', ['100.64.0.0/16']],
+      ['ovn40subnets-nat', []],
+    ]);
+    expect([none.chains, none.rules]).toEqual([[], []]);
+    const dualNode = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })], { protocol: 'Dual' });
+    expect(dualNode.ipsets.map((x) => [x.name, x.family, x.members])).toEqual([
+      ['ovn40subnets', 'inet', ['100.64.0.0/16']],
+      ['ovn40subnets-nat', 'inet', []],
+      ['ovn60subnets', 'inet6', []],
+      ['ovn60subnets-nat', 'inet6', []],
+    ]);
   });
 });
 

@@ -92,10 +92,14 @@ describe('subnet table', () => {
 describe('IP table', () => {
   it('prints the seed example row', () => {
     const rec: IpRecord = { name: 'ovn-default-node1-pod1.default', ip: '10.16.0.8', mac: '00:00:00:AA:0D:31', node: 'node1', subnet: 'ovn-default' };
-    expect(ipRow(rec)).toEqual(['ovn-default-node1-pod1.default', '10.16.0.8', '00:00:00:AA:0D:31', 'node1', 'ovn-default']);
+    // Kube-OVN v1.12 dist/images/install.sh, ips.kubeovn.io additionalPrinterColumns: V4IP V6IP Mac Node Subnet.
+    expect(IP_COLUMNS).toEqual(['NAME', 'V4IP', 'V6IP', 'MAC', 'NODE', 'SUBNET']);
+    expect(ipRow(rec)).toEqual(['ovn-default-node1-pod1.default', '10.16.0.8', '', '00:00:00:AA:0D:31', 'node1', 'ovn-default']);
     const text = renderIpTable([rec]);
     expect(text).toBe(tabwriter([IP_COLUMNS, ipRow(rec)]));
-    expect(text.split('\n')[1]).toBe('ovn-default-node1-pod1.default   10.16.0.8   00:00:00:AA:0D:31   node1   ovn-default');
+    expect(text.split('\n')[1]).toBe('ovn-default-node1-pod1.default   10.16.0.8          00:00:00:AA:0D:31   node1   ovn-default');
+    expect(ipRow({ ...rec, ip: '10.16.0.8,fd00:10:16::8' }).slice(1, 3)).toEqual(['10.16.0.8', 'fd00:10:16::8']);
+    expect(ipRow({ ...rec, ip: 'fd00:10:16::8' }).slice(1, 3)).toEqual(['', 'fd00:10:16::8']);
   });
 
   it('lays out a planned scenario like kubectl', () => {

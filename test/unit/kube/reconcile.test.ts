@@ -35,9 +35,31 @@ describe('planReconcile (pure)', () => {
     const pod = ops.find((o) => o.op === 'insert' && (o.row as Record<string, unknown>).name === 'pod1.default') as { row: Record<string, unknown> };
     const rec = plan.ipam.records.find((r) => r.name === 'pod1.default')!;
     expect(rec.ip).toBe('10.16.0.2');
-    expect(pod.row.addresses).toEqual(['set', [`${rec.mac.toLowerCase()} 10.16.0.2`]]);
-    expect(pod.row.port_security).toEqual(pod.row.addresses);
-    expect(pod.row.external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['ls', 'ovn-default'], ['node', 'node1'], ['pod', 'default/pod1']]]);
+    expect(pod.row.addresses).toEqual(['set', [`${rec.mac} 10.16.0.2`]]);
+    // Kube-OVN pkg/ovs/ovn-nb-logical_switch_port.go buildLogicalSwitchPort: port_security only when the
+    // pod's port_security annotation asks; external_ids pod, ls, vendor (plus this SDK's prefixed node key).
+    expect(pod.row.port_security).toEqual(['set', []]);
+    expect(pod.row.external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['ls', 'ovn-default'], ['ovn-sdk/node', 'node1'], ['pod', 'default/pod1']]]);
+    const row = (table: string, name: string) =>
+      (ops.find((o) => o.op === 'insert' && o.table === table && (o.row as Record<string, unknown>).name === name) as { row: Record<string, unknown> }).row;
+    // pkg/ovs/ovn-nb.go CreateRouterPortOp → CreateLogicalSwitchPortOp / CreateLogicalRouterPortOp.
+    expect(row('Logical_Switch_Port', 'ovn-default-ovn-cluster').external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['ls', 'ovn-default']]]);
+    expect(row('Logical_Router_Port', 'ovn-cluster-ovn-default').external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['lr', 'ovn-cluster']]]);
+    // pkg/util/net.go GenerateMac: 00:00:00 + three bytes (the NB builder stores MACs lower-case).
+    expect(row('Logical_Router_Port', 'ovn-cluster-ovn-default').mac).toMatch(/^00:00:00(:[0-9a-f]{2}){3}$/);
+    // pkg/ovs/ovn-nb-logical_switch.go CreateBareLogicalSwitch: {vendor}; plus this SDK's vpc key.
+    expect(row('Logical_Switch', 'ovn-default').external_ids).toEqual(['map', [['vendor', 'kube-ovn'], ['ovn-sdk/vpc', 'ovn-cluster']]]);
+  });
+
+  test('port_security is set only for a pod that asks for it (ovn.kubernetes.io/port_security: "true")', () => {
+    const plan = planReconcile(
+      { subnets: withDefaultSubnets(), pods: [{ name: 'sec', namespace: 'default', node: 'n', portSecurity: true }, { name: 'open', namespace: 'default', node: 'n' }] },
+      snap({}),
+      { macSeed: 1 },
+    );
+    const row = (name: string) => (plan.operations.find((o) => o.op === 'insert' && (o.row as Record<string, unknown>).name === name) as { row: Record<string, unknown> }).row;
+    expect(row('sec.default').port_security).toEqual(row('sec.default').addresses);
+    expect(row('open.default').port_security).toEqual(['set', []]);
   });
 
   test('a subnet of a custom VPC hangs on that VPC’s router; an unknown VPC is refused', () => {
@@ -70,7 +92,7 @@ describe('planReconcile (pure)', () => {
         { _uuid: ['uuid', U(3)], name: 'foreign', addresses: '00:00:00:aa:bb:cd 10.16.0.10', external_ids: ['map', []] },
       ],
     });
-    expect(recordsFromSnapshot(s)).toEqual([{ name: 'a.default', mac: '00:00:00:AA:BB:CC', ip: '10.16.0.9', node: 'n1', subnet: 'ovn-default' }]);
+    expect(recordsFromSnapshot(s)).toEqual([{ name: 'a.default', mac: '00:00:00:aa:bb:cc', ip: '10.16.0.9', node: 'n1', subnet: 'ovn-default' }]);
     const bad = snap({
       Logical_Switch: [{ _uuid: ['uuid', U(1)], name: 'ovn-default', ports: ['set', [['uuid', U(2)]]] }],
       Logical_Switch_Port: [{ _uuid: ['uuid', U(2)], name: 'a.default', addresses: 'dynamic', external_ids: ['map', [['vendor', 'kube-ovn'], ['node', 'n1']]] }],
