@@ -38,13 +38,13 @@ const ip = (i: number): string => `10.${200 + ((i >> 16) & 31)}.${(i >> 8) & 255
 /** A fresh NB with `n` ports in switches of 1,000. */
 async function populate(n: number): Promise<OvsdbServer> {
   const srv = await startOvsdbServer({ schema: 'nb' });
-  const c = await OvsdbClient.connect(srv.unix);
-  const tx = new NbTxn({});
+  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
   for (let s = 0; s * 1000 < Math.max(n, 1); s++) {
+    const tx = new NbTxn({}); // one switch of 1,000 ports per transaction
     lsAdd(tx, { name: `sw${s}` });
     for (let i = s * 1000; i < Math.min(n, (s + 1) * 1000); i++) lspAdd(tx, { switch: `sw${s}`, name: `old${i}`, addresses: [`${mac(i)} ${ip(i)}`] });
+    await c.transact(NB_DATABASE, tx.operations(), { timeoutMs: 600_000 });
   }
-  await c.transact(NB_DATABASE, tx.operations(), { timeoutMs: 600_000 });
   await c.close();
   return srv;
 }
@@ -60,7 +60,7 @@ interface Row {
 }
 
 async function sdkReplica(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
-  const c = await OvsdbClient.connect(srv.unix);
+  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
   const t0 = performance.now();
   const nb = await NbReplica.start(c);
   const syncMs = performance.now() - t0;
@@ -80,7 +80,7 @@ async function sdkReplica(srv: OvsdbServer, size: number, n: number, prefix: str
 }
 
 async function sdkSnapshot(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
-  const c = await OvsdbClient.connect(srv.unix);
+  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
   const lat: number[] = [];
   const w0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -136,14 +136,17 @@ for (const size of sizes) {
   const srv = await populate(size);
   try {
     const n = size === 50_000 ? B : A;
-    rows.push(await sdkReplica(srv, size, n, `r${size}-`));
-    rows.push(await ovsdbapp(srv, size, n, `a${size}-`));
-    rows.push(await nbctlDaemon(srv, size, Math.min(n, quick ? 20 : 200), `c${size}-`));
-    rows.push(await sdkSnapshot(srv, size, quick ? 5 : 20, `s${size}-`));
+    const show = (r: Row): void => {
+      rows.push(r);
+      console.log(`${r.size}\t${r.client}\tn=${r.n}\tp50 ${r.p50.toFixed(2)} ms\tp99 ${r.p99.toFixed(2)} ms\t${r.perS.toFixed(0)}/s\t${r.note ?? ''}`);
+    };
+    show(await sdkReplica(srv, size, n, `r${size}-`));
+    show(await ovsdbapp(srv, size, n, `a${size}-`));
+    show(await nbctlDaemon(srv, size, Math.min(n, quick ? 20 : 100), `c${size}-`));
+    show(await sdkSnapshot(srv, size, quick ? 5 : size > 5000 ? 5 : 20, `s${size}-`));
   } finally {
     await srv.stop();
   }
-  for (const r of rows.filter((x) => x.size === size)) console.log(`${r.size}\t${r.client}\tn=${r.n}\tp50 ${r.p50.toFixed(2)} ms\tp99 ${r.p99.toFixed(2)} ms\t${r.perS.toFixed(0)}/s\t${r.note ?? ''}`);
 }
 
 const md = [
