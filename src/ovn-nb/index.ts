@@ -19,6 +19,9 @@ export {
   lrPolicyDel,
   lrRouteAdd,
   lrRouteDel,
+  lrRouteDelWhere,
+  lrPolicyDelWhere,
+  lrNatDelWhere,
   lrpAdd,
   lrpDel,
   lrpDelGatewayChassis,
@@ -38,3 +41,29 @@ export { snapshotSource } from './txn.js';
 export type { NbSource } from './txn.js';
 export { NbConflictError, NbNoChassisError, NbReplicaLagError, NbReplicaNotSyncedError, NbWaitTimeoutError } from './errors.js';
 export type { NbConflict } from './errors.js';
+export { lspSet, pgAddPorts, pgDelPorts } from './port-settings.js';
+export type { LspSettings } from './port-settings.js';
+export { haChassisGroupAdd, haChassisGroupAddChassis, haChassisGroupDel, haChassisGroupDelChassis, lsDnsClear, lsDnsSet, meterAdd, meterDel, qosAdd, qosDel } from './services.js';
+export type { MeterSpec, QosSpec } from './services.js';
+export {
+  aclList,
+  addressSetList,
+  dhcpOptionsList,
+  haChassisGroupGet,
+  lbList,
+  lrGet,
+  lrList,
+  lrNatList,
+  lrPolicyList,
+  lrRouteList,
+  lrpGet,
+  lrpList,
+  lsDnsList,
+  lsGet,
+  lsList,
+  lspGet,
+  lspList,
+  meterList,
+  pgGet,
+  qosList,
+} from './list.js';

@@ -40,6 +40,12 @@ export const NB_BUILDER_TABLES = [
   'Port_Group',
   'Load_Balancer',
   'DHCP_Options',
+  'HA_Chassis_Group',
+  'HA_Chassis',
+  'Meter',
+  'Meter_Band',
+  'QoS',
+  'DNS',
 ] as const satisfies readonly NbTable[];
 
 function tableSchema(t: string): TableSchema {
