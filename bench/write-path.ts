@@ -59,52 +59,32 @@ interface Row {
   readonly note?: string;
 }
 
-async function sdkReplica(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
-  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
-  const t0 = performance.now();
-  const nb = await NbReplica.start(c);
-  const syncMs = performance.now() - t0;
-  // Warm-up, as for ovsdbapp: the first write builds the name index and compiles the hot paths.
-  for (let i = 0; i < WARM; i++) await nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: `${prefix}w${i}` }));
-  const lat: number[] = [];
-  const w0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    await nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: `${prefix}${i}`, addresses: [`${mac(900_000 + i)} 10.251.${(i >> 8) & 255}.${i & 255}`] }));
-    lat.push(performance.now() - s);
-  }
-  const secs = (performance.now() - w0) / 1000;
-  await nb.close();
-  await c.close();
-  return { client: 'SDK NbReplica', size, n, p50: pct(lat, 50), p99: pct(lat, 99), perS: n / secs, note: `initial sync ${syncMs.toFixed(0)} ms` };
-}
-
-async function sdkSnapshot(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
-  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
-  const lat: number[] = [];
-  const w0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    const tx = new NbTxn(await readNbSnapshot(c));
-    lspAdd(tx, { switch: 'sw0', name: `${prefix}${i}`, addresses: [`${mac(800_000 + i)} 10.252.${(i >> 8) & 255}.${i & 255}`] });
-    await c.transact(NB_DATABASE, tx.operations());
-    lat.push(performance.now() - s);
-  }
-  const secs = (performance.now() - w0) / 1000;
-  await c.close();
-  return { client: 'SDK snapshot path', size, n, p50: pct(lat, 50), p99: pct(lat, 99), perS: n / secs };
-}
-
-async function ovsdbapp(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
-  const out = await new Promise<string>((resolve, reject) => {
-    const p = spawn(PY, [join(HERE, 'python', 'write_path.py'), srv.unix, 'sw0', prefix, String(n), String(WARM)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    p.stdout.on('data', (d: Buffer) => (buf += d.toString()));
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve(buf) : reject(new Error(`ovsdbapp exited ${code}`))));
+/** A persistent ovsdbapp process: `round(n, prefix)` runs n single-port lsp_adds and returns their latencies. */
+async function startOvsdbapp(srv: OvsdbServer): Promise<{ syncMs: number; round(n: number, prefix: string): Promise<{ lat: number[]; secs: number }>; stop(): void }> {
+  const p = spawn(PY, [join(HERE, 'python', 'write_path.py'), srv.unix, 'sw0'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buf = '';
+  const waiters: ((l: string) => void)[] = [];
+  p.stdout.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let k;
+    while ((k = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, k);
+      buf = buf.slice(k + 1);
+      if (line.startsWith('RESULT ')) waiters.shift()?.(line.slice(7));
+    }
   });
-  const r = JSON.parse(out.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7)) as { syncS: number; latMs: number[]; seconds: number };
-  return { client: 'ovsdbapp', size, n, p50: pct(r.latMs, 50), p99: pct(r.latMs, 99), perS: n / r.seconds, note: `initial sync ${(r.syncS * 1000).toFixed(0)} ms` };
+  const next = (): Promise<string> => new Promise((r) => waiters.push(r));
+  const first = JSON.parse(await next()) as { syncS: number };
+  return {
+    syncMs: first.syncS * 1000,
+    async round(n, prefix) {
+      const got = next();
+      p.stdin.write(`${n} ${prefix}\n`);
+      const r = JSON.parse(await got) as { latMs: number[]; seconds: number };
+      return { lat: r.latMs, secs: r.seconds };
+    },
+    stop: () => p.stdin.end(),
+  };
 }
 
 async function nbctlDaemon(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
@@ -127,6 +107,66 @@ async function nbctlDaemon(srv: OvsdbServer, size: number, n: number, prefix: st
   }
 }
 
+async function sdkSnapshot(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
+  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
+  const lat: number[] = [];
+  const w0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    const tx = new NbTxn(await readNbSnapshot(c));
+    lspAdd(tx, { switch: 'sw0', name: `${prefix}${i}`, addresses: [`${mac(800_000 + i)} 10.252.${(i >> 8) & 255}.${i & 255}`] });
+    await c.transact(NB_DATABASE, tx.operations());
+    lat.push(performance.now() - s);
+  }
+  const secs = (performance.now() - w0) / 1000;
+  await c.close();
+  return { client: 'SDK snapshot path', size, n, p50: pct(lat, 50), p99: pct(lat, 99), perS: n / secs };
+}
+
+/**
+ * SDK NbReplica and ovsdbapp measured in alternating rounds (the machine is shared, its load drifts:
+ * alternating gives both the same conditions). Each does WARM untimed writes first.
+ */
+async function sdkVsOvsdbapp(srv: OvsdbServer, size: number, n: number, rounds: number): Promise<Row[]> {
+  const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
+  const t0 = performance.now();
+  const nb = await NbReplica.start(c);
+  const syncMs = performance.now() - t0;
+  const py = await startOvsdbapp(srv);
+  let k = 0;
+  const sdkRound = async (m: number, prefix: string): Promise<{ lat: number[]; secs: number }> => {
+    const lat: number[] = [];
+    const w0 = performance.now();
+    for (let i = 0; i < m; i++) {
+      const s = performance.now();
+      const j = k++;
+      await nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: `${prefix}${i}`, addresses: [`${mac(900_000 + j)} 10.251.${(j >> 8) & 255}.${j & 255}`] }));
+      lat.push(performance.now() - s);
+    }
+    return { lat, secs: (performance.now() - w0) / 1000 };
+  };
+  await sdkRound(WARM, `r${size}w-`);
+  await py.round(WARM, `a${size}w-`);
+  const sdk = { lat: [] as number[], secs: 0 };
+  const app = { lat: [] as number[], secs: 0 };
+  const per = Math.ceil(n / rounds);
+  for (let r = 0; r < rounds; r++) {
+    const a = await sdkRound(per, `r${size}-${r}-`);
+    sdk.lat.push(...a.lat);
+    sdk.secs += a.secs;
+    const b = await py.round(per, `a${size}-${r}-`);
+    app.lat.push(...b.lat);
+    app.secs += b.secs;
+  }
+  py.stop();
+  await nb.close();
+  await c.close();
+  return [
+    { client: 'SDK NbReplica', size, n: sdk.lat.length, p50: pct(sdk.lat, 50), p99: pct(sdk.lat, 99), perS: sdk.lat.length / sdk.secs, note: `initial sync ${syncMs.toFixed(0)} ms` },
+    { client: 'ovsdbapp', size, n: app.lat.length, p50: pct(app.lat, 50), p99: pct(app.lat, 99), perS: app.lat.length / app.secs, note: `initial sync ${py.syncMs.toFixed(0)} ms` },
+  ];
+}
+
 const rows: Row[] = [];
 const sizes = quick ? [5000] : [5000, 50_000];
 const A = quick ? 50 : 200;
@@ -140,8 +180,7 @@ for (const size of sizes) {
       rows.push(r);
       console.log(`${r.size}\t${r.client}\tn=${r.n}\tp50 ${r.p50.toFixed(2)} ms\tp99 ${r.p99.toFixed(2)} ms\t${r.perS.toFixed(0)}/s\t${r.note ?? ''}`);
     };
-    show(await sdkReplica(srv, size, n, `r${size}-`));
-    show(await ovsdbapp(srv, size, n, `a${size}-`));
+    for (const r of await sdkVsOvsdbapp(srv, size, n, 10)) show(r);
     show(await nbctlDaemon(srv, size, Math.min(n, quick ? 20 : 100), `c${size}-`));
     show(await sdkSnapshot(srv, size, quick ? 5 : size > 5000 ? 5 : 20, `s${size}-`));
   } finally {
