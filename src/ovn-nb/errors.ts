@@ -130,6 +130,6 @@ export class NbWaitTimeoutError extends SdkError {
 /** `waitFor('hv')` with no chassis registered in the Southbound database: nothing could ever apply it. */
 export class NbNoChassisError extends SdkError {
   constructor() {
-    super('NB_NO_CHASSIS', 'waitFor("hv"): no chassis is registered in the Southbound database, so no hypervisor can apply the change');
+    super('NB_NO_CHASSIS', 'waitFor("hv"): no chassis has registered with the Southbound database (no Chassis_Private row), so no hypervisor can apply the change');
   }
 }
