@@ -1,8 +1,11 @@
 /**
  * ovn-nb/: the generated OVN_Northbound model and builders that return operations — switches and
  * ports, routers, router ports and gateway chassis, static routes, policies, NAT, ACLs, address sets,
- * port groups, load balancers, DHCP options. Builders are pure functions of (desired, snapshot) on an
- * {@link NbTxn}; only the client does I/O (`client.transact(NB_DATABASE, tx.operations())`).
+ * port groups, load balancers, DHCP options, HA chassis groups, meters, QoS, DNS — and readers
+ * (list.ts). Builders are pure functions of (desired, source) on an {@link NbTxn}. The write path for
+ * controllers is `NbReplica.transact` (replica.ts: planned on a ReplicaCache, guarded, re-planned on
+ * conflict, read-your-writes, `wait: 'sb' | 'hv'`); one-shot scripts use `readNbSnapshot` +
+ * `client.transact(NB_DATABASE, tx.operations())`. See docs/write-path.md.
  */
 export { NB_DATABASE, NB_BUILDER_TABLES, NbTxn, readNbSnapshot, snapshotFromResults, snapshotSelects, refAtom, refCondition, sameValue, wireRow } from './txn.js';
 export type { NbColumns, NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';

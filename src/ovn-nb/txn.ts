@@ -1,12 +1,14 @@
 /**
- * The core the Northbound builders share: a snapshot of the tables they read, and {@link NbTxn}, which
- * collects one transaction's operations on top of that snapshot. Builders are pure functions of
- * (desired state, snapshot): they look the rows they need up in the snapshot (plus what earlier
- * builders of the same `NbTxn` created or deleted) and return the operations that make the database
- * match — nothing when it already does. Every insert of a row whose existence the builder decided from
- * the snapshot carries a `wait` guard (`_uuid`s of the rows with that key, as read), so a concurrent
- * writer makes the transaction fail with `timed out` instead of creating a duplicate; re-read and
- * re-run on that error.
+ * The core the Northbound builders share: where they read rows ({@link NbSource}: a snapshot from
+ * {@link readNbSnapshot}, or a replica — see replica.ts), and {@link NbTxn}, which collects one
+ * transaction's operations on top of it. Builders are pure functions of (desired state, source): they
+ * look the rows they need up (plus what earlier builders of the same `NbTxn` created or deleted) and
+ * return the operations that make the database match — nothing when it already does. Every insert of a
+ * row whose existence the builder decided from what it read carries a `wait` guard (`_uuid`s of the rows
+ * with that key, as read), so a concurrent writer makes the transaction fail with `timed out` instead of
+ * creating a duplicate. Builders also record what else they relied on ({@link NbTxn.dependOn}), which
+ * {@link NbTxn.verifications} turns into O(1) `wait`s; `NbReplica.transact` sends those and re-plans on
+ * conflict. The snapshot path (one-shot scripts) sends `operations()` only: re-read and re-run on error.
  */
 import type { OvsdbClient } from '../ovsdb/client.js';
 import { byUuid, cond, mutation, op, type Condition, type Mutation, type Operation, type SelectResult } from '../ovsdb/operations.js';
