@@ -25,3 +25,6 @@ export {
 } from './reconcile.js';
 export type { KubeDesiredState, ReconcileOptions, ReconcilePlan, ReconcileResult } from './reconcile.js';
 export { KubeNbRecordError } from './reconcile-errors.js';
+export { KubeController } from './controller.js';
+export type { KubeAllocation, KubeControllerOptions } from './controller.js';
+export { KubePodNotFoundError } from './controller-errors.js';

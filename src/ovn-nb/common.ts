@@ -41,6 +41,8 @@ export function findNamed(tx: NbTxn, table: NbTable, name: string): Found | unde
 export function requireParent(tx: NbTxn, table: NbTable, key: string, parentTable: NbTable, parent: string): Found {
   const f = findNamed(tx, parentTable, parent);
   if (!f) throw new NbParentNotFoundError(table, key, parentTable, parent);
+  // The plan writes into (or beside) this row: it must still exist when the transaction commits.
+  if ('uuid' in f.ref) tx.dependOn(parentTable, f.ref.uuid);
   return f;
 }
 
@@ -53,6 +55,8 @@ export function changedColumns(table: NbTable, want: JsRow, have: Readonly<Recor
 
 function updateIfChanged(tx: NbTxn, table: NbTable, f: Found, want: JsRow): Operation[] {
   if (!f.row) return []; // inserted by this transaction with its columns already
+  // The comparison below read these columns: they must still hold those values at commit.
+  if ('uuid' in f.ref) tx.dependOn(table, f.ref.uuid, Object.keys(want));
   const diff = changedColumns(table, want, f.row);
   return Object.keys(diff).length ? tx.push(tx.update(table, f.ref, diff)) : [];
 }
@@ -101,7 +105,7 @@ export function ensureNamedChild(tx: NbTxn, table: NbTable, name: string, parent
   if (f) {
     if (o.mayExist === false) throw new NbRowExistsError(table, name);
     if ('uuid' in f.ref) {
-      const holder = tx.parentIndex(parent.table, parent.column).get(f.ref.uuid);
+      const holder = tx.parentOf(parent.table, parent.column, f.ref.uuid);
       if (holder !== undefined && !('uuid' in p.ref && p.ref.uuid === holder)) {
         const other = tx.row(parent.table, holder) as Record<string, unknown> | undefined;
         throw new NbWrongParentError(table, name, parent.name, String(other?.name ?? holder));
@@ -122,9 +126,10 @@ export function removeNamedChild(tx: NbTxn, table: NbTable, name: string, parent
     return [];
   }
   const u = r._uuid as string;
-  const holder = tx.parentIndex(parentTable, column).get(u);
+  const holder = tx.parentOf(parentTable, column, u);
   tx.forget(u);
   if (holder === undefined) return tx.push(tx.delete(table, u));
+  tx.dependOnMember(parentTable, holder, column, u);
   return tx.push(tx.setMutation(parentTable, { uuid: holder }, column, 'delete', [{ uuid: u }]));
 }
 

@@ -71,3 +71,65 @@ export class NbInvalidArgumentError extends NbBuilderError {
     this.value = value;
   }
 }
+
+/** The replica an `NbReplica` writes from is closed, or between connections (not synced with the server). */
+export class NbReplicaNotSyncedError extends SdkError {
+  constructor(reason: string) {
+    super('NB_REPLICA_NOT_SYNCED', `the Northbound replica is not synced: ${reason}; nothing was written`);
+  }
+}
+
+/** One conflicting attempt of `NbReplica.transact`: what the plan relied on that changed. */
+export interface NbConflict {
+  readonly attempt: number;
+  /** The table, row and what the plan relied on (from the failed `wait`), or the server's error for a commit-time conflict. */
+  readonly table: string | undefined;
+  readonly uuid: string | undefined;
+  readonly what: string;
+}
+
+/**
+ * A concurrent writer changed what the plan relied on, on every attempt (each was re-planned from the
+ * updated replica). Nothing was written. `conflicts` says what changed each time.
+ */
+export class NbConflictError extends SdkError {
+  readonly conflicts: readonly NbConflict[];
+  constructor(conflicts: readonly NbConflict[], options?: { cause?: unknown }) {
+    const why = conflicts.map((c) => `#${c.attempt}: ${c.table ?? ''} ${c.uuid ?? ''} ${c.what}`.replace(/\s+/g, ' ').trim());
+    super('NB_CONFLICT', `Northbound transaction conflicted with a concurrent writer ${conflicts.length} time(s), nothing written: ${why.join('; ')}`, options);
+    this.conflicts = conflicts;
+  }
+}
+
+/** The transaction committed, but its update did not reach the replica in time (read-your-writes not established). */
+export class NbReplicaLagError extends SdkError {
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super('NB_REPLICA_LAG', `the transaction committed but its update did not reach the replica within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** `waitFor('sb' | 'hv')`: the configuration did not propagate in time. Names what lags and how far. */
+export class NbWaitTimeoutError extends SdkError {
+  /** `sb`: ovn-northd has not processed it (NB_Global.sb_cfg); `hv`: some chassis have not applied it (hv_cfg). */
+  readonly lagging: 'sb' | 'hv';
+  readonly target: number;
+  readonly current: number;
+  readonly timeoutMs: number;
+  constructor(lagging: 'sb' | 'hv', target: number, current: number, timeoutMs: number) {
+    const who = lagging === 'sb' ? 'ovn-northd (NB_Global.sb_cfg)' : 'the chassis (NB_Global.hv_cfg)';
+    super('NB_WAIT_TIMEOUT', `${who} did not reach nb_cfg ${target} within ${timeoutMs} ms (at ${current})`);
+    this.lagging = lagging;
+    this.target = target;
+    this.current = current;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** `waitFor('hv')` with no chassis registered in the Southbound database: nothing could ever apply it. */
+export class NbNoChassisError extends SdkError {
+  constructor() {
+    super('NB_NO_CHASSIS', 'waitFor("hv"): no chassis has registered with the Southbound database (no Chassis_Private row), so no hypervisor can apply the change');
+  }
+}

@@ -1,8 +1,11 @@
 /**
  * ovn-nb/: the generated OVN_Northbound model and builders that return operations — switches and
  * ports, routers, router ports and gateway chassis, static routes, policies, NAT, ACLs, address sets,
- * port groups, load balancers, DHCP options. Builders are pure functions of (desired, snapshot) on an
- * {@link NbTxn}; only the client does I/O (`client.transact(NB_DATABASE, tx.operations())`).
+ * port groups, load balancers, DHCP options, HA chassis groups, meters, QoS, DNS — and readers
+ * (list.ts). Builders are pure functions of (desired, source) on an {@link NbTxn}. The write path for
+ * controllers is `NbReplica.transact` (replica.ts: planned on a ReplicaCache, guarded, re-planned on
+ * conflict, read-your-writes, `wait: 'sb' | 'hv'`); one-shot scripts use `readNbSnapshot` +
+ * `client.transact(NB_DATABASE, tx.operations())`. See docs/write-path.md.
  */
 export { NB_DATABASE, NB_BUILDER_TABLES, NbTxn, readNbSnapshot, snapshotFromResults, snapshotSelects, refAtom, refCondition, sameValue, wireRow } from './txn.js';
 export type { NbColumns, NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';
@@ -19,6 +22,9 @@ export {
   lrPolicyDel,
   lrRouteAdd,
   lrRouteDel,
+  lrRouteDelWhere,
+  lrPolicyDelWhere,
+  lrNatDelWhere,
   lrpAdd,
   lrpDel,
   lrpDelGatewayChassis,
@@ -32,3 +38,35 @@ export type { DhcpOptionsSpec, LoadBalancerSpec } from './lb.js';
 export { renderNbShow } from './show.js';
 export { NbBuilderError, NbDuplicateNameError, NbInvalidArgumentError, NbParentNotFoundError, NbRowExistsError, NbRowNotFoundError, NbWrongParentError } from './errors.js';
 export { ovnNorthboundModel, ovnNorthboundSchema } from './model.js';
+export { NbReplica, NB_REPLICA_TABLES, replicaSource } from './replica.js';
+export type { NbCommit, NbTransactOptions, NbWaitTarget } from './replica.js';
+export { snapshotSource } from './txn.js';
+export type { NbSource } from './txn.js';
+export { NbConflictError, NbNoChassisError, NbReplicaLagError, NbReplicaNotSyncedError, NbWaitTimeoutError } from './errors.js';
+export type { NbConflict } from './errors.js';
+export { lspSet, pgAddPorts, pgDelPorts } from './port-settings.js';
+export type { LspSettings } from './port-settings.js';
+export { haChassisGroupAdd, haChassisGroupAddChassis, haChassisGroupDel, haChassisGroupDelChassis, lsDnsClear, lsDnsSet, meterAdd, meterDel, qosAdd, qosDel } from './services.js';
+export type { MeterSpec, QosSpec } from './services.js';
+export {
+  aclList,
+  addressSetList,
+  dhcpOptionsList,
+  haChassisGroupGet,
+  lbList,
+  lrGet,
+  lrList,
+  lrNatList,
+  lrPolicyList,
+  lrRouteList,
+  lrpGet,
+  lrpList,
+  lsDnsList,
+  lsGet,
+  lsList,
+  lspGet,
+  lspList,
+  meterList,
+  pgGet,
+  qosList,
+} from './list.js';

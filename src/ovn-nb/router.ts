@@ -259,3 +259,46 @@ export function lrNatDel(tx: NbTxn, spec: Pick<NatSpec, 'router' | 'type' | 'ext
   if (!p) return [];
   return removeUnnamedChildren(tx, 'NAT', `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`, 'Logical_Router', p, 'nat', { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp }, o);
 }
+
+/**
+ * Removes every static route of the router matching the fields given (`ovn-nbctl lr-route-del ROUTER
+ * [PREFIX [NEXTHOP [PORT]]]`, `--policy`, `--route-table`); none given: all of them. Nothing when none match.
+ * @example lrRouteDelWhere(tx, 'lr0', { prefix: '10.1.0.0/16' })
+ */
+export function lrRouteDelWhere(tx: NbTxn, router: string, f: { prefix?: string; nexthop?: string; outputPort?: string; policy?: 'dst-ip' | 'src-ip'; routeTable?: string } = {}): Operation[] {
+  const T = 'Logical_Router_Static_Route';
+  const p = routerFor(tx, T, router, router, {});
+  if (!p) return [];
+  const id: Record<string, JsRow[string]> = {};
+  if (f.prefix !== undefined) id.ip_prefix = f.prefix;
+  if (f.nexthop !== undefined) id.nexthop = f.nexthop;
+  if (f.outputPort !== undefined) id.output_port = f.outputPort;
+  if (f.policy !== undefined) id.policy = f.policy;
+  if (f.routeTable !== undefined) id.route_table = f.routeTable;
+  return removeUnnamedChildren(tx, T, `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'static_routes', id, { ifExists: true });
+}
+
+/** Removes the router's policies matching what is given (`ovn-nbctl lr-policy-del ROUTER [PRIORITY [MATCH]]`). */
+export function lrPolicyDelWhere(tx: NbTxn, router: string, f: { priority?: number; match?: string } = {}): Operation[] {
+  const T = 'Logical_Router_Policy';
+  const p = routerFor(tx, T, router, router, {});
+  if (!p) return [];
+  const id: Record<string, JsRow[string]> = {};
+  if (f.priority !== undefined) id.priority = f.priority;
+  if (f.match !== undefined) id.match = f.match;
+  return removeUnnamedChildren(tx, T, `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'policies', id, { ifExists: true });
+}
+
+/** Removes the router's NAT rules matching what is given (`ovn-nbctl lr-nat-del ROUTER [TYPE [IP]]`; `ip` is the external IP for dnat*, the logical IP for snat). */
+export function lrNatDelWhere(tx: NbTxn, router: string, f: { type?: NatType; ip?: string } = {}): Operation[] {
+  const p = routerFor(tx, 'NAT', router, router, {});
+  if (!p) return [];
+  const id: Record<string, JsRow[string]> = {};
+  if (f.type !== undefined) id.type = f.type;
+  if (f.ip !== undefined) {
+    if (f.type === undefined) throw new NbInvalidArgumentError('NAT', router, 'type', '', 'given when ip is (as ovn-nbctl lr-nat-del)');
+    if (f.type === 'snat') id.logical_ip = f.ip;
+    else id.external_ip = f.ip;
+  }
+  return removeUnnamedChildren(tx, 'NAT', `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'nat', id, { ifExists: true });
+}

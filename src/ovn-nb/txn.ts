@@ -1,12 +1,14 @@
 /**
- * The core the Northbound builders share: a snapshot of the tables they read, and {@link NbTxn}, which
- * collects one transaction's operations on top of that snapshot. Builders are pure functions of
- * (desired state, snapshot): they look the rows they need up in the snapshot (plus what earlier
- * builders of the same `NbTxn` created or deleted) and return the operations that make the database
- * match — nothing when it already does. Every insert of a row whose existence the builder decided from
- * the snapshot carries a `wait` guard (`_uuid`s of the rows with that key, as read), so a concurrent
- * writer makes the transaction fail with `timed out` instead of creating a duplicate; re-read and
- * re-run on that error.
+ * The core the Northbound builders share: where they read rows ({@link NbSource}: a snapshot from
+ * {@link readNbSnapshot}, or a replica — see replica.ts), and {@link NbTxn}, which collects one
+ * transaction's operations on top of it. Builders are pure functions of (desired state, source): they
+ * look the rows they need up (plus what earlier builders of the same `NbTxn` created or deleted) and
+ * return the operations that make the database match — nothing when it already does. Every insert of a
+ * row whose existence the builder decided from what it read carries a `wait` guard (`_uuid`s of the rows
+ * with that key, as read), so a concurrent writer makes the transaction fail with `timed out` instead of
+ * creating a duplicate. Builders also record what else they relied on ({@link NbTxn.dependOn}), which
+ * {@link NbTxn.verifications} turns into O(1) `wait`s; `NbReplica.transact` sends those and re-plans on
+ * conflict. The snapshot path (one-shot scripts) sends `operations()` only: re-read and re-run on error.
  */
 import type { OvsdbClient } from '../ovsdb/client.js';
 import { byUuid, cond, mutation, op, type Condition, type Mutation, type Operation, type SelectResult } from '../ovsdb/operations.js';
@@ -40,6 +42,12 @@ export const NB_BUILDER_TABLES = [
   'Port_Group',
   'Load_Balancer',
   'DHCP_Options',
+  'HA_Chassis_Group',
+  'HA_Chassis',
+  'Meter',
+  'Meter_Band',
+  'QoS',
+  'DNS',
 ] as const satisfies readonly NbTable[];
 
 function tableSchema(t: string): TableSchema {
@@ -144,6 +152,73 @@ export function sameValue(table: NbTable, column: string, want: ColumnValue, hav
   return norm(want) === norm(have);
 }
 
+/**
+ * Where an {@link NbTxn} reads rows from: a snapshot ({@link snapshotSource}) or a replica
+ * (`NbReplica`'s source, which answers from a `ReplicaCache` and its indexes, no select).
+ * Lookups are synchronous; a source must not change while a transaction is being built on it.
+ */
+export interface NbSource {
+  /** The row `uuid` of `table`, if present. */
+  get<T extends NbTable>(table: T, uuid: string): NbRow<T> | undefined;
+  /** Every row of `table`. */
+  rows<T extends NbTable>(table: T): Iterable<NbRow<T>>;
+  /** UUIDs of the rows of `table` whose `name` column is `name`. */
+  named(table: NbTable, name: string): readonly string[];
+  /** The row of `parentTable` whose reference set `column` holds `child`. */
+  parentOf(parentTable: NbTable, column: string, child: string): string | undefined;
+}
+
+/** An {@link NbSource} over a snapshot; its name and parent indexes are built on first use. */
+export function snapshotSource(snapshot: NbSnapshot): NbSource {
+  const names = new Map<string, Map<string, string[]>>();
+  const parents = new Map<string, Map<string, string>>();
+  const tableOf = (t: NbTable): ReadonlyMap<string, Record<string, unknown>> | undefined => snapshot[t] as ReadonlyMap<string, Record<string, unknown>> | undefined;
+  return {
+    get: (table, uuid) => (snapshot[table] as ReadonlyMap<string, never> | undefined)?.get(uuid),
+    rows: (table) => (snapshot[table] as ReadonlyMap<string, never> | undefined)?.values() ?? [],
+    named(table, name) {
+      let idx = names.get(table);
+      if (!idx) {
+        idx = new Map();
+        for (const [u, r] of tableOf(table) ?? []) {
+          const n = r.name;
+          if (typeof n !== 'string') continue;
+          const l = idx.get(n);
+          if (l) l.push(u);
+          else idx.set(n, [u]);
+        }
+        names.set(table, idx);
+      }
+      return idx.get(name) ?? [];
+    },
+    parentOf(parentTable, column, child) {
+      const k = `${parentTable}.${column}`;
+      let m = parents.get(k);
+      if (!m) {
+        m = new Map();
+        for (const [u, r] of tableOf(parentTable) ?? []) {
+          const v = r[column];
+          for (const c of Array.isArray(v) ? v : v === undefined ? [] : [v]) m.set(c as string, u);
+        }
+        parents.set(k, m);
+      }
+      return m.get(child);
+    },
+  };
+}
+
+function isSource(x: NbSnapshot | NbSource): x is NbSource {
+  return typeof (x as NbSource).get === 'function' && typeof (x as NbSource).parentOf === 'function';
+}
+
+/**
+ * What a plan read and relies on, turned into `wait` operations by {@link NbTxn.verifications}: a row
+ * still exists (with the same values of `columns`), or a parent still holds a child.
+ */
+type Dependency =
+  | { readonly kind: 'row'; readonly table: NbTable; readonly uuid: string; readonly columns: Set<string> }
+  | { readonly kind: 'member'; readonly table: NbTable; readonly uuid: string; readonly column: string; readonly child: string };
+
 interface Created {
   readonly ref: { readonly named: string };
   readonly row: JsRow;
@@ -162,16 +237,17 @@ interface Created {
  * if (tx.size) await client.transact(NB_DATABASE, tx.operations()); // on OVSDB_TIMED_OUT: re-read, re-run
  */
 export class NbTxn {
-  readonly snapshot: NbSnapshot;
+  /** Where this transaction reads rows from. */
+  readonly source: NbSource;
   readonly #ops: Operation[] = [];
   readonly #created = new Map<string, Map<string, Created>>();
   readonly #deleted = new Set<string>();
-  readonly #parents = new Map<string, Map<string, string>>();
-  readonly #names = new Map<string, Map<string, string[]>>();
+  readonly #deps = new Map<string, Dependency>();
   #n = 0;
 
-  constructor(snapshot: NbSnapshot) {
-    this.snapshot = snapshot;
+  /** On a snapshot ({@link readNbSnapshot}) or any {@link NbSource} (e.g. `NbReplica`'s). */
+  constructor(source: NbSnapshot | NbSource) {
+    this.source = isSource(source) ? source : snapshotSource(source);
   }
 
   /**
@@ -217,13 +293,11 @@ export class NbTxn {
 
   /** Rows of `table` in the snapshot not deleted by this transaction. */
   *rows<T extends NbTable>(table: T): Iterable<NbRow<T>> {
-    const m = this.snapshot[table] as ReadonlyMap<string, NbRow<T>> | undefined;
-    if (!m) return;
-    for (const [u, r] of m) if (!this.#deleted.has(u)) yield r;
+    for (const r of this.source.rows(table)) if (!this.#deleted.has((r as unknown as { _uuid: string })._uuid)) yield r;
   }
   row<T extends NbTable>(table: T, uuid: string): NbRow<T> | undefined {
     if (this.#deleted.has(uuid)) return undefined;
-    return (this.snapshot[table] as ReadonlyMap<string, NbRow<T>> | undefined)?.get(uuid);
+    return this.source.get(table, uuid);
   }
   isDeleted(uuid: string): boolean {
     return this.#deleted.has(uuid);
@@ -238,20 +312,8 @@ export class NbTxn {
   }
 
   #byName<T extends NbTable>(table: T, name: string): NbRow<T>[] {
-    let idx = this.#names.get(table);
-    if (!idx) {
-      idx = new Map();
-      for (const [u, r] of (this.snapshot[table] as ReadonlyMap<string, Record<string, unknown>> | undefined) ?? []) {
-        const n = r.name;
-        if (typeof n !== 'string') continue;
-        const l = idx.get(n);
-        if (l) l.push(u);
-        else idx.set(n, [u]);
-      }
-      this.#names.set(table, idx);
-    }
     const out: NbRow<T>[] = [];
-    for (const u of idx.get(name) ?? []) {
+    for (const u of this.source.named(table, name)) {
       const r = this.row(table, u);
       if (r) out.push(r);
     }
@@ -332,22 +394,59 @@ export class NbTxn {
     return op.wait(table, [byUuid(uuid)], ['_version'], '==', [{ _version: ['uuid', version] }], 0);
   }
 
+  /** The row of `parentTable` whose reference set `column` holds `child` (e.g. which switch holds a port). */
+  parentOf(parentTable: NbTable, column: string, child: string): string | undefined {
+    return this.source.parentOf(parentTable, column, child);
+  }
+
   /**
-   * Child UUID → parent UUID for the reference set `column` of `parentTable` (e.g. which switch holds a
-   * port), built once per transaction from the snapshot.
+   * Records that the plan relies on the row `uuid` of `table` existing — and, with `columns`, on those
+   * columns keeping the values read. {@link verifications} turns this into `wait` operations.
    */
-  parentIndex(parentTable: NbTable, column: string): ReadonlyMap<string, string> {
-    const k = `${parentTable}.${column}`;
-    let m = this.#parents.get(k);
-    if (!m) {
-      m = new Map();
-      const snap = this.snapshot[parentTable] as ReadonlyMap<string, Record<string, unknown>> | undefined;
-      for (const [u, r] of snap ?? []) {
-        const v = r[column];
-        for (const c of Array.isArray(v) ? v : v === undefined ? [] : [v]) m.set(c as string, u);
+  dependOn(table: NbTable, uuid: string, columns: readonly string[] = []): void {
+    const k = `r\u0000${uuid}`;
+    const d = this.#deps.get(k);
+    if (d && d.kind === 'row') for (const c of columns) d.columns.add(c);
+    else this.#deps.set(k, { kind: 'row', table, uuid, columns: new Set(columns) });
+  }
+
+  /** Records that the plan relies on row `uuid` of `table` holding `child` in its set `column`. */
+  dependOnMember(table: NbTable, uuid: string, column: string, child: string): void {
+    this.#deps.set(`m\u0000${uuid}\u0000${column}\u0000${child}`, { kind: 'member', table, uuid, column, child });
+  }
+
+  /**
+   * One `wait` per recorded dependency, asserting on the server what the plan read: put them before
+   * {@link operations}. Each is O(1) in the database size (a row's existence, a few columns, or one
+   * membership), never a whole reference set. A failed one means a concurrent writer changed what
+   * the plan relied on: re-plan on the updated data. `NbReplica.transact` does all of this.
+   */
+  verifications(): Operation[] {
+    const out: Operation[] = [];
+    for (const d of this.#deps.values()) {
+      if (d.kind === 'member') {
+        out.push(op.wait(d.table, [byUuid(d.uuid), cond(d.column, 'includes', ['set', [['uuid', d.child]]])], ['_uuid'], '==', [{ _uuid: ['uuid', d.uuid] }], 0));
+        continue;
       }
-      this.#parents.set(k, m);
+      const row = this.source.get(d.table, d.uuid) as Record<string, unknown> | undefined;
+      const cols = [...d.columns].filter((c) => row && c in row);
+      if (!row || cols.length === 0) {
+        out.push(op.wait(d.table, [byUuid(d.uuid)], ['_uuid'], '==', [{ _uuid: ['uuid', d.uuid] }], 0));
+        continue;
+      }
+      const want: Record<string, WireValue> = {};
+      for (const c of cols) want[c] = datumToWire(columnType(d.table, c), row[c] as Datum, { database: NB_DATABASE, table: d.table, column: c });
+      out.push(op.wait(d.table, [byUuid(d.uuid)], cols, '==', [want], 0));
     }
-    return m;
+    return out;
+  }
+
+  /** The dependencies recorded so far, for error messages: table, row and what was relied on. */
+  describeVerification(index: number): { readonly table: string; readonly uuid: string; readonly what: string } | undefined {
+    const d = [...this.#deps.values()][index];
+    if (!d) return undefined;
+    return d.kind === 'member'
+      ? { table: d.table, uuid: d.uuid, what: `${d.column} holds ${d.child}` }
+      : { table: d.table, uuid: d.uuid, what: d.columns.size ? `exists with the same ${[...d.columns].join(', ')}` : 'exists' };
   }
 }

@@ -5,3 +5,5 @@
 export { SB_DATABASE, SB_VIEW_TABLES, SbView, logicalNamesFromSb, readSbView, sbSelects, sbViewFromResults } from './read.js';
 export type { ChassisInfo, DatapathInfo, LogicalNames, PortBindingInfo } from './read.js';
 export { ovnSouthboundModel, ovnSouthboundSchema } from './model.js';
+export { chassisAdd, chassisDel, SbInvalidArgumentError } from './write.js';
+export type { ChassisSpec } from './write.js';
