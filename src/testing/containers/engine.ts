@@ -238,7 +238,11 @@ export interface CtrNetwork {
   remove(): Promise<void>;
 }
 
-/** Creates a bridge network `name` (with the engine's --iptables=false there is no NAT out of it). */
+/**
+ * Creates a bridge network `name` on a /24 of 10.213.0.0/16 that no other network uses (fixed member
+ * addresses need a subnet chosen by the user, not the engine). With the engine's --iptables=false
+ * there is no NAT out of it.
+ */
 export async function createNetwork(name: string): Promise<CtrNetwork> {
   const client = await engine();
   const docker = client.container.dockerode;
@@ -247,14 +251,29 @@ export async function createNetwork(name: string): Promise<CtrNetwork> {
     .inspect()
     .catch(() => undefined);
   if (existing) throw new ContainerNameClashError(name, (existing as { Id: string }).Id);
-  const id12 = (await client.network.create({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: { [LABEL]: 'true' } })).id;
-  const net = docker.getNetwork(id12);
-  const info = (await net.inspect()) as { Id: string; IPAM: { Config: { Subnet: string }[] } };
-  const subnet = info.IPAM.Config[0]?.Subnet;
-  if (!subnet || !/^\d+\.\d+\.\d+\.0\/(1[6-9]|2[0-4])$/.test(subnet)) {
-    await net.remove().catch(() => undefined);
-    throw new HarnessError(`network ${name}: unexpected subnet ${subnet ?? '(none)'}`);
+  let id12: string | undefined;
+  let subnet = '';
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 8 && !id12; attempt++) {
+    subnet = `10.213.${Math.floor(Math.random() * 256)}.0/24`;
+    try {
+      id12 = (
+        await client.network.create({
+          Name: name,
+          Driver: 'bridge',
+          CheckDuplicate: true,
+          Labels: { [LABEL]: 'true' },
+          IPAM: { Driver: 'default', Config: [{ Subnet: subnet, Gateway: subnet.replace(/0\/24$/, '1') }] },
+        })
+      ).id;
+    } catch (e) {
+      lastError = e;
+      if (!/overlap/i.test(String((e as Error).message))) break;
+    }
   }
+  if (!id12) throw new HarnessError(`network ${name} could not be created: ${String((lastError as Error)?.message ?? lastError)}`, '', { cause: lastError });
+  const net = docker.getNetwork(id12);
+  const info = (await net.inspect()) as { Id: string };
   const base = subnet.split('/')[0]!.split('.').slice(0, 3).join('.');
   let removed = false;
   return {
