@@ -63,6 +63,12 @@ export interface ContainerSpec {
   readonly bind?: string;
   /** Container ports published on 127.0.0.1 (a fixed host port, or one the engine picks). */
   readonly ports?: readonly { container: number; host?: number }[];
+  /**
+   * What a node needs from the kernel: NET_ADMIN, NET_RAW and SYS_ADMIN (namespaces, links, iptables,
+   * `ip netns add`), /dev/net/tun (the userspace datapath's taps), writable /proc/sys, unconfined
+   * seccomp and AppArmor. Deliberately not `--privileged`, which also asks for every capability and
+   * fails where the engine runs with a smaller bounding set (as in some CI sandboxes).
+   */
   readonly privileged?: boolean;
   /** A user-defined network and this container's fixed address on it. */
   readonly network?: { readonly name: string; readonly ip: string };
@@ -88,12 +94,21 @@ class PinnedContainer extends GenericContainer {
   constructor(
     image: string,
     private readonly pin: { readonly name: string; readonly ip: string } | undefined,
+    private readonly nodeLike = false,
   ) {
     super(image);
   }
   protected override async beforeContainerCreated(): Promise<void> {
     // An init as PID 1 reaps the daemons the harness kills inside the container (no zombies).
     this.hostConfig.Init = true;
+    if (this.nodeLike) {
+      this.hostConfig.CapAdd = ['NET_ADMIN', 'NET_RAW', 'SYS_ADMIN'];
+      this.hostConfig.SecurityOpt = ['seccomp=unconfined', 'apparmor=unconfined'];
+      // `--security-opt systempaths=unconfined` in API terms: /proc/sys writable, nothing masked.
+      this.hostConfig.MaskedPaths = [];
+      this.hostConfig.ReadonlyPaths = [];
+      this.hostConfig.Devices = [{ PathOnHost: '/dev/net/tun', PathInContainer: '/dev/net/tun', CgroupPermissions: 'rwm' }];
+    }
     if (!this.pin) return;
     this.createOpts.NetworkingConfig = { EndpointsConfig: { [this.pin.name]: { IPAMConfig: { IPv4Address: this.pin.ip } } } };
   }
@@ -129,7 +144,7 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
     `echo "${READY}"`,
     'exec sleep infinity',
   ].join('\n');
-  let c = new PinnedContainer(spec.image, spec.network)
+  let c = new PinnedContainer(spec.image, spec.network, spec.privileged === true)
     .withName(spec.name)
     .withLabels({ [LABEL]: 'true', 'ovn-sdk.owner-pid': String(process.pid) })
     .withEntrypoint(['sh', '-c', script])
@@ -138,7 +153,6 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
     .withStartupTimeout(120_000);
   if (spec.bind) c = c.withBindMounts([{ source: spec.bind, target: spec.bind, mode: 'rw' }]);
   if (spec.ports?.length) c = c.withExposedPorts(...spec.ports.map((p) => (p.host ? { container: p.container, host: p.host } : p.container)));
-  if (spec.privileged) c = c.withPrivilegedMode();
   if (spec.network) c = c.withNetworkMode(spec.network.name);
   if (spec.env) c = c.withEnvironment({ ...spec.env });
   let started: StartedTestContainer;

@@ -45,7 +45,7 @@ function nodeScript(dir: string): string {
     `ovs-vswitchd --detach --no-chdir --pidfile=${f('ovs-vswitchd.pid')} --unixctl=${f('ovs-vswitchd.ctl')} --log-file=${f('ovs-vswitchd.log')} ${db}`,
     `ovs-vsctl --db=${db} --timeout=20 set Open_vSwitch . other_config:harness=1`,
     // The lab's facts for a netdev underlay port: no IPv6, answer ARP only for the port's own address.
-    'sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.conf.eth0.arp_ignore=8 net.ipv4.conf.eth0.rp_filter=1',
+    'sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 ',
   ].join('\n');
 }
 
@@ -59,9 +59,14 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
     for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
   };
   try {
+    // Two networks: `mgmt` (the central's SB and the nodes' published OVSDB port: plain kernel
+    // interfaces) and `underlay` (each node's eth1, taken over by br-phy: only GENEVE crosses it, as
+    // the userspace datapath mangles host TCP with offloaded checksums).
+    const mgmt: CtrNetwork = await createNetwork(containerName('mgmt', tag));
+    cleanups.push(() => mgmt.remove());
     const net: CtrNetwork = await createNetwork(containerName('underlay', tag));
     cleanups.push(() => net.remove());
-    const centralIp = net.address(1);
+    const centralIp = mgmt.address(1);
     const image = nodeImage(opts.image);
     // Central and nodes start in parallel.
     const dirs = names.map(() => mkdtempSync(join(tmpdir(), 'ovn-node-ctr-')));
@@ -69,7 +74,7 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
     const [centralR, ...nodeRs] = await Promise.allSettled([
-      startOvnCentralContainer({ ...(opts.centralImage ? { image: opts.centralImage } : {}), containerName: containerName('central', tag), network: { name: net.name, ip: centralIp } }),
+      startOvnCentralContainer({ ...(opts.centralImage ? { image: opts.centralImage } : {}), containerName: containerName('central', tag), network: { name: mgmt.name, ip: centralIp } }),
       ...names.map((name, i) =>
         startContainer({
           image,
@@ -77,7 +82,7 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
           needs: NODE_PROGRAMS,
           bind: dirs[i]!,
           privileged: true,
-          network: { name: net.name, ip: net.address(i + 2) },
+          network: { name: mgmt.name, ip: mgmt.address(i + 2) },
           ports: [{ container: OVSDB_PORT }],
           env: { OVS_RUNDIR: dirs[i]!, OVS_DBDIR: dirs[i]!, OVS_LOGDIR: dirs[i]!, OVN_RUNDIR: dirs[i]!, OVN_DBDIR: dirs[i]!, OVN_LOGDIR: dirs[i]! },
           script: nodeScript(dirs[i]!),
@@ -91,7 +96,6 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
     const central = (centralR as PromiseFulfilledResult<Awaited<ReturnType<typeof startOvnCentralContainer>>>).value;
     const ctrs = (nodeRs as PromiseFulfilledResult<Ctr>[]).map((r) => r.value);
 
-    const prefixLen = net.subnet.split('/')[1]!;
     const nodes: TopoNode[] = [];
     for (const [i, name] of names.entries()) {
       const ctr = ctrs[i]!;
@@ -117,11 +121,23 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
         },
         stop: () => ctr.remove(),
       };
+      // The underlay: eth1 on `underlay`, made a port of the netdev bridge br-phy, which takes over its
+      // address and MAC (userspace tunnelling; the lab's arp_ignore / rp_filter facts apply to eth1).
+      await net.connect(ctr, net.address(i + 2));
+      await ctr.sh(
+        [
+          'sysctl -qw net.ipv4.conf.eth1.arp_ignore=8 net.ipv4.conf.eth1.rp_filter=1',
+          'ip=$(ip -4 -o addr show dev eth1 | awk \'{print $4}\'); mac=$(cat /sys/class/net/eth1/address)',
+          `ovs-vsctl --db=unix:${join(dir, 'db.sock')} --timeout=20 add-br br-phy -- set bridge br-phy datapath_type=netdev other-config:hwaddr=$mac -- add-port br-phy eth1`,
+          'i=0; until ip link show br-phy >/dev/null 2>&1; do i=$((i+1)); [ $i -lt 400 ] || exit 1; sleep 0.05; done',
+          'ip addr del $ip dev eth1 && ip addr add $ip dev br-phy && ip link set br-phy up',
+        ].join(' && '),
+        { env },
+      );
       const ovs = await OvsdbClient.connect(`tcp:127.0.0.1:${ctr.mappedPort(OVSDB_PORT)}`);
       cleanups.push(() => ovs.close());
       const underlayIp = net.address(i + 2);
       const chassis = `${name}-chassis`;
-      const mac = (await exec('cat', ['/sys/class/net/eth0/address'])).trim();
       await ovs.transact('Open_vSwitch', [
         ...setOpenvSwitchExternalIds({
           'system-id': chassis,
@@ -132,13 +148,7 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
           'ovn-bridge-datapath-type': 'netdev',
         }),
         ...addBridge({ name: 'br-int', datapathType: 'netdev', failMode: 'secure', otherConfig: { 'disable-in-band': 'true' } }),
-        // br-phy keeps eth0's MAC, so the central and the other nodes keep their ARP entries.
-        ...addBridge({ name: 'br-phy', datapathType: 'netdev', otherConfig: { hwaddr: mac } }),
-        ...addPort('br-phy', { name: 'eth0' }),
       ]);
-      await waitFor(`br-phy in ${ctr.name}`, () => exec('ip', ['link', 'show', 'br-phy']).then(() => true), 20_000, 50);
-      // The node's address moves from eth0 to br-phy in one exec (the node is unreachable in between).
-      await ctr.sh(`ip addr del ${underlayIp}/${prefixLen} dev eth0 && ip addr add ${underlayIp}/${prefixLen} dev br-phy && ip link set br-phy up`);
       await ctr.sh(`ovn-controller --detach --no-chdir --pidfile=${join(dir, 'ovn-controller.pid')} --log-file=${join(dir, 'ovn-controller.log')} ${dbRemote}`, { env });
       nodes.push({ name, netns: ctr.name, underlayIp, chassis, vswitch, ovs, exec: (cmd, args) => exec(cmd, args) });
     }
