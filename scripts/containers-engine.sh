@@ -51,7 +51,7 @@ engine_stop() {
   pid=$(cat "$ENGINE_DIR/dockerd.pid" 2>/dev/null || true)
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     # Containers left by a failed run go first, then the engine.
-    docker ps -aq --filter label=ovn-sdk.harness | xargs -r docker rm -f >/dev/null 2>&1 || true
+    DOCKER_HOST="unix://$ENGINE_DIR/docker.sock" docker ps -aq --filter label=ovn-sdk.harness | xargs -r env DOCKER_HOST="unix://$ENGINE_DIR/docker.sock" docker rm -f >/dev/null 2>&1 || true
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true

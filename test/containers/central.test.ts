@@ -82,7 +82,7 @@ describe('startOvsdbServer on a container', () => {
         () => undefined,
         (x: unknown) => x,
       );
-      expect(e).toBeInstanceOf(ContainerImageError);
+      expect(e, String(e)).toBeInstanceOf(ContainerImageError);
       expect((e as ContainerImageError).code).toBe('CONTAINER_IMAGE_INCOMPLETE');
       expect((e as ContainerImageError).missing).toEqual(['ovsdb-server']);
       expect((e as ContainerImageError).image).toBe(image);
@@ -101,6 +101,21 @@ describe('startOvsdbServer on a container', () => {
     const { stdout } = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, cwd: new URL('../..', import.meta.url).pathname, timeout: 60_000 });
     expect(stdout.trim()).toBe('CONTAINER_ENGINE_UNAVAILABLE ContainerEngineError');
   });
+});
+
+test('OVN_SDK_RUNTIME=container (set by this suite) sends a call without `runtime` to a container', async () => {
+  expect(process.env.OVN_SDK_RUNTIME).toBe('container');
+  const before = await harnessContainers();
+  const s = await startOvsdbServer({ schema: 'vswitch' });
+  try {
+    const added = (await harnessContainers()).filter((n) => !before.includes(n));
+    expect(added).toHaveLength(1);
+    expect(s.database).toBe('Open_vSwitch');
+    expect(await s.client('list-dbs')).toContain('Open_vSwitch');
+  } finally {
+    await s.stop();
+  }
+  expect(await harnessContainers()).toEqual(before);
 });
 
 describe('startOvnCentral on a container', () => {

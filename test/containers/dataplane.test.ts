@@ -51,7 +51,7 @@ const inOutside = (cmd: string, args: readonly string[]) => topo.node('node1').e
 /** Starts tcpdump in the background inside a node (optionally in a namespace there); returns a stopper. */
 async function tcpdump(node: TopoNode, args: string, file: string, netns?: string): Promise<{ stop(): Promise<string> }> {
   const ns = netns ? `ip netns exec ${netns} ` : '';
-  const pid = (await node.exec('sh', ['-c', `nohup ${ns}tcpdump -n -U ${args} >${file}.out 2>${file}.err & echo $!`])).trim();
+  const pid = (await node.exec('sh', ['-c', `nohup ${ns}tcpdump -n -U --immediate-mode ${args} >${file}.out 2>${file}.err & echo $!`])).trim();
   await waitFor(`tcpdump listening in ${node.name}`, async () => ((await node.exec('cat', [`${file}.err`])).includes('listening on') ? true : undefined), 15_000, 50);
   return {
     async stop() {

@@ -167,6 +167,12 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
       .then((b) => stripDockerLog(b as unknown as Buffer))
       .catch(() => '');
     await left.remove({ force: true }).catch(() => undefined);
+    // The image check may have failed before the log wait attached (the container exits at once).
+    const lacking = new RegExp(`${MISSING}(.*)`).exec(logs);
+    if (lacking) {
+      const list = lacking[1]!.trim().split(/\s+/);
+      throw new ContainerImageError(spec.image, list, `image ${spec.image} lacks ${list.join(', ')} (see docs/containers.md for what an image must contain)`, { cause: e });
+    }
     const clash = /already in use by container "?([0-9a-f]+)/.exec(msg);
     if (clash) throw new ContainerNameClashError(spec.name, clash[1]!, { cause: e });
     if (/No such image|pull access denied|not found: manifest unknown|failed to resolve reference|404/i.test(msg)) throw new ContainerImageError(spec.image, ['the image itself'], `image ${spec.image} is not available: ${msg}`, { cause: e });
