@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { OvsdbClient, op } from '../../src/ovsdb/index.js';
-import { DEFAULT_CENTRAL_IMAGE, startOvnCentral, startOvsdbServer, waitFor } from '../../src/testing/index.js';
+import { DEFAULT_CENTRAL_IMAGE, DEFAULT_NODE_IMAGE, startOvnCentral, startOvsdbServer, startTopology, waitFor } from '../../src/testing/index.js';
 import { ContainerImageError, ContainerNameClashError } from '../../src/testing/containers/index.js';
-import { harnessContainers } from './helpers.js';
+import { harnessContainers, harnessNetworks, imageWithout } from './helpers.js';
 
 const exec = promisify(execFile);
 
@@ -149,4 +149,25 @@ describe('startOvnCentral on a container', () => {
     expect(existsSync(dir)).toBe(false);
     expect((await harnessContainers()).filter((n) => n.endsWith('-central'))).toEqual([]);
   });
+});
+
+test('a topology whose node image lacks the data-plane programs fails typed and leaves no container or network', async () => {
+  const bad = await imageWithout(DEFAULT_NODE_IMAGE, ['ovs-vswitchd', 'ovn-controller']);
+  try {
+    const before = { ctrs: await harnessContainers(), nets: await harnessNetworks() };
+    const e = await startTopology({ runtime: 'container', image: bad.image }).then(
+      async (t) => {
+        await t.stop();
+        return undefined;
+      },
+      (x: unknown) => x,
+    );
+    expect(e, String(e)).toBeInstanceOf(ContainerImageError);
+    expect([...(e as ContainerImageError).missing].sort()).toEqual(['ovn-controller', 'ovs-vswitchd']);
+    // the central (started in parallel), the other node and both networks are gone again
+    expect(await harnessContainers()).toEqual(before.ctrs);
+    expect(await harnessNetworks()).toEqual(before.nets);
+  } finally {
+    await bad.remove();
+  }
 });
