@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'bench');
-const order = ['jsonrpc', 'jsonrpc-large', 'ovsdb-w', 'cache', 'reliability', 'reliability-ops', 'reliability-faults', 'codegen', 'kube', 'ipam', 'geneve', 'openflow-msg', 'openflow-flow'];
+const order = ['jsonrpc', 'jsonrpc-large', 'ovsdb-w', 'cache', 'reliability', 'reliability-ops', 'reliability-faults', 'codegen', 'kube', 'ipam', 'geneve', 'openflow-msg', 'openflow-flow', 'harness-startup'];
 const files = readdirSync(dir)
   .filter((f) => /^RESULTS-.*\.md$/.test(f))
   .sort((a, b) => {

@@ -36,3 +36,4 @@ export { explainTunnelCapture, renderTunnelLines } from './e2e-explain.js';
 export type { TunnelLine } from './e2e-explain.js';
 export { openBrInt } from './e2e-openflow.js';
 export type { BrIntSession } from './e2e-openflow.js';
+export * from './containers/index.js';

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../transport/stream.js';
 import { HarnessError, alive, readPid, run, terminate, track, untrack, waitFor } from './process.js';
+import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
 export const SCHEMAS = {
   nb: '/usr/share/ovn/ovn-nb.ovsschema',
@@ -54,7 +55,7 @@ export interface OvsdbServer {
   stop(): Promise<void>;
 }
 
-export interface StartOvsdbOptions {
+export interface StartOvsdbOptions extends RuntimeOptions {
   /** A path to a `.ovsschema`, or `nb` / `sb` / `vswitch`. */
   schema: string;
   /** Start from a copy of this database file instead of an empty one. */
@@ -118,6 +119,8 @@ async function startServerProcess(
  * @throws {HarnessError} `HARNESS_FAILED` when a tool fails (its stderr is in the message)
  */
 export async function startOvsdbServer(opts: StartOvsdbOptions): Promise<OvsdbServer> {
+  // The container backend is loaded only when asked for (it pulls in testcontainers).
+  if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startOvsdbServerContainer(opts);
   const own = !opts.dir;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'ovsdb-'));
   const name = opts.name ?? 'db';
@@ -197,14 +200,18 @@ export interface OvnCentral {
   stop(): Promise<void>;
 }
 
-/** Starts NB and SB servers and ovn-northd between them, all in one temp dir. */
-export async function startOvnCentral(): Promise<OvnCentral> {
+/**
+ * Starts NB and SB servers and ovn-northd between them, all in one temp dir (or, with
+ * `runtime: 'container'`, in one container: see docs/containers.md).
+ */
+export async function startOvnCentral(opts: RuntimeOptions = {}): Promise<OvnCentral> {
+  if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startOvnCentralContainer(opts);
   const dir = mkdtempSync(join(tmpdir(), 'ovn-'));
   const started: { stop(): Promise<void> }[] = [];
   try {
-    const nb = await startOvsdbServer({ schema: 'nb', dir, name: 'nb' });
+    const nb = await startOvsdbServer({ schema: 'nb', dir, name: 'nb', runtime: 'process' });
     started.push(nb);
-    const sb = await startOvsdbServer({ schema: 'sb', dir, name: 'sb' });
+    const sb = await startOvsdbServer({ schema: 'sb', dir, name: 'sb', runtime: 'process' });
     started.push(sb);
     const northd = await startNorthd(nb.unix, sb.unix, { dir });
     started.push(northd);
@@ -304,7 +311,7 @@ export interface MemberPlacement {
   readonly netns?: string;
 }
 
-export interface StartClusterOptions {
+export interface StartClusterOptions extends RuntimeOptions {
   /** A path to a `.ovsschema`, or `nb` / `sb` / `vswitch`. */
   schema: string;
   /** Members (default 3). */
@@ -343,6 +350,7 @@ export const clusterInternals = new WeakMap<OvsdbCluster, ClusterInternals>();
  * @throws {HarnessError} `HARNESS_FAILED`
  */
 export async function startOvsdbCluster(opts: StartClusterOptions): Promise<OvsdbCluster> {
+  if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startOvsdbClusterContainer(opts);
   const size = opts.size ?? 3;
   const schema = schemaPath(opts.schema);
   const database = JSON.parse(readFileSync(schema, 'utf8')).name as string;

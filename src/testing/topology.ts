@@ -16,12 +16,15 @@ import { addBridge, addPort, setOpenvSwitchExternalIds } from '../vswitch/index.
 import { startOvnCentral, type OvnCentral } from './ovsdb-server.js';
 import { startVswitchd, createNetns, deleteNetns, run as runIn, type Vswitchd } from './vswitchd.js';
 import { HarnessError, readPid, terminate, track, untrack, waitFor } from './process.js';
+import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
-export interface TopologyOptions {
+export interface TopologyOptions extends RuntimeOptions {
   /** Node names (default `['node1', 'node2']`). */
   nodes?: readonly string[];
   /** Start from an existing central instead of starting one (it is not stopped by `stop()`). */
   central?: OvnCentral;
+  /** Container runtime: the central's image (`image` is the nodes'). */
+  centralImage?: string;
 }
 
 export interface TopoNode {
@@ -67,6 +70,8 @@ export interface Topology {
 const UNDERLAY = '192.168.251';
 
 export async function startTopology(opts: TopologyOptions = {}): Promise<Topology> {
+  // With runtime 'container' each node is a privileged container (containers/topology.ts).
+  if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startTopologyContainer(opts);
   const names = opts.nodes ?? ['node1', 'node2'];
   const tag = `${process.pid.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   const cleanups: (() => Promise<void>)[] = [];
@@ -74,7 +79,7 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
     for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
   };
   try {
-    const central = opts.central ?? (await startOvnCentral());
+    const central = opts.central ?? (await startOvnCentral({ runtime: 'process' }));
     if (!opts.central) cleanups.push(() => central.stop());
     const ul = `ul-${tag}`;
     await createNetns(ul);
