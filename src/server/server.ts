@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../jsonrpc/peer.js';
-import { parseSchema } from '../ovsdb/schema.js';
+import { parseSchema, type DatabaseSchema } from '../ovsdb/schema.js';
+import { schemaToJson } from './schema-json.js';
 import serverSchemaJson from './server-schema.js';
 import type { Listener, ByteStream, TlsOptions } from '../transport/stream.js';
 import { listen } from '../transport/stream.js';
@@ -16,11 +17,17 @@ import { memoryStreamPair } from './memory-stream.js';
 import { Session, type SessionHost, type SessionOptions } from './session.js';
 
 export interface EmbeddedServerOptions extends SessionOptions, DatabaseOptions {
-  /** Schemas: parsed JSON documents or paths of `.ovsschema` files. */
+  /** Schemas: `.ovsschema` documents, paths of such files, or schemas as parseSchema returns them. */
   schemas?: readonly (object | string)[];
   logger?: Logger;
   /** Key and certificate for `pssl:` remotes. */
   tls?: TlsOptions;
+}
+
+/** A schema as parseSchema returns it (tables with parsed columns) rather than a document. */
+function isParsedSchema(s: object): s is DatabaseSchema {
+  const t = Object.values((s as { tables?: Record<string, unknown> }).tables ?? {})[0] as { name?: unknown; isRoot?: unknown; indexes?: unknown } | undefined;
+  return t !== undefined && typeof t.name === 'string' && typeof t.isRoot === 'boolean' && Array.isArray(t.indexes);
 }
 
 interface LockState {
@@ -76,6 +83,7 @@ export class EmbeddedOvsdbServer {
    */
   addDatabase(schema: object | string, dbOpts: DatabaseOptions = {}): Database {
     let raw: object;
+    if (typeof schema === 'object' && isParsedSchema(schema)) schema = schemaToJson(schema);
     if (typeof schema === 'string') {
       try {
         raw = JSON.parse(readFileSync(schema, 'utf8')) as object;
