@@ -7,7 +7,7 @@ import { datumDiff, datumEquals, datumToJson, isDefault } from './datum.js';
 import type { Database } from './database.js';
 import { OvsdbError, syntaxError } from './errors.js';
 import type { Clause } from './condition.js';
-import { evaluate, parseCondition } from './condition.js';
+import { evaluateClause, parseCondition } from './condition.js';
 import { MemberParser } from './execute.js';
 import type { Column, Row, Table } from './table.js';
 import { field } from './table.js';
@@ -104,7 +104,9 @@ export function parseMonitorRequests(db: Database, id: unknown, requests: unknow
   return m;
 }
 
-const matches = (mt: MonitorTable, r: Row | null): boolean => r !== null && (mt.cond === undefined || evaluate(mt.cond, r));
+/** Monitor conditions are disjunctions: a row is sent if any clause matches (none = every row). */
+const matches = (mt: MonitorTable, r: Row | null): boolean =>
+  r !== null && (mt.cond === undefined || mt.cond.length === 0 || mt.cond.some((c) => evaluateClause(c, r)));
 
 /** Columns whose change makes a modify worth sending: the monitored ones and those in the condition. */
 function changed(mt: MonitorTable, old: Row, nu: Row): Set<Column> | undefined {
@@ -224,7 +226,17 @@ export function composeCondChange(m: Monitor, oldConds: Map<string, Clause[] | u
       const o = matches(before, r);
       const n = matches(mt, r);
       if (o === n) continue;
-      const ru = rowUpdate2(mt, o ? r : null, n ? r : null, false);
+      let ru: Json | undefined;
+      if (o && !n) ru = mt.select & SEL_DELETE ? { delete: null } : undefined;
+      else if (mt.select & SEL_INSERT) {
+        const diff: Json = {};
+        for (const { col, select } of mt.columns) {
+          if (!(select & SEL_INSERT)) continue;
+          const d = field(r, col);
+          if (!isDefault(d, col.type)) diff[col.name] = datumToJson(d, col.type);
+        }
+        ru = { insert: diff };
+      }
       if (ru) put((out ??= {}), name, r.uuid, ru);
     }
   }

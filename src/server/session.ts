@@ -257,7 +257,7 @@ export class Session {
       return;
     }
     const t: Trigger = { id, key, db, params, start: Date.now() };
-    if (!this.runTrigger(t)) {
+    if (!this.runTrigger(t, true)) {
       this.triggers.set(key, t);
       t.unsub = db.onCommit(() => queueMicrotask(() => this.retry(t)));
     }
@@ -272,8 +272,9 @@ export class Session {
   }
 
   /** Runs a transaction; true when it was answered, false when a wait blocks it. */
-  private runTrigger(t: Trigger): boolean {
-    const elapsedMs = Date.now() - t.start;
+  private runTrigger(t: Trigger, first = false): boolean {
+    // ovsdb-server runs a new transaction at once, with 0 ms elapsed.
+    const elapsedMs = first ? 0 : Date.now() - t.start;
     try {
       const res = executeTransact(t.db, t.params, { elapsedMs, ownsLock: (n) => this.host.isLockOwner(this, n) });
       this.reply(t.id, res);

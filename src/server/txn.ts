@@ -16,6 +16,8 @@ export interface TxnRow {
   readonly old: Row | null;
   new: Row | null;
   nRefs: number;
+  /** Changed by the operations (determined before reference clean-up), or by weak-reference removal. */
+  changed?: boolean;
 }
 
 /** One row changed by a committed transaction (old and new are committed, immutable rows). */
@@ -120,6 +122,7 @@ export class Txn {
     for (const [t, m] of this.rows) {
       for (const [u, tr] of m) {
         if (tr.old && tr.new && rowFieldsEqual(t, tr.old, tr.new)) m.delete(u);
+        else tr.changed = true;
       }
       if (m.size === 0) this.rows.delete(t);
     }
@@ -265,6 +268,7 @@ export class Txn {
         const nd: Datum = { keys: d.keys.filter((_, i) => keep![i]) };
         if (d.values) nd.values = d.values.filter((_, i) => keep![i]);
         row.fields[col.index] = nd;
+        tr.changed = true;
         if (nd.keys.length < col.type.min) {
           if (zero && !tr.old) {
             throw new OvsdbError(
@@ -310,7 +314,7 @@ export class Txn {
         if (!tr.old && !tr.new) continue;
         if (tr.old && tr.new) {
           tr.new.nRefs = tr.nRefs;
-          if (rowFieldsEqual(t, tr.old, tr.new)) {
+          if (!tr.changed && rowFieldsEqual(t, tr.old, tr.new)) {
             // Only its reference count changed: no change for clients, but the count is committed.
             tr.old.nRefs = tr.nRefs;
             continue;
