@@ -4,6 +4,7 @@
  * blocked transactions (triggers) woken by commits, monitors, locks and the inactivity probe.
  */
 import { JsonSplitter, parseMessage } from '../jsonrpc/splitter.js';
+import { JsonStreamCheck } from './json-check.js';
 import type { Logger } from '../jsonrpc/peer.js';
 import type { ByteStream } from '../transport/stream.js';
 import type { Database } from './database.js';
@@ -74,6 +75,7 @@ export function invalidMessage(raw: unknown): string | undefined {
 
 export class Session {
   private readonly splitter: JsonSplitter;
+  private readonly check = new JsonStreamCheck();
   private readonly triggers = new Map<string, Trigger>();
   private readonly monitors = new Map<string, ActiveMonitor>();
   readonly locks = new Set<string>();
@@ -113,8 +115,9 @@ export class Session {
     this.send({ id, result, error: null });
   }
 
+  /** ovsdb-server's error replies carry no `result` member. */
   private replyError(id: unknown, error: unknown): void {
-    this.send({ id, result: null, error });
+    this.send({ id, error });
   }
 
   /** Ends the connection (protocol violation, probe timeout or server stop). */
@@ -141,6 +144,7 @@ export class Session {
     this.lastRx = Date.now();
     let frames: Buffer[];
     try {
+      this.check.feed(chunk);
       frames = this.splitter.feed(chunk);
     } catch (e) {
       this.close(`framing: ${(e as Error).message}`);
@@ -172,7 +176,12 @@ export class Session {
   }
 
   private dispatch(m: Msg): void {
-    if (typeof m.method !== 'string') return; // replies (to our echo) need nothing
+    if (typeof m.method !== 'string') {
+      // A reply to our inactivity probe is expected; any other reply ends the connection, as
+      // ovsdb-server does ("received unexpected reply message").
+      if (m.id !== 'echo') this.close('received unexpected reply message');
+      return;
+    }
     const params = (m.params ?? []) as unknown[];
     if (!nonNull(m.id)) {
       if (m.method === 'cancel' && params.length === 1) {
