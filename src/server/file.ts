@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { Datum, DType } from './datum.js';
-import { datumDiff, datumFromJson, datumToJson, findKey, isComposite, isDefault, newUuid, UINT_MAX } from './datum.js';
+import { cloneDatum, compareAtoms, datumDiff, datumFromJson, datumToJson, findKey, isComposite, isDefault, newUuid, sortDatum, UINT_MAX } from './datum.js';
 import type { Database } from './database.js';
 import { ServerDbFileError } from './errors.js';
 import type { EmbeddedOvsdbServer } from './server.js';
@@ -52,39 +52,23 @@ export function composeLogRecord(json: unknown): string {
 
 const relaxed = (t: DType): DType => ({ ...t, min: 0, max: UINT_MAX });
 
-/** `ovsdb_datum_apply_diff_in_place`. */
+/** `ovsdb_datum_apply_diff_in_place`: keys in the diff are added, changed (map value) or removed. */
 function applyDiff(a: Datum, diff: Datum, t: DType): Datum {
   if (!isComposite(t)) return diff;
-  const keys = a.keys.slice();
-  const values = a.values?.slice();
+  const out = cloneDatum(a);
+  const drop = new Set<number>();
   for (let i = 0; i < diff.keys.length; i++) {
-    const j = findKey({ keys, ...(values ? { values } : {}) }, diff.keys[i]!, t.key.type);
+    const j = findKey(a, diff.keys[i]!, t.key.type);
     if (j < 0) {
-      keys.push(diff.keys[i]!);
-      values?.push(diff.values![i]!);
-      const d: Datum = values ? { keys, values } : { keys };
-      // keep sorted
-      const idx = keys.map((_, k) => k).sort((x, y) => (x === y ? 0 : 0) || cmp(keys[x]!, keys[y]!, t));
-      const nk = idx.map((k) => keys[k]!);
-      keys.length = 0;
-      keys.push(...nk);
-      if (values) {
-        const nv = idx.map((k) => d.values![k]!);
-        values.length = 0;
-        values.push(...nv);
-      }
-    } else if (values && values[j] !== diff.values![i]) values[j] = diff.values![i]!;
-    else {
-      keys.splice(j, 1);
-      values?.splice(j, 1);
-    }
+      out.keys.push(diff.keys[i]!);
+      out.values?.push(diff.values![i]!);
+    } else if (t.value && compareAtoms(a.values![j]!, diff.values![i]!, t.value.type) !== 0) out.values![j] = diff.values![i]!;
+    else drop.add(j);
   }
-  return values ? { keys, values } : { keys };
-}
-
-function cmp(a: unknown, b: unknown, t: DType): number {
-  if (t.key.type === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  return (a as number | string) < (b as number | string) ? -1 : (a as number | string) > (b as number | string) ? 1 : 0;
+  const keep = (_: unknown, k: number) => !drop.has(k);
+  const res: Datum = out.values ? { keys: out.keys.filter(keep), values: out.values.filter(keep) } : { keys: out.keys.filter(keep) };
+  sortDatum(res, relaxed(t));
+  return res;
 }
 
 function applyTxnRecord(db: Database, file: string, rec: unknown, n: number): void {
