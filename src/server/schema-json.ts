@@ -13,7 +13,10 @@ function baseToJson(b: BaseType): unknown {
 }
 
 function typeToJson(t: ColumnType): unknown {
-  if (!t.value && t.min === 1 && t.max === 1) return baseToJson(t.key);
+  if (!t.value && t.min === 1 && t.max === 1) {
+    const k = baseToJson(t.key);
+    return typeof k === 'string' ? k : { key: k };
+  }
   const o: Record<string, unknown> = { key: baseToJson(t.key) };
   if (t.value) o.value = baseToJson(t.value);
   if (t.min !== 1) o.min = t.min;
