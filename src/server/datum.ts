@@ -106,9 +106,6 @@ export function symbolInsert(symtab: SymbolTable, name: string): UuidSymbol {
   return s;
 }
 
-const jsonTypeName = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'real') : typeof v;
-
 function unwrap(json: unknown, name: string, valueType: 'string' | 'array'): unknown {
   if (
     Array.isArray(json) &&
@@ -121,25 +118,16 @@ function unwrap(json: unknown, name: string, valueType: 'string' | 'array'): unk
   }
   throw syntaxError(json, null, `expected ["${name}", <${valueType}>]`);
 }
-void jsonTypeName;
 
 function parseUuid(json: unknown, symtab: SymbolTable | undefined, base: BaseType): string {
-  let err0: OvsdbError;
-  try {
-    const s = unwrap(json, 'uuid', 'string') as string;
+  const isPair = (name: string) => Array.isArray(json) && json.length === 2 && json[0] === name && typeof json[1] === 'string';
+  if (isPair('uuid')) {
+    const s = (json as string[])[1]!;
     if (!UUID_RE.test(s)) throw syntaxError(json, null, `"${s}" is not a valid UUID`);
     return s.toLowerCase();
-  } catch (e) {
-    if (!(e instanceof OvsdbError) || !symtab) throw e;
-    if (e.details?.endsWith('is not a valid UUID')) throw e;
-    err0 = e;
   }
-  let name: string;
-  try {
-    name = unwrap(json, 'named-uuid', 'string') as string;
-  } catch {
-    throw err0;
-  }
+  if (!symtab || !isPair('named-uuid')) throw syntaxError(json, null, 'expected ["uuid", <string>]');
+  const name = (json as string[])[1]!;
   if (!ID_RE.test(name)) throw syntaxError(json, null, 'named-uuid string is not a valid <id>');
   const sym = symbolInsert(symtab, name);
   if (base.refTable) {
@@ -401,30 +389,38 @@ export function cloneDatum(d: Datum): Datum {
   return d.values ? { keys: d.keys.slice(), values: d.values.slice() } : { keys: d.keys.slice() };
 }
 
-/** `ovsdb_datum_union`: adds keys of `b` missing from `a` (existing map keys keep their values). */
+/** `ovsdb_datum_union`: adds keys of `b` missing from `a` (existing map keys keep their values). Linear merge. */
 export function datumUnion(a: Datum, b: Datum, type: DType): Datum {
   const kt = type.key.type;
-  const out = cloneDatum(a);
-  let added = false;
-  for (let i = 0; i < b.keys.length; i++) {
-    if (findKey(a, b.keys[i]!, kt) < 0) {
-      out.keys.push(b.keys[i]!);
-      if (out.values) out.values.push(b.values![i]!);
-      added = true;
+  const keys: Atom[] = [];
+  const values: Atom[] | undefined = a.values ? [] : undefined;
+  let i = 0;
+  let j = 0;
+  while (i < a.keys.length || j < b.keys.length) {
+    const c = i >= a.keys.length ? 1 : j >= b.keys.length ? -1 : compareAtoms(a.keys[i]!, b.keys[j]!, kt);
+    if (c <= 0) {
+      keys.push(a.keys[i]!);
+      values?.push(a.values![i]!);
+      i++;
+      if (c === 0) j++;
+    } else {
+      keys.push(b.keys[j]!);
+      values?.push(b.values![j]!);
+      j++;
     }
   }
-  if (added) sortDatum(out, type);
-  return out;
+  return values ? { keys, values } : { keys };
 }
 
-/** `ovsdb_datum_subtract`: removes keys of `b` (pairs must match when `bType` is a map). */
+/** `ovsdb_datum_subtract`: removes keys of `b` (pairs must match when both are maps). Linear merge. */
 export function datumSubtract(a: Datum, type: DType, b: Datum, bType: DType): Datum {
   const kt = type.key.type;
   const keys: Atom[] = [];
   const values: Atom[] | undefined = a.values ? [] : undefined;
+  let j = 0;
   for (let i = 0; i < a.keys.length; i++) {
-    const j = findKey(b, a.keys[i]!, kt);
-    let remove = j >= 0;
+    while (j < b.keys.length && compareAtoms(b.keys[j]!, a.keys[i]!, kt) < 0) j++;
+    let remove = j < b.keys.length && compareAtoms(b.keys[j]!, a.keys[i]!, kt) === 0;
     if (remove && bType.value && type.value) remove = compareAtoms(a.values![i]!, b.values![j]!, type.value.type) === 0;
     if (!remove) {
       keys.push(a.keys[i]!);
