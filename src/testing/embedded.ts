@@ -108,12 +108,15 @@ export type OvsdbBackend = 'ovsdb-server' | 'embedded';
 
 /**
  * Starts a database on the chosen backend: `ovsdb-server` (the real daemon, the default) or
- * `embedded`. `OVN_SDK_BACKEND=embedded` in the environment changes the default.
+ * `embedded` (then like a standalone ovsdb-server 3.1: no monitor_cond_since history).
+ * `OVN_SDK_BACKEND=embedded` in the environment changes the default.
  */
 export async function startOvsdb(opts: StartOvsdbOptions & { backend?: OvsdbBackend }): Promise<OvsdbServer | EmbeddedOvsdb> {
   const backend = opts.backend ?? (process.env.OVN_SDK_BACKEND === 'embedded' ? 'embedded' : 'ovsdb-server');
   if (backend === 'embedded') {
+    // As a stand-in for a standalone ovsdb-server: no resumable history (all-zero txn ids), as 3.1 has.
     return startEmbeddedOvsdb({
+      txnHistory: false,
       schema: opts.schema,
       ...(opts.fromDb ? { fromDb: opts.fromDb } : {}),
       ...(opts.dir ? { dir: opts.dir } : {}),
