@@ -133,3 +133,20 @@ describe('embedded server in process', () => {
     }
   });
 });
+
+test('inactivity probe: an idle client gets an echo, and is disconnected when it does not answer', async () => {
+  const s2 = new EmbeddedOvsdbServer({ schemas: [ovnNorthboundSchema], inactivityProbeMs: 40 });
+  try {
+    const s = await s2.connectInMemory();
+    let text = '';
+    let closed = false;
+    s.onData((c) => (text += c.toString()));
+    s.onClose(() => (closed = true));
+    for (let i = 0; i < 100 && !closed; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(JSON.parse(text)).toEqual({ id: 'echo', method: 'echo', params: [] });
+    expect(closed).toBe(true);
+    expect(s2.connections).toBe(0);
+  } finally {
+    await s2.stop();
+  }
+});
