@@ -11,7 +11,12 @@ import { run, startOvsdbServer, daemonEnv, SCHEMAS } from '../../../src/testing/
 import { EmbeddedOvsdbServer, openDbFile } from '../../../src/server/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dbfile-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Everything started, stopped even when the test fails half way (stop() is idempotent). */
+const stops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const s of stops.reverse()) await s();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** `ovsdb-client dump` of the whole database (rows by uuid; no _version). */
 const dumpOf = async (remote: string) =>
@@ -21,6 +26,7 @@ test('a file written by ovsdb-server loads, and commits appended by the embedded
   const db = join(dir, 'nb.db');
   await run('ovsdb-tool', ['create', db, SCHEMAS.nb]);
   const real = await startOvsdbServer({ schema: 'nb', fromDb: db, dir, name: 'real' });
+  stops.push(() => real.stop());
   const nbctl = (...a: string[]) => run('ovn-nbctl', [`--db=${real.unix}`, ...a], { env: daemonEnv(dir) });
   await nbctl('ls-add', 'sw0', '--', 'ls-add', 'sw1', '--', 'set', 'Logical_Switch', 'sw0', 'external_ids:a=b', 'other_config:x=y');
   await nbctl('lsp-add', 'sw0', 'p1', '--', 'lsp-set-addresses', 'p1', '00:00:00:00:00:01 10.0.0.2', '--', 'lsp-add', 'sw0', 'p2');
@@ -33,6 +39,7 @@ test('a file written by ovsdb-server loads, and commits appended by the embedded
   copyFileSync(real.dbFile, db);
 
   const server = new EmbeddedOvsdbServer();
+  stops.push(() => server.stop());
   openDbFile(server, db, { append: true });
   const remote = await server.listen(`punix:${join(dir, 'emb.sock')}`);
   expect(await dumpOf(remote)).toEqual(before);
@@ -45,6 +52,7 @@ test('a file written by ovsdb-server loads, and commits appended by the embedded
   await server.stop();
 
   const again = await startOvsdbServer({ schema: 'nb', fromDb: db, dir, name: 'again' });
+  stops.push(() => again.stop());
   try {
     expect(await dumpOf(again.unix)).toEqual(after);
     expect(after).toContain('p3');
