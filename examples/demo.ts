@@ -14,6 +14,7 @@ import { startOvnCentral, type OvnCentral } from '../src/testing/index.js';
 import { reconcile, renderIpTable, renderSubnetTable, withDefaultSubnets, type KubeDesiredState } from '../src/kube/index.js';
 import { readNbSnapshot, renderNbShow } from '../src/ovn-nb/index.js';
 import { readSbView } from '../src/ovn-sb/index.js';
+import { embeddedFallbackReason, runEmbeddedDemo } from './demo-embedded.js';
 
 const DESIRED: KubeDesiredState = {
   subnets: withDefaultSubnets([
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   let central: OvnCentral | undefined;
   let nbRemote = process.env.OVN_NB_DB;
   let sbRemote = process.env.OVN_SB_DB;
+  const fallback = nbRemote ? undefined : embeddedFallbackReason();
+  if (fallback) return runEmbeddedDemo(DESIRED, fallback);
   if (!nbRemote) {
     process.stdout.write('OVN_NB_DB is not set: starting a throwaway NB + SB + ovn-northd… ');
     const t0 = Date.now();

@@ -53,6 +53,9 @@ const missing = [...new Set(need.filter(([bin]) => !have(bin)).map(([, pkg]) => 
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+// `--demo`: without ovsdb-server / ovn-northd, or as a non-root user, the demo runs on the embedded
+// OVSDB server instead (examples/demo-embedded.ts): install nothing.
+if (process.argv.includes('--demo') && (!isRoot || ['ovsdb-server', 'ovsdb-tool', 'ovn-northd'].some((b) => !have(b)))) process.exit(0);
 if (!isRoot) {
   console.error(`Missing Debian packages: ${missing.join(' ')}\nInstall them as root: apt-get install -y ${missing.join(' ')}`);
   process.exit(1);

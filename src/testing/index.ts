@@ -37,3 +37,5 @@ export type { TunnelLine } from './e2e-explain.js';
 export { openBrInt } from './e2e-openflow.js';
 export type { BrIntSession } from './e2e-openflow.js';
 export * from './containers/index.js';
+export { startEmbeddedOvsdb, startOvsdb, startEmbeddedCentral } from './embedded.js';
+export type { EmbeddedOvsdb, StartEmbeddedOptions, OvsdbBackend, EmbeddedCentral } from './embedded.js';

@@ -3,19 +3,20 @@
  * back-pressure, live conditions, verified transactions with retry, closed clients.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, type OvsdbServer, type EmbeddedOvsdb } from '../../../src/testing/index.js';
 import { OvsdbClient, op, cond, mutation, namedUuid, byUuid } from '../../../src/ovsdb/index.js';
 import { ovnNorthboundModel } from '../../../src/ovn-nb/generated/ovn-northbound.gen.js';
 import { ReplicaCache, type RowEvent, type CacheRow } from '../../../src/ovsdb/cache/index.js';
 import { cacheSnapshot, expectSnapshotsEqual, serverSnapshot } from './helpers.js';
 
 const NB = 'OVN_Northbound';
-let server: OvsdbServer;
+// Backend: ovsdb-server, or the embedded server with OVN_SDK_BACKEND=embedded.
+let server: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 let other: OvsdbClient;
 
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'nb' });
+  server = await startOvsdb({ schema: 'nb' });
   client = await OvsdbClient.connect(server.unix);
   other = await OvsdbClient.connect(server.tcp);
 });

@@ -1,14 +1,15 @@
 /** Each transaction error ovsdb-server returns, provoked on a real server, surfaces as its typed error. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, type OvsdbServer, type EmbeddedOvsdb } from '../../../src/testing/index.js';
 import { OvsdbClient, OvsdbTransactionError, op, cond, mutation, namedUuid, type Operation } from '../../../src/ovsdb/index.js';
 
 const NB = 'OVN_Northbound';
-let server: OvsdbServer;
+// Backend: ovsdb-server, or the embedded server with OVN_SDK_BACKEND=embedded.
+let server: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'nb' });
+  server = await startOvsdb({ schema: 'nb' });
   client = await OvsdbClient.connect(server.tcp);
   await client.transact(NB, [op.insert('NB_Global', {})]);
 });

@@ -1,13 +1,14 @@
 /** lock / steal / unlock contended by two clients, with the locked and stolen notifications. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startOvsdbServer, waitFor, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, waitFor, type OvsdbServer, type EmbeddedOvsdb } from '../../../src/testing/index.js';
 import { OvsdbClient, op, type LockEvent } from '../../../src/ovsdb/index.js';
 
-let server: OvsdbServer;
+// Backend: ovsdb-server, or the embedded server with OVN_SDK_BACKEND=embedded.
+let server: OvsdbServer | EmbeddedOvsdb;
 let a: OvsdbClient;
 let b: OvsdbClient;
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'nb' });
+  server = await startOvsdb({ schema: 'nb' });
   a = await OvsdbClient.connect(server.unix);
   b = await OvsdbClient.connect(server.tcp);
 });

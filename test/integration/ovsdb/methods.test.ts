@@ -1,14 +1,15 @@
 /** Every RFC 7047 / ovsdb-server(7) method against a real ovsdb-server started for this file. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, type OvsdbServer, type EmbeddedOvsdb } from '../../../src/testing/index.js';
 import { OvsdbClient, op, cond, mutation, namedUuid, type MonitorEvent, ZERO_TXN_ID } from '../../../src/ovsdb/index.js';
 
 const NB = 'OVN_Northbound';
-let server: OvsdbServer;
+// Backend: ovsdb-server, or the embedded server with OVN_SDK_BACKEND=embedded.
+let server: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'nb' });
+  server = await startOvsdb({ schema: 'nb' });
   client = await OvsdbClient.connect(server.unix);
 });
 afterAll(async () => {
