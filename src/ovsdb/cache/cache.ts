@@ -13,7 +13,7 @@ import type { SdkError } from '../../errors.js';
 import type { OvsdbSession, ConnectHook } from '../session.js';
 import { OvsdbClientClosedError, OvsdbOutcomeUnknownError } from '../errors.js';
 import type { DatabaseModel, TableTypes } from '../typed/types.js';
-import { columnCodec, type ColumnCodec } from './codec.js';
+import { columnCodec, type ColumnCodec } from '../codec.js';
 import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
 import { EventStream, type RowEvent, type SubscribeOptions } from './events.js';
 import {

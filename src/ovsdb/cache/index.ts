@@ -19,6 +19,6 @@ export { CacheTable, CacheIndex } from './table.js';
 export type { CacheRow, IndexSpec } from './table.js';
 export { EventStream } from './events.js';
 export type { RowEvent, SubscribeOptions } from './events.js';
-export { columnCodec } from './codec.js';
-export type { ColumnCodec } from './codec.js';
+export { columnCodec } from '../codec.js';
+export type { ColumnCodec } from '../codec.js';
 export * from './errors.js';

@@ -16,7 +16,7 @@ import type { ColumnSchema, DatabaseSchema } from '../../../src/ovsdb/schema.js'
 import { columnKind } from '../../../src/ovsdb/schema.js';
 import type { Operation } from '../../../src/ovsdb/operations.js';
 import { datumToWire } from '../../../src/ovsdb/typed/convert.js';
-import { requiredOnInsert } from '../../../src/ovsdb/typed/defaults.js';
+import { requiredOnInsert } from '../../../src/ovsdb/defaults.js';
 import { ovnNorthboundModel } from '../../../src/ovn-nb/generated/ovn-northbound.gen.js';
 import { ovnSouthboundModel } from '../../../src/ovn-sb/generated/ovn-southbound.gen.js';
 import { openVSwitchModel } from '../../../src/vswitch/generated/open-vswitch.gen.js';

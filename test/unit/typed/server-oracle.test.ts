@@ -13,7 +13,7 @@ import type { TableTypes } from '../../../src/ovsdb/typed/index.js';
 import type { DatabaseSchema, TableSchema } from '../../../src/ovsdb/schema.js';
 import { columnKind, parseSchema } from '../../../src/ovsdb/schema.js';
 import type { Operation } from '../../../src/ovsdb/operations.js';
-import { requiredOnInsert } from '../../../src/ovsdb/typed/defaults.js';
+import { requiredOnInsert } from '../../../src/ovsdb/defaults.js';
 import { ovnNorthboundModel } from '../../../src/ovn-nb/generated/ovn-northbound.gen.js';
 import { ovnSouthboundModel } from '../../../src/ovn-sb/generated/ovn-southbound.gen.js';
 import { openVSwitchModel } from '../../../src/vswitch/generated/open-vswitch.gen.js';

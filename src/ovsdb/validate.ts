@@ -8,11 +8,11 @@
  * Works on the wire form, so it checks what the typed builder produces and what any other builder
  * (or hand-written JSON) would send.
  */
-import type { BaseType, ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from '../schema.js';
-import { columnKind, getColumn } from '../schema.js';
-import { BAD_STRING_RE, checkDatum, isWireNamedUuid, ID_RE, UUID_RE } from '../notation.js';
-import type { Condition, Mutation, Operation } from '../operations.js';
-import { OvsdbArgumentError, OvsdbValueError } from '../errors.js';
+import type { BaseType, ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from './schema.js';
+import { columnKind, getColumn } from './schema.js';
+import { BAD_STRING_RE, checkDatum, isWireNamedUuid, ID_RE, UUID_RE } from './notation.js';
+import type { Condition, Mutation, Operation } from './operations.js';
+import { OvsdbArgumentError, OvsdbValueError } from './errors.js';
 import { requiredOnInsert } from './defaults.js';
 import {
   ConditionNotAllowedError,
@@ -23,7 +23,7 @@ import {
   NamedUuidWrongTableError,
   UnknownColumnError,
   UnknownTableError,
-} from './errors.js';
+} from './schema-errors.js';
 
 type Where = { database: string; table: string; column: string };
 

@@ -4,9 +4,9 @@
  * enumerations too) and then checks the row, so a column whose default breaks its own constraints
  * (an enum without "", a range without 0, a minimum length, a strong or weak reference) must be given.
  */
-import type { BaseType, ColumnSchema } from '../schema.js';
-import { atomToWire, checkAtom, defaultAtom } from '../notation.js';
-import type { WireAtom } from '../notation.js';
+import type { BaseType, ColumnSchema } from './schema.js';
+import { atomToWire, checkAtom, defaultAtom } from './notation.js';
+import type { WireAtom } from './notation.js';
 
 /** The atom ovsdb-server uses for an omitted column of this base type (wire form). */
 export function serverDefaultAtom(base: BaseType): WireAtom {

@@ -1,7 +1,12 @@
 /**
- * Column codecs for the replica cache: wire datum → JS datum (the shape of notation.ts'
- * `datumFromWire`), the value a column has when an update omits it, and application of an
- * update2 `modify` diff (ovsdb-server(7) "update2 notification"). Pure functions: no I/O, no cache state.
+ * The column codec: one decoder compiled per column type, used by every reader of wire data —
+ * notation's `datumFromWire`, typed transaction results (typed/results.ts) and the replica cache
+ * (cache/plan.ts). It turns a wire datum into the JS datum (see notation.ts for the shapes), gives
+ * the value a column has when an update omits it, and applies an update2 `modify` diff
+ * (ovsdb-server(7) "update2 notification"). Pure functions: no I/O, no state.
+ *
+ * Map keys are defined as own properties ({@link setOwn}), so a key `__proto__` (any string is a
+ * valid OVSDB map key) stays a plain key; this is the one place that guard lives.
  *
  * The diff rules, as ovsdb-server computes them (`ovsdb_datum_diff`), depend on whether the column
  * type is composite (max > 1):
@@ -11,16 +16,40 @@
  *   its value (add it), each key in both with a different value with the new value (replace it).
  *   So for a key already present: same value → remove, other value → replace.
  */
-import type { BaseType, ColumnType } from '../schema.js';
-import { columnKind } from '../schema.js';
-import type { Atom, Datum, WireValue } from '../notation.js';
-import { OvsdbValueError } from '../errors.js';
-import { defaultAtom } from '../notation.js';
+import type { BaseType, ColumnType } from './schema.js';
+import { columnKind } from './schema.js';
+import type { Atom, Datum, WireValue } from './protocol.js';
+import { OvsdbValueError } from './errors.js';
 
 const EMPTY_SET: readonly Atom[] = Object.freeze([]) as readonly Atom[];
 const EMPTY_MAP: Readonly<Record<string, Atom>> = Object.freeze({});
 
-type Where = { readonly table?: string; readonly column?: string };
+type Where = { readonly database?: string; readonly table?: string; readonly column?: string };
+
+/** Options of {@link columnCodec}. */
+export interface ColumnCodecOptions {
+  /**
+   * Accept `["named-uuid", name]` in uuid columns and decode it to `{ namedUuid }` (values the SDK
+   * built itself, before the server saw them). Never set for what a server sends. Default false.
+   */
+  readonly named?: boolean;
+}
+
+/** The server fills an omitted column with its type's default, even when that is outside an enum or range. */
+export function defaultAtom(b: BaseType): Atom {
+  switch (b.type) {
+    case 'integer':
+      return 0;
+    case 'real':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'string':
+      return '';
+    case 'uuid':
+      return '00000000-0000-0000-0000-000000000000';
+  }
+}
 
 /** The decoding and diffing of one column type. */
 export interface ColumnCodec {
@@ -37,11 +66,12 @@ export interface ColumnCodec {
 
 const JS_TYPEOF: Readonly<Record<BaseType['type'], string>> = { integer: 'number', real: 'number', boolean: 'boolean', string: 'string', uuid: 'object' };
 
-function atomDecoder(b: BaseType, where: Where): (a: unknown) => Atom {
+function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) => Atom {
   const want = JS_TYPEOF[b.type];
   if (b.type === 'uuid') {
     return (a) => {
       if (Array.isArray(a) && a[0] === 'uuid' && typeof a[1] === 'string') return a[1] as string;
+      if (named && Array.isArray(a) && a[0] === 'named-uuid' && typeof a[1] === 'string') return { namedUuid: a[1] as string };
       throw new OvsdbValueError(`expected ["uuid", …], got ${show(a)}`, where, a);
     };
   }
@@ -51,15 +81,18 @@ function atomDecoder(b: BaseType, where: Where): (a: unknown) => Atom {
   };
 }
 
-function mapKey(b: BaseType, where: Where): (a: unknown) => string {
+function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => string {
   if (b.type === 'string') {
     return (a) => {
       if (typeof a !== 'string') throw new OvsdbValueError(`expected a string map key, got ${show(a)}`, where, a);
       return a;
     };
   }
-  const atom = atomDecoder(b, where);
-  return (a) => String(atom(a));
+  const atom = atomDecoder(b, where, named);
+  return (a) => {
+    const k = atom(a);
+    return typeof k === 'object' ? k.namedUuid : String(k);
+  };
 }
 
 function show(v: unknown): string {
@@ -71,7 +104,7 @@ function show(v: unknown): string {
 }
 
 /** Sets `rec[k] = v`, also for the key `__proto__` (which a plain assignment would turn into a prototype change). */
-function put(rec: Record<string, Atom>, k: string, v: Atom): void {
+export function setOwn(rec: Record<string, Atom>, k: string, v: Atom): void {
   if (k === '__proto__') Object.defineProperty(rec, k, { value: v, enumerable: true, writable: true, configurable: true });
   else rec[k] = v;
 }
@@ -101,20 +134,21 @@ function mapPairs(w: unknown, where: Where): readonly (readonly [unknown, unknow
  *   const c = columnCodec({ key: { type: 'string' }, min: 0, max: 'unlimited' });
  *   c.applyDiff(['a', 'b'], ['set', ['b', 'c']]); // ['a', 'c']
  */
-export function columnCodec(type: ColumnType, where: Where = {}): ColumnCodec {
+export function columnCodec(type: ColumnType, where: Where = {}, opts: ColumnCodecOptions = {}): ColumnCodec {
   const kind = columnKind(type);
   const composite = type.max === 'unlimited' || type.max > 1;
-  const atom = atomDecoder(type.key, where);
+  const named = opts.named === true;
+  const atom = atomDecoder(type.key, where, named);
   if (kind === 'map') {
-    const key = mapKey(type.key, where);
-    const val = atomDecoder(type.value!, where);
+    const key = mapKey(type.key, where, named);
+    const val = atomDecoder(type.value!, where, named);
     const decode = (w: WireValue): Datum => {
       const pairs = mapPairs(w, where);
       if (pairs.length === 0) return EMPTY_MAP;
       const out: Record<string, Atom> = {};
       for (let i = 0; i < pairs.length; i++) {
         const p = pairs[i]!;
-        put(out, key(p[0]), val(p[1]));
+        setOwn(out, key(p[0]), val(p[1]));
       }
       return out;
     };
@@ -137,7 +171,7 @@ export function columnCodec(type: ColumnType, where: Where = {}): ColumnCodec {
           if (Object.prototype.hasOwnProperty.call(out, k) && out[k] === v) {
             delete out[k];
             removed = true;
-          } else put(out, k, v);
+          } else setOwn(out, k, v);
         }
         return removed && Object.keys(out).length === 0 ? EMPTY_MAP : out;
       },
@@ -189,4 +223,24 @@ export function columnCodec(type: ColumnType, where: Where = {}): ColumnCodec {
       return s.size === 0 ? EMPTY_SET : Array.from(s);
     },
   };
+}
+
+// Compiled codecs per column type and location, for decoders called per value (notation's
+// datumFromWire, typed results): schema column types are long-lived objects, so this stays small.
+const memo = new WeakMap<ColumnType, Map<string, ColumnCodec>>();
+
+/** {@link columnCodec}, compiled once per column type, location and options. */
+export function codecFor(type: ColumnType, where: Where = {}, opts: ColumnCodecOptions = {}): ColumnCodec {
+  let byWhere = memo.get(type);
+  if (!byWhere) {
+    byWhere = new Map();
+    memo.set(type, byWhere);
+  }
+  const k = `${opts.named ? 'N' : ''}\u0000${where.database ?? ''}\u0000${where.table ?? ''}\u0000${where.column ?? ''}`;
+  let c = byWhere.get(k);
+  if (!c) {
+    c = columnCodec(type, where, opts);
+    byWhere.set(k, c);
+  }
+  return c;
 }
