@@ -46,7 +46,7 @@ const INT64_LIMIT = 2 ** 63;
 /**
  * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
  * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
- * digits. Measured against the server (test/unit/typed/server-oracle.test.ts).
+ * digits. Measured against the server (test/integration/ovsdb/typed/server-oracle.test.ts).
  */
 export const REAL_ABS_MIN = 1e-307;
 export const REAL_ABS_MAX = 1e308;
