@@ -127,7 +127,10 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
         if (e.type === 'rejected') rejected[e.error.code] = (rejected[e.error.code] ?? 0) + 1;
       },
       onMetric: (m: SessionMetric) => {
-        if (m.type === 'resume') m.found ? metrics.hits++ : metrics.misses++;
+        if (m.type === 'resume') {
+          if (m.found) metrics.hits++;
+          else metrics.misses++;
+        }
         else if (m.type === 'reconnect') {
           metrics.reconnects++;
           reconnectTimes.push(performance.now());

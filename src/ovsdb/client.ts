@@ -12,8 +12,7 @@ import type { ByteStream, TlsOptions } from '../transport/index.js';
 import { parseRemotes } from '../transport/index.js';
 import { parseSchema } from './schema.js';
 import type { DatabaseSchema } from './schema.js';
-import type { Operation, OperationResult, ResultsOf, Condition } from './operations.js';
-import type { WireRow } from './notation.js';
+import type { Operation, ResultsOf } from './operations.js';
 import { validateOperations } from './validate.js';
 import {
   OvsdbClientClosedError,
@@ -56,7 +55,7 @@ export interface TransactOptions extends CallOptions {
   validate?: boolean;
 }
 
-import type { MonitorRequest, MonitorRequests, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult, RowUpdate, RowUpdate2 } from './protocol.js';
+import type { MonitorRequest, MonitorRequests, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult } from './protocol.js';
 export type { MonitorSelect, MonitorRequest, MonitorRequests, RowUpdate, RowUpdate2, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult } from './protocol.js';
 
 export type LockEvent = { readonly type: 'locked' | 'stolen'; readonly lock: string };

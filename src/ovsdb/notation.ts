@@ -51,6 +51,7 @@ const INT64_LIMIT = 2 ** 63;
 export const REAL_ABS_MIN = 1e-307;
 export const REAL_ABS_MAX = 1e308;
 /** ovsdb-server's JSON parser refuses NUL characters and unpaired surrogates in strings. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what the server refuses
 export const BAD_STRING_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Checks one wire atom against a base type and its constraints. */

@@ -77,7 +77,6 @@ export function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec
   });
   filled.forEach((f, i) => parts.push(`${JSON.stringify(f[0])}: f[${i}]`));
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the row constructor (see above); names are JSON-quoted
     const make = new Function('d', 'e', 'f', `return function (u, w) { let v; return { ${parts.join(', ')} }; };`) as (
       d: unknown,
       e: unknown,

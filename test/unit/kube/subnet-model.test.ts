@@ -14,7 +14,7 @@ import {
   ExcludeOutsideSubnetError,
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
-  KubeModelError,
+  type KubeModelError,
   MultipleDefaultSubnetsError,
   NamespaceConflictError,
   NoSubnetForNamespaceError,

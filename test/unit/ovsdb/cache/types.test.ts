@@ -8,8 +8,8 @@ type NbCache = ReplicaCache<OVNNorthboundTables>;
 type Lsp = NonNullable<ReturnType<ReturnType<NbCache['table']>['get']>>;
 
 test('typed tables: row shapes from the model, without _version; unknown tables do not compile', () => {
-  type LspTable = ReturnType<typeof lspTable>;
-  const lspTable = (c: NbCache) => c.table('Logical_Switch_Port');
+  type LspTable = ReturnType<typeof _lspTable>;
+  const _lspTable = (c: NbCache) => c.table('Logical_Switch_Port');
   type Row = NonNullable<ReturnType<LspTable['get']>>;
   expectTypeOf<Row['name']>().toEqualTypeOf<string>();
   expectTypeOf<Row['tag_request']>().toEqualTypeOf<number | undefined>();
