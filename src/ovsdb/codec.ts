@@ -75,11 +75,28 @@ function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) =>
       throw new OvsdbValueError(`expected ["uuid", …], got ${show(a)}`, where, a);
     };
   }
+  if (b.type === 'integer') {
+    // RFC 7047 §3.1: 64-bit signed. JSON.parse rounds INT64_MAX to 2^63, so that bound is inclusive;
+    // a fraction, 1e400 (Infinity) or 1.2e29 is no integer of the column (issue #14).
+    return (a) => {
+      if (typeof a !== 'number' || !Number.isInteger(a)) throw new OvsdbValueError(`expected an integer, got ${show(a)}`, where, a);
+      if (a < -INT64_BOUND || a > INT64_BOUND) throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
+      return a;
+    };
+  }
+  if (b.type === 'real') {
+    return (a) => {
+      if (typeof a !== 'number' || !Number.isFinite(a)) throw new OvsdbValueError(`expected a finite real, got ${show(a)}`, where, a);
+      return a;
+    };
+  }
   return (a) => {
     if (typeof a !== want) throw new OvsdbValueError(`expected a ${b.type}, got ${show(a)}`, where, a);
     return a as Atom;
   };
 }
+
+const INT64_BOUND = 2 ** 63;
 
 function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => string {
   if (b.type === 'string') {

@@ -129,7 +129,8 @@ export function decodeResults(schema: DatabaseSchema, ops: readonly Operation[],
       case 'update':
       case 'mutate':
       case 'delete':
-        if (typeof r.count !== 'number') return fail(`${op.op} result has no count`);
+        // A count is a row count: a non-negative integer (1e400 parses to Infinity, issue #14).
+        if (typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) return fail(`${op.op} result has no valid count (${JSON.stringify(r.count)})`);
         return r.count;
       default:
         return undefined;

@@ -109,3 +109,26 @@ test('a map diff keeps "__proto__" a plain key (no prototype change)', () => {
   expect(Object.keys(m3)).toEqual(['a']);
   expect(c.applyDiff({ a: '1' }, ['map', [['a', '1']]])).toEqual({});
 });
+
+describe('numbers from the wire are checked against the column type (issue #14)', () => {
+  const int = { key: { type: 'integer' as const }, min: 1, max: 1 };
+  const optInt = { key: { type: 'integer' as const }, min: 0, max: 1 };
+  const real = { key: { type: 'real' as const }, min: 1, max: 1 };
+  const intMap = { key: { type: 'string' as const }, value: { type: 'integer' as const }, min: 0, max: 'unlimited' as const };
+  test('an integer column refuses fractions, Infinity (1e400) and values outside int64, with OVSDB_INVALID_VALUE', () => {
+    for (const bad of [1.5, JSON.parse('1e400') as number, -Infinity, 1.2e29, -1.2e29, NaN]) {
+      expect(() => columnCodec(int).decode(bad)).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+      expect(() => columnCodec(optInt).decode(['set', [bad]])).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+      expect(() => columnCodec(intMap).decode(['map', [['k', bad]]])).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+    }
+  });
+  test('the int64 bounds as JSON.parse gives them are accepted', () => {
+    expect(columnCodec(int).decode(JSON.parse('-9223372036854775808') as number)).toBe(-(2 ** 63));
+    expect(columnCodec(int).decode(JSON.parse('9223372036854775807') as number)).toBe(2 ** 63);
+    expect(columnCodec(int).decode(-1)).toBe(-1);
+  });
+  test('a real column refuses Infinity', () => {
+    expect(() => columnCodec(real).decode(JSON.parse('1e400') as number)).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+    expect(columnCodec(real).decode(1.5)).toBe(1.5);
+  });
+});
