@@ -1,13 +1,32 @@
 import { defineConfig } from 'vitest/config';
+import { OPENFLOW_UNIT_ORACLES, ORACLE } from './test/projects.js';
+
+/**
+ * Test projects, split by what a test needs (test/ mirrors src/):
+ * - `unit`: pure tests — test/unit, test/property and the type tests in test/types. No daemon, no OVS
+ *   binary, no root, no network beyond loopback sockets; runs in seconds (`npm run test:unit`).
+ *   test/unit/project/test-tree.test.ts enforces it (no unit test starts a process).
+ * - `oracle`: property tests that compare with an external program (tshark, ovs-ofctl).
+ * - `integration`: real daemons through src/testing (test/integration).
+ * `npm test` runs them all.
+ */
+
+const shared = { testTimeout: 30_000, hookTimeout: 30_000, pool: 'forks' } as const;
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // The container suite needs a Docker engine and images: npm run test:containers.
-    exclude: ['test/containers/**', 'node_modules/**'],
-    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
+          exclude: [...ORACLE, ...OPENFLOW_UNIT_ORACLES],
+          typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
+        },
+      },
+      { test: { ...shared, name: 'oracle', include: [...ORACLE, ...OPENFLOW_UNIT_ORACLES] } },
+      { test: { ...shared, name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+    ],
   },
 });

@@ -4,7 +4,7 @@
  * a follower restarted, a follower removed and re-added, leadership transferred (failure-test and
  * cluster/leave), the election timer changed, and a network partition of one member (behind a veth
  * pair in a namespace) with sessions that start on the minority member. The same scenarios are the
- * integration tests test/integration/cluster/{membership,partition}.test.ts, which assert on them.
+ * integration tests test/integration/ovsdb/cluster/{membership,partition}.test.ts, which assert on them.
  *
  *   npx tsx bench/reliability-ops.ts [rounds=5]
  *
@@ -28,7 +28,7 @@ import {
   waitFor,
 } from '../src/testing/index.js';
 import { op } from '../src/ovsdb/index.js';
-import { NB, Writer, connect, outagesSince, seedForHistory, startFollower, type Follower } from '../test/integration/cluster/workload.js';
+import { NB, Writer, connect, outagesSince, seedForHistory, startFollower, type Follower } from '../test/integration/ovsdb/cluster/workload.js';
 import { median } from './util.js';
 
 interface Sample {

@@ -3,7 +3,7 @@
  * {@link OvsdbSession} (a few in flight at once) while the cluster leader is SIGKILLed K times and
  * restarted; a {@link ReplicaCache} follows the session. Afterwards the server is read independently
  * and every outcome the client reported is checked against it. The same scenario is the integration
- * test test/integration/cluster/leader-kill.test.ts (which asserts on these figures).
+ * test test/integration/ovsdb/cluster/leader-kill.test.ts (which asserts on these figures).
  *
  *   npx tsx bench/reliability.ts [txns=10000] [kills=3] [inFlight=16] [electionTimerMs=1000]
  *
@@ -127,7 +127,10 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
         if (e.type === 'rejected') rejected[e.error.code] = (rejected[e.error.code] ?? 0) + 1;
       },
       onMetric: (m: SessionMetric) => {
-        if (m.type === 'resume') m.found ? metrics.hits++ : metrics.misses++;
+        if (m.type === 'resume') {
+          if (m.found) metrics.hits++;
+          else metrics.misses++;
+        }
         else if (m.type === 'reconnect') {
           metrics.reconnects++;
           reconnectTimes.push(performance.now());

@@ -13,7 +13,7 @@
  */
 import type { BaseType, ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from '../ovsdb/schema.js';
 import { columnKind, parseSchema } from '../ovsdb/schema.js';
-import { requiredOnInsert } from '../ovsdb/typed/defaults.js';
+import { requiredOnInsert } from '../ovsdb/defaults.js';
 import { CodegenNameCollisionError, CodegenUnrepresentableError } from './errors.js';
 import { camelCase, kebabCase, pascalCase, propertyKey, quote } from './names.js';
 

@@ -12,9 +12,8 @@ import type { ByteStream, TlsOptions } from '../transport/index.js';
 import { parseRemotes } from '../transport/index.js';
 import { parseSchema } from './schema.js';
 import type { DatabaseSchema } from './schema.js';
-import type { Operation, OperationResult, ResultsOf, Condition } from './operations.js';
-import type { WireRow } from './notation.js';
-import { validateOperations } from './typed/validate.js';
+import type { Operation, ResultsOf } from './operations.js';
+import { validateOperations } from './validate.js';
 import {
   OvsdbClientClosedError,
   OvsdbConnectError,
@@ -71,48 +70,8 @@ export interface TransactOptions extends CallOptions {
   validate?: boolean;
 }
 
-/** RFC 7047 §4.1.5 `<monitor-select>`. */
-export interface MonitorSelect {
-  initial?: boolean;
-  insert?: boolean;
-  delete?: boolean;
-  modify?: boolean;
-}
-/** `<monitor-request>` (RFC 7047 §4.1.5) / `<monitor-cond-request>` (ovsdb-server(7) §4.1.12). */
-export interface MonitorRequest {
-  columns?: readonly string[];
-  select?: MonitorSelect;
-  /** Only for monitor_cond*: the condition rows must meet. */
-  where?: readonly (Condition | boolean)[];
-}
-export type MonitorRequests = Readonly<Record<string, MonitorRequest | readonly MonitorRequest[]>>;
-
-/** RFC 7047 `<row-update>` (monitor). */
-export interface RowUpdate {
-  readonly old?: WireRow;
-  readonly new?: WireRow;
-}
-/** ovsdb-server(7) `<row-update2>` (monitor_cond, monitor_cond_since). */
-export interface RowUpdate2 {
-  readonly initial?: WireRow;
-  readonly insert?: WireRow;
-  readonly delete?: null;
-  readonly modify?: WireRow;
-}
-export type TableUpdates = Readonly<Record<string, Readonly<Record<string, RowUpdate>>>>;
-export type TableUpdates2 = Readonly<Record<string, Readonly<Record<string, RowUpdate2>>>>;
-
-/** A notification for a monitor, discriminated by the method that carried it. */
-export type MonitorEvent =
-  | { readonly method: 'update'; readonly updates: TableUpdates }
-  | { readonly method: 'update2'; readonly updates: TableUpdates2 }
-  | { readonly method: 'update3'; readonly lastTxnId: string; readonly updates: TableUpdates2 };
-
-export interface MonitorCondSinceResult {
-  readonly found: boolean;
-  readonly lastTxnId: string;
-  readonly updates: TableUpdates2;
-}
+import type { MonitorRequest, MonitorRequests, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult } from './protocol.js';
+export type { MonitorSelect, MonitorRequest, MonitorRequests, RowUpdate, RowUpdate2, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult } from './protocol.js';
 
 export type LockEvent = { readonly type: 'locked' | 'stolen'; readonly lock: string };
 

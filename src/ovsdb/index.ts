@@ -22,7 +22,7 @@ export { parseSchema, columnKind, getColumn } from './schema.js';
 export type { DatabaseSchema, TableSchema, ColumnSchema, ColumnType, BaseType, AtomicType, ColumnKind } from './schema.js';
 export * from './notation.js';
 export * from './operations.js';
-export { validateOperations } from './typed/validate.js';
+export { validateOperations } from './validate.js';
 export * from './errors.js';
 export { OvsdbSession, OvsdbRemoteRejectedError, OvsdbSessionClosedError, OvsdbSessionGaveUpError, OvsdbSessionNotReadyError } from './session.js';
 export type { SessionOptions, SessionState, SessionEvent, SessionMetric, ConnectHook, SessionTransactOptions, RemoteFailure } from './session.js';

@@ -10,27 +10,15 @@
 import type { BaseType, ColumnType } from './schema.js';
 import { columnKind } from './schema.js';
 import { OvsdbValueError } from './errors.js';
+import { codecFor, defaultAtom } from './codec.js';
 
-export type WireUuid = readonly ['uuid', string];
-export type WireNamedUuid = readonly ['named-uuid', string];
-export type WireAtom = string | number | boolean | WireUuid | WireNamedUuid;
-export type WireSet = readonly ['set', readonly WireAtom[]];
-export type WireMap = readonly ['map', readonly (readonly [WireAtom, WireAtom])[]];
-export type WireValue = WireAtom | WireSet | WireMap;
-export type WireRow = Readonly<Record<string, WireValue>>;
+export { defaultAtom };
+
+import type { WireUuid, WireNamedUuid, WireAtom, WireSet, WireMap, WireValue, NamedUuid, Atom, Datum } from './protocol.js';
+export type { WireUuid, WireNamedUuid, WireAtom, WireSet, WireMap, WireValue, WireRow, NamedUuid, Atom, Datum } from './protocol.js';
 
 export const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 export const ID_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A reference, inside one transaction, to the row an `insert` with this `uuid-name` creates. */
-export interface NamedUuid {
-  readonly namedUuid: string;
-}
-
-/** JS form of an atom. */
-export type Atom = string | number | boolean | NamedUuid;
-/** JS form of a datum. */
-export type Datum = Atom | undefined | readonly Atom[] | Readonly<Record<string, Atom>>;
 
 export const uuid = (u: string): WireUuid => ['uuid', u];
 export const namedUuid = (name: string): WireNamedUuid => ['named-uuid', name];
@@ -58,11 +46,12 @@ const INT64_LIMIT = 2 ** 63;
 /**
  * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
  * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
- * digits. Measured against the server (test/unit/typed/server-oracle.test.ts).
+ * digits. Measured against the server (test/integration/ovsdb/typed/server-oracle.test.ts).
  */
 export const REAL_ABS_MIN = 1e-307;
 export const REAL_ABS_MAX = 1e308;
 /** ovsdb-server's JSON parser refuses NUL characters and unpaired surrogates in strings. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what the server refuses
 export const BAD_STRING_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Checks one wire atom against a base type and its constraints. */
@@ -260,42 +249,17 @@ export function datumToWire(type: ColumnType, v: unknown, where: Where = {}, che
   return out;
 }
 
-function mapKeyToJs(a: WireAtom): string {
-  if (typeof a === 'string') return a;
-  if (Array.isArray(a)) return a[1];
-  return String(a);
-}
-
 /**
  * Wire datum → JS datum for a column type. Tolerates the one-element-set shorthand and
- * `["set", []]` for an empty optional column, as ovsdb-server sends them.
+ * `["set", []]` for an empty optional column, as ovsdb-server sends them; a `["named-uuid", n]`
+ * atom becomes `{ namedUuid: n }`. Decoded by the column's compiled codec (codec.ts), as the cache
+ * and typed results are.
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` when the notation does not fit the type.
  */
 export function datumFromWire(type: ColumnType, w: WireValue, where: Where = {}): Datum {
-  const kind = columnKind(type);
-  if (kind === 'map') {
-    if (!(Array.isArray(w) && w[0] === 'map' && Array.isArray(w[1]))) throw new OvsdbValueError('expected a map', where, w);
-    const out: Record<string, Atom> = {};
-    for (const [k, val] of w[1] as readonly (readonly [WireAtom, WireAtom])[]) {
-      // defineProperty, so that a "__proto__" key is kept as an own property.
-      Object.defineProperty(out, mapKeyToJs(k), { value: atomFromWire(val), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  let atoms: readonly WireAtom[];
-  if (Array.isArray(w) && w[0] === 'set') atoms = w[1] as readonly WireAtom[];
-  else if (Array.isArray(w) && w[0] === 'map') throw new OvsdbValueError('expected a set or atom, got a map', where, w);
-  else atoms = [w as WireAtom];
-  if (kind === 'atom') {
-    if (atoms.length !== 1) throw new OvsdbValueError(`expected one atom, got ${atoms.length}`, where, w);
-    return atomFromWire(atoms[0]!);
-  }
-  if (kind === 'optional') {
-    if (atoms.length > 1) throw new OvsdbValueError(`expected at most one atom, got ${atoms.length}`, where, w);
-    return atoms.length ? atomFromWire(atoms[0]!) : undefined;
-  }
-  return atoms.map(atomFromWire);
+  return codecFor(type, where, NAMED).decode(w);
 }
+const NAMED = { named: true } as const;
 
 /** The default value of a column as ovsdb-server fills it (the empty set/map, or 0, 0.0, false, "", the all-zero uuid). */
 export function defaultDatum(type: ColumnType): Datum {
@@ -304,20 +268,4 @@ export function defaultDatum(type: ColumnType): Datum {
   if (kind === 'optional') return undefined;
   if (kind === 'set') return type.min === 0 ? [] : [defaultAtom(type.key)];
   return defaultAtom(type.key);
-}
-
-/** The server fills an omitted column with its type's default, even when that is outside an enum or range. */
-export function defaultAtom(b: BaseType): Atom {
-  switch (b.type) {
-    case 'integer':
-      return 0;
-    case 'real':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'string':
-      return '';
-    case 'uuid':
-      return '00000000-0000-0000-0000-000000000000';
-  }
 }

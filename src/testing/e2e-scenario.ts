@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { OvsdbClient, op } from '../ovsdb/index.js';
+import { OvsdbClient } from '../ovsdb/index.js';
 import { addPort } from '../vswitch/index.js';
 import { NB_DATABASE, NbTxn, lrRouteAdd, readNbSnapshot } from '../ovn-nb/index.js';
 import { readSbView, type SbView } from '../ovn-sb/index.js';

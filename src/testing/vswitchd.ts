@@ -19,7 +19,7 @@
  * ```
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessCommandError, alive, run as runCommand, terminate } from './process.js';

@@ -1,6 +1,6 @@
 /**
  * RAFT on containers: a 3-member OVN_Northbound cluster, one container per member on its own network.
- * (1) The leader-kill scenario of test/integration/cluster/leader-kill.test.ts (bench/reliability.ts),
+ * (1) The leader-kill scenario of test/integration/ovsdb/cluster/leader-kill.test.ts (bench/reliability.ts),
  * shortened to 2,000 transactions: the leader's ovsdb-server is SIGKILLed three times inside its
  * container and restarted while an OvsdbSession streams idempotent transactions and a ReplicaCache
  * follows it; nothing lost or duplicated, cache == server, resumed with found=true.
@@ -13,7 +13,7 @@ import { runLeaderKillScenario, formatFigures } from '../../bench/reliability.js
 import { startOvsdbCluster, waitFor } from '../../src/testing/index.js';
 import type { ContainerCluster } from '../../src/testing/containers/index.js';
 import { OvsdbClient } from '../../src/ovsdb/index.js';
-import { Writer, expectCacheEqualsServer, startFollower } from '../integration/cluster/helpers.js';
+import { Writer, expectCacheEqualsServer, startFollower } from '../integration/ovsdb/cluster/helpers.js';
 import { harnessContainers, harnessNetworks } from './helpers.js';
 
 describe('RAFT cluster in containers', () => {

@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from '../../wire/index.js';
+import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import { WireError } from '../../wire/errors.js';
 import type { OfVersion } from '../version.js';
 import type { MatchField } from '../match/types.js';
@@ -336,8 +336,13 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       writeResubmit(w, a);
       break;
     case 'setTunnel':
-      if (a.wide) nxHeader(w, 24, NXAST.SET_TUNNEL64), pad(w, 6).u64(a.tunId);
-      else nxHeader(w, 16, NXAST.SET_TUNNEL), pad(w, 2).u32(Number(a.tunId));
+      if (a.wide) {
+        nxHeader(w, 24, NXAST.SET_TUNNEL64);
+        pad(w, 6).u64(a.tunId);
+      } else {
+        nxHeader(w, 16, NXAST.SET_TUNNEL);
+        pad(w, 2).u32(Number(a.tunId));
+      }
       break;
     case 'setQueue':
       nxHeader(w, 16, NXAST.SET_QUEUE);

@@ -573,7 +573,7 @@ function writePacketIn2Props(w: ByteWriter, f: NxPacketIn2Fields, v: OfVersion):
 
 // ---- multipart ----------------------------------------------------------------------------------
 
-function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, v: number): number {
+function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, _v: number): number {
   switch (kind) {
     case 'desc': return OFPMP.DESC;
     case 'flow': return OFPMP.FLOW_DESC;

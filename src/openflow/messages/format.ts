@@ -269,7 +269,7 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'packetOut': {
       // unknown TLVs in the OF1.5 match are ones OVS's loose reading skipped: it does not print them
       const inPort = m.version >= 6 && m.match ? formatMatch(m.match.filter((f) => f.field !== 'unknown')) : `in_port=${portName(m.inPort, m.version)}`;
-      let s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
+      const s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
       if (m.bufferId !== 0xffffffff) return `${s} buffer=0x${m.bufferId.toString(16).padStart(8, '0')}\n`;
       return `${s} data_len=${m.data.length}\n${m.data.length ? packetText(m.data, verbosity) : ''}`;
     }

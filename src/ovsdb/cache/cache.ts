@@ -1,29 +1,26 @@
 /**
- * The replica cache (an IDL): one monitor over an {@link OvsdbClient}, applied to in-memory tables
- * with indexes, row events, and transactions that verify what they read.
+ * The replica cache (an IDL), its lifecycle: start, follow a session, resume, monitor fallback
+ * (monitor_cond_since → monitor_cond → monitor), event streams and reads. The pure steps live
+ * beside it: plan.ts (schema + model + options → table plans), apply.ts (plans + updates → row
+ * events) and verify.ts (transactions that verify what they read).
  */
-import type { OvsdbClient, MonitorEvent, MonitorRequest, TableUpdates, TableUpdates2 } from '../client.js';
+import type { OvsdbClient } from '../client.js';
 import type { Logger } from '../../jsonrpc/index.js';
-import type { BaseType, DatabaseSchema, TableSchema, ColumnType } from '../schema.js';
-import type { Condition, Operation, OperationResult, WaitOp } from '../operations.js';
-import type { Datum, WireRow, WireValue } from '../notation.js';
-import { datumToWire } from '../notation.js';
-import { OvsdbTransactionError } from '../errors.js';
+import type { DatabaseSchema } from '../schema.js';
+import type { Condition, MonitorEvent, MonitorRequest, WaitOp } from '../protocol.js';
 import type { SdkError } from '../../errors.js';
 import type { OvsdbSession, ConnectHook } from '../session.js';
 import { OvsdbClientClosedError, OvsdbOutcomeUnknownError } from '../errors.js';
-import type { DatabaseModel, TableTypes } from '../typed/types.js';
-import { columnCodec, type ColumnCodec } from './codec.js';
-import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
+import type { DatabaseModel } from '../typed/types.js';
+import type { CacheRow, CacheTable, IndexSpec } from './table.js';
 import { EventStream, type RowEvent, type SubscribeOptions } from './events.js';
-import {
-  CacheClosedError,
-  CacheOptionError,
-  CacheProtocolError,
-  CacheRetryExhaustedError,
-  CacheUnknownTableError,
-  type AttemptRecord,
-} from './errors.js';
+import { planTables, type RejectedRow, type TablePlan } from './plan.js';
+import { applyMonitorEvent, applyResync, applyUpdates1, applyUpdates2, pickUpdate1, pickUpdate2, type ApplyTarget } from './apply.js';
+import { verifiedTransact, verifyOps, type TransactFn, type TransactOutcome, type VerifiedTransactOptions, type VerifyHost, type VerifyRead } from './verify.js';
+import { CacheClosedError, CacheOptionError, CacheUnknownTableError } from './errors.js';
+
+export type { RejectedRow } from './plan.js';
+export type { ReadRecord, VerifyingReader, VerifiedTransactOptions, TransactOutcome } from './verify.js';
 
 /** Which OVSDB method carries the monitor. */
 export type MonitorMethod = 'monitor_cond_since' | 'monitor_cond' | 'monitor';
@@ -71,150 +68,10 @@ export type RowOf<T> = T extends { readonly row: infer R } ? Omit<R, '_version'>
 
 type AnyTables = Readonly<Record<string, { readonly row: CacheRow }>>;
 
-/** A row the model does not accept, kept apart so the typed view is never corrupted. */
-export interface RejectedRow {
-  /** The row decoded with the server's own column types. */
-  readonly row: CacheRow;
-  readonly reasons: readonly string[];
-}
-
-/** What a verified transaction records about one read. */
-export interface ReadRecord {
-  readonly table: string;
-  readonly uuid: string;
-  readonly columns: readonly string[];
-}
-
-/** The handle a {@link ReplicaCache.transact} function reads through: every read becomes a `wait`. */
-export interface VerifyingReader {
-  /** Reads a row and records `columns` (default: all columns the server has) for verification. */
-  read<R extends { readonly _uuid: string } = CacheRow>(table: string, uuid: string, columns?: readonly string[]): R | undefined;
-  /** Records a row obtained otherwise (an index lookup, a scan) for verification. */
-  verify(table: string, row: { readonly _uuid: string }, columns?: readonly string[]): void;
-  /** The attempt number, 1-based. */
-  readonly attempt: number;
-}
-
-export interface VerifiedTransactOptions {
-  /** Attempts in all, including the first (default 5). */
-  readonly maxAttempts?: number;
-  /** After a conflict, wait at most this long (ms) for the update that caused it before retrying (default 2000). */
-  readonly conflictWaitMs?: number;
-  readonly timeoutMs?: number;
-  readonly signal?: AbortSignal;
-  /**
-   * A cache following a session ({@link ReplicaCache.follow}) that is between connections waits for the
-   * session to be live again (and the cache re-established) for at most this long (default 30,000 ms)
-   * instead of failing at once with `CACHE_CLOSED`.
-   */
-  readonly readyTimeoutMs?: number;
-}
-
-export interface TransactOutcome<T> {
-  /** Results of the caller's operations (the added `wait`s removed). */
-  readonly results: readonly OperationResult[];
-  /** What the caller's function returned as `value`. */
-  readonly value: T | undefined;
-  /** The attempts that conflicted before the one that committed (empty when the first one did). */
-  readonly attempts: readonly AttemptRecord[];
-}
-
-interface TablePlan {
-  readonly name: string;
-  readonly table: CacheTable;
-  /** Columns requested from the server, in order. */
-  readonly wireColumns: readonly string[];
-  readonly codecs: readonly ColumnCodec[];
-  /** Columns the model has but the server lacks: name and the value rows carry. */
-  readonly filled: readonly (readonly [string, Datum])[];
-  /** Columns whose model type differs from the server's: checked on every row. */
-  readonly checks: readonly { readonly column: string; readonly serverType: ColumnType; readonly modelType: ColumnType; readonly modelCodec: ColumnCodec }[];
-  readonly rejected: Map<string, RejectedRow>;
-  readonly serverTable: TableSchema;
-  /** Column name → position in `wireColumns` / `codecs`. */
-  readonly columnIndex: ReadonlyMap<string, number>;
-  /** Builds a row from a full wire row (see {@link rowFactory}). */
-  readonly build: (uuid: string, w: WireRow) => CacheRow;
-}
-
-/**
- * A row constructor for one table: an object literal with every column in a fixed order, so all
- * rows of a table share one hidden class and are built in one allocation (the initial sync of a
- * large database is dominated by this). Column names are schema identifiers, quoted with
- * JSON.stringify; values come from the codecs, never from generated code.
- */
-function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec[], filled: readonly (readonly [string, Datum])[]): (uuid: string, w: WireRow) => CacheRow {
-  const dec = codecs.map((c) => c.decode);
-  const emp = codecs.map((c) => c.empty);
-  const fill = filled.map((f) => f[1]);
-  const parts = ['_uuid: u'];
-  cols.forEach((c, i) => {
-    const k = JSON.stringify(c);
-    parts.push(`${k}: (v = w[${k}]) === undefined ? e[${i}] : d[${i}](v)`);
-  });
-  filled.forEach((f, i) => parts.push(`${JSON.stringify(f[0])}: f[${i}]`));
-  try {
-    const make = new Function('d', 'e', 'f', `return function (u, w) { let v; return { ${parts.join(', ')} }; };`) as (
-      d: unknown,
-      e: unknown,
-      f: unknown,
-    ) => (uuid: string, w: WireRow) => CacheRow;
-    return make(dec, emp, fill);
-  } catch {
-    // Code generation disallowed (e.g. --disallow-code-generation-from-strings): the generic loop.
-    return (uuid, w) => {
-      const row: Record<string, Datum> = { _uuid: uuid };
-      for (let i = 0; i < cols.length; i++) {
-        const v = w[cols[i]!];
-        row[cols[i]!] = v === undefined ? emp[i] : dec[i]!(v);
-      }
-      for (let i = 0; i < filled.length; i++) row[filled[i]![0]] = filled[i]![1];
-      return row as CacheRow;
-    };
-  }
-}
-
 let monitorSeq = 0;
 
 /** The connection ended under a call (as opposed to the server refusing it). */
 const isConnectionLoss = (e: unknown): boolean => e instanceof OvsdbClientClosedError || e instanceof OvsdbOutcomeUnknownError || (e as { code?: string })?.code === 'JSONRPC_TIMEOUT';
-
-/** Equality of two JS datums of one column: sets compare unordered, maps by their pairs. */
-function sameDatum(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false;
-    const s = new Set<unknown>(a);
-    return b.every((x) => s.has(x));
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
-  }
-  return false;
-}
-
-const pickUpdate2 = (ru: unknown): unknown => {
-  const r = ru as { initial?: unknown; insert?: unknown } | null;
-  return r ? (r.initial ?? r.insert) : undefined;
-};
-const pickUpdate1 = (ru: unknown): unknown => (ru as { new?: unknown } | null)?.new;
-
-const BASE_KEYS = ['type', 'minInteger', 'maxInteger', 'minReal', 'maxReal', 'minLength', 'maxLength', 'refTable', 'refType'] as const;
-
-function sameBase(a: BaseType | undefined, b: BaseType | undefined): boolean {
-  if (!a || !b) return a === b;
-  for (const k of BASE_KEYS) if (a[k] !== b[k]) return false;
-  if (!a.enum || !b.enum) return a.enum === b.enum;
-  // Enumerations compare as sets: the server may list them in another order.
-  return a.enum.length === b.enum.length && a.enum.every((x) => b.enum!.includes(x));
-}
-
-/** True when the two column types accept exactly the same values. */
-function sameType(a: ColumnType, b: ColumnType): boolean {
-  return a.min === b.min && a.max === b.max && sameBase(a.key, b.key) && sameBase(a.value, b.value);
-}
 
 /**
  * A replica of (part of) one database, kept current by a monitor on one client.
@@ -239,6 +96,8 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
  */
 export class ReplicaCache<Tb = AnyTables> {
   private readonly plans = new Map<string, TablePlan>();
+  /** The plans, the logger and the once-only log, as apply.ts takes them. */
+  private readonly applyTarget: ApplyTarget;
   private readonly streams = new Set<EventStream>();
   private readonly logged = new Set<string>();
   private readonly log: Logger | undefined;
@@ -274,6 +133,7 @@ export class ReplicaCache<Tb = AnyTables> {
     this.log = opts.logger;
     this.monitorId = opts.monitorId ?? `cache-${process.pid}-${++monitorSeq}`;
     this.where = { ...(opts.where ?? {}) };
+    this.applyTarget = { plans: this.plans, logger: this.log, note: (key, obj, msg) => this.logOnce(key, obj, msg) };
   }
 
   /**
@@ -434,79 +294,16 @@ export class ReplicaCache<Tb = AnyTables> {
   }
 
   private plan(): void {
-    const model = this.opts.model?.schema;
-    const base = model ?? this.schema;
-    let requested: Record<string, readonly string[] | true>;
-    const t = this.opts.tables;
-    if (t === undefined) requested = Object.fromEntries(Object.keys(base.tables).map((n) => [n, true]));
-    else if (Array.isArray(t)) requested = Object.fromEntries((t as readonly string[]).map((n) => [n, true]));
-    else requested = { ...(t as Record<string, readonly string[] | true>) };
-    if (model) {
-      for (const name of Object.keys(this.schema.tables)) {
-        if (!(name in model.tables)) this.logOnce(`table:${name}`, { database: this.database, table: name }, 'ovsdb cache: server table not in the model, skipped');
-      }
-    }
-    for (const [name, cols] of Object.entries(requested)) {
-      const st = this.schema.tables[name];
-      const mt = model?.tables[name];
-      if (model && !mt) throw new CacheOptionError(`table ${name} is not in the model`);
-      if (!st) {
-        if (model) {
-          this.logOnce(`table:${name}`, { database: this.database, table: name }, 'ovsdb cache: model table not on the server, skipped');
-          continue;
-        }
-        throw new CacheOptionError(`table ${name} is not in the server's ${this.database} schema`);
-      }
-      const known = mt ?? st;
-      const wanted = cols === true ? Object.keys(known.columns) : [...cols];
-      const wireColumns: string[] = [];
-      const codecs: ColumnCodec[] = [];
-      const filled: (readonly [string, Datum])[] = [];
-      const checks: { column: string; serverType: ColumnType; modelType: ColumnType; modelCodec: ColumnCodec }[] = [];
-      for (const c of wanted) {
-        const sc = st.columns[c];
-        const mc = mt?.columns[c];
-        if (mt && !mc) throw new CacheOptionError(`column ${name}.${c} is not in the model`);
-        if (!sc) {
-          if (mc) {
-            this.logOnce(`column:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: model column not on the server, read as its default');
-            filled.push([c, columnCodec(mc.type).empty]);
-            continue;
-          }
-          throw new CacheOptionError(`column ${name}.${c} is not in the server's schema`);
-        }
-        wireColumns.push(c);
-        codecs.push(columnCodec(sc.type, { table: name, column: c }));
-        if (mc && !sameType(mc.type, sc.type)) {
-          this.logOnce(`type:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: column type differs between server and model; rows are checked against the model');
-          checks.push({ column: c, serverType: sc.type, modelType: mc.type, modelCodec: columnCodec(mc.type, { table: name, column: c }) });
-        }
-      }
-      if (mt) {
-        for (const c of Object.keys(st.columns)) {
-          if (!(c in mt.columns)) this.logOnce(`column:${name}.${c}`, { database: this.database, table: name, column: c }, 'ovsdb cache: server column not in the model, skipped');
-        }
-      }
-      const build = rowFactory(wireColumns, codecs, filled);
-      const rejected = new Map<string, RejectedRow>();
-      const table = new CacheTable(name, [...wireColumns, ...filled.map((f) => f[0])], (uuid, wire) => {
-        try {
-          return build(uuid, wire as WireRow);
-        } catch (e) {
-          const reason = (e as Error).message;
-          this.log?.warn({ table: name, uuid, reason }, 'ovsdb cache: row could not be decoded; row set aside');
-          rejected.set(uuid, { row: { _uuid: uuid, ...(wire as object) } as CacheRow, reasons: [reason] });
-          return undefined;
-        }
-      });
-      for (const ix of (mt ?? st).indexes) {
-        if (ix.every((c) => c === '_uuid' || table.columns.includes(c))) table.defineIndex(ix.join(','), { columns: ix });
-      }
-      for (const [ixName, spec] of Object.entries(this.opts.indexes?.[name] ?? {})) table.defineIndex(ixName, spec);
-      this.plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected, serverTable: st, build, columnIndex: new Map(wireColumns.map((c, i) => [c, i])) });
-    }
-    for (const name of Object.keys(this.opts.indexes ?? {})) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
-    for (const name of Object.keys(this.where)) if (!this.plans.has(name)) throw new CacheUnknownTableError(name);
+    const plans = planTables(this.schema, {
+      database: this.database,
+      ...(this.opts.tables !== undefined ? { tables: this.opts.tables } : {}),
+      ...(this.opts.model !== undefined ? { model: this.opts.model } : {}),
+      ...(this.opts.indexes !== undefined ? { indexes: this.opts.indexes } : {}),
+      conditionTables: Object.keys(this.where),
+      ...(this.log ? { logger: this.log } : {}),
+      note: (key, obj, msg) => this.logOnce(key, obj, msg),
+    });
+    for (const [name, p] of plans) this.plans.set(name, p);
   }
 
   private requests(withWhere: boolean): Record<string, MonitorRequest> {
@@ -609,27 +406,7 @@ export class ReplicaCache<Tb = AnyTables> {
   /** Full contents after a reconnect: apply only the differences with what the cache holds. */
   private resync(updates: Readonly<Record<string, Readonly<Record<string, unknown>>>>, pick: (ru: unknown) => unknown): void {
     const events = this.eventsSink();
-    for (const p of this.plans.values()) {
-      const rows = updates[p.name] ?? {};
-      const seen = new Set<string>();
-      for (const uuid in rows) {
-        seen.add(uuid);
-        const wire = pick(rows[uuid]) as WireRow | undefined;
-        if (wire === undefined) continue;
-        try {
-          const next = this.buildRow(p, uuid, wire);
-          const cur = this.current(p, uuid);
-          if (cur && p.wireColumns.every((c) => sameDatum(cur[c], next[c]))) continue;
-          this.settle(p, uuid, next, events);
-        } catch (e) {
-          this.rowFailure(p, uuid, e, events);
-        }
-      }
-      const gone: string[] = [];
-      for (const r of p.table.values()) if (!seen.has(r._uuid)) gone.push(r._uuid);
-      for (const u of p.rejected.keys()) if (!seen.has(u)) gone.push(u);
-      for (const u of gone) this.settle(p, u, undefined, events);
-    }
+    applyResync(this.applyTarget, updates, pick, events);
     this.commit(events);
   }
 
@@ -803,165 +580,31 @@ export class ReplicaCache<Tb = AnyTables> {
       for (const t in ev.updates) for (const _u in ev.updates[t]) rows++;
       this.session.reportMetric({ type: 'update', monitorId: this.monitorId, rows });
     }
+    if (ev.method === 'update3') this._lastTxnId = ev.lastTxnId;
+    const events = this.eventsSink();
     try {
-      if (ev.method === 'update') this.applyUpdates1(ev.updates, false);
-      else {
-        if (ev.method === 'update3') this._lastTxnId = ev.lastTxnId;
-        this.applyUpdates2(ev.updates, false);
-      }
+      applyMonitorEvent(this.applyTarget, ev, events);
+      this.commit(events);
     } catch (e) {
-      // A malformed notification: report it, keep what was applied consistent (see applyRow*).
+      // A malformed notification: report it, keep what was applied consistent (see apply.ts).
       this.log?.error({ err: (e as Error).message }, 'ovsdb cache: could not apply a notification');
     }
-  }
-
-  /** Builds a row from a full wire row (insert / initial / RFC 7047 `new`). Throws OvsdbValueError on bad notation. */
-  private buildRow(p: TablePlan, uuid: string, w: WireRow): CacheRow {
-    return p.build(uuid, w);
-  }
-
-  private applyModify(p: TablePlan, old: CacheRow, diff: WireRow): CacheRow {
-    const row: Record<string, Datum> = { ...old };
-    // Walk the diff (usually a column or two), not the table's columns.
-    for (const c in diff) {
-      const i = p.columnIndex.get(c);
-      if (i === undefined) continue; // a column we did not ask for
-      row[c] = p.codecs[i]!.applyDiff(old[c], diff[c] as WireValue);
-    }
-    return row as CacheRow;
-  }
-
-  /** Reasons the model does not accept a row (empty when it does). */
-  private modelProblems(p: TablePlan, row: CacheRow): string[] {
-    const out: string[] = [];
-    for (const ch of p.checks) {
-      try {
-        const w = datumToWire(ch.serverType, row[ch.column], { table: p.name, column: ch.column });
-        // Re-read it with the model type: checks kind, atom types, enums and ranges.
-        datumToWire(ch.modelType, ch.modelCodec.decode(w), { table: p.name, column: ch.column });
-      } catch (e) {
-        const m = (e as Error).message;
-        const at = `${p.name}.${ch.column}`;
-        out.push(m.startsWith(at) ? m : `${at}: ${m}`);
-      }
-    }
-    return out;
-  }
-
-  /** Puts `next` (or nothing, for a delete) in place of the row's current state; returns the event. */
-  private settle(p: TablePlan, uuid: string, next: CacheRow | undefined, events: RowEvent[] | null): void {
-    const cur = p.table.get(uuid) as CacheRow | undefined;
-    const wasRejected = cur === undefined && p.rejected.has(uuid);
-    let ok = next !== undefined;
-    if (next && p.checks.length) {
-      const reasons = this.modelProblems(p, next);
-      if (reasons.length) {
-        ok = false;
-        p.rejected.set(uuid, { row: next, reasons });
-        this.log?.warn({ table: p.name, uuid, reasons }, 'ovsdb cache: row does not fit the model, set aside');
-      }
-    }
-    if (ok && wasRejected) p.rejected.delete(uuid);
-    if (!next && wasRejected) p.rejected.delete(uuid);
-    if (cur) {
-      if (ok) {
-        p.table.replaceRow(cur, next!);
-        events?.push({ type: 'update', table: p.name, uuid, old: cur, new: next! });
-      } else {
-        p.table.deleteRow(cur);
-        events?.push({ type: 'delete', table: p.name, uuid, old: cur });
-      }
-    } else if (ok) {
-      p.table.insertRow(next!);
-      events?.push({ type: 'insert', table: p.name, uuid, new: next! });
-    }
-  }
-
-  private current(p: TablePlan, uuid: string): CacheRow | undefined {
-    return p.table.get(uuid) ?? p.rejected.get(uuid)?.row;
   }
 
   private eventsSink(): RowEvent[] | null {
     return this.streams.size ? [] : null;
   }
 
-  private applyUpdates2(updates: TableUpdates2, initial: boolean): void {
+  private applyUpdates2(updates: Parameters<typeof applyUpdates2>[1], initial: boolean): void {
     const events = this.eventsSink();
-    for (const tname in updates) {
-      const p = this.plans.get(tname);
-      const rows = updates[tname]!;
-      if (!p) {
-        this.logOnce(`unexpected:${tname}`, { table: tname }, 'ovsdb cache: update for a table not monitored, ignored');
-        continue;
-      }
-      // Initial contents of an unchecked table nobody watches yet: keep the server's object as it is
-      // and decode each row on its first read (rows are immutable snapshots: same result, later).
-      if (initial && p.checks.length === 0 && p.table.size === 0 && p.rejected.size === 0 && events === null) {
-        p.table.setBatch(rows as Record<string, unknown>, pickUpdate2);
-        continue;
-      }
-      for (const uuid in rows) {
-        const ru = rows[uuid]!;
-        try {
-          const full = ru.initial ?? ru.insert;
-          if (full !== undefined) {
-            this.settle(p, uuid, this.buildRow(p, uuid, full), events);
-          } else if (ru.modify !== undefined) {
-            const old = this.current(p, uuid);
-            if (!old) throw new CacheProtocolError(`modify of ${tname} row ${uuid}, which the cache does not have`);
-            this.settle(p, uuid, this.applyModify(p, old, ru.modify), events);
-          } else if ('delete' in ru) {
-            if (!this.current(p, uuid)) throw new CacheProtocolError(`delete of ${tname} row ${uuid}, which the cache does not have`);
-            this.settle(p, uuid, undefined, events);
-          } else throw new CacheProtocolError(`empty row update for ${tname} row ${uuid}`, ru);
-        } catch (e) {
-          this.rowFailure(p, uuid, e, events);
-        }
-      }
-    }
+    applyUpdates2(this.applyTarget, updates, initial, events);
     this.commit(events);
   }
 
-  private applyUpdates1(updates: TableUpdates, initial: boolean): void {
+  private applyUpdates1(updates: Parameters<typeof applyUpdates1>[1], initial: boolean): void {
     const events = this.eventsSink();
-    for (const tname in updates) {
-      const p = this.plans.get(tname);
-      const rows = updates[tname]!;
-      if (!p) continue;
-      if (initial && p.checks.length === 0 && p.table.size === 0 && events === null) {
-        p.table.setBatch(rows as Record<string, unknown>, pickUpdate1);
-        continue;
-      }
-      for (const uuid in rows) {
-        const ru = rows[uuid]!;
-        try {
-          if (ru.new !== undefined) {
-            // RFC 7047 §4.1.6: `new` carries every monitored column.
-            this.settle(p, uuid, this.buildRow(p, uuid, ru.new), events);
-          } else if (ru.old !== undefined) {
-            if (this.current(p, uuid)) this.settle(p, uuid, undefined, events);
-          }
-        } catch (e) {
-          this.rowFailure(p, uuid, e, events);
-        }
-      }
-    }
+    applyUpdates1(this.applyTarget, updates, initial, events);
     this.commit(events);
-  }
-
-  /** A row update that could not be decoded: the row leaves the typed view and is logged; nothing else is touched. */
-  private rowFailure(p: TablePlan, uuid: string, e: unknown, events: RowEvent[] | null): void {
-    const reason = (e as Error).message;
-    this.log?.warn({ table: p.name, uuid, reason }, 'ovsdb cache: row update could not be applied; row set aside');
-    const cur = p.table.get(uuid);
-    if (cur) {
-      p.table.deleteRow(cur);
-      events?.push({ type: 'delete', table: p.name, uuid, old: cur });
-      p.rejected.set(uuid, { row: cur, reasons: [reason] });
-    } else if (!(e instanceof CacheProtocolError)) {
-      const prev = p.rejected.get(uuid);
-      if (prev) p.rejected.set(uuid, { row: prev.row, reasons: [...prev.reasons, reason] });
-    }
   }
 
   private commit(events: RowEvent[] | null): void {
@@ -989,25 +632,8 @@ export class ReplicaCache<Tb = AnyTables> {
    * Columns the server lacks (filled in from the model) are left out.
    * @throws {CacheUnknownTableError} `CACHE_UNKNOWN_TABLE`
    */
-  verifyOps(reads: readonly { readonly table: string; readonly row: { readonly _uuid: string } | undefined; readonly uuid?: string; readonly columns?: readonly string[] }[]): WaitOp[] {
-    const out: WaitOp[] = [];
-    for (const r of reads) {
-      const p = this.plans.get(r.table);
-      if (!p) throw new CacheUnknownTableError(r.table);
-      const uuid = r.row?._uuid ?? r.uuid;
-      if (uuid === undefined) continue;
-      const cols = (r.columns ?? p.wireColumns).filter((c) => p.wireColumns.includes(c));
-      const where: Condition[] = [['_uuid', '==', ['uuid', uuid]]];
-      if (!r.row) {
-        // The row was read as absent: assert it still is.
-        out.push({ op: 'wait', table: r.table, where, columns: ['_uuid'], until: '==', rows: [], timeout: 0 });
-        continue;
-      }
-      const wr: Record<string, WireValue> = {};
-      for (const c of cols) wr[c] = datumToWire(p.serverTable.columns[c]!.type, (r.row as CacheRow)[c], { table: r.table, column: c });
-      out.push({ op: 'wait', table: r.table, where, columns: cols.length ? cols : ['_uuid'], until: '==', rows: [cols.length ? wr : { _uuid: ['uuid', uuid] }], timeout: 0 });
-    }
-    return out;
+  verifyOps(reads: readonly VerifyRead[]): WaitOp[] {
+    return verifyOps(this.plans, reads);
   }
 
   /**
@@ -1024,50 +650,27 @@ export class ReplicaCache<Tb = AnyTables> {
    * @throws {CacheClosedError} `CACHE_CLOSED` at once when the cache or its client is closed
    * @throws {OvsdbTransactionError} any other failure of the transaction, unchanged
    */
-  async transact<T = undefined>(
-    fn: (reader: VerifyingReader) => readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T } | Promise<readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T }>,
-    opts: VerifiedTransactOptions = {},
-  ): Promise<TransactOutcome<T>> {
-    const maxAttempts = opts.maxAttempts ?? 5;
-    const attempts: AttemptRecord[] = [];
-    for (let attempt = 1; ; attempt++) {
-      if (!this._closed && this.session && (!this._connected || this._client.closed)) await this.reconnected(opts.readyTimeoutMs ?? 30_000);
-      if (this._closed || !this._connected || this._client.closed) throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
-      const reads: { table: string; row: CacheRow | undefined; uuid: string; columns?: readonly string[] }[] = [];
-      const seqAtRead = this.seq;
-      const reader: VerifyingReader = {
-        attempt,
-        read: <R extends { readonly _uuid: string }>(table: string, uuid: string, columns?: readonly string[]) => {
-          const p = this.plans.get(table);
-          if (!p) throw new CacheUnknownTableError(table);
-          const row = p.table.get(uuid);
-          reads.push({ table, row, uuid, ...(columns ? { columns } : {}) });
-          return row as unknown as R | undefined;
-        },
-        verify: (table, row, columns) => {
-          reads.push({ table, row: row as CacheRow, uuid: row._uuid, ...(columns ? { columns } : {}) });
-        },
-      };
-      const got = await fn(reader);
-      const ops = Array.isArray(got) ? (got as readonly Operation[]) : (got as { operations: readonly Operation[] }).operations;
-      const value = Array.isArray(got) ? undefined : (got as { value?: T }).value;
-      const waits = this.verifyOps(reads);
-      try {
-        const results = await this._client.transact(this.database, [...waits, ...ops], {
-          ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-          ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-        return { results: (results as OperationResult[]).slice(waits.length), value, attempts };
-      } catch (e) {
-        if (!(e instanceof OvsdbTransactionError) || e.error !== 'timed out' || e.opIndex >= waits.length) throw e;
-        const w = waits[e.opIndex]!;
-        const uuidCond = w.where[0]![2] as readonly [string, string];
-        attempts.push({ attempt, error: e, conflict: { table: w.table, uuid: uuidCond[1], columns: w.columns } });
-        this.log?.info({ attempt, table: w.table, uuid: uuidCond[1], columns: w.columns }, 'ovsdb cache: verified read changed, retrying');
-        if (attempt >= maxAttempts) throw new CacheRetryExhaustedError(attempts);
-        // The change that broke the wait is on its way to the cache: let it arrive before re-reading.
-        await this.waitForSeq(seqAtRead + 1, opts.conflictWaitMs ?? 2000);
-      }
-    }
+  transact<T = undefined>(fn: TransactFn<T>, opts: VerifiedTransactOptions = {}): Promise<TransactOutcome<T>> {
+    return verifiedTransact(this.verifyHost, fn, opts);
+  }
+
+  /** What verified transactions need from this cache (verify.ts). */
+  private get verifyHost(): VerifyHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host reads the cache's live state
+    const cache = this;
+    return {
+      database: this.database,
+      plans: this.plans,
+      logger: this.log,
+      get seq() {
+        return cache.seq;
+      },
+      connectedClient: async (readyTimeoutMs) => {
+        if (!this._closed && this.session && (!this._connected || this._client.closed)) await this.reconnected(readyTimeoutMs);
+        if (this._closed || !this._connected || this._client.closed) throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
+        return this._client;
+      },
+      waitForSeq: (target, timeoutMs) => this.waitForSeq(target, timeoutMs),
+    };
   }
 }

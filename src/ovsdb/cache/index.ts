@@ -4,21 +4,17 @@
  * transactions that verify what they read and retry on conflict.
  */
 export { ReplicaCache } from './cache.js';
-export type {
-  ReplicaCacheOptions,
-  FollowOptions,
-  MonitorMethod,
-  RowOf,
-  RejectedRow,
-  ReadRecord,
-  VerifyingReader,
-  VerifiedTransactOptions,
-  TransactOutcome,
-} from './cache.js';
+export type { ReplicaCacheOptions, FollowOptions, MonitorMethod, RowOf } from './cache.js';
+export type { RejectedRow, TablePlan, PlanOptions, ModelCheck } from './plan.js';
+export { planTables } from './plan.js';
+export type { ApplyTarget } from './apply.js';
+export { applyUpdates1, applyUpdates2, applyMonitorEvent, applyResync } from './apply.js';
+export type { ReadRecord, VerifyingReader, VerifiedTransactOptions, TransactOutcome, TransactFn, VerifyRead } from './verify.js';
+export { verifyOps } from './verify.js';
 export { CacheTable, CacheIndex } from './table.js';
 export type { CacheRow, IndexSpec } from './table.js';
 export { EventStream } from './events.js';
 export type { RowEvent, SubscribeOptions } from './events.js';
-export { columnCodec } from './codec.js';
-export type { ColumnCodec } from './codec.js';
+export { columnCodec } from '../codec.js';
+export type { ColumnCodec, ColumnCodecOptions } from '../codec.js';
 export * from './errors.js';

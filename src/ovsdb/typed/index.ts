@@ -9,10 +9,10 @@ export type { DatabaseModel, NamedRef, Ref, TableTypes, Uuid } from './types.js'
 export type { InsertOptions, InsertStep, Step, TablesOf } from './transaction.js';
 export { Transaction, transaction } from './transaction.js';
 export { TransactionResults, decodeResults, decodeRow } from './results.js';
-export type { NamedUuidScope } from './validate.js';
-export { checkCondition, checkMutation, validateOperation, validateOperations } from './validate.js';
+export type { NamedUuidScope } from '../validate.js';
+export { checkCondition, checkMutation, validateOperation, validateOperations } from '../validate.js';
 export { asUuid } from './uuid.js';
 export * from './errors.js';
 export type { AdaptedOperations, ChangedColumn, ColumnRef, MissingColumn, SchemaSkew } from './skew.js';
 export { SchemaSkewError, adaptOperations, compareSchemas, describeSkew, sharedColumns } from './skew.js';
-export { requiredOnInsert, serverDefaultAtom } from './defaults.js';
+export { requiredOnInsert, serverDefaultAtom } from '../defaults.js';

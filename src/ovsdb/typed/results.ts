@@ -5,8 +5,9 @@
  */
 import type { ColumnType, DatabaseSchema, TableSchema } from '../schema.js';
 import { columnKind, getColumn } from '../schema.js';
-import { atomFromWire, checkDatum, datumFromWire } from '../notation.js';
-import type { WireAtom, WireValue } from '../notation.js';
+import { checkDatum } from '../notation.js';
+import type { WireValue } from '../protocol.js';
+import { codecFor } from '../codec.js';
 import type { Operation } from '../operations.js';
 import { OvsdbArgumentError, OvsdbValueError } from '../errors.js';
 import { ResultMismatchError, TransactionOperationError } from './errors.js';
@@ -44,22 +45,6 @@ function relaxed(t: ColumnType): ColumnType {
   return r;
 }
 
-/**
- * A map datum → a JS record. Keys are defined as own properties, so a key such as `__proto__`
- * (any string is a valid OVSDB map key) is kept rather than swallowed by the prototype setter.
- */
-function mapFromWire(type: ColumnType, w: WireValue, where: { database: string; table: string; column: string }): Record<string, unknown> {
-  const plain = datumFromWire(type, w, where) as Record<string, unknown>;
-  if (!Array.isArray(w) || w[0] !== 'map' || !Array.isArray(w[1])) return plain;
-  const out: Record<string, unknown> = {};
-  for (const pair of w[1] as readonly (readonly [WireAtom, WireAtom])[]) {
-    const k = pair[0];
-    const key = typeof k === 'string' ? k : Array.isArray(k) ? (k[1] as string) : String(k);
-    Object.defineProperty(out, key, { value: atomFromWire(pair[1]), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -76,7 +61,8 @@ export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unkno
     if (!col) continue;
     const where = { database: schema.name, table: table.name, column: name };
     const w = row[name] as WireValue;
-    out[name] = col.type.value ? mapFromWire(col.type, w, where) : datumFromWire(col.type, w, where);
+    // The column's compiled codec (map keys such as `__proto__` stay own properties).
+    out[name] = codecFor(col.type, where).decode(w);
     // Atom types must match; constraints (enums, ranges) are not re-checked, so a value a newer
     // server allows still decodes.
     checkDatum(relaxed(col.type), w, where, false);
@@ -143,7 +129,8 @@ export function decodeResults(schema: DatabaseSchema, ops: readonly Operation[],
       case 'update':
       case 'mutate':
       case 'delete':
-        if (typeof r.count !== 'number') return fail(`${op.op} result has no count`);
+        // A count is a row count: a non-negative integer (1e400 parses to Infinity, issue #14).
+        if (typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) return fail(`${op.op} result has no valid count (${JSON.stringify(r.count)})`);
         return r.count;
       default:
         return undefined;

@@ -12,8 +12,8 @@ import type { Condition, Mutation, Operation } from '../operations.js';
 import { OvsdbArgumentError, OvsdbValueError } from '../errors.js';
 import type { DatabaseModel, NamedRef, TableTypes, Uuid } from './types.js';
 import { atomToWire, datumToWire, mapKeyToWire, mapToWire, setToWire } from './convert.js';
-import type { NamedUuidScope } from './validate.js';
-import { columnOf, tableOf, validateOperation } from './validate.js';
+import type { NamedUuidScope } from '../validate.js';
+import { columnOf, tableOf, validateOperation } from '../validate.js';
 import { NamedUuidDuplicateError, NamedUuidUndefinedError, NamedUuidWrongTableError } from './errors.js';
 import { decodeResults, type TransactionResults } from './results.js';
 

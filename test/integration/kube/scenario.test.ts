@@ -7,7 +7,7 @@ import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { run, startOvnCentral, type OvnCentral } from '../../../src/testing/index.js';
 import { KUBE_NB_TABLES, planReconcile, reconcile, withDefaultSubnets, type KubeDesiredState } from '../../../src/kube/reconcile.js';
 import { renderSubnetTable } from '../../../src/kube/views.js';
-import { readNbSnapshot, NB_DATABASE } from '../../../src/ovn-nb/txn.js';
+import { readNbSnapshot } from '../../../src/ovn-nb/txn.js';
 import { logicalNamesFromSb, readSbView } from '../../../src/ovn-sb/index.js';
 import type { IpRecord, Pod, SubnetInput } from '../../../src/kube/subnet-model.js';
 

@@ -10,7 +10,7 @@ export type OfctlVersion = 'OpenFlow10' | 'OpenFlow13' | 'OpenFlow15';
 export function parseHexDump(lines: readonly string[]): Buffer {
   const parts: string[] = [];
   for (const l of lines) {
-    const m = /^[0-9a-f]{8}  (.*?)(\|.*)?$/.exec(l);
+    const m = /^[0-9a-f]{8} {2}(.*?)(\|.*)?$/.exec(l);
     if (!m) continue;
     parts.push(m[1]!.replace(/[-\s]/g, ''));
   }

@@ -34,7 +34,7 @@ import {
   type SessionEvent,
   type ClientOptions,
 } from '../../../src/ovsdb/index.js';
-import { cacheSnapshot, expectSnapshotsEqual, norm, serverSnapshot } from '../cache/helpers.js';
+import { cacheSnapshot, expectSnapshotsEqual, norm, serverSnapshot } from './cache/helpers.js';
 
 const NB = 'OVN_Northbound';
 const TABLES = ['Logical_Switch'] as const;

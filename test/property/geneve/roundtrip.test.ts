@@ -1,5 +1,5 @@
 /**
- * Full-range round trips and fuzzing (bounded here; `bench/geneve-fuzz.ts` runs ≥ 10^6):
+ * Full-range round trips and fuzzing (bounded here; `fuzz/geneve.ts` runs ≥ 10^6):
  * - encode → decode gives back every field; decode → encode gives back the same bytes;
  * - the object decoder and the zero-allocation view agree;
  * - random garbage and mutated valid frames only ever raise typed errors (SdkError with a code).
@@ -107,7 +107,7 @@ describe('GENEVE header round trips', () => {
   });
 });
 
-describe('fuzz (bounded; the 10^6 run is bench/geneve-fuzz.ts)', () => {
+describe('fuzz (bounded; the 10^6 run is fuzz/geneve.ts)', () => {
   it('random garbage: typed errors only', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(1, 113, 101, 228, 229, 0, 147), (b, lt) => {

@@ -13,15 +13,8 @@ import {
   parseCidrBlock,
   parseIpRange,
 } from '../../../src/ipam/index.js';
+import { expectSdkError } from '../../helpers/errors.js';
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('parseCidr', () => {
   it('parses IPv4 and IPv6 blocks with usable bounds', () => {
@@ -64,7 +57,7 @@ describe('parseCidr', () => {
     ['fd00::/64x', /decimal/],
     ['', /./],
   ])('refuses %j with IPAM_INVALID_CIDR carrying the value', (text, reason) => {
-    const e = thrown(() => parseCidr(text));
+    const e = expectSdkError(() => parseCidr(text));
     expect(e).toBeInstanceOf(InvalidCidrError);
     expect((e as InvalidCidrError).code).toBe('IPAM_INVALID_CIDR');
     expect((e as InvalidCidrError).value).toBe(text);
@@ -81,7 +74,7 @@ describe('parseCidr', () => {
   it.each(['10.16.0.0/16,10.17.0.0/16', 'fd00::/64,fd01::/64', '10.0.0.0/8,fd00::/64,10.1.0.0/16', '10.16.0.0/16,'])(
     'refuses block %j',
     (text) => {
-      const e = thrown(() => parseCidrBlock(text));
+      const e = expectSdkError(() => parseCidrBlock(text));
       expect(e).toBeInstanceOf(InvalidCidrError);
     },
   );
@@ -111,7 +104,7 @@ describe('parseAddress', () => {
     ['hello', /./],
     ['', /empty/],
   ])('refuses %j with IPAM_INVALID_ADDRESS', (text, reason) => {
-    const e = thrown(() => parseAddress(text));
+    const e = expectSdkError(() => parseAddress(text));
     expect(e).toBeInstanceOf(InvalidAddressError);
     expect((e as InvalidAddressError).code).toBe('IPAM_INVALID_ADDRESS');
     expect((e as InvalidAddressError).value).toBe(text);
@@ -119,7 +112,7 @@ describe('parseAddress', () => {
   });
 
   it('refuses the wrong family when one is required', () => {
-    expect(thrown(() => parseAddress('fd00::1', 4))).toBeInstanceOf(InvalidAddressError);
+    expect(expectSdkError(() => parseAddress('fd00::1', 4))).toBeInstanceOf(InvalidAddressError);
   });
 });
 
@@ -139,7 +132,7 @@ describe('parseIpRange', () => {
     ['..10.66.0.1', /./],
     ['10.66.0.x', /./],
   ])('refuses %j with IPAM_INVALID_RANGE', (text, reason) => {
-    const e = thrown(() => parseIpRange(text));
+    const e = expectSdkError(() => parseIpRange(text));
     expect(e).toBeInstanceOf(InvalidRangeError);
     expect((e as InvalidRangeError).code).toBe('IPAM_INVALID_RANGE');
     expect((e as InvalidRangeError).value).toBe(text);

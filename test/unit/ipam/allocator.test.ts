@@ -18,15 +18,8 @@ import {
   SubnetOverlapError,
   UnknownSubnetError,
 } from '../../../src/ipam/index.js';
+import { expectSdkError } from '../../helpers/errors.js';
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('SubnetAllocator: the seed scenario figures', () => {
   it('join with 2 used: 2 / 65531', () => {
@@ -82,21 +75,21 @@ describe('SubnetAllocator: gateway and excludes', () => {
   });
 
   it('refuses a gateway outside the CIDR', () => {
-    const e = thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.1.1' }));
+    const e = expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.1.1' }));
     expect(e).toBeInstanceOf(AddressOutsideCidrError);
     expect((e as AddressOutsideCidrError).value).toBe('10.0.1.1');
     expect((e as AddressOutsideCidrError).code).toBe('IPAM_ADDRESS_OUTSIDE_CIDR');
   });
 
   it('refuses a gateway of the other family in a single-stack subnet', () => {
-    expect(thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: 'fd00::1' }))).toBeInstanceOf(AddressOutsideCidrError);
+    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: 'fd00::1' }))).toBeInstanceOf(AddressOutsideCidrError);
   });
 
   it.each([
     ['10.0.0.0', 'network'],
     ['10.0.0.255', 'broadcast'],
   ])('refuses gateway %s (the %s address)', (gw, which) => {
-    const e = thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: gw }));
+    const e = expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: gw }));
     expect(e).toBeInstanceOf(GatewayReservedError);
     expect((e as GatewayReservedError).code).toBe('IPAM_GATEWAY_RESERVED');
     expect((e as GatewayReservedError).value).toBe(gw);
@@ -104,14 +97,14 @@ describe('SubnetAllocator: gateway and excludes', () => {
   });
 
   it('refuses an unparsable gateway', () => {
-    expect(thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.x' }))).toBeInstanceOf(InvalidAddressError);
-    expect(thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.1,10.0.0.2' }))).toBeInstanceOf(InvalidAddressError);
+    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.x' }))).toBeInstanceOf(InvalidAddressError);
+    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.1,10.0.0.2' }))).toBeInstanceOf(InvalidAddressError);
   });
 
   it.each(['10.0.1.0..10.0.1.5', '10.0.0.250..10.0.1.5', '10.0.1.7', 'fd00::1'])(
     'refuses exclude entry %s outside the CIDR with IPAM_EXCLUDE_OUTSIDE_CIDR',
     (entry) => {
-      const e = thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: [entry] }));
+      const e = expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: [entry] }));
       expect(e).toBeInstanceOf(ExcludeOutsideCidrError);
       expect((e as ExcludeOutsideCidrError).code).toBe('IPAM_EXCLUDE_OUTSIDE_CIDR');
       expect((e as ExcludeOutsideCidrError).value).toBe(entry);
@@ -119,13 +112,13 @@ describe('SubnetAllocator: gateway and excludes', () => {
   );
 
   it('refuses a malformed exclude entry with IPAM_INVALID_RANGE', () => {
-    const e = thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.9..10.0.0.3'] }));
+    const e = expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.9..10.0.0.3'] }));
     expect(e).toBeInstanceOf(InvalidRangeError);
     expect((e as InvalidRangeError).value).toBe('10.0.0.9..10.0.0.3');
   });
 
   it('refuses an invalid CIDR', () => {
-    const e = thrown(() => new SubnetAllocator({ cidr: '10.0.0.0/40' }));
+    const e = expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/40' }));
     expect(e).toBeInstanceOf(InvalidCidrError);
     expect((e as InvalidCidrError).value).toBe('10.0.0.0/40');
   });
@@ -195,22 +188,22 @@ describe('SubnetAllocator: allocation and release', () => {
     const s = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] }, { macSeed: 3 });
     expect(s.allocate('a', { ip: '10.0.0.50' }).ip).toBe('10.0.0.50');
 
-    const taken = thrown(() => s.allocate('b', { ip: '10.0.0.50' }));
+    const taken = expectSdkError(() => s.allocate('b', { ip: '10.0.0.50' }));
     expect(taken).toBeInstanceOf(AddressTakenError);
     expect(taken).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', value: '10.0.0.50', owner: 'a', requester: 'b' });
 
-    expect(thrown(() => s.allocate('b', { ip: '10.0.0.1' }))).toMatchObject({ code: 'IPAM_ADDRESS_IS_GATEWAY', value: '10.0.0.1' });
+    expect(expectSdkError(() => s.allocate('b', { ip: '10.0.0.1' }))).toMatchObject({ code: 'IPAM_ADDRESS_IS_GATEWAY', value: '10.0.0.1' });
     for (const ip of ['10.0.0.0', '10.0.0.255']) {
-      const e = thrown(() => s.allocate('b', { ip }));
+      const e = expectSdkError(() => s.allocate('b', { ip }));
       expect(e).toBeInstanceOf(AddressExcludedError);
       expect(e).toMatchObject({ code: 'IPAM_ADDRESS_EXCLUDED', value: ip });
     }
-    const out = thrown(() => s.allocate('b', { ip: '10.0.1.5' }));
+    const out = expectSdkError(() => s.allocate('b', { ip: '10.0.1.5' }));
     expect(out).toBeInstanceOf(AddressOutsideCidrError);
     expect(out).toMatchObject({ value: '10.0.1.5', cidr: '10.0.0.0/24' });
-    expect(thrown(() => s.allocate('b', { ip: 'fd00::5' }))).toBeInstanceOf(AddressOutsideCidrError);
-    expect(thrown(() => s.allocate('b', { ip: 'nope' }))).toBeInstanceOf(InvalidAddressError);
-    expect(thrown(() => s.allocate('b', { ip: '10.0.0.60,10.0.0.61' }))).toMatchObject({ code: 'IPAM_INVALID_ADDRESS', value: '10.0.0.60,10.0.0.61' });
+    expect(expectSdkError(() => s.allocate('b', { ip: 'fd00::5' }))).toBeInstanceOf(AddressOutsideCidrError);
+    expect(expectSdkError(() => s.allocate('b', { ip: 'nope' }))).toBeInstanceOf(InvalidAddressError);
+    expect(expectSdkError(() => s.allocate('b', { ip: '10.0.0.60,10.0.0.61' }))).toMatchObject({ code: 'IPAM_INVALID_ADDRESS', value: '10.0.0.60,10.0.0.61' });
     expect(s.has('b')).toBe(false);
     // lowest free skips the static one and the excluded range
     expect(s.allocate('c').ip).toBe('10.0.0.2');
@@ -223,12 +216,12 @@ describe('SubnetAllocator: allocation and release', () => {
     const before = s.usage();
     expect(s.allocate('x', { ip: '10.0.0.105' }).ip).toBe('10.0.0.105');
     expect(s.usage()).toEqual(before);
-    expect(thrown(() => s.allocate('y', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', owner: 'x' });
+    expect(expectSdkError(() => s.allocate('y', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', owner: 'x' });
     s.release('x');
     expect(s.releasedRanges()).toEqual([]);
     expect(s.isFree('10.0.0.105')).toBe(false);
     const strict = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] }, { grantExcluded: false });
-    expect(thrown(() => strict.allocate('x', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_EXCLUDED' });
+    expect(expectSdkError(() => strict.allocate('x', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_EXCLUDED' });
   });
 
   // Kube-OVN util.ExpandExcludeIPs clips a range to the CIDR's usable addresses and drops what is outside.
@@ -241,8 +234,8 @@ describe('SubnetAllocator: allocation and release', () => {
   it('refuses an owner switching address or MAC without release', () => {
     const s = new SubnetAllocator({ cidr: '10.0.0.0/24' }, { macSeed: 3 });
     s.allocate('a', { ip: '10.0.0.9', mac: '00:00:00:00:00:09' });
-    expect(thrown(() => s.allocate('a', { ip: '10.0.0.10' }))).toMatchObject({ code: 'IPAM_OWNER_CONFLICT', value: '10.0.0.10', current: '10.0.0.9' });
-    const e = thrown(() => s.allocate('a', { mac: '00:00:00:00:00:0a' }));
+    expect(expectSdkError(() => s.allocate('a', { ip: '10.0.0.10' }))).toMatchObject({ code: 'IPAM_OWNER_CONFLICT', value: '10.0.0.10', current: '10.0.0.9' });
+    const e = expectSdkError(() => s.allocate('a', { mac: '00:00:00:00:00:0a' }));
     expect(e).toBeInstanceOf(OwnerConflictError);
     expect(e).toMatchObject({ value: '00:00:00:00:00:0A', current: '00:00:00:00:00:09' });
   });
@@ -252,7 +245,7 @@ describe('SubnetAllocator: allocation and release', () => {
     // usable .1-.6, gateway .1 → 5 allocatable
     for (let i = 0; i < 5; i++) s.allocate(`p${i}`);
     expect(s.usage().v4Available).toBe(0n);
-    const e = thrown(() => s.allocate('p5'));
+    const e = expectSdkError(() => s.allocate('p5'));
     expect(e).toBeInstanceOf(SubnetExhaustedError);
     expect(e).toMatchObject({ code: 'IPAM_SUBNET_EXHAUSTED', value: '10.0.0.0/29', requester: 'p5' });
     s.release('p2');
@@ -278,8 +271,8 @@ describe('SubnetAllocator: allocation and release', () => {
     expect([...after.allocations()]).toEqual([recs[0], recs[2], recs[3]]);
     expect(after.usage()).toEqual(before.usage());
     expect(after.allocate('e').ip).toBe('10.16.0.3');
-    expect(thrown(() => after.restore([{ name: 'x', ip: '10.16.0.2' }]))).toBeInstanceOf(AddressTakenError);
-    expect(thrown(() => after.restore([{ name: 'x', ip: '10.16.0.200', mac: recs[0]!.mac }]))).toBeInstanceOf(MacTakenError);
+    expect(expectSdkError(() => after.restore([{ name: 'x', ip: '10.16.0.2' }]))).toBeInstanceOf(AddressTakenError);
+    expect(expectSdkError(() => after.restore([{ name: 'x', ip: '10.16.0.200', mac: recs[0]!.mac }]))).toBeInstanceOf(MacTakenError);
     expect(after.has('x')).toBe(false);
   });
 });
@@ -304,7 +297,7 @@ describe('SubnetAllocator: dual stack', () => {
   it('changes nothing when one family of a request fails', () => {
     const s = new SubnetAllocator({ cidr: '10.16.0.0/16,fd00:10:16::/64' }, { macSeed: 5 });
     s.allocate('a', { ip: '10.16.0.5,fd00:10:16::5' });
-    const e = thrown(() => s.allocate('b', { ip: '10.16.0.6,fd00:10:16::5' }));
+    const e = expectSdkError(() => s.allocate('b', { ip: '10.16.0.6,fd00:10:16::5' }));
     expect(e).toBeInstanceOf(AddressTakenError);
     expect(s.isFree('10.16.0.6')).toBe(true);
     expect(s.usage().v4Used).toBe(1n);
@@ -345,7 +338,7 @@ describe('MACs', () => {
     'refuses MAC %s with IPAM_INVALID_MAC',
     (mac) => {
       const s = new SubnetAllocator({ cidr: '10.0.0.0/24' });
-      const e = thrown(() => s.allocate('a', { mac }));
+      const e = expectSdkError(() => s.allocate('a', { mac }));
       expect(e).toBeInstanceOf(InvalidMacError);
       expect(e).toMatchObject({ code: 'IPAM_INVALID_MAC', value: mac });
       expect(s.has('a')).toBe(false);
@@ -359,7 +352,7 @@ describe('MACs', () => {
     const a = ipam.addSubnet('a', { cidr: '10.1.0.0/24' });
     const b = ipam.addSubnet('b', { cidr: '10.2.0.0/24' });
     a.allocate('x', { mac: '00:00:00:00:00:01' });
-    const e = thrown(() => a.allocate('y', { mac: '00:00:00:00:00:01' }));
+    const e = expectSdkError(() => a.allocate('y', { mac: '00:00:00:00:00:01' }));
     expect(e).toBeInstanceOf(MacTakenError);
     expect(e).toMatchObject({ code: 'IPAM_MAC_TAKEN', value: '00:00:00:00:00:01', owner: 'x', requester: 'y' });
     expect(a.has('y')).toBe(false);
@@ -373,7 +366,7 @@ describe('Ipam', () => {
   it('refuses overlapping subnets in one scope with both CIDRs named', () => {
     const ipam = new Ipam({ macSeed: 1 });
     ipam.addSubnet('ovn-default', { cidr: '10.16.0.0/16', scope: 'ovn-cluster' });
-    const e = thrown(() => ipam.addSubnet('bad', { cidr: '10.16.128.0/17', scope: 'ovn-cluster' }));
+    const e = expectSdkError(() => ipam.addSubnet('bad', { cidr: '10.16.128.0/17', scope: 'ovn-cluster' }));
     expect(e).toBeInstanceOf(SubnetOverlapError);
     expect(e).toMatchObject({ code: 'IPAM_SUBNET_OVERLAP', value: '10.16.128.0/17', subnet: 'bad', otherSubnet: 'ovn-default', otherCidr: '10.16.0.0/16' });
     expect(ipam.hasSubnet('bad')).toBe(false);
@@ -385,14 +378,14 @@ describe('Ipam', () => {
   it('detects overlap on the IPv6 half of a dual-stack subnet', () => {
     const ipam = new Ipam();
     ipam.addSubnet('a', { cidr: '10.1.0.0/16,fd00:1::/64' });
-    expect(thrown(() => ipam.addSubnet('b', { cidr: '10.2.0.0/16,fd00:1::/48' }))).toMatchObject({ code: 'IPAM_SUBNET_OVERLAP', value: 'fd00:1::/48' });
+    expect(expectSdkError(() => ipam.addSubnet('b', { cidr: '10.2.0.0/16,fd00:1::/48' }))).toMatchObject({ code: 'IPAM_SUBNET_OVERLAP', value: 'fd00:1::/48' });
   });
 
   it('names duplicate and unknown subnets', () => {
     const ipam = new Ipam();
     ipam.addSubnet('a', { cidr: '10.1.0.0/16' });
-    expect(thrown(() => ipam.addSubnet('a', { cidr: '10.2.0.0/16' }))).toBeInstanceOf(DuplicateSubnetError);
-    const e = thrown(() => ipam.subnet('zz'));
+    expect(expectSdkError(() => ipam.addSubnet('a', { cidr: '10.2.0.0/16' }))).toBeInstanceOf(DuplicateSubnetError);
+    const e = expectSdkError(() => ipam.subnet('zz'));
     expect(e).toBeInstanceOf(UnknownSubnetError);
     expect(e).toMatchObject({ code: 'IPAM_UNKNOWN_SUBNET', value: 'zz' });
   });

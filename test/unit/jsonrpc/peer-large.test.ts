@@ -79,7 +79,7 @@ describe('JsonRpcPeer with large messages', () => {
   });
 
   test('many messages, small and large in any mix, come out in the order they were sent', async () => {
-    const { peer, feed } = harness();
+    const { peer } = harness();
     const got: number[] = [];
     peer.onNotification((n) => got.push(n.params[0] as number));
     const sizes = [0, 50, 0, 0, 80, 3, 0, 60, 60, 0, 1, 0];
