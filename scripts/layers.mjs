@@ -25,7 +25,9 @@ export const LAYERS = {
   'ovn-sb': ['ovsdb'],
   vswitch: ['ovsdb'],
   kube: ['ovn-nb', 'ovsdb', 'ipam'],
-  testing: ['ovsdb', 'transport', 'jsonrpc', 'wire', 'vswitch', 'ovn-nb', 'ovn-sb', 'kube', 'ipam', 'geneve', 'openflow'],
+  // The embedded OVSDB server reuses the SDK's schema, notation, framing and streams.
+  server: ['ovsdb', 'jsonrpc', 'transport'],
+  testing: ['ovsdb', 'transport', 'jsonrpc', 'wire', 'vswitch', 'ovn-nb', 'ovn-sb', 'kube', 'ipam', 'geneve', 'openflow', 'server'],
 };
 
 /** The folder of LAYERS a path under src/ (e.g. `ovsdb/cache/plan.ts`) belongs to. */

@@ -60,18 +60,17 @@ export class EmbeddedOvsdbServer {
   constructor(private readonly opts: EmbeddedServerOptions = {}) {
     this.serverDb = new Database(parseSchema(serverSchemaJson), serverSchemaJson, { txnHistory: false });
     for (const s of opts.schemas ?? []) this.addDatabase(s);
-    const self = this;
     this.host = {
       serverId: this.serverId,
       logger: opts.logger,
-      database: (n) => (n === '_Server' ? self.serverDb : self.dbs.get(n)),
-      databaseNames: () => ['_Server', ...self.dbs.keys()].sort(),
-      lock: (s, n, steal) => self.lock(s, n, steal),
-      unlock: (s, n) => self.unlock(s, n),
-      isLockOwner: (s, n) => self.locks.get(n)?.waiters[0] === s,
+      database: (n) => (n === '_Server' ? this.serverDb : this.dbs.get(n)),
+      databaseNames: () => ['_Server', ...this.dbs.keys()].sort(),
+      lock: (s, n, steal) => this.lock(s, n, steal),
+      unlock: (s, n) => this.unlock(s, n),
+      isLockOwner: (s, n) => this.locks.get(n)?.waiters[0] === s,
       sessionClosed: (s) => {
-        for (const n of [...s.locks]) self.unlock(s, n);
-        self.sessions.delete(s);
+        for (const n of [...s.locks]) this.unlock(s, n);
+        this.sessions.delete(s);
       },
     };
   }

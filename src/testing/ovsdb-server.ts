@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../transport/stream.js';
-import { HarnessError, alive, readPid, run, terminate, track, untrack, waitFor } from './process.js';
+import { alive, readPid, run, terminate, track, untrack, waitFor } from './process.js';
 import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
 export const SCHEMAS = {

@@ -4,6 +4,7 @@
  * images, overridable per call (`image`) or through `OVN_SDK_CENTRAL_IMAGE` / `OVN_SDK_NODE_IMAGE`.
  * No I/O, no testcontainers import: the process backend loads this file only.
  */
+import type * as Backend from './backend.js';
 import { HarnessError } from '../process.js';
 import { ContainerEngineError } from './errors.js';
 
@@ -43,7 +44,7 @@ export function nodeImage(opt: string | undefined): string {
  * Loads the container backend (and testcontainers with it) on first use.
  * @throws {ContainerEngineError} `CONTAINER_ENGINE_UNAVAILABLE` when testcontainers is not installed
  */
-export async function containerBackend(): Promise<typeof import('./backend.js')> {
+export async function containerBackend(): Promise<typeof Backend> {
   try {
     return await import('./backend.js');
   } catch (e) {

@@ -77,7 +77,7 @@ function normString(s: string, c: Conn): string {
     .replace(/^-?[\d.e+-]+( is (?:not in the valid range|less than minimum allowed value|greater than maximum allowed value) )/, 'N$1');
   // Which two of the rows sharing an index value are named depends on ovsdb-server's hash order of
   // the transaction's rows: keep the table and the index, mask the rows.
-  const m = /^(Transaction causes multiple rows in \S+ table to have identical values )\(.*\)( for index on .*?\.  )First row/.exec(out);
+  const m = /^(Transaction causes multiple rows in \S+ table to have identical values )\(.*\)( for index on .*?\. {2})First row/.exec(out);
   if (m) return `${m[1]}(…)${m[2]}ROWS`;
   return out;
 }

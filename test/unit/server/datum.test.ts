@@ -22,7 +22,7 @@ describe('json-text (lib/json.c)', () => {
     expect(formatG15(0.1 + 0.2)).toBe('0.3');
     expect(formatG15(1e20)).toBe('1e+20');
     expect(formatG15(1.25e-7)).toBe('1.25e-07');
-    expect(formatG15(123456789012345678)).toBe('1.23456789012346e+17');
+    expect(formatG15(1.2345678901234568e17)).toBe('1.23456789012346e+17');
     expect(formatG15(-0.0001)).toBe('-0.0001');
   });
   test('sorted keys, OVS escapes, integers vs reals', () => {
