@@ -2,7 +2,8 @@
  * The README's API tour as a program that runs (`npx tsx examples/tour.ts`) and type-checks in `npm test`.
  * Uses OVN_NB_DB when set, else a throwaway NB + SB + ovn-northd.
  */
-import { OvsdbClient, OvsdbSession, ReplicaCache, op, namedUuid, OvsdbTransactionError } from 'ovn-sdk/ovsdb';
+import { OvsdbClient, OvsdbSession, op, namedUuid, OvsdbTransactionError } from 'ovn-sdk/ovsdb';
+import { ReplicaCache } from 'ovn-sdk/ovsdb/cache';
 import { transaction } from 'ovn-sdk/ovsdb/typed';
 import { ovnNorthboundModel } from 'ovn-sdk/ovn-nb';
 import { startOvnCentral } from 'ovn-sdk/testing';
