@@ -4,6 +4,7 @@
  * port groups, load balancers, DHCP options. Builders are pure functions of (desired, snapshot) on an
  * {@link NbTxn}; only the client does I/O (`client.transact(NB_DATABASE, tx.operations())`).
  */
+export { SdkError } from '../errors.js';
 export { NB_DATABASE, NB_BUILDER_TABLES, NbTxn, readNbSnapshot, snapshotFromResults, snapshotSelects, refAtom, refCondition, sameValue, wireRow } from './txn.js';
 export type { NbColumns, NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';
 export type { ExistOptions, RemoveOptions } from './common.js';

@@ -14,16 +14,20 @@ export class HarnessError extends SdkError {
 }
 
 /** A command the harness ran exited non-zero; carries the command line and its stderr. */
-export class HarnessCommandError extends SdkError {
+export class HarnessCommandError extends HarnessError {
+  override readonly code = 'HARNESS_COMMAND_FAILED';
+  /** What the command wrote to stderr. */
+  override readonly stderr: string;
+
   constructor(
     message: string,
     /** The command line that failed. */
     readonly command: readonly string[],
-    /** What the command wrote to stderr. */
-    readonly stderr: string,
+    stderr: string,
     options?: { cause?: unknown },
   ) {
-    super('HARNESS_COMMAND_FAILED', message, options);
+    super(message, '', options);
+    this.stderr = stderr;
   }
 }
 
