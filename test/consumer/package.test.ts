@@ -81,6 +81,8 @@ beforeAll(async () => {
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
   for (const f of readdirSync(FIXTURE)) copyFileSync(join(FIXTURE, f), join(project, f));
+  // The README's tours, as a user runs them.
+  for (const f of ['tour.ts', 'quickstart.ts']) copyFileSync(join(ROOT, 'examples', f), join(project, f));
   const typesNode = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@types/node']!;
   await ok('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `@types/node@${typesNode}`], project);
   installed = join(project, 'node_modules', 'ovn-sdk');
@@ -176,6 +178,16 @@ describe.concurrent.each(['20', '22', '24'])('Node %s', (major) => {
   });
 });
 
+describe('examples/tour.ts against the tarball', () => {
+  it('tour.ts and quickstart.ts run on Node 24 (type stripping) as written in the README', { timeout: 180_000 }, async () => {
+    const r = await ok(nodes['24']!, ['tour.ts'], project);
+    expect(r.stdout).toContain('sw0 has 2 ports');
+    expect(r.stdout).toMatch(/session on unix:\S+ state live switches cached \d+/);
+    const q = await ok(nodes['24']!, ['quickstart.ts'], project);
+    expect(q.stdout).toBe('switch sw0 ports 1\nport sw0-p1 00:00:00:00:00:01 10.0.0.2\n');
+  });
+});
+
 describe.concurrent.each([
   ['5', () => join(ROOT, 'node_modules/typescript')],
   ['7', () => ts7],
@@ -193,7 +205,7 @@ describe.concurrent.each([
       config,
       JSON.stringify({
         compilerOptions: { ...mod, target: 'es2022', lib: ['es2023'], strict: true, skipLibCheck: false, noEmit: true, types: ['node'] },
-        files: ['consumer.ts'],
+        files: ['consumer.ts', 'tour.ts', 'quickstart.ts'],
       }),
     );
     const r = await sh(process.execPath, [join(dir, 'bin/tsc'), '-p', config], project);
