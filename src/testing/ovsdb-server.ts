@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../transport/stream.js';
-import { HarnessError, alive, readPid, run, terminate, track, untrack, waitFor } from './process.js';
+import { HarnessError, alive, readPid, run, terminate, track, trackDir, untrack, waitFor } from './process.js';
 
 export const SCHEMAS = {
   nb: '/usr/share/ovn/ovn-nb.ovsschema',
@@ -120,6 +120,7 @@ async function startServerProcess(
 export async function startOvsdbServer(opts: StartOvsdbOptions): Promise<OvsdbServer> {
   const own = !opts.dir;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'ovsdb-'));
+  if (own) trackDir(dir);
   const name = opts.name ?? 'db';
   const dbFile = join(dir, `${name}.db`);
   const schema = schemaPath(opts.schema);
@@ -164,6 +165,7 @@ export interface Northd {
 export async function startNorthd(nb: string, sb: string, opts: { dir?: string } = {}): Promise<Northd> {
   const own = !opts.dir;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'northd-'));
+  if (own) trackDir(dir);
   const pidfile = join(dir, 'northd.pid');
   await run(
     'ovn-northd',
@@ -200,6 +202,7 @@ export interface OvnCentral {
 /** Starts NB and SB servers and ovn-northd between them, all in one temp dir. */
 export async function startOvnCentral(): Promise<OvnCentral> {
   const dir = mkdtempSync(join(tmpdir(), 'ovn-'));
+  trackDir(dir);
   const started: { stop(): Promise<void> }[] = [];
   try {
     const nb = await startOvsdbServer({ schema: 'nb', dir, name: 'nb' });
@@ -347,6 +350,7 @@ export async function startOvsdbCluster(opts: StartClusterOptions): Promise<Ovsd
   const schema = schemaPath(opts.schema);
   const database = JSON.parse(readFileSync(schema, 'utf8')).name as string;
   const dir = mkdtempSync(join(tmpdir(), 'ovsdb-cluster-'));
+  trackDir(dir);
   const env = daemonEnv(dir);
   const members: InternalMember[] = [];
   const placementOf = (i: number): MemberPlacement => opts.placement?.[i] ?? { host: opts.host ?? '127.0.0.1' };
