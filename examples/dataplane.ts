@@ -19,8 +19,8 @@ import { execFileSync } from 'node:child_process';
 import { OUTSIDE, ping, startBackground, startE2eScenario, startTshark, stopTshark, type Background, type E2eScenario } from '../src/testing/e2e-scenario.js';
 import { explainTunnelCapture } from '../src/testing/e2e-explain.js';
 import { openBrInt } from '../src/testing/e2e-openflow.js';
-import { logicalNamesFromSb } from '../src/ovn-sb/index.js';
-import { natOutgoingRuleLines } from '../src/kube/index.js';
+import { logicalNamesFromSb } from 'ovn-sdk/ovn-sb';
+import { natOutgoingRuleLines } from 'ovn-sdk/kube';
 
 const NEEDED = ['ovsdb-server', 'ovs-vswitchd', 'ovn-northd', 'ovn-controller', 'tshark', 'ip', 'ethtool', 'ping', 'ipset', 'iptables'];
 

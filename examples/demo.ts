@@ -9,11 +9,11 @@
  * prints the tunnel keys. A second reconcile shows that nothing changes. It stops what it started.
  * With `--dataplane` it runs examples/dataplane.ts instead: the scenario on a two-node data plane.
  */
-import { OvsdbClient } from '../src/ovsdb/index.js';
-import { startOvnCentral, type OvnCentral } from '../src/testing/index.js';
-import { reconcile, renderIpTable, renderSubnetTable, withDefaultSubnets, type KubeDesiredState } from '../src/kube/index.js';
-import { readNbSnapshot, renderNbShow } from '../src/ovn-nb/index.js';
-import { readSbView } from '../src/ovn-sb/index.js';
+import { OvsdbClient } from 'ovn-sdk/ovsdb';
+import { startOvnCentral, type OvnCentral } from 'ovn-sdk/testing';
+import { reconcile, renderIpTable, renderSubnetTable, withDefaultSubnets, type KubeDesiredState } from 'ovn-sdk/kube';
+import { readNbSnapshot, renderNbShow } from 'ovn-sdk/ovn-nb';
+import { readSbView } from 'ovn-sdk/ovn-sb';
 import { embeddedFallbackReason, runEmbeddedDemo } from './demo-embedded.js';
 
 const DESIRED: KubeDesiredState = {

@@ -2,12 +2,13 @@
  * The README's API tour as a program that runs (`npx tsx examples/tour.ts`) and type-checks in `npm test`.
  * Uses OVN_NB_DB when set, else a throwaway NB + SB + ovn-northd.
  */
-import { OvsdbClient, OvsdbSession, ReplicaCache, op, namedUuid, OvsdbTransactionError } from '../src/ovsdb/index.js';
-import { transaction } from '../src/ovsdb/typed/index.js';
-import { ovnNorthboundModel } from '../src/ovn-nb/index.js';
-import { startOvnCentral } from '../src/testing/index.js';
-import { reconcile, renderSubnetTable, withDefaultSubnets } from '../src/kube/index.js';
-import { encapsulate, decapsulate, findOvnMetadata, ovnMetadataOption } from '../src/geneve/index.js';
+import { OvsdbClient, OvsdbSession, op, namedUuid, OvsdbTransactionError } from 'ovn-sdk/ovsdb';
+import { ReplicaCache } from 'ovn-sdk/ovsdb/cache';
+import { transaction } from 'ovn-sdk/ovsdb/typed';
+import { ovnNorthboundModel } from 'ovn-sdk/ovn-nb';
+import { startOvnCentral } from 'ovn-sdk/testing';
+import { reconcile, renderSubnetTable, withDefaultSubnets } from 'ovn-sdk/kube';
+import { encapsulate, decapsulate, findOvnMetadata, ovnMetadataOption } from 'ovn-sdk/geneve';
 
 const central = process.env.OVN_NB_DB ? undefined : await startOvnCentral();
 const nb = await OvsdbClient.connect(process.env.OVN_NB_DB ?? central!.nb.unix);

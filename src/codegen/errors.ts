@@ -23,8 +23,8 @@ export class CodegenUnrepresentableError extends SdkError {
 
 /** The `ovsdb-codegen` command line is wrong. */
 export class CodegenUsageError extends SdkError {
-  constructor(message: string) {
-    super('CODEGEN_USAGE', message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CODEGEN_USAGE', message, options);
   }
 }
 

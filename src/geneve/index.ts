@@ -3,6 +3,8 @@
  * (Ethernet / 802.1Q / IPv4 / IPv6 / UDP) with checksums, inner-frame summaries, pcap / pcapng
  * reading and writing, and "explain" (frames in logical OVN names). Sans-I/O throughout.
  */
+export { SdkError } from '../errors.js';
+export { WireError } from '../wire/errors.js';
 export {
   GENEVE_UDP_PORT,
   GENEVE_FIXED_HEADER_LENGTH,
@@ -81,7 +83,8 @@ export {
   type TunnelIpv6,
 } from './packet.js';
 export { InnerView, summarizeInner, summarizeGeneve } from './inner.js';
-export { formatMac, formatIpv4, formatIpv6, parseMac, parseIpv4, parseIpv6, type MacInput, type IpInput } from './addr.js';
+// Bytes <-> text; named apart from ovn-sdk/ipam's formatMac/parseMac (48-bit integers).
+export { formatMac as formatMacBytes, formatIpv4, formatIpv6, parseMac as parseMacBytes, parseIpv4, parseIpv6, type MacInput, type IpInput } from './addr.js';
 export {
   CaptureParser,
   CaptureWriter,
@@ -94,7 +97,8 @@ export {
 } from './pcap.js';
 export {
   logicalNamesFromRows,
-  logicalNamesFromSb,
+  // From rows in OVSDB notation; ovn-sdk/ovn-sb's logicalNamesFromSb takes its SbView.
+  logicalNamesFromSb as logicalNamesFromSbSnapshot,
   explainGeneve,
   explainCapture,
   describeInner,

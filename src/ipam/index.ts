@@ -16,6 +16,7 @@
  * Kube-OVN keeps these numbers in float64; here they are exact bigints (they differ only above 2^53,
  * e.g. a /64's 2^64 − 2).
  */
+export { SdkError } from '../errors.js';
 export {
   type Cidr,
   type IpFamily,

@@ -7,6 +7,7 @@
  * conflict, read-your-writes, `wait: 'sb' | 'hv'`); one-shot scripts use `readNbSnapshot` +
  * `client.transact(NB_DATABASE, tx.operations())`. See docs/write-path.md.
  */
+export { SdkError } from '../errors.js';
 export { NB_DATABASE, NB_BUILDER_TABLES, NbTxn, readNbSnapshot, snapshotFromResults, snapshotSelects, refAtom, refCondition, sameValue, wireRow } from './txn.js';
 export type { NbColumns, NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';
 export type { ExistOptions, RemoveOptions } from './common.js';

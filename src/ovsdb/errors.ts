@@ -124,7 +124,10 @@ export class OvsdbOutcomeUnknownError extends SdkError {
 /** No remote of the list could be connected to. `attempts` holds each remote's error. */
 export class OvsdbConnectError extends SdkError {
   constructor(readonly attempts: readonly { remote: string; error: Error }[]) {
-    super('OVSDB_CONNECT_FAILED', `could not connect to any remote: ${attempts.map((a) => `${a.remote}: ${a.error.message}`).join('; ')}`, {
+    // Each remote once: the transport's own message may already start with it.
+    const one = (a: { remote: string; error: Error }) => `${a.remote}: ${a.error.message.startsWith(`${a.remote}: `) ? a.error.message.slice(a.remote.length + 2) : a.error.message}`;
+    const text = attempts.length === 1 ? one(attempts[0]!) : `could not connect to any remote: ${attempts.map(one).join('; ')}`;
+    super('OVSDB_CONNECT_FAILED', text, {
       cause: attempts[attempts.length - 1]?.error,
     });
   }

@@ -74,13 +74,20 @@ export class OvsdbSessionClosedError extends SdkError {
   }
 }
 
-/** {@link OvsdbSession.ready} (or a transaction's `readyTimeoutMs`) ran out before the session was live. */
+/**
+ * {@link OvsdbSession.ready} (or a transaction's `readyTimeoutMs`, or `start`'s `timeoutMs`) ran out
+ * before the session was live. From `start`, `failures` names each remote tried and its last reason.
+ */
 export class OvsdbSessionNotReadyError extends SdkError {
   constructor(
     readonly timeoutMs: number,
     readonly state: SessionState,
+    readonly failures: readonly RemoteFailure[] = [],
   ) {
-    super('OVSDB_SESSION_NOT_READY', `the session was not live within ${timeoutMs} ms (state ${state})`);
+    const why = failures.map((f) => `${f.remote}: [${f.error.code}] ${stripRemote(f.error.message, f.remote)}`).join('; ');
+    super('OVSDB_SESSION_NOT_READY', `the session was not live within ${timeoutMs} ms (state ${state})${why ? `: ${why}` : ''}`, {
+      cause: failures[failures.length - 1]?.error,
+    });
   }
 }
 
@@ -124,7 +131,25 @@ export interface SessionOptions {
   logger?: Logger;
   onEvent?: (e: SessionEvent) => void;
   onMetric?: (m: SessionMetric) => void;
+  /**
+   * Bounds {@link OvsdbSession.start}: when no remote is usable within this many ms, `start` closes the
+   * session and rejects with `OVSDB_SESSION_NOT_READY` naming each remote's last reason. Default
+   * {@link DEFAULT_START_TIMEOUT_MS} (30 s); `Infinity` waits until the backoff policy gives up. Only the
+   * start is bounded: once live, the session reconnects for as long as its backoff policy allows.
+   */
+  timeoutMs?: number;
+  /** Aborts {@link OvsdbSession.start}: the session is closed and `start` rejects with `OVSDB_SESSION_CLOSED` (the signal's reason as `cause`). */
+  signal?: AbortSignal;
 }
+
+/** How long {@link OvsdbSession.start} tries by default before it fails with `OVSDB_SESSION_NOT_READY`. */
+export const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+/**
+ * Rejections that no retry can cure while starting: the server answered, and what it said is about
+ * the caller's configuration (the database name, the schema version). `start` ends at once with them.
+ */
+const PERMANENT_AT_START: ReadonlySet<string> = new Set(['OVSDB_UNKNOWN_DATABASE', 'OVSDB_SCHEMA_MISMATCH', 'OVSDB_WRONG_CLUSTER']);
 
 /** Options of {@link OvsdbSession.transact}. */
 export interface SessionTransactOptions extends TransactOptions {
@@ -184,6 +209,11 @@ export class OvsdbSession {
   private readonly opts: SessionOptions;
   /** The last reason each remote was not used, in the current round of attempts. */
   private roundFailures = new Map<string, SdkError>();
+  private previousFailures = new Map<string, SdkError>();
+  /** True while {@link start} waits: permanent rejections end it at once. */
+  private starting = false;
+  /** Cuts the backoff sleep short (on close). */
+  private wake: (() => void) | undefined;
   private failure: SdkError | undefined;
   private readonly endHandlers = new Set<(err: SdkError) => void>();
 
@@ -194,16 +224,64 @@ export class OvsdbSession {
   }
 
   /**
-   * Starts the session and resolves once it is live (or rejects when the backoff policy gives up).
+   * Starts the session and resolves once it is live. Fails fast: a bad remote list throws before
+   * connecting; when every remote answers that it has no such database (or an incompatible schema
+   * version) the start ends after that one round; unreachable remotes, followers and stale members are retried with backoff
+   * until `opts.timeoutMs` (default {@link DEFAULT_START_TIMEOUT_MS}) or `opts.signal`.
+   *
+   * @example
+   * ```ts
+   * const session = await OvsdbSession.start(['tcp:10.0.0.1:6641', 'tcp:10.0.0.2:6641'], { database: 'OVN_Northbound', timeoutMs: 10_000 });
+   * ```
    * @throws {RemoteSyntaxError} `TRANSPORT_BAD_REMOTE` for a bad remote list, before connecting
-   * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the policy gives up before the first connection, naming each remote's reason
+   * @throws {OvsdbRemoteRejectedError} `OVSDB_UNKNOWN_DATABASE` / `OVSDB_SCHEMA_MISMATCH` at once, naming the remote (one remote;
+   *   with several, all refusing so: `OVSDB_SESSION_GAVE_UP` after one round, naming each)
+   * @throws {OvsdbSessionNotReadyError} `OVSDB_SESSION_NOT_READY` when not live within `timeoutMs`, naming each remote's last reason
+   * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` when `signal` aborts the start
+   * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the backoff policy gives up first, naming each remote's reason
    */
   static async start(remotes: string | readonly string[], opts: SessionOptions, hooks: ConnectHook[] = []): Promise<OvsdbSession> {
     const s = new OvsdbSession(remotes, opts);
     s.hooks.push(...hooks);
+    const { signal } = opts;
+    if (signal?.aborted) throw new OvsdbSessionClosedError('session start aborted', { cause: signal.reason });
+    s.starting = true;
     void s.loop();
-    await s.ready();
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    try {
+      await Promise.race([
+        s.ready(),
+        new Promise<never>((_, reject) => {
+          if (Number.isFinite(timeoutMs)) {
+            timer = setTimeout(() => reject(new OvsdbSessionNotReadyError(timeoutMs, s.stateValue, s.lastFailures())), timeoutMs);
+          }
+          if (signal) {
+            onAbort = () => reject(new OvsdbSessionClosedError('session start aborted', { cause: signal.reason }));
+            signal.addEventListener('abort', onAbort, { once: true });
+          }
+        }),
+      ]);
+    } catch (e) {
+      await s.shutdown(e as SdkError);
+      throw e;
+    } finally {
+      if (timer) clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      s.starting = false;
+    }
     return s;
+  }
+
+  /** Each remote's last reason for not being used (this round's, else the previous round's). */
+  private lastFailures(): RemoteFailure[] {
+    const out: RemoteFailure[] = [];
+    for (const remote of this.remotes) {
+      const error = this.roundFailures.get(remote) ?? this.previousFailures.get(remote);
+      if (error) out.push({ remote, error });
+    }
+    return out;
   }
 
   get state(): SessionState {
@@ -350,13 +428,22 @@ export class OvsdbSession {
   }
 
   /** Closes the session and its connection for good. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    return this.shutdown(undefined);
+  }
+
+  /** Stops everything; `reason` (a failed start's error) is what waiters and end handlers get. */
+  private async shutdown(reason: SdkError | undefined): Promise<void> {
+    const already = this.stateValue === 'closed' || this.stateValue === 'failed';
     this.stopped = true;
-    this.setState('closed');
+    this.wake?.();
+    if (!already) this.setState('closed');
     const c = this.current;
     this.current = undefined;
     await c?.close();
-    const err = new OvsdbSessionClosedError('session closed');
+    if (already) return;
+    const err = reason ?? new OvsdbSessionClosedError('session closed');
+    this.failure = reason;
     this.rejectWaiters(err);
     this.ended(err);
   }
@@ -388,6 +475,7 @@ export class OvsdbSession {
     let failures = 0;
     while (!this.stopped) {
       let connected = false;
+      if (this.roundFailures.size > 0) this.previousFailures = this.roundFailures;
       this.roundFailures = new Map();
       for (const remote of this.order()) {
         if (this.stopped) return;
@@ -403,6 +491,17 @@ export class OvsdbSession {
       }
       if (this.stopped) return;
       if (!connected) {
+        const permanent = this.permanentStartFailure();
+        if (permanent) {
+          // The servers answered, and the answer is about our configuration: no retry can help.
+          this.failure = permanent;
+          this.stopped = true;
+          this.log?.error({ remotes: this.remotes, code: permanent.code, err: permanent.message }, 'ovsdb session: start failed');
+          this.setState('failed', undefined, permanent.message);
+          this.rejectWaiters(permanent);
+          this.ended(permanent);
+          return;
+        }
         failures++;
         const delay = backoff(failures);
         if (delay === undefined) {
@@ -419,7 +518,14 @@ export class OvsdbSession {
           return;
         }
         this.setState('backoff', undefined, `retrying in ${delay} ms`);
-        await new Promise((r) => setTimeout(r, delay));
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, delay);
+          this.wake = () => {
+            clearTimeout(t);
+            r();
+          };
+        });
+        this.wake = undefined;
       }
     }
   }
@@ -467,6 +573,18 @@ export class OvsdbSession {
     this.roundFailures.set(remote, error);
     this.log?.warn({ remote, code: error.code, err: error.message }, 'ovsdb session: remote not used');
     this.opts.onEvent?.({ type: 'rejected', remote, error });
+  }
+
+  /**
+   * While starting, a round in which every remote answered with a permanent rejection ends the start:
+   * with that rejection for a single remote, else with `OVSDB_SESSION_GAVE_UP` listing each.
+   */
+  private permanentStartFailure(): SdkError | undefined {
+    if (!this.starting || this.connections > 0) return undefined;
+    const fs = this.remotes.map((remote) => ({ remote, error: this.roundFailures.get(remote) }));
+    if (!fs.every((f) => f.error && PERMANENT_AT_START.has(f.error.code))) return undefined;
+    if (fs.length === 1) return fs[0]!.error;
+    return new OvsdbSessionGaveUpError(fs as RemoteFailure[], 1);
   }
 
   /** Reads and keeps watching this database's row in `_Server.Database`; throws if the server is not acceptable. */

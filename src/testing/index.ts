@@ -3,6 +3,7 @@
  * ovsdb-server for any schema, ovn-northd between NB and SB, RAFT clusters — and stops them leaving
  * no process, socket or temp dir behind.
  */
+export { SdkError } from '../errors.js';
 export { startOvsdbServer, startNorthd, startOvnCentral, startOvsdbCluster, setElectionTimer, freePort, daemonEnv, SCHEMAS } from './ovsdb-server.js';
 export { parseClusterStatus } from './ovsdb-server.js';
 export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, ClusterStatus, MemberPlacement, StartClusterOptions, SchemaName } from './ovsdb-server.js';

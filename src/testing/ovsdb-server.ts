@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../transport/stream.js';
-import { alive, readPid, run, terminate, track, untrack, waitFor } from './process.js';
+import { alive, readPid, run, terminate, track, trackDir, untrack, waitFor } from './process.js';
 import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
 export const SCHEMAS = {
@@ -123,6 +123,7 @@ export async function startOvsdbServer(opts: StartOvsdbOptions): Promise<OvsdbSe
   if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startOvsdbServerContainer(opts);
   const own = !opts.dir;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'ovsdb-'));
+  if (own) trackDir(dir);
   const name = opts.name ?? 'db';
   const dbFile = join(dir, `${name}.db`);
   const schema = schemaPath(opts.schema);
@@ -167,6 +168,7 @@ export interface Northd {
 export async function startNorthd(nb: string, sb: string, opts: { dir?: string } = {}): Promise<Northd> {
   const own = !opts.dir;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'northd-'));
+  if (own) trackDir(dir);
   const pidfile = join(dir, 'northd.pid');
   await run(
     'ovn-northd',
@@ -207,6 +209,7 @@ export interface OvnCentral {
 export async function startOvnCentral(opts: RuntimeOptions = {}): Promise<OvnCentral> {
   if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startOvnCentralContainer(opts);
   const dir = mkdtempSync(join(tmpdir(), 'ovn-'));
+  trackDir(dir);
   const started: { stop(): Promise<void> }[] = [];
   try {
     const nb = await startOvsdbServer({ schema: 'nb', dir, name: 'nb', runtime: 'process' });
@@ -355,6 +358,7 @@ export async function startOvsdbCluster(opts: StartClusterOptions): Promise<Ovsd
   const schema = schemaPath(opts.schema);
   const database = JSON.parse(readFileSync(schema, 'utf8')).name as string;
   const dir = mkdtempSync(join(tmpdir(), 'ovsdb-cluster-'));
+  trackDir(dir);
   const env = daemonEnv(dir);
   const members: InternalMember[] = [];
   const placementOf = (i: number): MemberPlacement => opts.placement?.[i] ?? { host: opts.host ?? '127.0.0.1' };

@@ -1,9 +1,10 @@
 /**
- * Process helpers for the harness: run a command, wait for a pid to exit, and a registry that kills
- * whatever is still running when the Node process exits, so nothing is left behind.
+ * Process helpers for the harness: run a command, wait for a pid to exit, and a registry of what the
+ * harness started (daemons, temp dirs, network namespaces) that is cleaned up when the Node process
+ * exits, is interrupted (SIGINT, SIGTERM, SIGHUP) or dies of an uncaught error — so nothing is left behind.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { SdkError } from '../errors.js';
 
 /** The harness could not bring something up (a daemon not ready in time, a bad pidfile, an unknown node). */
@@ -14,16 +15,20 @@ export class HarnessError extends SdkError {
 }
 
 /** A command the harness ran exited non-zero; carries the command line and its stderr. */
-export class HarnessCommandError extends SdkError {
+export class HarnessCommandError extends HarnessError {
+  override readonly code = 'HARNESS_COMMAND_FAILED';
+  /** What the command wrote to stderr. */
+  override readonly stderr: string;
+
   constructor(
     message: string,
     /** The command line that failed. */
     readonly command: readonly string[],
-    /** What the command wrote to stderr. */
-    readonly stderr: string,
+    stderr: string,
     options?: { cause?: unknown },
   ) {
-    super('HARNESS_COMMAND_FAILED', message, options);
+    super(message, '', options);
+    this.stderr = stderr;
   }
 }
 
@@ -127,24 +132,69 @@ export function readPid(pidfile: string): number {
   return pid;
 }
 
-// Everything the harness started in this process, killed on exit as a last resort.
+// Everything the harness started in this process and has not stopped yet: the last-resort cleanup
+// kills the daemons, deletes the namespaces, then removes the temp dirs (in that order: a daemon may
+// still write into its dir). It is synchronous, so it can run in 'exit' and in signal handlers.
 const live = new Set<number>();
+const dirs = new Set<string>();
+const namespaces = new Set<string>();
 let hooked = false;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Kills, deletes and removes everything still registered (synchronously). Safe to call twice. */
+export function cleanupNow(): void {
+  for (const p of live) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  live.clear();
+  for (const n of namespaces) spawnSync('ip', ['netns', 'delete', n], { stdio: 'ignore' });
+  namespaces.clear();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs.clear();
+}
+
+function onSignal(sig: NodeJS.Signals): void {
+  cleanupNow();
+  // Nobody else handles the signal: behave as Node would without us (die of it, exit code 128+n).
+  if (process.listenerCount(sig) === 1) {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.kill(process.pid, sig);
+  }
+}
+
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', cleanupNow);
+  // The monitor runs before Node reports the error and exits, without changing what happens.
+  process.on('uncaughtExceptionMonitor', cleanupNow);
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+
 export function track(pid: number): void {
   live.add(pid);
-  if (!hooked) {
-    hooked = true;
-    process.once('exit', () => {
-      for (const p of live) {
-        try {
-          process.kill(p, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }
-    });
-  }
+  hook();
 }
 export function untrack(pid: number): void {
   live.delete(pid);
+}
+/** Registers a temp dir the harness created, removed by the last-resort cleanup unless untracked. */
+export function trackDir(dir: string): void {
+  dirs.add(dir);
+  hook();
+}
+export function untrackDir(dir: string): void {
+  dirs.delete(dir);
+}
+/** Registers a network namespace the harness created, deleted by the last-resort cleanup unless untracked. */
+export function trackNetns(name: string): void {
+  namespaces.add(name);
+  hook();
+}
+export function untrackNetns(name: string): void {
+  namespaces.delete(name);
 }

@@ -22,7 +22,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HarnessCommandError, alive, run as runCommand, terminate } from './process.js';
+import { HarnessCommandError, alive, run as runCommand, terminate, trackDir, trackNetns, untrackNetns } from './process.js';
 
 export { HarnessCommandError };
 
@@ -97,11 +97,13 @@ async function readPid(file: string): Promise<number | undefined> {
 /** Creates a network namespace (with `lo` up). Throws `HARNESS_COMMAND_FAILED` if it exists. */
 export async function createNetns(name: string): Promise<void> {
   await run('ip', ['netns', 'add', name]);
+  trackNetns(name);
   await run('ip', ['link', 'set', 'lo', 'up'], { netns: name });
 }
 
 /** Deletes a network namespace; no error if it is already gone. */
 export async function deleteNetns(name: string): Promise<void> {
+  untrackNetns(name);
   if (!existsSync(`/run/netns/${name}`)) return;
   await run('ip', ['netns', 'del', name]).catch(() => undefined);
 }
@@ -115,6 +117,7 @@ export async function deleteNetns(name: string): Promise<void> {
  */
 export async function startVswitchd(opts: VswitchdOptions = {}): Promise<Vswitchd> {
   const dir = await mkdtemp(join(tmpdir(), opts.prefix ?? `ovs-${process.pid}-`));
+  trackDir(dir);
   const env = { OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVS_SYSCONFDIR: dir, OVS_PKGDATADIR: '/usr/share/openvswitch' };
   let ownNetns: string | undefined;
   if (opts.netns === true) {

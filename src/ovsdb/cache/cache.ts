@@ -59,9 +59,20 @@ export interface ReplicaCacheOptions {
 
 /** Options of {@link ReplicaCache.follow}: those of a cache (always resumable), and how long to wait for the session. */
 export interface FollowOptions extends Omit<ReplicaCacheOptions, 'resumable'> {
-  /** Give up the first start if the session is not live within this many ms (default: wait as long as the session tries). */
+  /**
+   * Give up the first sync if the session is not live within this many ms: `follow` rejects with
+   * `OVSDB_SESSION_NOT_READY`. Default {@link DEFAULT_FOLLOW_TIMEOUT_MS} (30 s); `Infinity` waits as long
+   * as the session tries.
+   */
+  readonly timeoutMs?: number;
+  /** The former name of `timeoutMs` (used when `timeoutMs` is not given). */
   readonly readyTimeoutMs?: number;
+  /** Aborts the first sync: `follow` rejects with `CACHE_CLOSED` (the signal's reason as `cause`) and leaves no monitor behind. */
+  readonly signal?: AbortSignal;
 }
+
+/** How long {@link ReplicaCache.follow} waits for its session to be live by default. */
+export const DEFAULT_FOLLOW_TIMEOUT_MS = 30_000;
 
 /** The row type a model gives a table, as the cache holds it (no `_version`). */
 export type RowOf<T> = T extends { readonly row: infer R } ? Omit<R, '_version'> & { readonly _uuid: string } : CacheRow;
@@ -175,15 +186,20 @@ export class ReplicaCache<Tb = AnyTables> {
    *   await session.close();
    * @throws {CacheOptionError} `CACHE_INVALID_OPTION` as {@link ReplicaCache.start}
    * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` / `OVSDB_SESSION_CLOSED` when the session never becomes live
+   * @throws {OvsdbSessionNotReadyError} `OVSDB_SESSION_NOT_READY` when the session is not live within `timeoutMs`
+   * @throws {CacheClosedError} `CACHE_CLOSED` when `signal` aborts the first sync
    */
   static async follow<M extends { readonly schema: DatabaseSchema } | undefined = undefined>(
     session: OvsdbSession,
     opts: FollowOptions & { readonly model?: M } = {},
   ): Promise<ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>> {
-    const { readyTimeoutMs, ...cacheOpts } = opts;
+    const { readyTimeoutMs, timeoutMs = readyTimeoutMs ?? DEFAULT_FOLLOW_TIMEOUT_MS, signal, ...cacheOpts } = opts;
     const o: ReplicaCacheOptions = { ...cacheOpts, resumable: true };
+    const deadline = Date.now() + timeoutMs;
+    const aborted = () => new CacheClosedError('ReplicaCache.follow aborted', { cause: signal?.reason });
     for (;;) {
-      const client = await session.ready(readyTimeoutMs);
+      if (signal?.aborted) throw aborted();
+      const client = await abortable(session.ready(Number.isFinite(timeoutMs) ? Math.max(0, deadline - Date.now()) : undefined), signal, aborted);
       let cache: ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables> | undefined;
       try {
         const schema = await client.getSchema(session.database);
@@ -197,6 +213,10 @@ export class ReplicaCache<Tb = AnyTables> {
           continue;
         }
         throw e;
+      }
+      if (signal?.aborted) {
+        await cache.close();
+        throw aborted();
       }
       await cache.attach(session);
       return cache;
@@ -673,4 +693,23 @@ export class ReplicaCache<Tb = AnyTables> {
       waitForSeq: (target, timeoutMs) => this.waitForSeq(target, timeoutMs),
     };
   }
+}
+
+/** `p`, or `make()` as soon as `signal` aborts (whichever comes first). */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined, make: () => Error): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(make());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

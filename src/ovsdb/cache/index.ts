@@ -3,7 +3,8 @@
  * schema and client-defined indexes, row events with back-pressure, live conditions, and
  * transactions that verify what they read and retry on conflict.
  */
-export { ReplicaCache } from './cache.js';
+export { SdkError } from '../../errors.js';
+export { ReplicaCache, DEFAULT_FOLLOW_TIMEOUT_MS } from './cache.js';
 export type { ReplicaCacheOptions, FollowOptions, MonitorMethod, RowOf } from './cache.js';
 export type { RejectedRow, TablePlan, PlanOptions, ModelCheck } from './plan.js';
 export { planTables } from './plan.js';
@@ -15,6 +16,15 @@ export { CacheTable, CacheIndex } from './table.js';
 export type { CacheRow, IndexSpec } from './table.js';
 export { EventStream } from './events.js';
 export type { RowEvent, SubscribeOptions } from './events.js';
-export { columnCodec } from '../codec.js';
-export type { ColumnCodec, ColumnCodecOptions } from '../codec.js';
-export * from './errors.js';
+export {
+  CacheClosedError,
+  CacheUnknownTableError,
+  CacheIndexError,
+  CacheOptionError,
+  CacheEventOverflowError,
+  CacheProtocolError,
+  CacheRetryExhaustedError,
+} from './errors.js';
+export type { AttemptRecord } from './errors.js';
+// Thrown while following a session (see ReplicaCache.follow).
+export { OvsdbSessionClosedError, OvsdbSessionGaveUpError, OvsdbSessionNotReadyError } from '../session.js';

@@ -12,7 +12,21 @@ export { TransactionResults, decodeResults, decodeRow } from './results.js';
 export type { NamedUuidScope } from '../validate.js';
 export { checkCondition, checkMutation, validateOperation, validateOperations } from '../validate.js';
 export { asUuid } from './uuid.js';
-export * from './errors.js';
+export { SdkError } from '../../errors.js';
+export {
+  OvsdbTypedError,
+  UnknownTableError,
+  UnknownColumnError,
+  ImmutableColumnError,
+  ConditionNotAllowedError,
+  MutatorNotAllowedError,
+  NamedUuidUndefinedError,
+  NamedUuidDuplicateError,
+  NamedUuidWrongTableError,
+  ResultMismatchError,
+  TransactionOperationError,
+} from './errors.js';
+export type { SchemaLocation } from './errors.js';
 export type { AdaptedOperations, ChangedColumn, ColumnRef, MissingColumn, SchemaSkew } from './skew.js';
 export { SchemaSkewError, adaptOperations, compareSchemas, describeSkew, sharedColumns } from './skew.js';
 export { requiredOnInsert, serverDefaultAtom } from '../defaults.js';

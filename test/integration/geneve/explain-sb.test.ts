@@ -13,7 +13,7 @@ import {
   decapsulate,
   encapsulate,
   explainGeneve,
-  logicalNamesFromSb,
+  logicalNamesFromSbSnapshot as logicalNamesFromSb,
   ovnMetadataOption,
   type LogicalNames,
   type SbSnapshot,

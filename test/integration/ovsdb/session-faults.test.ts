@@ -26,7 +26,6 @@ import {
   OvsdbOutcomeUnknownError,
   OvsdbClientClosedError,
   OvsdbTransactionError,
-  ReplicaCache,
   exponentialBackoff,
   op,
   cond,
@@ -34,6 +33,7 @@ import {
   type SessionEvent,
   type ClientOptions,
 } from '../../../src/ovsdb/index.js';
+import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { cacheSnapshot, expectSnapshotsEqual, norm, serverSnapshot } from './cache/helpers.js';
 
 const NB = 'OVN_Northbound';

@@ -1,7 +1,7 @@
 /** The leader-aware session on a real 3-member RAFT cluster and on standalone servers. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOvsdbCluster, startOvsdbServer, waitFor, type OvsdbCluster } from '../../../src/testing/index.js';
-import { OvsdbSession, exponentialBackoff, op, cond, type SessionEvent, type SessionMetric } from '../../../src/ovsdb/index.js';
+import { OvsdbSession, OvsdbRemoteRejectedError, exponentialBackoff, op, cond, type SessionEvent, type SessionMetric } from '../../../src/ovsdb/index.js';
 
 const NB = 'OVN_Northbound';
 let cluster: OvsdbCluster;
@@ -61,7 +61,7 @@ describe('OvsdbSession on a cluster', () => {
 });
 
 describe('OvsdbSession: bad remotes and give-up', () => {
-  test('a wrong database name is refused with a typed reason naming the remote; gives up per policy', async () => {
+  test('a wrong database name ends start at once with OVSDB_UNKNOWN_DATABASE naming the remote (no retry)', async () => {
     const server = await startOvsdbServer({ schema: 'nb' });
     const events: SessionEvent[] = [];
     try {
@@ -70,11 +70,12 @@ describe('OvsdbSession: bad remotes and give-up', () => {
         backoff: exponentialBackoff({ initialMs: 10, maxAttempts: 2 }),
         onEvent: (x) => events.push(x),
       }).catch((x) => x);
-      expect(e.code).toBe('OVSDB_SESSION_GAVE_UP');
-      expect(e.message).toContain(server.unix);
-      expect(e.failures.map((f: { error: { code: string } }) => f.error.code)).toEqual(['OVSDB_UNKNOWN_DATABASE']);
+      expect(e).toBeInstanceOf(OvsdbRemoteRejectedError);
+      expect(e.code).toBe('OVSDB_UNKNOWN_DATABASE');
+      expect(e.remote).toBe(server.unix);
+      expect(e.message.split(server.unix).length - 1).toBe(1); // named once
       const rejected = events.filter((x) => x.type === 'rejected') as Extract<SessionEvent, { type: 'rejected' }>[];
-      expect(rejected.length).toBe(3);
+      expect(rejected.length).toBe(1);
       expect(rejected[0]!.error.code).toBe('OVSDB_UNKNOWN_DATABASE');
       expect(rejected[0]!.remote).toBe(server.unix);
       expect(events.at(-1)).toMatchObject({ type: 'state', state: 'failed' });
@@ -101,10 +102,9 @@ describe('OvsdbSession: bad remotes and give-up', () => {
       const e = await OvsdbSession.start(server.unix, {
         database: NB,
         schemaVersion: '99.0.0',
-        backoff: exponentialBackoff({ maxAttempts: 0 }),
         onEvent: (x) => events.push(x),
       }).catch((x) => x);
-      expect(e.code).toBe('OVSDB_SESSION_GAVE_UP');
+      expect(e.code).toBe('OVSDB_SCHEMA_MISMATCH');
       expect((events.find((x) => x.type === 'rejected') as Extract<SessionEvent, { type: 'rejected' }>).error.code).toBe('OVSDB_SCHEMA_MISMATCH');
     } finally {
       await server.stop();

@@ -5,7 +5,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { OvsdbClient, ReplicaCache } from '../../../src/ovsdb/index.js';
+import { OvsdbClient } from '../../../src/ovsdb/index.js';
+import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
 import { addBridge, addPort, delBridge, delController, delPortByName, openVSwitchModel, removeMapKeys, setController, setFailMode, setManager, setMapKeys, vsFind } from '../../../src/vswitch/index.js';
 

@@ -14,7 +14,7 @@ import {
   Encapsulator,
   formatIpv4,
   formatIpv6,
-  formatMac,
+  formatMacBytes as formatMac,
   type Tunnel,
 } from '../../../src/geneve/index.js';
 import { toHex } from '../../../src/wire/index.js';

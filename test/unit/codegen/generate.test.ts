@@ -178,8 +178,11 @@ describe('generateModel', () => {
 
 describe('ovsdb-codegen CLI', () => {
   it('parses its arguments and refuses bad ones', () => {
-    expect(parseArgs(['a.ovsschema', '-o', 'out', '--runtime-import', 'x'])).toEqual({ schemas: ['a.ovsschema'], outDir: 'out', options: { runtimeImport: 'x' } });
-    for (const bad of [[], ['a'], ['-o', 'out'], ['a', '-o'], ['a', '-o', 'x', '--frob']]) {
+    expect(parseArgs(['a.ovsschema', '-o', 'out', '--runtime-import', 'x'])).toEqual({ kind: 'generate', schemas: ['a.ovsschema'], outDir: 'out', options: { runtimeImport: 'x' } });
+    expect(parseArgs(['a.ovsschema', 'b.ovsschema', '--out=out'])).toEqual({ kind: 'generate', schemas: ['a.ovsschema', 'b.ovsschema'], outDir: 'out', options: {} });
+    expect(parseArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['a', '-v'])).toEqual({ kind: 'version' });
+    for (const bad of [[], ['a'], ['-o', 'out'], ['a', '-o'], ['a', '-o', 'x', '--frob'], ['a', '--out=']]) {
       expect(() => parseArgs(bad)).toThrow(expect.objectContaining({ code: 'CODEGEN_USAGE' }));
     }
   });
@@ -195,6 +198,12 @@ describe('ovsdb-codegen CLI', () => {
       expect(out).toEqual([`${join(dir, 'out', 'test-db.gen.ts')}\n`]);
       expect(readFileSync(join(dir, 'out', 'test-db.gen.ts'), 'utf8')).toBe(generateFromSchemaJson(SAMPLE).source);
       expect(main([], () => {}, (s) => err.push(s))).toBe(2);
+      const help: string[] = [];
+      expect(main(['--help'], (s) => help.push(s))).toBe(0);
+      expect(help.join('')).toContain('--out=DIR');
+      const version: string[] = [];
+      expect(main(['--version'], (s) => version.push(s))).toBe(0);
+      expect(version).toEqual([`${JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version}\n`]);
       expect(main([join(dir, 'missing.ovsschema'), '-o', dir], () => {}, (s) => err.push(s))).toBe(1);
       writeFileSync(join(dir, 'bad.ovsschema'), '{ not json');
       expect(main([join(dir, 'bad.ovsschema'), '-o', dir], () => {}, (s) => err.push(s))).toBe(1);

@@ -9,7 +9,7 @@ import {
   CaptureWriter,
   formatIpv6,
   logicalNamesFromRows,
-  logicalNamesFromSb,
+  logicalNamesFromSbSnapshot as logicalNamesFromSb,
   ovnMetadataOption,
   parseIpv6,
   summarizeGeneve,

@@ -1,6 +1,6 @@
 /** update2 diff application and wire decoding per column kind, on hand-made cases. */
 import { describe, expect, test } from 'vitest';
-import { columnCodec } from '../../../src/ovsdb/cache/index.js';
+import { columnCodec } from '../../../src/ovsdb/codec.js';
 import type { ColumnType } from '../../../src/ovsdb/index.js';
 
 const strSet: ColumnType = { key: { type: 'string' }, min: 0, max: 'unlimited' };

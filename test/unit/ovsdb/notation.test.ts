@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { datumToWire, datumFromWire, checkDatum, OvsdbValueError, type ColumnType, type Datum } from '../../../src/ovsdb/index.js';
+import { OvsdbValueError, type ColumnType, type Datum } from '../../../src/ovsdb/index.js';
+import { datumToWire, datumFromWire, checkDatum } from '../../../src/ovsdb/notation.js';
 
 const t = (key: ColumnType['key'], min = 1, max: number | 'unlimited' = 1, value?: ColumnType['key']): ColumnType => (value ? { key, value, min, max } : { key, min, max });
 const U = '550e8400-e29b-41d4-a716-446655440000';

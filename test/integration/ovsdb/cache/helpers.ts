@@ -1,6 +1,7 @@
 /** Shared by the cache integration tests: an independent read of the server, event replay, normalization. */
 import { expect } from 'vitest';
-import { OvsdbClient, datumFromWire, op, type DatabaseSchema } from '../../../../src/ovsdb/index.js';
+import { OvsdbClient, op, type DatabaseSchema } from '../../../../src/ovsdb/index.js';
+import { datumFromWire } from '../../../../src/ovsdb/notation.js';
 import type { ReplicaCache, RowEvent, EventStream, CacheRow } from '../../../../src/ovsdb/cache/index.js';
 
 /** Sets sorted, map keys sorted: a value comparable with toEqual regardless of order. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { columnCodec } from '../../../../src/ovsdb/cache/index.js';
+import { columnCodec } from '../../../../src/ovsdb/codec.js';
 import type { ColumnType, WireAtom, WireValue } from '../../../../src/ovsdb/index.js';
 
 const uuidArb = fc.uuid().map((u) => u.toLowerCase());
