@@ -5,7 +5,7 @@
  */
 export { OFP_VERSION, versionName } from './version.js';
 export type { OfVersion } from './version.js';
-export { OfFramer, OFP_HEADER_LEN } from './framer.js';
+export { OfFramer, OfFramingError, OFP_HEADER_LEN } from './framer.js';
 export * from './messages/index.js';
 export * from './connection/index.js';
 export * from './match/index.js';

@@ -7,7 +7,7 @@ export type * from './ext-types.js';
 export * from './constants.js';
 export { decodeMessage } from './decode.js';
 export { encodeMessage } from './encode.js';
-export { OfMessageError, OfFramingError, OfNegotiationError, OfMultipartError, OfValidationError } from './errors.js';
+export { OfMessageError, OfNegotiationError, OfMultipartError, OfValidationError } from './errors.js';
 export type { OfMessageErrorCode } from './errors.js';
 export { helloFor, helloVersions, negotiateVersion } from './negotiation.js';
 export { MultipartAssembler } from './multipart.js';
