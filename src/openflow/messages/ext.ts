@@ -4,13 +4,15 @@
  * and ofp-print text (called by format.ts). The bodies live in flow-monitor.ts, ct-flush.ts,
  * nicira-msgs.ts and nicira-stats.ts.
  */
+import { decodeGroupMod, readGroupDescs, writeGroupDescs, writeGroupModBody } from './group.js';
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { decodeGroupMod, decodeMessage, readGroupDescs } from './decode.js';
-import { encodeMessage, writeGroupDescs, writeGroupModBody } from './encode.js';
-import { flowStatsLine, formatFlowModBody, formatMessage, head, hexDump, portName } from './format.js';
+import { decodeMessage, } from './decode.js';
+import { encodeMessage, } from './encode.js';
+import { flowStatsLine, formatFlowModBody, formatMessage } from './format.js';
+import { head, hexDump, portName } from './text-helpers.js';
 import { validateMessage } from './validate.js';
 import { formatMatchRaw } from '../match/index.js';
 import { OfValidationError } from './errors.js';

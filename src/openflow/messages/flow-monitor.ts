@@ -27,7 +27,7 @@ import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError, OfValidationError } from './errors.js';
 import { readNxm, subByLength, writeNxm } from './props.js';
-import { portName } from './format.js';
+import { portName } from './text-helpers.js';
 import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types.js';
 
 /** nx_flow_monitor_flags (NXFMF_*). */

@@ -31,6 +31,7 @@ import type {
   Port,
   SelectionMethod,
 } from './types.js';
+import { head, hexDump, portName, statsCount } from './text-helpers.js';
 
 const TYPE_NAMES: Record<Exclude<OfMessage, ExtMessage>['type'], string> = {
   hello: 'OFPT_HELLO',
@@ -108,13 +109,6 @@ const KIND_TO_MP: Record<string, number> = {
 const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 /** C's %#x: no 0x prefix for zero. */
 const altHex = (n: number) => (n ? hex(n) : '0');
-
-/** The "OFPT_X (OF1.3) (xid=0x1):" header line prefix, as ofp-print writes it. */
-export function head(name: string, version: number, xid: number): string {
-  const known = version >= 1 && version <= 6;
-  const v = version === 1 ? '' : known ? ` (OF1.${version - 1})` : ` (OF 0x${version.toString(16).padStart(2, '0')})`;
-  return `${name}${v} (xid=${hex(xid)}):`;
-}
 
 /**
  * The text `ovs-ofctl ofp-print` prints for a message (without the trailing newline handling of
@@ -335,38 +329,6 @@ function nxHead(name: string, version: number, xid: number): string {
   return `${name}${versionTag(version)} (xid=${hex(xid)}):`;
 }
 
-/** OVS ovs_hex_dump format: offset, 16 bytes with a '-' after the 8th, optional ASCII column. */
-export function hexDump(b: Uint8Array, ascii: boolean): string {
-  let s = '';
-  for (let off = 0; off < b.length; off += 16) {
-    let line = off.toString(16).padStart(8, '0') + '  ';
-    let chars = '';
-    const n = Math.min(16, b.length - off);
-    for (let i = 0; i < n; i++) {
-      const c = b[off + i]!;
-      line += c.toString(16).padStart(2, '0') + (i === 7 ? '-' : ' ');
-      chars += c >= 32 && c < 127 ? String.fromCharCode(c) : '.';
-    }
-    s += (ascii ? line + '   '.repeat(16 - n) + `|${chars.padEnd(16)}|` : line.trimEnd()) + '\n';
-  }
-  return s;
-}
-
-export function portName(p: number, version: number): string {
-  if (version === 1) {
-    const names: Record<number, string> = {
-      [OFPP10.IN_PORT]: 'IN_PORT', [OFPP10.TABLE]: 'TABLE', [OFPP10.NORMAL]: 'NORMAL', [OFPP10.FLOOD]: 'FLOOD',
-      [OFPP10.ALL]: 'ALL', [OFPP10.CONTROLLER]: 'CONTROLLER', [OFPP10.LOCAL]: 'LOCAL', [OFPP10.NONE]: 'ANY', 0xfff7: 'UNSET',
-    };
-    return names[p] ?? `${p}`;
-  }
-  const names: Record<number, string> = {
-    [OFPP.IN_PORT]: 'IN_PORT', [OFPP.TABLE]: 'TABLE', [OFPP.NORMAL]: 'NORMAL', [OFPP.FLOOD]: 'FLOOD', [OFPP.ALL]: 'ALL',
-    [OFPP.CONTROLLER]: 'CONTROLLER', [OFPP.LOCAL]: 'LOCAL', [OFPP.ANY]: 'ANY', [OFPP.UNSET]: 'UNSET',
-  };
-  return names[p] ?? `${p}`;
-}
-
 function bits(v: number, names: readonly string[]): string {
   if (!v) return '0';
   const out: string[] = [];
@@ -441,7 +403,6 @@ function formatFeatures(m: FeaturesReply): string {
   for (const p of ports) s += formatPort(p, m.version);
   return s;
 }
-
 
 /** ofp_print_duration: no decimals for whole seconds, 3 when exact milliseconds, else 9. */
 function durText(sec: number, nsec: number): string {
@@ -610,10 +571,6 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
   }
 }
 
-export function statsCount(v: bigint): string {
-  return v === 0xffffffffffffffffn ? '?' : `${v}`;
-}
-
 function formatMpReply(version: number, xid: number, flags: number, b: MultipartReplyBody): string {
   if (isExtMpKind(b.kind)) return formatExtMpReply(version, xid, flags, b as ExtMultipartReplyBody);
   const h = mpHead('reply', version, xid, b.kind, b.kind === 'unknown' ? b.mpType : undefined) + moreFlag(flags);
@@ -721,7 +678,6 @@ function groupActionBits(v: number, version: number): string {
   }
   return out.length ? out.join(' ') : '<none>';
 }
-
 
 function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>): string {
   // [primary, secondary] masks per message kind; OF1.4+ properties: even type = secondary? No:

@@ -13,12 +13,13 @@
  *   OFPT_QUEUE_GET_CONFIG_REQUEST / REPLY (OpenFlow 1.0.0 §5.3.4, 1.3.5 §7.3.6) and
  *   OFPMP_QUEUE_DESC (OpenFlow 1.4.1 §7.3.5.14)
  */
+import { readFlowRemovedFixed } from './flow-mod.js';
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions, writeActions } from '../actions/index.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
-import { readFlowRemovedFixed } from './decode.js';
+import { } from './decode.js';
 import { expectBody, readNxm, writeNxm } from './props.js';
 import type { NxFlowMod, NxFlowRemoved, NxPacketIn, QueueDesc, QueueProperty, RoleStatus } from './ext-types.js';
 import type { RawProperty } from './types.js';

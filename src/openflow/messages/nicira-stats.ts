@@ -14,7 +14,7 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import { formatMatch, oxmFieldsLength } from '../match/index.js';
 import { readActions, writeActions } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
-import { statsCount } from './format.js';
+import { statsCount } from './text-helpers.js';
 import { expectBody, readNxm, subByLength, writeNxm } from './props.js';
 import type { IpfixStats, NxFlowStatsEntry, NxFlowStatsRequest } from './ext-types.js';
 import { onlyActions } from './nicira-msgs.js';
