@@ -2,28 +2,29 @@
  * decodeMessage: one framed OpenFlow message (exactly ofp_header.length bytes) to a typed object.
  * OF1.3 / OF1.5 fully, OF1.4 likewise, OF1.0 for the messages a switch sends. Byte payloads alias
  * the input.
+ *
+ * Rank 2 of messages/: a dispatcher over the family bodies of rank 1 (flow-mod, group, meter, packet,
+ * port, stats, ext, nicira-*); it never loads the text formatter.
  */
-import type { H } from './header.js';
 import { ByteReader, WireError } from '../../wire/index.js';
-import { readMatch } from '../match/index.js';
-import { readActions } from '../actions/index.js';
+import { readActions } from '../actions/codec.js';
 import type { OfVersion } from '../version.js';
-import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
+import { EXPERIMENTER_ID, NXT, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
 import { decodeExtExperimenter, decodeExtMpReply, decodeExtMpRequest, decodeExtType } from './ext.js';
-import { expectBody, readFixedString, readRawProps, subByLength } from './props.js';
+import { decodeFlowMod, decodeFlowMod10, decodeFlowRemoved } from './flow-mod.js';
+import { decodeGroupMod } from './group.js';
+import type { H } from './header.js';
+import { done } from './header.js';
+import { readBands } from './meter.js';
+import { decodePacketIn, decodePacketOut, readPacketIn2Props, readTlvMaps } from './packet.js';
+import { readPort } from './port.js';
+import { expectBody, readRawProps, subByLength } from './props.js';
+import { readMpReplyBody, readMpRequestBody } from './stats.js';
 import type {
-  AsyncProperty, HelloElement, MultipartReplyBody,
-  MultipartRequestBody, OfMessage,
+  AsyncProperty, HelloElement, OfMessage,
   Port
 } from './types.js';
-import { readOxsStats, decodeFlowRemoved, decodeFlowMod, decodeFlowMod10 } from './flow-mod.js';
-import { readTlvMaps, readPacketIn2Props, decodePacketIn, decodePacketOut } from './packet.js';
-import { readPort, readPortStats, readQueueStats } from './port.js';
-import { readGroupDescs, decodeGroupMod } from './group.js';
-import { readBands } from './meter.js';
-import { readFlowStatsRequest, readTableFeaturesList, readFlowStatsEntries } from './stats.js';
-import { done } from './header.js';
 
 /** OF1.0 message type numbers mapped onto the OF1.1+ numbering used for dispatch. */
 const OF10_TYPE_MAP: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22, 23];
@@ -229,7 +230,7 @@ function decodeBody(r: ByteReader): OfMessage {
     }
   }
   if (v >= 5 && (type === OFPT.BUNDLE_CONTROL || type === OFPT.BUNDLE_ADD_MESSAGE)) return decodeBundle(r, h, type);
-  const ext = decodeExtType(r, h, type);
+  const ext = decodeExtType(r, h, type, decodeMessage);
   if (ext) return ext;
   return { type: 'unknown', ...h, msgType: rawType, body: r.bytes(r.remaining) };
 }
@@ -326,7 +327,7 @@ function decodeExperimenter(r: ByteReader, h: H): OfMessage {
     if (nx) return nx;
     r.offset = start;
   }
-  const ext = decodeExtExperimenter(r, h, experimenter, expType);
+  const ext = decodeExtExperimenter(r, h, experimenter, expType, decodeMessage);
   if (ext) return ext;
   return { type: 'experimenter', ...h, experimenter, expType, data: r.bytes(r.remaining) };
 }
@@ -414,10 +415,6 @@ function decodeFeaturesReply(r: ByteReader, h: H): OfMessage {
  * Whether a multipart type exists in the version: OF1.1 stats 0–7 (OpenFlow 1.1 §A.3.5), OF1.2 adds
  * group features (8); OF1.0 and OF1.3+ are decoded for every type (OVS's OF1.0 extensions).
  */
-function mpDefined(v: OfVersion, mpType: number): boolean {
-  if (v === 1 || v >= 4 || mpType === OFPMP.EXPERIMENTER) return true;
-  return mpType <= (v === 2 ? OFPMP.GROUP_DESC : OFPMP.GROUP_FEATURES);
-}
 
 function mpHeader(r: ByteReader, v: OfVersion): { mpType: number; flags: number } {
   expectBody(r, v === 1 ? 4 : 8, 'multipart header');
@@ -430,93 +427,7 @@ function mpHeader(r: ByteReader, v: OfVersion): { mpType: number; flags: number 
 function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
-  const body = ((): MultipartRequestBody => {
-    const ext = decodeExtMpRequest(r, v, mpType);
-    if (ext) return ext;
-    if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
-    switch (mpType) {
-      case OFPMP.DESC:
-        return { kind: 'desc' };
-      case OFPMP.FLOW_DESC:
-        return { kind: 'flow', ...readFlowStatsRequest(r, v) };
-      case OFPMP.AGGREGATE_STATS: {
-        const sel = readFlowStatsRequest(r, v);
-        if (v >= 6 && r.remaining) return { kind: 'aggregate', ...sel, statsRequest: readOxsStats(r) };
-        return { kind: 'aggregate', ...sel };
-      }
-      case OFPMP.FLOW_STATS:
-        if (v < 6) break;
-        return { kind: 'flowStats', ...readFlowStatsRequest(r, v) };
-      case OFPMP.TABLE_STATS:
-        return { kind: 'table' };
-      case OFPMP.PORT_STATS: {
-        if (v === 1) {
-          expectBody(r, 8, 'port stats request');
-          const p = r.u16();
-          r.skip(6);
-          return { kind: 'portStats', portNo: p };
-        }
-        expectBody(r, 8, 'port stats request');
-        const portNo = r.u32();
-        r.skip(4);
-        return { kind: 'portStats', portNo };
-      }
-      case OFPMP.QUEUE_STATS: {
-        if (v === 1) {
-          expectBody(r, 8, 'queue stats request');
-          const p = r.u16();
-          r.skip(2);
-          return { kind: 'queue', portNo: p, queueId: r.u32() };
-        }
-        expectBody(r, 8, 'queue stats request');
-        return { kind: 'queue', portNo: r.u32(), queueId: r.u32() };
-      }
-      case OFPMP.GROUP_STATS: {
-        expectBody(r, 8, 'group stats request');
-        const groupId = r.u32();
-        r.skip(4);
-        return { kind: 'group', groupId };
-      }
-      case OFPMP.GROUP_DESC: {
-        if (v >= 6) {
-          expectBody(r, 8, 'group desc request');
-          const groupId = r.u32();
-          r.skip(4);
-          return { kind: 'groupDesc', groupId };
-        }
-        return { kind: 'groupDesc' };
-      }
-      case OFPMP.GROUP_FEATURES:
-        return { kind: 'groupFeatures' };
-      case OFPMP.METER_STATS:
-      case OFPMP.METER_DESC: {
-        expectBody(r, 8, 'meter request');
-        const meterId = r.u32();
-        r.skip(4);
-        return { kind: mpType === OFPMP.METER_STATS ? 'meter' : 'meterConfig', meterId };
-      }
-      case OFPMP.METER_FEATURES:
-        return { kind: 'meterFeatures' };
-      case OFPMP.TABLE_FEATURES:
-        return { kind: 'tableFeatures', tables: readTableFeaturesList(r, v) };
-      case OFPMP.PORT_DESC: {
-        if (v >= 6) {
-          expectBody(r, 8, 'port desc request');
-          const portNo = r.u32();
-          r.skip(4);
-          return { kind: 'portDesc', portNo };
-        }
-        return { kind: 'portDesc' };
-      }
-      case OFPMP.EXPERIMENTER: {
-        expectBody(r, 8, 'experimenter multipart');
-        const experimenter = r.u32();
-        const expType = r.u32();
-        return { kind: 'experimenter', experimenter, expType, data: r.bytes(r.remaining) };
-      }
-    }
-    return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
-  })();
+  const body = decodeExtMpRequest(r, v, mpType) ?? readMpRequestBody(r, v, mpType);
   if (r.remaining && body.kind !== 'unknown' && body.kind !== 'experimenter') {
     throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} request`, r.offset);
   }
@@ -526,170 +437,7 @@ function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
 function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
-  const body = ((): MultipartReplyBody => {
-    const ext = decodeExtMpReply(r, v, mpType);
-    if (ext) return ext;
-    if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
-    switch (mpType) {
-      case OFPMP.DESC:
-        expectBody(r, 1056, 'desc reply');
-        return {
-          kind: 'desc',
-          mfrDesc: readFixedString(r, 256),
-          hwDesc: readFixedString(r, 256),
-          swDesc: readFixedString(r, 256),
-          serialNum: readFixedString(r, 32),
-          dpDesc: readFixedString(r, 256),
-        };
-      case OFPMP.FLOW_DESC:
-        return readFlowStatsEntries(r, v);
-      case OFPMP.FLOW_STATS: {
-        if (v < 6) break;
-        const flows = [];
-        while (r.remaining) {
-          const fr = subByLength(r, r.peekU16(0), 16, 'flow stats entry');
-          fr.skip(4);
-          const tableId = fr.u8();
-          const reason = fr.u8();
-          const priority = fr.u16();
-          const match = readMatch(fr, v);
-          const stats = readOxsStats(fr);
-          if (fr.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${fr.remaining} stray bytes in flow stats entry`, fr.offset);
-          flows.push({ tableId, reason, priority, match, stats });
-        }
-        return { kind: 'flowStats', flows };
-      }
-      case OFPMP.AGGREGATE_STATS: {
-        if (v >= 6) return { kind: 'aggregate', ...readOxsStats(r) };
-        expectBody(r, 24, 'aggregate reply');
-        const packetCount = r.u64();
-        const byteCount = r.u64();
-        const flowCount = r.u32();
-        r.skip(4);
-        return { kind: 'aggregate', packetCount, byteCount, flowCount };
-      }
-      case OFPMP.TABLE_STATS: {
-        if (v === 1) {
-          // OpenFlow 1.0.0 §5.3.5 ofp_table_stats (64 bytes).
-          const tables = [];
-          while (r.remaining) {
-            expectBody(r, 64, 'table stats entry');
-            const tableId = r.u8();
-            r.skip(3);
-            const name = readFixedString(r, 32);
-            const wildcards = r.u32();
-            const maxEntries = r.u32();
-            tables.push({ tableId, name, wildcards, maxEntries, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
-          }
-          return { kind: 'table', tables };
-        }
-        // OF1.1 / 1.2 table stats carry per-table match / action capabilities: kept as raw bytes.
-        if (v < 4) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
-        const tables = [];
-        while (r.remaining) {
-          expectBody(r, 24, 'table stats entry');
-          const tableId = r.u8();
-          r.skip(3);
-          tables.push({ tableId, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
-        }
-        return { kind: 'table', tables };
-      }
-      case OFPMP.PORT_STATS:
-        return { kind: 'portStats', ports: readPortStats(r, v) };
-      case OFPMP.QUEUE_STATS:
-        return { kind: 'queue', queues: readQueueStats(r, v) };
-      case OFPMP.GROUP_STATS: {
-        const groups = [];
-        while (r.remaining) {
-          // OF1.1 / OF1.2 ofp_group_stats has no duration (32 bytes); OF1.3 adds it (40).
-          const gr = subByLength(r, r.peekU16(0), v < 4 ? 32 : 40, 'group stats entry');
-          gr.skip(4);
-          const groupId = gr.u32();
-          const refCount = gr.u32();
-          gr.skip(4);
-          const packetCount = gr.u64();
-          const byteCount = gr.u64();
-          const durationSec = v < 4 ? 0 : gr.u32();
-          const durationNsec = v < 4 ? 0 : gr.u32();
-          const bucketStats = [];
-          if (gr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'bucket counters not a multiple of 16 bytes', gr.offset);
-          while (gr.remaining) bucketStats.push({ packetCount: gr.u64(), byteCount: gr.u64() });
-          groups.push({ groupId, refCount, packetCount, byteCount, durationSec, durationNsec, bucketStats });
-        }
-        return { kind: 'group', groups };
-      }
-      case OFPMP.GROUP_DESC:
-        return { kind: 'groupDesc', groups: readGroupDescs(r, v) };
-      case OFPMP.GROUP_FEATURES: {
-        expectBody(r, 40, 'group features');
-        const types = r.u32();
-        const capabilities = r.u32();
-        const maxGroups = [r.u32(), r.u32(), r.u32(), r.u32()] as const;
-        const actions = [r.u32(), r.u32(), r.u32(), r.u32()] as const;
-        return { kind: 'groupFeatures', types, capabilities, maxGroups, actions };
-      }
-      case OFPMP.METER_STATS: {
-        const meters = [];
-        while (r.remaining) {
-          expectBody(r, 40, 'meter stats entry');
-          const meterId = r.u32();
-          const mr = subByLength(r, r.peekU16(0) - 4, 36, 'meter stats entry');
-          mr.skip(8);
-          const flowCount = mr.u32();
-          const packetInCount = mr.u64();
-          const byteInCount = mr.u64();
-          const durationSec = mr.u32();
-          const durationNsec = mr.u32();
-          const bandStats = [];
-          if (mr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'band counters not a multiple of 16 bytes', mr.offset);
-          while (mr.remaining) bandStats.push({ packetBandCount: mr.u64(), byteBandCount: mr.u64() });
-          meters.push({ meterId, flowCount, packetInCount, byteInCount, durationSec, durationNsec, bandStats });
-        }
-        return { kind: 'meter', meters };
-      }
-      case OFPMP.METER_DESC: {
-        const meters = [];
-        while (r.remaining) {
-          const mr = subByLength(r, r.peekU16(0), 8, 'meter config entry');
-          mr.skip(2);
-          const flags = mr.u16();
-          const meterId = mr.u32();
-          meters.push({ flags, meterId, bands: readBands(mr) });
-        }
-        return { kind: 'meterConfig', meters };
-      }
-      case OFPMP.METER_FEATURES: {
-        expectBody(r, 16, 'meter features');
-        const maxMeter = r.u32();
-        const bandTypes = r.u32();
-        const capabilities = r.u32();
-        const maxBands = r.u8();
-        const maxColor = r.u8();
-        r.skip(2);
-        // OF1.5 adds `features` (24 bytes); OVS 3.1 still sends the 16-byte OF1.3 layout in OF1.5.
-        if (v >= 6 && r.remaining >= 8) {
-          const features = r.u32();
-          r.skip(4);
-          return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor, features };
-        }
-        return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor };
-      }
-      case OFPMP.TABLE_FEATURES:
-        return { kind: 'tableFeatures', tables: readTableFeaturesList(r, v) };
-      case OFPMP.PORT_DESC: {
-        const ports = [];
-        while (r.remaining) ports.push(readPort(r, v));
-        return { kind: 'portDesc', ports };
-      }
-      case OFPMP.EXPERIMENTER: {
-        expectBody(r, 8, 'experimenter multipart');
-        const experimenter = r.u32();
-        const expType = r.u32();
-        return { kind: 'experimenter', experimenter, expType, data: r.bytes(r.remaining) };
-      }
-    }
-    return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
-  })();
+  const body = decodeExtMpReply(r, v, mpType) ?? readMpReplyBody(r, v, mpType);
   if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} reply`, r.offset);
   return { type: 'multipartReply', ...h, flags, body };
 }

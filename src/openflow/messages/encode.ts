@@ -1,28 +1,29 @@
 /**
  * encodeMessage: a typed message to wire bytes. Every length field is computed here, never copied
  * from the object. OF1.3 / OF1.4 / OF1.5 for every message type; OF1.0 for the symmetric messages.
+ *
+ * Rank 2 of messages/: a dispatcher over the family bodies of rank 1.
  */
 import { ByteWriter, WireError } from '../../wire/index.js';
-import { writeMatch, writeMatch10 } from '../match/index.js';
+import { writeActions, writeInstructions } from '../actions/codec.js';
+import { writeMatch, writeMatch10 } from '../match/codec.js';
 import { writeMatch11 } from '../match/match11.js';
-import { writeActions, writeInstructions } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXT, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { extInnerBytes, isExtMpKind, writeExtMessage, writeExtMpReply, writeExtMpRequest } from './ext.js';
 import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
+import { isExtMpKind, writeExtMessage, writeExtMpReply, writeExtMpRequest } from './ext.js';
+import { of10Actions, writeOxsStats } from './flow-mod.js';
+import { writeGroupModBody } from './group.js';
+import { header, mac, need, nxHeader } from './header.js';
+import { writeBands } from './meter.js';
+import { writePacketIn2Props, writeTlvMaps } from './packet.js';
+import { writePort } from './port.js';
 import { pad8, writeRawProps } from './props.js';
+import { mpTypeOf, writeMpReplyBody, writeMpRequestBody } from './stats.js';
 import type {
   OfMessage
 } from './types.js';
-import { writeOxsStats } from './flow-mod.js';
-import { writeTlvMaps, writePacketIn2Props } from './packet.js';
-import { writePort } from './port.js';
-import { writeGroupModBody } from './group.js';
-import { writeBands } from './meter.js';
-import { mpTypeOf, writeMpRequestBody, writeMpReplyBody } from './stats.js';
-import { header, need, nxHeader, mac } from './header.js';
-import { of10Actions } from './flow-mod.js';
 
 /** OpenFlow messages are bounded by the 16-bit length, so one scratch buffer of that size suffices. */
 const MAX_LEN = 0xffff;
@@ -41,8 +42,8 @@ let scratch = Buffer.allocUnsafe(MAX_LEN);
  *   from the match and action encoders.
  */
 export function encodeMessage(msg: OfMessage): Uint8Array {
-  // Nested messages (bundle add) are encoded first, since they use the same scratch buffer.
-  const inner = msg.type === 'bundleAdd' ? encodeMessage(msg.message) : extInnerBytes(msg);
+  // Nested messages (bundle add, requestforward) are encoded first, since they use the same scratch buffer.
+  const inner = msg.type === 'bundleAdd' ? encodeMessage(msg.message) : msg.type === 'requestForward' ? encodeMessage(msg.request) : null;
   const buf = scratch;
   const w = new ByteWriter(buf, 0, MAX_LEN);
   try {
@@ -285,7 +286,7 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       writeMpRequestBody(w, m.body, v);
       return;
     case 'multipartReply':
-      if (isExtMpKind(m.body.kind)) return writeExtMpReply(w, v, m.xid, m.flags, m.body as ExtMultipartReplyBody, inner);
+      if (isExtMpKind(m.body.kind)) return writeExtMpReply(w, v, m.xid, m.flags, m.body as ExtMultipartReplyBody);
       writeMpHeader(w, v, OFPT.MULTIPART_REPLY, m.xid, m.flags, m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v));
       writeMpReplyBody(w, m.body, v);
       return;

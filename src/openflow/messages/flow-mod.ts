@@ -1,14 +1,16 @@
-/** TODO header */
-import type { H } from './header.js';
-import { ByteWriter } from '../../wire/index.js';
-import { type Action } from '../actions/index.js';
-import { pad8 } from './props.js';
-import { ByteReader } from '../../wire/index.js';
-import { readMatch, readMatch10 } from '../match/index.js';
+/**
+ * Flow family bodies (rank 1), read and written side by side: ofp_flow_mod (OF1.0 and OF1.1+),
+ * ofp_flow_removed with the OF1.5 OXS stats, and the OF1.0 action list of a flow.
+ * OpenFlow 1.5.1 §7.3.4.2 (flow mod), §7.4.2 (flow removed), §7.2.4 (OXS).
+ */
+import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { readActions, readInstructions } from '../actions/codec.js';
+import type { Action } from '../actions/types.js';
+import { readMatch, readMatch10 } from '../match/codec.js';
 import { readMatch11 } from '../match/match11.js';
-import { readActions, readInstructions } from '../actions/index.js';
 import { OfMessageError } from './errors.js';
-import { expectBody, subByLength } from './props.js';
+import type { H } from './header.js';
+import { expectBody, pad8, subByLength } from './props.js';
 import type {
   FlowStatValues, OfMessage
 } from './types.js';

@@ -1,20 +1,20 @@
-/** TODO header */
-import type { H } from './header.js';
-import { ByteWriter } from '../../wire/index.js';
-import { writeActions } from '../actions/index.js';
-import { pad8, writeFixedString, writeRawProps } from './props.js';
-import { type GroupMod } from './types.js';
+/**
+ * Group family bodies (rank 1): group_mod, buckets (OF1.1 and OF1.5 layouts), group desc, group
+ * stats and group features, read and written side by side. OpenFlow 1.5.1 §7.3.4.3, §7.3.5.9–11.
+ */
+import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { readActions, writeActions } from '../actions/codec.js';
+import { readOxmFields } from '../match/codec.js';
 import { defaultCodePoint, fieldByName } from '../match/fields.js';
-import { ByteReader } from '../../wire/index.js';
-import { readOxmFields } from '../match/index.js';
-import { readActions } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
-import { expectBody, readFixedString, readRawProps, subByLength } from './props.js';
+import type { H } from './header.js';
+import { expectBody, pad8, readFixedString, readRawProps, subByLength, writeFixedString, writeRawProps } from './props.js';
 import type {
-  Bucket, GroupDescEntry, OfMessage, RawProperty,
+  Bucket, GroupDescEntry, GroupFeatures, GroupStatsEntry, OfMessage, RawProperty,
   SelectionMethod
 } from './types.js';
+import { type GroupMod } from './types.js';
 
 /** Buckets laid out as in version `v`, holding actions of version `av` (NXT_GROUP_MOD: OF1.5 layout, OF1.0 actions). */
 export function readBuckets(r: ByteReader, v: OfVersion, av: OfVersion = v): Bucket[] {
@@ -195,4 +195,51 @@ export function writeSelectionMethod(w: ByteWriter, sm: SelectionMethod | undefi
   const len = w.offset - start;
   w.patchU16(start + 2, len);
   w.zeros(pad8(len) - len);
+}
+
+/** ofp_group_stats entries up to the end of `r` (OF1.1 / 1.2 without duration, OF1.3+ with). */
+export function readGroupStats(r: ByteReader, v: OfVersion): GroupStatsEntry[] {
+  const groups: GroupStatsEntry[] = [];
+  while (r.remaining) {
+    // OF1.1 / OF1.2 ofp_group_stats has no duration (32 bytes); OF1.3 adds it (40).
+    const gr = subByLength(r, r.peekU16(0), v < 4 ? 32 : 40, 'group stats entry');
+    gr.skip(4);
+    const groupId = gr.u32();
+    const refCount = gr.u32();
+    gr.skip(4);
+    const packetCount = gr.u64();
+    const byteCount = gr.u64();
+    const durationSec = v < 4 ? 0 : gr.u32();
+    const durationNsec = v < 4 ? 0 : gr.u32();
+    const bucketStats = [];
+    if (gr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'bucket counters not a multiple of 16 bytes', gr.offset);
+    while (gr.remaining) bucketStats.push({ packetCount: gr.u64(), byteCount: gr.u64() });
+    groups.push({ groupId, refCount, packetCount, byteCount, durationSec, durationNsec, bucketStats });
+  }
+  return groups;
+}
+
+export function writeGroupStats(w: ByteWriter, groups: readonly GroupStatsEntry[], v: OfVersion): void {
+  for (const g of groups) {
+    w.u16((v < 4 ? 32 : 40) + 16 * g.bucketStats.length).zeros(2).u32(g.groupId).u32(g.refCount).zeros(4);
+    w.u64(g.packetCount).u64(g.byteCount);
+    if (v >= 4) w.u32(g.durationSec).u32(g.durationNsec);
+    for (const s of g.bucketStats) w.u64(s.packetCount).u64(s.byteCount);
+  }
+}
+
+/** ofp_group_features (40 bytes). */
+export function readGroupFeatures(r: ByteReader): { kind: 'groupFeatures' } & GroupFeatures {
+  expectBody(r, 40, 'group features');
+  const types = r.u32();
+  const capabilities = r.u32();
+  const maxGroups = [r.u32(), r.u32(), r.u32(), r.u32()] as const;
+  const actions = [r.u32(), r.u32(), r.u32(), r.u32()] as const;
+  return { kind: 'groupFeatures', types, capabilities, maxGroups, actions };
+}
+
+export function writeGroupFeatures(w: ByteWriter, b: GroupFeatures): void {
+  w.u32(b.types).u32(b.capabilities);
+  for (const x of b.maxGroups) w.u32(x);
+  for (const x of b.actions) w.u32(x);
 }

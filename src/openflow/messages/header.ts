@@ -2,8 +2,7 @@
  * The ofp_header as every message writer starts it: version, type (renumbered for OpenFlow 1.0),
  * a length patched by the encoder, xid; and the Nicira experimenter header. Rank 0.
  */
-import type { ByteReader } from '../../wire/index.js';
-import type { ByteWriter } from '../../wire/index.js';
+import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';

@@ -1,15 +1,15 @@
-/** TODO header */
-import type { H } from './header.js';
-import { ByteWriter } from '../../wire/index.js';
-import { writeOxmFields } from '../match/index.js';
-import { pad8, writeRawProps } from './props.js';
-import { ByteReader } from '../../wire/index.js';
-import { readMatch, readOxmFields } from '../match/index.js';
-import { readActions } from '../actions/index.js';
+/**
+ * Packet family bodies (rank 1): packet_in (OF1.0–1.5), packet_out, and Nicira packet_in2
+ * properties with TLV maps, read and written side by side. OpenFlow 1.5.1 §7.4.1, §7.3.6.
+ */
+import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { readActions } from '../actions/codec.js';
+import { readMatch, readOxmFields, writeOxmFields } from '../match/codec.js';
 import type { OfVersion } from '../version.js';
 import { NXPINT } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { expectBody, readRawProps } from './props.js';
+import type { H } from './header.js';
+import { expectBody, pad8, readRawProps, writeRawProps } from './props.js';
 import type {
   NxPacketIn2Fields,
   OfMessage, RawProperty, TlvMap

@@ -1,29 +1,26 @@
-/** TODO header */
-import { of10Actions } from './flow-mod.js';
-import { need } from './header.js';
-import { writeBands } from './meter.js';
-import { writeGroupDescs } from './group.js';
-import { writeOxsStats } from './flow-mod.js';
-import { writePort, writePortStats, writeQueueStats } from './port.js';
-import { ByteWriter } from '../../wire/index.js';
-import { writeMatch, writeMatch10 } from '../match/index.js';
-import { writeMatch11 } from '../match/match11.js';
-import { writeActions, writeInstructions } from '../actions/index.js';
-import { writeFixedString, writeRawProps } from './props.js';
-import { ByteReader } from '../../wire/index.js';
-import { readMatch, readMatch10 } from '../match/index.js';
-import { readMatch11 } from '../match/match11.js';
-import { readActions, readInstructions } from '../actions/index.js';
+/**
+ * Multipart (stats) bodies (rank 1): the standard request and reply bodies by multipart type, read
+ * and written side by side. Extension bodies (Nicira, ONF) are in ext.ts; the multipart header is
+ * read by decode.ts and written by encode.ts. OpenFlow 1.5.1 §7.3.5.
+ */
+import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { readActions, readInstructions, writeActions, writeInstructions } from '../actions/codec.js';
+import { readMatch, readMatch10, writeMatch, writeMatch10 } from '../match/codec.js';
+import { readMatch11, writeMatch11 } from '../match/match11.js';
 import type { OfVersion } from '../version.js';
 import { OFPMP } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { expectBody, readFixedString, readRawProps, subByLength } from './props.js';
+import { of10Actions, readOxsStats, writeOxsStats } from './flow-mod.js';
+import { readGroupDescs, readGroupFeatures, readGroupStats, writeGroupDescs, writeGroupFeatures, writeGroupStats } from './group.js';
+import { need } from './header.js';
+import { readBands, writeBands } from './meter.js';
+import { readPort, readPortStats, readQueueStats, writePort, writePortStats, writeQueueStats } from './port.js';
+import { expectBody, readFixedString, readRawProps, subByLength, writeFixedString, writeRawProps } from './props.js';
 import type {
   FlowStatsEntry,
   FlowStatsRequestBody, MultipartReplyBody,
   MultipartRequestBody, TableFeatures
 } from './types.js';
-import { readOxsStats } from './flow-mod.js';
 
 // ---- multipart -----------------------------------------------------------------------------------
 
@@ -303,20 +300,13 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
       for (const q of b.queues) writeQueueStats(w, q, v);
       return;
     case 'group':
-      for (const g of b.groups) {
-        w.u16((v < 4 ? 32 : 40) + 16 * g.bucketStats.length).zeros(2).u32(g.groupId).u32(g.refCount).zeros(4);
-        w.u64(g.packetCount).u64(g.byteCount);
-        if (v >= 4) w.u32(g.durationSec).u32(g.durationNsec);
-        for (const s of g.bucketStats) w.u64(s.packetCount).u64(s.byteCount);
-      }
+      writeGroupStats(w, b.groups, v);
       return;
     case 'groupDesc':
       writeGroupDescs(w, b.groups, v);
       return;
     case 'groupFeatures':
-      w.u32(b.types).u32(b.capabilities);
-      for (const x of b.maxGroups) w.u32(x);
-      for (const x of b.actions) w.u32(x);
+      writeGroupFeatures(w, b);
       return;
     case 'meter':
       for (const m of b.meters) {
@@ -348,4 +338,237 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
       w.bytes(b.data);
       return;
   }
+}
+
+/** Whether OpenFlow version `v` defines multipart type `mpType` (OF1.1 / 1.2 stop at group features). */
+function mpDefined(v: OfVersion, mpType: number): boolean {
+  if (v === 1 || v >= 4 || mpType === OFPMP.EXPERIMENTER) return true;
+  return mpType <= (v === 2 ? OFPMP.GROUP_DESC : OFPMP.GROUP_FEATURES);
+}
+
+/** Reads a standard multipart request body of type `mpType`; `r` is just past the multipart header. */
+export function readMpRequestBody(r: ByteReader, v: OfVersion, mpType: number): MultipartRequestBody {
+  if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+  switch (mpType) {
+    case OFPMP.DESC:
+      return { kind: 'desc' };
+    case OFPMP.FLOW_DESC:
+      return { kind: 'flow', ...readFlowStatsRequest(r, v) };
+    case OFPMP.AGGREGATE_STATS: {
+      const sel = readFlowStatsRequest(r, v);
+      if (v >= 6 && r.remaining) return { kind: 'aggregate', ...sel, statsRequest: readOxsStats(r) };
+      return { kind: 'aggregate', ...sel };
+    }
+    case OFPMP.FLOW_STATS:
+      if (v < 6) break;
+      return { kind: 'flowStats', ...readFlowStatsRequest(r, v) };
+    case OFPMP.TABLE_STATS:
+      return { kind: 'table' };
+    case OFPMP.PORT_STATS: {
+      if (v === 1) {
+        expectBody(r, 8, 'port stats request');
+        const p = r.u16();
+        r.skip(6);
+        return { kind: 'portStats', portNo: p };
+      }
+      expectBody(r, 8, 'port stats request');
+      const portNo = r.u32();
+      r.skip(4);
+      return { kind: 'portStats', portNo };
+    }
+    case OFPMP.QUEUE_STATS: {
+      if (v === 1) {
+        expectBody(r, 8, 'queue stats request');
+        const p = r.u16();
+        r.skip(2);
+        return { kind: 'queue', portNo: p, queueId: r.u32() };
+      }
+      expectBody(r, 8, 'queue stats request');
+      return { kind: 'queue', portNo: r.u32(), queueId: r.u32() };
+    }
+    case OFPMP.GROUP_STATS: {
+      expectBody(r, 8, 'group stats request');
+      const groupId = r.u32();
+      r.skip(4);
+      return { kind: 'group', groupId };
+    }
+    case OFPMP.GROUP_DESC: {
+      if (v >= 6) {
+        expectBody(r, 8, 'group desc request');
+        const groupId = r.u32();
+        r.skip(4);
+        return { kind: 'groupDesc', groupId };
+      }
+      return { kind: 'groupDesc' };
+    }
+    case OFPMP.GROUP_FEATURES:
+      return { kind: 'groupFeatures' };
+    case OFPMP.METER_STATS:
+    case OFPMP.METER_DESC: {
+      expectBody(r, 8, 'meter request');
+      const meterId = r.u32();
+      r.skip(4);
+      return { kind: mpType === OFPMP.METER_STATS ? 'meter' : 'meterConfig', meterId };
+    }
+    case OFPMP.METER_FEATURES:
+      return { kind: 'meterFeatures' };
+    case OFPMP.TABLE_FEATURES:
+      return { kind: 'tableFeatures', tables: readTableFeaturesList(r, v) };
+    case OFPMP.PORT_DESC: {
+      if (v >= 6) {
+        expectBody(r, 8, 'port desc request');
+        const portNo = r.u32();
+        r.skip(4);
+        return { kind: 'portDesc', portNo };
+      }
+      return { kind: 'portDesc' };
+    }
+    case OFPMP.EXPERIMENTER: {
+      expectBody(r, 8, 'experimenter multipart');
+      const experimenter = r.u32();
+      const expType = r.u32();
+      return { kind: 'experimenter', experimenter, expType, data: r.bytes(r.remaining) };
+    }
+  }
+  return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+}
+
+/** Reads a standard multipart reply body of type `mpType`; `r` is just past the multipart header. */
+export function readMpReplyBody(r: ByteReader, v: OfVersion, mpType: number): MultipartReplyBody {
+  if (!mpDefined(v, mpType)) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+  switch (mpType) {
+    case OFPMP.DESC:
+      expectBody(r, 1056, 'desc reply');
+      return {
+        kind: 'desc',
+        mfrDesc: readFixedString(r, 256),
+        hwDesc: readFixedString(r, 256),
+        swDesc: readFixedString(r, 256),
+        serialNum: readFixedString(r, 32),
+        dpDesc: readFixedString(r, 256),
+      };
+    case OFPMP.FLOW_DESC:
+      return readFlowStatsEntries(r, v);
+    case OFPMP.FLOW_STATS: {
+      if (v < 6) break;
+      const flows = [];
+      while (r.remaining) {
+        const fr = subByLength(r, r.peekU16(0), 16, 'flow stats entry');
+        fr.skip(4);
+        const tableId = fr.u8();
+        const reason = fr.u8();
+        const priority = fr.u16();
+        const match = readMatch(fr, v);
+        const stats = readOxsStats(fr);
+        if (fr.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${fr.remaining} stray bytes in flow stats entry`, fr.offset);
+        flows.push({ tableId, reason, priority, match, stats });
+      }
+      return { kind: 'flowStats', flows };
+    }
+    case OFPMP.AGGREGATE_STATS: {
+      if (v >= 6) return { kind: 'aggregate', ...readOxsStats(r) };
+      expectBody(r, 24, 'aggregate reply');
+      const packetCount = r.u64();
+      const byteCount = r.u64();
+      const flowCount = r.u32();
+      r.skip(4);
+      return { kind: 'aggregate', packetCount, byteCount, flowCount };
+    }
+    case OFPMP.TABLE_STATS: {
+      if (v === 1) {
+        // OpenFlow 1.0.0 §5.3.5 ofp_table_stats (64 bytes).
+        const tables = [];
+        while (r.remaining) {
+          expectBody(r, 64, 'table stats entry');
+          const tableId = r.u8();
+          r.skip(3);
+          const name = readFixedString(r, 32);
+          const wildcards = r.u32();
+          const maxEntries = r.u32();
+          tables.push({ tableId, name, wildcards, maxEntries, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
+        }
+        return { kind: 'table', tables };
+      }
+      // OF1.1 / 1.2 table stats carry per-table match / action capabilities: kept as raw bytes.
+      if (v < 4) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
+      const tables = [];
+      while (r.remaining) {
+        expectBody(r, 24, 'table stats entry');
+        const tableId = r.u8();
+        r.skip(3);
+        tables.push({ tableId, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
+      }
+      return { kind: 'table', tables };
+    }
+    case OFPMP.PORT_STATS:
+      return { kind: 'portStats', ports: readPortStats(r, v) };
+    case OFPMP.QUEUE_STATS:
+      return { kind: 'queue', queues: readQueueStats(r, v) };
+    case OFPMP.GROUP_STATS:
+      return { kind: 'group', groups: readGroupStats(r, v) };
+    case OFPMP.GROUP_DESC:
+      return { kind: 'groupDesc', groups: readGroupDescs(r, v) };
+    case OFPMP.GROUP_FEATURES:
+      return readGroupFeatures(r);
+    case OFPMP.METER_STATS: {
+      const meters = [];
+      while (r.remaining) {
+        expectBody(r, 40, 'meter stats entry');
+        const meterId = r.u32();
+        const mr = subByLength(r, r.peekU16(0) - 4, 36, 'meter stats entry');
+        mr.skip(8);
+        const flowCount = mr.u32();
+        const packetInCount = mr.u64();
+        const byteInCount = mr.u64();
+        const durationSec = mr.u32();
+        const durationNsec = mr.u32();
+        const bandStats = [];
+        if (mr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'band counters not a multiple of 16 bytes', mr.offset);
+        while (mr.remaining) bandStats.push({ packetBandCount: mr.u64(), byteBandCount: mr.u64() });
+        meters.push({ meterId, flowCount, packetInCount, byteInCount, durationSec, durationNsec, bandStats });
+      }
+      return { kind: 'meter', meters };
+    }
+    case OFPMP.METER_DESC: {
+      const meters = [];
+      while (r.remaining) {
+        const mr = subByLength(r, r.peekU16(0), 8, 'meter config entry');
+        mr.skip(2);
+        const flags = mr.u16();
+        const meterId = mr.u32();
+        meters.push({ flags, meterId, bands: readBands(mr) });
+      }
+      return { kind: 'meterConfig', meters };
+    }
+    case OFPMP.METER_FEATURES: {
+      expectBody(r, 16, 'meter features');
+      const maxMeter = r.u32();
+      const bandTypes = r.u32();
+      const capabilities = r.u32();
+      const maxBands = r.u8();
+      const maxColor = r.u8();
+      r.skip(2);
+      // OF1.5 adds `features` (24 bytes); OVS 3.1 still sends the 16-byte OF1.3 layout in OF1.5.
+      if (v >= 6 && r.remaining >= 8) {
+        const features = r.u32();
+        r.skip(4);
+        return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor, features };
+      }
+      return { kind: 'meterFeatures', maxMeter, bandTypes, capabilities, maxBands, maxColor };
+    }
+    case OFPMP.TABLE_FEATURES:
+      return { kind: 'tableFeatures', tables: readTableFeaturesList(r, v) };
+    case OFPMP.PORT_DESC: {
+      const ports = [];
+      while (r.remaining) ports.push(readPort(r, v));
+      return { kind: 'portDesc', ports };
+    }
+    case OFPMP.EXPERIMENTER: {
+      expectBody(r, 8, 'experimenter multipart');
+      const experimenter = r.u32();
+      const expType = r.u32();
+      return { kind: 'experimenter', experimenter, expType, data: r.bytes(r.remaining) };
+    }
+  }
+  return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
 }

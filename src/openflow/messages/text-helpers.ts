@@ -5,7 +5,8 @@
  */
 import { OFPP, OFPP10 } from './constants.js';
 
-const hex = (n: number | bigint) => `0x${n.toString(16)}`;
+/** `0x`-prefixed lowercase hex. */
+export const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
 
 /** The "OFPT_X (OF1.3) (xid=0x1):" header line prefix, as ofp-print writes it. */
 export function head(name: string, version: number, xid: number): string {

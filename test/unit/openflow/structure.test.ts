@@ -84,7 +84,7 @@ const RANKS: Record<string, Record<string, number>> = {
     // (2) the dispatchers
     'decode.ts': 2, 'encode.ts': 2,
     // (3) text and policy: the only rank that may call the dispatchers
-    'format.ts': 3, 'ext-format.ts': 3, 'validate.ts': 3, 'table-features.ts': 3, 'packet-text.ts': 3,
+    'format.ts': 3, 'ext-format.ts': 3, 'flow-text.ts': 3, 'validate.ts': 3, 'table-features.ts': 3, 'packet-text.ts': 3,
     'index.ts': 4,
   },
 };
