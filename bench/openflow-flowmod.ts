@@ -10,10 +10,11 @@
  * Our side is measured in a worker thread. With OF_BENCH_DIST the worker gets no tsx loader
  * (`execArgv: []`), so it runs the compiled ESM exactly as `node` runs it for a user: tsx's loader
  * otherwise re-transforms every .js it loads into CommonJS with getter-based imports, which halves
- * the measured rates. Without OF_BENCH_DIST the worker inherits tsx and loads src/.
+ * the measured rates. Without OF_BENCH_DIST the worker loads src/*.ts through tsx's `tsImport` (a
+ * worker does not inherit the main thread's tsx loader). Run from the repository root.
  * Measurement slices alternate with os-ken's (a co-process), so load drift hits both alike.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -79,9 +80,13 @@ const specs = sizes.map((n) => ({ table: 14, priority: 120, match: ALL_FIELDS.sl
  */
 const WORKER = `
 import { parentPort, workerData } from 'node:worker_threads';
-const { base, specs, text } = workerData;
-const { decodeMessage, encodeMessage, flowModFromSpec } = await import(base + 'openflow/messages/index.js');
-const { parseFlow } = await import(base + 'openflow/text/index.js');
+const { base, ts, specs, text } = workerData;
+// From src/ the worker loads the .ts files through tsx's API: a worker does not inherit the tsx
+// loader of the main thread, so a plain import of src/*.js fails there.
+const tsx = ts ? await import('tsx/esm/api') : undefined;
+const load = (p) => (tsx ? tsx.tsImport(base + p.replace(/\.js$/, '.ts'), base) : import(base + p));
+const { decodeMessage, encodeMessage, flowModFromSpec } = await load('openflow/messages/index.js');
+const { parseFlow } = await load('openflow/text/index.js');
 let sink = 0;
 const fns = specs.map((spec) => {
   const fm = flowModFromSpec(spec, 0x04);
@@ -106,7 +111,7 @@ parentPort.on('message', ({ i, kind, secs }) => parentPort.postMessage(rateFor(f
 parentPort.postMessage(fns.map((f) => Buffer.from(f.bytes).toString('hex')));
 if (sink === -1) console.log(sink);
 `;
-const worker = new Worker(WORKER, { eval: true, workerData: { base, specs, text: TEXT }, ...(dist ? { execArgv: [] } : {}) });
+const worker = new Worker(WORKER, { eval: true, workerData: { base, ts: !dist, specs, text: TEXT }, ...(dist ? { execArgv: [] } : {}) });
 const replies: ((v: unknown) => void)[] = [];
 worker.on('message', (v: unknown) => replies.shift()?.(v));
 worker.on('error', (e) => { console.error(e); process.exit(1); });
@@ -120,16 +125,20 @@ async function ours(i: number, kind: 'encode' | 'decode' | 'text', secs: number)
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-// os-ken as a co-process: measurement slices alternate with ours, so load drift hits both alike
-const py = spawn('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { stdio: ['pipe', 'pipe', 'inherit'] });
-const lines = createInterface({ input: py.stdout! })[Symbol.asyncIterator]();
+// os-ken as a co-process: measurement slices alternate with ours, so load drift hits both alike.
+// Without python3-os-ken (`node scripts/ensure-deps.mjs --bench` installs it) only our side is measured.
+const hasOsken = spawnSync('/usr/bin/python3', ['-c', 'import os_ken'], { stdio: 'ignore' }).status === 0;
+if (!hasOsken) console.log('python3-os-ken is not installed: measuring this library only (no ratios)');
+const py = hasOsken ? spawn('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
+const lines = py ? createInterface({ input: py.stdout! })[Symbol.asyncIterator]() : undefined;
 const next = async (): Promise<string> => {
-  const r = await lines.next();
+  const r = await lines!.next();
   if (r.done) throw new Error('os-ken co-process ended');
   return r.value;
 };
-const oskenInfo = JSON.parse(await next()) as { bytes: number; sameBytes: boolean }[];
+const oskenInfo = py ? (JSON.parse(await next()) as { bytes: number; sameBytes: boolean }[]) : [];
 async function osken(i: number, kind: 'parse' | 'serialize'): Promise<number> {
+  if (!py) return NaN;
   py.stdin!.write(`${i} ${kind} ${SLICE}\n`);
   return Number(await next());
 }
@@ -147,20 +156,21 @@ for (const [i, n] of sizes.entries()) {
   }
   rows.push({ n, bytes: hexes[i]!.length / 2, enc: median(enc), dec: median(dec), oEnc: median(oEnc), oDec: median(oDec), rEnc: median(rEnc), rDec: median(rDec) });
 }
-py.stdin!.end();
+py?.stdin!.end();
 const textRates: number[] = [];
 for (let r = 0; r < 3; r++) textRates.push(await ours(sizes.length, 'text', 1));
 const textRate = median(textRates);
 await worker.terminate();
 const load1 = loadavg()[0]!;
 
-const k = (x: number): string => `${(x / 1000).toFixed(1)} k`;
+const k = (x: number): string => (Number.isNaN(x) ? '—' : `${(x / 1000).toFixed(1)} k`);
+const ratio = (x: number): string => (Number.isNaN(x) ? '—' : `${x.toFixed(1)}×`);
 console.log(`node ${process.version}, ${new Date().toISOString()}, code: ${dist ? `compiled build (${dist}), worker without tsx` : 'src via tsx'}, ` +
   `1-min load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
 console.log('| match fields | bytes | encode/s (here) | decode/s (here) | os-ken serialize/s | os-ken parse/s | encode ratio | decode ratio | os-ken bytes identical |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 rows.forEach((o, i) => {
-  console.log(`| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${k(o.oEnc)} | ${k(o.oDec)} | ${o.rEnc.toFixed(1)}× | ${o.rDec.toFixed(1)}× | ${oskenInfo[i]?.sameBytes} |`);
+  console.log(`| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${k(o.oEnc)} | ${k(o.oDec)} | ${ratio(o.rEnc)} | ${ratio(o.rDec)} | ${oskenInfo[i]?.sameBytes ?? '—'} |`);
 });
 console.log(`\nratios are medians of ${ROUNDS} alternating ${SLICE} s slices (ours, os-ken, ours, os-ken ...)`);
 console.log(`flow text parse (parseFlow, OVN-like line of ${TEXT.length} chars): ${k(textRate)} lines/s`);

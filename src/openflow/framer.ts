@@ -2,7 +2,16 @@
  * OpenFlow stream framing: splits a byte stream into whole messages using the 16-bit length in the
  * 8-byte ofp_header (OpenFlow 1.5.1 §7.1). Framing only; decoding is `messages/decodeMessage`.
  */
-import { OfFramingError } from './messages/errors.js';
+import { SdkError } from '../errors.js';
+
+/** The framer met a header whose length field is below 8 (the stream cannot be resynchronised). */
+export class OfFramingError extends SdkError {
+  readonly offset: number;
+  constructor(message: string, offset: number) {
+    super('OF_FRAME_BAD_LENGTH', `${message} (at stream byte ${offset})`);
+    this.offset = offset;
+  }
+}
 
 /** ofp_header size (OpenFlow 1.5.1 §7.1.1). */
 export const OFP_HEADER_LEN = 8;

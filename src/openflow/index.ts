@@ -13,7 +13,7 @@ export { SdkError } from '../errors.js';
 export { WireError } from '../wire/errors.js';
 export { OFP_VERSION, versionName } from './version.js';
 export type { OfVersion } from './version.js';
-export { OfFramer, OFP_HEADER_LEN } from './framer.js';
+export { OfFramer, OfFramingError, OFP_HEADER_LEN } from './framer.js';
 export type {
   AsyncConfig,
   AsyncProperty,
@@ -146,7 +146,6 @@ export {
   decodeMessage,
   encodeMessage,
   OfMessageError,
-  OfFramingError,
   OfNegotiationError,
   OfMultipartError,
   OfValidationError,

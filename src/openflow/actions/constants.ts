@@ -134,3 +134,13 @@ export const NX_LEARN_F = { SEND_FLOW_REM: 1, DELETE_LEARNED: 2, WRITE_RESULT: 4
 export const NX_CT_RECIRC_NONE = 0xff;
 /** NX_CTLR_NO_METER. */
 export const NX_CTLR_NO_METER = 0;
+
+/** ofp_packet_in_reason names as ovs-ofctl prints them. */
+export const PACKET_IN_REASONS = ['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'] as const;
+
+/** nx_hash_fields names (multipath, bundle). */
+export const NX_HASH_FIELDS = ['eth_src', 'symmetric_l4', 'symmetric_l3l4', 'symmetric_l3l4+udp', 'nw_src', 'nw_dst', 'symmetric_l3'] as const;
+
+export const NX_MP_ALG = ['modulo_n', 'hash_threshold', 'hrw', 'iter_hash'] as const;
+
+export const NX_BD_ALG = ['active_backup', 'hrw'] as const;

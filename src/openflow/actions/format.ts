@@ -7,13 +7,8 @@ import {
 import type { MatchField } from '../match/types.js';
 import type { Action, Instruction, LearnSpec } from './types.js';
 import { formatSlice } from './slices.js';
+import { NX_BD_ALG, NX_HASH_FIELDS, NX_MP_ALG, PACKET_IN_REASONS } from './constants.js';
 
-/** ofp_packet_in_reason names as ovs-ofctl prints them. */
-export const PACKET_IN_REASONS = ['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'] as const;
-/** nx_hash_fields names (multipath, bundle). */
-export const NX_HASH_FIELDS = ['eth_src', 'symmetric_l4', 'symmetric_l3l4', 'symmetric_l3l4+udp', 'nw_src', 'nw_dst', 'symmetric_l3'] as const;
-export const NX_MP_ALG = ['modulo_n', 'hash_threshold', 'hrw', 'iter_hash'] as const;
-export const NX_BD_ALG = ['active_backup', 'hrw'] as const;
 
 const dotHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('.');
 

@@ -22,15 +22,6 @@ export type OfMessageErrorCode =
   | 'OF_MSG_TOO_LONG' // an encoded message would exceed 65535 bytes
   | 'OF_MSG_UNSUPPORTED'; // a message that cannot be encoded for the requested version
 
-/** The framer met a header whose length field is below 8 (the stream cannot be resynchronised). */
-export class OfFramingError extends SdkError {
-  readonly offset: number;
-  constructor(message: string, offset: number) {
-    super('OF_FRAME_BAD_LENGTH', `${message} (at stream byte ${offset})`);
-    this.offset = offset;
-  }
-}
-
 /** Version negotiation failed: no common version in the two hello messages. */
 export class OfNegotiationError extends SdkError {
   readonly ours: readonly number[];

@@ -21,13 +21,12 @@
  * Plus NXT/ONFT_FLOW_MONITOR_CANCEL (id(32)) and _PAUSED / _RESUMED (no body).
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { formatMatch, oxmFieldsLength, readMatch, writeMatch } from '../match/index.js';
-import { formatActions, readActions, readInstructions, writeActions, writeInstructions } from '../actions/index.js';
+import { oxmFieldsLength, readMatch, writeMatch } from '../match/codec.js';
+import { readActions, readInstructions, writeActions, writeInstructions } from '../actions/codec.js';
 import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError, OfValidationError } from './errors.js';
 import { readNxm, subByLength, writeNxm } from './props.js';
-import { portName } from './format.js';
 import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types.js';
 
 /** nx_flow_monitor_flags (NXFMF_*). */
@@ -42,7 +41,7 @@ export const OFPFME = { INITIAL: 0, ADDED: 1, REMOVED: 2, MODIFIED: 3, ABBREV: 4
 /** Entries carry the ONF match_len word only when it is not the match's own length (OVS ignores it). */
 type OnfEntry = FlowMonitorRequestEntry & { readonly onfMatchLen?: number };
 
-const isFull = (u: FlowUpdate): u is Extract<FlowUpdate, { match: unknown }> => 'match' in u;
+export const isFull = (u: FlowUpdate): u is Extract<FlowUpdate, { match: unknown }> => 'match' in u;
 
 // ---- requests ------------------------------------------------------------------------------------
 
@@ -202,68 +201,6 @@ export function writeFlowUpdates(w: ByteWriter, list: readonly FlowUpdate[], v: 
     }
     w.patchU16(start, w.offset - start);
   }
-}
-
-// ---- text ----------------------------------------------------------------------------------------
-
-const FLAG_NAMES = ['initial', 'add', 'delete', 'modify', 'actions', 'own'] as const;
-
-/** OF1.4 flags in NXFMF terms, as OVS converts them (no_abbrev has no NX equivalent). */
-function nxFlags(flags: number, flavor: ExtFlavor): number {
-  if (flavor !== 'of') return flags;
-  let f = flags & 0x1f;
-  if (flags & OFPFMF14.ONLY_OWN) f |= NXFMF.OWN;
-  return f;
-}
-
-export function formatMonitorRequests(list: readonly FlowMonitorRequestEntry[], flavor: ExtFlavor): string {
-  let s = '';
-  const wide = flavor !== 'nx';
-  for (const e of list) {
-    if (flavor === 'of' && e.command === 2) {
-      s += `\n id=${e.id} command=delete`;
-      continue;
-    }
-    const f = nxFlags(e.flags, flavor);
-    const names: string[] = FLAG_NAMES.flatMap((n, i) => (f & (1 << i) ? [n] : []));
-    for (let i = FLAG_NAMES.length; i < 16; i++) if (f & (1 << i)) names.push(`0x${(1 << i).toString(16)}`);
-    s += `\n id=${e.id} flags=${names.join(',')}`;
-    // OVS holds the port in 16 bits (0xffffff00.. maps to 0xff00..) and prints the group as signed.
-    const port = wide && e.outPort >= 0xffffff00 ? e.outPort - 0xffff0000 : e.outPort;
-    if (port !== 0xffff) s += ` out_port=${portName(port, 1)}`;
-    if (flavor === 'of' && e.outGroup && e.outGroup !== 0xffffffff) s += ` out_group=${e.outGroup | 0}`; // neither 0 nor OFPG_ANY shown
-    if (e.tableId !== 0xff) s += ` table=${e.tableId}`;
-    const mt = formatMatch(e.match);
-    if (mt) s += ` ${mt}`;
-  }
-  return `${s}\n`;
-}
-
-const REMOVED_REASONS = ['idle', 'hard', 'delete', 'group_delete', 'meter_delete', 'eviction'];
-
-export function formatFlowUpdates(list: readonly FlowUpdate[], flavor: ExtFlavor): string {
-  let s = '';
-  for (const u of list) {
-    // Event names as OVS prints them (OF1.4 adds INITIAL, PAUSED, RESUMED).
-    const ev = flavor === 'of' ? ['INITIAL', 'ADDED', 'DELETED', 'MODIFIED', 'ABBREV', 'PAUSED', 'RESUMED'][u.event] : ['ADDED', 'DELETED', 'MODIFIED', 'ABBREV'][u.event];
-    s += `\n event=${ev ?? u.event}`;
-    if ('xid' in u) {
-      s += ` xid=0x${u.xid.toString(16)}`;
-      continue;
-    }
-    if (!isFull(u)) continue;
-    if (ev === 'DELETED') s += ` reason=${REMOVED_REASONS[u.reason] ?? u.reason}`;
-    s += ` table=${u.tableId}`;
-    if (u.idleTimeout) s += ` idle_timeout=${u.idleTimeout}`;
-    if (u.hardTimeout) s += ` hard_timeout=${u.hardTimeout}`;
-    s += ` cookie=${u.cookie ? `0x${u.cookie.toString(16)}` : '0'}`; // C %#x
-    // OVS prints the update's match at the default priority: the priority itself is not shown.
-    const mt = formatMatch(u.match);
-    s += ` ${mt}`;
-    if (u.actions.length) s += `${mt ? ' ' : ''}actions=${formatActions(u.actions)}`;
-  }
-  // Only the very end is chomped: an empty match leaves a space before the next update.
-  return `${s.replace(/ +$/, '')}\n`;
 }
 
 /**

@@ -4,11 +4,10 @@
  * openflow/actions inside. Messages whose text needs a packet parser (the flow extracted from
  * packet-in / packet-out data) print the header line and the fields OVS prints before that flow.
  */
+import { formatExtMessage, formatExtMpReply } from './ext-format.js';
 import { formatMatch } from '../match/index.js';
 import { FIELDS, fieldByName } from '../match/fields.js';
-import { formatActions, formatInstructions } from '../actions/index.js';
-import type { Action, Instruction } from '../actions/index.js';
-import { OFPBCT, OFPFC, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
+import { OFPBCT, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
 import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
@@ -17,20 +16,20 @@ import { actionBitsText, tableFeaturesText, tableStats10Text } from './table-fea
 import { OfValidationError } from './errors.js';
 import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
-import { formatExtMessage, formatExtMpReply, formatExtMpRequest, isExtMessage, isExtMpKind } from './ext.js';
+import { isExtMessage, isExtMpKind } from './ext.js';
+import { formatExtMpRequest } from './ext-format.js';
 import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 import type {
   Bucket,
-  FeaturesReply,
-  FlowStatValues,
-  FlowStatsEntry,
-  MeterBand,
+  FeaturesReply, MeterBand,
   MultipartReplyBody,
   MultipartRequestBody,
   OfMessage,
   Port,
-  SelectionMethod,
+  SelectionMethod
 } from './types.js';
+import { head, hexDump, portName, statsCount } from './text-helpers.js';
+import { durText, matchText, actionsText, formatFlowModBody, flowStatsLine } from './flow-text.js';
 
 const TYPE_NAMES: Record<Exclude<OfMessage, ExtMessage>['type'], string> = {
   hello: 'OFPT_HELLO',
@@ -109,13 +108,6 @@ const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 /** C's %#x: no 0x prefix for zero. */
 const altHex = (n: number) => (n ? hex(n) : '0');
 
-/** The "OFPT_X (OF1.3) (xid=0x1):" header line prefix, as ofp-print writes it. */
-export function head(name: string, version: number, xid: number): string {
-  const known = version >= 1 && version <= 6;
-  const v = version === 1 ? '' : known ? ` (OF1.${version - 1})` : ` (OF 0x${version.toString(16).padStart(2, '0')})`;
-  return `${name}${v} (xid=${hex(xid)}):`;
-}
-
 /**
  * The text `ovs-ofctl ofp-print` prints for a message (without the trailing newline handling of
  * the hex input: the result ends with "\n" like ofp-print's output).
@@ -125,10 +117,10 @@ export function head(name: string, version: number, xid: number): string {
  * @param verbosity like ofp-print's: 1 (default) prints payload hex dumps, 0 leaves them out.
  */
 export function formatMessage(m: OfMessage, verbosity = 1): string {
-  if (isExtMessage(m)) return formatExtMessage(m, verbosity);
+  if (isExtMessage(m)) return formatExtMessage(m, verbosity, formatMessage);
   // extension multipart kinds print their own decode errors (with their NXST_/ONFST_ names)
   if (m.type === 'multipartRequest' && isExtMpKind(m.body.kind)) return formatExtMpRequest(m.version, m.xid, m.flags, m.body as ExtMultipartRequestBody);
-  if (m.type === 'multipartReply' && isExtMpKind(m.body.kind)) return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody);
+  if (m.type === 'multipartReply' && isExtMpKind(m.body.kind)) return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody, formatMessage);
   // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
   try {
     validateMessage(m, false);
@@ -335,38 +327,6 @@ function nxHead(name: string, version: number, xid: number): string {
   return `${name}${versionTag(version)} (xid=${hex(xid)}):`;
 }
 
-/** OVS ovs_hex_dump format: offset, 16 bytes with a '-' after the 8th, optional ASCII column. */
-export function hexDump(b: Uint8Array, ascii: boolean): string {
-  let s = '';
-  for (let off = 0; off < b.length; off += 16) {
-    let line = off.toString(16).padStart(8, '0') + '  ';
-    let chars = '';
-    const n = Math.min(16, b.length - off);
-    for (let i = 0; i < n; i++) {
-      const c = b[off + i]!;
-      line += c.toString(16).padStart(2, '0') + (i === 7 ? '-' : ' ');
-      chars += c >= 32 && c < 127 ? String.fromCharCode(c) : '.';
-    }
-    s += (ascii ? line + '   '.repeat(16 - n) + `|${chars.padEnd(16)}|` : line.trimEnd()) + '\n';
-  }
-  return s;
-}
-
-export function portName(p: number, version: number): string {
-  if (version === 1) {
-    const names: Record<number, string> = {
-      [OFPP10.IN_PORT]: 'IN_PORT', [OFPP10.TABLE]: 'TABLE', [OFPP10.NORMAL]: 'NORMAL', [OFPP10.FLOOD]: 'FLOOD',
-      [OFPP10.ALL]: 'ALL', [OFPP10.CONTROLLER]: 'CONTROLLER', [OFPP10.LOCAL]: 'LOCAL', [OFPP10.NONE]: 'ANY', 0xfff7: 'UNSET',
-    };
-    return names[p] ?? `${p}`;
-  }
-  const names: Record<number, string> = {
-    [OFPP.IN_PORT]: 'IN_PORT', [OFPP.TABLE]: 'TABLE', [OFPP.NORMAL]: 'NORMAL', [OFPP.FLOOD]: 'FLOOD', [OFPP.ALL]: 'ALL',
-    [OFPP.CONTROLLER]: 'CONTROLLER', [OFPP.LOCAL]: 'LOCAL', [OFPP.ANY]: 'ANY', [OFPP.UNSET]: 'UNSET',
-  };
-  return names[p] ?? `${p}`;
-}
-
 function bits(v: number, names: readonly string[]): string {
   if (!v) return '0';
   const out: string[] = [];
@@ -439,62 +399,6 @@ function formatFeatures(m: FeaturesReply): string {
   }
   const ports = [...m.ports].sort((a, b) => a.portNo - b.portNo);
   for (const p of ports) s += formatPort(p, m.version);
-  return s;
-}
-
-
-/** ofp_print_duration: no decimals for whole seconds, 3 when exact milliseconds, else 9. */
-function durText(sec: number, nsec: number): string {
-  if (nsec <= 0) return `${sec}s`;
-  if (nsec % 1e6 === 0) return `${sec}.${String(nsec / 1e6).padStart(3, '0')}s`;
-  // Sub-millisecond part: nine digits with trailing zeros dropped (as OVS 3.1 prints).
-  return `${sec}.${String(nsec).padStart(9, '0').replace(/0+$/, '')}s`;
-}
-
-function matchText(match: readonly { field: string }[], priority: number): string {
-  const mt = formatMatch(match as never);
-  const pr = priority !== 0x8000 ? `priority=${priority}` : '';
-  return [pr, mt].filter(Boolean).join(',');
-}
-
-function instructionsText(ins: readonly Instruction[]): string {
-  const t = formatInstructions(ins);
-  return t || 'drop';
-}
-
-function actionsText(a: readonly Action[]): string {
-  const t = formatActions(a);
-  return t || 'drop';
-}
-
-/**
- * The flow_mod text after the header. `rawMatch`: the match as ofp-print shows it raw at verbosity ≥ 3
- * (NXT_FLOW_MOD), in which case the priority is printed apart as `pri:N`.
- */
-export function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>, rawMatch?: string): string {
-  const cmd = ['ADD', 'MOD', 'MOD_STRICT', 'DEL', 'DEL_STRICT'][m.command] ?? `cmd:${m.command}`;
-  let s = cmd;
-  if (m.tableId !== 0 && !(m.tableId === 0xff && (m.command === OFPFC.DELETE || m.command === OFPFC.DELETE_STRICT))) s += ` table:${m.tableId}`;
-  const mt = rawMatch ?? matchText(m.match, m.priority);
-  if (mt) s += ` ${mt}`;
-  // OF1.1+ (lib/ofp-flow.c): ADD shows the new cookie (unless 0 or all-ones) and ignores the mask;
-  // the other commands show cookie/mask only when the mask is nonzero. OF1.0 has no mask.
-  if (m.version === 1) {
-    if (m.cookie) s += ` cookie:${hex(m.cookie)}`;
-  } else if (m.command === OFPFC.ADD) {
-    if (m.cookie && m.cookie !== 0xffffffffffffffffn) s += ` cookie:${hex(m.cookie)}`;
-  } else if (m.cookieMask) {
-    s += ` cookie:${hex(m.cookie)}/${hex(m.cookieMask)}`;
-  }
-  if (m.idleTimeout) s += ` idle:${m.idleTimeout}`;
-  if (m.hardTimeout) s += ` hard:${m.hardTimeout}`;
-  if (m.importance) s += ` importance:${m.importance}`;
-  if (rawMatch !== undefined && m.priority !== 0x8000) s += ` pri:${m.priority}`;
-  if (m.bufferId !== 0xffffffff) s += ` buf:0x${m.bufferId.toString(16)}`;
-  if (m.outPort !== OFPP.ANY && !(m.version === 1 && m.outPort === OFPP10.NONE)) s += ` out_port:${portName(m.outPort, m.version)}`;
-  const flags = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
-  for (const [n, b] of flags) if (m.flags & b) s += ` ${n}`;
-  s += ` actions=${instructionsText(m.instructions)}`;
   return s;
 }
 
@@ -610,12 +514,8 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
   }
 }
 
-export function statsCount(v: bigint): string {
-  return v === 0xffffffffffffffffn ? '?' : `${v}`;
-}
-
 function formatMpReply(version: number, xid: number, flags: number, b: MultipartReplyBody): string {
-  if (isExtMpKind(b.kind)) return formatExtMpReply(version, xid, flags, b as ExtMultipartReplyBody);
+  if (isExtMpKind(b.kind)) return formatExtMpReply(version, xid, flags, b as ExtMultipartReplyBody, formatMessage);
   const h = mpHead('reply', version, xid, b.kind, b.kind === 'unknown' ? b.mpType : undefined) + moreFlag(flags);
   switch (b.kind) {
     case 'desc':
@@ -688,25 +588,6 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
   }
 }
 
-/**
- * One flow of a flow stats reply as ofp-print shows it. `hardAge` (seconds since the last change,
- * NXST_FLOW only) is shown when it differs from the duration.
- */
-export function flowStatsLine(f: FlowStatsEntry, hardAge?: number): string {
-  const st: FlowStatValues = f.stats;
-  let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${statsCount(st.packetCount ?? 0n)}, n_bytes=${statsCount(st.byteCount ?? 0n)}, `;
-  if (f.idleTimeout) line += `idle_timeout=${f.idleTimeout}, `;
-  if (f.hardTimeout) line += `hard_timeout=${f.hardTimeout}, `;
-  const flagNames = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
-  const fl = flagNames.filter(([, bit]) => f.flags & bit).map(([n]) => n);
-  if (fl.length) line += `${fl.join(' ')} `;
-  if (f.importance) line += `importance=${f.importance}, `;
-  if (st.idleTimeSec !== undefined) line += `idle_age=${st.idleTimeSec}, `;
-  if (hardAge !== undefined && hardAge !== st.durationSec) line += `hard_age=${hardAge}, `;
-  const mt = matchText(f.match, f.priority);
-  return `${line}${mt}${mt ? ' ' : ''}actions=${instructionsText(f.instructions)}`;
-}
-
 function groupActionBits(v: number, version: number): string {
   if (version >= 3) return actionBitsText(v);
   const names11: Record<number, string> = {};
@@ -721,7 +602,6 @@ function groupActionBits(v: number, version: number): string {
   }
   return out.length ? out.join(' ') : '<none>';
 }
-
 
 function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>): string {
   // [primary, secondary] masks per message kind; OF1.4+ properties: even type = secondary? No:

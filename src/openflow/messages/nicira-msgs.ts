@@ -13,12 +13,13 @@
  *   OFPT_QUEUE_GET_CONFIG_REQUEST / REPLY (OpenFlow 1.0.0 §5.3.4, 1.3.5 §7.3.6) and
  *   OFPMP_QUEUE_DESC (OpenFlow 1.4.1 §7.3.5.14)
  */
+import { readFlowRemovedFixed } from './flow-mod.js';
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions, writeActions } from '../actions/index.js';
+import { readActions, writeActions } from '../actions/codec.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
-import { readFlowRemovedFixed } from './decode.js';
+import { } from './decode.js';
 import { expectBody, readNxm, writeNxm } from './props.js';
 import type { NxFlowMod, NxFlowRemoved, NxPacketIn, QueueDesc, QueueProperty, RoleStatus } from './ext-types.js';
 import type { RawProperty } from './types.js';
@@ -130,13 +131,6 @@ export function writeRoleStatus(w: ByteWriter, m: RoleStatus): void {
   writeRawProps(w, m.properties);
 }
 
-export function formatRoleStatusBody(m: RoleStatus): string {
-  const role = ['nochange', 'equal', 'primary', 'secondary'][m.role] ?? `${m.role}`;
-  const reason = ['primary_request', 'configuration_changed', 'experimenter_data_changed'][m.reason] ?? `${m.reason}`;
-  const gen = m.generationId !== 0xffffffffffffffffn ? ` generation_id=${m.generationId}` : '';
-  return ` role=${role}${gen} reason=${reason}`;
-}
-
 // ---- queue configuration -------------------------------------------------------------------------
 
 /** ofp_queue_prop_header: property(16) len(16) pad(32), then the body; min/max rate: rate(16) pad(48). */
@@ -240,30 +234,4 @@ export function writeQueueDescs(w: ByteWriter, queues: readonly QueueDesc[]): vo
     writeRawProps(w, q.properties.map((p) => (p.prop === 'unknown' ? { propType: p.propType, data: p.data } : { propType: p.prop === 'minRate' ? 1 : 2, data: Uint8Array.of(p.rate >> 8, p.rate & 0xff, 0, 0) })));
     w.patchU16(start + 8, w.offset - start);
   }
-}
-
-function rateText(name: string, rate: number): string {
-  if (rate <= 1000) return ` ${name}:${Math.floor(rate / 10)}.${rate % 10}%`;
-  if (rate < 0xffff) return ` ${name}:(disabled)`;
-  return '';
-}
-
-/** Queues as ofp-print lists them: sorted by port and queue id; with `perPort`, a `port=N` line per port. */
-export function formatQueues(queues: readonly QueueDesc[], perPort: boolean): string {
-  const sorted = [...queues].sort((a, b) => a.portNo - b.portNo || a.queueId - b.queueId);
-  let s = '';
-  let port: number | undefined;
-  for (const q of sorted) {
-    if (perPort && q.portNo !== port) s += `port=${q.portNo}\n`;
-    port = q.portNo;
-    // OVS keeps one min and one max rate (the last of each; 0xffff = none) and prints min first.
-    let min = 0xffff;
-    let max = 0xffff;
-    for (const p of q.properties) {
-      if (p.prop === 'minRate') min = p.rate;
-      else if (p.prop === 'maxRate') max = p.rate;
-    }
-    s += `queue ${q.queueId}:${rateText('min_rate', min)}${rateText('max_rate', max)}\n`;
-  }
-  return s;
 }

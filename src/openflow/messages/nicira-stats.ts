@@ -11,10 +11,9 @@
  *     collector_set_id(32) pad(32)
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { formatMatch, oxmFieldsLength } from '../match/index.js';
-import { readActions, writeActions } from '../actions/index.js';
+import { oxmFieldsLength } from '../match/codec.js';
+import { readActions, writeActions } from '../actions/codec.js';
 import type { OfVersion } from '../version.js';
-import { statsCount } from './format.js';
 import { expectBody, readNxm, subByLength, writeNxm } from './props.js';
 import type { IpfixStats, NxFlowStatsEntry, NxFlowStatsRequest } from './ext-types.js';
 import { onlyActions } from './nicira-msgs.js';
@@ -99,22 +98,4 @@ export function readIpfix(r: ByteReader): IpfixStats {
 export function writeIpfix(w: ByteWriter, s: IpfixStats): void {
   for (const x of [s.totalFlows, s.currentFlows, s.packets, s.ipv4Packets, s.ipv6Packets, s.errorPackets, s.ipv4ErrorPackets, s.ipv6ErrorPackets, s.txPackets, s.txErrors]) w.u64(x);
   w.u32(s.collectorSetId).zeros(4);
-}
-
-/** The two counter lines ofp-print shows for one IPFIX stats record (second line indented by `indent`). */
-export function formatIpfix(st: IpfixStats, indent: number): string {
-  // All-ones counters are "unknown" and shown as "?".
-  const s = Object.fromEntries(Object.entries(st).map(([k, v]) => [k, typeof v === 'bigint' ? statsCount(v) : `${v}`])) as Record<keyof IpfixStats, string>;
-  return `flows=${s.totalFlows}, current flows=${s.currentFlows}, sampled pkts=${s.packets}, ipv4 ok=${s.ipv4Packets}, ipv6 ok=${s.ipv6Packets}, tx pkts=${s.txPackets}\n` +
-    `${' '.repeat(indent)}pkts errs=${s.errorPackets}, ipv4 errs=${s.ipv4ErrorPackets}, ipv6 errs=${s.ipv6ErrorPackets}, tx errs=${s.txErrors}\n`;
-}
-
-/** `table=…,out_port=…,<match>` of a flow / aggregate request (16-bit ports). */
-export function formatNxFlowRequest(b: NxFlowStatsRequest, port: (p: number) => string): string {
-  const parts: string[] = [];
-  if (b.tableId !== 0xff) parts.push(`table=${b.tableId}`);
-  if (b.outPort !== 0xffff) parts.push(`out_port=${port(b.outPort)}`);
-  const mt = formatMatch(b.match);
-  if (mt) parts.push(mt);
-  return parts.length ? ` ${parts.join(' ')}` : '';
 }

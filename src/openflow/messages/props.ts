@@ -3,7 +3,7 @@
  * (OpenFlow 1.5.1 §7.2.7 "ofp_prop_header"), fixed-width strings, MAC addresses, length checks.
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/index.js';
+import { oxmFieldsLength, readOxmFields, writeOxmFields } from '../match/codec.js';
 import type { Match } from '../match/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';

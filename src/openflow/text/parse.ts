@@ -4,7 +4,7 @@ import type { Match, MatchField } from '../match/types.js';
 import { fieldByCodePointName, fieldByName, type FieldDef, type Prereq } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
 import { prereqSatisfied } from '../match/validate.js';
-import { PACKET_IN_REASONS, NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/format.js';
+import { PACKET_IN_REASONS, NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { checkSlice } from '../actions/slices.js';
 import { ActionError } from '../actions/errors.js';
 import { encapToAction } from '../actions/encap.js';

@@ -1,6 +1,6 @@
 import { type FieldDef } from '../match/fields.js';
 import { bigIntToBytes, CT_STATE_NAMES, OFPP10_NAMES, port10To11, TCP_FLAG_NAMES, TUN_FLAG_NAMES } from '../match/text-values.js';
-import { ipv6Bytes } from '../actions/codec.js';
+import { ipv6Bytes } from '../actions/addresses.js';
 import { ActionError } from '../actions/errors.js';
 import { FlowParseError } from './errors.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OfFramer } from '../../../src/openflow/framer.js';
-import { OfFramingError } from '../../../src/openflow/messages/errors.js';
+import { OfFramingError } from '../../../src/openflow/framer.js';
 import { fromHex } from '../../../src/wire/index.js';
 
 // Three real messages (OVS test vectors): hello with bitmap, echo request with payload, barrier.
