@@ -46,6 +46,16 @@ export function formatIpv6(b: Uint8Array, at = 0): string {
   return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
 }
 
+/**
+ * Formats an address by its length: 4 bytes as IPv4, 16 as IPv6 (RFC 5952).
+ * @throws EncapsulationError `GENEVE_ENCAP_INVALID` for any other length.
+ */
+export function formatIp(b: Uint8Array): string {
+  if (b.length === 4) return formatIpv4(b);
+  if (b.length === 16) return formatIpv6(b);
+  throw new EncapsulationError(`an IP address is 4 or 16 bytes, got ${b.length}`);
+}
+
 /** Parses a MAC. @throws EncapsulationError `GENEVE_ENCAP_INVALID`. */
 export function parseMac(m: MacInput): Uint8Array {
   if (typeof m !== 'string') {

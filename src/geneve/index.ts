@@ -46,6 +46,7 @@ export {
   isCriticalOption,
   GeneveView,
   type GeneveOption,
+  type GeneveOptionInput,
   type GeneveHeader,
   type DecodedGeneve,
   type GeneveWarning,
@@ -81,7 +82,7 @@ export {
   type TunnelIpv6,
 } from './packet.js';
 export { InnerView, summarizeInner, summarizeGeneve } from './inner.js';
-export { formatMac, formatIpv4, formatIpv6, parseMac, parseIpv4, parseIpv6, type MacInput, type IpInput } from './addr.js';
+export { formatMac, formatIp, formatIpv4, formatIpv6, parseMac, parseIpv4, parseIpv6, type MacInput, type IpInput } from './addr.js';
 export {
   CaptureParser,
   CaptureWriter,
