@@ -78,16 +78,16 @@ for (let i = 0; i < N; i++) {
     input = Buffer.from(src.subarray(0, src.length - (rnd() % 3 === 0 ? rnd() % 16 : 0)));
     for (let k = 1 + (rnd() % 4); k > 0; k--) input[rnd() % input.length] = rnd() & 0xff;
   }
-  const lenient = (rnd() & 1) === 1;
+  const strict = (rnd() & 1) === 1;
   guard(() => {
-    const f = decapsulate(input, { lenient, linkType: kind === 0 ? [1, 101, 113][rnd() % 3] : 1 });
+    const f = decapsulate(input, { strict, linkType: kind === 0 ? [1, 101, 113][rnd() % 3] : 1 });
     summarizeGeneve(f.geneve);
     const again = encodeGeneve(f.geneve, f.geneve.payload);
     if (Buffer.compare(again, input.subarray(f.geneveOffset, f.geneveOffset + again.length)) !== 0) throw new Error('re-encode differs');
   }, input);
   const off = input.length > 42 ? 42 : 0;
-  guard(() => decodeGeneve(input, off, input.length, { lenient }), input);
-  guard(() => view.decode(input, off, input.length, lenient), input);
+  guard(() => decodeGeneve(input, off, input.length, { strict }), input);
+  guard(() => view.decode(input, off, input.length, { strict }), input);
   guard(() => void summarizeInner(input.subarray(off)), input);
 }
 const secs = (performance.now() - t0) / 1000;

@@ -29,6 +29,8 @@ const need = [
   ['openssl', 'openssl'],
   ['sysctl', 'procps'],
   ['ps', 'procps'],
+  // The command line's progress bar is checked on a real terminal.
+  ['tmux', 'tmux'],
   // The kubectl-style table layout is checked against Go's text/tabwriter; the wasm scanner against wat2wasm.
   ['go', 'golang-go'],
   ['wat2wasm', 'wabt'],

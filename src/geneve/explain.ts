@@ -186,7 +186,8 @@ export type ExplainedRecord =
 
 /**
  * Streams a capture and explains every GENEVE frame in it. Frames that are not GENEVE are skipped;
- * GENEVE frames that fail to decode yield `{ ok: false, error }`. Decoding is lenient by default.
+ * GENEVE frames that fail to decode yield `{ ok: false, error }`. Decoding follows RFC 8926's receive rules
+ * unless `strict: true` is given (see GeneveDecodeOptions).
  *
  * @example
  * ```ts
@@ -202,11 +203,10 @@ export async function* explainCapture(
   opts: Omit<DecapsulateOptions, 'linkType'> = {},
 ): AsyncGenerator<ExplainedRecord, void, undefined> {
   let index = 0;
-  const o = { lenient: true, ...opts };
   for await (const rec of readCapture(chunks)) {
     index++;
     try {
-      const f = decapsulate(rec.data, { ...o, linkType: rec.linkType });
+      const f = decapsulate(rec.data, { ...opts, linkType: rec.linkType });
       yield { index, ok: true, ...explainGeneve(f.geneve, names) };
     } catch (e) {
       if (!(e instanceof GeneveError)) throw e;

@@ -77,7 +77,7 @@ export interface GeneveHeader {
   readonly options: readonly GeneveOption[];
 }
 
-/** A decoded header: the fields plus its lengths, the payload view and any lenient-mode warnings. */
+/** A decoded header: the fields plus its lengths, the payload view and any receive-rule warnings. */
 export interface DecodedGeneve extends GeneveHeader {
   /** Opt Len as on the wire, in 4-byte words (0..63). */
   readonly optLen: number;
@@ -85,14 +85,14 @@ export interface DecodedGeneve extends GeneveHeader {
   readonly headerLength: number;
   /** Everything after the header up to the end given (a view into the input). */
   readonly payload: Uint8Array;
-  /** RFC "should" violations found in lenient mode (always empty in strict mode). */
+  /** Receive-rule findings the default mode reports instead of throwing (always empty in strict mode). */
   readonly warnings: readonly GeneveWarning[];
 }
 
-/** Warning codes reported by lenient decoding (the same codes strict mode throws). */
+/** Warning codes reported by default-mode decoding (the same codes strict mode throws). */
 export type GeneveWarningCode = 'GENEVE_RESERVED_SET' | 'GENEVE_CRITICAL_NOT_FLAGGED' | 'GENEVE_CRITICAL_WITHOUT_OPTION';
 
-/** An RFC "should" violation reported (not thrown) by lenient decoding. */
+/** A rule the sender broke, reported (not thrown) by default-mode decoding. */
 export interface GeneveWarning {
   readonly code: GeneveWarningCode;
   readonly message: string;
@@ -100,13 +100,29 @@ export interface GeneveWarning {
   readonly offset: number;
 }
 
-/** Decoding options. */
+/**
+ * Decoding options, shared by {@link decodeGeneve}, {@link GeneveView.decode} and `decapsulate`.
+ *
+ * By default the receive rules of RFC 8926 apply: reserved bits (the header's Rsvd. and Reserved
+ * fields, an option's R bits) "MUST be ignored on receipt" (§3.4, §3.5), and a C flag that disagrees
+ * with the options does not stop the frame; both are reported in `warnings`. Structural errors
+ * (truncation, version, lengths) always throw.
+ */
 export interface GeneveDecodeOptions {
   /**
-   * When true, reserved bits set and an inconsistent C flag are reported in `warnings` instead of
-   * throwing. Structural errors (truncation, version, lengths) always throw. Default false.
+   * When true, reserved bits set and an inconsistent C flag throw (`GENEVE_RESERVED_SET`,
+   * `GENEVE_CRITICAL_NOT_FLAGGED`, `GENEVE_CRITICAL_WITHOUT_OPTION`) — for checking a sender. Default false.
    */
-  readonly lenient?: boolean;
+  readonly strict?: boolean;
+}
+
+/** An option to encode: as {@link GeneveOption}, with the R bits optional (default 0). */
+export interface GeneveOptionInput {
+  readonly optionClass: number;
+  readonly type: number;
+  /** The three R bits (0..7); default 0, as RFC 8926 §3.5 says a sender sets them. */
+  readonly rsvd?: number;
+  readonly data: Uint8Array;
 }
 
 /**
@@ -121,7 +137,7 @@ export interface GeneveHeaderInput {
   readonly protocolType: number;
   readonly vni: number;
   readonly reserved?: number;
-  readonly options?: readonly GeneveOption[];
+  readonly options?: readonly GeneveOptionInput[];
 }
 
 /** True when the option's Type has the critical bit set. RFC 8926 §3.5 */
@@ -136,7 +152,7 @@ const TRUNCATED = 'GENEVE header needs 8 bytes';
  * (a sound header breaking no rule) is decided with a few aggregated checks; anything else goes
  * through {@link scanDetailed}, which finds the exact problem and its offset.
  */
-function scan(buf: Uint8Array, off: number, end: number, lenient: boolean, warnings: GeneveWarning[] | null): number {
+function scan(buf: Uint8Array, off: number, end: number, strict: boolean, warnings: GeneveWarning[]): number {
   if (end - off >= GENEVE_FIXED_HEADER_LENGTH) {
     const b0 = buf[off]!;
     const b1 = buf[off + 1]!;
@@ -164,14 +180,14 @@ function scan(buf: Uint8Array, off: number, end: number, lenient: boolean, warni
       }
     }
   }
-  return scanDetailed(buf, off, end, lenient, warnings);
+  return scanDetailed(buf, off, end, strict, warnings);
 }
 
 /**
  * Checks the header at `off` and walks its options, one rule at a time. Returns the header length.
- * Pushes warnings in lenient mode (when `warnings` is given), throws otherwise.
+ * Throws on a broken rule in strict mode; pushes a warning otherwise.
  */
-function scanDetailed(buf: Uint8Array, off: number, end: number, lenient: boolean, warnings: GeneveWarning[] | null): number {
+function scanDetailed(buf: Uint8Array, off: number, end: number, strict: boolean, warnings: GeneveWarning[]): number {
   if (end - off < GENEVE_FIXED_HEADER_LENGTH) {
     throw new GeneveTruncatedError(`${TRUNCATED}, have ${end - off < 0 ? 0 : end - off}`, off);
   }
@@ -205,26 +221,26 @@ function scanDetailed(buf: Uint8Array, off: number, end: number, lenient: boolea
     if ((lenByte & 0xe0) !== 0 && optRsvd < 0) optRsvd = p;
     p = next;
   }
-  // RFC "should" rules: strict mode throws, lenient mode reports.
+  // Sender rules: strict mode throws; by default they are reported and otherwise ignored (RFC 8926 §3.4).
   if ((b1 & 0x3f) !== 0 || buf[off + 7]! !== 0) {
     const msg = 'reserved header bits are set';
-    if (!lenient) throw new GeneveReservedBitsError(msg, off);
-    warnings?.push({ code: 'GENEVE_RESERVED_SET', message: msg, offset: off });
+    if (strict) throw new GeneveReservedBitsError(msg, off);
+    warnings.push({ code: 'GENEVE_RESERVED_SET', message: msg, offset: off });
   }
   if (optRsvd >= 0) {
     const msg = 'an option has reserved R bits set';
-    if (!lenient) throw new GeneveReservedBitsError(msg, optRsvd + 3);
-    warnings?.push({ code: 'GENEVE_RESERVED_SET', message: msg, offset: optRsvd + 3 });
+    if (strict) throw new GeneveReservedBitsError(msg, optRsvd + 3);
+    warnings.push({ code: 'GENEVE_RESERVED_SET', message: msg, offset: optRsvd + 3 });
   }
   const cFlag = (b1 & 0x40) !== 0;
   if (anyCritical && !cFlag) {
     const msg = 'a critical option is present but the C flag is clear';
-    if (!lenient) throw new GeneveCriticalNotFlaggedError(msg, off + 1);
-    warnings?.push({ code: 'GENEVE_CRITICAL_NOT_FLAGGED', message: msg, offset: off + 1 });
+    if (strict) throw new GeneveCriticalNotFlaggedError(msg, off + 1);
+    warnings.push({ code: 'GENEVE_CRITICAL_NOT_FLAGGED', message: msg, offset: off + 1 });
   } else if (!anyCritical && cFlag) {
     const msg = 'the C flag is set but no option is critical';
-    if (!lenient) throw new GeneveCriticalWithoutOptionError(msg, off + 1);
-    warnings?.push({ code: 'GENEVE_CRITICAL_WITHOUT_OPTION', message: msg, offset: off + 1 });
+    if (strict) throw new GeneveCriticalWithoutOptionError(msg, off + 1);
+    warnings.push({ code: 'GENEVE_CRITICAL_WITHOUT_OPTION', message: msg, offset: off + 1 });
   }
   return hdrLen;
 }
@@ -240,14 +256,14 @@ function scanDetailed(buf: Uint8Array, off: number, end: number, lenient: boolea
  * ```
  * @throws GeneveTruncatedError `GENEVE_TRUNCATED`, GeneveVersionError `GENEVE_BAD_VERSION`,
  *   GeneveOptionsPastEndError `GENEVE_OPT_LEN_PAST_END`, GeneveOptionOverrunError `GENEVE_OPTION_OVERRUN`;
- *   in strict mode also `GENEVE_RESERVED_SET`, `GENEVE_CRITICAL_NOT_FLAGGED`, `GENEVE_CRITICAL_WITHOUT_OPTION`.
+ *   with `strict: true` also `GENEVE_RESERVED_SET`, `GENEVE_CRITICAL_NOT_FLAGGED`, `GENEVE_CRITICAL_WITHOUT_OPTION`.
  */
 export function decodeGeneve(buf: Uint8Array, offset = 0, end = buf.length, opts: GeneveDecodeOptions = {}): DecodedGeneve {
   if (offset < 0 || end > buf.length || offset > end) {
     throw new GeneveTruncatedError(`bad window ${offset}..${end} over ${buf.length} bytes`, offset);
   }
   const warnings: GeneveWarning[] = [];
-  const headerLength = scan(buf, offset, end, opts.lenient === true, warnings);
+  const headerLength = scan(buf, offset, end, opts.strict === true, warnings);
   // The structure is known to be sound now; the reader only slices.
   const r = new ByteReader(buf, offset, end);
   const b0 = r.u8();
@@ -284,7 +300,7 @@ export function geneveHeaderLength(h: GeneveHeaderInput): number {
   return GENEVE_FIXED_HEADER_LENGTH + optionsLength(h.options ?? []);
 }
 
-function optionsLength(options: readonly GeneveOption[]): number {
+function optionsLength(options: readonly GeneveOptionInput[]): number {
   let n = 0;
   for (let i = 0; i < options.length; i++) {
     const d = options[i]!.data.length;
@@ -328,7 +344,7 @@ export function encodeGeneveInto(h: GeneveHeaderInput, buf: Uint8Array, offset =
   for (const o of options) {
     w.u16(o.optionClass);
     w.u8(o.type);
-    w.u8(checkBits(o.rsvd, 3, 'option rsvd', w.offset) << 5 | (o.data.length >>> 2));
+    w.u8(checkBits(o.rsvd ?? 0, 3, 'option rsvd', w.offset) << 5 | (o.data.length >>> 2));
     w.bytes(o.data);
   }
   return w.offset - offset;
@@ -384,14 +400,14 @@ export class GeneveView {
   end = 0;
   /** Header length in bytes (8 + options). */
   headerLength = 0;
-  /** Lenient-mode warnings of the last decode (cleared by each decode; not filled in strict mode). */
+  /** Warnings of the last decode (cleared by each decode; never filled in strict mode). */
   readonly warnings: GeneveWarning[] = [];
 
   /**
    * Validates the header at `offset` and points the view at it. Returns `this`.
    * @throws the same errors as {@link decodeGeneve}.
    */
-  decode(buf: Uint8Array, offset = 0, end = buf.length, lenient = false): this {
+  decode(buf: Uint8Array, offset = 0, end = buf.length, opts: GeneveDecodeOptions = {}): this {
     if (offset < 0 || end > buf.length || offset > end) {
       throw new GeneveTruncatedError(`bad window ${offset}..${end} over ${buf.length} bytes`, offset);
     }
@@ -400,7 +416,7 @@ export class GeneveView {
     if (end - offset >= GENEVE_FIXED_HEADER_LENGTH && buf[offset] === 0 && buf[offset + 1] === 0 && buf[offset + 7] === 0) {
       this.headerLength = GENEVE_FIXED_HEADER_LENGTH;
     } else {
-      this.headerLength = scan(buf, offset, end, lenient, lenient ? this.warnings : null);
+      this.headerLength = scan(buf, offset, end, opts.strict === true, this.warnings);
     }
     this.buf = buf;
     this.start = offset;

@@ -148,7 +148,7 @@ function udpSum(buf: Uint8Array, src: number, dst: number, addrLen: number, udpS
  *
  * @example
  * ```ts
- * const f = decapsulate(record.data, { linkType: record.linkType, lenient: true });
+ * const f = decapsulate(record.data, { linkType: record.linkType });
  * f.geneve.vni; f.udp.checksumStatus; summarizeInner(f.inner, f.geneve.protocolType);
  * ```
  * @throws PacketTruncatedError `GENEVE_PACKET_TRUNCATED`, NotGeneveError `GENEVE_NOT_GENEVE`,
@@ -352,8 +352,11 @@ export interface Tunnel {
     readonly srcPort?: number;
     /** Default 6081. */
     readonly dstPort?: number;
-    /** Compute the UDP checksum (default true). IPv4 only may turn it off (field 0). */
-    readonly checksum?: boolean;
+    /**
+     * `true` (default): compute the UDP checksum; `false`: send 0 ("none", IPv4 only, RFC 768); a
+     * number 0..65535: write exactly that value, e.g. to reproduce a captured frame byte for byte.
+     */
+    readonly checksum?: boolean | number;
   };
   /** GENEVE header; `protocolType` defaults to 0x6558 (Ethernet). */
   readonly geneve: Omit<GeneveHeaderInput, 'protocolType'> & { readonly protocolType?: number };
@@ -380,6 +383,8 @@ export class Encapsulator {
   private readonly udpOff: number;
   private readonly v4: boolean;
   private readonly udpChecksum: boolean;
+  /** A checksum value given by the caller, written as is; -1 when none was given. */
+  private readonly udpChecksumValue: number;
   /** IPv4 header sum without the total length (checksum field zero). */
   private readonly ipSum: number;
   /** Pseudo-header (addresses + protocol) + UDP ports + GENEVE header, without lengths. */
@@ -447,14 +452,16 @@ export class Encapsulator {
     put16(udpOff, t.udp?.srcPort ?? 0xc000, 'UDP source port');
     put16(udpOff + 2, t.udp?.dstPort ?? GENEVE_UDP_PORT, 'UDP destination port');
     const udpChecksum = t.udp?.checksum ?? true;
-    if (!v4 && !udpChecksum) throw new EncapsulationError('IPv6 requires the UDP checksum (RFC 8200 §8.1)');
+    if (!v4 && udpChecksum === false) throw new EncapsulationError('IPv6 requires the UDP checksum (RFC 8200 §8.1)');
+    const udpChecksumValue = typeof udpChecksum === 'number' ? check(udpChecksum, 0xffff, 'UDP checksum') : -1;
     encodeGeneveInto(gh, tpl, udpOff + 8);
 
     this.template = tpl;
     this.ipOff = ipOff;
     this.udpOff = udpOff;
     this.v4 = v4;
-    this.udpChecksum = udpChecksum;
+    this.udpChecksum = udpChecksum !== false;
+    this.udpChecksumValue = udpChecksumValue;
     this.ipSum = v4 ? onesSum(tpl, ipOff, ipOff + 20) : 0;
     let s = onesSum(src, 0, src.length);
     s = onesSum(dst, 0, dst.length, s);
@@ -513,7 +520,10 @@ export class Encapsulator {
     }
     out[udpOff + 4] = udpLen >>> 8;
     out[udpOff + 5] = udpLen & 0xff;
-    if (this.udpChecksum) {
+    if (this.udpChecksumValue >= 0) {
+      out[udpOff + 6] = this.udpChecksumValue >>> 8;
+      out[udpOff + 7] = this.udpChecksumValue & 0xff;
+    } else if (this.udpChecksum) {
       // udpLen appears twice: in the pseudo-header and in the UDP header.
       let c = foldChecksum(sum + udpLen + udpLen);
       if (c === 0) c = 0xffff; // RFC 768: a computed zero is sent as all ones

@@ -419,7 +419,7 @@ export class CaptureParser {
  * @example
  * ```ts
  * for await (const rec of readCapture(createReadStream('trace.pcapng'))) {
- *   const f = decapsulate(rec.data, { linkType: rec.linkType, lenient: true });
+ *   const f = decapsulate(rec.data, { linkType: rec.linkType });
  * }
  * ```
  * @throws PcapFormatError `PCAP_BAD_FORMAT`, PcapBlockError `PCAP_BAD_BLOCK`, PcapTruncatedError `PCAP_TRUNCATED`.
@@ -556,10 +556,21 @@ export class CaptureWriter {
   }
 
   /**
-   * One packet record (pcap) or Enhanced Packet Block (pcapng).
+   * One packet record (pcap) or Enhanced Packet Block (pcapng). Takes the captured bytes with a
+   * timestamp, or a {@link CaptureRecord} exactly as the readers return it (its timestamp, original
+   * length and interface id are kept), so a capture can be filtered and written back.
    * @throws PcapWriteError `PCAP_WRITE_INVALID` (unknown interface, data over snap length, bad timestamp).
    */
-  record(data: Uint8Array, ts: { sec: number; nsec?: number } = { sec: 0 }, opts: { interfaceId?: number; originalLength?: number } = {}): Uint8Array {
+  record(
+    packet: Uint8Array | CaptureRecord,
+    ts: { sec: number; nsec?: number } = { sec: 0 },
+    opts: { interfaceId?: number; originalLength?: number } = {},
+  ): Uint8Array {
+    if (!(packet instanceof Uint8Array)) {
+      const r = packet;
+      return this.record(r.data, { sec: r.tsSec, nsec: r.tsNsec }, { interfaceId: r.interfaceId, originalLength: r.originalLength });
+    }
+    const data = packet;
     const ifId = opts.interfaceId ?? 0;
     const iface = this.ifaces[ifId];
     if (iface === undefined) throw new PcapWriteError(`interface ${ifId} is not described (call header() / addInterface() first)`);

@@ -18,7 +18,7 @@ import { OvsdbClient } from './client.js';
 import type { ClientOptions, MonitorEvent, TableUpdates2 } from './client.js';
 import type { Logger } from '../jsonrpc/index.js';
 import { SdkError } from '../errors.js';
-import { OvsdbOutcomeUnknownError, OvsdbClientClosedError } from './errors.js';
+import { OvsdbOutcomeUnknownError, OvsdbClientClosedError, OvsdbRpcError } from './errors.js';
 import type { Operation, ResultsOf } from './operations.js';
 import type { TransactOptions } from './client.js';
 import type { BackoffPolicy } from './backoff.js';
@@ -416,6 +416,13 @@ export class OvsdbSession {
         if (e instanceof OvsdbOutcomeUnknownError) {
           unknown = e;
           if (++resent > retries) throw e;
+        } else if (e instanceof OvsdbRpcError && e.code === 'OVSDB_CANCELED') {
+          // A relay (or a follower) forwarding the transaction lost its source while it was in flight and
+          // canceled it: the source may or may not have committed it, exactly as for a cut connection.
+          unknown = new OvsdbOutcomeUnknownError(ops, { cause: e });
+          if (++resent > retries) throw unknown;
+          // The connection is still live; give the server time to reach its source again.
+          await new Promise((res) => setTimeout(res, this.canceledBackoff(resent)));
         } else if (e instanceof OvsdbClientClosedError) {
           if (++unsent > UNSENT_RETRIES) throw stillUnknown(e);
         } else throw e;
@@ -425,6 +432,12 @@ export class OvsdbSession {
         onRetry?.(attempt + 1, err);
       }
     }
+  }
+
+  /** Delay before re-sending a transaction a forwarding server canceled (the session's backoff, at least 50 ms). */
+  private canceledBackoff(attempt: number): number {
+    const policy = this.opts.backoff ?? exponentialBackoff();
+    return Math.max(50, policy(attempt) ?? 1000);
   }
 
   /** Closes the session and its connection for good. */
@@ -594,6 +607,11 @@ export class OvsdbSession {
       if (!row) return new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
       const clustered = row.model === 'clustered';
       const index = row.index ?? 0;
+      // A relay (ovsdb-server relay:DB:REMOTES) serves reads and forwards writes while it follows its
+      // source; cut off from it, it serves stale data and cannot commit.
+      if (row.model === 'relay' && row.connected === false) {
+        return new OvsdbRemoteRejectedError('OVSDB_NOT_CONNECTED', remote, 'relay is not connected to its source');
+      }
       if (clustered) {
         if (!row.connected) return new OvsdbRemoteRejectedError('OVSDB_NOT_CONNECTED', remote, 'member is not connected to its cluster');
         if (this.opts.leaderOnly !== false && !row.leader) return new OvsdbRemoteRejectedError('OVSDB_NOT_LEADER', remote, 'member is not the leader');

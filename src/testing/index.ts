@@ -27,6 +27,8 @@ export { startHostilePeer, connectHostile } from './hostile-peer.js';
 export type { HostilePeer, HostileConnection, HostilePeerOptions } from './hostile-peer.js';
 export { seededRandom, xorshift32 } from './random.js';
 export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript, ProxyDirection, FaultProxyOptions, MessageFilter } from './fault-proxy.js';
+export { startOvsdbRelay } from './relay.js';
+export type { OvsdbRelay, StartRelayOptions } from './relay.js';
 export { startTopology } from './topology.js';
 export type { Topology, TopologyOptions, TopoNode, TopoPod, PodSpec } from './topology.js';
 export { startVswitchd, createNetns, deleteNetns } from './vswitchd.js';

@@ -72,7 +72,8 @@ export interface StartOvsdbOptions extends RuntimeOptions {
   extraArgs?: string[];
 }
 
-async function startServerProcess(
+/** @internal Starts one ovsdb-server process (a database file, or a `relay:DB:REMOTES` source) in `dir`. */
+export async function startServerProcess(
   dir: string,
   name: string,
   dbFile: string,

@@ -31,11 +31,11 @@ function typedOnly(f: () => unknown): void {
 }
 
 describe('GENEVE header round trips', () => {
-  it('encode → decode (lenient) returns every field, over the full range', () => {
+  it('encode → decode (default receive rules) returns every field, over the full range', () => {
     fc.assert(
       fc.property(v0, innerArb, (h, payload) => {
         const bytes = encodeGeneve(h, payload);
-        const d = decodeGeneve(bytes, 0, bytes.length, { lenient: true });
+        const d = decodeGeneve(bytes, 0, bytes.length);
         expect(d.version).toBe(0);
         expect(d.oam).toBe(h.oam);
         expect(d.critical).toBe(h.critical);
@@ -51,7 +51,7 @@ describe('GENEVE header round trips', () => {
         const strictOk = d.warnings.length === 0;
         let threw = false;
         try {
-          decodeGeneve(bytes);
+          decodeGeneve(bytes, 0, bytes.length, { strict: true });
         } catch (e) {
           threw = true;
           expect((e as SdkError).code).toBe(d.warnings[0]!.code);
@@ -70,8 +70,8 @@ describe('GENEVE header round trips', () => {
         const n = encodeGeneveInto(h, buf, at);
         buf.set(payload, at + n);
         const end = at + n + payload.length;
-        const d = decodeGeneve(buf, at, end, { lenient: true });
-        view.decode(buf, at, end, true);
+        const d = decodeGeneve(buf, at, end);
+        view.decode(buf, at, end);
         expect([view.version, view.optLen, view.oam, view.critical, view.rsvd, view.protocolType, view.vni, view.reserved]).toEqual([
           d.version, d.optLen, d.oam, d.critical, d.rsvd, d.protocolType, d.vni, d.reserved,
         ]);
@@ -93,7 +93,7 @@ describe('GENEVE header round trips', () => {
     fc.assert(
       fc.property(tunnelArb, innerArb, (t, inner) => {
         const frame = new Encapsulator({ ...t, geneve: { ...t.geneve, version: 0 } }).encapsulate(inner);
-        const f = decapsulate(frame, { lenient: true });
+        const f = decapsulate(frame);
         expect([...f.inner]).toEqual([...inner]);
         expect(f.udp.checksumStatus).toBe('good');
         expect(f.udp.srcPort).toBe(t.udp!.srcPort);
@@ -112,9 +112,11 @@ describe('fuzz (bounded; the 10^6 run is fuzz/geneve.ts)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(1, 113, 101, 228, 229, 0, 147), (b, lt) => {
         typedOnly(() => decodeGeneve(b));
-        typedOnly(() => decodeGeneve(b, 0, b.length, { lenient: true }));
-        typedOnly(() => new GeneveView().decode(b, 0, b.length, true));
-        typedOnly(() => decapsulate(b, { linkType: lt, lenient: true }));
+        typedOnly(() => decodeGeneve(b, 0, b.length, { strict: true }));
+        typedOnly(() => new GeneveView().decode(b, 0, b.length));
+        typedOnly(() => new GeneveView().decode(b, 0, b.length, { strict: true }));
+        typedOnly(() => decapsulate(b, { linkType: lt }));
+        typedOnly(() => decapsulate(b, { linkType: lt, strict: true }));
         new InnerView().decode(b, 0, b.length, 0x6558);
         typedOnly(() => {
           const p = new CaptureParser();
@@ -140,7 +142,7 @@ describe('fuzz (bounded; the 10^6 run is fuzz/geneve.ts)', () => {
           const cutFrame = frame.subarray(0, frame.length - (cut % 8));
           for (const b of [frame, cutFrame]) {
             typedOnly(() => {
-              const f = decapsulate(b, { lenient: true });
+              const f = decapsulate(b);
               const again = encodeGeneve(f.geneve, f.geneve.payload);
               expect(Buffer.compare(again, b.subarray(f.geneveOffset, f.geneveOffset + again.length))).toBe(0);
             });

@@ -1,4 +1,4 @@
-/** GENEVE header: golden bytes, strict errors with offsets, lenient warnings, encoder limits, OVN option. */
+/** GENEVE header: golden bytes, strict errors with offsets, default-mode warnings (RFC 8926 receive rules), encoder limits, OVN option. */
 import { describe, expect, it } from 'vitest';
 import {
   decodeGeneve,
@@ -65,7 +65,7 @@ describe('strict validation: typed errors with the byte offset', () => {
       const b = fromHex(OVN_FRAME_HEX);
       b[0] = (v << 6) | 2;
       expect(expectSdkError(() => decodeGeneve(b))).toMatchObject({ code: 'GENEVE_BAD_VERSION', offset: 0 });
-      expect(expectSdkError(() => decodeGeneve(b, 0, b.length, { lenient: true })).code).toBe('GENEVE_BAD_VERSION');
+      expect(expectSdkError(() => decodeGeneve(b, 0, b.length, { strict: true })).code).toBe('GENEVE_BAD_VERSION');
     }
   });
   it('Opt Len past the end of the packet', () => {
@@ -77,7 +77,7 @@ describe('strict validation: typed errors with the byte offset', () => {
     // second option overruns
     expect(expectSdkError(() => decodeGeneve(fromHex('03006558000000000001000000010002aaaa0000')))).toMatchObject({ code: 'GENEVE_OPTION_OVERRUN', offset: 12 });
   });
-  it('reserved bits, C clear with a critical option, C set with none — strict throws, lenient warns', () => {
+  it('reserved bits, C clear with a critical option, C set with none — strict throws, the default (RFC 8926 receive rules) warns', () => {
     const cases: [string, string, number][] = [
       ['00016558000003000000', 'GENEVE_RESERVED_SET', 0],
       ['00006558000003010000', 'GENEVE_RESERVED_SET', 0],
@@ -87,10 +87,12 @@ describe('strict validation: typed errors with the byte offset', () => {
     ];
     for (const [hex, code, offset] of cases) {
       const b = fromHex(hex);
-      expect(expectSdkError(() => decodeGeneve(b)), hex).toMatchObject({ code, offset });
-      expect(expectSdkError(() => new GeneveView().decode(b)), hex).toMatchObject({ code, offset });
-      const d = decodeGeneve(b, 0, b.length, { lenient: true });
+      expect(expectSdkError(() => decodeGeneve(b, 0, b.length, { strict: true })), hex).toMatchObject({ code, offset });
+      expect(expectSdkError(() => new GeneveView().decode(b, 0, b.length, { strict: true })), hex).toMatchObject({ code, offset });
+      const d = decodeGeneve(b);
       expect(d.warnings, hex).toEqual([expect.objectContaining({ code, offset })]);
+      const v = new GeneveView().decode(b);
+      expect(v.warnings, hex).toEqual([expect.objectContaining({ code, offset })]);
       expect(toHex(encodeGeneve(d, d.payload))).toBe(hex);
     }
   });
@@ -119,7 +121,7 @@ describe('encoder limits', () => {
   it('option lengths 16–31 and Opt Len 16–63 survive (the widths gopacket and scapy get wrong)', () => {
     for (const w of [15, 16, 17, 23, 31]) {
       const b = encodeGeneve({ protocolType: 0x6558, vni: 7, options: [{ optionClass: 0xffff, type: 0xff, rsvd: 7, data: new Uint8Array(w * 4).fill(w) }] });
-      const d = decodeGeneve(b, 0, b.length, { lenient: true });
+      const d = decodeGeneve(b);
       expect(d.optLen).toBe(w + 1);
       expect(d.options[0]!.data.length).toBe(w * 4);
       expect(d.options[0]!.rsvd).toBe(7);

@@ -143,7 +143,7 @@ describe('gopacket and scapy byte arrays (transcribed-gopacket-scapy.json)', () 
         // scapy's "GENEVE with options": the option claims 8 data bytes while Opt Len leaves 4.
         let err: unknown;
         try {
-          decapsulate(bytes, { linkType, lenient: true });
+          decapsulate(bytes, { linkType });
         } catch (e) {
           err = e;
         }
@@ -152,7 +152,7 @@ describe('gopacket and scapy byte arrays (transcribed-gopacket-scapy.json)', () 
         expect((err as GeneveError).offset).toBe(v.geneve_offset + 8);
         return;
       }
-      const f = decapsulate(bytes, { linkType, lenient: true });
+      const f = decapsulate(bytes, { linkType });
       expect(f.geneveOffset).toBe(v.geneve_offset);
       expectTsharkFields(f.geneve, t);
       expect(toHex(encodeGeneve(f.geneve, f.geneve.payload))).toBe(v.geneve_hex);
@@ -166,11 +166,11 @@ describe('gopacket and scapy byte arrays (transcribed-gopacket-scapy.json)', () 
       }
     });
   }
-  it("scapy's OVN metadata vector: C clear with a critical option fails strict, warns lenient", () => {
+  it("scapy's OVN metadata vector: C clear with a critical option fails strict, warns by default", () => {
     const v = all.find((x) => (x.title ?? '').includes('metadata'))!;
     const g = Buffer.from(v.geneve_hex, 'hex');
-    expect(() => decodeGeneve(g)).toThrowError(expect.objectContaining({ code: 'GENEVE_CRITICAL_NOT_FLAGGED', offset: 1 }));
-    const d = decodeGeneve(g, 0, g.length, { lenient: true });
+    expect(() => decodeGeneve(g, 0, g.length, { strict: true })).toThrowError(expect.objectContaining({ code: 'GENEVE_CRITICAL_NOT_FLAGGED', offset: 1 }));
+    const d = decodeGeneve(g);
     expect(d.warnings.map((w) => w.code)).toEqual(['GENEVE_CRITICAL_NOT_FLAGGED']);
     expect(d.options[0]!.optionClass).toBe(0x0102);
   });
