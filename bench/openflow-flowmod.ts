@@ -84,7 +84,7 @@ const { base, ts, specs, text } = workerData;
 // From src/ the worker loads the .ts files through tsx's API: a worker does not inherit the tsx
 // loader of the main thread, so a plain import of src/*.js fails there.
 const tsx = ts ? await import('tsx/esm/api') : undefined;
-const load = (p) => (tsx ? tsx.tsImport(base + p.replace(/\.js$/, '.ts'), base) : import(base + p));
+const load = (p) => (tsx ? tsx.tsImport(base + p.replace(/[.]js$/, '.ts'), base) : import(base + p));
 const { decodeMessage, encodeMessage, flowModFromSpec } = await load('openflow/messages/index.js');
 const { parseFlow } = await load('openflow/text/index.js');
 let sink = 0;

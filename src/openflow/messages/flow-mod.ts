@@ -3,7 +3,7 @@
  * ofp_flow_removed with the OF1.5 OXS stats, and the OF1.0 action list of a flow.
  * OpenFlow 1.5.1 §7.3.4.2 (flow mod), §7.4.2 (flow removed), §7.2.4 (OXS).
  */
-import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { type ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions, readInstructions } from '../actions/codec.js';
 import type { Action } from '../actions/types.js';
 import { readMatch, readMatch10 } from '../match/codec.js';

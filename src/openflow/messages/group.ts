@@ -2,7 +2,7 @@
  * Group family bodies (rank 1): group_mod, buckets (OF1.1 and OF1.5 layouts), group desc, group
  * stats and group features, read and written side by side. OpenFlow 1.5.1 §7.3.4.3, §7.3.5.9–11.
  */
-import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions, writeActions } from '../actions/codec.js';
 import { readOxmFields } from '../match/codec.js';
 import { defaultCodePoint, fieldByName } from '../match/fields.js';

@@ -2,7 +2,7 @@
  * Packet family bodies (rank 1): packet_in (OF1.0–1.5), packet_out, and Nicira packet_in2
  * properties with TLV maps, read and written side by side. OpenFlow 1.5.1 §7.4.1, §7.3.6.
  */
-import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions } from '../actions/codec.js';
 import { readMatch, readOxmFields, writeOxmFields } from '../match/codec.js';
 import type { OfVersion } from '../version.js';

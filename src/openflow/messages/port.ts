@@ -2,7 +2,7 @@
  * Port family bodies (rank 1): ofp_port (OF1.0, OF1.1–1.3, OF1.4+ with properties), port stats and
  * queue stats, read and written side by side. OpenFlow 1.5.1 §7.2.1, §7.3.5.7, §7.3.5.8.
  */
-import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import { mac } from './header.js';
 import { expectBody, readFixedString, readRawProps, subByLength, writeFixedString, writeRawProps } from './props.js';

@@ -3,7 +3,7 @@
  * and written side by side. Extension bodies (Nicira, ONF) are in ext.ts; the multipart header is
  * read by decode.ts and written by encode.ts. OpenFlow 1.5.1 §7.3.5.
  */
-import { ByteReader, ByteWriter } from '../../wire/index.js';
+import { type ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions, readInstructions, writeActions, writeInstructions } from '../actions/codec.js';
 import { readMatch, readMatch10, writeMatch, writeMatch10 } from '../match/codec.js';
 import { readMatch11, writeMatch11 } from '../match/match11.js';
@@ -130,7 +130,7 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
 
 // ---- multipart ----------------------------------------------------------------------------------
 
-export function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, v: number): number {
+export function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, _v: number): number {
   switch (kind) {
     case 'desc': return OFPMP.DESC;
     case 'flow': return OFPMP.FLOW_DESC;
