@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { daemonEnv, startServerProcess } from './ovsdb-server.js';
 import { run, terminate, untrack, waitFor } from './process.js';
 
+/** A running relay: its remotes for clients, and kill / restart / stop for tests. */
 export interface OvsdbRelay {
   readonly dir: string;
   readonly database: string;
@@ -30,6 +31,7 @@ export interface OvsdbRelay {
   stop(): Promise<void>;
 }
 
+/** What {@link startOvsdbRelay} relays: one database, from which source. */
 export interface StartRelayOptions {
   /** Database name, e.g. `OVN_Northbound`. */
   readonly database: string;
