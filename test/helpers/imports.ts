@@ -5,6 +5,8 @@ export interface ImportRef {
   readonly spec: string;
   /** `import type`, `export type`, or every specifier marked `type`: erased at run time. */
   readonly typeOnly: boolean;
+  /** `import('…')` inside code: loaded when that code runs, not when the importing module is evaluated. */
+  readonly dynamic?: boolean;
 }
 
 const STATIC = /^[ \t]*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*'([^']+)'/gm;
@@ -26,7 +28,7 @@ export function importsOf(file: string): ImportRef[] {
     out.push({ spec: m[4]!, typeOnly });
   }
   for (const m of src.matchAll(BARE)) out.push({ spec: m[1]!, typeOnly: false });
-  for (const m of src.matchAll(DYNAMIC)) out.push({ spec: m[1]!, typeOnly: false });
+  for (const m of src.matchAll(DYNAMIC)) out.push({ spec: m[1]!, typeOnly: false, dynamic: true });
   return out;
 }
 

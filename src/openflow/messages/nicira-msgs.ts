@@ -19,7 +19,6 @@ import { readActions, writeActions } from '../actions/codec.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
-import { } from './decode.js';
 import { expectBody, readNxm, writeNxm } from './props.js';
 import type { NxFlowMod, NxFlowRemoved, NxPacketIn, QueueDesc, QueueProperty, RoleStatus } from './ext-types.js';
 import type { RawProperty } from './types.js';

@@ -69,16 +69,17 @@ describe('layering (STYLE.md; the table is scripts/layers.mjs)', () => {
       graph.set(
         f,
         importsOf(f)
-          .filter((i) => !i.typeOnly && i.spec.startsWith('.'))
+          // A dynamic import() loads lazily (the container backend is loaded only when asked for), so
+          // it cannot make modules wait on each other at evaluation.
+          .filter((i) => !i.typeOnly && !i.dynamic && i.spec.startsWith('.'))
           .map((i) => join(f, '..', i.spec).replace(/\.js$/, '.ts')),
       );
     }
     const cycles = findCycles(graph).map((c) => c.map((f) => relative(join(root, 'src'), f)).join(' -> '));
     // The one cycle known when this test was written; the OpenFlow restructuring (issue #20 item 1)
     // removes it. An entry that no longer occurs fails the test too, so this list can only shrink.
-    const KNOWN = new Set<string>([
-      'openflow/messages/decode.ts -> openflow/messages/ext.ts -> openflow/messages/encode.ts -> openflow/messages/format.ts -> openflow/messages/validate.ts -> openflow/messages/flow-monitor.ts -> openflow/messages/nicira-msgs.ts -> openflow/messages/nicira-stats.ts',
-    ]);
+    // Cycles tolerated while being taken apart (none now: openflow/messages was cut into ranks).
+    const KNOWN = new Set<string>([]);
     expect(cycles.filter((c) => !KNOWN.has(c))).toEqual([]);
     expect([...KNOWN].filter((c) => !cycles.includes(c)), 'known cycles that are gone: remove them from KNOWN').toEqual([]);
   });
