@@ -1,12 +1,13 @@
 /**
  * The README's five-minute tour (`npx tsx examples/quickstart.ts`; the consumer test runs it against the
  * packed tarball). The recommended path: a session (fails fast, reconnects, follows the cluster leader),
- * a replica cache that follows it, and the ovn-nb builders, which return operations for one transaction.
+ * a replica cache that follows it, and the ovn-nb builders planned on that replica (NbReplica): no read per
+ * write, guarded against concurrent writers, and the replica shows the change when `transact` resolves.
  * Uses OVN_NB_DB when set, else a throwaway Northbound ovsdb-server.
  */
 import { OvsdbSession } from 'ovn-sdk/ovsdb';
 import { ReplicaCache } from 'ovn-sdk/ovsdb/cache';
-import { NB_DATABASE, NbTxn, lsAdd, lspAdd, ovnNorthboundModel, readNbSnapshot } from 'ovn-sdk/ovn-nb';
+import { NB_DATABASE, NB_REPLICA_TABLES, NbReplica, lsAdd, lspAdd, ovnNorthboundModel } from 'ovn-sdk/ovn-nb';
 import { startOvsdbServer } from 'ovn-sdk/testing';
 
 const server = process.env.OVN_NB_DB ? undefined : await startOvsdbServer({ schema: 'nb' });
@@ -16,17 +17,19 @@ try {
   //    retried until timeoutMs (OVSDB_SESSION_NOT_READY names it and why).
   const session = await OvsdbSession.start(remote, { database: NB_DATABASE, timeoutMs: 10_000 });
 
-  // 2. A typed, indexed replica of the tables you read, kept current across reconnects.
-  const cache = await ReplicaCache.follow(session, { model: ovnNorthboundModel, tables: ['Logical_Switch', 'Logical_Switch_Port'] });
+  // 2. A typed, indexed replica of the builder tables, kept current across reconnects.
+  const cache = await ReplicaCache.follow(session, { model: ovnNorthboundModel, tables: [...NB_REPLICA_TABLES] });
+  const nb = NbReplica.on(cache);
 
-  // 3. Write with the builders: `ovn-nbctl --may-exist ls-add sw0 -- lsp-add sw0 sw0-p1 -- lsp-set-addresses …`.
-  const tx = new NbTxn(await readNbSnapshot(await session.ready()));
-  lsAdd(tx, { name: 'sw0' });
-  lspAdd(tx, { switch: 'sw0', name: 'sw0-p1', addresses: ['00:00:00:00:00:01 10.0.0.2'] });
-  await session.transact(tx.operations()); // the builders guard their inserts; on OVSDB_TIMED_OUT re-read and re-run
+  // 3. Write with the builders, planned on the replica: `ovn-nbctl --may-exist ls-add sw0 -- lsp-add sw0 sw0-p1
+  //    -- lsp-set-addresses …`. A concurrent writer's change makes it re-plan (NB_CONFLICT after 5 tries);
+  //    `{ wait: 'sb' }` would also wait for ovn-northd, like ovn-nbctl --wait=sb.
+  await nb.transact((tx) => {
+    lsAdd(tx, { name: 'sw0' });
+    lspAdd(tx, { switch: 'sw0', name: 'sw0-p1', addresses: ['00:00:00:00:00:01 10.0.0.2'] });
+  });
 
-  // 4. Read it back from the cache (the update may land just after the reply).
-  while (cache.table('Logical_Switch_Port').size === 0) await cache.waitForUpdates(1, 1000);
+  // 4. Read it back: the replica already holds the change.
   for (const sw of cache.table('Logical_Switch').all()) console.log('switch', sw.name, 'ports', sw.ports.length);
   for (const p of cache.table('Logical_Switch_Port').all()) console.log('port', p.name, p.addresses.join(','));
 
