@@ -39,6 +39,7 @@ export { explainTunnelCapture, renderTunnelLines } from './e2e-explain.js';
 export type { TunnelLine } from './e2e-explain.js';
 export { openBrInt } from './e2e-openflow.js';
 export type { BrIntSession } from './e2e-openflow.js';
-export * from './containers/index.js';
+export { ContainerEngineError, ContainerImageError, ContainerNameClashError, DEFAULT_CENTRAL_IMAGE, DEFAULT_NODE_IMAGE, resolveRuntime } from './containers/index.js';
+export type { HarnessRuntime, RuntimeOptions, ContainerCluster, ContainerTopologyOptions } from './containers/index.js';
 export { startEmbeddedOvsdb, startOvsdb, startEmbeddedCentral } from './embedded.js';
 export type { EmbeddedOvsdb, StartEmbeddedOptions, OvsdbBackend, EmbeddedCentral } from './embedded.js';
