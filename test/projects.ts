@@ -11,7 +11,6 @@ export const ORACLE = [
   'test/property/openflow-flow/text-roundtrip.test.ts',
   'test/property/openflow-msg/nx-raw-match.test.ts',
   // the ovs-ofctl helper those tests share
-  'test/property/openflow-msg/oracle.ts',
 ];
 
 /**

@@ -14,15 +14,14 @@
  * Northbound database is assumed, as Kube-OVN runs one leader: rows another writer adds to kube-ovn
  * switches afterwards are not in this IPAM.
  */
-import { parseCidrBlock } from '../ipam/index.js';
 import { Ipam } from '../ipam/index.js';
 import type { NbCommit, NbReplica, NbTransactOptions } from '../ovn-nb/replica.js';
 import type { NbTxn } from '../ovn-nb/txn.js';
-import { lsAdd, lsDel, lspAdd, lspAddresses, lspDel } from '../ovn-nb/switch.js';
-import { lrAdd, lrpAdd, lrpDel } from '../ovn-nb/router.js';
+import { lsDel, lspDel } from '../ovn-nb/switch.js';
+import { lrAdd, lrpDel } from '../ovn-nb/router.js';
 import { DEFAULT_VPC, JOIN_SUBNET, nodePortName, podPortName, selectSubnet, validateSubnets, type IpRecord, type Pod, type Subnet, type SubnetInput, type Vpc } from './subnet-model.js';
 import { DuplicatePodError, SubnetInUseError, UnknownSubnetNameError } from './model-errors.js';
-import { KUBE_VENDOR, gatewayMac, recordsFromSnapshot, routerPortName, switchRouterPortName } from './reconcile.js';
+import { KUBE_VENDOR, planPortRow, planSubnetRows, recordsFromSnapshot, releasedFromSnapshot, routerPortName } from './reconcile.js';
 import type { NbSnapshot } from '../ovn-nb/txn.js';
 import { KubePodNotFoundError } from './controller-errors.js';
 
@@ -84,6 +83,8 @@ export class KubeController {
     } as unknown as NbSnapshot;
     const records = recordsFromSnapshot(snapshot);
     for (const s of subnets) c.#addSubnetState(s);
+    // The released lists NB keeps (Kube-OVN's order: never-used addresses before released ones).
+    for (const [sub, list] of releasedFromSnapshot(snapshot)) if (c.#ipam.hasSubnet(sub)) c.#ipam.subnet(sub).markReleased(list);
     // Records of switches not (yet) among the subnets are kept too: their subnet is rebuilt from NB's
     // external_ids when it exists there, so deleting or re-adding a pod there works.
     for (const r of records) {
@@ -99,15 +100,22 @@ export class KubeController {
     if (subnets.length || c.#vpcs.length) {
       await nb.transact((tx) => {
         for (const v of c.#vpcs) lrAdd(tx, { name: v.name, externalIds: { vendor: KUBE_VENDOR } });
-        for (const s of subnets) planSubnet(tx, s);
+        for (const s of subnets) c.#planSubnet(tx, s);
       }, o.transact);
     }
     return c;
   }
 
   #addSubnetState(s: Subnet): void {
-    this.#ipam.addSubnet(s.name, { cidr: s.cidrBlock, ...(s.gateway ? { gateway: s.gateway } : {}), excludeIps: s.excludeIps, scope: s.vpc });
+    this.#ipam.addSubnet(s.name, { cidr: s.cidrBlock, ...(s.gateway ? { gateway: s.gateway } : {}), excludeIps: s.excludeIps, excludeOutside: 'clip', scope: s.vpc });
     this.#subnets.set(s.name, s);
+  }
+
+  /** A subnet's rows exactly as `planReconcile` writes them, with this controller's records and released list. */
+  #planSubnet(tx: NbTxn, s: Subnet): void {
+    const lrp = this.#nb.cache.table('Logical_Router_Port').index('name').get(routerPortName(s.vpc, s.name)) as unknown as { mac?: string } | undefined;
+    const released = this.#ipam.hasSubnet(s.name) ? this.#ipam.subnet(s.name).releasedRanges() : [];
+    planSubnetRows(tx, s, { records: [...this.#records.values()], released, lrpMac: lrp?.mac });
   }
 
   /** The subnets known, defaults filled in. */
@@ -129,11 +137,9 @@ export class KubeController {
     this.#pending.add(name);
   }
 
-  async #write(name: string, rec: IpRecord, pod: Pod | undefined, isNode: boolean): Promise<KubeAllocation> {
-    const addr = lspAddresses(rec.mac.toLowerCase(), rec.ip);
-    const ext: Record<string, string> = { vendor: KUBE_VENDOR, ls: rec.subnet, node: rec.node };
-    if (pod) ext.pod = `${pod.namespace}/${pod.name}`;
-    const commit = await this.#nb.transact((tx) => lspAdd(tx, { switch: rec.subnet, name, addresses: [addr], portSecurity: isNode ? [] : [addr], externalIds: ext }), this.#opts.transact);
+  /** Writes a pod's or node's port (a node has no pod: no port security, as Kube-OVN). */
+  async #write(rec: IpRecord, pod: Pod | undefined): Promise<KubeAllocation> {
+    const commit = await this.#nb.transact((tx) => planPortRow(tx, rec, pod), this.#opts.transact);
     return { ...rec, commit };
   }
 
@@ -158,7 +164,7 @@ export class KubeController {
         allocated = subnet.name;
         rec = { name, ip: a.ip, mac: a.mac!, node: pod.node, subnet: subnet.name };
       }
-      const out = await this.#write(name, rec, pod, false);
+      const out = await this.#write(rec, pod);
       this.#records.set(name, rec);
       this.#pods.set(name, pod);
       return out;
@@ -183,8 +189,20 @@ export class KubeController {
         if (o.ifExists === false) throw new KubePodNotFoundError(name);
         return undefined;
       }
-      const commit = await this.#nb.transact((tx) => lspDel(tx, name), this.#opts.transact);
-      this.#ipam.subnet(rec.subnet).release(name);
+      // The address goes onto the subnet's released list, which NB keeps on the switch (as the reconciler does).
+      const alloc = this.#ipam.subnet(rec.subnet);
+      alloc.release(name);
+      let commit: NbCommit<unknown>;
+      try {
+        commit = await this.#nb.transact((tx) => {
+          lspDel(tx, name);
+          const s = this.#subnets.get(rec.subnet);
+          if (s) this.#planSubnet(tx, s);
+        }, this.#opts.transact);
+      } catch (e) {
+        alloc.allocate(name, { ip: rec.ip, mac: rec.mac });
+        throw e;
+      }
       this.#records.delete(name);
       this.#pods.delete(name);
       return commit;
@@ -209,7 +227,7 @@ export class KubeController {
         allocated = true;
         rec = { name, ip: a.ip, mac: a.mac!, node, subnet: JOIN_SUBNET };
       }
-      const out = await this.#write(name, rec, undefined, true);
+      const out = await this.#write(rec, undefined);
       this.#records.set(name, rec);
       return out;
     } catch (e) {
@@ -237,7 +255,7 @@ export class KubeController {
     }
     const commit = await this.#nb.transact((tx) => {
       if (old && old.vpc !== s.vpc) lrpDel(tx, routerPortName(old.vpc, s.name));
-      planSubnet(tx, s);
+      this.#planSubnet(tx, s);
     }, this.#opts.transact);
     if (old) {
       // Same CIDR: re-register with the new excludes keeping every allocation (none, or checked above).
@@ -272,29 +290,4 @@ export class KubeController {
   get pods(): readonly Pod[] {
     return [...this.#pods.values()];
   }
-}
-
-/** The rows of one subnet, exactly as `planReconcile` writes them (switch, router port, router-type port). */
-function planSubnet(tx: NbTxn, s: Subnet): void {
-  const ext = { vendor: KUBE_VENDOR };
-  const block = parseCidrBlock(s.cidrBlock);
-  const v4 = block.find((c) => c.family === 4);
-  const v4Gw = s.gateway.split(',').find((g) => !g.includes(':'));
-  const otherConfig: Record<string, string> = {};
-  if (v4) {
-    otherConfig.subnet = v4.text;
-    const ex = s.excludeIps.filter((e) => !e.includes(':'));
-    if (ex.length) otherConfig.exclude_ips = ex.join(' ');
-    if (v4Gw) otherConfig.gateway = v4Gw;
-  }
-  lrAdd(tx, { name: s.vpc, externalIds: ext });
-  lsAdd(tx, {
-    name: s.name,
-    otherConfig,
-    externalIds: { ...ext, vpc: s.vpc, cidr: s.cidrBlock, gateway: s.gateway, exclude_ips: s.excludeIps.join(','), nat_outgoing: String(s.natOutgoing) },
-  });
-  const networks = s.gateway.split(',').map((g) => `${g}/${block.find((x) => x.family === (g.includes(':') ? 6 : 4))!.prefix}`);
-  const lrp = routerPortName(s.vpc, s.name);
-  lrpAdd(tx, { router: s.vpc, name: lrp, mac: gatewayMac(s.gateway), networks, externalIds: ext });
-  lspAdd(tx, { switch: s.name, name: switchRouterPortName(s.name, s.vpc), type: 'router', addresses: ['router'], options: { 'router-port': lrp }, externalIds: ext });
 }

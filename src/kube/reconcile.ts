@@ -263,6 +263,65 @@ function podExternalIds(rec: IpRecord, pod: Pod | undefined): Record<string, str
 }
 
 /**
+ * The rows of one subnet as the reconciler writes them: the switch (other_config for ovn-northd, the
+ * released list), the router port `<vpc>-<subnet>` with the gateway networks (its MAC kept once it exists,
+ * else derived as v1.12 does), and the router-type switch port. Shared with the incremental
+ * KubeController so both write the same rows.
+ * @internal
+ */
+export function planSubnetRows(
+  tx: NbTxn,
+  s: Subnet,
+  o: { readonly records: readonly IpRecord[]; readonly released: readonly string[]; readonly lrpMac?: string | undefined },
+): void {
+  const ext = { vendor: KUBE_VENDOR };
+  const block = parseCidrBlock(s.cidrBlock);
+  const v4 = block.find((c) => c.family === 4);
+  const v4Gw = s.gateway.split(',').find((g) => !g.includes(':'));
+  const otherConfig: Record<string, string> = {};
+  if (v4) {
+    otherConfig.subnet = v4.text;
+    const ex = allocatorExcludeIps(s).filter((e) => !e.includes(':'));
+    if (ex.length) otherConfig.exclude_ips = ex.join(' ');
+    if (v4Gw) otherConfig.gateway = v4Gw;
+  }
+  const lsExt: Record<string, string> = { ...ext, [SDK_KEYS.vpc]: s.vpc };
+  if (o.released.length > 0) lsExt[SDK_KEYS.released] = o.released.join(' ');
+  lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });
+  const networks = s.gateway.split(',').map((g) => {
+    const c = block.find((x) => x.family === (g.includes(':') ? 6 : 4))!;
+    return `${g}/${c.prefix}`;
+  });
+  const lrp = routerPortName(s.vpc, s.name);
+  let mac = o.lrpMac;
+  if (mac === undefined) {
+    const taken = new Set(o.records.filter((r) => r.subnet === s.name).map((r) => r.mac.toUpperCase()));
+    for (let salt = 0; mac === undefined || taken.has(mac); salt++) mac = routerPortMac(lrp, salt);
+  }
+  lrpAdd(tx, { router: s.vpc, name: lrp, mac, networks, externalIds: { ...ext, lr: s.vpc } });
+  lspAdd(tx, {
+    switch: s.name,
+    name: switchRouterPortName(s.name, s.vpc),
+    type: 'router',
+    addresses: ['router'],
+    options: { 'router-port': lrp },
+    externalIds: { ...ext, ls: s.name },
+  });
+}
+
+/**
+ * A pod's or node's switch port as the reconciler writes it. Kube-OVN leaves port_security empty unless
+ * the pod's port_security annotation is "true" (pkg/controller/pod.go → CreateLogicalSwitchPort(…,
+ * portSecurity, …)); node ports never have it.
+ * @internal
+ */
+export function planPortRow(tx: NbTxn, rec: IpRecord, pod: Pod | undefined): void {
+  const addr = lspAddresses(rec.mac, rec.ip);
+  const portSecurity = pod?.portSecurity === true ? [addr] : [];
+  lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, pod) });
+}
+
+/**
  * Plans the NB changes for `desired` against `snapshot` (pure). Throws before returning anything
  * when the input is bad, so nothing is half-written.
  * @throws every error of `planIpam` (docs/errors/kube-model.md, docs/errors/ipam.md), and KubeNbRecordError `KUBE_NB_RECORD_INVALID`
@@ -295,40 +354,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
   reconcileVpcRoutes(tx, snapshot, vpcs);
 
   for (const s of ipam.subnets) {
-    const block = parseCidrBlock(s.cidrBlock);
-    const v4 = block.find((c) => c.family === 4);
-    const v4Gw = s.gateway.split(',').find((g) => !g.includes(':'));
-    const otherConfig: Record<string, string> = {};
-    if (v4) {
-      otherConfig.subnet = v4.text;
-      const ex = allocatorExcludeIps(s).filter((e) => !e.includes(':'));
-      if (ex.length) otherConfig.exclude_ips = ex.join(' ');
-      if (v4Gw) otherConfig.gateway = v4Gw;
-    }
-    const lsExt: Record<string, string> = { ...ext, [SDK_KEYS.vpc]: s.vpc };
-    const releasedList = ipam.releasedIps.get(s.name) ?? [];
-    if (releasedList.length > 0) lsExt[SDK_KEYS.released] = releasedList.join(' ');
-    lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });
-    const gws = s.gateway.split(',');
-    const networks = gws.map((g) => {
-      const c = block.find((x) => x.family === (g.includes(':') ? 6 : 4))!;
-      return `${g}/${c.prefix}`;
-    });
-    const lrp = routerPortName(s.vpc, s.name);
-    let mac = lrpMacs.get(lrp);
-    if (mac === undefined) {
-      const taken = new Set(ipam.records.filter((r) => r.subnet === s.name).map((r) => r.mac.toUpperCase()));
-      for (let salt = 0; mac === undefined || taken.has(mac); salt++) mac = routerPortMac(lrp, salt);
-    }
-    lrpAdd(tx, { router: s.vpc, name: lrp, mac, networks, externalIds: { ...ext, lr: s.vpc } });
-    lspAdd(tx, {
-      switch: s.name,
-      name: switchRouterPortName(s.name, s.vpc),
-      type: 'router',
-      addresses: ['router'],
-      options: { 'router-port': lrp },
-      externalIds: { ...ext, ls: s.name },
-    });
+    planSubnetRows(tx, s, { records: ipam.records, released: ipam.releasedIps.get(s.name) ?? [], lrpMac: lrpMacs.get(routerPortName(s.vpc, s.name)) });
   }
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
@@ -342,14 +368,7 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
       externalIds: { vendor: KUBE_VENDOR, ls: v.subnet, [SDK_KEYS.vip]: v.name.slice('vip:'.length), [SDK_KEYS.vipMac]: v.mac },
     });
   }
-  // Kube-OVN leaves port_security empty unless the pod's port_security annotation is "true"
-  // (pkg/controller/pod.go → CreateLogicalSwitchPort(…, portSecurity, …)); node ports never have it.
-  for (const rec of ipam.records) {
-    const addr = lspAddresses(rec.mac, rec.ip);
-    const pod = podByPort.get(rec.name);
-    const portSecurity = pod?.portSecurity === true ? [addr] : [];
-    lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, pod) });
-  }
+  for (const rec of ipam.records) planPortRow(tx, rec, podByPort.get(rec.name));
 
   // Subnets (kube-ovn switches) no longer desired: planIpam already refused when desired pods are in them.
   const wanted = new Set(ipam.subnets.map((s) => s.name));

@@ -426,7 +426,8 @@ export class OvsdbSession {
         } else if (e instanceof OvsdbClientClosedError) {
           if (++unsent > UNSENT_RETRIES) throw stillUnknown(e);
         } else throw e;
-        const err = e as SdkError;
+        // A canceled forward is reported as what it means for the caller: an unknown outcome.
+        const err = e instanceof OvsdbRpcError ? unknown! : (e as SdkError);
         this.log?.info({ attempt: attempt + 1, code: err.code, err: err.message }, 'ovsdb session: sending the transaction again');
         this.opts.onMetric?.({ type: 'txnRetry', attempt: attempt + 1, code: err.code });
         onRetry?.(attempt + 1, err);
