@@ -3,9 +3,10 @@
  * cycle, and inside messages/ and actions/ each file imports only from its own rank or below.
  * Only runtime imports count: `import type`, `export type` and all-`type` specifier lists are erased.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { findCycles, importsOf } from '../../helpers/imports.js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..', 'src', 'openflow');
 
@@ -16,20 +17,13 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Runtime imports of a file, as paths relative to src/openflow (`messages/decode.ts`). */
+/** Runtime imports of a file, as paths relative to src/openflow (`messages/decode.ts`); the one import reader of the project tests. */
 function runtimeImports(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
-  const out: string[] = [];
-  for (const m of src.matchAll(/^\s*(?:import|export)\s+(type\s+)?([^;'"]*?)\s*from\s+'([^']+)'/gm)) {
-    if (m[1]) continue;
-    const spec = m[2]!.trim();
-    const names = /^\{([^}]*)\}$/.exec(spec)?.[1];
-    if (names !== undefined && names.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '))) continue;
-    if (!m[3]!.startsWith('.')) continue;
-    const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
-    if (target.startsWith(root + '/')) out.push(relative(root, target));
-  }
-  return out;
+  return importsOf(file)
+    .filter((i) => !i.typeOnly && !i.dynamic && i.spec.startsWith('.'))
+    .map((i) => resolve(dirname(file), i.spec.replace(/\.js$/, '.ts')))
+    .filter((target) => target.startsWith(root + '/'))
+    .map((target) => relative(root, target));
 }
 
 const files = walk(root).map((f) => relative(root, f));
@@ -37,36 +31,7 @@ const graph = new Map(files.map((f) => [f, runtimeImports(join(root, f))]));
 
 /** Strongly connected components with more than one file (or a file importing itself). */
 function cycles(): string[][] {
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
-  const out: string[][] = [];
-  const visit = (v: string): void => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!idx.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const c: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        c.push(w);
-      } while (w !== v);
-      if (c.length > 1 || (graph.get(v) ?? []).includes(v)) out.push(c.sort());
-    }
-  };
-  for (const f of files) if (!idx.has(f)) visit(f);
-  return out;
+  return findCycles(graph).map((c) => [...c].sort());
 }
 
 /**
