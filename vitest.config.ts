@@ -27,6 +27,8 @@ export default defineConfig({
       },
       { test: { ...shared, name: 'oracle', include: [...ORACLE, ...OPENFLOW_UNIT_ORACLES] } },
       { test: { ...shared, name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // The packed tarball installed into an empty project (ESM, CJS, tsc, publint/attw, the bins).
+      { test: { ...shared, name: 'consumer', include: ['test/consumer/**/*.test.ts'] } },
     ],
   },
 });

@@ -10,7 +10,8 @@
  *
  * Exit codes: 0 success, 1 error, 2 usage error, 130 interrupted (Ctrl-C between transactions).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { SdkError } from '../errors.js';
 import { OvsdbClient } from '../ovsdb/client.js';
@@ -255,7 +256,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+// Run when executed, not when imported. npm's bin is a symlink (node_modules/.bin/ovn-sdk), so compare real paths.
+const isMain = (() => {
+  const argv1 = process.argv[1];
+  if (argv1 === undefined) return false;
+  try {
+    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
 if (isMain || process.env.OVN_SDK_CLI_MAIN === '1') {
   void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: () => readFileSync(0, 'utf8') }).then((code) => {
     process.exitCode = code;

@@ -143,6 +143,21 @@ describe('the packed tarball', () => {
     expect(readFileSync(join(out, 'open-vswitch.gen.ts'), 'utf8')).toContain("from 'ovn-sdk/ovsdb/typed'");
   });
 
+  it('runs the ovn-sdk bin from the install: apply the seed manifests, then get subnet from the live NB', { timeout: 120_000 }, async () => {
+    const bin = join(project, 'node_modules', '.bin', 'ovn-sdk');
+    expect((await ok(bin, ['--version'], project)).stdout.trim()).toBe(pkg.version);
+    const { startOvsdbServer } = await import('../../src/testing/index.js');
+    const nb = await startOvsdbServer({ schema: 'nb' });
+    try {
+      const applied = await ok(bin, ['--db', nb.unix, 'apply', '-f', join(ROOT, 'test', 'fixtures', 'cli', 'seed')], project, { ...process.env, NO_COLOR: '1' });
+      expect(applied.stdout).toContain('subnet.kubeovn.io/subnet1 created');
+      const table = (await ok(bin, ['--db', nb.unix, 'get', 'subnet'], project, { ...process.env, NO_COLOR: '1' })).stdout;
+      expect(table.split('\n').find((l) => l.startsWith('subnet1'))).toMatch(/^subnet1\s+ovn\s+ovn-cluster\s+IPv4\s+10\.66\.0\.0\/16\s+false\s+true\s+false\s+distributed\s+1\s+65523\s/);
+    } finally {
+      await nb.stop();
+    }
+  });
+
   it('passes publint and @arethetypeswrong/cli', { timeout: 120_000 }, async () => {
     const lint = await ok(process.execPath, [join(ROOT, 'node_modules/publint/src/cli.js'), 'run', installed, '--pack', 'false', '--strict'], ROOT);
     expect(lint.stdout + lint.stderr).not.toMatch(/error|warning/i);
