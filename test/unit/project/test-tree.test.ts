@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OPENFLOW_UNIT_ORACLES, ORACLE } from '../../projects.js';
+import { OPENFLOW_UNIT_ORACLES, ORACLE, ORACLE_HELPERS } from '../../projects.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const walk = (dir: string): string[] =>
@@ -14,7 +14,7 @@ const walk = (dir: string): string[] =>
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
   });
 const glob = (pattern: string) => new RegExp('^' + pattern.replace(/[.]/g, '\\.').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*') + '$');
-const notUnit = [...ORACLE, ...OPENFLOW_UNIT_ORACLES].map(glob);
+const notUnit = [...ORACLE, ...ORACLE_HELPERS, ...OPENFLOW_UNIT_ORACLES].map(glob);
 
 /** What only an integration or oracle test may do. */
 const NEEDS_MORE = [
