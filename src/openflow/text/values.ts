@@ -1,6 +1,7 @@
 import { type FieldDef } from '../match/fields.js';
 import { bigIntToBytes, CT_STATE_NAMES, OFPP10_NAMES, port10To11, TCP_FLAG_NAMES, TUN_FLAG_NAMES } from '../match/text-values.js';
 import { ipv6Bytes } from '../actions/addresses.js';
+import { ipv4FromText, macFromText } from '../../wire/address.js';
 import { ActionError } from '../actions/errors.js';
 import { FlowParseError } from './errors.js';
 
@@ -22,19 +23,15 @@ export function parseNum(text: string, bits: number, pos: number, what = 'value'
 }
 
 export function parseMac(text: string, pos: number): Uint8Array {
-  const p = text.split(':');
-  if (p.length !== 6 || p.some((x) => !/^[0-9a-fA-F]{1,2}$/.test(x))) {
-    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an Ethernet address`, pos);
-  }
-  return Uint8Array.from(p.map((x) => parseInt(x, 16)));
+  const b = macFromText(text);
+  if (b === undefined) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an Ethernet address`, pos);
+  return b;
 }
 
 export function parseIpv4(text: string, pos: number): Uint8Array {
-  const p = text.split('.');
-  if (p.length !== 4 || p.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) {
-    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an IPv4 address`, pos);
-  }
-  return Uint8Array.from(p.map(Number));
+  const b = ipv4FromText(text);
+  if (b === undefined) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an IPv4 address`, pos);
+  return b;
 }
 
 export function parseIpv6(text: string, pos: number): Uint8Array {
