@@ -42,37 +42,8 @@ export function hexAlt(v: bigint | number): string {
   return v === 0 || v === 0n ? '0' : `0x${v.toString(16)}`;
 }
 
-export function formatMac(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(':');
-}
-
-export function formatIpv4(b: Uint8Array): string {
-  return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
-}
-
-/** RFC 5952 text, as inet_ntop prints it (including the `::ffff:a.b.c.d` form). */
-export function formatIpv6(b: Uint8Array): string {
-  const g: number[] = [];
-  for (let i = 0; i < 16; i += 2) g.push((b[i]! << 8) | b[i + 1]!);
-  // IPv4-mapped / compatible, as glibc prints them
-  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || (g[5] === 0 && (g[6] !== 0 || g[7]! > 1)))) {
-    if (g[5] === 0xffff || g[6] !== 0) {
-      return `::${g[5] === 0xffff ? 'ffff:' : ''}${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
-    }
-  }
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (g[i] !== 0) { i++; continue; }
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) { bestStart = i; bestLen = j - i; }
-    i = j;
-  }
-  const hex = g.map((x) => x.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-}
+// Addresses print through the one address codec (inet_ntop's forms, as ovs-ofctl prints them).
+export { formatIpv4, formatIpv6, formatMac } from '../../wire/address.js';
 
 /** Prefix length if the mask is a CIDR mask, else -1. */
 export function cidrLength(mask: Uint8Array): number {

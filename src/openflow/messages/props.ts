@@ -93,8 +93,4 @@ export function expectBody(r: ByteReader, n: number, what: string): void {
   }
 }
 
-export function formatMac(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += (i ? ':' : '') + b[i]!.toString(16).padStart(2, '0');
-  return s;
-}
+export { formatMac } from '../../wire/address.js';
