@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../transport/stream.js';
-import { alive, readPid, run, terminate, track, trackDir, untrack, waitFor } from './process.js';
+import { alive, HarnessError, readPid, run, terminate, track, trackDir, untrack, waitFor } from './process.js';
 import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
 export const SCHEMAS = {
@@ -24,7 +24,15 @@ function schemaPath(s: string): string {
 
 /** Environment that keeps every OVS/OVN tool inside `dir`. */
 export function daemonEnv(dir: string): NodeJS.ProcessEnv {
-  return { ...process.env, OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVN_RUNDIR: dir, OVN_DBDIR: dir, OVN_LOGDIR: dir };
+  return {
+    ...process.env,
+    OVS_RUNDIR: dir,
+    OVS_DBDIR: dir,
+    OVS_LOGDIR: dir,
+    OVN_RUNDIR: dir,
+    OVN_DBDIR: dir,
+    OVN_LOGDIR: dir,
+  };
 }
 
 /** A free TCP port on 127.0.0.1 (bound then released). */
@@ -144,7 +152,8 @@ export async function startOvsdbServer(opts: StartOvsdbOptions): Promise<OvsdbSe
       pid: p.pid,
       ctl: p.ctl,
       appctl: async (...args) => (await run('ovs-appctl', ['-t', p.ctl, ...args], { env: daemonEnv(dir) })).stdout,
-      client: async (cmd, ...args) => (await run('ovsdb-client', [cmd, `unix:${p.sock}`, ...args], { env: daemonEnv(dir) })).stdout,
+      client: async (cmd, ...args) =>
+        (await run('ovsdb-client', [cmd, `unix:${p.sock}`, ...args], { env: daemonEnv(dir) })).stdout,
       stop: async () => {
         if (stopped) return;
         stopped = true;
@@ -173,7 +182,15 @@ export async function startNorthd(nb: string, sb: string, opts: { dir?: string }
   const pidfile = join(dir, 'northd.pid');
   await run(
     'ovn-northd',
-    ['--detach', '--no-chdir', `--pidfile=${pidfile}`, `--log-file=${join(dir, 'northd.log')}`, `--unixctl=${join(dir, 'northd.ctl')}`, `--ovnnb-db=${nb}`, `--ovnsb-db=${sb}`],
+    [
+      '--detach',
+      '--no-chdir',
+      `--pidfile=${pidfile}`,
+      `--log-file=${join(dir, 'northd.log')}`,
+      `--unixctl=${join(dir, 'northd.ctl')}`,
+      `--ovnnb-db=${nb}`,
+      `--ovnsb-db=${sb}`,
+    ],
     { env: daemonEnv(dir) },
   );
   const pid = readPid(pidfile);
@@ -453,6 +470,7 @@ export async function startOvsdbCluster(opts: StartClusterOptions): Promise<Ovsd
     };
     clusterInternals.set(cluster, { dir, env, schema, members, makeMember });
     await cluster.leader();
+    await waitClusterFormed(cluster);
     if (opts.electionTimerMs) await setElectionTimer(cluster, opts.electionTimerMs);
     return cluster;
   } catch (e) {
@@ -460,6 +478,37 @@ export async function startOvsdbCluster(opts: StartClusterOptions): Promise<Ovsd
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * Waits until the cluster is fully formed: every member says `cluster member` and names the same
+ * leader, and that leader lists every member among its servers. A leader alone is not enough: a member
+ * still joining neither votes nor times out, so a partition right after start could leave the others
+ * without a majority.
+ * @throws {HarnessError} `HARNESS_FAILED` after `timeoutMs`
+ */
+export async function waitClusterFormed(cluster: OvsdbCluster, timeoutMs = 30_000): Promise<void> {
+  let seen = '';
+  await waitFor(
+    'every member to be a cluster member under one leader',
+    async () => {
+      const all = await Promise.all(cluster.members.map((m) => m.status()));
+      seen = all.map((s, i) => `m${i} ${s.role} term ${s.term} (${s.membership})`).join('; ');
+      const li = all.findIndex((s) => s.role === 'leader');
+      if (li < 0) return undefined;
+      const leader = all[li]!;
+      for (const s of all) {
+        if (s.membership !== 'cluster member' || s.term !== leader.term) return undefined;
+        if (s !== leader && s.leader !== leader.sid.slice(0, s.leader.length)) return undefined;
+        if (!leader.servers.some((x) => x.sid === s.sid.slice(0, x.sid.length))) return undefined;
+      }
+      return true;
+    },
+    timeoutMs,
+    20,
+  ).catch((e: unknown) => {
+    throw new HarnessError(`cluster ${cluster.database} did not form: ${seen}`, '', { cause: e });
+  });
 }
 
 /**
@@ -474,7 +523,12 @@ export async function setElectionTimer(cluster: OvsdbCluster, ms: number): Promi
     const next = ms < cur ? Math.max(ms, Math.ceil(cur / 2)) : Math.min(ms, cur * 2);
     await leader.appctl('cluster/change-election-timer', cluster.database, String(next));
     // The change is a log entry: wait until the leader applies it before the next step.
-    await waitFor(`election timer ${next}`, async () => ((await leader.status()).electionTimerMs === next ? true : undefined), 10_000, 10);
+    await waitFor(
+      `election timer ${next}`,
+      async () => ((await leader.status()).electionTimerMs === next ? true : undefined),
+      10_000,
+      10,
+    );
   }
 }
 

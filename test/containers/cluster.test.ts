@@ -55,19 +55,26 @@ describe('RAFT cluster in containers', () => {
 
       await cluster.disconnect(old);
       // The two connected members elect a new leader in a higher term.
+      const seen = new Map<number, string>();
       const next = await waitFor(
         'a new leader among the connected members',
         async () => {
           for (const m of cluster.members) {
             if (m.index === old) continue;
             const s = await m.status();
+            seen.set(m.index, `${s.role} term ${s.term} leader ${s.leader} (${s.membership})`);
             if (s.role === 'leader' && s.term > oldTerm) return m.index;
           }
           return undefined;
         },
         30_000,
         100,
-      );
+      ).catch((e: unknown) => {
+        throw new Error(
+          `no new leader after disconnecting m${old} (term ${oldTerm}); last seen: ${[...seen].map(([i, s]) => `m${i} ${s}`).join('; ')}`,
+          { cause: e },
+        );
+      });
       expect(next).not.toBe(old);
       await writer.more(50, 60_000);
 
@@ -76,7 +83,9 @@ describe('RAFT cluster in containers', () => {
         'the old leader back as a follower',
         async () => {
           const s = await cluster.members[old]!.status();
-          return s.role === 'follower' && s.leader !== 'unknown' && /cluster member/.test(s.membership) ? true : undefined;
+          return s.role === 'follower' && s.leader !== 'unknown' && /cluster member/.test(s.membership)
+            ? true
+            : undefined;
         },
         60_000,
         100,
@@ -90,7 +99,9 @@ describe('RAFT cluster in containers', () => {
         await waitFor(
           'the rejoined member to hold every committed row',
           async () => {
-            const [r] = (await direct.transact('OVN_Northbound', [{ op: 'select', table: 'Address_Set', where: [], columns: ['name'] }])) as [{ rows: { name: string }[] }];
+            const [r] = (await direct.transact('OVN_Northbound', [
+              { op: 'select', table: 'Address_Set', where: [], columns: ['name'] },
+            ])) as [{ rows: { name: string }[] }];
             const have = new Set(r.rows.map((x) => x.name));
             for (const n of names) if (!have.has(n)) return undefined;
             return true;

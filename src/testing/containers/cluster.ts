@@ -11,7 +11,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, parseClusterStatus, setElectionTimer, type ClusterMember, type OvsdbCluster, type StartClusterOptions } from '../ovsdb-server.js';
+import {
+  freePort,
+  parseClusterStatus,
+  setElectionTimer,
+  waitClusterFormed,
+  type ClusterMember,
+  type OvsdbCluster,
+  type StartClusterOptions,
+} from '../ovsdb-server.js';
 import { waitFor } from '../process.js';
 import { centralImage, type RuntimeOptions } from './runtime.js';
 import { containerName, createNetwork, startContainer, uniqueTag, type Ctr, type CtrNetwork } from './engine.js';
@@ -38,7 +46,9 @@ function waitGoneScript(pid: string): string {
 }
 
 /** The container backend of `startOvsdbCluster` (called through it with `runtime: 'container'`). */
-export async function startOvsdbClusterContainer(opts: StartClusterOptions & RuntimeOptions): Promise<ContainerCluster> {
+export async function startOvsdbClusterContainer(
+  opts: StartClusterOptions & RuntimeOptions,
+): Promise<ContainerCluster> {
   const size = opts.size ?? 3;
   const tag = uniqueTag();
   const dir = mkdtempSync(join(tmpdir(), 'ovsdb-cluster-ctr-'));
@@ -124,7 +134,8 @@ export async function startOvsdbClusterContainer(opts: StartClusterOptions & Run
       return m;
     });
     await members[0]!.ctr.exec(['ovsdb-tool', 'create-cluster', members[0]!.dbFile, schema.path, raft(0)], { env });
-    for (const m of members.slice(1)) await m.ctr.exec(['ovsdb-tool', 'join-cluster', m.dbFile, database, raft(m.index), raft(0)], { env });
+    for (const m of members.slice(1))
+      await m.ctr.exec(['ovsdb-tool', 'join-cluster', m.dbFile, database, raft(m.index), raft(0)], { env });
     await Promise.all(members.map((m) => m.start()));
 
     const cluster: ContainerCluster = {
@@ -164,6 +175,7 @@ export async function startOvsdbClusterContainer(opts: StartClusterOptions & Run
       },
     };
     await cluster.leader(30_000);
+    await waitClusterFormed(cluster);
     if (opts.electionTimerMs) await setElectionTimer(cluster, opts.electionTimerMs);
     return cluster;
   } catch (e) {
