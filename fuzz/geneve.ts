@@ -28,7 +28,9 @@ const seed = Number(process.argv[3] ?? '6081');
 const rnd = xorshift32(seed);
 
 // A pool of valid frames drawn over the full range, plus a pcap and a pcapng of them.
-const pool = fc.sample(fc.tuple(tunnelArb, innerArb), { numRuns: 512, seed }).map(([t, inner]) => new Encapsulator({ ...t, geneve: { ...t.geneve, version: 0 } }).encapsulate(inner));
+const pool = fc
+  .sample(fc.tuple(tunnelArb, innerArb), { numRuns: 512, seed })
+  .map(([t, inner]) => new Encapsulator({ ...t, geneve: { ...t.geneve, version: 0 } }).encapsulate(inner));
 const caps = (['pcap', 'pcapng'] as const).map((format) => {
   const w = new CaptureWriter({ format });
   return Buffer.concat([w.header(), ...pool.slice(0, 8).map((f, i) => w.record(f, { sec: i }))]);
@@ -83,7 +85,8 @@ for (let i = 0; i < N; i++) {
     const f = decapsulate(input, { strict, linkType: kind === 0 ? [1, 101, 113][rnd() % 3] : 1 });
     summarizeGeneve(f.geneve);
     const again = encodeGeneve(f.geneve, f.geneve.payload);
-    if (Buffer.compare(again, input.subarray(f.geneveOffset, f.geneveOffset + again.length)) !== 0) throw new Error('re-encode differs');
+    if (Buffer.compare(again, input.subarray(f.geneveOffset, f.geneveOffset + again.length)) !== 0)
+      throw new Error('re-encode differs');
   }, input);
   const off = input.length > 42 ? 42 : 0;
   guard(() => decodeGeneve(input, off, input.length, { strict }), input);
@@ -91,6 +94,13 @@ for (let i = 0; i < N; i++) {
   guard(() => void summarizeInner(input.subarray(off)), input);
 }
 const secs = (performance.now() - t0) / 1000;
-console.log(`${N} inputs (seed ${seed}) in ${secs.toFixed(1)} s: ${ok} decoded, ${[...codes.values()].reduce((a, b) => a + b, 0)} typed errors, ${bad} untyped`);
-console.log([...codes.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${c}: ${n}`).join('\n'));
+console.log(
+  `${N} inputs (seed ${seed}) in ${secs.toFixed(1)} s: ${ok} decoded, ${[...codes.values()].reduce((a, b) => a + b, 0)} typed errors, ${bad} untyped`,
+);
+console.log(
+  [...codes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `  ${c}: ${n}`)
+    .join('\n'),
+);
 if (bad > 0) process.exit(1);

@@ -79,7 +79,23 @@ function value(r: Rnd, depth = 0): string {
   if (k < 2) return nest(pick(r, [65, 500, 3000, 7000]), value(r, 9));
   if (k < 3) return nest(pick(r, [65, 2000, 7000]), '{"a":1}', '{"k":', '}');
   if (depth > 3 || k < 45) {
-    return pick(r, ['0', '-1', '1e400', '-1e400', '9223372036854775808', '1.5', 'true', 'false', 'null', '""', '"x"', '"\\u0000"', '"\\ud800"', `"${'s'.repeat(r() % 300)}"`, String(r())]);
+    return pick(r, [
+      '0',
+      '-1',
+      '1e400',
+      '-1e400',
+      '9223372036854775808',
+      '1.5',
+      'true',
+      'false',
+      'null',
+      '""',
+      '"x"',
+      '"\\u0000"',
+      '"\\ud800"',
+      `"${'s'.repeat(r() % 300)}"`,
+      String(r()),
+    ]);
   }
   if (k < 75) {
     const n = r() % 4;
@@ -98,11 +114,15 @@ function item(r: Rnd): Buffer {
     case 1:
       return Buffer.from(`{"id":${1 + (r() % 5)},"result":${value(r)},"error":null}`);
     case 2:
-      return Buffer.from(`{"id":${ID(r)},"result":null,"error":${r() % 2 ? `{"error":"${pick(r, ['not leader', 'unknown database', 'x'])}","details":${value(r)}}` : value(r)}}`);
+      return Buffer.from(
+        `{"id":${ID(r)},"result":null,"error":${r() % 2 ? `{"error":"${pick(r, ['not leader', 'unknown database', 'x'])}","details":${value(r)}}` : value(r)}}`,
+      );
     case 3:
       return Buffer.from(`{"id":${ID(r)},"method":"echo","params":${value(r)}}`);
     case 4:
-      return Buffer.from(`{"id":null,"method":"${pick(r, ['update', 'update2', 'update3', 'locked', 'stolen', 'other'])}","params":[${value(r)},${value(r)},${value(r)}]}`);
+      return Buffer.from(
+        `{"id":null,"method":"${pick(r, ['update', 'update2', 'update3', 'locked', 'stolen', 'other'])}","params":[${value(r)},${value(r)},${value(r)}]}`,
+      );
     case 5:
       return Buffer.from(`{"id":${ID(r)},"method":${r() % 2 ? '"nope"' : value(r)},"params":${value(r)}}`);
     case 6:
@@ -113,13 +133,19 @@ function item(r: Rnd): Buffer {
     }
     case 8:
       // Invalid UTF-8 inside a string.
-      return Buffer.concat([Buffer.from(`{"id":${1 + (r() % 5)},"result":["`), Buffer.from([pick(r, [0xc3, 0xed, 0xf4, 0xff, 0x80]), pick(r, [0x28, 0xa0, 0x90, 0xff])]), Buffer.from('"],"error":null}')]);
+      return Buffer.concat([
+        Buffer.from(`{"id":${1 + (r() % 5)},"result":["`),
+        Buffer.from([pick(r, [0xc3, 0xed, 0xf4, 0xff, 0x80]), pick(r, [0x28, 0xa0, 0x90, 0xff])]),
+        Buffer.from('"],"error":null}'),
+      ]);
     case 9: {
       const whole = `{"id":${1 + (r() % 5)},"result":${value(r)},"error":null}`;
       return Buffer.from(whole.slice(0, r() % whole.length));
     }
     case 10:
-      return Buffer.from(`{"id":${1 + (r() % 5)},"result":{"count":${pick(r, ['1e400', '-1', '1.5', '"x"'])}},"error":null}`);
+      return Buffer.from(
+        `{"id":${1 + (r() % 5)},"result":{"count":${pick(r, ['1e400', '-1', '1.5', '"x"'])}},"error":null}`,
+      );
     default:
       return Buffer.from(`{"id":"probe","result":[],"error":null}`);
   }
@@ -168,7 +194,12 @@ export async function fuzzStreams(count: number, seed = 1, onProgress?: (done: n
       } as Parameters<typeof OvsdbClient.connect>[1]);
       let closeCode: string | undefined;
       c.onClose((e) => (closeCode = e.code));
-      const calls = [c.listDbs(), c.echo(['x']), c.transact('DB', [{ op: 'comment', comment: 'c' }], { validate: false }), c.getServerId()];
+      const calls = [
+        c.listDbs(),
+        c.echo(['x']),
+        c.transact('DB', [{ op: 'comment', comment: 'c' }], { validate: false }),
+        c.getServerId(),
+      ];
       const bytes = stream(r);
       let off = 0;
       try {
@@ -186,7 +217,10 @@ export async function fuzzStreams(count: number, seed = 1, onProgress?: (done: n
       else if (how === 1) s.end(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
       else await c.close();
       let guard: NodeJS.Timeout | undefined;
-      const settled = await Promise.race([Promise.allSettled(calls), new Promise<'hang'>((res) => (guard = setTimeout(() => res('hang'), 5000)))]);
+      const settled = await Promise.race([
+        Promise.allSettled(calls),
+        new Promise<'hang'>((res) => (guard = setTimeout(() => res('hang'), 5000))),
+      ]);
       clearTimeout(guard);
       if (settled === 'hang') {
         failures.push(`stream ${i}: a call did not settle after the connection ended`);
@@ -198,7 +232,8 @@ export async function fuzzStreams(count: number, seed = 1, onProgress?: (done: n
         else failures.push(`stream ${i}: untyped rejection ${String((o.reason as Error)?.stack ?? o.reason)}`);
       }
       inc(closes, closeCode ?? 'none');
-      if (escaped.length > 0) failures.push(`stream ${i}: escaped ${String((escaped[0] as Error)?.stack ?? escaped[0])}`);
+      if (escaped.length > 0)
+        failures.push(`stream ${i}: escaped ${String((escaped[0] as Error)?.stack ?? escaped[0])}`);
       if (onProgress && (i + 1) % 50_000 === 0) onProgress(i + 1);
     }
   } finally {
@@ -211,8 +246,16 @@ export async function fuzzStreams(count: number, seed = 1, onProgress?: (done: n
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = Number(process.argv[2] ?? 1_000_000);
   const seed = Number(process.argv[3] ?? 1) >>> 0;
-  const res = await fuzzStreams(count, seed, (n) => process.stderr.write(`${n} streams, ${((performance.now() / 1000) | 0)} s\n`));
-  console.log(JSON.stringify({ seed, streams: res.streams, seconds: +(res.ms / 1000).toFixed(1), outcomes: res.outcomes, closes: res.closes }, null, 1));
+  const res = await fuzzStreams(count, seed, (n) =>
+    process.stderr.write(`${n} streams, ${(performance.now() / 1000) | 0} s\n`),
+  );
+  console.log(
+    JSON.stringify(
+      { seed, streams: res.streams, seconds: +(res.ms / 1000).toFixed(1), outcomes: res.outcomes, closes: res.closes },
+      null,
+      1,
+    ),
+  );
   if (res.failures.length > 0) {
     console.error(res.failures.join('\n'));
     process.exit(1);

@@ -3,11 +3,18 @@
  * of `npm test`). Feeds random and mutated inputs; any exception that is not an SdkError, or a
  * decode that takes longer than 1 s, is a failure.
  *
- *   npx tsx bench/openflow-flow-fuzz.ts [cases=1000000] [seed=1]
+ *   npx tsx fuzz/openflow-flow.ts [cases=1000000] [seed=1]
  */
 import { readFileSync } from 'node:fs';
 import { SdkError } from '../src/errors.js';
-import { actionsLength, readActions, readInstructions, writeActions, formatActions, formatInstructions } from '../src/openflow/actions/index.js';
+import {
+  actionsLength,
+  readActions,
+  readInstructions,
+  writeActions,
+  formatActions,
+  formatInstructions,
+} from '../src/openflow/actions/index.js';
 import { formatMatch, readMatch, readMatch10, readOxmFields } from '../src/openflow/match/index.js';
 import { parseFlow } from '../src/openflow/text/index.js';
 import { ByteReader, ByteWriter, fromHex } from '../src/wire/index.js';
@@ -17,11 +24,19 @@ const cases = Number(process.argv[2] ?? 1_000_000);
 const seed = Number(process.argv[3] ?? 1) >>> 0;
 const rnd = xorshift32(seed);
 
-const vec = JSON.parse(readFileSync(new URL('../../shared/vectors/openflow/ovs-tests/ofp-actions.json', import.meta.url), 'utf8')) as {
+const vec = JSON.parse(
+  readFileSync(new URL('../../shared/vectors/openflow/ovs-tests/ofp-actions.json', import.meta.url), 'utf8'),
+) as {
   sets: { vectors: { hex: string }[] }[];
 };
-const seeds = vec.sets.flatMap((s) => s.vectors.map((v) => v.hex)).filter((h) => h.length % 2 === 0).map((h) => fromHex(h));
-const words = 'ip tcp udp reg0 reg1 NXM_NX_REG0[] [0..15] ct_state +trk -new zone= commit nat( src= ) , actions= resubmit(,9) load: -> move: 0x5 10.0.0.1 /24 learn( output: set_field: eth_src tun_metadata3 conjunction(1,1/2) ct( exec('.split(' ');
+const seeds = vec.sets
+  .flatMap((s) => s.vectors.map((v) => v.hex))
+  .filter((h) => h.length % 2 === 0)
+  .map((h) => fromHex(h));
+const words =
+  'ip tcp udp reg0 reg1 NXM_NX_REG0[] [0..15] ct_state +trk -new zone= commit nat( src= ) , actions= resubmit(,9) load: -> move: 0x5 10.0.0.1 /24 learn( output: set_field: eth_src tun_metadata3 conjunction(1,1/2) ct( exec('.split(
+    ' ',
+  );
 
 function input(): Uint8Array {
   if (rnd() % 2 === 0) {
@@ -62,11 +77,15 @@ for (let i = 0; i < cases; i++) {
   const v = ([1, 4, 6] as const)[rnd() % 3]!;
   switch (i % 5) {
     case 0:
-      run(() => {
-        const l = readActions(new ByteReader(b), b.length, v);
-        formatActions(l);
-        writeActions(ByteWriter.alloc(actionsLength(l, v)), l, v);
-      }, 'actions', hex(b));
+      run(
+        () => {
+          const l = readActions(new ByteReader(b), b.length, v);
+          formatActions(l);
+          writeActions(ByteWriter.alloc(actionsLength(l, v)), l, v);
+        },
+        'actions',
+        hex(b),
+      );
       break;
     case 1:
       run(() => formatInstructions(readInstructions(new ByteReader(b), b.length, v)), 'instructions', hex(b));
@@ -75,15 +94,25 @@ for (let i = 0; i < cases; i++) {
       run(() => formatMatch(readOxmFields(new ByteReader(b), b.length)), 'oxm', hex(b));
       break;
     case 3:
-      run(() => formatMatch(b.length % 2 ? readMatch10(new ByteReader(b)) : readMatch(new ByteReader(b), 4)), 'match', hex(b));
+      run(
+        () => formatMatch(b.length % 2 ? readMatch10(new ByteReader(b)) : readMatch(new ByteReader(b), 4)),
+        'match',
+        hex(b),
+      );
       break;
     default: {
       const n = rnd() % 12;
       let t = '';
       for (let k = 0; k < n; k++) t += words[rnd() % words.length]!;
-      run(() => parseFlow(t, v), 'text', () => t);
+      run(
+        () => parseFlow(t, v),
+        'text',
+        () => t,
+      );
     }
   }
 }
 const secs = (performance.now() - t0) / 1000;
-console.log(`${cases} cases in ${secs.toFixed(1)} s: ${ok} decoded, ${typed} typed errors, 0 built-in exceptions, 0 hangs`);
+console.log(
+  `${cases} cases in ${secs.toFixed(1)} s: ${ok} decoded, ${typed} typed errors, 0 built-in exceptions, 0 hangs`,
+);

@@ -1,6 +1,6 @@
 /**
  * Large whole-message fuzz run for the OpenFlow codec (outside `npm test`):
- *   npx tsx scripts/fuzz-openflow-msg.ts [count=1000000] [seed=1]
+ *   npx tsx fuzz/openflow-msg.ts [count=1000000] [seed=1]
  * Random framed messages and mutated / truncated real messages (Ryu corpus). Passes when every input
  * either decodes (and then prints and re-encodes stably) or throws a typed SdkError, and no single input takes
  * longer than 1 s (a hang guard; the machine is shared, so GC and scheduling pauses of ~100 ms happen). Prints counts and exits non-zero on the first failure.
@@ -76,4 +76,13 @@ for (let i = 0; i < count; i++) {
   }
 }
 const secs = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ inputs: count, decoded, typedErrors: typed, builtinErrors: 0, slowestMs: +slowest.toFixed(2), seconds: +secs.toFixed(1) }));
+console.log(
+  JSON.stringify({
+    inputs: count,
+    decoded,
+    typedErrors: typed,
+    builtinErrors: 0,
+    slowestMs: +slowest.toFixed(2),
+    seconds: +secs.toFixed(1),
+  }),
+);
