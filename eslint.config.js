@@ -10,7 +10,11 @@ const SRC = join(import.meta.dirname, 'src');
 
 /** house/layering: a file under src/ imports only the folders scripts/layers.mjs allows it. */
 const layering = {
-  meta: { type: 'problem', schema: [], messages: { up: '{{from}} may not import {{to}} ({{spec}}); see scripts/layers.mjs' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { up: '{{from}} may not import {{to}} ({{spec}}); see scripts/layers.mjs' },
+  },
   create(context) {
     const file = context.filename;
     const rel = relative(SRC, file);
@@ -21,9 +25,13 @@ const layering = {
       const spec = source?.value;
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const to = layerOf(relative(SRC, join(dirname(file), spec)));
-      if (!mayImport(from, to, { typeOnly, barrel })) context.report({ node, messageId: 'up', data: { from, to: to || 'src', spec } });
+      if (!mayImport(from, to, { typeOnly, barrel }))
+        context.report({ node, messageId: 'up', data: { from, to: to || 'src', spec } });
     };
-    const allTypes = (node) => node.importKind === 'type' || node.exportKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+    const allTypes = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
     return {
       ImportDeclaration: (n) => check(n, n.source, allTypes(n)),
       ExportNamedDeclaration: (n) => n.source && check(n, n.source, allTypes(n)),
@@ -35,16 +43,50 @@ const layering = {
 
 export default tseslint.config(
   // test/consumer/fixture: programs the consumer test runs from the packed tarball (a CommonJS one among them).
-  { ignores: ['dist/**', 'node_modules/**', 'bench/go/**', 'bench/python/**', '**/*.gen.ts', 'test/consumer/fixture/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'bench/go/**',
+      'bench/python/**',
+      '**/*.gen.ts',
+      'test/consumer/fixture/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     plugins: { house: { rules: { layering } } },
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', performance: 'readonly', URL: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', structuredClone: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', queueMicrotask: 'readonly', NodeJS: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        Buffer: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        structuredClone: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        queueMicrotask: 'readonly',
+        NodeJS: 'readonly',
+      },
+    },
     rules: {
       'house/layering': 'error',
       // Unused names: an underscore prefix marks them intended (`for (const _ of s) n++`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // `cond && f()` and `c ? a() : b()` as statements are fine; a bare comma expression is not.
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
@@ -54,7 +96,15 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/transport/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['node:net', 'node:tls', 'net', 'tls'].map((name) => ({ name, message: 'Only src/transport opens sockets (STYLE.md).' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:net', 'node:tls', 'net', 'tls'].map((name) => ({
+            name,
+            message: 'Only src/transport opens sockets (STYLE.md).',
+          })),
+        },
+      ],
     },
   },
 );

@@ -19,8 +19,19 @@ const server = await startOvsdbServer({ schema: 'nb' });
 const client = await OvsdbClient.connect(server.unix);
 try {
   const ops = [];
-  for (let i = 0; i < N; i++) ops.push(op.insert('Logical_Switch_Port', { name: `lsp${String(i).padStart(5, '0')}`, addresses: `00:00:00:00:00:01 10.0.0.1` }, `p${i}`));
-  await client.transact(NB, [op.insert('Logical_Switch', { name: 'sw0', ports: ['set', ops.map((_, i) => namedUuid(`p${i}`))] }), ...ops], { validate: false });
+  for (let i = 0; i < N; i++)
+    ops.push(
+      op.insert(
+        'Logical_Switch_Port',
+        { name: `lsp${String(i).padStart(5, '0')}`, addresses: `00:00:00:00:00:01 10.0.0.1` },
+        `p${i}`,
+      ),
+    );
+  await client.transact(
+    NB,
+    [op.insert('Logical_Switch', { name: 'sw0', ports: ['set', ops.map((_, i) => namedUuid(`p${i}`))] }), ...ops],
+    { validate: false },
+  );
   const results: string[] = [];
   for (const withSubscriber of [false, true]) {
     const per: number[] = [];
@@ -29,7 +40,12 @@ try {
       const schema = await client.getSchema(NB);
       const monitorId = `bench-${r}-${withSubscriber}`;
       const plans = planTables(schema, { database: NB, tables: ['Logical_Switch_Port'] });
-      const initial = await client.monitorCond(NB, monitorId, { Logical_Switch_Port: { columns: plans.get('Logical_Switch_Port')!.wireColumns } }, () => {});
+      const initial = await client.monitorCond(
+        NB,
+        monitorId,
+        { Logical_Switch_Port: { columns: plans.get('Logical_Switch_Port')!.wireColumns } },
+        () => {},
+      );
       await client.monitorCancel(monitorId);
       const target = { plans };
       applyUpdates2(target, initial, true, null);
@@ -37,14 +53,23 @@ try {
       const uuids = table.all().map((x) => x._uuid);
       table.index('name').get('lsp00000'); // build the schema index so it is maintained
       const texts = uuids.map((u, k) =>
-        JSON.stringify({ id: null, method: 'update3', params: [monitorId, `00000000-0000-0000-0000-${String(k).padStart(12, '0')}`, { Logical_Switch_Port: { [u]: { modify: { external_ids: ['map', [['w4', String(k + r * N)]]] } } } }] }),
+        JSON.stringify({
+          id: null,
+          method: 'update3',
+          params: [
+            monitorId,
+            `00000000-0000-0000-0000-${String(k).padStart(12, '0')}`,
+            { Logical_Switch_Port: { [u]: { modify: { external_ids: ['map', [['w4', String(k + r * N)]]] } } } },
+          ],
+        }),
       );
       let seen = 0;
       // One subscriber, as ReplicaCache.subscribe runs it: its own queue, read by an awaiting loop.
       const stream = withSubscriber ? new EventStream({}, () => {}) : undefined;
       const done = stream
         ? (async () => {
-            for await (const ev of stream) await (ev.type === 'update' && 'w4' in (ev.new.external_ids as object) && seen++);
+            for await (const ev of stream)
+              await (ev.type === 'update' && 'w4' in (ev.new.external_ids as object) && seen++);
           })()
         : undefined;
       const apply = (ev: { method: 'update3'; lastTxnId: string; updates: never }) => {
@@ -67,8 +92,11 @@ try {
     }
     per.sort((a, b) => a - b);
     wall.sort((a, b) => a - b);
-    const f = (xs: number[]) => `median ${xs[Math.floor(xs.length / 2)]!.toFixed(2)} [${xs[0]!.toFixed(2)}–${xs[xs.length - 1]!.toFixed(2)}]`;
-    results.push(`${withSubscriber ? 'with an awaited subscriber' : 'no subscriber'}: process CPU ${f(per)} µs/update; main-thread wall ${f(wall)} µs/update (JSON.parse of each notification included; goal ≤ 10 µs CPU)`);
+    const f = (xs: number[]) =>
+      `median ${xs[Math.floor(xs.length / 2)]!.toFixed(2)} [${xs[0]!.toFixed(2)}–${xs[xs.length - 1]!.toFixed(2)}]`;
+    results.push(
+      `${withSubscriber ? 'with an awaited subscriber' : 'no subscriber'}: process CPU ${f(per)} µs/update; main-thread wall ${f(wall)} µs/update (JSON.parse of each notification included; goal ≤ 10 µs CPU)`,
+    );
   }
   console.log(results.join('\n'));
 } finally {

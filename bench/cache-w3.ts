@@ -79,7 +79,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function timeOne(template: string, mode: 'raw' | 'cache'): Promise<{ ms: number; stallMs: number; rows: number; decodeAllMs: number }> {
+async function timeOne(
+  template: string,
+  mode: 'raw' | 'cache',
+): Promise<{ ms: number; stallMs: number; rows: number; decodeAllMs: number }> {
   const s = await startOvsdbServer({ schema: 'nb', fromDb: template });
   // Longest event-loop stall: the largest gap between ticks of a 1 ms interval.
   let last = 0;
@@ -111,13 +114,20 @@ async function timeOne(template: string, mode: 'raw' | 'cache'): Promise<{ ms: n
     let decodeAllMs = 0;
     if (mode === 'raw') {
       const schema = await c.getSchema(NB);
-      const req = Object.fromEntries(Object.entries(schema.tables).map(([n, t]) => [n, { columns: Object.keys(t.columns) }]));
+      const req = Object.fromEntries(
+        Object.entries(schema.tables).map(([n, t]) => [n, { columns: Object.keys(t.columns) }]),
+      );
       const r = await c.monitorCondSince(NB, 'raw', req, null, () => {});
       for (const t of Object.values(r.updates)) rows += Object.keys(t).length;
     } else {
       const cache = await ReplicaCache.start(c, NB);
       for (const n of cache.tableNames()) rows += cache.table(n).size;
-      if (cache.table('Logical_Switch_Port').size !== 50_000 || cache.table('ACL').size !== 5000 || cache.table('Address_Set').size !== 1000) throw new Error('W3 check failed');
+      if (
+        cache.table('Logical_Switch_Port').size !== 50_000 ||
+        cache.table('ACL').size !== 5000 ||
+        cache.table('Address_Set').size !== 1000
+      )
+        throw new Error('W3 check failed');
       const ms0 = performance.now() - t0;
       // The stall is W3's (until the replica is ready), not the decode-all loop's below.
       h.disable();
@@ -126,7 +136,13 @@ async function timeOne(template: string, mode: 'raw' | 'cache'): Promise<{ ms: n
       let n = 0;
       for (const name of cache.tableNames()) for (const _ of cache.table(name).values()) n++;
       decodeAllMs = performance.now() - t1;
-      if ((cache.table('Logical_Switch_Port').index('name').get('lsp09999')?.addresses as readonly string[] | undefined)?.[0] !== '00:00:00:00:27:0f 10.16.39.15' || n !== rows) throw new Error('W3 content check failed');
+      if (
+        (
+          cache.table('Logical_Switch_Port').index('name').get('lsp09999')?.addresses as readonly string[] | undefined
+        )?.[0] !== '00:00:00:00:27:0f 10.16.39.15' ||
+        n !== rows
+      )
+        throw new Error('W3 content check failed');
       await c.close();
       return { ms: ms0, stallMs: h.max / 1e6, rows, decodeAllMs };
     }
@@ -142,7 +158,13 @@ async function timeOne(template: string, mode: 'raw' | 'cache'): Promise<{ ms: n
 const dir = mkdtempSync(join(tmpdir(), `cache-w3-${process.pid}-`));
 try {
   const template = await makeTemplate(dir);
-  const res = { raw: [] as number[], cache: [] as number[], rawStall: [] as number[], cacheStall: [] as number[], decodeAll: [] as number[] };
+  const res = {
+    raw: [] as number[],
+    cache: [] as number[],
+    rawStall: [] as number[],
+    cacheStall: [] as number[],
+    decodeAll: [] as number[],
+  };
   for (let i = 0; i < runs; i++) {
     const order: ('raw' | 'cache')[] = i % 2 ? ['cache', 'raw'] : ['raw', 'cache'];
     for (const m of order) {
@@ -154,13 +176,20 @@ try {
       if (r.rows !== 56_002) throw new Error(`expected 56002 rows, got ${r.rows}`);
     }
   }
-  const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
+  const fmt = (xs: number[]) =>
+    `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
   console.log(`W3 runs=${runs}, reply parsed ${clientOpts.largeMessageBytes ? 'whole (one JSON.parse)' : 'in slices'}`);
-  console.log(`raw monitor_cond_since (one JSON decode): ${fmt(res.raw)}, longest stall ${median(res.rawStall).toFixed(0)} ms`);
-  console.log(`ReplicaCache.start:                      ${fmt(res.cache)}, longest stall ${median(res.cacheStall).toFixed(0)} ms`);
+  console.log(
+    `raw monitor_cond_since (one JSON decode): ${fmt(res.raw)}, longest stall ${median(res.rawStall).toFixed(0)} ms`,
+  );
+  console.log(
+    `ReplicaCache.start:                      ${fmt(res.cache)}, longest stall ${median(res.cacheStall).toFixed(0)} ms`,
+  );
   console.log(`afterwards, first read of all 56,002 rows (lazy decode + name index build): ${fmt(res.decodeAll)}`);
   const ratios = res.cache.map((c, i) => c / res.raw[i]!);
-  console.log(`ratio cache/raw per run: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(2)} (goal ≤ 1.5)`);
+  console.log(
+    `ratio cache/raw per run: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(2)} (goal ≤ 1.5)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -20,7 +20,16 @@
  *    reads were the fastest size for Node here).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,7 +62,12 @@ function innerFrame(): Uint8Array {
 
 const inner = innerFrame();
 const ovn = ovnMetadataOption({ ingressPort: 2, egressPort: 4 });
-const extra: GeneveOption[] = Array.from({ length: 7 }, (_, i) => ({ optionClass: 0x0100 + i, type: i, rsvd: 0, data: Uint8Array.of(1, 2, 3, i) }));
+const extra: GeneveOption[] = Array.from({ length: 7 }, (_, i) => ({
+  optionClass: 0x0100 + i,
+  type: i,
+  rsvd: 0,
+  data: Uint8Array.of(1, 2, 3, i),
+}));
 const header0 = encodeGeneve({ protocolType: 0x6558, vni: 3 }, inner);
 const header1 = encodeGeneve({ protocolType: 0x6558, vni: 3, options: [ovn] }, inner);
 const header8 = encodeGeneve({ protocolType: 0x6558, vni: 3, options: [ovn, ...extra] }, inner);
@@ -130,7 +144,13 @@ try {
   const goSrc = fileURLToPath(new URL('./go/geneve/main.go', import.meta.url));
   const goBin = join(dir, 'gobench');
   execFileSync('go', ['build', '-o', goBin, goSrc], {
-    env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOCACHE: join(dir, 'gocache'), GOFLAGS: '' },
+    env: {
+      ...process.env,
+      GO111MODULE: 'off',
+      GOPATH: '/usr/share/gocode',
+      GOCACHE: join(dir, 'gocache'),
+      GOFLAGS: '',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 
@@ -156,7 +176,15 @@ try {
   const inputsPath = join(dir, 'inputs.json');
   writeFileSync(
     inputsPath,
-    JSON.stringify({ header0: toHex(header0), header1: toHex(header1), header8: toHex(header8), fullFrame: toHex(header1), inner: toHex(inner), vni: 3, optData: toHex(ovn.data) }),
+    JSON.stringify({
+      header0: toHex(header0),
+      header1: toHex(header1),
+      header8: toHex(header8),
+      fullFrame: toHex(header1),
+      inner: toHex(inner),
+      vni: 3,
+      optData: toHex(ovn.data),
+    }),
   );
 
   // 3. the Go co-process: "NAME N" -> "ELAPSED_NS CHECK"
@@ -217,7 +245,7 @@ try {
       let n = 1000;
       for (;;) {
         const { ns } = await run(n);
-        if (ns >= trialMs * 1e6 / 4 || n > 1e9) return Math.max(1000, Math.round((n * trialMs * 1e6) / ns));
+        if (ns >= (trialMs * 1e6) / 4 || n > 1e9) return Math.max(1000, Math.round((n * trialMs * 1e6) / ns));
         n *= 4;
       }
     };
@@ -230,11 +258,13 @@ try {
       for (const side of order) {
         if (side === 'go') {
           const r = await goRun(wl.key, nGo);
-          if (wl.perPass !== undefined && r.check !== frames) throw new Error(`Go read ${r.check} frames, wrote ${frames}`);
+          if (wl.perPass !== undefined && r.check !== frames)
+            throw new Error(`Go read ${r.check} frames, wrote ${frames}`);
           goRates.push(((wl.perPass ?? nGo) * 1e9) / r.ns);
         } else {
           const r = tsRun(wl.ts, nTs);
-          if (wl.perPass !== undefined && r.check !== frames) throw new Error(`we read ${r.check} frames, wrote ${frames}`);
+          if (wl.perPass !== undefined && r.check !== frames)
+            throw new Error(`we read ${r.check} frames, wrote ${frames}`);
           tsRates.push(((wl.perPass ?? nTs) * 1e9) / r.ns);
         }
       }
@@ -270,19 +300,30 @@ try {
       p.push(c as Buffer);
       for (let r = p.next(); r !== undefined; r = p.next()) count += r.data.length > 0 ? 1 : 0;
     }
-    extraRows.push(`| CaptureParser.next() (a record object each) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – | – |`);
+    extraRows.push(
+      `| CaptureParser.next() (a record object each) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – | – |`,
+    );
   }
   {
     const t = performance.now();
     let count = 0;
-    for await (const r of readCapture(createReadStream(capPath, { highWaterMark: 1 << 20 }))) count += r.data.length > 0 ? 1 : 0;
-    extraRows.push(`| readCapture (async iterator) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – | – |`);
+    for await (const r of readCapture(createReadStream(capPath, { highWaterMark: 1 << 20 })))
+      count += r.data.length > 0 ? 1 : 0;
+    extraRows.push(
+      `| readCapture (async iterator) over fs.createReadStream, 100 MB | ${fmt(count / ((performance.now() - t) / 1000))} | – | – | – | – |`,
+    );
   }
 
-  console.log(`node ${process.version}, ${new Date().toISOString()}, ${trials} alternating trials of ~${trialMs} ms per side, capture ${frames} frames / ${(written / 1048576).toFixed(0)} MiB`);
-  console.log(`encapsulated frame identical to gopacket's: ${goFrame === ourFrame ? 'yes' : `NO\n ours ${ourFrame}\n go   ${goFrame}`}`);
+  console.log(
+    `node ${process.version}, ${new Date().toISOString()}, ${trials} alternating trials of ~${trialMs} ms per side, capture ${frames} frames / ${(written / 1048576).toFixed(0)} MiB`,
+  );
+  console.log(
+    `encapsulated frame identical to gopacket's: ${goFrame === ourFrame ? 'yes' : `NO\n ours ${ourFrame}\n go   ${goFrame}`}`,
+  );
   console.log('');
-  console.log('| workload | ovn-sdk median (best) | gopacket 1.1.19 median (best) | ratio of medians | ratio of bests | goal ≥ 2× (medians) |');
+  console.log(
+    '| workload | ovn-sdk median (best) | gopacket 1.1.19 median (best) | ratio of medians | ratio of bests | goal ≥ 2× (medians) |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   for (const r of extraRows) console.log(r);

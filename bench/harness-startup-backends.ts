@@ -5,13 +5,24 @@
  *   DOCKER_HOST=unix:///…/docker.sock npx tsx bench/harness-startup-backends.ts    # an engine of yours
  * BENCH_REPS=N overrides the repetitions (default: 5 for servers and centrals, 3 for clusters, 2 for topologies).
  */
-import { startOvnCentral, startOvsdbCluster, startOvsdbServer, startTopology, type HarnessRuntime } from '../src/testing/index.js';
+import {
+  startOvnCentral,
+  startOvsdbCluster,
+  startOvsdbServer,
+  startTopology,
+  type HarnessRuntime,
+} from '../src/testing/index.js';
 import { fmt, median } from './util.js';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 const reps = (n: number) => Number(process.env.BENCH_REPS ?? n);
 
-async function measure(what: string, runtime: HarnessRuntime, n: number, start: () => Promise<{ stop(): Promise<void> }>): Promise<string> {
+async function measure(
+  what: string,
+  runtime: HarnessRuntime,
+  n: number,
+  start: () => Promise<{ stop(): Promise<void> }>,
+): Promise<string> {
   const up: number[] = [];
   const down: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -33,8 +44,14 @@ console.log('| --- | --- | --- | --- | --- |');
 for (const runtime of ['process', 'container'] as const) {
   // one warm-up each (module loading, first engine connection)
   await (await startOvsdbServer({ schema: 'nb', runtime })).stop();
-  await measure('startOvsdbServer (OVN_Northbound)', runtime, reps(5), () => startOvsdbServer({ schema: 'nb', runtime }));
+  await measure('startOvsdbServer (OVN_Northbound)', runtime, reps(5), () =>
+    startOvsdbServer({ schema: 'nb', runtime }),
+  );
   await measure('startOvnCentral (NB + SB + northd)', runtime, reps(5), () => startOvnCentral({ runtime }));
-  await measure('startOvsdbCluster (3 members, leader elected)', runtime, reps(3), () => startOvsdbCluster({ schema: 'nb', runtime }));
-  await measure('startTopology (central + 2 nodes, chassis registered)', runtime, reps(2), () => startTopology({ runtime }));
+  await measure('startOvsdbCluster (3 members, leader elected)', runtime, reps(3), () =>
+    startOvsdbCluster({ schema: 'nb', runtime }),
+  );
+  await measure('startTopology (central + 2 nodes, chassis registered)', runtime, reps(2), () =>
+    startTopology({ runtime }),
+  );
 }

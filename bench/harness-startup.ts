@@ -15,5 +15,9 @@ for (let i = 0; i < 21; i++) {
   start.push(t1 - t0);
   stop.push(performance.now() - t1);
 }
-console.log(`startOvsdbServer (OVN_Northbound, unix + tcp): median ${fmt(median(start), 1)} ms [${fmt(Math.min(...start), 1)}–${fmt(Math.max(...start), 1)}]`);
-console.log(`stop (process gone, dir removed): median ${fmt(median(stop), 1)} ms [${fmt(Math.min(...stop), 1)}–${fmt(Math.max(...stop), 1)}]`);
+console.log(
+  `startOvsdbServer (OVN_Northbound, unix + tcp): median ${fmt(median(start), 1)} ms [${fmt(Math.min(...start), 1)}–${fmt(Math.max(...start), 1)}]`,
+);
+console.log(
+  `stop (process gone, dir removed): median ${fmt(median(stop), 1)} ms [${fmt(Math.min(...stop), 1)}–${fmt(Math.max(...stop), 1)}]`,
+);

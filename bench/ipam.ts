@@ -56,7 +56,12 @@ interface Row {
   runsAfterRelease: number;
 }
 
-function run(label: string, spec: SubnetSpec, n: number | 'all', opts: { macs: boolean; releaseOrder: 'shuffled' | 'ascending' }): Row {
+function run(
+  label: string,
+  spec: SubnetSpec,
+  n: number | 'all',
+  opts: { macs: boolean; releaseOrder: 'shuffled' | 'ascending' },
+): Row {
   const h0 = heap();
   let a: SubnetAllocator | undefined = new SubnetAllocator(spec, { generateMacs: opts.macs, macSeed: 1 });
   const freshBytes = heap() - h0;
@@ -125,7 +130,10 @@ const SIXTEEN: SubnetSpec = {
   gateway: '10.16.0.1',
   excludeIps: ['10.16.0.1..10.16.0.20', '10.16.100.0..10.16.100.255', '10.16.255.200..10.16.255.254', '10.16.7.7'],
 };
-const SIXTY_FOUR: SubnetSpec = { cidr: 'fd00:10:16::/64', excludeIps: ['fd00:10:16::1..fd00:10:16::ff', 'fd00:10:16::ffff'] };
+const SIXTY_FOUR: SubnetSpec = {
+  cidr: 'fd00:10:16::/64',
+  excludeIps: ['fd00:10:16::1..fd00:10:16::ff', 'fd00:10:16::ffff'],
+};
 
 // Memory of a fresh subnet, averaged over many so noise cancels out.
 {
@@ -142,7 +150,9 @@ const SIXTY_FOUR: SubnetSpec = { cidr: 'fd00:10:16::/64', excludeIps: ['fd00:10:
   const per16 = perSubnet(SIXTEEN);
   const per64 = perSubnet(SIXTY_FOUR);
   const perDual = perSubnet({ cidr: '10.16.0.0/16,fd00:10:16::/64' });
-  console.log(`fresh subnet heap (mean of 2000): /16 with excludes ${Math.round(per16)} B, /64 with excludes ${Math.round(per64)} B, dual /16+/64 ${Math.round(perDual)} B`);
+  console.log(
+    `fresh subnet heap (mean of 2000): /16 with excludes ${Math.round(per16)} B, /64 with excludes ${Math.round(per64)} B, dual /16+/64 ${Math.round(perDual)} B`,
+  );
 }
 
 // Warm-up: one full /16 pass (with and without MACs, both families) so the JIT has compiled the hot
@@ -156,12 +166,28 @@ const sixteenUsable = (() => {
   return Number(s.usage().v4Available);
 })();
 for (const macs of [true, false]) {
-  const r = run(`/16 every address, ${macs ? 'with' : 'no'} MACs, shuffled release`, SIXTEEN, 'all', { macs, releaseOrder: 'shuffled' });
+  const r = run(`/16 every address, ${macs ? 'with' : 'no'} MACs, shuffled release`, SIXTEEN, 'all', {
+    macs,
+    releaseOrder: 'shuffled',
+  });
   rows.push({ ...r, n: sixteenUsable });
 }
-rows.push({ ...run('/16 every address, with MACs, ascending release', SIXTEEN, 'all', { macs: true, releaseOrder: 'ascending' }), n: sixteenUsable });
-rows.push(run(`/64 ${N64.toLocaleString('en-US')} addresses, with MACs, shuffled release`, SIXTY_FOUR, N64, { macs: true, releaseOrder: 'shuffled' }));
-rows.push(run(`/64 ${N64.toLocaleString('en-US')} addresses, no MACs, ascending release`, SIXTY_FOUR, N64, { macs: false, releaseOrder: 'ascending' }));
+rows.push({
+  ...run('/16 every address, with MACs, ascending release', SIXTEEN, 'all', { macs: true, releaseOrder: 'ascending' }),
+  n: sixteenUsable,
+});
+rows.push(
+  run(`/64 ${N64.toLocaleString('en-US')} addresses, with MACs, shuffled release`, SIXTY_FOUR, N64, {
+    macs: true,
+    releaseOrder: 'shuffled',
+  }),
+);
+rows.push(
+  run(`/64 ${N64.toLocaleString('en-US')} addresses, no MACs, ascending release`, SIXTY_FOUR, N64, {
+    macs: false,
+    releaseOrder: 'ascending',
+  }),
+);
 
 // Restore after restart: the /16 full of records.
 {
@@ -180,11 +206,15 @@ rows.push(run(`/64 ${N64.toLocaleString('en-US')} addresses, no MACs, ascending 
   r.restore(recs);
   const ms = now() - t0;
   const cms = cpu() - c0;
-  console.log(`restore ${recs.length} records into a /16 (shuffled): wall ${ms.toFixed(0)} ms (${rate(recs.length, ms)}), CPU ${cms.toFixed(0)} ms (${rate(recs.length, cms)} per CPU-second), free runs after: ${r.freeRunCount().v4}`);
+  console.log(
+    `restore ${recs.length} records into a /16 (shuffled): wall ${ms.toFixed(0)} ms (${rate(recs.length, ms)}), CPU ${cms.toFixed(0)} ms (${rate(recs.length, cms)} per CPU-second), free runs after: ${r.freeRunCount().v4}`,
+  );
 }
 
 console.log('');
-console.log('| case | addresses | alloc/s wall | alloc/s CPU | release/s wall | release/s CPU | heap full | per allocation | heap after release | free runs full → released |');
+console.log(
+  '| case | addresses | alloc/s wall | alloc/s CPU | release/s wall | release/s CPU | heap full | per allocation | heap after release | free runs full → released |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
@@ -192,5 +222,12 @@ for (const r of rows) {
   );
 }
 console.log('');
-console.log(`node ${process.version}, ${process.arch}; "per allocation" includes the owner-name string kept by the benchmark.`);
-console.log(`load average at end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} (${(await import('node:os')).cpus().length} CPUs)`);
+console.log(
+  `node ${process.version}, ${process.arch}; "per allocation" includes the owner-name string kept by the benchmark.`,
+);
+console.log(
+  `load average at end: ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (${(await import('node:os')).cpus().length} CPUs)`,
+);

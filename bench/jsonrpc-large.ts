@@ -61,7 +61,15 @@ async function serve(template: string): Promise<{ unix: string; stop(): Promise<
   const env = daemonEnv(d);
   await run(
     'ovsdb-server',
-    ['--detach', '--no-chdir', `--pidfile=${join(d, 'db.pid')}`, `--unixctl=${join(d, 'db.ctl')}`, `--log-file=${join(d, 'db.log')}`, `--remote=punix:${join(d, 'db.sock')}`, db],
+    [
+      '--detach',
+      '--no-chdir',
+      `--pidfile=${join(d, 'db.pid')}`,
+      `--unixctl=${join(d, 'db.ctl')}`,
+      `--log-file=${join(d, 'db.log')}`,
+      `--remote=punix:${join(d, 'db.sock')}`,
+      db,
+    ],
     { env, timeoutMs: 600_000 },
   );
   const pid = Number(readFileSync(join(d, 'db.pid'), 'utf8').trim());
@@ -91,8 +99,12 @@ function switchOps(s: number, withGlobal: boolean): unknown[] {
     rows.push({ op: 'insert', table: 'ACL', row: aclRow(j), 'uuid-name': `a${j}` });
     acls.push(['named-uuid', `a${j}`]);
   }
-  for (let k = s * 1000; k < (s + 1) * 1000; k++) rows.push({ op: 'insert', table: 'Address_Set', row: addressSetRow(k) });
-  ops.push({ op: 'insert', table: 'Logical_Switch', row: { name: `sw${s}`, ports: ['set', ports], acls: ['set', acls] } }, ...rows);
+  for (let k = s * 1000; k < (s + 1) * 1000; k++)
+    rows.push({ op: 'insert', table: 'Address_Set', row: addressSetRow(k) });
+  ops.push(
+    { op: 'insert', table: 'Logical_Switch', row: { name: `sw${s}`, ports: ['set', ports], acls: ['set', acls] } },
+    ...rows,
+  );
   return ops;
 }
 
@@ -103,7 +115,8 @@ async function makeTemplate(dir: string, switches: number): Promise<string> {
     const c = await OvsdbClient.connect(s.unix, { inactivityProbeMs: 0 });
     for (let k = 0; k < switches; k++) {
       const r = await c.transact(DB, switchOps(k, k === 0) as never, { validate: false });
-      for (const x of r as { error?: string }[]) if (x && 'error' in x && x.error) throw new Error(`template: ${JSON.stringify(x)}`);
+      for (const x of r as { error?: string }[])
+        if (x && 'error' in x && x.error) throw new Error(`template: ${JSON.stringify(x)}`);
     }
     await c.close();
   } finally {
@@ -142,7 +155,13 @@ async function captureReply(template: string): Promise<Buffer> {
           }
         }
       });
-      sock.write(JSON.stringify({ id: 1, method: 'monitor_cond_since', params: [DB, 'm', req, '00000000-0000-0000-0000-000000000000'] }));
+      sock.write(
+        JSON.stringify({
+          id: 1,
+          method: 'monitor_cond_since',
+          params: [DB, 'm', req, '00000000-0000-0000-0000-000000000000'],
+        }),
+      );
     });
   } finally {
     await s.stop();
@@ -197,7 +216,15 @@ const settle = async () => {
 
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
-async function offline(bytes: Buffer): Promise<{ wholeMs: number; wholeCpu: number; slicedMs: number; slicedCpu: number; indexCpu: number; maxTurn: number; slicedStall: Stalls }> {
+async function offline(bytes: Buffer): Promise<{
+  wholeMs: number;
+  wholeCpu: number;
+  slicedMs: number;
+  slicedCpu: number;
+  indexCpu: number;
+  maxTurn: number;
+  slicedStall: Stalls;
+}> {
   await settle();
   let c = process.cpuUsage();
   const t0 = performance.now();
@@ -226,7 +253,10 @@ async function endToEnd(template: string, sliced: boolean, expectRows: number): 
     const m = stallMeter();
     const t0 = performance.now();
     // Our own inactivity probe off: the server cannot answer it while it builds a 100 MB reply.
-    const c = await OvsdbClient.connect(s.unix, sliced ? { inactivityProbeMs: 0 } : { inactivityProbeMs: 0, largeMessageBytes: Infinity });
+    const c = await OvsdbClient.connect(
+      s.unix,
+      sliced ? { inactivityProbeMs: 0 } : { inactivityProbeMs: 0, largeMessageBytes: Infinity },
+    );
     const req = await monitorRequest(c);
     const r = await c.monitorCondSince(DB, 'w3', req, null, () => {});
     const ms = performance.now() - t0;
@@ -242,7 +272,8 @@ async function endToEnd(template: string, sliced: boolean, expectRows: number): 
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
+const fmt = (xs: number[]) =>
+  `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
 
 const dir = mkdtempSync(join(tmpdir(), `jsonrpc-large-${process.pid}-`));
 const out: Record<string, unknown> = {};
@@ -311,11 +342,19 @@ try {
       console.log(`${label} run ${i + 1}/${runs} done`);
     }
     console.log(`\n== ${label}: ${(bytes.length / 1e6).toFixed(1)} MB reply, ${runs} runs, medians [min–max]`);
-    console.log(`offline parseMessage (one JSON.parse; stall = all of it): ${fmt(off.whole)} (CPU ${fmt(off.wholeCpu)})`);
+    console.log(
+      `offline parseMessage (one JSON.parse; stall = all of it): ${fmt(off.whole)} (CPU ${fmt(off.wholeCpu)})`,
+    );
     console.log(`offline index pass alone: CPU ${fmt(off.indexCpu)}`);
-    console.log(`offline parseMessageSliced: total ${fmt(off.sliced)} (CPU ${fmt(off.slicedTotalCpu)}); longest turn of parse work ${fmt(off.maxTurn)}; longest stall interval ${fmt(off.slicedInterval)} (CPU in it ${fmt(off.slicedCpu)}), ELD max ${fmt(off.slicedEld)}`);
-    console.log(`end to end, sliced off (before): total ${fmt(e2e.beforeMs)}; longest stall interval ${fmt(e2e.beforeInt)} (CPU in it ${fmt(e2e.beforeCpu)}), ELD max ${fmt(e2e.beforeEld)}`);
-    console.log(`end to end, sliced on (after):   total ${fmt(e2e.afterMs)}; longest stall interval ${fmt(e2e.afterInt)} (CPU in it ${fmt(e2e.afterCpu)}), ELD max ${fmt(e2e.afterEld)}`);
+    console.log(
+      `offline parseMessageSliced: total ${fmt(off.sliced)} (CPU ${fmt(off.slicedTotalCpu)}); longest turn of parse work ${fmt(off.maxTurn)}; longest stall interval ${fmt(off.slicedInterval)} (CPU in it ${fmt(off.slicedCpu)}), ELD max ${fmt(off.slicedEld)}`,
+    );
+    console.log(
+      `end to end, sliced off (before): total ${fmt(e2e.beforeMs)}; longest stall interval ${fmt(e2e.beforeInt)} (CPU in it ${fmt(e2e.beforeCpu)}), ELD max ${fmt(e2e.beforeEld)}`,
+    );
+    console.log(
+      `end to end, sliced on (after):   total ${fmt(e2e.afterMs)}; longest stall interval ${fmt(e2e.afterInt)} (CPU in it ${fmt(e2e.afterCpu)}), ELD max ${fmt(e2e.afterEld)}`,
+    );
     out[label] = { bytes: bytes.length, rows: expectRows, runs, offline: off, e2e };
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(out, null, 1));

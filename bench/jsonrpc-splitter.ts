@@ -15,7 +15,7 @@ import { fmt, median } from './util.js';
 const RUNS = Number(process.argv[2] ?? 21);
 
 function uuidOf(i: number): string {
-  const h = (i * 2654435761 >>> 0).toString(16).padStart(8, '0');
+  const h = ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
   return `${h}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 }
 
@@ -23,7 +23,14 @@ function lspRow(i: number): Record<string, unknown> {
   return {
     name: `lsp${String(i).padStart(5, '0')}`,
     addresses: `00:00:00:${((i >> 16) & 255).toString(16).padStart(2, '0')}:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')} 10.16.${(i >> 8) & 255}.${i & 255}`,
-    external_ids: ['map', [['pod', 'true'], ['ls', 'ovn-default'], ['note', 'quote \\" brace { } ü']]],
+    external_ids: [
+      'map',
+      [
+        ['pod', 'true'],
+        ['ls', 'ovn-default'],
+        ['note', 'quote \\" brace { } ü'],
+      ],
+    ],
     port_security: ['set', []],
     up: true,
     tag: ['set', []],
@@ -52,7 +59,11 @@ function makeUpdates(targetBytes: number): Buffer {
   const msgs: string[] = [];
   let size = 0;
   for (let i = 0; size < targetBytes; i++) {
-    const m = JSON.stringify({ id: null, method: 'update2', params: ['mon', { Logical_Switch_Port: { [uuidOf(i)]: { modify: lspRow(i) } } }] });
+    const m = JSON.stringify({
+      id: null,
+      method: 'update2',
+      params: ['mon', { Logical_Switch_Port: { [uuidOf(i)]: { modify: lspRow(i) } } }],
+    });
     msgs.push(m);
     size += Buffer.byteLength(m) + 1;
   }
@@ -118,8 +129,12 @@ const CHUNK = 64 * 1024;
 const stream = makeStream(10 * 1024 * 1024);
 const texts = textsOf(stream);
 const scanner = wasmScanner();
-console.log(`node ${process.version}, ${RUNS} interleaved runs per figure, scanner: ${scanner ? 'wasm' : 'js (wasm SIMD unavailable)'}`);
-console.log(`stream: ${fmt(stream.length / 1048576)} MiB, ${texts.length} monitor replies of ~${fmt(stream.length / texts.length / 1024, 0)} KiB`);
+console.log(
+  `node ${process.version}, ${RUNS} interleaved runs per figure, scanner: ${scanner ? 'wasm' : 'js (wasm SIMD unavailable)'}`,
+);
+console.log(
+  `stream: ${fmt(stream.length / 1048576)} MiB, ${texts.length} monitor replies of ~${fmt(stream.length / texts.length / 1024, 0)} KiB`,
+);
 
 // The goal: default splitter, 64 KiB chunks.
 const main = paired(() => void splitAll(stream, CHUNK, {}), texts);
@@ -141,11 +156,22 @@ if (scanner) {
   }, texts);
   report('wasm scanner only (no assembly)', scanOnly);
 }
-report('JS fallback scanner, 64 KiB chunks', paired(() => void splitAll(stream, CHUNK, { scanner: 'js' }), texts, Math.min(RUNS, 15)));
+report(
+  'JS fallback scanner, 64 KiB chunks',
+  paired(() => void splitAll(stream, CHUNK, { scanner: 'js' }), texts, Math.min(RUNS, 15)),
+);
 for (const size of [4 * 1024, 1024 * 1024]) {
-  report(`${size / 1024} KiB chunks`, paired(() => void splitAll(stream, size, {}), texts, Math.min(RUNS, 15)));
+  report(
+    `${size / 1024} KiB chunks`,
+    paired(() => void splitAll(stream, size, {}), texts, Math.min(RUNS, 15)),
+  );
 }
 const updates = makeUpdates(10 * 1024 * 1024);
 const updateTexts = textsOf(updates);
-console.log(`update stream: ${fmt(updates.length / 1048576)} MiB, ${updateTexts.length} update2 notifications of ~${fmt(updates.length / updateTexts.length, 0)} B`);
-report('updates, 64 KiB chunks', paired(() => void splitAll(updates, CHUNK, {}), updateTexts, Math.min(RUNS, 15)));
+console.log(
+  `update stream: ${fmt(updates.length / 1048576)} MiB, ${updateTexts.length} update2 notifications of ~${fmt(updates.length / updateTexts.length, 0)} B`,
+);
+report(
+  'updates, 64 KiB chunks',
+  paired(() => void splitAll(updates, CHUNK, {}), updateTexts, Math.min(RUNS, 15)),
+);

@@ -13,7 +13,13 @@
  */
 import { OvsdbClient } from '../src/ovsdb/index.js';
 import { startOvsdbServer } from '../src/testing/index.js';
-import { KUBE_NB_COLUMNS, KUBE_NB_TABLES, planReconcile, withDefaultSubnets, type KubeDesiredState } from '../src/kube/index.js';
+import {
+  KUBE_NB_COLUMNS,
+  KUBE_NB_TABLES,
+  planReconcile,
+  withDefaultSubnets,
+  type KubeDesiredState,
+} from '../src/kube/index.js';
 import { NB_DATABASE, readNbSnapshot } from '../src/ovn-nb/index.js';
 import { planIpam } from '../src/kube/index.js';
 import { RawConn, rawCall } from './ovsdb-w/raw.js';
@@ -29,7 +35,8 @@ const RUNS = arg('--runs', 5);
 
 function desired(n: number): KubeDesiredState {
   const pods = [];
-  for (let i = 0; i < n; i++) pods.push({ name: `pod${String(i).padStart(5, '0')}`, namespace: 'default', node: `node${i % 2}` });
+  for (let i = 0; i < n; i++)
+    pods.push({ name: `pod${String(i).padStart(5, '0')}`, namespace: 'default', node: `node${i % 2}` });
   return { subnets: withDefaultSubnets(), nodes: ['node0'], pods };
 }
 
@@ -50,9 +57,23 @@ async function reconcileRun(d: KubeDesiredState) {
     const again = planReconcile(d, snap2, { macSeed: 1 });
     const t5 = performance.now();
     if (again.operations.length !== 0) throw new Error(`second run planned ${again.operations.length} operations`);
-    const check = (await srv.client('transact', JSON.stringify([NB_DATABASE, { op: 'select', table: 'Logical_Switch_Port', where: [], columns: ['name'] }]))).length;
+    const check = (
+      await srv.client(
+        'transact',
+        JSON.stringify([NB_DATABASE, { op: 'select', table: 'Logical_Switch_Port', where: [], columns: ['name'] }]),
+      )
+    ).length;
     await nb.close();
-    return { total: t3 - t0, read: t1 - t0, plan: t2 - t1, transact: t3 - t2, ops: plan.operations.length, reread: t4 - t3, replan: t5 - t4, check };
+    return {
+      total: t3 - t0,
+      read: t1 - t0,
+      plan: t2 - t1,
+      transact: t3 - t2,
+      ops: plan.operations.length,
+      reread: t4 - t3,
+      replan: t5 - t4,
+      check,
+    };
   } finally {
     await srv.stop();
   }
@@ -61,7 +82,11 @@ async function reconcileRun(d: KubeDesiredState) {
 async function floorRun(n: number): Promise<number> {
   const srv = await startOvsdbServer({ schema: 'nb' });
   try {
-    const text = JSON.stringify({ id: 1, method: 'transact', params: [DB, ...buildOps({ nbGlobal: false, sw0: true, nLsp: n, nAcl: 0, nAs: 0 })] });
+    const text = JSON.stringify({
+      id: 1,
+      method: 'transact',
+      params: [DB, ...buildOps({ nbGlobal: false, sw0: true, nLsp: n, nAcl: 0, nAs: 0 })],
+    });
     const t0 = performance.now();
     const conn = await RawConn.connect(srv.unix);
     await rawCall(conn, JSON.stringify({ id: 0, method: 'get_schema', params: [DB] }));
@@ -98,7 +123,8 @@ async function main(): Promise<void> {
       floors.push(await floorRun(PODS));
     }
   }
-  const m = (f: (r: (typeof rows)[number]) => number): string => `${fmt(median(rows.map(f)), 1)} [${fmt(Math.min(...rows.map(f)), 1)}–${fmt(Math.max(...rows.map(f)), 1)}]`;
+  const m = (f: (r: (typeof rows)[number]) => number): string =>
+    `${fmt(median(rows.map(f)), 1)} [${fmt(Math.min(...rows.map(f)), 1)}–${fmt(Math.max(...rows.map(f)), 1)}]`;
   const ratios = rows.map((r, i) => r.total / floors[i]!);
   console.log(`kube reconcile, ${PODS} pods + default install, ${RUNS} runs (median [min–max], ms)`);
   console.log(`  operations in the one transaction: ${rows[0]!.ops}`);
@@ -108,8 +134,12 @@ async function main(): Promise<void> {
   console.log(`      of which planIpam alone:            ${fmt(median(ipamTimes), 1)}`);
   console.log(`    transact (send + server commit + reply): ${m((r) => r.transact)}`);
   console.log(`  second run: snapshot read ${m((r) => r.reread)}, plan ${m((r) => r.replan)}, 0 operations`);
-  console.log(`  W1 floor (raw JSON-RPC, sw0 + ${PODS} LSPs, one transaction): ${fmt(median(floors), 1)} [${fmt(Math.min(...floors), 1)}–${fmt(Math.max(...floors), 1)}]`);
-  console.log(`  ratio reconcile / floor (same run, paired): ${fmt(median(ratios), 2)} [${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)}]`);
+  console.log(
+    `  W1 floor (raw JSON-RPC, sw0 + ${PODS} LSPs, one transaction): ${fmt(median(floors), 1)} [${fmt(Math.min(...floors), 1)}–${fmt(Math.max(...floors), 1)}]`,
+  );
+  console.log(
+    `  ratio reconcile / floor (same run, paired): ${fmt(median(ratios), 2)} [${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)}]`,
+  );
 }
 
 main().catch((e) => {

@@ -58,20 +58,32 @@ const ACTIONS: Action[] = [
   { type: 'setField', field: { field: 'reg0', value: u32(3) } },
   { type: 'regLoad', dst: { field: 'reg10', ofs: 6, nBits: 1 }, value: 1n },
   { type: 'regMove', src: { field: 'reg14', ofs: 0, nBits: 16 }, dst: { field: 'reg15', ofs: 0, nBits: 16 } },
-  { type: 'ct', commit: true, force: false, zoneSrc: { field: 'reg13', ofs: 0, nBits: 16 }, table: 12,
-    actions: [{ type: 'nat', kind: 'dst', ipMin: '10.244.0.9', protoMin: 6443, flags: [] }] },
+  {
+    type: 'ct',
+    commit: true,
+    force: false,
+    zoneSrc: { field: 'reg13', ofs: 0, nBits: 16 },
+    table: 12,
+    actions: [{ type: 'nat', kind: 'dst', ipMin: '10.244.0.9', protoMin: 6443, flags: [] }],
+  },
   { type: 'resubmit', inPort: 0xfff8, table: 37 },
   { type: 'output', port: 3, maxLen: 0 },
 ];
 
-const TEXT = 'table=14,priority=120,ct_state=+new+trk,tcp,reg0=0x10/0x10,metadata=0x5,nw_dst=10.96.0.1,tp_dst=443 ' +
+const TEXT =
+  'table=14,priority=120,ct_state=+new+trk,tcp,reg0=0x10/0x10,metadata=0x5,nw_dst=10.96.0.1,tp_dst=443 ' +
   'actions=set_field:0x3->reg0,load:0x1->NXM_NX_REG10[6],move:NXM_NX_REG14[0..15]->NXM_NX_REG15[0..15],' +
   'ct(commit,table=12,zone=NXM_NX_REG13[0..15],nat(dst=10.244.0.9:6443)),resubmit(,37),output:3';
 
 const sizes = [1, 8, 32];
 const SLICE = Number(process.env.OF_BENCH_SLICE ?? 0.4); // seconds per measurement slice
 const ROUNDS = Number(process.env.OF_BENCH_ROUNDS ?? 5); // alternations per case
-const specs = sizes.map((n) => ({ table: 14, priority: 120, match: ALL_FIELDS.slice(0, n), instructions: [{ type: 'applyActions', actions: ACTIONS }] }));
+const specs = sizes.map((n) => ({
+  table: 14,
+  priority: 120,
+  match: ALL_FIELDS.slice(0, n),
+  instructions: [{ type: 'applyActions', actions: ACTIONS }],
+}));
 
 /**
  * Our side, as plain JavaScript for the worker: builds each flow_mod with the public
@@ -111,10 +123,17 @@ parentPort.on('message', ({ i, kind, secs }) => parentPort.postMessage(rateFor(f
 parentPort.postMessage(fns.map((f) => Buffer.from(f.bytes).toString('hex')));
 if (sink === -1) console.log(sink);
 `;
-const worker = new Worker(WORKER, { eval: true, workerData: { base, ts: !dist, specs, text: TEXT }, ...(dist ? { execArgv: [] } : {}) });
+const worker = new Worker(WORKER, {
+  eval: true,
+  workerData: { base, ts: !dist, specs, text: TEXT },
+  ...(dist ? { execArgv: [] } : {}),
+});
 const replies: ((v: unknown) => void)[] = [];
 worker.on('message', (v: unknown) => replies.shift()?.(v));
-worker.on('error', (e) => { console.error(e); process.exit(1); });
+worker.on('error', (e) => {
+  console.error(e);
+  process.exit(1);
+});
 const fromWorker = <T>(): Promise<T> => new Promise((res) => replies.push(res as (v: unknown) => void));
 const firstReply = fromWorker<string[]>();
 const hexes = (await firstReply).slice(0, sizes.length);
@@ -129,7 +148,9 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
 // Without python3-os-ken (`node scripts/ensure-deps.mjs --bench` installs it) only our side is measured.
 const hasOsken = spawnSync('/usr/bin/python3', ['-c', 'import os_ken'], { stdio: 'ignore' }).status === 0;
 if (!hasOsken) console.log('python3-os-ken is not installed: measuring this library only (no ratios)');
-const py = hasOsken ? spawn('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
+const py = hasOsken
+  ? spawn('/usr/bin/python3', [join(here, 'python/oskenbench.py'), ...hexes], { stdio: ['pipe', 'pipe', 'inherit'] })
+  : undefined;
 const lines = py ? createInterface({ input: py.stdout! })[Symbol.asyncIterator]() : undefined;
 const next = async (): Promise<string> => {
   const r = await lines!.next();
@@ -144,17 +165,45 @@ async function osken(i: number, kind: 'parse' | 'serialize'): Promise<number> {
 }
 
 const load0 = loadavg()[0]!;
-const rows: { n: number; bytes: number; enc: number; dec: number; oEnc: number; oDec: number; rEnc: number; rDec: number }[] = [];
+const rows: {
+  n: number;
+  bytes: number;
+  enc: number;
+  dec: number;
+  oEnc: number;
+  oDec: number;
+  rEnc: number;
+  rDec: number;
+}[] = [];
 for (const [i, n] of sizes.entries()) {
-  const enc: number[] = [], dec: number[] = [], oEnc: number[] = [], oDec: number[] = [], rEnc: number[] = [], rDec: number[] = [];
+  const enc: number[] = [],
+    dec: number[] = [],
+    oEnc: number[] = [],
+    oDec: number[] = [],
+    rEnc: number[] = [],
+    rDec: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const a = await ours(i, 'encode', SLICE);
     const b = await osken(i, 'serialize');
     const c = await ours(i, 'decode', SLICE);
     const d = await osken(i, 'parse');
-    enc.push(a); oEnc.push(b); dec.push(c); oDec.push(d); rEnc.push(a / b); rDec.push(c / d);
+    enc.push(a);
+    oEnc.push(b);
+    dec.push(c);
+    oDec.push(d);
+    rEnc.push(a / b);
+    rDec.push(c / d);
   }
-  rows.push({ n, bytes: hexes[i]!.length / 2, enc: median(enc), dec: median(dec), oEnc: median(oEnc), oDec: median(oDec), rEnc: median(rEnc), rDec: median(rDec) });
+  rows.push({
+    n,
+    bytes: hexes[i]!.length / 2,
+    enc: median(enc),
+    dec: median(dec),
+    oEnc: median(oEnc),
+    oDec: median(oDec),
+    rEnc: median(rEnc),
+    rDec: median(rDec),
+  });
 }
 py?.stdin!.end();
 const textRates: number[] = [];
@@ -165,12 +214,18 @@ const load1 = loadavg()[0]!;
 
 const k = (x: number): string => (Number.isNaN(x) ? '—' : `${(x / 1000).toFixed(1)} k`);
 const ratio = (x: number): string => (Number.isNaN(x) ? '—' : `${x.toFixed(1)}×`);
-console.log(`node ${process.version}, ${new Date().toISOString()}, code: ${dist ? `compiled build (${dist}), worker without tsx` : 'src via tsx'}, ` +
-  `1-min load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
-console.log('| match fields | bytes | encode/s (here) | decode/s (here) | os-ken serialize/s | os-ken parse/s | encode ratio | decode ratio | os-ken bytes identical |');
+console.log(
+  `node ${process.version}, ${new Date().toISOString()}, code: ${dist ? `compiled build (${dist}), worker without tsx` : 'src via tsx'}, ` +
+    `1-min load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`,
+);
+console.log(
+  '| match fields | bytes | encode/s (here) | decode/s (here) | os-ken serialize/s | os-ken parse/s | encode ratio | decode ratio | os-ken bytes identical |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 rows.forEach((o, i) => {
-  console.log(`| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${k(o.oEnc)} | ${k(o.oDec)} | ${ratio(o.rEnc)} | ${ratio(o.rDec)} | ${oskenInfo[i]?.sameBytes ?? '—'} |`);
+  console.log(
+    `| ${o.n} | ${o.bytes} | ${k(o.enc)} | ${k(o.dec)} | ${k(o.oEnc)} | ${k(o.oDec)} | ${ratio(o.rEnc)} | ${ratio(o.rDec)} | ${oskenInfo[i]?.sameBytes ?? '—'} |`,
+  );
 });
 console.log(`\nratios are medians of ${ROUNDS} alternating ${SLICE} s slices (ours, os-ken, ours, os-ken ...)`);
 console.log(`flow text parse (parseFlow, OVN-like line of ${TEXT.length} chars): ${k(textRate)} lines/s`);

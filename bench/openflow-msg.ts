@@ -17,7 +17,13 @@ const u32 = (n: number) => Uint8Array.of(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) 
 function packetIn(payload: number): Uint8Array {
   const data = new Uint8Array(payload).map((_, i) => i & 0xff);
   const m: PacketIn = {
-    type: 'packetIn', version: 0x06, xid: 0, bufferId: 0xffffffff, totalLen: payload, reason: 1, tableId: 37,
+    type: 'packetIn',
+    version: 0x06,
+    xid: 0,
+    bufferId: 0xffffffff,
+    totalLen: payload,
+    reason: 1,
+    tableId: 37,
     cookie: 0x1234n,
     match: [
       { field: 'in_port_oxm', value: u32(3) },
@@ -53,19 +59,26 @@ const sizes = [64, 1536, 9216];
 const ours: number[] = [];
 for (const size of sizes) {
   const bytes = packetIn(size);
-  ours.push(bench(`packet_in decode, ${size} B payload (${bytes.length} B msg)`, () => {
-    const m = decodeMessage(bytes) as PacketIn;
-    sink += m.data.length;
-  }).opsPerSec);
+  ours.push(
+    bench(`packet_in decode, ${size} B payload (${bytes.length} B msg)`, () => {
+      const m = decodeMessage(bytes) as PacketIn;
+      sink += m.data.length;
+    }).opsPerSec,
+  );
 }
 
 // The same messages parsed by os-ken (Debian python3-os-ken), in the same run.
 try {
   const hexes = sizes.map((s) => Buffer.from(packetIn(s)).toString('hex'));
-  const py = execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'python/oskenpacketin.py'), ...hexes], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const py = execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'python/oskenpacketin.py'), ...hexes], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const osken = JSON.parse(py) as { bytes: number; opsPerSec: number }[];
   osken.forEach((o, i) => {
-    console.log(`${`os-ken packet_in parse, ${sizes[i]} B payload`.padEnd(48)} ${Math.round(o.opsPerSec).toLocaleString('en-US').padStart(14)} /s   (this library: ${(ours[i]! / o.opsPerSec).toFixed(1)}x)`);
+    console.log(
+      `${`os-ken packet_in parse, ${sizes[i]} B payload`.padEnd(48)} ${Math.round(o.opsPerSec).toLocaleString('en-US').padStart(14)} /s   (this library: ${(ours[i]! / o.opsPerSec).toFixed(1)}x)`,
+    );
   });
 } catch (e) {
   console.log(`os-ken comparison skipped: ${(e as Error).message.split('\n')[0]}`);
@@ -77,13 +90,25 @@ const stream = new Uint8Array(count * one.length);
 for (let i = 0; i < count; i++) stream.set(one, i * one.length);
 const chunks: Uint8Array[] = [];
 for (let o = 0; o < stream.length; o += 65536) chunks.push(stream.subarray(o, o + 65536));
-results.push(bench(`framer: msgs/s from 64 KiB chunks`, () => {
-  const f = new OfFramer();
-  for (const c of chunks) sink += f.push(c).length;
-}, count));
-results.push(bench(`framer + decode: packet_ins/s from 64 KiB chunks`, () => {
-  const f = new OfFramer();
-  for (const c of chunks) for (const m of f.push(c)) sink += (decodeMessage(m) as PacketIn).totalLen;
-}, count));
+results.push(
+  bench(
+    `framer: msgs/s from 64 KiB chunks`,
+    () => {
+      const f = new OfFramer();
+      for (const c of chunks) sink += f.push(c).length;
+    },
+    count,
+  ),
+);
+results.push(
+  bench(
+    `framer + decode: packet_ins/s from 64 KiB chunks`,
+    () => {
+      const f = new OfFramer();
+      for (const c of chunks) for (const m of f.push(c)) sink += (decodeMessage(m) as PacketIn).totalLen;
+    },
+    count,
+  ),
+);
 if (sink === 42) console.log('');
 if (process.argv.includes('--json')) console.log(JSON.stringify(results));

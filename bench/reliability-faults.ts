@@ -62,10 +62,19 @@ try {
     const passed = /Tests\s+(\d+) passed/.exec(out)?.[1];
     if (res.status !== 0) {
       failedRuns++;
-      console.log(out.split('\n').filter((l) => /FAIL|×|Error|expected/.test(l)).slice(0, 20).join('\n'));
+      console.log(
+        out
+          .split('\n')
+          .filter((l) => /FAIL|×|Error|expected/.test(l))
+          .slice(0, 20)
+          .join('\n'),
+      );
     } else passedTests += Number(passed ?? 0);
-    console.log(`run ${r + 1}/${runs}: seed ${seed}, ${rounds} cuts per direction, ${res.status === 0 ? `passed (${passed} tests)` : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (existsSync(report)) for (const l of readFileSync(report, 'utf8').split('\n')) if (l.trim()) lines.push(JSON.parse(l) as Line);
+    console.log(
+      `run ${r + 1}/${runs}: seed ${seed}, ${rounds} cuts per direction, ${res.status === 0 ? `passed (${passed} tests)` : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    if (existsSync(report))
+      for (const l of readFileSync(report, 'utf8').split('\n')) if (l.trim()) lines.push(JSON.parse(l) as Line);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -88,7 +97,9 @@ const closed = (ls: Line[]) => {
   return [...n].map(([k, v]) => `${k} ×${v}`).join(', ') || '–';
 };
 const sum = (ls: Line[], k: keyof Line) => ls.reduce((a, l) => a + (l[k] as number), 0);
-console.log('\n| server | fault | faults | reconnects | handshakes cut | detection ms (max) | outage median / max ms | longest write gap ms | txns committed | outcome unknown | retry applied | retry found committed | resume found / full | client saw |');
+console.log(
+  '\n| server | fault | faults | reconnects | handshakes cut | detection ms (max) | outage median / max ms | longest write gap ms | txns committed | outcome unknown | retry applied | retry found committed | resume found / full | client saw |',
+);
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const [key, ls] of [...groups].sort()) {
   const outages = ls.flatMap((l) => l.outagesMs);

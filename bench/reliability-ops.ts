@@ -28,7 +28,15 @@ import {
   waitFor,
 } from '../src/testing/index.js';
 import { op } from '../src/ovsdb/index.js';
-import { NB, Writer, connect, outagesSince, seedForHistory, startFollower, type Follower } from '../test/integration/ovsdb/cluster/workload.js';
+import {
+  NB,
+  Writer,
+  connect,
+  outagesSince,
+  seedForHistory,
+  startFollower,
+  type Follower,
+} from '../test/integration/ovsdb/cluster/workload.js';
 import { median } from './util.js';
 
 interface Sample {
@@ -51,7 +59,10 @@ export interface OpsReport {
 }
 
 /** Every committed name exactly once on the server. */
-async function audit(remote: string, writers: readonly Writer[]): Promise<{ committed: number; lost: number; duplicated: number }> {
+async function audit(
+  remote: string,
+  writers: readonly Writer[],
+): Promise<{ committed: number; lost: number; duplicated: number }> {
   const c = await connect(remote);
   try {
     const [r] = await c.transact(NB, [op.select('Address_Set', [], ['name'])]);
@@ -74,7 +85,12 @@ async function audit(remote: string, writers: readonly Writer[]): Promise<{ comm
   }
 }
 
-async function measure(f: Follower, w: Writer, leaderTcp: () => Promise<string>, fault: () => Promise<void>): Promise<Sample> {
+async function measure(
+  f: Follower,
+  w: Writer,
+  leaderTcp: () => Promise<string>,
+  fault: () => Promise<void>,
+): Promise<Sample> {
   const t0 = Date.now();
   const before = f.resumes.length;
   const remote = f.session.remote;
@@ -84,7 +100,12 @@ async function measure(f: Follower, w: Writer, leaderTcp: () => Promise<string>,
   await w.more(10);
   const outages = outagesSince(f, t0);
   const r = f.resumes.slice(before);
-  return { outageMs: outages.reduce((a, b) => a + b, 0), writeGapMs: w.longestGapSince(t0), moved: f.session.remote !== remote, ...(r.length ? { found: r.every((x) => x.found) } : {}) };
+  return {
+    outageMs: outages.reduce((a, b) => a + b, 0),
+    writeGapMs: w.longestGapSince(t0),
+    moved: f.session.remote !== remote,
+    ...(r.length ? { found: r.every((x) => x.found) } : {}),
+  };
 }
 
 export async function runReliabilityOps(rounds = 5, log: (s: string) => void = () => {}): Promise<OpsReport> {
@@ -110,20 +131,50 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
     try {
       await w.more(5);
       for (let r = 0; r < rounds; r++) {
-        add('restart follower (SIGKILL)', await measure(f, w, leaderTcp, async () => void (await restartMember(cluster, await follower(), { signal: 'SIGKILL' }))));
-        add('remove + re-add follower (new address)', await measure(f, w, leaderTcp, async () => {
-          const i = await follower();
-          await removeMember(cluster, i);
-          await rejoinMember(cluster, i, { newAddress: true });
-        }));
-        add('transfer (failure-test transfer-leadership)', await measure(f, w, leaderTcp, async () => void (await transferLeadership(cluster, { method: 'failure-test' }))));
+        add(
+          'restart follower (SIGKILL)',
+          await measure(
+            f,
+            w,
+            leaderTcp,
+            async () => void (await restartMember(cluster, await follower(), { signal: 'SIGKILL' })),
+          ),
+        );
+        add(
+          'remove + re-add follower (new address)',
+          await measure(f, w, leaderTcp, async () => {
+            const i = await follower();
+            await removeMember(cluster, i);
+            await rejoinMember(cluster, i, { newAddress: true });
+          }),
+        );
+        add(
+          'transfer (failure-test transfer-leadership)',
+          await measure(
+            f,
+            w,
+            leaderTcp,
+            async () => void (await transferLeadership(cluster, { method: 'failure-test' })),
+          ),
+        );
         let from = -1;
-        add('transfer (cluster/leave on the leader)', await measure(f, w, leaderTcp, async () => void (from = (await transferLeadership(cluster, { method: 'leave' })).from)));
+        add(
+          'transfer (cluster/leave on the leader)',
+          await measure(
+            f,
+            w,
+            leaderTcp,
+            async () => void (from = (await transferLeadership(cluster, { method: 'leave' })).from),
+          ),
+        );
         await rejoinMember(cluster, from);
-        add('election timer 1000→4000→1000', await measure(f, w, leaderTcp, async () => {
-          await setElectionTimer(cluster, 4000);
-          await setElectionTimer(cluster, 1000);
-        }));
+        add(
+          'election timer 1000→4000→1000',
+          await measure(f, w, leaderTcp, async () => {
+            await setElectionTimer(cluster, 4000);
+            await setElectionTimer(cluster, 1000);
+          }),
+        );
         log(`membership round ${r + 1}/${rounds} done`);
       }
     } finally {
@@ -151,7 +202,11 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
     const cases: [string, () => string, Parameters<typeof startFollower>[1]][] = [
       ['partition: leader-only session on the minority leader', () => iso.unix, {}],
       ['partition: leaderOnly:false session on the minority follower', () => iso.unix, { leaderOnly: false }],
-      ['partition: session over the cut link (probe 1000 ms)', () => iso.tcp, { leaderOnly: false, client: { inactivityProbeMs: 1000, connectTimeoutMs: 1000 } }],
+      [
+        'partition: session over the cut link (probe 1000 ms)',
+        () => iso.tcp,
+        { leaderOnly: false, client: { inactivityProbeMs: 1000, connectTimeoutMs: 1000 } },
+      ],
     ];
     for (let r = 0; r < rounds; r++) {
       for (const [name, first, opts] of cases) {
@@ -159,14 +214,20 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
         if (wantLeader) await makeLeader(c, isolated);
         else if ((await c.leader()) === isolated) await transferLeadership(c);
         const f = await startFollower([first(), ...majority.map((m) => m.tcp)].join(','), { shuffle: false, ...opts });
-        if (f.session.remote !== first()) throw new Error(`${name}: the session started on ${f.session.remote}, not on the minority member`);
+        if (f.session.remote !== first())
+          throw new Error(`${name}: the session started on ${f.session.remote}, not on the minority member`);
         const w = new Writer(f.session, `p${r}${name.length}${process.pid}`);
         writers.push(w);
         try {
           await w.more(5);
           const t0 = Date.now();
           await link.cut();
-          await waitFor('session on the majority', () => f.session.state === 'live' && majority.some((m) => m.tcp === f.session.remote), 30_000, 10);
+          await waitFor(
+            'session on the majority',
+            () => f.session.state === 'live' && majority.some((m) => m.tcp === f.session.remote),
+            30_000,
+            10,
+          );
           const detectMs = Date.now() - t0;
           await w.more(10);
           const tHeal = Date.now();
@@ -174,7 +235,14 @@ export async function runReliabilityOps(rounds = 5, log: (s: string) => void = (
           await waitMemberReady(c, isolated, 30_000);
           const healMs = Date.now() - tHeal;
           const res = f.resumes;
-          add(name, { outageMs: outagesSince(f, t0).reduce((a, b) => a + b, 0), writeGapMs: w.longestGapSince(t0), moved: true, detectMs, healMs, ...(res.length ? { found: res.every((x) => x.found) } : {}) });
+          add(name, {
+            outageMs: outagesSince(f, t0).reduce((a, b) => a + b, 0),
+            writeGapMs: w.longestGapSince(t0),
+            moved: true,
+            detectMs,
+            healMs,
+            ...(res.length ? { found: res.every((x) => x.found) } : {}),
+          });
           hits += res.filter((x) => x.found).length;
           misses += res.filter((x) => !x.found).length;
         } finally {
@@ -207,7 +275,10 @@ export function renderOps(r: OpsReport): string {
       `| ${name} | ${ss.filter((s) => s.moved).length}/${ss.length} | ${mm(ss.map((s) => s.outageMs))} | ${mm(ss.map((s) => s.writeGapMs))} | ${mm(ss.flatMap((s) => (s.detectMs === undefined ? [] : [s.detectMs])))} | ${mm(ss.flatMap((s) => (s.healMs === undefined ? [] : [s.healMs])))} | ${found.length ? `${found.filter((s) => s.found).length}/${found.length}` : '–'} |`,
     );
   }
-  lines.push('', `rounds ${r.rounds}; committed ${r.committed}, lost ${r.lost}, duplicated ${r.duplicated}; resume hits ${r.resumeHits}, misses ${r.resumeMisses}`);
+  lines.push(
+    '',
+    `rounds ${r.rounds}; committed ${r.committed}, lost ${r.lost}, duplicated ${r.duplicated}; resume hits ${r.resumeHits}, misses ${r.resumeMisses}`,
+  );
   return lines.join('\n');
 }
 

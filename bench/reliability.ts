@@ -87,7 +87,11 @@ export interface ReliabilityFigures {
   /** Committed transactions per second over the whole run (kills included). */
   readonly txnPerSec: number;
   /** Keys behind a non-zero `lost`/`duplicated`/`failed`, for diagnosis (first 20 of each). */
-  readonly problems: { readonly lost: readonly string[]; readonly duplicated: readonly string[]; readonly failed: readonly string[] };
+  readonly problems: {
+    readonly lost: readonly string[];
+    readonly duplicated: readonly string[];
+    readonly failed: readonly string[];
+  };
 }
 
 const keyOf = (i: number) => `rk${String(i).padStart(6, '0')}`;
@@ -130,8 +134,7 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
         if (m.type === 'resume') {
           if (m.found) metrics.hits++;
           else metrics.misses++;
-        }
-        else if (m.type === 'reconnect') {
+        } else if (m.type === 'reconnect') {
           metrics.reconnects++;
           reconnectTimes.push(performance.now());
         }
@@ -176,7 +179,10 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
         let retried = false;
         try {
           await s.transact(
-            [op.wait(TABLE, [cond('name', '==', key)], ['name'], '==', [], 0), op.insert(TABLE, { name: key, external_ids: ['map', [['seq', String(i)]]] })],
+            [
+              op.wait(TABLE, [cond('name', '==', key)], ['name'], '==', [], 0),
+              op.insert(TABLE, { name: key, external_ids: ['map', [['seq', String(i)]]] }),
+            ],
             {
               idempotent: true,
               retries: 10,
@@ -190,7 +196,8 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
           );
           outcome[i] = retried ? 'committed-on-retry' : 'committed';
         } catch (e) {
-          if (retried && e instanceof OvsdbTransactionError && e.code === 'OVSDB_TIMED_OUT' && e.opIndex === 0) outcome[i] = 'committed-earlier';
+          if (retried && e instanceof OvsdbTransactionError && e.code === 'OVSDB_TIMED_OUT' && e.opIndex === 0)
+            outcome[i] = 'committed-earlier';
           else if ((e as SdkError).code === 'OVSDB_OUTCOME_UNKNOWN') outcome[i] = 'unknown';
           else {
             outcome[i] = 'failed';
@@ -216,7 +223,12 @@ export async function runLeaderKillScenario(o: ReliabilityOptions = {}): Promise
         electedMs.push(performance.now() - killTimes[k - 1]!);
         log(`kill ${k}: member ${newLeader} elected after ${electedMs[k - 1]!.toFixed(0)} ms`);
         // Let the cluster elect and the writer move on before the member comes back.
-        await waitFor('a commit after the kill', () => outageOf(k - 1) !== undefined || writersDone || undefined, 60_000, 10);
+        await waitFor(
+          'a commit after the kill',
+          () => outageOf(k - 1) !== undefined || writersDone || undefined,
+          60_000,
+          10,
+        );
         await cluster.members[leader]!.start();
         await waitRejoined(cluster, leader);
         log(`kill ${k}: member ${leader} back as a follower; outage ${(outageOf(k - 1) ?? NaN).toFixed(0)} ms`);
@@ -339,7 +351,11 @@ export function formatFigures(f: ReliabilityFigures): string {
     `longest write outage      ${ms(f.longestOutageMs)}  (per kill, SIGKILL → first commit on the new leader: ${f.outagesMs.map(ms).join(', ')})`,
     `new leader elected after  ${f.electedMs.map(ms).join(', ')}  (SIGKILL → a survivor's cluster/status says leader)`,
     `resume hits / misses      ${f.resumeHits} / ${f.resumeMisses}`,
-    `reconnects                ${f.reconnects}  (remotes refused on the way: ${Object.entries(f.rejected).map(([c, n]) => `${c} ×${n}`).join(', ') || 'none'})`,
+    `reconnects                ${f.reconnects}  (remotes refused on the way: ${
+      Object.entries(f.rejected)
+        .map(([c, n]) => `${c} ×${n}`)
+        .join(', ') || 'none'
+    })`,
     `cache == server           ${f.cacheEqualsServer} (${f.cacheRows} / ${f.serverRows} rows)`,
   ].join('\n');
 }
@@ -354,6 +370,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     log: (l) => console.error(`[reliability] ${l}`),
   });
   console.log(formatFigures(f));
-  if (f.problems.lost.length || f.problems.duplicated.length || f.problems.failed.length) console.log(JSON.stringify(f.problems, null, 2));
+  if (f.problems.lost.length || f.problems.duplicated.length || f.problems.failed.length)
+    console.log(JSON.stringify(f.problems, null, 2));
   process.exit(f.lost === 0 && f.duplicated === 0 && f.cacheEqualsServer && f.failed === 0 ? 0 : 1);
 }

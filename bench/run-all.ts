@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark in turn, each in its own process (so one's memory and JIT state
  * do not colour the next), printing its output. Each writes its own figures; BENCHMARKS.md is assembled
  * from bench/RESULTS-*.md by `npm run docs`. Pass names to run a subset: `npm run bench -- geneve ipam`.
- * The long fuzz runs are not part of this (run them by hand: fuzz/geneve.ts, bench/openflow-flow-fuzz.ts).
+ * The long fuzz runs are not part of this (run them by hand: fuzz/geneve.ts, fuzz/openflow-flow.ts).
  */
 import { spawnSync } from 'node:child_process';
 

@@ -18,7 +18,8 @@ interface Backend {
   open(): Promise<{ stream: () => Promise<ByteStream>; rssKiB: () => number; stop(): Promise<void> }>;
 }
 
-const vmRss = (pid: number | 'self') => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const vmRss = (pid: number | 'self') =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
 const BACKENDS: Backend[] = [
   {
@@ -80,11 +81,20 @@ async function w2(b: Backend, pipelined: boolean): Promise<number> {
   const srv = await b.open();
   try {
     const p = await peerOn(await srv.stream());
-    await check(p, [DB, { op: 'insert', table: 'NB_Global', row: {} }, { op: 'insert', table: 'Logical_Switch', row: { name: 'sw0' } }]);
+    await check(p, [
+      DB,
+      { op: 'insert', table: 'NB_Global', row: {} },
+      { op: 'insert', table: 'Logical_Switch', row: { name: 'sw0' } },
+    ]);
     const txn = (i: number) => [
       DB,
       { op: 'insert', table: 'Logical_Switch_Port', row: lspRow(i), 'uuid-name': 'p' },
-      { op: 'mutate', table: 'Logical_Switch', where: [['name', '==', 'sw0']], mutations: [['ports', 'insert', ['set', [['named-uuid', 'p']]]]] },
+      {
+        op: 'mutate',
+        table: 'Logical_Switch',
+        where: [['name', '==', 'sw0']],
+        mutations: [['ports', 'insert', ['set', [['named-uuid', 'p']]]]],
+      },
     ];
     const t0 = performance.now();
     if (pipelined) await Promise.all(Array.from({ length: 2000 }, (_, i) => check(p, txn(i))));
@@ -106,12 +116,20 @@ async function w3(b: Backend): Promise<{ ms: number; rssKiB: number }> {
     setup.close();
     (globalThis as { gc?: () => void }).gc?.();
     const rss = srv.rssKiB() - (b.name.startsWith('embedded') ? rss0 : 0);
-    const schema = JSON.parse(readFileSync('/usr/share/ovn/ovn-nb.ovsschema', 'utf8')) as { tables: Record<string, { columns: Record<string, unknown> }> };
-    const reqs = Object.fromEntries(Object.entries(schema.tables).map(([t, d]) => [t, [{ columns: Object.keys(d.columns) }]]));
+    const schema = JSON.parse(readFileSync('/usr/share/ovn/ovn-nb.ovsschema', 'utf8')) as {
+      tables: Record<string, { columns: Record<string, unknown> }>;
+    };
+    const reqs = Object.fromEntries(
+      Object.entries(schema.tables).map(([t, d]) => [t, [{ columns: Object.keys(d.columns) }]]),
+    );
     const t0 = performance.now();
     const p = await peerOn(await srv.stream());
     await p.request('get_schema', [DB]);
-    const r = (await p.request('monitor_cond_since', [DB, 'w3', reqs, '00000000-0000-0000-0000-000000000000'])) as [boolean, string, Record<string, object>];
+    const r = (await p.request('monitor_cond_since', [DB, 'w3', reqs, '00000000-0000-0000-0000-000000000000'])) as [
+      boolean,
+      string,
+      Record<string, object>,
+    ];
     const ms = performance.now() - t0;
     if (Object.keys(r[2].Logical_Switch_Port!).length !== 50_000) throw new Error('W3: wrong row count');
     p.close();
@@ -122,7 +140,7 @@ async function w3(b: Backend): Promise<{ ms: number; rssKiB: number }> {
 }
 
 const results: Record<string, Record<string, number[]>> = {};
-const put = (b: string, k: string, v: number) => (((results[b] ??= {})[k] ??= []).push(v));
+const put = (b: string, k: string, v: number) => ((results[b] ??= {})[k] ??= []).push(v);
 for (let run = 0; run < RUNS; run++) {
   const order = BACKENDS.slice(run % BACKENDS.length).concat(BACKENDS.slice(0, run % BACKENDS.length));
   for (const b of order) {
@@ -138,5 +156,7 @@ const keys = ['W1 ms', 'W2 txn/s', 'W2 pipelined txn/s', 'W3 ms', 'W3 data RSS M
 console.log(`| backend | ${keys.join(' | ')} |`);
 console.log(`|---|${keys.map(() => '---').join('|')}|`);
 for (const [b, m] of Object.entries(results)) {
-  console.log(`| ${b} | ${keys.map((k) => `${median(m[k]!).toFixed(1)} [${Math.min(...m[k]!).toFixed(1)}–${Math.max(...m[k]!).toFixed(1)}]`).join(' | ')} |`);
+  console.log(
+    `| ${b} | ${keys.map((k) => `${median(m[k]!).toFixed(1)} [${Math.min(...m[k]!).toFixed(1)}–${Math.max(...m[k]!).toFixed(1)}]`).join(' | ')} |`,
+  );
 }

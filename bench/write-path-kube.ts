@@ -15,12 +15,17 @@ const arg = (k: string, d: number): number => {
 };
 const PODS = arg('--pods', 10_000);
 const ADDS = arg('--adds', 200);
-const pct = (xs: readonly number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pct = (xs: readonly number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 const srv = await startOvsdbServer({ schema: 'nb' });
 const c = await OvsdbClient.connect(srv.unix, { inactivityProbeMs: 0 });
 try {
-  const pods: Pod[] = Array.from({ length: PODS }, (_, i) => ({ name: `pod${i}`, namespace: 'default', node: `node${i % 10}` }));
+  const pods: Pod[] = Array.from({ length: PODS }, (_, i) => ({
+    name: `pod${i}`,
+    namespace: 'default',
+    node: `node${i % 10}`,
+  }));
   const nodes = Array.from({ length: 10 }, (_, i) => `node${i}`);
   const t0 = performance.now();
   await reconcile(c, { subnets: withDefaultSubnets(), pods, nodes });
@@ -39,11 +44,17 @@ try {
     lat.push(performance.now() - s);
   }
   const secs = (performance.now() - w0) / 1000;
-  console.log(`KubeController.addPod at ${PODS} pods: n=${ADDS} p50 ${pct(lat, 50).toFixed(2)} ms p99 ${pct(lat, 99).toFixed(2)} ms ${(ADDS / secs).toFixed(0)}/s`);
+  console.log(
+    `KubeController.addPod at ${PODS} pods: n=${ADDS} p50 ${pct(lat, 50).toFixed(2)} ms p99 ${pct(lat, 99).toFixed(2)} ms ${(ADDS / secs).toFixed(0)}/s`,
+  );
   await nb.close();
 
   // The whole-state path for the same event: reconcile() with one more pod.
-  const all = [...pods, ...Array.from({ length: 10 }, (_, i) => ({ name: `warm${i}`, namespace: 'default', node: 'node0' })), ...Array.from({ length: ADDS }, (_, i) => ({ name: `new${i}`, namespace: 'default', node: 'node1' }))];
+  const all = [
+    ...pods,
+    ...Array.from({ length: 10 }, (_, i) => ({ name: `warm${i}`, namespace: 'default', node: 'node0' })),
+    ...Array.from({ length: ADDS }, (_, i) => ({ name: `new${i}`, namespace: 'default', node: 'node1' })),
+  ];
   const rl: number[] = [];
   for (let i = 0; i < 3; i++) {
     all.push({ name: `rec${i}`, namespace: 'default', node: 'node2' });

@@ -32,7 +32,8 @@ const pct = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
-const mac = (i: number): string => `0a:${((i >> 16) & 255).toString(16).padStart(2, '0')}:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}:00:02`;
+const mac = (i: number): string =>
+  `0a:${((i >> 16) & 255).toString(16).padStart(2, '0')}:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}:00:02`;
 const ip = (i: number): string => `10.${200 + ((i >> 16) & 31)}.${(i >> 8) & 255}.${i & 255}`;
 
 /** A fresh NB with `n` ports in switches of 1,000. */
@@ -42,7 +43,8 @@ async function populate(n: number): Promise<OvsdbServer> {
   for (let s = 0; s * 1000 < Math.max(n, 1); s++) {
     const tx = new NbTxn({}); // one switch of 1,000 ports per transaction
     lsAdd(tx, { name: `sw${s}` });
-    for (let i = s * 1000; i < Math.min(n, (s + 1) * 1000); i++) lspAdd(tx, { switch: `sw${s}`, name: `old${i}`, addresses: [`${mac(i)} ${ip(i)}`] });
+    for (let i = s * 1000; i < Math.min(n, (s + 1) * 1000); i++)
+      lspAdd(tx, { switch: `sw${s}`, name: `old${i}`, addresses: [`${mac(i)} ${ip(i)}`] });
     await c.transact(NB_DATABASE, tx.operations(), { timeoutMs: 600_000 });
   }
   await c.close();
@@ -60,7 +62,11 @@ interface Row {
 }
 
 /** A persistent ovsdbapp process: `round(n, prefix)` runs n single-port lsp_adds and returns their latencies. */
-async function startOvsdbapp(srv: OvsdbServer): Promise<{ syncMs: number; round(n: number, prefix: string): Promise<{ lat: number[]; secs: number }>; stop(): void }> {
+async function startOvsdbapp(srv: OvsdbServer): Promise<{
+  syncMs: number;
+  round(n: number, prefix: string): Promise<{ lat: number[]; secs: number }>;
+  stop(): void;
+}> {
   const p = spawn(PY, [join(HERE, 'python', 'write_path.py'), srv.unix, 'sw0'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buf = '';
   const waiters: ((l: string) => void)[] = [];
@@ -89,7 +95,16 @@ async function startOvsdbapp(srv: OvsdbServer): Promise<{ syncMs: number; round(
 
 async function nbctlDaemon(srv: OvsdbServer, size: number, n: number, prefix: string): Promise<Row> {
   const env = daemonEnv(srv.dir);
-  const { stdout } = await run('ovn-nbctl', [`--db=${srv.unix}`, '--detach', `--pidfile=${join(srv.dir, 'nbctl.pid')}`, `--log-file=${join(srv.dir, 'nbctl.log')}`], { env });
+  const { stdout } = await run(
+    'ovn-nbctl',
+    [
+      `--db=${srv.unix}`,
+      '--detach',
+      `--pidfile=${join(srv.dir, 'nbctl.pid')}`,
+      `--log-file=${join(srv.dir, 'nbctl.log')}`,
+    ],
+    { env },
+  );
   const sock = stdout.trim();
   const denv = { ...env, OVN_NB_DAEMON: sock };
   try {
@@ -97,11 +112,31 @@ async function nbctlDaemon(srv: OvsdbServer, size: number, n: number, prefix: st
     const w0 = performance.now();
     for (let i = 0; i < n; i++) {
       const s = performance.now();
-      await run('ovn-nbctl', ['lsp-add', 'sw0', `${prefix}${i}`, '--', 'lsp-set-addresses', `${prefix}${i}`, `${mac(700_000 + i)} 10.253.${(i >> 8) & 255}.${i & 255}`], { env: denv });
+      await run(
+        'ovn-nbctl',
+        [
+          'lsp-add',
+          'sw0',
+          `${prefix}${i}`,
+          '--',
+          'lsp-set-addresses',
+          `${prefix}${i}`,
+          `${mac(700_000 + i)} 10.253.${(i >> 8) & 255}.${i & 255}`,
+        ],
+        { env: denv },
+      );
       lat.push(performance.now() - s);
     }
     const secs = (performance.now() - w0) / 1000;
-    return { client: 'ovn-nbctl (daemon mode)', size, n, p50: pct(lat, 50), p99: pct(lat, 99), perS: n / secs, note: 'one process spawn per command' };
+    return {
+      client: 'ovn-nbctl (daemon mode)',
+      size,
+      n,
+      p50: pct(lat, 50),
+      p99: pct(lat, 99),
+      perS: n / secs,
+      note: 'one process spawn per command',
+    };
   } finally {
     await run('ovs-appctl', ['-t', sock, 'exit'], { env }).catch(() => {});
   }
@@ -114,7 +149,11 @@ async function sdkSnapshot(srv: OvsdbServer, size: number, n: number, prefix: st
   for (let i = 0; i < n; i++) {
     const s = performance.now();
     const tx = new NbTxn(await readNbSnapshot(c));
-    lspAdd(tx, { switch: 'sw0', name: `${prefix}${i}`, addresses: [`${mac(800_000 + i)} 10.252.${(i >> 8) & 255}.${i & 255}`] });
+    lspAdd(tx, {
+      switch: 'sw0',
+      name: `${prefix}${i}`,
+      addresses: [`${mac(800_000 + i)} 10.252.${(i >> 8) & 255}.${i & 255}`],
+    });
     await c.transact(NB_DATABASE, tx.operations());
     lat.push(performance.now() - s);
   }
@@ -140,7 +179,13 @@ async function sdkVsOvsdbapp(srv: OvsdbServer, size: number, n: number, rounds: 
     for (let i = 0; i < m; i++) {
       const s = performance.now();
       const j = k++;
-      await nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: `${prefix}${i}`, addresses: [`${mac(900_000 + j)} 10.251.${(j >> 8) & 255}.${j & 255}`] }));
+      await nb.transact((tx) =>
+        lspAdd(tx, {
+          switch: 'sw0',
+          name: `${prefix}${i}`,
+          addresses: [`${mac(900_000 + j)} 10.251.${(j >> 8) & 255}.${j & 255}`],
+        }),
+      );
       lat.push(performance.now() - s);
     }
     return { lat, secs: (performance.now() - w0) / 1000 };
@@ -162,8 +207,24 @@ async function sdkVsOvsdbapp(srv: OvsdbServer, size: number, n: number, rounds: 
   await nb.close();
   await c.close();
   return [
-    { client: 'SDK NbReplica', size, n: sdk.lat.length, p50: pct(sdk.lat, 50), p99: pct(sdk.lat, 99), perS: sdk.lat.length / sdk.secs, note: `initial sync ${syncMs.toFixed(0)} ms` },
-    { client: 'ovsdbapp', size, n: app.lat.length, p50: pct(app.lat, 50), p99: pct(app.lat, 99), perS: app.lat.length / app.secs, note: `initial sync ${py.syncMs.toFixed(0)} ms` },
+    {
+      client: 'SDK NbReplica',
+      size,
+      n: sdk.lat.length,
+      p50: pct(sdk.lat, 50),
+      p99: pct(sdk.lat, 99),
+      perS: sdk.lat.length / sdk.secs,
+      note: `initial sync ${syncMs.toFixed(0)} ms`,
+    },
+    {
+      client: 'ovsdbapp',
+      size,
+      n: app.lat.length,
+      p50: pct(app.lat, 50),
+      p99: pct(app.lat, 99),
+      perS: app.lat.length / app.secs,
+      note: `initial sync ${py.syncMs.toFixed(0)} ms`,
+    },
   ];
 }
 
@@ -178,7 +239,9 @@ for (const size of sizes) {
     const n = size === 50_000 ? B : A;
     const show = (r: Row): void => {
       rows.push(r);
-      console.log(`${r.size}\t${r.client}\tn=${r.n}\tp50 ${r.p50.toFixed(2)} ms\tp99 ${r.p99.toFixed(2)} ms\t${r.perS.toFixed(0)}/s\t${r.note ?? ''}`);
+      console.log(
+        `${r.size}\t${r.client}\tn=${r.n}\tp50 ${r.p50.toFixed(2)} ms\tp99 ${r.p99.toFixed(2)} ms\t${r.perS.toFixed(0)}/s\t${r.note ?? ''}`,
+      );
     };
     for (const r of await sdkVsOvsdbapp(srv, size, n, 10)) show(r);
     show(await nbctlDaemon(srv, size, Math.min(n, quick ? 20 : 100), `c${size}-`));
@@ -191,7 +254,10 @@ for (const size of sizes) {
 const md = [
   '| existing ports | client | single-port txns | p50 ms | p99 ms | txn/s | note |',
   '|---:|---|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.size.toLocaleString('en')} | ${r.client} | ${r.n} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.perS.toFixed(0)} | ${r.note ?? ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.size.toLocaleString('en')} | ${r.client} | ${r.n} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.perS.toFixed(0)} | ${r.note ?? ''} |`,
+  ),
 ].join('\n');
 console.log(md);
 if (OUT) writeFileSync(OUT, md + '\n');

@@ -16,25 +16,49 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { OUTSIDE, ping, startBackground, startE2eScenario, startTshark, stopTshark, type Background, type E2eScenario } from '../src/testing/e2e-scenario.js';
+import {
+  OUTSIDE,
+  ping,
+  startBackground,
+  startE2eScenario,
+  startTshark,
+  stopTshark,
+  type Background,
+  type E2eScenario,
+} from '../src/testing/e2e-scenario.js';
 import { explainTunnelCapture } from '../src/testing/e2e-explain.js';
 import { openBrInt } from '../src/testing/e2e-openflow.js';
 import { logicalNamesFromSb } from 'ovn-sdk/ovn-sb';
 import { natOutgoingRuleLines } from 'ovn-sdk/kube';
 
-const NEEDED = ['ovsdb-server', 'ovs-vswitchd', 'ovn-northd', 'ovn-controller', 'tshark', 'ip', 'ethtool', 'ping', 'ipset', 'iptables'];
+const NEEDED = [
+  'ovsdb-server',
+  'ovs-vswitchd',
+  'ovn-northd',
+  'ovn-controller',
+  'tshark',
+  'ip',
+  'ethtool',
+  'ping',
+  'ipset',
+  'iptables',
+];
 
 function preflight(): string | undefined {
   if (process.getuid?.() !== 0) return 'the data-plane demo needs root (network namespaces, veths, iptables)';
   const missing = NEEDED.filter((b) => {
     try {
-      execFileSync('sh', ['-c', `command -v ${b}`], { stdio: 'ignore', env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` } });
+      execFileSync('sh', ['-c', `command -v ${b}`], {
+        stdio: 'ignore',
+        env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` },
+      });
       return false;
     } catch {
       return true;
     }
   });
-  if (missing.length) return `missing programs: ${missing.join(', ')} (apt-get install openvswitch-switch ovn-central ovn-host tshark iproute2 ethtool iputils-ping ipset iptables)`;
+  if (missing.length)
+    return `missing programs: ${missing.join(', ')} (apt-get install openvswitch-switch ovn-central ovn-host tshark iproute2 ethtool iputils-ping ipset iptables)`;
   return undefined;
 }
 
@@ -63,7 +87,8 @@ async function main(): Promise<void> {
     console.log('Starting central (NB, SB, ovn-northd), node1 and node2, and reconciling the kube model…');
     s = await startE2eScenario({ log: (l) => console.log(`  ${l}`) });
     console.log('\n$ kubectl get ips');
-    for (const r of s.reconciled.ipam.records) console.log(`  ${r.name.padEnd(32)} ${r.ip.padEnd(12)} ${r.mac}  ${r.node.padEnd(6)} ${r.subnet}`);
+    for (const r of s.reconciled.ipam.records)
+      console.log(`  ${r.name.padEnd(32)} ${r.ip.padEnd(12)} ${r.mac}  ${r.node.padEnd(6)} ${r.subnet}`);
 
     const pcap = join(work, 'underlay.pcap');
     cap = await startTshark(s.topo.underlay.netns, s.topo.underlay.bridge, 'udp port 6081', pcap, 500, 30);
@@ -86,26 +111,62 @@ async function main(): Promise<void> {
     await check(`   node over join: node2 → ${p1.name}`, s.topo.node('node2').netns, p1.ip);
 
     // 3. Egress through node1's NAT, seen from the outside host.
-    console.log(`\n  node1 nat table (rendered by the kube model):\n${natOutgoingRuleLines(s.natPlan).map((l) => `    ${l}`).join('\n')}`);
+    console.log(
+      `\n  node1 nat table (rendered by the kube model):\n${natOutgoingRuleLines(s.natPlan)
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
     for (const pod of [q1, p1]) {
       await ping(pod.netns, OUTSIDE.hostIp, 1);
-      const seen = await startBackground(s.outsideNetns, 'tshark', ['-n', '-l', '-i', OUTSIDE.hostIf, '-f', `icmp and dst host ${OUTSIDE.hostIp}`, '-T', 'fields', '-e', 'ip.src', '-c', '3', '-a', 'duration:10'], /Capturing on/);
+      const seen = await startBackground(
+        s.outsideNetns,
+        'tshark',
+        [
+          '-n',
+          '-l',
+          '-i',
+          OUTSIDE.hostIf,
+          '-f',
+          `icmp and dst host ${OUTSIDE.hostIp}`,
+          '-T',
+          'fields',
+          '-e',
+          'ip.src',
+          '-c',
+          '3',
+          '-a',
+          'duration:10',
+        ],
+        /Capturing on/,
+      );
       const r = await ping(pod.netns, OUTSIDE.hostIp, 3);
       await Promise.race([seen.exited, new Promise((res) => setTimeout(res, 3000))]);
       await seen.stop('SIGINT');
-      const sources = [...new Set(seen.stdout().split('\n').map((x) => x.trim()).filter(Boolean))];
+      const sources = [
+        ...new Set(
+          seen
+            .stdout()
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ];
       const nat = pod.record.subnet === 'subnet1';
       const want = nat ? OUTSIDE.nodeIp : pod.ip;
       const ok = r.received === 3 && sources.length === 1 && sources[0] === want;
       if (!ok) failed++;
-      console.log(`  ${mark(ok)}  ${`${nat ? '3.' : '  '} egress ${nat ? '(natOutgoing)' : '(no NAT)    '}: ${pod.name} → outside ${OUTSIDE.hostIp}`.padEnd(66)} outside host sees ${sources.join(', ') || 'nothing'}`);
+      console.log(
+        `  ${mark(ok)}  ${`${nat ? '3.' : '  '} egress ${nat ? '(natOutgoing)' : '(no NAT)    '}: ${pod.name} → outside ${OUTSIDE.hostIp}`.padEnd(66)} outside host sees ${sources.join(', ') || 'nothing'}`,
+      );
     }
 
     await stopTshark(cap, pcap);
     cap = undefined;
     const lines = explainTunnelCapture(readFileSync(pcap), logicalNamesFromSb(await s.sbView()));
     const unnamed = lines.filter((l) => !l.explained.datapath || !l.explained.ingress || !l.explained.egress).length;
-    console.log(`\nUnderlay: ${lines.length} GENEVE frames decoded, ${unnamed} with a key SB does not name. A few of them:`);
+    console.log(
+      `\nUnderlay: ${lines.length} GENEVE frames decoded, ${unnamed} with a key SB does not name. A few of them:`,
+    );
     const shown = new Set<string>();
     for (const l of lines) {
       const kind = `${l.explained.datapath} ${l.explained.ingress} ${l.explained.egress} ${l.explained.what.split(' ').slice(0, 3).join(' ')}`;
@@ -117,8 +178,14 @@ async function main(): Promise<void> {
     const br = await openBrInt(s.topo.node('node1'));
     try {
       const dump = await br.dumpFlows();
-      console.log(`\nOpenFlow 1.5 on node1 br-int (${br.socket}): ${dump.count} flows decoded, ${br.decodeErrors.length} decode errors. First three:`);
-      for (const l of dump.text.split('\n').filter((x) => x.startsWith(' cookie=')).slice(0, 3)) console.log(` ${l}`);
+      console.log(
+        `\nOpenFlow 1.5 on node1 br-int (${br.socket}): ${dump.count} flows decoded, ${br.decodeErrors.length} decode errors. First three:`,
+      );
+      for (const l of dump.text
+        .split('\n')
+        .filter((x) => x.startsWith(' cookie='))
+        .slice(0, 3))
+        console.log(` ${l}`);
     } finally {
       br.close();
     }
@@ -135,6 +202,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`dataplane demo failed: ${e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : e}`);
+  console.error(
+    `dataplane demo failed: ${e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : e}`,
+  );
   process.exitCode = 1;
 });

@@ -32,7 +32,9 @@ export async function runEmbeddedDemo(desired: KubeDesiredState, reason: string)
   try {
     const t1 = performance.now();
     const r = await reconcile(nb, desired);
-    console.log(`\nreconcile: ${r.operations.length} operations in ${r.transactions} transaction(s), ${(performance.now() - t1).toFixed(1)} ms`);
+    console.log(
+      `\nreconcile: ${r.operations.length} operations in ${r.transactions} transaction(s), ${(performance.now() - t1).toFixed(1)} ms`,
+    );
     console.log('\n$ kubectl get subnet');
     process.stdout.write(renderSubnetTable(r.ipam.subnets, r.ipam.usage));
     console.log('\n$ kubectl get ips');
@@ -40,7 +42,9 @@ export async function runEmbeddedDemo(desired: KubeDesiredState, reason: string)
     console.log('\n$ ovn-nbctl show   (rendered by the SDK from the embedded NB)');
     process.stdout.write(renderNbShow(await readNbSnapshot(nb)));
     const again = await reconcile(nb, desired);
-    console.log(`\nsecond reconcile: ${again.operations.length} operations, ${again.transactions} transaction(s) — nothing to change`);
+    console.log(
+      `\nsecond reconcile: ${again.operations.length} operations, ${again.transactions} transaction(s) — nothing to change`,
+    );
   } finally {
     await nb.close();
     await server.stop();

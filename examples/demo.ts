@@ -18,7 +18,15 @@ import { embeddedFallbackReason, runEmbeddedDemo } from './demo-embedded.js';
 
 const DESIRED: KubeDesiredState = {
   subnets: withDefaultSubnets([
-    { name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], gateway: '10.66.0.1', gatewayType: 'distributed', natOutgoing: true, namespaces: ['ns1'] },
+    {
+      name: 'subnet1',
+      cidrBlock: '10.66.0.0/16',
+      excludeIps: ['10.66.0.1..10.66.0.10'],
+      gateway: '10.66.0.1',
+      gatewayType: 'distributed',
+      natOutgoing: true,
+      namespaces: ['ns1'],
+    },
   ]),
   nodes: ['node1', 'node2'],
   pods: [
@@ -48,11 +56,15 @@ async function main(): Promise<void> {
   const nb = await OvsdbClient.connect(nbRemote);
   const sb = sbRemote ? await OvsdbClient.connect(sbRemote) : undefined;
   try {
-    console.log(`NB: ${nb.remote}${sb ? `   SB: ${sb.remote}` : '   (OVN_SB_DB not set: northd bindings are not checked)'}`);
+    console.log(
+      `NB: ${nb.remote}${sb ? `   SB: ${sb.remote}` : '   (OVN_SB_DB not set: northd bindings are not checked)'}`,
+    );
 
     const t0 = performance.now();
     const r = await reconcile(nb, DESIRED);
-    console.log(`\nreconcile: ${r.operations.length} operations in ${r.transactions} transaction(s), ${(performance.now() - t0).toFixed(1)} ms`);
+    console.log(
+      `\nreconcile: ${r.operations.length} operations in ${r.transactions} transaction(s), ${(performance.now() - t0).toFixed(1)} ms`,
+    );
 
     console.log('\n$ kubectl get subnet');
     process.stdout.write(renderSubnetTable(r.ipam.subnets, r.ipam.usage));
@@ -74,12 +86,16 @@ async function main(): Promise<void> {
       console.log('\nSB bindings created by ovn-northd (datapath tunnel key = GENEVE VNI / port tunnel key):');
       for (const p of want) {
         const b = view.port(p)!;
-        console.log(`    ${p.padEnd(32)} ${b.datapath.name.padEnd(12)} VNI ${String(b.datapath.tunnelKey).padEnd(3)} port key ${b.tunnelKey}`);
+        console.log(
+          `    ${p.padEnd(32)} ${b.datapath.name.padEnd(12)} VNI ${String(b.datapath.tunnelKey).padEnd(3)} port key ${b.tunnelKey}`,
+        );
       }
     }
 
     const again = await reconcile(nb, DESIRED);
-    console.log(`\nsecond reconcile: ${again.operations.length} operations, ${again.transactions} transaction(s) — nothing to change`);
+    console.log(
+      `\nsecond reconcile: ${again.operations.length} operations, ${again.transactions} transaction(s) — nothing to change`,
+    );
   } finally {
     await nb.close();
     await sb?.close();

@@ -33,7 +33,10 @@ try {
 
   // 4. Every server error is its own class with a stable code (docs/errors.md).
   try {
-    await nb.transact('OVN_Northbound', [op.insert('Address_Set', { name: 'as1' }), op.insert('Address_Set', { name: 'as1' })]);
+    await nb.transact('OVN_Northbound', [
+      op.insert('Address_Set', { name: 'as1' }),
+      op.insert('Address_Set', { name: 'as1' }),
+    ]);
   } catch (e) {
     if (e instanceof OvsdbTransactionError) console.log(e.code, 'at operation', e.opIndex); // OVSDB_CONSTRAINT_VIOLATION
   }
@@ -41,7 +44,15 @@ try {
 
   // 5. The Kube-OVN model: VPC ovn-cluster, join and ovn-default, a custom subnet, pods with IPAM.
   const r = await reconcile(nb, {
-    subnets: withDefaultSubnets([{ name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], natOutgoing: true, namespaces: ['ns1'] }]),
+    subnets: withDefaultSubnets([
+      {
+        name: 'subnet1',
+        cidrBlock: '10.66.0.0/16',
+        excludeIps: ['10.66.0.1..10.66.0.10'],
+        natOutgoing: true,
+        namespaces: ['ns1'],
+      },
+    ]),
     nodes: ['node1'],
     pods: [{ name: 'pod1', namespace: 'ns1', node: 'node1' }],
   });
@@ -62,11 +73,21 @@ try {
   //    and with `idempotent: true` it is sent again after the reconnect (the wait makes it safe).
   const session = await OvsdbSession.start([process.env.OVN_NB_DB ?? central!.nb.unix], { database: 'OVN_Northbound' });
   const followed = await ReplicaCache.follow(session, { tables: ['Logical_Switch'] });
-  await session.transact([
-    op.wait('Logical_Switch', [['name', '==', 'sw-tour']], ['name'], '==', [], 0),
-    op.insert('Logical_Switch', { name: 'sw-tour' }),
-  ], { idempotent: true });
-  console.log('session on', session.remote, 'state', session.state, 'switches cached', followed.table('Logical_Switch').size);
+  await session.transact(
+    [
+      op.wait('Logical_Switch', [['name', '==', 'sw-tour']], ['name'], '==', [], 0),
+      op.insert('Logical_Switch', { name: 'sw-tour' }),
+    ],
+    { idempotent: true },
+  );
+  console.log(
+    'session on',
+    session.remote,
+    'state',
+    session.state,
+    'switches cached',
+    followed.table('Logical_Switch').size,
+  );
   await followed.close();
   await session.close();
 } finally {

@@ -46,13 +46,18 @@ function kindOf(sym: ts.Symbol): string {
   return 'other';
 }
 
-const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | ts.TypeFormatFlags.WriteClassExpressionAsTypeLiteral;
+const FLAGS =
+  ts.TypeFormatFlags.NoTruncation |
+  ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope |
+  ts.TypeFormatFlags.WriteClassExpressionAsTypeLiteral;
 
 /** One line per export (plus its public members for classes): the surface a user compiles against. */
 function describe(checker: ts.TypeChecker, sym: ts.Symbol, where: ts.Node): string[] {
   const kind = kindOf(sym);
   const name = sym.getName();
-  const documented = sym.getDocumentationComment(checker).length > 0 || (sym.declarations ?? []).some((d) => ts.getJSDocTags(d).length > 0);
+  const documented =
+    sym.getDocumentationComment(checker).length > 0 ||
+    (sym.declarations ?? []).some((d) => ts.getJSDocTags(d).length > 0);
   const mark = documented ? '' : ' <!-- undocumented -->';
   const flat = (s: string) => s.replace(/\s+/g, ' ');
   if (kind === 'interface' || kind === 'type') {
@@ -64,7 +69,8 @@ function describe(checker: ts.TypeChecker, sym: ts.Symbol, where: ts.Node): stri
     const type = checker.getTypeOfSymbolAtLocation(sym, where);
     const inst = checker.getDeclaredTypeOfSymbol(sym);
     const lines = [`- class \`${name}\`${mark}`];
-    for (const sig of type.getConstructSignatures()) lines.push(`  - \`new${flat(checker.signatureToString(sig, undefined, FLAGS))}\``);
+    for (const sig of type.getConstructSignatures())
+      lines.push(`  - \`new${flat(checker.signatureToString(sig, undefined, FLAGS))}\``);
     const members = (t: ts.Type, prefix: string) => {
       for (const p of t.getProperties()) {
         if (p.getName().startsWith('#') || p.getName() === 'prototype') continue;
@@ -72,9 +78,12 @@ function describe(checker: ts.TypeChecker, sym: ts.Symbol, where: ts.Node): stri
         // Inherited from Error and other built-ins: not this package's surface.
         if (d && /[\\/]node_modules[\\/]/.test(d.getSourceFile().fileName)) continue;
         const mods = d && ts.canHaveModifiers(d) ? (ts.getModifiers(d) ?? []) : [];
-        if (mods.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword)) continue;
+        if (mods.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword))
+          continue;
         if (d && ts.isPrivateIdentifier((d as ts.NamedDeclaration).name ?? d)) continue;
-        lines.push(`  - \`${prefix}${p.getName()}: ${flat(checker.typeToString(checker.getTypeOfSymbolAtLocation(p, where), undefined, FLAGS))}\``);
+        lines.push(
+          `  - \`${prefix}${p.getName()}: ${flat(checker.typeToString(checker.getTypeOfSymbolAtLocation(p, where), undefined, FLAGS))}\``,
+        );
       }
     };
     members(type, 'static ');
@@ -87,7 +96,11 @@ function describe(checker: ts.TypeChecker, sym: ts.Symbol, where: ts.Node): stri
 
 /** The report text of every subpath, by file name. */
 export function buildReports(): Map<string, string> {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.build.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!config) throw new Error('cannot read tsconfig.build.json');
   const subs = subpaths();
   const program = ts.createProgram(subs.map(entryOf), { ...config.options, noEmit: true });
@@ -121,7 +134,8 @@ export function buildReports(): Map<string, string> {
 /** Names of exports without a doc comment, per subpath (from the reports). */
 export function undocumented(reports: Map<string, string>): string[] {
   const res: string[] = [];
-  for (const [file, text] of reports) for (const m of text.matchAll(/^- \w+ `([^`]+)`.*<!-- undocumented -->$/gm)) res.push(`${file}: ${m[1]}`);
+  for (const [file, text] of reports)
+    for (const m of text.matchAll(/^- \w+ `([^`]+)`.*<!-- undocumented -->$/gm)) res.push(`${file}: ${m[1]}`);
   return res;
 }
 
@@ -150,7 +164,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const f of readdirSync(API_DIR)) if (f.endsWith('.api.md')) rmSync(join(API_DIR, f));
     for (const [f, text] of reports) writeFileSync(join(API_DIR, f), text);
     if (process.argv.includes('--backlog')) {
-      const head = '# Exports without a doc comment, recorded when the check began. This list may only shrink:\n# document an export, then remove its line (npm run api:update -- --backlog rewrites it).\n';
+      const head =
+        '# Exports without a doc comment, recorded when the check began. This list may only shrink:\n# document an export, then remove its line (npm run api:update -- --backlog rewrites it).\n';
       writeFileSync(join(API_DIR, 'UNDOCUMENTED.txt'), `${head}${undocumented(reports).join('\n')}\n`);
     }
     console.log(`wrote ${reports.size} reports to api/; undocumented exports: ${undocumented(reports).length}`);

@@ -22,16 +22,39 @@ export interface CheckedInModel {
 }
 
 export const CHECKED_IN_MODELS: readonly CheckedInModel[] = [
-  { database: 'OVN_Northbound', schemaPath: '/usr/share/ovn/ovn-nb.ovsschema', outDir: 'src/ovn-nb/generated', runtimeImport: '../../ovsdb/typed/index.js' },
-  { database: 'OVN_Southbound', schemaPath: '/usr/share/ovn/ovn-sb.ovsschema', outDir: 'src/ovn-sb/generated', runtimeImport: '../../ovsdb/typed/index.js' },
-  { database: 'Open_vSwitch', schemaPath: '/usr/share/openvswitch/vswitch.ovsschema', outDir: 'src/vswitch/generated', runtimeImport: '../../ovsdb/typed/index.js' },
-  { database: '_Server', schemaPath: join(ROOT, 'src/ovsdb/generated/_server.ovsschema'), outDir: 'src/ovsdb/generated', runtimeImport: '../typed/index.js' },
+  {
+    database: 'OVN_Northbound',
+    schemaPath: '/usr/share/ovn/ovn-nb.ovsschema',
+    outDir: 'src/ovn-nb/generated',
+    runtimeImport: '../../ovsdb/typed/index.js',
+  },
+  {
+    database: 'OVN_Southbound',
+    schemaPath: '/usr/share/ovn/ovn-sb.ovsschema',
+    outDir: 'src/ovn-sb/generated',
+    runtimeImport: '../../ovsdb/typed/index.js',
+  },
+  {
+    database: 'Open_vSwitch',
+    schemaPath: '/usr/share/openvswitch/vswitch.ovsschema',
+    outDir: 'src/vswitch/generated',
+    runtimeImport: '../../ovsdb/typed/index.js',
+  },
+  {
+    database: '_Server',
+    schemaPath: join(ROOT, 'src/ovsdb/generated/_server.ovsschema'),
+    outDir: 'src/ovsdb/generated',
+    runtimeImport: '../typed/index.js',
+  },
 ];
 
 /** Regenerates all models into `root` (the repository by default); returns the written paths. */
 export function regenerateAll(root: string = ROOT): string[] {
-  return CHECKED_IN_MODELS.map((m) => generateFile(m.schemaPath, join(root, m.outDir), { runtimeImport: m.runtimeImport }).path);
+  return CHECKED_IN_MODELS.map(
+    (m) => generateFile(m.schemaPath, join(root, m.outDir), { runtimeImport: m.runtimeImport }).path,
+  );
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+const invokedDirectly =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (invokedDirectly) for (const p of regenerateAll()) console.log(p);

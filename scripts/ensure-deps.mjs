@@ -48,7 +48,11 @@ if (bench) {
 
 function have(bin) {
   if (bin.startsWith('/')) return spawnSync('test', ['-e', bin]).status === 0;
-  return spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin} || test -x /sbin/${bin}`], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin} || test -x /sbin/${bin}`], {
+      stdio: 'ignore',
+    }).status === 0
+  );
 }
 
 const missing = [...new Set(need.filter(([bin]) => !have(bin)).map(([, pkg]) => pkg))];
@@ -57,15 +61,21 @@ if (missing.length === 0) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 // `--demo`: without ovsdb-server / ovn-northd, or as a non-root user, the demo runs on the embedded
 // OVSDB server instead (examples/demo-embedded.ts): install nothing.
-if (process.argv.includes('--demo') && (!isRoot || ['ovsdb-server', 'ovsdb-tool', 'ovn-northd'].some((b) => !have(b)))) process.exit(0);
+if (process.argv.includes('--demo') && (!isRoot || ['ovsdb-server', 'ovsdb-tool', 'ovn-northd'].some((b) => !have(b))))
+  process.exit(0);
 if (!isRoot) {
-  console.error(`Missing Debian packages: ${missing.join(' ')}\nInstall them as root: apt-get install -y ${missing.join(' ')}`);
+  console.error(
+    `Missing Debian packages: ${missing.join(' ')}\nInstall them as root: apt-get install -y ${missing.join(' ')}`,
+  );
   process.exit(1);
 }
 console.error(`Installing Debian packages: ${missing.join(' ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env,
+});
 const still = need.filter(([bin]) => !have(bin)).map(([b]) => b);
 if (still.length) {
   console.error(`Still missing after install: ${still.join(' ')}`);

@@ -27,7 +27,20 @@ export const LAYERS = {
   kube: ['ovn-nb', 'ovsdb', 'ipam'],
   // The embedded OVSDB server reuses the SDK's schema, notation, framing and streams.
   server: ['ovsdb', 'jsonrpc', 'transport'],
-  testing: ['ovsdb', 'transport', 'jsonrpc', 'wire', 'vswitch', 'ovn-nb', 'ovn-sb', 'kube', 'ipam', 'geneve', 'openflow', 'server'],
+  testing: [
+    'ovsdb',
+    'transport',
+    'jsonrpc',
+    'wire',
+    'vswitch',
+    'ovn-nb',
+    'ovn-sb',
+    'kube',
+    'ipam',
+    'geneve',
+    'openflow',
+    'server',
+  ],
   // The command line sits on top of everything (it reuses the harness's capture explainer).
   cli: ['ovsdb', 'transport', 'jsonrpc', 'wire', 'vswitch', 'ovn-nb', 'ovn-sb', 'kube', 'ipam', 'geneve', 'testing'],
 };

@@ -17,5 +17,18 @@ export type { ClientOptions, SessionOptions, Operation } from './ovsdb/index.js'
 export { ReplicaCache } from './ovsdb/cache/index.js';
 export type { ReplicaCacheOptions, FollowOptions } from './ovsdb/cache/index.js';
 export { transaction } from './ovsdb/typed/index.js';
-export { NB_DATABASE, NbTxn, readNbSnapshot, lsAdd, lsDel, lspAdd, lspDel, lrAdd, lrDel, lrpAdd, lrpDel, ovnNorthboundModel } from './ovn-nb/index.js';
+export {
+  NB_DATABASE,
+  NbTxn,
+  readNbSnapshot,
+  lsAdd,
+  lsDel,
+  lspAdd,
+  lspDel,
+  lrAdd,
+  lrDel,
+  lrpAdd,
+  lrpDel,
+  ovnNorthboundModel,
+} from './ovn-nb/index.js';
 export { SB_DATABASE, readSbView, ovnSouthboundModel } from './ovn-sb/index.js';

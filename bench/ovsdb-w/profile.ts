@@ -18,7 +18,8 @@ import { FULL_SIZES, QUICK_SIZES } from './rows.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const [client, wl] = argv;
-if (!client || !wl) throw new Error('usage: profile.ts <sdk|replica|floor> <w1|w2seq|w2pipe|w3|w4> [--quick] [--top N] [--keep DIR]');
+if (!client || !wl)
+  throw new Error('usage: profile.ts <sdk|replica|floor> <w1|w2seq|w2pipe|w3|w4> [--quick] [--top N] [--keep DIR]');
 const sizes = argv.includes('--quick') ? QUICK_SIZES : FULL_SIZES;
 const top = argv.includes('--top') ? Number(argv[argv.indexOf('--top') + 1]) : 25;
 const keep = argv.includes('--keep') ? argv[argv.indexOf('--keep') + 1] : undefined;
@@ -43,7 +44,12 @@ function summarize(file: string): string {
     total += dt;
   });
   const lines = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return [`total sampled ${(total / 1000).toFixed(0)} ms`, ...lines.map(([k, t]) => `${(t / 1000).toFixed(1).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`)].join('\n');
+  return [
+    `total sampled ${(total / 1000).toFixed(0)} ms`,
+    ...lines.map(
+      ([k, t]) => `${(t / 1000).toFixed(1).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`,
+    ),
+  ].join('\n');
 }
 
 function waitFor(stream: NodeJS.ReadableStream, text: string): Promise<void> {
@@ -62,7 +68,17 @@ try {
   const prof = keep ?? join(dir, 'prof');
   mkdirSync(prof, { recursive: true });
   // keepNames so that the profile shows the source's function names.
-  await build({ entryPoints: [client, 'writer'].map((x) => join(HERE, 'clients', `${x}.ts`)), bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: js, outExtension: { '.js': '.mjs' }, keepNames: true, logLevel: 'error' });
+  await build({
+    entryPoints: [client, 'writer'].map((x) => join(HERE, 'clients', `${x}.ts`)),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir: js,
+    outExtension: { '.js': '.mjs' },
+    keepNames: true,
+    logLevel: 'error',
+  });
   const template = await buildTemplate(join(dir, 'tpl'), sizes, tpl);
   const srv = await startOvsdbServer({ schema: 'nb', fromDb: template });
   try {
@@ -72,7 +88,11 @@ try {
       writer = spawn('node', [join(js, 'writer.mjs'), srv.unix, String(n)], { stdio: ['pipe', 'pipe', 'inherit'] });
       await waitFor(writer.stdout!, 'PREPARED');
     }
-    const c = spawn('node', ['--cpu-prof', `--cpu-prof-dir=${prof}`, join(js, `${client}.mjs`), wl, srv.unix, String(srv.pid), String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const c = spawn(
+      'node',
+      ['--cpu-prof', `--cpu-prof-dir=${prof}`, join(js, `${client}.mjs`), wl, srv.unix, String(srv.pid), String(n)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     c.stdout!.on('data', (d) => {
       out += String(d);

@@ -55,7 +55,12 @@ export function buildOps(o: { nbGlobal: boolean; sw0: boolean; nLsp: number; nAc
     acls.push(['named-uuid', `a${j}`]);
   }
   for (let k = 0; k < o.nAs; k++) ops.push({ op: 'insert', table: 'Address_Set', row: addressSetRow(k) });
-  if (o.sw0) ops.unshift({ op: 'insert', table: 'Logical_Switch', row: { name: 'sw0', ports: ['set', ports], acls: ['set', acls] } });
+  if (o.sw0)
+    ops.unshift({
+      op: 'insert',
+      table: 'Logical_Switch',
+      row: { name: 'sw0', ports: ['set', ports], acls: ['set', acls] },
+    });
   return ops;
 }
 
@@ -63,13 +68,25 @@ export function buildOps(o: { nbGlobal: boolean; sw0: boolean; nLsp: number; nAc
 export function w2Ops(i: number): unknown[] {
   return [
     { op: 'insert', table: 'Logical_Switch_Port', row: lspRow(i), 'uuid-name': 'p' },
-    { op: 'mutate', table: 'Logical_Switch', where: [['name', '==', 'sw0']], mutations: [['ports', 'insert', ['set', [['named-uuid', 'p']]]]] },
+    {
+      op: 'mutate',
+      table: 'Logical_Switch',
+      where: [['name', '==', 'sw0']],
+      mutations: [['ports', 'insert', ['set', [['named-uuid', 'p']]]]],
+    },
   ];
 }
 
 /** W4 transaction k: set external_ids of LSP k (by _uuid) to {"w4": "k"}. */
 export function w4Ops(uuid: string, k: number): unknown[] {
-  return [{ op: 'update', table: 'Logical_Switch_Port', where: [['_uuid', '==', ['uuid', uuid]]], row: { external_ids: ['map', [['w4', String(k)]]] } }];
+  return [
+    {
+      op: 'update',
+      table: 'Logical_Switch_Port',
+      where: [['_uuid', '==', ['uuid', uuid]]],
+      row: { external_ids: ['map', [['w4', String(k)]]] },
+    },
+  ];
 }
 
 /** Sizes of one benchmark run (full per the spec, or the smaller `--quick` ones). */
@@ -81,5 +98,12 @@ export interface Sizes {
   w3As: number;
   w4Lsp: number;
 }
-export const FULL_SIZES: Sizes = { w1Lsp: 10_000, w2Txns: 2_000, w3Lsp: 50_000, w3Acl: 5_000, w3As: 1_000, w4Lsp: 5_000 };
+export const FULL_SIZES: Sizes = {
+  w1Lsp: 10_000,
+  w2Txns: 2_000,
+  w3Lsp: 50_000,
+  w3Acl: 5_000,
+  w3As: 1_000,
+  w4Lsp: 5_000,
+};
 export const QUICK_SIZES: Sizes = { w1Lsp: 2_000, w2Txns: 400, w3Lsp: 5_000, w3Acl: 500, w3As: 100, w4Lsp: 1_000 };

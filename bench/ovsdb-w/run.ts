@@ -66,13 +66,14 @@ function parseArgs(argv: string[]) {
 // ---------- child processes ----------
 const children = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const c of children) if (c.exitCode === null && c.pid) {
-    try {
-      process.kill(c.pid, 'SIGKILL');
-    } catch {
-      /* gone */
+  for (const c of children)
+    if (c.exitCode === null && c.pid) {
+      try {
+        process.kill(c.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
-  }
 });
 
 interface Proc {
@@ -85,7 +86,9 @@ interface Proc {
 }
 
 function start(cmd: string, args: readonly string[], opts: { stdin?: boolean; quietStdout?: boolean } = {}): Proc {
-  const child = spawn(cmd, args as string[], { stdio: [opts.stdin ? 'pipe' : 'ignore', opts.quietStdout ? 'ignore' : 'pipe', 'pipe'] });
+  const child = spawn(cmd, args as string[], {
+    stdio: [opts.stdin ? 'pipe' : 'ignore', opts.quietStdout ? 'ignore' : 'pipe', 'pipe'],
+  });
   children.add(child);
   let stdout = '';
   let stderr = '';
@@ -127,14 +130,21 @@ function start(cmd: string, args: readonly string[], opts: { stdin?: boolean; qu
     waitLine: (pred) =>
       new Promise<string>((resolve, reject) => {
         waiters.push({ pred, resolve });
-        void exited.then((e) => reject(new Error(`${cmd} exited (${e.code}) before the expected line: ${e.stderr.trim().split('\n').slice(-3).join(' | ')}`)));
+        void exited.then((e) =>
+          reject(
+            new Error(
+              `${cmd} exited (${e.code}) before the expected line: ${e.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+            ),
+          ),
+        );
       }),
   };
 }
 
 function resultOf(cmd: string, e: { code: number | null; stdout: string; stderr: string }): ClientResult {
   const line = e.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  if (e.code !== 0 || !line) throw new Error(`${cmd} failed (exit ${e.code}): ${e.stderr.trim().split('\n').slice(-4).join(' | ')}`);
+  if (e.code !== 0 || !line)
+    throw new Error(`${cmd} failed (exit ${e.code}): ${e.stderr.trim().split('\n').slice(-4).join(' | ')}`);
   return JSON.parse(line.slice(7)) as ClientResult;
 }
 
@@ -145,7 +155,12 @@ async function simpleClient(cmd: string, args: readonly string[]): Promise<Clien
 }
 
 /** An external program timed as a whole by us; peak RSS from /usr/bin/time. */
-async function externalClient(dir: string, srvPid: number, cmd: string, args: readonly string[]): Promise<ClientResult> {
+async function externalClient(
+  dir: string,
+  srvPid: number,
+  cmd: string,
+  args: readonly string[],
+): Promise<ClientResult> {
   const timeFile = join(dir, `time-${process.pid}.txt`);
   const c0 = cpuTicks(srvPid);
   const t0 = performance.now();
@@ -153,13 +168,20 @@ async function externalClient(dir: string, srvPid: number, cmd: string, args: re
   const e = await p.exited;
   const t1 = performance.now();
   const c1 = cpuTicks(srvPid);
-  if (e.code !== 0) throw new Error(`${cmd} failed (exit ${e.code}): ${e.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (e.code !== 0)
+    throw new Error(`${cmd} failed (exit ${e.code}): ${e.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   const kib = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
   return { seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, rssMiB: kib / 1024 };
 }
 
 /** W4: writer in its own process; the monitor process says READY, then the writer goes. */
-async function w4Run(js: string, srv: OvsdbServer, n: number, monitor: () => Proc, finish?: (m: Proc) => Promise<ClientResult>): Promise<ClientResult> {
+async function w4Run(
+  js: string,
+  srv: OvsdbServer,
+  n: number,
+  monitor: () => Proc,
+  finish?: (m: Proc) => Promise<ClientResult>,
+): Promise<ClientResult> {
   const w = start('node', [join(js, 'writer.mjs'), srv.unix, String(n)], { stdin: true });
   let m: Proc | undefined;
   try {
@@ -178,7 +200,10 @@ async function w4Run(js: string, srv: OvsdbServer, n: number, monitor: () => Pro
 }
 
 /** `ovsdb-client monitor` (C) as the W4 monitor: CPU from /proc/PID/stat between ready and the n-th update. */
-function ovsdbClientMonitor(srv: OvsdbServer, n: number): { proc: () => Proc; finish: (m: Proc) => Promise<ClientResult> } {
+function ovsdbClientMonitor(
+  srv: OvsdbServer,
+  n: number,
+): { proc: () => Proc; finish: (m: Proc) => Promise<ClientResult> } {
   let c0 = 0;
   let t0 = 0;
   let count = 0;
@@ -189,7 +214,15 @@ function ovsdbClientMonitor(srv: OvsdbServer, n: number): { proc: () => Proc; fi
   return {
     proc: () => {
       // stdbuf: ovsdb-client's stdout is a pipe here, so make stdio flush each line.
-      const p = start('stdbuf', ['-oL', 'ovsdb-client', 'monitor', srv.unix, 'OVN_Northbound', 'Logical_Switch_Port', '--format=csv']);
+      const p = start('stdbuf', [
+        '-oL',
+        'ovsdb-client',
+        'monitor',
+        srv.unix,
+        'OVN_Northbound',
+        'Logical_Switch_Port',
+        '--format=csv',
+      ]);
       // Ready once every initial row has been printed; then count `new` rows that carry w4.
       let readyResolve!: (l: string) => void;
       const ready = new Promise<string>((r) => (readyResolve = r));
@@ -210,29 +243,43 @@ function ovsdbClientMonitor(srv: OvsdbServer, n: number): { proc: () => Proc; fi
       return p;
     },
     finish: async (m) => {
-      await Promise.race([done, m.exited.then(() => Promise.reject(new Error(`ovsdb-client exited after ${count} updates`)))]);
+      await Promise.race([
+        done,
+        m.exited.then(() => Promise.reject(new Error(`ovsdb-client exited after ${count} updates`))),
+      ]);
       const t1 = performance.now();
       const c1 = cpuTicks(m.child.pid!);
       const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${m.child.pid}/status`, 'utf8'))?.[1]);
       m.child.kill('SIGTERM');
       await m.exited;
-      return { seconds: (t1 - t0) / 1000, rssMiB: hwm / 1024, cpuUsPerUpdate: ((c1 - c0) * TICK_S * 1e6) / count, updates: count, note: 'CPU from /proc/PID/stat, 10 ms ticks' };
+      return {
+        seconds: (t1 - t0) / 1000,
+        rssMiB: hwm / 1024,
+        cpuUsPerUpdate: ((c1 - c0) * TICK_S * 1e6) / count,
+        updates: count,
+        note: 'CPU from /proc/PID/stat, 10 ms ticks',
+      };
     },
   };
 }
 
 // ---------- the client matrix ----------
 function specs(js: string, dir: string, s: Sizes, replica: boolean): Spec[] {
-  const node = (file: string, wl: string, n: number) => (srv: OvsdbServer) => simpleClient('node', [join(js, file), wl, srv.unix, String(srv.pid), String(n)]);
-  const py = (file: string, wl: string, n: number) => (srv: OvsdbServer) => simpleClient(PY, [join(HERE, 'python', file), wl, srv.unix, String(srv.pid), String(n)]);
+  const node = (file: string, wl: string, n: number) => (srv: OvsdbServer) =>
+    simpleClient('node', [join(js, file), wl, srv.unix, String(srv.pid), String(n)]);
+  const py = (file: string, wl: string, n: number) => (srv: OvsdbServer) =>
+    simpleClient(PY, [join(HERE, 'python', file), wl, srv.unix, String(srv.pid), String(n)]);
   const nbctlW1 = (srv: OvsdbServer) => {
     const args = [`--db=${srv.unix}`, 'ls-add', 'sw0'];
-    for (let i = 0; i < s.w1Lsp; i++) args.push('--', 'lsp-add', 'sw0', lspName(i), '--', 'lsp-set-addresses', lspName(i), lspAddress(i));
+    for (let i = 0; i < s.w1Lsp; i++)
+      args.push('--', 'lsp-add', 'sw0', lspName(i), '--', 'lsp-set-addresses', lspName(i), lspAddress(i));
     return externalClient(dir, srv.pid, 'ovn-nbctl', args);
   };
   const nbctlW3 = (srv: OvsdbServer) => {
     // `list`/`find` make ovn-nbctl's C IDL monitor every column of the table; `find` on an absent key prints nothing.
-    const schema = JSON.parse(readFileSync('/usr/share/ovn/ovn-nb.ovsschema', 'utf8')) as { tables: Record<string, { columns: Record<string, unknown> }> };
+    const schema = JSON.parse(readFileSync('/usr/share/ovn/ovn-nb.ovsschema', 'utf8')) as {
+      tables: Record<string, { columns: Record<string, unknown> }>;
+    };
     const args = [`--db=${srv.unix}`];
     for (const [t, ts] of Object.entries(schema.tables)) {
       if (args.length > 1) args.push('--');
@@ -241,27 +288,59 @@ function specs(js: string, dir: string, s: Sizes, replica: boolean): Spec[] {
     }
     return externalClient(dir, srv.pid, 'ovn-nbctl', args);
   };
-  const w4node = (file: string) => (srv: OvsdbServer) => w4Run(js, srv, s.w4Lsp, () => start('node', [join(js, file), 'w4', srv.unix, String(srv.pid), String(s.w4Lsp)]));
-  const w4py = (file: string) => (srv: OvsdbServer) => w4Run(js, srv, s.w4Lsp, () => start(PY, [join(HERE, 'python', file), 'w4', srv.unix, String(srv.pid), String(s.w4Lsp)]));
+  const w4node = (file: string) => (srv: OvsdbServer) =>
+    w4Run(js, srv, s.w4Lsp, () => start('node', [join(js, file), 'w4', srv.unix, String(srv.pid), String(s.w4Lsp)]));
+  const w4py = (file: string) => (srv: OvsdbServer) =>
+    w4Run(js, srv, s.w4Lsp, () =>
+      start(PY, [join(HERE, 'python', file), 'w4', srv.unix, String(srv.pid), String(s.w4Lsp)]),
+    );
   const w4c = (srv: OvsdbServer) => {
     const m = ovsdbClientMonitor(srv, s.w4Lsp);
     return w4Run(js, srv, s.w4Lsp, m.proc, m.finish);
   };
   const list: Spec[] = [
-    { wl: 'W1', label: 'raw JSON-RPC, pre-serialized (floor)', floor: true, template: 'empty', run: node('floor.mjs', 'w1', s.w1Lsp) },
+    {
+      wl: 'W1',
+      label: 'raw JSON-RPC, pre-serialized (floor)',
+      floor: true,
+      template: 'empty',
+      run: node('floor.mjs', 'w1', s.w1Lsp),
+    },
     { wl: 'W1', label: 'SDK OvsdbClient.transact', template: 'empty', run: node('sdk.mjs', 'w1', s.w1Lsp) },
-    { wl: 'W1', label: 'SDK OvsdbClient.transact, validate:false (diagnostic)', template: 'empty', run: node('sdk.mjs', 'w1nv', s.w1Lsp) },
+    {
+      wl: 'W1',
+      label: 'SDK OvsdbClient.transact, validate:false (diagnostic)',
+      template: 'empty',
+      run: node('sdk.mjs', 'w1nv', s.w1Lsp),
+    },
     { wl: 'W1', label: 'Python ovs.db.idl', template: 'empty', run: py('idl_bench.py', 'w1', s.w1Lsp) },
     { wl: 'W1', label: 'ovsdbapp', template: 'empty', run: py('ovsdbapp_bench.py', 'w1', s.w1Lsp) },
     { wl: 'W1', label: 'ovn-nbctl, chained lsp-add', template: 'empty', run: nbctlW1 },
-    { wl: 'W2', label: 'raw sequential (floor)', floor: true, template: 'w2', run: node('floor.mjs', 'w2seq', s.w2Txns) },
+    {
+      wl: 'W2',
+      label: 'raw sequential (floor)',
+      floor: true,
+      template: 'w2',
+      run: node('floor.mjs', 'w2seq', s.w2Txns),
+    },
     { wl: 'W2', label: 'raw pipelined', template: 'w2', run: node('floor.mjs', 'w2pipe', s.w2Txns) },
     { wl: 'W2', label: 'SDK OvsdbClient sequential', template: 'w2', run: node('sdk.mjs', 'w2seq', s.w2Txns) },
-    { wl: 'W2', label: 'SDK OvsdbClient sequential, validate:false (diagnostic)', template: 'w2', run: node('sdk.mjs', 'w2seqnv', s.w2Txns) },
+    {
+      wl: 'W2',
+      label: 'SDK OvsdbClient sequential, validate:false (diagnostic)',
+      template: 'w2',
+      run: node('sdk.mjs', 'w2seqnv', s.w2Txns),
+    },
     { wl: 'W2', label: 'SDK OvsdbClient pipelined', template: 'w2', run: node('sdk.mjs', 'w2pipe', s.w2Txns) },
     { wl: 'W2', label: 'Python ovs.db.idl', template: 'w2', run: py('idl_bench.py', 'w2seq', s.w2Txns) },
     { wl: 'W2', label: 'ovsdbapp', template: 'w2', run: py('ovsdbapp_bench.py', 'w2seq', s.w2Txns) },
-    { wl: 'W3', label: 'raw monitor, one JSON decode (floor)', floor: true, template: 'w3', run: node('floor.mjs', 'w3', 0) },
+    {
+      wl: 'W3',
+      label: 'raw monitor, one JSON decode (floor)',
+      floor: true,
+      template: 'w3',
+      run: node('floor.mjs', 'w3', 0),
+    },
     { wl: 'W3', label: 'SDK OvsdbClient.monitorCondSince (no replica)', template: 'w3', run: node('sdk.mjs', 'w3', 0) },
     { wl: 'W3', label: 'C IDL (ovn-nbctl, all 30 tables)', template: 'w3', run: nbctlW3 },
     { wl: 'W3', label: 'Python ovs.db.idl', template: 'w3', run: py('idl_bench.py', 'w3', 0) },
@@ -296,7 +375,12 @@ async function query(srv: OvsdbServer, op: object): Promise<{ rows: Record<strin
 }
 
 async function portsOfSw0(srv: OvsdbServer): Promise<number> {
-  const r = await query(srv, { op: 'select', table: 'Logical_Switch', where: [['name', '==', 'sw0']], columns: ['ports'] });
+  const r = await query(srv, {
+    op: 'select',
+    table: 'Logical_Switch',
+    where: [['name', '==', 'sw0']],
+    columns: ['ports'],
+  });
   const p = r.rows[0]?.['ports'] as [string, unknown[]] | undefined;
   if (!p) return 0;
   return p[0] === 'set' ? p[1].length : 1;
@@ -306,10 +390,16 @@ async function check(spec: Spec, srv: OvsdbServer, r: ClientResult, s: Sizes): P
   switch (spec.wl) {
     case 'W1': {
       const last = s.w1Lsp - 1;
-      const q = await query(srv, { op: 'select', table: 'Logical_Switch_Port', where: [['name', '==', lspName(last)]], columns: ['addresses'] });
+      const q = await query(srv, {
+        op: 'select',
+        table: 'Logical_Switch_Port',
+        where: [['name', '==', lspName(last)]],
+        columns: ['addresses'],
+      });
       const a = q.rows[0]?.['addresses'];
       const got = Array.isArray(a) && a[0] === 'set' ? a[1] : [a];
-      if (JSON.stringify(got) !== JSON.stringify([lspAddress(last)])) throw new Error(`W1 check: ${lspName(last)}.addresses = ${JSON.stringify(a)}`);
+      if (JSON.stringify(got) !== JSON.stringify([lspAddress(last)]))
+        throw new Error(`W1 check: ${lspName(last)}.addresses = ${JSON.stringify(a)}`);
       const n = await portsOfSw0(srv);
       if (n !== s.w1Lsp) throw new Error(`W1 check: sw0 has ${n} ports`);
       return;
@@ -322,7 +412,8 @@ async function check(spec: Spec, srv: OvsdbServer, r: ClientResult, s: Sizes): P
     case 'W3': {
       if (!r.rows) return; // ovn-nbctl reports no counts
       const want = { Logical_Switch_Port: s.w3Lsp, ACL: s.w3Acl, Address_Set: s.w3As };
-      for (const [t, n] of Object.entries(want)) if (r.rows[t] !== n) throw new Error(`W3 check: ${t} has ${r.rows[t]} rows, want ${n}`);
+      for (const [t, n] of Object.entries(want))
+        if (r.rows[t] !== n) throw new Error(`W3 check: ${t} has ${r.rows[t]} rows, want ${n}`);
       return;
     }
     case 'W4':
@@ -388,7 +479,8 @@ function summarize(rows: Row[]): Summary[] {
     let extra = '';
     const cc = row.results.map((r) => r.clientCpuS ?? NaN).filter(Number.isFinite);
     const clientCpu = cc.length ? `client CPU ${f(median(cc), 2)} s` : '';
-    if (wl === 'W2') extra = `p50 ${f(median(row.results.map((r) => r.p50Ms!)), 2)} ms, p99 ${f(median(row.results.map((r) => r.p99Ms!)), 2)} ms`;
+    if (wl === 'W2')
+      extra = `p50 ${f(median(row.results.map((r) => r.p50Ms!)), 2)} ms, p99 ${f(median(row.results.map((r) => r.p99Ms!)), 2)} ms`;
     if (wl === 'W3') {
       const st = row.results.map((r) => r.stallMs ?? NaN).filter(Number.isFinite);
       extra = st.length ? `stall ${f(median(st), 0)} ms (max ${f(maxOf(st), 0)})` : '';
@@ -416,29 +508,47 @@ function unit(wl: Workload): string {
 }
 
 export function table(sum: Summary[]): string {
-  const lines = ['| workload | client | median | min–max | × floor | peak RSS MiB | server CPU s | runs | notes |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| workload | client | median | min–max | × floor | peak RSS MiB | server CPU s | runs | notes |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const x of sum) {
     const d = x.wl === 'W2' ? 0 : x.wl === 'W4' ? 1 : 3;
     const med = `${f(x.median, d)} ${unit(x.wl)}`;
     const err = x.errors.length ? ` **${x.errors.length} failed**: ${x.errors[0]!.slice(0, 160)}` : '';
-    lines.push(`| ${x.wl} | ${x.label} | ${med} | ${f(x.min, d)}–${f(x.max, d)} | ${f(x.xFloor, 2)} | ${f(x.rss, 0)} | ${f(x.serverCpu, 2)} | ${x.runs} | ${x.extra}${err} |`);
+    lines.push(
+      `| ${x.wl} | ${x.label} | ${med} | ${f(x.min, d)}–${f(x.max, d)} | ${f(x.xFloor, 2)} | ${f(x.rss, 0)} | ${f(x.serverCpu, 2)} | ${x.runs} | ${x.extra}${err} |`,
+    );
   }
   return lines.join('\n');
 }
 
 // ---------- main ----------
 async function bundle(outdir: string, replica: boolean): Promise<void> {
-  const entries = ['floor', 'sdk', 'writer', ...(replica ? ['replica'] : [])].map((n) => join(HERE, 'clients', `${n}.ts`));
-  await build({ entryPoints: entries, bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir, outExtension: { '.js': '.mjs' }, logLevel: 'error' });
+  const entries = ['floor', 'sdk', 'writer', ...(replica ? ['replica'] : [])].map((n) =>
+    join(HERE, 'clients', `${n}.ts`),
+  );
+  await build({
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
 }
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const sizes = o.quick ? QUICK_SIZES : FULL_SIZES;
-  const replica = existsSync(join(HERE, '../../src/ovsdb/cache/index.ts')) && existsSync(join(HERE, 'clients/replica.ts'));
+  const replica =
+    existsSync(join(HERE, '../../src/ovsdb/cache/index.ts')) && existsSync(join(HERE, 'clients/replica.ts'));
   const dir = mkdtempSync(join(tmpdir(), `ovsdb-w-${process.pid}-`));
   const started = Date.now();
-  const log = (m: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
+  const log = (m: string) =>
+    process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
   try {
     const js = join(dir, 'js');
     mkdirSync(js);
@@ -462,7 +572,9 @@ async function main(): Promise<void> {
             const r = await row.spec.run(srv);
             await check(row.spec, srv, r, sizes);
             row.results.push({ ...r, run });
-            log(`${wl} run ${run + 1}/${o.runs} ${row.spec.label}: ${f(metric(wl, r), 4)} ${unit(wl)}, RSS ${f(r.rssMiB, 0)} MiB`);
+            log(
+              `${wl} run ${run + 1}/${o.runs} ${row.spec.label}: ${f(metric(wl, r), 4)} ${unit(wl)}, RSS ${f(r.rssMiB, 0)} MiB`,
+            );
           } catch (e) {
             row.errors.push((e as Error).message.replace(/\s+/g, ' '));
             log(`${wl} run ${run + 1}/${o.runs} ${row.spec.label}: FAILED ${(e as Error).message.slice(0, 300)}`);
@@ -475,10 +587,28 @@ async function main(): Promise<void> {
     const sum = summarize(rows);
     const cmd = `npx tsx bench/ovsdb-w/run.ts ${process.argv.slice(2).join(' ')}`.trim();
     const sizesText = `W1 ${sizes.w1Lsp} LSPs; W2 ${sizes.w2Txns} txns; W3 ${sizes.w3Lsp} LSP + ${sizes.w3Acl} ACL + ${sizes.w3As} Address_Set; W4 ${sizes.w4Lsp} LSPs/updates`;
-    const report = [`Command: \`${cmd}\` — ${o.runs} run(s), client order rotated each run, fresh ovsdb-server per client per run.`, `Sizes: ${sizesText}. Total ${((Date.now() - started) / 1000).toFixed(0)} s.`, '', table(sum), ''].join('\n');
+    const report = [
+      `Command: \`${cmd}\` — ${o.runs} run(s), client order rotated each run, fresh ovsdb-server per client per run.`,
+      `Sizes: ${sizesText}. Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+      '',
+      table(sum),
+      '',
+    ].join('\n');
     process.stdout.write(report + '\n');
     if (o.out) writeFileSync(o.out, report);
-    if (o.out) writeFileSync(o.out.replace(/\.md$/, '') + '.json', JSON.stringify({ sizes, runs: o.runs, rows: rows.map((r) => ({ wl: r.spec.wl, label: r.spec.label, results: r.results, errors: r.errors })) }, null, 1));
+    if (o.out)
+      writeFileSync(
+        o.out.replace(/\.md$/, '') + '.json',
+        JSON.stringify(
+          {
+            sizes,
+            runs: o.runs,
+            rows: rows.map((r) => ({ wl: r.spec.wl, label: r.spec.label, results: r.results, errors: r.errors })),
+          },
+          null,
+          1,
+        ),
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

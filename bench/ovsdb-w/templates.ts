@@ -21,7 +21,8 @@ async function makeOne(dir: string, name: TemplateName, ops: unknown[]): Promise
     const r = await rawCall(conn, JSON.stringify({ id: 1, method: 'transact', params: [DB, ...ops] }));
     conn.close();
     if (r.error !== null) throw new Error(`template ${name}: ${JSON.stringify(r.error)}`);
-    for (const x of r.result as { error?: string; details?: string }[]) if (x?.error) throw new Error(`template ${name}: ${x.error} ${x.details ?? ''}`);
+    for (const x of r.result as { error?: string; details?: string }[])
+      if (x?.error) throw new Error(`template ${name}: ${x.error} ${x.details ?? ''}`);
   } finally {
     await srv.stop();
   }

@@ -58,7 +58,8 @@ function clone(s: AppliedState): AppliedState {
   };
 }
 
-const sameText = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+const sameText = (a: string | undefined, b: string | undefined): boolean =>
+  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /** Applies `r` to `s` (in place); returns what kubectl would say about it. */
 function applyOne(s: AppliedState, r: Resource): ApplyStatus {
@@ -79,7 +80,11 @@ function applyOne(s: AppliedState, r: Resource): ApplyStatus {
       return addTo(s.nodes, r.name);
     case 'Pod': {
       const p = r.pod;
-      if (p.namespace !== 'default' && !s.namespaces.has(p.namespace) && ![...s.pods.values()].some((x) => x.namespace === p.namespace)) {
+      if (
+        p.namespace !== 'default' &&
+        !s.namespaces.has(p.namespace) &&
+        ![...s.pods.values()].some((x) => x.namespace === p.namespace)
+      ) {
         throw new NotFoundError('namespace', p.namespace, `pod ${p.name} is in it: apply the Namespace first`);
       }
       const key = podKey(p.namespace, p.name);
@@ -110,7 +115,8 @@ function deleteOne(s: AppliedState, kind: Resource['kind'], name: string, namesp
   };
   switch (kind) {
     case 'Subnet':
-      if (name === JOIN_SUBNET || name === DEFAULT_SUBNET) throw new CliUsageError(`subnet "${name}" is Kube-OVN's own and cannot be deleted`);
+      if (name === JOIN_SUBNET || name === DEFAULT_SUBNET)
+        throw new CliUsageError(`subnet "${name}" is Kube-OVN's own and cannot be deleted`);
       if (!s.subnets.delete(name)) missing();
       s.storedSubnets.delete(name);
       return;
@@ -166,7 +172,11 @@ async function commit(
  * @throws ManifestError-free: the resources are already parsed; NotFoundError (a pod's namespace), the
  *   kube model's errors (docs/errors/kube-model.md) and the client's transaction errors
  */
-export async function applyResources(client: Client, resources: readonly Resource[], o: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyResources(
+  client: Client,
+  resources: readonly Resource[],
+  o: ApplyOptions = {},
+): Promise<ApplyResult> {
   const size = Math.max(1, o.batchSize ?? 500);
   const others = resources.filter((r) => r.kind !== 'Pod');
   const pods = resources.filter((r) => r.kind === 'Pod');
@@ -208,7 +218,11 @@ export interface DeleteTarget {
 }
 
 /** Deletes objects in one transaction (Kube-OVN's guards apply: a subnet with pods stays). */
-export async function deleteResources(client: Client, targets: readonly DeleteTarget[], o: Pick<ApplyOptions, 'dryRun' | 'retries'> = {}): Promise<ApplyResult> {
+export async function deleteResources(
+  client: Client,
+  targets: readonly DeleteTarget[],
+  o: Pick<ApplyOptions, 'dryRun' | 'retries'> = {},
+): Promise<ApplyResult> {
   const transactions: Operation[][] = [];
   await commit(
     client,

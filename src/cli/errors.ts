@@ -19,7 +19,10 @@ export class ManifestError extends SdkError {
   readonly position: ManifestPosition;
   readonly hint: string | undefined;
   constructor(position: ManifestPosition, message: string, hint?: string) {
-    super('CLI_MANIFEST_INVALID', `${position.file}:${position.line}:${position.col}: ${message}${hint ? `\n  hint: ${hint}` : ''}`);
+    super(
+      'CLI_MANIFEST_INVALID',
+      `${position.file}:${position.line}:${position.col}: ${message}${hint ? `\n  hint: ${hint}` : ''}`,
+    );
     this.position = position;
     this.hint = hint;
   }
@@ -28,14 +31,21 @@ export class ManifestError extends SdkError {
 /** A manifest path that does not exist or cannot be read. */
 export class ManifestReadError extends SdkError {
   constructor(path: string, options?: { cause?: unknown }) {
-    super('CLI_MANIFEST_UNREADABLE', `cannot read ${path}: ${(options?.cause as Error | undefined)?.message ?? 'unknown error'}`, options);
+    super(
+      'CLI_MANIFEST_UNREADABLE',
+      `cannot read ${path}: ${(options?.cause as Error | undefined)?.message ?? 'unknown error'}`,
+      options,
+    );
   }
 }
 
 /** A kind that the command line knows but this version cannot apply yet (the reason is in the message). */
 export class UnsupportedResourceError extends SdkError {
   constructor(position: ManifestPosition, what: string, reason: string) {
-    super('CLI_UNSUPPORTED', `${position.file}:${position.line}:${position.col}: ${what} is not supported by this version: ${reason}`);
+    super(
+      'CLI_UNSUPPORTED',
+      `${position.file}:${position.line}:${position.col}: ${what} is not supported by this version: ${reason}`,
+    );
   }
 }
 

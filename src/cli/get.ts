@@ -4,7 +4,14 @@
  */
 import { stringify as toYaml } from 'yaml';
 import type { OvsdbClient } from '../ovsdb/client.js';
-import { planReconcile, renderIpTable, renderSubnetTable, renderTable, type IpRecord, type Subnet } from '../kube/index.js';
+import {
+  planReconcile,
+  renderIpTable,
+  renderSubnetTable,
+  renderTable,
+  type IpRecord,
+  type Subnet,
+} from '../kube/index.js';
 import type { SubnetUsage } from '../ipam/index.js';
 import { CliUsageError, NotFoundError, UnsupportedResourceError } from './errors.js';
 import { desiredFrom, readState } from './state.js';
@@ -26,7 +33,8 @@ for (const [canon, names] of Object.entries({
 /** The canonical type for a name the user typed. @throws CliUsageError for an unknown one. */
 export function resourceTypeOf(text: string): 'subnet' | 'ip' | 'vpc' | 'ippool' | 'vip' {
   const t = TYPES[text.toLowerCase()];
-  if (t === undefined) throw new CliUsageError(`the server doesn't have a resource type "${text}" (known: subnet, ip, vpc, ippool, vip)`);
+  if (t === undefined)
+    throw new CliUsageError(`the server doesn't have a resource type "${text}" (known: subnet, ip, vpc, ippool, vip)`);
   return t;
 }
 
@@ -46,31 +54,66 @@ async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
   const { state, snapshot } = await readState(client);
   const desired = desiredFrom(state);
   const plan = planReconcile(desired, snapshot);
-  const podOf = new Map([...state.pods.values()].map((p) => [`${p.name}.${p.namespace}`, { name: p.name, namespace: p.namespace }]));
-  return { subnets: plan.ipam.subnets, usage: plan.ipam.usage, records: plan.ipam.records, vpcs: (desired.vpcs ?? []).map((v) => v.name), podOf };
+  const podOf = new Map(
+    [...state.pods.values()].map((p) => [`${p.name}.${p.namespace}`, { name: p.name, namespace: p.namespace }]),
+  );
+  return {
+    subnets: plan.ipam.subnets,
+    usage: plan.ipam.usage,
+    records: plan.ipam.records,
+    vpcs: (desired.vpcs ?? []).map((v) => v.name),
+    podOf,
+  };
 }
 
 /** `get TYPE [NAME] [-o …]` → the text to print. */
-export async function getView(client: Pick<OvsdbClient, 'transact'>, typeText: string, name: string | undefined, format: OutputFormat): Promise<string> {
+export async function getView(
+  client: Pick<OvsdbClient, 'transact'>,
+  typeText: string,
+  name: string | undefined,
+  format: OutputFormat,
+): Promise<string> {
   const type = resourceTypeOf(typeText);
   if (type === 'ippool' || type === 'vip') {
-    throw new UnsupportedResourceError({ file: '<command line>', line: 1, col: 1 }, `get ${type}`, 'the IP pool / VIP model is not in this version');
+    throw new UnsupportedResourceError(
+      { file: '<command line>', line: 1, col: 1 },
+      `get ${type}`,
+      'the IP pool / VIP model is not in this version',
+    );
   }
   const v = await view(client);
   if (type === 'subnet') {
     const subnets = pick(v.subnets, (s) => s.name, name, 'subnets.kubeovn.io');
-    if (format === 'json' || format === 'yaml') return objects(subnets.map((s) => subnetObject(s, v.usage.get(s.name))), name !== undefined, format);
+    if (format === 'json' || format === 'yaml')
+      return objects(
+        subnets.map((s) => subnetObject(s, v.usage.get(s.name))),
+        name !== undefined,
+        format,
+      );
     return renderSubnetTable(subnets, v.usage);
   }
   if (type === 'ip') {
     const records = pick(v.records, (r) => r.name, name, 'ips.kubeovn.io');
-    if (format === 'json' || format === 'yaml') return objects(records.map((r) => ipObject(r, v.podOf.get(r.name))), name !== undefined, format);
+    if (format === 'json' || format === 'yaml')
+      return objects(
+        records.map((r) => ipObject(r, v.podOf.get(r.name))),
+        name !== undefined,
+        format,
+      );
     return renderIpTable(records);
   }
   const vpcs = pick(v.vpcs, (x) => x, name, 'vpcs.kubeovn.io');
   const subnetsOf = (vpc: string) => v.subnets.filter((s) => s.vpc === vpc).map((s) => s.name);
-  if (format === 'json' || format === 'yaml') return objects(vpcs.map((x) => vpcObject(x, subnetsOf(x))), name !== undefined, format);
-  return renderTable(VPC_COLUMNS, vpcs.map((x) => [x, 'false', 'false', 'true', JSON.stringify(subnetsOf(x)), '']));
+  if (format === 'json' || format === 'yaml')
+    return objects(
+      vpcs.map((x) => vpcObject(x, subnetsOf(x))),
+      name !== undefined,
+      format,
+    );
+  return renderTable(
+    VPC_COLUMNS,
+    vpcs.map((x) => [x, 'false', 'false', 'true', JSON.stringify(subnetsOf(x)), '']),
+  );
 }
 
 function pick<T>(all: readonly T[], nameOf: (t: T) => string, name: string | undefined, kind: string): T[] {
@@ -140,5 +183,11 @@ export function ipObject(r: IpRecord, pod: { name: string; namespace: string } |
 }
 
 function vpcObject(name: string, subnets: readonly string[]): object {
-  return { apiVersion: 'kubeovn.io/v1', kind: 'Vpc', metadata: { name }, spec: {}, status: { standby: true, default: name === 'ovn-cluster', subnets, enableExternal: false, enableBfd: false } };
+  return {
+    apiVersion: 'kubeovn.io/v1',
+    kind: 'Vpc',
+    metadata: { name },
+    spec: {},
+    status: { standby: true, default: name === 'ovn-cluster', subnets, enableExternal: false, enableBfd: false },
+  };
 }

@@ -29,7 +29,9 @@ import { parseManifests, readManifestSources } from './manifests.js';
 import { createProgress, useColor } from './progress.js';
 import { runTrace, traceArgs } from './trace.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const DEFAULT_NB = 'unix:/var/run/ovn/ovnnb_db.sock';
 const DEFAULT_SB = 'unix:/var/run/ovn/ovnsb_db.sock';
 const DEFAULT_OVS = 'unix:/var/run/openvswitch/db.sock';
@@ -46,7 +48,10 @@ type Connected = { client: Pick<OvsdbClient, 'transact'>; close: () => Promise<v
 
 /** Connects to NB (or any database): one remote directly, several as a leader-only session. */
 async function connect(remoteText: string, database: string): Promise<Connected> {
-  const remotes = remoteText.split(',').map((r) => r.trim()).filter(Boolean);
+  const remotes = remoteText
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (remotes.length === 1) {
     const c = await OvsdbClient.connect(remotes[0]!);
     return { client: c, close: () => c.close() };
@@ -68,7 +73,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('ovn-sdk')
     .description('Apply Kube-OVN manifests to OVN Northbound and read the kubectl views back from it')
     .version(VERSION)
-    .option('--db <remotes>', 'Northbound remote(s), comma-separated (default: $OVN_NB_DB or unix:/var/run/ovn/ovnnb_db.sock)')
+    .option(
+      '--db <remotes>',
+      'Northbound remote(s), comma-separated (default: $OVN_NB_DB or unix:/var/run/ovn/ovnnb_db.sock)',
+    )
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
@@ -86,10 +94,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('apply')
     .description('create or update the objects in the manifests (kubectl apply)')
-    .requiredOption('-f, --filename <path...>', 'manifest files or directories (YAML or JSON, several documents each); - for stdin')
+    .requiredOption(
+      '-f, --filename <path...>',
+      'manifest files or directories (YAML or JSON, several documents each); - for stdin',
+    )
     .option('--dry-run', 'print the OVSDB operations instead of sending them')
-    .addOption(new Option('--batch-size <n>', 'pods per transaction').default(500).argParser((v) => positiveInt(v, '--batch-size')))
-    .addHelpText('after', '\nExamples:\n  ovn-sdk apply -f subnet.yaml\n  ovn-sdk apply -f manifests/ --db tcp:127.0.0.1:6641\n  cat pods.yaml | ovn-sdk apply -f -\n')
+    .addOption(
+      new Option('--batch-size <n>', 'pods per transaction')
+        .default(500)
+        .argParser((v) => positiveInt(v, '--batch-size')),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ovn-sdk apply -f subnet.yaml\n  ovn-sdk apply -f manifests/ --db tcp:127.0.0.1:6641\n  cat pods.yaml | ovn-sdk apply -f -\n',
+    )
     .action(async (o: { filename: string[]; dryRun?: boolean; batchSize: number }) => {
       const resources = parseManifests(readManifestSources(o.filename, io.stdin));
       const ac = new AbortController();
@@ -114,7 +132,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         }
         for (const l of r.lines) io.stdout.write(`${colorStatus(io, l)}\n`);
         if (r.interrupted) {
-          io.stderr.write(`interrupted: ${r.applied} of ${r.total} objects applied (listed above); the rest were not sent\n`);
+          io.stderr.write(
+            `interrupted: ${r.applied} of ${r.total} objects applied (listed above); the rest were not sent\n`,
+          );
           setExit(130);
         }
       } finally {
@@ -124,26 +144,39 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('delete')
-    .description('delete objects named in manifests, or TYPE NAME (Kube-OVN\'s guards apply: a subnet in use stays)')
+    .description("delete objects named in manifests, or TYPE NAME (Kube-OVN's guards apply: a subnet in use stays)")
     .argument('[type]', 'subnet, vpc, namespace, node or pod')
     .argument('[name]', 'the object')
     .option('-f, --filename <path...>', 'manifest files or directories; - for stdin')
     .option('-n, --namespace <ns>', 'namespace of a pod', 'default')
     .option('--dry-run', 'print the OVSDB operations instead of sending them')
-    .addHelpText('after', '\nExamples:\n  ovn-sdk delete subnet subnet1\n  ovn-sdk delete -f subnet.yaml\n  ovn-sdk delete pod pod1 -n ns1\n')
-    .action(async (type: string | undefined, name: string | undefined, o: { filename?: string[]; namespace: string; dryRun?: boolean }) => {
-      let targets: DeleteTarget[];
-      if (o.filename) {
-        if (type !== undefined) throw new CliUsageError('give either -f FILE or TYPE NAME, not both');
-        targets = parseManifests(readManifestSources(o.filename, io.stdin)).map((r) => ({ kind: r.kind, name: r.name, ...(r.kind === 'Pod' ? { namespace: r.pod.namespace } : {}) }));
-      } else {
-        if (type === undefined || name === undefined) throw new CliUsageError('delete needs -f FILE or TYPE NAME');
-        targets = [{ kind: deleteKind(type), name, namespace: o.namespace }];
-      }
-      const r = await withNb((c) => deleteResources(c, targets, { dryRun: o.dryRun === true }));
-      if (o.dryRun) for (const t of r.transactions) io.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
-      for (const l of r.lines) io.stdout.write(`${o.dryRun ? `${formatLine(l)} (dry run)` : colorStatus(io, l)}\n`);
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ovn-sdk delete subnet subnet1\n  ovn-sdk delete -f subnet.yaml\n  ovn-sdk delete pod pod1 -n ns1\n',
+    )
+    .action(
+      async (
+        type: string | undefined,
+        name: string | undefined,
+        o: { filename?: string[]; namespace: string; dryRun?: boolean },
+      ) => {
+        let targets: DeleteTarget[];
+        if (o.filename) {
+          if (type !== undefined) throw new CliUsageError('give either -f FILE or TYPE NAME, not both');
+          targets = parseManifests(readManifestSources(o.filename, io.stdin)).map((r) => ({
+            kind: r.kind,
+            name: r.name,
+            ...(r.kind === 'Pod' ? { namespace: r.pod.namespace } : {}),
+          }));
+        } else {
+          if (type === undefined || name === undefined) throw new CliUsageError('delete needs -f FILE or TYPE NAME');
+          targets = [{ kind: deleteKind(type), name, namespace: o.namespace }];
+        }
+        const r = await withNb((c) => deleteResources(c, targets, { dryRun: o.dryRun === true }));
+        if (o.dryRun) for (const t of r.transactions) io.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
+        for (const l of r.lines) io.stdout.write(`${o.dryRun ? `${formatLine(l)} (dry run)` : colorStatus(io, l)}\n`);
+      },
+    );
 
   program
     .command('get')
@@ -151,7 +184,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<type>', 'subnet | ip | vpc (ippool, vip: not in this version)')
     .argument('[name]', 'one object')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['wide', 'json', 'yaml']))
-    .addHelpText('after', '\nExamples:\n  ovn-sdk get subnet\n  ovn-sdk get ips\n  ovn-sdk get subnet subnet1 -o yaml\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ovn-sdk get subnet\n  ovn-sdk get ips\n  ovn-sdk get subnet subnet1 -o yaml\n',
+    )
     .action(async (type: string, name: string | undefined, o: { output?: 'wide' | 'json' | 'yaml' }) => {
       resourceTypeOf(type); // usage error before connecting
       const format: OutputFormat = o.output ?? 'table';
@@ -169,8 +205,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const vsctl = program.command('vsctl').description('ovs-vsctl views');
   vsctl
     .command('show')
-    .description('the ovs-vsctl show tree of a node\'s Open_vSwitch database (--db names it; default unix:/var/run/openvswitch/db.sock)')
-    .addHelpText('after', '\nExample (the seed\'s `kubectl ko vsctl node1 show`):\n  ovn-sdk vsctl show --db unix:/tmp/node1/db.sock\n')
+    .description(
+      "the ovs-vsctl show tree of a node's Open_vSwitch database (--db names it; default unix:/var/run/openvswitch/db.sock)",
+    )
+    .addHelpText(
+      'after',
+      "\nExample (the seed's `kubectl ko vsctl node1 show`):\n  ovn-sdk vsctl show --db unix:/tmp/node1/db.sock\n",
+    )
     .action(async () => {
       const c = await connect((program.opts().db as string | undefined) ?? DEFAULT_OVS, 'Open_vSwitch');
       try {
@@ -187,7 +228,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<dest>', 'destination pod or IP address')
     .option('--sb <remote>', 'Southbound remote (default: $OVN_SB_DB or unix:/var/run/ovn/ovnsb_db.sock)')
     .option('--summary', 'ovn-trace --summary output')
-    .addHelpText('after', '\nExamples:\n  ovn-sdk trace ovn-default-node1-pod1 ovn-default-node2-pod3 --sb tcp:127.0.0.1:6642\n  ovn-sdk trace ns1/subnet1-node1-pod1 10.16.0.9\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ovn-sdk trace ovn-default-node1-pod1 ovn-default-node2-pod3 --sb tcp:127.0.0.1:6642\n  ovn-sdk trace ns1/subnet1-node1-pod1 10.16.0.9\n',
+    )
     .action(async (pod: string, dest: string, o: { sb?: string; summary?: boolean }) => {
       const { datapath, microflow } = await withNb((c) => traceArgs(c, pod, dest));
       const sb = o.sb ?? io.env.OVN_SB_DB ?? DEFAULT_SB;
@@ -205,7 +249,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const bytes = readFileSync(capture);
       let names;
       if (o.names) {
-        const j = JSON.parse(readFileSync(o.names, 'utf8')) as { datapaths: DatapathRow[]; ports: PortRow[]; multicastGroups?: MulticastGroupRow[] };
+        const j = JSON.parse(readFileSync(o.names, 'utf8')) as {
+          datapaths: DatapathRow[];
+          ports: PortRow[];
+          multicastGroups?: MulticastGroupRow[];
+        };
         names = logicalNamesFromRows(j.datapaths, j.ports, j.multicastGroups ?? []);
       } else {
         const c = await connect(o.sb ?? io.env.OVN_SB_DB ?? DEFAULT_SB, 'OVN_Southbound');
@@ -222,8 +270,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 function deleteKind(type: string): DeleteTarget['kind'] {
-  const t = type.toLowerCase().replace(/\.kubeovn\.io$/, '').replace(/s$/, '');
-  const k = ({ subnet: 'Subnet', vpc: 'Vpc', namespace: 'Namespace', node: 'Node', pod: 'Pod', po: 'Pod', n: 'Namespace', no: 'Node' } as const)[t];
+  const t = type
+    .toLowerCase()
+    .replace(/\.kubeovn\.io$/, '')
+    .replace(/s$/, '');
+  const k = (
+    {
+      subnet: 'Subnet',
+      vpc: 'Vpc',
+      namespace: 'Namespace',
+      node: 'Node',
+      pod: 'Pod',
+      po: 'Pod',
+      n: 'Namespace',
+      no: 'Node',
+    } as const
+  )[t];
   if (k === undefined) throw new CliUsageError(`cannot delete "${type}": give subnet, vpc, namespace, node or pod`);
   return k;
 }
@@ -267,7 +329,12 @@ const isMain = (() => {
   }
 })();
 if (isMain || process.env.OVN_SDK_CLI_MAIN === '1') {
-  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: () => readFileSync(0, 'utf8') }).then((code) => {
+  void run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdin: () => readFileSync(0, 'utf8'),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

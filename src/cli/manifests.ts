@@ -43,7 +43,10 @@ export function resourceRef(kind: ResourceKind, name: string): string {
 }
 
 /** Reads `-` (stdin), files and directories (their *.yaml, *.yml, *.json files, sorted). */
-export function readManifestSources(paths: readonly string[], stdin: () => string = () => readFileSync(0, 'utf8')): ManifestSource[] {
+export function readManifestSources(
+  paths: readonly string[],
+  stdin: () => string = () => readFileSync(0, 'utf8'),
+): ManifestSource[] {
   const out: ManifestSource[] = [];
   for (const p of paths) {
     if (p === '-') {
@@ -52,7 +55,10 @@ export function readManifestSources(paths: readonly string[], stdin: () => strin
     }
     try {
       if (statSync(p).isDirectory()) {
-        for (const f of readdirSync(p).filter((x) => /\.(ya?ml|json)$/.test(x)).sort()) out.push({ file: join(p, f), text: readFileSync(join(p, f), 'utf8') });
+        for (const f of readdirSync(p)
+          .filter((x) => /\.(ya?ml|json)$/.test(x))
+          .sort())
+          out.push({ file: join(p, f), text: readFileSync(join(p, f), 'utf8') });
       } else out.push({ file: p, text: readFileSync(p, 'utf8') });
     } catch (cause) {
       throw new ManifestReadError(p, { cause });
@@ -79,9 +85,29 @@ const SUBNET_FIELDS: Record<string, FieldType> = {
   u2oInterconnectionIP: 'string',
 };
 const SUBNET_FIELDS_NOT_YET = new Set([
-  'gatewayNode', 'externalEgressGateway', 'policyRoutingPriority', 'policyRoutingTableID', 'mtu', 'allowSubnets', 'vlan', 'vips',
-  'logicalGateway', 'disableGatewayCheck', 'disableInterConnection', 'enableDHCP', 'dhcpV4Options', 'dhcpV6Options', 'enableIPv6RA',
-  'ipv6RAConfigs', 'acls', 'u2oInterconnection', 'enableLb', 'enableEcmp', 'enableMulticastSnoop', 'routeTable', 'namespaceSelectors',
+  'gatewayNode',
+  'externalEgressGateway',
+  'policyRoutingPriority',
+  'policyRoutingTableID',
+  'mtu',
+  'allowSubnets',
+  'vlan',
+  'vips',
+  'logicalGateway',
+  'disableGatewayCheck',
+  'disableInterConnection',
+  'enableDHCP',
+  'dhcpV4Options',
+  'dhcpV6Options',
+  'enableIPv6RA',
+  'ipv6RAConfigs',
+  'acls',
+  'u2oInterconnection',
+  'enableLb',
+  'enableEcmp',
+  'enableMulticastSnoop',
+  'routeTable',
+  'namespaceSelectors',
   'natOutgoingPolicyRules',
 ]);
 
@@ -141,8 +167,11 @@ function firstLine(s: string): string {
 /** A hint for the YAML slips seen in copied manifests. */
 function yamlHint(lines: readonly string[], line: number, code: string): string | undefined {
   const near = [lines[line - 2], lines[line - 1], lines[line]].filter((l): l is string => l !== undefined);
-  const glued = near.map((l) => /^\s*(?:-\s*)?([A-Za-z][\w.-]*):([^\s/].*)$/.exec(l)).find((m) => m && !/^\/\//.test(m[2]!));
-  if (glued) return `"${glued[1]}:${glued[2]}" is one word to YAML: put a space after the colon ("${glued[1]}: ${glued[2]}")`;
+  const glued = near
+    .map((l) => /^\s*(?:-\s*)?([A-Za-z][\w.-]*):([^\s/].*)$/.exec(l))
+    .find((m) => m && !/^\/\//.test(m[2]!));
+  if (glued)
+    return `"${glued[1]}:${glued[2]}" is one word to YAML: put a space after the colon ("${glued[1]}: ${glued[2]}")`;
   if (/INDENT|IMPLICIT_KEY|UNEXPECTED_TOKEN|MISSING_CHAR|BLOCK_AS/.test(code)) {
     return 'check the indentation: the keys of one mapping must start in the same column, and nested keys further right';
   }
@@ -151,7 +180,8 @@ function yamlHint(lines: readonly string[], line: number, code: string): string 
 
 function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: readonly string[]): Resource {
   const pos = (n: YamlNode | null | undefined): ManifestPosition => at(n?.range?.[0] ?? 0);
-  if (!isMap(root)) throw new ManifestError(pos(root), 'a manifest must be a mapping with apiVersion, kind and metadata');
+  if (!isMap(root))
+    throw new ManifestError(pos(root), 'a manifest must be a mapping with apiVersion, kind and metadata');
   const top = fields(root, at, ['apiVersion', 'kind', 'metadata', 'spec', 'status'], 'the top level');
   void lines;
   const kindNode = top.get('kind');
@@ -160,15 +190,27 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
   const def = KINDS[kindText];
   if (def === undefined) {
     const fold = Object.keys(KINDS).find((k) => k.toLowerCase() === kindText.toLowerCase());
-    throw new ManifestError(pos(kindNode), `unknown kind "${kindText}"`, fold ? `kinds are case-sensitive: "${fold}"` : `known kinds: ${Object.keys(KINDS).join(', ')}`);
+    throw new ManifestError(
+      pos(kindNode),
+      `unknown kind "${kindText}"`,
+      fold ? `kinds are case-sensitive: "${fold}"` : `known kinds: ${Object.keys(KINDS).join(', ')}`,
+    );
   }
   const apiNode = top.get('apiVersion');
-  if (apiNode === undefined) throw new ManifestError(pos(root), `missing "apiVersion" (${def.apiVersion} for ${kindText})`);
+  if (apiNode === undefined)
+    throw new ManifestError(pos(root), `missing "apiVersion" (${def.apiVersion} for ${kindText})`);
   const api = str(apiNode, 'apiVersion', at);
-  if (api !== def.apiVersion) throw new ManifestError(pos(apiNode), `apiVersion "${api}" is not ${def.apiVersion} (the version of ${kindText})`);
+  if (api !== def.apiVersion)
+    throw new ManifestError(pos(apiNode), `apiVersion "${api}" is not ${def.apiVersion} (the version of ${kindText})`);
   const metaNode = top.get('metadata');
-  if (metaNode === undefined || !isMap(metaNode)) throw new ManifestError(pos(metaNode ?? root), 'missing "metadata" mapping with a name');
-  const meta = fields(metaNode, at, ['name', 'namespace', 'annotations', 'labels', 'uid', 'resourceVersion', 'creationTimestamp', 'generation'], 'metadata');
+  if (metaNode === undefined || !isMap(metaNode))
+    throw new ManifestError(pos(metaNode ?? root), 'missing "metadata" mapping with a name');
+  const meta = fields(
+    metaNode,
+    at,
+    ['name', 'namespace', 'annotations', 'labels', 'uid', 'resourceVersion', 'creationTimestamp', 'generation'],
+    'metadata',
+  );
   const nameNode = meta.get('name');
   if (nameNode === undefined) throw new ManifestError(pos(metaNode), 'missing metadata.name');
   const name = str(nameNode, 'metadata.name', at);
@@ -177,10 +219,12 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
 
   switch (def.kind) {
     case 'Subnet': {
-      if (spec === undefined || !isMap(spec)) throw new ManifestError(pos(spec ?? root), 'a Subnet needs a "spec" mapping with cidrBlock');
+      if (spec === undefined || !isMap(spec))
+        throw new ManifestError(pos(spec ?? root), 'a Subnet needs a "spec" mapping with cidrBlock');
       const f = fields(spec, at, [...Object.keys(SUBNET_FIELDS), ...SUBNET_FIELDS_NOT_YET], 'Subnet spec');
       for (const [k, n] of f) {
-        if (SUBNET_FIELDS_NOT_YET.has(k)) throw new UnsupportedResourceError(pos(n), `Subnet spec.${k}`, 'the subnet model does not implement it yet');
+        if (SUBNET_FIELDS_NOT_YET.has(k))
+          throw new UnsupportedResourceError(pos(n), `Subnet spec.${k}`, 'the subnet model does not implement it yet');
       }
       const cidr = f.get('cidrBlock');
       if (cidr === undefined) throw new ManifestError(pos(spec), 'missing spec.cidrBlock');
@@ -191,7 +235,11 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
     case 'Vpc': {
       if (spec !== undefined && isMap(spec) && spec.items.length > 0) {
         const first = spec.items[0]!.key as YamlNode;
-        throw new UnsupportedResourceError(pos(first), `Vpc spec.${String((first as { value?: unknown }).value)}`, 'VPCs are routers only in this version (no namespaces, routes or gateways)');
+        throw new UnsupportedResourceError(
+          pos(first),
+          `Vpc spec.${String((first as { value?: unknown }).value)}`,
+          'VPCs are routers only in this version (no namespaces, routes or gateways)',
+        );
       }
       return { kind: 'Vpc', name, pos: here };
     }
@@ -201,8 +249,12 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
     case 'Pod': {
       const ns = meta.get('namespace');
       const namespace = ns === undefined ? 'default' : str(ns, 'metadata.namespace', at);
-      const nodeNode = spec !== undefined && isMap(spec) ? spec.items.find((p) => isScalar(p.key) && p.key.value === 'nodeName')?.value : undefined;
-      if (nodeNode === undefined || nodeNode === null) throw new ManifestError(pos(spec ?? root), 'a Pod needs spec.nodeName (the node its port is bound to)');
+      const nodeNode =
+        spec !== undefined && isMap(spec)
+          ? spec.items.find((p) => isScalar(p.key) && p.key.value === 'nodeName')?.value
+          : undefined;
+      if (nodeNode === undefined || nodeNode === null)
+        throw new ManifestError(pos(spec ?? root), 'a Pod needs spec.nodeName (the node its port is bound to)');
       const node = str(nodeNode as YamlNode, 'spec.nodeName', at);
       const ann = meta.get('annotations');
       const pod: { -readonly [K in keyof Pod]: Pod[K] } = { name, namespace, node };
@@ -211,7 +263,12 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
         for (const p of ann.items) {
           const key = isScalar(p.key) ? String(p.key.value) : '';
           const v = p.value as YamlNode | null;
-          if (key === ANN.ipPool) throw new UnsupportedResourceError(pos(p.key as YamlNode), `annotation ${key}`, 'IP pools are not in the subnet model yet');
+          if (key === ANN.ipPool)
+            throw new UnsupportedResourceError(
+              pos(p.key as YamlNode),
+              `annotation ${key}`,
+              'IP pools are not in the subnet model yet',
+            );
           if (key !== ANN.logicalSwitch && key !== ANN.ip && key !== ANN.mac) continue; // other annotations are Kubernetes' business
           if (v === null) throw new ManifestError(pos(p.key as YamlNode), `annotation ${key} has no value`);
           const text = str(v, `annotation ${key}`, at);
@@ -223,12 +280,21 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
       return { kind: 'Pod', name, pod, pos: here };
     }
     default:
-      throw new UnsupportedResourceError(pos(kindNode), def.kind, `${def.kind} needs the IP pool / VIP model, which this version does not have`);
+      throw new UnsupportedResourceError(
+        pos(kindNode),
+        def.kind,
+        `${def.kind} needs the IP pool / VIP model, which this version does not have`,
+      );
   }
 }
 
 /** The pairs of a mapping by key, refusing keys not in `known` (with a hint for a case slip). */
-function fields(map: YAMLMap, at: (o: number) => ManifestPosition, known: readonly string[], where: string): Map<string, YamlNode> {
+function fields(
+  map: YAMLMap,
+  at: (o: number) => ManifestPosition,
+  known: readonly string[],
+  where: string,
+): Map<string, YamlNode> {
   const out = new Map<string, YamlNode>();
   for (const p of map.items) {
     const keyNode = p.key as YamlNode;
@@ -236,7 +302,11 @@ function fields(map: YAMLMap, at: (o: number) => ManifestPosition, known: readon
     const kpos = at(keyNode?.range?.[0] ?? 0);
     if (!known.includes(key)) {
       const fold = known.find((k) => k.toLowerCase() === key.toLowerCase());
-      throw new ManifestError(kpos, `unknown field "${key}" in ${where}`, fold ? `field names are case-sensitive: "${fold}"` : undefined);
+      throw new ManifestError(
+        kpos,
+        `unknown field "${key}" in ${where}`,
+        fold ? `field names are case-sensitive: "${fold}"` : undefined,
+      );
     }
     out.set(key, (p.value ?? keyNode) as YamlNode);
   }
@@ -256,7 +326,11 @@ function value(n: YamlNode, t: FieldType, what: string, at: (o: number) => Manif
   }
   if (t === 'strings') {
     if (isSeq(n)) return n.items.map((i) => str(i as YamlNode, `${what} item`, at));
-    throw new ManifestError(p, `${what} must be a list`, isScalar(n) ? `write it as a list: "${what.split('.').pop()}: [${String(n.value)}]"` : undefined);
+    throw new ManifestError(
+      p,
+      `${what} must be a list`,
+      isScalar(n) ? `write it as a list: "${what.split('.').pop()}: [${String(n.value)}]"` : undefined,
+    );
   }
   return str(n, what, at);
 }

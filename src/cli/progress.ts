@@ -26,7 +26,12 @@ function seconds(s: number): string {
 }
 
 /** A progress display for `total` items of `what`; `now` is injectable for tests. */
-export function createProgress(stream: ProgressStream, total: number, what: string, now: () => number = () => performance.now()): Progress {
+export function createProgress(
+  stream: ProgressStream,
+  total: number,
+  what: string,
+  now: () => number = () => performance.now(),
+): Progress {
   const t0 = now();
   let last = -1;
   const line = (done: number): string => {

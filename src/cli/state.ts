@@ -81,7 +81,12 @@ function stateFrom(snapshot: NbSnapshot, ext: ReadonlyMap<string, string>): Appl
       } catch (cause) {
         throw new StoredStateError(`NB_Global external_ids:${k}`, `not JSON (${(cause as Error).message})`);
       }
-      if (typeof spec !== 'object' || spec === null || (spec as { name?: unknown }).name !== name || typeof (spec as { cidrBlock?: unknown }).cidrBlock !== 'string') {
+      if (
+        typeof spec !== 'object' ||
+        spec === null ||
+        (spec as { name?: unknown }).name !== name ||
+        typeof (spec as { cidrBlock?: unknown }).cidrBlock !== 'string'
+      ) {
         throw new StoredStateError(`NB_Global external_ids:${k}`, 'not a subnet spec with this name and a cidrBlock');
       }
       subnets.set(name, spec as SubnetInput);
@@ -144,7 +149,8 @@ export function desiredFrom(s: AppliedState): KubeDesiredState {
 export function stateOperations(before: AppliedState, after: AppliedState, nbGlobal: string | undefined): Operation[] {
   const set: [string, string][] = [];
   const del: string[] = [];
-  const keyed = (kind: string, names: Iterable<string>) => new Set([...names].map((n) => `${CLI_KEY_PREFIX}${kind}/${n}`));
+  const keyed = (kind: string, names: Iterable<string>) =>
+    new Set([...names].map((n) => `${CLI_KEY_PREFIX}${kind}/${n}`));
   const b = new Map<string, string>();
   const a = new Map<string, string>();
   for (const n of before.storedSubnets) b.set(`${CLI_KEY_PREFIX}subnet/${n}`, JSON.stringify(before.subnets.get(n)));
@@ -157,10 +163,7 @@ export function stateOperations(before: AppliedState, after: AppliedState, nbGlo
   for (const k of b.keys()) if (!a.has(k)) del.push(k);
   if (set.length === 0 && del.length === 0) return [];
   if (nbGlobal === undefined) {
-    return [
-      op.wait('NB_Global', [], ['_uuid'], '==', [], 0),
-      op.insert('NB_Global', { external_ids: ['map', set] }),
-    ];
+    return [op.wait('NB_Global', [], ['_uuid'], '==', [], 0), op.insert('NB_Global', { external_ids: ['map', set] })];
   }
   const where: [['_uuid', '==', ['uuid', string]]] = [['_uuid', '==', ['uuid', nbGlobal]]];
   const ops: Operation[] = [];

@@ -13,7 +13,11 @@ import { desiredFrom, readState } from './state.js';
 const run = promisify(execFile);
 
 /** The `ovn-trace` arguments for a pod-to-destination trace, from what NB holds. */
-export async function traceArgs(nb: Pick<OvsdbClient, 'transact'>, pod: string, dest: string): Promise<{ datapath: string; microflow: string }> {
+export async function traceArgs(
+  nb: Pick<OvsdbClient, 'transact'>,
+  pod: string,
+  dest: string,
+): Promise<{ datapath: string; microflow: string }> {
   const { state, snapshot } = await readState(nb);
   const plan = planReconcile(desiredFrom(state), snapshot);
   const find = (ref: string) => {
@@ -39,7 +43,9 @@ export async function traceArgs(nb: Pick<OvsdbClient, 'transact'>, pod: string, 
   if (dstPod !== undefined && dstPod.subnet === src.subnet) dstMac = dstPod.mac.toLowerCase();
   else {
     const subnet = plan.ipam.subnets.find((s) => s.name === src.subnet)!;
-    const lrp = [...(snapshot.Logical_Router_Port?.values() ?? [])].find((p) => p.name === routerPortName(subnet.vpc, subnet.name));
+    const lrp = [...(snapshot.Logical_Router_Port?.values() ?? [])].find(
+      (p) => p.name === routerPortName(subnet.vpc, subnet.name),
+    );
     if (lrp === undefined) throw new NotFoundError('router port', routerPortName(subnet.vpc, subnet.name));
     dstMac = lrp.mac;
   }
@@ -51,13 +57,22 @@ export async function traceArgs(nb: Pick<OvsdbClient, 'transact'>, pod: string, 
 }
 
 /** Runs ovn-trace against `sbRemote`; returns its output. @throws ToolError `CLI_TOOL_FAILED` */
-export async function runTrace(sbRemote: string, datapath: string, microflow: string, extra: readonly string[] = []): Promise<string> {
+export async function runTrace(
+  sbRemote: string,
+  datapath: string,
+  microflow: string,
+  extra: readonly string[] = [],
+): Promise<string> {
   try {
-    const { stdout } = await run('ovn-trace', [`--db=${sbRemote}`, ...extra, datapath, microflow], { timeout: 30_000, maxBuffer: 16 << 20 });
+    const { stdout } = await run('ovn-trace', [`--db=${sbRemote}`, ...extra, datapath, microflow], {
+      timeout: 30_000,
+      maxBuffer: 16 << 20,
+    });
     return stdout;
   } catch (e) {
     const err = e as { code?: string; stderr?: string };
-    if (err.code === 'ENOENT') throw new ToolError('ovn-trace', 'not found on PATH (Debian package ovn-central or ovn-common)', { cause: e });
+    if (err.code === 'ENOENT')
+      throw new ToolError('ovn-trace', 'not found on PATH (Debian package ovn-central or ovn-common)', { cause: e });
     throw new ToolError('ovn-trace', (err.stderr ?? String(e)).trim(), { cause: e });
   }
 }

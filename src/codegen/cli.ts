@@ -28,7 +28,12 @@ options:
 export type CliArgs =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'generate'; readonly schemas: readonly string[]; readonly outDir: string; readonly options: GenerateOptions };
+  | {
+      readonly kind: 'generate';
+      readonly schemas: readonly string[];
+      readonly outDir: string;
+      readonly options: GenerateOptions;
+    };
 
 /**
  * Parses the arguments (without `node` and the script).
@@ -56,9 +61,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
   if (positionals.length === 0) throw new CodegenUsageError(`no schema given\n${USAGE}`);
-  if (values.out === undefined || values.out === '') throw new CodegenUsageError(`no output directory (--out=DIR) given\n${USAGE}`);
+  if (values.out === undefined || values.out === '')
+    throw new CodegenUsageError(`no output directory (--out=DIR) given\n${USAGE}`);
   const runtimeImport = values['runtime-import'];
-  return { kind: 'generate', schemas: positionals, outDir: values.out, options: runtimeImport !== undefined ? { runtimeImport } : {} };
+  return {
+    kind: 'generate',
+    schemas: positionals,
+    outDir: values.out,
+    options: runtimeImport !== undefined ? { runtimeImport } : {},
+  };
 }
 
 /** The version in the package.json next to this module (src/ and dist/ are both two levels down). */
@@ -71,7 +82,11 @@ export function packageVersion(): string {
  * Runs the CLI; returns the process exit code (0 ok, 2 usage, 1 any other failure).
  * Writes the paths it generated (or the help / version) to `out`, errors to `err`.
  */
-export function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
   try {
     const args = parseArgs(argv);
     if (args.kind === 'help') {
@@ -98,7 +113,9 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
 
 const invokedDirectly = (() => {
   try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

@@ -31,7 +31,11 @@ export function readSchemaFile(path: string): unknown {
  * @returns the generated model and the path written.
  * @throws {CodegenIoError} `CODEGEN_IO`; {OvsdbSchemaError} `OVSDB_SCHEMA_INVALID`; see {@link generateFromSchemaJson}.
  */
-export function generateFile(schemaPath: string, outDir: string, options: GenerateOptions = {}): GeneratedModel & { readonly path: string } {
+export function generateFile(
+  schemaPath: string,
+  outDir: string,
+  options: GenerateOptions = {},
+): GeneratedModel & { readonly path: string } {
   const model = generateFromSchemaJson(readSchemaFile(schemaPath), options);
   const path = join(outDir, model.fileName);
   try {

@@ -71,7 +71,11 @@ export function generateModel(db: DatabaseSchema, options: GenerateOptions = {})
     for (const suffix of ['Row', 'Insert', 'Update', 'Condition', 'Mutation']) {
       const n = base + suffix;
       const other = taken.get(n);
-      if (other !== undefined) throw new CodegenNameCollisionError(`tables "${other}" and "${t}" both generate the type name ${n}`, [other, t]);
+      if (other !== undefined)
+        throw new CodegenNameCollisionError(`tables "${other}" and "${t}" both generate the type name ${n}`, [
+          other,
+          t,
+        ]);
       taken.set(n, t);
     }
     typeNames.set(t, base);
@@ -135,7 +139,8 @@ const paren = (t: string) => (t.includes(' | ') ? `(${t})` : t);
 
 /** The JS key type of a map column: `string`, `number` or an enum union. */
 function mapKeyType(b: BaseType): { type: string; partial: boolean } {
-  if (b.enum && b.enum.length > 0 && b.type === 'string') return { type: b.enum.map(literal).join(' | '), partial: true };
+  if (b.enum && b.enum.length > 0 && b.type === 'string')
+    return { type: b.enum.map(literal).join(' | '), partial: true };
   if (b.type === 'integer' || b.type === 'real') return { type: 'number', partial: false };
   return { type: 'string', partial: false };
 }
@@ -162,9 +167,11 @@ function describeBase(b: BaseType): string {
   const parts: string[] = [];
   if (b.refTable) parts.push(`${b.refType === 'weak' ? 'weak' : 'strong'} reference to ${b.refTable}`);
   else parts.push(b.type);
-  if (b.minInteger !== undefined || b.maxInteger !== undefined) parts.push(`${b.minInteger ?? '-∞'}..${b.maxInteger ?? '∞'}`);
+  if (b.minInteger !== undefined || b.maxInteger !== undefined)
+    parts.push(`${b.minInteger ?? '-∞'}..${b.maxInteger ?? '∞'}`);
   if (b.minReal !== undefined || b.maxReal !== undefined) parts.push(`${b.minReal ?? '-∞'}..${b.maxReal ?? '∞'}`);
-  if (b.minLength !== undefined || b.maxLength !== undefined) parts.push(`length ${b.minLength ?? 0}..${b.maxLength ?? '∞'}`);
+  if (b.minLength !== undefined || b.maxLength !== undefined)
+    parts.push(`length ${b.minLength ?? 0}..${b.maxLength ?? '∞'}`);
   return parts.join(' ');
 }
 
@@ -176,7 +183,8 @@ function describeColumn(c: ColumnSchema): string {
   else if (kind === 'atom') s = describeBase(t.key);
   else if (kind === 'optional') s = `optional ${describeBase(t.key)}`;
   else s = `set of ${t.min}..${t.max === 'unlimited' ? '∞' : t.max} ${describeBase(t.key)}`;
-  if (kind === 'map' && (t.min !== 0 || t.max !== 'unlimited')) s += ` (${t.min}..${t.max === 'unlimited' ? '∞' : t.max} pairs)`;
+  if (kind === 'map' && (t.min !== 0 || t.max !== 'unlimited'))
+    s += ` (${t.min}..${t.max === 'unlimited' ? '∞' : t.max} pairs)`;
   const flags = [c.mutable ? '' : 'immutable', c.ephemeral ? 'ephemeral' : ''].filter(Boolean);
   return flags.length ? `${s}; ${flags.join(', ')}` : s;
 }
@@ -201,9 +209,12 @@ function emitTable(out: string[], table: TableSchema, base: string): void {
     out.push(`  readonly ${propertyKey(c.name)}: ${datumType(c.type, false)};`);
   }
   out.push('}', '');
-  out.push(`/** Columns of a new \`${table.name}\` row; an omitted column takes its default (required: columns whose default the server would refuse). */`);
+  out.push(
+    `/** Columns of a new \`${table.name}\` row; an omitted column takes its default (required: columns whose default the server would refuse). */`,
+  );
   out.push(`export interface ${base}Insert {`);
-  for (const c of cols) out.push(`  readonly ${propertyKey(c.name)}${requiredOnInsert(c) ? '' : '?'}: ${datumType(c.type, true)};`);
+  for (const c of cols)
+    out.push(`  readonly ${propertyKey(c.name)}${requiredOnInsert(c) ? '' : '?'}: ${datumType(c.type, true)};`);
   out.push('}', '');
   const mutableCols = cols.filter((c) => c.mutable);
   out.push(`/** Columns an \`update\` of \`${table.name}\` may set (immutable columns are not here). */`);
@@ -217,7 +228,10 @@ function emitTable(out: string[], table: TableSchema, base: string): void {
 
   // RFC 7047 §5.1 conditions; ordering only on single or optional integer/real columns, includes/excludes
   // only on sets (including optional columns) and maps — the same rules ovsdb-server applies.
-  const conds: string[] = [`readonly ['_uuid', '==' | '!=', Ref<${self}>]`, `readonly ['_version', '==' | '!=', string]`];
+  const conds: string[] = [
+    `readonly ['_uuid', '==' | '!=', Ref<${self}>]`,
+    `readonly ['_version', '==' | '!=', string]`,
+  ];
   for (const c of cols) {
     const kind = columnKind(c.type);
     const fns = ["'=='", "'!='"];
@@ -226,7 +240,8 @@ function emitTable(out: string[], table: TableSchema, base: string): void {
     if (kind !== 'atom') fns.push("'includes'", "'excludes'");
     conds.push(`readonly [${quote(c.name)}, ${fns.join(' | ')}, ${datumType(c.type, true)}]`);
     // An optional number is ordered against one number (as ovsdb-server allows).
-    if (kind === 'optional' && numeric) conds.push(`readonly [${quote(c.name)}, '<' | '<=' | '>' | '>=', ${atomType(c.type.key, true)}]`);
+    if (kind === 'optional' && numeric)
+      conds.push(`readonly [${quote(c.name)}, '<' | '<=' | '>' | '>=', ${atomType(c.type.key, true)}]`);
   }
   out.push(`/** Conditions on \`${table.name}\` (RFC 7047 §5.1), restricted by column kind. */`);
   out.push(`export type ${base}Condition =`);
@@ -250,7 +265,9 @@ function emitTable(out: string[], table: TableSchema, base: string): void {
       muts.push(`readonly [${quote(c.name)}, 'delete', ${m} | readonly ${paren(mapKeyType(c.type.key).type)}[]]`);
     }
   }
-  out.push(`/** Mutations of \`${table.name}\` (RFC 7047 §5.1), restricted by column kind; immutable columns excluded. */`);
+  out.push(
+    `/** Mutations of \`${table.name}\` (RFC 7047 §5.1), restricted by column kind; immutable columns excluded. */`,
+  );
   if (muts.length === 0) out.push(`export type ${base}Mutation = never;`);
   else {
     out.push(`export type ${base}Mutation =`);

@@ -2,7 +2,15 @@
  * Address text <-> bytes for the packet codec: MAC, IPv4, IPv6, through the shared codec in
  * src/wire/address.ts; this file only turns its refusals into GENEVE's typed error.
  */
-import { formatIp as formatIpOrUndefined, formatIpv4, formatIpv6, formatMac, ipv4FromText, ipv6FromText, macFromText } from '../wire/address.js';
+import {
+  formatIp as formatIpOrUndefined,
+  formatIpv4,
+  formatIpv6,
+  formatMac,
+  ipv4FromText,
+  ipv6FromText,
+  macFromText,
+} from '../wire/address.js';
 import { EncapsulationError } from './errors.js';
 
 export { formatIpv4, formatIpv6, formatMac };

@@ -82,9 +82,21 @@ export type SbStringMap = readonly ['map', readonly (readonly [string, string])[
  * `["OVN_Southbound", {"op":"select","table":"Datapath_Binding","where":[],"columns":["_uuid","tunnel_key","external_ids"]}, …]`.
  */
 export interface SbSnapshot {
-  readonly Datapath_Binding: readonly { readonly _uuid: SbUuid; readonly tunnel_key: number; readonly external_ids: SbStringMap }[];
-  readonly Port_Binding: readonly { readonly datapath: SbUuid; readonly tunnel_key: number; readonly logical_port: string }[];
-  readonly Multicast_Group?: readonly { readonly datapath: SbUuid; readonly tunnel_key: number; readonly name: string }[];
+  readonly Datapath_Binding: readonly {
+    readonly _uuid: SbUuid;
+    readonly tunnel_key: number;
+    readonly external_ids: SbStringMap;
+  }[];
+  readonly Port_Binding: readonly {
+    readonly datapath: SbUuid;
+    readonly tunnel_key: number;
+    readonly logical_port: string;
+  }[];
+  readonly Multicast_Group?: readonly {
+    readonly datapath: SbUuid;
+    readonly tunnel_key: number;
+    readonly name: string;
+  }[];
 }
 
 function uuidOf(u: SbUuid): string {

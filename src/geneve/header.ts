@@ -90,7 +90,8 @@ export interface DecodedGeneve extends GeneveHeader {
 }
 
 /** Warning codes reported by default-mode decoding (the same codes strict mode throws). */
-export type GeneveWarningCode = 'GENEVE_RESERVED_SET' | 'GENEVE_CRITICAL_NOT_FLAGGED' | 'GENEVE_CRITICAL_WITHOUT_OPTION';
+export type GeneveWarningCode =
+  'GENEVE_RESERVED_SET' | 'GENEVE_CRITICAL_NOT_FLAGGED' | 'GENEVE_CRITICAL_WITHOUT_OPTION';
 
 /** A rule the sender broke, reported (not thrown) by default-mode decoding. */
 export interface GeneveWarning {
@@ -258,7 +259,12 @@ function scanDetailed(buf: Uint8Array, off: number, end: number, strict: boolean
  *   GeneveOptionsPastEndError `GENEVE_OPT_LEN_PAST_END`, GeneveOptionOverrunError `GENEVE_OPTION_OVERRUN`;
  *   with `strict: true` also `GENEVE_RESERVED_SET`, `GENEVE_CRITICAL_NOT_FLAGGED`, `GENEVE_CRITICAL_WITHOUT_OPTION`.
  */
-export function decodeGeneve(buf: Uint8Array, offset = 0, end = buf.length, opts: GeneveDecodeOptions = {}): DecodedGeneve {
+export function decodeGeneve(
+  buf: Uint8Array,
+  offset = 0,
+  end = buf.length,
+  opts: GeneveDecodeOptions = {},
+): DecodedGeneve {
   if (offset < 0 || end > buf.length || offset > end) {
     throw new GeneveTruncatedError(`bad window ${offset}..${end} over ${buf.length} bytes`, offset);
   }
@@ -313,7 +319,10 @@ function optionsLength(options: readonly GeneveOptionInput[]): number {
     n += 4 + d;
   }
   if (n > GENEVE_MAX_OPTIONS_LENGTH) {
-    throw new GeneveOptionsTooLongError(`options total ${n} bytes, at most ${GENEVE_MAX_OPTIONS_LENGTH} fit`, GENEVE_FIXED_HEADER_LENGTH);
+    throw new GeneveOptionsTooLongError(
+      `options total ${n} bytes, at most ${GENEVE_MAX_OPTIONS_LENGTH} fit`,
+      GENEVE_FIXED_HEADER_LENGTH,
+    );
   }
   return n;
 }
@@ -336,7 +345,7 @@ export function encodeGeneveInto(h: GeneveHeaderInput, buf: Uint8Array, offset =
   }
   const version = h.version ?? 0;
   const rsvd = h.rsvd ?? 0;
-  w.u8(checkBits(version, 2, 'version', offset) << 6 | (optBytes >>> 2));
+  w.u8((checkBits(version, 2, 'version', offset) << 6) | (optBytes >>> 2));
   w.u8((h.oam === true ? 0x80 : 0) | (critical ? 0x40 : 0) | checkBits(rsvd, 6, 'rsvd', offset + 1));
   w.u16(h.protocolType);
   w.u24(h.vni);
@@ -344,7 +353,7 @@ export function encodeGeneveInto(h: GeneveHeaderInput, buf: Uint8Array, offset =
   for (const o of options) {
     w.u16(o.optionClass);
     w.u8(o.type);
-    w.u8(checkBits(o.rsvd ?? 0, 3, 'option rsvd', w.offset) << 5 | (o.data.length >>> 2));
+    w.u8((checkBits(o.rsvd ?? 0, 3, 'option rsvd', w.offset) << 5) | (o.data.length >>> 2));
     w.bytes(o.data);
   }
   return w.offset - offset;
@@ -413,7 +422,12 @@ export class GeneveView {
     }
     if (this.warnings.length !== 0) this.warnings.length = 0;
     // Fast path: version 0, no options, no flags, reserved byte 0 — nothing else to check.
-    if (end - offset >= GENEVE_FIXED_HEADER_LENGTH && buf[offset] === 0 && buf[offset + 1] === 0 && buf[offset + 7] === 0) {
+    if (
+      end - offset >= GENEVE_FIXED_HEADER_LENGTH &&
+      buf[offset] === 0 &&
+      buf[offset + 1] === 0 &&
+      buf[offset + 7] === 0
+    ) {
       this.headerLength = GENEVE_FIXED_HEADER_LENGTH;
     } else {
       this.headerLength = scan(buf, offset, end, opts.strict === true, this.warnings);

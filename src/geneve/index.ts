@@ -85,7 +85,17 @@ export {
 } from './packet.js';
 export { InnerView, summarizeInner, summarizeGeneve } from './inner.js';
 // Bytes <-> text; named apart from ovn-sdk/ipam's formatMac/parseMac (48-bit integers).
-export { formatMac as formatMacBytes, formatIp, formatIpv4, formatIpv6, parseMac as parseMacBytes, parseIpv4, parseIpv6, type MacInput, type IpInput } from './addr.js';
+export {
+  formatMac as formatMacBytes,
+  formatIp,
+  formatIpv4,
+  formatIpv6,
+  parseMac as parseMacBytes,
+  parseIpv4,
+  parseIpv6,
+  type MacInput,
+  type IpInput,
+} from './addr.js';
 export {
   CaptureParser,
   CaptureWriter,

@@ -89,12 +89,14 @@ export class InnerView {
   }
   /** ICMP / ICMPv6 type, or -1. */
   get icmpType(): number {
-    const ok = (this.ipProtocol === IP_PROTOCOL.ICMP || this.ipProtocol === IP_PROTOCOL.ICMPV6) && this.l4Available >= 4;
+    const ok =
+      (this.ipProtocol === IP_PROTOCOL.ICMP || this.ipProtocol === IP_PROTOCOL.ICMPV6) && this.l4Available >= 4;
     return ok ? this.buf[this.l4Offset]! : -1;
   }
   /** ICMP / ICMPv6 code, or -1. */
   get icmpCode(): number {
-    const ok = (this.ipProtocol === IP_PROTOCOL.ICMP || this.ipProtocol === IP_PROTOCOL.ICMPV6) && this.l4Available >= 4;
+    const ok =
+      (this.ipProtocol === IP_PROTOCOL.ICMP || this.ipProtocol === IP_PROTOCOL.ICMPV6) && this.l4Available >= 4;
     return ok ? this.buf[this.l4Offset + 1]! : -1;
   }
   private isPorts(): boolean {
@@ -150,7 +152,10 @@ function u32(b: Uint8Array, at: number): number {
  * `IP 30.0.0.2.51225 > 30.0.0.1.22: Flags [S], seq 397610159, win 14600, length 0`,
  * `ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28`. Never throws.
  */
-export function summarizeInner(payload: Uint8Array, protocolType: number = PROTOCOL_TYPE.TRANSPARENT_ETHERNET_BRIDGING): string {
+export function summarizeInner(
+  payload: Uint8Array,
+  protocolType: number = PROTOCOL_TYPE.TRANSPARENT_ETHERNET_BRIDGING,
+): string {
   const v = new InnerView().decode(payload, 0, payload.length, protocolType);
   const b = payload;
   const et = v.etherType;
@@ -184,7 +189,9 @@ export function summarizeInner(payload: Uint8Array, protocolType: number = PROTO
     const echo = v6 ? t === 128 || t === 129 : t === 0 || t === 8;
     const name = (v6 ? ICMP6_NAMES : ICMP_NAMES)[t] ?? `type ${t}, code ${b[l4 + 1]!}`;
     const id = echo && avail >= 8 ? `, id ${u16(b, l4 + 4)}, seq ${u16(b, l4 + 6)}` : '';
-    return v6 ? `${tag} ${src} > ${dst}: ICMP6, ${name}${id}, length ${l4len}` : `${tag} ${src} > ${dst}: ICMP ${name}${id}, length ${l4len}`;
+    return v6
+      ? `${tag} ${src} > ${dst}: ICMP6, ${name}${id}, length ${l4len}`
+      : `${tag} ${src} > ${dst}: ICMP ${name}${id}, length ${l4len}`;
   }
   if (proto === IP_PROTOCOL.TCP) {
     if (avail < 20) return `${tag} ${src}.${v.srcPort} > ${dst}.${v.dstPort}: [|tcp]`;

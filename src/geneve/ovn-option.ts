@@ -41,7 +41,11 @@ export function isOvnMetadataOption(o: { readonly optionClass: number; readonly 
  * ```
  * @throws OvnOptionError `GENEVE_OVN_OPTION_INVALID` when a key is out of range.
  */
-export function ovnMetadataOption(m: { readonly ingressPort: number; readonly egressPort: number; readonly rsvd?: number }): GeneveOption {
+export function ovnMetadataOption(m: {
+  readonly ingressPort: number;
+  readonly egressPort: number;
+  readonly rsvd?: number;
+}): GeneveOption {
   const { ingressPort, egressPort } = m;
   const rsvd = m.rsvd ?? 0;
   if (!Number.isInteger(ingressPort) || ingressPort < 0 || ingressPort > OVN_GENEVE.MAX_INGRESS_KEY) {
@@ -65,7 +69,10 @@ export function ovnMetadataOption(m: { readonly ingressPort: number; readonly eg
  */
 export function parseOvnMetadata(o: GeneveOption): OvnMetadata {
   if (!isOvnMetadataOption(o)) {
-    throw new OvnOptionError(`option class 0x${o.optionClass.toString(16)} type 0x${o.type.toString(16)} is not OVN's (0x0102/0x80)`, 0);
+    throw new OvnOptionError(
+      `option class 0x${o.optionClass.toString(16)} type 0x${o.type.toString(16)} is not OVN's (0x0102/0x80)`,
+      0,
+    );
   }
   if (o.data.length !== 4) throw new OvnOptionError(`OVN option data is ${o.data.length} bytes, expected 4`, 4);
   return fromBytes(o.data, 0);
@@ -96,7 +103,8 @@ export function findOvnMetadata(h: GeneveHeader): OvnMetadata | undefined {
 export function ovnMetadataWord(view: GeneveView): number {
   const p = view.findOption(OVN_GENEVE.CLASS, OVN_GENEVE.TYPE);
   if (p < 0) return -1;
-  if (view.optionDataLengthAt(p) !== 4) throw new OvnOptionError(`OVN option data is ${view.optionDataLengthAt(p)} bytes, expected 4`, p + 3);
+  if (view.optionDataLengthAt(p) !== 4)
+    throw new OvnOptionError(`OVN option data is ${view.optionDataLengthAt(p)} bytes, expected 4`, p + 3);
   const b = view.buf;
   return (b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!)) >>> 0;
 }

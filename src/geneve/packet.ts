@@ -23,7 +23,14 @@ import {
   PacketTruncatedError,
   UnsupportedLinkTypeError,
 } from './errors.js';
-import { decodeGeneve, encodeGeneveInto, geneveHeaderLength, type DecodedGeneve, type GeneveDecodeOptions, type GeneveHeaderInput } from './header.js';
+import {
+  decodeGeneve,
+  encodeGeneveInto,
+  geneveHeaderLength,
+  type DecodedGeneve,
+  type GeneveDecodeOptions,
+  type GeneveHeaderInput,
+} from './header.js';
 
 /** An 802.1Q / 802.1ad tag. */
 export interface VlanTag {
@@ -198,7 +205,8 @@ export function decapsulate(frame: Uint8Array, opts: DecapsulateOptions = {}): G
     const ihl = vihl & 0x0f;
     if (vihl >>> 4 !== 4) throw new PacketMalformedError(`IP version ${vihl >>> 4} where IPv4 was expected`, ipStart);
     if (ihl < 5) throw new PacketMalformedError(`IPv4 IHL ${ihl} is below 5`, ipStart);
-    if (frame.length - ipStart < ihl * 4) throw new PacketTruncatedError(`IPv4 header with IHL ${ihl} is cut short`, ipStart);
+    if (frame.length - ipStart < ihl * 4)
+      throw new PacketTruncatedError(`IPv4 header with IHL ${ihl} is cut short`, ipStart);
     r.skip(1);
     const tos = r.u8();
     const totalLength = r.u16();
@@ -215,7 +223,8 @@ export function decapsulate(frame: Uint8Array, opts: DecapsulateOptions = {}): G
     addrLen = 4;
     // Total length 0 is what Linux GSO / BIG TCP captures carry: take the captured length.
     let len = totalLength === 0 ? frame.length - ipStart : totalLength;
-    if (len < ihl * 4) throw new PacketMalformedError(`IPv4 total length ${totalLength} is shorter than its header`, ipStart + 2);
+    if (len < ihl * 4)
+      throw new PacketMalformedError(`IPv4 total length ${totalLength} is shorter than its header`, ipStart + 2);
     if (ipStart + len > frame.length) {
       truncated = true;
       len = frame.length - ipStart;
@@ -238,7 +247,8 @@ export function decapsulate(frame: Uint8Array, opts: DecapsulateOptions = {}): G
       options,
     };
     if (protocol !== IP_PROTOCOL.UDP) throw new NotGeneveError(`IPv4 protocol ${protocol} is not UDP`, ipStart + 9);
-    if ((ff & 0x3fff) !== 0) throw new NotGeneveError('IPv4 fragment: GENEVE over fragments is not reassembled', ipStart + 6);
+    if ((ff & 0x3fff) !== 0)
+      throw new NotGeneveError('IPv4 fragment: GENEVE over fragments is not reassembled', ipStart + 6);
   } else if (etherType === ETHERTYPE.IPV6) {
     if (frame.length - ipStart < 40) throw new PacketTruncatedError('IPv6 header needs 40 bytes', ipStart);
     const w0 = r.u32();
@@ -257,8 +267,18 @@ export function decapsulate(frame: Uint8Array, opts: DecapsulateOptions = {}): G
       len = frame.length - ipStart;
     }
     ipEnd = ipStart + len;
-    ip = { version: 6, trafficClass: (w0 >>> 20) & 0xff, flowLabel: w0 & 0xfffff, payloadLength, nextHeader, hopLimit, src, dst };
-    if (nextHeader !== IP_PROTOCOL.UDP) throw new NotGeneveError(`IPv6 next header ${nextHeader} is not UDP`, ipStart + 6);
+    ip = {
+      version: 6,
+      trafficClass: (w0 >>> 20) & 0xff,
+      flowLabel: w0 & 0xfffff,
+      payloadLength,
+      nextHeader,
+      hopLimit,
+      src,
+      dst,
+    };
+    if (nextHeader !== IP_PROTOCOL.UDP)
+      throw new NotGeneveError(`IPv6 next header ${nextHeader} is not UDP`, ipStart + 6);
   } else {
     throw new NotGeneveError(`EtherType 0x${etherType.toString(16).padStart(4, '0')} is not IPv4 or IPv6`, ipStart - 2);
   }
@@ -271,7 +291,8 @@ export function decapsulate(frame: Uint8Array, opts: DecapsulateOptions = {}): G
   const length = ur.u16();
   const checksum = ur.u16();
   const ports = opts.ports ?? DEFAULT_PORTS;
-  if (!ports.includes(dstPort)) throw new NotGeneveError(`UDP destination port ${dstPort} is not a GENEVE port`, udpStart + 2);
+  if (!ports.includes(dstPort))
+    throw new NotGeneveError(`UDP destination port ${dstPort} is not a GENEVE port`, udpStart + 2);
   let udpEnd: number;
   if (length === 0) udpEnd = ipEnd;
   else {
@@ -314,7 +335,12 @@ export interface TunnelEthernet {
   readonly src: MacInput;
   readonly dst: MacInput;
   /** Tags, outermost first; `tpid` defaults to 0x8100. */
-  readonly vlans?: readonly { readonly tpid?: number; readonly pcp?: number; readonly dei?: number; readonly vid: number }[];
+  readonly vlans?: readonly {
+    readonly tpid?: number;
+    readonly pcp?: number;
+    readonly dei?: number;
+    readonly vid: number;
+  }[];
 }
 
 /** Outer IPv4 of a tunnel. */
@@ -396,11 +422,15 @@ export class Encapsulator {
     const ethLen = t.eth ? 14 + 4 * vlans.length : 0;
     const v4 = t.ip.version === 4;
     const ipLen = v4 ? 20 : 40;
-    const gh: GeneveHeaderInput = { ...t.geneve, protocolType: t.geneve.protocolType ?? PROTOCOL_TYPE.TRANSPARENT_ETHERNET_BRIDGING };
+    const gh: GeneveHeaderInput = {
+      ...t.geneve,
+      protocolType: t.geneve.protocolType ?? PROTOCOL_TYPE.TRANSPARENT_ETHERNET_BRIDGING,
+    };
     const gLen = geneveHeaderLength(gh);
     const tpl = new Uint8Array(ethLen + ipLen + 8 + gLen);
     const put16 = (at: number, v: number, what: string): void => {
-      if (!Number.isInteger(v) || v < 0 || v > 0xffff) throw new EncapsulationError(`${what} ${v} out of range 0..65535`);
+      if (!Number.isInteger(v) || v < 0 || v > 0xffff)
+        throw new EncapsulationError(`${what} ${v} out of range 0..65535`);
       tpl[at] = v >>> 8;
       tpl[at + 1] = v & 0xff;
     };
@@ -414,7 +444,13 @@ export class Encapsulator {
       let p = 12;
       for (const v of vlans) {
         put16(p, v.tpid ?? ETHERTYPE.VLAN, 'VLAN TPID');
-        put16(p + 2, (check(v.pcp ?? 0, 7, 'VLAN PCP') << 13) | (check(v.dei ?? 0, 1, 'VLAN DEI') << 12) | check(v.vid, 0xfff, 'VLAN VID'), 'TCI');
+        put16(
+          p + 2,
+          (check(v.pcp ?? 0, 7, 'VLAN PCP') << 13) |
+            (check(v.dei ?? 0, 1, 'VLAN DEI') << 12) |
+            check(v.vid, 0xfff, 'VLAN VID'),
+          'TCI',
+        );
         p += 4;
       }
       put16(p, v4 ? ETHERTYPE.IPV4 : ETHERTYPE.IPV6, 'EtherType');
@@ -484,12 +520,14 @@ export class Encapsulator {
     const tl = tpl.length;
     const n = inner.length;
     const total = tl + n;
-    if (offset < 0 || offset + total > out.length) throw new EncapsulationError(`no room for a ${total}-byte frame at offset ${offset}`, offset);
+    if (offset < 0 || offset + total > out.length)
+      throw new EncapsulationError(`no room for a ${total}-byte frame at offset ${offset}`, offset);
     const ipOff = offset + this.ipOff;
     const udpOff = offset + this.udpOff;
     const udpLen = total - this.udpOff;
     const ipLen = total - this.ipOff;
-    if ((this.v4 ? ipLen : udpLen) > 0xffff) throw new EncapsulationError(`packet of ${ipLen} bytes does not fit the IP length field`, offset);
+    if ((this.v4 ? ipLen : udpLen) > 0xffff)
+      throw new EncapsulationError(`packet of ${ipLen} bytes does not fit the IP length field`, offset);
     out.set(tpl, offset);
     const innerOff = offset + tl;
     out.set(inner, innerOff);

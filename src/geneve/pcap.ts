@@ -156,7 +156,10 @@ export class CaptureParser {
   finish(): void {
     const left = this.buf.length - this.pos + this.queued;
     if (left > 0) {
-      throw new PcapTruncatedError(`capture ends inside a record or block (${left} bytes left over)`, this.base + this.pos);
+      throw new PcapTruncatedError(
+        `capture ends inside a record or block (${left} bytes left over)`,
+        this.base + this.pos,
+      );
     }
     if (!this.started) throw new PcapFormatError('empty capture', 0);
   }
@@ -230,14 +233,20 @@ export class CaptureParser {
       const type = this.u32(p);
       const total = this.u32(p + 4);
       if (total < 12 || total % 4 !== 0 || total > MAX_RECORD) {
-        throw new PcapBlockError(`block type 0x${type.toString(16)} has invalid total length ${total}`, this.base + p + 4);
+        throw new PcapBlockError(
+          `block type 0x${type.toString(16)} has invalid total length ${total}`,
+          this.base + p + 4,
+        );
       }
       if (avail < total) {
         if (!this.refill(total)) return false;
         continue;
       }
       if (this.u32(p + total - 4) !== total) {
-        throw new PcapBlockError(`block type 0x${type.toString(16)} trailing length differs from ${total}`, this.base + p + total - 4);
+        throw new PcapBlockError(
+          `block type 0x${type.toString(16)} trailing length differs from ${total}`,
+          this.base + p + total - 4,
+        );
       }
       this.pos = p + total;
       const bodyEnd = p + total - 4;
@@ -257,7 +266,8 @@ export class CaptureParser {
         const iface = this.iface(ifId, p);
         const capLen = this.u32(p + 20);
         const origLen = this.u32(p + 24);
-        if (p + 28 + capLen > bodyEnd) throw new PcapBlockError(`captured length ${capLen} runs past the block`, this.base + p + 20);
+        if (p + 28 + capLen > bodyEnd)
+          throw new PcapBlockError(`captured length ${capLen} runs past the block`, this.base + p + 20);
         this.setRecord(ifId, iface, this.u32(p + 12), this.u32(p + 16), origLen, p + 28, capLen);
         return true;
       }
@@ -275,11 +285,23 @@ export class CaptureParser {
 
   private iface(id: number, p: number): CaptureInterface {
     const i = this.interfaces[id];
-    if (i === undefined) throw new PcapBlockError(`packet names interface ${id}, but only ${this.interfaces.length} are described`, this.base + p + 8);
+    if (i === undefined)
+      throw new PcapBlockError(
+        `packet names interface ${id}, but only ${this.interfaces.length} are described`,
+        this.base + p + 8,
+      );
     return i;
   }
 
-  private setRecord(interfaceId: number, iface: CaptureInterface, hi: number, lo: number, originalLength: number, at: number, len: number): void {
+  private setRecord(
+    interfaceId: number,
+    iface: CaptureInterface,
+    hi: number,
+    lo: number,
+    originalLength: number,
+    at: number,
+    len: number,
+  ): void {
     const u = iface.unitsPerSecond;
     if (hi < 0x200000) {
       const ts = hi * 0x100000000 + lo;
@@ -316,9 +338,12 @@ export class CaptureParser {
         const r = this.buf[o + 4]!;
         const e = r & 0x7f;
         unitsPerSecond = r & 0x80 ? 2 ** e : 10 ** e;
-        if (!Number.isFinite(unitsPerSecond) || unitsPerSecond < 1) throw new PcapBlockError(`if_tsresol 0x${r.toString(16)} is unusable`, this.base + o + 4);
+        if (!Number.isFinite(unitsPerSecond) || unitsPerSecond < 1)
+          throw new PcapBlockError(`if_tsresol 0x${r.toString(16)} is unusable`, this.base + o + 4);
       } else if (code === 2) {
-        name = Buffer.from(this.buf.buffer, this.buf.byteOffset + o + 4, len).toString('utf8').replace(/\0+$/, '');
+        name = Buffer.from(this.buf.buffer, this.buf.byteOffset + o + 4, len)
+          .toString('utf8')
+          .replace(/\0+$/, '');
       }
       o += 4 + ((len + 3) & ~3);
     }
@@ -336,7 +361,8 @@ export class CaptureParser {
     } else {
       this.le = true;
       const l = this.u32(p);
-      if (l !== PCAP_MAGIC_US && l !== PCAP_MAGIC_NS) throw new PcapFormatError(`unknown capture magic 0x${be.toString(16).padStart(8, '0')}`, this.base + p);
+      if (l !== PCAP_MAGIC_US && l !== PCAP_MAGIC_NS)
+        throw new PcapFormatError(`unknown capture magic 0x${be.toString(16).padStart(8, '0')}`, this.base + p);
       le = true;
       ns = l === PCAP_MAGIC_NS;
     }
@@ -424,7 +450,9 @@ export class CaptureParser {
  * ```
  * @throws PcapFormatError `PCAP_BAD_FORMAT`, PcapBlockError `PCAP_BAD_BLOCK`, PcapTruncatedError `PCAP_TRUNCATED`.
  */
-export async function* readCapture(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<CaptureRecord, void, undefined> {
+export async function* readCapture(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<CaptureRecord, void, undefined> {
   const p = new CaptureParser();
   for await (const c of chunks) {
     p.push(c);
@@ -434,7 +462,11 @@ export async function* readCapture(chunks: AsyncIterable<Uint8Array> | Iterable<
 }
 
 /** Parses a whole capture held in memory. @throws as {@link readCapture}. */
-export function parseCapture(bytes: Uint8Array): { format: CaptureFormat; interfaces: CaptureInterface[]; records: CaptureRecord[] } {
+export function parseCapture(bytes: Uint8Array): {
+  format: CaptureFormat;
+  interfaces: CaptureInterface[];
+  records: CaptureRecord[];
+} {
   const p = new CaptureParser();
   p.push(bytes);
   const records: CaptureRecord[] = [];
@@ -521,7 +553,10 @@ export class CaptureWriter {
    * pcapng only: describes another interface; returns its id and the block to append.
    * @throws PcapWriteError `PCAP_WRITE_INVALID` for classic pcap.
    */
-  addInterface(linkType: number, opts: { snapLen?: number; nanosecond?: boolean; name?: string } = {}): { id: number; bytes: Uint8Array } {
+  addInterface(
+    linkType: number,
+    opts: { snapLen?: number; nanosecond?: boolean; name?: string } = {},
+  ): { id: number; bytes: Uint8Array } {
     if (!this.ng) throw new PcapWriteError('classic pcap has a single interface');
     checkInt(linkType, 0xffff, 'link type');
     const ns = opts.nanosecond ?? false;
@@ -568,13 +603,19 @@ export class CaptureWriter {
   ): Uint8Array {
     if (!(packet instanceof Uint8Array)) {
       const r = packet;
-      return this.record(r.data, { sec: r.tsSec, nsec: r.tsNsec }, { interfaceId: r.interfaceId, originalLength: r.originalLength });
+      return this.record(
+        r.data,
+        { sec: r.tsSec, nsec: r.tsNsec },
+        { interfaceId: r.interfaceId, originalLength: r.originalLength },
+      );
     }
     const data = packet;
     const ifId = opts.interfaceId ?? 0;
     const iface = this.ifaces[ifId];
-    if (iface === undefined) throw new PcapWriteError(`interface ${ifId} is not described (call header() / addInterface() first)`);
-    if (iface.snapLen !== 0 && data.length > iface.snapLen) throw new PcapWriteError(`${data.length} bytes exceed the snap length ${iface.snapLen}`);
+    if (iface === undefined)
+      throw new PcapWriteError(`interface ${ifId} is not described (call header() / addInterface() first)`);
+    if (iface.snapLen !== 0 && data.length > iface.snapLen)
+      throw new PcapWriteError(`${data.length} bytes exceed the snap length ${iface.snapLen}`);
     const orig = checkInt(opts.originalLength ?? data.length, 0xffffffff, 'original length');
     const sec = checkInt(ts.sec, 0xffffffff, 'timestamp seconds');
     const nsec = checkInt(ts.nsec ?? 0, 999_999_999, 'timestamp nanoseconds');
@@ -590,7 +631,9 @@ export class CaptureWriter {
     const padded = (data.length + 3) & ~3;
     const total = 32 + padded;
     const b = new Uint8Array(total);
-    const t = iface.ns ? BigInt(sec) * 1_000_000_000n + BigInt(nsec) : BigInt(sec) * 1_000_000n + BigInt(Math.floor(nsec / 1000));
+    const t = iface.ns
+      ? BigInt(sec) * 1_000_000_000n + BigInt(nsec)
+      : BigInt(sec) * 1_000_000n + BigInt(Math.floor(nsec / 1000));
     this.w32(b, 0, BLOCK.EPB);
     this.w32(b, 4, total);
     this.w32(b, 8, ifId);

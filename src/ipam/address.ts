@@ -95,7 +95,7 @@ function formatGroups(g: readonly number[]): string {
   // longest run of zero groups (length >= 2), first one on ties (RFC 5952 §4.2)
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;
@@ -108,7 +108,11 @@ function formatGroups(g: readonly number[]): string {
     }
     i = j;
   }
-  const hex = (from: number, to: number) => g.slice(from, to).map((x) => x.toString(16)).join(':');
+  const hex = (from: number, to: number) =>
+    g
+      .slice(from, to)
+      .map((x) => x.toString(16))
+      .join(':');
   if (bestStart < 0) return hex(0, 8);
   return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
 }
@@ -130,7 +134,8 @@ export function parseCidr(text: string): Cidr {
   if (slash < 0 || slash !== text.lastIndexOf('/')) throw new InvalidCidrError(text, 'expected ADDRESS/PREFIX');
   const addrText = text.slice(0, slash);
   const prefixText = text.slice(slash + 1);
-  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText)) throw new InvalidCidrError(text, 'prefix length is not a decimal number');
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText))
+    throw new InvalidCidrError(text, 'prefix length is not a decimal number');
   let addr: ParsedAddress;
   try {
     addr = parseAddress(addrText);
@@ -145,7 +150,10 @@ export function parseCidr(text: string): Cidr {
   const size = 1n << host;
   const network = addr.value;
   if ((network & (size - 1n)) !== 0n) {
-    throw new InvalidCidrError(text, `host bits are set (network is ${formatAddress(addr.family, network & ~(size - 1n))}/${prefix})`);
+    throw new InvalidCidrError(
+      text,
+      `host bits are set (network is ${formatAddress(addr.family, network & ~(size - 1n))}/${prefix})`,
+    );
   }
   const last = network + size - 1n;
   const ptp = prefix === bits - 1;

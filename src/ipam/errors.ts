@@ -118,11 +118,7 @@ export class SubnetOverlapError extends IpamError {
   readonly otherSubnet: string;
   readonly otherCidr: string;
   constructor(value: string, subnet: string, otherSubnet: string, otherCidr: string) {
-    super(
-      'IPAM_SUBNET_OVERLAP',
-      `subnet ${subnet} (${value}) overlaps subnet ${otherSubnet} (${otherCidr})`,
-      value,
-    );
+    super('IPAM_SUBNET_OVERLAP', `subnet ${subnet} (${value}) overlaps subnet ${otherSubnet} (${otherCidr})`, value);
     this.subnet = subnet;
     this.otherSubnet = otherSubnet;
     this.otherCidr = otherCidr;

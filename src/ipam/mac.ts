@@ -7,7 +7,8 @@ import { InvalidMacError, MacExhaustedError, MacTakenError } from './errors.js';
 /** The prefix of generated MACs. */
 export const MAC_PREFIX = '00:00:00';
 
-const MAC_RE = /^([0-9A-Fa-f]{2})([:-])([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})$/;
+const MAC_RE =
+  /^([0-9A-Fa-f]{2})([:-])([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})\2([0-9A-Fa-f]{2})$/;
 
 /**
  * Parse a unicast MAC written as six hex octets separated by `:` or `-` (either case) into its 48-bit
@@ -67,7 +68,7 @@ export class MacRegistry {
   private prefixUsed = 0;
 
   constructor(options: MacRegistryOptions = {}) {
-    const seed = options.seed ?? (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 1);
+    const seed = options.seed ?? globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
     this.state = seed >>> 0 || 0x9e3779b9;
   }
 

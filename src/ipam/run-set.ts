@@ -30,7 +30,8 @@ export class RunSet {
     let block: Block | undefined;
     for (const [a, b] of runs) {
       if (a > b) throw new RangeError('run start after end');
-      if (prevEnd !== undefined && a <= prevEnd + 1n) throw new RangeError('runs not sorted, disjoint and non-adjacent');
+      if (prevEnd !== undefined && a <= prevEnd + 1n)
+        throw new RangeError('runs not sorted, disjoint and non-adjacent');
       if (block === undefined || block.s.length >= Math.max(1, set.blockMax >>> 1)) {
         block = { s: [], e: [] };
         set.blocks.push(block);

@@ -195,7 +195,8 @@ export class SubnetAllocator {
       for (const g of spec.gateway.split(',')) {
         const a = parseAddress(g);
         const cidr = this.cidrOf(a.family);
-        if (cidr === undefined || !cidrContains(cidr, a.value)) throw new AddressOutsideCidrError(g, this.cidrBlock, 'gateway');
+        if (cidr === undefined || !cidrContains(cidr, a.value))
+          throw new AddressOutsideCidrError(g, this.cidrBlock, 'gateway');
         if (gateways.has(a.family)) throw new InvalidAddressError(spec.gateway, `two IPv${a.family} gateways`);
         if (a.value < cidr.firstUsable) throw new GatewayReservedError(g, cidr.text, 'network');
         if (a.value > cidr.lastUsable && cidr.family === 4) throw new GatewayReservedError(g, cidr.text, 'broadcast');
@@ -383,7 +384,11 @@ export class SubnetAllocator {
       for (const [family, value] of wanted) {
         const cur = family === 4 ? existing.v4 : existing.v6;
         if (cur !== value) {
-          throw new OwnerConflictError(formatAddress(family, value), owner, cur === undefined ? '' : formatAddress(family, cur));
+          throw new OwnerConflictError(
+            formatAddress(family, value),
+            owner,
+            cur === undefined ? '' : formatAddress(family, cur),
+          );
         }
       }
       if (wantedMac !== undefined && wantedMacValue !== existing.mac) {
@@ -403,7 +408,8 @@ export class SubnetAllocator {
           const holder = this.ownerOfValue(pool.cidr.family, value);
           if (holder !== undefined) throw new AddressTakenError(text, holder, owner);
           if (value === pool.gateway) throw new AddressIsGatewayError(text);
-          if (value < pool.cidr.firstUsable || value > pool.cidr.lastUsable || !this.grantExcluded) throw new AddressExcludedError(text);
+          if (value < pool.cidr.firstUsable || value > pool.cidr.lastUsable || !this.grantExcluded)
+            throw new AddressExcludedError(text);
           // An excluded address: granted, as Kube-OVN grants it.
         }
       } else if (pool.free.size === 0n && pool.released.size === 0n) {

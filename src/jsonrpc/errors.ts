@@ -8,7 +8,11 @@ function at(remote: string | undefined): string {
 
 /** The byte stream is not a sequence of JSON objects (bad framing or bad JSON). The connection is closed. */
 export class JsonRpcFramingError extends SdkError {
-  constructor(message: string, readonly offset?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly offset?: number,
+    options?: { cause?: unknown },
+  ) {
     super('JSONRPC_MALFORMED', message, options);
   }
 }
@@ -22,7 +26,10 @@ export class JsonRpcMessageTooLargeError extends SdkError {
 
 /** A message that parses as JSON but is not a JSON-RPC 1.0 request, notification or response. */
 export class JsonRpcProtocolError extends SdkError {
-  constructor(message: string, readonly received?: unknown) {
+  constructor(
+    message: string,
+    readonly received?: unknown,
+  ) {
     super('JSONRPC_PROTOCOL', message);
   }
 }
@@ -36,28 +43,41 @@ export class JsonRpcConnectionClosedError extends SdkError {
 
 /** No reply arrived within the request's timeout. */
 export class JsonRpcTimeoutError extends SdkError {
-  constructor(readonly method: string, readonly timeoutMs: number, readonly remote?: string) {
+  constructor(
+    readonly method: string,
+    readonly timeoutMs: number,
+    readonly remote?: string,
+  ) {
     super('JSONRPC_TIMEOUT', `${at(remote)}no reply to "${method}" within ${timeoutMs} ms`);
   }
 }
 
 /** The caller's AbortSignal fired before the reply arrived. */
 export class JsonRpcAbortedError extends SdkError {
-  constructor(readonly method: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly method: string,
+    options?: { cause?: unknown },
+  ) {
     super('JSONRPC_ABORTED', `request "${method}" was aborted`, options);
   }
 }
 
 /** The peer did not answer our inactivity probe (echo) in time. The connection is closed. */
 export class JsonRpcInactivityError extends SdkError {
-  constructor(readonly idleMs: number, readonly remote?: string) {
+  constructor(
+    readonly idleMs: number,
+    readonly remote?: string,
+  ) {
     super('JSONRPC_INACTIVITY_TIMEOUT', `${at(remote)}peer did not answer the inactivity probe (idle ${idleMs} ms)`);
   }
 }
 
 /** The peer answered a request with a non-null `error` member. */
 export class JsonRpcErrorResponse extends SdkError {
-  constructor(readonly method: string, readonly error: unknown) {
+  constructor(
+    readonly method: string,
+    readonly error: unknown,
+  ) {
     super('JSONRPC_ERROR_RESPONSE', `"${method}" failed: ${describeRpcError(error)}`);
   }
 }
@@ -67,7 +87,10 @@ export class JsonRpcErrorResponse extends SdkError {
  * count as liveness for ever. The connection is closed.
  */
 export class JsonRpcMessageTimeoutError extends SdkError {
-  constructor(readonly maxMessageMs: number, readonly remote?: string) {
+  constructor(
+    readonly maxMessageMs: number,
+    readonly remote?: string,
+  ) {
     super('JSONRPC_MESSAGE_TIMEOUT', `${at(remote)}a message was begun but not finished within ${maxMessageMs} ms`);
   }
 }
@@ -78,15 +101,26 @@ export class JsonRpcMessageTimeoutError extends SdkError {
  * The connection is closed.
  */
 export class JsonRpcValueLimitError extends SdkError {
-  constructor(readonly what: string, reason: string, readonly remote?: string) {
+  constructor(
+    readonly what: string,
+    reason: string,
+    readonly remote?: string,
+  ) {
     super('JSONRPC_VALUE_LIMIT', `${at(remote)}${what} ${reason}`);
   }
 }
 
 /** Handling a message failed in an unexpected way (`cause` has the error). The connection is closed. */
 export class JsonRpcDispatchError extends SdkError {
-  constructor(readonly remote: string | undefined, options: { cause: unknown }) {
-    super('JSONRPC_DISPATCH_FAILED', `${at(remote)}a message could not be handled: ${(options.cause as Error)?.message ?? String(options.cause)}`, options);
+  constructor(
+    readonly remote: string | undefined,
+    options: { cause: unknown },
+  ) {
+    super(
+      'JSONRPC_DISPATCH_FAILED',
+      `${at(remote)}a message could not be handled: ${(options.cause as Error)?.message ?? String(options.cause)}`,
+      options,
+    );
   }
 }
 

@@ -346,7 +346,11 @@ export class JsonRpcPeer {
       return;
     }
     const err = new JsonRpcConnectionClosedError(
-      partial ? 'connection closed in the middle of a message' : cause ? `connection lost: ${(cause as Error).message ?? cause}` : 'connection closed by peer',
+      partial
+        ? 'connection closed in the middle of a message'
+        : cause
+          ? `connection lost: ${(cause as Error).message ?? cause}`
+          : 'connection closed by peer',
       { cause },
     );
     this.finish(err);
@@ -360,8 +364,7 @@ export class JsonRpcPeer {
       const own = f.byteOffset === 0 && f.buffer.byteLength === f.length ? f : Buffer.from(f);
       this.queue.push({ kind: 'large', bytes: own });
       this.addQueued(f.length);
-    }
-    else {
+    } else {
       let msg: unknown;
       try {
         msg = parseMessage(f);
@@ -371,7 +374,8 @@ export class JsonRpcPeer {
       }
       const m = msg as { id?: unknown; method?: unknown } | null;
       // The other side's echo (its inactivity probe) is answered now, ahead of what is queued.
-      if (m !== null && typeof m === 'object' && m.method === 'echo' && m.id !== null && m.id !== undefined) this.dispatch(msg);
+      if (m !== null && typeof m === 'object' && m.method === 'echo' && m.id !== null && m.id !== undefined)
+        this.dispatch(msg);
       else {
         this.queue.push({ kind: 'message', msg, size: f.length });
         this.addQueued(f.length);
@@ -534,8 +538,7 @@ export class JsonRpcPeer {
         if (!this.checkValue('the params of an echo request', params)) return;
         this.send({ id: m.id, result: params, error: null });
         this.log?.debug({ id: m.id }, 'jsonrpc: answered echo');
-      }
-      else this.send({ id: m.id, result: null, error: { error: 'unknown method', details: m.method.slice(0, 256) } });
+      } else this.send({ id: m.id, result: null, error: { error: 'unknown method', details: m.method.slice(0, 256) } });
       return;
     }
     if (!('result' in m) && !('error' in m)) {
@@ -547,12 +550,22 @@ export class JsonRpcPeer {
     const p = this.pending.get(id);
     if (!p) {
       if (this.abandoned.delete(id)) return;
-      this.fail(new JsonRpcProtocolError(`${this.remote ? `${this.remote}: ` : ''}response to unknown id ${describeValue(m.id, 200, this.maxDepth)}`, msg));
+      this.fail(
+        new JsonRpcProtocolError(
+          `${this.remote ? `${this.remote}: ` : ''}response to unknown id ${describeValue(m.id, 200, this.maxDepth)}`,
+          msg,
+        ),
+      );
       return;
     }
     // The error is described in the rejection's message: bound it before the call leaves the table, so
     // that a refusal settles it together with every other pending call.
-    if (m.error !== null && m.error !== undefined && !this.checkValue(`the error of the reply to "${p.method}"`, m.error)) return;
+    if (
+      m.error !== null &&
+      m.error !== undefined &&
+      !this.checkValue(`the error of the reply to "${p.method}"`, m.error)
+    )
+      return;
     this.pending.delete(id);
     p.cleanup();
     if (m.error !== null && m.error !== undefined) p.reject(new JsonRpcErrorResponse(p.method, m.error));

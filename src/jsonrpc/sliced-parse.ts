@@ -69,7 +69,6 @@ interface Big {
 /** Structure found to be invalid; the caller falls back to the whole-message parse for the error. */
 class Malformed extends Error {}
 
-
 /**
  * The quote that closes the string opened at `open`: the next one preceded by an even number of
  * backslashes (the rule of the splitter's scanners, scan-js.ts). Throws if there is none before `limit`.
@@ -190,7 +189,13 @@ class Indexer {
     const end = i + 1;
     let big: Big | undefined;
     if (end - start >= this.pieceBytes || open.top === 0) {
-      big = { start, end, pieceBytes: this.pieceBytes, seps: this.seps.a.slice(s0, this.seps.top), children: this.kids.slice(k0, this.kidsTop) };
+      big = {
+        start,
+        end,
+        pieceBytes: this.pieceBytes,
+        seps: this.seps.a.slice(s0, this.seps.top),
+        children: this.kids.slice(k0, this.kidsTop),
+      };
     }
     this.seps.top = s0;
     this.kidsTop = k0;
@@ -219,7 +224,8 @@ function* index(bytes: Uint8Array, pieceBytes: number, rangeBytes: number): Gene
 
 function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
   // JSON.parse makes "__proto__" an own data property; an assignment would set the prototype.
-  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;
 }
 

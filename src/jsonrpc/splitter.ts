@@ -111,7 +111,10 @@ export class JsonSplitter {
       if (errorAt >= 0) {
         const c = chunk[off + errorAt]!;
         this.reset();
-        throw new JsonRpcFramingError(`unexpected byte 0x${c.toString(16).padStart(2, '0')} between messages`, this.consumed + off + errorAt);
+        throw new JsonRpcFramingError(
+          `unexpected byte 0x${c.toString(16).padStart(2, '0')} between messages`,
+          this.consumed + off + errorAt,
+        );
       }
       this.depth = state[SCAN_STATE.depth]!;
       this.inString = state[SCAN_STATE.inString]!;

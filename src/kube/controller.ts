@@ -19,9 +19,28 @@ import type { NbCommit, NbReplica, NbTransactOptions } from '../ovn-nb/replica.j
 import type { NbTxn } from '../ovn-nb/txn.js';
 import { lsDel, lspDel } from '../ovn-nb/switch.js';
 import { lrAdd, lrpDel } from '../ovn-nb/router.js';
-import { DEFAULT_VPC, JOIN_SUBNET, nodePortName, podPortName, selectSubnet, validateSubnets, type IpRecord, type Pod, type Subnet, type SubnetInput, type Vpc } from './subnet-model.js';
+import {
+  DEFAULT_VPC,
+  JOIN_SUBNET,
+  nodePortName,
+  podPortName,
+  selectSubnet,
+  validateSubnets,
+  type IpRecord,
+  type Pod,
+  type Subnet,
+  type SubnetInput,
+  type Vpc,
+} from './subnet-model.js';
 import { DuplicatePodError, SubnetInUseError, UnknownSubnetNameError } from './model-errors.js';
-import { KUBE_VENDOR, planPortRow, planSubnetRows, recordsFromSnapshot, releasedFromSnapshot, routerPortName } from './reconcile.js';
+import {
+  KUBE_VENDOR,
+  planPortRow,
+  planSubnetRows,
+  recordsFromSnapshot,
+  releasedFromSnapshot,
+  routerPortName,
+} from './reconcile.js';
 import type { NbSnapshot } from '../ovn-nb/txn.js';
 import { KubePodNotFoundError } from './controller-errors.js';
 
@@ -78,13 +97,24 @@ export class KubeController {
     const c = new KubeController(nb, o);
     const subnets = validateSubnets(o.subnets ?? [], { vpcs: c.#vpcs });
     const snapshot = {
-      Logical_Switch: new Map(nb.cache.table('Logical_Switch').all().map((r) => [r._uuid, r])),
-      Logical_Switch_Port: new Map(nb.cache.table('Logical_Switch_Port').all().map((r) => [r._uuid, r])),
+      Logical_Switch: new Map(
+        nb.cache
+          .table('Logical_Switch')
+          .all()
+          .map((r) => [r._uuid, r]),
+      ),
+      Logical_Switch_Port: new Map(
+        nb.cache
+          .table('Logical_Switch_Port')
+          .all()
+          .map((r) => [r._uuid, r]),
+      ),
     } as unknown as NbSnapshot;
     const records = recordsFromSnapshot(snapshot);
     for (const s of subnets) c.#addSubnetState(s);
     // The released lists NB keeps (Kube-OVN's order: never-used addresses before released ones).
-    for (const [sub, list] of releasedFromSnapshot(snapshot)) if (c.#ipam.hasSubnet(sub)) c.#ipam.subnet(sub).markReleased(list);
+    for (const [sub, list] of releasedFromSnapshot(snapshot))
+      if (c.#ipam.hasSubnet(sub)) c.#ipam.subnet(sub).markReleased(list);
     // Records of switches not (yet) among the subnets are kept too: their subnet is rebuilt from NB's
     // external_ids when it exists there, so deleting or re-adding a pod there works.
     for (const r of records) {
@@ -92,7 +122,21 @@ export class KubeController {
         const ls = [...nb.cache.table('Logical_Switch').values()].find((x) => x.name === r.subnet);
         const e = ls?.external_ids ?? {};
         if (!e.cidr) continue;
-        c.#addSubnetState(validateSubnets([{ name: r.subnet, cidrBlock: e.cidr, vpc: e.vpc ?? DEFAULT_VPC, ...(e.gateway ? { gateway: e.gateway } : {}), excludeIps: e.exclude_ips ? e.exclude_ips.split(',') : [], natOutgoing: e.nat_outgoing === 'true' }], { vpcs: c.#vpcs })[0]!);
+        c.#addSubnetState(
+          validateSubnets(
+            [
+              {
+                name: r.subnet,
+                cidrBlock: e.cidr,
+                vpc: e.vpc ?? DEFAULT_VPC,
+                ...(e.gateway ? { gateway: e.gateway } : {}),
+                excludeIps: e.exclude_ips ? e.exclude_ips.split(',') : [],
+                natOutgoing: e.nat_outgoing === 'true',
+              },
+            ],
+            { vpcs: c.#vpcs },
+          )[0]!,
+        );
       }
       c.#ipam.subnet(r.subnet).allocate(r.name, { ip: r.ip, mac: r.mac });
       c.#records.set(r.name, r);
@@ -107,13 +151,22 @@ export class KubeController {
   }
 
   #addSubnetState(s: Subnet): void {
-    this.#ipam.addSubnet(s.name, { cidr: s.cidrBlock, ...(s.gateway ? { gateway: s.gateway } : {}), excludeIps: s.excludeIps, excludeOutside: 'clip', scope: s.vpc });
+    this.#ipam.addSubnet(s.name, {
+      cidr: s.cidrBlock,
+      ...(s.gateway ? { gateway: s.gateway } : {}),
+      excludeIps: s.excludeIps,
+      excludeOutside: 'clip',
+      scope: s.vpc,
+    });
     this.#subnets.set(s.name, s);
   }
 
   /** A subnet's rows exactly as `planReconcile` writes them, with this controller's records and released list. */
   #planSubnet(tx: NbTxn, s: Subnet): void {
-    const lrp = this.#nb.cache.table('Logical_Router_Port').index('name').get(routerPortName(s.vpc, s.name)) as unknown as { mac?: string } | undefined;
+    const lrp = this.#nb.cache
+      .table('Logical_Router_Port')
+      .index('name')
+      .get(routerPortName(s.vpc, s.name)) as unknown as { mac?: string } | undefined;
     const released = this.#ipam.hasSubnet(s.name) ? this.#ipam.subnet(s.name).releasedRanges() : [];
     planSubnetRows(tx, s, { records: [...this.#records.values()], released, lrpMac: lrp?.mac });
   }
@@ -158,9 +211,14 @@ export class KubeController {
       let rec: IpRecord;
       if (known) rec = { ...known, node: pod.node };
       else {
-        const subnet = pod.subnet !== undefined ? this.#subnets.get(pod.subnet) : selectSubnet([...this.#subnets.values()], pod.namespace);
+        const subnet =
+          pod.subnet !== undefined
+            ? this.#subnets.get(pod.subnet)
+            : selectSubnet([...this.#subnets.values()], pod.namespace);
         if (!subnet) throw new UnknownSubnetNameError(pod.subnet ?? '', `pod ${name}`);
-        const a = this.#ipam.subnet(subnet.name).allocate(name, { ...(pod.ip ? { ip: pod.ip } : {}), ...(pod.mac ? { mac: pod.mac } : {}) });
+        const a = this.#ipam
+          .subnet(subnet.name)
+          .allocate(name, { ...(pod.ip ? { ip: pod.ip } : {}), ...(pod.mac ? { mac: pod.mac } : {}) });
         allocated = subnet.name;
         rec = { name, ip: a.ip, mac: a.mac!, node: pod.node, subnet: subnet.name };
       }
@@ -180,7 +238,11 @@ export class KubeController {
    * Deletes a pod's port; its address is free again once the port is gone.
    * @throws {KubePodNotFoundError} `KUBE_POD_NOT_FOUND` (with `ifExists: false`), NbReplica's errors
    */
-  async deletePod(namespace: string, pod: string, o: { ifExists?: boolean } = {}): Promise<NbCommit<unknown> | undefined> {
+  async deletePod(
+    namespace: string,
+    pod: string,
+    o: { ifExists?: boolean } = {},
+  ): Promise<NbCommit<unknown> | undefined> {
     const name = podPortName(pod, namespace);
     this.#claim(name);
     try {

@@ -20,14 +20,26 @@ export abstract class KubeModelError extends SdkError {
 /** `cidrBlock` does not parse, has host bits set, is /32 or /128, or is not one IPv4 + one IPv6 CIDR. */
 export class SubnetCidrError extends KubeModelError {
   constructor(subnet: string, value: string, cause: unknown) {
-    super('KUBE_SUBNET_INVALID_CIDR', `subnet ${subnet}: invalid cidrBlock ${JSON.stringify(value)}: ${msg(cause)}`, value, subnet, { cause });
+    super(
+      'KUBE_SUBNET_INVALID_CIDR',
+      `subnet ${subnet}: invalid cidrBlock ${JSON.stringify(value)}: ${msg(cause)}`,
+      value,
+      subnet,
+      { cause },
+    );
   }
 }
 
 /** An `excludeIps` entry that is not an address or a range `a..b` with a ≤ b of one family. */
 export class SubnetExcludeError extends KubeModelError {
   constructor(subnet: string, value: string, cause: unknown) {
-    super('KUBE_SUBNET_INVALID_EXCLUDE', `subnet ${subnet}: invalid excludeIps entry ${JSON.stringify(value)}: ${msg(cause)}`, value, subnet, { cause });
+    super(
+      'KUBE_SUBNET_INVALID_EXCLUDE',
+      `subnet ${subnet}: invalid excludeIps entry ${JSON.stringify(value)}: ${msg(cause)}`,
+      value,
+      subnet,
+      { cause },
+    );
   }
 }
 
@@ -37,14 +49,25 @@ export class SubnetExcludeError extends KubeModelError {
  */
 export class ExcludeOutsideSubnetError extends KubeModelError {
   constructor(subnet: string, value: string, cidr: string) {
-    super('KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR', `subnet ${subnet}: excludeIps entry ${value} is outside ${cidr}`, value, subnet);
+    super(
+      'KUBE_SUBNET_EXCLUDE_OUTSIDE_CIDR',
+      `subnet ${subnet}: excludeIps entry ${value} is outside ${cidr}`,
+      value,
+      subnet,
+    );
   }
 }
 
 /** A `gateway` that does not parse (or names two gateways of one family). */
 export class SubnetGatewayError extends KubeModelError {
   constructor(subnet: string, value: string, cause: unknown) {
-    super('KUBE_SUBNET_INVALID_GATEWAY', `subnet ${subnet}: invalid gateway ${JSON.stringify(value)}: ${msg(cause)}`, value, subnet, { cause });
+    super(
+      'KUBE_SUBNET_INVALID_GATEWAY',
+      `subnet ${subnet}: invalid gateway ${JSON.stringify(value)}: ${msg(cause)}`,
+      value,
+      subnet,
+      { cause },
+    );
   }
 }
 
@@ -65,7 +88,12 @@ export class GatewayReservedAddressError extends KubeModelError {
 /** `u2oInterconnectionIP` that does not parse or lies outside the CIDR. */
 export class U2oAddressError extends KubeModelError {
   constructor(subnet: string, value: string, reason: string) {
-    super('KUBE_SUBNET_INVALID_U2O_IP', `subnet ${subnet}: u2oInterconnectionIP ${JSON.stringify(value)}: ${reason}`, value, subnet);
+    super(
+      'KUBE_SUBNET_INVALID_U2O_IP',
+      `subnet ${subnet}: u2oInterconnectionIP ${JSON.stringify(value)}: ${reason}`,
+      value,
+      subnet,
+    );
   }
 }
 
@@ -76,7 +104,12 @@ export class U2oAddressError extends KubeModelError {
 export class ProtocolMismatchError extends KubeModelError {
   readonly expected: string;
   constructor(subnet: string, value: string, expected: string) {
-    super('KUBE_SUBNET_PROTOCOL_MISMATCH', `subnet ${subnet}: protocol ${value} but cidrBlock is ${expected}`, value, subnet);
+    super(
+      'KUBE_SUBNET_PROTOCOL_MISMATCH',
+      `subnet ${subnet}: protocol ${value} but cidrBlock is ${expected}`,
+      value,
+      subnet,
+    );
     this.expected = expected;
   }
 }
@@ -85,7 +118,12 @@ export class ProtocolMismatchError extends KubeModelError {
 export class SubnetFieldError extends KubeModelError {
   readonly field: string;
   constructor(subnet: string, field: string, value: string, allowed: string) {
-    super('KUBE_SUBNET_INVALID_FIELD', `subnet ${subnet}: ${field} ${JSON.stringify(value)} is not ${allowed}`, value, subnet);
+    super(
+      'KUBE_SUBNET_INVALID_FIELD',
+      `subnet ${subnet}: ${field} ${JSON.stringify(value)} is not ${allowed}`,
+      value,
+      subnet,
+    );
     this.field = field;
   }
 }
@@ -110,7 +148,12 @@ export class SubnetsOverlapError extends KubeModelError {
   readonly otherCidr: string;
   readonly vpc: string;
   constructor(subnet: string, value: string, otherSubnet: string, otherCidr: string, vpc: string) {
-    super('KUBE_SUBNET_OVERLAP', `subnet ${subnet} (${value}) overlaps subnet ${otherSubnet} (${otherCidr}) in vpc ${vpc}`, value, subnet);
+    super(
+      'KUBE_SUBNET_OVERLAP',
+      `subnet ${subnet} (${value}) overlaps subnet ${otherSubnet} (${otherCidr}) in vpc ${vpc}`,
+      value,
+      subnet,
+    );
     this.otherSubnet = otherSubnet;
     this.otherCidr = otherCidr;
     this.vpc = vpc;
@@ -124,7 +167,12 @@ export class SubnetsOverlapError extends KubeModelError {
 export class NamespaceConflictError extends KubeModelError {
   readonly otherSubnet: string;
   constructor(value: string, subnet: string, otherSubnet: string) {
-    super('KUBE_NAMESPACE_CONFLICT', `namespace ${value} is claimed by subnets ${otherSubnet} and ${subnet}`, value, subnet);
+    super(
+      'KUBE_NAMESPACE_CONFLICT',
+      `namespace ${value} is claimed by subnets ${otherSubnet} and ${subnet}`,
+      value,
+      subnet,
+    );
     this.otherSubnet = otherSubnet;
   }
 }
@@ -156,7 +204,12 @@ export class UnknownSubnetNameError extends KubeModelError {
 export class SubnetInUseError extends KubeModelError {
   readonly ports: readonly string[];
   constructor(value: string, ports: readonly string[]) {
-    super('KUBE_SUBNET_IN_USE', `subnet ${value} still has ${ports.length} pod(s): ${ports.slice(0, 5).join(', ')}${ports.length > 5 ? ', …' : ''}`, value, value);
+    super(
+      'KUBE_SUBNET_IN_USE',
+      `subnet ${value} still has ${ports.length} pod(s): ${ports.slice(0, 5).join(', ')}${ports.length > 5 ? ', …' : ''}`,
+      value,
+      value,
+    );
     this.ports = ports;
   }
 }
@@ -190,8 +243,15 @@ export class KubeNameError extends KubeModelError {
   readonly field: string;
   readonly rule: string;
   constructor(field: string, value: string, rule: string, owner?: string) {
-    const limit = rule === 'dns1123-label' ? 'an RFC 1123 label (a-z, 0-9, "-", at most 63)' : 'an RFC 1123 subdomain (a-z, 0-9, "-", ".", at most 253)';
-    super('KUBE_INVALID_NAME', `${owner === undefined ? '' : `${owner}: `}${field} ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} is not ${limit}`, value);
+    const limit =
+      rule === 'dns1123-label'
+        ? 'an RFC 1123 label (a-z, 0-9, "-", at most 63)'
+        : 'an RFC 1123 subdomain (a-z, 0-9, "-", ".", at most 253)';
+    super(
+      'KUBE_INVALID_NAME',
+      `${owner === undefined ? '' : `${owner}: `}${field} ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} is not ${limit}`,
+      value,
+    );
     this.field = field;
     this.rule = rule;
   }
@@ -201,7 +261,12 @@ export class KubeNameError extends KubeModelError {
 export class SubnetReservedCidrError extends KubeModelError {
   readonly reserved: string;
   constructor(subnet: string, value: string, reserved: string, what: string) {
-    super('KUBE_SUBNET_RESERVED_CIDR', `subnet ${subnet}: cidrBlock ${value} overlaps the ${what} range ${reserved}`, value, subnet);
+    super(
+      'KUBE_SUBNET_RESERVED_CIDR',
+      `subnet ${subnet}: cidrBlock ${value} overlaps the ${what} range ${reserved}`,
+      value,
+      subnet,
+    );
     this.reserved = reserved;
   }
 }
@@ -210,7 +275,12 @@ export class SubnetReservedCidrError extends KubeModelError {
 export class SubnetUppercaseAddressError extends KubeModelError {
   readonly field: string;
   constructor(subnet: string, field: string, value: string) {
-    super('KUBE_SUBNET_UPPERCASE_ADDRESS', `subnet ${subnet}: ${field} ${JSON.stringify(value)} must be lower case`, value, subnet);
+    super(
+      'KUBE_SUBNET_UPPERCASE_ADDRESS',
+      `subnet ${subnet}: ${field} ${JSON.stringify(value)} must be lower case`,
+      value,
+      subnet,
+    );
     this.field = field;
   }
 }
@@ -229,7 +299,12 @@ export class SubnetNamedLikeVpcError extends KubeModelError {
 export class NamespaceOutsideVpcError extends KubeModelError {
   readonly vpc: string;
   constructor(subnet: string, value: string, vpc: string) {
-    super('KUBE_NAMESPACE_OUTSIDE_VPC', `subnet ${subnet}: namespace ${value} is out of range of custom vpc ${vpc}`, value, subnet);
+    super(
+      'KUBE_NAMESPACE_OUTSIDE_VPC',
+      `subnet ${subnet}: namespace ${value} is out of range of custom vpc ${vpc}`,
+      value,
+      subnet,
+    );
     this.vpc = vpc;
   }
 }
@@ -253,7 +328,12 @@ export class SubnetGatewayInUseError extends KubeModelError {
   readonly current: string;
   readonly ports: readonly string[];
   constructor(subnet: string, value: string, current: string, ports: readonly string[]) {
-    super('KUBE_SUBNET_GATEWAY_IN_USE', `subnet ${subnet}: cannot change gateway ${current} to ${value} while ${ports.length} IP(s) are in use`, value, subnet);
+    super(
+      'KUBE_SUBNET_GATEWAY_IN_USE',
+      `subnet ${subnet}: cannot change gateway ${current} to ${value} while ${ports.length} IP(s) are in use`,
+      value,
+      subnet,
+    );
     this.current = current;
     this.ports = ports;
   }
@@ -267,7 +347,11 @@ export class SubnetGatewayInUseError extends KubeModelError {
 export class IpPoolExhaustedError extends KubeModelError {
   readonly pod: string;
   constructor(pod: string, value: string, reason: string) {
-    super('KUBE_IP_POOL_EXHAUSTED', `pod ${pod}: no address of ip_pool ${JSON.stringify(value)} is available (${reason})`, value);
+    super(
+      'KUBE_IP_POOL_EXHAUSTED',
+      `pod ${pod}: no address of ip_pool ${JSON.stringify(value)} is available (${reason})`,
+      value,
+    );
     this.pod = pod;
   }
 }

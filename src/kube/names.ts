@@ -34,7 +34,8 @@ export function isDns1123Subdomain(name: string): boolean {
  * @throws KubeNameError `KUBE_INVALID_NAME`
  */
 export function checkKubeName(field: string, value: unknown, rule: NameRule, owner?: string): string {
-  const ok = typeof value === 'string' && (rule === 'dns1123-label' ? isDns1123Label(value) : isDns1123Subdomain(value));
+  const ok =
+    typeof value === 'string' && (rule === 'dns1123-label' ? isDns1123Label(value) : isDns1123Subdomain(value));
   if (!ok) throw new KubeNameError(field, typeof value === 'string' ? value : String(value), rule, owner);
   return value as string;
 }

@@ -106,7 +106,10 @@ export function renderNatOutgoing(subnets: readonly Subnet[], options: NatOutgoi
     ipsets.push({ name: names.subnets, type: 'hash:net', family: fam, members: all[family] });
     ipsets.push({ name: names.nat, type: 'hash:net', family: fam, members: nat[family] });
     if (nat[family].length === 0) continue;
-    chains.push({ family, table: 'nat', name: NAT_CHAINS.postrouting }, { family, table: 'nat', name: NAT_CHAINS.masquerade });
+    chains.push(
+      { family, table: 'nat', name: NAT_CHAINS.postrouting },
+      { family, table: 'nat', name: NAT_CHAINS.masquerade },
+    );
     rules.push(
       {
         family,
@@ -118,7 +121,21 @@ export function renderNatOutgoing(subnets: readonly Subnet[], options: NatOutgoi
         family,
         table: 'nat',
         chain: NAT_CHAINS.postrouting,
-        spec: ['-m', 'set', '--match-set', names.nat, 'src', '-m', 'set', '!', '--match-set', names.subnets, 'dst', '-j', NAT_CHAINS.masquerade],
+        spec: [
+          '-m',
+          'set',
+          '--match-set',
+          names.nat,
+          'src',
+          '-m',
+          'set',
+          '!',
+          '--match-set',
+          names.subnets,
+          'dst',
+          '-j',
+          NAT_CHAINS.masquerade,
+        ],
       },
       { family, table: 'nat', chain: NAT_CHAINS.masquerade, spec: ['-j', 'MARK', '--set-xmark', '0x0/0xffffffff'] },
       { family, table: 'nat', chain: NAT_CHAINS.masquerade, spec: ['-j', 'MASQUERADE'] },
@@ -140,7 +157,8 @@ export function natOutgoingCommands(plan: NatOutgoingPlan): string[][] {
     for (const m of set.members) cmds.push(['ipset', 'add', set.name, m, '-exist']);
   }
   for (const c of plan.chains) cmds.push([c.family === 4 ? 'iptables' : 'ip6tables', '-t', c.table, '-N', c.name]);
-  for (const r of plan.rules) cmds.push([r.family === 4 ? 'iptables' : 'ip6tables', '-t', r.table, '-A', r.chain, ...r.spec]);
+  for (const r of plan.rules)
+    cmds.push([r.family === 4 ? 'iptables' : 'ip6tables', '-t', r.table, '-A', r.chain, ...r.spec]);
   return cmds;
 }
 

@@ -10,7 +10,9 @@ export class KubeNbRecordError extends SdkError {
   readonly port: string;
   readonly value: string;
   constructor(port: string, value: string) {
-    super('KUBE_NB_RECORD_INVALID', `switch port ${port}: addresses ${JSON.stringify(value)} is not "MAC IP"`, { cause: undefined });
+    super('KUBE_NB_RECORD_INVALID', `switch port ${port}: addresses ${JSON.stringify(value)} is not "MAC IP"`, {
+      cause: undefined,
+    });
     this.port = port;
     this.value = value;
   }

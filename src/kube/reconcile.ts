@@ -146,7 +146,7 @@ export function routerPortMac(portName: string, salt = 0): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   const v = h & 0xffffff || 1;
-  return ['00', '00', '00', ((v >> 16) & 255), ((v >> 8) & 255), v & 255]
+  return ['00', '00', '00', (v >> 16) & 255, (v >> 8) & 255, v & 255]
     .map((x) => (typeof x === 'string' ? x : x.toString(16).toUpperCase().padStart(2, '0')))
     .join(':');
 }
@@ -162,7 +162,8 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
     if (ext.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') {
       const subnet = switchOf.get(p._uuid) ?? ext.ls;
       const ip = p.options['virtual-ip'];
-      if (subnet !== undefined && ip !== undefined) out.push({ name: `vip:${vip}`, ip, mac: ext[SDK_KEYS.vipMac] ?? '', node: '', subnet });
+      if (subnet !== undefined && ip !== undefined)
+        out.push({ name: `vip:${vip}`, ip, mac: ext[SDK_KEYS.vipMac] ?? '', node: '', subnet });
       continue;
     }
     const node = ext[SDK_KEYS.node] ?? ext.node;
@@ -198,11 +199,22 @@ function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[
   const ext = { vendor: KUBE_VENDOR };
   const routers = new Map([...(snapshot.Logical_Router?.values() ?? [])].map((r) => [r.name, r]));
   for (const v of vpcs) {
-    const routes = (v.staticRoutes ?? []).map((r) => ({ prefix: r.cidr, nexthop: r.nextHopIP, policy: r.policy ?? ('dst-ip' as const) }));
+    const routes = (v.staticRoutes ?? []).map((r) => ({
+      prefix: r.cidr,
+      nexthop: r.nextHopIP,
+      policy: r.policy ?? ('dst-ip' as const),
+    }));
     const policies = v.policyRoutes ?? [];
     for (const r of routes) lrRouteAdd(tx, { router: v.name, ...r, externalIds: ext });
     for (const p of policies) {
-      lrPolicyAdd(tx, { router: v.name, priority: p.priority, match: p.match, action: p.action, ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}), externalIds: ext });
+      lrPolicyAdd(tx, {
+        router: v.name,
+        priority: p.priority,
+        match: p.match,
+        action: p.action,
+        ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}),
+        externalIds: ext,
+      });
     }
     const lr = routers.get(v.name);
     if (lr === undefined) continue;
@@ -211,7 +223,13 @@ function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[
       if (row === undefined || row.external_ids.vendor !== KUBE_VENDOR) continue;
       const policy = row.policy ?? 'dst-ip';
       if (routes.some((r) => r.prefix === row.ip_prefix && r.nexthop === row.nexthop && r.policy === policy)) continue;
-      lrRouteDel(tx, { router: v.name, prefix: row.ip_prefix, nexthop: row.nexthop, ...(row.policy === undefined ? {} : { policy: row.policy }), ...(row.route_table ? { routeTable: row.route_table } : {}) });
+      lrRouteDel(tx, {
+        router: v.name,
+        prefix: row.ip_prefix,
+        nexthop: row.nexthop,
+        ...(row.policy === undefined ? {} : { policy: row.policy }),
+        ...(row.route_table ? { routeTable: row.route_table } : {}),
+      });
     }
     for (const id of lr.policies) {
       const row = snapshot.Logical_Router_Policy?.get(id);
@@ -234,7 +252,9 @@ function checkGatewayUpdates(snapshot: NbSnapshot, ipam: IpamPlan, existing: rea
     const current = lrp.networks.map((n) => n.slice(0, n.indexOf('/'))).sort();
     const wanted = s.gateway.split(',').sort();
     if (current.join(',') === wanted.join(',')) continue;
-    const users = existing.filter((r) => r.subnet === s.name && ipam.records.some((k) => k.name === r.name)).map((r) => r.name);
+    const users = existing
+      .filter((r) => r.subnet === s.name && ipam.records.some((k) => k.name === r.name))
+      .map((r) => r.name);
     if (users.length > 0) throw new SubnetGatewayInUseError(s.name, s.gateway, current.join(','), users);
   }
 }
@@ -272,7 +292,11 @@ function podExternalIds(rec: IpRecord, pod: Pod | undefined): Record<string, str
 export function planSubnetRows(
   tx: NbTxn,
   s: Subnet,
-  o: { readonly records: readonly IpRecord[]; readonly released: readonly string[]; readonly lrpMac?: string | undefined },
+  o: {
+    readonly records: readonly IpRecord[];
+    readonly released: readonly string[];
+    readonly lrpMac?: string | undefined;
+  },
 ): void {
   const ext = { vendor: KUBE_VENDOR };
   const block = parseCidrBlock(s.cidrBlock);
@@ -318,7 +342,13 @@ export function planSubnetRows(
 export function planPortRow(tx: NbTxn, rec: IpRecord, pod: Pod | undefined): void {
   const addr = lspAddresses(rec.mac, rec.ip);
   const portSecurity = pod?.portSecurity === true ? [addr] : [];
-  lspAdd(tx, { switch: rec.subnet, name: rec.name, addresses: [addr], portSecurity, externalIds: podExternalIds(rec, pod) });
+  lspAdd(tx, {
+    switch: rec.subnet,
+    name: rec.name,
+    addresses: [addr],
+    portSecurity,
+    externalIds: podExternalIds(rec, pod),
+  });
 }
 
 /**
@@ -331,7 +361,11 @@ export function planPortRow(tx: NbTxn, rec: IpRecord, pod: Pod | undefined): voi
  * const plan = planReconcile({ subnets: withDefaultSubnets(), pods: [{ name: 'pod1', namespace: 'default', node: 'node1' }], nodes: ['node1'] }, snap);
  * if (plan.operations.length) await client.transact(NB_DATABASE, plan.operations);
  */
-export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o: ReconcileOptions = {}): ReconcilePlan {
+export function planReconcile(
+  desired: KubeDesiredState,
+  snapshot: NbSnapshot,
+  o: ReconcileOptions = {},
+): ReconcilePlan {
   const vpcs = desired.vpcs ?? [defaultVpc()];
   const records = recordsFromSnapshot(snapshot);
   const ipam = planIpam({
@@ -354,7 +388,11 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
   reconcileVpcRoutes(tx, snapshot, vpcs);
 
   for (const s of ipam.subnets) {
-    planSubnetRows(tx, s, { records: ipam.records, released: ipam.releasedIps.get(s.name) ?? [], lrpMac: lrpMacs.get(routerPortName(s.vpc, s.name)) });
+    planSubnetRows(tx, s, {
+      records: ipam.records,
+      released: ipam.releasedIps.get(s.name) ?? [],
+      lrpMac: lrpMacs.get(routerPortName(s.vpc, s.name)),
+    });
   }
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
@@ -365,7 +403,12 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
       name: vipPortName(v.subnet, v.ip),
       type: 'virtual',
       options: { 'virtual-ip': v.ip },
-      externalIds: { vendor: KUBE_VENDOR, ls: v.subnet, [SDK_KEYS.vip]: v.name.slice('vip:'.length), [SDK_KEYS.vipMac]: v.mac },
+      externalIds: {
+        vendor: KUBE_VENDOR,
+        ls: v.subnet,
+        [SDK_KEYS.vip]: v.name.slice('vip:'.length),
+        [SDK_KEYS.vipMac]: v.mac,
+      },
     });
   }
   for (const rec of ipam.records) planPortRow(tx, rec, podByPort.get(rec.name));
@@ -384,7 +427,9 @@ export function planReconcile(desired: KubeDesiredState, snapshot: NbSnapshot, o
   // address twice. Each such switch's `_version` is therefore guarded.
   const ops = tx.operations();
   if (ops.length === 0) return { operations: [], ipam, removedSubnets: removed };
-  const guards = [...(snapshot.Logical_Switch?.values() ?? [])].filter((ls) => ls.external_ids.vendor === KUBE_VENDOR).map((ls) => tx.guardVersion('Logical_Switch', ls._uuid, ls._version));
+  const guards = [...(snapshot.Logical_Switch?.values() ?? [])]
+    .filter((ls) => ls.external_ids.vendor === KUBE_VENDOR)
+    .map((ls) => tx.guardVersion('Logical_Switch', ls._uuid, ls._version));
   return { operations: [...guards, ...ops], ipam, removedSubnets: removed };
 }
 

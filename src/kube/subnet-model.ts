@@ -226,7 +226,13 @@ export function defaultVpc(): Vpc {
  */
 export function defaultSubnets(): Subnet[] {
   return [
-    defineSubnet({ name: JOIN_SUBNET, cidrBlock: '100.64.0.0/16', gateway: '100.64.0.1', excludeIps: ['100.64.0.1'], natOutgoing: false }),
+    defineSubnet({
+      name: JOIN_SUBNET,
+      cidrBlock: '100.64.0.0/16',
+      gateway: '100.64.0.1',
+      excludeIps: ['100.64.0.1'],
+      natOutgoing: false,
+    }),
     defineSubnet({
       name: DEFAULT_SUBNET,
       cidrBlock: '10.16.0.0/16',
@@ -239,7 +245,10 @@ export function defaultSubnets(): Subnet[] {
 }
 
 /** Build the subnet's allocator, turning IPAM errors into this model's errors for the field at fault. */
-function allocatorFor(s: Pick<SubnetInput, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps' | 'vpc'>, options: { macSeed?: number; ipam?: Ipam } = {}): SubnetAllocator {
+function allocatorFor(
+  s: Pick<SubnetInput, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps' | 'vpc'>,
+  options: { macSeed?: number; ipam?: Ipam } = {},
+): SubnetAllocator {
   const spec = {
     cidr: s.cidrBlock,
     ...(s.gateway === undefined || s.gateway === '' ? {} : { gateway: s.gateway }),
@@ -288,7 +297,15 @@ function rangeOfCidr(text: string): Cidr {
   const a = parseAddress(addr);
   const bits = a.family === 4 ? 32 : 128;
   const size = 1n << BigInt(bits - Number(prefix));
-  return { family: a.family, prefix: Number(prefix), network: a.value, last: a.value + size - 1n, firstUsable: a.value, lastUsable: a.value, text };
+  return {
+    family: a.family,
+    prefix: Number(prefix),
+    network: a.value,
+    last: a.value + size - 1n,
+    firstUsable: a.value,
+    lastUsable: a.value,
+    text,
+  };
 }
 const RESERVED_RANGES = RESERVED_CIDRS.map((r) => ({ ...r, range: rangeOfCidr(r.cidr) }));
 
@@ -355,7 +372,11 @@ function kubeExcludeList(subnet: string, entries: readonly string[], gateways: r
         const a = ranges[i]!;
         const b = ranges[j]!;
         if (a.family !== b.family || b.end < a.start || b.start > a.end) continue;
-        ranges[i] = { family: a.family, start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
+        ranges[i] = {
+          family: a.family,
+          start: a.start < b.start ? a.start : b.start,
+          end: a.end > b.end ? a.end : b.end,
+        };
         ranges.splice(j, 1);
         merged = true;
         break outer;
@@ -423,7 +444,11 @@ export function defineSubnet(input: SubnetInput): Subnet {
   }
 
   // The gateway(s) first, then the exclude list as Kube-OVN formats it, then the allocator over both.
-  const gw = allocatorFor({ name, cidrBlock, ...(input.gateway === undefined ? {} : { gateway: input.gateway }) }).gateway;
+  const gw = allocatorFor({
+    name,
+    cidrBlock,
+    ...(input.gateway === undefined ? {} : { gateway: input.gateway }),
+  }).gateway;
   const excludeIps = kubeExcludeList(name, input.excludeIps ?? [], gw.split(','));
   const a = allocatorFor({ name, cidrBlock, gateway: gw, excludeIps });
   let u2o: string | undefined;
@@ -439,7 +464,12 @@ export function defineSubnet(input: SubnetInput): Subnet {
       throw new U2oAddressError(name, input.u2oInterconnectionIP, `outside ${a.cidrBlock}`);
     }
     // Compared as addresses, so `fd00::0:1` equals the gateway `fd00::1`.
-    if (gw.split(',').some((g) => { const x = parseAddress(g); return x.family === parsed.family && x.value === parsed.value; })) {
+    if (
+      gw.split(',').some((g) => {
+        const x = parseAddress(g);
+        return x.family === parsed.family && x.value === parsed.value;
+      })
+    ) {
       throw new U2oAddressError(name, input.u2oInterconnectionIP, `is the gateway ${gw}`);
     }
     u2o = formatAddress(parsed.family, parsed.value);
@@ -465,7 +495,9 @@ export function defineSubnet(input: SubnetInput): Subnet {
  * The exclude list the allocator uses for a subnet: {@link Subnet.excludeIps} clipped to the CIDR and
  * merged — what `other_config:exclude_ips` gets for ovn-northd.
  */
-export function allocatorExcludeIps(subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>): readonly string[] {
+export function allocatorExcludeIps(
+  subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>,
+): readonly string[] {
   return allocatorFor(subnet).excludeIps;
 }
 
@@ -484,28 +516,49 @@ export function validateVpcs(vpcs: readonly Vpc[]): Vpc[] {
       try {
         const c = typeof r.cidr === 'string' && r.cidr.includes('/') ? r.cidr.split('/') : [r.cidr, undefined];
         fam = parseAddress(String(c[0])).family;
-        if (c[1] !== undefined && !(/^\d{1,3}$/.test(c[1]) && Number(c[1]) <= (fam === 4 ? 32 : 128))) throw new Error('bad prefix length');
+        if (c[1] !== undefined && !(/^\d{1,3}$/.test(c[1]) && Number(c[1]) <= (fam === 4 ? 32 : 128)))
+          throw new Error('bad prefix length');
       } catch (e) {
-        throw new VpcRouteError(v.name, 'staticRoutes.cidr', String(r.cidr), e instanceof Error ? e.message : 'does not parse');
+        throw new VpcRouteError(
+          v.name,
+          'staticRoutes.cidr',
+          String(r.cidr),
+          e instanceof Error ? e.message : 'does not parse',
+        );
       }
       let hop;
       try {
         hop = parseAddress(r.nextHopIP);
       } catch (e) {
-        throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', String(r.nextHopIP), e instanceof Error ? e.message : 'does not parse');
+        throw new VpcRouteError(
+          v.name,
+          'staticRoutes.nextHopIP',
+          String(r.nextHopIP),
+          e instanceof Error ? e.message : 'does not parse',
+        );
       }
-      if (hop.family !== fam) throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', r.nextHopIP, `not of the family of ${r.cidr}`);
-      if (r.policy !== undefined && r.policy !== 'dst-ip' && r.policy !== 'src-ip') throw new VpcRouteError(v.name, 'staticRoutes.policy', String(r.policy), 'not dst-ip or src-ip');
+      if (hop.family !== fam)
+        throw new VpcRouteError(v.name, 'staticRoutes.nextHopIP', r.nextHopIP, `not of the family of ${r.cidr}`);
+      if (r.policy !== undefined && r.policy !== 'dst-ip' && r.policy !== 'src-ip')
+        throw new VpcRouteError(v.name, 'staticRoutes.policy', String(r.policy), 'not dst-ip or src-ip');
     }
     for (const p of v.policyRoutes ?? []) {
-      if (!Number.isInteger(p.priority) || p.priority < 0 || p.priority > 32767) throw new VpcRouteError(v.name, 'policyRoutes.priority', String(p.priority), 'not an integer 0..32767');
-      if (typeof p.match !== 'string' || p.match.trim() === '') throw new VpcRouteError(v.name, 'policyRoutes.match', String(p.match), 'empty');
-      if (!['allow', 'drop', 'reroute'].includes(p.action)) throw new VpcRouteError(v.name, 'policyRoutes.action', String(p.action), 'not allow, drop or reroute');
+      if (!Number.isInteger(p.priority) || p.priority < 0 || p.priority > 32767)
+        throw new VpcRouteError(v.name, 'policyRoutes.priority', String(p.priority), 'not an integer 0..32767');
+      if (typeof p.match !== 'string' || p.match.trim() === '')
+        throw new VpcRouteError(v.name, 'policyRoutes.match', String(p.match), 'empty');
+      if (!['allow', 'drop', 'reroute'].includes(p.action))
+        throw new VpcRouteError(v.name, 'policyRoutes.action', String(p.action), 'not allow, drop or reroute');
       if (p.action === 'reroute') {
         try {
           parseAddress(String(p.nextHopIP));
         } catch (e) {
-          throw new VpcRouteError(v.name, 'policyRoutes.nextHopIP', String(p.nextHopIP), e instanceof Error ? e.message : 'reroute needs a next hop');
+          throw new VpcRouteError(
+            v.name,
+            'policyRoutes.nextHopIP',
+            String(p.nextHopIP),
+            e instanceof Error ? e.message : 'reroute needs a next hop',
+          );
         }
       }
     }
@@ -549,7 +602,8 @@ export function validateSubnets(subnets: readonly (Subnet | SubnetInput)[], opti
     // A custom VPC confines its subnets to its namespaces (Kube-OVN validateVpcBySubnet).
     const vpc = vpcByName.get(s.vpc);
     if (vpc !== undefined && s.vpc !== DEFAULT_VPC) {
-      for (const ns of s.namespaces) if (!(vpc.namespaces ?? []).includes(ns)) throw new NamespaceOutsideVpcError(s.name, ns, s.vpc);
+      for (const ns of s.namespaces)
+        if (!(vpc.namespaces ?? []).includes(ns)) throw new NamespaceOutsideVpcError(s.name, ns, s.vpc);
     }
     const a = allocatorFor(s);
     for (let i = 0; i < out.length; i++) {
@@ -709,7 +763,8 @@ export function planIpam(input: PlanInput): IpamPlan {
   };
   const recorded = new Map((input.records ?? []).map((r) => [r.name, r]));
   for (const node of input.nodes ?? []) {
-    if (typeof node !== 'string' || node.length === 0) throw new PodFieldError('node', String(node), nodePortName(String(node)));
+    if (typeof node !== 'string' || node.length === 0)
+      throw new PodFieldError('node', String(node), nodePortName(String(node)));
     checkKubeName('node', node, 'dns1123-subdomain');
     if (!byName.has(joinName)) throw new UnknownSubnetNameError(joinName, `node ${node}`);
     add({ name: nodePortName(node), subnets: [joinName], node, ip: undefined, mac: undefined });
@@ -717,7 +772,8 @@ export function planIpam(input: PlanInput): IpamPlan {
   for (const pod of input.pods) {
     for (const field of ['name', 'namespace', 'node'] as const) {
       const v = pod[field];
-      if (typeof v !== 'string' || v.length === 0) throw new PodFieldError(field, String(v), `${String(pod.name)}.${String(pod.namespace)}`);
+      if (typeof v !== 'string' || v.length === 0)
+        throw new PodFieldError(field, String(v), `${String(pod.name)}.${String(pod.namespace)}`);
     }
     const who = `pod ${pod.namespace}/${pod.name}`;
     checkKubeName('pod.namespace', pod.namespace, 'dns1123-label', who);
@@ -750,7 +806,14 @@ export function planIpam(input: PlanInput): IpamPlan {
       const m = /-(\d+)$/.exec(pod.name);
       pool = { text: pod.ipPool, entries, ordinal: pod.statefulSet === true ? Number(m?.[1] ?? 0) : undefined };
     }
-    add({ name, subnets: candidates, node: pod.node, ip: pod.ip, mac: pod.mac, ...(pool === undefined ? {} : { pool }) });
+    add({
+      name,
+      subnets: candidates,
+      node: pod.node,
+      ip: pod.ip,
+      mac: pod.mac,
+      ...(pool === undefined ? {} : { pool }),
+    });
   }
   const vipNames = new Set<string>();
   for (const v of input.vips ?? []) {
@@ -782,7 +845,8 @@ export function planIpam(input: PlanInput): IpamPlan {
   for (const s of subnets) allocatorFor(s, { ipam });
   // The released lists first, then every record that exists (so that addresses of records being
   // released go onto the released list), then the releases.
-  for (const [subnet, list] of input.releasedIps ?? []) if (ipam.hasSubnet(subnet)) ipam.subnet(subnet).markReleased(list);
+  for (const [subnet, list] of input.releasedIps ?? [])
+    if (ipam.hasSubnet(subnet)) ipam.subnet(subnet).markReleased(list);
   for (const r of kept) ipam.subnet(r.subnet).allocate(r.name, { ip: r.ip, mac: r.mac });
   for (const r of released) {
     if (!ipam.hasSubnet(r.subnet)) continue;
@@ -829,8 +893,18 @@ export function planIpam(input: PlanInput): IpamPlan {
         return;
       }
     }
-    const entries = pool.ordinal === undefined ? pool.entries : pool.ordinal < pool.entries.length ? [pool.entries[pool.ordinal]!] : [];
-    if (entries.length === 0) throw new IpPoolExhaustedError(w.name, pool.text, `ordinal ${pool.ordinal} is past the ${pool.entries.length} entries`);
+    const entries =
+      pool.ordinal === undefined
+        ? pool.entries
+        : pool.ordinal < pool.entries.length
+          ? [pool.entries[pool.ordinal]!]
+          : [];
+    if (entries.length === 0)
+      throw new IpPoolExhaustedError(
+        w.name,
+        pool.text,
+        `ordinal ${pool.ordinal} is past the ${pool.entries.length} entries`,
+      );
     const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
     let last: unknown;
     for (const entry of entries) {
@@ -852,8 +926,10 @@ export function planIpam(input: PlanInput): IpamPlan {
   };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
   for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
-  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
-  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !vipNames.has(w.name)) allocateOne(w);
+  for (const w of wants)
+    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
+  for (const w of wants)
+    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !vipNames.has(w.name)) allocateOne(w);
 
   const records: IpRecord[] = [];
   const vips: IpRecord[] = [];
@@ -887,7 +963,9 @@ export function portAddresses(record: Pick<IpRecord, 'ip' | 'mac'>): string {
  * e.g. `['10.16.0.1/16', 'fd00:10:16::1/64']`.
  */
 export function routerPortNetworks(subnet: Pick<Subnet, 'cidrBlock' | 'gateway'>): string[] {
-  const prefixes = new Map(subnet.cidrBlock.split(',').map((c) => [c.includes(':') ? 6 : 4, c.slice(c.indexOf('/'))] as const));
+  const prefixes = new Map(
+    subnet.cidrBlock.split(',').map((c) => [c.includes(':') ? 6 : 4, c.slice(c.indexOf('/'))] as const),
+  );
   return subnet.gateway.split(',').map((g) => `${g}${prefixes.get(g.includes(':') ? 6 : 4) ?? ''}`);
 }
 
@@ -897,7 +975,9 @@ export function routerPortNetworks(subnet: Pick<Subnet, 'cidrBlock' | 'gateway'>
  * `ipv6_prefix` for an IPv6
  * CIDR (the address part only, as OVN expects).
  */
-export function logicalSwitchOtherConfig(subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>): Record<string, string> {
+export function logicalSwitchOtherConfig(
+  subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of subnet.cidrBlock.split(',')) {
     if (c.includes(':')) out['ipv6_prefix'] = c.slice(0, c.indexOf('/'));

@@ -78,7 +78,10 @@ export function subnetRow(subnet: Subnet, usage: SubnetUsage = ZERO_USAGE): stri
  * process.stdout.write(renderSubnetTable(plan.subnets, plan.usage));
  */
 export function renderSubnetTable(subnets: readonly Subnet[], usage: ReadonlyMap<string, SubnetUsage>): string {
-  return renderTable(SUBNET_COLUMNS, subnets.map((s) => subnetRow(s, usage.get(s.name))));
+  return renderTable(
+    SUBNET_COLUMNS,
+    subnets.map((s) => subnetRow(s, usage.get(s.name))),
+  );
 }
 
 /** The cells of one IP-table row: the record's IPv4 and IPv6 address in their own columns. */
@@ -115,5 +118,8 @@ export function vpcRow(vpc: Vpc, subnets: readonly Subnet[]): string[] {
 
 /** Render the `kubectl get vpc` table. */
 export function renderVpcTable(vpcs: readonly Vpc[], subnets: readonly Subnet[]): string {
-  return renderTable(VPC_COLUMNS, vpcs.map((v) => vpcRow(v, subnets)));
+  return renderTable(
+    VPC_COLUMNS,
+    vpcs.map((v) => vpcRow(v, subnets)),
+  );
 }

@@ -173,11 +173,34 @@ export {
   ctFlushError,
 } from './messages/index.js';
 export type { OfMessageErrorCode } from './messages/index.js';
-export { OfConnection, connectSwitch, listenController, hasMore, OfConnectionError, OfRemoteError } from './connection/index.js';
+export {
+  OfConnection,
+  connectSwitch,
+  listenController,
+  hasMore,
+  OfConnectionError,
+  OfRemoteError,
+} from './connection/index.js';
 export type { OfConnectionOptions, Outgoing, OfConnectionErrorCode } from './connection/index.js';
 export { formatMatch, formatMatchRaw, validateMatch, MatchError } from './match/index.js';
 export type { Match, MatchField, MatchErrorCode } from './match/index.js';
 export { formatActions, formatInstructions, formatAction, validateActions, ActionError } from './actions/index.js';
-export type { Action, Instruction, FieldSlice, NatSpec as NatActionSpec, LearnSpec, ActionErrorCode } from './actions/index.js';
-export { parseFlow, parseActions, parseInstructions, parseMatch, parseSlice, formatFlow, OFP_DEFAULT_PRIORITY, FlowParseError } from './text/index.js';
+export type {
+  Action,
+  Instruction,
+  FieldSlice,
+  NatSpec as NatActionSpec,
+  LearnSpec,
+  ActionErrorCode,
+} from './actions/index.js';
+export {
+  parseFlow,
+  parseActions,
+  parseInstructions,
+  parseMatch,
+  parseSlice,
+  formatFlow,
+  OFP_DEFAULT_PRIORITY,
+  FlowParseError,
+} from './text/index.js';
 export type { FlowSpec, FlowFlag, FlowParseErrorCode } from './text/index.js';

@@ -5,7 +5,13 @@
  * policies).
  */
 import { cond, type Condition, type Operation } from '../ovsdb/operations.js';
-import { NbDuplicateNameError, NbParentNotFoundError, NbRowExistsError, NbRowNotFoundError, NbWrongParentError } from './errors.js';
+import {
+  NbDuplicateNameError,
+  NbParentNotFoundError,
+  NbRowExistsError,
+  NbRowNotFoundError,
+  NbWrongParentError,
+} from './errors.js';
 import { type JsRow, type NbTable, type NbTxn, type RowRef, sameValue, wireRow } from './txn.js';
 
 /** may-exist / if-exists switches, as ovn-nbctl's `--may-exist` and `--if-exists`. */
@@ -32,7 +38,12 @@ export function findNamed(tx: NbTxn, table: NbTable, name: string): Found | unde
   const c = tx.created(table, name);
   if (c) return { ref: c.ref, row: undefined };
   const rows = tx.findAll(table, 'name', name) as unknown as readonly Record<string, unknown>[];
-  if (rows.length > 1) throw new NbDuplicateNameError(table, name, rows.map((r) => r._uuid as string));
+  if (rows.length > 1)
+    throw new NbDuplicateNameError(
+      table,
+      name,
+      rows.map((r) => r._uuid as string),
+    );
   const r = rows[0];
   return r ? { ref: { uuid: r._uuid as string }, row: r } : undefined;
 }
@@ -66,7 +77,13 @@ function updateIfChanged(tx: NbTxn, table: NbTable, f: Found, want: JsRow): Oper
  * that no row of that name exists (root tables here have no name index in OVN's schema, or it is
  * the guard that makes the failure clean).
  */
-export function ensureNamedRoot(tx: NbTxn, table: NbTable, name: string, want: JsRow, o: ExistOptions = {}): Operation[] {
+export function ensureNamedRoot(
+  tx: NbTxn,
+  table: NbTable,
+  name: string,
+  want: JsRow,
+  o: ExistOptions = {},
+): Operation[] {
   const f = findNamed(tx, table, name);
   if (f) {
     if (o.mayExist === false) throw new NbRowExistsError(table, name);
@@ -99,7 +116,14 @@ export interface ParentSpec {
  * Gateway_Chassis) under its parent, inserting and wiring it into the parent in the same transaction.
  * @throws NbParentNotFoundError, NbWrongParentError, NbRowExistsError
  */
-export function ensureNamedChild(tx: NbTxn, table: NbTable, name: string, parent: ParentSpec, want: JsRow, o: ExistOptions = {}): Operation[] {
+export function ensureNamedChild(
+  tx: NbTxn,
+  table: NbTable,
+  name: string,
+  parent: ParentSpec,
+  want: JsRow,
+  o: ExistOptions = {},
+): Operation[] {
   const p = requireParent(tx, table, name, parent.table, parent.name);
   const f = findNamed(tx, table, name);
   if (f) {
@@ -118,7 +142,14 @@ export function ensureNamedChild(tx: NbTxn, table: NbTable, name: string, parent
 }
 
 /** Removes a named child by dropping it from its parent's set (OVSDB then deletes the unreferenced row). */
-export function removeNamedChild(tx: NbTxn, table: NbTable, name: string, parentTable: NbTable, column: string, o: RemoveOptions = {}): Operation[] {
+export function removeNamedChild(
+  tx: NbTxn,
+  table: NbTable,
+  name: string,
+  parentTable: NbTable,
+  column: string,
+  o: RemoveOptions = {},
+): Operation[] {
   const rows = tx.findAll(table, 'name', name) as unknown as readonly Record<string, unknown>[];
   const r = rows[0];
   if (!r) {
@@ -139,7 +170,13 @@ function identityWhere(table: NbTable, identity: JsRow): Condition[] {
 }
 
 /** Rows under `parent.column` whose identity columns equal `identity`. */
-export function findUnnamedChildren(tx: NbTxn, table: NbTable, parentRow: Readonly<Record<string, unknown>> | undefined, column: string, identity: JsRow): Record<string, unknown>[] {
+export function findUnnamedChildren(
+  tx: NbTxn,
+  table: NbTable,
+  parentRow: Readonly<Record<string, unknown>> | undefined,
+  column: string,
+  identity: JsRow,
+): Record<string, unknown>[] {
   if (!parentRow) return [];
   const v = parentRow[column];
   const out: Record<string, unknown>[] = [];
@@ -189,12 +226,29 @@ export function ensureUnnamedChild(
 }
 
 /** Removes unnamed children matching `identity` (all of them) from the parent. */
-export function removeUnnamedChildren(tx: NbTxn, table: NbTable, key: string, parentTable: NbTable, parent: Found, column: string, identity: JsRow, o: RemoveOptions = {}): Operation[] {
+export function removeUnnamedChildren(
+  tx: NbTxn,
+  table: NbTable,
+  key: string,
+  parentTable: NbTable,
+  parent: Found,
+  column: string,
+  identity: JsRow,
+  o: RemoveOptions = {},
+): Operation[] {
   const found = findUnnamedChildren(tx, table, parent.row, column, identity);
   if (found.length === 0) {
     if (o.ifExists === false) throw new NbRowNotFoundError(table, key);
     return [];
   }
   for (const r of found) tx.forget(r._uuid as string);
-  return tx.push(tx.setMutation(parentTable, parent.ref, column, 'delete', found.map((r) => ({ uuid: r._uuid as string }))));
+  return tx.push(
+    tx.setMutation(
+      parentTable,
+      parent.ref,
+      column,
+      'delete',
+      found.map((r) => ({ uuid: r._uuid as string })),
+    ),
+  );
 }

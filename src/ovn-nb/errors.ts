@@ -56,7 +56,12 @@ export class NbWrongParentError extends NbBuilderError {
 export class NbDuplicateNameError extends NbBuilderError {
   readonly uuids: readonly string[];
   constructor(table: string, key: string, uuids: readonly string[]) {
-    super('NB_DUPLICATE_NAME', `${table} ${key}: ${uuids.length} rows have this name (${uuids.join(', ')})`, table, key);
+    super(
+      'NB_DUPLICATE_NAME',
+      `${table} ${key}: ${uuids.length} rows have this name (${uuids.join(', ')})`,
+      table,
+      key,
+    );
     this.uuids = uuids;
   }
 }
@@ -95,8 +100,14 @@ export interface NbConflict {
 export class NbConflictError extends SdkError {
   readonly conflicts: readonly NbConflict[];
   constructor(conflicts: readonly NbConflict[], options?: { cause?: unknown }) {
-    const why = conflicts.map((c) => `#${c.attempt}: ${c.table ?? ''} ${c.uuid ?? ''} ${c.what}`.replace(/\s+/g, ' ').trim());
-    super('NB_CONFLICT', `Northbound transaction conflicted with a concurrent writer ${conflicts.length} time(s), nothing written: ${why.join('; ')}`, options);
+    const why = conflicts.map((c) =>
+      `#${c.attempt}: ${c.table ?? ''} ${c.uuid ?? ''} ${c.what}`.replace(/\s+/g, ' ').trim(),
+    );
+    super(
+      'NB_CONFLICT',
+      `Northbound transaction conflicted with a concurrent writer ${conflicts.length} time(s), nothing written: ${why.join('; ')}`,
+      options,
+    );
     this.conflicts = conflicts;
   }
 }
@@ -105,7 +116,10 @@ export class NbConflictError extends SdkError {
 export class NbReplicaLagError extends SdkError {
   readonly timeoutMs: number;
   constructor(timeoutMs: number) {
-    super('NB_REPLICA_LAG', `the transaction committed but its update did not reach the replica within ${timeoutMs} ms`);
+    super(
+      'NB_REPLICA_LAG',
+      `the transaction committed but its update did not reach the replica within ${timeoutMs} ms`,
+    );
     this.timeoutMs = timeoutMs;
   }
 }
@@ -130,6 +144,9 @@ export class NbWaitTimeoutError extends SdkError {
 /** `waitFor('hv')` with no chassis registered in the Southbound database: nothing could ever apply it. */
 export class NbNoChassisError extends SdkError {
   constructor() {
-    super('NB_NO_CHASSIS', 'waitFor("hv"): no chassis has registered with the Southbound database (no Chassis_Private row), so no hypervisor can apply the change');
+    super(
+      'NB_NO_CHASSIS',
+      'waitFor("hv"): no chassis has registered with the Southbound database (no Chassis_Private row), so no hypervisor can apply the change',
+    );
   }
 }

@@ -8,7 +8,18 @@
  * `client.transact(NB_DATABASE, tx.operations())`. See docs/write-path.md.
  */
 export { SdkError } from '../errors.js';
-export { NB_DATABASE, NB_BUILDER_TABLES, NbTxn, readNbSnapshot, snapshotFromResults, snapshotSelects, refAtom, refCondition, sameValue, wireRow } from './txn.js';
+export {
+  NB_DATABASE,
+  NB_BUILDER_TABLES,
+  NbTxn,
+  readNbSnapshot,
+  snapshotFromResults,
+  snapshotSelects,
+  refAtom,
+  refCondition,
+  sameValue,
+  wireRow,
+} from './txn.js';
 export type { NbColumns, NbSnapshot, NbRow, NbTable, RowRef, JsRow, ColumnValue } from './txn.js';
 export type { ExistOptions, RemoveOptions } from './common.js';
 export { LSP_TYPES, lsAdd, lsDel, lspAdd, lspAddresses, lspDel, switchOtherConfig } from './switch.js';
@@ -31,23 +42,55 @@ export {
   lrpDelGatewayChassis,
   lrpSetGatewayChassis,
 } from './router.js';
-export type { LogicalRouterPortSpec, LogicalRouterSpec, NatSpec, NatType, RoutingPolicySpec, StaticRouteSpec } from './router.js';
+export type {
+  LogicalRouterPortSpec,
+  LogicalRouterSpec,
+  NatSpec,
+  NatType,
+  RoutingPolicySpec,
+  StaticRouteSpec,
+} from './router.js';
 export { aclAdd, aclDel, addressSetAdd, addressSetDel, portGroupAdd, portGroupDel } from './security.js';
 export type { AclSpec, AclTarget } from './security.js';
 export { dhcpOptionsAdd, dhcpOptionsDel, lbAdd, lbDel, lrLbAdd, lsLbAdd, lspSetDhcpv4Options } from './lb.js';
 export type { DhcpOptionsSpec, LoadBalancerSpec } from './lb.js';
 export { renderNbShow } from './show.js';
-export { NbBuilderError, NbDuplicateNameError, NbInvalidArgumentError, NbParentNotFoundError, NbRowExistsError, NbRowNotFoundError, NbWrongParentError } from './errors.js';
+export {
+  NbBuilderError,
+  NbDuplicateNameError,
+  NbInvalidArgumentError,
+  NbParentNotFoundError,
+  NbRowExistsError,
+  NbRowNotFoundError,
+  NbWrongParentError,
+} from './errors.js';
 export { ovnNorthboundModel, ovnNorthboundSchema } from './model.js';
 export { NbReplica, NB_REPLICA_TABLES, replicaSource } from './replica.js';
 export type { NbCommit, NbTransactOptions, NbWaitTarget } from './replica.js';
 export { snapshotSource } from './txn.js';
 export type { NbSource } from './txn.js';
-export { NbConflictError, NbNoChassisError, NbReplicaLagError, NbReplicaNotSyncedError, NbWaitTimeoutError } from './errors.js';
+export {
+  NbConflictError,
+  NbNoChassisError,
+  NbReplicaLagError,
+  NbReplicaNotSyncedError,
+  NbWaitTimeoutError,
+} from './errors.js';
 export type { NbConflict } from './errors.js';
 export { lspSet, pgAddPorts, pgDelPorts } from './port-settings.js';
 export type { LspSettings } from './port-settings.js';
-export { haChassisGroupAdd, haChassisGroupAddChassis, haChassisGroupDel, haChassisGroupDelChassis, lsDnsClear, lsDnsSet, meterAdd, meterDel, qosAdd, qosDel } from './services.js';
+export {
+  haChassisGroupAdd,
+  haChassisGroupAddChassis,
+  haChassisGroupDel,
+  haChassisGroupDelChassis,
+  lsDnsClear,
+  lsDnsSet,
+  meterAdd,
+  meterDel,
+  qosAdd,
+  qosDel,
+} from './services.js';
 export type { MeterSpec, QosSpec } from './services.js';
 export {
   aclList,

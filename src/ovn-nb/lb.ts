@@ -4,7 +4,14 @@
  */
 import type { Operation } from '../ovsdb/operations.js';
 import { cond } from '../ovsdb/operations.js';
-import { ensureNamedRoot, findNamed, removeNamedRoot, requireParent, type ExistOptions, type RemoveOptions } from './common.js';
+import {
+  ensureNamedRoot,
+  findNamed,
+  removeNamedRoot,
+  requireParent,
+  type ExistOptions,
+  type RemoveOptions,
+} from './common.js';
 import { NbInvalidArgumentError } from './errors.js';
 import { sameValue, type JsRow, type NbTxn, type RowRef } from './txn.js';
 
@@ -29,14 +36,23 @@ const VIP_RE = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|[0-9a-fA-F:]+)(:\d{1,5
  */
 export function lbAdd(tx: NbTxn, spec: LoadBalancerSpec, o: ExistOptions = {}): Operation[] {
   const T = 'Load_Balancer';
-  if (typeof spec.name !== 'string' || spec.name.length === 0) throw new NbInvalidArgumentError(T, String(spec.name), 'name', String(spec.name), 'a non-empty string');
-  const hasPort = (a: string): boolean => /^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/.test(a) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(a);
+  if (typeof spec.name !== 'string' || spec.name.length === 0)
+    throw new NbInvalidArgumentError(T, String(spec.name), 'name', String(spec.name), 'a non-empty string');
+  const hasPort = (a: string): boolean =>
+    /^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/.test(a) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(a);
   for (const [vip, backends] of Object.entries(spec.vips)) {
     if (!VIP_RE.test(vip)) throw new NbInvalidArgumentError(T, spec.name, 'vip', vip, 'IP or IP:port');
     for (const b of backends.split(',')) {
       if (b === '') continue;
       if (!VIP_RE.test(b)) throw new NbInvalidArgumentError(T, spec.name, 'backend', b, 'IP or IP:port');
-      if (hasPort(b) !== hasPort(vip)) throw new NbInvalidArgumentError(T, spec.name, 'backend', b, hasPort(vip) ? 'IP:port (the VIP has a port)' : 'an IP without port (the VIP has none)');
+      if (hasPort(b) !== hasPort(vip))
+        throw new NbInvalidArgumentError(
+          T,
+          spec.name,
+          'backend',
+          b,
+          hasPort(vip) ? 'IP:port (the VIP has a port)' : 'an IP without port (the VIP has none)',
+        );
     }
   }
   const want: Record<string, JsRow[string]> = { vips: spec.vips };
@@ -90,26 +106,41 @@ export interface DhcpOptionsSpec {
  */
 export function dhcpOptionsAdd(tx: NbTxn, spec: DhcpOptionsSpec): { operations: Operation[]; ref: RowRef } {
   const T = 'DHCP_Options';
-  if (!/^[0-9a-fA-F.:]+\/\d{1,3}$/.test(spec.cidr)) throw new NbInvalidArgumentError(T, spec.cidr, 'cidr', spec.cidr, 'a CIDR');
+  if (!/^[0-9a-fA-F.:]+\/\d{1,3}$/.test(spec.cidr))
+    throw new NbInvalidArgumentError(T, spec.cidr, 'cidr', spec.cidr, 'a CIDR');
   const ext = spec.externalIds ?? {};
   const key = `${spec.cidr} ${JSON.stringify(ext)}`;
   const c = tx.created(T, key);
   if (c) return { operations: [], ref: c.ref };
   for (const r of tx.rows(T)) {
     if (r.cidr === spec.cidr && sameValue(T, 'external_ids', ext, r.external_ids)) {
-      const ops = sameValue(T, 'options', spec.options, r.options) ? [] : tx.push(tx.update(T, { uuid: r._uuid }, { options: spec.options }));
+      const ops = sameValue(T, 'options', spec.options, r.options)
+        ? []
+        : tx.push(tx.update(T, { uuid: r._uuid }, { options: spec.options }));
       return { operations: ops, ref: { uuid: r._uuid } };
     }
   }
-  const same = [...tx.rows(T)].filter((r) => r.cidr === spec.cidr && sameValue(T, 'external_ids', ext, r.external_ids)).map((r) => r._uuid as string);
-  const guard = tx.guard(T, [cond('cidr', '==', spec.cidr), cond('external_ids', '==', ['map', Object.entries(ext)])], same);
+  const same = [...tx.rows(T)]
+    .filter((r) => r.cidr === spec.cidr && sameValue(T, 'external_ids', ext, r.external_ids))
+    .map((r) => r._uuid as string);
+  const guard = tx.guard(
+    T,
+    [cond('cidr', '==', spec.cidr), cond('external_ids', '==', ['map', Object.entries(ext)])],
+    same,
+  );
   const { op, ref } = tx.insert(T, { cidr: spec.cidr, options: spec.options, external_ids: ext }, key);
   return { operations: tx.push(guard, op), ref };
 }
 
 /** Deletes DHCP_Options rows of (cidr, external_ids) (`ovn-nbctl dhcp-options-del`). */
-export function dhcpOptionsDel(tx: NbTxn, cidr: string, externalIds: Readonly<Record<string, string>> = {}): Operation[] {
-  const rows = [...tx.rows('DHCP_Options')].filter((r) => r.cidr === cidr && sameValue('DHCP_Options', 'external_ids', externalIds, r.external_ids));
+export function dhcpOptionsDel(
+  tx: NbTxn,
+  cidr: string,
+  externalIds: Readonly<Record<string, string>> = {},
+): Operation[] {
+  const rows = [...tx.rows('DHCP_Options')].filter(
+    (r) => r.cidr === cidr && sameValue('DHCP_Options', 'external_ids', externalIds, r.external_ids),
+  );
   return tx.push(...rows.map((r) => tx.delete('DHCP_Options', r._uuid)));
 }
 
@@ -118,7 +149,9 @@ export function dhcpOptionsDel(tx: NbTxn, cidr: string, externalIds: Readonly<Re
  * @throws NbParentNotFoundError `NB_PARENT_NOT_FOUND`
  */
 export function lspSetDhcpv4Options(tx: NbTxn, port: string, dhcp: RowRef): Operation[] {
-  const p = findNamed(tx, 'Logical_Switch_Port', port) ?? requireParent(tx, 'Logical_Switch_Port', port, 'Logical_Switch_Port', port);
+  const p =
+    findNamed(tx, 'Logical_Switch_Port', port) ??
+    requireParent(tx, 'Logical_Switch_Port', port, 'Logical_Switch_Port', port);
   if (p.row && 'uuid' in dhcp && p.row.dhcpv4_options === dhcp.uuid) return [];
   return tx.push(tx.update('Logical_Switch_Port', p.ref, { dhcpv4_options: dhcp }));
 }

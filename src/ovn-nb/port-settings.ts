@@ -29,7 +29,8 @@ export interface LspSettings {
  */
 export function lspSet(tx: NbTxn, port: string, s: LspSettings): Operation[] {
   const T = 'Logical_Switch_Port';
-  if (s.type !== undefined && !(LSP_TYPES as readonly string[]).includes(s.type)) throw new NbInvalidArgumentError(T, port, 'type', s.type, LSP_TYPES.join(', '));
+  if (s.type !== undefined && !(LSP_TYPES as readonly string[]).includes(s.type))
+    throw new NbInvalidArgumentError(T, port, 'type', s.type, LSP_TYPES.join(', '));
   const f = findNamed(tx, T, port);
   if (!f) throw new NbRowNotFoundError(T, port);
   const want: Record<string, JsRow[string]> = {};

@@ -29,7 +29,14 @@ import { mutation, op, type Operation, type OperationResult } from '../ovsdb/ope
 import { ovnNorthboundModel } from './model.js';
 import type { OVNNorthboundTables } from './generated/ovn-northbound.gen.js';
 import { NB_BUILDER_TABLES, NB_DATABASE, NbTxn, type NbRow, type NbSource, type NbTable } from './txn.js';
-import { NbConflictError, NbNoChassisError, NbReplicaLagError, NbReplicaNotSyncedError, NbWaitTimeoutError, type NbConflict } from './errors.js';
+import {
+  NbConflictError,
+  NbNoChassisError,
+  NbReplicaLagError,
+  NbReplicaNotSyncedError,
+  NbWaitTimeoutError,
+  type NbConflict,
+} from './errors.js';
 
 /** ovn-nbctl's `--wait`: `sb` — ovn-northd has processed the change; `hv` — every chassis has applied it. */
 export type NbWaitTarget = 'sb' | 'hv';
@@ -103,7 +110,12 @@ export class NbReplica {
     this.#owned = owned;
     const have = new Set(cache.tableNames());
     const missing = NB_REPLICA_TABLES.filter((t) => !have.has(t));
-    if (cache.database !== NB_DATABASE || missing.length) throw new NbReplicaNotSyncedError(cache.database !== NB_DATABASE ? `the cache is of ${cache.database}, not ${NB_DATABASE}` : `the cache does not monitor ${missing.join(', ')}`);
+    if (cache.database !== NB_DATABASE || missing.length)
+      throw new NbReplicaNotSyncedError(
+        cache.database !== NB_DATABASE
+          ? `the cache is of ${cache.database}, not ${NB_DATABASE}`
+          : `the cache does not monitor ${missing.join(', ')}`,
+      );
     this.#source = replicaSource(cache as unknown as ReplicaCache);
     // Every event passes here right after the cache applied its notification (the handler is
     // synchronous, so this subscriber never falls behind): witnesses of in-flight transactions, and
@@ -114,7 +126,10 @@ export class NbReplica {
 
   /** Starts a replica of the builder tables and NB_Global on `client`. */
   static async start(client: OvsdbClient): Promise<NbReplica> {
-    const cache = await ReplicaCache.start(client, NB_DATABASE, { model: ovnNorthboundModel, tables: [...NB_REPLICA_TABLES] });
+    const cache = await ReplicaCache.start(client, NB_DATABASE, {
+      model: ovnNorthboundModel,
+      tables: [...NB_REPLICA_TABLES],
+    });
     return new NbReplica(cache as unknown as ReplicaCache<OVNNorthboundTables>, true);
   }
 
@@ -141,7 +156,12 @@ export class NbReplica {
   cfg(): { readonly nb: number; readonly sb: number; readonly hv: number; readonly hvTimestamp: number } | undefined {
     const g = this.cache.table('NB_Global').values().next().value as unknown as AnyRow | undefined;
     if (!g) return undefined;
-    return { nb: Number(g.nb_cfg), sb: Number(g.sb_cfg), hv: Number(g.hv_cfg), hvTimestamp: Number(g.hv_cfg_timestamp ?? 0) };
+    return {
+      nb: Number(g.nb_cfg),
+      sb: Number(g.sb_cfg),
+      hv: Number(g.hv_cfg),
+      hvTimestamp: Number(g.hv_cfg_timestamp ?? 0),
+    };
   }
 
   #onEvent(ev: RowEvent): void {
@@ -191,7 +211,11 @@ export class NbReplica {
       this.#inflight.add(flight);
       let results: readonly OperationResult[];
       try {
-        results = (await this.cache.client.transact(NB_DATABASE, ops, o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {})) as readonly OperationResult[];
+        results = (await this.cache.client.transact(
+          NB_DATABASE,
+          ops,
+          o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {},
+        )) as readonly OperationResult[];
       } catch (e) {
         this.#inflight.delete(flight);
         const c = conflictOf(e, attempt, deps.length, ops, tx);
@@ -219,7 +243,12 @@ export class NbReplica {
   }
 
   /** Resolves once an event of one of the rows the transaction changed has been applied (or at once if it changed none). */
-  #readYourWrites(flight: Inflight, ops: readonly Operation[], results: readonly OperationResult[], timeoutMs: number): Promise<void> {
+  #readYourWrites(
+    flight: Inflight,
+    ops: readonly Operation[],
+    results: readonly OperationResult[],
+    timeoutMs: number,
+  ): Promise<void> {
     const witness = new Set<string>();
     ops.forEach((o, i) => {
       const r = results[i] as { uuid?: readonly [string, string]; count?: number } | undefined;
@@ -293,20 +322,37 @@ export class NbReplica {
 }
 
 /** A failed transaction that is a conflict with a concurrent writer (re-plan and retry), or undefined. */
-function conflictOf(e: unknown, attempt: number, nDeps: number, ops: readonly Operation[], tx: NbTxn): NbConflict | undefined {
+function conflictOf(
+  e: unknown,
+  attempt: number,
+  nDeps: number,
+  ops: readonly Operation[],
+  tx: NbTxn,
+): NbConflict | undefined {
   if (!(e instanceof OvsdbTransactionError)) return undefined;
   if (e.error === 'timed out') {
     const failed = ops[e.opIndex];
     if (!failed || failed.op !== 'wait') return undefined;
     if (e.opIndex < nDeps) {
       const d = tx.describeVerification(e.opIndex);
-      return { attempt, table: d?.table, uuid: d?.uuid, what: `changed: the plan relied on it (${d?.what ?? 'exists'})` };
+      return {
+        attempt,
+        table: d?.table,
+        uuid: d?.uuid,
+        what: `changed: the plan relied on it (${d?.what ?? 'exists'})`,
+      };
     }
-    return { attempt, table: failed.table, uuid: undefined, what: `a row matching ${JSON.stringify(failed.where)} appeared or went away (insert guard)` };
+    return {
+      attempt,
+      table: failed.table,
+      uuid: undefined,
+      what: `a row matching ${JSON.stringify(failed.where)} appeared or went away (insert guard)`,
+    };
   }
   // A commit-time constraint violation (e.g. a duplicate port name): another writer may have created
   // the same thing; the re-plan sees it once its update arrived.
-  if (e.error === 'constraint violation' && e.opIndex >= ops.length) return { attempt, table: undefined, uuid: undefined, what: `constraint violation: ${e.details ?? ''}` };
+  if (e.error === 'constraint violation' && e.opIndex >= ops.length)
+    return { attempt, table: undefined, uuid: undefined, what: `constraint violation: ${e.details ?? ''}` };
   return undefined;
 }
 
@@ -329,7 +375,12 @@ export function replicaSource(cache: ReplicaCache): NbSource {
   return {
     get: <T extends NbTable>(table: T, uuid: string) => cache.table(table).get(uuid) as unknown as NbRow<T> | undefined,
     rows: <T extends NbTable>(table: T) => cache.table(table).values() as unknown as Iterable<NbRow<T>>,
-    named: (table, name) => cache.table(table).index(indexFor(table)).find(name).map((r) => r._uuid),
+    named: (table, name) =>
+      cache
+        .table(table)
+        .index(indexFor(table))
+        .find(name)
+        .map((r) => r._uuid),
     parentOf(parentTable, column, child) {
       // A scan of the parents' reference sets (no reverse index to keep): only deletes and moves ask.
       for (const r of cache.table(parentTable).values()) {

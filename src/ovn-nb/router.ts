@@ -28,7 +28,13 @@ function need(ok: boolean, table: string, key: string, field: string, value: unk
 }
 
 /** The router a `…Del` works on; with `ifExists: false` a missing router is an error. */
-function routerFor(tx: NbTxn, table: string, key: string, router: string, o: RemoveOptions): ReturnType<typeof findNamed> {
+function routerFor(
+  tx: NbTxn,
+  table: string,
+  key: string,
+  router: string,
+  o: RemoveOptions,
+): ReturnType<typeof findNamed> {
   const p = findNamed(tx, 'Logical_Router', router);
   if (!p && o.ifExists === false) throw new NbParentNotFoundError(table, key, 'Logical_Router', router);
   return p;
@@ -48,7 +54,14 @@ export interface LogicalRouterSpec {
  * @example lrAdd(tx, { name: 'ovn-cluster' })
  */
 export function lrAdd(tx: NbTxn, spec: LogicalRouterSpec, o: ExistOptions = {}): Operation[] {
-  need(typeof spec.name === 'string' && spec.name.length > 0, 'Logical_Router', String(spec.name), 'name', spec.name, 'a non-empty string');
+  need(
+    typeof spec.name === 'string' && spec.name.length > 0,
+    'Logical_Router',
+    String(spec.name),
+    'name',
+    spec.name,
+    'a non-empty string',
+  );
   const want: Record<string, JsRow[string]> = {};
   if (spec.options !== undefined) want.options = spec.options;
   if (spec.externalIds !== undefined) want.external_ids = spec.externalIds;
@@ -87,15 +100,36 @@ export interface LogicalRouterPortSpec {
  */
 export function lrpAdd(tx: NbTxn, spec: LogicalRouterPortSpec, o: ExistOptions = {}): Operation[] {
   const T = 'Logical_Router_Port';
-  need(typeof spec.name === 'string' && spec.name.length > 0, T, String(spec.name), 'name', spec.name, 'a non-empty string');
+  need(
+    typeof spec.name === 'string' && spec.name.length > 0,
+    T,
+    String(spec.name),
+    'name',
+    spec.name,
+    'a non-empty string',
+  );
   need(typeof spec.mac === 'string' && MAC_RE.test(spec.mac), T, spec.name, 'mac', spec.mac, 'a MAC xx:xx:xx:xx:xx:xx');
-  need(Array.isArray(spec.networks) && spec.networks.length > 0, T, spec.name, 'networks', spec.networks, 'at least one network');
+  need(
+    Array.isArray(spec.networks) && spec.networks.length > 0,
+    T,
+    spec.name,
+    'networks',
+    spec.networks,
+    'at least one network',
+  );
   for (const n of spec.networks) need(NET_RE.test(n), T, spec.name, 'networks', n, 'an address/prefix');
   const want: Record<string, JsRow[string]> = { mac: spec.mac.toLowerCase(), networks: spec.networks };
   if (spec.peer !== undefined) want.peer = spec.peer;
   if (spec.options !== undefined) want.options = spec.options;
   if (spec.externalIds !== undefined) want.external_ids = spec.externalIds;
-  const ops = ensureNamedChild(tx, T, spec.name, { table: 'Logical_Router', name: spec.router, column: 'ports' }, want, o);
+  const ops = ensureNamedChild(
+    tx,
+    T,
+    spec.name,
+    { table: 'Logical_Router', name: spec.router, column: 'ports' },
+    want,
+    o,
+  );
   for (const gc of spec.gatewayChassis ?? []) ops.push(...lrpSetGatewayChassis(tx, spec.name, gc.chassis, gc.priority));
   return ops;
 }
@@ -114,9 +148,29 @@ export function lrpDel(tx: NbTxn, name: string, o: RemoveOptions = {}): Operatio
  * @throws NbParentNotFoundError `NB_PARENT_NOT_FOUND`, NbInvalidArgumentError `NB_INVALID_ARGUMENT`
  */
 export function lrpSetGatewayChassis(tx: NbTxn, port: string, chassis: string, priority = 0): Operation[] {
-  need(Number.isInteger(priority) && priority >= 0 && priority <= 32767, 'Gateway_Chassis', `${port}-${chassis}`, 'priority', priority, 'an integer 0..32767');
-  need(typeof chassis === 'string' && chassis.length > 0, 'Gateway_Chassis', `${port}-${chassis}`, 'chassis', chassis, 'a non-empty string');
-  return ensureNamedChild(tx, 'Gateway_Chassis', `${port}-${chassis}`, { table: 'Logical_Router_Port', name: port, column: 'gateway_chassis' }, { chassis_name: chassis, priority });
+  need(
+    Number.isInteger(priority) && priority >= 0 && priority <= 32767,
+    'Gateway_Chassis',
+    `${port}-${chassis}`,
+    'priority',
+    priority,
+    'an integer 0..32767',
+  );
+  need(
+    typeof chassis === 'string' && chassis.length > 0,
+    'Gateway_Chassis',
+    `${port}-${chassis}`,
+    'chassis',
+    chassis,
+    'a non-empty string',
+  );
+  return ensureNamedChild(
+    tx,
+    'Gateway_Chassis',
+    `${port}-${chassis}`,
+    { table: 'Logical_Router_Port', name: port, column: 'gateway_chassis' },
+    { chassis_name: chassis, priority },
+  );
 }
 
 /** Removes a gateway chassis from a router port (`ovn-nbctl lrp-del-gateway-chassis`). */
@@ -137,7 +191,12 @@ export interface StaticRouteSpec {
   readonly externalIds?: Readonly<Record<string, string>>;
 }
 
-function routeIdentity(s: { prefix: string; nexthop: string; policy?: 'dst-ip' | 'src-ip' | undefined; routeTable?: string | undefined }): JsRow {
+function routeIdentity(s: {
+  prefix: string;
+  nexthop: string;
+  policy?: 'dst-ip' | 'src-ip' | undefined;
+  routeTable?: string | undefined;
+}): JsRow {
   return { ip_prefix: s.prefix, nexthop: s.nexthop, policy: s.policy, route_table: s.routeTable ?? '' };
 }
 
@@ -151,8 +210,22 @@ function routeIdentity(s: { prefix: string; nexthop: string; policy?: 'dst-ip' |
 export function lrRouteAdd(tx: NbTxn, spec: StaticRouteSpec, o: ExistOptions = {}): Operation[] {
   const T = 'Logical_Router_Static_Route';
   const key = `${spec.router} ${spec.prefix} ${spec.nexthop}`;
-  need(NET_RE.test(spec.prefix) || IP_RE.test(spec.prefix), T, key, 'prefix', spec.prefix, 'an address or address/prefix');
-  need(IP_RE.test(spec.nexthop) || spec.nexthop === 'discard', T, key, 'nexthop', spec.nexthop, 'an address or "discard"');
+  need(
+    NET_RE.test(spec.prefix) || IP_RE.test(spec.prefix),
+    T,
+    key,
+    'prefix',
+    spec.prefix,
+    'an address or address/prefix',
+  );
+  need(
+    IP_RE.test(spec.nexthop) || spec.nexthop === 'discard',
+    T,
+    key,
+    'nexthop',
+    spec.nexthop,
+    'an address or "discard"',
+  );
   const p = requireParent(tx, T, key, 'Logical_Router', spec.router);
   const rest: Record<string, JsRow[string]> = {};
   if (spec.outputPort !== undefined) rest.output_port = spec.outputPort;
@@ -161,11 +234,24 @@ export function lrRouteAdd(tx: NbTxn, spec: StaticRouteSpec, o: ExistOptions = {
 }
 
 /** Removes the static routes with this identity (`ovn-nbctl --if-exists lr-route-del ROUTER PREFIX NEXTHOP`). */
-export function lrRouteDel(tx: NbTxn, spec: Omit<StaticRouteSpec, 'outputPort' | 'externalIds'>, o: RemoveOptions = {}): Operation[] {
+export function lrRouteDel(
+  tx: NbTxn,
+  spec: Omit<StaticRouteSpec, 'outputPort' | 'externalIds'>,
+  o: RemoveOptions = {},
+): Operation[] {
   const key = `${spec.router} ${spec.prefix} ${spec.nexthop}`;
   const p = routerFor(tx, 'Logical_Router_Static_Route', key, spec.router, o);
   if (!p) return [];
-  return removeUnnamedChildren(tx, 'Logical_Router_Static_Route', key, 'Logical_Router', p, 'static_routes', routeIdentity(spec), o);
+  return removeUnnamedChildren(
+    tx,
+    'Logical_Router_Static_Route',
+    key,
+    'Logical_Router',
+    p,
+    'static_routes',
+    routeIdentity(spec),
+    o,
+  );
 }
 
 /** A routing policy. */
@@ -190,22 +276,61 @@ export interface RoutingPolicySpec {
 export function lrPolicyAdd(tx: NbTxn, spec: RoutingPolicySpec, o: ExistOptions = {}): Operation[] {
   const T = 'Logical_Router_Policy';
   const key = `${spec.router} ${spec.priority} ${spec.match}`;
-  need(Number.isInteger(spec.priority) && spec.priority >= 0 && spec.priority <= 32767, T, key, 'priority', spec.priority, 'an integer 0..32767');
+  need(
+    Number.isInteger(spec.priority) && spec.priority >= 0 && spec.priority <= 32767,
+    T,
+    key,
+    'priority',
+    spec.priority,
+    'an integer 0..32767',
+  );
   need(['allow', 'drop', 'reroute'].includes(spec.action), T, key, 'action', spec.action, 'allow, drop or reroute');
-  need(spec.action !== 'reroute' || (spec.nexthops?.length ?? 0) > 0, T, key, 'nexthops', spec.nexthops ?? [], 'at least one next hop for reroute');
+  need(
+    spec.action !== 'reroute' || (spec.nexthops?.length ?? 0) > 0,
+    T,
+    key,
+    'nexthops',
+    spec.nexthops ?? [],
+    'at least one next hop for reroute',
+  );
   const p = requireParent(tx, T, key, 'Logical_Router', spec.router);
   const rest: Record<string, JsRow[string]> = { action: spec.action };
   if (spec.nexthops !== undefined) rest.nexthops = spec.nexthops;
   if (spec.options !== undefined) rest.options = spec.options;
   if (spec.externalIds !== undefined) rest.external_ids = spec.externalIds;
-  return ensureUnnamedChild(tx, T, key, 'Logical_Router', p, 'policies', { priority: spec.priority, match: spec.match }, rest, o);
+  return ensureUnnamedChild(
+    tx,
+    T,
+    key,
+    'Logical_Router',
+    p,
+    'policies',
+    { priority: spec.priority, match: spec.match },
+    rest,
+    o,
+  );
 }
 
 /** Removes the policy with (priority, match) (`ovn-nbctl --if-exists lr-policy-del ROUTER PRIORITY MATCH`). */
-export function lrPolicyDel(tx: NbTxn, router: string, priority: number, match: string, o: RemoveOptions = {}): Operation[] {
+export function lrPolicyDel(
+  tx: NbTxn,
+  router: string,
+  priority: number,
+  match: string,
+  o: RemoveOptions = {},
+): Operation[] {
   const p = routerFor(tx, 'Logical_Router_Policy', `${router} ${priority} ${match}`, router, o);
   if (!p) return [];
-  return removeUnnamedChildren(tx, 'Logical_Router_Policy', `${router} ${priority} ${match}`, 'Logical_Router', p, 'policies', { priority, match }, o);
+  return removeUnnamedChildren(
+    tx,
+    'Logical_Router_Policy',
+    `${router} ${priority} ${match}`,
+    'Logical_Router',
+    p,
+    'policies',
+    { priority, match },
+    o,
+  );
 }
 
 /** NAT types (ovn-nb(5) NAT `type`). */
@@ -239,10 +364,38 @@ export function lrNatAdd(tx: NbTxn, spec: NatSpec, o: ExistOptions = {}): Operat
   const key = `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`;
   need((NAT_TYPES as readonly string[]).includes(spec.type), T, key, 'type', spec.type, NAT_TYPES.join(', '));
   need(IP_RE.test(spec.externalIp), T, key, 'externalIp', spec.externalIp, 'an address');
-  need(IP_RE.test(spec.logicalIp) || (spec.type === 'snat' && NET_RE.test(spec.logicalIp)), T, key, 'logicalIp', spec.logicalIp, spec.type === 'snat' ? 'an address or network' : 'an address');
-  need((spec.logicalPort === undefined) === (spec.externalMac === undefined), T, key, 'logicalPort', spec.logicalPort ?? '', 'given together with externalMac');
-  need(spec.logicalPort === undefined || spec.type === 'dnat_and_snat', T, key, 'logicalPort', spec.logicalPort ?? '', 'only for dnat_and_snat');
-  need(spec.externalMac === undefined || MAC_RE.test(spec.externalMac), T, key, 'externalMac', spec.externalMac ?? '', 'a MAC');
+  need(
+    IP_RE.test(spec.logicalIp) || (spec.type === 'snat' && NET_RE.test(spec.logicalIp)),
+    T,
+    key,
+    'logicalIp',
+    spec.logicalIp,
+    spec.type === 'snat' ? 'an address or network' : 'an address',
+  );
+  need(
+    (spec.logicalPort === undefined) === (spec.externalMac === undefined),
+    T,
+    key,
+    'logicalPort',
+    spec.logicalPort ?? '',
+    'given together with externalMac',
+  );
+  need(
+    spec.logicalPort === undefined || spec.type === 'dnat_and_snat',
+    T,
+    key,
+    'logicalPort',
+    spec.logicalPort ?? '',
+    'only for dnat_and_snat',
+  );
+  need(
+    spec.externalMac === undefined || MAC_RE.test(spec.externalMac),
+    T,
+    key,
+    'externalMac',
+    spec.externalMac ?? '',
+    'a MAC',
+  );
   const p = requireParent(tx, T, key, 'Logical_Router', spec.router);
   const rest: Record<string, JsRow[string]> = {};
   if (spec.logicalPort !== undefined) rest.logical_port = spec.logicalPort;
@@ -250,14 +403,37 @@ export function lrNatAdd(tx: NbTxn, spec: NatSpec, o: ExistOptions = {}): Operat
   // ovn-nbctl writes options:stateless=false unless told --stateless; do the same so rows match.
   rest.options = spec.options ?? { stateless: 'false' };
   if (spec.externalIds !== undefined) rest.external_ids = spec.externalIds;
-  return ensureUnnamedChild(tx, T, key, 'Logical_Router', p, 'nat', { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp }, rest, o);
+  return ensureUnnamedChild(
+    tx,
+    T,
+    key,
+    'Logical_Router',
+    p,
+    'nat',
+    { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp },
+    rest,
+    o,
+  );
 }
 
 /** Removes the NAT rules with (type, external IP, logical IP) (`ovn-nbctl --if-exists lr-nat-del`). */
-export function lrNatDel(tx: NbTxn, spec: Pick<NatSpec, 'router' | 'type' | 'externalIp' | 'logicalIp'>, o: RemoveOptions = {}): Operation[] {
+export function lrNatDel(
+  tx: NbTxn,
+  spec: Pick<NatSpec, 'router' | 'type' | 'externalIp' | 'logicalIp'>,
+  o: RemoveOptions = {},
+): Operation[] {
   const p = routerFor(tx, 'NAT', `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`, spec.router, o);
   if (!p) return [];
-  return removeUnnamedChildren(tx, 'NAT', `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`, 'Logical_Router', p, 'nat', { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp }, o);
+  return removeUnnamedChildren(
+    tx,
+    'NAT',
+    `${spec.router} ${spec.type} ${spec.externalIp} ${spec.logicalIp}`,
+    'Logical_Router',
+    p,
+    'nat',
+    { type: spec.type, external_ip: spec.externalIp, logical_ip: spec.logicalIp },
+    o,
+  );
 }
 
 /**
@@ -265,7 +441,11 @@ export function lrNatDel(tx: NbTxn, spec: Pick<NatSpec, 'router' | 'type' | 'ext
  * [PREFIX [NEXTHOP [PORT]]]`, `--policy`, `--route-table`); none given: all of them. Nothing when none match.
  * @example lrRouteDelWhere(tx, 'lr0', { prefix: '10.1.0.0/16' })
  */
-export function lrRouteDelWhere(tx: NbTxn, router: string, f: { prefix?: string; nexthop?: string; outputPort?: string; policy?: 'dst-ip' | 'src-ip'; routeTable?: string } = {}): Operation[] {
+export function lrRouteDelWhere(
+  tx: NbTxn,
+  router: string,
+  f: { prefix?: string; nexthop?: string; outputPort?: string; policy?: 'dst-ip' | 'src-ip'; routeTable?: string } = {},
+): Operation[] {
   const T = 'Logical_Router_Static_Route';
   const p = routerFor(tx, T, router, router, {});
   if (!p) return [];
@@ -275,18 +455,26 @@ export function lrRouteDelWhere(tx: NbTxn, router: string, f: { prefix?: string;
   if (f.outputPort !== undefined) id.output_port = f.outputPort;
   if (f.policy !== undefined) id.policy = f.policy;
   if (f.routeTable !== undefined) id.route_table = f.routeTable;
-  return removeUnnamedChildren(tx, T, `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'static_routes', id, { ifExists: true });
+  return removeUnnamedChildren(tx, T, `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'static_routes', id, {
+    ifExists: true,
+  });
 }
 
 /** Removes the router's policies matching what is given (`ovn-nbctl lr-policy-del ROUTER [PRIORITY [MATCH]]`). */
-export function lrPolicyDelWhere(tx: NbTxn, router: string, f: { priority?: number; match?: string } = {}): Operation[] {
+export function lrPolicyDelWhere(
+  tx: NbTxn,
+  router: string,
+  f: { priority?: number; match?: string } = {},
+): Operation[] {
   const T = 'Logical_Router_Policy';
   const p = routerFor(tx, T, router, router, {});
   if (!p) return [];
   const id: Record<string, JsRow[string]> = {};
   if (f.priority !== undefined) id.priority = f.priority;
   if (f.match !== undefined) id.match = f.match;
-  return removeUnnamedChildren(tx, T, `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'policies', id, { ifExists: true });
+  return removeUnnamedChildren(tx, T, `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'policies', id, {
+    ifExists: true,
+  });
 }
 
 /** Removes the router's NAT rules matching what is given (`ovn-nbctl lr-nat-del ROUTER [TYPE [IP]]`; `ip` is the external IP for dnat*, the logical IP for snat). */
@@ -296,9 +484,12 @@ export function lrNatDelWhere(tx: NbTxn, router: string, f: { type?: NatType; ip
   const id: Record<string, JsRow[string]> = {};
   if (f.type !== undefined) id.type = f.type;
   if (f.ip !== undefined) {
-    if (f.type === undefined) throw new NbInvalidArgumentError('NAT', router, 'type', '', 'given when ip is (as ovn-nbctl lr-nat-del)');
+    if (f.type === undefined)
+      throw new NbInvalidArgumentError('NAT', router, 'type', '', 'given when ip is (as ovn-nbctl lr-nat-del)');
     if (f.type === 'snat') id.logical_ip = f.ip;
     else id.external_ip = f.ip;
   }
-  return removeUnnamedChildren(tx, 'NAT', `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'nat', id, { ifExists: true });
+  return removeUnnamedChildren(tx, 'NAT', `${router} ${JSON.stringify(f)}`, 'Logical_Router', p, 'nat', id, {
+    ifExists: true,
+  });
 }

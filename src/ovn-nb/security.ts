@@ -49,10 +49,20 @@ export function aclAdd(tx: NbTxn, spec: AclSpec, o: ExistOptions = {}): Operatio
   const T = 'ACL';
   const t = target(spec.on);
   const key = `${t.name} ${spec.direction} ${spec.priority} ${spec.match}`;
-  if (spec.direction !== 'from-lport' && spec.direction !== 'to-lport') throw new NbInvalidArgumentError(T, key, 'direction', spec.direction, 'from-lport or to-lport');
-  if (!Number.isInteger(spec.priority) || spec.priority < 0 || spec.priority > 32767) throw new NbInvalidArgumentError(T, key, 'priority', String(spec.priority), 'an integer 0..32767');
-  if (!['allow', 'allow-related', 'allow-stateless', 'drop', 'reject'].includes(spec.action)) throw new NbInvalidArgumentError(T, key, 'action', spec.action, 'allow, allow-related, allow-stateless, drop or reject');
-  if (typeof spec.match !== 'string' || spec.match.length === 0) throw new NbInvalidArgumentError(T, key, 'match', String(spec.match), 'a non-empty match');
+  if (spec.direction !== 'from-lport' && spec.direction !== 'to-lport')
+    throw new NbInvalidArgumentError(T, key, 'direction', spec.direction, 'from-lport or to-lport');
+  if (!Number.isInteger(spec.priority) || spec.priority < 0 || spec.priority > 32767)
+    throw new NbInvalidArgumentError(T, key, 'priority', String(spec.priority), 'an integer 0..32767');
+  if (!['allow', 'allow-related', 'allow-stateless', 'drop', 'reject'].includes(spec.action))
+    throw new NbInvalidArgumentError(
+      T,
+      key,
+      'action',
+      spec.action,
+      'allow, allow-related, allow-stateless, drop or reject',
+    );
+  if (typeof spec.match !== 'string' || spec.match.length === 0)
+    throw new NbInvalidArgumentError(T, key, 'match', String(spec.match), 'a non-empty match');
   const p = requireParent(tx, T, key, t.table, t.name);
   const rest: Record<string, JsRow[string]> = { action: spec.action };
   if (spec.log !== undefined) rest.log = spec.log;
@@ -60,11 +70,28 @@ export function aclAdd(tx: NbTxn, spec: AclSpec, o: ExistOptions = {}): Operatio
   if (spec.severity !== undefined) rest.severity = spec.severity;
   if (spec.options !== undefined) rest.options = spec.options;
   if (spec.externalIds !== undefined) rest.external_ids = spec.externalIds;
-  return ensureUnnamedChild(tx, T, key, t.table, p, 'acls', { direction: spec.direction, priority: spec.priority, match: spec.match }, rest, o);
+  return ensureUnnamedChild(
+    tx,
+    T,
+    key,
+    t.table,
+    p,
+    'acls',
+    { direction: spec.direction, priority: spec.priority, match: spec.match },
+    rest,
+    o,
+  );
 }
 
 /** Removes the ACLs with (direction, priority, match) from the switch/port group (`ovn-nbctl acl-del`). */
-export function aclDel(tx: NbTxn, on: AclTarget, direction: 'from-lport' | 'to-lport', priority: number, match: string, o: RemoveOptions = {}): Operation[] {
+export function aclDel(
+  tx: NbTxn,
+  on: AclTarget,
+  direction: 'from-lport' | 'to-lport',
+  priority: number,
+  match: string,
+  o: RemoveOptions = {},
+): Operation[] {
   const t = target(on);
   const key = `${t.name} ${direction} ${priority} ${match}`;
   const p = findNamed(tx, t.table, t.name);
@@ -81,9 +108,19 @@ export function aclDel(tx: NbTxn, on: AclTarget, direction: 'from-lport' | 'to-l
  * @throws NbRowExistsError `NB_ROW_EXISTS`, NbInvalidArgumentError `NB_INVALID_ARGUMENT`
  * @example addressSetAdd(tx, { name: 'ovn40subnets', addresses: ['10.16.0.0/16', '10.66.0.0/16'] })
  */
-export function addressSetAdd(tx: NbTxn, spec: { name: string; addresses: readonly string[]; externalIds?: Readonly<Record<string, string>> }, o: ExistOptions = {}): Operation[] {
+export function addressSetAdd(
+  tx: NbTxn,
+  spec: { name: string; addresses: readonly string[]; externalIds?: Readonly<Record<string, string>> },
+  o: ExistOptions = {},
+): Operation[] {
   if (typeof spec.name !== 'string' || !/^[A-Za-z_.][A-Za-z0-9_.]*$/.test(spec.name)) {
-    throw new NbInvalidArgumentError('Address_Set', String(spec.name), 'name', String(spec.name), 'a name usable in a match ($name: letters, digits, _ and .)');
+    throw new NbInvalidArgumentError(
+      'Address_Set',
+      String(spec.name),
+      'name',
+      String(spec.name),
+      'a name usable in a match ($name: letters, digits, _ and .)',
+    );
   }
   const want: Record<string, JsRow[string]> = { addresses: spec.addresses };
   if (spec.externalIds !== undefined) want.external_ids = spec.externalIds;
@@ -101,13 +138,25 @@ export function addressSetDel(tx: NbTxn, name: string, o: RemoveOptions = {}): O
  * @throws NbParentNotFoundError `NB_PARENT_NOT_FOUND` (unknown port), NbRowExistsError `NB_ROW_EXISTS`, NbInvalidArgumentError `NB_INVALID_ARGUMENT`
  * @example portGroupAdd(tx, { name: 'pg_web', ports: ['pod1.default', 'pod2.default'] })
  */
-export function portGroupAdd(tx: NbTxn, spec: { name: string; ports?: readonly string[]; externalIds?: Readonly<Record<string, string>> }, o: ExistOptions = {}): Operation[] {
+export function portGroupAdd(
+  tx: NbTxn,
+  spec: { name: string; ports?: readonly string[]; externalIds?: Readonly<Record<string, string>> },
+  o: ExistOptions = {},
+): Operation[] {
   if (typeof spec.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(spec.name)) {
-    throw new NbInvalidArgumentError('Port_Group', String(spec.name), 'name', String(spec.name), 'a name usable in a match (@name: letters, digits, _)');
+    throw new NbInvalidArgumentError(
+      'Port_Group',
+      String(spec.name),
+      'name',
+      String(spec.name),
+      'a name usable in a match (@name: letters, digits, _)',
+    );
   }
   const want: Record<string, JsRow[string]> = {};
   if (spec.ports !== undefined) {
-    const refs: RowRef[] = spec.ports.map((p) => requireParent(tx, 'Port_Group', spec.name, 'Logical_Switch_Port', p).ref);
+    const refs: RowRef[] = spec.ports.map(
+      (p) => requireParent(tx, 'Port_Group', spec.name, 'Logical_Switch_Port', p).ref,
+    );
     want.ports = refs;
   }
   if (spec.externalIds !== undefined) want.external_ids = spec.externalIds;

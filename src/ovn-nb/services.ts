@@ -3,17 +3,32 @@
  * `meter-add` / `meter-del`, `qos-add` / `qos-del`, and ovsdbapp's `dns_*` / `ls_set_dns_records`).
  */
 import type { Operation } from '../ovsdb/operations.js';
-import { ensureNamedRoot, ensureUnnamedChild, findNamed, removeNamedRoot, removeUnnamedChildren, requireParent, type ExistOptions, type RemoveOptions } from './common.js';
+import {
+  ensureNamedRoot,
+  ensureUnnamedChild,
+  findNamed,
+  removeNamedRoot,
+  removeUnnamedChildren,
+  requireParent,
+  type ExistOptions,
+  type RemoveOptions,
+} from './common.js';
 import { NbInvalidArgumentError, NbParentNotFoundError, NbRowExistsError } from './errors.js';
 import type { JsRow, NbTxn } from './txn.js';
 
 const prio = (table: string, key: string, p: number): void => {
-  if (!Number.isInteger(p) || p < 0 || p > 32767) throw new NbInvalidArgumentError(table, key, 'priority', String(p), 'an integer 0..32767');
+  if (!Number.isInteger(p) || p < 0 || p > 32767)
+    throw new NbInvalidArgumentError(table, key, 'priority', String(p), 'an integer 0..32767');
 };
 
 /** Ensures an HA chassis group (`ovn-nbctl ha-chassis-group-add`). */
-export function haChassisGroupAdd(tx: NbTxn, name: string, o: ExistOptions & { externalIds?: Readonly<Record<string, string>> } = {}): Operation[] {
-  if (typeof name !== 'string' || name === '') throw new NbInvalidArgumentError('HA_Chassis_Group', String(name), 'name', String(name), 'a non-empty string');
+export function haChassisGroupAdd(
+  tx: NbTxn,
+  name: string,
+  o: ExistOptions & { externalIds?: Readonly<Record<string, string>> } = {},
+): Operation[] {
+  if (typeof name !== 'string' || name === '')
+    throw new NbInvalidArgumentError('HA_Chassis_Group', String(name), 'name', String(name), 'a non-empty string');
   return ensureNamedRoot(tx, 'HA_Chassis_Group', name, o.externalIds ? { external_ids: o.externalIds } : {}, o);
 }
 /** Deletes an HA chassis group (`ovn-nbctl ha-chassis-group-del`). */
@@ -28,17 +43,40 @@ export function haChassisGroupAddChassis(tx: NbTxn, group: string, chassis: stri
   const key = `${group} ${chassis}`;
   prio('HA_Chassis', key, priority);
   const g = requireParent(tx, 'HA_Chassis', key, 'HA_Chassis_Group', group);
-  return ensureUnnamedChild(tx, 'HA_Chassis', key, 'HA_Chassis_Group', g, 'ha_chassis', { chassis_name: chassis }, { priority });
+  return ensureUnnamedChild(
+    tx,
+    'HA_Chassis',
+    key,
+    'HA_Chassis_Group',
+    g,
+    'ha_chassis',
+    { chassis_name: chassis },
+    { priority },
+  );
 }
 /** Removes a chassis from a group (`ovn-nbctl ha-chassis-group-remove-chassis`). */
-export function haChassisGroupDelChassis(tx: NbTxn, group: string, chassis: string, o: RemoveOptions = {}): Operation[] {
+export function haChassisGroupDelChassis(
+  tx: NbTxn,
+  group: string,
+  chassis: string,
+  o: RemoveOptions = {},
+): Operation[] {
   const key = `${group} ${chassis}`;
   const g = findNamed(tx, 'HA_Chassis_Group', group);
   if (!g) {
     if (o.ifExists === false) throw new NbParentNotFoundError('HA_Chassis', key, 'HA_Chassis_Group', group);
     return [];
   }
-  return removeUnnamedChildren(tx, 'HA_Chassis', key, 'HA_Chassis_Group', g, 'ha_chassis', { chassis_name: chassis }, o);
+  return removeUnnamedChildren(
+    tx,
+    'HA_Chassis',
+    key,
+    'HA_Chassis_Group',
+    g,
+    'ha_chassis',
+    { chassis_name: chassis },
+    o,
+  );
 }
 
 /** A meter with one drop band (`ovn-nbctl meter-add NAME drop RATE UNIT [BURST]`). */
@@ -55,11 +93,15 @@ export interface MeterSpec {
  */
 export function meterAdd(tx: NbTxn, m: MeterSpec, o: ExistOptions = {}): Operation[] {
   const T = 'Meter';
-  if (typeof m.name !== 'string' || m.name === '') throw new NbInvalidArgumentError(T, String(m.name), 'name', String(m.name), 'a non-empty string');
-  if (m.unit !== 'kbps' && m.unit !== 'pktps') throw new NbInvalidArgumentError(T, m.name, 'unit', String(m.unit), 'kbps or pktps');
-  if (!Number.isInteger(m.rate) || m.rate < 1 || m.rate > 4294967295) throw new NbInvalidArgumentError(T, m.name, 'rate', String(m.rate), 'an integer 1..4294967295');
+  if (typeof m.name !== 'string' || m.name === '')
+    throw new NbInvalidArgumentError(T, String(m.name), 'name', String(m.name), 'a non-empty string');
+  if (m.unit !== 'kbps' && m.unit !== 'pktps')
+    throw new NbInvalidArgumentError(T, m.name, 'unit', String(m.unit), 'kbps or pktps');
+  if (!Number.isInteger(m.rate) || m.rate < 1 || m.rate > 4294967295)
+    throw new NbInvalidArgumentError(T, m.name, 'rate', String(m.rate), 'an integer 1..4294967295');
   const burst = m.burstSize ?? 0;
-  if (!Number.isInteger(burst) || burst < 0 || burst > 4294967295) throw new NbInvalidArgumentError(T, m.name, 'burstSize', String(burst), 'an integer 0..4294967295');
+  if (!Number.isInteger(burst) || burst < 0 || burst > 4294967295)
+    throw new NbInvalidArgumentError(T, m.name, 'burstSize', String(burst), 'an integer 0..4294967295');
   if (findNamed(tx, T, m.name)) {
     if (o.mayExist === false) throw new NbRowExistsError(T, m.name);
     return [];
@@ -90,19 +132,37 @@ export interface QosSpec {
 export function qosAdd(tx: NbTxn, q: QosSpec, o: ExistOptions = {}): Operation[] {
   const key = `${q.switch} ${q.direction} ${q.priority} ${q.match}`;
   prio('QoS', key, q.priority);
-  if (q.direction !== 'from-lport' && q.direction !== 'to-lport') throw new NbInvalidArgumentError('QoS', key, 'direction', String(q.direction), 'from-lport or to-lport');
-  if (q.dscp !== undefined && (!Number.isInteger(q.dscp) || q.dscp < 0 || q.dscp > 63)) throw new NbInvalidArgumentError('QoS', key, 'dscp', String(q.dscp), 'an integer 0..63');
-  if (q.rate === undefined && q.dscp === undefined) throw new NbInvalidArgumentError('QoS', key, 'rate', '', 'a rate or a dscp (ovn-nbctl needs one)');
+  if (q.direction !== 'from-lport' && q.direction !== 'to-lport')
+    throw new NbInvalidArgumentError('QoS', key, 'direction', String(q.direction), 'from-lport or to-lport');
+  if (q.dscp !== undefined && (!Number.isInteger(q.dscp) || q.dscp < 0 || q.dscp > 63))
+    throw new NbInvalidArgumentError('QoS', key, 'dscp', String(q.dscp), 'an integer 0..63');
+  if (q.rate === undefined && q.dscp === undefined)
+    throw new NbInvalidArgumentError('QoS', key, 'rate', '', 'a rate or a dscp (ovn-nbctl needs one)');
   const p = requireParent(tx, 'QoS', key, 'Logical_Switch', q.switch);
   const bandwidth: Record<string, number> = {};
   if (q.rate !== undefined) bandwidth.rate = q.rate;
   if (q.burst !== undefined) bandwidth.burst = q.burst;
   const rest: Record<string, JsRow[string]> = { bandwidth, action: q.dscp !== undefined ? { dscp: q.dscp } : {} };
   if (q.externalIds !== undefined) rest.external_ids = q.externalIds;
-  return ensureUnnamedChild(tx, 'QoS', key, 'Logical_Switch', p, 'qos_rules', { direction: q.direction, priority: q.priority, match: q.match }, rest, o);
+  return ensureUnnamedChild(
+    tx,
+    'QoS',
+    key,
+    'Logical_Switch',
+    p,
+    'qos_rules',
+    { direction: q.direction, priority: q.priority, match: q.match },
+    rest,
+    o,
+  );
 }
 /** Removes QoS rules of a switch matching what is given (`ovn-nbctl qos-del SWITCH [DIRECTION [PRIORITY MATCH]]`). */
-export function qosDel(tx: NbTxn, sw: string, f: { direction?: 'from-lport' | 'to-lport'; priority?: number; match?: string } = {}, o: RemoveOptions = {}): Operation[] {
+export function qosDel(
+  tx: NbTxn,
+  sw: string,
+  f: { direction?: 'from-lport' | 'to-lport'; priority?: number; match?: string } = {},
+  o: RemoveOptions = {},
+): Operation[] {
   const p = findNamed(tx, 'Logical_Switch', sw);
   if (!p) {
     if (o.ifExists === false) throw new NbParentNotFoundError('QoS', sw, 'Logical_Switch', sw);
@@ -112,7 +172,9 @@ export function qosDel(tx: NbTxn, sw: string, f: { direction?: 'from-lport' | 't
   if (f.direction !== undefined) id.direction = f.direction;
   if (f.priority !== undefined) id.priority = f.priority;
   if (f.match !== undefined) id.match = f.match;
-  return removeUnnamedChildren(tx, 'QoS', `${sw} ${JSON.stringify(f)}`, 'Logical_Switch', p, 'qos_rules', id, { ifExists: o.ifExists ?? true });
+  return removeUnnamedChildren(tx, 'QoS', `${sw} ${JSON.stringify(f)}`, 'Logical_Switch', p, 'qos_rules', id, {
+    ifExists: o.ifExists ?? true,
+  });
 }
 
 /**
@@ -124,15 +186,17 @@ export function qosDel(tx: NbTxn, sw: string, f: { direction?: 'from-lport' | 't
 export function lsDnsSet(tx: NbTxn, sw: string, records: Readonly<Record<string, string>>): Operation[] {
   const p = requireParent(tx, 'DNS', sw, 'Logical_Switch', sw);
   const refs = (p.row?.dns_records as readonly string[] | undefined) ?? [];
-  const existing = refs.length === 1 ? (tx.row('DNS', refs[0]!) as { records: Record<string, string> } | undefined) : undefined;
+  const existing =
+    refs.length === 1 ? (tx.row('DNS', refs[0]!) as { records: Record<string, string> } | undefined) : undefined;
   if (existing) {
     tx.dependOn('DNS', refs[0]!, ['records']);
-    const same = JSON.stringify(Object.entries(existing.records).sort()) === JSON.stringify(Object.entries(records).sort());
+    const same =
+      JSON.stringify(Object.entries(existing.records).sort()) === JSON.stringify(Object.entries(records).sort());
     return same ? [] : tx.push(tx.update('DNS', { uuid: refs[0]! }, { records }));
   }
   const ops: Operation[] = [];
   if (refs.length) ops.push(...lsDnsClear(tx, sw));
-  const ins = tx.insert('DNS', { records, external_ids: { 'ls': sw } }, `dns/${sw}`);
+  const ins = tx.insert('DNS', { records, external_ids: { ls: sw } }, `dns/${sw}`);
   return [...ops, ...tx.push(ins.op, tx.setMutation('Logical_Switch', p.ref, 'dns_records', 'insert', [ins.ref]))];
 }
 /** Detaches and deletes a switch's DNS rows (ovsdbapp `ls_clear_dns_records` + `dns_del`). */
@@ -140,5 +204,14 @@ export function lsDnsClear(tx: NbTxn, sw: string): Operation[] {
   const p = findNamed(tx, 'Logical_Switch', sw);
   const refs = (p?.row?.dns_records as readonly string[] | undefined) ?? [];
   if (!p || refs.length === 0) return [];
-  return tx.push(tx.setMutation('Logical_Switch', p.ref, 'dns_records', 'delete', refs.map((uuid) => ({ uuid }))), ...refs.map((u) => tx.delete('DNS', u)));
+  return tx.push(
+    tx.setMutation(
+      'Logical_Switch',
+      p.ref,
+      'dns_records',
+      'delete',
+      refs.map((uuid) => ({ uuid })),
+    ),
+    ...refs.map((u) => tx.delete('DNS', u)),
+  );
 }

@@ -14,7 +14,8 @@ const list = (a: readonly string[]): string => `[${a.map(q).join(', ')}]`;
 export function renderNbShow(snap: NbSnapshot, o: { uuids?: boolean } = {}): string {
   const lines: string[] = [];
   const id = (u: string, name: string): string => (o.uuids === false ? `(${name})` : `${u} (${name})`);
-  const byName = <R extends { name: string }>(rows: Iterable<R>): R[] => [...rows].sort((a, b) => a.name.localeCompare(b.name));
+  const byName = <R extends { name: string }>(rows: Iterable<R>): R[] =>
+    [...rows].sort((a, b) => a.name.localeCompare(b.name));
   const lsps = snap.Logical_Switch_Port;
   for (const ls of byName(snap.Logical_Switch?.values() ?? [])) {
     lines.push(`switch ${id(ls._uuid, ls.name)}`);
@@ -25,7 +26,8 @@ export function renderNbShow(snap: NbSnapshot, o: { uuids?: boolean } = {}): str
       if (p.options?.['router-port']) lines.push(`        router-port: ${p.options['router-port']}`);
       if (p.parent_name) lines.push(`        parent: ${p.parent_name}`);
       if (p.tag_request !== undefined) lines.push(`        tag_request: ${p.tag_request}`);
-      if (p.addresses.length && !(p.type === 'router' && p.addresses.length === 1 && p.addresses[0] === 'router')) lines.push(`        addresses: ${list(p.addresses)}`);
+      if (p.addresses.length && !(p.type === 'router' && p.addresses.length === 1 && p.addresses[0] === 'router'))
+        lines.push(`        addresses: ${list(p.addresses)}`);
     }
   }
   const lrps = snap.Logical_Router_Port;
@@ -37,7 +39,9 @@ export function renderNbShow(snap: NbSnapshot, o: { uuids?: boolean } = {}): str
       lines.push(`    port ${p.name}`);
       lines.push(`        mac: ${q(p.mac)}`);
       lines.push(`        networks: ${list(p.networks)}`);
-      const g = (p.gateway_chassis ?? []).flatMap((u) => (gcs?.get(u) ? [gcs.get(u)!] : [])).sort((a, b) => b.priority - a.priority);
+      const g = (p.gateway_chassis ?? [])
+        .flatMap((u) => (gcs?.get(u) ? [gcs.get(u)!] : []))
+        .sort((a, b) => b.priority - a.priority);
       if (g.length) lines.push(`        gateway chassis: [${g.map((x) => x.chassis_name).join(' ')}]`);
     }
     for (const n of (lr.nat ?? []).flatMap((u) => (nats?.get(u) ? [nats.get(u)!] : []))) {

@@ -3,7 +3,14 @@
  * `lsp-set-addresses`, `lsp-set-port-security`, `lsp-set-type`, `lsp-set-options`).
  */
 import type { Operation } from '../ovsdb/operations.js';
-import { ensureNamedChild, ensureNamedRoot, removeNamedChild, removeNamedRoot, type ExistOptions, type RemoveOptions } from './common.js';
+import {
+  ensureNamedChild,
+  ensureNamedRoot,
+  removeNamedChild,
+  removeNamedRoot,
+  type ExistOptions,
+  type RemoveOptions,
+} from './common.js';
 import { NbInvalidArgumentError } from './errors.js';
 import type { JsRow, NbTxn } from './txn.js';
 
@@ -16,7 +23,12 @@ export interface LogicalSwitchSpec {
 }
 
 /** Builds the `other_config` ovn-northd's IPAM reads: `subnet`, `exclude_ips` (space separated, `a..b` ranges), and `gateway` as Kube-OVN keeps it. */
-export function switchOtherConfig(o: { subnet?: string; excludeIps?: readonly string[]; ipv6Prefix?: string; gateway?: string }): Record<string, string> {
+export function switchOtherConfig(o: {
+  subnet?: string;
+  excludeIps?: readonly string[];
+  ipv6Prefix?: string;
+  gateway?: string;
+}): Record<string, string> {
   const out: Record<string, string> = {};
   if (o.subnet !== undefined) out.subnet = o.subnet;
   if (o.excludeIps !== undefined && o.excludeIps.length) out.exclude_ips = o.excludeIps.join(' ');
@@ -26,7 +38,8 @@ export function switchOtherConfig(o: { subnet?: string; excludeIps?: readonly st
 }
 
 function checkName(table: string, name: unknown): asserts name is string {
-  if (typeof name !== 'string' || name.length === 0) throw new NbInvalidArgumentError(table, String(name), 'name', String(name), 'a non-empty string');
+  if (typeof name !== 'string' || name.length === 0)
+    throw new NbInvalidArgumentError(table, String(name), 'name', String(name), 'a non-empty string');
 }
 
 /**
@@ -56,7 +69,17 @@ export function lsDel(tx: NbTxn, name: string, o: RemoveOptions = {}): Operation
 }
 
 /** Port types (ovn-nb(5) Logical_Switch_Port `type`); `''` is a VIF. */
-export const LSP_TYPES = ['', 'router', 'localnet', 'localport', 'l2gateway', 'vtep', 'external', 'virtual', 'remote'] as const;
+export const LSP_TYPES = [
+  '',
+  'router',
+  'localnet',
+  'localport',
+  'l2gateway',
+  'vtep',
+  'external',
+  'virtual',
+  'remote',
+] as const;
 export type LspType = (typeof LSP_TYPES)[number];
 
 /** A logical switch port. Omitted fields are left as they are on an existing port. */
@@ -100,7 +123,8 @@ export function lspAdd(tx: NbTxn, spec: LogicalSwitchPortSpec, o: ExistOptions =
   if (spec.addresses !== undefined) want.addresses = spec.addresses;
   if (spec.portSecurity !== undefined) want.port_security = spec.portSecurity;
   if (spec.type !== undefined) {
-    if (!(LSP_TYPES as readonly string[]).includes(spec.type)) throw new NbInvalidArgumentError('Logical_Switch_Port', spec.name, 'type', spec.type, LSP_TYPES.join(', '));
+    if (!(LSP_TYPES as readonly string[]).includes(spec.type))
+      throw new NbInvalidArgumentError('Logical_Switch_Port', spec.name, 'type', spec.type, LSP_TYPES.join(', '));
     want.type = spec.type;
   }
   if (spec.options !== undefined) want.options = spec.options;
@@ -108,11 +132,19 @@ export function lspAdd(tx: NbTxn, spec: LogicalSwitchPortSpec, o: ExistOptions =
   if (spec.enabled !== undefined) want.enabled = spec.enabled;
   if (spec.parent !== undefined) {
     const t = spec.parent.tag;
-    if (!Number.isInteger(t) || t < 0 || t > 4095) throw new NbInvalidArgumentError('Logical_Switch_Port', spec.name, 'tag', String(t), 'an integer 0..4095');
+    if (!Number.isInteger(t) || t < 0 || t > 4095)
+      throw new NbInvalidArgumentError('Logical_Switch_Port', spec.name, 'tag', String(t), 'an integer 0..4095');
     want.parent_name = spec.parent.name;
     want.tag_request = t;
   }
-  return ensureNamedChild(tx, 'Logical_Switch_Port', spec.name, { table: 'Logical_Switch', name: spec.switch, column: 'ports' }, want, o);
+  return ensureNamedChild(
+    tx,
+    'Logical_Switch_Port',
+    spec.name,
+    { table: 'Logical_Switch', name: spec.switch, column: 'ports' },
+    want,
+    o,
+  );
 }
 
 /**

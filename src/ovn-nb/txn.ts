@@ -11,7 +11,16 @@
  * conflict. The snapshot path (one-shot scripts) sends `operations()` only: re-read and re-run on error.
  */
 import type { OvsdbClient } from '../ovsdb/client.js';
-import { byUuid, cond, mutation, op, type Condition, type Mutation, type Operation, type SelectResult } from '../ovsdb/operations.js';
+import {
+  byUuid,
+  cond,
+  mutation,
+  op,
+  type Condition,
+  type Mutation,
+  type Operation,
+  type SelectResult,
+} from '../ovsdb/operations.js';
 import { datumToWire, type Datum, type WireAtom, type WireRow, type WireValue } from '../ovsdb/notation.js';
 import { columnKind, type ColumnType, type TableSchema } from '../ovsdb/schema.js';
 import { decodeRow } from '../ovsdb/typed/index.js';
@@ -88,7 +97,11 @@ export function snapshotFromResults(tables: readonly NbTable[], results: readonl
  * Reads a snapshot of `tables` in one transaction (so it is consistent).
  * @example const snap = await readNbSnapshot(client); const ops = lsAdd(new NbTxn(snap), { name: 'sw0' });
  */
-export async function readNbSnapshot(client: Pick<OvsdbClient, 'transact'>, tables: readonly NbTable[] = NB_BUILDER_TABLES, columns: NbColumns = {}): Promise<NbSnapshot> {
+export async function readNbSnapshot(
+  client: Pick<OvsdbClient, 'transact'>,
+  tables: readonly NbTable[] = NB_BUILDER_TABLES,
+  columns: NbColumns = {},
+): Promise<NbSnapshot> {
   const res = await client.transact(NB_DATABASE, snapshotSelects(tables, columns));
   return snapshotFromResults(tables, res as readonly unknown[]);
 }
@@ -105,11 +118,23 @@ export function refCondition(r: RowRef): Condition {
 const refDatum = (r: RowRef): Datum => ('uuid' in r ? r.uuid : { namedUuid: r.named });
 
 /** JS values builders pass for columns: plain atoms, arrays for sets, records for maps, {@link RowRef} for references. */
-export type ColumnValue = string | number | boolean | undefined | RowRef | readonly (string | number | boolean | RowRef)[] | Readonly<Record<string, string | number | boolean>>;
+export type ColumnValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | RowRef
+  | readonly (string | number | boolean | RowRef)[]
+  | Readonly<Record<string, string | number | boolean>>;
 export type JsRow = Readonly<Record<string, ColumnValue>>;
 
 function isRef(v: unknown): v is RowRef {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && (('uuid' in v && Object.keys(v).length === 1) || ('named' in v && Object.keys(v).length === 1));
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    (('uuid' in v && Object.keys(v).length === 1) || ('named' in v && Object.keys(v).length === 1))
+  );
 }
 
 function toDatum(v: ColumnValue): Datum {
@@ -141,11 +166,20 @@ export function sameValue(table: NbTable, column: string, want: ColumnValue, hav
     if (isRef(v)) return 'uuid' in v ? v.uuid : `#${v.named}`;
     if (kind === 'set') {
       const arr = Array.isArray(v) ? v : v === undefined ? [] : [v];
-      return JSON.stringify(arr.map((a) => (isRef(a) ? norm(a) : a)).map((a) => JSON.stringify(a)).sort());
+      return JSON.stringify(
+        arr
+          .map((a) => (isRef(a) ? norm(a) : a))
+          .map((a) => JSON.stringify(a))
+          .sort(),
+      );
     }
     if (kind === 'map') {
       const rec = (v ?? {}) as Record<string, unknown>;
-      return JSON.stringify(Object.keys(rec).sort().map((k) => [k, rec[k]]));
+      return JSON.stringify(
+        Object.keys(rec)
+          .sort()
+          .map((k) => [k, rec[k]]),
+      );
     }
     return JSON.stringify(v ?? null);
   };
@@ -172,7 +206,8 @@ export interface NbSource {
 export function snapshotSource(snapshot: NbSnapshot): NbSource {
   const names = new Map<string, Map<string, string[]>>();
   const parents = new Map<string, Map<string, string>>();
-  const tableOf = (t: NbTable): ReadonlyMap<string, Record<string, unknown>> | undefined => snapshot[t] as ReadonlyMap<string, Record<string, unknown>> | undefined;
+  const tableOf = (t: NbTable): ReadonlyMap<string, Record<string, unknown>> | undefined =>
+    snapshot[t] as ReadonlyMap<string, Record<string, unknown>> | undefined;
   return {
     get: (table, uuid) => (snapshot[table] as ReadonlyMap<string, never> | undefined)?.get(uuid),
     rows: (table) => (snapshot[table] as ReadonlyMap<string, never> | undefined)?.values() ?? [],
@@ -217,7 +252,13 @@ function isSource(x: NbSnapshot | NbSource): x is NbSource {
  */
 type Dependency =
   | { readonly kind: 'row'; readonly table: NbTable; readonly uuid: string; readonly columns: Set<string> }
-  | { readonly kind: 'member'; readonly table: NbTable; readonly uuid: string; readonly column: string; readonly child: string };
+  | {
+      readonly kind: 'member';
+      readonly table: NbTable;
+      readonly uuid: string;
+      readonly column: string;
+      readonly child: string;
+    };
 
 interface Created {
   readonly ref: { readonly named: string };
@@ -271,7 +312,13 @@ export class NbTxn {
             prev.atoms.push(...(value[1] as readonly WireAtom[]));
             continue;
           }
-          const g: Group = { index: out.length, table: o.table, where: o.where, column, atoms: [...(value[1] as readonly WireAtom[])] };
+          const g: Group = {
+            index: out.length,
+            table: o.table,
+            where: o.where,
+            column,
+            atoms: [...(value[1] as readonly WireAtom[])],
+          };
           open.set(key, g);
           groups.push(g);
           out.push(o);
@@ -282,8 +329,11 @@ export class NbTxn {
       out.push(o);
     }
     for (const g of groups) {
-      const before = out[g.index] as { mutations: readonly (readonly [string, string, readonly [string, readonly WireAtom[]]])[] };
-      if (g.atoms.length !== before.mutations[0]![2][1].length) out[g.index] = op.mutate(g.table, g.where, [mutation(g.column, 'insert', ['set', g.atoms])]);
+      const before = out[g.index] as {
+        mutations: readonly (readonly [string, string, readonly [string, readonly WireAtom[]]])[];
+      };
+      if (g.atoms.length !== before.mutations[0]![2][1].length)
+        out[g.index] = op.mutate(g.table, g.where, [mutation(g.column, 'insert', ['set', g.atoms])]);
     }
     return out;
   }
@@ -352,14 +402,27 @@ export class NbTxn {
   }
 
   /** A `mutate` inserting (or deleting) references/atoms into a set column of one row. */
-  setMutation(table: NbTable, ref: RowRef, column: string, mutator: 'insert' | 'delete', values: readonly (RowRef | string | number)[]): Operation {
+  setMutation(
+    table: NbTable,
+    ref: RowRef,
+    column: string,
+    mutator: 'insert' | 'delete',
+    values: readonly (RowRef | string | number)[],
+  ): Operation {
     const type = columnType(table, column);
-    const atoms: WireAtom[] = values.map((v) => (isRef(v) ? refAtom(v) : (datumToWire({ ...type, min: 0, max: 1 }, v, { table, column }) as WireAtom)));
+    const atoms: WireAtom[] = values.map((v) =>
+      isRef(v) ? refAtom(v) : (datumToWire({ ...type, min: 0, max: 1 }, v, { table, column }) as WireAtom),
+    );
     return op.mutate(table, [refCondition(ref)], [mutation(column, mutator, ['set', atoms])]);
   }
 
   /** A `mutate` on map column keys: insert pairs, or delete keys. */
-  mapMutation(table: NbTable, ref: RowRef, column: string, change: { insert: Readonly<Record<string, string>> } | { deleteKeys: readonly string[] }): Operation {
+  mapMutation(
+    table: NbTable,
+    ref: RowRef,
+    column: string,
+    change: { insert: Readonly<Record<string, string>> } | { deleteKeys: readonly string[] },
+  ): Operation {
     const m: Mutation =
       'insert' in change
         ? mutation(column, 'insert', ['map', Object.entries(change.insert).map(([k, v]) => [k, v] as const)])
@@ -383,7 +446,14 @@ export class NbTxn {
    * the guard against a concurrent writer inserting the same key.
    */
   guard(table: NbTable, where: readonly Condition[], uuids: readonly string[]): Operation {
-    return op.wait(table, where, ['_uuid'], '==', uuids.map((u) => ({ _uuid: ['uuid', u] })), 0);
+    return op.wait(
+      table,
+      where,
+      ['_uuid'],
+      '==',
+      uuids.map((u) => ({ _uuid: ['uuid', u] })),
+      0,
+    );
   }
 
   /**
@@ -425,7 +495,16 @@ export class NbTxn {
     const out: Operation[] = [];
     for (const d of this.#deps.values()) {
       if (d.kind === 'member') {
-        out.push(op.wait(d.table, [byUuid(d.uuid), cond(d.column, 'includes', ['set', [['uuid', d.child]]])], ['_uuid'], '==', [{ _uuid: ['uuid', d.uuid] }], 0));
+        out.push(
+          op.wait(
+            d.table,
+            [byUuid(d.uuid), cond(d.column, 'includes', ['set', [['uuid', d.child]]])],
+            ['_uuid'],
+            '==',
+            [{ _uuid: ['uuid', d.uuid] }],
+            0,
+          ),
+        );
         continue;
       }
       const row = this.source.get(d.table, d.uuid) as Record<string, unknown> | undefined;
@@ -435,18 +514,29 @@ export class NbTxn {
         continue;
       }
       const want: Record<string, WireValue> = {};
-      for (const c of cols) want[c] = datumToWire(columnType(d.table, c), row[c] as Datum, { database: NB_DATABASE, table: d.table, column: c });
+      for (const c of cols)
+        want[c] = datumToWire(columnType(d.table, c), row[c] as Datum, {
+          database: NB_DATABASE,
+          table: d.table,
+          column: c,
+        });
       out.push(op.wait(d.table, [byUuid(d.uuid)], cols, '==', [want], 0));
     }
     return out;
   }
 
   /** The dependencies recorded so far, for error messages: table, row and what was relied on. */
-  describeVerification(index: number): { readonly table: string; readonly uuid: string; readonly what: string } | undefined {
+  describeVerification(
+    index: number,
+  ): { readonly table: string; readonly uuid: string; readonly what: string } | undefined {
     const d = [...this.#deps.values()][index];
     if (!d) return undefined;
     return d.kind === 'member'
       ? { table: d.table, uuid: d.uuid, what: `${d.column} holds ${d.child}` }
-      : { table: d.table, uuid: d.uuid, what: d.columns.size ? `exists with the same ${[...d.columns].join(', ')}` : 'exists' };
+      : {
+          table: d.table,
+          uuid: d.uuid,
+          what: d.columns.size ? `exists with the same ${[...d.columns].join(', ')}` : 'exists',
+        };
   }
 }

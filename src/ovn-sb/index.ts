@@ -3,7 +3,15 @@
  * bindings, port bindings, and the `LogicalNames` GENEVE explain uses.
  */
 export { SdkError } from '../errors.js';
-export { SB_DATABASE, SB_VIEW_TABLES, SbView, logicalNamesFromSb, readSbView, sbSelects, sbViewFromResults } from './read.js';
+export {
+  SB_DATABASE,
+  SB_VIEW_TABLES,
+  SbView,
+  logicalNamesFromSb,
+  readSbView,
+  sbSelects,
+  sbViewFromResults,
+} from './read.js';
 export type { ChassisInfo, DatapathInfo, LogicalNames, PortBindingInfo } from './read.js';
 export { ovnSouthboundModel, ovnSouthboundSchema } from './model.js';
 export { chassisAdd, chassisDel, SbInvalidArgumentError } from './write.js';

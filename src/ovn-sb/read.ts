@@ -9,7 +9,14 @@ import type { OvsdbClient } from '../ovsdb/client.js';
 import { op, type Operation, type SelectResult } from '../ovsdb/operations.js';
 import type { TableSchema } from '../ovsdb/schema.js';
 import { decodeRow } from '../ovsdb/typed/index.js';
-import { ovnSouthboundSchema, type ChassisRow, type DatapathBindingRow, type EncapRow, type MulticastGroupRow, type PortBindingRow } from './generated/ovn-southbound.gen.js';
+import {
+  ovnSouthboundSchema,
+  type ChassisRow,
+  type DatapathBindingRow,
+  type EncapRow,
+  type MulticastGroupRow,
+  type PortBindingRow,
+} from './generated/ovn-southbound.gen.js';
 
 export const SB_DATABASE = 'OVN_Southbound';
 
@@ -21,7 +28,11 @@ export interface ChassisInfo {
   readonly uuid: string;
   readonly name: string;
   readonly hostname: string;
-  readonly encaps: readonly { readonly type: string; readonly ip: string; readonly options: Readonly<Record<string, string>> }[];
+  readonly encaps: readonly {
+    readonly type: string;
+    readonly ip: string;
+    readonly options: Readonly<Record<string, string>>;
+  }[];
 }
 
 /** A datapath binding: `name` is `external_ids:name` (the NB switch or router name). */
@@ -63,13 +74,23 @@ export class SbView {
   readonly chassis: readonly ChassisInfo[];
   readonly datapaths: readonly DatapathInfo[];
   readonly ports: readonly PortBindingInfo[];
-  readonly multicastGroups: readonly { readonly name: string; readonly tunnelKey: number; readonly datapath: DatapathInfo }[];
+  readonly multicastGroups: readonly {
+    readonly name: string;
+    readonly tunnelKey: number;
+    readonly datapath: DatapathInfo;
+  }[];
   readonly #dpByKey = new Map<number, DatapathInfo>();
   readonly #dpByName = new Map<string, DatapathInfo>();
   readonly #portByName = new Map<string, PortBindingInfo>();
   readonly #portByKey = new Map<string, PortBindingInfo>();
 
-  constructor(rows: { chassis: readonly ChassisRow[]; encaps: readonly EncapRow[]; datapaths: readonly DatapathBindingRow[]; ports: readonly PortBindingRow[]; groups: readonly MulticastGroupRow[] }) {
+  constructor(rows: {
+    chassis: readonly ChassisRow[];
+    encaps: readonly EncapRow[];
+    datapaths: readonly DatapathBindingRow[];
+    ports: readonly PortBindingRow[];
+    groups: readonly MulticastGroupRow[];
+  }) {
     const encapByUuid = new Map(rows.encaps.map((e) => [e._uuid as string, e]));
     const chassisByUuid = new Map<string, ChassisInfo>();
     this.chassis = rows.chassis.map((c) => {
@@ -92,7 +113,8 @@ export class SbView {
         uuid: d._uuid,
         tunnelKey: d.tunnel_key,
         name: ext.name ?? ext.name2 ?? '',
-        kind: ext['logical-switch'] !== undefined ? 'switch' : ext['logical-router'] !== undefined ? 'router' : 'unknown',
+        kind:
+          ext['logical-switch'] !== undefined ? 'switch' : ext['logical-router'] !== undefined ? 'router' : 'unknown',
       };
       dpByUuid.set(d._uuid, info);
       this.#dpByKey.set(info.tunnelKey, info);
@@ -115,7 +137,11 @@ export class SbView {
       this.#portByKey.set(`${dp.tunnelKey}/${info.tunnelKey}`, info);
       return info;
     });
-    this.multicastGroups = rows.groups.map((g) => ({ name: g.name, tunnelKey: g.tunnel_key, datapath: dpByUuid.get(g.datapath) ?? unknownDp(g.datapath) }));
+    this.multicastGroups = rows.groups.map((g) => ({
+      name: g.name,
+      tunnelKey: g.tunnel_key,
+      datapath: dpByUuid.get(g.datapath) ?? unknownDp(g.datapath),
+    }));
   }
 
   /** The datapath with this tunnel key (a GENEVE VNI). */

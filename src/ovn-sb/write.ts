@@ -20,12 +20,19 @@ export interface ChassisSpec {
   readonly name: string;
   readonly hostname?: string;
   /** One Encap row per type, all on `ip` (as `ovn-sbctl chassis-add NAME TYPES IP`). */
-  readonly encaps: readonly { readonly type: 'geneve' | 'stt' | 'vxlan'; readonly ip: string; readonly options?: Readonly<Record<string, string>> }[];
+  readonly encaps: readonly {
+    readonly type: 'geneve' | 'stt' | 'vxlan';
+    readonly ip: string;
+    readonly options?: Readonly<Record<string, string>>;
+  }[];
   readonly externalIds?: Readonly<Record<string, string>>;
   readonly otherConfig?: Readonly<Record<string, string>>;
 }
 
-const map = (m: Readonly<Record<string, string>>): WireValue => ['map', Object.entries(m).map(([k, v]) => [k, v] as const)];
+const map = (m: Readonly<Record<string, string>>): WireValue => [
+  'map',
+  Object.entries(m).map(([k, v]) => [k, v] as const),
+];
 
 /**
  * Registers a chassis, its encaps and its Chassis_Private row, as ovn-controller does on start (ovsdbapp
@@ -35,13 +42,23 @@ const map = (m: Readonly<Record<string, string>>): WireValue => ['map', Object.e
  * @example await sb.transact(SB_DATABASE, chassisAdd({ name: 'hv1', encaps: [{ type: 'geneve', ip: '192.168.0.11' }] }))
  */
 export function chassisAdd(c: ChassisSpec): Operation[] {
-  if (typeof c.name !== 'string' || c.name === '') throw new SbInvalidArgumentError('name', String(c.name), 'a non-empty string');
-  if (!Array.isArray(c.encaps) || c.encaps.length === 0) throw new SbInvalidArgumentError('encaps', JSON.stringify(c.encaps), 'at least one encap');
+  if (typeof c.name !== 'string' || c.name === '')
+    throw new SbInvalidArgumentError('name', String(c.name), 'a non-empty string');
+  if (!Array.isArray(c.encaps) || c.encaps.length === 0)
+    throw new SbInvalidArgumentError('encaps', JSON.stringify(c.encaps), 'at least one encap');
   const ops: Operation[] = [];
   c.encaps.forEach((e, i) => {
-    if (!['geneve', 'stt', 'vxlan'].includes(e.type)) throw new SbInvalidArgumentError('encap type', String(e.type), 'geneve, stt or vxlan');
-    if (typeof e.ip !== 'string' || e.ip === '') throw new SbInvalidArgumentError('encap ip', String(e.ip), 'an address');
-    ops.push(op.insert('Encap', { type: e.type, ip: e.ip, chassis_name: c.name, options: map(e.options ?? { csum: 'true' }) }, `encap${i}`));
+    if (!['geneve', 'stt', 'vxlan'].includes(e.type))
+      throw new SbInvalidArgumentError('encap type', String(e.type), 'geneve, stt or vxlan');
+    if (typeof e.ip !== 'string' || e.ip === '')
+      throw new SbInvalidArgumentError('encap ip', String(e.ip), 'an address');
+    ops.push(
+      op.insert(
+        'Encap',
+        { type: e.type, ip: e.ip, chassis_name: c.name, options: map(e.options ?? { csum: 'true' }) },
+        `encap${i}`,
+      ),
+    );
   });
   ops.push(
     op.insert(

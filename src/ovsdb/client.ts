@@ -4,7 +4,15 @@
  * monitor_cond_change, monitor_cond_since, monitor_cancel, lock, steal, unlock, echo,
  * set_db_change_aware, get_server_id, and the update / update2 / update3 / locked / stolen notifications.
  */
-import { JsonRpcPeer, JsonRpcErrorResponse, JsonRpcAbortedError, JsonRpcTimeoutError, JsonRpcConnectionClosedError, deeperThan, describeValue } from '../jsonrpc/index.js';
+import {
+  JsonRpcPeer,
+  JsonRpcErrorResponse,
+  JsonRpcAbortedError,
+  JsonRpcTimeoutError,
+  JsonRpcConnectionClosedError,
+  deeperThan,
+  describeValue,
+} from '../jsonrpc/index.js';
 import type { Logger, Notification } from '../jsonrpc/index.js';
 import type { SdkError } from '../errors.js';
 import { connect as connectStream } from '../transport/index.js';
@@ -70,8 +78,25 @@ export interface TransactOptions extends CallOptions {
   validate?: boolean;
 }
 
-import type { MonitorRequest, MonitorRequests, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult } from './protocol.js';
-export type { MonitorSelect, MonitorRequest, MonitorRequests, RowUpdate, RowUpdate2, TableUpdates, TableUpdates2, MonitorEvent, MonitorCondSinceResult } from './protocol.js';
+import type {
+  MonitorRequest,
+  MonitorRequests,
+  TableUpdates,
+  TableUpdates2,
+  MonitorEvent,
+  MonitorCondSinceResult,
+} from './protocol.js';
+export type {
+  MonitorSelect,
+  MonitorRequest,
+  MonitorRequests,
+  RowUpdate,
+  RowUpdate2,
+  TableUpdates,
+  TableUpdates2,
+  MonitorEvent,
+  MonitorCondSinceResult,
+} from './protocol.js';
 
 export type LockEvent = { readonly type: 'locked' | 'stolen'; readonly lock: string };
 
@@ -92,7 +117,12 @@ function mapRpcError(e: unknown): unknown {
     const err = e.error as { error?: unknown; details?: unknown } | string;
     const s = typeof err === 'string' ? err : typeof err?.error === 'string' ? err.error : describeValue(err);
     const details = typeof err === 'object' && err ? err.details : undefined;
-    return new OvsdbRpcError((RPC_ERROR_CODES as Record<string, string>)[s] ?? 'OVSDB_RPC_FAILED', e.method, s, details);
+    return new OvsdbRpcError(
+      (RPC_ERROR_CODES as Record<string, string>)[s] ?? 'OVSDB_RPC_FAILED',
+      e.method,
+      s,
+      details,
+    );
   }
   if (e instanceof JsonRpcConnectionClosedError) return new OvsdbClientClosedError(e.message, { cause: e });
   return e;
@@ -196,7 +226,12 @@ export class OvsdbClient {
     this.peer.close(new OvsdbClientClosedError('client closed'));
   }
 
-  private async call(method: string, params: readonly unknown[], o: CallOptions = {}, onAbandon?: (id: number) => void): Promise<unknown> {
+  private async call(
+    method: string,
+    params: readonly unknown[],
+    o: CallOptions = {},
+    onAbandon?: (id: number) => void,
+  ): Promise<unknown> {
     if (this.closed) throw new OvsdbClientClosedError();
     try {
       return await this.peer.request(method, params, {
@@ -245,7 +280,11 @@ export class OvsdbClient {
    * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when the connection dropped for any reason (cut, malformed bytes, unanswered probe), or the call was aborted or timed out, while in flight
    * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` when the client was already closed, or the connection ended before the transaction was sent
    */
-  async transact<const Ops extends readonly Operation[]>(db: string, ops: Ops, o: TransactOptions = {}): Promise<ResultsOf<Ops>> {
+  async transact<const Ops extends readonly Operation[]>(
+    db: string,
+    ops: Ops,
+    o: TransactOptions = {},
+  ): Promise<ResultsOf<Ops>> {
     if (this.closed) throw new OvsdbClientClosedError();
     if (!Array.isArray(ops)) throw new OvsdbArgumentError('operations must be an array');
     if (o.validate !== false) {
@@ -256,7 +295,9 @@ export class OvsdbClient {
         // The connection ended (for whatever reason: cut, malformed bytes, unanswered probe) before the
         // transaction was sent: it is certainly not applied.
         if (this.closed && !(e instanceof OvsdbClientClosedError) && !(e instanceof OvsdbRpcError)) {
-          throw new OvsdbClientClosedError(`connection lost before the transaction was sent: ${(e as Error).message}`, { cause: e });
+          throw new OvsdbClientClosedError(`connection lost before the transaction was sent: ${(e as Error).message}`, {
+            cause: e,
+          });
         }
         throw e;
       }
@@ -273,16 +314,29 @@ export class OvsdbClient {
       // No answer: it timed out or was aborted, or the connection ended under it — closed or cut, but also
       // closed by the peer for malformed bytes, an oversized message or an unanswered probe
       // (JSONRPC_MALFORMED, JSONRPC_MESSAGE_TOO_LARGE, JSONRPC_PROTOCOL, JSONRPC_INACTIVITY_TIMEOUT).
-      if (e instanceof OvsdbClientClosedError || e instanceof JsonRpcAbortedError || e instanceof JsonRpcTimeoutError || this.closed) {
+      if (
+        e instanceof OvsdbClientClosedError ||
+        e instanceof JsonRpcAbortedError ||
+        e instanceof JsonRpcTimeoutError ||
+        this.closed
+      ) {
         throw new OvsdbOutcomeUnknownError(ops, { cause: e });
       }
       throw e;
     }
-    if (!Array.isArray(results)) throw new OvsdbRpcError('OVSDB_RPC_FAILED', 'transact', 'result is not an array', results);
+    if (!Array.isArray(results))
+      throw new OvsdbRpcError('OVSDB_RPC_FAILED', 'transact', 'result is not an array', results);
     for (let i = 0; i < results.length; i++) {
       const r = results[i] as { error?: unknown; details?: unknown } | null;
       if (r && typeof r.error === 'string') {
-        throw new OvsdbTransactionError(transactionErrorCode(r.error), r.error, typeof r.details === 'string' ? r.details : undefined, i, ops[i], results);
+        throw new OvsdbTransactionError(
+          transactionErrorCode(r.error),
+          r.error,
+          typeof r.details === 'string' ? r.details : undefined,
+          i,
+          ops[i],
+          results,
+        );
       }
     }
     return results as ResultsOf<Ops>;
@@ -306,13 +360,33 @@ export class OvsdbClient {
   }
 
   /** `monitor` (RFC 7047 §4.1.5): resolves with the initial contents; later changes arrive as `update` events. */
-  monitor(db: string, id: unknown, requests: MonitorRequests, onEvent: (ev: MonitorEvent) => void, o?: CallOptions): Promise<TableUpdates> {
-    return this.withMonitor(id, onEvent, async () => (await this.call('monitor', [db, id, requests], o)) as TableUpdates);
+  monitor(
+    db: string,
+    id: unknown,
+    requests: MonitorRequests,
+    onEvent: (ev: MonitorEvent) => void,
+    o?: CallOptions,
+  ): Promise<TableUpdates> {
+    return this.withMonitor(
+      id,
+      onEvent,
+      async () => (await this.call('monitor', [db, id, requests], o)) as TableUpdates,
+    );
   }
 
   /** `monitor_cond` (ovsdb-server(7) §4.1.12): like monitor, with conditions; changes arrive as `update2`. */
-  monitorCond(db: string, id: unknown, requests: MonitorRequests, onEvent: (ev: MonitorEvent) => void, o?: CallOptions): Promise<TableUpdates2> {
-    return this.withMonitor(id, onEvent, async () => (await this.call('monitor_cond', [db, id, requests], o)) as TableUpdates2);
+  monitorCond(
+    db: string,
+    id: unknown,
+    requests: MonitorRequests,
+    onEvent: (ev: MonitorEvent) => void,
+    o?: CallOptions,
+  ): Promise<TableUpdates2> {
+    return this.withMonitor(
+      id,
+      onEvent,
+      async () => (await this.call('monitor_cond', [db, id, requests], o)) as TableUpdates2,
+    );
   }
 
   /**
@@ -328,7 +402,11 @@ export class OvsdbClient {
     o?: CallOptions,
   ): Promise<MonitorCondSinceResult> {
     return this.withMonitor(id, onEvent, async () => {
-      const r = (await this.call('monitor_cond_since', [db, id, requests, lastTxnId ?? ZERO_TXN_ID], o)) as [boolean, string, TableUpdates2];
+      const r = (await this.call('monitor_cond_since', [db, id, requests, lastTxnId ?? ZERO_TXN_ID], o)) as [
+        boolean,
+        string,
+        TableUpdates2,
+      ];
       return { found: r[0], lastTxnId: r[1], updates: r[2] };
     });
   }
@@ -337,12 +415,18 @@ export class OvsdbClient {
    * `monitor_cond_change` (ovsdb-server(7) §4.1.13): replaces the conditions (and, with `newId`, the id) of
    * a monitor. Rows that now match arrive as inserts, rows that no longer match as deletes.
    */
-  async monitorCondChange(id: unknown, newId: unknown, requests: Readonly<Record<string, MonitorRequest | readonly MonitorRequest[]>>, o?: CallOptions): Promise<void> {
+  async monitorCondChange(
+    id: unknown,
+    newId: unknown,
+    requests: Readonly<Record<string, MonitorRequest | readonly MonitorRequest[]>>,
+    o?: CallOptions,
+  ): Promise<void> {
     const key = monitorKey(id);
     const h = this.monitors.get(key);
     if (!h) throw new OvsdbArgumentError(`no monitor ${key} on this connection`);
     const newKey = monitorKey(newId);
-    if (newKey !== key && this.monitors.has(newKey)) throw new OvsdbArgumentError(`monitor id ${newKey} is already in use on this connection`);
+    if (newKey !== key && this.monitors.has(newKey))
+      throw new OvsdbArgumentError(`monitor id ${newKey} is already in use on this connection`);
     // The server sends the resulting update under the new id before it replies: listen on both meanwhile.
     this.monitors.set(newKey, h);
     try {
@@ -398,13 +482,18 @@ export class OvsdbClient {
 
   private onNotification(n: Notification): void {
     const p = n.params;
-    if (deeperThan(p[0], 64)) return this.log?.warn({ method: n.method }, 'ovsdb: notification with a monitor id nested too deep ignored');
+    if (deeperThan(p[0], 64))
+      return this.log?.warn({ method: n.method }, 'ovsdb: notification with a monitor id nested too deep ignored');
     switch (n.method) {
       case 'update':
       case 'update2': {
         const h = this.monitors.get(monitorKey(p[0]));
         if (!h) return this.log?.warn({ id: p[0] }, `ovsdb: ${n.method} for unknown monitor`);
-        h(n.method === 'update' ? { method: 'update', updates: (p[1] ?? {}) as TableUpdates } : { method: 'update2', updates: (p[1] ?? {}) as TableUpdates2 });
+        h(
+          n.method === 'update'
+            ? { method: 'update', updates: (p[1] ?? {}) as TableUpdates }
+            : { method: 'update2', updates: (p[1] ?? {}) as TableUpdates2 },
+        );
         return;
       }
       case 'update3': {

@@ -64,14 +64,21 @@ export interface ColumnCodec {
   applyDiff(old: Datum, diff: WireValue): Datum;
 }
 
-const JS_TYPEOF: Readonly<Record<BaseType['type'], string>> = { integer: 'number', real: 'number', boolean: 'boolean', string: 'string', uuid: 'object' };
+const JS_TYPEOF: Readonly<Record<BaseType['type'], string>> = {
+  integer: 'number',
+  real: 'number',
+  boolean: 'boolean',
+  string: 'string',
+  uuid: 'object',
+};
 
 function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) => Atom {
   const want = JS_TYPEOF[b.type];
   if (b.type === 'uuid') {
     return (a) => {
       if (Array.isArray(a) && a[0] === 'uuid' && typeof a[1] === 'string') return a[1] as string;
-      if (named && Array.isArray(a) && a[0] === 'named-uuid' && typeof a[1] === 'string') return { namedUuid: a[1] as string };
+      if (named && Array.isArray(a) && a[0] === 'named-uuid' && typeof a[1] === 'string')
+        return { namedUuid: a[1] as string };
       throw new OvsdbValueError(`expected ["uuid", …], got ${show(a)}`, where, a);
     };
   }
@@ -79,14 +86,17 @@ function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) =>
     // RFC 7047 §3.1: 64-bit signed. JSON.parse rounds INT64_MAX to 2^63, so that bound is inclusive;
     // a fraction, 1e400 (Infinity) or 1.2e29 is no integer of the column (issue #14).
     return (a) => {
-      if (typeof a !== 'number' || !Number.isInteger(a)) throw new OvsdbValueError(`expected an integer, got ${show(a)}`, where, a);
-      if (a < -INT64_BOUND || a > INT64_BOUND) throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
+      if (typeof a !== 'number' || !Number.isInteger(a))
+        throw new OvsdbValueError(`expected an integer, got ${show(a)}`, where, a);
+      if (a < -INT64_BOUND || a > INT64_BOUND)
+        throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
       return a;
     };
   }
   if (b.type === 'real') {
     return (a) => {
-      if (typeof a !== 'number' || !Number.isFinite(a)) throw new OvsdbValueError(`expected a finite real, got ${show(a)}`, where, a);
+      if (typeof a !== 'number' || !Number.isFinite(a))
+        throw new OvsdbValueError(`expected a finite real, got ${show(a)}`, where, a);
       return a;
     };
   }
@@ -122,7 +132,8 @@ function show(v: unknown): string {
 
 /** Sets `rec[k] = v`, also for the key `__proto__` (which a plain assignment would turn into a prototype change). */
 export function setOwn(rec: Record<string, Atom>, k: string, v: Atom): void {
-  if (k === '__proto__') Object.defineProperty(rec, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === '__proto__')
+    Object.defineProperty(rec, k, { value: v, enumerable: true, writable: true, configurable: true });
   else rec[k] = v;
 }
 
@@ -139,9 +150,11 @@ function setAtoms(w: unknown, where: Where): readonly unknown[] {
 }
 
 function mapPairs(w: unknown, where: Where): readonly (readonly [unknown, unknown])[] {
-  if (!(Array.isArray(w) && w[0] === 'map' && Array.isArray(w[1]))) throw new OvsdbValueError(`expected ["map", …], got ${show(w)}`, where, w);
+  if (!(Array.isArray(w) && w[0] === 'map' && Array.isArray(w[1])))
+    throw new OvsdbValueError(`expected ["map", …], got ${show(w)}`, where, w);
   const pairs = w[1] as unknown[];
-  for (const p of pairs) if (!Array.isArray(p) || p.length !== 2) throw new OvsdbValueError(`malformed map pair ${show(p)}`, where, p);
+  for (const p of pairs)
+    if (!Array.isArray(p) || p.length !== 2) throw new OvsdbValueError(`malformed map pair ${show(p)}`, where, p);
   return pairs as (readonly [unknown, unknown])[];
 }
 

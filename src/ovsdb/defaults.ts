@@ -30,7 +30,9 @@ const requiredCache = new WeakMap<ColumnSchema, boolean>();
 export function requiredOnInsert(col: ColumnSchema): boolean {
   let r = requiredCache.get(col);
   if (r === undefined) {
-    r = col.type.min !== 0 && ((col.type.value !== undefined && !defaultFits(col.type.value)) || !defaultFits(col.type.key));
+    r =
+      col.type.min !== 0 &&
+      ((col.type.value !== undefined && !defaultFits(col.type.value)) || !defaultFits(col.type.key));
     requiredCache.set(col, r);
   }
   return r;

@@ -48,7 +48,10 @@ export class OvsdbTransactionError extends SdkError {
     readonly operation: Operation | undefined,
     readonly results: readonly unknown[],
   ) {
-    super(code, `transaction failed at operation ${opIndex}${operation ? ` (${operation.op}${'table' in operation ? ` ${operation.table}` : ''})` : ' (commit)'}: ${error}${details ? `: ${details}` : ''}`);
+    super(
+      code,
+      `transaction failed at operation ${opIndex}${operation ? ` (${operation.op}${'table' in operation ? ` ${operation.table}` : ''})` : ' (commit)'}: ${error}${details ? `: ${details}` : ''}`,
+    );
   }
 }
 
@@ -71,7 +74,7 @@ export const TRANSACTION_ERROR_CODES = {
   'unknown database': 'OVSDB_UNKNOWN_DATABASE',
   'permission error': 'OVSDB_PERMISSION_ERROR',
   'not allowed': 'OVSDB_NOT_ALLOWED',
-  'canceled': 'OVSDB_CANCELED',
+  canceled: 'OVSDB_CANCELED',
 } as const satisfies Record<string, string>;
 
 export function transactionErrorCode(error: string): string {
@@ -100,7 +103,7 @@ export const RPC_ERROR_CODES = {
   'not leader': 'OVSDB_NOT_LEADER',
   'unknown method': 'OVSDB_UNKNOWN_METHOD',
   'syntax error': 'OVSDB_SYNTAX_ERROR',
-  'canceled': 'OVSDB_CANCELED',
+  canceled: 'OVSDB_CANCELED',
   'not owner': 'OVSDB_NOT_OWNER',
 } as const satisfies Record<string, string>;
 
@@ -116,8 +119,15 @@ export class OvsdbClientClosedError extends SdkError {
  * Never reported as failed. Retry only if the transaction is idempotent.
  */
 export class OvsdbOutcomeUnknownError extends SdkError {
-  constructor(readonly operations: readonly Operation[], options?: { cause?: unknown }) {
-    super('OVSDB_OUTCOME_UNKNOWN', 'the connection was lost while the transaction was in flight; it may or may not have committed', options);
+  constructor(
+    readonly operations: readonly Operation[],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'OVSDB_OUTCOME_UNKNOWN',
+      'the connection was lost while the transaction was in flight; it may or may not have committed',
+      options,
+    );
   }
 }
 
@@ -125,8 +135,10 @@ export class OvsdbOutcomeUnknownError extends SdkError {
 export class OvsdbConnectError extends SdkError {
   constructor(readonly attempts: readonly { remote: string; error: Error }[]) {
     // Each remote once: the transport's own message may already start with it.
-    const one = (a: { remote: string; error: Error }) => `${a.remote}: ${a.error.message.startsWith(`${a.remote}: `) ? a.error.message.slice(a.remote.length + 2) : a.error.message}`;
-    const text = attempts.length === 1 ? one(attempts[0]!) : `could not connect to any remote: ${attempts.map(one).join('; ')}`;
+    const one = (a: { remote: string; error: Error }) =>
+      `${a.remote}: ${a.error.message.startsWith(`${a.remote}: `) ? a.error.message.slice(a.remote.length + 2) : a.error.message}`;
+    const text =
+      attempts.length === 1 ? one(attempts[0]!) : `could not connect to any remote: ${attempts.map(one).join('; ')}`;
     super('OVSDB_CONNECT_FAILED', text, {
       cause: attempts[attempts.length - 1]?.error,
     });

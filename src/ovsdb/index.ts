@@ -26,9 +26,28 @@ export type {
   LockEvent,
 } from './client.js';
 export { parseSchema, columnKind, getColumn } from './schema.js';
-export type { DatabaseSchema, TableSchema, ColumnSchema, ColumnType, BaseType, AtomicType, ColumnKind } from './schema.js';
+export type {
+  DatabaseSchema,
+  TableSchema,
+  ColumnSchema,
+  ColumnType,
+  BaseType,
+  AtomicType,
+  ColumnKind,
+} from './schema.js';
 export { uuid, namedUuid, wireSet, wireMap, isWireUuid, isWireNamedUuid, isNamedUuid } from './notation.js';
-export type { WireUuid, WireNamedUuid, WireAtom, WireSet, WireMap, WireValue, WireRow, NamedUuid, Atom, Datum } from './notation.js';
+export type {
+  WireUuid,
+  WireNamedUuid,
+  WireAtom,
+  WireSet,
+  WireMap,
+  WireValue,
+  WireRow,
+  NamedUuid,
+  Atom,
+  Datum,
+} from './notation.js';
 export { op, cond, mutation, byUuid } from './operations.js';
 export type {
   ConditionFunction,
@@ -96,7 +115,12 @@ export {
   JsonRpcDispatchError,
 } from '../jsonrpc/errors.js';
 export type { Logger } from '../jsonrpc/peer.js';
-export { RemoteSyntaxError, TransportConnectError, TransportTlsError, TransportWriteQueueFullError } from '../transport/errors.js';
+export {
+  RemoteSyntaxError,
+  TransportConnectError,
+  TransportTlsError,
+  TransportWriteQueueFullError,
+} from '../transport/errors.js';
 export type { TlsOptions } from '../transport/stream.js';
 export {
   OvsdbSession,
@@ -106,6 +130,14 @@ export {
   OvsdbSessionGaveUpError,
   OvsdbSessionNotReadyError,
 } from './session.js';
-export type { SessionOptions, SessionState, SessionEvent, SessionMetric, ConnectHook, SessionTransactOptions, RemoteFailure } from './session.js';
+export type {
+  SessionOptions,
+  SessionState,
+  SessionEvent,
+  SessionMetric,
+  ConnectHook,
+  SessionTransactOptions,
+  RemoteFailure,
+} from './session.js';
 export { exponentialBackoff } from './backoff.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './backoff.js';

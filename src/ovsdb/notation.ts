@@ -14,8 +14,29 @@ import { codecFor, defaultAtom } from './codec.js';
 
 export { defaultAtom };
 
-import type { WireUuid, WireNamedUuid, WireAtom, WireSet, WireMap, WireValue, NamedUuid, Atom, Datum } from './protocol.js';
-export type { WireUuid, WireNamedUuid, WireAtom, WireSet, WireMap, WireValue, WireRow, NamedUuid, Atom, Datum } from './protocol.js';
+import type {
+  WireUuid,
+  WireNamedUuid,
+  WireAtom,
+  WireSet,
+  WireMap,
+  WireValue,
+  NamedUuid,
+  Atom,
+  Datum,
+} from './protocol.js';
+export type {
+  WireUuid,
+  WireNamedUuid,
+  WireAtom,
+  WireSet,
+  WireMap,
+  WireValue,
+  WireRow,
+  NamedUuid,
+  Atom,
+  Datum,
+} from './protocol.js';
 
 export const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 export const ID_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -63,8 +84,10 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
     case 'integer':
       if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${JSON.stringify(a)}`);
       if ((a as number) <= INT64_MIN || (a as number) >= INT64_LIMIT) fail(`${a} is outside the 64-bit integer range`);
-      if (base.minInteger !== undefined && (a as number) < base.minInteger) fail(`${a} is below the minimum ${base.minInteger}`);
-      if (base.maxInteger !== undefined && (a as number) > base.maxInteger) fail(`${a} is above the maximum ${base.maxInteger}`);
+      if (base.minInteger !== undefined && (a as number) < base.minInteger)
+        fail(`${a} is below the minimum ${base.minInteger}`);
+      if (base.maxInteger !== undefined && (a as number) > base.maxInteger)
+        fail(`${a} is above the maximum ${base.maxInteger}`);
       break;
     case 'real':
       if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${JSON.stringify(a)}`);
@@ -204,7 +227,8 @@ export function mapKeyToWire(base: BaseType, k: string, where: Where = {}): Wire
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isNamedUuid(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !isNamedUuid(v);
 
 /** A JS map (object) → `["map", pairs]` (shape only; constraints are {@link checkDatum}'s). */
 export function mapToWire(type: ColumnType, v: unknown, where: Where = {}): WireValue {
@@ -241,7 +265,8 @@ export function datumToWire(type: ColumnType, v: unknown, where: Where = {}, che
       else out = atomToWire(type.key, v, where);
       break;
     case 'atom':
-      if (Array.isArray(v) || v === undefined || v === null) throw new OvsdbValueError(`expected a single ${type.key.type}, got ${show(v)}`, where, v);
+      if (Array.isArray(v) || v === undefined || v === null)
+        throw new OvsdbValueError(`expected a single ${type.key.type}, got ${show(v)}`, where, v);
       out = atomToWire(type.key, v, where);
       break;
   }

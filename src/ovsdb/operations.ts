@@ -2,7 +2,25 @@
  * Database operations (RFC 7047 §5.2) as plain JSON objects: exactly what goes on the wire inside
  * `transact`. Builders across the SDK return arrays of these; only the client sends them.
  */
-import type { Condition, ConditionFunction, Mutation, Mutator, InsertOp, SelectOp, UpdateOp, MutateOp, DeleteOp, WaitOp, CommitOp, AbortOp, CommentOp, AssertOp, WireAtom, WireRow, WireValue } from './protocol.js';
+import type {
+  Condition,
+  ConditionFunction,
+  Mutation,
+  Mutator,
+  InsertOp,
+  SelectOp,
+  UpdateOp,
+  MutateOp,
+  DeleteOp,
+  WaitOp,
+  CommitOp,
+  AbortOp,
+  CommentOp,
+  AssertOp,
+  WireAtom,
+  WireRow,
+  WireValue,
+} from './protocol.js';
 
 export type {
   ConditionFunction,
@@ -45,7 +63,12 @@ export const op = {
     ...(columns ? { columns } : {}),
   }),
   update: (table: string, where: readonly Condition[], row: WireRow): UpdateOp => ({ op: 'update', table, where, row }),
-  mutate: (table: string, where: readonly Condition[], mutations: readonly Mutation[]): MutateOp => ({ op: 'mutate', table, where, mutations }),
+  mutate: (table: string, where: readonly Condition[], mutations: readonly Mutation[]): MutateOp => ({
+    op: 'mutate',
+    table,
+    where,
+    mutations,
+  }),
   delete: (table: string, where: readonly Condition[]): DeleteOp => ({ op: 'delete', table, where }),
   wait: (
     table: string,

@@ -92,7 +92,8 @@ export interface AssertOp {
   readonly lock: string;
 }
 
-export type Operation = InsertOp | SelectOp | UpdateOp | MutateOp | DeleteOp | WaitOp | CommitOp | AbortOp | CommentOp | AssertOp;
+export type Operation =
+  InsertOp | SelectOp | UpdateOp | MutateOp | DeleteOp | WaitOp | CommitOp | AbortOp | CommentOp | AssertOp;
 
 /** Per-operation results (RFC 7047 §5.2). */
 export interface InsertResult {
@@ -116,7 +117,9 @@ export type ResultOf<O extends Operation> = O extends InsertOp
       ? CountResult
       : EmptyResult;
 
-export type ResultsOf<Ops extends readonly Operation[]> = { -readonly [K in keyof Ops]: Ops[K] extends Operation ? ResultOf<Ops[K]> : never };
+export type ResultsOf<Ops extends readonly Operation[]> = {
+  -readonly [K in keyof Ops]: Ops[K] extends Operation ? ResultOf<Ops[K]> : never;
+};
 
 // ---- monitors (RFC 7047 §4.1.5–4.1.6, ovsdb-server(7) §4.1.12–4.1.15) -------------------------
 

@@ -86,7 +86,12 @@ export class NamedUuidUndefinedError extends OvsdbTypedError {
     where: SchemaLocation,
     readonly uuidName: string,
   ) {
-    super('OVSDB_NAMED_UUID_UNDEFINED', `named-uuid "${uuidName}" is not defined by any insert of the transaction`, where, uuidName);
+    super(
+      'OVSDB_NAMED_UUID_UNDEFINED',
+      `named-uuid "${uuidName}" is not defined by any insert of the transaction`,
+      where,
+      uuidName,
+    );
   }
 }
 
@@ -108,6 +113,11 @@ export class NamedUuidWrongTableError extends OvsdbTypedError {
     readonly actualTable: string,
     readonly expectedTable: string,
   ) {
-    super('OVSDB_NAMED_UUID_WRONG_TABLE', `named-uuid "${uuidName}" is a row of ${actualTable}, the column references ${expectedTable}`, where, uuidName);
+    super(
+      'OVSDB_NAMED_UUID_WRONG_TABLE',
+      `named-uuid "${uuidName}" is a row of ${actualTable}, the column references ${expectedTable}`,
+      where,
+      uuidName,
+    );
   }
 }

@@ -140,7 +140,8 @@ function parseBaseType(raw: unknown, path: string): BaseType {
   const out: { -readonly [K in keyof BaseType]: BaseType[K] } = { type: t };
   if (raw.enum !== undefined) out.enum = parseEnum(raw.enum, t, `${path}.enum`);
   const check = (k: string, allowed: AtomicType) => {
-    if (raw[k] !== undefined && t !== allowed) throw new OvsdbSchemaError(`${k} is only allowed on ${allowed}`, `${path}.${k}`);
+    if (raw[k] !== undefined && t !== allowed)
+      throw new OvsdbSchemaError(`${k} is only allowed on ${allowed}`, `${path}.${k}`);
   };
   check('minInteger', 'integer');
   check('maxInteger', 'integer');
@@ -160,10 +161,12 @@ function parseBaseType(raw: unknown, path: string): BaseType {
   };
   for (const [k, x] of Object.entries(v)) if (x !== undefined) (out as Record<string, unknown>)[k] = x;
   if (raw.refTable !== undefined) {
-    if (typeof raw.refTable !== 'string' || !ID_RE.test(raw.refTable)) throw new OvsdbSchemaError('refTable must be a table name', `${path}.refTable`);
+    if (typeof raw.refTable !== 'string' || !ID_RE.test(raw.refTable))
+      throw new OvsdbSchemaError('refTable must be a table name', `${path}.refTable`);
     out.refTable = raw.refTable;
     const rt = raw.refType ?? 'strong';
-    if (rt !== 'strong' && rt !== 'weak') throw new OvsdbSchemaError('refType must be "strong" or "weak"', `${path}.refType`);
+    if (rt !== 'strong' && rt !== 'weak')
+      throw new OvsdbSchemaError('refType must be "strong" or "weak"', `${path}.refType`);
     out.refType = rt;
   } else if (raw.refType !== undefined) {
     throw new OvsdbSchemaError('refType without refTable', `${path}.refType`);
@@ -193,10 +196,13 @@ function parseColumnType(raw: unknown, path: string): ColumnType {
  */
 export function parseSchema(raw: unknown): DatabaseSchema {
   if (!isObj(raw)) throw new OvsdbSchemaError('schema must be a JSON object', '$');
-  if (typeof raw.name !== 'string' || !ID_RE.test(raw.name)) throw new OvsdbSchemaError('name must be an identifier', '$.name');
+  if (typeof raw.name !== 'string' || !ID_RE.test(raw.name))
+    throw new OvsdbSchemaError('name must be an identifier', '$.name');
   const version = raw.version ?? '0.0.0';
-  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) throw new OvsdbSchemaError('version must be x.y.z', '$.version');
-  if (raw.cksum !== undefined && typeof raw.cksum !== 'string') throw new OvsdbSchemaError('cksum must be a string', '$.cksum');
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version))
+    throw new OvsdbSchemaError('version must be x.y.z', '$.version');
+  if (raw.cksum !== undefined && typeof raw.cksum !== 'string')
+    throw new OvsdbSchemaError('cksum must be a string', '$.cksum');
   if (!isObj(raw.tables)) throw new OvsdbSchemaError('tables must be an object', '$.tables');
   const tables: Record<string, TableSchema> = {};
   for (const [tname, traw] of Object.entries(raw.tables)) {
@@ -210,7 +216,8 @@ export function parseSchema(raw: unknown): DatabaseSchema {
       if (!ID_RE.test(cname) || cname.startsWith('_')) throw new OvsdbSchemaError('bad column name', cp);
       if (!isObj(craw)) throw new OvsdbSchemaError('column must be an object', cp);
       for (const k of ['ephemeral', 'mutable'] as const) {
-        if (craw[k] !== undefined && typeof craw[k] !== 'boolean') throw new OvsdbSchemaError(`${k} must be a boolean`, `${cp}.${k}`);
+        if (craw[k] !== undefined && typeof craw[k] !== 'boolean')
+          throw new OvsdbSchemaError(`${k} must be a boolean`, `${cp}.${k}`);
       }
       columns[cname] = {
         name: cname,
@@ -223,7 +230,8 @@ export function parseSchema(raw: unknown): DatabaseSchema {
     if (maxRows !== undefined && (typeof maxRows !== 'number' || !Number.isInteger(maxRows) || maxRows < 1)) {
       throw new OvsdbSchemaError('maxRows must be a positive integer', `${tp}.maxRows`);
     }
-    if (traw.isRoot !== undefined && typeof traw.isRoot !== 'boolean') throw new OvsdbSchemaError('isRoot must be a boolean', `${tp}.isRoot`);
+    if (traw.isRoot !== undefined && typeof traw.isRoot !== 'boolean')
+      throw new OvsdbSchemaError('isRoot must be a boolean', `${tp}.isRoot`);
     const indexes: string[][] = [];
     if (traw.indexes !== undefined) {
       if (!Array.isArray(traw.indexes)) throw new OvsdbSchemaError('indexes must be an array', `${tp}.indexes`);
@@ -232,7 +240,8 @@ export function parseSchema(raw: unknown): DatabaseSchema {
           throw new OvsdbSchemaError('an index is a non-empty array of column names', `${tp}.indexes[${i}]`);
         }
         for (const c of ix as string[]) {
-          if (!(c in columns) && c !== '_uuid') throw new OvsdbSchemaError(`index names unknown column "${c}"`, `${tp}.indexes[${i}]`);
+          if (!(c in columns) && c !== '_uuid')
+            throw new OvsdbSchemaError(`index names unknown column "${c}"`, `${tp}.indexes[${i}]`);
         }
         indexes.push([...(ix as string[])]);
       });
@@ -253,7 +262,10 @@ export function parseSchema(raw: unknown): DatabaseSchema {
     for (const c of Object.values(t.columns)) {
       for (const b of [c.type.key, c.type.value]) {
         if (b?.refTable && !(b.refTable in tables)) {
-          throw new OvsdbSchemaError(`refTable "${b.refTable}" is not a table of this schema`, `$.tables.${t.name}.columns.${c.name}`);
+          throw new OvsdbSchemaError(
+            `refTable "${b.refTable}" is not a table of this schema`,
+            `$.tables.${t.name}.columns.${c.name}`,
+          );
         }
       }
     }

@@ -59,7 +59,13 @@ export type SessionMetric =
 /** Why a remote was not accepted (logged, and the session tries the next one). */
 export class OvsdbRemoteRejectedError extends SdkError {
   constructor(
-    code: 'OVSDB_NOT_LEADER' | 'OVSDB_STALE_SERVER' | 'OVSDB_UNKNOWN_DATABASE' | 'OVSDB_SCHEMA_MISMATCH' | 'OVSDB_NOT_CONNECTED' | 'OVSDB_WRONG_CLUSTER',
+    code:
+      | 'OVSDB_NOT_LEADER'
+      | 'OVSDB_STALE_SERVER'
+      | 'OVSDB_UNKNOWN_DATABASE'
+      | 'OVSDB_SCHEMA_MISMATCH'
+      | 'OVSDB_NOT_CONNECTED'
+      | 'OVSDB_WRONG_CLUSTER',
     readonly remote: string,
     message: string,
   ) {
@@ -84,10 +90,16 @@ export class OvsdbSessionNotReadyError extends SdkError {
     readonly state: SessionState,
     readonly failures: readonly RemoteFailure[] = [],
   ) {
-    const why = failures.map((f) => `${f.remote}: [${f.error.code}] ${stripRemote(f.error.message, f.remote)}`).join('; ');
-    super('OVSDB_SESSION_NOT_READY', `the session was not live within ${timeoutMs} ms (state ${state})${why ? `: ${why}` : ''}`, {
-      cause: failures[failures.length - 1]?.error,
-    });
+    const why = failures
+      .map((f) => `${f.remote}: [${f.error.code}] ${stripRemote(f.error.message, f.remote)}`)
+      .join('; ');
+    super(
+      'OVSDB_SESSION_NOT_READY',
+      `the session was not live within ${timeoutMs} ms (state ${state})${why ? `: ${why}` : ''}`,
+      {
+        cause: failures[failures.length - 1]?.error,
+      },
+    );
   }
 }
 
@@ -108,12 +120,17 @@ export class OvsdbSessionGaveUpError extends SdkError {
     readonly failures: readonly RemoteFailure[],
     readonly rounds: number,
   ) {
-    const why = failures.map((f) => `${f.remote}: [${f.error.code}] ${stripRemote(f.error.message, f.remote)}`).join('; ');
-    super('OVSDB_SESSION_GAVE_UP', `gave up after ${rounds} round(s) of connection attempts: ${why || 'no remote'}`, { cause: failures[failures.length - 1]?.error });
+    const why = failures
+      .map((f) => `${f.remote}: [${f.error.code}] ${stripRemote(f.error.message, f.remote)}`)
+      .join('; ');
+    super('OVSDB_SESSION_GAVE_UP', `gave up after ${rounds} round(s) of connection attempts: ${why || 'no remote'}`, {
+      cause: failures[failures.length - 1]?.error,
+    });
   }
 }
 
-const stripRemote = (m: string, remote: string): string => (m.startsWith(`${remote}: `) ? m.slice(remote.length + 2) : m);
+const stripRemote = (m: string, remote: string): string =>
+  m.startsWith(`${remote}: `) ? m.slice(remote.length + 2) : m;
 
 export interface SessionOptions {
   /** Database this session is for (e.g. `OVN_Northbound`). */
@@ -149,7 +166,11 @@ export const DEFAULT_START_TIMEOUT_MS = 30_000;
  * Rejections that no retry can cure while starting: the server answered, and what it said is about
  * the caller's configuration (the database name, the schema version). `start` ends at once with them.
  */
-const PERMANENT_AT_START: ReadonlySet<string> = new Set(['OVSDB_UNKNOWN_DATABASE', 'OVSDB_SCHEMA_MISMATCH', 'OVSDB_WRONG_CLUSTER']);
+const PERMANENT_AT_START: ReadonlySet<string> = new Set([
+  'OVSDB_UNKNOWN_DATABASE',
+  'OVSDB_SCHEMA_MISMATCH',
+  'OVSDB_WRONG_CLUSTER',
+]);
 
 /** Options of {@link OvsdbSession.transact}. */
 export interface SessionTransactOptions extends TransactOptions {
@@ -172,7 +193,10 @@ export interface SessionTransactOptions extends TransactOptions {
 }
 
 /** Called on every new connection, after the server was accepted and before the session is live. */
-export type ConnectHook = (client: OvsdbClient, info: { readonly remote: string; readonly reconnect: boolean }) => Promise<void>;
+export type ConnectHook = (
+  client: OvsdbClient,
+  info: { readonly remote: string; readonly reconnect: boolean },
+) => Promise<void>;
 
 interface ServerDbRow {
   name?: string;
@@ -240,7 +264,11 @@ export class OvsdbSession {
    * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` when `signal` aborts the start
    * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the backoff policy gives up first, naming each remote's reason
    */
-  static async start(remotes: string | readonly string[], opts: SessionOptions, hooks: ConnectHook[] = []): Promise<OvsdbSession> {
+  static async start(
+    remotes: string | readonly string[],
+    opts: SessionOptions,
+    hooks: ConnectHook[] = [],
+  ): Promise<OvsdbSession> {
     const s = new OvsdbSession(remotes, opts);
     s.hooks.push(...hooks);
     const { signal } = opts;
@@ -255,7 +283,10 @@ export class OvsdbSession {
         s.ready(),
         new Promise<never>((_, reject) => {
           if (Number.isFinite(timeoutMs)) {
-            timer = setTimeout(() => reject(new OvsdbSessionNotReadyError(timeoutMs, s.stateValue, s.lastFailures())), timeoutMs);
+            timer = setTimeout(
+              () => reject(new OvsdbSessionNotReadyError(timeoutMs, s.stateValue, s.lastFailures())),
+              timeoutMs,
+            );
           }
           if (signal) {
             onAbort = () => reject(new OvsdbSessionClosedError('session start aborted', { cause: signal.reason }));
@@ -309,7 +340,8 @@ export class OvsdbSession {
    */
   async addConnectHook(h: ConnectHook): Promise<void> {
     this.hooks.push(h);
-    if (this.current && this.stateValue === 'live') await h(this.current, { remote: this.current.remote, reconnect: false });
+    if (this.current && this.stateValue === 'live')
+      await h(this.current, { remote: this.current.remote, reconnect: false });
   }
 
   /** Unregisters a hook added with {@link addConnectHook} (no-op if it is not registered). */
@@ -363,7 +395,8 @@ export class OvsdbSession {
   ready(timeoutMs?: number): Promise<OvsdbClient> {
     if (this.stateValue === 'live' && this.current && !this.current.closed) return Promise.resolve(this.current);
     if (this.stateValue === 'failed' && this.failure) return Promise.reject(this.failure);
-    if (this.stateValue === 'closed' || this.stateValue === 'failed') return Promise.reject(new OvsdbSessionClosedError(`session is ${this.stateValue}`));
+    if (this.stateValue === 'closed' || this.stateValue === 'failed')
+      return Promise.reject(new OvsdbSessionClosedError(`session is ${this.stateValue}`));
     return new Promise((resolve, reject) => {
       const w = { resolve, reject };
       this.waiters.push(w);
@@ -390,7 +423,10 @@ export class OvsdbSession {
    * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` / {@link OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` while waiting for a connection
    * @throws {OvsdbTransactionError} the transaction's own failure, unchanged
    */
-  async transact<const Ops extends readonly Operation[]>(ops: Ops, o: SessionTransactOptions = {}): Promise<ResultsOf<Ops>> {
+  async transact<const Ops extends readonly Operation[]>(
+    ops: Ops,
+    o: SessionTransactOptions = {},
+  ): Promise<ResultsOf<Ops>> {
     const retries = o.idempotent ? (o.retries ?? 5) : 0;
     const { idempotent: _i, retries: _r, readyTimeoutMs, onRetry, ...txo } = o;
     let resent = 0;
@@ -428,7 +464,10 @@ export class OvsdbSession {
         } else throw e;
         // A canceled forward is reported as what it means for the caller: an unknown outcome.
         const err = e instanceof OvsdbRpcError ? unknown! : (e as SdkError);
-        this.log?.info({ attempt: attempt + 1, code: err.code, err: err.message }, 'ovsdb session: sending the transaction again');
+        this.log?.info(
+          { attempt: attempt + 1, code: err.code, err: err.message },
+          'ovsdb session: sending the transaction again',
+        );
         this.opts.onMetric?.({ type: 'txnRetry', attempt: attempt + 1, code: err.code });
         onRetry?.(attempt + 1, err);
       }
@@ -510,7 +549,10 @@ export class OvsdbSession {
           // The servers answered, and the answer is about our configuration: no retry can help.
           this.failure = permanent;
           this.stopped = true;
-          this.log?.error({ remotes: this.remotes, code: permanent.code, err: permanent.message }, 'ovsdb session: start failed');
+          this.log?.error(
+            { remotes: this.remotes, code: permanent.code, err: permanent.message },
+            'ovsdb session: start failed',
+          );
           this.setState('failed', undefined, permanent.message);
           this.rejectWaiters(permanent);
           this.ended(permanent);
@@ -520,7 +562,10 @@ export class OvsdbSession {
         const delay = backoff(failures);
         if (delay === undefined) {
           const err = new OvsdbSessionGaveUpError(
-            this.remotes.map((remote) => ({ remote, error: this.roundFailures.get(remote) ?? new OvsdbSessionClosedError('not tried') })),
+            this.remotes.map((remote) => ({
+              remote,
+              error: this.roundFailures.get(remote) ?? new OvsdbSessionClosedError('not tried'),
+            })),
             failures,
           );
           this.failure = err;
@@ -549,7 +594,10 @@ export class OvsdbSession {
     this.setState('connecting', remote);
     let client: OvsdbClient;
     try {
-      client = await OvsdbClient.connect(remote, { ...this.opts.client, ...(this.opts.logger ? { logger: this.opts.logger } : {}) });
+      client = await OvsdbClient.connect(remote, {
+        ...this.opts.client,
+        ...(this.opts.logger ? { logger: this.opts.logger } : {}),
+      });
     } catch (e) {
       this.reject(remote, e as SdkError);
       return undefined;
@@ -605,7 +653,8 @@ export class OvsdbSession {
   private async check(client: OvsdbClient, remote: string): Promise<void> {
     const db = this.opts.database;
     const judge = (row: ServerDbRow | undefined, initial: boolean): OvsdbRemoteRejectedError | undefined => {
-      if (!row) return new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
+      if (!row)
+        return new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
       const clustered = row.model === 'clustered';
       const index = row.index ?? 0;
       // A relay (ovsdb-server relay:DB:REMOTES) serves reads and forwards writes while it follows its
@@ -614,15 +663,25 @@ export class OvsdbSession {
         return new OvsdbRemoteRejectedError('OVSDB_NOT_CONNECTED', remote, 'relay is not connected to its source');
       }
       if (clustered) {
-        if (!row.connected) return new OvsdbRemoteRejectedError('OVSDB_NOT_CONNECTED', remote, 'member is not connected to its cluster');
-        if (this.opts.leaderOnly !== false && !row.leader) return new OvsdbRemoteRejectedError('OVSDB_NOT_LEADER', remote, 'member is not the leader');
+        if (!row.connected)
+          return new OvsdbRemoteRejectedError('OVSDB_NOT_CONNECTED', remote, 'member is not connected to its cluster');
+        if (this.opts.leaderOnly !== false && !row.leader)
+          return new OvsdbRemoteRejectedError('OVSDB_NOT_LEADER', remote, 'member is not the leader');
         // Indexes compare only within one cluster: a member of another cluster (same database name,
         // another cid) is refused outright.
         if (initial && row.cid !== undefined && this.clusterId !== undefined && row.cid !== this.clusterId) {
-          return new OvsdbRemoteRejectedError('OVSDB_WRONG_CLUSTER', remote, `member of cluster ${row.cid}, not of cluster ${this.clusterId} followed so far`);
+          return new OvsdbRemoteRejectedError(
+            'OVSDB_WRONG_CLUSTER',
+            remote,
+            `member of cluster ${row.cid}, not of cluster ${this.clusterId} followed so far`,
+          );
         }
         if (initial && index < this.maxIndex) {
-          return new OvsdbRemoteRejectedError('OVSDB_STALE_SERVER', remote, `member is behind (index ${index} < ${this.maxIndex} already seen)`);
+          return new OvsdbRemoteRejectedError(
+            'OVSDB_STALE_SERVER',
+            remote,
+            `member is behind (index ${index} < ${this.maxIndex} already seen)`,
+          );
         }
       }
       if (initial && this.opts.schemaVersion && row.schema) {
@@ -633,7 +692,11 @@ export class OvsdbSession {
           /* schema column unreadable: accept */
         }
         if (v !== undefined && v.split('.')[0] !== this.opts.schemaVersion.split('.')[0]) {
-          return new OvsdbRemoteRejectedError('OVSDB_SCHEMA_MISMATCH', remote, `schema version ${v} is not compatible with ${this.opts.schemaVersion}`);
+          return new OvsdbRemoteRejectedError(
+            'OVSDB_SCHEMA_MISMATCH',
+            remote,
+            `schema version ${v} is not compatible with ${this.opts.schemaVersion}`,
+          );
         }
       }
       // Accepted: remember what was seen.
@@ -660,7 +723,12 @@ export class OvsdbSession {
       initial = await client.monitorCond(
         '_Server',
         ['session', db],
-        { Database: { columns: ['name', 'model', 'connected', 'leader', 'index', 'schema', 'cid'], where: [['name', '==', db]] } },
+        {
+          Database: {
+            columns: ['name', 'model', 'connected', 'leader', 'index', 'schema', 'cid'],
+            where: [['name', '==', db]],
+          },
+        },
         (ev: MonitorEvent) => {
           if (ev.method === 'update') return;
           apply(ev.updates);
@@ -676,7 +744,8 @@ export class OvsdbSession {
       // A server older than the _Server database (before OVS 2.9) has no clustering to judge: check
       // that it has the database (list_dbs) and accept it as a standalone server.
       if ((e as SdkError).code !== 'OVSDB_UNKNOWN_DATABASE') throw e;
-      if (!(await client.listDbs()).includes(db)) throw new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
+      if (!(await client.listDbs()).includes(db))
+        throw new OvsdbRemoteRejectedError('OVSDB_UNKNOWN_DATABASE', remote, `the server has no database ${db}`);
       this.log?.info({ remote }, 'ovsdb session: the server has no _Server database; accepted as a standalone server');
       return;
     }

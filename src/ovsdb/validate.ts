@@ -67,7 +67,8 @@ function checkNamedAtom(base: BaseType | undefined, a: unknown, where: Where, sc
     else throw new NamedUuidUndefinedError(where, name);
     return;
   }
-  if (base.refTable !== undefined && table !== base.refTable) throw new NamedUuidWrongTableError(where, name, table, base.refTable);
+  if (base.refTable !== undefined && table !== base.refTable)
+    throw new NamedUuidWrongTableError(where, name, table, base.refTable);
 }
 
 /** Walks the atoms of a checked wire datum (only uuid columns can hold named-uuids). */
@@ -100,9 +101,17 @@ function requiredColumns(table: TableSchema): readonly ColumnSchema[] {
   return r;
 }
 
-function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 'insert' | 'update' | 'wait', scope: NamedUuidScope): void {
+function checkRow(
+  schema: DatabaseSchema,
+  table: TableSchema,
+  row: unknown,
+  op: 'insert' | 'update' | 'wait',
+  scope: NamedUuidScope,
+): void {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    throw new OvsdbArgumentError(`${schema.name}.${table.name}: ${op} row must be an object, got ${JSON.stringify(row)}`);
+    throw new OvsdbArgumentError(
+      `${schema.name}.${table.name}: ${op} row must be an object, got ${JSON.stringify(row)}`,
+    );
   }
   if (op === 'insert') {
     for (const col of requiredColumns(table)) {
@@ -118,7 +127,8 @@ function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 
   for (const [name, v] of Object.entries(row)) {
     const col = columnOf(schema, table, name);
     const where = { database: schema.name, table: table.name, column: name };
-    if (op !== 'wait' && (isImplicit(name) || (op === 'update' && !col.mutable))) throw new ImmutableColumnError(where, v, op);
+    if (op !== 'wait' && (isImplicit(name) || (op === 'update' && !col.mutable)))
+      throw new ImmutableColumnError(where, v, op);
     checkValue(col.type, v, where, scope);
   }
 }
@@ -129,17 +139,26 @@ function checkRow(schema: DatabaseSchema, table: TableSchema, row: unknown, op: 
  * value may have any size), the value otherwise a datum of the column's type.
  */
 export function checkCondition(schema: DatabaseSchema, table: TableSchema, c: Condition, scope: NamedUuidScope): void {
-  if (!Array.isArray(c) || c.length !== 3) throw new OvsdbArgumentError(`${schema.name}.${table.name}: a condition is [column, function, value], got ${JSON.stringify(c)}`);
+  if (!Array.isArray(c) || c.length !== 3)
+    throw new OvsdbArgumentError(
+      `${schema.name}.${table.name}: a condition is [column, function, value], got ${JSON.stringify(c)}`,
+    );
   const [name, fn, value] = c;
   const col = columnOf(schema, table, name);
   const where = { database: schema.name, table: table.name, column: name };
-  if (!CONDITION_FNS.has(fn)) throw new ConditionNotAllowedError(where, String(fn), value, 'is not an RFC 7047 condition function');
+  if (!CONDITION_FNS.has(fn))
+    throw new ConditionNotAllowedError(where, String(fn), value, 'is not an RFC 7047 condition function');
   const kind = columnKind(col.type);
   let type: ColumnType = col.type;
   if (ORDERING.has(fn)) {
     // ovsdb-server accepts ordering on a scalar or optional integer/real column, compared with one number.
     if ((kind !== 'atom' && kind !== 'optional') || (col.type.key.type !== 'integer' && col.type.key.type !== 'real')) {
-      throw new ConditionNotAllowedError(where, fn, value, `applies only to a single (or optional) integer or real column, not a ${kind} of ${col.type.key.type}`);
+      throw new ConditionNotAllowedError(
+        where,
+        fn,
+        value,
+        `applies only to a single (or optional) integer or real column, not a ${kind} of ${col.type.key.type}`,
+      );
     }
     type = { key: col.type.key, min: 1, max: 1 };
   } else if (fn === 'includes' || fn === 'excludes') {
@@ -156,7 +175,10 @@ export function checkCondition(schema: DatabaseSchema, table: TableSchema, c: Co
  * `insert`/`delete` on sets and maps (a map `delete` takes a map or a set of keys).
  */
 export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mutation, scope: NamedUuidScope): void {
-  if (!Array.isArray(m) || m.length !== 3) throw new OvsdbArgumentError(`${schema.name}.${table.name}: a mutation is [column, mutator, value], got ${JSON.stringify(m)}`);
+  if (!Array.isArray(m) || m.length !== 3)
+    throw new OvsdbArgumentError(
+      `${schema.name}.${table.name}: a mutation is [column, mutator, value], got ${JSON.stringify(m)}`,
+    );
   const [name, mutator, value] = m;
   const col = columnOf(schema, table, name);
   const where = { database: schema.name, table: table.name, column: name };
@@ -165,14 +187,22 @@ export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mut
   const key = col.type.key;
   if (ARITH.has(mutator)) {
     if (kind === 'map' || (key.type !== 'integer' && key.type !== 'real')) {
-      throw new MutatorNotAllowedError(where, mutator, value, `applies only to integer or real columns, not a ${kind} of ${key.type}`);
+      throw new MutatorNotAllowedError(
+        where,
+        mutator,
+        value,
+        `applies only to integer or real columns, not a ${kind} of ${key.type}`,
+      );
     }
-    if (mutator === '%=' && key.type !== 'integer') throw new MutatorNotAllowedError(where, mutator, value, 'applies only to integer columns');
+    if (mutator === '%=' && key.type !== 'integer')
+      throw new MutatorNotAllowedError(where, mutator, value, 'applies only to integer columns');
     checkDatum({ key: { type: key.type }, min: 1, max: 1 }, value, where);
-    if ((mutator === '/=' || mutator === '%=') && value === 0) throw new OvsdbValueError('division by zero', where, value);
+    if ((mutator === '/=' || mutator === '%=') && value === 0)
+      throw new OvsdbValueError('division by zero', where, value);
     return;
   }
-  if (mutator !== 'insert' && mutator !== 'delete') throw new MutatorNotAllowedError(where, String(mutator), value, 'is not an RFC 7047 mutator');
+  if (mutator !== 'insert' && mutator !== 'delete')
+    throw new MutatorNotAllowedError(where, String(mutator), value, 'is not an RFC 7047 mutator');
   if (kind === 'atom') throw new MutatorNotAllowedError(where, mutator, value, 'applies only to sets and maps');
   if (mutator === 'insert') {
     checkValue({ ...col.type, min: 0 }, value, where, scope);
@@ -187,12 +217,14 @@ export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mut
 }
 
 function checkWhere(schema: DatabaseSchema, table: TableSchema, where: unknown, scope: NamedUuidScope): void {
-  if (!Array.isArray(where)) throw new OvsdbArgumentError(`${schema.name}.${table.name}: "where" must be an array of conditions`);
+  if (!Array.isArray(where))
+    throw new OvsdbArgumentError(`${schema.name}.${table.name}: "where" must be an array of conditions`);
   for (const c of where) checkCondition(schema, table, c as Condition, scope);
 }
 
 function checkColumns(schema: DatabaseSchema, table: TableSchema, columns: unknown): void {
-  if (!Array.isArray(columns)) throw new OvsdbArgumentError(`${schema.name}.${table.name}: "columns" must be an array of column names`);
+  if (!Array.isArray(columns))
+    throw new OvsdbArgumentError(`${schema.name}.${table.name}: "columns" must be an array of column names`);
   for (const c of columns) columnOf(schema, table, c as string);
 }
 
@@ -211,10 +243,18 @@ export function validateOperation(schema: DatabaseSchema, op: Operation, scope: 
       checkRow(schema, t, o.row, 'insert', scope);
       const name = o['uuid-name'];
       if (name !== undefined && (typeof name !== 'string' || !ID_RE.test(name))) {
-        throw new OvsdbValueError(`uuid-name must be an identifier, got ${JSON.stringify(name)}`, { database: schema.name, table: t.name }, name);
+        throw new OvsdbValueError(
+          `uuid-name must be an identifier, got ${JSON.stringify(name)}`,
+          { database: schema.name, table: t.name },
+          name,
+        );
       }
       if (o.uuid !== undefined && (typeof o.uuid !== 'string' || !UUID_RE.test(o.uuid))) {
-        throw new OvsdbValueError(`uuid must be a UUID, got ${JSON.stringify(o.uuid)}`, { database: schema.name, table: t.name }, o.uuid);
+        throw new OvsdbValueError(
+          `uuid must be a UUID, got ${JSON.stringify(o.uuid)}`,
+          { database: schema.name, table: t.name },
+          o.uuid,
+        );
       }
       return;
     }
@@ -233,7 +273,8 @@ export function validateOperation(schema: DatabaseSchema, op: Operation, scope: 
     case 'mutate': {
       const t = tableOf(schema, o.table);
       checkWhere(schema, t, o.where, scope);
-      if (!Array.isArray(o.mutations)) throw new OvsdbArgumentError(`${schema.name}.${t.name}: "mutations" must be an array`);
+      if (!Array.isArray(o.mutations))
+        throw new OvsdbArgumentError(`${schema.name}.${t.name}: "mutations" must be an array`);
       for (const m of o.mutations) checkMutation(schema, t, m, scope);
       return;
     }
@@ -246,13 +287,20 @@ export function validateOperation(schema: DatabaseSchema, op: Operation, scope: 
       const t = tableOf(schema, o.table);
       checkWhere(schema, t, o.where, scope);
       checkColumns(schema, t, o.columns);
-      if (o.until !== '==' && o.until !== '!=') throw new OvsdbArgumentError(`${schema.name}.${t.name}: wait "until" must be "==" or "!=", got ${JSON.stringify(o.until)}`);
-      if (!Array.isArray(o.rows)) throw new OvsdbArgumentError(`${schema.name}.${t.name}: wait "rows" must be an array`);
+      if (o.until !== '==' && o.until !== '!=')
+        throw new OvsdbArgumentError(
+          `${schema.name}.${t.name}: wait "until" must be "==" or "!=", got ${JSON.stringify(o.until)}`,
+        );
+      if (!Array.isArray(o.rows))
+        throw new OvsdbArgumentError(`${schema.name}.${t.name}: wait "rows" must be an array`);
       const cols = new Set(o.columns);
       for (const r of o.rows) {
         checkRow(schema, t, r, 'wait', scope);
         for (const c of Object.keys(r as object)) {
-          if (!cols.has(c)) throw new OvsdbArgumentError(`${schema.name}.${t.name}: wait row has column "${c}" that is not in "columns"`);
+          if (!cols.has(c))
+            throw new OvsdbArgumentError(
+              `${schema.name}.${t.name}: wait row has column "${c}" that is not in "columns"`,
+            );
         }
       }
       if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !Number.isInteger(o.timeout) || o.timeout < 0)) {
@@ -261,16 +309,25 @@ export function validateOperation(schema: DatabaseSchema, op: Operation, scope: 
       return;
     }
     case 'commit':
-      if (typeof o.durable !== 'boolean') throw new OvsdbArgumentError(`${schema.name}: commit "durable" must be a boolean`);
+      if (typeof o.durable !== 'boolean')
+        throw new OvsdbArgumentError(`${schema.name}: commit "durable" must be a boolean`);
       return;
     case 'abort':
       return;
     case 'comment':
       if (typeof o.comment !== 'string') throw new OvsdbArgumentError(`${schema.name}: comment must be a string`);
-      if (BAD_STRING_RE.test(o.comment)) throw new OvsdbValueError('comment contains a NUL character or an unpaired surrogate', { database: schema.name }, o.comment);
+      if (BAD_STRING_RE.test(o.comment))
+        throw new OvsdbValueError(
+          'comment contains a NUL character or an unpaired surrogate',
+          { database: schema.name },
+          o.comment,
+        );
       return;
     case 'assert':
-      if (typeof o.lock !== 'string' || !ID_RE.test(o.lock)) throw new OvsdbArgumentError(`${schema.name}: assert "lock" must be an identifier, got ${JSON.stringify(o.lock)}`);
+      if (typeof o.lock !== 'string' || !ID_RE.test(o.lock))
+        throw new OvsdbArgumentError(
+          `${schema.name}: assert "lock" must be an identifier, got ${JSON.stringify(o.lock)}`,
+        );
       return;
     default:
       throw new OvsdbArgumentError(`${schema.name}: unknown operation ${JSON.stringify((op as { op?: unknown }).op)}`);

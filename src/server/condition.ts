@@ -3,7 +3,15 @@
  * errors, and evaluation against a row.
  */
 import type { Datum, DType, SymbolTable } from './datum.js';
-import { compareAtoms, datumEquals, datumFromJson, findKey, isOptionalScalar, isScalar, typeToEnglish } from './datum.js';
+import {
+  compareAtoms,
+  datumEquals,
+  datumFromJson,
+  findKey,
+  isOptionalScalar,
+  isScalar,
+  typeToEnglish,
+} from './datum.js';
 import { syntaxError } from './errors.js';
 import type { Column, Row, Table } from './table.js';
 import { field } from './table.js';
@@ -12,8 +20,7 @@ export type CondFunction = '<' | '<=' | '==' | '!=' | '>=' | '>' | 'includes' | 
 const FUNCTIONS: readonly string[] = ['<', '<=', '==', '!=', '>=', '>', 'includes', 'excludes'];
 
 export type Clause =
-  | { readonly fn: 'true' | 'false' }
-  | { readonly fn: CondFunction; readonly column: Column; readonly arg: Datum };
+  { readonly fn: 'true' | 'false' } | { readonly fn: CondFunction; readonly column: Column; readonly arg: Datum };
 
 export function parseClause(table: Table, json: unknown, symtab: SymbolTable | undefined): Clause {
   if (json === true || json === false) return { fn: json ? 'true' : 'false' };
@@ -31,7 +38,11 @@ export function parseClause(table: Table, json: unknown, symtab: SymbolTable | u
     case '>':
     case '>=':
       if (!(isScalar(t) || isOptionalScalar(t)) || (t.key.type !== 'integer' && t.key.type !== 'real')) {
-        throw syntaxError(json, null, `Type mismatch: "${fn}" operator may not be applied to column ${column.name} of type ${typeToEnglish(t)}.`);
+        throw syntaxError(
+          json,
+          null,
+          `Type mismatch: "${fn}" operator may not be applied to column ${column.name} of type ${typeToEnglish(t)}.`,
+        );
       }
       t = { ...t, min: 1 };
       break;
@@ -75,7 +86,8 @@ export function evaluateClause(c: Clause, row: Row): boolean {
   const f = field(row, c.column);
   const arg = c.arg;
   const scalarish = isScalar(t) || isOptionalScalar(t);
-  if (isOptionalScalar(t) && f.keys.length === 0 && (c.fn === '<' || c.fn === '<=' || c.fn === '>' || c.fn === '>=')) return false;
+  if (isOptionalScalar(t) && f.keys.length === 0 && (c.fn === '<' || c.fn === '<=' || c.fn === '>' || c.fn === '>='))
+    return false;
   if (scalarish && f.keys.length === 1 && arg.keys.length === 1) {
     const cmp = compareAtoms(f.keys[0]!, arg.keys[0]!, t.key.type);
     switch (c.fn) {
@@ -117,7 +129,8 @@ export function evaluate(cond: readonly Clause[], row: Row): boolean {
 /** A `["_uuid", "==", uuid]` clause lets a query look the row up instead of scanning. */
 export function uuidLookup(cond: readonly Clause[]): string | undefined {
   for (const c of cond) {
-    if ('column' in c && c.fn === '==' && c.column.index === -1 && c.arg.keys.length === 1) return c.arg.keys[0] as string;
+    if ('column' in c && c.fn === '==' && c.column.index === -1 && c.arg.keys.length === 1)
+      return c.arg.keys[0] as string;
   }
   return undefined;
 }

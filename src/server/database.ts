@@ -113,12 +113,35 @@ export class Database {
       const o = old?.fields[col.index];
       const n = nu?.fields[col.index];
       if (o === n) continue;
-      if (o) this.linkWeak(t, ch.uuid, col.type.key.refType === 'weak' ? col.type.key.refTable : undefined, col.type.value?.refType === 'weak' ? col.type.value.refTable : undefined, o, -1);
-      if (n) this.linkWeak(t, ch.uuid, col.type.key.refType === 'weak' ? col.type.key.refTable : undefined, col.type.value?.refType === 'weak' ? col.type.value.refTable : undefined, n, 1);
+      if (o)
+        this.linkWeak(
+          t,
+          ch.uuid,
+          col.type.key.refType === 'weak' ? col.type.key.refTable : undefined,
+          col.type.value?.refType === 'weak' ? col.type.value.refTable : undefined,
+          o,
+          -1,
+        );
+      if (n)
+        this.linkWeak(
+          t,
+          ch.uuid,
+          col.type.key.refType === 'weak' ? col.type.key.refTable : undefined,
+          col.type.value?.refType === 'weak' ? col.type.value.refTable : undefined,
+          n,
+          1,
+        );
     }
   }
 
-  private linkWeak(src: Table, srcUuid: string, kRef: string | undefined, vRef: string | undefined, d: Datum, delta: number): void {
+  private linkWeak(
+    src: Table,
+    srcUuid: string,
+    kRef: string | undefined,
+    vRef: string | undefined,
+    d: Datum,
+    delta: number,
+  ): void {
     const key = `${src.name} ${srcUuid}`;
     const bump = (tableName: string, u: string) => {
       if (u === srcUuid) return;
@@ -153,7 +176,10 @@ export class Database {
         for (const col of t.columns) {
           if (!col.strongRef) continue;
           const d = r.fields[col.index]!;
-          for (const [base, atoms] of [[col.type.key, d.keys], [col.type.value, d.values]] as const) {
+          for (const [base, atoms] of [
+            [col.type.key, d.keys],
+            [col.type.value, d.values],
+          ] as const) {
             if (!base || !atoms || base.refType !== 'strong' || !base.refTable) continue;
             const target = this.tables.get(base.refTable)!;
             for (const a of atoms) {

@@ -120,7 +120,8 @@ function unwrap(json: unknown, name: string, valueType: 'string' | 'array'): unk
 }
 
 function parseUuid(json: unknown, symtab: SymbolTable | undefined, base: BaseType): string {
-  const isPair = (name: string) => Array.isArray(json) && json.length === 2 && json[0] === name && typeof json[1] === 'string';
+  const isPair = (name: string) =>
+    Array.isArray(json) && json.length === 2 && json[0] === name && typeof json[1] === 'string';
   if (isPair('uuid')) {
     const s = (json as string[])[1]!;
     if (!UUID_RE.test(s)) throw syntaxError(json, null, `"${s}" is not a valid UUID`);
@@ -159,7 +160,10 @@ function atomFromJsonRaw(base: BaseType, json: unknown, symtab: SymbolTable | un
 
 /** `ovsdb_atom_check_constraints` (uuid references are checked at commit). */
 export function checkAtomConstraints(a: Atom, base: BaseType): void {
-  if (base.enum && !base.enum.some((e) => compareAtoms(base.type === 'uuid' ? String(e).toLowerCase() : e, a, base.type) === 0)) {
+  if (
+    base.enum &&
+    !base.enum.some((e) => compareAtoms(base.type === 'uuid' ? String(e).toLowerCase() : e, a, base.type) === 0)
+  ) {
     const sorted = [...base.enum].sort((x, y) => compareAtoms(x, y, base.type));
     throw new OvsdbError(
       'constraint violation',
@@ -173,7 +177,8 @@ export function checkAtomConstraints(a: Atom, base: BaseType): void {
       const max = base.maxInteger;
       if ((min === undefined || n >= min) && (max === undefined || n <= max)) return;
       if (min !== undefined) {
-        if (max !== undefined) throw new OvsdbError('constraint violation', `${n} is not in the valid range ${min} to ${max} (inclusive)`);
+        if (max !== undefined)
+          throw new OvsdbError('constraint violation', `${n} is not in the valid range ${min} to ${max} (inclusive)`);
         throw new OvsdbError('constraint violation', `${n} is less than minimum allowed value ${min}`);
       }
       throw new OvsdbError('constraint violation', `${n} is greater than maximum allowed value ${max}`);
@@ -185,11 +190,20 @@ export function checkAtomConstraints(a: Atom, base: BaseType): void {
       if ((min === undefined || n >= min) && (max === undefined || n <= max)) return;
       if (min !== undefined) {
         if (max !== undefined) {
-          throw new OvsdbError('constraint violation', `${formatG15(n)} is not in the valid range ${formatG15(min)} to ${formatG15(max)} (inclusive)`);
+          throw new OvsdbError(
+            'constraint violation',
+            `${formatG15(n)} is not in the valid range ${formatG15(min)} to ${formatG15(max)} (inclusive)`,
+          );
         }
-        throw new OvsdbError('constraint violation', `${formatG15(n)} is less than minimum allowed value ${formatG15(min)}`);
+        throw new OvsdbError(
+          'constraint violation',
+          `${formatG15(n)} is less than minimum allowed value ${formatG15(min)}`,
+        );
       }
-      throw new OvsdbError('constraint violation', `${formatG15(n)} is greater than maximum allowed value ${formatG15(max!)}`);
+      throw new OvsdbError(
+        'constraint violation',
+        `${formatG15(n)} is greater than maximum allowed value ${formatG15(max!)}`,
+      );
     }
     case 'string': {
       const s = a as string;
@@ -197,10 +211,16 @@ export function checkAtomConstraints(a: Atom, base: BaseType): void {
       let n = 0;
       for (const _ of s) n++;
       if (base.minLength !== undefined && n < base.minLength) {
-        throw new OvsdbError('constraint violation', `"${s}" length ${n} is less than minimum allowed length ${base.minLength}`);
+        throw new OvsdbError(
+          'constraint violation',
+          `"${s}" length ${n} is less than minimum allowed length ${base.minLength}`,
+        );
       }
       if (base.maxLength !== undefined && n > base.maxLength) {
-        throw new OvsdbError('constraint violation', `"${s}" length ${n} is greater than maximum allowed length ${base.maxLength}`);
+        throw new OvsdbError(
+          'constraint violation',
+          `"${s}" length ${n} is greater than maximum allowed length ${base.maxLength}`,
+        );
       }
       return;
     }
@@ -241,7 +261,8 @@ export function datumFromJson(type: DType, json: unknown, symtab: SymbolTable | 
     const inner = unwrap(json, cls, 'array') as unknown[];
     const n = inner.length;
     if (n < type.min || n > type.max) {
-      if (type.min === 1 && type.max === 1) throw syntaxError(json, null, `${cls} must have exactly one member but ${n} are present`);
+      if (type.min === 1 && type.max === 1)
+        throw syntaxError(json, null, `${cls} must have exactly one member but ${n} are present`);
       throw syntaxError(json, null, `${cls} must have ${type.min} to ${type.max} members but ${n} are present`);
     }
     const keys: Atom[] = [];
@@ -294,7 +315,9 @@ export function defaultAtomOf(t: AtomicType): Atom {
 
 export function defaultDatum(type: DType): Datum {
   if (type.min === 0) return type.value ? { keys: [], values: [] } : { keys: [] };
-  return type.value ? { keys: [defaultAtomOf(type.key.type)], values: [defaultAtomOf(type.value.type)] } : { keys: [defaultAtomOf(type.key.type)] };
+  return type.value
+    ? { keys: [defaultAtomOf(type.key.type)], values: [defaultAtomOf(type.value.type)] }
+    : { keys: [defaultAtomOf(type.key.type)] };
 }
 
 export function datumEquals(a: Datum, b: Datum, type: DType): boolean {

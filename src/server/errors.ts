@@ -45,7 +45,12 @@ export class ServerConfigError extends SdkError {
 
 /** A database file could not be read or does not hold a standalone OVSDB database. */
 export class ServerDbFileError extends SdkError {
-  constructor(readonly file: string, message: string, readonly line?: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+    options?: { cause?: unknown },
+  ) {
     super('SERVER_DB_FILE', `${file}${line !== undefined ? `:${line}` : ''}: ${message}`, options);
   }
 }

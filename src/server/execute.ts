@@ -82,7 +82,10 @@ export class MemberParser {
   finish(): OvsdbError | undefined {
     if (!this.error && this.obj) {
       const unused = Object.keys(this.obj).filter((k) => !this.used.has(k));
-      if (unused.length > 1) this.raise(`Member '${unused[0]}' and ${unused.length - 1} other member${unused.length > 2 ? 's' : ''} are present but not allowed here.`);
+      if (unused.length > 1)
+        this.raise(
+          `Member '${unused[0]}' and ${unused.length - 1} other member${unused.length > 2 ? 's' : ''} are present but not allowed here.`,
+        );
       else if (unused.length === 1) this.raise(`Member '${unused[0]}' is present but not allowed here.`);
     }
     return this.error;
@@ -161,12 +164,17 @@ function execInsert(x: Exec, p: MemberParser, result: JsonObj): void {
     if (!UUID_RE.test(uuidJson)) throw syntaxError(uuidJson, null, 'bad uuid');
     rowUuid = uuidJson.toLowerCase();
     if (!x.txn.mayCreate(t!, rowUuid)) {
-      throw syntaxError(uuidJson, 'duplicate uuid', 'This UUID would duplicate a UUID already present within the table or deleted within the same transaction.');
+      throw syntaxError(
+        uuidJson,
+        'duplicate uuid',
+        'This UUID would duplicate a UUID already present within the table or deleted within the same transaction.',
+      );
     }
   }
   if (uuidName !== undefined) {
     const sym = symbolInsert(x.symtab, uuidName);
-    if (sym.created) throw syntaxError(uuidName, 'duplicate uuid-name', 'This "uuid-name" appeared on an earlier "insert" operation.');
+    if (sym.created)
+      throw syntaxError(uuidName, 'duplicate uuid-name', 'This "uuid-name" appeared on an earlier "insert" operation.');
     if (rowUuid !== undefined) sym.uuid = rowUuid;
     else rowUuid = sym.uuid;
     sym.created = true;
@@ -221,7 +229,11 @@ function execUpdate(x: Exec, p: MemberParser, result: JsonObj): void {
   parseRowInto(table, rowJson, x.symtab, scratch, cols);
   for (const c of cols) {
     if (!c.mutable || c.index < 0) {
-      throw syntaxError(p.obj, 'constraint violation', `Cannot update immutable column ${c.name} in table ${table.name}.`);
+      throw syntaxError(
+        p.obj,
+        'constraint violation',
+        `Cannot update immutable column ${c.name} in table ${table.name}.`,
+      );
     }
   }
   const cond = parseCondition(table, where, x.symtab);
@@ -283,10 +295,13 @@ function execWait(x: Exec, p: MemberParser): void {
     if (timeout < x.timeoutMs) x.timeoutMs = timeout;
   }
   if (until !== '==' && until !== '!=') throw syntaxError(until, null, '"until" must be "==" or "!="');
-  const key = (r: Row) => JSON.stringify(cols.map((c) => {
-    const d = field(r, c);
-    return [d.keys, d.values ?? null];
-  }));
+  const key = (r: Row) =>
+    JSON.stringify(
+      cols.map((c) => {
+        const d = field(r, c);
+        return [d.keys, d.values ?? null];
+      }),
+    );
   const expected = new Set<string>();
   for (const rj of rowsJson!) {
     const r = table.newRow('', '');
@@ -383,8 +398,16 @@ export function executeTransact(db: Database, params: unknown, ctx: ExecContext)
     const parseError = p.finish();
     if (parseError) error = parseError;
     if (!ro && !error) {
-      if (db.name.startsWith('_')) error = new OvsdbError('not allowed', `${opName} operation not allowed on table in reserved database ${db.name}`);
-      else if (ctx.readOnly) error = new OvsdbError('not allowed', `${opName} operation not allowed when database server is in read only mode`);
+      if (db.name.startsWith('_'))
+        error = new OvsdbError(
+          'not allowed',
+          `${opName} operation not allowed on table in reserved database ${db.name}`,
+        );
+      else if (ctx.readOnly)
+        error = new OvsdbError(
+          'not allowed',
+          `${opName} operation not allowed when database server is in read only mode`,
+        );
     }
     if (error) {
       if (error.tag === 'not supported') throw new WaitPending(x.timeoutMs);

@@ -8,7 +8,19 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { Datum, DType } from './datum.js';
-import { cloneDatum, compareAtoms, datumDiff, datumFromJson, datumToJson, findKey, isComposite, isDefault, newUuid, sortDatum, UINT_MAX } from './datum.js';
+import {
+  cloneDatum,
+  compareAtoms,
+  datumDiff,
+  datumFromJson,
+  datumToJson,
+  findKey,
+  isComposite,
+  isDefault,
+  newUuid,
+  sortDatum,
+  UINT_MAX,
+} from './datum.js';
 import type { Database } from './database.js';
 import { ServerDbFileError } from './errors.js';
 import type { EmbeddedOvsdbServer } from './server.js';
@@ -26,7 +38,12 @@ export function readLogRecords(file: string, bytes: Buffer): unknown[] {
     const header = bytes.subarray(off, nl).toString('latin1');
     const m = /^OVSDB (\S+) (\d+) ([0-9a-f]{40})$/.exec(header);
     if (!m) throw new ServerDbFileError(file, `bad record header ${JSON.stringify(header.slice(0, 80))}`, line);
-    if (m[1] !== 'JSON') throw new ServerDbFileError(file, `a ${m[1]} database is not supported (only standalone "OVSDB JSON" files)`, line);
+    if (m[1] !== 'JSON')
+      throw new ServerDbFileError(
+        file,
+        `a ${m[1]} database is not supported (only standalone "OVSDB JSON" files)`,
+        line,
+      );
     const len = Number(m[2]);
     const data = bytes.subarray(nl + 1, nl + 1 + len);
     if (data.length < len) throw new ServerDbFileError(file, 'truncated record', line);
@@ -62,24 +79,29 @@ function applyDiff(a: Datum, diff: Datum, t: DType): Datum {
     if (j < 0) {
       out.keys.push(diff.keys[i]!);
       out.values?.push(diff.values![i]!);
-    } else if (t.value && compareAtoms(a.values![j]!, diff.values![i]!, t.value.type) !== 0) out.values![j] = diff.values![i]!;
+    } else if (t.value && compareAtoms(a.values![j]!, diff.values![i]!, t.value.type) !== 0)
+      out.values![j] = diff.values![i]!;
     else drop.add(j);
   }
   const keep = (_: unknown, k: number) => !drop.has(k);
-  const res: Datum = out.values ? { keys: out.keys.filter(keep), values: out.values.filter(keep) } : { keys: out.keys.filter(keep) };
+  const res: Datum = out.values
+    ? { keys: out.keys.filter(keep), values: out.values.filter(keep) }
+    : { keys: out.keys.filter(keep) };
   sortDatum(res, relaxed(t));
   return res;
 }
 
 function applyTxnRecord(db: Database, file: string, rec: unknown, n: number): void {
-  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new ServerDbFileError(file, `transaction ${n} is not an object`);
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec))
+    throw new ServerDbFileError(file, `transaction ${n} is not an object`);
   const r = rec as Record<string, unknown>;
   const isDiff = r._is_diff === true;
   for (const [tname, rows] of Object.entries(r)) {
     if (tname === '_date' || tname === '_comment' || tname === '_is_diff') continue;
     const t = db.tables.get(tname);
     if (!t) throw new ServerDbFileError(file, `transaction ${n}: no table named ${tname}`);
-    if (typeof rows !== 'object' || rows === null) throw new ServerDbFileError(file, `transaction ${n}: table ${tname} is not an object`);
+    if (typeof rows !== 'object' || rows === null)
+      throw new ServerDbFileError(file, `transaction ${n}: table ${tname} is not an object`);
     for (const [uuid, row] of Object.entries(rows as Record<string, unknown>)) {
       const cur = t.rows.get(uuid);
       if (row === null) {
@@ -87,10 +109,13 @@ function applyTxnRecord(db: Database, file: string, rec: unknown, n: number): vo
         t.rows.delete(uuid);
         continue;
       }
-      const nu: Row = cur ? { uuid, version: newUuid(), fields: cur.fields.slice(), nRefs: 0 } : t.newRow(uuid, newUuid());
+      const nu: Row = cur
+        ? { uuid, version: newUuid(), fields: cur.fields.slice(), nRefs: 0 }
+        : t.newRow(uuid, newUuid());
       for (const [cname, v] of Object.entries(row as Record<string, unknown>)) {
         const col = t.byName.get(cname);
-        if (!col || col.index < 0) throw new ServerDbFileError(file, `transaction ${n}: no column ${cname} in table ${tname}`);
+        if (!col || col.index < 0)
+          throw new ServerDbFileError(file, `transaction ${n}: no column ${cname} in table ${tname}`);
         let d: Datum;
         try {
           d = datumFromJson(relaxed(col.type), v, undefined);
@@ -117,7 +142,8 @@ function rowRecord(t: Table, old: Row | null, nu: Row | null): unknown {
       const d = datumDiff(o, n, c.type);
       if (!isComposite(c.type) && isDefault(o, c.type) && isDefault(n, c.type)) continue;
       if (isComposite(c.type) && d.keys.length === 0) continue;
-      if (!isComposite(c.type) && JSON.stringify(datumToJson(o, c.type)) === JSON.stringify(datumToJson(n, c.type))) continue;
+      if (!isComposite(c.type) && JSON.stringify(datumToJson(o, c.type)) === JSON.stringify(datumToJson(n, c.type)))
+        continue;
       out[c.name] = datumToJson(d, c.type);
     } else if (!isDefault(n, c.type)) out[c.name] = datumToJson(n, c.type);
   }
@@ -161,7 +187,8 @@ export function openDbFile(server: EmbeddedOvsdbServer, file: string, opts: Open
   try {
     db = server.addDatabase(recs[0] as object);
   } catch (e) {
-    if ((e as { code?: string }).code === 'OVSDB_SCHEMA_INVALID') throw new ServerDbFileError(file, `bad schema: ${(e as Error).message}`, 1, { cause: e });
+    if ((e as { code?: string }).code === 'OVSDB_SCHEMA_INVALID')
+      throw new ServerDbFileError(file, `bad schema: ${(e as Error).message}`, 1, { cause: e });
     throw e;
   }
   for (let i = 1; i < recs.length; i++) applyTxnRecord(db, file, recs[i], i);

@@ -67,7 +67,8 @@ function parseRequest(mt: MonitorTable, req: unknown, cond: boolean): void {
   }
   mt.select |= select;
   const add = (c: Column) => {
-    if (mt.columns.some((m) => m.col === c)) throw syntaxError(columns ?? null, null, `column ${c.name} mentioned more than once`);
+    if (mt.columns.some((m) => m.col === c))
+      throw syntaxError(columns ?? null, null, `column ${c.name} mentioned more than once`);
     mt.columns.push({ col: c, select });
   };
   if (columns !== undefined) {
@@ -132,11 +133,12 @@ function rowUpdate1(mt: MonitorTable, old: Row | null, nu: Row | null, initial: 
     if (!ch) return undefined;
   }
   const out: Json = {};
-  const oj: Json | undefined = type & (SEL_DELETE | SEL_MODIFY) ? (out.old = {}) as Json : undefined;
-  const nj: Json | undefined = type & (SEL_INITIAL | SEL_INSERT | SEL_MODIFY) ? (out.new = {}) as Json : undefined;
+  const oj: Json | undefined = type & (SEL_DELETE | SEL_MODIFY) ? ((out.old = {}) as Json) : undefined;
+  const nj: Json | undefined = type & (SEL_INITIAL | SEL_INSERT | SEL_MODIFY) ? ((out.new = {}) as Json) : undefined;
   for (const { col, select } of mt.columns) {
     if (!(type & select)) continue;
-    if ((type === SEL_MODIFY && ch!.has(col)) || type === SEL_DELETE) oj![col.name] = datumToJson(field(old!, col), col.type);
+    if ((type === SEL_MODIFY && ch!.has(col)) || type === SEL_DELETE)
+      oj![col.name] = datumToJson(field(old!, col), col.type);
     if (nj) nj[col.name] = datumToJson(field(nu!, col), col.type);
   }
   return out;

@@ -29,7 +29,11 @@ export interface Mutation {
 }
 
 function typeMismatch(m: string, col: Column, json: unknown): OvsdbError {
-  return syntaxError(json, null, `Type mismatch: "${m}" operator may not be applied to column ${col.name} of type ${typeToEnglish(col.type)}.`);
+  return syntaxError(
+    json,
+    null,
+    `Type mismatch: "${m}" operator may not be applied to column ${col.name} of type ${typeToEnglish(col.type)}.`,
+  );
 }
 
 export function parseMutation(table: Table, json: unknown, symtab: SymbolTable | undefined): Mutation {
@@ -38,7 +42,12 @@ export function parseMutation(table: Table, json: unknown, symtab: SymbolTable |
   }
   const column = table.byName.get(json[0]);
   if (!column) throw syntaxError(json, 'unknown column', `No column ${json[0]} in table ${table.name}.`);
-  if (!column.mutable || column.index < 0) throw syntaxError(json, 'constraint violation', `Cannot mutate immutable column ${json[0]} in table ${table.name}.`);
+  if (!column.mutable || column.index < 0)
+    throw syntaxError(
+      json,
+      'constraint violation',
+      `Cannot mutate immutable column ${json[0]} in table ${table.name}.`,
+    );
   const m = json[1];
   if (!MUTATORS.includes(m)) throw syntaxError(undefined, 'unknown mutator', `No mutator named ${m}.`);
   const t = column.type;
@@ -50,7 +59,11 @@ export function parseMutation(table: Table, json: unknown, symtab: SymbolTable |
     case '*=':
     case '/=':
     case '%=':
-      if ((!isScalar(t) && !isSet(t)) || (t.key.type !== 'integer' && t.key.type !== 'real') || (m === '%=' && t.key.type === 'real')) {
+      if (
+        (!isScalar(t) && !isSet(t)) ||
+        (t.key.type !== 'integer' && t.key.type !== 'real') ||
+        (m === '%=' && t.key.type === 'real')
+      ) {
         throw typeMismatch(m, column, json);
       }
       argType = { key: { type: t.key.type }, min: 1, max: 1 };
@@ -131,7 +144,10 @@ export function applyMutations(row: Row, muts: readonly Mutation[]): void {
       case 'delete': {
         const nd = mu.mutator === 'insert' ? datumUnion(dst, mu.arg, t) : datumSubtract(dst, t, mu.arg, mu.argType);
         if (nd.keys.length < t.min || nd.keys.length > t.max) {
-          throw new OvsdbError('constraint violation', `Attempted to store ${nd.keys.length} elements in ${typeToEnglish(t)}.`);
+          throw new OvsdbError(
+            'constraint violation',
+            `Attempted to store ${nd.keys.length} elements in ${typeToEnglish(t)}.`,
+          );
         }
         row.fields[i] = nd;
         break;
@@ -140,9 +156,11 @@ export function applyMutations(row: Row, muts: readonly Mutation[]): void {
         const y = mu.arg.keys[0] as number;
         const keys: Atom[] = [];
         for (const x of dst.keys) {
-          const r = t.key.type === 'integer' ? mutateInt(x as number, y, mu.mutator) : mutateReal(x as number, y, mu.mutator);
+          const r =
+            t.key.type === 'integer' ? mutateInt(x as number, y, mu.mutator) : mutateReal(x as number, y, mu.mutator);
           if (r === 'dom') throw new OvsdbError('domain error', 'Division by zero.');
-          if (r === 'range') throw new OvsdbError('range error', `Result of "${mu.mutator}" operation is out of range.`);
+          if (r === 'range')
+            throw new OvsdbError('range error', `Result of "${mu.mutator}" operation is out of range.`);
           keys.push(r);
         }
         for (const k of keys) checkAtomConstraints(k, t.key);

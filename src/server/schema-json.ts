@@ -6,8 +6,15 @@ import type { BaseType, ColumnType, DatabaseSchema } from '../ovsdb/schema.js';
 
 function baseToJson(b: BaseType): unknown {
   const o: Record<string, unknown> = { type: b.type };
-  if (b.enum) o.enum = b.enum.length === 1 ? (b.type === 'uuid' ? ['uuid', b.enum[0]] : b.enum[0]) : ['set', b.enum.map((e) => (b.type === 'uuid' ? ['uuid', e] : e))];
-  for (const k of ['minInteger', 'maxInteger', 'minReal', 'maxReal', 'minLength', 'maxLength', 'refTable'] as const) if (b[k] !== undefined) o[k] = b[k];
+  if (b.enum)
+    o.enum =
+      b.enum.length === 1
+        ? b.type === 'uuid'
+          ? ['uuid', b.enum[0]]
+          : b.enum[0]
+        : ['set', b.enum.map((e) => (b.type === 'uuid' ? ['uuid', e] : e))];
+  for (const k of ['minInteger', 'maxInteger', 'minReal', 'maxReal', 'minLength', 'maxLength', 'refTable'] as const)
+    if (b[k] !== undefined) o[k] = b[k];
   if (b.refTable && b.refType === 'weak') o.refType = 'weak';
   return Object.keys(o).length === 1 ? b.type : o;
 }

@@ -26,7 +26,8 @@ export interface EmbeddedServerOptions extends SessionOptions, DatabaseOptions {
 
 /** A schema as parseSchema returns it (tables with parsed columns) rather than a document. */
 function isParsedSchema(s: object): s is DatabaseSchema {
-  const t = Object.values((s as { tables?: Record<string, unknown> }).tables ?? {})[0] as { name?: unknown; isRoot?: unknown; indexes?: unknown } | undefined;
+  const t = Object.values((s as { tables?: Record<string, unknown> }).tables ?? {})[0] as
+    { name?: unknown; isRoot?: unknown; indexes?: unknown } | undefined;
   return t !== undefined && typeof t.name === 'string' && typeof t.isRoot === 'boolean' && Array.isArray(t.indexes);
 }
 
@@ -91,8 +92,12 @@ export class EmbeddedOvsdbServer {
       }
     } else raw = schema;
     const parsed = parseSchema(raw);
-    if (this.dbs.has(parsed.name) || parsed.name === '_Server') throw new ServerConfigError(`database ${parsed.name} already exists`);
-    const db = new Database(parsed, raw, { txnHistory: dbOpts.txnHistory ?? this.opts.txnHistory, historyLength: dbOpts.historyLength ?? this.opts.historyLength });
+    if (this.dbs.has(parsed.name) || parsed.name === '_Server')
+      throw new ServerConfigError(`database ${parsed.name} already exists`);
+    const db = new Database(parsed, raw, {
+      txnHistory: dbOpts.txnHistory ?? this.opts.txnHistory,
+      historyLength: dbOpts.historyLength ?? this.opts.historyLength,
+    });
     this.dbs.set(parsed.name, db);
     this.refreshServerDb();
     return db;

@@ -11,7 +11,14 @@ import type { Database } from './database.js';
 import { OvsdbError, syntaxError } from './errors.js';
 import { executeTransact, WaitPending } from './execute.js';
 import type { Monitor, MonitorVersion } from './monitor.js';
-import { applyCondChange, composeChanges, composeCondChange, composeInitial, mergeChanges, parseMonitorRequests } from './monitor.js';
+import {
+  applyCondChange,
+  composeChanges,
+  composeCondChange,
+  composeInitial,
+  mergeChanges,
+  parseMonitorRequests,
+} from './monitor.js';
 import { ovsJsonText } from './json-text.js';
 import { UUID_RE } from '../ovsdb/notation.js';
 import type { Commit } from './database.js';
@@ -60,12 +67,24 @@ export function invalidMessage(raw: unknown): string | undefined {
   const m = raw as Msg;
   if (m.method !== undefined && typeof m.method !== 'string') return 'method is not a JSON string';
   for (const k of Object.keys(m)) {
-    if (k !== 'method' && k !== 'params' && k !== 'result' && k !== 'error' && k !== 'id') return `message has unexpected member "${k}"`;
+    if (k !== 'method' && k !== 'params' && k !== 'result' && k !== 'error' && k !== 'id')
+      return `message has unexpected member "${k}"`;
   }
-  const has = { method: m.method !== undefined, params: nonNull(m.params), result: nonNull(m.result), error: nonNull(m.error), id: nonNull(m.id) };
+  const has = {
+    method: m.method !== undefined,
+    params: nonNull(m.params),
+    result: nonNull(m.result),
+    error: nonNull(m.error),
+    id: nonNull(m.id),
+  };
   const type = has.result ? 'reply' : has.error ? 'error' : has.id ? 'request' : 'notification';
   if (has.params && !Array.isArray(m.params)) return '"params" must be JSON array';
-  const pattern = { request: [1, 1, 0, 0, 1], notification: [1, 1, 0, 0, 0], reply: [0, 0, 1, 0, 1], error: [0, 0, 0, 1, 1] }[type];
+  const pattern = {
+    request: [1, 1, 0, 0, 1],
+    notification: [1, 1, 0, 0, 0],
+    reply: [0, 0, 1, 0, 1],
+    error: [0, 0, 0, 1, 1],
+  }[type];
   const names = ['method', 'params', 'result', 'error', 'id'] as const;
   for (let i = 0; i < 5; i++) {
     if (has[names[i]!] !== (pattern[i] === 1)) return `${type} must${pattern[i] ? '' : ' not'} have "${names[i]}"`;
@@ -228,13 +247,17 @@ export class Session {
       case 'unlock': {
         const name = this.lockName(id, params, m.method);
         if (name === undefined) return;
-        if (!this.locks.has(name)) return this.replyError(id, syntaxError(params, null, 'unlock: "unlock" without "lock" or "steal"').toJson());
+        if (!this.locks.has(name))
+          return this.replyError(id, syntaxError(params, null, 'unlock: "unlock" without "lock" or "steal"').toJson());
         this.host.unlock(this, name);
         return this.reply(id, {});
       }
       case 'set_db_change_aware':
         if (params.length !== 1 || typeof params[0] !== 'boolean') {
-          return this.replyError(id, syntaxError(params, null, 'set_db_change_aware: true or false parameter expected').toJson());
+          return this.replyError(
+            id,
+            syntaxError(params, null, 'set_db_change_aware: true or false parameter expected').toJson(),
+          );
         }
         this.dbChangeAware = params[0];
         return this.reply(id, {});
@@ -251,7 +274,11 @@ export class Session {
       return undefined;
     }
     const db = this.host.database(params[0]);
-    if (!db) this.replyError(id, syntaxError(params, 'unknown database', `${method} request specifies unknown database ${params[0]}`).toJson());
+    if (!db)
+      this.replyError(
+        id,
+        syntaxError(params, 'unknown database', `${method} request specifies unknown database ${params[0]}`).toJson(),
+      );
     return db;
   }
 
@@ -309,12 +336,17 @@ export class Session {
     const db = this.lookupDb(id, params, m.method as string);
     if (!db) return;
     try {
-      if ((version === 1 && params.length !== 3) || (version === 2 && params.length !== 3) || (version === 3 && params.length !== 4)) {
+      if (
+        (version === 1 && params.length !== 3) ||
+        (version === 2 && params.length !== 3) ||
+        (version === 3 && params.length !== 4)
+      ) {
         throw syntaxError(params, null, 'invalid parameters');
       }
       const monId = params[1];
       const reqs = params[2];
-      if (typeof reqs !== 'object' || reqs === null || Array.isArray(reqs)) throw syntaxError(reqs, null, 'monitor-requests must be object');
+      if (typeof reqs !== 'object' || reqs === null || Array.isArray(reqs))
+        throw syntaxError(reqs, null, 'monitor-requests must be object');
       const key = ovsJsonText(monId);
       if (this.monitors.has(key)) throw syntaxError(monId, null, 'duplicate monitor ID');
       const mon = parseMonitorRequests(db, monId, reqs, version);

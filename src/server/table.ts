@@ -62,8 +62,24 @@ export class Table {
       cols.push(col);
       byName.set(c.name, col);
     });
-    this.uuidColumn = { name: '_uuid', index: -1, type: UUID_TYPE, mutable: false, ephemeral: false, strongRef: false, weakRef: false };
-    this.versionColumn = { name: '_version', index: -2, type: UUID_TYPE, mutable: false, ephemeral: false, strongRef: false, weakRef: false };
+    this.uuidColumn = {
+      name: '_uuid',
+      index: -1,
+      type: UUID_TYPE,
+      mutable: false,
+      ephemeral: false,
+      strongRef: false,
+      weakRef: false,
+    };
+    this.versionColumn = {
+      name: '_version',
+      index: -2,
+      type: UUID_TYPE,
+      mutable: false,
+      ephemeral: false,
+      strongRef: false,
+      weakRef: false,
+    };
     byName.set('_uuid', this.uuidColumn);
     byName.set('_version', this.versionColumn);
     this.columns = cols;
@@ -81,7 +97,10 @@ export class Table {
 }
 
 function isRef(t: DType, kind: 'strong' | 'weak'): boolean {
-  return (t.key.refTable !== undefined && t.key.refType === kind) || (t.value?.refTable !== undefined && t.value.refType === kind);
+  return (
+    (t.key.refTable !== undefined && t.key.refType === kind) ||
+    (t.value?.refTable !== undefined && t.value.refType === kind)
+  );
 }
 
 /** The datum of a column of a row, including the implicit `_uuid` and `_version`. */

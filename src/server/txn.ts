@@ -5,7 +5,16 @@
  * be empty), check unique indexes, and give modified rows a new `_version`.
  */
 import type { Datum } from './datum.js';
-import { cloneDatum, compareAtoms, compareDatums, datumEquals, datumSubtract, datumToString, newUuid, ZERO_UUID } from './datum.js';
+import {
+  cloneDatum,
+  compareAtoms,
+  compareDatums,
+  datumEquals,
+  datumSubtract,
+  datumToString,
+  newUuid,
+  ZERO_UUID,
+} from './datum.js';
 import { OvsdbError } from './errors.js';
 import type { Column, Row, Table } from './table.js';
 import { field, indexKey } from './table.js';
@@ -257,11 +266,13 @@ export class Txn {
         let zero = false;
         for (let i = 0; i < d.keys.length; i++) {
           const bad =
-            (kRef !== undefined && !this.exists(kRef, d.keys[i] as string)) || (vRef !== undefined && !this.exists(vRef, d.values![i] as string));
+            (kRef !== undefined && !this.exists(kRef, d.keys[i] as string)) ||
+            (vRef !== undefined && !this.exists(vRef, d.values![i] as string));
           if (bad) {
             keep ??= d.keys.map(() => true);
             keep[i] = false;
-            if ((kRef !== undefined && d.keys[i] === ZERO_UUID) || (vRef !== undefined && d.values![i] === ZERO_UUID)) zero = true;
+            if ((kRef !== undefined && d.keys[i] === ZERO_UUID) || (vRef !== undefined && d.values![i] === ZERO_UUID))
+              zero = true;
           }
         }
         if (!keep) continue;
@@ -361,17 +372,29 @@ function describeIndexRow(t: Table, cols: readonly Column[], row: Row, tr: TxnRo
     s += 'existed in the database before this transaction and was not modified by the transaction.';
   } else if (!tr.old) s += 'was inserted by this transaction.';
   else if (cols.every((c) => datumEquals(field(tr.old!, c), field(tr.new!, c), c.type))) {
-    s += "existed in the database before this transaction, which modified some of the row's columns but not any columns in this index.";
+    s +=
+      "existed in the database before this transaction, which modified some of the row's columns but not any columns in this index.";
   } else s += `had the following index values before the transaction: ${columnsToString(tr.old, cols)}.`;
   return s;
 }
 
-function duplicateIndexRow(t: Table, cols: readonly Column[], a: Row, atr: TxnRow | undefined, b: Row, btr: TxnRow | undefined): OvsdbError {
+function duplicateIndexRow(
+  t: Table,
+  cols: readonly Column[],
+  a: Row,
+  atr: TxnRow | undefined,
+  b: Row,
+  btr: TxnRow | undefined,
+): OvsdbError {
   if (compareRowsAll(t, a, b) < 0) {
     [a, b] = [b, a];
     [atr, btr] = [btr, atr];
   }
-  const names = cols.length === 0 ? 'no columns' : `column${cols.length > 1 ? 's' : ''} ` + cols.map((c, i) => `${listDelimiter(i, cols.length)}"${c.name}"`).join('');
+  const names =
+    cols.length === 0
+      ? 'no columns'
+      : `column${cols.length > 1 ? 's' : ''} ` +
+        cols.map((c, i) => `${listDelimiter(i, cols.length)}"${c.name}"`).join('');
   return new OvsdbError(
     'constraint violation',
     `Transaction causes multiple rows in "${t.name}" table to have identical values (${columnsToString(a, cols)}) for index on ${names}.  ` +

@@ -10,7 +10,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { clusterInternals, freePort, startOvsdbCluster, type ClusterInternals, type ClusterMember, type ClusterStatus, type OvsdbCluster, type StartClusterOptions } from './ovsdb-server.js';
+import {
+  clusterInternals,
+  freePort,
+  startOvsdbCluster,
+  type ClusterInternals,
+  type ClusterMember,
+  type ClusterStatus,
+  type OvsdbCluster,
+  type StartClusterOptions,
+} from './ovsdb-server.js';
 import { HarnessError, run, waitFor } from './process.js';
 import { createNetns, deleteNetns } from './vswitchd.js';
 
@@ -40,7 +49,11 @@ async function statusOrUndefined(m: ClusterMember): Promise<ClusterStatus | unde
  * knows a leader, and the leader lists it among its servers.
  * @throws {HarnessError} `HARNESS_FAILED` after `timeoutMs`
  */
-export async function waitMemberReady(cluster: OvsdbCluster, index: number, timeoutMs = 15_000): Promise<ClusterStatus> {
+export async function waitMemberReady(
+  cluster: OvsdbCluster,
+  index: number,
+  timeoutMs = 15_000,
+): Promise<ClusterStatus> {
   const m = member(cluster, index);
   return waitFor(
     `member ${index} to be a connected cluster member`,
@@ -60,7 +73,11 @@ export async function waitMemberReady(cluster: OvsdbCluster, index: number, time
  * Stops member `index` (SIGTERM by default, or `signal`) and starts it again with the same files and
  * addresses; resolves once it is a connected member again ({@link waitMemberReady}).
  */
-export async function restartMember(cluster: OvsdbCluster, index: number, opts: { signal?: NodeJS.Signals; timeoutMs?: number } = {}): Promise<ClusterStatus> {
+export async function restartMember(
+  cluster: OvsdbCluster,
+  index: number,
+  opts: { signal?: NodeJS.Signals; timeoutMs?: number } = {},
+): Promise<ClusterStatus> {
   const m = member(cluster, index);
   await m.kill(opts.signal ?? 'SIGTERM');
   await m.start();
@@ -73,7 +90,11 @@ export async function restartMember(cluster: OvsdbCluster, index: number, opts: 
  * left keeps running without the database). Leaving from the leader hands leadership over first
  * (about one election timer). Resolves with the removed server id.
  */
-export async function removeMember(cluster: OvsdbCluster, index: number, opts: { timeoutMs?: number } = {}): Promise<string> {
+export async function removeMember(
+  cluster: OvsdbCluster,
+  index: number,
+  opts: { timeoutMs?: number } = {},
+): Promise<string> {
   const m = member(cluster, index);
   const sid = (await m.status()).sid;
   await m.appctl('cluster/leave', cluster.database);
@@ -103,7 +124,11 @@ export async function removeMember(cluster: OvsdbCluster, index: number, opts: {
  * (a new server, as after a host replacement); its client addresses stay the same.
  * @throws {HarnessError} `HARNESS_FAILED` when the member is still running
  */
-export async function rejoinMember(cluster: OvsdbCluster, index: number, opts: { newAddress?: boolean; timeoutMs?: number } = {}): Promise<ClusterStatus> {
+export async function rejoinMember(
+  cluster: OvsdbCluster,
+  index: number,
+  opts: { newAddress?: boolean; timeoutMs?: number } = {},
+): Promise<ClusterStatus> {
   const ints = internals(cluster);
   const m = ints.members[index];
   if (!m) throw new HarnessError(`the cluster has no member ${index}`);
@@ -121,10 +146,18 @@ export async function rejoinMember(cluster: OvsdbCluster, index: number, opts: {
  * Adds a new member (index `cluster.members.length`) on 127.0.0.1, or as `placement` says, and waits
  * until it has joined. It is stopped with the cluster.
  */
-export async function addMember(cluster: OvsdbCluster, opts: { host?: string; netns?: string; timeoutMs?: number } = {}): Promise<ClusterMember> {
+export async function addMember(
+  cluster: OvsdbCluster,
+  opts: { host?: string; netns?: string; timeoutMs?: number } = {},
+): Promise<ClusterMember> {
   const ints = internals(cluster);
   const index = ints.members.length;
-  const m = ints.makeMember(index, { host: opts.host ?? '127.0.0.1', ...(opts.netns ? { netns: opts.netns } : {}) }, await freePort(), await freePort());
+  const m = ints.makeMember(
+    index,
+    { host: opts.host ?? '127.0.0.1', ...(opts.netns ? { netns: opts.netns } : {}) },
+    await freePort(),
+    await freePort(),
+  );
   ints.members.push(m);
   await rejoinMember(cluster, index, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
   return m;
@@ -141,7 +174,10 @@ export type TransferMethod =
  * Moves leadership away from the current leader; resolves with the old and the new leader's index
  * once another member is leader.
  */
-export async function transferLeadership(cluster: OvsdbCluster, opts: { method?: TransferMethod; timeoutMs?: number } = {}): Promise<{ readonly from: number; readonly to: number }> {
+export async function transferLeadership(
+  cluster: OvsdbCluster,
+  opts: { method?: TransferMethod; timeoutMs?: number } = {},
+): Promise<{ readonly from: number; readonly to: number }> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const from = await cluster.leader(timeoutMs);
   const old = cluster.members[from]!;
@@ -203,7 +239,11 @@ export async function pauseMember(cluster: OvsdbCluster, index: number): Promise
  * of the time; repeated up to `attempts` times.
  * @throws {HarnessError} `HARNESS_FAILED` when `index` did not win within `attempts`
  */
-export async function makeLeader(cluster: OvsdbCluster, index: number, opts: { attempts?: number; timeoutMs?: number } = {}): Promise<void> {
+export async function makeLeader(
+  cluster: OvsdbCluster,
+  index: number,
+  opts: { attempts?: number; timeoutMs?: number } = {},
+): Promise<void> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   member(cluster, index);
   for (let i = 0; i < 2; i++) {
@@ -232,9 +272,15 @@ export async function makeLeader(cluster: OvsdbCluster, index: number, opts: { a
       resume();
     }
     // the old leader learns the new term and steps down
-    await waitFor(`member ${from} to step down`, async () => ((await statusOrUndefined(member(cluster, from)))?.role === 'follower' ? true : undefined), timeoutMs, 20);
+    await waitFor(
+      `member ${from} to step down`,
+      async () => ((await statusOrUndefined(member(cluster, from)))?.role === 'follower' ? true : undefined),
+      timeoutMs,
+      20,
+    );
   }
-  if ((await cluster.leader(timeoutMs)) !== index) throw new HarnessError(`member ${index} did not become the leader in ${opts.attempts ?? 10} elections`);
+  if ((await cluster.leader(timeoutMs)) !== index)
+    throw new HarnessError(`member ${index} did not become the leader in ${opts.attempts ?? 10} elections`);
 }
 
 /** The election timer (ms) the leader reports. */
@@ -374,12 +420,16 @@ export interface PartitionableCluster {
  *   const p = await startPartitionableCluster({ schema: 'nb' });
  *   try { await p.link.cut(); …; await p.link.heal(); } finally { await p.stop(); }
  */
-export async function startPartitionableCluster(opts: Omit<StartClusterOptions, 'host' | 'placement'> & { isolated?: number }): Promise<PartitionableCluster> {
+export async function startPartitionableCluster(
+  opts: Omit<StartClusterOptions, 'host' | 'placement'> & { isolated?: number },
+): Promise<PartitionableCluster> {
   const size = opts.size ?? 3;
   const isolated = opts.isolated ?? size - 1;
   const link = await createVethNamespace();
   try {
-    const placement = Array.from({ length: size }, (_, i) => (i === isolated ? { host: link.nsIp, netns: link.netns } : undefined));
+    const placement = Array.from({ length: size }, (_, i) =>
+      i === isolated ? { host: link.nsIp, netns: link.netns } : undefined,
+    );
     const cluster = await startOvsdbCluster({ ...opts, host: link.hostIp, placement });
     try {
       // every member joined (startOvsdbCluster returns once there is a leader)

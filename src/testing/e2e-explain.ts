@@ -63,7 +63,8 @@ export function explainTunnelCapture(bytes: Uint8Array, names: LogicalNames): Tu
     try {
       frame = decapsulate(rec.data, { linkType: rec.linkType });
     } catch (e) {
-      if (e instanceof GeneveError && (e.code === 'GENEVE_NOT_GENEVE' || e.code === 'GENEVE_UNSUPPORTED_LINKTYPE')) return;
+      if (e instanceof GeneveError && (e.code === 'GENEVE_NOT_GENEVE' || e.code === 'GENEVE_UNSUPPORTED_LINKTYPE'))
+        return;
       throw e;
     }
     const explained = explainGeneve(frame.geneve, names);

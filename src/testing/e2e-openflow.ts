@@ -16,7 +16,13 @@ export function normalizeDumpFlows(text: string): string[] {
   return text
     .split('\n')
     .filter((l) => l.startsWith(' cookie='))
-    .map((l) => l.replace(/duration=[\d.]+s, /, '').replace(/n_packets=\d+, n_bytes=\d+, /, '').replace(/idle_age=\d+, /, '').replace(/hard_age=\d+, /, ''))
+    .map((l) =>
+      l
+        .replace(/duration=[\d.]+s, /, '')
+        .replace(/n_packets=\d+, n_bytes=\d+, /, '')
+        .replace(/idle_age=\d+, /, '')
+        .replace(/hard_age=\d+, /, ''),
+    )
     .sort();
 }
 
@@ -47,9 +53,11 @@ export interface BrIntSession {
 export async function openBrInt(node: TopoNode): Promise<BrIntSession> {
   const socket = join(node.vswitch.dir, 'br-int.sdk.sock');
   await node.ovs.transact('Open_vSwitch', setController('br-int', [`punix:${socket}`]));
-  await waitFor(`br-int listener ${socket}`, () => (existsSync(socket) ? true : undefined), 10_000, 20).catch((e: unknown) => {
-    throw new E2eStepError('openflow', `ovs-vswitchd did not open ${socket}`, { cause: e });
-  });
+  await waitFor(`br-int listener ${socket}`, () => (existsSync(socket) ? true : undefined), 10_000, 20).catch(
+    (e: unknown) => {
+      throw new E2eStepError('openflow', `ovs-vswitchd did not open ${socket}`, { cause: e });
+    },
+  );
   const conn = await connectSwitch(`unix:${socket}`, { versions: [OFP_VERSION.OF15] });
   const decodeErrors: Error[] = [];
   conn.onDecodeError((e) => decodeErrors.push(e));
@@ -58,7 +66,15 @@ export async function openBrInt(node: TopoNode): Promise<BrIntSession> {
     socket,
     decodeErrors,
     async dumpFlows() {
-      const body = await conn.multipart({ kind: 'flow', tableId: 0xff, outPort: 0xffffffff, outGroup: 0xffffffff, cookie: 0n, cookieMask: 0n, match: [] });
+      const body = await conn.multipart({
+        kind: 'flow',
+        tableId: 0xff,
+        outPort: 0xffffffff,
+        outGroup: 0xffffffff,
+        cookie: 0n,
+        cookieMask: 0n,
+        match: [],
+      });
       if (body.kind !== 'flow') throw new E2eStepError('openflow', `expected a flow stats reply, got ${body.kind}`);
       const text = formatMessage({ type: 'multipartReply', version: conn.version, xid: 0, flags: 0, body });
       return { count: body.flows.length, text };

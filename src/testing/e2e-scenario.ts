@@ -56,7 +56,13 @@ export class E2eHelperError extends SdkError {
 }
 
 /** The outside network: a namespace joined to node1 by a veth. */
-export const OUTSIDE = { nodeIp: '172.31.0.1', hostIp: '172.31.0.2', prefix: 24, nodeIf: 'out0', hostIf: 'eth0' } as const;
+export const OUTSIDE = {
+  nodeIp: '172.31.0.1',
+  hostIp: '172.31.0.2',
+  prefix: 24,
+  nodeIf: 'out0',
+  hostIf: 'eth0',
+} as const;
 
 /**
  * The subnets of the scenario: `join`, `ovn-default` (here *without* natOutgoing, so the test has a
@@ -68,7 +74,15 @@ export function scenarioSubnets(): (Subnet | SubnetInput)[] {
   return [
     join!,
     { ...ovnDefault!, natOutgoing: false },
-    { name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], gateway: '10.66.0.1', gatewayType: 'distributed', natOutgoing: true, namespaces: ['ns1'] },
+    {
+      name: 'subnet1',
+      cidrBlock: '10.66.0.0/16',
+      excludeIps: ['10.66.0.1..10.66.0.10'],
+      gateway: '10.66.0.1',
+      gatewayType: 'distributed',
+      natOutgoing: true,
+      namespaces: ['ns1'],
+    },
   ];
 }
 
@@ -174,17 +188,38 @@ export async function startE2eScenario(opts: E2eScenarioOptions = {}): Promise<E
       const record = records.find((r) => r.name === lsp);
       if (!record) throw new E2eStepError('reconcile', `no IP record for ${lsp}`);
       const { prefix, gateway } = prefixOf(subnets, record.subnet);
-      const pod = await topo.addPod({ name: p.name, node: p.node, lsp, mac: record.mac.toLowerCase(), cidr: `${record.ip}/${prefix}`, gateway });
+      const pod = await topo.addPod({
+        name: p.name,
+        node: p.node,
+        lsp,
+        mac: record.mac.toLowerCase(),
+        cidr: `${record.ip}/${prefix}`,
+        gateway,
+      });
       pods.set(p.name, { ...pod, record });
     }
     // Node management ports: ovn0 on br-int bound to node-<name>, with the join address and routes to
     // the pod subnets via the join gateway (Kube-OVN's ovn0).
     const join = prefixOf(subnets, 'join');
-    const podCidrs = subnets.filter((s) => s.name !== 'join').flatMap((s) => parseCidrBlock(s.cidrBlock).filter((c) => c.family === 4).map((c) => c.text));
+    const podCidrs = subnets
+      .filter((s) => s.name !== 'join')
+      .flatMap((s) =>
+        parseCidrBlock(s.cidrBlock)
+          .filter((c) => c.family === 4)
+          .map((c) => c.text),
+      );
     for (const node of topo.nodes) {
       const rec = records.find((x) => x.name === nodePortName(node.name))!;
-      await node.ovs.transact('Open_vSwitch', addPort('br-int', { name: 'ovn0', type: 'internal', externalIds: { 'iface-id': rec.name } }));
-      await waitFor(`ovn0 in ${node.netns}`, () => node.exec('ip', ['link', 'show', 'ovn0']).then(() => true), 10_000, 50);
+      await node.ovs.transact(
+        'Open_vSwitch',
+        addPort('br-int', { name: 'ovn0', type: 'internal', externalIds: { 'iface-id': rec.name } }),
+      );
+      await waitFor(
+        `ovn0 in ${node.netns}`,
+        () => node.exec('ip', ['link', 'show', 'ovn0']).then(() => true),
+        10_000,
+        50,
+      );
       await node.exec('ip', ['link', 'set', 'ovn0', 'address', rec.mac.toLowerCase(), 'mtu', '1400', 'up']);
       await node.exec('ip', ['addr', 'add', `${rec.ip}/${join.prefix}`, 'dev', 'ovn0']);
       for (const c of podCidrs) await node.exec('ip', ['route', 'add', c, 'via', join.gateway, 'dev', 'ovn0']);
@@ -195,9 +230,21 @@ export async function startE2eScenario(opts: E2eScenarioOptions = {}): Promise<E
     const outsideNetns = `outside-${process.pid.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
     await createNetns(outsideNetns);
     cleanups.push(() => deleteNetns(outsideNetns));
-    const outsideExec = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}) => runIn(cmd, args, { netns: outsideNetns, ...o });
+    const outsideExec = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}) =>
+      runIn(cmd, args, { netns: outsideNetns, ...o });
     const node1 = topo.node('node1');
-    await node1.exec('ip', ['link', 'add', OUTSIDE.nodeIf, 'type', 'veth', 'peer', 'name', OUTSIDE.hostIf, 'netns', outsideNetns]);
+    await node1.exec('ip', [
+      'link',
+      'add',
+      OUTSIDE.nodeIf,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      OUTSIDE.hostIf,
+      'netns',
+      outsideNetns,
+    ]);
     await node1.exec('ip', ['addr', 'add', `${OUTSIDE.nodeIp}/${OUTSIDE.prefix}`, 'dev', OUTSIDE.nodeIf]);
     await node1.exec('ip', ['link', 'set', OUTSIDE.nodeIf, 'up']);
     await node1.exec('sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
@@ -252,10 +299,15 @@ export async function startE2eScenario(opts: E2eScenarioOptions = {}): Promise<E
 /** `ping -c count` from a namespace; resolves with the received count (never throws on loss). */
 export async function ping(netns: string, to: string, count = 3): Promise<{ received: number; output: string }> {
   try {
-    const out = await runIn('ping', ['-c', String(count), '-i', '0.2', '-W', '2', to], { netns, timeoutMs: 5_000 + count * 2_500 });
+    const out = await runIn('ping', ['-c', String(count), '-i', '0.2', '-W', '2', to], {
+      netns,
+      timeoutMs: 5_000 + count * 2_500,
+    });
     return { received: Number(/(\d+) received/.exec(out)?.[1] ?? 0), output: out };
   } catch (e) {
-    const out = String((e as { stderr?: string }).stderr ?? '') + String(((e as { cause?: { stdout?: string } }).cause?.stdout) ?? '');
+    const out =
+      String((e as { stderr?: string }).stderr ?? '') +
+      String((e as { cause?: { stdout?: string } }).cause?.stdout ?? '');
     return { received: Number(/(\d+) received/.exec(out)?.[1] ?? 0), output: out };
   }
 }
@@ -276,8 +328,16 @@ export interface Background {
  * resolves once `ready` matches its stdout or stderr.
  * @throws E2eHelperError `E2E_HELPER_FAILED` when it exits or does not get ready within `timeoutMs`
  */
-export async function startBackground(netns: string, cmd: string, args: readonly string[], ready: RegExp, timeoutMs = 10_000): Promise<Background> {
-  const child: ChildProcess = spawn('ip', ['netns', 'exec', netns, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startBackground(
+  netns: string,
+  cmd: string,
+  args: readonly string[],
+  ready: RegExp,
+  timeoutMs = 10_000,
+): Promise<Background> {
+  const child: ChildProcess = spawn('ip', ['netns', 'exec', netns, cmd, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -303,14 +363,21 @@ export async function startBackground(netns: string, cmd: string, args: readonly
     },
   };
   try {
-    await waitFor(`${cmd} ready`, () => {
-      if (ready.test(out) || ready.test(err)) return true;
-      if (gone) throw new E2eHelperError(cmd, `exited before ready: ${err.trim().slice(-300)}`);
-      return undefined;
-    }, timeoutMs, 20);
+    await waitFor(
+      `${cmd} ready`,
+      () => {
+        if (ready.test(out) || ready.test(err)) return true;
+        if (gone) throw new E2eHelperError(cmd, `exited before ready: ${err.trim().slice(-300)}`);
+        return undefined;
+      },
+      timeoutMs,
+      20,
+    );
   } catch (e) {
     await bg.stop('SIGINT');
-    throw e instanceof E2eHelperError ? e : new E2eHelperError(cmd, `not ready within ${timeoutMs} ms: ${err.trim().slice(-300)}`, { cause: e });
+    throw e instanceof E2eHelperError
+      ? e
+      : new E2eHelperError(cmd, `not ready within ${timeoutMs} ms: ${err.trim().slice(-300)}`, { cause: e });
   }
   return bg;
 }
@@ -319,8 +386,35 @@ export async function startBackground(netns: string, cmd: string, args: readonly
  * Starts tshark in `netns` on `iface`, bounded by `maxPackets` and `maxSeconds`, writing a classic pcap
  * to `file`. Resolves once tshark is capturing.
  */
-export function startTshark(netns: string, iface: string, filter: string, file: string, maxPackets: number, maxSeconds: number): Promise<Background> {
-  return startBackground(netns, 'tshark', ['-n', '-q', '-i', iface, '-f', filter, '-F', 'pcap', '-w', file, '-c', String(maxPackets), '-a', `duration:${maxSeconds}`], /Capturing on/);
+export function startTshark(
+  netns: string,
+  iface: string,
+  filter: string,
+  file: string,
+  maxPackets: number,
+  maxSeconds: number,
+): Promise<Background> {
+  return startBackground(
+    netns,
+    'tshark',
+    [
+      '-n',
+      '-q',
+      '-i',
+      iface,
+      '-f',
+      filter,
+      '-F',
+      'pcap',
+      '-w',
+      file,
+      '-c',
+      String(maxPackets),
+      '-a',
+      `duration:${maxSeconds}`,
+    ],
+    /Capturing on/,
+  );
 }
 
 /** Stops a capture (SIGINT lets tshark flush) and waits for the file. */

@@ -18,7 +18,11 @@ import { SCHEMAS, daemonEnv, freePort, startNorthd, startOvsdbServer } from './o
 import type { Northd, OvsdbServer, StartOvsdbOptions } from './ovsdb-server.js';
 import { run } from './process.js';
 
-const GENERATED: Record<string, object> = { nb: ovnNorthboundSchema, sb: ovnSouthboundSchema, vswitch: openVSwitchSchema };
+const GENERATED: Record<string, object> = {
+  nb: ovnNorthboundSchema,
+  sb: ovnSouthboundSchema,
+  vswitch: openVSwitchSchema,
+};
 
 export interface EmbeddedOvsdb {
   readonly backend: 'embedded';
@@ -111,7 +115,9 @@ export type OvsdbBackend = 'ovsdb-server' | 'embedded';
  * `embedded` (then like a standalone ovsdb-server 3.1: no monitor_cond_since history).
  * `OVN_SDK_BACKEND=embedded` in the environment changes the default.
  */
-export async function startOvsdb(opts: StartOvsdbOptions & { backend?: OvsdbBackend }): Promise<OvsdbServer | EmbeddedOvsdb> {
+export async function startOvsdb(
+  opts: StartOvsdbOptions & { backend?: OvsdbBackend },
+): Promise<OvsdbServer | EmbeddedOvsdb> {
   const backend = opts.backend ?? (process.env.OVN_SDK_BACKEND === 'embedded' ? 'embedded' : 'ovsdb-server');
   if (backend === 'embedded') {
     // As a stand-in for a standalone ovsdb-server: no resumable history (all-zero txn ids), as 3.1 has.
@@ -153,8 +159,10 @@ export async function startEmbeddedCentral(): Promise<EmbeddedCentral> {
       nb,
       sb,
       northd,
-      nbctl: async (...args) => (await run('ovn-nbctl', [`--db=${nb.unix}`, '--no-leader-only', ...args], { env })).stdout,
-      sbctl: async (...args) => (await run('ovn-sbctl', [`--db=${sb.unix}`, '--no-leader-only', ...args], { env })).stdout,
+      nbctl: async (...args) =>
+        (await run('ovn-nbctl', [`--db=${nb.unix}`, '--no-leader-only', ...args], { env })).stdout,
+      sbctl: async (...args) =>
+        (await run('ovn-sbctl', [`--db=${sb.unix}`, '--no-leader-only', ...args], { env })).stdout,
       stop: async () => {
         for (const s of started.reverse()) await s.stop();
         rmSync(dir, { recursive: true, force: true });

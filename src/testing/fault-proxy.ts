@@ -130,7 +130,11 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  *   proxy.cutAfter('toClient', 123); // the next reply is cut after 123 bytes
  * @throws {TransportConnectError} `TRANSPORT_CONNECT_FAILED` when the listening socket cannot be opened
  */
-export async function startFaultProxy(target: string, policy: ChunkingPolicy, options: FaultProxyOptions = {}): Promise<FaultProxy> {
+export async function startFaultProxy(
+  target: string,
+  policy: ChunkingPolicy,
+  options: FaultProxyOptions = {},
+): Promise<FaultProxy> {
   const pairs = new Set<Pair>();
   const bytes: Record<ProxyDirection, number> = { toServer: 0, toClient: 0 };
   const delays: Record<ProxyDirection, number> = { toServer: 0, toClient: 0 };
@@ -140,11 +144,12 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
   let accepted = 0;
   let dropped = 0;
   const framed = options.frames === true;
-  const size = () => Math.max(1, Math.floor(typeof policy.pieceSize === 'number' ? policy.pieceSize : policy.pieceSize()));
+  const size = () =>
+    Math.max(1, Math.floor(typeof policy.pieceSize === 'number' ? policy.pieceSize : policy.pieceSize()));
 
   /** Writes `data` in policy-sized pieces, running armed actions at their byte offset. */
   const emit = async (pair: Pair, pipe: Pipe, data: Buffer): Promise<void> => {
-    for (let o = 0; o < data.length; ) {
+    for (let o = 0; o < data.length;) {
       if (pair.ended) return;
       let n = Math.min(size(), data.length - o);
       const act = pipe.actions[0];
@@ -212,7 +217,13 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
     accepted++;
     connect(target)
       .then((server) => {
-        const mk = (dir: ProxyDirection, to: ByteStream): Pipe => ({ dir, to, queue: Promise.resolve(), splitter: framed ? new JsonSplitter() : undefined, actions: [] });
+        const mk = (dir: ProxyDirection, to: ByteStream): Pipe => ({
+          dir,
+          to,
+          queue: Promise.resolve(),
+          splitter: framed ? new JsonSplitter() : undefined,
+          actions: [],
+        });
         const pair: Pair = {
           client,
           server,
@@ -228,7 +239,8 @@ export async function startFaultProxy(target: string, policy: ChunkingPolicy, op
         };
         pairs.add(pair);
         const armed = nextCuts.shift();
-        if (armed) pair.pipes[armed.direction].actions.push({ remaining: Math.max(1, Math.floor(armed.bytes)), what: 'cut' });
+        if (armed)
+          pair.pipes[armed.direction].actions.push({ remaining: Math.max(1, Math.floor(armed.bytes)), what: 'cut' });
         pipe(pair, client, pair.pipes.toServer);
         pipe(pair, server, pair.pipes.toClient);
         client.onClose(() => pair.end());

@@ -112,7 +112,10 @@ function wrap(stream: ByteStream, json: boolean): HostileConnection {
  * @example
  * const peer = await startHostilePeer(async (c) => { await c.nextMessage(); c.write('{"id":1,"error":' + '['.repeat(9000)); }, { json: true });
  */
-export async function startHostilePeer(onConnection: (c: HostileConnection) => void | Promise<void>, opts: HostilePeerOptions = {}): Promise<HostilePeer> {
+export async function startHostilePeer(
+  onConnection: (c: HostileConnection) => void | Promise<void>,
+  opts: HostilePeerOptions = {},
+): Promise<HostilePeer> {
   const connections: HostileConnection[] = [];
   // The hostile side may queue a lot towards a slow client: its own limit is not what is tested.
   const l: Listener = await listen(

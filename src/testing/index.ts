@@ -4,9 +4,29 @@
  * no process, socket or temp dir behind.
  */
 export { SdkError } from '../errors.js';
-export { startOvsdbServer, startNorthd, startOvnCentral, startOvsdbCluster, setElectionTimer, freePort, daemonEnv, SCHEMAS } from './ovsdb-server.js';
+export {
+  startOvsdbServer,
+  startNorthd,
+  startOvnCentral,
+  startOvsdbCluster,
+  setElectionTimer,
+  freePort,
+  daemonEnv,
+  SCHEMAS,
+} from './ovsdb-server.js';
 export { parseClusterStatus } from './ovsdb-server.js';
-export type { OvsdbServer, StartOvsdbOptions, Northd, OvnCentral, OvsdbCluster, ClusterMember, ClusterStatus, MemberPlacement, StartClusterOptions, SchemaName } from './ovsdb-server.js';
+export type {
+  OvsdbServer,
+  StartOvsdbOptions,
+  Northd,
+  OvnCentral,
+  OvsdbCluster,
+  ClusterMember,
+  ClusterStatus,
+  MemberPlacement,
+  StartClusterOptions,
+  SchemaName,
+} from './ovsdb-server.js';
 export {
   waitMemberReady,
   restartMember,
@@ -26,7 +46,15 @@ export { startFaultProxy, startFakePeer, isEchoRequest } from './fault-proxy.js'
 export { startHostilePeer, connectHostile } from './hostile-peer.js';
 export type { HostilePeer, HostileConnection, HostilePeerOptions } from './hostile-peer.js';
 export { seededRandom, xorshift32 } from './random.js';
-export type { FaultProxy, ChunkingPolicy, FakePeer, FakeScript, ProxyDirection, FaultProxyOptions, MessageFilter } from './fault-proxy.js';
+export type {
+  FaultProxy,
+  ChunkingPolicy,
+  FakePeer,
+  FakeScript,
+  ProxyDirection,
+  FaultProxyOptions,
+  MessageFilter,
+} from './fault-proxy.js';
 export { startOvsdbRelay } from './relay.js';
 export type { OvsdbRelay, StartRelayOptions } from './relay.js';
 export { startTopology } from './topology.js';
@@ -39,7 +67,14 @@ export { explainTunnelCapture, renderTunnelLines } from './e2e-explain.js';
 export type { TunnelLine } from './e2e-explain.js';
 export { openBrInt } from './e2e-openflow.js';
 export type { BrIntSession } from './e2e-openflow.js';
-export { ContainerEngineError, ContainerImageError, ContainerNameClashError, DEFAULT_CENTRAL_IMAGE, DEFAULT_NODE_IMAGE, resolveRuntime } from './containers/index.js';
+export {
+  ContainerEngineError,
+  ContainerImageError,
+  ContainerNameClashError,
+  DEFAULT_CENTRAL_IMAGE,
+  DEFAULT_NODE_IMAGE,
+  resolveRuntime,
+} from './containers/index.js';
 export type { HarnessRuntime, RuntimeOptions, ContainerCluster, ContainerTopologyOptions } from './containers/index.js';
 export { startEmbeddedOvsdb, startOvsdb, startEmbeddedCentral } from './embedded.js';
 export type { EmbeddedOvsdb, StartEmbeddedOptions, OvsdbBackend, EmbeddedCentral } from './embedded.js';

@@ -9,8 +9,16 @@ import { SdkError } from '../errors.js';
 
 /** The harness could not bring something up (a daemon not ready in time, a bad pidfile, an unknown node). */
 export class HarnessError extends SdkError {
-  constructor(message: string, readonly stderr = '', options?: { cause?: unknown }) {
-    super('HARNESS_FAILED', stderr ? `${message}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : message, options);
+  constructor(
+    message: string,
+    readonly stderr = '',
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'HARNESS_FAILED',
+      stderr ? `${message}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : message,
+      options,
+    );
   }
 }
 
@@ -55,7 +63,14 @@ export function run(
       (err, stdout, stderr) => {
         if (err) {
           const msg = String(stderr).trim() || err.message;
-          reject(new HarnessCommandError(`${argv.join(' ')} failed: ${msg.split('\n').slice(-3).join(' | ')}`, argv, String(stderr), { cause: err }));
+          reject(
+            new HarnessCommandError(
+              `${argv.join(' ')} failed: ${msg.split('\n').slice(-3).join(' | ')}`,
+              argv,
+              String(stderr),
+              { cause: err },
+            ),
+          );
         } else resolve({ stdout: String(stdout), stderr: String(stderr) });
       },
     );
@@ -111,7 +126,12 @@ export async function terminate(pid: number, signal: NodeJS.Signals = 'SIGTERM',
   }
 }
 
-export async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, stepMs = 10): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+  stepMs = 10,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -60,7 +60,11 @@ export async function startOvsdbRelay(opts: StartRelayOptions): Promise<OvsdbRel
   const connected = async (): Promise<boolean> => {
     if (p === undefined) return false;
     try {
-      const out = (await run('ovsdb-client', ['dump', `unix:${p.sock}`, '_Server', 'Database', 'name', 'connected'], { env: daemonEnv(dir) })).stdout;
+      const out = (
+        await run('ovsdb-client', ['dump', `unix:${p.sock}`, '_Server', 'Database', 'name', 'connected'], {
+          env: daemonEnv(dir),
+        })
+      ).stdout;
       return new RegExp(`true\\s+${opts.database}`).test(out);
     } catch {
       return false;
@@ -75,7 +79,12 @@ export async function startOvsdbRelay(opts: StartRelayOptions): Promise<OvsdbRel
   };
   try {
     await start();
-    await waitFor(`relay of ${opts.database} connected to ${opts.source}`, async () => ((await connected()) ? true : undefined), 15_000, 20);
+    await waitFor(
+      `relay of ${opts.database} connected to ${opts.source}`,
+      async () => ((await connected()) ? true : undefined),
+      15_000,
+      20,
+    );
   } catch (e) {
     await down('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -99,7 +108,12 @@ export async function startOvsdbRelay(opts: StartRelayOptions): Promise<OvsdbRel
     restart: async () => {
       await down('SIGTERM');
       await start();
-      await waitFor(`relay of ${opts.database} reconnected`, async () => ((await connected()) ? true : undefined), 15_000, 20);
+      await waitFor(
+        `relay of ${opts.database} reconnected`,
+        async () => ((await connected()) ? true : undefined),
+        15_000,
+        20,
+      );
     },
     stop: async () => {
       if (stopped) return;

@@ -92,11 +92,22 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
       const netns = `${name}-${tag}`;
       await createNetns(netns);
       cleanups.push(() => deleteNetns(netns));
-      const inNs = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}) => runIn(cmd, args, { netns, ...o });
+      const inNs = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}) =>
+        runIn(cmd, args, { netns, ...o });
       // Underlay link: ul0 in the node, u<i> on the underlay bridge.
-      await runIn('ip', ['link', 'add', `u${i}-${tag}`.slice(0, 15), 'type', 'veth', 'peer', 'name', 'ul0', 'netns', netns], { netns: ul });
+      await runIn(
+        'ip',
+        ['link', 'add', `u${i}-${tag}`.slice(0, 15), 'type', 'veth', 'peer', 'name', 'ul0', 'netns', netns],
+        { netns: ul },
+      );
       await runIn('ip', ['link', 'set', `u${i}-${tag}`.slice(0, 15), 'master', 'br0', 'up'], { netns: ul });
-      await inNs('sysctl', ['-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1', 'net.ipv4.conf.ul0.arp_ignore=8', 'net.ipv4.conf.ul0.rp_filter=1']);
+      await inNs('sysctl', [
+        '-qw',
+        'net.ipv6.conf.all.disable_ipv6=1',
+        'net.ipv6.conf.default.disable_ipv6=1',
+        'net.ipv4.conf.ul0.arp_ignore=8',
+        'net.ipv4.conf.ul0.rp_filter=1',
+      ]);
       await inNs('ip', ['link', 'set', 'ul0', 'up']);
 
       const vswitch = await startVswitchd({ netns, prefix: `topo-${name}-` });
@@ -114,7 +125,12 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
           'ovn-encap-ip': underlayIp,
           'ovn-bridge-datapath-type': 'netdev',
         }),
-        ...addBridge({ name: 'br-int', datapathType: 'netdev', failMode: 'secure', otherConfig: { 'disable-in-band': 'true' } }),
+        ...addBridge({
+          name: 'br-int',
+          datapathType: 'netdev',
+          failMode: 'secure',
+          otherConfig: { 'disable-in-band': 'true' },
+        }),
         ...addBridge({ name: 'br-phy', datapathType: 'netdev' }),
         ...addPort('br-phy', { name: 'ul0' }),
       ]);
@@ -125,7 +141,17 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
 
       const env = { ...vswitch.env, OVN_RUNDIR: vswitch.dir, OVN_LOGDIR: vswitch.dir, OVN_DBDIR: vswitch.dir };
       const pidfile = join(vswitch.dir, 'ovn-controller.pid');
-      await runIn('ovn-controller', ['--detach', '--no-chdir', `--pidfile=${pidfile}`, `--log-file=${join(vswitch.dir, 'ovn-controller.log')}`, vswitch.dbRemote], { netns, env });
+      await runIn(
+        'ovn-controller',
+        [
+          '--detach',
+          '--no-chdir',
+          `--pidfile=${pidfile}`,
+          `--log-file=${join(vswitch.dir, 'ovn-controller.log')}`,
+          vswitch.dbRemote,
+        ],
+        { netns, env },
+      );
       const pid = readPid(pidfile);
       track(pid);
       cleanups.push(async () => {
@@ -162,14 +188,18 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
         const host = `v${pods.length}${tag}`.slice(0, 15);
         await createNetns(netns);
         cleanups.push(() => deleteNetns(netns));
-        const inPod = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}) => runIn(cmd, args, { netns, ...o });
+        const inPod = (cmd: string, args: readonly string[], o: { timeoutMs?: number } = {}) =>
+          runIn(cmd, args, { netns, ...o });
         await inPod('ip', ['link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', host, 'netns', node.netns]);
         await inPod('ip', ['link', 'set', 'eth0', 'address', spec.mac, 'mtu', '1400', 'up']);
         await inPod('ip', ['addr', 'add', spec.cidr, 'dev', 'eth0']);
         if (spec.gateway) await inPod('ip', ['route', 'add', 'default', 'via', spec.gateway]);
         await inPod('ethtool', ['-K', 'eth0', 'tx', 'off']);
         await node.exec('ip', ['link', 'set', host, 'mtu', '1400', 'up']);
-        await node.ovs.transact('Open_vSwitch', addPort('br-int', { name: host, externalIds: { 'iface-id': spec.lsp } }));
+        await node.ovs.transact(
+          'Open_vSwitch',
+          addPort('br-int', { name: host, externalIds: { 'iface-id': spec.lsp } }),
+        );
         const pod: TopoPod = { ...spec, netns, ip: spec.cidr.split('/')[0]!, exec: inPod };
         pods.push(pod);
         return pod;

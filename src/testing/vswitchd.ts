@@ -22,7 +22,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HarnessCommandError, alive, run as runCommand, terminate, trackDir, trackNetns, untrackNetns } from './process.js';
+import {
+  HarnessCommandError,
+  alive,
+  run as runCommand,
+  terminate,
+  trackDir,
+  trackNetns,
+  untrackNetns,
+} from './process.js';
 
 export { HarnessCommandError };
 
@@ -74,7 +82,13 @@ export async function run(
   args: readonly string[],
   opts: { env?: Readonly<Record<string, string>>; netns?: string | undefined; timeoutMs?: number } = {},
 ): Promise<string> {
-  return (await runCommand(cmd, args, { env: { ...process.env, ...opts.env }, netns: opts.netns, timeoutMs: opts.timeoutMs ?? 20_000 })).stdout;
+  return (
+    await runCommand(cmd, args, {
+      env: { ...process.env, ...opts.env },
+      netns: opts.netns,
+      timeoutMs: opts.timeoutMs ?? 20_000,
+    })
+  ).stdout;
 }
 
 /** True while `pid` is a live (non-zombie) process. */
@@ -118,7 +132,13 @@ export async function deleteNetns(name: string): Promise<void> {
 export async function startVswitchd(opts: VswitchdOptions = {}): Promise<Vswitchd> {
   const dir = await mkdtemp(join(tmpdir(), opts.prefix ?? `ovs-${process.pid}-`));
   trackDir(dir);
-  const env = { OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVS_SYSCONFDIR: dir, OVS_PKGDATADIR: '/usr/share/openvswitch' };
+  const env = {
+    OVS_RUNDIR: dir,
+    OVS_DBDIR: dir,
+    OVS_LOGDIR: dir,
+    OVS_SYSCONFDIR: dir,
+    OVS_PKGDATADIR: '/usr/share/openvswitch',
+  };
   let ownNetns: string | undefined;
   if (opts.netns === true) {
     ownNetns = `ovs-${process.pid}-${dir.slice(-6).replace(/[^A-Za-z0-9]/g, 'x')}`;
@@ -133,10 +153,7 @@ export async function startVswitchd(opts: VswitchdOptions = {}): Promise<Vswitch
   const db = join(dir, 'conf.db');
   const sock = join(dir, 'db.sock');
   const dbRemote = `unix:${sock}`;
-  const pids: { file: string }[] = [
-    { file: join(dir, 'ovs-vswitchd.pid') },
-    { file: join(dir, 'ovsdb-server.pid') },
-  ];
+  const pids: { file: string }[] = [{ file: join(dir, 'ovs-vswitchd.pid') }, { file: join(dir, 'ovsdb-server.pid') }];
   let stopped = false;
 
   const stop = async (): Promise<void> => {

@@ -6,5 +6,13 @@ export { SdkError } from '../errors.js';
 export { parseRemote, parseRemotes } from './remote.js';
 export type { Remote } from './remote.js';
 export { connect, listen, isLoopback, DEFAULT_MAX_WRITE_QUEUE_BYTES } from './stream.js';
-export type { ByteStream, ConnectOptions, ListenOptions, StreamOptions, TlsOptions, Listener, TransportLogger } from './stream.js';
+export type {
+  ByteStream,
+  ConnectOptions,
+  ListenOptions,
+  StreamOptions,
+  TlsOptions,
+  Listener,
+  TransportLogger,
+} from './stream.js';
 export { RemoteSyntaxError, TransportConnectError, TransportTlsError, TransportWriteQueueFullError } from './errors.js';

@@ -183,7 +183,8 @@ export function connect(remote: string | Remote, opts: ConnectOptions = {}): Pro
   let sock: net.Socket;
   if (r.kind === 'ssl') {
     const t = opts.tls;
-    if (!t?.ca) return Promise.reject(new TransportTlsError(r.text, 'ssl: needs a CA certificate to verify the server (tls.ca)'));
+    if (!t?.ca)
+      return Promise.reject(new TransportTlsError(r.text, 'ssl: needs a CA certificate to verify the server (tls.ca)'));
     try {
       sock = tls.connect({
         host: r.host,
@@ -195,10 +196,15 @@ export function connect(remote: string | Remote, opts: ConnectOptions = {}): Pro
         servername: t.servername ?? (net.isIP(r.host) ? undefined : r.host),
         rejectUnauthorized: true,
         // The certificate must name the server: `servername`, else the remote's host (name or IP).
-        checkServerIdentity: t.verifyHostname === false ? () => undefined : (_host, cert) => tls.checkServerIdentity(t.servername ?? r.host, cert),
+        checkServerIdentity:
+          t.verifyHostname === false
+            ? () => undefined
+            : (_host, cert) => tls.checkServerIdentity(t.servername ?? r.host, cert),
       });
     } catch (e) {
-      return Promise.reject(e instanceof TransportTlsError ? e : new TransportTlsError(r.text, (e as Error).message, { cause: e }));
+      return Promise.reject(
+        e instanceof TransportTlsError ? e : new TransportTlsError(r.text, (e as Error).message, { cause: e }),
+      );
     }
   } else if (r.kind === 'tcp') sock = net.connect({ host: r.host, port: r.port });
   else sock = net.connect({ path: (r as { path: string }).path });
@@ -255,14 +261,20 @@ export interface Listener {
  * @throws {TransportConnectError} `TRANSPORT_CONNECT_FAILED`
  * @throws {TransportTlsError} `TRANSPORT_TLS` (pssl: without cert/key, or without a CA while client certificates are required)
  */
-export function listen(remote: string | Remote, onStream: (s: ByteStream) => void, opts: ListenOptions = {}): Promise<Listener> {
+export function listen(
+  remote: string | Remote,
+  onStream: (s: ByteStream) => void,
+  opts: ListenOptions = {},
+): Promise<Listener> {
   const r = typeof remote === 'string' ? parseRemote(remote) : remote;
   if (r.kind !== 'ptcp' && r.kind !== 'pssl' && r.kind !== 'punix') {
     return Promise.reject(new TransportConnectError(r.text, 'listen() needs a passive remote (ptcp:, pssl:, punix:)'));
   }
   let server: net.Server;
   const accept = (s: net.Socket) => {
-    const peer = s.remoteAddress ? `tcp:${s.remoteAddress.includes(':') ? `[${s.remoteAddress}]` : s.remoteAddress}:${s.remotePort}` : `unix:${(r as { path?: string }).path}`;
+    const peer = s.remoteAddress
+      ? `tcp:${s.remoteAddress.includes(':') ? `[${s.remoteAddress}]` : s.remoteAddress}:${s.remotePort}`
+      : `unix:${(r as { path?: string }).path}`;
     onStream(new SocketStream(s, peer, opts));
   };
   if (r.kind === 'pssl') {
@@ -270,20 +282,36 @@ export function listen(remote: string | Remote, onStream: (s: ByteStream) => voi
     if (!t?.cert || !t.key) return Promise.reject(new TransportTlsError(r.text, 'pssl: needs tls.cert and tls.key'));
     const requireClientCert = t.requireClientCert !== false;
     if (requireClientCert && !t.ca) {
-      return Promise.reject(new TransportTlsError(r.text, 'pssl: needs tls.ca to verify client certificates (or tls.requireClientCert: false to accept clients without one)'));
+      return Promise.reject(
+        new TransportTlsError(
+          r.text,
+          'pssl: needs tls.ca to verify client certificates (or tls.requireClientCert: false to accept clients without one)',
+        ),
+      );
     }
     try {
       server = tls.createServer(
-        { cert: pem(r.text, 'certificate', t.cert), key: pem(r.text, 'key', t.key), ca: pem(r.text, 'CA', t.ca), requestCert: requireClientCert, rejectUnauthorized: requireClientCert },
+        {
+          cert: pem(r.text, 'certificate', t.cert),
+          key: pem(r.text, 'key', t.key),
+          ca: pem(r.text, 'CA', t.ca),
+          requestCert: requireClientCert,
+          rejectUnauthorized: requireClientCert,
+        },
         accept,
       );
     } catch (e) {
-      return Promise.reject(e instanceof TransportTlsError ? e : new TransportTlsError(r.text, (e as Error).message, { cause: e }));
+      return Promise.reject(
+        e instanceof TransportTlsError ? e : new TransportTlsError(r.text, (e as Error).message, { cause: e }),
+      );
     }
   } else {
     server = net.createServer(accept);
     if (r.kind === 'ptcp' && !isLoopback(r.host)) {
-      opts.logger?.warn({ remote: r.text, host: r.host }, `transport: unencrypted listener ${r.text} accepts connections from other hosts (bind 127.0.0.1 or use pssl:)`);
+      opts.logger?.warn(
+        { remote: r.text, host: r.host },
+        `transport: unencrypted listener ${r.text} accepts connections from other hosts (bind 127.0.0.1 or use pssl:)`,
+      );
     }
   }
   return new Promise<Listener>((resolve, reject) => {

@@ -5,7 +5,10 @@
  */
 import { op, mutation, namedUuid, type Operation, type WireValue } from '../ovsdb/index.js';
 
-const map = (m: Readonly<Record<string, string>>): WireValue => ['map', Object.entries(m).map(([k, v]) => [k, v] as const)];
+const map = (m: Readonly<Record<string, string>>): WireValue => [
+  'map',
+  Object.entries(m).map(([k, v]) => [k, v] as const),
+];
 const set = (keys: readonly string[]): WireValue => ['set', keys];
 
 /** Sets keys of `Open_vSwitch.external_ids` (other keys stay). */
@@ -69,11 +72,22 @@ export function addBridge(b: BridgeSpec): Operation[] {
 }
 
 /** Adds a port with one interface of the same name to a bridge. */
-export function addPort(bridge: string, i: InterfaceSpec & { readonly portExternalIds?: Readonly<Record<string, string>> }): Operation[] {
+export function addPort(
+  bridge: string,
+  i: InterfaceSpec & { readonly portExternalIds?: Readonly<Record<string, string>> },
+): Operation[] {
   const id = i.name.replace(/[^A-Za-z0-9_]/g, '_');
   return [
     op.insert('Interface', interfaceRow(i), `i_${id}`),
-    op.insert('Port', { name: i.name, interfaces: ['set', [namedUuid(`i_${id}`)]], ...(i.portExternalIds ? { external_ids: map(i.portExternalIds) } : {}) }, `p_${id}`),
+    op.insert(
+      'Port',
+      {
+        name: i.name,
+        interfaces: ['set', [namedUuid(`i_${id}`)]],
+        ...(i.portExternalIds ? { external_ids: map(i.portExternalIds) } : {}),
+      },
+      `p_${id}`,
+    ),
     op.mutate('Bridge', [['name', '==', bridge]], [mutation('ports', 'insert', ['set', [namedUuid(`p_${id}`)]])]),
   ];
 }
@@ -81,7 +95,9 @@ export function addPort(bridge: string, i: InterfaceSpec & { readonly portExtern
 /** Sets a bridge's controller targets (e.g. `ptcp:6653:127.0.0.1`); the Controller rows are replaced. */
 export function setController(bridge: string, targets: readonly string[]): Operation[] {
   const ops: Operation[] = targets.map((t, k) => op.insert('Controller', { target: t }, `c${k}`));
-  ops.push(op.update('Bridge', [['name', '==', bridge]], { controller: ['set', targets.map((_, k) => namedUuid(`c${k}`))] }));
+  ops.push(
+    op.update('Bridge', [['name', '==', bridge]], { controller: ['set', targets.map((_, k) => namedUuid(`c${k}`))] }),
+  );
   return ops;
 }
 

@@ -5,4 +5,13 @@ export { SdkError } from '../errors.js';
 export { setOpenvSwitchExternalIds, addBridge, addPort, setController, deletePort } from './builders.js';
 export type { BridgeSpec, InterfaceSpec } from './builders.js';
 export { openVSwitchModel, openVSwitchSchema } from './model.js';
-export { delBridge, delController, delPortByName, removeMapKeys, setFailMode, setManager, setMapKeys, vsFind } from './vsctl.js';
+export {
+  delBridge,
+  delController,
+  delPortByName,
+  removeMapKeys,
+  setFailMode,
+  setManager,
+  setMapKeys,
+  vsFind,
+} from './vsctl.js';

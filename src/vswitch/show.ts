@@ -21,8 +21,16 @@ interface ShowTable {
 
 /** ovs-vsctl's show tables (utilities/ovs-vsctl.c, OVS 3.1). */
 const TABLES: readonly ShowTable[] = [
-  { name: 'Open_vSwitch', nameColumn: undefined, columns: [['manager_options', 'Manager'], ['bridges', 'Bridge'], ['ovs_version']] },
-  { name: 'Bridge', nameColumn: 'name', columns: [['controller', 'Controller'], ['fail_mode'], ['datapath_type'], ['ports', 'Port']] },
+  {
+    name: 'Open_vSwitch',
+    nameColumn: undefined,
+    columns: [['manager_options', 'Manager'], ['bridges', 'Bridge'], ['ovs_version']],
+  },
+  {
+    name: 'Bridge',
+    nameColumn: 'name',
+    columns: [['controller', 'Controller'], ['fail_mode'], ['datapath_type'], ['ports', 'Port']],
+  },
   { name: 'Port', nameColumn: 'name', columns: [['tag'], ['trunks'], ['interfaces', 'Interface']] },
   { name: 'Interface', nameColumn: 'name', columns: [['type'], ['options'], ['error'], ['bfd_status']] },
   { name: 'Controller', nameColumn: 'target', columns: [['is_connected']] },
@@ -30,8 +38,14 @@ const TABLES: readonly ShowTable[] = [
 ];
 
 /** Reads the tables `ovs-vsctl show` prints. */
-export async function readVswitchShow(client: Pick<OvsdbClient, 'transact'>, database = 'Open_vSwitch'): Promise<Map<string, Map<string, Row>>> {
-  const results = await client.transact(database, TABLES.map((t) => op.select(t.name, [])));
+export async function readVswitchShow(
+  client: Pick<OvsdbClient, 'transact'>,
+  database = 'Open_vSwitch',
+): Promise<Map<string, Map<string, Row>>> {
+  const results = await client.transact(
+    database,
+    TABLES.map((t) => op.select(t.name, [])),
+  );
   const out = new Map<string, Map<string, Row>>();
   TABLES.forEach((t, i) => {
     const rows = (results[i] as { rows: Row[] }).rows;
@@ -85,7 +99,12 @@ function isDefault(v: Wire): boolean {
 function datumText(v: Wire): string {
   if (Array.isArray(v) && v[0] === 'map') {
     const pairs = (v[1] as [Wire, Wire][]).map(([k, x]) => [atomText(k), atomText(x)] as const);
-    pairs.sort((a, b) => compareAtoms((v[1] as [Wire, Wire][]).find((p) => atomText(p[0]) === a[0])![0], (v[1] as [Wire, Wire][]).find((p) => atomText(p[0]) === b[0])![0]));
+    pairs.sort((a, b) =>
+      compareAtoms(
+        (v[1] as [Wire, Wire][]).find((p) => atomText(p[0]) === a[0])![0],
+        (v[1] as [Wire, Wire][]).find((p) => atomText(p[0]) === b[0])![0],
+      ),
+    );
     return `{${pairs.map(([k, x]) => `${k}=${x}`).join(', ')}}`;
   }
   if (Array.isArray(v) && v[0] === 'set') {

@@ -7,7 +7,10 @@
  */
 import { op, mutation, namedUuid, type Operation, type WireValue } from '../ovsdb/index.js';
 
-const map = (m: Readonly<Record<string, string>>): WireValue => ['map', Object.entries(m).map(([k, v]) => [k, v] as const)];
+const map = (m: Readonly<Record<string, string>>): WireValue => [
+  'map',
+  Object.entries(m).map(([k, v]) => [k, v] as const),
+];
 const keys = (ks: readonly string[]): WireValue => ['set', [...ks]];
 const byName = (name: string) => [['name', '==', name] as const] as never;
 
@@ -42,7 +45,12 @@ type KeyedTable = 'Bridge' | 'Port' | 'Interface';
  * Sets keys of a map column of a bridge, port or interface by name (other keys stay): `ovs-vsctl set
  * Bridge br0 other_config:k=v`, `br-set-external-id`, `set Interface eth0 options:remote_ip=…`.
  */
-export function setMapKeys(table: KeyedTable, name: string, column: 'external_ids' | 'other_config' | 'options', values: Readonly<Record<string, string>>): Operation[] {
+export function setMapKeys(
+  table: KeyedTable,
+  name: string,
+  column: 'external_ids' | 'other_config' | 'options',
+  values: Readonly<Record<string, string>>,
+): Operation[] {
   return [
     op.mutate(table, byName(name), [mutation(column, 'delete', keys(Object.keys(values)))]),
     op.mutate(table, byName(name), [mutation(column, 'insert', map(values))]),
@@ -50,7 +58,12 @@ export function setMapKeys(table: KeyedTable, name: string, column: 'external_id
 }
 
 /** Removes keys of a map column (`ovs-vsctl remove Bridge br0 other_config k`). */
-export function removeMapKeys(table: KeyedTable, name: string, column: 'external_ids' | 'other_config' | 'options', ks: readonly string[]): Operation[] {
+export function removeMapKeys(
+  table: KeyedTable,
+  name: string,
+  column: 'external_ids' | 'other_config' | 'options',
+  ks: readonly string[],
+): Operation[] {
   return [op.mutate(table, byName(name), [mutation(column, 'delete', keys(ks))])];
 }
 
@@ -62,7 +75,10 @@ export function delPortByName(bridge: string, portUuid: string): Operation[] {
 }
 
 /** `ovs-vsctl find TABLE COLUMN=VALUE…` over rows you hold: rows whose given columns equal the values (maps: the given keys). */
-export function vsFind<R extends Readonly<Record<string, unknown>>>(rows: Iterable<R>, where: Readonly<Record<string, unknown>>): R[] {
+export function vsFind<R extends Readonly<Record<string, unknown>>>(
+  rows: Iterable<R>,
+  where: Readonly<Record<string, unknown>>,
+): R[] {
   const out: R[] = [];
   for (const r of rows) {
     let ok = true;

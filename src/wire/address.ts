@@ -127,7 +127,7 @@ export function formatIpv6(b: Uint8Array, at = 0): string {
   for (let i = 0; i < 8; i++) w.push(((b[at + 2 * i] ?? 0) << 8) | (b[at + 2 * i + 1] ?? 0));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (w[i] !== 0) {
       i++;
       continue;
@@ -144,7 +144,11 @@ export function formatIpv6(b: Uint8Array, at = 0): string {
   if (bestStart === 0 && (bestLen === 6 || (bestLen === 5 && w[5] === 0xffff))) {
     return `::${bestLen === 5 ? 'ffff:' : ''}${formatIpv4(b, at + 12)}`;
   }
-  const hex = (from: number, to: number): string => w.slice(from, to).map((x) => x.toString(16)).join(':');
+  const hex = (from: number, to: number): string =>
+    w
+      .slice(from, to)
+      .map((x) => x.toString(16))
+      .join(':');
   if (bestStart < 0) return hex(0, 8);
   return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
 }

@@ -33,7 +33,11 @@ export class ByteReader {
   /** Throws `WIRE_TRUNCATED` unless `n` more bytes are available. */
   need(n: number, what = 'field'): void {
     if (n < 0 || this.offset + n > this.end) {
-      throw new WireError('WIRE_TRUNCATED', `truncated ${what}: need ${n} bytes, have ${this.end - this.offset}`, this.offset);
+      throw new WireError(
+        'WIRE_TRUNCATED',
+        `truncated ${what}: need ${n} bytes, have ${this.end - this.offset}`,
+        this.offset,
+      );
     }
   }
 

@@ -9,4 +9,13 @@ export { ByteReader } from './byte-reader.js';
 export { ByteWriter } from './byte-writer.js';
 export { WireError } from './errors.js';
 export { toHex, fromHex } from './hex.js';
-export { ipv4FromText, ipv6FromText, ipFromText, macFromText, formatIpv4, formatIpv6, formatIp, formatMac } from './address.js';
+export {
+  ipv4FromText,
+  ipv6FromText,
+  ipFromText,
+  macFromText,
+  formatIpv4,
+  formatIpv6,
+  formatIp,
+  formatMac,
+} from './address.js';

@@ -10,7 +10,14 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { OvsdbClient, op } from '../../src/ovsdb/index.js';
-import { DEFAULT_CENTRAL_IMAGE, DEFAULT_NODE_IMAGE, startOvnCentral, startOvsdbServer, startTopology, waitFor } from '../../src/testing/index.js';
+import {
+  DEFAULT_CENTRAL_IMAGE,
+  DEFAULT_NODE_IMAGE,
+  startOvnCentral,
+  startOvsdbServer,
+  startTopology,
+  waitFor,
+} from '../../src/testing/index.js';
 import { ContainerImageError, ContainerNameClashError } from '../../src/testing/containers/index.js';
 import { harnessContainers, harnessNetworks, imageWithout } from './helpers.js';
 
@@ -29,7 +36,9 @@ describe('startOvsdbServer on a container', () => {
         const c = await OvsdbClient.connect(remote);
         try {
           expect(await c.listDbs()).toContain('OVN_Northbound');
-          const r = await c.transact('OVN_Northbound', [op.insert('Logical_Switch', { name: `ls-${remote.slice(0, 3)}` })]);
+          const r = await c.transact('OVN_Northbound', [
+            op.insert('Logical_Switch', { name: `ls-${remote.slice(0, 3)}` }),
+          ]);
           expect(r).toHaveLength(1);
         } finally {
           await c.close();
@@ -71,7 +80,10 @@ describe('startOvsdbServer on a container', () => {
     // An image made here from the default one with ovsdb-server removed (removed again at the end).
     const docker = (await getContainerRuntimeClient()).container.dockerode;
     const image = `ovn-sdk-test/no-ovsdb-server:${process.pid}`;
-    const c = await docker.createContainer({ Image: DEFAULT_CENTRAL_IMAGE, Entrypoint: ['sh', '-c', 'rm -f "$(command -v ovsdb-server)"'] });
+    const c = await docker.createContainer({
+      Image: DEFAULT_CENTRAL_IMAGE,
+      Entrypoint: ['sh', '-c', 'rm -f "$(command -v ovsdb-server)"'],
+    });
     await c.start();
     await c.wait();
     await c.commit({ repo: image.split(':')[0], tag: String(process.pid) });
@@ -97,8 +109,16 @@ describe('startOvsdbServer on a container', () => {
       import { startOvsdbServer } from './src/testing/index.ts';
       try { await startOvsdbServer({ schema: 'nb', runtime: 'container' }); console.log('started?!'); }
       catch (e) { console.log(e.code + ' ' + e.constructor.name); }`;
-    const env = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/ovn-sdk-no-engine.sock', TESTCONTAINERS_HOST_OVERRIDE: '' };
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, cwd: new URL('../..', import.meta.url).pathname, timeout: 60_000 });
+    const env = {
+      ...process.env,
+      DOCKER_HOST: 'unix:///nonexistent/ovn-sdk-no-engine.sock',
+      TESTCONTAINERS_HOST_OVERRIDE: '',
+    };
+    const { stdout } = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env,
+      cwd: new URL('../..', import.meta.url).pathname,
+      timeout: 60_000,
+    });
     expect(stdout.trim()).toBe('CONTAINER_ENGINE_UNAVAILABLE ContainerEngineError');
   });
 });
@@ -135,7 +155,15 @@ describe('startOvnCentral on a container', () => {
     await central.nbctl('--wait=sb', 'sync');
     const sb = await OvsdbClient.connect(central.sb.tcp);
     try {
-      await waitFor('sw0 in SB', async () => ((await central!.sbctl('--bare', '--columns=external_ids', 'list', 'Datapath_Binding')).includes('sw0') ? true : undefined), 20_000, 100);
+      await waitFor(
+        'sw0 in SB',
+        async () =>
+          (await central!.sbctl('--bare', '--columns=external_ids', 'list', 'Datapath_Binding')).includes('sw0')
+            ? true
+            : undefined,
+        20_000,
+        100,
+      );
       const rows = await sb.transact('OVN_Southbound', [op.select('Datapath_Binding', [])]);
       expect(JSON.stringify(rows)).toContain('sw0');
     } finally {

@@ -16,7 +16,16 @@ import { OvsdbClient } from '../../src/ovsdb/index.js';
 import { addPort } from '../../src/vswitch/index.js';
 import { NB_DATABASE, NbTxn, lrRouteAdd, readNbSnapshot } from '../../src/ovn-nb/index.js';
 import { logicalNamesFromSb, readSbView } from '../../src/ovn-sb/index.js';
-import { natOutgoingCommands, natOutgoingRuleLines, nodePortName, reconcile, renderNatOutgoing, type IpRecord, type NatOutgoingPlan, type Subnet } from '../../src/kube/index.js';
+import {
+  natOutgoingCommands,
+  natOutgoingRuleLines,
+  nodePortName,
+  reconcile,
+  renderNatOutgoing,
+  type IpRecord,
+  type NatOutgoingPlan,
+  type Subnet,
+} from '../../src/kube/index.js';
 import { parseCidrBlock } from '../../src/ipam/index.js';
 import { OUTSIDE, SCENARIO } from '../../src/testing/e2e-scenario.js';
 import { explainTunnelCapture } from '../../src/testing/e2e-explain.js';
@@ -42,20 +51,43 @@ function prefixOf(subnets: readonly Subnet[], name: string): { prefix: number; g
 }
 
 /** `ping -c count` inside a pod (or `outside`); the received count, never throws on loss. */
-async function ping(exec: (cmd: string, args: readonly string[]) => Promise<string>, to: string, count = 3): Promise<number> {
+async function ping(
+  exec: (cmd: string, args: readonly string[]) => Promise<string>,
+  to: string,
+  count = 3,
+): Promise<number> {
   const out = await exec('sh', ['-c', `ping -c ${count} -i 0.2 -W 2 ${to} || true`]);
   return Number(/(\d+) received/.exec(out)?.[1] ?? 0);
 }
-const inOutside = (cmd: string, args: readonly string[]) => topo.node('node1').exec('ip', ['netns', 'exec', 'outside', cmd, ...args]);
+const inOutside = (cmd: string, args: readonly string[]) =>
+  topo.node('node1').exec('ip', ['netns', 'exec', 'outside', cmd, ...args]);
 
 /** Starts tcpdump in the background inside a node (optionally in a namespace there); returns a stopper. */
-async function tcpdump(node: TopoNode, args: string, file: string, netns?: string): Promise<{ stop(): Promise<string> }> {
+async function tcpdump(
+  node: TopoNode,
+  args: string,
+  file: string,
+  netns?: string,
+): Promise<{ stop(): Promise<string> }> {
   const ns = netns ? `ip netns exec ${netns} ` : '';
-  const pid = (await node.exec('sh', ['-c', `nohup ${ns}tcpdump -n -U --immediate-mode ${args} >${file}.out 2>${file}.err & echo $!`])).trim();
-  await waitFor(`tcpdump listening in ${node.name}`, async () => ((await node.exec('cat', [`${file}.err`])).includes('listening on') ? true : undefined), 15_000, 50);
+  const pid = (
+    await node.exec('sh', [
+      '-c',
+      `nohup ${ns}tcpdump -n -U --immediate-mode ${args} >${file}.out 2>${file}.err & echo $!`,
+    ])
+  ).trim();
+  await waitFor(
+    `tcpdump listening in ${node.name}`,
+    async () => ((await node.exec('cat', [`${file}.err`])).includes('listening on') ? true : undefined),
+    15_000,
+    50,
+  );
   return {
     async stop() {
-      await node.exec('sh', ['-c', `sleep 0.3; kill -INT ${pid} 2>/dev/null; i=0; while kill -0 ${pid} 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done`]);
+      await node.exec('sh', [
+        '-c',
+        `sleep 0.3; kill -INT ${pid} 2>/dev/null; i=0; while kill -0 ${pid} 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done`,
+      ]);
       console.log(`tcpdump in ${node.name}: ${(await node.exec('cat', [`${file}.err`])).trim().replace(/\n/g, ' | ')}`);
       return node.exec('cat', [`${file}.out`]);
     },
@@ -79,16 +111,42 @@ beforeAll(async () => {
     const lsp = `${p.name}.${p.namespace}`;
     const r = records.find((x) => x.name === lsp)!;
     const { prefix, gateway } = prefixOf(subnets, r.subnet);
-    pods.set(p.name, await topo.addPod({ name: p.name, node: p.node, lsp, mac: r.mac.toLowerCase(), cidr: `${r.ip}/${prefix}`, gateway }));
+    pods.set(
+      p.name,
+      await topo.addPod({
+        name: p.name,
+        node: p.node,
+        lsp,
+        mac: r.mac.toLowerCase(),
+        cidr: `${r.ip}/${prefix}`,
+        gateway,
+      }),
+    );
   }
   // Each node's ovn0 on join (Kube-OVN's management port), with routes to the pod subnets.
   const join = prefixOf(subnets, 'join');
-  const podCidrs = subnets.filter((s) => s.name !== 'join').flatMap((s) => parseCidrBlock(s.cidrBlock).filter((c) => c.family === 4).map((c) => c.text));
+  const podCidrs = subnets
+    .filter((s) => s.name !== 'join')
+    .flatMap((s) =>
+      parseCidrBlock(s.cidrBlock)
+        .filter((c) => c.family === 4)
+        .map((c) => c.text),
+    );
   for (const node of topo.nodes) {
     const rec = records.find((x) => x.name === nodePortName(node.name))!;
-    await node.ovs.transact('Open_vSwitch', addPort('br-int', { name: 'ovn0', type: 'internal', externalIds: { 'iface-id': rec.name } }));
+    await node.ovs.transact(
+      'Open_vSwitch',
+      addPort('br-int', { name: 'ovn0', type: 'internal', externalIds: { 'iface-id': rec.name } }),
+    );
     await waitFor(`ovn0 in ${node.name}`, () => node.exec('ip', ['link', 'show', 'ovn0']).then(() => true), 20_000, 50);
-    await node.exec('sh', ['-c', [`ip link set ovn0 address ${rec.mac.toLowerCase()} mtu 1400 up`, `ip addr add ${rec.ip}/${join.prefix} dev ovn0`, ...podCidrs.map((c) => `ip route add ${c} via ${join.gateway} dev ovn0`)].join(' && ')]);
+    await node.exec('sh', [
+      '-c',
+      [
+        `ip link set ovn0 address ${rec.mac.toLowerCase()} mtu 1400 up`,
+        `ip addr add ${rec.ip}/${join.prefix} dev ovn0`,
+        ...podCidrs.map((c) => `ip route add ${c} via ${join.gateway} dev ovn0`),
+      ].join(' && '),
+    ]);
   }
   // The outside host: a namespace inside node1, joined to it by a veth.
   const n1 = topo.node('node1');
@@ -130,7 +188,9 @@ test('the topology: two chassis with geneve encaps at the node containers’ add
   for (const n of topo.nodes) expect(out).toContain(n.underlayIp);
   expect(out).toContain('geneve');
   // br-phy carries the node's address (userspace tunnelling)
-  expect(await topo.node('node2').exec('ip', ['-4', '-o', 'addr', 'show', 'br-phy'])).toContain(topo.node('node2').underlayIp);
+  expect(await topo.node('node2').exec('ip', ['-4', '-o', 'addr', 'show', 'br-phy'])).toContain(
+    topo.node('node2').underlayIp,
+  );
 });
 
 test('same node: ovn-default-node1-pod1 → ovn-default-node1-pod2', async () => {
@@ -170,11 +230,26 @@ test('across nodes over GENEVE: pod1 → pod3 and subnet1 → pod3 (routed); eve
   const rep = find(new RegExp(`^ICMP echo reply ${p3} > ${p1}$`));
   expect(req.length).toBeGreaterThanOrEqual(3);
   expect(rep.length).toBeGreaterThanOrEqual(3);
-  for (const l of req) expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([ovnDefault.tunnelKey, lsp(P1), lsp(P3)]);
-  for (const l of rep) expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([ovnDefault.tunnelKey, lsp(P3), lsp(P1)]);
+  for (const l of req)
+    expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([
+      ovnDefault.tunnelKey,
+      lsp(P1),
+      lsp(P3),
+    ]);
+  for (const l of rep)
+    expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([
+      ovnDefault.tunnelKey,
+      lsp(P3),
+      lsp(P1),
+    ]);
   const routed = find(new RegExp(`^ICMP echo request ${q1} > ${p3}$`));
   expect(routed.length).toBeGreaterThanOrEqual(3);
-  for (const l of routed) expect([l.explained.datapath, l.explained.ingress, l.explained.egress]).toEqual(['ovn-default', 'ovn-default-ovn-cluster', lsp(P3)]);
+  for (const l of routed)
+    expect([l.explained.datapath, l.explained.ingress, l.explained.egress]).toEqual([
+      'ovn-default',
+      'ovn-default-ovn-cluster',
+      lsp(P3),
+    ]);
 });
 
 /** Pings the outside host from a pod while tcpdump on the outside host records the sources it sees. */

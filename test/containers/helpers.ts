@@ -19,14 +19,23 @@ export async function harnessNetworks(): Promise<string[]> {
  * Makes an image from `from` with `programs` deleted (an image a user might have built wrong); resolves
  * with its name and a function that removes it again.
  */
-export async function imageWithout(from: string, programs: readonly string[]): Promise<{ image: string; remove(): Promise<void> }> {
+export async function imageWithout(
+  from: string,
+  programs: readonly string[],
+): Promise<{ image: string; remove(): Promise<void> }> {
   const docker = (await getContainerRuntimeClient()).container.dockerode;
   const repo = `ovn-sdk-test/without-${programs.join('-')}`;
   const tag = String(process.pid);
-  const c = await docker.createContainer({ Image: from, Entrypoint: ['sh', '-c', programs.map((p) => `rm -f "$(command -v ${p})"`).join('; ')] });
+  const c = await docker.createContainer({
+    Image: from,
+    Entrypoint: ['sh', '-c', programs.map((p) => `rm -f "$(command -v ${p})"`).join('; ')],
+  });
   await c.start();
   await c.wait();
   await c.commit({ repo, tag });
   await c.remove();
-  return { image: `${repo}:${tag}`, remove: async () => void (await docker.getImage(`${repo}:${tag}`).remove({ force: true })) };
+  return {
+    image: `${repo}:${tag}`,
+    remove: async () => void (await docker.getImage(`${repo}:${tag}`).remove({ force: true })),
+  };
 }

@@ -19,7 +19,11 @@ export interface FixtureCodec<V> {
 }
 
 /** Registers parse / encode / mirror tests for each fixture. */
-export function testCodecFixtures<V>(title: string, codec: FixtureCodec<V>, fixtures: readonly CodecFixture<V>[]): void {
+export function testCodecFixtures<V>(
+  title: string,
+  codec: FixtureCodec<V>,
+  fixtures: readonly CodecFixture<V>[],
+): void {
   describe(title, () => {
     for (const f of fixtures) {
       const bytes = fromHex(f.hex);

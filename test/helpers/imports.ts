@@ -22,7 +22,10 @@ export function importsOf(file: string): ImportRef[] {
     let typeOnly = m[2] !== undefined;
     const braces = /^\{([\s\S]*)\}$/.exec(clause);
     if (!typeOnly && braces) {
-      const names = braces[1]!.split(',').map((x) => x.trim()).filter(Boolean);
+      const names = braces[1]!
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       typeOnly = names.length > 0 && names.every((n) => n.startsWith('type '));
     }
     out.push({ spec: m[4]!, typeOnly });

@@ -4,7 +4,12 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import { asUuid, transaction, type NamedRef, type Ref, type Step, type Uuid } from '../../src/ovsdb/typed/index.js';
-import { ovnNorthboundModel, type LogicalSwitchPortRow, type LogicalSwitchRow, type ACLInsert } from '../../src/ovn-nb/generated/ovn-northbound.gen.js';
+import {
+  ovnNorthboundModel,
+  type LogicalSwitchPortRow,
+  type LogicalSwitchRow,
+  type ACLInsert,
+} from '../../src/ovn-nb/generated/ovn-northbound.gen.js';
 import { ovnSouthboundModel, type PortBindingInsert } from '../../src/ovn-sb/generated/ovn-southbound.gen.js';
 import { openVSwitchModel, type BridgeRow, type BridgeUpdate } from '../../src/vswitch/generated/open-vswitch.gen.js';
 import { serverModel, type DatabaseRow } from '../../src/ovsdb/generated/server.gen.js';
@@ -25,7 +30,9 @@ describe('generated row shapes', () => {
   });
 
   it('insert shapes: refs accept named references, required columns are required', () => {
-    expectTypeOf<ACLInsert['action']>().toEqualTypeOf<'allow' | 'allow-related' | 'allow-stateless' | 'drop' | 'reject'>();
+    expectTypeOf<ACLInsert['action']>().toEqualTypeOf<
+      'allow' | 'allow-related' | 'allow-stateless' | 'drop' | 'reject'
+    >();
     expectTypeOf<PortBindingInsert['datapath']>().toEqualTypeOf<Ref<'Datapath_Binding'>>();
     // @ts-expect-error — ACL needs action and direction (their defaults are not allowed values).
     const acl: ACLInsert = { priority: 1 };
@@ -87,9 +94,16 @@ describe('typed transactions', () => {
 
   it('conditions are restricted by column kind', () => {
     const tx = transaction(ovnNorthboundModel);
-    tx.select('ACL', [['priority', '>=', 100], ['name', '==', undefined], ['external_ids', 'includes', { k: 'v' }]]);
+    tx.select('ACL', [
+      ['priority', '>=', 100],
+      ['name', '==', undefined],
+      ['external_ids', 'includes', { k: 'v' }],
+    ]);
     tx.select('Logical_Switch_Port', [['tag_request', '<', 5]]);
-    tx.delete('Logical_Switch', [['ports', 'includes', [lspUuid]], ['_uuid', '!=', asUuid('Logical_Switch', '00000000-0000-0000-0000-000000000000')]]);
+    tx.delete('Logical_Switch', [
+      ['ports', 'includes', [lspUuid]],
+      ['_uuid', '!=', asUuid('Logical_Switch', '00000000-0000-0000-0000-000000000000')],
+    ]);
     // @ts-expect-error — ordering on a string.
     tx.select('Logical_Switch', [['name', '<', 'a']]);
     // @ts-expect-error — includes on a single-valued column.
@@ -106,8 +120,24 @@ describe('typed transactions', () => {
 
   it('mutators are restricted by column kind', () => {
     const tx = transaction(ovnNorthboundModel);
-    tx.mutate('ACL', [], [['priority', '+=', 1], ['priority', '%=', 3], ['external_ids', 'insert', { a: 'b' }], ['external_ids', 'delete', ['a']]]);
-    tx.mutate('Logical_Switch', [], [['ports', 'insert', [lspUuid]], ['ports', 'delete', [lspUuid]]]);
+    tx.mutate(
+      'ACL',
+      [],
+      [
+        ['priority', '+=', 1],
+        ['priority', '%=', 3],
+        ['external_ids', 'insert', { a: 'b' }],
+        ['external_ids', 'delete', ['a']],
+      ],
+    );
+    tx.mutate(
+      'Logical_Switch',
+      [],
+      [
+        ['ports', 'insert', [lspUuid]],
+        ['ports', 'delete', [lspUuid]],
+      ],
+    );
     // @ts-expect-error — arithmetic on a string.
     tx.mutate('ACL', [], [['match', '+=', 1]]);
     // @ts-expect-error — insert on a single-valued column.

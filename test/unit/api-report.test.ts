@@ -13,13 +13,19 @@ const reports = buildReports();
 
 describe('API report', () => {
   it('matches api/*.api.md (update: npm run api:update)', { timeout: 120_000 }, () => {
-    const files = readdirSync(API_DIR).filter((f) => f.endsWith('.api.md')).sort();
+    const files = readdirSync(API_DIR)
+      .filter((f) => f.endsWith('.api.md'))
+      .sort();
     expect(files).toEqual([...reports.keys()].sort());
     for (const [f, text] of reports) expect(readFileSync(join(API_DIR, f), 'utf8'), f).toBe(text);
   });
 
   it('has no export without a doc comment beyond the recorded backlog', () => {
-    const backlog = new Set(readFileSync(join(API_DIR, 'UNDOCUMENTED.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
+    const backlog = new Set(
+      readFileSync(join(API_DIR, 'UNDOCUMENTED.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    );
     expect(undocumented(reports).filter((u) => !backlog.has(u))).toEqual([]);
   });
 });

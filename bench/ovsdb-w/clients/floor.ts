@@ -12,11 +12,16 @@ type Reply = { id: unknown; result: unknown; error: unknown };
 
 function checkTransact(r: Reply): void {
   if (r.error !== null) throw new Error(`transact failed: ${JSON.stringify(r.error)}`);
-  for (const x of r.result as { error?: string; details?: string }[]) if (x && x.error) throw new Error(`transact op failed: ${x.error} ${x.details ?? ''}`);
+  for (const x of r.result as { error?: string; details?: string }[])
+    if (x && x.error) throw new Error(`transact op failed: ${x.error} ${x.details ?? ''}`);
 }
 
 async function w1(): Promise<void> {
-  const txn = JSON.stringify({ id: 2, method: 'transact', params: [DB, ...buildOps({ nbGlobal: false, sw0: true, nLsp: a.n, nAcl: 0, nAs: 0 })] });
+  const txn = JSON.stringify({
+    id: 2,
+    method: 'transact',
+    params: [DB, ...buildOps({ nbGlobal: false, sw0: true, nLsp: a.n, nAcl: 0, nAs: 0 })],
+  });
   const getSchema = JSON.stringify({ id: 1, method: 'get_schema', params: [DB] });
   const c0 = cpuTicks(a.serverPid);
   const u0 = process.cpuUsage();
@@ -29,7 +34,12 @@ async function w1(): Promise<void> {
   const c1 = cpuTicks(a.serverPid);
   const u1 = process.cpuUsage(u0);
   conn.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB() });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+  });
 }
 
 async function w2(pipelined: boolean): Promise<void> {
@@ -73,7 +83,15 @@ async function w2(pipelined: boolean): Promise<void> {
   conn.close();
   const sorted = lat.slice().sort((x, y) => x - y);
   const seconds = (t1 - t0) / 1000;
-  emit({ seconds, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), txnPerS: a.n / seconds, p50Ms: pct(sorted, 50), p99Ms: pct(sorted, 99) });
+  emit({
+    seconds,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+    txnPerS: a.n / seconds,
+    p50Ms: pct(sorted, 50),
+    p99Ms: pct(sorted, 99),
+  });
 }
 
 async function w3(): Promise<void> {
@@ -82,10 +100,19 @@ async function w3(): Promise<void> {
   const u0 = process.cpuUsage();
   const t0 = performance.now();
   const conn = await RawConn.connect(a.remote);
-  const s = (await rawCall(conn, JSON.stringify({ id: 1, method: 'get_schema', params: [DB] }))).result as { tables: Record<string, { columns: Record<string, unknown> }> };
+  const s = (await rawCall(conn, JSON.stringify({ id: 1, method: 'get_schema', params: [DB] }))).result as {
+    tables: Record<string, { columns: Record<string, unknown> }>;
+  };
   const requests: Record<string, { columns: string[] }> = {};
   for (const [t, ts] of Object.entries(s.tables)) requests[t] = { columns: Object.keys(ts.columns) };
-  const r = await rawCall(conn, JSON.stringify({ id: 2, method: 'monitor_cond_since', params: [DB, 'w3', requests, '00000000-0000-0000-0000-000000000000'] }));
+  const r = await rawCall(
+    conn,
+    JSON.stringify({
+      id: 2,
+      method: 'monitor_cond_since',
+      params: [DB, 'w3', requests, '00000000-0000-0000-0000-000000000000'],
+    }),
+  );
   const t1 = performance.now();
   const c1 = cpuTicks(a.serverPid);
   const u1 = process.cpuUsage(u0);
@@ -95,7 +122,14 @@ async function w3(): Promise<void> {
   const upd = (r.result as [boolean, string, Record<string, Record<string, unknown>>])[2];
   const rows: Record<string, number> = {};
   for (const [t, u] of Object.entries(upd)) rows[t] = Object.keys(u).length;
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), stallMs, rows });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+    stallMs,
+    rows,
+  });
 }
 
 const main = { w1, w2seq: () => w2(false), w2pipe: () => w2(true), w3 }[a.workload];

@@ -26,10 +26,17 @@ async function w1(): Promise<void> {
   const u1 = process.cpuUsage(u0);
   const last = [...lsp.values()].find((r) => r['name'] === lspName(a.n - 1));
   const addrs = last?.['addresses'] as readonly string[] | undefined;
-  if (addrs?.[0] !== lspAddress(a.n - 1)) throw new Error(`replica: ${lspName(a.n - 1)}.addresses = ${JSON.stringify(addrs)}`);
+  if (addrs?.[0] !== lspAddress(a.n - 1))
+    throw new Error(`replica: ${lspName(a.n - 1)}.addresses = ${JSON.stringify(addrs)}`);
   await cache.close();
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), rows: { Logical_Switch_Port: lsp.size } });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+    rows: { Logical_Switch_Port: lsp.size },
+  });
 }
 
 async function w3(): Promise<void> {
@@ -53,7 +60,15 @@ async function w3(): Promise<void> {
   const readAllMs = performance.now() - t2;
   await cache.close();
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: rss, stallMs, rows, note: `reading all ${n} rows once afterwards: ${readAllMs.toFixed(0)} ms, RSS then ${peakRssMiB().toFixed(0)} MiB` });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: rss,
+    stallMs,
+    rows,
+    note: `reading all ${n} rows once afterwards: ${readAllMs.toFixed(0)} ms, RSS then ${peakRssMiB().toFixed(0)} MiB`,
+  });
 }
 
 async function w4(): Promise<void> {
@@ -72,7 +87,12 @@ async function w4(): Promise<void> {
   const cpu1 = process.cpuUsage(cpu0);
   await cache.close();
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, rssMiB: peakRssMiB(), cpuUsPerUpdate: (cpu1.user + cpu1.system) / count, updates: count });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    rssMiB: peakRssMiB(),
+    cpuUsPerUpdate: (cpu1.user + cpu1.system) / count,
+    updates: count,
+  });
 }
 
 const main = { w1, w3, w4 }[a.workload];

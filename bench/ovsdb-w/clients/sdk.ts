@@ -22,7 +22,12 @@ async function w1(validate = true): Promise<void> {
   const c1 = cpuTicks(a.serverPid);
   const u1 = process.cpuUsage(u0);
   await c.close();
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB() });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+  });
 }
 
 async function w2(pipelined: boolean, validate = true): Promise<void> {
@@ -52,13 +57,22 @@ async function w2(pipelined: boolean, validate = true): Promise<void> {
   await c.close();
   const sorted = lat.sort((x, y) => x - y);
   const seconds = (t1 - t0) / 1000;
-  emit({ seconds, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), txnPerS: a.n / seconds, p50Ms: pct(sorted, 50), p99Ms: pct(sorted, 99) });
+  emit({
+    seconds,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+    txnPerS: a.n / seconds,
+    p50Ms: pct(sorted, 50),
+    p99Ms: pct(sorted, 99),
+  });
 }
 
 async function allColumns(c: OvsdbClient, only?: string): Promise<MonitorRequests> {
   const s = await c.getSchema(DB);
   const req: Record<string, { columns: string[] }> = {};
-  for (const [t, ts] of Object.entries(s.tables)) if (!only || t === only) req[t] = { columns: Object.keys(ts.columns) };
+  for (const [t, ts] of Object.entries(s.tables))
+    if (!only || t === only) req[t] = { columns: Object.keys(ts.columns) };
   return req;
 }
 
@@ -76,7 +90,14 @@ async function w3(): Promise<void> {
   await c.close();
   const rows: Record<string, number> = {};
   for (const [t, u] of Object.entries(r.updates)) rows[t] = Object.keys(u).length;
-  emit({ seconds: (t1 - t0) / 1000, serverCpuS: (c1 - c0) * TICK_S, clientCpuS: (u1.user + u1.system) / 1e6, rssMiB: peakRssMiB(), stallMs, rows });
+  emit({
+    seconds: (t1 - t0) / 1000,
+    serverCpuS: (c1 - c0) * TICK_S,
+    clientCpuS: (u1.user + u1.system) / 1e6,
+    rssMiB: peakRssMiB(),
+    stallMs,
+    rows,
+  });
 }
 
 function hasW4(v: unknown): boolean {
@@ -122,6 +143,14 @@ async function w4(): Promise<void> {
 }
 
 // `nv` variants: the same with `validate: false`, to show what pre-send validation costs.
-const main = { w1: () => w1(), w1nv: () => w1(false), w2seq: () => w2(false), w2seqnv: () => w2(false, false), w2pipe: () => w2(true), w3, w4 }[a.workload];
+const main = {
+  w1: () => w1(),
+  w1nv: () => w1(false),
+  w2seq: () => w2(false),
+  w2seqnv: () => w2(false, false),
+  w2pipe: () => w2(true),
+  w3,
+  w4,
+}[a.workload];
 if (!main) throw new Error(`sdk: unknown workload ${a.workload}`);
 await main();

@@ -9,9 +9,17 @@ import { DB, lspName, w4Ops } from '../rows.js';
 const [remote, nArg] = process.argv.slice(2);
 const n = Number(nArg);
 const conn = await RawConn.connect(remote!);
-const sel = await rawCall(conn, JSON.stringify({ id: 0, method: 'transact', params: [DB, { op: 'select', table: 'Logical_Switch_Port', where: [], columns: ['_uuid', 'name'] }] }));
+const sel = await rawCall(
+  conn,
+  JSON.stringify({
+    id: 0,
+    method: 'transact',
+    params: [DB, { op: 'select', table: 'Logical_Switch_Port', where: [], columns: ['_uuid', 'name'] }],
+  }),
+);
 const byName = new Map<string, string>();
-for (const r of (sel.result as { rows: { _uuid: [string, string]; name: string }[] }[])[0]!.rows) byName.set(r.name, r._uuid[1]);
+for (const r of (sel.result as { rows: { _uuid: [string, string]; name: string }[] }[])[0]!.rows)
+  byName.set(r.name, r._uuid[1]);
 const reqs: string[] = [];
 for (let k = 0; k < n; k++) {
   const u = byName.get(lspName(k));
@@ -21,7 +29,12 @@ for (let k = 0; k < n; k++) {
 let replies = 0;
 const all = new Promise<void>((resolve) => {
   conn.onMessage((m) => {
-    const r = JSON.parse(m.toString('utf8')) as { id: unknown; method?: string; error: unknown; result: { error?: string }[] };
+    const r = JSON.parse(m.toString('utf8')) as {
+      id: unknown;
+      method?: string;
+      error: unknown;
+      result: { error?: string }[];
+    };
     if (r.method === 'echo') return conn.send(JSON.stringify({ id: r.id, result: [], error: null }));
     if (r.error !== null || r.result[0]?.error) throw new Error(`writer: transaction failed ${JSON.stringify(r)}`);
     if (++replies === n) resolve();

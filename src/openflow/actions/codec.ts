@@ -10,7 +10,18 @@ import type { Action, FieldSlice, Instruction, LearnSpec } from './types.js';
 import { ActionError } from './errors.js';
 import { encapFromAction } from './encap.js';
 import {
-  NX_CT_F, NX_CT_RECIRC_NONE, NX_LEARN_F, NX_NAT_F, NX_NAT_RANGE, NX_VENDOR_ID, NXAC2PT, NXAST, OFPAT, OFPAT10, OFPAT11, OFPIT,
+  NX_CT_F,
+  NX_CT_RECIRC_NONE,
+  NX_LEARN_F,
+  NX_NAT_F,
+  NX_NAT_RANGE,
+  NX_VENDOR_ID,
+  NXAC2PT,
+  NXAST,
+  OFPAT,
+  OFPAT10,
+  OFPAT11,
+  OFPIT,
 } from './constants.js';
 import { READ_ONLY_FIELDS } from '../match/fields.js';
 import { checkSlice, fieldFromHeader, fieldHeader, ofsNbits, sliceFromOfsNbits } from './slices.js';
@@ -129,7 +140,14 @@ function regLoadAsSetField(a: Extract<Action, { type: 'regLoad' }>): Action {
   const n = def.bytes;
   const whole = a.dst.ofs === 0 && a.dst.nBits === n * 8;
   const m = ((1n << BigInt(a.dst.nBits)) - 1n) << BigInt(a.dst.ofs);
-  return { type: 'setField', field: { field: def.name, value: bigIntToBytes(a.value << BigInt(a.dst.ofs), n), ...(whole ? {} : { mask: bigIntToBytes(m, n) }) } };
+  return {
+    type: 'setField',
+    field: {
+      field: def.name,
+      value: bigIntToBytes(a.value << BigInt(a.dst.ofs), n),
+      ...(whole ? {} : { mask: bigIntToBytes(m, n) }),
+    },
+  };
 }
 
 /** OF1.5 has no NXAST_REG_MOVE either: a move is sent as OFPAT_COPY_FIELD. */
@@ -143,14 +161,35 @@ function actionLength(a: Action, version: OfVersion): number {
   if (version >= 0x06 && (a.type === 'regLoad' || a.type === 'regMove')) return actionLength(for15(a), version);
   if (version === 0x01) {
     switch (a.type) {
-      case 'output': return 8;
-      case 'setVlanVid': case 'setVlanPcp': case 'stripVlan': case 'setNwSrc': case 'setNwDst':
-      case 'setNwTos': case 'setTpSrc': case 'setTpDst': return 8;
-      case 'setDlSrc': case 'setDlDst': case 'enqueue': return 16;
-      case 'setQueue': case 'group': return 16; // NXAST_SET_QUEUE / NXAST_GROUP
-      case 'pushMpls': case 'popMpls': case 'setMplsTtl': case 'decMplsTtl': case 'decNwTtl': return 16; // NXAST_*_MPLS*, NXAST_DEC_TTL
-      case 'regLoad2': case 'setField': return nxLen({ type: 'regLoad2', field: a.field }, version);
-      default: break;
+      case 'output':
+        return 8;
+      case 'setVlanVid':
+      case 'setVlanPcp':
+      case 'stripVlan':
+      case 'setNwSrc':
+      case 'setNwDst':
+      case 'setNwTos':
+      case 'setTpSrc':
+      case 'setTpDst':
+        return 8;
+      case 'setDlSrc':
+      case 'setDlDst':
+      case 'enqueue':
+        return 16;
+      case 'setQueue':
+      case 'group':
+        return 16; // NXAST_SET_QUEUE / NXAST_GROUP
+      case 'pushMpls':
+      case 'popMpls':
+      case 'setMplsTtl':
+      case 'decMplsTtl':
+      case 'decNwTtl':
+        return 16; // NXAST_*_MPLS*, NXAST_DEC_TTL
+      case 'regLoad2':
+      case 'setField':
+        return nxLen({ type: 'regLoad2', field: a.field }, version);
+      default:
+        break;
     }
   } else {
     const n = stdLength11(a, version);
@@ -166,17 +205,44 @@ function actionLength(a: Action, version: OfVersion): number {
  */
 function stdLength11(a: Action, version: OfVersion): number {
   switch (a.type) {
-    case 'output': return 16;
-    case 'group': case 'setQueue': case 'pushVlan': case 'popVlan': case 'pushMpls': case 'popMpls':
-    case 'pushPbb': case 'popPbb': case 'setMplsTtl': case 'decMplsTtl': case 'setNwTtl': case 'decNwTtl':
-    case 'copyTtlOut': case 'copyTtlIn': case 'meter':
+    case 'output':
+      return 16;
+    case 'group':
+    case 'setQueue':
+    case 'pushVlan':
+    case 'popVlan':
+    case 'pushMpls':
+    case 'popMpls':
+    case 'pushPbb':
+    case 'popPbb':
+    case 'setMplsTtl':
+    case 'decMplsTtl':
+    case 'setNwTtl':
+    case 'decNwTtl':
+    case 'copyTtlOut':
+    case 'copyTtlIn':
+    case 'meter':
       return 8;
-    case 'setField': return pad8(4 + oxmFieldLength(a.field, version));
-    case 'copyField': return a.onf ? 32 : 24;
-    case 'setVlanVid': case 'setVlanPcp': case 'setNwSrc': case 'setNwDst': case 'setNwTos': case 'setTpSrc': case 'setTpDst': case 'setNwEcn': return 8;
-    case 'setDlSrc': case 'setDlDst': return 16;
-    case 'stripVlan': return 8;
-    default: return -1;
+    case 'setField':
+      return pad8(4 + oxmFieldLength(a.field, version));
+    case 'copyField':
+      return a.onf ? 32 : 24;
+    case 'setVlanVid':
+    case 'setVlanPcp':
+    case 'setNwSrc':
+    case 'setNwDst':
+    case 'setNwTos':
+    case 'setTpSrc':
+    case 'setTpDst':
+    case 'setNwEcn':
+      return 8;
+    case 'setDlSrc':
+    case 'setDlDst':
+      return 16;
+    case 'stripVlan':
+      return 8;
+    default:
+      return -1;
   }
 }
 
@@ -184,7 +250,11 @@ function stdLength11(a: Action, version: OfVersion): number {
 function nonStdLength(a: Action, version: OfVersion): number {
   if (a.type === 'unknown') return 4 + a.data.length;
   const n = nxLen(a, version);
-  if (n < 0) throw new ActionError('OF_ACTION_BAD_FOR_VERSION', `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`);
+  if (n < 0)
+    throw new ActionError(
+      'OF_ACTION_BAD_FOR_VERSION',
+      `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`,
+    );
   return n;
 }
 
@@ -229,7 +299,8 @@ function writeResubmit(w: ByteWriter, a: ActionOf<'resubmit'>): void {
 function writeRegMove(w: ByteWriter, a: ActionOf<'regMove'>): void {
   checkSlice(a.src);
   checkSlice(a.dst);
-  if (a.src.nBits !== a.dst.nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'move: source and destination widths differ');
+  if (a.src.nBits !== a.dst.nBits)
+    throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'move: source and destination widths differ');
   nxHeader(w, 24, NXAST.REG_MOVE);
   w.u16(a.src.nBits).u16(a.src.ofs).u16(a.dst.ofs).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field));
 }
@@ -237,7 +308,10 @@ function writeRegMove(w: ByteWriter, a: ActionOf<'regMove'>): void {
 function writeRegLoad(w: ByteWriter, a: ActionOf<'regLoad'>): void {
   checkSlice(a.dst);
   if (a.dst.nBits > 64 || (a.dst.nBits < 64 && a.value >= POW2[a.dst.nBits]!) || a.value < 0n) {
-    throw new ActionError('OF_ACTION_BAD_ARGUMENT', `load: value 0x${a.value.toString(16)} does not fit ${a.dst.nBits} bits`);
+    throw new ActionError(
+      'OF_ACTION_BAD_ARGUMENT',
+      `load: value 0x${a.value.toString(16)} does not fit ${a.dst.nBits} bits`,
+    );
   }
   nxHeader(w, 24, NXAST.REG_LOAD);
   w.u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field)).u64(a.value);
@@ -252,7 +326,10 @@ function writeCt(w: ByteWriter, a: ActionOf<'ct'>, version: OfVersion, len: numb
   } else {
     w.u32(0).u16(a.zone ?? 0);
   }
-  w.u8(a.table ?? NX_CT_RECIRC_NONE).u8(0).u16(0).u16(a.alg ?? 0);
+  w.u8(a.table ?? NX_CT_RECIRC_NONE)
+    .u8(0)
+    .u16(0)
+    .u16(a.alg ?? 0);
   writeActions(w, a.actions, version);
 }
 
@@ -355,16 +432,27 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
         throw new ActionError('OF_ACTION_BAD_ARGUMENT', `conjunction(${a.id},${a.clause}/${a.nClauses}) is invalid`);
       }
       nxHeader(w, 16, NXAST.CONJUNCTION);
-      w.u8(a.clause - 1).u8(a.nClauses).u32(a.id);
+      w.u8(a.clause - 1)
+        .u8(a.nClauses)
+        .u32(a.id);
       break;
     case 'learn': {
       const v2 = a.limit !== undefined || a.resultDst !== undefined;
       nxHeader(w, len, v2 ? NXAST.LEARN2 : NXAST.LEARN);
       const flags = a.flags | (a.resultDst ? NX_LEARN_F.WRITE_RESULT : 0);
-      w.u16(a.idleTimeout).u16(a.hardTimeout).u16(a.priority).u64(a.cookie).u16(flags).u8(a.table).u8(0)
-        .u16(a.finIdleTimeout).u16(a.finHardTimeout);
+      w.u16(a.idleTimeout)
+        .u16(a.hardTimeout)
+        .u16(a.priority)
+        .u64(a.cookie)
+        .u16(flags)
+        .u8(a.table)
+        .u8(0)
+        .u16(a.finIdleTimeout)
+        .u16(a.finHardTimeout);
       if (v2) {
-        w.u32(a.limit ?? 0).u16(a.resultDst ? a.resultDst.ofs : 0).u16(0);
+        w.u32(a.limit ?? 0)
+          .u16(a.resultDst ? a.resultDst.ofs : 0)
+          .u16(0);
         if (a.resultDst) w.u32(fieldHeader(a.resultDst.field));
       }
       for (const s of a.specs) writeLearnSpec(w, s);
@@ -425,8 +513,15 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
     case 'multipath':
       checkSlice(a.dst);
       nxHeader(w, 32, NXAST.MULTIPATH);
-      w.u16(a.fields).u16(a.basis).u16(0).u16(a.algorithm).u16(a.maxLink).u32(a.arg).u16(0)
-        .u16(ofsNbits(a.dst)).u32(fieldHeader(a.dst.field));
+      w.u16(a.fields)
+        .u16(a.basis)
+        .u16(0)
+        .u16(a.algorithm)
+        .u16(a.maxLink)
+        .u32(a.arg)
+        .u16(0)
+        .u16(ofsNbits(a.dst))
+        .u32(fieldHeader(a.dst.field));
       break;
     case 'bundle':
       nxHeader(w, len, a.dst ? NXAST.BUNDLE_LOAD : NXAST.BUNDLE);
@@ -478,7 +573,10 @@ function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: number): voi
       w.u16(OFPAT.EXPERIMENTER).u16(len).u32(a.experimenter).bytes(a.data);
       break;
     default:
-      throw new ActionError('OF_ACTION_BAD_FOR_VERSION', `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`);
+      throw new ActionError(
+        'OF_ACTION_BAD_FOR_VERSION',
+        `action ${a.type} cannot be encoded for OpenFlow version 0x0${version}`,
+      );
   }
   writeBytesPadded(w, start, len);
 }
@@ -489,11 +587,13 @@ function writeLearnSpec(w: ByteWriter, s: LearnSpec): void {
   let nBits: number;
   if (s.kind === 'output') nBits = s.src.nBits;
   else nBits = s.dst.nBits;
-  if (!imm && (s.src as FieldSlice).nBits !== nBits) throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'learn: source and destination widths differ');
+  if (!imm && (s.src as FieldSlice).nBits !== nBits)
+    throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'learn: source and destination widths differ');
   w.u16(((imm ? 1 : 0) << 13) | (dstType << 11) | nBits);
   if (imm) {
     const b = s.src as Uint8Array;
-    if (b.length !== 2 * Math.ceil(nBits / 16)) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `learn: immediate of ${b.length} bytes for ${nBits} bits`);
+    if (b.length !== 2 * Math.ceil(nBits / 16))
+      throw new ActionError('OF_ACTION_BAD_ARGUMENT', `learn: immediate of ${b.length} bytes for ${nBits} bits`);
     w.bytes(b);
   } else {
     const src = s.src as FieldSlice;
@@ -505,38 +605,105 @@ function writeLearnSpec(w: ByteWriter, s: LearnSpec): void {
 function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): boolean {
   if (version === 0x01) {
     switch (a.type) {
-      case 'output': w.u16(OFPAT10.OUTPUT).u16(len).u16(port11To10(a.port) & 0xffff).u16(a.maxLen); return true;
-      case 'setVlanVid': w.u16(OFPAT10.SET_VLAN_VID).u16(len).u16(a.vid).u16(0); return true;
-      case 'setVlanPcp': w.u16(OFPAT10.SET_VLAN_PCP).u16(len).u8(a.pcp).u8(0).u16(0); return true;
-      case 'stripVlan': case 'popVlan': w.u16(OFPAT10.STRIP_VLAN).u16(len).u32(0); return true;
-      case 'setDlSrc': w.u16(OFPAT10.SET_DL_SRC).u16(len).bytes(a.mac).u16(0).u32(0); return true;
-      case 'setDlDst': w.u16(OFPAT10.SET_DL_DST).u16(len).bytes(a.mac).u16(0).u32(0); return true;
-      case 'setNwSrc': w.u16(OFPAT10.SET_NW_SRC).u16(len).bytes(a.addr); return true;
-      case 'setNwDst': w.u16(OFPAT10.SET_NW_DST).u16(len).bytes(a.addr); return true;
-      case 'setNwTos': w.u16(OFPAT10.SET_NW_TOS).u16(len).u8(a.tos).u8(0).u16(0); return true;
-      case 'setTpSrc': w.u16(OFPAT10.SET_TP_SRC).u16(len).u16(a.port).u16(0); return true;
-      case 'setTpDst': w.u16(OFPAT10.SET_TP_DST).u16(len).u16(a.port).u16(0); return true;
-      case 'enqueue': w.u16(OFPAT10.ENQUEUE).u16(len).u16(port11To10(a.port) & 0xffff).u16(0).u32(0).u32(a.queueId); return true;
-      default: return false;
+      case 'output':
+        w.u16(OFPAT10.OUTPUT)
+          .u16(len)
+          .u16(port11To10(a.port) & 0xffff)
+          .u16(a.maxLen);
+        return true;
+      case 'setVlanVid':
+        w.u16(OFPAT10.SET_VLAN_VID).u16(len).u16(a.vid).u16(0);
+        return true;
+      case 'setVlanPcp':
+        w.u16(OFPAT10.SET_VLAN_PCP).u16(len).u8(a.pcp).u8(0).u16(0);
+        return true;
+      case 'stripVlan':
+      case 'popVlan':
+        w.u16(OFPAT10.STRIP_VLAN).u16(len).u32(0);
+        return true;
+      case 'setDlSrc':
+        w.u16(OFPAT10.SET_DL_SRC).u16(len).bytes(a.mac).u16(0).u32(0);
+        return true;
+      case 'setDlDst':
+        w.u16(OFPAT10.SET_DL_DST).u16(len).bytes(a.mac).u16(0).u32(0);
+        return true;
+      case 'setNwSrc':
+        w.u16(OFPAT10.SET_NW_SRC).u16(len).bytes(a.addr);
+        return true;
+      case 'setNwDst':
+        w.u16(OFPAT10.SET_NW_DST).u16(len).bytes(a.addr);
+        return true;
+      case 'setNwTos':
+        w.u16(OFPAT10.SET_NW_TOS).u16(len).u8(a.tos).u8(0).u16(0);
+        return true;
+      case 'setTpSrc':
+        w.u16(OFPAT10.SET_TP_SRC).u16(len).u16(a.port).u16(0);
+        return true;
+      case 'setTpDst':
+        w.u16(OFPAT10.SET_TP_DST).u16(len).u16(a.port).u16(0);
+        return true;
+      case 'enqueue':
+        w.u16(OFPAT10.ENQUEUE)
+          .u16(len)
+          .u16(port11To10(a.port) & 0xffff)
+          .u16(0)
+          .u32(0)
+          .u32(a.queueId);
+        return true;
+      default:
+        return false;
     }
   }
   switch (a.type) {
-    case 'output': w.u16(OFPAT.OUTPUT).u16(len).u32(a.port).u16(a.maxLen).u16(0).u32(0); return true;
-    case 'group': w.u16(OFPAT.GROUP).u16(len).u32(a.groupId); return true;
-    case 'setQueue': w.u16(OFPAT.SET_QUEUE).u16(len).u32(a.queueId); return true;
-    case 'pushVlan': w.u16(OFPAT.PUSH_VLAN).u16(len).u16(a.ethertype).u16(0); return true;
-    case 'popVlan': case 'stripVlan': w.u16(OFPAT.POP_VLAN).u16(len).u32(0); return true;
-    case 'pushMpls': w.u16(OFPAT.PUSH_MPLS).u16(len).u16(a.ethertype).u16(0); return true;
-    case 'popMpls': w.u16(OFPAT.POP_MPLS).u16(len).u16(a.ethertype).u16(0); return true;
-    case 'pushPbb': w.u16(OFPAT.PUSH_PBB).u16(len).u16(a.ethertype).u16(0); return true;
-    case 'popPbb': w.u16(OFPAT.POP_PBB).u16(len).u32(0); return true;
-    case 'setMplsTtl': w.u16(OFPAT.SET_MPLS_TTL).u16(len).u8(a.ttl).u8(0).u16(0); return true;
-    case 'decMplsTtl': w.u16(OFPAT.DEC_MPLS_TTL).u16(len).u32(0); return true;
-    case 'setNwTtl': w.u16(OFPAT.SET_NW_TTL).u16(len).u8(a.ttl).u8(0).u16(0); return true;
-    case 'decNwTtl': w.u16(OFPAT.DEC_NW_TTL).u16(len).u32(0); return true;
-    case 'copyTtlOut': w.u16(OFPAT.COPY_TTL_OUT).u16(len).u32(0); return true;
-    case 'copyTtlIn': w.u16(OFPAT.COPY_TTL_IN).u16(len).u32(0); return true;
-    case 'meter': w.u16(OFPAT.METER).u16(len).u32(a.meterId); return true;
+    case 'output':
+      w.u16(OFPAT.OUTPUT).u16(len).u32(a.port).u16(a.maxLen).u16(0).u32(0);
+      return true;
+    case 'group':
+      w.u16(OFPAT.GROUP).u16(len).u32(a.groupId);
+      return true;
+    case 'setQueue':
+      w.u16(OFPAT.SET_QUEUE).u16(len).u32(a.queueId);
+      return true;
+    case 'pushVlan':
+      w.u16(OFPAT.PUSH_VLAN).u16(len).u16(a.ethertype).u16(0);
+      return true;
+    case 'popVlan':
+    case 'stripVlan':
+      w.u16(OFPAT.POP_VLAN).u16(len).u32(0);
+      return true;
+    case 'pushMpls':
+      w.u16(OFPAT.PUSH_MPLS).u16(len).u16(a.ethertype).u16(0);
+      return true;
+    case 'popMpls':
+      w.u16(OFPAT.POP_MPLS).u16(len).u16(a.ethertype).u16(0);
+      return true;
+    case 'pushPbb':
+      w.u16(OFPAT.PUSH_PBB).u16(len).u16(a.ethertype).u16(0);
+      return true;
+    case 'popPbb':
+      w.u16(OFPAT.POP_PBB).u16(len).u32(0);
+      return true;
+    case 'setMplsTtl':
+      w.u16(OFPAT.SET_MPLS_TTL).u16(len).u8(a.ttl).u8(0).u16(0);
+      return true;
+    case 'decMplsTtl':
+      w.u16(OFPAT.DEC_MPLS_TTL).u16(len).u32(0);
+      return true;
+    case 'setNwTtl':
+      w.u16(OFPAT.SET_NW_TTL).u16(len).u8(a.ttl).u8(0).u16(0);
+      return true;
+    case 'decNwTtl':
+      w.u16(OFPAT.DEC_NW_TTL).u16(len).u32(0);
+      return true;
+    case 'copyTtlOut':
+      w.u16(OFPAT.COPY_TTL_OUT).u16(len).u32(0);
+      return true;
+    case 'copyTtlIn':
+      w.u16(OFPAT.COPY_TTL_IN).u16(len).u32(0);
+      return true;
+    case 'meter':
+      w.u16(OFPAT.METER).u16(len).u32(a.meterId);
+      return true;
     case 'setField': {
       const s = w.offset;
       w.u16(OFPAT.SET_FIELD).u16(len);
@@ -548,27 +715,65 @@ function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: number): bo
       if (a.onf) {
         checkSlice(a.src);
         checkSlice(a.dst);
-        w.u16(OFPAT.EXPERIMENTER).u16(32).u32(ONF_VENDOR_ID).u16(ONF_ET_COPY_FIELD).u16(0)
-          .u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).u16(0).u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).u32(0);
+        w.u16(OFPAT.EXPERIMENTER)
+          .u16(32)
+          .u32(ONF_VENDOR_ID)
+          .u16(ONF_ET_COPY_FIELD)
+          .u16(0)
+          .u16(a.nBits)
+          .u16(a.src.ofs)
+          .u16(a.dst.ofs)
+          .u16(0)
+          .u32(fieldHeader(a.src.field))
+          .u32(fieldHeader(a.dst.field))
+          .u32(0);
         return true;
       }
       checkSlice(a.src);
       checkSlice(a.dst);
-      w.u16(OFPAT.COPY_FIELD).u16(len).u16(a.nBits).u16(a.src.ofs).u16(a.dst.ofs).u16(0)
-        .u32(fieldHeader(a.src.field)).u32(fieldHeader(a.dst.field)).u32(0);
+      w.u16(OFPAT.COPY_FIELD)
+        .u16(len)
+        .u16(a.nBits)
+        .u16(a.src.ofs)
+        .u16(a.dst.ofs)
+        .u16(0)
+        .u32(fieldHeader(a.src.field))
+        .u32(fieldHeader(a.dst.field))
+        .u32(0);
       return true;
     // OpenFlow 1.1 set-type actions (only valid in OF1.1)
-    case 'setVlanVid': w.u16(OFPAT11.SET_VLAN_VID).u16(len).u16(a.vid).u16(0); return true;
-    case 'setVlanPcp': w.u16(OFPAT11.SET_VLAN_PCP).u16(len).u8(a.pcp).u8(0).u16(0); return true;
-    case 'setDlSrc': w.u16(OFPAT11.SET_DL_SRC).u16(len).bytes(a.mac).u16(0).u32(0); return true;
-    case 'setDlDst': w.u16(OFPAT11.SET_DL_DST).u16(len).bytes(a.mac).u16(0).u32(0); return true;
-    case 'setNwSrc': w.u16(OFPAT11.SET_NW_SRC).u16(len).bytes(a.addr); return true;
-    case 'setNwDst': w.u16(OFPAT11.SET_NW_DST).u16(len).bytes(a.addr); return true;
-    case 'setNwTos': w.u16(OFPAT11.SET_NW_TOS).u16(len).u8(a.tos).u8(0).u16(0); return true;
-    case 'setNwEcn': w.u16(OFPAT11.SET_NW_ECN).u16(len).u8(a.ecn).u8(0).u16(0); return true;
-    case 'setTpSrc': w.u16(OFPAT11.SET_TP_SRC).u16(len).u16(a.port).u16(0); return true;
-    case 'setTpDst': w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).u16(0); return true;
-    default: return false;
+    case 'setVlanVid':
+      w.u16(OFPAT11.SET_VLAN_VID).u16(len).u16(a.vid).u16(0);
+      return true;
+    case 'setVlanPcp':
+      w.u16(OFPAT11.SET_VLAN_PCP).u16(len).u8(a.pcp).u8(0).u16(0);
+      return true;
+    case 'setDlSrc':
+      w.u16(OFPAT11.SET_DL_SRC).u16(len).bytes(a.mac).u16(0).u32(0);
+      return true;
+    case 'setDlDst':
+      w.u16(OFPAT11.SET_DL_DST).u16(len).bytes(a.mac).u16(0).u32(0);
+      return true;
+    case 'setNwSrc':
+      w.u16(OFPAT11.SET_NW_SRC).u16(len).bytes(a.addr);
+      return true;
+    case 'setNwDst':
+      w.u16(OFPAT11.SET_NW_DST).u16(len).bytes(a.addr);
+      return true;
+    case 'setNwTos':
+      w.u16(OFPAT11.SET_NW_TOS).u16(len).u8(a.tos).u8(0).u16(0);
+      return true;
+    case 'setNwEcn':
+      w.u16(OFPAT11.SET_NW_ECN).u16(len).u8(a.ecn).u8(0).u16(0);
+      return true;
+    case 'setTpSrc':
+      w.u16(OFPAT11.SET_TP_SRC).u16(len).u16(a.port).u16(0);
+      return true;
+    case 'setTpDst':
+      w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).u16(0);
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -602,7 +807,8 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
         }
         writeNx(w, a, version, len);
       }
-      if (w.offset - start !== len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
+      if (w.offset - start !== len)
+        throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
       continue;
     }
     const len = actionLength(a, version);
@@ -614,7 +820,8 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
     if (version >= 0x06 && (a.type === 'regLoad' || a.type === 'regMove')) {
       writeStd(w, for15(a), version, len);
     } else if (!writeStd(w, a, version, len)) writeNx(w, a, version, len);
-    if (w.offset - start !== len) throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
+    if (w.offset - start !== len)
+      throw new ActionError('OF_ACTION_BAD_LEN', `internal: ${a.type} wrote ${w.offset - start} of ${len} bytes`);
   }
 }
 
@@ -624,7 +831,8 @@ export function writeActions(w: ByteWriter, list: readonly Action[], version: Of
 /** Zero padding without Buffer#fill (slow for a few bytes). */
 function pad(w: ByteWriter, n: number): ByteWriter {
   if (n <= 0) return w;
-  if (w.offset + n > w.end) throw new ActionError('OF_ACTION_BAD_LEN', `write of ${n} padding bytes past the end of the buffer`, w.offset);
+  if (w.offset + n > w.end)
+    throw new ActionError('OF_ACTION_BAD_LEN', `write of ${n} padding bytes past the end of the buffer`, w.offset);
   const b = w.buf;
   let o = w.offset;
   for (let i = 0; i < n; i++) b[o++] = 0;
@@ -677,7 +885,8 @@ function readRegLoad(r: ByteReader, len: number, at: number): Action {
   const on = r.u16();
   const dst = sliceFromOfsNbits(on, r.u32(), at);
   const value = r.u64();
-  if (dst.nBits < 64 && value >= POW2[dst.nBits]!) bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
+  if (dst.nBits < 64 && value >= POW2[dst.nBits]!)
+    bad('OF_ACTION_BAD_ARGUMENT', `load: value does not fit ${dst.nBits} bits`, at);
   return { type: 'regLoad', dst, value };
 }
 
@@ -690,8 +899,9 @@ function readCt(r: ByteReader, len: number, at: number, version: OfVersion): Act
   const table = r.u8();
   r.skip(3);
   const alg = r.u16();
-  if (flags & ~(NX_CT_F.COMMIT | NX_CT_F.FORCE)) bad('OF_ACTION_BAD_ARGUMENT', `ct: unknown flags 0x${flags.toString(16)}`, at);
-  if ((flags & NX_CT_F.FORCE) && !(flags & NX_CT_F.COMMIT)) bad('OF_ACTION_BAD_ARGUMENT', 'ct: force without commit', at);
+  if (flags & ~(NX_CT_F.COMMIT | NX_CT_F.FORCE))
+    bad('OF_ACTION_BAD_ARGUMENT', `ct: unknown flags 0x${flags.toString(16)}`, at);
+  if (flags & NX_CT_F.FORCE && !(flags & NX_CT_F.COMMIT)) bad('OF_ACTION_BAD_ARGUMENT', 'ct: force without commit', at);
   let zoneSrc: FieldSlice | undefined;
   if (zoneSrcH !== 0) {
     zoneSrc = sliceFromOfsNbits(zoneV, zoneSrcH, at);
@@ -700,7 +910,10 @@ function readCt(r: ByteReader, len: number, at: number, version: OfVersion): Act
   const actions = readActionsRaw(r, end - r.offset, version);
   // built field by field: object spread is slow on this hot path
   const ct: { -readonly [K in keyof Extract<Action, { type: 'ct' }>]: Extract<Action, { type: 'ct' }>[K] } = {
-    type: 'ct', commit: (flags & NX_CT_F.COMMIT) !== 0, force: (flags & NX_CT_F.FORCE) !== 0, actions,
+    type: 'ct',
+    commit: (flags & NX_CT_F.COMMIT) !== 0,
+    force: (flags & NX_CT_F.FORCE) !== 0,
+    actions,
   };
   if (zoneSrc) ct.zoneSrc = zoneSrc;
   else if (zoneV !== 0) ct.zone = zoneV;
@@ -716,13 +929,16 @@ function readNat(r: ByteReader, len: number, at: number): Action {
   const flags = r.u16();
   const present = r.u16();
   const kind = flags & NX_NAT_F.SRC ? 'src' : flags & NX_NAT_F.DST ? 'dst' : undefined;
-  if ((flags & NX_NAT_F.SRC) && (flags & NX_NAT_F.DST)) bad('OF_ACTION_BAD_ARGUMENT', 'nat: both src and dst', at);
+  if (flags & NX_NAT_F.SRC && flags & NX_NAT_F.DST) bad('OF_ACTION_BAD_ARGUMENT', 'nat: both src and dst', at);
   const fl: ('persistent' | 'hash' | 'random')[] = [];
   if (flags & NX_NAT_F.PERSISTENT) fl.push('persistent');
   if (flags & NX_NAT_F.PROTO_HASH) fl.push('hash');
   if (flags & NX_NAT_F.PROTO_RANDOM) fl.push('random');
   // built field by field, in the order the ranges come (no intermediate object)
-  const nat: { -readonly [K in keyof Extract<Action, { type: 'nat' }>]: Extract<Action, { type: 'nat' }>[K] } = { type: 'nat', flags: fl };
+  const nat: { -readonly [K in keyof Extract<Action, { type: 'nat' }>]: Extract<Action, { type: 'nat' }>[K] } = {
+    type: 'nat',
+    flags: fl,
+  };
   if (kind) nat.kind = kind;
   if (present & NX_NAT_RANGE.IPV4_MIN) nat.ipMin = readIpv4Text(r);
   if (present & NX_NAT_RANGE.IPV4_MAX) nat.ipMax = readIpv4Text(r);
@@ -739,15 +955,33 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
   const end = at + len;
   let a: Action;
   switch (subtype) {
-    case NXAST.RESUBMIT: need(len, 16, at); a = { type: 'resubmit', inPort: r.u16() }; break;
+    case NXAST.RESUBMIT:
+      need(len, 16, at);
+      a = { type: 'resubmit', inPort: r.u16() };
+      break;
     case NXAST.RESUBMIT_TABLE:
     case NXAST.RESUBMIT_TABLE_CT:
       a = readResubmitTable(r, len, at, subtype === NXAST.RESUBMIT_TABLE_CT);
       break;
-    case NXAST.SET_TUNNEL: need(len, 16, at); r.skip(2); a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false }; break;
-    case NXAST.SET_TUNNEL64: need(len, 24, at); r.skip(6); a = { type: 'setTunnel', tunId: r.u64(), wide: true }; break;
-    case NXAST.SET_QUEUE: need(len, 16, at); r.skip(2); a = { type: 'setQueue', queueId: r.u32() }; break;
-    case NXAST.POP_QUEUE: need(len, 16, at); a = { type: 'popQueue' }; break;
+    case NXAST.SET_TUNNEL:
+      need(len, 16, at);
+      r.skip(2);
+      a = { type: 'setTunnel', tunId: BigInt(r.u32()), wide: false };
+      break;
+    case NXAST.SET_TUNNEL64:
+      need(len, 24, at);
+      r.skip(6);
+      a = { type: 'setTunnel', tunId: r.u64(), wide: true };
+      break;
+    case NXAST.SET_QUEUE:
+      need(len, 16, at);
+      r.skip(2);
+      a = { type: 'setQueue', queueId: r.u32() };
+      break;
+    case NXAST.POP_QUEUE:
+      need(len, 16, at);
+      a = { type: 'popQueue' };
+      break;
     case NXAST.REG_MOVE:
       a = readRegMove(r, len, at);
       break;
@@ -772,7 +1006,10 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       a = { type: 'regLoad2', field: fields };
       break;
     }
-    case NXAST.NOTE: atLeast(len, 16, at); a = { type: 'note', data: r.bytes(end - r.offset) }; break;
+    case NXAST.NOTE:
+      atLeast(len, 16, at);
+      a = { type: 'note', data: r.bytes(end - r.offset) };
+      break;
     case NXAST.OUTPUT_REG: {
       need(len, 24, at);
       const on = r.u16();
@@ -791,20 +1028,44 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       a = { type: 'outputReg', src, maxLen, v2: true };
       break;
     }
-    case NXAST.PUSH_MPLS: need(len, 16, at); a = { type: 'pushMpls', ethertype: r.u16() }; break;
-    case NXAST.POP_MPLS: need(len, 16, at); a = { type: 'popMpls', ethertype: r.u16() }; break;
-    case NXAST.SET_MPLS_TTL: need(len, 16, at); a = { type: 'setMplsTtl', ttl: r.u8() }; break;
-    case NXAST.DEC_MPLS_TTL: need(len, 16, at); a = { type: 'decMplsTtl' }; break;
+    case NXAST.PUSH_MPLS:
+      need(len, 16, at);
+      a = { type: 'pushMpls', ethertype: r.u16() };
+      break;
+    case NXAST.POP_MPLS:
+      need(len, 16, at);
+      a = { type: 'popMpls', ethertype: r.u16() };
+      break;
+    case NXAST.SET_MPLS_TTL:
+      need(len, 16, at);
+      a = { type: 'setMplsTtl', ttl: r.u8() };
+      break;
+    case NXAST.DEC_MPLS_TTL:
+      need(len, 16, at);
+      a = { type: 'decMplsTtl' };
+      break;
     case NXAST.CT:
       a = readCt(r, len, at, version);
       break;
     case NXAST.NAT:
       a = readNat(r, len, at);
       break;
-    case NXAST.CT_CLEAR: need(len, 16, at); a = { type: 'ctClear' }; break;
-    case NXAST.EXIT: need(len, 16, at); a = { type: 'exit' }; break;
-    case NXAST.DEC_TTL: need(len, 16, at); a = { type: 'decTtl' }; break;
-    case NXAST.DEC_NSH_TTL: need(len, 16, at); a = { type: 'decNshTtl' }; break;
+    case NXAST.CT_CLEAR:
+      need(len, 16, at);
+      a = { type: 'ctClear' };
+      break;
+    case NXAST.EXIT:
+      need(len, 16, at);
+      a = { type: 'exit' };
+      break;
+    case NXAST.DEC_TTL:
+      need(len, 16, at);
+      a = { type: 'decTtl' };
+      break;
+    case NXAST.DEC_NSH_TTL:
+      need(len, 16, at);
+      a = { type: 'decNshTtl' };
+      break;
     case NXAST.DEC_TTL_CNT_IDS: {
       atLeast(len, 16, at);
       const n = r.u16();
@@ -820,7 +1081,8 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       const clause = r.u8() + 1;
       const nClauses = r.u8();
       const id = r.u32();
-      if (nClauses < 2 || nClauses > 64 || clause > nClauses) bad('OF_ACTION_BAD_ARGUMENT', 'conjunction: bad clause', at);
+      if (nClauses < 2 || nClauses > 64 || clause > nClauses)
+        bad('OF_ACTION_BAD_ARGUMENT', 'conjunction: bad clause', at);
       a = { type: 'conjunction', id, clause, nClauses };
       break;
     }
@@ -857,7 +1119,8 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
         const nBits = h & 0x7ff;
         const imm = (h >>> 13) & 1;
         const dstType = (h >>> 11) & 3;
-        if (h >>> 14 || dstType === 3 || nBits === 0) bad('OF_ACTION_BAD_ARGUMENT', `learn: bad flow spec header 0x${h.toString(16)}`, at);
+        if (h >>> 14 || dstType === 3 || nBits === 0)
+          bad('OF_ACTION_BAD_ARGUMENT', `learn: bad flow spec header 0x${h.toString(16)}`, at);
         let src: FieldSlice | Uint8Array;
         if (imm) {
           if (dstType === 2) bad('OF_ACTION_BAD_ARGUMENT', 'learn: output from an immediate', at);
@@ -879,8 +1142,18 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       }
       if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_ARGUMENT', 'learn: nonzero bytes after the specs', at);
       a = {
-        type: 'learn', idleTimeout, hardTimeout, priority, cookie, flags, table, finIdleTimeout, finHardTimeout, specs,
-        ...(limit !== undefined ? { limit } : {}), ...(resultDst ? { resultDst } : {}),
+        type: 'learn',
+        idleTimeout,
+        hardTimeout,
+        priority,
+        cookie,
+        flags,
+        table,
+        finIdleTimeout,
+        finHardTimeout,
+        specs,
+        ...(limit !== undefined ? { limit } : {}),
+        ...(resultDst ? { resultDst } : {}),
       };
       break;
     }
@@ -892,7 +1165,14 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
     case NXAST.CONTROLLER2: {
       atLeast(len, 16, at);
       r.skip(6);
-      const o: { maxLen?: number; id?: number; reason?: number; userdata?: Uint8Array; pause?: boolean; meterId?: number } = {};
+      const o: {
+        maxLen?: number;
+        id?: number;
+        reason?: number;
+        userdata?: Uint8Array;
+        pause?: boolean;
+        meterId?: number;
+      } = {};
       while (r.offset < end) {
         const pAt = r.offset;
         if (end - pAt < 4) bad('OF_ACTION_BAD_LEN', 'controller2: truncated property', pAt);
@@ -901,13 +1181,26 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
         if (l < 4 || pAt + pad8(l) > end) bad('OF_ACTION_BAD_LEN', `controller2: property length ${l}`, pAt);
         const body = r.sub(l - 4);
         switch (t) {
-          case NXAC2PT.MAX_LEN: o.maxLen = body.u16(); break;
-          case NXAC2PT.CONTROLLER_ID: o.id = body.u16(); break;
-          case NXAC2PT.REASON: o.reason = body.u8(); break;
-          case NXAC2PT.USERDATA: o.userdata = body.bytes(l - 4); break;
-          case NXAC2PT.PAUSE: o.pause = true; break;
-          case NXAC2PT.METER_ID: o.meterId = body.u32(); break;
-          default: bad('OF_ACTION_BAD_ARGUMENT', `controller2: unknown property ${t}`, pAt);
+          case NXAC2PT.MAX_LEN:
+            o.maxLen = body.u16();
+            break;
+          case NXAC2PT.CONTROLLER_ID:
+            o.id = body.u16();
+            break;
+          case NXAC2PT.REASON:
+            o.reason = body.u8();
+            break;
+          case NXAC2PT.USERDATA:
+            o.userdata = body.bytes(l - 4);
+            break;
+          case NXAC2PT.PAUSE:
+            o.pause = true;
+            break;
+          case NXAC2PT.METER_ID:
+            o.meterId = body.u32();
+            break;
+          default:
+            bad('OF_ACTION_BAD_ARGUMENT', `controller2: unknown property ${t}`, pAt);
         }
         r.skip(pad8(l) - l);
       }
@@ -950,12 +1243,20 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
         }
       }
       a = {
-        type: 'sample', probability, collectorSetId, obsDomainId, obsPointId,
-        ...(samplingPort !== undefined ? { samplingPort } : {}), ...(direction ? { direction } : {}),
+        type: 'sample',
+        probability,
+        collectorSetId,
+        obsDomainId,
+        obsPointId,
+        ...(samplingPort !== undefined ? { samplingPort } : {}),
+        ...(direction ? { direction } : {}),
       };
       break;
     }
-    case NXAST.FIN_TIMEOUT: need(len, 16, at); a = { type: 'finTimeout', idleTimeout: r.u16(), hardTimeout: r.u16() }; break;
+    case NXAST.FIN_TIMEOUT:
+      need(len, 16, at);
+      a = { type: 'finTimeout', idleTimeout: r.u16(), hardTimeout: r.u16() };
+      break;
     case NXAST.MULTIPATH: {
       need(len, 32, at);
       const fields = r.u16();
@@ -993,10 +1294,24 @@ function readNx(r: ByteReader, len: number, at: number, version: OfVersion): Act
       a = { type: 'deleteField', field: fieldFromHeader(r.u32(), at).name };
       break;
     }
-    case NXAST.SET_MPLS_LABEL: need(len, 16, at); r.skip(2); a = { type: 'setMplsLabel', label: r.u32() }; break;
-    case NXAST.SET_MPLS_TC: need(len, 16, at); a = { type: 'setMplsTc', tc: r.u8() }; break;
-    case NXAST.GROUP: need(len, 16, at); r.skip(2); a = { type: 'group', groupId: r.u32() }; break;
-    case NXAST.OUTPUT_TRUNC: need(len, 16, at); a = { type: 'outputTrunc', port: port10To11(r.u16()), maxLen: r.u32() }; break;
+    case NXAST.SET_MPLS_LABEL:
+      need(len, 16, at);
+      r.skip(2);
+      a = { type: 'setMplsLabel', label: r.u32() };
+      break;
+    case NXAST.SET_MPLS_TC:
+      need(len, 16, at);
+      a = { type: 'setMplsTc', tc: r.u8() };
+      break;
+    case NXAST.GROUP:
+      need(len, 16, at);
+      r.skip(2);
+      a = { type: 'group', groupId: r.u32() };
+      break;
+    case NXAST.OUTPUT_TRUNC:
+      need(len, 16, at);
+      a = { type: 'outputTrunc', port: port10To11(r.u16()), maxLen: r.u32() };
+      break;
     case NXAST.WRITE_METADATA:
       bad('OF_INSTRUCTION_UNSUP_ORDER', 'write_metadata is an instruction, not an action', at);
     // eslint-disable-next-line no-fallthrough
@@ -1025,7 +1340,8 @@ function readOxmFieldsWrapped(r: ByteReader, n: number, at: number): readonly Ma
   try {
     return readOxmFields(r, n);
   } catch (e) {
-    if (e instanceof MatchError) throw new ActionError('OF_ACTION_BAD_SET_ARGUMENT', `set_field: ${e.message}`, at, { cause: e });
+    if (e instanceof MatchError)
+      throw new ActionError('OF_ACTION_BAD_SET_ARGUMENT', `set_field: ${e.message}`, at, { cause: e });
     throw e;
   }
 }
@@ -1069,22 +1385,41 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
         if (vid & ~0xfff) bad('OF_ACTION_BAD_ARGUMENT', `vlan id ${vid}`, at);
         return { type: 'setVlanVid', vid };
       }
-      case OFPAT10.SET_VLAN_PCP: need(len, 8, at); return { type: 'setVlanPcp', pcp: r.u8() };
-      case OFPAT10.STRIP_VLAN: need(len, 8, at); return { type: 'stripVlan' };
-      case OFPAT10.SET_DL_SRC: need(len, 16, at); return { type: 'setDlSrc', mac: r.bytes(6) };
-      case OFPAT10.SET_DL_DST: need(len, 16, at); return { type: 'setDlDst', mac: r.bytes(6) };
-      case OFPAT10.SET_NW_SRC: need(len, 8, at); return { type: 'setNwSrc', addr: r.bytes(4) };
-      case OFPAT10.SET_NW_DST: need(len, 8, at); return { type: 'setNwDst', addr: r.bytes(4) };
-      case OFPAT10.SET_NW_TOS: need(len, 8, at); return { type: 'setNwTos', tos: r.u8() };
-      case OFPAT10.SET_TP_SRC: need(len, 8, at); return { type: 'setTpSrc', port: r.u16() };
-      case OFPAT10.SET_TP_DST: need(len, 8, at); return { type: 'setTpDst', port: r.u16() };
+      case OFPAT10.SET_VLAN_PCP:
+        need(len, 8, at);
+        return { type: 'setVlanPcp', pcp: r.u8() };
+      case OFPAT10.STRIP_VLAN:
+        need(len, 8, at);
+        return { type: 'stripVlan' };
+      case OFPAT10.SET_DL_SRC:
+        need(len, 16, at);
+        return { type: 'setDlSrc', mac: r.bytes(6) };
+      case OFPAT10.SET_DL_DST:
+        need(len, 16, at);
+        return { type: 'setDlDst', mac: r.bytes(6) };
+      case OFPAT10.SET_NW_SRC:
+        need(len, 8, at);
+        return { type: 'setNwSrc', addr: r.bytes(4) };
+      case OFPAT10.SET_NW_DST:
+        need(len, 8, at);
+        return { type: 'setNwDst', addr: r.bytes(4) };
+      case OFPAT10.SET_NW_TOS:
+        need(len, 8, at);
+        return { type: 'setNwTos', tos: r.u8() };
+      case OFPAT10.SET_TP_SRC:
+        need(len, 8, at);
+        return { type: 'setTpSrc', port: r.u16() };
+      case OFPAT10.SET_TP_DST:
+        need(len, 8, at);
+        return { type: 'setTpDst', port: r.u16() };
       case OFPAT10.ENQUEUE: {
         need(len, 16, at);
         const port = r.u16();
         r.skip(6);
         return { type: 'enqueue', port: port10To11(port), queueId: r.u32() };
       }
-      default: return undefined;
+      default:
+        return undefined;
     }
   }
   switch (type) {
@@ -1092,23 +1427,52 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
       need(len, 16, at);
       const port = r.u32();
       const maxLen = r.u16();
-      if (port === 0xffffffff || port === 0 || (port >= 0xff00 && port < 0xfffffff8)) bad('OF_ACTION_BAD_OUT_PORT', `output to port 0x${port.toString(16)}`, at);
+      if (port === 0xffffffff || port === 0 || (port >= 0xff00 && port < 0xfffffff8))
+        bad('OF_ACTION_BAD_OUT_PORT', `output to port 0x${port.toString(16)}`, at);
       return { type: 'output', port, maxLen };
     }
-    case OFPAT.GROUP: need(len, 8, at); return { type: 'group', groupId: r.u32() };
-    case OFPAT.SET_QUEUE: need(len, 8, at); return { type: 'setQueue', queueId: r.u32() };
-    case OFPAT.PUSH_VLAN: need(len, 8, at); return { type: 'pushVlan', ethertype: r.u16() };
-    case OFPAT.POP_VLAN: need(len, 8, at); return { type: 'popVlan' };
-    case OFPAT.PUSH_MPLS: need(len, 8, at); return { type: 'pushMpls', ethertype: r.u16() };
-    case OFPAT.POP_MPLS: need(len, 8, at); return { type: 'popMpls', ethertype: r.u16() };
-    case OFPAT.PUSH_PBB: need(len, 8, at); return { type: 'pushPbb', ethertype: r.u16() };
-    case OFPAT.POP_PBB: need(len, 8, at); return { type: 'popPbb' };
-    case OFPAT.SET_MPLS_TTL: need(len, 8, at); return { type: 'setMplsTtl', ttl: r.u8() };
-    case OFPAT.DEC_MPLS_TTL: need(len, 8, at); return { type: 'decMplsTtl' };
-    case OFPAT.SET_NW_TTL: need(len, 8, at); return { type: 'setNwTtl', ttl: r.u8() };
-    case OFPAT.DEC_NW_TTL: need(len, 8, at); return { type: 'decNwTtl' };
-    case OFPAT.COPY_TTL_OUT: need(len, 8, at); return { type: 'copyTtlOut' };
-    case OFPAT.COPY_TTL_IN: need(len, 8, at); return { type: 'copyTtlIn' };
+    case OFPAT.GROUP:
+      need(len, 8, at);
+      return { type: 'group', groupId: r.u32() };
+    case OFPAT.SET_QUEUE:
+      need(len, 8, at);
+      return { type: 'setQueue', queueId: r.u32() };
+    case OFPAT.PUSH_VLAN:
+      need(len, 8, at);
+      return { type: 'pushVlan', ethertype: r.u16() };
+    case OFPAT.POP_VLAN:
+      need(len, 8, at);
+      return { type: 'popVlan' };
+    case OFPAT.PUSH_MPLS:
+      need(len, 8, at);
+      return { type: 'pushMpls', ethertype: r.u16() };
+    case OFPAT.POP_MPLS:
+      need(len, 8, at);
+      return { type: 'popMpls', ethertype: r.u16() };
+    case OFPAT.PUSH_PBB:
+      need(len, 8, at);
+      return { type: 'pushPbb', ethertype: r.u16() };
+    case OFPAT.POP_PBB:
+      need(len, 8, at);
+      return { type: 'popPbb' };
+    case OFPAT.SET_MPLS_TTL:
+      need(len, 8, at);
+      return { type: 'setMplsTtl', ttl: r.u8() };
+    case OFPAT.DEC_MPLS_TTL:
+      need(len, 8, at);
+      return { type: 'decMplsTtl' };
+    case OFPAT.SET_NW_TTL:
+      need(len, 8, at);
+      return { type: 'setNwTtl', ttl: r.u8() };
+    case OFPAT.DEC_NW_TTL:
+      need(len, 8, at);
+      return { type: 'decNwTtl' };
+    case OFPAT.COPY_TTL_OUT:
+      need(len, 8, at);
+      return { type: 'copyTtlOut' };
+    case OFPAT.COPY_TTL_IN:
+      need(len, 8, at);
+      return { type: 'copyTtlIn' };
     case OFPAT.METER:
       if (version < 0x06) return undefined;
       need(len, 8, at);
@@ -1143,17 +1507,38 @@ function readStd(r: ByteReader, type: number, len: number, at: number, version: 
   }
   if (version === 0x02) {
     switch (type) {
-      case OFPAT11.SET_VLAN_VID: need(len, 8, at); return { type: 'setVlanVid', vid: r.u16(), ofpat11: true };
-      case OFPAT11.SET_VLAN_PCP: need(len, 8, at); return { type: 'setVlanPcp', pcp: r.u8(), ofpat11: true };
-      case OFPAT11.SET_DL_SRC: need(len, 16, at); return { type: 'setDlSrc', mac: r.bytes(6) };
-      case OFPAT11.SET_DL_DST: need(len, 16, at); return { type: 'setDlDst', mac: r.bytes(6) };
-      case OFPAT11.SET_NW_SRC: need(len, 8, at); return { type: 'setNwSrc', addr: r.bytes(4) };
-      case OFPAT11.SET_NW_DST: need(len, 8, at); return { type: 'setNwDst', addr: r.bytes(4) };
-      case OFPAT11.SET_NW_TOS: need(len, 8, at); return { type: 'setNwTos', tos: r.u8() };
-      case OFPAT11.SET_NW_ECN: need(len, 8, at); return { type: 'setNwEcn', ecn: r.u8() };
-      case OFPAT11.SET_TP_SRC: need(len, 8, at); return { type: 'setTpSrc', port: r.u16() };
-      case OFPAT11.SET_TP_DST: need(len, 8, at); return { type: 'setTpDst', port: r.u16() };
-      default: break;
+      case OFPAT11.SET_VLAN_VID:
+        need(len, 8, at);
+        return { type: 'setVlanVid', vid: r.u16(), ofpat11: true };
+      case OFPAT11.SET_VLAN_PCP:
+        need(len, 8, at);
+        return { type: 'setVlanPcp', pcp: r.u8(), ofpat11: true };
+      case OFPAT11.SET_DL_SRC:
+        need(len, 16, at);
+        return { type: 'setDlSrc', mac: r.bytes(6) };
+      case OFPAT11.SET_DL_DST:
+        need(len, 16, at);
+        return { type: 'setDlDst', mac: r.bytes(6) };
+      case OFPAT11.SET_NW_SRC:
+        need(len, 8, at);
+        return { type: 'setNwSrc', addr: r.bytes(4) };
+      case OFPAT11.SET_NW_DST:
+        need(len, 8, at);
+        return { type: 'setNwDst', addr: r.bytes(4) };
+      case OFPAT11.SET_NW_TOS:
+        need(len, 8, at);
+        return { type: 'setNwTos', tos: r.u8() };
+      case OFPAT11.SET_NW_ECN:
+        need(len, 8, at);
+        return { type: 'setNwEcn', ecn: r.u8() };
+      case OFPAT11.SET_TP_SRC:
+        need(len, 8, at);
+        return { type: 'setTpSrc', port: r.u16() };
+      case OFPAT11.SET_TP_DST:
+        need(len, 8, at);
+        return { type: 'setTpDst', port: r.u16() };
+      default:
+        break;
     }
   }
   return undefined;
@@ -1184,11 +1569,18 @@ export function readActions(r: ByteReader, byteLength: number, version: OfVersio
 
 function writtenField(a: Action): string | undefined {
   switch (a.type) {
-    case 'regLoad': return a.dst.field;
-    case 'regLoad2': case 'setField': return a.field.field;
-    case 'regMove': case 'copyField': return a.dst.field;
-    case 'stackPop': return a.slice.field;
-    default: return undefined;
+    case 'regLoad':
+      return a.dst.field;
+    case 'regLoad2':
+    case 'setField':
+      return a.field.field;
+    case 'regMove':
+    case 'copyField':
+      return a.dst.field;
+    case 'stackPop':
+      return a.slice.field;
+    default:
+      return undefined;
   }
 }
 
@@ -1211,7 +1603,8 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       if (READ_ONLY_FIELDS.has(f)) bad('OF_ACTION_BAD_SET_ARGUMENT', `${a.type} writes read-only field ${f}`, at);
       const ctField = f === 'ct_mark' || f === 'ct_label';
       if (ctField && !inCt) bad('OF_ACTION_BAD_SET_ARGUMENT', `${f} may only be written inside ct(exec(...))`, at);
-      if (inCt && !ctField) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may only write ct_mark and ct_label, not ${f}`, at);
+      if (inCt && !ctField)
+        bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may only write ct_mark and ct_label, not ${f}`, at);
       if (inCt && a.type === 'regMove') bad('OF_ACTION_BAD_ARGUMENT', 'ct(exec(...)) may not hold move', at);
       continue;
     }
@@ -1220,7 +1613,8 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       if (a.ipMin !== undefined && a.ipMax !== undefined) {
         const x = ipBytes(a.ipMin);
         const y = ipBytes(a.ipMax);
-        if (x.length !== y.length || cmpBytes(x, y) > 0) bad('OF_ACTION_BAD_ARGUMENT', `nat: address range ${a.ipMin}-${a.ipMax} is reversed`, at);
+        if (x.length !== y.length || cmpBytes(x, y) > 0)
+          bad('OF_ACTION_BAD_ARGUMENT', `nat: address range ${a.ipMin}-${a.ipMax} is reversed`, at);
       }
       if (a.protoMin !== undefined && a.protoMax !== undefined && a.protoMin > a.protoMax) {
         bad('OF_ACTION_BAD_ARGUMENT', `nat: port range ${a.protoMin}-${a.protoMax} is reversed`, at);
@@ -1234,7 +1628,8 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
 }
 
 function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): Action[] {
-  if (byteLength < 0 || byteLength > r.remaining) bad('OF_ACTION_BAD_LEN', `action list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
+  if (byteLength < 0 || byteLength > r.remaining)
+    bad('OF_ACTION_BAD_LEN', `action list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
   const end = r.offset + byteLength;
   const out: Action[] = [];
   try {
@@ -1251,8 +1646,7 @@ function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): 
           a = readNx(r, len, at, version);
           // encap / decap travel as raw Nicira actions (typed view: encapFromAction); refuse what OVS refuses
           if (a.type === 'experimenter') encapFromAction(a);
-        }
-        else if (exp === ONF_VENDOR_ID && len === 32 && r.peekU16() === ONF_ET_COPY_FIELD) {
+        } else if (exp === ONF_VENDOR_ID && len === 32 && r.peekU16() === ONF_ET_COPY_FIELD) {
           r.skip(4);
           const nBits = r.u16();
           const srcOfs = r.u16();
@@ -1263,8 +1657,7 @@ function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): 
           checkSlice(src, at);
           checkSlice(dst, at);
           a = { type: 'copyField', nBits, src, dst, onf: true };
-        }
-        else a = { type: 'experimenter', experimenter: exp, data: r.bytes(len - 8) };
+        } else a = { type: 'experimenter', experimenter: exp, data: r.bytes(len - 8) };
       } else {
         a = readStd(r, type, len, at, version);
         if (!a) bad('OF_ACTION_BAD_TYPE', `unknown action type ${type}`, at);
@@ -1273,7 +1666,8 @@ function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): 
       out.push(a);
     }
   } catch (e) {
-    if (e instanceof WireError) throw new ActionError('OF_ACTION_BAD_LEN', e.message.replace(/ \(at byte \d+\)$/, ''), e.offset, { cause: e });
+    if (e instanceof WireError)
+      throw new ActionError('OF_ACTION_BAD_LEN', e.message.replace(/ \(at byte \d+\)$/, ''), e.offset, { cause: e });
     throw e;
   }
   return out;
@@ -1284,13 +1678,21 @@ function readActionsRaw(r: ByteReader, byteLength: number, version: OfVersion): 
 
 function instructionLength(i: Instruction, version: OfVersion): number {
   switch (i.type) {
-    case 'gotoTable': return 8;
-    case 'writeMetadata': return 24;
-    case 'writeActions': case 'applyActions': return 8 + actionsLength(i.actions, version);
-    case 'clearActions': return 8;
-    case 'meter': return 8;
-    case 'statTrigger': return pad8(8 + 8 * i.thresholds.length);
-    case 'experimenter': return 8 + i.data.length;
+    case 'gotoTable':
+      return 8;
+    case 'writeMetadata':
+      return 24;
+    case 'writeActions':
+    case 'applyActions':
+      return 8 + actionsLength(i.actions, version);
+    case 'clearActions':
+      return 8;
+    case 'meter':
+      return 8;
+    case 'statTrigger':
+      return pad8(8 + 8 * i.thresholds.length);
+    case 'experimenter':
+      return 8 + i.data.length;
   }
 }
 
@@ -1309,27 +1711,41 @@ export function writeInstructions(w: ByteWriter, list: readonly Instruction[], v
   for (const i of list) {
     const len = i.type === 'writeActions' || i.type === 'applyActions' ? 0 : instructionLength(i, version);
     switch (i.type) {
-      case 'gotoTable': w.u16(OFPIT.GOTO_TABLE).u16(8).u8(i.tableId).u8(0).u16(0); break;
-      case 'writeMetadata': w.u16(OFPIT.WRITE_METADATA).u16(24).u32(0).u64(i.metadata).u64(i.mask); break;
+      case 'gotoTable':
+        w.u16(OFPIT.GOTO_TABLE).u16(8).u8(i.tableId).u8(0).u16(0);
+        break;
+      case 'writeMetadata':
+        w.u16(OFPIT.WRITE_METADATA).u16(24).u32(0).u64(i.metadata).u64(i.mask);
+        break;
       case 'writeActions':
       case 'applyActions': {
         // length patched afterwards: the action list is sized once, by the caller's instructionsLength
         const at = w.offset;
-        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS).u16(0).u32(0);
+        w.u16(i.type === 'writeActions' ? OFPIT.WRITE_ACTIONS : OFPIT.APPLY_ACTIONS)
+          .u16(0)
+          .u32(0);
         writeActions(w, i.actions, version);
         w.patchU16(at + 2, w.offset - at);
         break;
       }
-      case 'clearActions': w.u16(OFPIT.CLEAR_ACTIONS).u16(8).u32(0); break;
-      case 'meter': w.u16(OFPIT.METER).u16(8).u32(i.meterId); break;
+      case 'clearActions':
+        w.u16(OFPIT.CLEAR_ACTIONS).u16(8).u32(0);
+        break;
+      case 'meter':
+        w.u16(OFPIT.METER).u16(8).u32(i.meterId);
+        break;
       case 'statTrigger': {
         const s = w.offset;
-        w.u16(OFPIT.STAT_TRIGGER).u16(8 + 8 * i.thresholds.length).u32(i.flags);
+        w.u16(OFPIT.STAT_TRIGGER)
+          .u16(8 + 8 * i.thresholds.length)
+          .u32(i.flags);
         for (const t of i.thresholds) w.u64(t);
         pad(w, len - (w.offset - s));
         break;
       }
-      case 'experimenter': w.u16(OFPIT.EXPERIMENTER).u16(len).u32(i.experimenter).bytes(i.data); break;
+      case 'experimenter':
+        w.u16(OFPIT.EXPERIMENTER).u16(len).u32(i.experimenter).bytes(i.data);
+        break;
     }
   }
 }
@@ -1339,7 +1755,8 @@ export function writeInstructions(w: ByteWriter, list: readonly Instruction[], v
  * @throws ActionError OF_INSTRUCTION_UNKNOWN, OF_INSTRUCTION_BAD_LEN, OF_INSTRUCTION_DUP, and action errors
  */
 export function readInstructions(r: ByteReader, byteLength: number, version: OfVersion): Instruction[] {
-  if (byteLength < 0 || byteLength > r.remaining) bad('OF_INSTRUCTION_BAD_LEN', `instruction list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
+  if (byteLength < 0 || byteLength > r.remaining)
+    bad('OF_INSTRUCTION_BAD_LEN', `instruction list of ${byteLength} bytes, ${r.remaining} left`, r.offset);
   const end = r.offset + byteLength;
   const out: Instruction[] = [];
   let seen = 0;
@@ -1352,16 +1769,30 @@ export function readInstructions(r: ByteReader, byteLength: number, version: OfV
       if (len < 8 || len % 8 !== 0 || at + len > end) bad('OF_INSTRUCTION_BAD_LEN', `instruction length ${len}`, at);
       let ins: Instruction;
       switch (type) {
-        case OFPIT.GOTO_TABLE: needIns(len, 8, at); ins = { type: 'gotoTable', tableId: r.u8() }; break;
-        case OFPIT.WRITE_METADATA: needIns(len, 24, at); r.skip(4); ins = { type: 'writeMetadata', metadata: r.u64(), mask: r.u64() }; break;
+        case OFPIT.GOTO_TABLE:
+          needIns(len, 8, at);
+          ins = { type: 'gotoTable', tableId: r.u8() };
+          break;
+        case OFPIT.WRITE_METADATA:
+          needIns(len, 24, at);
+          r.skip(4);
+          ins = { type: 'writeMetadata', metadata: r.u64(), mask: r.u64() };
+          break;
         case OFPIT.WRITE_ACTIONS:
         case OFPIT.APPLY_ACTIONS:
           r.skip(4);
-          ins = { type: type === OFPIT.WRITE_ACTIONS ? 'writeActions' : 'applyActions', actions: readActions(r, len - 8, version) };
+          ins = {
+            type: type === OFPIT.WRITE_ACTIONS ? 'writeActions' : 'applyActions',
+            actions: readActions(r, len - 8, version),
+          };
           break;
-        case OFPIT.CLEAR_ACTIONS: needIns(len, 8, at); ins = { type: 'clearActions' }; break;
+        case OFPIT.CLEAR_ACTIONS:
+          needIns(len, 8, at);
+          ins = { type: 'clearActions' };
+          break;
         case OFPIT.METER:
-          if (version < 0x04 || version >= 0x06) bad('OF_INSTRUCTION_UNKNOWN', `meter instruction in OpenFlow version 0x0${version}`, at);
+          if (version < 0x04 || version >= 0x06)
+            bad('OF_INSTRUCTION_UNKNOWN', `meter instruction in OpenFlow version 0x0${version}`, at);
           needIns(len, 8, at);
           ins = { type: 'meter', meterId: r.u32() };
           break;
@@ -1373,7 +1804,9 @@ export function readInstructions(r: ByteReader, byteLength: number, version: OfV
           ins = { type: 'statTrigger', flags, thresholds: th };
           break;
         }
-        case OFPIT.EXPERIMENTER: ins = { type: 'experimenter', experimenter: r.u32(), data: r.bytes(len - 8) }; break;
+        case OFPIT.EXPERIMENTER:
+          ins = { type: 'experimenter', experimenter: r.u32(), data: r.bytes(len - 8) };
+          break;
         default:
           bad('OF_INSTRUCTION_UNKNOWN', `unknown instruction type ${type}`, at);
       }
@@ -1384,7 +1817,10 @@ export function readInstructions(r: ByteReader, byteLength: number, version: OfV
       out.push(ins);
     }
   } catch (e) {
-    if (e instanceof WireError) throw new ActionError('OF_INSTRUCTION_BAD_LEN', e.message.replace(/ \(at byte \d+\)$/, ''), e.offset, { cause: e });
+    if (e instanceof WireError)
+      throw new ActionError('OF_INSTRUCTION_BAD_LEN', e.message.replace(/ \(at byte \d+\)$/, ''), e.offset, {
+        cause: e,
+      });
     throw e;
   }
   return out;

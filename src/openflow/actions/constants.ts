@@ -125,7 +125,14 @@ export const NXAST = {
 export const NX_CT_F = { COMMIT: 1, FORCE: 2 } as const;
 /** NXAST_NAT flags and range-present bits. */
 export const NX_NAT_F = { SRC: 1, DST: 2, PERSISTENT: 4, PROTO_HASH: 8, PROTO_RANDOM: 16 } as const;
-export const NX_NAT_RANGE = { IPV4_MIN: 1, IPV4_MAX: 2, IPV6_MIN: 4, IPV6_MAX: 8, PROTO_MIN: 16, PROTO_MAX: 32 } as const;
+export const NX_NAT_RANGE = {
+  IPV4_MIN: 1,
+  IPV4_MAX: 2,
+  IPV6_MIN: 4,
+  IPV6_MAX: 8,
+  PROTO_MIN: 16,
+  PROTO_MAX: 32,
+} as const;
 /** NXAST_CONTROLLER2 property types. */
 export const NXAC2PT = { MAX_LEN: 0, CONTROLLER_ID: 1, REASON: 2, USERDATA: 3, PAUSE: 4, METER_ID: 5 } as const;
 /** nx_learn flags. */
@@ -139,7 +146,15 @@ export const NX_CTLR_NO_METER = 0;
 export const PACKET_IN_REASONS = ['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'] as const;
 
 /** nx_hash_fields names (multipath, bundle). */
-export const NX_HASH_FIELDS = ['eth_src', 'symmetric_l4', 'symmetric_l3l4', 'symmetric_l3l4+udp', 'nw_src', 'nw_dst', 'symmetric_l3'] as const;
+export const NX_HASH_FIELDS = [
+  'eth_src',
+  'symmetric_l4',
+  'symmetric_l3l4',
+  'symmetric_l3l4+udp',
+  'nw_src',
+  'nw_dst',
+  'symmetric_l3',
+] as const;
 
 export const NX_MP_ALG = ['modulo_n', 'hash_threshold', 'hrw', 'iter_hash'] as const;
 

@@ -77,7 +77,9 @@ export function encapFromAction(a: Action): EncapSpec | DecapSpec | undefined {
     if (a.data.length !== 8) throw new ActionError('OF_ACTION_BAD_LEN', `decap: ${a.data.length + 8} bytes, want 16`);
     r.skip(2);
     const pt = r.u32();
-    return pt === PT_USE_NEXT_PROTO ? { kind: 'decap' } : { kind: 'decap', packetType: { ns: pt >>> 16, type: pt & 0xffff } };
+    return pt === PT_USE_NEXT_PROTO
+      ? { kind: 'decap' }
+      : { kind: 'decap', packetType: { ns: pt >>> 16, type: pt & 0xffff } };
   }
   if (subtype !== NXAST_ENCAP) return undefined;
   const hdrSize = r.u16();
@@ -92,7 +94,8 @@ export function encapFromAction(a: Action): EncapSpec | DecapSpec | undefined {
     const type = r.u8();
     const len = r.u8();
     const padded = (len + 7) & ~7;
-    if (len < 4 || padded - 4 > r.remaining) throw new ActionError('OF_ACTION_BAD_LEN', `encap: property length ${len}`);
+    if (len < 4 || padded - 4 > r.remaining)
+      throw new ActionError('OF_ACTION_BAD_LEN', `encap: property length ${len}`);
     // OVS decodes the NSH properties whatever the header (only its text parser ties them to nsh)
     if (cls !== OFPPPC_NSH) bad(`encap(${header}): property class ${cls} not supported`);
     const body = r.sub(padded - 4);
@@ -104,7 +107,8 @@ export function encapFromAction(a: Action): EncapSpec | DecapSpec | undefined {
       const tlvClass = body.u16();
       const tlvType = body.u8();
       const tlvLen = body.u8();
-      if (8 + tlvLen > padded) throw new ActionError('OF_ACTION_BAD_LEN', `encap: tlv length ${tlvLen} overruns its property`);
+      if (8 + tlvLen > padded)
+        throw new ActionError('OF_ACTION_BAD_LEN', `encap: tlv length ${tlvLen} overruns its property`);
       tlvs.push({ tlvClass, tlvType, value: body.bytes(tlvLen) });
     } else {
       bad(`encap(nsh): property type ${type} not supported`);
@@ -124,17 +128,24 @@ export function encapFromAction(a: Action): EncapSpec | DecapSpec | undefined {
  *   over 255 bytes)
  */
 export function encapToAction(spec: EncapSpec | DecapSpec): Action {
-  const w = ByteWriter.alloc(8 + 8 + 8 + (spec.kind === 'encap' ? (spec.tlvs ?? []).reduce((n, t) => n + 16 + t.value.length, 0) : 0));
+  const w = ByteWriter.alloc(
+    8 + 8 + 8 + (spec.kind === 'encap' ? (spec.tlvs ?? []).reduce((n, t) => n + 16 + t.value.length, 0) : 0),
+  );
   if (spec.kind === 'decap') {
-    const pt = spec.packetType ? ((spec.packetType.ns & 0xffff) * 0x10000 + (spec.packetType.type & 0xffff)) >>> 0 : PT_USE_NEXT_PROTO;
+    const pt = spec.packetType
+      ? ((spec.packetType.ns & 0xffff) * 0x10000 + (spec.packetType.type & 0xffff)) >>> 0
+      : PT_USE_NEXT_PROTO;
     w.u16(NXAST_DECAP).u16(0).u32(pt);
     return { type: 'experimenter', experimenter: NX_VENDOR_ID, data: w.written() };
   }
   const pt = ENCAP_HEADERS[spec.header];
   if (pt === undefined) bad(`encap: unknown header ${String(spec.header)}`);
-  w.u16(NXAST_ENCAP).u16(spec.hdrSize ?? 0).u32(pt);
+  w.u16(NXAST_ENCAP)
+    .u16(spec.hdrSize ?? 0)
+    .u32(pt);
   if (spec.mdType !== undefined) {
-    if (!Number.isInteger(spec.mdType) || spec.mdType < 0 || spec.mdType > 255) bad(`encap: md_type ${spec.mdType} is not a byte`);
+    if (!Number.isInteger(spec.mdType) || spec.mdType < 0 || spec.mdType > 255)
+      bad(`encap: md_type ${spec.mdType} is not a byte`);
     w.u16(OFPPPC_NSH).u8(OFPPPT_NSH_MDTYPE).u8(5).u8(spec.mdType).zeros(3);
   }
   for (const t of spec.tlvs ?? []) {
@@ -156,11 +167,14 @@ function hexValue(b: Uint8Array): string {
 export function formatEncap(spec: EncapSpec | DecapSpec): string {
   if (spec.kind === 'decap') {
     const t = spec.packetType?.type;
-    return spec.packetType ? `decap(packet_type(ns=${spec.packetType.ns},type=${t ? `0x${t.toString(16)}` : '0'}))` : 'decap()';
+    return spec.packetType
+      ? `decap(packet_type(ns=${spec.packetType.ns},type=${t ? `0x${t.toString(16)}` : '0'}))`
+      : 'decap()';
   }
   const props: string[] = [];
   if (spec.mdType !== undefined) props.push(`md_type=${spec.mdType}`);
-  for (const t of spec.tlvs ?? []) props.push(`tlv(0x${t.tlvClass.toString(16).padStart(4, '0')},${t.tlvType},${hexValue(t.value)})`);
+  for (const t of spec.tlvs ?? [])
+    props.push(`tlv(0x${t.tlvClass.toString(16).padStart(4, '0')},${t.tlvType},${hexValue(t.value)})`);
   return `encap(${spec.header}${props.length ? `(${props.join(',')})` : ''})`;
 }
 

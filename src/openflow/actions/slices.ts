@@ -22,7 +22,8 @@ export function fieldHeader(name: string): number {
 function computeHeader(name: string): number {
   const def = fieldByName(name);
   if (!def) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `unknown field ${JSON.stringify(name)}`);
-  const cp = def.codePoints.find((c) => c.since === undefined) ?? def.codePoints.find((c) => c.cls !== OFPXMC.EXPERIMENTER);
+  const cp =
+    def.codePoints.find((c) => c.since === undefined) ?? def.codePoints.find((c) => c.cls !== OFPXMC.EXPERIMENTER);
   if (!cp) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `field ${name} has no 4-byte NXM/OXM header`);
   return ((cp.cls << 16) | (cp.field << 9) | def.bytes) >>> 0;
 }
@@ -47,8 +48,18 @@ export function fieldBits(def: FieldDef): number {
 export function checkSlice(s: FieldSlice, at = -1): void {
   const def = fieldByName(s.field);
   if (!def) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `unknown field ${JSON.stringify(s.field)}`, at);
-  if (!Number.isInteger(s.ofs) || !Number.isInteger(s.nBits) || s.ofs < 0 || s.nBits < 1 || s.ofs + s.nBits > fieldBits(def)) {
-    throw new ActionError('OF_ACTION_BAD_SET_ARGUMENT', `${s.field}[${s.ofs}..${s.ofs + s.nBits - 1}] is outside the ${fieldBits(def)}-bit field`, at);
+  if (
+    !Number.isInteger(s.ofs) ||
+    !Number.isInteger(s.nBits) ||
+    s.ofs < 0 ||
+    s.nBits < 1 ||
+    s.ofs + s.nBits > fieldBits(def)
+  ) {
+    throw new ActionError(
+      'OF_ACTION_BAD_SET_ARGUMENT',
+      `${s.field}[${s.ofs}..${s.ofs + s.nBits - 1}] is outside the ${fieldBits(def)}-bit field`,
+      at,
+    );
   }
 }
 

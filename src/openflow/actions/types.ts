@@ -51,9 +51,14 @@ export type Action =
   | { readonly type: 'copyTtlOut' }
   | { readonly type: 'copyTtlIn' }
   | { readonly type: 'setField'; readonly field: MatchField }
-  | { readonly type: 'copyField'; readonly nBits: number; readonly src: FieldSlice; readonly dst: FieldSlice;
+  | {
+      readonly type: 'copyField';
+      readonly nBits: number;
+      readonly src: FieldSlice;
+      readonly dst: FieldSlice;
       /** Encoded as the ONF OpenFlow 1.3 extension (experimenter 0x4f4e4600, type 3200) instead of OFPAT_COPY_FIELD. */
-      readonly onf?: boolean }
+      readonly onf?: boolean;
+    }
   | { readonly type: 'meter'; readonly meterId: number }
   // OF1.0-only
   /** `ofpat11`: decoded from OpenFlow 1.1's OFPAT11_SET_VLAN_*, which ovs-ofctl names set_vlan_vid / set_vlan_pcp. */
@@ -78,31 +83,77 @@ export type Action =
   | { readonly type: 'stackPush' | 'stackPop'; readonly slice: FieldSlice }
   | { readonly type: 'note'; readonly data: Uint8Array }
   | { readonly type: 'outputReg'; readonly src: FieldSlice; readonly maxLen: number; readonly v2?: boolean }
-  | { readonly type: 'ct'; readonly commit: boolean; readonly force: boolean; readonly zone?: number; readonly zoneSrc?: FieldSlice;
-      readonly table?: number; readonly alg?: number; readonly actions: readonly Action[] }
+  | {
+      readonly type: 'ct';
+      readonly commit: boolean;
+      readonly force: boolean;
+      readonly zone?: number;
+      readonly zoneSrc?: FieldSlice;
+      readonly table?: number;
+      readonly alg?: number;
+      readonly actions: readonly Action[];
+    }
   | ({ readonly type: 'nat' } & NatSpec)
   | { readonly type: 'ctClear' }
   | { readonly type: 'conjunction'; readonly id: number; readonly clause: number; readonly nClauses: number }
-  | { readonly type: 'learn'; readonly idleTimeout: number; readonly hardTimeout: number; readonly priority: number;
-      readonly cookie: bigint; readonly flags: number; readonly table: number; readonly finIdleTimeout: number;
-      readonly finHardTimeout: number; readonly specs: readonly LearnSpec[]; readonly limit?: number;
-      readonly resultDst?: FieldSlice }
+  | {
+      readonly type: 'learn';
+      readonly idleTimeout: number;
+      readonly hardTimeout: number;
+      readonly priority: number;
+      readonly cookie: bigint;
+      readonly flags: number;
+      readonly table: number;
+      readonly finIdleTimeout: number;
+      readonly finHardTimeout: number;
+      readonly specs: readonly LearnSpec[];
+      readonly limit?: number;
+      readonly resultDst?: FieldSlice;
+    }
   | { readonly type: 'decTtl'; readonly ids?: readonly number[] }
   | { readonly type: 'controller'; readonly maxLen: number; readonly id: number; readonly reason: number }
-  | { readonly type: 'controller2'; readonly maxLen?: number; readonly id?: number; readonly reason?: number;
-      readonly userdata?: Uint8Array; readonly pause?: boolean; readonly meterId?: number }
+  | {
+      readonly type: 'controller2';
+      readonly maxLen?: number;
+      readonly id?: number;
+      readonly reason?: number;
+      readonly userdata?: Uint8Array;
+      readonly pause?: boolean;
+      readonly meterId?: number;
+    }
   | { readonly type: 'exit' }
   | { readonly type: 'clone'; readonly actions: readonly Action[] }
   | { readonly type: 'checkPktLarger'; readonly pktLen: number; readonly dst: FieldSlice }
-  | { readonly type: 'sample'; readonly probability: number; readonly collectorSetId: number; readonly obsDomainId: number;
-      readonly obsPointId: number; readonly samplingPort?: number; readonly direction?: 'ingress' | 'egress' }
+  | {
+      readonly type: 'sample';
+      readonly probability: number;
+      readonly collectorSetId: number;
+      readonly obsDomainId: number;
+      readonly obsPointId: number;
+      readonly samplingPort?: number;
+      readonly direction?: 'ingress' | 'egress';
+    }
   | { readonly type: 'setTunnel'; readonly tunId: bigint; readonly wide: boolean }
   | { readonly type: 'popQueue' }
   | { readonly type: 'finTimeout'; readonly idleTimeout: number; readonly hardTimeout: number }
-  | { readonly type: 'multipath'; readonly fields: number; readonly basis: number; readonly algorithm: number;
-      readonly maxLink: number; readonly arg: number; readonly dst: FieldSlice }
-  | { readonly type: 'bundle'; readonly algorithm: number; readonly fields: number; readonly basis: number;
-      readonly slaveType: number; readonly dst?: FieldSlice; readonly members: readonly number[] }
+  | {
+      readonly type: 'multipath';
+      readonly fields: number;
+      readonly basis: number;
+      readonly algorithm: number;
+      readonly maxLink: number;
+      readonly arg: number;
+      readonly dst: FieldSlice;
+    }
+  | {
+      readonly type: 'bundle';
+      readonly algorithm: number;
+      readonly fields: number;
+      readonly basis: number;
+      readonly slaveType: number;
+      readonly dst?: FieldSlice;
+      readonly members: readonly number[];
+    }
   | { readonly type: 'deleteField'; readonly field: string }
   | { readonly type: 'setMplsLabel'; readonly label: number }
   | { readonly type: 'setMplsTc'; readonly tc: number }

@@ -142,7 +142,9 @@ export class OfConnection {
     };
     this.log = opts.logger;
     stream.onData((chunk) => this.onData(chunk));
-    stream.onClose((err) => this.shutdown(err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${stream.remote} closed by peer`)));
+    stream.onClose((err) =>
+      this.shutdown(err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${stream.remote} closed by peer`)),
+    );
   }
 
   /**
@@ -216,7 +218,10 @@ export class OfConnection {
    * @throws OfConnectionError `OF_CONN_CLOSED`; OfMessageError from the encoder
    */
   send(msg: Outgoing): number {
-    if (this.closed) throw new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} is closed`, { cause: this.closeError });
+    if (this.closed)
+      throw new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} is closed`, {
+        cause: this.closeError,
+      });
     const xid = msg.xid || this.xid();
     const full = { ...msg, version: this.version, xid } as OfMessage;
     this.stream.write(encodeMessage(full));
@@ -289,7 +294,7 @@ export class OfConnection {
    * @throws OfRemoteError (the switch refused a message or the commit), OfConnectionError
    */
   async bundle(messages: readonly Outgoing[], opts: { bundleId?: number; flags?: number } = {}): Promise<void> {
-    const bundleId = opts.bundleId ?? (this.xid() & 0x7fffffff);
+    const bundleId = opts.bundleId ?? this.xid() & 0x7fffffff;
     const flags = opts.flags ?? OFPBF.ATOMIC;
     const open = await this.request({ type: 'bundleControl', bundleId, ctrlType: OFPBCT.OPEN_REQUEST, flags });
     expectCtrl(open, OFPBCT.OPEN_REPLY);
@@ -311,7 +316,9 @@ export class OfConnection {
       expectCtrl(commit, OFPBCT.COMMIT_REPLY);
     } catch (e) {
       if (!this.closed) {
-        await this.request({ type: 'bundleControl', bundleId, ctrlType: OFPBCT.DISCARD_REQUEST, flags }).catch(() => undefined);
+        await this.request({ type: 'bundleControl', bundleId, ctrlType: OFPBCT.DISCARD_REQUEST, flags }).catch(
+          () => undefined,
+        );
       }
       throw e;
     } finally {
@@ -334,7 +341,13 @@ export class OfConnection {
     });
     this.stream.write(encodeMessage(helloFor(this.opts.versions, this.xid())));
     const timer = setTimeout(
-      () => this.helloWaiter?.reject(new OfConnectionError('OF_CONN_TIMEOUT', `no hello from ${this.remote} within ${this.opts.requestTimeoutMs} ms`)),
+      () =>
+        this.helloWaiter?.reject(
+          new OfConnectionError(
+            'OF_CONN_TIMEOUT',
+            `no hello from ${this.remote} within ${this.opts.requestTimeoutMs} ms`,
+          ),
+        ),
       this.opts.requestTimeoutMs,
     );
     let hello: OfMessage;
@@ -344,18 +357,29 @@ export class OfConnection {
       clearTimeout(timer);
       this.helloWaiter = undefined;
     }
-    if (hello.type !== 'hello') throw new OfConnectionError('OF_CONN_PROTOCOL', `expected hello from ${this.remote}, got ${hello.type}`);
+    if (hello.type !== 'hello')
+      throw new OfConnectionError('OF_CONN_PROTOCOL', `expected hello from ${this.remote}, got ${hello.type}`);
     try {
       this.version = negotiateVersion(this.opts.versions, hello);
     } catch (e) {
       // OpenFlow 1.5.1 §6.3.1: tell the peer, then close.
-      this.stream.write(encodeMessage({ type: 'error', version: hello.version as OfVersion, xid: hello.xid, errType: 0, code: 0, data: new TextEncoder().encode('no common version') }));
+      this.stream.write(
+        encodeMessage({
+          type: 'error',
+          version: hello.version as OfVersion,
+          xid: hello.xid,
+          errType: 0,
+          code: 0,
+          data: new TextEncoder().encode('no common version'),
+        }),
+      );
       throw e;
     }
     this.armEcho();
     if (this.opts.fetchFeatures) {
       const f = await this.request({ type: 'featuresRequest' });
-      if (f.type !== 'featuresReply') throw new OfConnectionError('OF_CONN_PROTOCOL', `expected features reply, got ${f.type}`);
+      if (f.type !== 'featuresReply')
+        throw new OfConnectionError('OF_CONN_PROTOCOL', `expected features reply, got ${f.type}`);
       this.features = f;
     }
   }
@@ -364,20 +388,35 @@ export class OfConnection {
     return new Promise<OfMessage>((resolve, reject) => {
       const signal = o.signal;
       if (signal?.aborted) {
-        reject(new OfConnectionError('OF_CONN_ABORTED', `${msg.type} to ${this.remote} was aborted`, { cause: signal.reason }));
+        reject(
+          new OfConnectionError('OF_CONN_ABORTED', `${msg.type} to ${this.remote} was aborted`, {
+            cause: signal.reason,
+          }),
+        );
         return;
       }
       let xid = 0;
       const timeoutMs = o.timeoutMs ?? this.opts.requestTimeoutMs;
       const onAbort = () => {
         this.drop(xid);
-        reject(new OfConnectionError('OF_CONN_ABORTED', `${msg.type} (xid=0x${xid.toString(16)}) to ${this.remote} was aborted`, { cause: signal?.reason }));
+        reject(
+          new OfConnectionError(
+            'OF_CONN_ABORTED',
+            `${msg.type} (xid=0x${xid.toString(16)}) to ${this.remote} was aborted`,
+            { cause: signal?.reason },
+          ),
+        );
       };
       try {
         xid = msg.xid || this.xid();
         const timer = setTimeout(() => {
           this.drop(xid);
-          reject(new OfConnectionError('OF_CONN_TIMEOUT', `no reply to ${msg.type} (xid=0x${xid.toString(16)}) from ${this.remote} within ${timeoutMs} ms`));
+          reject(
+            new OfConnectionError(
+              'OF_CONN_TIMEOUT',
+              `no reply to ${msg.type} (xid=0x${xid.toString(16)}) from ${this.remote} within ${timeoutMs} ms`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => signal?.removeEventListener('abort', onAbort);
         this.pending.set(xid, { resolve, reject, timer, multipart, cleanup });
@@ -405,7 +444,15 @@ export class OfConnection {
     try {
       this.onDataUnguarded(chunk);
     } catch (e) {
-      this.fail(e instanceof SdkError ? e : new OfConnectionError('OF_CONN_DISPATCH_FAILED', `${this.remote}: a message could not be handled: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
+      this.fail(
+        e instanceof SdkError
+          ? e
+          : new OfConnectionError(
+              'OF_CONN_DISPATCH_FAILED',
+              `${this.remote}: a message could not be handled: ${(e as Error)?.message ?? String(e)}`,
+              { cause: e },
+            ),
+      );
     }
   }
 
@@ -448,7 +495,13 @@ export class OfConnection {
       if (this.closed || this.partialSince === undefined) return;
       const left = this.partialSince + this.opts.maxMessageMs - Date.now();
       if (left > 0) this.armMessageTimer(left);
-      else this.fail(new OfConnectionError('OF_CONN_MESSAGE_TIMEOUT', `${this.remote}: a message was begun but not finished within ${this.opts.maxMessageMs} ms`));
+      else
+        this.fail(
+          new OfConnectionError(
+            'OF_CONN_MESSAGE_TIMEOUT',
+            `${this.remote}: a message was begun but not finished within ${this.opts.maxMessageMs} ms`,
+          ),
+        );
     }, ms);
     this.messageTimer.unref();
   }
@@ -532,13 +585,20 @@ export class OfConnection {
   private probe(): void {
     if (this.closed || this.echoDeadline) return;
     try {
-      this.stream.write(encodeMessage({ type: 'echoRequest', version: this.version, xid: this.xid(), data: new Uint8Array(0) }));
+      this.stream.write(
+        encodeMessage({ type: 'echoRequest', version: this.version, xid: this.xid(), data: new Uint8Array(0) }),
+      );
     } catch (e) {
       this.fail(e as Error);
       return;
     }
     this.echoDeadline = setTimeout(() => {
-      this.fail(new OfConnectionError('OF_CONN_ECHO_TIMEOUT', `${this.remote} did not answer an echo request within ${this.opts.echoTimeoutMs} ms`));
+      this.fail(
+        new OfConnectionError(
+          'OF_CONN_ECHO_TIMEOUT',
+          `${this.remote} did not answer an echo request within ${this.opts.echoTimeoutMs} ms`,
+        ),
+      );
     }, this.opts.echoTimeoutMs);
     this.echoDeadline.unref();
     this.echoTimer = undefined;
@@ -563,7 +623,13 @@ export class OfConnection {
     for (const [xid, p] of this.pending) {
       clearTimeout(p.timer);
       p.cleanup();
-      p.reject(new OfConnectionError('OF_CONN_CLOSED', `connection to ${this.remote} closed before the reply to xid 0x${xid.toString(16)}`, { cause: err }));
+      p.reject(
+        new OfConnectionError(
+          'OF_CONN_CLOSED',
+          `connection to ${this.remote} closed before the reply to xid 0x${xid.toString(16)}`,
+          { cause: err },
+        ),
+      );
     }
     this.pending.clear();
     for (const h of this.closeHandlers.splice(0)) this.callHandler('close', h, err);
@@ -605,7 +671,10 @@ function expectCtrl(m: OfMessage, ctrlType: number): void {
  * ovs-ofctl does, and runs the handshake.
  * @throws TransportConnectError, OfConnectionError, OfNegotiationError
  */
-export async function connectSwitch(remote: string, opts: OfConnectionOptions & ConnectOptions = {}): Promise<OfConnection> {
+export async function connectSwitch(
+  remote: string,
+  opts: OfConnectionOptions & ConnectOptions = {},
+): Promise<OfConnection> {
   const stream = await transportConnect(remote, opts);
   return OfConnection.open(stream, opts);
 }
@@ -654,4 +723,3 @@ export function listenController(
 export function hasMore(m: MultipartReply): boolean {
   return (m.flags & OFPMPF_MORE) !== 0;
 }
-

@@ -2,7 +2,19 @@ import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import type { Match, MatchField } from './types.js';
 import { MatchError } from './errors.js';
-import { defaultCodePoint, FIELD_INDEX, FIELDS, fieldByCode, fieldByCodePointName, fieldByName, OFPXMC, type CodePoint, type CodePointHit, type FieldDef, type Prereq } from './fields.js';
+import {
+  defaultCodePoint,
+  FIELD_INDEX,
+  FIELDS,
+  fieldByCode,
+  fieldByCodePointName,
+  fieldByName,
+  OFPXMC,
+  type CodePoint,
+  type CodePointHit,
+  type FieldDef,
+  type Prereq,
+} from './fields.js';
 
 /** ofp_match_type (OpenFlow 1.5.1 §7.2.3.1). */
 export const OFPMT = {
@@ -34,11 +46,23 @@ const byCpName = new Map<string, Resolved>();
 const byVersion: Map<string, Resolved>[] = [];
 const NO_PREREQS: readonly number[] = [];
 
-function resolved(cls: number, field: number, experimenter: number | undefined, def: FieldDef | undefined, name: string): Resolved {
+function resolved(
+  cls: number,
+  field: number,
+  experimenter: number | undefined,
+  def: FieldDef | undefined,
+  name: string,
+): Resolved {
   const index = FIELD_INDEX.get(name) ?? -1;
   return {
-    cls, field, experimenter, def, variable: def === undefined || def.name.startsWith('tun_metadata'), hdr: tlvHeaderBytes(cls),
-    index, prereqs: index >= 0 ? PREREQ_INDEX[index]! : NO_PREREQS,
+    cls,
+    field,
+    experimenter,
+    def,
+    variable: def === undefined || def.name.startsWith('tun_metadata'),
+    hdr: tlvHeaderBytes(cls),
+    index,
+    prereqs: index >= 0 ? PREREQ_INDEX[index]! : NO_PREREQS,
   };
 }
 
@@ -93,11 +117,22 @@ function payloadBytes(f: MatchField): number {
 }
 
 const PREREQ_FIELDS: Readonly<Record<Prereq, readonly string[]>> = {
-  none: [], ct: [], vlan: ['vlan_vid', 'vlan_tci'],
-  ipv4: ['eth_type'], ipv6: ['eth_type'], ip: ['eth_type'], arp: ['eth_type'], mpls: ['eth_type'], nsh: ['eth_type'],
-  tcp: ['eth_type', 'nw_proto'], udp: ['eth_type', 'nw_proto'], sctp: ['eth_type', 'nw_proto'],
-  icmp: ['eth_type', 'nw_proto'], icmpv6: ['eth_type', 'nw_proto'],
-  nd: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'], ndSolicit: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
+  none: [],
+  ct: [],
+  vlan: ['vlan_vid', 'vlan_tci'],
+  ipv4: ['eth_type'],
+  ipv6: ['eth_type'],
+  ip: ['eth_type'],
+  arp: ['eth_type'],
+  mpls: ['eth_type'],
+  nsh: ['eth_type'],
+  tcp: ['eth_type', 'nw_proto'],
+  udp: ['eth_type', 'nw_proto'],
+  sctp: ['eth_type', 'nw_proto'],
+  icmp: ['eth_type', 'nw_proto'],
+  icmpv6: ['eth_type', 'nw_proto'],
+  nd: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
+  ndSolicit: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
   ndAdvert: ['eth_type', 'nw_proto', 'icmpv6_type', 'icmpv6_code'],
 };
 
@@ -221,7 +256,9 @@ function writeResolvedTlv(w: ByteWriter, f: MatchField, r: Resolved): void {
   let o = w.offset;
   if (r.def === undefined || o + 4 + len > w.end) {
     // a caller-given header (range-checked by the writer), or does not fit: the writer reports it
-    w.u16(r.cls).u8((r.field << 1) | (mask ? 1 : 0)).u8(len);
+    w.u16(r.cls)
+      .u8((r.field << 1) | (mask ? 1 : 0))
+      .u8(len);
     if (r.cls === OFPXMC.EXPERIMENTER) w.u32(r.experimenter ?? 0);
     w.bytes(value);
     if (mask) w.bytes(mask);
@@ -297,7 +334,8 @@ export function readOxmFields(r: ByteReader, byteLength: number, opts?: ReadMatc
     o += 4;
     const field = fb >>> 1;
     const hasMask = (fb & 1) === 1;
-    if (at + 4 + len > end) throw new MatchError('OF_MATCH_BAD_LEN', `field TLV of ${len} bytes overruns the match`, at);
+    if (at + 4 + len > end)
+      throw new MatchError('OF_MATCH_BAD_LEN', `field TLV of ${len} bytes overruns the match`, at);
     let experimenter: number | undefined;
     let plen = len;
     if (cls === OFPXMC.EXPERIMENTER) {
@@ -315,7 +353,16 @@ export function readOxmFields(r: ByteReader, byteLength: number, opts?: ReadMatc
       mask = new Uint8Array(b.buffer, b.byteOffset + o, vlen);
       o += vlen;
     }
-    const ci = cls === OFPXMC.OPENFLOW_BASIC ? 0 : cls === OFPXMC.NXM_1 ? 1 : cls === OFPXMC.NXM_0 ? 2 : cls === OFPXMC.PACKET_REGS ? 3 : -1;
+    const ci =
+      cls === OFPXMC.OPENFLOW_BASIC
+        ? 0
+        : cls === OFPXMC.NXM_1
+          ? 1
+          : cls === OFPXMC.NXM_0
+            ? 2
+            : cls === OFPXMC.PACKET_REGS
+              ? 3
+              : -1;
     let hit = ci >= 0 ? BY_CLASS_FIELD[(ci << 7) | field] : fieldByCode(cls, field, experimenter);
     // OVS looks fields up by header including the length: a fixed-width field at another length
     // is no field at all, which the loose reading skips (nxm_field_by_header, nx_pull_raw)
@@ -332,7 +379,9 @@ export function readOxmFields(r: ByteReader, byteLength: number, opts?: ReadMatc
       if (hasMask && !def.maskable) throw new MatchError('OF_MATCH_BAD_MASK', `${hit.cp.name} cannot be masked`, at);
       if (seenStamp[hit.index] === g) throw new MatchError('OF_MATCH_DUP_FIELD', `${def.name} appears twice`, at);
       seenStamp[hit.index] = g;
-      mf = mask ? { field: def.name, value, mask, codePoint: hit.cp.name } : { field: def.name, value, codePoint: hit.cp.name };
+      mf = mask
+        ? { field: def.name, value, mask, codePoint: hit.cp.name }
+        : { field: def.name, value, codePoint: hit.cp.name };
     }
     out.push(mf);
   }
@@ -343,7 +392,8 @@ export function readOxmFields(r: ByteReader, byteLength: number, opts?: ReadMatc
 /** Zero padding without Buffer#fill (slow for a few bytes). */
 function pad(w: ByteWriter, n: number): void {
   if (n <= 0) return;
-  if (w.offset + n > w.end) throw new MatchError('OF_MATCH_BAD_LEN', `write of ${n} padding bytes past the end of the buffer`, w.offset);
+  if (w.offset + n > w.end)
+    throw new MatchError('OF_MATCH_BAD_LEN', `write of ${n} padding bytes past the end of the buffer`, w.offset);
   const b = w.buf;
   let o = w.offset;
   for (let i = 0; i < n; i++) b[o++] = 0;
@@ -383,7 +433,8 @@ export function readMatch(r: ByteReader, version: OfVersion, opts?: ReadMatchOpt
   if (type !== OFPMT.OXM) throw new MatchError('OF_MATCH_BAD_TYPE', `ofp_match type ${type} is not OFPMT_OXM`, at);
   if (len < 4) throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} < 4`, at);
   const padded = (len + 7) & ~7;
-  if (padded - 4 > r.remaining) throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} overruns the message`, at);
+  if (padded - 4 > r.remaining)
+    throw new MatchError('OF_MATCH_BAD_LEN', `ofp_match length ${len} overruns the message`, at);
   const m = readOxmFields(r, len - 4, opts);
   r.skip(padded - len);
   return m;

@@ -2,8 +2,21 @@ import type { Match, MatchField } from './types.js';
 import { defaultCodePoint, fieldByName, type FieldDef } from './fields.js';
 import { toHex } from '../../wire/index.js';
 import {
-  bytesToBigInt, bytesToNum, cidrLength, CT_STATE_NAMES, formatFlagsMasked, formatIpv4, formatIpv6, formatMac,
-  formatPort10, formatPort11, hexAlt, isAllOnes, isZero, TCP_FLAG_NAMES, TUN_FLAG_NAMES,
+  bytesToBigInt,
+  bytesToNum,
+  cidrLength,
+  CT_STATE_NAMES,
+  formatFlagsMasked,
+  formatIpv4,
+  formatIpv6,
+  formatMac,
+  formatPort10,
+  formatPort11,
+  hexAlt,
+  isAllOnes,
+  isZero,
+  TCP_FLAG_NAMES,
+  TUN_FLAG_NAMES,
 } from './text-values.js';
 
 const ETH_TYPE = { IP: 0x0800, ARP: 0x0806, RARP: 0x8035, IPV6: 0x86dd, MPLS: 0x8847, MPLSM: 0x8848 } as const;
@@ -46,7 +59,9 @@ export function formatFieldValue(def: FieldDef, x: Vm): string {
     }
     case 'dec':
       // lib/match.c format_be16_masked: decimal when exact, else "0x%x/0x%x"
-      return x.exact ? bytesToBigInt(x.v).toString(10) : `0x${bytesToBigInt(x.v).toString(16)}/0x${bytesToBigInt(x.m).toString(16)}`;
+      return x.exact
+        ? bytesToBigInt(x.v).toString(10)
+        : `0x${bytesToBigInt(x.v).toString(16)}/0x${bytesToBigInt(x.m).toString(16)}`;
     case 'port10':
       return formatPort10(bytesToNum(x.v));
     case 'port':
@@ -87,7 +102,8 @@ function collectRegs(fields: Map<string, MatchField>): Array<{ v: number; m: num
   };
   const words = (b: Uint8Array): number[] => {
     const out: number[] = [];
-    for (let i = 0; i < b.length; i += 4) out.push(((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0);
+    for (let i = 0; i < b.length; i += 4)
+      out.push(((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0);
     return out;
   };
   for (const [name, f] of fields) {
@@ -109,8 +125,18 @@ function u32Masked(name: string, v: number, m: number): string {
   return m === 0xffffffff ? `${name}=${hexAlt(v)}` : `${name}=${hexAlt(v)}/${hexAlt(m)}`;
 }
 
-const PROTO_NAMES_V4: Record<number, string> = { [IPPROTO.ICMP]: 'icmp', [IPPROTO.TCP]: 'tcp', [IPPROTO.UDP]: 'udp', [IPPROTO.SCTP]: 'sctp' };
-const PROTO_NAMES_V6: Record<number, string> = { [IPPROTO.ICMPV6]: 'icmp6', [IPPROTO.TCP]: 'tcp6', [IPPROTO.UDP]: 'udp6', [IPPROTO.SCTP]: 'sctp6' };
+const PROTO_NAMES_V4: Record<number, string> = {
+  [IPPROTO.ICMP]: 'icmp',
+  [IPPROTO.TCP]: 'tcp',
+  [IPPROTO.UDP]: 'udp',
+  [IPPROTO.SCTP]: 'sctp',
+};
+const PROTO_NAMES_V6: Record<number, string> = {
+  [IPPROTO.ICMPV6]: 'icmp6',
+  [IPPROTO.TCP]: 'tcp6',
+  [IPPROTO.UDP]: 'udp6',
+  [IPPROTO.SCTP]: 'sctp6',
+};
 
 /**
  * The ovs-ofctl canonical text of a match (lib/match.c order), e.g. `tcp,reg0=0x5,nw_dst=10.0.0.1`.
@@ -164,12 +190,17 @@ export function formatMatch(m: Match): string {
   const nwProto = num('nw_proto');
   let skipType = false;
   let skipProto = false;
-  const l2 = has('eth_type') || has('eth_src') || has('eth_dst') || has('vlan_vid') || has('vlan_tci') || has('vlan_pcp');
+  const l2 =
+    has('eth_type') || has('eth_src') || has('eth_dst') || has('vlan_vid') || has('vlan_tci') || has('vlan_pcp');
   if (has('packet_type')) {
     done.add('packet_type');
     const pt = num('packet_type')!;
     if (pt !== 0 || has('recirc_id')) {
-      out.push(pt === 0 ? 'eth' : `packet_type=${formatFieldValue(fieldByName('packet_type')!, vm(fields.get('packet_type')!))}`);
+      out.push(
+        pt === 0
+          ? 'eth'
+          : `packet_type=${formatFieldValue(fieldByName('packet_type')!, vm(fields.get('packet_type')!))}`,
+      );
       if (pt >>> 16 === 1) skipType = true;
     }
   } else if (has('recirc_id') && l2) {
@@ -188,7 +219,13 @@ export function formatMatch(m: Match): string {
     if (word) {
       out.push(word);
       skipType = true;
-      if (word !== 'ip' && word !== 'ipv6' && nwProto !== undefined && (dlType === ETH_TYPE.IP || dlType === ETH_TYPE.IPV6)) skipProto = true;
+      if (
+        word !== 'ip' &&
+        word !== 'ipv6' &&
+        nwProto !== undefined &&
+        (dlType === ETH_TYPE.IP || dlType === ETH_TYPE.IPV6)
+      )
+        skipProto = true;
     }
   }
 
@@ -204,7 +241,10 @@ export function formatMatch(m: Match): string {
   emit('tun_ipv6_dst');
   // lib/match.c format_flow_tunnel prints tun_gbp_flags' value only, whatever the mask
   emit('tun_gbp_id');
-  if (has('tun_gbp_flags')) { done.add('tun_gbp_flags'); out.push(`tun_gbp_flags=${hexAlt(bytesToNum(vm(fields.get('tun_gbp_flags')!).v))}`); }
+  if (has('tun_gbp_flags')) {
+    done.add('tun_gbp_flags');
+    out.push(`tun_gbp_flags=${hexAlt(bytesToNum(vm(fields.get('tun_gbp_flags')!).v))}`);
+  }
   emit('tun_erspan_ver');
   emit('tun_erspan_idx');
   emit('tun_erspan_dir');
@@ -242,7 +282,13 @@ export function formatMatch(m: Match): string {
     const vidMask = tm & 0x0fff;
     const pcpMask = tm & 0xe000;
     const cfi = tm & 0x1000;
-    if (cfi && tci & 0x1000 && (!vidMask || vidMask === 0x0fff) && (!pcpMask || pcpMask === 0xe000) && (vidMask || pcpMask)) {
+    if (
+      cfi &&
+      tci & 0x1000 &&
+      (!vidMask || vidMask === 0x0fff) &&
+      (!pcpMask || pcpMask === 0xe000) &&
+      (vidMask || pcpMask)
+    ) {
       if (vidMask) out.push(`dl_vlan=${tci & 0xfff}`);
       if (pcpMask) out.push(`dl_vlan_pcp=${tci >>> 13}`);
     } else if (tm === 0xffff) {
@@ -264,7 +310,11 @@ export function formatMatch(m: Match): string {
       const x = vm(l);
       const v = bytesToNum(x.v);
       const mm = bytesToNum(x.m);
-      out.push(mm === 0xffffffff || mm === 0xfffff ? `ipv6_label=0x${v.toString(16).padStart(5, '0')}` : `ipv6_label=0x${v.toString(16).padStart(5, '0')}/0x${mm.toString(16).padStart(5, '0')}`);
+      out.push(
+        mm === 0xffffffff || mm === 0xfffff
+          ? `ipv6_label=0x${v.toString(16).padStart(5, '0')}`
+          : `ipv6_label=0x${v.toString(16).padStart(5, '0')}/0x${mm.toString(16).padStart(5, '0')}`,
+      );
     }
   } else if (isArp) {
     emit('arp_spa');
@@ -310,7 +360,18 @@ export function formatMatch(m: Match): string {
   }
   emit('tcp_flags');
   // anything left (fields OVS would not print in this position, or without their prerequisite)
-  const special = new Set(['nw_tos', 'ip_dscp', 'nw_ecn', 'eth_type', 'nw_proto', 'vlan_tci', 'vlan_vid', 'vlan_pcp', 'packet_type', 'ct_zone']);
+  const special = new Set([
+    'nw_tos',
+    'ip_dscp',
+    'nw_ecn',
+    'eth_type',
+    'nw_proto',
+    'vlan_tci',
+    'vlan_vid',
+    'vlan_pcp',
+    'packet_type',
+    'ct_zone',
+  ]);
   for (const [name, f] of fields) {
     if (done.has(name) || special.has(name) || /^x{0,2}reg\d+$/.test(name)) continue;
     if (name === 'in_port' || name === 'in_port_oxm') continue;
@@ -318,7 +379,9 @@ export function formatMatch(m: Match): string {
   }
   for (const f of unknown) {
     const h = f.header;
-    const id = h ? `OXM(0x${h.cls.toString(16)},${h.field}${h.experimenter !== undefined ? `,0x${h.experimenter.toString(16)}` : ''})` : f.field;
+    const id = h
+      ? `OXM(0x${h.cls.toString(16)},${h.field}${h.experimenter !== undefined ? `,0x${h.experimenter.toString(16)}` : ''})`
+      : f.field;
     const x = vm(f);
     out.push(`${id}=${hexAlt(bytesToBigInt(x.v))}${x.exact ? '' : `/${hexAlt(bytesToBigInt(x.m))}`}`);
   }
@@ -335,7 +398,10 @@ export function formatMatchRaw(m: Match): string {
   return m
     .map((f) => {
       const def = f.field === 'unknown' ? undefined : fieldByName(f.field);
-      const name = f.codePoint ?? (def && defaultCodePoint(def, 0x01)?.name) ?? `unknown(${f.header?.cls ?? 0}:${f.header?.field ?? 0})`;
+      const name =
+        f.codePoint ??
+        (def && defaultCodePoint(def, 0x01)?.name) ??
+        `unknown(${f.header?.cls ?? 0}:${f.header?.field ?? 0})`;
       return f.mask ? `${name}_W(${toHex(f.value)}/${toHex(f.mask)})` : `${name}(${toHex(f.value)})`;
     })
     .join(', ');

@@ -96,8 +96,16 @@ export function readMatch10(r: ByteReader): Match {
   }
   const proto = wc & OFPFW10.NW_PROTO ? -1 : nwProto;
   const icmp = (isIp && proto === 1) || (isIp6 && proto === 58);
-  const pair: [string, string] = isIp && proto === 1 ? ['icmp_type', 'icmp_code'] : isIp6 && proto === 58 ? ['icmpv6_type', 'icmpv6_code']
-    : proto === 17 ? ['udp_src', 'udp_dst'] : proto === 132 ? ['sctp_src', 'sctp_dst'] : ['tcp_src', 'tcp_dst'];
+  const pair: [string, string] =
+    isIp && proto === 1
+      ? ['icmp_type', 'icmp_code']
+      : isIp6 && proto === 58
+        ? ['icmpv6_type', 'icmpv6_code']
+        : proto === 17
+          ? ['udp_src', 'udp_dst']
+          : proto === 132
+            ? ['sctp_src', 'sctp_dst']
+            : ['tcp_src', 'tcp_dst'];
   if (!(wc & OFPFW10.TP_SRC)) out.push({ field: pair[0], value: icmp ? Uint8Array.of(tpSrc & 0xff) : u16b(tpSrc) });
   if (!(wc & OFPFW10.TP_DST)) out.push({ field: pair[1], value: icmp ? Uint8Array.of(tpDst & 0xff) : u16b(tpDst) });
   return out;
@@ -112,42 +120,119 @@ export function readMatch10(r: ByteReader): Match {
 export function writeMatch10(w: ByteWriter, m: Match): void {
   let wc = 0x3fffff & ~((0x3f << OFPFW10.NW_SRC_SHIFT) | (0x3f << OFPFW10.NW_DST_SHIFT));
   wc |= (32 << OFPFW10.NW_SRC_SHIFT) | (32 << OFPFW10.NW_DST_SHIFT);
-  let inPort = 0, dlVlan = 0, dlVlanPcp = 0, dlType = 0, nwTos = 0, nwProto = 0, tpSrc = 0, tpDst = 0;
-  let dlSrc: Uint8Array = new Uint8Array(6), dlDst: Uint8Array = new Uint8Array(6);
-  let nwSrc: Uint8Array = new Uint8Array(4), nwDst: Uint8Array = new Uint8Array(4);
+  let inPort = 0,
+    dlVlan = 0,
+    dlVlanPcp = 0,
+    dlType = 0,
+    nwTos = 0,
+    nwProto = 0,
+    tpSrc = 0,
+    tpDst = 0;
+  let dlSrc: Uint8Array = new Uint8Array(6),
+    dlDst: Uint8Array = new Uint8Array(6);
+  let nwSrc: Uint8Array = new Uint8Array(4),
+    nwDst: Uint8Array = new Uint8Array(4);
   const num = (b: Uint8Array): number => b.reduce((a, x) => a * 256 + x, 0);
   const cidr = (f: MatchField): number => {
     if (!f.mask) return 32;
     const v = num(f.mask);
     let n = 0;
     while (n < 32 && v & (2 ** (31 - n))) n++;
-    if (num(prefixMask(n)) !== v) throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.0 needs a CIDR mask`);
+    if (num(prefixMask(n)) !== v)
+      throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.0 needs a CIDR mask`);
     return n;
   };
   for (const f of m) {
     switch (f.field) {
-      case 'in_port': inPort = num(f.value); wc &= ~OFPFW10.IN_PORT; break;
-      case 'eth_src': dlSrc = f.value; wc &= ~OFPFW10.DL_SRC; break;
-      case 'eth_dst': dlDst = f.value; wc &= ~OFPFW10.DL_DST; break;
+      case 'in_port':
+        inPort = num(f.value);
+        wc &= ~OFPFW10.IN_PORT;
+        break;
+      case 'eth_src':
+        dlSrc = f.value;
+        wc &= ~OFPFW10.DL_SRC;
+        break;
+      case 'eth_dst':
+        dlDst = f.value;
+        wc &= ~OFPFW10.DL_DST;
+        break;
       case 'vlan_tci': {
         const v = num(f.value);
         const mk = f.mask ? num(f.mask) : 0xffff;
-        if (v === 0 && (mk === 0xffff || mk === 0x1fff)) { dlVlan = OFP_VLAN_NONE; wc &= ~OFPFW10.DL_VLAN; break; }
-        if ((mk & 0x0fff) === 0x0fff) { dlVlan = v & 0xfff; wc &= ~OFPFW10.DL_VLAN; }
-        if ((mk & 0xe000) === 0xe000) { dlVlanPcp = v >>> 13; wc &= ~OFPFW10.DL_VLAN_PCP; }
+        if (v === 0 && (mk === 0xffff || mk === 0x1fff)) {
+          dlVlan = OFP_VLAN_NONE;
+          wc &= ~OFPFW10.DL_VLAN;
+          break;
+        }
+        if ((mk & 0x0fff) === 0x0fff) {
+          dlVlan = v & 0xfff;
+          wc &= ~OFPFW10.DL_VLAN;
+        }
+        if ((mk & 0xe000) === 0xe000) {
+          dlVlanPcp = v >>> 13;
+          wc &= ~OFPFW10.DL_VLAN_PCP;
+        }
         break;
       }
-      case 'eth_type': dlType = num(f.value); wc &= ~OFPFW10.DL_TYPE; break;
-      case 'nw_tos': nwTos = f.value[0]! & 0xfc; wc &= ~OFPFW10.NW_TOS; break;
-      case 'nw_proto': nwProto = f.value[0]!; wc &= ~OFPFW10.NW_PROTO; break;
-      case 'arp_op': nwProto = num(f.value) & 0xff; wc &= ~OFPFW10.NW_PROTO; break;
-      case 'ip_src': case 'arp_spa': nwSrc = f.value; wc = (wc & ~(0x3f << OFPFW10.NW_SRC_SHIFT)) | ((32 - cidr(f)) << OFPFW10.NW_SRC_SHIFT); break;
-      case 'ip_dst': case 'arp_tpa': nwDst = f.value; wc = (wc & ~(0x3f << OFPFW10.NW_DST_SHIFT)) | ((32 - cidr(f)) << OFPFW10.NW_DST_SHIFT); break;
-      case 'tcp_src': case 'udp_src': case 'sctp_src': case 'icmp_type': case 'icmpv6_type': tpSrc = num(f.value); wc &= ~OFPFW10.TP_SRC; break;
-      case 'tcp_dst': case 'udp_dst': case 'sctp_dst': case 'icmp_code': case 'icmpv6_code': tpDst = num(f.value); wc &= ~OFPFW10.TP_DST; break;
-      default: throw new MatchError('OF_MATCH_BAD_FIELD', `${f.field} cannot be expressed in an OpenFlow 1.0 match`);
+      case 'eth_type':
+        dlType = num(f.value);
+        wc &= ~OFPFW10.DL_TYPE;
+        break;
+      case 'nw_tos':
+        nwTos = f.value[0]! & 0xfc;
+        wc &= ~OFPFW10.NW_TOS;
+        break;
+      case 'nw_proto':
+        nwProto = f.value[0]!;
+        wc &= ~OFPFW10.NW_PROTO;
+        break;
+      case 'arp_op':
+        nwProto = num(f.value) & 0xff;
+        wc &= ~OFPFW10.NW_PROTO;
+        break;
+      case 'ip_src':
+      case 'arp_spa':
+        nwSrc = f.value;
+        wc = (wc & ~(0x3f << OFPFW10.NW_SRC_SHIFT)) | ((32 - cidr(f)) << OFPFW10.NW_SRC_SHIFT);
+        break;
+      case 'ip_dst':
+      case 'arp_tpa':
+        nwDst = f.value;
+        wc = (wc & ~(0x3f << OFPFW10.NW_DST_SHIFT)) | ((32 - cidr(f)) << OFPFW10.NW_DST_SHIFT);
+        break;
+      case 'tcp_src':
+      case 'udp_src':
+      case 'sctp_src':
+      case 'icmp_type':
+      case 'icmpv6_type':
+        tpSrc = num(f.value);
+        wc &= ~OFPFW10.TP_SRC;
+        break;
+      case 'tcp_dst':
+      case 'udp_dst':
+      case 'sctp_dst':
+      case 'icmp_code':
+      case 'icmpv6_code':
+        tpDst = num(f.value);
+        wc &= ~OFPFW10.TP_DST;
+        break;
+      default:
+        throw new MatchError('OF_MATCH_BAD_FIELD', `${f.field} cannot be expressed in an OpenFlow 1.0 match`);
     }
   }
-  w.u32(wc >>> 0).u16(inPort).bytes(dlSrc).bytes(dlDst).u16(dlVlan).u8(dlVlanPcp).zeros(1).u16(dlType)
-    .u8(nwTos).u8(nwProto).zeros(2).bytes(nwSrc).bytes(nwDst).u16(tpSrc).u16(tpDst);
+  w.u32(wc >>> 0)
+    .u16(inPort)
+    .bytes(dlSrc)
+    .bytes(dlDst)
+    .u16(dlVlan)
+    .u8(dlVlanPcp)
+    .zeros(1)
+    .u16(dlType)
+    .u8(nwTos)
+    .u8(nwProto)
+    .zeros(2)
+    .bytes(nwSrc)
+    .bytes(nwDst)
+    .u16(tpSrc)
+    .u16(tpDst);
 }

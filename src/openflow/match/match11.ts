@@ -52,11 +52,14 @@ function masked(out: MatchField[], field: string, value: Uint8Array, dontCare: U
  */
 export function readMatch11(r: ByteReader): Match {
   const at = r.offset;
-  if (r.remaining < OFPMT11_STANDARD_LENGTH) throw new MatchError('OF_MATCH_BAD_LEN', 'truncated OpenFlow 1.1 ofp_match', at);
+  if (r.remaining < OFPMT11_STANDARD_LENGTH)
+    throw new MatchError('OF_MATCH_BAD_LEN', 'truncated OpenFlow 1.1 ofp_match', at);
   const type = r.u16();
   const len = r.u16();
-  if (type !== OFPMT11_STANDARD) throw new MatchError('OF_MATCH_BAD_TYPE', `OpenFlow 1.1 ofp_match type ${type} is not OFPMT_STANDARD`, at);
-  if (len !== OFPMT11_STANDARD_LENGTH) throw new MatchError('OF_MATCH_BAD_LEN', `OpenFlow 1.1 ofp_match length ${len}, want 88`, at);
+  if (type !== OFPMT11_STANDARD)
+    throw new MatchError('OF_MATCH_BAD_TYPE', `OpenFlow 1.1 ofp_match type ${type} is not OFPMT_STANDARD`, at);
+  if (len !== OFPMT11_STANDARD_LENGTH)
+    throw new MatchError('OF_MATCH_BAD_LEN', `OpenFlow 1.1 ofp_match length ${len}, want 88`, at);
   const inPort = r.u32();
   const wc = r.u32();
   const dlSrc = r.bytes(6);
@@ -87,7 +90,8 @@ export function readMatch11(r: ByteReader): Match {
   const out: MatchField[] = [];
   if (!(wc & OFPFW11.IN_PORT)) {
     // OVS maps OF1.1 ports onto its 16-bit ones: 0..0xfeff and 0xffffff00.. only (lib/ofp-port.c)
-    if (inPort >= 0xff00 && inPort < 0xffffff00) bad(`in_port 0x${inPort.toString(16)} outside 0..0xfeff and 0xffffff00..`);
+    if (inPort >= 0xff00 && inPort < 0xffffff00)
+      bad(`in_port 0x${inPort.toString(16)} outside 0..0xfeff and 0xffffff00..`);
     out.push({ field: 'in_port_oxm', value: u32b(inPort) });
   }
   masked(out, 'eth_src', dlSrc, dlSrcMask);
@@ -106,7 +110,11 @@ export function readMatch11(r: ByteReader): Match {
         tci |= dlVlanPcp << 13;
         mask |= 0xe000;
       }
-      out.push(mask === 0xffff ? { field: 'vlan_tci', value: u16b(tci) } : { field: 'vlan_tci', value: u16b(tci), mask: u16b(mask) });
+      out.push(
+        mask === 0xffff
+          ? { field: 'vlan_tci', value: u16b(tci) }
+          : { field: 'vlan_tci', value: u16b(tci), mask: u16b(mask) },
+      );
     }
   }
   const typed = !(wc & OFPFW11.DL_TYPE);
@@ -135,7 +143,12 @@ export function readMatch11(r: ByteReader): Match {
         out.push({ field: 'icmp_code', value: Uint8Array.of(tpDst) });
       }
     } else {
-      const pair = ({ 6: ['tcp_src', 'tcp_dst'], 17: ['udp_src', 'udp_dst'], 132: ['sctp_src', 'sctp_dst'] } as Record<number, [string, string]>)[nwProto];
+      const pair = (
+        { 6: ['tcp_src', 'tcp_dst'], 17: ['udp_src', 'udp_dst'], 132: ['sctp_src', 'sctp_dst'] } as Record<
+          number,
+          [string, string]
+        >
+      )[nwProto];
       if (pair) {
         if (!(wc & OFPFW11.TP_SRC)) out.push({ field: pair[0], value: u16b(tpSrc) });
         if (!(wc & OFPFW11.TP_DST)) out.push({ field: pair[1], value: u16b(tpDst) });
@@ -162,9 +175,33 @@ function valueAnd(f: MatchField | undefined, n: number): Uint8Array {
 }
 
 const FIELDS11 = new Set([
-  'in_port_oxm', 'in_port', 'eth_src', 'eth_dst', 'vlan_tci', 'vlan_vid', 'vlan_pcp', 'eth_type', 'nw_tos', 'ip_dscp', 'nw_proto',
-  'arp_op', 'ip_src', 'ip_dst', 'arp_spa', 'arp_tpa', 'tcp_src', 'tcp_dst', 'udp_src', 'udp_dst', 'sctp_src', 'sctp_dst',
-  'icmp_type', 'icmp_code', 'mpls_label', 'mpls_tc', 'metadata',
+  'in_port_oxm',
+  'in_port',
+  'eth_src',
+  'eth_dst',
+  'vlan_tci',
+  'vlan_vid',
+  'vlan_pcp',
+  'eth_type',
+  'nw_tos',
+  'ip_dscp',
+  'nw_proto',
+  'arp_op',
+  'ip_src',
+  'ip_dst',
+  'arp_spa',
+  'arp_tpa',
+  'tcp_src',
+  'tcp_dst',
+  'udp_src',
+  'udp_dst',
+  'sctp_src',
+  'sctp_dst',
+  'icmp_type',
+  'icmp_code',
+  'mpls_label',
+  'mpls_tc',
+  'metadata',
 ]);
 
 /**
@@ -177,7 +214,8 @@ const FIELDS11 = new Set([
 export function writeMatch11(w: ByteWriter, m: Match): void {
   const by = new Map<string, MatchField>();
   for (const f of m) {
-    if (!FIELDS11.has(f.field)) throw new MatchError('OF_MATCH_BAD_FIELD', `${f.field} cannot be expressed in an OpenFlow 1.1 match`);
+    if (!FIELDS11.has(f.field))
+      throw new MatchError('OF_MATCH_BAD_FIELD', `${f.field} cannot be expressed in an OpenFlow 1.1 match`);
     by.set(f.field, f);
   }
   let wc = 0;
@@ -216,9 +254,11 @@ export function writeMatch11(w: ByteWriter, m: Match): void {
     wc |= OFPFW11.DL_VLAN_PCP;
   } else {
     const vidMask = tciMask & 0x0fff;
-    if (vidMask !== 0 && vidMask !== 0x0fff) throw new MatchError('OF_MATCH_BAD_MASK', 'OpenFlow 1.1 matches a whole VLAN id or none');
+    if (vidMask !== 0 && vidMask !== 0x0fff)
+      throw new MatchError('OF_MATCH_BAD_MASK', 'OpenFlow 1.1 matches a whole VLAN id or none');
     const pcpMask = tciMask & 0xe000;
-    if (pcpMask !== 0 && pcpMask !== 0xe000) throw new MatchError('OF_MATCH_BAD_MASK', 'OpenFlow 1.1 matches a whole VLAN PCP or none');
+    if (pcpMask !== 0 && pcpMask !== 0xe000)
+      throw new MatchError('OF_MATCH_BAD_MASK', 'OpenFlow 1.1 matches a whole VLAN PCP or none');
     dlVlan = vidMask ? tci & 0x0fff : OFPVID11.ANY;
     if (pcpMask) dlVlanPcp = tci >>> 13;
     else wc |= OFPFW11.DL_VLAN_PCP;
@@ -246,7 +286,8 @@ export function writeMatch11(w: ByteWriter, m: Match): void {
   const tps = by.get('tcp_src') ?? by.get('udp_src') ?? by.get('sctp_src') ?? by.get('icmp_type');
   const tpd = by.get('tcp_dst') ?? by.get('udp_dst') ?? by.get('sctp_dst') ?? by.get('icmp_code');
   for (const f of [tps, tpd]) {
-    if (f?.mask && !isOnes(f.mask)) throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.1 matches whole transport ports only`);
+    if (f?.mask && !isOnes(f.mask))
+      throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.1 matches whole transport ports only`);
   }
   if (!tps) wc |= OFPFW11.TP_SRC;
   if (!tpd) wc |= OFPFW11.TP_DST;
@@ -262,7 +303,8 @@ export function writeMatch11(w: ByteWriter, m: Match): void {
   w.u16(dlVlan).u8(dlVlanPcp).zeros(1).u16(dlType).u8(nwTos).u8(nwProto);
   w.bytes(valueAnd(src, 4)).bytes(dontCare(src, 4)).bytes(valueAnd(dst, 4)).bytes(dontCare(dst, 4));
   w.u16(tps ? num(tps.value) : 0).u16(tpd ? num(tpd.value) : 0);
-  w.u32(label ? num(label.value) : 0).u8(tc ? tc.value[0]! : 0).zeros(3);
+  w.u32(label ? num(label.value) : 0)
+    .u8(tc ? tc.value[0]! : 0)
+    .zeros(3);
   w.bytes(valueAnd(md, 8)).bytes(dontCare(md, 8));
 }
-

@@ -97,8 +97,13 @@ export function formatPort11(p: number): string {
 }
 
 /** Flag set text: `+a-b` for a masked match, `a|b` for an exact one. */
-export function formatFlagsMasked(value: number, mask: number, names: readonly (string | undefined)[], allMask: number): string {
-  if (((mask & allMask) >>> 0) === allMask >>> 0 && allMask !== 0) {
+export function formatFlagsMasked(
+  value: number,
+  mask: number,
+  names: readonly (string | undefined)[],
+  allMask: number,
+): string {
+  if ((mask & allMask) >>> 0 === allMask >>> 0 && allMask !== 0) {
     const on: string[] = [];
     for (let i = 0; i < 32; i++) {
       const bit = 2 ** i;

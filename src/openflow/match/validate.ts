@@ -9,26 +9,49 @@ const ETH = { IP: 0x0800, ARP: 0x0806, RARP: 0x8035, IPV6: 0x86dd, MPLS: 0x8847,
  * Whether one prerequisite (ovs-fields(7)) holds, given the match's eth_type, nw_proto, icmpv6_type and
  * whether it has a field. Shared by {@link validateMatch} and the flow-text parser.
  */
-export function prereqSatisfied(p: Prereq, ethType: number | undefined, proto: number | undefined, icmp6: number | undefined, has: (field: string) => boolean): boolean {
+export function prereqSatisfied(
+  p: Prereq,
+  ethType: number | undefined,
+  proto: number | undefined,
+  icmp6: number | undefined,
+  has: (field: string) => boolean,
+): boolean {
   const ip = ethType === ETH.IP || ethType === ETH.IPV6;
   switch (p) {
-    case 'none': return true;
-    case 'vlan': return has('vlan_vid') || has('vlan_tci');
-    case 'mpls': return ethType === ETH.MPLS || ethType === ETH.MPLSM;
-    case 'ipv4': return ethType === ETH.IP;
-    case 'ipv6': return ethType === ETH.IPV6;
-    case 'ip': return ip;
-    case 'arp': return ethType === ETH.ARP || ethType === ETH.RARP;
-    case 'tcp': return ip && proto === 6;
-    case 'udp': return ip && proto === 17;
-    case 'sctp': return ip && proto === 132;
-    case 'icmp': return ethType === ETH.IP && proto === 1;
-    case 'icmpv6': return ethType === ETH.IPV6 && proto === 58;
-    case 'nd': return ethType === ETH.IPV6 && proto === 58 && (icmp6 === 135 || icmp6 === 136);
-    case 'ndSolicit': return ethType === ETH.IPV6 && proto === 58 && icmp6 === 135;
-    case 'ndAdvert': return ethType === ETH.IPV6 && proto === 58 && icmp6 === 136;
-    case 'nsh': return ethType === ETH.NSH;
-    case 'ct': return has('ct_state');
+    case 'none':
+      return true;
+    case 'vlan':
+      return has('vlan_vid') || has('vlan_tci');
+    case 'mpls':
+      return ethType === ETH.MPLS || ethType === ETH.MPLSM;
+    case 'ipv4':
+      return ethType === ETH.IP;
+    case 'ipv6':
+      return ethType === ETH.IPV6;
+    case 'ip':
+      return ip;
+    case 'arp':
+      return ethType === ETH.ARP || ethType === ETH.RARP;
+    case 'tcp':
+      return ip && proto === 6;
+    case 'udp':
+      return ip && proto === 17;
+    case 'sctp':
+      return ip && proto === 132;
+    case 'icmp':
+      return ethType === ETH.IP && proto === 1;
+    case 'icmpv6':
+      return ethType === ETH.IPV6 && proto === 58;
+    case 'nd':
+      return ethType === ETH.IPV6 && proto === 58 && (icmp6 === 135 || icmp6 === 136);
+    case 'ndSolicit':
+      return ethType === ETH.IPV6 && proto === 58 && icmp6 === 135;
+    case 'ndAdvert':
+      return ethType === ETH.IPV6 && proto === 58 && icmp6 === 136;
+    case 'nsh':
+      return ethType === ETH.NSH;
+    case 'ct':
+      return has('ct_state');
   }
 }
 
@@ -52,18 +75,21 @@ export function validateMatch(m: Match): void {
   for (const f of m) {
     const def = fieldByName(f.field);
     if (!def) continue;
-    if (!ok(def.prereq)) throw new MatchError('OF_MATCH_BAD_PREREQ', `${def.name} requires its prerequisite (${def.prereq})`);
+    if (!ok(def.prereq))
+      throw new MatchError('OF_MATCH_BAD_PREREQ', `${def.name} requires its prerequisite (${def.prereq})`);
     const unused = def.bytes * 8 - def.usedBits;
     if (unused > 0 && !def.name.startsWith('tun_metadata')) {
       // the high `unused` bits must be zero
       for (let bit = 0; bit < unused; bit++) {
         const byte = f.value[bit >> 3]!;
-        if (byte & (0x80 >> (bit & 7))) throw new MatchError('OF_MATCH_BAD_VALUE', `${def.name} uses only ${def.usedBits} bits`);
+        if (byte & (0x80 >> (bit & 7)))
+          throw new MatchError('OF_MATCH_BAD_VALUE', `${def.name} uses only ${def.usedBits} bits`);
       }
     }
     if (f.mask) {
       for (let i = 0; i < f.value.length; i++) {
-        if (f.value[i]! & ~f.mask[i]!) throw new MatchError('OF_MATCH_BAD_VALUE', `${def.name}: value has bits outside the mask`);
+        if (f.value[i]! & ~f.mask[i]!)
+          throw new MatchError('OF_MATCH_BAD_VALUE', `${def.name}: value has bits outside the mask`);
       }
     }
   }

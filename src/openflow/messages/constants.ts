@@ -188,7 +188,14 @@ export const OFPR = { TABLE_MISS: 0, APPLY_ACTION: 1, INVALID_TTL: 2, ACTION_SET
 export const OFPPR = { ADD: 0, DELETE: 1, MODIFY: 2 } as const;
 
 /** ofp_flow_removed_reason (OpenFlow 1.5.1 §7.4.2). */
-export const OFPRR = { IDLE_TIMEOUT: 0, HARD_TIMEOUT: 1, DELETE: 2, GROUP_DELETE: 3, METER_DELETE: 4, EVICTION: 5 } as const;
+export const OFPRR = {
+  IDLE_TIMEOUT: 0,
+  HARD_TIMEOUT: 1,
+  DELETE: 2,
+  GROUP_DELETE: 3,
+  METER_DELETE: 4,
+  EVICTION: 5,
+} as const;
 
 /** Reserved port numbers, 32-bit form (OpenFlow 1.5.1 §7.2.1). */
 export const OFPP = {

@@ -17,36 +17,61 @@ import type { CtFlushProperty, CtTupleField, NxCtFlush } from './ext-types.js';
 
 /** nx_ct_flush_tlv_type / nx_ct_flush_tuple_tlv_type (nicira-ext.h). */
 export const NXT_CT = { ORIG_TUPLE: 0, REPLY_TUPLE: 1, ZONE_ID: 2 } as const;
-export const NXT_CT_TUPLE = { SRC: 0, DST: 1, SRC_PORT: 2, DST_PORT: 3, ICMP_ID: 4, ICMP_TYPE: 5, ICMP_CODE: 6 } as const;
+export const NXT_CT_TUPLE = {
+  SRC: 0,
+  DST: 1,
+  SRC_PORT: 2,
+  DST_PORT: 3,
+  ICMP_ID: 4,
+  ICMP_TYPE: 5,
+  ICMP_CODE: 6,
+} as const;
 
 type H = { version: NxCtFlush['version']; xid: number };
 
 /** A 16-bit property body: OVS writes value + 2 pad bytes (length 8) and accepts the bare value. */
 function u16Prop(data: Uint8Array, what: string, at: number): number {
-  if (data.length !== 2 && data.length !== 4) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${what} property has ${data.length} bytes, want 2`, at);
+  if (data.length !== 2 && data.length !== 4)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${what} property has ${data.length} bytes, want 2`, at);
   return (data[0]! << 8) | data[1]!;
 }
 
 function readTuple(data: Uint8Array, at: number): CtTupleField[] {
-  if (data.length < 4) throw new OfMessageError('OF_MSG_BAD_LENGTH', `conntrack tuple property of ${data.length} bytes`, at);
+  if (data.length < 4)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `conntrack tuple property of ${data.length} bytes`, at);
   const fields: CtTupleField[] = [];
   for (const p of readRawProps(new ByteReader(data.subarray(4)))) {
     switch (p.propType) {
       case NXT_CT_TUPLE.SRC:
       case NXT_CT_TUPLE.DST:
-        if (p.data.length !== 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', `conntrack tuple address of ${p.data.length} bytes, want 16`, at);
+        if (p.data.length !== 16)
+          throw new OfMessageError(
+            'OF_MSG_BAD_LENGTH',
+            `conntrack tuple address of ${p.data.length} bytes, want 16`,
+            at,
+          );
         fields.push({ field: p.propType === NXT_CT_TUPLE.SRC ? 'src' : 'dst', addr: p.data });
         break;
       case NXT_CT_TUPLE.SRC_PORT:
       case NXT_CT_TUPLE.DST_PORT:
       case NXT_CT_TUPLE.ICMP_ID: {
-        const field = p.propType === NXT_CT_TUPLE.SRC_PORT ? 'srcPort' : p.propType === NXT_CT_TUPLE.DST_PORT ? 'dstPort' : 'icmpId';
+        const field =
+          p.propType === NXT_CT_TUPLE.SRC_PORT
+            ? 'srcPort'
+            : p.propType === NXT_CT_TUPLE.DST_PORT
+              ? 'dstPort'
+              : 'icmpId';
         fields.push({ field, value: u16Prop(p.data, field, at) });
         break;
       }
       case NXT_CT_TUPLE.ICMP_TYPE:
       case NXT_CT_TUPLE.ICMP_CODE:
-        if (p.data.length !== 1) throw new OfMessageError('OF_MSG_BAD_LENGTH', `conntrack ICMP type/code of ${p.data.length} bytes, want 1`, at);
+        if (p.data.length !== 1)
+          throw new OfMessageError(
+            'OF_MSG_BAD_LENGTH',
+            `conntrack ICMP type/code of ${p.data.length} bytes, want 1`,
+            at,
+          );
         fields.push({ field: p.propType === NXT_CT_TUPLE.ICMP_TYPE ? 'icmpType' : 'icmpCode', value: p.data[0]! });
         break;
       default:
@@ -58,14 +83,18 @@ function readTuple(data: Uint8Array, at: number): CtTupleField[] {
 
 /** Decodes the body after the Nicira header. */
 export function decodeCtFlush(r: ByteReader, h: H): NxCtFlush {
-  if (r.remaining < 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `NXT_CT_FLUSH needs 8 bytes, message has ${r.remaining}`, r.offset);
+  if (r.remaining < 8)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `NXT_CT_FLUSH needs 8 bytes, message has ${r.remaining}`, r.offset);
   const ipProto = r.u8();
   r.skip(7);
   const properties: CtFlushProperty[] = [];
   for (const p of readRawProps(r)) {
     const at = r.offset;
     if (p.propType === NXT_CT.ORIG_TUPLE || p.propType === NXT_CT.REPLY_TUPLE) {
-      properties.push({ prop: p.propType === NXT_CT.ORIG_TUPLE ? 'origTuple' : 'replyTuple', fields: readTuple(p.data, at) });
+      properties.push({
+        prop: p.propType === NXT_CT.ORIG_TUPLE ? 'origTuple' : 'replyTuple',
+        fields: readTuple(p.data, at),
+      });
     } else if (p.propType === NXT_CT.ZONE_ID) {
       properties.push({ prop: 'zone', zoneId: u16Prop(p.data, 'zone', at) });
     } else {
@@ -102,13 +131,19 @@ export function writeCtFlush(w: ByteWriter, m: NxCtFlush): void {
             switch (f.field) {
               case 'src':
               case 'dst':
-                if (f.addr.length !== 16) throw new OfMessageError('OF_MSG_BAD_VALUE', `conntrack tuple ${f.field} must be 16 bytes`);
+                if (f.addr.length !== 16)
+                  throw new OfMessageError('OF_MSG_BAD_VALUE', `conntrack tuple ${f.field} must be 16 bytes`);
                 prop(x, f.field === 'src' ? NXT_CT_TUPLE.SRC : NXT_CT_TUPLE.DST, (y) => y.bytes(f.addr));
                 break;
               case 'srcPort':
               case 'dstPort':
               case 'icmpId': {
-                const t = f.field === 'srcPort' ? NXT_CT_TUPLE.SRC_PORT : f.field === 'dstPort' ? NXT_CT_TUPLE.DST_PORT : NXT_CT_TUPLE.ICMP_ID;
+                const t =
+                  f.field === 'srcPort'
+                    ? NXT_CT_TUPLE.SRC_PORT
+                    : f.field === 'dstPort'
+                      ? NXT_CT_TUPLE.DST_PORT
+                      : NXT_CT_TUPLE.ICMP_ID;
                 prop(x, t, (y) => y.u16(f.value).zeros(2));
                 break;
               }
@@ -126,7 +161,15 @@ export function writeCtFlush(w: ByteWriter, m: NxCtFlush): void {
   }
 }
 
-interface Tuple { src: Uint8Array; dst: Uint8Array; srcPort: number; dstPort: number; icmpId: number; icmpType: number; icmpCode: number }
+interface Tuple {
+  src: Uint8Array;
+  dst: Uint8Array;
+  srcPort: number;
+  dstPort: number;
+  icmpId: number;
+  icmpType: number;
+  icmpCode: number;
+}
 
 const ZERO16 = new Uint8Array(16);
 const isZero = (b: Uint8Array) => b.every((x) => x === 0);
@@ -145,7 +188,15 @@ function addrText(b: Uint8Array): string {
 export function formatCtFlushBody(m: NxCtFlush): string {
   let zone = 0;
   let l3: 0 | 4 | 6 = 0;
-  const blank = (): Tuple => ({ src: ZERO16, dst: ZERO16, srcPort: 0, dstPort: 0, icmpId: 0, icmpType: 0, icmpCode: 0 });
+  const blank = (): Tuple => ({
+    src: ZERO16,
+    dst: ZERO16,
+    srcPort: 0,
+    dstPort: 0,
+    icmpId: 0,
+    icmpType: 0,
+    icmpCode: 0,
+  });
   const orig = blank();
   const reply = blank();
   for (const p of m.properties) {
@@ -163,7 +214,9 @@ export function formatCtFlushBody(m: NxCtFlush): string {
   const tuple = (t: Tuple): string => {
     const nw = l3 === 4 ? 'ct_nw' : 'ct_ipv6';
     let s = `${nw}_src=${addrText(t.src)},${nw}_dst=${addrText(t.dst)}`;
-    s += icmp ? `,icmp_id=${t.icmpId},icmp_type=${t.icmpType},icmp_code=${t.icmpCode}` : `,ct_tp_src=${t.srcPort},ct_tp_dst=${t.dstPort}`;
+    s += icmp
+      ? `,icmp_id=${t.icmpId},icmp_type=${t.icmpType},icmp_code=${t.icmpCode}`
+      : `,ct_tp_src=${t.srcPort},ct_tp_dst=${t.dstPort}`;
     return s;
   };
   return `zone=${zone} '${tuple(orig)},ct_nw_proto=${m.ipProto}' '${tuple(reply)}'`;

@@ -21,10 +21,7 @@ import { decodePacketIn, decodePacketOut, readPacketIn2Props, readTlvMaps } from
 import { readPort } from './port.js';
 import { expectBody, readRawProps, subByLength } from './props.js';
 import { readMpReplyBody, readMpRequestBody } from './stats.js';
-import type {
-  AsyncProperty, HelloElement, OfMessage,
-  Port
-} from './types.js';
+import type { AsyncProperty, HelloElement, OfMessage, Port } from './types.js';
 
 /** OF1.0 message type numbers mapped onto the OF1.1+ numbering used for dispatch. */
 const OF10_TYPE_MAP: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22, 23];
@@ -39,7 +36,8 @@ const OF10_TYPE_MAP: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 
  *   codecs for bad fields inside.
  */
 export function decodeMessage(bytes: Uint8Array): OfMessage {
-  if (bytes.length < 8) throw new OfMessageError('OF_MSG_TOO_SHORT', `OpenFlow packet too short (only ${bytes.length} bytes)`);
+  if (bytes.length < 8)
+    throw new OfMessageError('OF_MSG_TOO_SHORT', `OpenFlow packet too short (only ${bytes.length} bytes)`);
   const len = (bytes[2]! << 8) | bytes[3]!;
   if (len < 8) throw new OfMessageError('OF_MSG_TOO_SHORT', `ofp_header.length ${len} is below 8`, 2);
   if (len > bytes.length) {
@@ -53,7 +51,9 @@ export function decodeMessage(bytes: Uint8Array): OfMessage {
     return decodeBody(r);
   } catch (e) {
     if (e instanceof WireError) {
-      throw new OfMessageError('OF_MSG_TRUNCATED', `message body ends inside a field: ${e.message}`, e.offset, { cause: e });
+      throw new OfMessageError('OF_MSG_TRUNCATED', `message body ends inside a field: ${e.message}`, e.offset, {
+        cause: e,
+      });
     }
     throw e;
   }
@@ -89,7 +89,12 @@ function decodeBody(r: ByteReader): OfMessage {
     case OFPT.GET_CONFIG_REPLY:
     case OFPT.SET_CONFIG:
       expectBody(r, 4, 'switch config');
-      return { type: type === OFPT.SET_CONFIG ? 'setConfig' : 'getConfigReply', ...h, flags: r.u16(), missSendLen: r.u16() };
+      return {
+        type: type === OFPT.SET_CONFIG ? 'setConfig' : 'getConfigReply',
+        ...h,
+        flags: r.u16(),
+        missSendLen: r.u16(),
+      };
     case OFPT.BARRIER_REQUEST:
       return { type: 'barrierRequest', ...h };
     case OFPT.BARRIER_REPLY:
@@ -214,7 +219,11 @@ function decodeBody(r: ByteReader): OfMessage {
         for (const p of readRawProps(r)) {
           if (p.propType >= 0xfffe) properties.push(p);
           else if (p.data.length !== 4) {
-            throw new OfMessageError('OF_MSG_BAD_LENGTH', `async property ${p.propType} has ${p.data.length} bytes, want 4`, r.offset);
+            throw new OfMessageError(
+              'OF_MSG_BAD_LENGTH',
+              `async property ${p.propType} has ${p.data.length} bytes, want 4`,
+              r.offset,
+            );
           } else properties.push({ propType: p.propType, mask: new ByteReader(p.data).u32() });
         }
         return { type: t, ...h, properties };
@@ -234,7 +243,6 @@ function decodeBody(r: ByteReader): OfMessage {
   if (ext) return ext;
   return { type: 'unknown', ...h, msgType: rawType, body: r.bytes(r.remaining) };
 }
-
 
 function decodeBundle(r: ByteReader, h: H, type: number): OfMessage {
   if (type === OFPT.BUNDLE_CONTROL) {
@@ -264,7 +272,8 @@ function decodeBundle(r: ByteReader, h: H, type: number): OfMessage {
       return { type: 'bundleAdd', ...h, bundleId, flags, message, trailing: r.bytes(r.remaining) };
     }
   }
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} stray bytes after bundled message`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} stray bytes after bundled message`, r.offset);
   return { type: 'bundleAdd', ...h, bundleId, flags, message };
 }
 
@@ -367,7 +376,8 @@ function decodeNicira(r: ByteReader, h: H, subtype: number): OfMessage | null {
       expectBody(r, 8, 'NXT_FLOW_MOD_TABLE_ID');
       const set = r.u8();
       r.skip(7);
-      if (set > 1) throw new OfMessageError('OF_MSG_BAD_VALUE', `NXT_FLOW_MOD_TABLE_ID set=${set}, want 0 or 1`, r.offset - 8);
+      if (set > 1)
+        throw new OfMessageError('OF_MSG_BAD_VALUE', `NXT_FLOW_MOD_TABLE_ID set=${set}, want 0 or 1`, r.offset - 8);
       return done(r, { type: 'nxFlowModTableId', ...h, enable: set === 1 });
     }
     case NXT.TLV_TABLE_MOD: {
@@ -404,7 +414,11 @@ function decodeFeaturesReply(r: ByteReader, h: H): OfMessage {
   if (h.version < 4) {
     const size = h.version === 1 ? 48 : 64;
     if (r.remaining % size) {
-      throw new OfMessageError('OF_MSG_BAD_LENGTH', `features_reply port list of ${r.remaining} bytes is not a multiple of ${size}`, r.offset);
+      throw new OfMessageError(
+        'OF_MSG_BAD_LENGTH',
+        `features_reply port list of ${r.remaining} bytes is not a multiple of ${size}`,
+        r.offset,
+      );
     }
     while (r.remaining) ports.push(readPort(r, h.version));
   }
@@ -429,7 +443,11 @@ function decodeMultipartRequest(r: ByteReader, h: H): OfMessage {
   const v = h.version;
   const body = decodeExtMpRequest(r, v, mpType) ?? readMpRequestBody(r, v, mpType);
   if (r.remaining && body.kind !== 'unknown' && body.kind !== 'experimenter') {
-    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} request`, r.offset);
+    throw new OfMessageError(
+      'OF_MSG_BAD_LENGTH',
+      `${r.remaining} unexpected bytes after ${body.kind} request`,
+      r.offset,
+    );
   }
   return { type: 'multipartRequest', ...h, flags, body };
 }
@@ -438,6 +456,7 @@ function decodeMultipartReply(r: ByteReader, h: H): OfMessage {
   const { mpType, flags } = mpHeader(r, h.version);
   const v = h.version;
   const body = decodeExtMpReply(r, v, mpType) ?? readMpReplyBody(r, v, mpType);
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} reply`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after ${body.kind} reply`, r.offset);
   return { type: 'multipartReply', ...h, flags, body };
 }

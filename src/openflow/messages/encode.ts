@@ -21,9 +21,7 @@ import { writePacketIn2Props, writeTlvMaps } from './packet.js';
 import { writePort } from './port.js';
 import { pad8, writeRawProps } from './props.js';
 import { mpTypeOf, writeMpReplyBody, writeMpRequestBody } from './stats.js';
-import type {
-  OfMessage
-} from './types.js';
+import type { OfMessage } from './types.js';
 
 /** OpenFlow messages are bounded by the 16-bit length, so one scratch buffer of that size suffices. */
 const MAX_LEN = 0xffff;
@@ -43,7 +41,12 @@ let scratch = Buffer.allocUnsafe(MAX_LEN);
  */
 export function encodeMessage(msg: OfMessage): Uint8Array {
   // Nested messages (bundle add, requestforward) are encoded first, since they use the same scratch buffer.
-  const inner = msg.type === 'bundleAdd' ? encodeMessage(msg.message) : msg.type === 'requestForward' ? encodeMessage(msg.request) : null;
+  const inner =
+    msg.type === 'bundleAdd'
+      ? encodeMessage(msg.message)
+      : msg.type === 'requestForward'
+        ? encodeMessage(msg.request)
+        : null;
   const buf = scratch;
   const w = new ByteWriter(buf, 0, MAX_LEN);
   try {
@@ -84,7 +87,10 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
           w.zeros(pad8(w.offset - start) - (w.offset - start));
         } else {
           const len = 4 + e.data.length;
-          w.u16(e.elemType).u16(len).bytes(e.data).zeros(pad8(len) - len);
+          w.u16(e.elemType)
+            .u16(len)
+            .bytes(e.data)
+            .zeros(pad8(len) - len);
         }
       }
       if (m.trailing) w.bytes(m.trailing);
@@ -113,7 +119,11 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       return;
     case 'featuresReply':
       header(w, v, OFPT.FEATURES_REPLY, m.xid, m.type);
-      w.u64(m.datapathId).u32(m.nBuffers).u8(m.nTables).u8(v >= 4 ? m.auxiliaryId : 0).u16(0);
+      w.u64(m.datapathId)
+        .u32(m.nBuffers)
+        .u8(m.nTables)
+        .u8(v >= 4 ? m.auxiliaryId : 0)
+        .u16(0);
       w.u32(m.capabilities).u32(m.reserved);
       if (v < 4) for (const p of m.ports) writePort(w, p, v);
       return;
@@ -137,11 +147,22 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'packetIn':
       header(w, v, OFPT.PACKET_IN, m.xid, m.type);
       if (v === 1) {
-        w.u32(m.bufferId).u16(m.totalLen).u16(m.inPort ?? 0).u8(m.reason).u8(0).bytes(m.data);
+        w.u32(m.bufferId)
+          .u16(m.totalLen)
+          .u16(m.inPort ?? 0)
+          .u8(m.reason)
+          .u8(0)
+          .bytes(m.data);
         return;
       }
       if (v === 2) {
-        w.u32(m.bufferId).u32(m.inPort ?? 0).u32(m.inPhyPort ?? m.inPort ?? 0).u16(m.totalLen).u8(m.reason).u8(m.tableId).bytes(m.data);
+        w.u32(m.bufferId)
+          .u32(m.inPort ?? 0)
+          .u32(m.inPhyPort ?? m.inPort ?? 0)
+          .u16(m.totalLen)
+          .u8(m.reason)
+          .u8(m.tableId)
+          .bytes(m.data);
         return;
       }
       w.u32(m.bufferId).u16(m.totalLen).u8(m.reason).u8(m.tableId);
@@ -153,8 +174,16 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       header(w, v, OFPT.FLOW_REMOVED, m.xid, m.type);
       if (v === 1) {
         writeMatch10(w, m.match);
-        w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(0).u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0);
-        w.u16(m.idleTimeout).zeros(2).u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
+        w.u64(m.cookie)
+          .u16(m.priority)
+          .u8(m.reason)
+          .u8(0)
+          .u32(m.stats.durationSec ?? 0)
+          .u32(m.stats.durationNsec ?? 0);
+        w.u16(m.idleTimeout)
+          .zeros(2)
+          .u64(m.stats.packetCount ?? 0n)
+          .u64(m.stats.byteCount ?? 0n);
         return;
       }
       if (v >= 6) {
@@ -164,7 +193,10 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       } else {
         // OpenFlow 1.1 §A.4.2: a pad where OF1.2+ has hard_timeout, and the 88-byte match
         w.u64(m.cookie).u16(m.priority).u8(m.reason).u8(m.tableId);
-        w.u32(m.stats.durationSec ?? 0).u32(m.stats.durationNsec ?? 0).u16(m.idleTimeout).u16(v === 2 ? 0 : m.hardTimeout);
+        w.u32(m.stats.durationSec ?? 0)
+          .u32(m.stats.durationNsec ?? 0)
+          .u16(m.idleTimeout)
+          .u16(v === 2 ? 0 : m.hardTimeout);
         w.u64(m.stats.packetCount ?? 0n).u64(m.stats.byteCount ?? 0n);
         if (v === 2) writeMatch11(w, m.match);
         else writeMatch(w, m.match, v);
@@ -198,13 +230,22 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       header(w, v, OFPT.FLOW_MOD, m.xid, m.type);
       if (v === 1) {
         writeMatch10(w, m.match);
-        w.u64(m.cookie).u16(((m.tableId & 0xff) << 8) | m.command).u16(m.idleTimeout).u16(m.hardTimeout).u16(m.priority);
+        w.u64(m.cookie)
+          .u16(((m.tableId & 0xff) << 8) | m.command)
+          .u16(m.idleTimeout)
+          .u16(m.hardTimeout)
+          .u16(m.priority);
         w.u32(m.bufferId).u16(m.outPort).u16(m.flags);
         writeActions(w, of10Actions(m.instructions), v);
         return;
       }
       w.u64(m.cookie).u64(m.cookieMask).u8(m.tableId).u8(m.command).u16(m.idleTimeout).u16(m.hardTimeout);
-      w.u16(m.priority).u32(m.bufferId).u32(m.outPort).u32(m.outGroup).u16(m.flags).u16(v >= 5 ? m.importance : 0);
+      w.u16(m.priority)
+        .u32(m.bufferId)
+        .u32(m.outPort)
+        .u32(m.outGroup)
+        .u16(m.flags)
+        .u16(v >= 5 ? m.importance : 0);
       if (v === 2) writeMatch11(w, m.match);
       else writeMatch(w, m.match, v);
       writeInstructions(w, m.instructions, v);
@@ -217,7 +258,12 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'portMod':
       header(w, v, OFPT.PORT_MOD, m.xid, m.type);
       if (v === 1) {
-        w.u16(m.portNo).bytes(mac(m.hwAddr)).u32(m.config).u32(m.mask).u32(m.advertise ?? 0).zeros(4);
+        w.u16(m.portNo)
+          .bytes(mac(m.hwAddr))
+          .u32(m.config)
+          .u32(m.mask)
+          .u32(m.advertise ?? 0)
+          .zeros(4);
         return;
       }
       w.u32(m.portNo).zeros(4).bytes(mac(m.hwAddr)).zeros(2).u32(m.config).u32(m.mask);
@@ -237,7 +283,10 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'roleReply':
       need(v, 3, m.type);
       header(w, v, m.type === 'roleRequest' ? OFPT.ROLE_REQUEST : OFPT.ROLE_REPLY, m.xid, m.type);
-      w.u32(m.role).u16(v >= 6 ? (m.shortId ?? 0) : 0).zeros(2).u64(m.generationId);
+      w.u32(m.role)
+        .u16(v >= 6 ? (m.shortId ?? 0) : 0)
+        .zeros(2)
+        .u64(m.generationId);
       return;
     case 'getAsyncRequest':
       need(v, 4, m.type);
@@ -282,12 +331,26 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
       return;
     case 'multipartRequest':
       if (isExtMpKind(m.body.kind)) return writeExtMpRequest(w, v, m.xid, m.flags, m.body as ExtMultipartRequestBody);
-      writeMpHeader(w, v, OFPT.MULTIPART_REQUEST, m.xid, m.flags, m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v));
+      writeMpHeader(
+        w,
+        v,
+        OFPT.MULTIPART_REQUEST,
+        m.xid,
+        m.flags,
+        m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v),
+      );
       writeMpRequestBody(w, m.body, v);
       return;
     case 'multipartReply':
       if (isExtMpKind(m.body.kind)) return writeExtMpReply(w, v, m.xid, m.flags, m.body as ExtMultipartReplyBody);
-      writeMpHeader(w, v, OFPT.MULTIPART_REPLY, m.xid, m.flags, m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v));
+      writeMpHeader(
+        w,
+        v,
+        OFPT.MULTIPART_REPLY,
+        m.xid,
+        m.flags,
+        m.body.kind === 'unknown' ? m.body.mpType : mpTypeOf(m.body.kind, v),
+      );
       writeMpReplyBody(w, m.body, v);
       return;
     case 'nxSetFlowFormat':
@@ -324,7 +387,12 @@ function writeMessage(w: ByteWriter, m: OfMessage, inner: Uint8Array | null): vo
     case 'nxSetAsyncConfig': {
       nxHeader(w, v, m.xid, NXT.SET_ASYNC_CONFIG);
       const k = m.masks;
-      w.u32(k.packetIn[0]).u32(k.packetIn[1]).u32(k.portStatus[0]).u32(k.portStatus[1]).u32(k.flowRemoved[0]).u32(k.flowRemoved[1]);
+      w.u32(k.packetIn[0])
+        .u32(k.packetIn[1])
+        .u32(k.portStatus[0])
+        .u32(k.portStatus[1])
+        .u32(k.flowRemoved[0])
+        .u32(k.flowRemoved[1]);
       return;
     }
     case 'nxFlowModTableId':
@@ -360,7 +428,10 @@ function writeBundleHeader(w: ByteWriter, v: number, t: number, xid: number, wha
 }
 
 function inPortField(port: number): { field: string; value: Uint8Array } {
-  return { field: 'in_port_oxm', value: Uint8Array.of(port >>> 24, (port >>> 16) & 0xff, (port >>> 8) & 0xff, port & 0xff) };
+  return {
+    field: 'in_port_oxm',
+    value: Uint8Array.of(port >>> 24, (port >>> 16) & 0xff, (port >>> 8) & 0xff, port & 0xff),
+  };
 }
 
 function writeMpHeader(w: ByteWriter, v: OfVersion, t: number, xid: number, flags: number, mpType: number): void {

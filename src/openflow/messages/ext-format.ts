@@ -7,9 +7,20 @@ import { formatMatch } from '../match/format.js';
 import { formatMatchRaw } from '../match/index.js';
 import type { OfVersion } from '../version.js';
 import { formatCtFlushBody } from './ct-flush.js';
-import { encodeMessage, } from './encode.js';
+import { encodeMessage } from './encode.js';
 import { OfValidationError } from './errors.js';
-import type { ExtFlavor, ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody, FlowMonitorRequestEntry, FlowUpdate, IpfixStats, NxFlowStatsRequest, QueueDesc, RoleStatus } from './ext-types.js';
+import type {
+  ExtFlavor,
+  ExtMessage,
+  ExtMultipartReplyBody,
+  ExtMultipartRequestBody,
+  FlowMonitorRequestEntry,
+  FlowUpdate,
+  IpfixStats,
+  NxFlowStatsRequest,
+  QueueDesc,
+  RoleStatus,
+} from './ext-types.js';
 import { isFull, monitorRequestError, NXFMF, OFPFMF14 } from './flow-monitor.js';
 import { flowStatsLine, formatFlowModBody } from './flow-text.js';
 import { head, hexDump, portName, statsCount } from './text-helpers.js';
@@ -21,8 +32,10 @@ type Fmt = (m: OfMessage, verbosity?: number) => string;
 
 /** The standard OF1.3 reply an NXST_GROUP / NXST_GROUP_FEATURES reply body is laid out as. */
 export function stdGroupReply(b: ExtMultipartReplyBody, version: OfVersion, xid: number): OfMessage | null {
-  if (b.kind === 'nxGroup') return { type: 'multipartReply', version, xid, flags: 0, body: { kind: 'group', groups: b.groups } };
-  if (b.kind === 'nxGroupFeatures') return { type: 'multipartReply', version, xid, flags: 0, body: { ...b, kind: 'groupFeatures' } };
+  if (b.kind === 'nxGroup')
+    return { type: 'multipartReply', version, xid, flags: 0, body: { kind: 'group', groups: b.groups } };
+  if (b.kind === 'nxGroupFeatures')
+    return { type: 'multipartReply', version, xid, flags: 0, body: { ...b, kind: 'groupFeatures' } };
   return null;
 }
 
@@ -46,7 +59,10 @@ export const port32 = (p: number) => portName(p, 4);
 
 /** Nicira messages validateMessage may refuse, with the name ofp-print gives them. */
 export const NX_REFUSABLE: Partial<Record<ExtMessage['type'], string>> = {
-  nxCtFlush: 'NXT_CT_FLUSH', nxFlowMod: 'NXT_FLOW_MOD', nxPacketIn: 'NXT_PACKET_IN', nxFlowRemoved: 'NXT_FLOW_REMOVED',
+  nxCtFlush: 'NXT_CT_FLUSH',
+  nxFlowMod: 'NXT_FLOW_MOD',
+  nxPacketIn: 'NXT_PACKET_IN',
+  nxFlowRemoved: 'NXT_FLOW_REMOVED',
 };
 
 /** ofp-print text of an extension message. */
@@ -81,16 +97,30 @@ export function formatExtMessage(m: ExtMessage, verbosity: number, formatMessage
     case 'nxFlowMod': {
       const fm = { ...m, type: 'flowMod', version: 1 } as const;
       // OVS prints the raw NXM match at verbosity ≥ 3
-      if (verbosity >= 3) return `${head('NXT_FLOW_MOD', v, m.xid)} ${formatFlowModBody(fm, formatMatchRaw(m.match))}\n`;
+      if (verbosity >= 3)
+        return `${head('NXT_FLOW_MOD', v, m.xid)} ${formatFlowModBody(fm, formatMatchRaw(m.match))}\n`;
       return reHead(formatMessage(fm, verbosity), 'NXT_FLOW_MOD', v, m.xid);
     }
     case 'nxPacketIn':
       return reHead(formatMessage({ ...m, type: 'packetIn', version: 4 }, verbosity), 'NXT_PACKET_IN', v, m.xid);
     case 'nxFlowRemoved': {
       const fr = {
-        type: 'flowRemoved' as const, version: 4 as const, xid: m.xid, cookie: m.cookie, priority: m.priority, reason: m.reason,
-        tableId: m.tableId ? m.tableId - 1 : 255, idleTimeout: m.idleTimeout, hardTimeout: 0, match: m.match,
-        stats: { durationSec: m.durationSec, durationNsec: m.durationNsec, packetCount: m.packetCount, byteCount: m.byteCount },
+        type: 'flowRemoved' as const,
+        version: 4 as const,
+        xid: m.xid,
+        cookie: m.cookie,
+        priority: m.priority,
+        reason: m.reason,
+        tableId: m.tableId ? m.tableId - 1 : 255,
+        idleTimeout: m.idleTimeout,
+        hardTimeout: 0,
+        match: m.match,
+        stats: {
+          durationSec: m.durationSec,
+          durationNsec: m.durationNsec,
+          packetCount: m.packetCount,
+          byteCount: m.byteCount,
+        },
       };
       let s = reHead(formatMessage(fr, verbosity), 'NXT_FLOW_REMOVED', v, m.xid);
       if (!m.tableId) s = s.replace(' table_id=255', ''); // OVS omits an unknown table
@@ -103,16 +133,27 @@ export function formatExtMessage(m: ExtMessage, verbosity: number, formatMessage
     case 'queueGetConfigReply': {
       // OVS files every queue under the reply's port (the per-queue port of OF1.2+ is not shown).
       const h = head('OFPT_QUEUE_GET_CONFIG_REPLY', v, m.xid);
-      return m.queues.length ? `${h} ${formatQueues(m.queues.map((q) => ({ ...q, portNo: m.portNo })), true)}` : `${h}\n`;
+      return m.queues.length
+        ? `${h} ${formatQueues(
+            m.queues.map((q) => ({ ...q, portNo: m.portNo })),
+            true,
+          )}`
+        : `${h}\n`;
     }
   }
 }
 
 export function mpName(v: number, b: { kind: string; flavor?: ExtFlavor }, dir: string): string {
   const base: Record<string, [ExtFlavor, string]> = {
-    nxFlow: ['nx', 'FLOW'], nxAggregate: ['nx', 'AGGREGATE'], ipfixBridge: ['nx', 'IPFIX_BRIDGE'], ipfixFlow: ['nx', 'IPFIX_FLOW'],
-    queueDesc: ['of', 'QUEUE_DESC'], flowMonitor: [b.flavor ?? 'of', 'FLOW_MONITOR'],
-    nxGroup: ['nx', 'GROUP'], nxGroupDesc: ['nx', 'GROUP_DESC'], nxGroupFeatures: ['nx', 'GROUP_FEATURES'],
+    nxFlow: ['nx', 'FLOW'],
+    nxAggregate: ['nx', 'AGGREGATE'],
+    ipfixBridge: ['nx', 'IPFIX_BRIDGE'],
+    ipfixFlow: ['nx', 'IPFIX_FLOW'],
+    queueDesc: ['of', 'QUEUE_DESC'],
+    flowMonitor: [b.flavor ?? 'of', 'FLOW_MONITOR'],
+    nxGroup: ['nx', 'GROUP'],
+    nxGroupDesc: ['nx', 'GROUP_DESC'],
+    nxGroupFeatures: ['nx', 'GROUP_FEATURES'],
   };
   const [flavor, name] = base[b.kind]!;
   return `${flavorName(flavor, name, true)} ${dir}`;
@@ -154,7 +195,13 @@ export function formatExtMpRequest(v: number, xid: number, flags: number, b: Ext
   }
 }
 
-export function formatExtMpReply(v: number, xid: number, flags: number, b: ExtMultipartReplyBody, formatMessage: Fmt): string {
+export function formatExtMpReply(
+  v: number,
+  xid: number,
+  flags: number,
+  b: ExtMultipartReplyBody,
+  formatMessage: Fmt,
+): string {
   const h = head(mpName(v, b, 'reply'), v, xid) + mpMore(flags);
   switch (b.kind) {
     case 'nxFlow':
@@ -174,7 +221,13 @@ export function formatExtMpReply(v: number, xid: number, flags: number, b: ExtMu
     case 'ipfixBridge':
       return `${h}\n  bridge ipfix: ${formatIpfix(b.stats, 16)}`;
     case 'nxGroupDesc': {
-      const text = formatMessage({ type: 'multipartReply', version: 6, xid, flags: 0, body: { kind: 'groupDesc', groups: b.groups } });
+      const text = formatMessage({
+        type: 'multipartReply',
+        version: 6,
+        xid,
+        flags: 0,
+        body: { kind: 'groupDesc', groups: b.groups },
+      });
       return `${h}${text.slice(text.indexOf('):') + 2)}`;
     }
     case 'nxGroup':
@@ -230,7 +283,10 @@ export function formatFlowUpdates(list: readonly FlowUpdate[], flavor: ExtFlavor
   let s = '';
   for (const u of list) {
     // Event names as OVS prints them (OF1.4 adds INITIAL, PAUSED, RESUMED).
-    const ev = flavor === 'of' ? ['INITIAL', 'ADDED', 'DELETED', 'MODIFIED', 'ABBREV', 'PAUSED', 'RESUMED'][u.event] : ['ADDED', 'DELETED', 'MODIFIED', 'ABBREV'][u.event];
+    const ev =
+      flavor === 'of'
+        ? ['INITIAL', 'ADDED', 'DELETED', 'MODIFIED', 'ABBREV', 'PAUSED', 'RESUMED'][u.event]
+        : ['ADDED', 'DELETED', 'MODIFIED', 'ABBREV'][u.event];
     s += `\n event=${ev ?? u.event}`;
     if ('xid' in u) {
       s += ` xid=0x${u.xid.toString(16)}`;
@@ -254,9 +310,13 @@ export function formatFlowUpdates(list: readonly FlowUpdate[], flavor: ExtFlavor
 /** The two counter lines ofp-print shows for one IPFIX stats record (second line indented by `indent`). */
 export function formatIpfix(st: IpfixStats, indent: number): string {
   // All-ones counters are "unknown" and shown as "?".
-  const s = Object.fromEntries(Object.entries(st).map(([k, v]) => [k, typeof v === 'bigint' ? statsCount(v) : `${v}`])) as Record<keyof IpfixStats, string>;
-  return `flows=${s.totalFlows}, current flows=${s.currentFlows}, sampled pkts=${s.packets}, ipv4 ok=${s.ipv4Packets}, ipv6 ok=${s.ipv6Packets}, tx pkts=${s.txPackets}\n` +
-    `${' '.repeat(indent)}pkts errs=${s.errorPackets}, ipv4 errs=${s.ipv4ErrorPackets}, ipv6 errs=${s.ipv6ErrorPackets}, tx errs=${s.txErrors}\n`;
+  const s = Object.fromEntries(
+    Object.entries(st).map(([k, v]) => [k, typeof v === 'bigint' ? statsCount(v) : `${v}`]),
+  ) as Record<keyof IpfixStats, string>;
+  return (
+    `flows=${s.totalFlows}, current flows=${s.currentFlows}, sampled pkts=${s.packets}, ipv4 ok=${s.ipv4Packets}, ipv6 ok=${s.ipv6Packets}, tx pkts=${s.txPackets}\n` +
+    `${' '.repeat(indent)}pkts errs=${s.errorPackets}, ipv4 errs=${s.ipv4ErrorPackets}, ipv6 errs=${s.ipv6ErrorPackets}, tx errs=${s.txErrors}\n`
+  );
 }
 
 /** `table=…,out_port=…,<match>` of a flow / aggregate request (16-bit ports). */

@@ -7,7 +7,18 @@
  */
 import type { Match } from '../match/index.js';
 import type { Action } from '../actions/index.js';
-import type { FlowMod, FlowStatsEntry, GroupDescEntry, GroupFeatures, GroupMod, GroupStatsEntry, MeterMod, OfHeaderFields, PacketIn, RawProperty } from './types.js';
+import type {
+  FlowMod,
+  FlowStatsEntry,
+  GroupDescEntry,
+  GroupFeatures,
+  GroupMod,
+  GroupStatsEntry,
+  MeterMod,
+  OfHeaderFields,
+  PacketIn,
+  RawProperty,
+} from './types.js';
 
 /**
  * Which extension family carries a message that exists in several: Nicira (`'nx'`, OF1.0–1.2 in
@@ -220,7 +231,12 @@ export type ExtMultipartRequestBody =
 /** Multipart reply bodies added by the extensions (members of MultipartReplyBody). */
 export type ExtMultipartReplyBody =
   | { readonly kind: 'nxFlow'; readonly flows: readonly NxFlowStatsEntry[] }
-  | { readonly kind: 'nxAggregate'; readonly packetCount: bigint; readonly byteCount: bigint; readonly flowCount: number }
+  | {
+      readonly kind: 'nxAggregate';
+      readonly packetCount: bigint;
+      readonly byteCount: bigint;
+      readonly flowCount: number;
+    }
   | { readonly kind: 'flowMonitor'; readonly flavor: ExtFlavor; readonly updates: readonly FlowUpdate[] }
   | { readonly kind: 'queueDesc'; readonly queues: readonly QueueDesc[] }
   | { readonly kind: 'ipfixBridge'; readonly stats: IpfixStats }

@@ -12,31 +12,88 @@ import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXT, OFPMP, OFPT } from './constants.js';
 import { decodeCtFlush, writeCtFlush } from './ct-flush.js';
 import { OfMessageError } from './errors.js';
-import type { ExtFlavor, ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody, RequestForward } from './ext-types.js';
+import type {
+  ExtFlavor,
+  ExtMessage,
+  ExtMultipartReplyBody,
+  ExtMultipartRequestBody,
+  RequestForward,
+} from './ext-types.js';
 import { readFlowUpdates, readMonitorRequests, writeFlowUpdates, writeMonitorRequests } from './flow-monitor.js';
-import { decodeGroupMod, readGroupDescs, readGroupFeatures, readGroupStats, writeGroupDescs, writeGroupFeatures, writeGroupModBody, writeGroupStats } from './group.js';
 import {
-  decodeNxFlowMod, decodeNxFlowRemoved, decodeNxPacketIn, decodeQueueConfigReply, decodeQueueConfigRequest, decodeRoleStatus, readQueueDescs, writeNxFlowMod, writeNxFlowRemoved, writeNxPacketIn,
-  writeQueueConfigReply, writeQueueConfigRequest, writeQueueDescs, writeRoleStatus
+  decodeGroupMod,
+  readGroupDescs,
+  readGroupFeatures,
+  readGroupStats,
+  writeGroupDescs,
+  writeGroupFeatures,
+  writeGroupModBody,
+  writeGroupStats,
+} from './group.js';
+import {
+  decodeNxFlowMod,
+  decodeNxFlowRemoved,
+  decodeNxPacketIn,
+  decodeQueueConfigReply,
+  decodeQueueConfigRequest,
+  decodeRoleStatus,
+  readQueueDescs,
+  writeNxFlowMod,
+  writeNxFlowRemoved,
+  writeNxPacketIn,
+  writeQueueConfigReply,
+  writeQueueConfigRequest,
+  writeQueueDescs,
+  writeRoleStatus,
 } from './nicira-msgs.js';
 import {
-  readIpfix, readNxAggregate, readNxFlowStats, readNxFlowStatsRequest, writeIpfix,
-  writeNxFlowStats, writeNxFlowStatsRequest
+  readIpfix,
+  readNxAggregate,
+  readNxFlowStats,
+  readNxFlowStatsRequest,
+  writeIpfix,
+  writeNxFlowStats,
+  writeNxFlowStatsRequest,
 } from './nicira-stats.js';
 import type { MultipartReplyBody, MultipartRequestBody, OfMessage } from './types.js';
 
 /** Nicira message subtypes beyond {@link NXT} (nicira-ext.h, lib/ofp-msgs.c). */
 export const NXT_EXT = { GROUP_MOD: 31, REQUESTFORWARD: 132 } as const;
 /** ONF extension message types used by OVS in OpenFlow 1.3 (lib/ofp-msgs.c). */
-export const ONFT = { FLOW_MONITOR_CANCEL: 1870, FLOW_MONITOR_PAUSED: 1871, FLOW_MONITOR_RESUMED: 1872, ROLE_STATUS: 1911, REQUESTFORWARD: 2350 } as const;
+export const ONFT = {
+  FLOW_MONITOR_CANCEL: 1870,
+  FLOW_MONITOR_PAUSED: 1871,
+  FLOW_MONITOR_RESUMED: 1872,
+  ROLE_STATUS: 1911,
+  REQUESTFORWARD: 2350,
+} as const;
 /** ONF multipart extension (ONFST_*). */
 export const ONFST = { FLOW_MONITOR: 1870 } as const;
 /** Nicira statistics subtypes (NXST_*, nicira-ext.h). */
-export const NXST = { FLOW: 0, AGGREGATE: 1, FLOW_MONITOR: 2, IPFIX_BRIDGE: 3, IPFIX_FLOW: 4, GROUP: 7, GROUP_DESC: 8, GROUP_FEATURES: 9 } as const;
+export const NXST = {
+  FLOW: 0,
+  AGGREGATE: 1,
+  FLOW_MONITOR: 2,
+  IPFIX_BRIDGE: 3,
+  IPFIX_FLOW: 4,
+  GROUP: 7,
+  GROUP_DESC: 8,
+  GROUP_FEATURES: 9,
+} as const;
 
 type H = { version: OfVersion; xid: number };
 
-const EXT_KINDS = new Set<string>(['nxFlow', 'nxAggregate', 'flowMonitor', 'queueDesc', 'ipfixBridge', 'ipfixFlow', 'nxGroup', 'nxGroupDesc', 'nxGroupFeatures']);
+const EXT_KINDS = new Set<string>([
+  'nxFlow',
+  'nxAggregate',
+  'flowMonitor',
+  'queueDesc',
+  'ipfixBridge',
+  'ipfixFlow',
+  'nxGroup',
+  'nxGroupDesc',
+  'nxGroupFeatures',
+]);
 
 /** Whether a multipart body kind is one of the extension kinds handled here. */
 export function isExtMpKind(kind: string): boolean {
@@ -44,8 +101,18 @@ export function isExtMpKind(kind: string): boolean {
 }
 
 const EXT_TYPES = new Set<string>([
-  'flowMonitorCancel', 'flowMonitorPaused', 'flowMonitorResumed', 'roleStatus', 'requestForward', 'nxGroupMod', 'nxFlowMod',
-  'nxPacketIn', 'nxFlowRemoved', 'nxCtFlush', 'queueGetConfigRequest', 'queueGetConfigReply',
+  'flowMonitorCancel',
+  'flowMonitorPaused',
+  'flowMonitorResumed',
+  'roleStatus',
+  'requestForward',
+  'nxGroupMod',
+  'nxFlowMod',
+  'nxPacketIn',
+  'nxFlowRemoved',
+  'nxCtFlush',
+  'queueGetConfigRequest',
+  'queueGetConfigReply',
 ]);
 
 /** Whether a message is one of the extension messages handled here. */
@@ -56,7 +123,12 @@ export function isExtMessage(m: OfMessage): m is ExtMessage {
 // ---- decode --------------------------------------------------------------------------------------
 
 /** Standard OFPT types decode.ts leaves to this module (role status, requestforward, queue config). */
-export function decodeExtType(r: ByteReader, h: H, type: number, decodeInner: (b: Uint8Array) => OfMessage): OfMessage | null {
+export function decodeExtType(
+  r: ByteReader,
+  h: H,
+  type: number,
+  decodeInner: (b: Uint8Array) => OfMessage,
+): OfMessage | null {
   const v = h.version;
   if (type === OFPT.ROLE_STATUS && v >= 5) return decodeRoleStatus(r, h);
   if (type === OFPT.REQUESTFORWARD && v >= 5) return decodeRequestForward(r, h, 'of', decodeInner);
@@ -67,7 +139,11 @@ export function decodeExtType(r: ByteReader, h: H, type: number, decodeInner: (b
 
 /** Nicira / ONF experimenter messages this module knows; null leaves the message raw. */
 export function decodeExtExperimenter(
-  r: ByteReader, h: H, experimenter: number, expType: number, decodeInner: (b: Uint8Array) => OfMessage,
+  r: ByteReader,
+  h: H,
+  experimenter: number,
+  expType: number,
+  decodeInner: (b: Uint8Array) => OfMessage,
 ): OfMessage | null {
   if (experimenter === EXPERIMENTER_ID.NX) {
     switch (expType) {
@@ -81,7 +157,11 @@ export function decodeExtExperimenter(
         return monitorCancel(r, h, 'nx');
       case NXT.FLOW_MONITOR_PAUSED:
       case NXT.FLOW_MONITOR_RESUMED:
-        return empty(r, { type: expType === NXT.FLOW_MONITOR_PAUSED ? 'flowMonitorPaused' : 'flowMonitorResumed', ...h, flavor: 'nx' });
+        return empty(r, {
+          type: expType === NXT.FLOW_MONITOR_PAUSED ? 'flowMonitorPaused' : 'flowMonitorResumed',
+          ...h,
+          flavor: 'nx',
+        });
       case NXT.CT_FLUSH:
         return decodeCtFlush(r, h);
       case NXT_EXT.GROUP_MOD: {
@@ -97,7 +177,11 @@ export function decodeExtExperimenter(
         return monitorCancel(r, h, 'onf');
       case ONFT.FLOW_MONITOR_PAUSED:
       case ONFT.FLOW_MONITOR_RESUMED:
-        return empty(r, { type: expType === ONFT.FLOW_MONITOR_PAUSED ? 'flowMonitorPaused' : 'flowMonitorResumed', ...h, flavor: 'onf' });
+        return empty(r, {
+          type: expType === ONFT.FLOW_MONITOR_PAUSED ? 'flowMonitorPaused' : 'flowMonitorResumed',
+          ...h,
+          flavor: 'onf',
+        });
       case ONFT.ROLE_STATUS:
         return decodeRoleStatus(r, h);
       case ONFT.REQUESTFORWARD:
@@ -108,38 +192,71 @@ export function decodeExtExperimenter(
 }
 
 function empty<T>(r: ByteReader, m: T): T {
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after message body`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after message body`, r.offset);
   return m;
 }
 
 function monitorCancel(r: ByteReader, h: H, flavor: 'nx' | 'onf'): OfMessage {
-  if (r.remaining < 4) throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow monitor cancel needs 4 bytes, message has ${r.remaining}`, r.offset);
+  if (r.remaining < 4)
+    throw new OfMessageError(
+      'OF_MSG_BAD_LENGTH',
+      `flow monitor cancel needs 4 bytes, message has ${r.remaining}`,
+      r.offset,
+    );
   return empty(r, { type: 'flowMonitorCancel', ...h, flavor, id: r.u32() });
 }
 
-function decodeRequestForward(r: ByteReader, h: H, flavor: ExtFlavor, decodeInner: (b: Uint8Array) => OfMessage): RequestForward | null {
-  if (r.remaining < 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `requestforward needs an inner message, ${r.remaining} bytes left`, r.offset);
+function decodeRequestForward(
+  r: ByteReader,
+  h: H,
+  flavor: ExtFlavor,
+  decodeInner: (b: Uint8Array) => OfMessage,
+): RequestForward | null {
+  if (r.remaining < 8)
+    throw new OfMessageError(
+      'OF_MSG_BAD_LENGTH',
+      `requestforward needs an inner message, ${r.remaining} bytes left`,
+      r.offset,
+    );
   const len = r.peekU16(2);
-  if (len < 8 || len > r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `requestforward inner length ${len} invalid (${r.remaining} bytes left)`, r.offset);
-  if (r.peekU8(0) !== h.version) throw new OfMessageError('OF_MSG_BAD_VERSION', `requestforward inner version 0x${r.peekU8(0).toString(16)} differs from the outer one`, r.offset);
+  if (len < 8 || len > r.remaining)
+    throw new OfMessageError(
+      'OF_MSG_BAD_LENGTH',
+      `requestforward inner length ${len} invalid (${r.remaining} bytes left)`,
+      r.offset,
+    );
+  if (r.peekU8(0) !== h.version)
+    throw new OfMessageError(
+      'OF_MSG_BAD_VERSION',
+      `requestforward inner version 0x${r.peekU8(0).toString(16)} differs from the outer one`,
+      r.offset,
+    );
   const at = r.offset;
   const request = decodeInner(r.bytes(len));
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after the forwarded request`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after the forwarded request`, r.offset);
   if (request.type !== 'groupMod' && request.type !== 'meterMod' && request.type !== 'nxGroupMod') {
     if (flavor !== 'of') {
       r.offset = at; // e.g. an NXT_GROUP_MOD inside, which is kept raw
       return null;
     }
-    throw new OfMessageError('OF_MSG_BAD_VALUE', `requestforward carries ${request.type}, want a group_mod or meter_mod (OFPBFC_MSG_UNSUP)`, at);
+    throw new OfMessageError(
+      'OF_MSG_BAD_VALUE',
+      `requestforward carries ${request.type}, want a group_mod or meter_mod (OFPBFC_MSG_UNSUP)`,
+      at,
+    );
   }
   return { type: 'requestForward', ...h, flavor, request };
 }
 
 /** Reads the experimenter / extension multipart request bodies; `r` is just past the multipart header. */
 export function decodeExtMpRequest(r: ByteReader, v: OfVersion, mpType: number): MultipartRequestBody | null {
-  if (mpType === OFPMP.FLOW_MONITOR && v >= 5) return { kind: 'flowMonitor', flavor: 'of', monitors: readMonitorRequests(r, v, 'of') };
+  if (mpType === OFPMP.FLOW_MONITOR && v >= 5)
+    return { kind: 'flowMonitor', flavor: 'of', monitors: readMonitorRequests(r, v, 'of') };
   if (mpType === OFPMP.QUEUE_DESC && v >= 5) {
-    if (r.remaining !== 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue desc request of ${r.remaining} bytes, want 8`, r.offset);
+    if (r.remaining !== 8)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue desc request of ${r.remaining} bytes, want 8`, r.offset);
     return { kind: 'queueDesc', portNo: r.u32(), queueId: r.u32() };
   }
   const start = r.offset;
@@ -168,7 +285,8 @@ export function decodeExtMpRequest(r: ByteReader, v: OfVersion, mpType: number):
     case 'nx:7':
     case 'nx:8': {
       // ofp11_group_stats_request / ofp15_group_desc_request: group_id(32) pad(32)
-      if (r.remaining !== 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `NXST_GROUP request of ${r.remaining} bytes, want 8`, r.offset);
+      if (r.remaining !== 8)
+        throw new OfMessageError('OF_MSG_BAD_LENGTH', `NXST_GROUP request of ${r.remaining} bytes, want 8`, r.offset);
       const groupId = r.u32();
       r.skip(4);
       return { kind: ex === 'nx:7' ? 'nxGroup' : 'nxGroupDesc', groupId };
@@ -181,7 +299,8 @@ export function decodeExtMpRequest(r: ByteReader, v: OfVersion, mpType: number):
 }
 
 export function decodeExtMpReply(r: ByteReader, v: OfVersion, mpType: number): MultipartReplyBody | null {
-  if (mpType === OFPMP.FLOW_MONITOR && v >= 5) return { kind: 'flowMonitor', flavor: 'of', updates: readFlowUpdates(r, v, 'of') };
+  if (mpType === OFPMP.FLOW_MONITOR && v >= 5)
+    return { kind: 'flowMonitor', flavor: 'of', updates: readFlowUpdates(r, v, 'of') };
   if (mpType === OFPMP.QUEUE_DESC && v >= 5) return { kind: 'queueDesc', queues: readQueueDescs(r) };
   const start = r.offset;
   const ex = expHeader(r, v, mpType);
@@ -214,7 +333,6 @@ export function decodeExtMpReply(r: ByteReader, v: OfVersion, mpType: number): M
   return null;
 }
 
-
 /**
  * For an experimenter multipart known here, consumes its experimenter header (Nicira: vendor,
  * subtype and, in OF1.0, 4 pad bytes; ONF: experimenter, exp_type) and returns `nx:N` / `onf:N`.
@@ -225,7 +343,8 @@ function expHeader(r: ByteReader, v: OfVersion, mpType: number): string | null {
   const exp = ((r.peekU16(0) << 16) | r.peekU16(2)) >>> 0;
   const sub = ((r.peekU16(4) << 16) | r.peekU16(6)) >>> 0;
   let key: string | null = null;
-  if (exp === EXPERIMENTER_ID.NX && (sub <= NXST.IPFIX_FLOW || (sub >= NXST.GROUP && sub <= NXST.GROUP_FEATURES))) key = `nx:${sub}`;
+  if (exp === EXPERIMENTER_ID.NX && (sub <= NXST.IPFIX_FLOW || (sub >= NXST.GROUP && sub <= NXST.GROUP_FEATURES)))
+    key = `nx:${sub}`;
   if (exp === EXPERIMENTER_ID.ONF && sub === ONFST.FLOW_MONITOR) key = `onf:${sub}`;
   if (!key) return null;
   const padded = key.startsWith('nx') && v === 1;
@@ -236,10 +355,10 @@ function expHeader(r: ByteReader, v: OfVersion, mpType: number): string | null {
 
 // ---- encode --------------------------------------------------------------------------------------
 
-
 function hdr(w: ByteWriter, v: number, t: number, xid: number): void {
   // OF1.0 numbers the queue-config messages 20 / 21 (OpenFlow 1.0.0 §5.1).
-  const wire = v === 1 && t === OFPT.QUEUE_GET_CONFIG_REQUEST ? 20 : v === 1 && t === OFPT.QUEUE_GET_CONFIG_REPLY ? 21 : t;
+  const wire =
+    v === 1 && t === OFPT.QUEUE_GET_CONFIG_REQUEST ? 20 : v === 1 && t === OFPT.QUEUE_GET_CONFIG_REPLY ? 21 : t;
   w.u8(v).u8(wire).u16(0).u32(xid);
 }
 
@@ -281,7 +400,8 @@ export function writeExtMessage(w: ByteWriter, m: ExtMessage, inner: Uint8Array 
         hdr(w, v, OFPT.REQUESTFORWARD, m.xid);
       } else if (m.flavor === 'onf') onf(ONFT.REQUESTFORWARD);
       else nx(NXT_EXT.REQUESTFORWARD);
-      if (inner![0] !== v) throw new OfMessageError('OF_MSG_BAD_VALUE', 'requestforward inner message must have the outer version');
+      if (inner![0] !== v)
+        throw new OfMessageError('OF_MSG_BAD_VALUE', 'requestforward inner message must have the outer version');
       w.bytes(inner!);
       return;
     case 'nxGroupMod':
@@ -317,12 +437,21 @@ export function writeExtMessage(w: ByteWriter, m: ExtMessage, inner: Uint8Array 
   }
 }
 
-function mpHdr(w: ByteWriter, v: OfVersion, t: number, xid: number, flags: number, b: { kind: string; flavor?: ExtFlavor }): void {
+function mpHdr(
+  w: ByteWriter,
+  v: OfVersion,
+  t: number,
+  xid: number,
+  flags: number,
+  b: { kind: string; flavor?: ExtFlavor },
+): void {
   const std = b.kind === 'queueDesc' || (b.kind === 'flowMonitor' && b.flavor === 'of');
   hdr(w, v, v === 1 ? (t === OFPT.MULTIPART_REQUEST ? 16 : 17) : t, xid);
   if (std) {
     need(v >= 5, `${b.kind} multipart exists from OpenFlow 1.4 on`);
-    w.u16(b.kind === 'queueDesc' ? OFPMP.QUEUE_DESC : OFPMP.FLOW_MONITOR).u16(flags).zeros(4);
+    w.u16(b.kind === 'queueDesc' ? OFPMP.QUEUE_DESC : OFPMP.FLOW_MONITOR)
+      .u16(flags)
+      .zeros(4);
     return;
   }
   w.u16(OFPMP.EXPERIMENTER).u16(flags);
@@ -332,15 +461,27 @@ function mpHdr(w: ByteWriter, v: OfVersion, t: number, xid: number, flags: numbe
     return;
   }
   const sub = {
-    nxFlow: NXST.FLOW, nxAggregate: NXST.AGGREGATE, flowMonitor: NXST.FLOW_MONITOR, ipfixBridge: NXST.IPFIX_BRIDGE, ipfixFlow: NXST.IPFIX_FLOW,
-    nxGroup: NXST.GROUP, nxGroupDesc: NXST.GROUP_DESC, nxGroupFeatures: NXST.GROUP_FEATURES,
+    nxFlow: NXST.FLOW,
+    nxAggregate: NXST.AGGREGATE,
+    flowMonitor: NXST.FLOW_MONITOR,
+    ipfixBridge: NXST.IPFIX_BRIDGE,
+    ipfixFlow: NXST.IPFIX_FLOW,
+    nxGroup: NXST.GROUP,
+    nxGroupDesc: NXST.GROUP_DESC,
+    nxGroupFeatures: NXST.GROUP_FEATURES,
   }[b.kind]!;
   w.u32(EXPERIMENTER_ID.NX).u32(sub);
   if (v === 1) w.zeros(4);
 }
 
 /** Writes a whole multipart request with an extension body. */
-export function writeExtMpRequest(w: ByteWriter, v: OfVersion, xid: number, flags: number, b: ExtMultipartRequestBody): void {
+export function writeExtMpRequest(
+  w: ByteWriter,
+  v: OfVersion,
+  xid: number,
+  flags: number,
+  b: ExtMultipartRequestBody,
+): void {
   mpHdr(w, v, OFPT.MULTIPART_REQUEST, xid, flags, b);
   switch (b.kind) {
     case 'nxFlow':
@@ -365,7 +506,13 @@ export function writeExtMpRequest(w: ByteWriter, v: OfVersion, xid: number, flag
 }
 
 /** Writes a whole multipart reply with an extension body. */
-export function writeExtMpReply(w: ByteWriter, v: OfVersion, xid: number, flags: number, b: ExtMultipartReplyBody): void {
+export function writeExtMpReply(
+  w: ByteWriter,
+  v: OfVersion,
+  xid: number,
+  flags: number,
+  b: ExtMultipartReplyBody,
+): void {
   mpHdr(w, v, OFPT.MULTIPART_REPLY, xid, flags, b);
   switch (b.kind) {
     case 'nxGroup':

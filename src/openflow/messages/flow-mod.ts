@@ -11,9 +11,7 @@ import { readMatch11 } from '../match/match11.js';
 import { OfMessageError } from './errors.js';
 import type { H } from './header.js';
 import { expectBody, pad8, subByLength } from './props.js';
-import type {
-  FlowStatValues, OfMessage
-} from './types.js';
+import type { FlowStatValues, OfMessage } from './types.js';
 
 /** OF1.5 ofp_stats (OXS, OpenFlow 1.5.1 §7.2.4): reserved, length, OXS TLVs, padded to 8. */
 export function readOxsStats(r: ByteReader): FlowStatValues {
@@ -79,7 +77,18 @@ export function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
     r.skip(2);
     const packetCount = r.u64();
     const byteCount = r.u64();
-    return { type: 'flowRemoved', ...h, cookie, priority, reason, tableId: 0, idleTimeout, hardTimeout: 0, match, stats: { durationSec, durationNsec, packetCount, byteCount } };
+    return {
+      type: 'flowRemoved',
+      ...h,
+      cookie,
+      priority,
+      reason,
+      tableId: 0,
+      idleTimeout,
+      hardTimeout: 0,
+      match,
+      stats: { durationSec, durationNsec, packetCount, byteCount },
+    };
   }
   if (h.version >= 6) {
     // OpenFlow 1.5.1 §7.4.2: table_id, reason, priority, idle, hard, cookie, match, stats.
@@ -98,9 +107,21 @@ export function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
   // OpenFlow 1.1 §A.4.2: a pad where OF1.2+ has hard_timeout, and the 88-byte match
   const match = h.version === 2 ? readMatch11(r) : readMatch(r, h.version);
   return {
-    type: 'flowRemoved', ...h, cookie: f.cookie, priority: f.priority, reason: f.reason, tableId: f.tableId, idleTimeout: f.idleTimeout,
-    hardTimeout: h.version === 2 ? 0 : f.word, match,
-    stats: { durationSec: f.durationSec, durationNsec: f.durationNsec, packetCount: f.packetCount, byteCount: f.byteCount },
+    type: 'flowRemoved',
+    ...h,
+    cookie: f.cookie,
+    priority: f.priority,
+    reason: f.reason,
+    tableId: f.tableId,
+    idleTimeout: f.idleTimeout,
+    hardTimeout: h.version === 2 ? 0 : f.word,
+    match,
+    stats: {
+      durationSec: f.durationSec,
+      durationNsec: f.durationNsec,
+      packetCount: f.packetCount,
+      byteCount: f.byteCount,
+    },
   };
 }
 
@@ -113,8 +134,16 @@ export function decodeFlowRemoved(r: ByteReader, h: H): OfMessage {
 export function readFlowRemovedFixed(r: ByteReader, what: string) {
   expectBody(r, 40, what);
   return {
-    cookie: r.u64(), priority: r.u16(), reason: r.u8(), tableId: r.u8(), durationSec: r.u32(), durationNsec: r.u32(),
-    idleTimeout: r.u16(), word: r.u16(), packetCount: r.u64(), byteCount: r.u64(),
+    cookie: r.u64(),
+    priority: r.u16(),
+    reason: r.u8(),
+    tableId: r.u8(),
+    durationSec: r.u32(),
+    durationNsec: r.u32(),
+    idleTimeout: r.u16(),
+    word: r.u16(),
+    packetCount: r.u64(),
+    byteCount: r.u64(),
   };
 }
 
@@ -140,8 +169,23 @@ export function decodeFlowMod(r: ByteReader, h: H): OfMessage {
   const instructions = readInstructions(r, r.remaining, h.version);
   // properties listed, not spread from h: object spread is slow on this hot path
   return {
-    type: 'flowMod', version: h.version, xid: h.xid, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId,
-    outPort, outGroup, flags, importance: h.version >= 5 ? importance : 0, match, instructions,
+    type: 'flowMod',
+    version: h.version,
+    xid: h.xid,
+    cookie,
+    cookieMask,
+    tableId,
+    command,
+    idleTimeout,
+    hardTimeout,
+    priority,
+    bufferId,
+    outPort,
+    outGroup,
+    flags,
+    importance: h.version >= 5 ? importance : 0,
+    match,
+    instructions,
   };
 }
 
@@ -159,8 +203,22 @@ export function decodeFlowMod10(r: ByteReader, h: H): OfMessage {
   const flags = r.u16();
   const actions = readActions(r, r.remaining, h.version);
   return {
-    type: 'flowMod', ...h, cookie, cookieMask: 0n, tableId: command >> 8, command: command & 0xff, idleTimeout, hardTimeout,
-    priority, bufferId, outPort, outGroup: 0xffffffff, flags, importance: 0, match, instructions: [{ type: 'applyActions', actions }],
+    type: 'flowMod',
+    ...h,
+    cookie,
+    cookieMask: 0n,
+    tableId: command >> 8,
+    command: command & 0xff,
+    idleTimeout,
+    hardTimeout,
+    priority,
+    bufferId,
+    outPort,
+    outGroup: 0xffffffff,
+    flags,
+    importance: 0,
+    match,
+    instructions: [{ type: 'applyActions', actions }],
   };
 }
 
@@ -168,14 +226,34 @@ export function writeOxsStats(w: ByteWriter, s: FlowStatValues): void {
   const start = w.offset;
   w.u16(0).u16(0);
   if (s.durationSec !== undefined || s.durationNsec !== undefined) {
-    w.u16(0x8002).u8(0 << 1).u8(8).u32(s.durationSec ?? 0).u32(s.durationNsec ?? 0);
+    w.u16(0x8002)
+      .u8(0 << 1)
+      .u8(8)
+      .u32(s.durationSec ?? 0)
+      .u32(s.durationNsec ?? 0);
   }
   if (s.idleTimeSec !== undefined || s.idleTimeNsec !== undefined) {
-    w.u16(0x8002).u8(1 << 1).u8(8).u32(s.idleTimeSec ?? 0).u32(s.idleTimeNsec ?? 0);
+    w.u16(0x8002)
+      .u8(1 << 1)
+      .u8(8)
+      .u32(s.idleTimeSec ?? 0)
+      .u32(s.idleTimeNsec ?? 0);
   }
-  if (s.flowCount !== undefined) w.u16(0x8002).u8(3 << 1).u8(4).u32(s.flowCount);
-  if (s.packetCount !== undefined) w.u16(0x8002).u8(4 << 1).u8(8).u64(s.packetCount);
-  if (s.byteCount !== undefined) w.u16(0x8002).u8(5 << 1).u8(8).u64(s.byteCount);
+  if (s.flowCount !== undefined)
+    w.u16(0x8002)
+      .u8(3 << 1)
+      .u8(4)
+      .u32(s.flowCount);
+  if (s.packetCount !== undefined)
+    w.u16(0x8002)
+      .u8(4 << 1)
+      .u8(8)
+      .u64(s.packetCount);
+  if (s.byteCount !== undefined)
+    w.u16(0x8002)
+      .u8(5 << 1)
+      .u8(8)
+      .u64(s.byteCount);
   const len = w.offset - start;
   w.patchU16(start + 2, len);
   w.zeros(pad8(len) - len);

@@ -32,7 +32,15 @@ import type { ExtFlavor, FlowMonitorRequestEntry, FlowUpdate } from './ext-types
 /** nx_flow_monitor_flags (NXFMF_*). */
 export const NXFMF = { INITIAL: 1, ADD: 2, DELETE: 4, MODIFY: 8, ACTIONS: 16, OWN: 32 } as const;
 /** ofp14_flow_monitor_flags (OFPFMF14_*; OpenFlow 1.4.1 §7.3.5.19). */
-export const OFPFMF14 = { INITIAL: 1, ADD: 2, REMOVED: 4, MODIFY: 8, INSTRUCTIONS: 16, NO_ABBREV: 32, ONLY_OWN: 64 } as const;
+export const OFPFMF14 = {
+  INITIAL: 1,
+  ADD: 2,
+  REMOVED: 4,
+  MODIFY: 8,
+  INSTRUCTIONS: 16,
+  NO_ABBREV: 32,
+  ONLY_OWN: 64,
+} as const;
 /** nx_flow_update_event (NXFME_*). */
 export const NXFME = { ADDED: 0, DELETED: 1, MODIFIED: 2, ABBREV: 3 } as const;
 /** ofp_flow_update_event (OFPFME_*; OpenFlow 1.4.1 §7.3.5.19). */
@@ -48,7 +56,8 @@ export const isFull = (u: FlowUpdate): u is Extract<FlowUpdate, { match: unknown
 export function readMonitorRequests(r: ByteReader, v: OfVersion, flavor: ExtFlavor): FlowMonitorRequestEntry[] {
   const out: FlowMonitorRequestEntry[] = [];
   while (r.remaining) {
-    if (r.remaining < 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow monitor request of ${r.remaining} bytes`, r.offset);
+    if (r.remaining < 16)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow monitor request of ${r.remaining} bytes`, r.offset);
     const at = r.offset;
     if (flavor === 'nx') {
       const id = r.u32();
@@ -86,11 +95,21 @@ export function readMonitorRequests(r: ByteReader, v: OfVersion, flavor: ExtFlav
 
 function mustBeZero(r: ByteReader, n: number, at: number): void {
   for (let i = 0; i < n; i++) {
-    if (r.u8() !== 0) throw new OfMessageError('OF_MSG_BAD_VALUE', 'flow monitor request zero bytes are not zero (NXBRC_MUST_BE_ZERO)', at);
+    if (r.u8() !== 0)
+      throw new OfMessageError(
+        'OF_MSG_BAD_VALUE',
+        'flow monitor request zero bytes are not zero (NXBRC_MUST_BE_ZERO)',
+        at,
+      );
   }
 }
 
-export function writeMonitorRequests(w: ByteWriter, list: readonly FlowMonitorRequestEntry[], v: OfVersion, flavor: ExtFlavor): void {
+export function writeMonitorRequests(
+  w: ByteWriter,
+  list: readonly FlowMonitorRequestEntry[],
+  v: OfVersion,
+  flavor: ExtFlavor,
+): void {
   for (const e of list) {
     if (flavor === 'nx') {
       const len = oxmFieldsLength(e.match, v);
@@ -98,10 +117,20 @@ export function writeMonitorRequests(w: ByteWriter, list: readonly FlowMonitorRe
       writeNxm(w, e.match, v, len);
     } else if (flavor === 'onf') {
       const natural = 4 + oxmFieldsLength(e.match, v);
-      w.u32(e.id).u16(e.flags).u16((e as OnfEntry).onfMatchLen ?? natural).u32(e.outPort).u8(e.tableId).zeros(3);
+      w.u32(e.id)
+        .u16(e.flags)
+        .u16((e as OnfEntry).onfMatchLen ?? natural)
+        .u32(e.outPort)
+        .u8(e.tableId)
+        .zeros(3);
       writeMatch(w, e.match, v);
     } else {
-      w.u32(e.id).u32(e.outPort).u32(e.outGroup ?? 0xffffffff).u16(e.flags).u8(e.tableId).u8(e.command ?? 0);
+      w.u32(e.id)
+        .u32(e.outPort)
+        .u32(e.outGroup ?? 0xffffffff)
+        .u16(e.flags)
+        .u8(e.tableId)
+        .u8(e.command ?? 0);
       writeMatch(w, e.match, v);
     }
   }
@@ -114,24 +143,29 @@ export function readFlowUpdates(r: ByteReader, v: OfVersion, flavor: ExtFlavor):
   while (r.remaining) {
     if (r.remaining < 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow update of ${r.remaining} bytes`, r.offset);
     const len = r.peekU16(0);
-    if (len % 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow update length ${len} is not a multiple of 8`, r.offset);
+    if (len % 8)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow update length ${len} is not a multiple of 8`, r.offset);
     const ur = subByLength(r, len, 8, 'flow update');
     ur.skip(2);
     const event = ur.u16();
     const abbrev = flavor === 'of' ? OFPFME.ABBREV : NXFME.ABBREV;
     if (event === abbrev) {
-      if (len !== 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `abbreviated flow update of ${len} bytes`, ur.offset);
+      if (len !== 8)
+        throw new OfMessageError('OF_MSG_BAD_LENGTH', `abbreviated flow update of ${len} bytes`, ur.offset);
       out.push({ event, xid: ur.u32() });
       continue;
     }
     if (flavor === 'of') {
       if (event === OFPFME.PAUSED || event === OFPFME.RESUMED) {
-        if (len !== 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `paused/resumed flow update of ${len} bytes`, ur.offset);
-        if (ur.u32() !== 0) throw new OfMessageError('OF_MSG_BAD_VALUE', 'paused/resumed flow update zero bytes are not zero', ur.offset);
+        if (len !== 8)
+          throw new OfMessageError('OF_MSG_BAD_LENGTH', `paused/resumed flow update of ${len} bytes`, ur.offset);
+        if (ur.u32() !== 0)
+          throw new OfMessageError('OF_MSG_BAD_VALUE', 'paused/resumed flow update zero bytes are not zero', ur.offset);
         out.push({ event });
         continue;
       }
-      if (event > OFPFME.MODIFIED) throw new OfMessageError('OF_MSG_BAD_VALUE', `flow update event ${event} unknown`, ur.offset);
+      if (event > OFPFME.MODIFIED)
+        throw new OfMessageError('OF_MSG_BAD_VALUE', `flow update event ${event} unknown`, ur.offset);
       if (len < 24) throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow update of ${len} bytes`, ur.offset);
       const tableId = ur.u8();
       const reason = ur.u8();
@@ -142,10 +176,25 @@ export function readFlowUpdates(r: ByteReader, v: OfVersion, flavor: ExtFlavor):
       const cookie = ur.u64();
       const match = readMatch(ur, v);
       const instructions = readInstructions(ur, ur.remaining, v);
-      out.push({ event, reason, priority, idleTimeout, hardTimeout, tableId, cookie, match, actions: insToActions(instructions) });
+      out.push({
+        event,
+        reason,
+        priority,
+        idleTimeout,
+        hardTimeout,
+        tableId,
+        cookie,
+        match,
+        actions: insToActions(instructions),
+      });
       continue;
     }
-    if (event > NXFME.MODIFIED) throw new OfMessageError('OF_MSG_BAD_VALUE', `flow update event ${event} unknown (NXBRC_FM_BAD_EVENT)`, ur.offset);
+    if (event > NXFME.MODIFIED)
+      throw new OfMessageError(
+        'OF_MSG_BAD_VALUE',
+        `flow update event ${event} unknown (NXBRC_FM_BAD_EVENT)`,
+        ur.offset,
+      );
     if (len < 24) throw new OfMessageError('OF_MSG_BAD_LENGTH', `flow update of ${len} bytes`, ur.offset);
     const reason = ur.u16();
     const priority = ur.u16();
@@ -162,7 +211,8 @@ export function readFlowUpdates(r: ByteReader, v: OfVersion, flavor: ExtFlavor):
       match = readMatch(ur, v);
     }
     // The ONF form carries instructions (OVS accepts only apply_actions), the Nicira one actions.
-    const actions = flavor === 'onf' ? insToActions(readInstructions(ur, ur.remaining, v)) : readActions(ur, ur.remaining, v);
+    const actions =
+      flavor === 'onf' ? insToActions(readInstructions(ur, ur.remaining, v)) : readActions(ur, ur.remaining, v);
     out.push({ event, reason, priority, idleTimeout, hardTimeout, tableId, cookie, match, actions });
   }
   return out;
@@ -173,7 +223,11 @@ function insToActions(ins: readonly Instruction[]): readonly Action[] {
   const out: Action[] = [];
   for (const i of ins) {
     if (i.type === 'applyActions') out.push(...i.actions);
-    else throw new OfMessageError('OF_MSG_BAD_VALUE', `flow update instruction ${i.type} is not supported (only apply_actions)`);
+    else
+      throw new OfMessageError(
+        'OF_MSG_BAD_VALUE',
+        `flow update instruction ${i.type} is not supported (only apply_actions)`,
+      );
   }
   return out;
 }
@@ -209,13 +263,21 @@ export function writeFlowUpdates(w: ByteWriter, list: readonly FlowUpdate[], v: 
  * 0x5f, no_abbrev is refused); a 32-bit out_port must be an OpenFlow 1.1 port number.
  * @returns the first refused entry and the OpenFlow error OVS answers with, or undefined.
  */
-export function monitorRequestError(list: readonly FlowMonitorRequestEntry[], flavor: ExtFlavor): { index: number; ofpError: string; why: string } | undefined {
+export function monitorRequestError(
+  list: readonly FlowMonitorRequestEntry[],
+  flavor: ExtFlavor,
+): { index: number; ofpError: string; why: string } | undefined {
   for (const [index, e] of list.entries()) {
     if (flavor === 'of' && e.command === 2) continue; // a delete names only the monitor id
     const allowed = flavor === 'of' ? 0x5f : 0x3f;
-    if (!(e.flags & 0x0e) || e.flags & ~allowed) return { index, ofpError: 'OFPMOFC_BAD_FLAGS', why: `flow monitor ${e.id} flags 0x${e.flags.toString(16)}` };
+    if (!(e.flags & 0x0e) || e.flags & ~allowed)
+      return { index, ofpError: 'OFPMOFC_BAD_FLAGS', why: `flow monitor ${e.id} flags 0x${e.flags.toString(16)}` };
     if (flavor !== 'nx' && e.outPort >= 0xff00 && e.outPort < 0xffffff00) {
-      return { index, ofpError: 'OFPBAC_BAD_OUT_PORT', why: `flow monitor ${e.id} out_port 0x${e.outPort.toString(16)} outside the OpenFlow 1.1 range` };
+      return {
+        index,
+        ofpError: 'OFPBAC_BAD_OUT_PORT',
+        why: `flow monitor ${e.id} out_port 0x${e.outPort.toString(16)} outside the OpenFlow 1.1 range`,
+      };
     }
   }
   return undefined;

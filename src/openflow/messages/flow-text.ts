@@ -5,10 +5,7 @@ import { formatActions, formatInstructions } from '../actions/index.js';
 import { formatMatch } from '../match/index.js';
 import { OFPFC, OFPP, OFPP10 } from './constants.js';
 import { hex, portName, statsCount } from './text-helpers.js';
-import type {
-  FlowStatValues,
-  FlowStatsEntry, OfMessage
-} from './types.js';
+import type { FlowStatValues, FlowStatsEntry, OfMessage } from './types.js';
 
 /** ofp_print_duration: no decimals for whole seconds, 3 when exact milliseconds, else 9. */
 export function durText(sec: number, nsec: number): string {
@@ -41,7 +38,8 @@ export function actionsText(a: readonly Action[]): string {
 export function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>, rawMatch?: string): string {
   const cmd = ['ADD', 'MOD', 'MOD_STRICT', 'DEL', 'DEL_STRICT'][m.command] ?? `cmd:${m.command}`;
   let s = cmd;
-  if (m.tableId !== 0 && !(m.tableId === 0xff && (m.command === OFPFC.DELETE || m.command === OFPFC.DELETE_STRICT))) s += ` table:${m.tableId}`;
+  if (m.tableId !== 0 && !(m.tableId === 0xff && (m.command === OFPFC.DELETE || m.command === OFPFC.DELETE_STRICT)))
+    s += ` table:${m.tableId}`;
   const mt = rawMatch ?? matchText(m.match, m.priority);
   if (mt) s += ` ${mt}`;
   // OF1.1+ (lib/ofp-flow.c): ADD shows the new cookie (unless 0 or all-ones) and ignores the mask;
@@ -58,8 +56,15 @@ export function formatFlowModBody(m: Extract<OfMessage, { type: 'flowMod' }>, ra
   if (m.importance) s += ` importance:${m.importance}`;
   if (rawMatch !== undefined && m.priority !== 0x8000) s += ` pri:${m.priority}`;
   if (m.bufferId !== 0xffffffff) s += ` buf:0x${m.bufferId.toString(16)}`;
-  if (m.outPort !== OFPP.ANY && !(m.version === 1 && m.outPort === OFPP10.NONE)) s += ` out_port:${portName(m.outPort, m.version)}`;
-  const flags = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
+  if (m.outPort !== OFPP.ANY && !(m.version === 1 && m.outPort === OFPP10.NONE))
+    s += ` out_port:${portName(m.outPort, m.version)}`;
+  const flags = [
+    ['send_flow_rem', 1],
+    ['check_overlap', 2],
+    ['reset_counts', 4],
+    ['no_packet_counts', 8],
+    ['no_byte_counts', 16],
+  ] as const;
   for (const [n, b] of flags) if (m.flags & b) s += ` ${n}`;
   s += ` actions=${instructionsText(m.instructions)}`;
   return s;
@@ -74,7 +79,13 @@ export function flowStatsLine(f: FlowStatsEntry, hardAge?: number): string {
   let line = ` cookie=${hex(f.cookie)}, duration=${durText(st.durationSec ?? 0, st.durationNsec ?? 0)}, table=${f.tableId}, n_packets=${statsCount(st.packetCount ?? 0n)}, n_bytes=${statsCount(st.byteCount ?? 0n)}, `;
   if (f.idleTimeout) line += `idle_timeout=${f.idleTimeout}, `;
   if (f.hardTimeout) line += `hard_timeout=${f.hardTimeout}, `;
-  const flagNames = [['send_flow_rem', 1], ['check_overlap', 2], ['reset_counts', 4], ['no_packet_counts', 8], ['no_byte_counts', 16]] as const;
+  const flagNames = [
+    ['send_flow_rem', 1],
+    ['check_overlap', 2],
+    ['reset_counts', 4],
+    ['no_packet_counts', 8],
+    ['no_byte_counts', 16],
+  ] as const;
   const fl = flagNames.filter(([, bit]) => f.flags & bit).map(([n]) => n);
   if (fl.length) line += `${fl.join(' ')} `;
   if (f.importance) line += `importance=${f.importance}, `;

@@ -21,12 +21,13 @@ import { formatExtMpRequest } from './ext-format.js';
 import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 import type {
   Bucket,
-  FeaturesReply, MeterBand,
+  FeaturesReply,
+  MeterBand,
   MultipartReplyBody,
   MultipartRequestBody,
   OfMessage,
   Port,
-  SelectionMethod
+  SelectionMethod,
 } from './types.js';
 import { head, hexDump, portName, statsCount } from './text-helpers.js';
 import { durText, matchText, actionsText, formatFlowModBody, flowStatsLine } from './flow-text.js';
@@ -97,10 +98,20 @@ const MP_NAMES: Record<number, string> = {
 };
 
 const KIND_TO_MP: Record<string, number> = {
-  desc: OFPMP.DESC, flow: OFPMP.FLOW_DESC, flowStats: OFPMP.FLOW_STATS, aggregate: OFPMP.AGGREGATE_STATS,
-  table: OFPMP.TABLE_STATS, portStats: OFPMP.PORT_STATS, queue: OFPMP.QUEUE_STATS, group: OFPMP.GROUP_STATS,
-  groupDesc: OFPMP.GROUP_DESC, groupFeatures: OFPMP.GROUP_FEATURES, meter: OFPMP.METER_STATS,
-  meterConfig: OFPMP.METER_DESC, meterFeatures: OFPMP.METER_FEATURES, tableFeatures: OFPMP.TABLE_FEATURES,
+  desc: OFPMP.DESC,
+  flow: OFPMP.FLOW_DESC,
+  flowStats: OFPMP.FLOW_STATS,
+  aggregate: OFPMP.AGGREGATE_STATS,
+  table: OFPMP.TABLE_STATS,
+  portStats: OFPMP.PORT_STATS,
+  queue: OFPMP.QUEUE_STATS,
+  group: OFPMP.GROUP_STATS,
+  groupDesc: OFPMP.GROUP_DESC,
+  groupFeatures: OFPMP.GROUP_FEATURES,
+  meter: OFPMP.METER_STATS,
+  meterConfig: OFPMP.METER_DESC,
+  meterFeatures: OFPMP.METER_FEATURES,
+  tableFeatures: OFPMP.TABLE_FEATURES,
   portDesc: OFPMP.PORT_DESC,
 };
 
@@ -119,8 +130,10 @@ const altHex = (n: number) => (n ? hex(n) : '0');
 export function formatMessage(m: OfMessage, verbosity = 1): string {
   if (isExtMessage(m)) return formatExtMessage(m, verbosity, formatMessage);
   // extension multipart kinds print their own decode errors (with their NXST_/ONFST_ names)
-  if (m.type === 'multipartRequest' && isExtMpKind(m.body.kind)) return formatExtMpRequest(m.version, m.xid, m.flags, m.body as ExtMultipartRequestBody);
-  if (m.type === 'multipartReply' && isExtMpKind(m.body.kind)) return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody, formatMessage);
+  if (m.type === 'multipartRequest' && isExtMpKind(m.body.kind))
+    return formatExtMpRequest(m.version, m.xid, m.flags, m.body as ExtMultipartRequestBody);
+  if (m.type === 'multipartReply' && isExtMpKind(m.body.kind))
+    return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody, formatMessage);
   // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
   try {
     validateMessage(m, false);
@@ -132,9 +145,16 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'hello': {
       let s = `${head('OFPT_HELLO', m.version, m.xid)}\n`;
       const bm = m.elements.find((e) => e.type === 'versionBitmap');
-      const versions = bm && bm.type === 'versionBitmap' ? bm.versions : Array.from({ length: Math.min(m.version, 31) }, (_, i) => i + 1);
-      s += ` version bitmap: ${versions.filter((v) => v > 0 && v < 32).map((v) => `0x${v.toString(16).padStart(2, '0')}`).join(', ')}\n`;
-      if (m.trailing || m.elements.some((e) => e.type === 'unknown')) s += ` unknown data in hello:\n${hexDump(encodeMessage(m), true)}`;
+      const versions =
+        bm && bm.type === 'versionBitmap'
+          ? bm.versions
+          : Array.from({ length: Math.min(m.version, 31) }, (_, i) => i + 1);
+      s += ` version bitmap: ${versions
+        .filter((v) => v > 0 && v < 32)
+        .map((v) => `0x${v.toString(16).padStart(2, '0')}`)
+        .join(', ')}\n`;
+      if (m.trailing || m.elements.some((e) => e.type === 'unknown'))
+        s += ` unknown data in hello:\n${hexDump(encodeMessage(m), true)}`;
       return s;
     }
     case 'echoRequest':
@@ -170,7 +190,8 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'tableMod': {
       let s = `${head('OFPT_TABLE_MOD', m.version, m.xid)} ${m.tableId === 0xff ? 'table_id: ALL_TABLES' : `table_id=${m.tableId}`}`;
       // OF1.1 / OF1.2 OFPTC11_TABLE_MISS_* (OpenFlow 1.2 §A.3.3); OVS reads 3 as controller.
-      if (m.version === 2 || m.version === 3) s += `, flow_miss_config=${['controller', 'continue', 'drop', 'controller'][m.config & 3]}`;
+      if (m.version === 2 || m.version === 3)
+        s += `, flow_miss_config=${['controller', 'continue', 'drop', 'controller'][m.config & 3]}`;
       if (m.version >= 5) s += `, eviction=${m.config & 4 ? 'on' : 'off'}, vacancy=${m.config & 8 ? 'on' : 'off'}`;
       return `${s}\n`;
     }
@@ -237,7 +258,8 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     case 'meterMod': {
       const cmd = ['ADD', 'MOD', 'DEL'][m.command] ?? `cmd:${m.command}`;
       // OVS ignores flags and bands of a delete (ofputil_decode_meter_mod) and prints none.
-      if (m.command === 2) return `${head('OFPT_METER_MOD', m.version, m.xid)} DEL meter=${meterId(m.meterId)} bands=\n`;
+      if (m.command === 2)
+        return `${head('OFPT_METER_MOD', m.version, m.xid)} DEL meter=${meterId(m.meterId)} bands=\n`;
       return `${head('OFPT_METER_MOD', m.version, m.xid)} ${cmd} meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map((b) => bandText(b, m.flags)).join('')}`;
     }
     case 'groupMod': {
@@ -247,7 +269,8 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
         s += ` command_bucket_id:${bucketIdName(m.commandBucketId ?? 0)},`;
       } else s += ' ';
       s += `group_id=${m.groupId}`;
-      if (m.command !== OFPGC.INSERT_BUCKET && m.command !== OFPGC.REMOVE_BUCKET) s += `,type=${groupType(m.groupType)}`;
+      if (m.command !== OFPGC.INSERT_BUCKET && m.command !== OFPGC.REMOVE_BUCKET)
+        s += `,type=${groupType(m.groupType)}`;
       s += selectionText(m.selectionMethod);
       s += bucketsText(m.buckets, m.version);
       return `${s}\n`;
@@ -260,7 +283,10 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       return formatError(m);
     case 'packetOut': {
       // unknown TLVs in the OF1.5 match are ones OVS's loose reading skipped: it does not print them
-      const inPort = m.version >= 6 && m.match ? formatMatch(m.match.filter((f) => f.field !== 'unknown')) : `in_port=${portName(m.inPort, m.version)}`;
+      const inPort =
+        m.version >= 6 && m.match
+          ? formatMatch(m.match.filter((f) => f.field !== 'unknown'))
+          : `in_port=${portName(m.inPort, m.version)}`;
       const s = `${head('OFPT_PACKET_OUT', m.version, m.xid)} ${inPort} actions=${actionsText(m.actions)}`;
       if (m.bufferId !== 0xffffffff) return `${s} buffer=0x${m.bufferId.toString(16).padStart(8, '0')}\n`;
       return `${s} data_len=${m.data.length}\n${m.data.length ? packetText(m.data, verbosity) : ''}`;
@@ -340,7 +366,24 @@ function configNames(v: number): string[] {
     : ['PORT_DOWN', '', 'NO_RECV', '', '', 'NO_FWD', 'NO_PACKET_IN'];
 }
 
-const FEATURES11 = ['10MB-HD', '10MB-FD', '100MB-HD', '100MB-FD', '1GB-HD', '1GB-FD', '10GB-FD', '40GB-FD', '100GB-FD', '1TB-FD', 'OTHER', 'COPPER', 'FIBER', 'AUTO_NEG', 'AUTO_PAUSE', 'AUTO_PAUSE_ASYM'];
+const FEATURES11 = [
+  '10MB-HD',
+  '10MB-FD',
+  '100MB-HD',
+  '100MB-FD',
+  '1GB-HD',
+  '1GB-FD',
+  '10GB-FD',
+  '40GB-FD',
+  '100GB-FD',
+  '1TB-FD',
+  'OTHER',
+  'COPPER',
+  'FIBER',
+  'AUTO_NEG',
+  'AUTO_PAUSE',
+  'AUTO_PAUSE_ASYM',
+];
 const SPEEDS11 = [10, 10, 100, 100, 1000, 1000, 10000, 40000, 100000, 1000000];
 
 /** OF1.0 feature bits mapped to the OF1.1 layout (OpenFlow 1.0.0 §5.2.1 vs 1.1 §A.2.1). */
@@ -383,19 +426,48 @@ function formatPort(p: Port, version: number): string {
 function formatFeatures(m: FeaturesReply): string {
   let s = `${head('OFPT_FEATURES_REPLY', m.version, m.xid)} dpid:${m.datapathId.toString(16).padStart(16, '0')}\n`;
   s += `n_tables:${m.nTables}, n_buffers:${m.nBuffers}${m.auxiliaryId ? `, auxiliary_id:${m.auxiliaryId}` : ''}\n`;
-  const capNames = m.version === 1
-    ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'STP', 'RESERVED', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
-    : m.version === 2 // OpenFlow 1.1 §A.3.1: bit 7 is ARP_MATCH_IP, PORT_BLOCKED comes with 1.2
-      ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
-      : ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', '', 'PORT_BLOCKED', 'BUNDLES', 'FLOW_MONITORING'];
+  const capNames =
+    m.version === 1
+      ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'STP', 'RESERVED', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
+      : m.version === 2 // OpenFlow 1.1 §A.3.1: bit 7 is ARP_MATCH_IP, PORT_BLOCKED comes with 1.2
+        ? ['FLOW_STATS', 'TABLE_STATS', 'PORT_STATS', 'GROUP_STATS', '', 'IP_REASM', 'QUEUE_STATS', 'ARP_MATCH_IP']
+        : [
+            'FLOW_STATS',
+            'TABLE_STATS',
+            'PORT_STATS',
+            'GROUP_STATS',
+            '',
+            'IP_REASM',
+            'QUEUE_STATS',
+            '',
+            'PORT_BLOCKED',
+            'BUNDLES',
+            'FLOW_MONITORING',
+          ];
   // BUNDLES and FLOW_MONITORING exist from OF1.4 on; OVS ignores those bits before.
   const known = m.version >= 5 ? capNames.length : 9;
   const caps = capNames.slice(0, known).flatMap((n, i) => (m.capabilities & (1 << i) && n ? [n] : []));
   s += `capabilities: ${caps.length ? caps.join(' ') : '0'}\n`;
   if (m.version === 1) {
-    const an = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
+    const an = [
+      'output',
+      'set_vlan_vid',
+      'set_vlan_pcp',
+      'strip_vlan',
+      'mod_dl_src',
+      'mod_dl_dst',
+      'mod_nw_src',
+      'mod_nw_dst',
+      'mod_nw_tos',
+      'mod_tp_src',
+      'mod_tp_dst',
+      'enqueue',
+    ];
     const order = [0, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    s += `actions: ${order.filter((i) => m.reserved & (1 << i)).map((i) => an[i]).join(' ')}\n`;
+    s += `actions: ${order
+      .filter((i) => m.reserved & (1 << i))
+      .map((i) => an[i])
+      .join(' ')}\n`;
   }
   const ports = [...m.ports].sort((a, b) => a.portNo - b.portNo);
   for (const p of ports) s += formatPort(p, m.version);
@@ -420,7 +492,14 @@ function meterFlags(f: number): string {
 }
 
 function bandText(b: MeterBand, flags: number): string {
-  const t = b.bandType === 1 ? 'drop' : b.bandType === 2 ? 'dscp_remark' : b.bandType === 0xffff ? 'experimenter' : `${b.bandType}`;
+  const t =
+    b.bandType === 1
+      ? 'drop'
+      : b.bandType === 2
+        ? 'dscp_remark'
+        : b.bandType === 0xffff
+          ? 'experimenter'
+          : `${b.bandType}`;
   let s = `type=${t} rate=${b.rate}`;
   if (flags & 4) s += ` burst_size=${b.burstSize}`; // printed only for OFPMF_BURST meters
   if (b.bandType === 2) s += ` prec_level=${b.precLevel ?? 0}`;
@@ -438,7 +517,10 @@ function selectionText(sm: SelectionMethod | undefined): string {
   if (sm.param) s += `,selection_method_param=${sm.param}`;
   if (sm.fields.length) {
     // OVS keeps these as a field bitmap and prints them in its field order (the field table's order).
-    const order = (name: string) => { const d = fieldByName(name); return d ? FIELDS.indexOf(d) : 1e9; };
+    const order = (name: string) => {
+      const d = fieldByName(name);
+      return d ? FIELDS.indexOf(d) : 1e9;
+    };
     const sorted = [...sm.fields].sort((a, b) => order(a.field) - order(b.field));
     const parts = sorted.map((f) => {
       if (f.value.every((b) => b === 0xff)) return f.field;
@@ -463,7 +545,8 @@ function bucketsText(buckets: readonly Bucket[], version: number): string {
     const parts: string[] = [];
     if (version >= 6 && b.bucketId !== undefined) parts.push(`bucket_id:${b.bucketId}`);
     if (b.weight !== undefined && (b.weight !== 0 || false)) parts.push(`weight:${b.weight}`);
-    if (b.watchPort !== undefined && b.watchPort !== OFPP.ANY) parts.push(`watch_port:${portName(b.watchPort, version)}`);
+    if (b.watchPort !== undefined && b.watchPort !== OFPP.ANY)
+      parts.push(`watch_port:${portName(b.watchPort, version)}`);
     if (b.watchGroup !== undefined && b.watchGroup !== 0xffffffff) parts.push(`watch_group:${b.watchGroup}`);
     parts.push(`actions=${actionsText(b.actions)}`);
     s += `,bucket=${parts.join(',')}`;
@@ -504,7 +587,8 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
     case 'aggregate': {
       const parts: string[] = [];
       if (b.tableId !== 0xff) parts.push(`table=${b.tableId}`);
-      if (b.outPort !== OFPP.ANY && !(version === 1 && b.outPort === OFPP10.NONE)) parts.push(`out_port=${portName(b.outPort, version)}`);
+      if (b.outPort !== OFPP.ANY && !(version === 1 && b.outPort === OFPP10.NONE))
+        parts.push(`out_port=${portName(b.outPort, version)}`);
       const mt = formatMatch(b.match);
       if (mt) parts.push(mt);
       return parts.length ? `${h} ${parts.join(' ')}\n` : `${h}\n`;
@@ -524,9 +608,13 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return `${h} packet_count=${b.packetCount ?? 0n} byte_count=${b.byteCount ?? 0n} flow_count=${b.flowCount ?? 0}\n`;
     case 'table': {
       let s = `${h}\n`;
-      s += b.tables.map((t) => t.wildcards !== undefined
-        ? tableStats10Text({ ...t, name: t.name ?? '', wildcards: t.wildcards, maxEntries: t.maxEntries ?? 0 })
-        : `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`).join('\n');
+      s += b.tables
+        .map((t) =>
+          t.wildcards !== undefined
+            ? tableStats10Text({ ...t, name: t.name ?? '', wildcards: t.wildcards, maxEntries: t.maxEntries ?? 0 })
+            : `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`,
+        )
+        .join('\n');
       return s;
     }
     case 'tableFeatures':
@@ -537,7 +625,8 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
         const name = portName(p.portNo, version);
         s += `  port ${name.length < 3 ? name.padStart(2) : name}: rx pkts=${statsCount(p.rxPackets)}, bytes=${statsCount(p.rxBytes)}, drop=${statsCount(p.rxDropped)}, errs=${statsCount(p.rxErrors)}, frame=${statsCount(p.rxFrameErr)}, over=${statsCount(p.rxOverErr)}, crc=${statsCount(p.rxCrcErr)}\n`;
         s += `           tx pkts=${statsCount(p.txPackets)}, bytes=${statsCount(p.txBytes)}, drop=${statsCount(p.txDropped)}, errs=${statsCount(p.txErrors)}, coll=${statsCount(p.collisions)}\n`;
-        if (version > 1 && p.durationSec !== 0xffffffff && version >= 4) s += `           duration=${durText(p.durationSec, p.durationNsec)}\n`;
+        if (version > 1 && p.durationSec !== 0xffffffff && version >= 4)
+          s += `           duration=${durText(p.durationSec, p.durationNsec)}\n`;
       }
       return s;
     }
@@ -550,14 +639,20 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return s;
     }
     case 'portDesc':
-      return `${h}\n${[...b.ports].sort((x, y) => x.portNo - y.portNo).map((p) => formatPort(p, version)).join('')}`; // OVS prints ports sorted by number
+      return `${h}\n${[...b.ports]
+        .sort((x, y) => x.portNo - y.portNo)
+        .map((p) => formatPort(p, version))
+        .join('')}`; // OVS prints ports sorted by number
     case 'meterFeatures':
       return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${[b.bandTypes & 2 ? 'drop' : '', b.bandTypes & 4 ? 'dscp_remark' : ''].filter(Boolean).join(' ')}\ncapabilities:${meterFlags(b.capabilities)}\n`;
     case 'meterConfig':
       return `${h}\n${b.meters.map((m) => `meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map((b) => bandText(b, m.flags)).join('')}`).join('\n')}`;
     case 'meter':
       return `${h}\n${b.meters
-        .map((m) => `meter:${meterId(m.meterId)} flow_count:${m.flowCount} packet_in_count:${m.packetInCount} byte_in_count:${m.byteInCount} duration:${durText(m.durationSec, m.durationNsec)} bands:\n${m.bandStats.map((s, i) => `${i}: packet_count:${s.packetBandCount} byte_count:${s.byteBandCount}\n`).join('')}`)
+        .map(
+          (m) =>
+            `meter:${meterId(m.meterId)} flow_count:${m.flowCount} packet_in_count:${m.packetInCount} byte_in_count:${m.byteInCount} duration:${durText(m.durationSec, m.durationNsec)} bands:\n${m.bandStats.map((s, i) => `${i}: packet_count:${s.packetBandCount} byte_count:${s.byteBandCount}\n`).join('')}`,
+        )
         .join('\n')}`;
     case 'group': {
       let s = `${h}\n`;
@@ -565,7 +660,9 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
         s += ` group_id=${g.groupId}`;
         if (version >= 4 && g.durationSec !== 0xffffffff) s += `,duration=${durText(g.durationSec, g.durationNsec)}`;
         s += `,ref_count=${g.refCount},packet_count=${g.packetCount},byte_count=${g.byteCount}`;
-        g.bucketStats.forEach((bs, i) => (s += `,bucket${i}:packet_count=${bs.packetCount},byte_count=${bs.byteCount}`));
+        g.bucketStats.forEach(
+          (bs, i) => (s += `,bucket${i}:packet_count=${bs.packetCount},byte_count=${bs.byteCount}`),
+        );
         s += '\n';
       }
       return s;
@@ -591,7 +688,20 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
 function groupActionBits(v: number, version: number): string {
   if (version >= 3) return actionBitsText(v);
   const names11: Record<number, string> = {};
-  const names10 = ['output', 'set_vlan_vid', 'set_vlan_pcp', 'strip_vlan', 'mod_dl_src', 'mod_dl_dst', 'mod_nw_src', 'mod_nw_dst', 'mod_nw_tos', 'mod_tp_src', 'mod_tp_dst', 'enqueue'];
+  const names10 = [
+    'output',
+    'set_vlan_vid',
+    'set_vlan_pcp',
+    'strip_vlan',
+    'mod_dl_src',
+    'mod_dl_dst',
+    'mod_nw_src',
+    'mod_nw_dst',
+    'mod_nw_tos',
+    'mod_tp_src',
+    'mod_tp_dst',
+    'enqueue',
+  ];
   const out: string[] = [];
   // OVS lists OF1.0 actions in its own order: enqueue comes right after output.
   const order = version === 1 ? [0, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : Array.from({ length: 32 }, (_, i) => i);
@@ -607,7 +717,12 @@ function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>
   // [primary, secondary] masks per message kind; OF1.4+ properties: even type = secondary? No:
   // OFPACPT_*_SLAVE = even, *_MASTER = odd (OpenFlow 1.5.1 §7.3.10).
   const masks: Record<string, [number, number]> = {
-    PACKET_IN: [0, 0], PORT_STATUS: [0, 0], FLOW_REMOVED: [0, 0], ROLE_STATUS: [0, 0], TABLE_STATUS: [0, 0], REQUESTFORWARD: [0, 0],
+    PACKET_IN: [0, 0],
+    PORT_STATUS: [0, 0],
+    FLOW_REMOVED: [0, 0],
+    ROLE_STATUS: [0, 0],
+    TABLE_STATUS: [0, 0],
+    REQUESTFORWARD: [0, 0],
   };
   if (m.masks) {
     masks.PACKET_IN = [m.masks.packetIn[0], m.masks.packetIn[1]];
@@ -662,14 +777,60 @@ function formatError(m: Extract<OfMessage, { type: 'error' }>): string {
 }
 
 function innerTypeName(version: number, t: number): string {
-  const names11 = ['HELLO', 'ERROR', 'ECHO_REQUEST', 'ECHO_REPLY', 'EXPERIMENTER', 'FEATURES_REQUEST', 'FEATURES_REPLY',
-    'GET_CONFIG_REQUEST', 'GET_CONFIG_REPLY', 'SET_CONFIG', 'PACKET_IN', 'FLOW_REMOVED', 'PORT_STATUS', 'PACKET_OUT', 'FLOW_MOD',
-    'GROUP_MOD', 'PORT_MOD', 'TABLE_MOD', 'MULTIPART_REQUEST', 'MULTIPART_REPLY', 'BARRIER_REQUEST', 'BARRIER_REPLY',
-    'QUEUE_GET_CONFIG_REQUEST', 'QUEUE_GET_CONFIG_REPLY', 'ROLE_REQUEST', 'ROLE_REPLY', 'GET_ASYNC_REQUEST', 'GET_ASYNC_REPLY',
-    'SET_ASYNC', 'METER_MOD'];
-  const names10 = ['HELLO', 'ERROR', 'ECHO_REQUEST', 'ECHO_REPLY', 'VENDOR', 'FEATURES_REQUEST', 'FEATURES_REPLY',
-    'GET_CONFIG_REQUEST', 'GET_CONFIG_REPLY', 'SET_CONFIG', 'PACKET_IN', 'FLOW_REMOVED', 'PORT_STATUS', 'PACKET_OUT', 'FLOW_MOD',
-    'PORT_MOD', 'STATS_REQUEST', 'STATS_REPLY', 'BARRIER_REQUEST', 'BARRIER_REPLY'];
+  const names11 = [
+    'HELLO',
+    'ERROR',
+    'ECHO_REQUEST',
+    'ECHO_REPLY',
+    'EXPERIMENTER',
+    'FEATURES_REQUEST',
+    'FEATURES_REPLY',
+    'GET_CONFIG_REQUEST',
+    'GET_CONFIG_REPLY',
+    'SET_CONFIG',
+    'PACKET_IN',
+    'FLOW_REMOVED',
+    'PORT_STATUS',
+    'PACKET_OUT',
+    'FLOW_MOD',
+    'GROUP_MOD',
+    'PORT_MOD',
+    'TABLE_MOD',
+    'MULTIPART_REQUEST',
+    'MULTIPART_REPLY',
+    'BARRIER_REQUEST',
+    'BARRIER_REPLY',
+    'QUEUE_GET_CONFIG_REQUEST',
+    'QUEUE_GET_CONFIG_REPLY',
+    'ROLE_REQUEST',
+    'ROLE_REPLY',
+    'GET_ASYNC_REQUEST',
+    'GET_ASYNC_REPLY',
+    'SET_ASYNC',
+    'METER_MOD',
+  ];
+  const names10 = [
+    'HELLO',
+    'ERROR',
+    'ECHO_REQUEST',
+    'ECHO_REPLY',
+    'VENDOR',
+    'FEATURES_REQUEST',
+    'FEATURES_REPLY',
+    'GET_CONFIG_REQUEST',
+    'GET_CONFIG_REPLY',
+    'SET_CONFIG',
+    'PACKET_IN',
+    'FLOW_REMOVED',
+    'PORT_STATUS',
+    'PACKET_OUT',
+    'FLOW_MOD',
+    'PORT_MOD',
+    'STATS_REQUEST',
+    'STATS_REPLY',
+    'BARRIER_REQUEST',
+    'BARRIER_REPLY',
+  ];
   const n = (version === 1 ? names10 : names11)[t];
   return n ? `OFPT_${n}` : `OFPT_UNKNOWN`;
 }

@@ -9,10 +9,23 @@ import { defaultCodePoint, fieldByName } from '../match/fields.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';
 import type { H } from './header.js';
-import { expectBody, pad8, readFixedString, readRawProps, subByLength, writeFixedString, writeRawProps } from './props.js';
+import {
+  expectBody,
+  pad8,
+  readFixedString,
+  readRawProps,
+  subByLength,
+  writeFixedString,
+  writeRawProps,
+} from './props.js';
 import type {
-  Bucket, GroupDescEntry, GroupFeatures, GroupStatsEntry, OfMessage, RawProperty,
-  SelectionMethod
+  Bucket,
+  GroupDescEntry,
+  GroupFeatures,
+  GroupStatsEntry,
+  OfMessage,
+  RawProperty,
+  SelectionMethod,
 } from './types.js';
 import { type GroupMod } from './types.js';
 
@@ -26,7 +39,8 @@ export function readBuckets(r: ByteReader, v: OfVersion, av: OfVersion = v): Buc
     if (v >= 6) {
       const actLen = br.u16();
       const bucketId = br.u32();
-      if (actLen > br.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `bucket action_array_len ${actLen} too long`, br.offset);
+      if (actLen > br.remaining)
+        throw new OfMessageError('OF_MSG_BAD_LENGTH', `bucket action_array_len ${actLen} too long`, br.offset);
       const actions = readActions(br, actLen, av);
       const b: { -readonly [K in keyof Bucket]: Bucket[K] } = { bucketId, actions };
       for (const p of readRawProps(br)) {
@@ -34,7 +48,12 @@ export function readBuckets(r: ByteReader, v: OfVersion, av: OfVersion = v): Buc
         if (p.propType === 0 && p.data.length === 4) b.weight = pr.u16();
         else if (p.propType === 1 && p.data.length === 4) b.watchPort = pr.u32();
         else if (p.propType === 2 && p.data.length === 4) b.watchGroup = pr.u32();
-        else throw new OfMessageError('OF_MSG_BAD_VALUE', `bucket property ${p.propType} (${p.data.length} bytes) not supported`, br.offset);
+        else
+          throw new OfMessageError(
+            'OF_MSG_BAD_VALUE',
+            `bucket property ${p.propType} (${p.data.length} bytes) not supported`,
+            br.offset,
+          );
       }
       out.push(b);
     } else {
@@ -82,7 +101,16 @@ export function decodeGroupMod(r: ByteReader, h: H, layout: OfVersion = h.versio
     r.skip(2);
     const commandBucketId = r.u32();
     const buckets = readBuckets(subByLength(r, bucketLen, 0, 'bucket array'), layout, h.version);
-    return { type: 'groupMod', ...h, command, groupType, groupId, commandBucketId, buckets, ...groupProps(readRawProps(r)) };
+    return {
+      type: 'groupMod',
+      ...h,
+      command,
+      groupType,
+      groupId,
+      commandBucketId,
+      buckets,
+      ...groupProps(readRawProps(r)),
+    };
   }
   return { type: 'groupMod', ...h, command, groupType, groupId, buckets: readBuckets(r, h.version) };
 }
@@ -119,7 +147,9 @@ export function writeGroupModBody(w: ByteWriter, m: Omit<GroupMod, 'type'>, layo
   w.u16(m.command).u8(m.groupType).u8(0).u32(m.groupId);
   if (layout >= 6) {
     const at = w.offset;
-    w.u16(0).u16(0).u32(m.commandBucketId ?? 0xffffffff);
+    w.u16(0)
+      .u16(0)
+      .u32(m.commandBucketId ?? 0xffffffff);
     writeBuckets15(w, at, m, layout, v);
   } else {
     writeBuckets(w, m.buckets, v);
@@ -127,7 +157,12 @@ export function writeGroupModBody(w: ByteWriter, m: Omit<GroupMod, 'type'>, layo
 }
 
 /** Group desc entries in the layout of version `layout`, actions of version `av` (NXST_GROUP_DESC: 6 and 1). */
-export function writeGroupDescs(w: ByteWriter, groups: readonly GroupDescEntry[], layout: OfVersion, av: OfVersion = layout): void {
+export function writeGroupDescs(
+  w: ByteWriter,
+  groups: readonly GroupDescEntry[],
+  layout: OfVersion,
+  av: OfVersion = layout,
+): void {
   for (const g of groups) {
     const start = w.offset;
     w.u16(0).u8(g.groupType).u8(0).u32(g.groupId);
@@ -146,7 +181,13 @@ export function writeGroupDescs(w: ByteWriter, groups: readonly GroupDescEntry[]
  * The OF1.5 group_mod (OpenFlow 1.5.1 §7.3.4.3) / group_desc tail: the bucket array, its length
  * patched in at `lenAt`, then the selection method and the other group properties.
  */
-export function writeBuckets15(w: ByteWriter, lenAt: number, g: Pick<GroupDescEntry, 'buckets' | 'selectionMethod' | 'properties'>, layout: OfVersion, av: OfVersion): void {
+export function writeBuckets15(
+  w: ByteWriter,
+  lenAt: number,
+  g: Pick<GroupDescEntry, 'buckets' | 'selectionMethod' | 'properties'>,
+  layout: OfVersion,
+  av: OfVersion,
+): void {
   const b0 = w.offset;
   writeBuckets(w, g.buckets, layout, av);
   w.patchU16(lenAt, w.offset - b0);
@@ -158,7 +199,9 @@ export function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVer
   for (const b of buckets) {
     const start = w.offset;
     if (v >= 6) {
-      w.u16(0).u16(0).u32(b.bucketId ?? 0);
+      w.u16(0)
+        .u16(0)
+        .u32(b.bucketId ?? 0);
       const a0 = w.offset;
       writeActions(w, b.actions, av);
       w.patchU16(start + 2, w.offset - a0);
@@ -166,7 +209,11 @@ export function writeBuckets(w: ByteWriter, buckets: readonly Bucket[], v: OfVer
       if (b.watchPort !== undefined) w.u16(1).u16(8).u32(b.watchPort);
       if (b.watchGroup !== undefined) w.u16(2).u16(8).u32(b.watchGroup);
     } else {
-      w.u16(0).u16(b.weight ?? 0).u32(b.watchPort ?? 0xffffffff).u32(b.watchGroup ?? 0xffffffff).zeros(4);
+      w.u16(0)
+        .u16(b.weight ?? 0)
+        .u32(b.watchPort ?? 0xffffffff)
+        .u32(b.watchGroup ?? 0xffffffff)
+        .zeros(4);
       writeActions(w, b.actions, av);
     }
     w.patchU16(start, w.offset - start);
@@ -186,9 +233,12 @@ export function writeSelectionMethod(w: ByteWriter, sm: SelectionMethod | undefi
   for (const f of sm.fields) {
     const def = fieldByName(f.field);
     const cp = def && defaultCodePoint(def, 0x06);
-    if (!def || !cp) throw new OfMessageError('OF_MSG_BAD_VALUE', `selection method field ${f.field} has no OXM code point`);
+    if (!def || !cp)
+      throw new OfMessageError('OF_MSG_BAD_VALUE', `selection method field ${f.field} has no OXM code point`);
     const len = f.value.length + (cp.experimenter !== undefined ? 4 : 0);
-    w.u16(cp.cls).u8(cp.field << 1).u8(len);
+    w.u16(cp.cls)
+      .u8(cp.field << 1)
+      .u8(len);
     if (cp.experimenter !== undefined) w.u32(cp.experimenter);
     w.bytes(f.value);
   }
@@ -212,7 +262,8 @@ export function readGroupStats(r: ByteReader, v: OfVersion): GroupStatsEntry[] {
     const durationSec = v < 4 ? 0 : gr.u32();
     const durationNsec = v < 4 ? 0 : gr.u32();
     const bucketStats = [];
-    if (gr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'bucket counters not a multiple of 16 bytes', gr.offset);
+    if (gr.remaining % 16)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', 'bucket counters not a multiple of 16 bytes', gr.offset);
     while (gr.remaining) bucketStats.push({ packetCount: gr.u64(), byteCount: gr.u64() });
     groups.push({ groupId, refCount, packetCount, byteCount, durationSec, durationNsec, bucketStats });
   }
@@ -221,7 +272,11 @@ export function readGroupStats(r: ByteReader, v: OfVersion): GroupStatsEntry[] {
 
 export function writeGroupStats(w: ByteWriter, groups: readonly GroupStatsEntry[], v: OfVersion): void {
   for (const g of groups) {
-    w.u16((v < 4 ? 32 : 40) + 16 * g.bucketStats.length).zeros(2).u32(g.groupId).u32(g.refCount).zeros(4);
+    w.u16((v < 4 ? 32 : 40) + 16 * g.bucketStats.length)
+      .zeros(2)
+      .u32(g.groupId)
+      .u32(g.refCount)
+      .zeros(4);
     w.u64(g.packetCount).u64(g.byteCount);
     if (v >= 4) w.u32(g.durationSec).u32(g.durationNsec);
     for (const s of g.bucketStats) w.u64(s.packetCount).u64(s.byteCount);

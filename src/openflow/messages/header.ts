@@ -22,11 +22,15 @@ export function typeByte(v: number, t: number, what: string): number {
 }
 
 export function header(w: ByteWriter, version: number, t: number, xid: number, what: string): void {
-  w.u8(version).u8(typeByte(version, t, what)).u16(0).u32(xid);
+  w.u8(version)
+    .u8(typeByte(version, t, what))
+    .u16(0)
+    .u32(xid);
 }
 
 export function need(v: number, min: number, what: string): void {
-  if (v < min) throw new OfMessageError('OF_MSG_UNSUPPORTED', `${what} is not encoded for OpenFlow version 0x${v.toString(16)}`);
+  if (v < min)
+    throw new OfMessageError('OF_MSG_UNSUPPORTED', `${what} is not encoded for OpenFlow version 0x${v.toString(16)}`);
 }
 
 export function nxHeader(w: ByteWriter, v: number, xid: number, subtype: number): void {
@@ -41,6 +45,7 @@ export function mac(b: Uint8Array): Uint8Array {
 
 /** Rejects bytes left over after a fixed-size Nicira body. */
 export function done<T>(r: ByteReader, m: T): T {
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after message body`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} unexpected bytes after message body`, r.offset);
   return m;
 }

@@ -1,9 +1,7 @@
 /** Meter bands (rank 1), read and written side by side. OpenFlow 1.5.1 §7.3.4.4. */
 import { type ByteReader, type ByteWriter } from '../../wire/index.js';
 import { subByLength } from './props.js';
-import type {
-  MeterBand
-} from './types.js';
+import type { MeterBand } from './types.js';
 
 export function readBands(r: ByteReader): MeterBand[] {
   const out: MeterBand[] = [];

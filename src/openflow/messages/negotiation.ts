@@ -16,7 +16,12 @@ import type { Hello } from './types.js';
 export function helloFor(versions: readonly OfVersion[], xid: number): Hello {
   const sorted = [...new Set(versions)].sort((a, b) => a - b);
   if (sorted.length === 0) throw new OfNegotiationError([], []);
-  return { type: 'hello', version: sorted[sorted.length - 1]!, xid, elements: [{ type: 'versionBitmap', versions: sorted }] };
+  return {
+    type: 'hello',
+    version: sorted[sorted.length - 1]!,
+    xid,
+    elements: [{ type: 'versionBitmap', versions: sorted }],
+  };
 }
 
 /** The versions a received hello offers: its bitmap, or every version up to its header version. */

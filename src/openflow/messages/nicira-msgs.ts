@@ -43,8 +43,22 @@ export function decodeNxFlowMod(r: ByteReader, h: H): NxFlowMod {
   const match = readNxm(r, matchLen);
   const actions = readActions(r, r.remaining, h.version);
   return {
-    type: 'nxFlowMod', ...h, cookie, cookieMask: 0n, tableId: cmd >> 8, command: cmd & 0xff, idleTimeout, hardTimeout,
-    priority, bufferId, outPort, outGroup: 0xffffffff, flags, importance: 0, match, instructions: [{ type: 'applyActions', actions }],
+    type: 'nxFlowMod',
+    ...h,
+    cookie,
+    cookieMask: 0n,
+    tableId: cmd >> 8,
+    command: cmd & 0xff,
+    idleTimeout,
+    hardTimeout,
+    priority,
+    bufferId,
+    outPort,
+    outGroup: 0xffffffff,
+    flags,
+    importance: 0,
+    match,
+    instructions: [{ type: 'applyActions', actions }],
   };
 }
 
@@ -52,7 +66,8 @@ export function decodeNxFlowMod(r: ByteReader, h: H): NxFlowMod {
 export function onlyActions(m: { instructions: NxFlowMod['instructions'] }, what: string): readonly Action[] {
   const out: Action[] = [];
   for (const i of m.instructions) {
-    if (i.type !== 'applyActions') throw new OfMessageError('OF_MSG_BAD_VALUE', `${what} carries only actions, not ${i.type}`);
+    if (i.type !== 'applyActions')
+      throw new OfMessageError('OF_MSG_BAD_VALUE', `${what} carries only actions, not ${i.type}`);
     out.push(...i.actions);
   }
   return out;
@@ -60,7 +75,11 @@ export function onlyActions(m: { instructions: NxFlowMod['instructions'] }, what
 
 export function writeNxFlowMod(w: ByteWriter, m: NxFlowMod): void {
   const v = m.version;
-  w.u64(m.cookie).u16(((m.tableId & 0xff) << 8) | (m.command & 0xff)).u16(m.idleTimeout).u16(m.hardTimeout).u16(m.priority);
+  w.u64(m.cookie)
+    .u16(((m.tableId & 0xff) << 8) | (m.command & 0xff))
+    .u16(m.idleTimeout)
+    .u16(m.hardTimeout)
+    .u16(m.priority);
   w.u32(m.bufferId).u16(m.outPort).u16(m.flags);
   const at = w.offset;
   w.u16(0).zeros(6);
@@ -73,10 +92,21 @@ export function writeNxFlowMod(w: ByteWriter, m: NxFlowMod): void {
 export function decodeNxFlowRemoved(r: ByteReader, h: H): NxFlowRemoved {
   const f = readFlowRemovedFixed(r, 'NXT_FLOW_REMOVED'); // f.word is match_len
   const match = readNxm(r, f.word);
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after NXT_FLOW_REMOVED match`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after NXT_FLOW_REMOVED match`, r.offset);
   return {
-    type: 'nxFlowRemoved', ...h, cookie: f.cookie, priority: f.priority, reason: f.reason, tableId: f.tableId, durationSec: f.durationSec,
-    durationNsec: f.durationNsec, idleTimeout: f.idleTimeout, packetCount: f.packetCount, byteCount: f.byteCount, match,
+    type: 'nxFlowRemoved',
+    ...h,
+    cookie: f.cookie,
+    priority: f.priority,
+    reason: f.reason,
+    tableId: f.tableId,
+    durationSec: f.durationSec,
+    durationNsec: f.durationNsec,
+    idleTimeout: f.idleTimeout,
+    packetCount: f.packetCount,
+    byteCount: f.byteCount,
+    match,
   };
 }
 
@@ -139,7 +169,8 @@ function readQueueProps10(r: ByteReader): QueueProperty[] {
     expectBody(r, 8, 'queue property');
     const propType = r.peekU16(0);
     const len = r.peekU16(2);
-    if (len < 8 || len > r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue property length ${len}`, r.offset);
+    if (len < 8 || len > r.remaining)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue property length ${len}`, r.offset);
     const pr = r.sub(len);
     pr.skip(8);
     if ((propType === 1 || propType === 2) && len === 16) {
@@ -153,16 +184,29 @@ function readQueueProps10(r: ByteReader): QueueProperty[] {
 
 function writeQueueProps10(w: ByteWriter, props: readonly QueueProperty[]): void {
   for (const p of props) {
-    if (p.prop === 'unknown') w.u16(p.propType).u16(8 + p.data.length).zeros(4).bytes(p.data);
-    else w.u16(p.prop === 'minRate' ? 1 : 2).u16(16).zeros(4).u16(p.rate).zeros(6);
+    if (p.prop === 'unknown')
+      w.u16(p.propType)
+        .u16(8 + p.data.length)
+        .zeros(4)
+        .bytes(p.data);
+    else
+      w.u16(p.prop === 'minRate' ? 1 : 2)
+        .u16(16)
+        .zeros(4)
+        .u16(p.rate)
+        .zeros(6);
   }
 }
 
 /** OFPT_QUEUE_GET_CONFIG_REQUEST body: OF1.0 port(16) pad(16); OF1.1–1.3 port(32) pad(32). */
 export function decodeQueueConfigRequest(r: ByteReader, h: H) {
-  const portNo = h.version === 1 ? (expectBody(r, 4, 'queue_get_config_request'), r.u16()) : (expectBody(r, 8, 'queue_get_config_request'), r.u32());
+  const portNo =
+    h.version === 1
+      ? (expectBody(r, 4, 'queue_get_config_request'), r.u16())
+      : (expectBody(r, 8, 'queue_get_config_request'), r.u32());
   r.skip(h.version === 1 ? 2 : 4);
-  if (r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after queue_get_config_request`, r.offset);
+  if (r.remaining)
+    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${r.remaining} bytes after queue_get_config_request`, r.offset);
   return { type: 'queueGetConfigRequest' as const, ...h, portNo };
 }
 
@@ -180,7 +224,8 @@ export function decodeQueueConfigReply(r: ByteReader, h: H) {
     const qPort = v <= 2 ? portNo : r.u32();
     const len = r.u16();
     r.skip(v <= 2 ? 2 : 6);
-    if (len < hdr || len - hdr > r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `ofp_packet_queue length ${len}`, r.offset);
+    if (len < hdr || len - hdr > r.remaining)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `ofp_packet_queue length ${len}`, r.offset);
     queues.push({ queueId, portNo: qPort, properties: readQueueProps10(r.sub(len - hdr)) });
   }
   return { type: 'queueGetConfigReply' as const, ...h, portNo, queues };
@@ -214,7 +259,8 @@ export function readQueueDescs(r: ByteReader): QueueDesc[] {
     const queueId = r.u32();
     const len = r.u16();
     r.skip(6);
-    if (len < 16 || len - 16 > r.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue desc length ${len}`, r.offset);
+    if (len < 16 || len - 16 > r.remaining)
+      throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue desc length ${len}`, r.offset);
     const props: QueueProperty[] = [];
     for (const p of readRawProps(r.sub(len - 16))) {
       if ((p.propType === 1 || p.propType === 2) && p.data.length === 4) {
@@ -230,7 +276,14 @@ export function writeQueueDescs(w: ByteWriter, queues: readonly QueueDesc[]): vo
   for (const q of queues) {
     const start = w.offset;
     w.u32(q.portNo).u32(q.queueId).u16(0).zeros(6);
-    writeRawProps(w, q.properties.map((p) => (p.prop === 'unknown' ? { propType: p.propType, data: p.data } : { propType: p.prop === 'minRate' ? 1 : 2, data: Uint8Array.of(p.rate >> 8, p.rate & 0xff, 0, 0) })));
+    writeRawProps(
+      w,
+      q.properties.map((p) =>
+        p.prop === 'unknown'
+          ? { propType: p.propType, data: p.data }
+          : { propType: p.prop === 'minRate' ? 1 : 2, data: Uint8Array.of(p.rate >> 8, p.rate & 0xff, 0, 0) },
+      ),
+    );
     w.patchU16(start + 8, w.offset - start);
   }
 }

@@ -55,8 +55,18 @@ export function readNxFlowStats(r: ByteReader, v: OfVersion): NxFlowStatsEntry[]
     const match = readNxm(fr, matchLen);
     const actions = readActions(fr, fr.remaining, v);
     out.push({
-      tableId, priority, idleTimeout, hardTimeout, flags: 0, importance: 0, cookie, match,
-      stats: { durationSec, durationNsec, packetCount, byteCount }, instructions: [{ type: 'applyActions', actions }], idleAge, hardAge,
+      tableId,
+      priority,
+      idleTimeout,
+      hardTimeout,
+      flags: 0,
+      importance: 0,
+      cookie,
+      match,
+      stats: { durationSec, durationNsec, packetCount, byteCount },
+      instructions: [{ type: 'applyActions', actions }],
+      idleAge,
+      hardAge,
     });
   }
   return out;
@@ -66,9 +76,15 @@ export function writeNxFlowStats(w: ByteWriter, flows: readonly NxFlowStatsEntry
   for (const f of flows) {
     const start = w.offset;
     const len = oxmFieldsLength(f.match, v);
-    w.u16(0).u8(f.tableId).u8(0).u32(f.stats.durationSec ?? 0).u32(f.stats.durationNsec ?? 0);
+    w.u16(0)
+      .u8(f.tableId)
+      .u8(0)
+      .u32(f.stats.durationSec ?? 0)
+      .u32(f.stats.durationNsec ?? 0);
     w.u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout).u16(len).u16(f.idleAge).u16(f.hardAge);
-    w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
+    w.u64(f.cookie)
+      .u64(f.stats.packetCount ?? 0n)
+      .u64(f.stats.byteCount ?? 0n);
     writeNxm(w, f.match, v, len);
     writeActions(w, onlyActions(f, 'NXST_FLOW entry'), v);
     w.patchU16(start, w.offset - start);
@@ -90,12 +106,33 @@ export function readIpfix(r: ByteReader): IpfixStats {
   const collectorSetId = r.u32();
   r.skip(4);
   return {
-    collectorSetId, totalFlows: c[0]!, currentFlows: c[1]!, packets: c[2]!, ipv4Packets: c[3]!, ipv6Packets: c[4]!,
-    errorPackets: c[5]!, ipv4ErrorPackets: c[6]!, ipv6ErrorPackets: c[7]!, txPackets: c[8]!, txErrors: c[9]!,
+    collectorSetId,
+    totalFlows: c[0]!,
+    currentFlows: c[1]!,
+    packets: c[2]!,
+    ipv4Packets: c[3]!,
+    ipv6Packets: c[4]!,
+    errorPackets: c[5]!,
+    ipv4ErrorPackets: c[6]!,
+    ipv6ErrorPackets: c[7]!,
+    txPackets: c[8]!,
+    txErrors: c[9]!,
   };
 }
 
 export function writeIpfix(w: ByteWriter, s: IpfixStats): void {
-  for (const x of [s.totalFlows, s.currentFlows, s.packets, s.ipv4Packets, s.ipv6Packets, s.errorPackets, s.ipv4ErrorPackets, s.ipv6ErrorPackets, s.txPackets, s.txErrors]) w.u64(x);
+  for (const x of [
+    s.totalFlows,
+    s.currentFlows,
+    s.packets,
+    s.ipv4Packets,
+    s.ipv6Packets,
+    s.errorPackets,
+    s.ipv4ErrorPackets,
+    s.ipv6ErrorPackets,
+    s.txPackets,
+    s.txErrors,
+  ])
+    w.u64(x);
   w.u32(s.collectorSetId).zeros(4);
 }

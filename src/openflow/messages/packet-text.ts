@@ -41,12 +41,27 @@ export function formatPacketFlow(p: Uint8Array): string {
 
   if (type === 0x0806 || type === 0x8035) {
     const parts = [type === 0x0806 ? 'arp' : 'rarp', ...vlan(), ...eth];
-    if (p.length >= off + 28 && u16(p, off) === 1 && u16(p, off + 2) === 0x0800 && p[off + 4] === 6 && p[off + 5] === 4) {
+    if (
+      p.length >= off + 28 &&
+      u16(p, off) === 1 &&
+      u16(p, off + 2) === 0x0800 &&
+      p[off + 4] === 6 &&
+      p[off + 5] === 4
+    ) {
       const op = u16(p, off + 6);
       parts.push(`arp_spa=${ip4(p, off + 14)}`, `arp_tpa=${ip4(p, off + 24)}`, `arp_op=${op}`);
-      parts.push(`arp_sha=${formatMac(p.subarray(off + 8, off + 14))}`, `arp_tha=${formatMac(p.subarray(off + 18, off + 24))}`);
+      parts.push(
+        `arp_sha=${formatMac(p.subarray(off + 8, off + 14))}`,
+        `arp_tha=${formatMac(p.subarray(off + 18, off + 24))}`,
+      );
     } else {
-      parts.push('arp_spa=0.0.0.0', 'arp_tpa=0.0.0.0', 'arp_op=0', 'arp_sha=00:00:00:00:00:00', 'arp_tha=00:00:00:00:00:00');
+      parts.push(
+        'arp_spa=0.0.0.0',
+        'arp_tpa=0.0.0.0',
+        'arp_op=0',
+        'arp_sha=00:00:00:00:00:00',
+        'arp_tha=00:00:00:00:00:00',
+      );
     }
     return parts.join(',');
   }
@@ -57,7 +72,18 @@ export function formatPacketFlow(p: Uint8Array): string {
   const totLen = p.length >= off + 4 ? u16(p, off + 2) : 0;
   const valid = p.length >= off + 20 && p[off]! >> 4 === 4 && ihl >= 20 && totLen >= ihl && off + totLen <= p.length;
   if (!valid) {
-    return ['ip', ...vlan(), ...eth, 'nw_src=0.0.0.0', 'nw_dst=0.0.0.0', 'nw_proto=0', 'nw_tos=0', 'nw_ecn=0', 'nw_ttl=0', 'nw_frag=no'].join(',');
+    return [
+      'ip',
+      ...vlan(),
+      ...eth,
+      'nw_src=0.0.0.0',
+      'nw_dst=0.0.0.0',
+      'nw_proto=0',
+      'nw_tos=0',
+      'nw_ecn=0',
+      'nw_ttl=0',
+      'nw_frag=no',
+    ].join(',');
   }
   const tos = p[off + 1]!;
   const fragWord = u16(p, off + 6);
@@ -82,7 +108,12 @@ export function formatPacketFlow(p: Uint8Array): string {
     const ok = parsed && avail >= 20 && doff >= 20 && doff <= avail;
     const flags = ok ? u16(p, l4 + 12) & 0x1ff : 0;
     const names = TCP_FLAG_NAMES.filter((_, i) => flags & (1 << i));
-    if (frag !== 'later') parts.push(`tp_src=${ok ? u16(p, l4) : 0}`, `tp_dst=${ok ? u16(p, l4 + 2) : 0}`, `tcp_flags=${names.length ? names.join('|') : '0'}`);
+    if (frag !== 'later')
+      parts.push(
+        `tp_src=${ok ? u16(p, l4) : 0}`,
+        `tp_dst=${ok ? u16(p, l4 + 2) : 0}`,
+        `tcp_flags=${names.length ? names.join('|') : '0'}`,
+      );
     if (avail >= 18) tail = ` tcp_csum:${u16(p, l4 + 16).toString(16)}`;
   } else if (proto === 17) {
     const ok = parsed && avail >= 8;
@@ -91,7 +122,8 @@ export function formatPacketFlow(p: Uint8Array): string {
   } else if (proto === 132) {
     const ok = parsed && avail >= 12;
     if (frag !== 'later') parts.push(`tp_src=${ok ? u16(p, l4) : 0}`, `tp_dst=${ok ? u16(p, l4 + 2) : 0}`);
-    if (avail >= 12) tail = ` sctp_csum:${(((p[l4 + 8]! << 24) >>> 0) + ((p[l4 + 9]! << 16) | (p[l4 + 10]! << 8) | p[l4 + 11]!)).toString(16)}`;
+    if (avail >= 12)
+      tail = ` sctp_csum:${(((p[l4 + 8]! << 24) >>> 0) + ((p[l4 + 9]! << 16) | (p[l4 + 10]! << 8) | p[l4 + 11]!)).toString(16)}`;
   } else if (proto === 1) {
     const ok = parsed && avail >= 4;
     if (frag !== 'later') parts.push(`icmp_type=${ok ? p[l4] : 0}`, `icmp_code=${ok ? p[l4 + 1] : 0}`);

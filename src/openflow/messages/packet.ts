@@ -10,14 +10,16 @@ import { NXPINT } from './constants.js';
 import { OfMessageError } from './errors.js';
 import type { H } from './header.js';
 import { expectBody, pad8, readRawProps, writeRawProps } from './props.js';
-import type {
-  NxPacketIn2Fields,
-  OfMessage, RawProperty, TlvMap
-} from './types.js';
+import type { NxPacketIn2Fields, OfMessage, RawProperty, TlvMap } from './types.js';
 
 export function readTlvMaps(r: ByteReader): TlvMap[] {
   const out: TlvMap[] = [];
-  if (r.remaining % 8) throw new OfMessageError('OF_MSG_BAD_LENGTH', `TLV map list of ${r.remaining} bytes is not a multiple of 8`, r.offset);
+  if (r.remaining % 8)
+    throw new OfMessageError(
+      'OF_MSG_BAD_LENGTH',
+      `TLV map list of ${r.remaining} bytes is not a multiple of 8`,
+      r.offset,
+    );
   while (r.remaining) {
     const optClass = r.u16();
     const optType = r.u8();
@@ -38,7 +40,11 @@ export function readPacketIn2Props(r: ByteReader): NxPacketIn2Fields {
     const pr = new ByteReader(p.data);
     const want = (n: number): void => {
       if (p.data.length !== n) {
-        throw new OfMessageError('OF_MSG_BAD_LENGTH', `packet-in2 property ${p.propType} has ${p.data.length} bytes, want ${n}`, r.offset);
+        throw new OfMessageError(
+          'OF_MSG_BAD_LENGTH',
+          `packet-in2 property ${p.propType} has ${p.data.length} bytes, want ${n}`,
+          r.offset,
+        );
       }
     };
     switch (p.propType) {
@@ -91,7 +97,18 @@ export function decodePacketIn(r: ByteReader, h: H): OfMessage {
     const inPort = r.u16();
     const reason = r.u8();
     r.skip(1);
-    return { type: 'packetIn', ...h, bufferId, totalLen, reason, tableId: 0, cookie: 0n, match: [], inPort, data: r.bytes(r.remaining) };
+    return {
+      type: 'packetIn',
+      ...h,
+      bufferId,
+      totalLen,
+      reason,
+      tableId: 0,
+      cookie: 0n,
+      match: [],
+      inPort,
+      data: r.bytes(r.remaining),
+    };
   }
   if (h.version === 2) {
     // OpenFlow 1.1 §A.4.1 ofp_packet_in: buffer_id, in_port, in_phy_port, total_len, reason, table_id.
@@ -102,7 +119,18 @@ export function decodePacketIn(r: ByteReader, h: H): OfMessage {
     const totalLen = r.u16();
     const reason = r.u8();
     const tableId = r.u8();
-    const pin = { type: 'packetIn' as const, ...h, bufferId, totalLen, reason, tableId, cookie: 0n, match: [], inPort, data: r.bytes(r.remaining) };
+    const pin = {
+      type: 'packetIn' as const,
+      ...h,
+      bufferId,
+      totalLen,
+      reason,
+      tableId,
+      cookie: 0n,
+      match: [],
+      inPort,
+      data: r.bytes(r.remaining),
+    };
     return inPhyPort === inPort ? pin : { ...pin, inPhyPort };
   }
   if (h.version === 3) {
@@ -114,7 +142,17 @@ export function decodePacketIn(r: ByteReader, h: H): OfMessage {
     const tableId = r.u8();
     const match = readMatch(r, h.version);
     r.skip(2);
-    return { type: 'packetIn', ...h, bufferId, totalLen, reason, tableId, cookie: 0n, match, data: r.bytes(r.remaining) };
+    return {
+      type: 'packetIn',
+      ...h,
+      bufferId,
+      totalLen,
+      reason,
+      tableId,
+      cookie: 0n,
+      match,
+      data: r.bytes(r.remaining),
+    };
   }
   expectBody(r, 16, 'packet_in');
   const bufferId = r.u32();
@@ -160,7 +198,10 @@ export function writeTlvMaps(w: ByteWriter, maps: readonly TlvMap[]): void {
 export function writePacketIn2Props(w: ByteWriter, f: NxPacketIn2Fields, v: OfVersion): void {
   const bytesProp = (t: number, d: Uint8Array): void => {
     const len = 4 + d.length;
-    w.u16(t).u16(len).bytes(d).zeros(pad8(len) - len);
+    w.u16(t)
+      .u16(len)
+      .bytes(d)
+      .zeros(pad8(len) - len);
   };
   if (f.packet) bytesProp(NXPINT.PACKET, f.packet);
   if (f.fullLen !== undefined) w.u16(NXPINT.FULL_LEN).u16(8).u32(f.fullLen);

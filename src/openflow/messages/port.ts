@@ -6,12 +6,7 @@ import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import type { OfVersion } from '../version.js';
 import { mac } from './header.js';
 import { expectBody, readFixedString, readRawProps, subByLength, writeFixedString, writeRawProps } from './props.js';
-import type {
-  Port,
-  PortStatsEntry,
-  QueueStatsEntry,
-  RawProperty
-} from './types.js';
+import type { Port, PortStatsEntry, QueueStatsEntry, RawProperty } from './types.js';
 
 /** ofp_port (OF1.1–1.3: 64 bytes; OF1.4+: with length and properties) / OF1.0 ofp_phy_port (48). */
 export function readPort(r: ByteReader, v: OfVersion): Port {
@@ -31,7 +26,14 @@ export function readPort(r: ByteReader, v: OfVersion): Port {
     r.skip(2);
     const name = readFixedString(r, 16);
     const [config, state, curr, advertised, supported, peer, currSpeed, maxSpeed] = [
-      r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(),
+      r.u32(),
+      r.u32(),
+      r.u32(),
+      r.u32(),
+      r.u32(),
+      r.u32(),
+      r.u32(),
+      r.u32(),
     ];
     return { portNo, hwAddr, name, config, state, curr, advertised, supported, peer, currSpeed, maxSpeed };
   }
@@ -45,13 +47,25 @@ export function readPort(r: ByteReader, v: OfVersion): Port {
   const name = readFixedString(pr, 16);
   const config = pr.u32();
   const state = pr.u32();
-  let curr = 0, advertised = 0, supported = 0, peer = 0, currSpeed = 0, maxSpeed = 0;
+  let curr = 0,
+    advertised = 0,
+    supported = 0,
+    peer = 0,
+    currSpeed = 0,
+    maxSpeed = 0;
   const other: RawProperty[] = [];
   for (const p of readRawProps(pr)) {
     if (p.propType === 0 && p.data.length === 28) {
       const er = new ByteReader(p.data);
       er.skip(4);
-      [curr, advertised, supported, peer, currSpeed, maxSpeed] = [er.u32(), er.u32(), er.u32(), er.u32(), er.u32(), er.u32()];
+      [curr, advertised, supported, peer, currSpeed, maxSpeed] = [
+        er.u32(),
+        er.u32(),
+        er.u32(),
+        er.u32(),
+        er.u32(),
+        er.u32(),
+      ];
     } else other.push(p);
   }
   const port: Port = { portNo, hwAddr, name, config, state, curr, advertised, supported, peer, currSpeed, maxSpeed };
@@ -68,7 +82,10 @@ export function readPortStats(r: ByteReader, v: OfVersion): PortStatsEntry[] {
       const durationSec = pr.u32();
       const durationNsec = pr.u32();
       const c = [pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64(), pr.u64()] as const;
-      let rxFrameErr = 0n, rxOverErr = 0n, rxCrcErr = 0n, collisions = 0n;
+      let rxFrameErr = 0n,
+        rxOverErr = 0n,
+        rxCrcErr = 0n,
+        collisions = 0n;
       const other: RawProperty[] = [];
       for (const p of readRawProps(pr)) {
         if (p.propType === 0 && p.data.length === 36) {
@@ -78,8 +95,21 @@ export function readPortStats(r: ByteReader, v: OfVersion): PortStatsEntry[] {
         } else other.push(p);
       }
       const e: PortStatsEntry = {
-        portNo, rxPackets: c[0], txPackets: c[1], rxBytes: c[2], txBytes: c[3], rxDropped: c[4], txDropped: c[5],
-        rxErrors: c[6], txErrors: c[7], rxFrameErr, rxOverErr, rxCrcErr, collisions, durationSec, durationNsec,
+        portNo,
+        rxPackets: c[0],
+        txPackets: c[1],
+        rxBytes: c[2],
+        txBytes: c[3],
+        rxDropped: c[4],
+        txDropped: c[5],
+        rxErrors: c[6],
+        txErrors: c[7],
+        rxFrameErr,
+        rxOverErr,
+        rxCrcErr,
+        collisions,
+        durationSec,
+        durationNsec,
       };
       out.push(other.length ? { ...e, otherProperties: other } : e);
       continue;
@@ -99,9 +129,21 @@ export function readPortStats(r: ByteReader, v: OfVersion): PortStatsEntry[] {
     const durationSec = v < 4 ? 0 : r.u32();
     const durationNsec = v < 4 ? 0 : r.u32();
     out.push({
-      portNo, rxPackets: c[0]!, txPackets: c[1]!, rxBytes: c[2]!, txBytes: c[3]!, rxDropped: c[4]!, txDropped: c[5]!,
-      rxErrors: c[6]!, txErrors: c[7]!, rxFrameErr: c[8]!, rxOverErr: c[9]!, rxCrcErr: c[10]!, collisions: c[11]!,
-      durationSec, durationNsec,
+      portNo,
+      rxPackets: c[0]!,
+      txPackets: c[1]!,
+      rxBytes: c[2]!,
+      txBytes: c[3]!,
+      rxDropped: c[4]!,
+      txDropped: c[5]!,
+      rxErrors: c[6]!,
+      txErrors: c[7]!,
+      rxFrameErr: c[8]!,
+      rxOverErr: c[9]!,
+      rxCrcErr: c[10]!,
+      collisions: c[11]!,
+      durationSec,
+      durationNsec,
     });
   }
   return out;
@@ -173,15 +215,27 @@ export function writePortStats(w: ByteWriter, p: PortStatsEntry, v: OfVersion): 
   if (v === 1) {
     w.u16(p.portNo).zeros(6);
     for (const c of [
-      p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.rxDropped, p.txDropped, p.rxErrors, p.txErrors,
-      p.rxFrameErr, p.rxOverErr, p.rxCrcErr, p.collisions,
-    ]) w.u64(c);
+      p.rxPackets,
+      p.txPackets,
+      p.rxBytes,
+      p.txBytes,
+      p.rxDropped,
+      p.txDropped,
+      p.rxErrors,
+      p.txErrors,
+      p.rxFrameErr,
+      p.rxOverErr,
+      p.rxCrcErr,
+      p.collisions,
+    ])
+      w.u64(c);
     return;
   }
   if (v >= 5) {
     const start = w.offset;
     w.u16(0).zeros(2).u32(p.portNo).u32(p.durationSec).u32(p.durationNsec);
-    for (const c of [p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.rxDropped, p.txDropped, p.rxErrors, p.txErrors]) w.u64(c);
+    for (const c of [p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.rxDropped, p.txDropped, p.rxErrors, p.txErrors])
+      w.u64(c);
     w.u16(0).u16(40).zeros(4).u64(p.rxFrameErr).u64(p.rxOverErr).u64(p.rxCrcErr).u64(p.collisions);
     writeRawProps(w, p.otherProperties);
     w.patchU16(start, w.offset - start);
@@ -189,9 +243,20 @@ export function writePortStats(w: ByteWriter, p: PortStatsEntry, v: OfVersion): 
   }
   w.u32(p.portNo).zeros(4);
   for (const c of [
-    p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.rxDropped, p.txDropped, p.rxErrors, p.txErrors,
-    p.rxFrameErr, p.rxOverErr, p.rxCrcErr, p.collisions,
-  ]) w.u64(c);
+    p.rxPackets,
+    p.txPackets,
+    p.rxBytes,
+    p.txBytes,
+    p.rxDropped,
+    p.txDropped,
+    p.rxErrors,
+    p.txErrors,
+    p.rxFrameErr,
+    p.rxOverErr,
+    p.rxCrcErr,
+    p.collisions,
+  ])
+    w.u64(c);
   if (v >= 4) w.u32(p.durationSec).u32(p.durationNsec);
 }
 

@@ -36,7 +36,11 @@ export function readRawProps(r: ByteReader): RawProperty[] {
     const propType = r.u16();
     const len = r.u16();
     if (len < 4 || len - 4 > r.remaining) {
-      throw new OfMessageError('OF_MSG_BAD_LENGTH', `property length ${len} invalid (${r.remaining + 4} bytes left)`, start);
+      throw new OfMessageError(
+        'OF_MSG_BAD_LENGTH',
+        `property length ${len} invalid (${r.remaining + 4} bytes left)`,
+        start,
+      );
     }
     const data = r.bytes(len - 4);
     const pad = Math.min(pad8(len) - len, r.remaining);
@@ -56,7 +60,10 @@ export function writeRawProps(w: ByteWriter, props: readonly RawProperty[] | und
   if (!props) return;
   for (const p of props) {
     const len = 4 + p.data.length;
-    w.u16(p.propType).u16(len).bytes(p.data).zeros(pad8(len) - len);
+    w.u16(p.propType)
+      .u16(len)
+      .bytes(p.data)
+      .zeros(pad8(len) - len);
   }
 }
 
@@ -82,7 +89,11 @@ export function writeFixedString(w: ByteWriter, s: string, n: number): void {
 /** Reads a u16 length at the current position and returns a sub-reader over exactly that many bytes. */
 export function subByLength(r: ByteReader, len: number, min: number, what: string): ByteReader {
   if (len < min || len > r.remaining) {
-    throw new OfMessageError('OF_MSG_BAD_LENGTH', `${what} length ${len} invalid (min ${min}, ${r.remaining} bytes left)`, r.offset);
+    throw new OfMessageError(
+      'OF_MSG_BAD_LENGTH',
+      `${what} length ${len} invalid (min ${min}, ${r.remaining} bytes left)`,
+      r.offset,
+    );
   }
   return r.sub(len, what);
 }

@@ -11,15 +11,24 @@ import type { OfVersion } from '../version.js';
 import { OFPMP } from './constants.js';
 import { OfMessageError } from './errors.js';
 import { of10Actions, readOxsStats, writeOxsStats } from './flow-mod.js';
-import { readGroupDescs, readGroupFeatures, readGroupStats, writeGroupDescs, writeGroupFeatures, writeGroupStats } from './group.js';
+import {
+  readGroupDescs,
+  readGroupFeatures,
+  readGroupStats,
+  writeGroupDescs,
+  writeGroupFeatures,
+  writeGroupStats,
+} from './group.js';
 import { need } from './header.js';
 import { readBands, writeBands } from './meter.js';
 import { readPort, readPortStats, readQueueStats, writePort, writePortStats, writeQueueStats } from './port.js';
 import { expectBody, readFixedString, readRawProps, subByLength, writeFixedString, writeRawProps } from './props.js';
 import type {
   FlowStatsEntry,
-  FlowStatsRequestBody, MultipartReplyBody,
-  MultipartRequestBody, TableFeatures
+  FlowStatsRequestBody,
+  MultipartReplyBody,
+  MultipartRequestBody,
+  TableFeatures,
 } from './types.js';
 
 // ---- multipart -----------------------------------------------------------------------------------
@@ -85,7 +94,14 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
       const byteCount = fr.u64();
       const actions = readActions(fr, fr.remaining, v);
       flows.push({
-        tableId, priority, idleTimeout, hardTimeout, flags: 0, importance: 0, cookie, match,
+        tableId,
+        priority,
+        idleTimeout,
+        hardTimeout,
+        flags: 0,
+        importance: 0,
+        cookie,
+        match,
         stats: { durationSec, durationNsec, packetCount, byteCount },
         instructions: [{ type: 'applyActions', actions }],
       });
@@ -102,7 +118,18 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
       const match = readMatch(fr, v);
       const stats = readOxsStats(fr);
       const instructions = readInstructions(fr, fr.remaining, v);
-      flows.push({ tableId, priority, idleTimeout, hardTimeout, flags, importance, cookie, match, stats, instructions });
+      flows.push({
+        tableId,
+        priority,
+        idleTimeout,
+        hardTimeout,
+        flags,
+        importance,
+        cookie,
+        match,
+        stats,
+        instructions,
+      });
     } else {
       const tableId = fr.u8();
       fr.skip(1);
@@ -120,8 +147,16 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
       const match = v === 2 ? readMatch11(fr) : readMatch(fr, v);
       const instructions = readInstructions(fr, fr.remaining, v);
       flows.push({
-        tableId, priority, idleTimeout, hardTimeout, flags, importance: v >= 5 ? importance : 0, cookie, match,
-        stats: { durationSec, durationNsec, packetCount, byteCount }, instructions,
+        tableId,
+        priority,
+        idleTimeout,
+        hardTimeout,
+        flags,
+        importance: v >= 5 ? importance : 0,
+        cookie,
+        match,
+        stats: { durationSec, durationNsec, packetCount, byteCount },
+        instructions,
       });
     }
   }
@@ -132,23 +167,40 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
 
 export function mpTypeOf(kind: Exclude<MultipartRequestBody['kind'], 'unknown'>, _v: number): number {
   switch (kind) {
-    case 'desc': return OFPMP.DESC;
-    case 'flow': return OFPMP.FLOW_DESC;
-    case 'flowStats': return OFPMP.FLOW_STATS;
-    case 'aggregate': return OFPMP.AGGREGATE_STATS;
-    case 'table': return OFPMP.TABLE_STATS;
-    case 'portStats': return OFPMP.PORT_STATS;
-    case 'queue': return OFPMP.QUEUE_STATS;
-    case 'group': return OFPMP.GROUP_STATS;
-    case 'groupDesc': return OFPMP.GROUP_DESC;
-    case 'groupFeatures': return OFPMP.GROUP_FEATURES;
-    case 'meter': return OFPMP.METER_STATS;
-    case 'meterConfig': return OFPMP.METER_DESC;
-    case 'meterFeatures': return OFPMP.METER_FEATURES;
-    case 'tableFeatures': return OFPMP.TABLE_FEATURES;
-    case 'portDesc': return OFPMP.PORT_DESC;
-    case 'experimenter': return OFPMP.EXPERIMENTER;
-    default: throw new OfMessageError('OF_MSG_UNSUPPORTED', `multipart ${kind} is written by ext.ts`);
+    case 'desc':
+      return OFPMP.DESC;
+    case 'flow':
+      return OFPMP.FLOW_DESC;
+    case 'flowStats':
+      return OFPMP.FLOW_STATS;
+    case 'aggregate':
+      return OFPMP.AGGREGATE_STATS;
+    case 'table':
+      return OFPMP.TABLE_STATS;
+    case 'portStats':
+      return OFPMP.PORT_STATS;
+    case 'queue':
+      return OFPMP.QUEUE_STATS;
+    case 'group':
+      return OFPMP.GROUP_STATS;
+    case 'groupDesc':
+      return OFPMP.GROUP_DESC;
+    case 'groupFeatures':
+      return OFPMP.GROUP_FEATURES;
+    case 'meter':
+      return OFPMP.METER_STATS;
+    case 'meterConfig':
+      return OFPMP.METER_DESC;
+    case 'meterFeatures':
+      return OFPMP.METER_FEATURES;
+    case 'tableFeatures':
+      return OFPMP.TABLE_FEATURES;
+    case 'portDesc':
+      return OFPMP.PORT_DESC;
+    case 'experimenter':
+      return OFPMP.EXPERIMENTER;
+    default:
+      throw new OfMessageError('OF_MSG_UNSUPPORTED', `multipart ${kind} is written by ext.ts`);
   }
 }
 
@@ -164,12 +216,24 @@ export function writeFlowStatsRequest(w: ByteWriter, b: FlowStatsRequestBody, v:
 }
 
 /** Multipart kinds OpenFlow 1.1 defines (OpenFlow 1.1 §A.3.5); OF1.2 adds groupFeatures. */
-export const MP_KINDS_11: readonly string[] = ['desc', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'group', 'groupDesc', 'experimenter', 'unknown'];
+export const MP_KINDS_11: readonly string[] = [
+  'desc',
+  'flow',
+  'aggregate',
+  'table',
+  'portStats',
+  'queue',
+  'group',
+  'groupDesc',
+  'experimenter',
+  'unknown',
+];
 
 export function writeMpRequestBody(w: ByteWriter, b: MultipartRequestBody, v: OfVersion): void {
   const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'portDesc'];
   if (v === 1 && !of10.includes(b.kind)) need(v, 4, `${b.kind} request`);
-  if ((v === 2 || v === 3) && !MP_KINDS_11.includes(b.kind) && !(v === 3 && b.kind === 'groupFeatures')) need(v, 4, `${b.kind} request`);
+  if ((v === 2 || v === 3) && !MP_KINDS_11.includes(b.kind) && !(v === 3 && b.kind === 'groupFeatures'))
+    need(v, 4, `${b.kind} request`);
   switch (b.kind) {
     case 'desc':
     case 'table':
@@ -232,8 +296,12 @@ export function writeTableFeatures(w: ByteWriter, tables: readonly TableFeatures
 
 export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVersion): void {
   const of10 = ['desc', 'unknown', 'experimenter', 'flow', 'aggregate', 'table', 'portStats', 'queue', 'portDesc'];
-  const of11 = (v === 2 || v === 3) && (MP_KINDS_11.includes(b.kind) || (v === 3 && b.kind === 'groupFeatures')) && b.kind !== 'table';
-  if (v < 4 && !(v === 1 && of10.includes(b.kind)) && !of11 && b.kind !== 'unknown' && b.kind !== 'desc') need(v, 4, `${b.kind} reply`);
+  const of11 =
+    (v === 2 || v === 3) &&
+    (MP_KINDS_11.includes(b.kind) || (v === 3 && b.kind === 'groupFeatures')) &&
+    b.kind !== 'table';
+  if (v < 4 && !(v === 1 && of10.includes(b.kind)) && !of11 && b.kind !== 'unknown' && b.kind !== 'desc')
+    need(v, 4, `${b.kind} reply`);
   switch (b.kind) {
     case 'desc':
       writeFixedString(w, b.mfrDesc, 256);
@@ -248,8 +316,15 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
         if (v === 1) {
           w.u16(0).u8(f.tableId).u8(0);
           writeMatch10(w, f.match);
-          w.u32(f.stats.durationSec ?? 0).u32(f.stats.durationNsec ?? 0).u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout).zeros(6);
-          w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
+          w.u32(f.stats.durationSec ?? 0)
+            .u32(f.stats.durationNsec ?? 0)
+            .u16(f.priority)
+            .u16(f.idleTimeout)
+            .u16(f.hardTimeout)
+            .zeros(6);
+          w.u64(f.cookie)
+            .u64(f.stats.packetCount ?? 0n)
+            .u64(f.stats.byteCount ?? 0n);
           writeActions(w, of10Actions(f.instructions), v);
           w.patchU16(start, w.offset - start);
           continue;
@@ -260,9 +335,20 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
           writeMatch(w, f.match, v);
           writeOxsStats(w, f.stats);
         } else {
-          w.u16(0).u8(f.tableId).u8(0).u32(f.stats.durationSec ?? 0).u32(f.stats.durationNsec ?? 0);
-          w.u16(f.priority).u16(f.idleTimeout).u16(f.hardTimeout).u16(f.flags).u16(v >= 5 ? f.importance : 0).zeros(2);
-          w.u64(f.cookie).u64(f.stats.packetCount ?? 0n).u64(f.stats.byteCount ?? 0n);
+          w.u16(0)
+            .u8(f.tableId)
+            .u8(0)
+            .u32(f.stats.durationSec ?? 0)
+            .u32(f.stats.durationNsec ?? 0);
+          w.u16(f.priority)
+            .u16(f.idleTimeout)
+            .u16(f.hardTimeout)
+            .u16(f.flags)
+            .u16(v >= 5 ? f.importance : 0)
+            .zeros(2);
+          w.u64(f.cookie)
+            .u64(f.stats.packetCount ?? 0n)
+            .u64(f.stats.byteCount ?? 0n);
           if (v === 2) writeMatch11(w, f.match);
           else writeMatch(w, f.match, v);
         }
@@ -281,7 +367,11 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
       return;
     case 'aggregate':
       if (v >= 6) writeOxsStats(w, b);
-      else w.u64(b.packetCount ?? 0n).u64(b.byteCount ?? 0n).u32(b.flowCount ?? 0).zeros(4);
+      else
+        w.u64(b.packetCount ?? 0n)
+          .u64(b.byteCount ?? 0n)
+          .u32(b.flowCount ?? 0)
+          .zeros(4);
       return;
     case 'table':
       for (const t of b.tables) {
@@ -310,14 +400,21 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
       return;
     case 'meter':
       for (const m of b.meters) {
-        w.u32(m.meterId).u16(40 + 16 * m.bandStats.length).zeros(6).u32(m.flowCount).u64(m.packetInCount).u64(m.byteInCount);
+        w.u32(m.meterId)
+          .u16(40 + 16 * m.bandStats.length)
+          .zeros(6)
+          .u32(m.flowCount)
+          .u64(m.packetInCount)
+          .u64(m.byteInCount);
         w.u32(m.durationSec).u32(m.durationNsec);
         for (const s of m.bandStats) w.u64(s.packetBandCount).u64(s.byteBandCount);
       }
       return;
     case 'meterConfig':
       for (const m of b.meters) {
-        w.u16(8 + 16 * m.bands.length).u16(m.flags).u32(m.meterId);
+        w.u16(8 + 16 * m.bands.length)
+          .u16(m.flags)
+          .u32(m.meterId);
         writeBands(w, m.bands);
       }
       return;
@@ -460,7 +557,8 @@ export function readMpReplyBody(r: ByteReader, v: OfVersion, mpType: number): Mu
         const priority = fr.u16();
         const match = readMatch(fr, v);
         const stats = readOxsStats(fr);
-        if (fr.remaining) throw new OfMessageError('OF_MSG_BAD_LENGTH', `${fr.remaining} stray bytes in flow stats entry`, fr.offset);
+        if (fr.remaining)
+          throw new OfMessageError('OF_MSG_BAD_LENGTH', `${fr.remaining} stray bytes in flow stats entry`, fr.offset);
         flows.push({ tableId, reason, priority, match, stats });
       }
       return { kind: 'flowStats', flows };
@@ -485,7 +583,15 @@ export function readMpReplyBody(r: ByteReader, v: OfVersion, mpType: number): Mu
           const name = readFixedString(r, 32);
           const wildcards = r.u32();
           const maxEntries = r.u32();
-          tables.push({ tableId, name, wildcards, maxEntries, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
+          tables.push({
+            tableId,
+            name,
+            wildcards,
+            maxEntries,
+            activeCount: r.u32(),
+            lookupCount: r.u64(),
+            matchedCount: r.u64(),
+          });
         }
         return { kind: 'table', tables };
       }
@@ -523,7 +629,8 @@ export function readMpReplyBody(r: ByteReader, v: OfVersion, mpType: number): Mu
         const durationSec = mr.u32();
         const durationNsec = mr.u32();
         const bandStats = [];
-        if (mr.remaining % 16) throw new OfMessageError('OF_MSG_BAD_LENGTH', 'band counters not a multiple of 16 bytes', mr.offset);
+        if (mr.remaining % 16)
+          throw new OfMessageError('OF_MSG_BAD_LENGTH', 'band counters not a multiple of 16 bytes', mr.offset);
         while (mr.remaining) bandStats.push({ packetBandCount: mr.u64(), byteBandCount: mr.u64() });
         meters.push({ meterId, flowCount, packetInCount, byteInCount, durationSec, durationNsec, bandStats });
       }

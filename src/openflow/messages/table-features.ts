@@ -25,19 +25,101 @@ const OFPTFPT = {
  * uses, which are OVS's. Table capabilities print in this order.
  */
 const MFF_ORDER: readonly string[] = [
-  'dp_hash', 'recirc_id', 'packet_type', 'conj_id', 'tun_id', 'tun_src', 'tun_dst', 'tun_ipv6_src', 'tun_ipv6_dst',
-  'tun_flags', 'tun_ttl', 'tun_tos', 'tun_gbp_id', 'tun_gbp_flags', 'tun_erspan_ver', 'tun_erspan_idx', 'tun_erspan_dir',
-  'tun_erspan_hwid', 'tun_gtpu_flags', 'tun_gtpu_msgtype', ...Array.from({ length: 64 }, (_, i) => `tun_metadata${i}`),
-  'metadata', 'in_port', 'in_port_oxm', 'actset_output', 'skb_priority', 'pkt_mark', 'ct_state', 'ct_zone', 'ct_mark',
-  'ct_label', 'ct_nw_proto', 'ct_nw_src', 'ct_nw_dst', 'ct_ipv6_src', 'ct_ipv6_dst', 'ct_tp_src', 'ct_tp_dst',
-  ...Array.from({ length: 16 }, (_, i) => `reg${i}`), ...Array.from({ length: 8 }, (_, i) => `xreg${i}`),
+  'dp_hash',
+  'recirc_id',
+  'packet_type',
+  'conj_id',
+  'tun_id',
+  'tun_src',
+  'tun_dst',
+  'tun_ipv6_src',
+  'tun_ipv6_dst',
+  'tun_flags',
+  'tun_ttl',
+  'tun_tos',
+  'tun_gbp_id',
+  'tun_gbp_flags',
+  'tun_erspan_ver',
+  'tun_erspan_idx',
+  'tun_erspan_dir',
+  'tun_erspan_hwid',
+  'tun_gtpu_flags',
+  'tun_gtpu_msgtype',
+  ...Array.from({ length: 64 }, (_, i) => `tun_metadata${i}`),
+  'metadata',
+  'in_port',
+  'in_port_oxm',
+  'actset_output',
+  'skb_priority',
+  'pkt_mark',
+  'ct_state',
+  'ct_zone',
+  'ct_mark',
+  'ct_label',
+  'ct_nw_proto',
+  'ct_nw_src',
+  'ct_nw_dst',
+  'ct_ipv6_src',
+  'ct_ipv6_dst',
+  'ct_tp_src',
+  'ct_tp_dst',
+  ...Array.from({ length: 16 }, (_, i) => `reg${i}`),
+  ...Array.from({ length: 8 }, (_, i) => `xreg${i}`),
   ...Array.from({ length: 4 }, (_, i) => `xxreg${i}`),
-  'eth_src', 'eth_dst', 'eth_type', 'vlan_tci', 'dl_vlan', 'vlan_vid', 'dl_vlan_pcp', 'vlan_pcp', 'mpls_label', 'mpls_tc',
-  'mpls_bos', 'mpls_ttl', 'ip_src', 'ip_dst', 'ipv6_src', 'ipv6_dst', 'ipv6_label', 'nw_proto', 'nw_tos', 'ip_dscp', 'nw_ecn',
-  'nw_ttl', 'ip_frag', 'arp_op', 'arp_spa', 'arp_tpa', 'arp_sha', 'arp_tha', 'tcp_src', 'tcp_dst', 'tcp_flags', 'udp_src',
-  'udp_dst', 'sctp_src', 'sctp_dst', 'icmp_type', 'icmp_code', 'icmpv6_type', 'icmpv6_code', 'nd_target', 'nd_sll', 'nd_tll',
-  'nd_reserved', 'nd_options_type', 'nsh_flags', 'nsh_ttl', 'nsh_mdtype', 'nsh_np', 'nsh_spi', 'nsh_si', 'nsh_c1', 'nsh_c2',
-  'nsh_c3', 'nsh_c4',
+  'eth_src',
+  'eth_dst',
+  'eth_type',
+  'vlan_tci',
+  'dl_vlan',
+  'vlan_vid',
+  'dl_vlan_pcp',
+  'vlan_pcp',
+  'mpls_label',
+  'mpls_tc',
+  'mpls_bos',
+  'mpls_ttl',
+  'ip_src',
+  'ip_dst',
+  'ipv6_src',
+  'ipv6_dst',
+  'ipv6_label',
+  'nw_proto',
+  'nw_tos',
+  'ip_dscp',
+  'nw_ecn',
+  'nw_ttl',
+  'ip_frag',
+  'arp_op',
+  'arp_spa',
+  'arp_tpa',
+  'arp_sha',
+  'arp_tha',
+  'tcp_src',
+  'tcp_dst',
+  'tcp_flags',
+  'udp_src',
+  'udp_dst',
+  'sctp_src',
+  'sctp_dst',
+  'icmp_type',
+  'icmp_code',
+  'icmpv6_type',
+  'icmpv6_code',
+  'nd_target',
+  'nd_sll',
+  'nd_tll',
+  'nd_reserved',
+  'nd_options_type',
+  'nsh_flags',
+  'nsh_ttl',
+  'nsh_mdtype',
+  'nsh_np',
+  'nsh_spi',
+  'nsh_si',
+  'nsh_c1',
+  'nsh_c2',
+  'nsh_c3',
+  'nsh_c4',
 ];
 const MFF_INDEX = new Map(MFF_ORDER.map((n, i) => [n, i]));
 
@@ -46,8 +128,18 @@ const MFF_INDEX = new Map(MFF_ORDER.map((n, i) => [n, i]));
  * order, checked against ovs-ofctl 3.1); other types (copy_ttl_*, pbb, …) are not printed.
  */
 const ACTION_BITS12: readonly (readonly [number, string])[] = [
-  [0, 'output'], [22, 'group'], [25, 'set_field'], [18, 'strip_vlan'], [17, 'push_vlan'], [23, 'mod_nw_ttl'], [24, 'dec_ttl'],
-  [15, 'set_mpls_ttl'], [16, 'dec_mpls_ttl'], [19, 'push_mpls'], [20, 'pop_mpls'], [21, 'set_queue'],
+  [0, 'output'],
+  [22, 'group'],
+  [25, 'set_field'],
+  [18, 'strip_vlan'],
+  [17, 'push_vlan'],
+  [23, 'mod_nw_ttl'],
+  [24, 'dec_ttl'],
+  [15, 'set_mpls_ttl'],
+  [16, 'dec_mpls_ttl'],
+  [19, 'push_mpls'],
+  [20, 'pop_mpls'],
+  [21, 'set_queue'],
 ];
 
 /** The action type bits OVS knows (it drops the others when decoding a bitmap). */
@@ -61,12 +153,19 @@ export function actionBitsText(bits: number): string {
 
 /** Instruction types (OFPIT_*) in the order OVS prints them, with its names. */
 const INSTRUCTION_ORDER: readonly (readonly [number, string])[] = [
-  [6, 'meter'], [4, 'apply_actions'], [5, 'clear_actions'], [3, 'write_actions'], [2, 'write_metadata'], [1, 'goto_table'],
+  [6, 'meter'],
+  [4, 'apply_actions'],
+  [5, 'clear_actions'],
+  [3, 'write_actions'],
+  [2, 'write_metadata'],
+  [1, 'goto_table'],
 ];
 
 /** Sorts field names into OVS's order (names it does not know are left out) and folds shared prefixes. */
 export function fieldSetText(names: Iterable<string>): string {
-  const list = [...new Set(names)].filter((n) => MFF_INDEX.has(n)).sort((a, b) => MFF_INDEX.get(a)! - MFF_INDEX.get(b)!);
+  const list = [...new Set(names)]
+    .filter((n) => MFF_INDEX.has(n))
+    .sort((a, b) => MFF_INDEX.get(a)! - MFF_INDEX.get(b)!);
   return fold(list).join(' ');
 }
 
@@ -77,7 +176,7 @@ export function fieldSetText(names: Iterable<string>): string {
  */
 function fold(list: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     const name = list[i]!;
     const reg = /^(x{0,2}reg)(\d+)$/.exec(name);
     if (reg) {
@@ -130,7 +229,12 @@ interface Features {
 }
 
 function emptyIf(): InstructionFeatures {
-  return { next: [], instructions: 0, write: { actions: 0, setFields: new Set() }, apply: { actions: 0, setFields: new Set() } };
+  return {
+    next: [],
+    instructions: 0,
+    write: { actions: 0, setFields: new Set() },
+    apply: { actions: 0, setFields: new Set() },
+  };
 }
 
 /** OXM / NXM headers (4 bytes, experimenter ones 8) to field names; `masked` collects HM-bit ones. */
@@ -166,34 +270,61 @@ function readIdBits(data: Uint8Array): number {
 
 /** Non-miss property types whose _MISS twin defaults to them. */
 const INHERITED = new Set<number>([
-  OFPTFPT.INSTRUCTIONS, OFPTFPT.NEXT_TABLES, OFPTFPT.WRITE_ACTIONS, OFPTFPT.APPLY_ACTIONS, OFPTFPT.WRITE_SETFIELD, OFPTFPT.APPLY_SETFIELD,
+  OFPTFPT.INSTRUCTIONS,
+  OFPTFPT.NEXT_TABLES,
+  OFPTFPT.WRITE_ACTIONS,
+  OFPTFPT.APPLY_ACTIONS,
+  OFPTFPT.WRITE_SETFIELD,
+  OFPTFPT.APPLY_SETFIELD,
 ]);
 
 function decodeFeatures(props: readonly RawProperty[]): Features {
   const f: Features = { nonmiss: emptyIf(), miss: emptyIf(), match: new Set(), wildcard: new Set(), mask: new Set() };
   // A missing _MISS property means "same as the non-miss one" (OpenFlow 1.3.5 §7.3.5.5.2).
   const seen = new Set(props.map((p) => p.propType));
-  const inherit = props.filter((p) => INHERITED.has(p.propType) && !seen.has(p.propType + 1)).map((p) => ({ ...p, propType: p.propType + 1 }));
+  const inherit = props
+    .filter((p) => INHERITED.has(p.propType) && !seen.has(p.propType + 1))
+    .map((p) => ({ ...p, propType: p.propType + 1 }));
   for (const p of [...props, ...inherit]) {
     const side = p.propType & 1 ? f.miss : f.nonmiss;
     switch (p.propType & ~1) {
-      case OFPTFPT.INSTRUCTIONS: side.instructions = readIdBits(p.data); break;
-      case OFPTFPT.NEXT_TABLES: side.next = [...p.data]; break;
-      case OFPTFPT.WRITE_ACTIONS: side.write.actions = (readIdBits(p.data) & KNOWN_ACTION_BITS) >>> 0; break;
-      case OFPTFPT.APPLY_ACTIONS: side.apply.actions = (readIdBits(p.data) & KNOWN_ACTION_BITS) >>> 0; break;
-      case OFPTFPT.WRITE_SETFIELD: side.write.setFields = readFieldIds(p.data); break;
-      case OFPTFPT.APPLY_SETFIELD: side.apply.setFields = readFieldIds(p.data); break;
-      case OFPTFPT.MATCH: if (!(p.propType & 1)) f.match = readFieldIds(p.data, f.mask); break;
-      case OFPTFPT.WILDCARDS: if (!(p.propType & 1)) f.wildcard = readFieldIds(p.data); break;
+      case OFPTFPT.INSTRUCTIONS:
+        side.instructions = readIdBits(p.data);
+        break;
+      case OFPTFPT.NEXT_TABLES:
+        side.next = [...p.data];
+        break;
+      case OFPTFPT.WRITE_ACTIONS:
+        side.write.actions = (readIdBits(p.data) & KNOWN_ACTION_BITS) >>> 0;
+        break;
+      case OFPTFPT.APPLY_ACTIONS:
+        side.apply.actions = (readIdBits(p.data) & KNOWN_ACTION_BITS) >>> 0;
+        break;
+      case OFPTFPT.WRITE_SETFIELD:
+        side.write.setFields = readFieldIds(p.data);
+        break;
+      case OFPTFPT.APPLY_SETFIELD:
+        side.apply.setFields = readFieldIds(p.data);
+        break;
+      case OFPTFPT.MATCH:
+        if (!(p.propType & 1)) f.match = readFieldIds(p.data, f.mask);
+        break;
+      case OFPTFPT.WILDCARDS:
+        if (!(p.propType & 1)) f.wildcard = readFieldIds(p.data);
+        break;
     }
   }
   return f;
 }
 
 const setEq = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
-const afEq = (a: ActionFeatures, b: ActionFeatures): boolean => a.actions === b.actions && setEq(a.setFields, b.setFields);
+const afEq = (a: ActionFeatures, b: ActionFeatures): boolean =>
+  a.actions === b.actions && setEq(a.setFields, b.setFields);
 const ifEq = (a: InstructionFeatures, b: InstructionFeatures): boolean =>
-  a.instructions === b.instructions && a.next.join() === b.next.join() && afEq(a.write, b.write) && afEq(a.apply, b.apply);
+  a.instructions === b.instructions &&
+  a.next.join() === b.next.join() &&
+  afEq(a.write, b.write) &&
+  afEq(a.apply, b.apply);
 const ifEmpty = (a: InstructionFeatures): boolean => ifEq(a, emptyIf());
 
 function actionFeaturesText(a: ActionFeatures): string {
@@ -209,7 +340,7 @@ function instructionFeaturesText(t: InstructionFeatures, prev?: InstructionFeatu
   if (t.next.length) {
     const ids = [...new Set(t.next)].filter((x) => x < 255).sort((a, b) => a - b);
     const runs: string[] = [];
-    for (let i = 0; i < ids.length; ) {
+    for (let i = 0; i < ids.length;) {
       let j = i;
       while (j + 1 < ids.length && ids[j + 1] === ids[j]! + 1) j++;
       runs.push(j > i ? `${ids[i]}-${ids[j]}` : `${ids[i]}`);
@@ -252,11 +383,25 @@ interface Stats {
 }
 
 /** One table's block of text; `prev` is the table printed before it (OVS prints "ditto" and "(same …)"). */
-function tableText(version: number, t: TableFeatures, f: Features, stats?: Stats, prev?: { t: TableFeatures; f: Features }): string {
+function tableText(
+  version: number,
+  t: TableFeatures,
+  f: Features,
+  stats?: Stats,
+  prev?: { t: TableFeatures; f: Features },
+): string {
   let s = `  table ${t.tableId}${t.name ? ` ("${t.name}")` : ''}:`;
-  const sameFeatures = prev !== undefined && t.metadataMatch === prev.t.metadataMatch && t.metadataWrite === prev.t.metadataWrite
-    && t.maxEntries === prev.t.maxEntries && (version < 5 || t.capabilities === prev.t.capabilities) && ifEq(f.nonmiss, prev.f.nonmiss) && ifEq(f.miss, prev.f.miss)
-    && setEq(f.match, prev.f.match) && setEq(f.wildcard, prev.f.wildcard) && setEq(f.mask, prev.f.mask);
+  const sameFeatures =
+    prev !== undefined &&
+    t.metadataMatch === prev.t.metadataMatch &&
+    t.metadataWrite === prev.t.metadataWrite &&
+    t.maxEntries === prev.t.maxEntries &&
+    (version < 5 || t.capabilities === prev.t.capabilities) &&
+    ifEq(f.nonmiss, prev.f.nonmiss) &&
+    ifEq(f.miss, prev.f.miss) &&
+    setEq(f.match, prev.f.match) &&
+    setEq(f.wildcard, prev.f.wildcard) &&
+    setEq(f.mask, prev.f.mask);
   if (!stats && sameFeatures) return `${s} ditto`; // OVS ends this line only with the next table's "\n"
   s += '\n';
   if (stats) s += `    active=${stats.activeCount}, lookup=${stats.lookupCount}, matched=${stats.matchedCount}\n`;
@@ -301,15 +446,35 @@ export function tableFeaturesText(version: number, tables: readonly TableFeature
 
 /** OFPFW10_* bits and the fields they stand for, in OVS's mapping (lib/ofp-table.c). */
 const OF10_WILDCARD_FIELDS: readonly (readonly [number, string])[] = [
-  [1 << 0, 'in_port'], [1 << 1, 'vlan_vid'], [1 << 2, 'eth_src'], [1 << 3, 'eth_dst'], [1 << 4, 'eth_type'], [1 << 5, 'nw_proto'],
-  [1 << 6, 'tcp_src'], [1 << 7, 'tcp_dst'], [0x3f << 8, 'ip_src'], [0x3f << 14, 'ip_dst'], [1 << 20, 'vlan_pcp'], [1 << 21, 'nw_tos'],
+  [1 << 0, 'in_port'],
+  [1 << 1, 'vlan_vid'],
+  [1 << 2, 'eth_src'],
+  [1 << 3, 'eth_dst'],
+  [1 << 4, 'eth_type'],
+  [1 << 5, 'nw_proto'],
+  [1 << 6, 'tcp_src'],
+  [1 << 7, 'tcp_dst'],
+  [0x3f << 8, 'ip_src'],
+  [0x3f << 14, 'ip_dst'],
+  [1 << 20, 'vlan_pcp'],
+  [1 << 21, 'nw_tos'],
 ];
 
 /** One OF1.0 ofp_table_stats entry: counters, then the capabilities OVS derives from the wildcards. */
-export function tableStats10Text(e: { tableId: number; name: string; wildcards: number; maxEntries: number } & Stats): string {
+export function tableStats10Text(
+  e: { tableId: number; name: string; wildcards: number; maxEntries: number } & Stats,
+): string {
   // OVS lists only the fields whose wildcard bit is set, as "exact match or wildcard"
   const wild = new Set(OF10_WILDCARD_FIELDS.filter(([bit]) => e.wildcards & bit).map(([, n]) => n));
   const f: Features = { nonmiss: emptyIf(), miss: emptyIf(), match: wild, wildcard: wild, mask: new Set() };
-  const t: TableFeatures = { tableId: e.tableId, name: e.name, metadataMatch: 0n, metadataWrite: 0n, capabilities: 0, maxEntries: e.maxEntries, properties: [] };
+  const t: TableFeatures = {
+    tableId: e.tableId,
+    name: e.name,
+    metadataMatch: 0n,
+    metadataWrite: 0n,
+    capabilities: 0,
+    maxEntries: e.maxEntries,
+    properties: [],
+  };
   return tableText(1, t, f, e);
 }

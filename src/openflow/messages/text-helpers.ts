@@ -35,14 +35,28 @@ export function hexDump(b: Uint8Array, ascii: boolean): string {
 export function portName(p: number, version: number): string {
   if (version === 1) {
     const names: Record<number, string> = {
-      [OFPP10.IN_PORT]: 'IN_PORT', [OFPP10.TABLE]: 'TABLE', [OFPP10.NORMAL]: 'NORMAL', [OFPP10.FLOOD]: 'FLOOD',
-      [OFPP10.ALL]: 'ALL', [OFPP10.CONTROLLER]: 'CONTROLLER', [OFPP10.LOCAL]: 'LOCAL', [OFPP10.NONE]: 'ANY', 0xfff7: 'UNSET',
+      [OFPP10.IN_PORT]: 'IN_PORT',
+      [OFPP10.TABLE]: 'TABLE',
+      [OFPP10.NORMAL]: 'NORMAL',
+      [OFPP10.FLOOD]: 'FLOOD',
+      [OFPP10.ALL]: 'ALL',
+      [OFPP10.CONTROLLER]: 'CONTROLLER',
+      [OFPP10.LOCAL]: 'LOCAL',
+      [OFPP10.NONE]: 'ANY',
+      0xfff7: 'UNSET',
     };
     return names[p] ?? `${p}`;
   }
   const names: Record<number, string> = {
-    [OFPP.IN_PORT]: 'IN_PORT', [OFPP.TABLE]: 'TABLE', [OFPP.NORMAL]: 'NORMAL', [OFPP.FLOOD]: 'FLOOD', [OFPP.ALL]: 'ALL',
-    [OFPP.CONTROLLER]: 'CONTROLLER', [OFPP.LOCAL]: 'LOCAL', [OFPP.ANY]: 'ANY', [OFPP.UNSET]: 'UNSET',
+    [OFPP.IN_PORT]: 'IN_PORT',
+    [OFPP.TABLE]: 'TABLE',
+    [OFPP.NORMAL]: 'NORMAL',
+    [OFPP.FLOOD]: 'FLOOD',
+    [OFPP.ALL]: 'ALL',
+    [OFPP.CONTROLLER]: 'CONTROLLER',
+    [OFPP.LOCAL]: 'LOCAL',
+    [OFPP.ANY]: 'ANY',
+    [OFPP.UNSET]: 'UNSET',
   };
   return names[p] ?? `${p}`;
 }

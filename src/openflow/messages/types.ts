@@ -448,7 +448,12 @@ export type MultipartRequestBody =
   | { readonly kind: 'tableFeatures'; readonly tables: readonly TableFeatures[] }
   /** `portNo` OF1.5 only. */
   | { readonly kind: 'portDesc'; readonly portNo?: number }
-  | { readonly kind: 'experimenter'; readonly experimenter: number; readonly expType: number; readonly data: Uint8Array }
+  | {
+      readonly kind: 'experimenter';
+      readonly experimenter: number;
+      readonly expType: number;
+      readonly data: Uint8Array;
+    }
   | { readonly kind: 'unknown'; readonly mpType: number; readonly data: Uint8Array }
   | ExtMultipartRequestBody;
 
@@ -607,7 +612,12 @@ export type MultipartReplyBody =
   | ({ readonly kind: 'meterFeatures' } & MeterFeatures)
   | { readonly kind: 'tableFeatures'; readonly tables: readonly TableFeatures[] }
   | { readonly kind: 'portDesc'; readonly ports: readonly Port[] }
-  | { readonly kind: 'experimenter'; readonly experimenter: number; readonly expType: number; readonly data: Uint8Array }
+  | {
+      readonly kind: 'experimenter';
+      readonly experimenter: number;
+      readonly expType: number;
+      readonly data: Uint8Array;
+    }
   | { readonly kind: 'unknown'; readonly mpType: number; readonly data: Uint8Array }
   | ExtMultipartReplyBody;
 

@@ -13,7 +13,8 @@ import type { Match } from '../match/index.js';
 const ASYNC_BITS = [0x3f, 0x07, 0x3f, 0x07, 0x18, 0x03];
 
 /** Fields an OpenFlow 1.5 packet-out match may set (OVS meta-flow.c mf_is_pipeline_field). */
-const PIPELINE_FIELD = /^(?:tun_(?:id|src|dst|ipv6_src|ipv6_dst|flags|gbp_id|gbp_flags|erspan_(?:ver|idx|dir|hwid)|gtpu_(?:flags|msgtype)|metadata\d+)|metadata|in_port|in_port_oxm|x{0,2}reg\d+|packet_type)$/;
+const PIPELINE_FIELD =
+  /^(?:tun_(?:id|src|dst|ipv6_src|ipv6_dst|flags|gbp_id|gbp_flags|erspan_(?:ver|idx|dir|hwid)|gtpu_(?:flags|msgtype)|metadata\d+)|metadata|in_port|in_port_oxm|x{0,2}reg\d+|packet_type)$/;
 
 /**
  * OVS's checks on the OpenFlow 1.5 packet-out match (ofp-packet.c ofputil_decode_packet_out):
@@ -28,12 +29,20 @@ function checkPacketOutMatch(match: Match): void {
     if (f.field === 'in_port_oxm' && f.value.length === 4) {
       const p = (f.value[0]! * 0x1000000 + ((f.value[1]! << 16) | (f.value[2]! << 8) | f.value[3]!)) >>> 0;
       // OpenFlow 1.1+ ports: 0..0xfeff or 0xffffff00..0xffffffff (ofputil_port_from_ofp11)
-      if (p >= 0xff00 && p < 0xffffff00) throw new OfValidationError('OFPBMC_BAD_VALUE', `in_port 0x${p.toString(16)} is outside the OpenFlow port range`);
+      if (p >= 0xff00 && p < 0xffffff00)
+        throw new OfValidationError(
+          'OFPBMC_BAD_VALUE',
+          `in_port 0x${p.toString(16)} is outside the OpenFlow port range`,
+        );
       port = p >= 0xffffff00 ? p - 0xffff0000 : p;
     } else if (f.field === 'in_port' && f.value.length === 2) {
       port = (f.value[0]! << 8) | f.value[1]!;
     }
-    if (!PIPELINE_FIELD.test(f.field)) throw new OfValidationError('OFPBRC_PIPELINE_FIELDS_ONLY', `packet-out match sets ${f.field}, not a pipeline field`);
+    if (!PIPELINE_FIELD.test(f.field))
+      throw new OfValidationError(
+        'OFPBRC_PIPELINE_FIELDS_ONLY',
+        `packet-out match sets ${f.field}, not a pipeline field`,
+      );
   }
   if (port === undefined) throw new OfValidationError('OFPBRC_BAD_PORT', 'packet-out match has no in_port');
   // OFPP_MAX (0xff00) and up: only LOCAL, CONTROLLER and NONE are valid input ports
@@ -46,7 +55,8 @@ function checkWildcards(match: Match): void {
   for (const f of match) {
     if (!f.mask) continue;
     for (let i = 0; i < f.value.length; i++) {
-      if (f.value[i]! & ~(f.mask[i] ?? 0)) throw new OfValidationError('OFPBMC_BAD_WILDCARDS', `${f.field}: value has 1-bits where the mask is 0`);
+      if (f.value[i]! & ~(f.mask[i] ?? 0))
+        throw new OfValidationError('OFPBMC_BAD_WILDCARDS', `${f.field}: value has 1-bits where the mask is 0`);
     }
   }
 }
@@ -68,9 +78,11 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
   switch (m.type) {
     case 'meterMod':
       if (m.command > 2) throw new OfValidationError('OFPMMFC_BAD_COMMAND', `meter_mod command ${m.command}`);
-      if ((m.flags & 3) === 3) throw new OfValidationError('OFPMMFC_BAD_FLAGS', `meter_mod flags 0x${m.flags.toString(16)}`);
+      if ((m.flags & 3) === 3)
+        throw new OfValidationError('OFPMMFC_BAD_FLAGS', `meter_mod flags 0x${m.flags.toString(16)}`);
       for (const b of m.bands) {
-        if (b.bandType !== 1 && b.bandType !== 2 && b.bandType !== 0xffff) throw new OfValidationError('OFPMMFC_BAD_BAND', `meter band type ${b.bandType}`);
+        if (b.bandType !== 1 && b.bandType !== 2 && b.bandType !== 0xffff)
+          throw new OfValidationError('OFPMMFC_BAD_BAND', `meter band type ${b.bandType}`);
       }
       break;
     case 'setAsync':
@@ -78,8 +90,10 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
       for (const p of m.properties ?? []) {
         if (!('mask' in p)) continue;
         const allowed = ASYNC_BITS[p.propType >> 1];
-        if (allowed === undefined) throw new OfValidationError('OFPACFC_UNSUPPORTED', `async property type ${p.propType}`);
-        if (p.mask & ~allowed) throw new OfValidationError('OFPACFC_INVALID', `async property ${p.propType} mask 0x${p.mask.toString(16)}`);
+        if (allowed === undefined)
+          throw new OfValidationError('OFPACFC_UNSUPPORTED', `async property type ${p.propType}`);
+        if (p.mask & ~allowed)
+          throw new OfValidationError('OFPACFC_INVALID', `async property ${p.propType} mask 0x${p.mask.toString(16)}`);
       }
       break;
     case 'packetOut':
@@ -87,7 +101,10 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
       break;
     case 'bundleAdd':
       if (m.message.xid !== m.xid) {
-        throw new OfValidationError('OFPBFC_MSG_BAD_XID', `bundled message xid 0x${m.message.xid.toString(16)} differs from 0x${m.xid.toString(16)}`);
+        throw new OfValidationError(
+          'OFPBFC_MSG_BAD_XID',
+          `bundled message xid 0x${m.message.xid.toString(16)} differs from 0x${m.xid.toString(16)}`,
+        );
       }
       if (nested) validateMessage(m.message);
       break;

@@ -43,7 +43,8 @@ export function parseEncap(name: 'encap' | 'decap', args: string, pos = 0): Enca
   const m = /^([a-z_]+)\s*(?:\((.*)\))?$/s.exec(a);
   if (!m) return bad(`encap: cannot parse ${JSON.stringify(a)}`, pos);
   const header = m[1] as EncapHeader;
-  if (!(header in ENCAP_HEADERS)) return bad(`encap: unknown header ${JSON.stringify(m[1])} (ethernet, nsh, mpls, mpls_mc)`, pos);
+  if (!(header in ENCAP_HEADERS))
+    return bad(`encap: unknown header ${JSON.stringify(m[1])} (ethernet, nsh, mpls, mpls_mc)`, pos);
   const body = (m[2] ?? '').trim();
   if (!body) return { kind: 'encap', header };
   if (header !== 'nsh') return bad(`encap(${header}) takes no properties`, pos);
@@ -58,12 +59,16 @@ export function parseEncap(name: 'encap' | 'decap', args: string, pos = 0): Enca
     } else if (kv.key === 'tlv' && kv.paren) {
       const parts = splitTop(kv.value ?? '', kv.valuePos, false);
       if (parts.length !== 3) bad(`encap(nsh): tlv(class,type,value) takes 3 arguments`, p.pos);
-      const [cls, type, value] = parts as [typeof parts[0], typeof parts[0], typeof parts[0]];
+      const [cls, type, value] = parts as [(typeof parts)[0], (typeof parts)[0], (typeof parts)[0]];
       const digits = value.text.replace(/^0x/i, '');
       if (!/^[0-9a-f]+$/i.test(digits)) bad(`tlv value: ${JSON.stringify(value.text)} is not hex`, value.pos);
       const len = Math.ceil(digits.length / 2);
       if (len > 255) bad('encap(nsh): tlv value over 255 bytes', value.pos);
-      tlvs.push({ tlvClass: parseNum(cls.text, 16, cls.pos, 'tlv class'), tlvType: parseNum(type.text, 8, type.pos, 'tlv type'), value: bigIntToBytes(BigInt(`0x${digits}`), len) });
+      tlvs.push({
+        tlvClass: parseNum(cls.text, 16, cls.pos, 'tlv class'),
+        tlvType: parseNum(type.text, 8, type.pos, 'tlv type'),
+        value: bigIntToBytes(BigInt(`0x${digits}`), len),
+      });
     } else {
       bad(`encap(nsh): unknown property ${JSON.stringify(p.text)}`, p.pos);
     }

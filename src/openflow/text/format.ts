@@ -20,9 +20,11 @@ export function formatFlow(spec: FlowSpec): string {
   const head = [pri, m].filter(Boolean).join(',');
   if (head) out.push(head);
   if (spec.cookie !== undefined && (spec.cookie !== 0n || (spec.cookieMask ?? 0n) !== 0n)) {
-    out.push(spec.cookieMask !== undefined && spec.cookieMask !== 0n
-      ? `cookie:0x${spec.cookie.toString(16)}/0x${spec.cookieMask.toString(16)}`
-      : `cookie:0x${spec.cookie.toString(16)}`);
+    out.push(
+      spec.cookieMask !== undefined && spec.cookieMask !== 0n
+        ? `cookie:0x${spec.cookie.toString(16)}/0x${spec.cookieMask.toString(16)}`
+        : `cookie:0x${spec.cookie.toString(16)}`,
+    );
   }
   if (spec.idleTimeout) out.push(`idle:${spec.idleTimeout}`);
   if (spec.hardTimeout) out.push(`hard:${spec.hardTimeout}`);

@@ -22,8 +22,10 @@ export function splitTop(text: string, base: number, spaces: boolean): Piece[] {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0x5b) depth++; // ( [
-    else if (c === 0x29 || c === 0x5d) { // ) ]
+    if (c === 0x28 || c === 0x5b)
+      depth++; // ( [
+    else if (c === 0x29 || c === 0x5d) {
+      // ) ]
       depth--;
       if (depth < 0) throw new FlowParseError('OF_TEXT_SYNTAX', `unbalanced '${text[i]}'`, base + i);
     } else if (depth === 0 && (c === 0x2c || (spaces && (c === 0x20 || (c >= 0x09 && c <= 0x0d))))) {
@@ -37,11 +39,15 @@ export function splitTop(text: string, base: number, spaces: boolean): Piece[] {
 }
 
 /** `key=value`, `key:value` or `key(args)` split of one piece. */
-export function keyValue(p: Piece, seps = '=:'): { key: string; value: string | undefined; valuePos: number; paren: boolean } {
+export function keyValue(
+  p: Piece,
+  seps = '=:',
+): { key: string; value: string | undefined; valuePos: number; paren: boolean } {
   for (let i = 0; i < p.text.length; i++) {
     const c = p.text[i]!;
     if (c === '(') {
-      if (!p.text.endsWith(')')) return { key: p.text, value: undefined, valuePos: p.pos + p.text.length, paren: false };
+      if (!p.text.endsWith(')'))
+        return { key: p.text, value: undefined, valuePos: p.pos + p.text.length, paren: false };
       return { key: p.text.slice(0, i), value: p.text.slice(i + 1, -1), valuePos: p.pos + i + 1, paren: true };
     }
     if (c === '[') {
@@ -50,7 +56,8 @@ export function keyValue(p: Piece, seps = '=:'): { key: string; value: string | 
       i = j;
       continue;
     }
-    if (seps.includes(c)) return { key: p.text.slice(0, i), value: p.text.slice(i + 1), valuePos: p.pos + i + 1, paren: false };
+    if (seps.includes(c))
+      return { key: p.text.slice(0, i), value: p.text.slice(i + 1), valuePos: p.pos + i + 1, paren: false };
   }
   return { key: p.text, value: undefined, valuePos: p.pos + p.text.length, paren: false };
 }

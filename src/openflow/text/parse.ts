@@ -12,21 +12,45 @@ import { parseEncap } from './encap.js';
 import type { FlowFlag, FlowSpec } from './types.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
-import { parseFieldValue, parseIpv4, parseIpv6, parseMac, parseNum, parsePort16, parsePort32, parseUint } from './values.js';
+import {
+  parseFieldValue,
+  parseIpv4,
+  parseIpv6,
+  parseMac,
+  parseNum,
+  parsePort16,
+  parsePort32,
+  parseUint,
+} from './values.js';
 
 const ETH = { IP: 0x0800, ARP: 0x0806, RARP: 0x8035, IPV6: 0x86dd, MPLS: 0x8847, MPLSM: 0x8848 } as const;
 
 /** Protocol shorthands (ovs-fields(7) "Protocol shorthands"). */
 const SHORTHANDS: Record<string, { ethType: number; proto?: number }> = {
-  ip: { ethType: ETH.IP }, ipv4: { ethType: ETH.IP }, ipv6: { ethType: ETH.IPV6 },
-  icmp: { ethType: ETH.IP, proto: 1 }, icmp6: { ethType: ETH.IPV6, proto: 58 },
-  tcp: { ethType: ETH.IP, proto: 6 }, tcp6: { ethType: ETH.IPV6, proto: 6 },
-  udp: { ethType: ETH.IP, proto: 17 }, udp6: { ethType: ETH.IPV6, proto: 17 },
-  sctp: { ethType: ETH.IP, proto: 132 }, sctp6: { ethType: ETH.IPV6, proto: 132 },
-  arp: { ethType: ETH.ARP }, rarp: { ethType: ETH.RARP }, mpls: { ethType: ETH.MPLS }, mplsm: { ethType: ETH.MPLSM },
+  ip: { ethType: ETH.IP },
+  ipv4: { ethType: ETH.IP },
+  ipv6: { ethType: ETH.IPV6 },
+  icmp: { ethType: ETH.IP, proto: 1 },
+  icmp6: { ethType: ETH.IPV6, proto: 58 },
+  tcp: { ethType: ETH.IP, proto: 6 },
+  tcp6: { ethType: ETH.IPV6, proto: 6 },
+  udp: { ethType: ETH.IP, proto: 17 },
+  udp6: { ethType: ETH.IPV6, proto: 17 },
+  sctp: { ethType: ETH.IP, proto: 132 },
+  sctp6: { ethType: ETH.IPV6, proto: 132 },
+  arp: { ethType: ETH.ARP },
+  rarp: { ethType: ETH.RARP },
+  mpls: { ethType: ETH.MPLS },
+  mplsm: { ethType: ETH.MPLSM },
 };
 
-const FLOW_FLAGS: readonly FlowFlag[] = ['send_flow_rem', 'check_overlap', 'reset_counts', 'no_packet_counts', 'no_byte_counts'];
+const FLOW_FLAGS: readonly FlowFlag[] = [
+  'send_flow_rem',
+  'check_overlap',
+  'reset_counts',
+  'no_packet_counts',
+  'no_byte_counts',
+];
 
 /** Field lookup by ovs-ofctl name, alias or NXM/OXM name (`NXM_NX_REG0`). */
 function lookupField(name: string): FieldDef | undefined {
@@ -78,7 +102,8 @@ function num(b: MatchBuilder, name: string): number | undefined {
 /** Applies `field[ofs..end]=value` onto the field's current value/mask. */
 function setSubfield(b: MatchBuilder, s: FieldSlice, v: bigint, pos: number): void {
   const def = fieldByName(s.field)!;
-  if (s.nBits < 1024 && v >> BigInt(s.nBits) !== 0n) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `value does not fit ${s.nBits} bits`, pos);
+  if (s.nBits < 1024 && v >> BigInt(s.nBits) !== 0n)
+    throw new FlowParseError('OF_TEXT_BAD_WIDTH', `value does not fit ${s.nBits} bits`, pos);
   const cur = b.fields.get(def.name)?.f;
   let value = cur ? bytesToBigInt(cur.value) : 0n;
   let mask = cur ? (cur.mask ? bytesToBigInt(cur.mask) : (1n << BigInt(def.bytes * 8)) - 1n) : 0n;
@@ -86,17 +111,44 @@ function setSubfield(b: MatchBuilder, s: FieldSlice, v: bigint, pos: number): vo
   value = (value & ~m) | (v << BigInt(s.ofs));
   mask |= m;
   const full = (1n << BigInt(def.bytes * 8)) - 1n;
-  setField(b, { field: def.name, value: bigIntToBytes(value, def.bytes), ...(mask === full ? {} : { mask: bigIntToBytes(mask, def.bytes) }) }, pos);
+  setField(
+    b,
+    {
+      field: def.name,
+      value: bigIntToBytes(value, def.bytes),
+      ...(mask === full ? {} : { mask: bigIntToBytes(mask, def.bytes) }),
+    },
+    pos,
+  );
 }
 
-function prereqOk(p: Prereq, ethType: number | undefined, proto: number | undefined, icmpType: number | undefined, b: MatchBuilder): boolean {
+function prereqOk(
+  p: Prereq,
+  ethType: number | undefined,
+  proto: number | undefined,
+  icmpType: number | undefined,
+  b: MatchBuilder,
+): boolean {
   return prereqSatisfied(p, ethType, proto, icmpType, (f) => b.fields.has(f));
 }
 
 const PREREQ_TEXT: Record<Prereq, string> = {
-  none: '', vlan: 'a VLAN match (dl_vlan / vlan_tci)', mpls: 'mpls or mplsm', ipv4: 'ip', ipv6: 'ipv6', ip: 'ip or ipv6',
-  arp: 'arp or rarp', tcp: 'tcp or tcp6', udp: 'udp or udp6', sctp: 'sctp or sctp6', icmp: 'icmp', icmpv6: 'icmp6',
-  nd: 'icmp6 with icmp_type 135 or 136', ndSolicit: 'icmp6,icmp_type=135', ndAdvert: 'icmp6,icmp_type=136', nsh: 'dl_type=0x894f',
+  none: '',
+  vlan: 'a VLAN match (dl_vlan / vlan_tci)',
+  mpls: 'mpls or mplsm',
+  ipv4: 'ip',
+  ipv6: 'ipv6',
+  ip: 'ip or ipv6',
+  arp: 'arp or rarp',
+  tcp: 'tcp or tcp6',
+  udp: 'udp or udp6',
+  sctp: 'sctp or sctp6',
+  icmp: 'icmp',
+  icmpv6: 'icmp6',
+  nd: 'icmp6 with icmp_type 135 or 136',
+  ndSolicit: 'icmp6,icmp_type=135',
+  ndAdvert: 'icmp6,icmp_type=136',
+  nsh: 'dl_type=0x894f',
   ct: 'ct_state',
 };
 
@@ -156,7 +208,15 @@ function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): void {
       tci = (tci & ~0xe000) | 0x1000 | (pcp << 13);
       mask |= 0xf000;
     }
-    setField(b, { field: 'vlan_tci', value: bigIntToBytes(BigInt(tci), 2), ...(mask === 0xffff ? {} : { mask: bigIntToBytes(BigInt(mask), 2) }) }, p.pos);
+    setField(
+      b,
+      {
+        field: 'vlan_tci',
+        value: bigIntToBytes(BigInt(tci), 2),
+        ...(mask === 0xffff ? {} : { mask: bigIntToBytes(BigInt(mask), 2) }),
+      },
+      p.pos,
+    );
     return;
   }
   const def = lookupField(contextualName(b, key));
@@ -168,11 +228,20 @@ function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): void {
     parsed = { value: bigIntToBytes(BigInt(port10To11(bytesToNum(parsed.value))), 4) };
   } else if (def.name === 'in_port_oxm' && version < 0x03) {
     name = 'in_port';
-    parsed = { value: bigIntToBytes(BigInt(bytesToNum(parsed.value) >= 0xffffff00 ? bytesToNum(parsed.value) - 0xffff0000 : bytesToNum(parsed.value)), 2) };
+    parsed = {
+      value: bigIntToBytes(
+        BigInt(
+          bytesToNum(parsed.value) >= 0xffffff00 ? bytesToNum(parsed.value) - 0xffff0000 : bytesToNum(parsed.value),
+        ),
+        2,
+      ),
+    };
   }
   if (name === 'nw_tos') parsed = { value: Uint8Array.of(parsed.value[0]! & 0xfc) };
-  if (name === 'ip_dscp' && parsed.value[0]! > 0x3f) throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'ip_dscp must be 0..63', vp);
-  if (name === 'nw_ecn' && parsed.value[0]! > 3) throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'nw_ecn must be 0..3', vp);
+  if (name === 'ip_dscp' && parsed.value[0]! > 0x3f)
+    throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'ip_dscp must be 0..63', vp);
+  if (name === 'nw_ecn' && parsed.value[0]! > 3)
+    throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'nw_ecn must be 0..3', vp);
   setField(b, { field: name, value: parsed.value, ...(parsed.mask ? { mask: parsed.mask } : {}) }, p.pos);
 }
 
@@ -183,7 +252,8 @@ function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): void {
 function contextualName(b: MatchBuilder, key: string): string {
   const ethType = num(b, 'eth_type');
   const proto = num(b, 'nw_proto');
-  if ((key === 'icmp_type' || key === 'icmp_code') && ethType === ETH.IPV6) return key === 'icmp_type' ? 'icmpv6_type' : 'icmpv6_code';
+  if ((key === 'icmp_type' || key === 'icmp_code') && ethType === ETH.IPV6)
+    return key === 'icmp_type' ? 'icmpv6_type' : 'icmpv6_code';
   if (key === 'tp_src' || key === 'tp_dst') {
     const side = key.slice(3);
     if (proto === 17) return `udp_${side}`;
@@ -204,11 +274,14 @@ function vlanTciToOxm(b: MatchBuilder): void {
   b.fields.delete('vlan_tci');
   const vm = m & 0x1fff;
   if (vm) {
-    const f: MatchField = vm === 0x1fff ? { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & 0x1fff), 2) }
-      : { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & vm), 2), mask: bigIntToBytes(BigInt(vm), 2) };
+    const f: MatchField =
+      vm === 0x1fff
+        ? { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & 0x1fff), 2) }
+        : { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & vm), 2), mask: bigIntToBytes(BigInt(vm), 2) };
     b.fields.set('vlan_vid', { f, pos: t.pos });
   }
-  if (m & 0xe000 && v & 0x1000) b.fields.set('vlan_pcp', { f: { field: 'vlan_pcp', value: Uint8Array.of(v >>> 13) }, pos: t.pos });
+  if (m & 0xe000 && v & 0x1000)
+    b.fields.set('vlan_pcp', { f: { field: 'vlan_pcp', value: Uint8Array.of(v >>> 13) }, pos: t.pos });
 }
 
 function finishMatch(b: MatchBuilder, version: OfVersion): Match {
@@ -225,7 +298,8 @@ function finishMatch(b: MatchBuilder, version: OfVersion): Match {
     const frag = b.fields.get('ip_frag')?.f;
     if (frag && ['tcp', 'udp', 'sctp', 'icmp', 'icmpv6', 'nd', 'ndSolicit', 'ndAdvert'].includes(def.prereq)) {
       const fm = frag.mask ? frag.mask[0]! : 0xff;
-      if ((fm & 2) && (frag.value[0]! & 2)) throw new FlowParseError('OF_TEXT_PREREQ', `${name} cannot be matched on later fragments (ip_frag=later)`, pos);
+      if (fm & 2 && frag.value[0]! & 2)
+        throw new FlowParseError('OF_TEXT_PREREQ', `${name} cannot be matched on later fragments (ip_frag=later)`, pos);
     }
     if (name === 'nw_proto' && ethType !== ETH.IP && ethType !== ETH.IPV6) {
       throw new FlowParseError('OF_TEXT_PREREQ', 'nw_proto requires ip or ipv6', pos);
@@ -279,16 +353,28 @@ function setFieldAction(ctx: ActCtx, field: string, value: Uint8Array, mask?: Ui
 function legacySetField(field: string, value: Uint8Array): Action | undefined {
   const n = bytesToNum(value);
   switch (field) {
-    case 'eth_src': return { type: 'setDlSrc', mac: value };
-    case 'eth_dst': return { type: 'setDlDst', mac: value };
-    case 'ip_src': return { type: 'setNwSrc', addr: value };
-    case 'ip_dst': return { type: 'setNwDst', addr: value };
-    case 'ip_dscp': return { type: 'setNwTos', tos: (n & 0x3f) << 2 };
-    case 'tcp_src': case 'udp_src': return { type: 'setTpSrc', port: n };
-    case 'tcp_dst': case 'udp_dst': return { type: 'setTpDst', port: n };
-    case 'vlan_vid': return { type: 'setVlanVid', vid: n & 0xfff };
-    case 'vlan_pcp': return { type: 'setVlanPcp', pcp: n & 7 };
-    default: return undefined;
+    case 'eth_src':
+      return { type: 'setDlSrc', mac: value };
+    case 'eth_dst':
+      return { type: 'setDlDst', mac: value };
+    case 'ip_src':
+      return { type: 'setNwSrc', addr: value };
+    case 'ip_dst':
+      return { type: 'setNwDst', addr: value };
+    case 'ip_dscp':
+      return { type: 'setNwTos', tos: (n & 0x3f) << 2 };
+    case 'tcp_src':
+    case 'udp_src':
+      return { type: 'setTpSrc', port: n };
+    case 'tcp_dst':
+    case 'udp_dst':
+      return { type: 'setTpDst', port: n };
+    case 'vlan_vid':
+      return { type: 'setVlanVid', vid: n & 0xfff };
+    case 'vlan_pcp':
+      return { type: 'setVlanPcp', pcp: n & 7 };
+    default:
+      return undefined;
   }
 }
 
@@ -308,7 +394,11 @@ function loadFor(f: MatchField): Action[] {
       const out: Action[] = [];
       for (let o = 0; o < nBits; o += 64) {
         const n = Math.min(64, nBits - o);
-        out.push({ type: 'regLoad', dst: { field: def.name, ofs: ofs + o, nBits: n }, value: (v >> BigInt(o)) & ((1n << BigInt(n)) - 1n) });
+        out.push({
+          type: 'regLoad',
+          dst: { field: def.name, ofs: ofs + o, nBits: n },
+          value: (v >> BigInt(o)) & ((1n << BigInt(n)) - 1n),
+        });
       }
       return out;
     }
@@ -391,7 +481,12 @@ function immBytes(dst: FieldSlice, text: string, pos: number): Uint8Array {
 
 function parseLearn(text: string, pos: number): Action {
   let table = 1;
-  let idleTimeout = 0, hardTimeout = 0, finIdleTimeout = 0, finHardTimeout = 0, priority = 0x8000, flags = 0;
+  let idleTimeout = 0,
+    hardTimeout = 0,
+    finIdleTimeout = 0,
+    finHardTimeout = 0,
+    priority = 0x8000,
+    flags = 0;
   let cookie = 0n;
   let limit: number | undefined;
   let resultDst: FieldSlice | undefined;
@@ -404,7 +499,10 @@ function parseLearn(text: string, pos: number): Action {
       if (arrow < 0) throw new FlowParseError('OF_TEXT_SYNTAX', 'learn load: missing ->', p.pos);
       const dst = parseSlice(body.slice(arrow + 2), p.pos + 5 + arrow + 2);
       const srcText = body.slice(0, arrow);
-      const src = /^[A-Za-z_]/.test(srcText) && lookupField(srcText.replace(/\[.*$/, '')) ? parseSlice(srcText, p.pos + 5) : immBytes(dst, srcText, p.pos + 5);
+      const src =
+        /^[A-Za-z_]/.test(srcText) && lookupField(srcText.replace(/\[.*$/, ''))
+          ? parseSlice(srcText, p.pos + 5)
+          : immBytes(dst, srcText, p.pos + 5);
       specs.push({ kind: 'load', dst, src });
       continue;
     }
@@ -415,54 +513,106 @@ function parseLearn(text: string, pos: number): Action {
     const kv = keyValue(p, '=');
     const v = kv.value;
     switch (kv.key) {
-      case 'table': table = parseNum(v ?? '', 8, kv.valuePos, 'table'); continue;
-      case 'idle_timeout': idleTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key); continue;
-      case 'hard_timeout': hardTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key); continue;
-      case 'fin_idle_timeout': finIdleTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key); continue;
-      case 'fin_hard_timeout': finHardTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key); continue;
-      case 'priority': priority = parseNum(v ?? '', 16, kv.valuePos, kv.key); continue;
-      case 'cookie': cookie = parseUint(v ?? '', 64, kv.valuePos, kv.key); continue;
-      case 'limit': limit = parseNum(v ?? '', 32, kv.valuePos, kv.key); continue;
-      case 'result_dst': resultDst = parseSlice(v ?? '', kv.valuePos); continue;
-      case 'send_flow_rem': flags |= 1; continue;
-      case 'delete_learned': flags |= 2; continue;
-      default: break;
+      case 'table':
+        table = parseNum(v ?? '', 8, kv.valuePos, 'table');
+        continue;
+      case 'idle_timeout':
+        idleTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key);
+        continue;
+      case 'hard_timeout':
+        hardTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key);
+        continue;
+      case 'fin_idle_timeout':
+        finIdleTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key);
+        continue;
+      case 'fin_hard_timeout':
+        finHardTimeout = parseNum(v ?? '', 16, kv.valuePos, kv.key);
+        continue;
+      case 'priority':
+        priority = parseNum(v ?? '', 16, kv.valuePos, kv.key);
+        continue;
+      case 'cookie':
+        cookie = parseUint(v ?? '', 64, kv.valuePos, kv.key);
+        continue;
+      case 'limit':
+        limit = parseNum(v ?? '', 32, kv.valuePos, kv.key);
+        continue;
+      case 'result_dst':
+        resultDst = parseSlice(v ?? '', kv.valuePos);
+        continue;
+      case 'send_flow_rem':
+        flags |= 1;
+        continue;
+      case 'delete_learned':
+        flags |= 2;
+        continue;
+      default:
+        break;
     }
     const dst = parseSlice(kv.key, p.pos);
     if (v === undefined) {
       specs.push({ kind: 'match', dst, src: dst });
     } else if (/^[A-Za-z_]/.test(v) && lookupField(v.replace(/\[.*$/, ''))) {
       const src = parseSlice(v, kv.valuePos);
-      if (src.nBits !== dst.nBits) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `learn: ${kv.key} and ${v} differ in width`, p.pos);
+      if (src.nBits !== dst.nBits)
+        throw new FlowParseError('OF_TEXT_BAD_WIDTH', `learn: ${kv.key} and ${v} differ in width`, p.pos);
       specs.push({ kind: 'match', dst, src });
     } else {
       specs.push({ kind: 'match', dst, src: immBytes(dst, v, kv.valuePos) });
     }
   }
   return {
-    type: 'learn', idleTimeout, hardTimeout, priority, cookie, flags, table, finIdleTimeout, finHardTimeout, specs,
-    ...(limit !== undefined ? { limit } : {}), ...(resultDst ? { resultDst } : {}),
+    type: 'learn',
+    idleTimeout,
+    hardTimeout,
+    priority,
+    cookie,
+    flags,
+    table,
+    finIdleTimeout,
+    finHardTimeout,
+    specs,
+    ...(limit !== undefined ? { limit } : {}),
+    ...(resultDst ? { resultDst } : {}),
   };
 }
 
 function parseController(text: string | undefined, pos: number): Action {
-  const o: { maxLen?: number; id?: number; reason?: number; userdata?: Uint8Array; pause?: boolean; meterId?: number } = {};
+  const o: { maxLen?: number; id?: number; reason?: number; userdata?: Uint8Array; pause?: boolean; meterId?: number } =
+    {};
   for (const p of splitTop(text ?? '', pos, false)) {
     const kv = keyValue(p, '=');
     const v = kv.value ?? '';
     switch (kv.key) {
-      case 'max_len': o.maxLen = parseNum(v, 16, kv.valuePos, 'max_len'); break;
-      case 'id': o.id = parseNum(v, 16, kv.valuePos, 'id'); break;
+      case 'max_len':
+        o.maxLen = parseNum(v, 16, kv.valuePos, 'max_len');
+        break;
+      case 'id':
+        o.id = parseNum(v, 16, kv.valuePos, 'id');
+        break;
       case 'reason': {
         const i = (PACKET_IN_REASONS as readonly string[]).indexOf(v);
-        if (i < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', `unknown controller reason ${JSON.stringify(v)}`, kv.valuePos);
+        if (i < 0)
+          throw new FlowParseError('OF_TEXT_BAD_VALUE', `unknown controller reason ${JSON.stringify(v)}`, kv.valuePos);
         o.reason = i;
         break;
       }
-      case 'userdata': o.userdata = Uint8Array.from(v.split('.').filter(Boolean).map((x) => parseInt(x, 16))); break;
-      case 'pause': o.pause = true; break;
-      case 'meter_id': o.meterId = parseNum(v, 32, kv.valuePos, 'meter_id'); break;
-      default: throw new FlowParseError('OF_TEXT_SYNTAX', `controller: unknown argument ${JSON.stringify(kv.key)}`, p.pos);
+      case 'userdata':
+        o.userdata = Uint8Array.from(
+          v
+            .split('.')
+            .filter(Boolean)
+            .map((x) => parseInt(x, 16)),
+        );
+        break;
+      case 'pause':
+        o.pause = true;
+        break;
+      case 'meter_id':
+        o.meterId = parseNum(v, 32, kv.valuePos, 'meter_id');
+        break;
+      default:
+        throw new FlowParseError('OF_TEXT_SYNTAX', `controller: unknown argument ${JSON.stringify(kv.key)}`, p.pos);
     }
   }
   if (o.userdata || o.pause || o.meterId) return { type: 'controller2', ...o };
@@ -495,7 +645,12 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     if (k === 'move:') {
       const src = parseSlice(lhs, p.pos + k.length);
       const dst = parseSlice(rhs, rhsPos);
-      if (src.nBits !== dst.nBits) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `move: ${src.nBits}-bit source to ${dst.nBits}-bit destination`, p.pos);
+      if (src.nBits !== dst.nBits)
+        throw new FlowParseError(
+          'OF_TEXT_BAD_WIDTH',
+          `move: ${src.nBits}-bit source to ${dst.nBits}-bit destination`,
+          p.pos,
+        );
       out.push(ctx.version >= 0x06 ? { type: 'copyField', nBits: src.nBits, src, dst } : { type: 'regMove', src, dst });
     } else if (k === 'load:') {
       const dst = parseSlice(rhs, rhsPos);
@@ -503,22 +658,33 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       let v: bigint;
       if (/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(lhs)) v = parseUint(lhs, dst.nBits, p.pos + k.length, 'load');
       else v = bytesToBigInt(parseFieldValue(def, lhs, p.pos + k.length).value);
-      if (dst.nBits < 1024 && v >> BigInt(dst.nBits) !== 0n) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `load: ${lhs} does not fit ${dst.nBits} bits`, p.pos + k.length);
+      if (dst.nBits < 1024 && v >> BigInt(dst.nBits) !== 0n)
+        throw new FlowParseError('OF_TEXT_BAD_WIDTH', `load: ${lhs} does not fit ${dst.nBits} bits`, p.pos + k.length);
       if (dst.nBits > 64 && ctx.version < 0x06) {
         // OVS splits a wide load into 64-bit NXAST_REG_LOADs, low bits first
         for (let ofs = 0; ofs < dst.nBits; ofs += 64) {
           const n = Math.min(64, dst.nBits - ofs);
-          out.push({ type: 'regLoad', dst: { field: dst.field, ofs: dst.ofs + ofs, nBits: n }, value: (v >> BigInt(ofs)) & ((1n << BigInt(n)) - 1n) });
+          out.push({
+            type: 'regLoad',
+            dst: { field: dst.field, ofs: dst.ofs + ofs, nBits: n },
+            value: (v >> BigInt(ofs)) & ((1n << BigInt(n)) - 1n),
+          });
         }
         return;
       }
-      if (dst.nBits < 64 && v >> BigInt(dst.nBits) !== 0n) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `load: ${lhs} does not fit ${dst.nBits} bits`, p.pos + k.length);
+      if (dst.nBits < 64 && v >> BigInt(dst.nBits) !== 0n)
+        throw new FlowParseError('OF_TEXT_BAD_WIDTH', `load: ${lhs} does not fit ${dst.nBits} bits`, p.pos + k.length);
       if (ctx.version >= 0x06) {
         const whole = dst.ofs === 0 && dst.nBits === def.bytes * 8;
         const m = ((1n << BigInt(dst.nBits)) - 1n) << BigInt(dst.ofs);
-        out.push({ type: 'setField', field: {
-          field: def.name, value: bigIntToBytes(v << BigInt(dst.ofs), def.bytes), ...(whole ? {} : { mask: bigIntToBytes(m, def.bytes) }),
-        } });
+        out.push({
+          type: 'setField',
+          field: {
+            field: def.name,
+            value: bigIntToBytes(v << BigInt(dst.ofs), def.bytes),
+            ...(whole ? {} : { mask: bigIntToBytes(m, def.bytes) }),
+          },
+        });
       } else {
         out.push({ type: 'regLoad', dst, value: v });
       }
@@ -540,7 +706,8 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     const m = /^check_pkt_larger\((\d+)\)->(.*)$/.exec(t);
     if (!m) throw new FlowParseError('OF_TEXT_SYNTAX', 'check_pkt_larger(N)->DST', p.pos);
     const dst = parseSlice(m[2]!, p.pos + t.indexOf('->') + 2);
-    if (dst.nBits !== 1) throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'check_pkt_larger: destination must be 1 bit', p.pos);
+    if (dst.nBits !== 1)
+      throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'check_pkt_larger: destination must be 1 bit', p.pos);
     out.push({ type: 'checkPktLarger', pktLen: parseNum(m[1]!, 16, p.pos, 'length'), dst });
     return;
   }
@@ -549,12 +716,14 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
   const v = kv.value;
   const vp = kv.valuePos;
   const needV = (): string => {
-    if (v === undefined || v === '') throw new FlowParseError('OF_TEXT_SYNTAX', `${key} needs an argument`, p.pos + p.text.length);
+    if (v === undefined || v === '')
+      throw new FlowParseError('OF_TEXT_SYNTAX', `${key} needs an argument`, p.pos + p.text.length);
     return v;
   };
   const v13 = ctx.version >= 0x02;
   switch (key) {
-    case 'drop': return;
+    case 'drop':
+      return;
     case 'encap':
     case 'decap':
       out.push(encapToAction(parseEncap(key, v ?? '', vp)));
@@ -572,7 +741,10 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         out.push({ type: 'outputTrunc', port, maxLen });
         return;
       }
-      if (/[[]/.test(needV()) || (lookupField(v!) && !/^(in_port|local|normal|flood|all|table|controller|any|none)$/i.test(v!))) {
+      if (
+        /[[]/.test(needV()) ||
+        (lookupField(v!) && !/^(in_port|local|normal|flood|all|table|controller|any|none)$/i.test(v!))
+      ) {
         out.push({ type: 'outputReg', src: parseSlice(v!, vp), maxLen: 0xffff });
         return;
       }
@@ -582,7 +754,12 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       if (kv.paren) out.push(parseController(v, vp));
       else out.push({ type: 'output', port: 0xfffffffd, maxLen: v ? parseNum(v, 16, vp, 'max_len') : 0xffff });
       return;
-    case 'in_port': case 'local': case 'normal': case 'flood': case 'all': case 'table':
+    case 'in_port':
+    case 'local':
+    case 'normal':
+    case 'flood':
+    case 'all':
+    case 'table':
       out.push({ type: 'output', port: parsePort32(key, p.pos), maxLen: 0 });
       return;
     case 'enqueue': {
@@ -595,47 +772,93 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       else out.push({ type: 'enqueue', port, queueId });
       return;
     }
-    case 'set_queue': out.push({ type: 'setQueue', queueId: parseNum(needV(), 32, vp, 'queue') }); return;
-    case 'pop_queue': out.push({ type: 'popQueue' }); return;
-    case 'group': out.push({ type: 'group', groupId: parseNum(needV(), 32, vp, 'group') }); return;
-    case 'meter': out.push({ type: 'meter', meterId: parseNum(needV(), 32, vp, 'meter') }); return;
+    case 'set_queue':
+      out.push({ type: 'setQueue', queueId: parseNum(needV(), 32, vp, 'queue') });
+      return;
+    case 'pop_queue':
+      out.push({ type: 'popQueue' });
+      return;
+    case 'group':
+      out.push({ type: 'group', groupId: parseNum(needV(), 32, vp, 'group') });
+      return;
+    case 'meter':
+      out.push({ type: 'meter', meterId: parseNum(needV(), 32, vp, 'meter') });
+      return;
     case 'mod_vlan_vid': {
       const vid = parseNum(needV(), 16, vp, 'vlan id');
       if (vid > 0xfff) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `vlan id ${vid} is not 12 bits`, vp);
-      if (!v13) { out.push({ type: 'setVlanVid', vid }); return; }
-      if (!hasVlan(ctx.match) && !out.some((a) => a.type === 'pushVlan')) out.push({ type: 'pushVlan', ethertype: 0x8100 });
+      if (!v13) {
+        out.push({ type: 'setVlanVid', vid });
+        return;
+      }
+      if (!hasVlan(ctx.match) && !out.some((a) => a.type === 'pushVlan'))
+        out.push({ type: 'pushVlan', ethertype: 0x8100 });
       out.push(...setFieldAction(ctx, 'vlan_vid', bigIntToBytes(BigInt(0x1000 | vid), 2)));
       return;
     }
     case 'mod_vlan_pcp': {
       const pcp = parseNum(needV(), 8, vp, 'vlan pcp');
       if (pcp > 7) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `vlan pcp ${pcp} is not 0..7`, vp);
-      if (!v13) { out.push({ type: 'setVlanPcp', pcp }); return; }
-      if (!hasVlan(ctx.match) && !out.some((a) => a.type === 'pushVlan')) out.push({ type: 'pushVlan', ethertype: 0x8100 });
+      if (!v13) {
+        out.push({ type: 'setVlanPcp', pcp });
+        return;
+      }
+      if (!hasVlan(ctx.match) && !out.some((a) => a.type === 'pushVlan'))
+        out.push({ type: 'pushVlan', ethertype: 0x8100 });
       out.push(...setFieldAction(ctx, 'vlan_pcp', Uint8Array.of(pcp)));
       return;
     }
-    case 'strip_vlan': out.push(v13 ? { type: 'popVlan' } : { type: 'stripVlan' }); return;
-    case 'pop_vlan': out.push(v13 ? { type: 'popVlan' } : { type: 'stripVlan' }); return;
-    case 'push_vlan': out.push({ type: 'pushVlan', ethertype: parseNum(needV(), 16, vp, 'ethertype') }); return;
-    case 'push_mpls': out.push({ type: 'pushMpls', ethertype: parseNum(needV(), 16, vp, 'ethertype') }); return;
-    case 'pop_mpls': out.push({ type: 'popMpls', ethertype: parseNum(needV(), 16, vp, 'ethertype') }); return;
-    case 'set_mpls_label': if (v13 && ctx.version >= 0x03) out.push(...setFieldAction(ctx, 'mpls_label', bigIntToBytes(BigInt(parseNum(needV(), 20, vp, 'label')), 4))); else out.push({ type: 'setMplsLabel', label: parseNum(needV(), 20, vp, 'label') }); return;
-    case 'set_mpls_tc': if (v13 && ctx.version >= 0x03) out.push(...setFieldAction(ctx, 'mpls_tc', Uint8Array.of(parseNum(needV(), 3, vp, 'tc')))); else out.push({ type: 'setMplsTc', tc: parseNum(needV(), 3, vp, 'tc') }); return;
-    case 'set_mpls_ttl': out.push({ type: 'setMplsTtl', ttl: parseNum(needV(), 8, vp, 'ttl') }); return;
-    case 'dec_mpls_ttl': out.push({ type: 'decMplsTtl' }); return;
-    case 'mod_nw_ttl': out.push({ type: 'setNwTtl', ttl: parseNum(needV(), 8, vp, 'ttl') }); return;
+    case 'strip_vlan':
+      out.push(v13 ? { type: 'popVlan' } : { type: 'stripVlan' });
+      return;
+    case 'pop_vlan':
+      out.push(v13 ? { type: 'popVlan' } : { type: 'stripVlan' });
+      return;
+    case 'push_vlan':
+      out.push({ type: 'pushVlan', ethertype: parseNum(needV(), 16, vp, 'ethertype') });
+      return;
+    case 'push_mpls':
+      out.push({ type: 'pushMpls', ethertype: parseNum(needV(), 16, vp, 'ethertype') });
+      return;
+    case 'pop_mpls':
+      out.push({ type: 'popMpls', ethertype: parseNum(needV(), 16, vp, 'ethertype') });
+      return;
+    case 'set_mpls_label':
+      if (v13 && ctx.version >= 0x03)
+        out.push(...setFieldAction(ctx, 'mpls_label', bigIntToBytes(BigInt(parseNum(needV(), 20, vp, 'label')), 4)));
+      else out.push({ type: 'setMplsLabel', label: parseNum(needV(), 20, vp, 'label') });
+      return;
+    case 'set_mpls_tc':
+      if (v13 && ctx.version >= 0x03)
+        out.push(...setFieldAction(ctx, 'mpls_tc', Uint8Array.of(parseNum(needV(), 3, vp, 'tc'))));
+      else out.push({ type: 'setMplsTc', tc: parseNum(needV(), 3, vp, 'tc') });
+      return;
+    case 'set_mpls_ttl':
+      out.push({ type: 'setMplsTtl', ttl: parseNum(needV(), 8, vp, 'ttl') });
+      return;
+    case 'dec_mpls_ttl':
+      out.push({ type: 'decMplsTtl' });
+      return;
+    case 'mod_nw_ttl':
+      out.push({ type: 'setNwTtl', ttl: parseNum(needV(), 8, vp, 'ttl') });
+      return;
     case 'dec_ttl':
-      if (kv.paren && (v ?? '').trim() !== '') out.push({ type: 'decTtl', ids: splitTop(v ?? '', vp, false).map((q) => parseNum(q.text, 16, q.pos, 'controller id')) });
+      if (kv.paren && (v ?? '').trim() !== '')
+        out.push({
+          type: 'decTtl',
+          ids: splitTop(v ?? '', vp, false).map((q) => parseNum(q.text, 16, q.pos, 'controller id')),
+        });
       else out.push(v13 ? { type: 'decNwTtl' } : { type: 'decTtl' });
       return;
-    case 'mod_dl_src': case 'mod_dl_dst': {
+    case 'mod_dl_src':
+    case 'mod_dl_dst': {
       const mac = parseMac(needV(), vp);
       if (!v13) out.push({ type: key === 'mod_dl_src' ? 'setDlSrc' : 'setDlDst', mac });
       else out.push(...setFieldAction(ctx, key === 'mod_dl_src' ? 'eth_src' : 'eth_dst', mac));
       return;
     }
-    case 'mod_nw_src': case 'mod_nw_dst': {
+    case 'mod_nw_src':
+    case 'mod_nw_dst': {
       const addr = parseIpv4(needV(), vp);
       if (!v13) out.push({ type: key === 'mod_nw_src' ? 'setNwSrc' : 'setNwDst', addr });
       else out.push(...setFieldAction(ctx, key === 'mod_nw_src' ? 'ip_src' : 'ip_dst', addr));
@@ -644,7 +867,8 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     case 'mod_nw_tos': {
       const tos = parseNum(needV(), 8, vp, 'tos');
       if (tos & 3) throw new FlowParseError('OF_TEXT_BAD_VALUE', 'mod_nw_tos: low 2 bits must be zero', vp);
-      if (v13) out.push(...setFieldAction(ctx, 'ip_dscp', Uint8Array.of(tos >> 2))); else out.push({ type: 'setNwTos', tos });
+      if (v13) out.push(...setFieldAction(ctx, 'ip_dscp', Uint8Array.of(tos >> 2)));
+      else out.push({ type: 'setNwTos', tos });
       return;
     }
     case 'mod_nw_ecn': {
@@ -653,25 +877,37 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       else out.push(...setFieldAction(ctx, 'nw_ecn', Uint8Array.of(ecn)));
       return;
     }
-    case 'mod_tp_src': case 'mod_tp_dst': {
+    case 'mod_tp_src':
+    case 'mod_tp_dst': {
       const port = parseNum(needV(), 16, vp, 'port');
-      if (!v13) { out.push({ type: key === 'mod_tp_src' ? 'setTpSrc' : 'setTpDst', port }); return; }
+      if (!v13) {
+        out.push({ type: key === 'mod_tp_src' ? 'setTpSrc' : 'setTpDst', port });
+        return;
+      }
       const proto = matchProto(ctx.match);
       const base = proto === 17 ? 'udp' : proto === 132 ? 'sctp' : 'tcp';
-      out.push(...setFieldAction(ctx, `${base}_${key === 'mod_tp_src' ? 'src' : 'dst'}`, bigIntToBytes(BigInt(port), 2)));
+      out.push(
+        ...setFieldAction(ctx, `${base}_${key === 'mod_tp_src' ? 'src' : 'dst'}`, bigIntToBytes(BigInt(port), 2)),
+      );
       return;
     }
     case 'resubmit': {
-      if (!kv.paren) { out.push({ type: 'resubmit', inPort: parsePort16(needV(), vp) }); return; }
+      if (!kv.paren) {
+        out.push({ type: 'resubmit', inPort: parsePort16(needV(), vp) });
+        return;
+      }
       const args = (v ?? '').split(',');
-      if (args.length < 1 || args.length > 3) throw new FlowParseError('OF_TEXT_SYNTAX', 'resubmit(port,table[,ct])', vp);
+      if (args.length < 1 || args.length > 3)
+        throw new FlowParseError('OF_TEXT_SYNTAX', 'resubmit(port,table[,ct])', vp);
       const inPort = args[0] ? parsePort16(args[0], vp) : 0xfff8;
       const table = args[1] ? parseNum(args[1], 8, vp, 'table') : 0xff;
-      if (args[2] !== undefined && args[2] !== 'ct') throw new FlowParseError('OF_TEXT_SYNTAX', `resubmit: unknown ${args[2]}`, vp);
+      if (args[2] !== undefined && args[2] !== 'ct')
+        throw new FlowParseError('OF_TEXT_SYNTAX', `resubmit: unknown ${args[2]}`, vp);
       out.push({ type: 'resubmit', inPort, table, ...(args[2] === 'ct' ? { ct: true } : {}) });
       return;
     }
-    case 'set_tunnel': case 'set_tunnel64': {
+    case 'set_tunnel':
+    case 'set_tunnel64': {
       const id = parseUint(needV(), 64, vp, 'tunnel id');
       if (ctx.version >= 0x03) out.push({ type: 'setField', field: { field: 'tun_id', value: bigIntToBytes(id, 8) } });
       else out.push({ type: 'setTunnel', tunId: id, wide: key === 'set_tunnel64' || id > 0xffffffffn });
@@ -679,7 +915,8 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     }
     case 'note': {
       const hex = (v ?? '').replace(/[.:]/g, '');
-      if (!/^([0-9a-fA-F]{2})*$/.test(hex)) throw new FlowParseError('OF_TEXT_BAD_VALUE', 'note: expected hex bytes', vp);
+      if (!/^([0-9a-fA-F]{2})*$/.test(hex))
+        throw new FlowParseError('OF_TEXT_BAD_VALUE', 'note: expected hex bytes', vp);
       const data = Uint8Array.from(Buffer.from(hex, 'hex'));
       // OVS pads the note so the action is a multiple of 8 bytes
       const len = (10 + data.length + 7) & ~7;
@@ -689,7 +926,8 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       return;
     }
     case 'ct': {
-      let commit = false, force = false;
+      let commit = false,
+        force = false;
       let zone: number | undefined;
       let zoneSrc: FieldSlice | undefined;
       let table: number | undefined;
@@ -704,7 +942,12 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
           if (/^[0-9]/.test(a.value ?? '')) zone = parseNum(a.value ?? '', 16, a.valuePos, 'zone');
           else {
             zoneSrc = parseSlice(a.value ?? '', a.valuePos);
-            if (zoneSrc.nBits !== 16) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `ct zone field must be 16 bits, ${zoneSrc.nBits} given`, a.valuePos);
+            if (zoneSrc.nBits !== 16)
+              throw new FlowParseError(
+                'OF_TEXT_BAD_WIDTH',
+                `ct zone field must be 16 bits, ${zoneSrc.nBits} given`,
+                a.valuePos,
+              );
           }
         } else if (a.key === 'alg') {
           alg = a.value === 'ftp' ? 21 : a.value === 'tftp' ? 69 : parseNum(a.value ?? '', 16, a.valuePos, 'alg');
@@ -718,14 +961,25 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       }
       if (force && !commit) throw new FlowParseError('OF_TEXT_SYNTAX', 'ct: force requires commit', p.pos);
       out.push({
-        type: 'ct', commit, force, ...(zoneSrc ? { zoneSrc } : zone !== undefined ? { zone } : {}),
-        ...(table !== undefined ? { table } : {}), ...(alg !== undefined ? { alg } : {}), actions: inner,
+        type: 'ct',
+        commit,
+        force,
+        ...(zoneSrc ? { zoneSrc } : zone !== undefined ? { zone } : {}),
+        ...(table !== undefined ? { table } : {}),
+        ...(alg !== undefined ? { alg } : {}),
+        actions: inner,
       });
       return;
     }
-    case 'ct_clear': out.push({ type: 'ctClear' }); return;
-    case 'exit': out.push({ type: 'exit' }); return;
-    case 'dec_nsh_ttl': out.push({ type: 'decNshTtl' }); return;
+    case 'ct_clear':
+      out.push({ type: 'ctClear' });
+      return;
+    case 'exit':
+      out.push({ type: 'exit' });
+      return;
+    case 'dec_nsh_ttl':
+      out.push({ type: 'decNshTtl' });
+      return;
     case 'clone': {
       const inner: Action[] = [];
       for (const e of splitTop(v ?? '', vp, false)) parseOneAction(e, ctx, inner);
@@ -744,9 +998,12 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       out.push({ type: 'conjunction', id, clause, nClauses });
       return;
     }
-    case 'learn': out.push(parseLearn(v ?? '', vp)); return;
+    case 'learn':
+      out.push(parseLearn(v ?? '', vp));
+      return;
     case 'fin_timeout': {
-      let idle = 0, hard = 0;
+      let idle = 0,
+        hard = 0;
       for (const q of splitTop(v ?? '', vp, false)) {
         const a = keyValue(q, '=');
         if (a.key === 'idle_timeout') idle = parseNum(a.value ?? '', 16, a.valuePos, a.key);
@@ -762,30 +1019,50 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       for (const q of splitTop(v ?? '', vp, false)) {
         const a = keyValue(q, '=');
         if (a.key === 'ingress' || a.key === 'egress') direction = a.key;
-        else if (['probability', 'collector_set_id', 'obs_domain_id', 'obs_point_id', 'sampling_port'].includes(a.key)) {
-          o[a.key] = parseNum(a.value ?? '', a.key === 'probability' || a.key === 'sampling_port' ? 16 : 32, a.valuePos, a.key);
+        else if (
+          ['probability', 'collector_set_id', 'obs_domain_id', 'obs_point_id', 'sampling_port'].includes(a.key)
+        ) {
+          o[a.key] = parseNum(
+            a.value ?? '',
+            a.key === 'probability' || a.key === 'sampling_port' ? 16 : 32,
+            a.valuePos,
+            a.key,
+          );
         } else throw new FlowParseError('OF_TEXT_SYNTAX', `sample: unknown ${a.key}`, q.pos);
       }
       if (!o.probability) throw new FlowParseError('OF_TEXT_BAD_VALUE', 'sample: probability must be nonzero', vp);
       out.push({
-        type: 'sample', probability: o.probability, collectorSetId: o.collector_set_id ?? 0, obsDomainId: o.obs_domain_id ?? 0,
-        obsPointId: o.obs_point_id ?? 0, ...(o.sampling_port !== undefined ? { samplingPort: o.sampling_port } : {}), ...(direction ? { direction } : {}),
+        type: 'sample',
+        probability: o.probability,
+        collectorSetId: o.collector_set_id ?? 0,
+        obsDomainId: o.obs_domain_id ?? 0,
+        obsPointId: o.obs_point_id ?? 0,
+        ...(o.sampling_port !== undefined ? { samplingPort: o.sampling_port } : {}),
+        ...(direction ? { direction } : {}),
       });
       return;
     }
     case 'multipath': {
       const a = splitTop(v ?? '', vp, false);
-      if (a.length !== 6) throw new FlowParseError('OF_TEXT_SYNTAX', 'multipath(fields,basis,algorithm,n_links,arg,dst)', vp);
+      if (a.length !== 6)
+        throw new FlowParseError('OF_TEXT_SYNTAX', 'multipath(fields,basis,algorithm,n_links,arg,dst)', vp);
       const fields = (NX_HASH_FIELDS as readonly string[]).indexOf(a[0]!.text);
       const algorithm = (NX_MP_ALG as readonly string[]).indexOf(a[2]!.text);
-      if (fields < 0 || algorithm < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', 'multipath: unknown fields or algorithm', vp);
+      if (fields < 0 || algorithm < 0)
+        throw new FlowParseError('OF_TEXT_BAD_VALUE', 'multipath: unknown fields or algorithm', vp);
       out.push({
-        type: 'multipath', fields, basis: parseNum(a[1]!.text, 16, a[1]!.pos), algorithm, maxLink: parseNum(a[3]!.text, 16, a[3]!.pos) - 1,
-        arg: parseNum(a[4]!.text, 32, a[4]!.pos), dst: parseSlice(a[5]!.text, a[5]!.pos),
+        type: 'multipath',
+        fields,
+        basis: parseNum(a[1]!.text, 16, a[1]!.pos),
+        algorithm,
+        maxLink: parseNum(a[3]!.text, 16, a[3]!.pos) - 1,
+        arg: parseNum(a[4]!.text, 32, a[4]!.pos),
+        dst: parseSlice(a[5]!.text, a[5]!.pos),
       });
       return;
     }
-    case 'bundle': case 'bundle_load': {
+    case 'bundle':
+    case 'bundle_load': {
       const a = splitTop(v ?? '', vp, false);
       const load = key === 'bundle_load';
       const fields = (NX_HASH_FIELDS as readonly string[]).indexOf(a[0]?.text ?? '');
@@ -793,13 +1070,26 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       const memIdx = load ? 5 : 4;
       const memText = a.slice(memIdx).map((x) => x.text);
       if (fields < 0 || algorithm < 0 || a[3]?.text !== 'ofport' || !memText[0]?.startsWith('members:')) {
-        throw new FlowParseError('OF_TEXT_SYNTAX', `${key}(fields,basis,algorithm,ofport,${load ? 'dst,' : ''}members:p1,p2,...)`, vp);
+        throw new FlowParseError(
+          'OF_TEXT_SYNTAX',
+          `${key}(fields,basis,algorithm,ofport,${load ? 'dst,' : ''}members:p1,p2,...)`,
+          vp,
+        );
       }
       memText[0] = memText[0].slice(8);
-      const members = memText.join(',').replace(/^\[|\]$/g, '').split(',').filter((m) => m.trim() !== '');
+      const members = memText
+        .join(',')
+        .replace(/^\[|\]$/g, '')
+        .split(',')
+        .filter((m) => m.trim() !== '');
       out.push({
-        type: 'bundle', algorithm, fields, basis: parseNum(a[1]!.text, 16, a[1]!.pos), slaveType: 2,
-        members: members.map((m) => parsePort16(m.trim(), vp)), ...(load ? { dst: parseSlice(a[4]!.text, a[4]!.pos) } : {}),
+        type: 'bundle',
+        algorithm,
+        fields,
+        basis: parseNum(a[1]!.text, 16, a[1]!.pos),
+        slaveType: 2,
+        members: members.map((m) => parsePort16(m.trim(), vp)),
+        ...(load ? { dst: parseSlice(a[4]!.text, a[4]!.pos) } : {}),
       });
       return;
     }
@@ -846,11 +1136,19 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
         if (inner.length) ins.push({ type: 'writeActions', actions: inner });
         continue;
       }
-      case 'clear_actions': ins.push({ type: 'clearActions' }); continue;
-      case 'goto_table': ins.push({ type: 'gotoTable', tableId: parseNum(kv.value ?? '', 8, kv.valuePos, 'goto_table') }); continue;
+      case 'clear_actions':
+        ins.push({ type: 'clearActions' });
+        continue;
+      case 'goto_table':
+        ins.push({ type: 'gotoTable', tableId: parseNum(kv.value ?? '', 8, kv.valuePos, 'goto_table') });
+        continue;
       case 'write_metadata': {
         const [a, m] = (kv.value ?? '').split('/');
-        ins.push({ type: 'writeMetadata', metadata: parseUint(a!, 64, kv.valuePos, 'metadata'), mask: m === undefined ? 0xffffffffffffffffn : parseUint(m, 64, kv.valuePos, 'mask') });
+        ins.push({
+          type: 'writeMetadata',
+          metadata: parseUint(a!, 64, kv.valuePos, 'metadata'),
+          mask: m === undefined ? 0xffffffffffffffffn : parseUint(m, 64, kv.valuePos, 'mask'),
+        });
         continue;
       }
       case 'meter':
@@ -859,7 +1157,8 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
           continue;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     parseOneAction(p, ctx, apply);
   }
@@ -889,20 +1188,35 @@ export function parseFlow(text: string, version: OfVersion): FlowSpec {
     const kv = keyValue(p, '=');
     const v = kv.value ?? '';
     switch (kv.key) {
-      case 'table': spec.table = parseNum(v, 8, kv.valuePos, 'table'); continue;
-      case 'priority': spec.priority = parseNum(v, 16, kv.valuePos, 'priority'); continue;
-      case 'idle_timeout': spec.idleTimeout = parseNum(v, 16, kv.valuePos, 'idle_timeout'); continue;
-      case 'hard_timeout': spec.hardTimeout = parseNum(v, 16, kv.valuePos, 'hard_timeout'); continue;
-      case 'importance': spec.importance = parseNum(v, 16, kv.valuePos, 'importance'); continue;
-      case 'out_port': spec.outPort = parsePort32(v, kv.valuePos); continue;
-      case 'out_group': spec.outGroup = parseNum(v, 32, kv.valuePos, 'out_group'); continue;
+      case 'table':
+        spec.table = parseNum(v, 8, kv.valuePos, 'table');
+        continue;
+      case 'priority':
+        spec.priority = parseNum(v, 16, kv.valuePos, 'priority');
+        continue;
+      case 'idle_timeout':
+        spec.idleTimeout = parseNum(v, 16, kv.valuePos, 'idle_timeout');
+        continue;
+      case 'hard_timeout':
+        spec.hardTimeout = parseNum(v, 16, kv.valuePos, 'hard_timeout');
+        continue;
+      case 'importance':
+        spec.importance = parseNum(v, 16, kv.valuePos, 'importance');
+        continue;
+      case 'out_port':
+        spec.outPort = parsePort32(v, kv.valuePos);
+        continue;
+      case 'out_group':
+        spec.outGroup = parseNum(v, 32, kv.valuePos, 'out_group');
+        continue;
       case 'cookie': {
         const [c, mask] = v.split('/');
         spec.cookie = parseUint(c!, 64, kv.valuePos, 'cookie');
         if (mask !== undefined) spec.cookieMask = parseUint(mask, 64, kv.valuePos, 'cookie mask');
         continue;
       }
-      default: break;
+      default:
+        break;
     }
     if (kv.value === undefined && (FLOW_FLAGS as readonly string[]).includes(kv.key)) {
       flags.push(kv.key as FlowFlag);

@@ -1,5 +1,12 @@
 import { type FieldDef } from '../match/fields.js';
-import { bigIntToBytes, CT_STATE_NAMES, OFPP10_NAMES, port10To11, TCP_FLAG_NAMES, TUN_FLAG_NAMES } from '../match/text-values.js';
+import {
+  bigIntToBytes,
+  CT_STATE_NAMES,
+  OFPP10_NAMES,
+  port10To11,
+  TCP_FLAG_NAMES,
+  TUN_FLAG_NAMES,
+} from '../match/text-values.js';
 import { ipv6Bytes } from '../actions/addresses.js';
 import { ipv4FromText, macFromText } from '../../wire/address.js';
 import { ActionError } from '../actions/errors.js';
@@ -24,13 +31,15 @@ export function parseNum(text: string, bits: number, pos: number, what = 'value'
 
 export function parseMac(text: string, pos: number): Uint8Array {
   const b = macFromText(text);
-  if (b === undefined) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an Ethernet address`, pos);
+  if (b === undefined)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an Ethernet address`, pos);
   return b;
 }
 
 export function parseIpv4(text: string, pos: number): Uint8Array {
   const b = ipv4FromText(text);
-  if (b === undefined) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an IPv4 address`, pos);
+  if (b === undefined)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an IPv4 address`, pos);
   return b;
 }
 
@@ -38,13 +47,17 @@ export function parseIpv6(text: string, pos: number): Uint8Array {
   try {
     return ipv6Bytes(text);
   } catch (e) {
-    if (e instanceof ActionError) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an IPv6 address`, pos, { cause: e });
+    if (e instanceof ActionError)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `${JSON.stringify(text)} is not an IPv6 address`, pos, {
+        cause: e,
+      });
     throw e;
   }
 }
 
 function prefixMask(bits: number, bytes: number, pos: number): Uint8Array {
-  if (bits < 0 || bits > bytes * 8) throw new FlowParseError('OF_TEXT_BAD_VALUE', `prefix length ${bits} out of range`, pos);
+  if (bits < 0 || bits > bytes * 8)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `prefix length ${bits} out of range`, pos);
   const m = new Uint8Array(bytes);
   for (let i = 0; i < bytes; i++) {
     const b = Math.max(0, Math.min(8, bits - 8 * i));
@@ -101,12 +114,18 @@ function parseFlags(text: string, names: readonly string[], pos: number, what: s
   let consumed = 0;
   while ((match = re.exec(text))) {
     const bit = flagBit(match[2]!, names);
-    if (bit < 0) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: unknown flag ${JSON.stringify(match[2])}`, pos + match.index);
+    if (bit < 0)
+      throw new FlowParseError(
+        'OF_TEXT_BAD_VALUE',
+        `${what}: unknown flag ${JSON.stringify(match[2])}`,
+        pos + match.index,
+      );
     if (match[1] === '+') v |= bit;
     m |= bit;
     consumed = re.lastIndex;
   }
-  if (consumed !== text.length) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: cannot parse ${JSON.stringify(text)}`, pos + consumed);
+  if (consumed !== text.length)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${what}: cannot parse ${JSON.stringify(text)}`, pos + consumed);
   return { v, m };
 }
 
@@ -120,7 +139,8 @@ export function parseFieldValue(def: FieldDef, text: string, pos: number): { val
   const vText = slash >= 0 ? text.slice(0, slash) : text;
   const mText = slash >= 0 ? text.slice(slash + 1) : undefined;
   const noMask = (): void => {
-    if (mText !== undefined && !def.maskable) throw new FlowParseError('OF_TEXT_BAD_VALUE', `${def.name} cannot be masked`, pos + slash);
+    if (mText !== undefined && !def.maskable)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `${def.name} cannot be masked`, pos + slash);
   };
   switch (def.format) {
     case 'eth': {
@@ -146,16 +166,28 @@ export function parseFieldValue(def: FieldDef, text: string, pos: number): { val
     case 'ctState':
     case 'tcpFlags':
     case 'tunFlags': {
-      const names = def.format === 'ctState' ? CT_STATE_NAMES : def.format === 'tcpFlags' ? TCP_FLAG_NAMES : TUN_FLAG_NAMES;
+      const names =
+        def.format === 'ctState' ? CT_STATE_NAMES : def.format === 'tcpFlags' ? TCP_FLAG_NAMES : TUN_FLAG_NAMES;
       const all = def.format === 'ctState' ? 0xff : def.format === 'tcpFlags' ? 0x0fff : 0xffff;
       const f = parseFlags(text, names, pos, def.name);
       const value = bigIntToBytes(BigInt(f.v >>> 0), n);
-      if (f.m === -1) return def.format === 'tunFlags' ? { value, mask: bigIntToBytes(1n, n) } : def.format === 'ctState' ? { value, mask: bigIntToBytes(0xffn, n) } : { value };
+      if (f.m === -1)
+        return def.format === 'tunFlags'
+          ? { value, mask: bigIntToBytes(1n, n) }
+          : def.format === 'ctState'
+            ? { value, mask: bigIntToBytes(0xffn, n) }
+            : { value };
       void all;
       return { value, mask: bigIntToBytes(BigInt(f.m >>> 0), n) };
     }
     case 'frag': {
-      const words: Record<string, [number, number]> = { no: [0, 3], yes: [1, 1], first: [1, 3], later: [3, 3], not_later: [0, 2] };
+      const words: Record<string, [number, number]> = {
+        no: [0, 3],
+        yes: [1, 1],
+        first: [1, 3],
+        later: [3, 3],
+        not_later: [0, 2],
+      };
       const w = words[text];
       if (!w) {
         if (/^[0-9]/.test(vText)) {
@@ -168,7 +200,12 @@ export function parseFieldValue(def: FieldDef, text: string, pos: number): { val
     }
     case 'packetType': {
       const m = /^\(\s*(\w+)\s*,\s*(\w+)\s*\)$/.exec(text);
-      if (!m) throw new FlowParseError('OF_TEXT_BAD_VALUE', `packet_type: expected (ns,type), got ${JSON.stringify(text)}`, pos);
+      if (!m)
+        throw new FlowParseError(
+          'OF_TEXT_BAD_VALUE',
+          `packet_type: expected (ns,type), got ${JSON.stringify(text)}`,
+          pos,
+        );
       const ns = parseNum(m[1]!, 16, pos, 'packet_type');
       const t = parseNum(m[2]!, 16, pos, 'packet_type');
       return { value: Uint8Array.of(ns >> 8, ns & 0xff, t >> 8, t & 0xff) };

@@ -43,7 +43,11 @@ export function sameDatum(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+    return ka.every(
+      (k) =>
+        Object.prototype.hasOwnProperty.call(b, k) &&
+        (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k],
+    );
   }
   return false;
 }
@@ -77,7 +81,13 @@ function modelProblems(p: TablePlan, row: CacheRow): string[] {
 }
 
 /** Puts `next` (or nothing, for a delete) in place of the row's current state; records the event. */
-function settle(t: ApplyTarget, p: TablePlan, uuid: string, next: CacheRow | undefined, events: RowEvent[] | null): void {
+function settle(
+  t: ApplyTarget,
+  p: TablePlan,
+  uuid: string,
+  next: CacheRow | undefined,
+  events: RowEvent[] | null,
+): void {
   const cur = p.table.get(uuid);
   const wasRejected = cur === undefined && p.rejected.has(uuid);
   let ok = next !== undefined;
@@ -130,7 +140,12 @@ function rowFailure(t: ApplyTarget, p: TablePlan, uuid: string, e: unknown, even
  * `initial`: the first contents (tables nobody watches are then kept as sent and decoded row by row
  * on first read). Events are appended to `events` unless it is null (nobody listens).
  */
-export function applyUpdates2(t: ApplyTarget, updates: TableUpdates2, initial: boolean, events: RowEvent[] | null): void {
+export function applyUpdates2(
+  t: ApplyTarget,
+  updates: TableUpdates2,
+  initial: boolean,
+  events: RowEvent[] | null,
+): void {
   for (const tname in updates) {
     const p = t.plans.get(tname);
     const rows = updates[tname]!;
@@ -155,7 +170,8 @@ export function applyUpdates2(t: ApplyTarget, updates: TableUpdates2, initial: b
           if (!old) throw new CacheProtocolError(`modify of ${tname} row ${uuid}, which the cache does not have`);
           settle(t, p, uuid, applyModify(p, old, ru.modify), events);
         } else if ('delete' in ru) {
-          if (!current(p, uuid)) throw new CacheProtocolError(`delete of ${tname} row ${uuid}, which the cache does not have`);
+          if (!current(p, uuid))
+            throw new CacheProtocolError(`delete of ${tname} row ${uuid}, which the cache does not have`);
           settle(t, p, uuid, undefined, events);
         } else throw new CacheProtocolError(`empty row update for ${tname} row ${uuid}`, ru);
       } catch (e) {
@@ -166,7 +182,12 @@ export function applyUpdates2(t: ApplyTarget, updates: TableUpdates2, initial: b
 }
 
 /** Applies an RFC 7047 `update` table-updates object (also a `monitor` reply); see {@link applyUpdates2}. */
-export function applyUpdates1(t: ApplyTarget, updates: TableUpdates, initial: boolean, events: RowEvent[] | null): void {
+export function applyUpdates1(
+  t: ApplyTarget,
+  updates: TableUpdates,
+  initial: boolean,
+  events: RowEvent[] | null,
+): void {
   for (const tname in updates) {
     const p = t.plans.get(tname);
     const rows = updates[tname]!;

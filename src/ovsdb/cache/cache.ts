@@ -15,8 +15,24 @@ import type { DatabaseModel } from '../typed/types.js';
 import type { CacheRow, CacheTable, IndexSpec } from './table.js';
 import { EventStream, type RowEvent, type SubscribeOptions } from './events.js';
 import { planTables, type RejectedRow, type TablePlan } from './plan.js';
-import { applyMonitorEvent, applyResync, applyUpdates1, applyUpdates2, pickUpdate1, pickUpdate2, type ApplyTarget } from './apply.js';
-import { verifiedTransact, verifyOps, type TransactFn, type TransactOutcome, type VerifiedTransactOptions, type VerifyHost, type VerifyRead } from './verify.js';
+import {
+  applyMonitorEvent,
+  applyResync,
+  applyUpdates1,
+  applyUpdates2,
+  pickUpdate1,
+  pickUpdate2,
+  type ApplyTarget,
+} from './apply.js';
+import {
+  verifiedTransact,
+  verifyOps,
+  type TransactFn,
+  type TransactOutcome,
+  type VerifiedTransactOptions,
+  type VerifyHost,
+  type VerifyRead,
+} from './verify.js';
 import { CacheClosedError, CacheOptionError, CacheUnknownTableError } from './errors.js';
 
 export type { RejectedRow } from './plan.js';
@@ -75,14 +91,19 @@ export interface FollowOptions extends Omit<ReplicaCacheOptions, 'resumable'> {
 export const DEFAULT_FOLLOW_TIMEOUT_MS = 30_000;
 
 /** The row type a model gives a table, as the cache holds it (no `_version`). */
-export type RowOf<T> = T extends { readonly row: infer R } ? Omit<R, '_version'> & { readonly _uuid: string } : CacheRow;
+export type RowOf<T> = T extends { readonly row: infer R }
+  ? Omit<R, '_version'> & { readonly _uuid: string }
+  : CacheRow;
 
 type AnyTables = Readonly<Record<string, { readonly row: CacheRow }>>;
 
 let monitorSeq = 0;
 
 /** The connection ended under a call (as opposed to the server refusing it). */
-const isConnectionLoss = (e: unknown): boolean => e instanceof OvsdbClientClosedError || e instanceof OvsdbOutcomeUnknownError || (e as { code?: string })?.code === 'JSONRPC_TIMEOUT';
+const isConnectionLoss = (e: unknown): boolean =>
+  e instanceof OvsdbClientClosedError ||
+  e instanceof OvsdbOutcomeUnknownError ||
+  (e as { code?: string })?.code === 'JSONRPC_TIMEOUT';
 
 /**
  * A replica of (part of) one database, kept current by a monitor on one client.
@@ -199,7 +220,11 @@ export class ReplicaCache<Tb = AnyTables> {
     const aborted = () => new CacheClosedError('ReplicaCache.follow aborted', { cause: signal?.reason });
     for (;;) {
       if (signal?.aborted) throw aborted();
-      const client = await abortable(session.ready(Number.isFinite(timeoutMs) ? Math.max(0, deadline - Date.now()) : undefined), signal, aborted);
+      const client = await abortable(
+        session.ready(Number.isFinite(timeoutMs) ? Math.max(0, deadline - Date.now()) : undefined),
+        signal,
+        aborted,
+      );
       let cache: ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables> | undefined;
       try {
         const schema = await client.getSchema(session.database);
@@ -209,7 +234,10 @@ export class ReplicaCache<Tb = AnyTables> {
       } catch (e) {
         // The connection ended under us: the session reconnects, start again on the next one.
         if (isConnectionLoss(e) || client.closed) {
-          opts.logger?.info({ remote: client.remote, err: (e as Error).message }, 'ovsdb cache: connection lost during the first sync, starting again');
+          opts.logger?.info(
+            { remote: client.remote, err: (e as Error).message },
+            'ovsdb cache: connection lost during the first sync, starting again',
+          );
           continue;
         }
         throw e;
@@ -230,7 +258,10 @@ export class ReplicaCache<Tb = AnyTables> {
     this.sessionHook = hook;
     // The session closed or gave up: no connection will come back, so the cache ends with it.
     this.offSessionEnd = session.onEnded((err) => {
-      this.log?.warn({ database: this.database, monitorId: this.monitorId, err: err.message }, 'ovsdb cache: the session ended; cache closed');
+      this.log?.warn(
+        { database: this.database, monitorId: this.monitorId, err: err.message },
+        'ovsdb cache: the session ended; cache closed',
+      );
       this.detachSession();
       this.shutdown(new CacheClosedError(`the session ended: ${err.message}`, { cause: err }));
     });
@@ -266,14 +297,29 @@ export class ReplicaCache<Tb = AnyTables> {
       const { found } = await this.resume(client);
       if (found) this._resumes.hits++;
       else this._resumes.misses++;
-      this.log?.info({ remote, monitorId: this.monitorId, found, method: this._method }, 'ovsdb cache: monitor re-established');
-      this.session?.reportMetric({ type: 'resume', remote, monitorId: this.monitorId, found, method: this._method, ms: performance.now() - t0 });
+      this.log?.info(
+        { remote, monitorId: this.monitorId, found, method: this._method },
+        'ovsdb cache: monitor re-established',
+      );
+      this.session?.reportMetric({
+        type: 'resume',
+        remote,
+        monitorId: this.monitorId,
+        found,
+        method: this._method,
+        ms: performance.now() - t0,
+      });
     } catch (e) {
       // Lost again: let the session try another remote. Anything else is this cache's end.
       if (isConnectionLoss(e) || client.closed) throw e;
-      this.log?.error({ remote, monitorId: this.monitorId, err: (e as Error).message }, 'ovsdb cache: could not re-establish the monitor; cache closed');
+      this.log?.error(
+        { remote, monitorId: this.monitorId, err: (e as Error).message },
+        'ovsdb cache: could not re-establish the monitor; cache closed',
+      );
       this.detachSession();
-      this.shutdown(new CacheClosedError(`could not re-establish the monitor on ${remote}: ${(e as Error).message}`, { cause: e }));
+      this.shutdown(
+        new CacheClosedError(`could not re-establish the monitor on ${remote}: ${(e as Error).message}`, { cause: e }),
+      );
     }
   }
 
@@ -337,7 +383,8 @@ export class ReplicaCache<Tb = AnyTables> {
 
   private onConnectionEnd(err: SdkError): void {
     if (this._closed) return;
-    if (!this.opts.resumable) return this.shutdown(new CacheClosedError(`the connection ended: ${err.message}`, { cause: err }));
+    if (!this.opts.resumable)
+      return this.shutdown(new CacheClosedError(`the connection ended: ${err.message}`, { cause: err }));
     this._connected = false;
     this.offClose?.();
     this.log?.warn({ err: err.message }, 'ovsdb cache: connection ended; waiting for resume()');
@@ -348,7 +395,9 @@ export class ReplicaCache<Tb = AnyTables> {
    * with what the cache holds and only the differences are applied, as events.
    */
   private async startMonitor(resync = false): Promise<boolean> {
-    const order: MonitorMethod[] = this.opts.method ? [this.opts.method] : ['monitor_cond_since', 'monitor_cond', 'monitor'];
+    const order: MonitorMethod[] = this.opts.method
+      ? [this.opts.method]
+      : ['monitor_cond_since', 'monitor_cond', 'monitor'];
     const onEvent = (ev: MonitorEvent) => this.onMonitorEvent(ev);
     const client = this._client;
     this.offClose = client.onClose((err) => this.onConnectionEnd(err));
@@ -373,7 +422,8 @@ export class ReplicaCache<Tb = AnyTables> {
           if (resync) this.resync(r, pickUpdate2);
           else this.applyUpdates2(r, true);
         } else {
-          if (Object.keys(this.where).length) throw new CacheOptionError('the server only supports "monitor", which takes no conditions');
+          if (Object.keys(this.where).length)
+            throw new CacheOptionError('the server only supports "monitor", which takes no conditions');
           const r = await client.monitor(this.database, this.monitorId, this.requests(false), onEvent);
           this._method = m;
           if (resync) this.resync(r, pickUpdate1);
@@ -418,13 +468,20 @@ export class ReplicaCache<Tb = AnyTables> {
     if (!this.opts.resumable) throw new CacheOptionError('resume() needs a cache started with resumable: true');
     if (this._connected) throw new CacheOptionError('the cache is still connected');
     const schema = await client.getSchema(this.database);
-    if (JSON.stringify(schema) !== JSON.stringify(this.schema)) this.log?.warn({ database: this.database }, 'ovsdb cache: the server schema changed; the cache keeps its first plan');
+    if (JSON.stringify(schema) !== JSON.stringify(this.schema))
+      this.log?.warn(
+        { database: this.database },
+        'ovsdb cache: the server schema changed; the cache keeps its first plan',
+      );
     this._client = client;
     return { found: await this.startMonitor(true) };
   }
 
   /** Full contents after a reconnect: apply only the differences with what the cache holds. */
-  private resync(updates: Readonly<Record<string, Readonly<Record<string, unknown>>>>, pick: (ru: unknown) => unknown): void {
+  private resync(
+    updates: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+    pick: (ru: unknown) => unknown,
+  ): void {
     const events = this.eventsSink();
     applyResync(this.applyTarget, updates, pick, events);
     this.commit(events);
@@ -506,7 +563,10 @@ export class ReplicaCache<Tb = AnyTables> {
    * Calls `handler` for each event, awaiting its promise before the next one.
    * @returns `done` settles when the subscription ends (rejects with `CACHE_EVENT_OVERFLOW` / `CACHE_CLOSED` or the handler's error); `stop()` ends it.
    */
-  subscribe(handler: (ev: RowEvent) => unknown, opts: SubscribeOptions = {}): { readonly done: Promise<void>; stop(): void } {
+  subscribe(
+    handler: (ev: RowEvent) => unknown,
+    opts: SubscribeOptions = {},
+  ): { readonly done: Promise<void>; stop(): void } {
     const s = this.events(opts);
     const done = (async () => {
       for await (const ev of s) await handler(ev);
@@ -522,7 +582,8 @@ export class ReplicaCache<Tb = AnyTables> {
    */
   async setConditions(where: Readonly<Record<string, readonly (Condition | boolean)[]>>): Promise<void> {
     if (this._closed) throw new CacheClosedError();
-    if (this._method === 'monitor') throw new CacheOptionError('the monitor runs on "monitor", which takes no conditions');
+    if (this._method === 'monitor')
+      throw new CacheOptionError('the monitor runs on "monitor", which takes no conditions');
     const req: Record<string, MonitorRequest[]> = {};
     for (const [t, w] of Object.entries(where)) {
       const p = this.plans.get(t);
@@ -686,8 +747,10 @@ export class ReplicaCache<Tb = AnyTables> {
         return cache.seq;
       },
       connectedClient: async (readyTimeoutMs) => {
-        if (!this._closed && this.session && (!this._connected || this._client.closed)) await this.reconnected(readyTimeoutMs);
-        if (this._closed || !this._connected || this._client.closed) throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
+        if (!this._closed && this.session && (!this._connected || this._client.closed))
+          await this.reconnected(readyTimeoutMs);
+        if (this._closed || !this._connected || this._client.closed)
+          throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
         return this._client;
       },
       waitForSeq: (target, timeoutMs) => this.waitForSeq(target, timeoutMs),

@@ -43,13 +43,19 @@ export class CacheOptionError extends SdkError {
  */
 export class CacheEventOverflowError extends SdkError {
   constructor(readonly maxBuffered: number) {
-    super('CACHE_EVENT_OVERFLOW', `event subscriber fell more than ${maxBuffered} events behind; it was ended (no event was dropped before this error)`);
+    super(
+      'CACHE_EVENT_OVERFLOW',
+      `event subscriber fell more than ${maxBuffered} events behind; it was ended (no event was dropped before this error)`,
+    );
   }
 }
 
 /** The server sent an update the cache cannot apply (modify/delete of a row it does not have, a malformed notification). */
 export class CacheProtocolError extends SdkError {
-  constructor(message: string, readonly detail?: unknown) {
+  constructor(
+    message: string,
+    readonly detail?: unknown,
+  ) {
     super('CACHE_PROTOCOL_ERROR', message);
   }
 }
@@ -61,13 +67,22 @@ export interface AttemptRecord {
   /** The error the attempt ended with (an `OVSDB_TIMED_OUT` wait failure for a conflict). */
   readonly error: OvsdbTransactionError;
   /** The read that no longer held: the wait operation's table, row and columns. */
-  readonly conflict?: { readonly table: string; readonly uuid: string | undefined; readonly columns: readonly string[] };
+  readonly conflict?: {
+    readonly table: string;
+    readonly uuid: string | undefined;
+    readonly columns: readonly string[];
+  };
 }
 
 /** Every attempt of a verified transaction hit a conflict. `attempts` says what changed each time. */
 export class CacheRetryExhaustedError extends SdkError {
   constructor(readonly attempts: readonly AttemptRecord[]) {
-    const why = attempts.map((a) => `#${a.attempt}: ${a.conflict ? `${a.conflict.table} ${a.conflict.uuid ?? '?'} [${a.conflict.columns.join(',')}] changed` : a.error.message}`);
-    super('CACHE_RETRY_EXHAUSTED', `transaction conflicted ${attempts.length} times: ${why.join('; ')}`, { cause: attempts[attempts.length - 1]?.error });
+    const why = attempts.map(
+      (a) =>
+        `#${a.attempt}: ${a.conflict ? `${a.conflict.table} ${a.conflict.uuid ?? '?'} [${a.conflict.columns.join(',')}] changed` : a.error.message}`,
+    );
+    super('CACHE_RETRY_EXHAUSTED', `transaction conflicted ${attempts.length} times: ${why.join('; ')}`, {
+      cause: attempts[attempts.length - 1]?.error,
+    });
   }
 }

@@ -10,7 +10,14 @@ export type { RejectedRow, TablePlan, PlanOptions, ModelCheck } from './plan.js'
 export { planTables } from './plan.js';
 export type { ApplyTarget } from './apply.js';
 export { applyUpdates1, applyUpdates2, applyMonitorEvent, applyResync } from './apply.js';
-export type { ReadRecord, VerifyingReader, VerifiedTransactOptions, TransactOutcome, TransactFn, VerifyRead } from './verify.js';
+export type {
+  ReadRecord,
+  VerifyingReader,
+  VerifiedTransactOptions,
+  TransactOutcome,
+  TransactFn,
+  VerifyRead,
+} from './verify.js';
 export { verifyOps } from './verify.js';
 export { CacheTable, CacheIndex } from './table.js';
 export type { CacheRow, IndexSpec } from './table.js';

@@ -66,7 +66,11 @@ export interface PlanOptions {
  * large database is dominated by this). Column names are schema identifiers, quoted with
  * JSON.stringify; values come from the codecs, never from generated code.
  */
-export function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec[], filled: readonly (readonly [string, Datum])[]): (uuid: string, w: WireRow) => CacheRow {
+export function rowFactory(
+  cols: readonly string[],
+  codecs: readonly ColumnCodec[],
+  filled: readonly (readonly [string, Datum])[],
+): (uuid: string, w: WireRow) => CacheRow {
   const dec = codecs.map((c) => c.decode);
   const emp = codecs.map((c) => c.empty);
   const fill = filled.map((f) => f[1]);
@@ -97,7 +101,17 @@ export function rowFactory(cols: readonly string[], codecs: readonly ColumnCodec
   }
 }
 
-const BASE_KEYS = ['type', 'minInteger', 'maxInteger', 'minReal', 'maxReal', 'minLength', 'maxLength', 'refTable', 'refType'] as const;
+const BASE_KEYS = [
+  'type',
+  'minInteger',
+  'maxInteger',
+  'minReal',
+  'maxReal',
+  'minLength',
+  'maxLength',
+  'refTable',
+  'refType',
+] as const;
 
 function sameBase(a: BaseType | undefined, b: BaseType | undefined): boolean {
   if (!a || !b) return a === b;
@@ -138,7 +152,8 @@ export function planTables(schema: DatabaseSchema, opts: PlanOptions): Map<strin
   else requested = { ...(t as Record<string, readonly string[] | true>) };
   if (model) {
     for (const name of Object.keys(schema.tables)) {
-      if (!(name in model.tables)) note(`table:${name}`, { database: db, table: name }, 'ovsdb cache: server table not in the model, skipped');
+      if (!(name in model.tables))
+        note(`table:${name}`, { database: db, table: name }, 'ovsdb cache: server table not in the model, skipped');
     }
   }
   for (const [name, cols] of Object.entries(requested)) {
@@ -164,7 +179,11 @@ export function planTables(schema: DatabaseSchema, opts: PlanOptions): Map<strin
       if (mt && !mc) throw new CacheOptionError(`column ${name}.${c} is not in the model`);
       if (!sc) {
         if (mc) {
-          note(`column:${name}.${c}`, { database: db, table: name, column: c }, 'ovsdb cache: model column not on the server, read as its default');
+          note(
+            `column:${name}.${c}`,
+            { database: db, table: name, column: c },
+            'ovsdb cache: model column not on the server, read as its default',
+          );
           filled.push([c, columnCodec(mc.type).empty]);
           continue;
         }
@@ -173,13 +192,27 @@ export function planTables(schema: DatabaseSchema, opts: PlanOptions): Map<strin
       wireColumns.push(c);
       codecs.push(columnCodec(sc.type, { table: name, column: c }));
       if (mc && !sameType(mc.type, sc.type)) {
-        note(`type:${name}.${c}`, { database: db, table: name, column: c }, 'ovsdb cache: column type differs between server and model; rows are checked against the model');
-        checks.push({ column: c, serverType: sc.type, modelType: mc.type, modelCodec: columnCodec(mc.type, { table: name, column: c }) });
+        note(
+          `type:${name}.${c}`,
+          { database: db, table: name, column: c },
+          'ovsdb cache: column type differs between server and model; rows are checked against the model',
+        );
+        checks.push({
+          column: c,
+          serverType: sc.type,
+          modelType: mc.type,
+          modelCodec: columnCodec(mc.type, { table: name, column: c }),
+        });
       }
     }
     if (mt) {
       for (const c of Object.keys(st.columns)) {
-        if (!(c in mt.columns)) note(`column:${name}.${c}`, { database: db, table: name, column: c }, 'ovsdb cache: server column not in the model, skipped');
+        if (!(c in mt.columns))
+          note(
+            `column:${name}.${c}`,
+            { database: db, table: name, column: c },
+            'ovsdb cache: server column not in the model, skipped',
+          );
       }
     }
     const build = rowFactory(wireColumns, codecs, filled);
@@ -199,7 +232,18 @@ export function planTables(schema: DatabaseSchema, opts: PlanOptions): Map<strin
       if (ix.every((c) => c === '_uuid' || table.columns.includes(c))) table.defineIndex(ix.join(','), { columns: ix });
     }
     for (const [ixName, spec] of Object.entries(opts.indexes?.[name] ?? {})) table.defineIndex(ixName, spec);
-    plans.set(name, { name, table, wireColumns, codecs, filled, checks, rejected, serverTable: st, build, columnIndex: new Map(wireColumns.map((c, i) => [c, i])) });
+    plans.set(name, {
+      name,
+      table,
+      wireColumns,
+      codecs,
+      filled,
+      checks,
+      rejected,
+      serverTable: st,
+      build,
+      columnIndex: new Map(wireColumns.map((c, i) => [c, i])),
+    });
   }
   for (const name of Object.keys(opts.indexes ?? {})) if (!plans.has(name)) throw new CacheUnknownTableError(name);
   for (const name of opts.conditionTables ?? []) if (!plans.has(name)) throw new CacheUnknownTableError(name);

@@ -150,7 +150,8 @@ export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
      * @internal decodes a wire row; returns undefined (and sets the row aside) when its data is
      * malformed. Rows are immutable snapshots, so decoding late gives what decoding early would have.
      */
-    private readonly decode: (uuid: string, wire: Readonly<Record<string, unknown>>) => CacheRow | undefined = () => undefined,
+    private readonly decode: (uuid: string, wire: Readonly<Record<string, unknown>>) => CacheRow | undefined = () =>
+      undefined,
   ) {}
 
   /** @internal takes the initial contents of an empty table as they are, to decode each row on first read. */
@@ -229,7 +230,12 @@ export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
    */
   index(name: string): CacheIndex<R> {
     const ix = this.indexes.get(name);
-    if (!ix) throw new CacheIndexError(this.name, name, `no such index (known: ${[...this.indexes.keys()].join(', ') || 'none'})`);
+    if (!ix)
+      throw new CacheIndexError(
+        this.name,
+        name,
+        `no such index (known: ${[...this.indexes.keys()].join(', ') || 'none'})`,
+      );
     return ix;
   }
 
@@ -252,7 +258,9 @@ export class CacheTable<R extends { readonly _uuid: string } = CacheRow> {
     if ('columns' in spec) {
       const cols = [...spec.columns];
       if (cols.length === 0) throw new CacheIndexError(this.name, name, 'an index needs at least one column');
-      for (const c of cols) if (c !== '_uuid' && !this.columns.includes(c)) throw new CacheIndexError(this.name, name, `column ${c} is not in the cache`);
+      for (const c of cols)
+        if (c !== '_uuid' && !this.columns.includes(c))
+          throw new CacheIndexError(this.name, name, `column ${c} is not in the cache`);
       if (cols.length === 1) {
         const c = cols[0]!;
         keyOf = (r) => canon(r[c]);

@@ -23,7 +23,11 @@ export interface ReadRecord {
 /** The handle a {@link ReplicaCache.transact} function reads through: every read becomes a `wait`. */
 export interface VerifyingReader {
   /** Reads a row and records `columns` (default: all columns the server has) for verification. */
-  read<R extends { readonly _uuid: string } = CacheRow>(table: string, uuid: string, columns?: readonly string[]): R | undefined;
+  read<R extends { readonly _uuid: string } = CacheRow>(
+    table: string,
+    uuid: string,
+    columns?: readonly string[],
+  ): R | undefined;
   /** Records a row obtained otherwise (an index lookup, a scan) for verification. */
   verify(table: string, row: { readonly _uuid: string }, columns?: readonly string[]): void;
   /** The attempt number, 1-based. */
@@ -57,7 +61,10 @@ export interface TransactOutcome<T> {
 /** What a transaction function returns: the operations, or the operations and a value. */
 export type TransactFn<T> = (
   reader: VerifyingReader,
-) => readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T } | Promise<readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T }>;
+) =>
+  | readonly Operation[]
+  | { readonly operations: readonly Operation[]; readonly value?: T }
+  | Promise<readonly Operation[] | { readonly operations: readonly Operation[]; readonly value?: T }>;
 
 /** One read to verify: the row as read (undefined: read as absent) and the columns that matter. */
 export interface VerifyRead {
@@ -87,8 +94,17 @@ export function verifyOps(plans: ReadonlyMap<string, TablePlan>, reads: readonly
       continue;
     }
     const wr: Record<string, WireValue> = {};
-    for (const c of cols) wr[c] = datumToWire(p.serverTable.columns[c]!.type, (r.row as CacheRow)[c], { table: r.table, column: c });
-    out.push({ op: 'wait', table: r.table, where, columns: cols.length ? cols : ['_uuid'], until: '==', rows: [cols.length ? wr : { _uuid: ['uuid', uuid] }], timeout: 0 });
+    for (const c of cols)
+      wr[c] = datumToWire(p.serverTable.columns[c]!.type, (r.row as CacheRow)[c], { table: r.table, column: c });
+    out.push({
+      op: 'wait',
+      table: r.table,
+      where,
+      columns: cols.length ? cols : ['_uuid'],
+      until: '==',
+      rows: [cols.length ? wr : { _uuid: ['uuid', uuid] }],
+      timeout: 0,
+    });
   }
   return out;
 }
@@ -113,7 +129,11 @@ export interface VerifyHost {
  * @throws {CacheClosedError} `CACHE_CLOSED` when the cache or its client is closed
  * @throws {OvsdbTransactionError} any other failure of the transaction, unchanged
  */
-export async function verifiedTransact<T>(host: VerifyHost, fn: TransactFn<T>, opts: VerifiedTransactOptions = {}): Promise<TransactOutcome<T>> {
+export async function verifiedTransact<T>(
+  host: VerifyHost,
+  fn: TransactFn<T>,
+  opts: VerifiedTransactOptions = {},
+): Promise<TransactOutcome<T>> {
   const maxAttempts = opts.maxAttempts ?? 5;
   const attempts: AttemptRecord[] = [];
   for (let attempt = 1; ; attempt++) {
@@ -134,7 +154,9 @@ export async function verifiedTransact<T>(host: VerifyHost, fn: TransactFn<T>, o
       },
     };
     const got = await fn(reader);
-    const ops = Array.isArray(got) ? (got as readonly Operation[]) : (got as { operations: readonly Operation[] }).operations;
+    const ops = Array.isArray(got)
+      ? (got as readonly Operation[])
+      : (got as { operations: readonly Operation[] }).operations;
     const value = Array.isArray(got) ? undefined : (got as { value?: T }).value;
     const waits = verifyOps(host.plans, reads);
     try {
@@ -148,7 +170,10 @@ export async function verifiedTransact<T>(host: VerifyHost, fn: TransactFn<T>, o
       const w = waits[e.opIndex]!;
       const uuidCond = w.where[0]![2] as readonly [string, string];
       attempts.push({ attempt, error: e, conflict: { table: w.table, uuid: uuidCond[1], columns: w.columns } });
-      host.logger?.info({ attempt, table: w.table, uuid: uuidCond[1], columns: w.columns }, 'ovsdb cache: verified read changed, retrying');
+      host.logger?.info(
+        { attempt, table: w.table, uuid: uuidCond[1], columns: w.columns },
+        'ovsdb cache: verified read changed, retrying',
+      );
       if (attempt >= maxAttempts) throw new CacheRetryExhaustedError(attempts);
       // The change that broke the wait is on its way to the cache: let it arrive before re-reading.
       await host.waitForSeq(seqAtRead + 1, opts.conflictWaitMs ?? 2000);

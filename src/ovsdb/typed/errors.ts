@@ -31,6 +31,11 @@ export class TransactionOperationError extends OvsdbTypedError {
     readonly error: string,
     readonly details: string | undefined,
   ) {
-    super('OVSDB_TRANSACTION_OP_FAILED', `operation ${index} failed: ${error}${details ? ` (${details})` : ''}`, where, operation);
+    super(
+      'OVSDB_TRANSACTION_OP_FAILED',
+      `operation ${index} failed: ${error}${details ? ` (${details})` : ''}`,
+      where,
+      operation,
+    );
   }
 }

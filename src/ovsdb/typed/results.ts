@@ -53,8 +53,18 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * `expected` but absent (an older server) are filled with their empty default when they have one.
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` when a column's value does not fit its type.
  */
-export function decodeRow(schema: DatabaseSchema, table: TableSchema, row: unknown, expected?: readonly string[]): Record<string, unknown> {
-  if (!isObj(row)) throw new OvsdbValueError(`a row must be an object, got ${JSON.stringify(row)}`, { database: schema.name, table: table.name }, row);
+export function decodeRow(
+  schema: DatabaseSchema,
+  table: TableSchema,
+  row: unknown,
+  expected?: readonly string[],
+): Record<string, unknown> {
+  if (!isObj(row))
+    throw new OvsdbValueError(
+      `a row must be an object, got ${JSON.stringify(row)}`,
+      { database: schema.name, table: table.name },
+      row,
+    );
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(row)) {
     const col = getColumn(table, name);
@@ -107,7 +117,8 @@ export function decodeResults(schema: DatabaseSchema, ops: readonly Operation[],
       );
     }
   }
-  if (raw.length < ops.length) throw new ResultMismatchError(where, raw.length, raw, `expected ${ops.length} results, got ${raw.length}`);
+  if (raw.length < ops.length)
+    throw new ResultMismatchError(where, raw.length, raw, `expected ${ops.length} results, got ${raw.length}`);
   const values = ops.map((op, i) => {
     const r: unknown = raw[i];
     const fail = (why: string): never => {
@@ -117,7 +128,8 @@ export function decodeResults(schema: DatabaseSchema, ops: readonly Operation[],
     switch (op.op) {
       case 'insert': {
         const u = r.uuid;
-        if (!Array.isArray(u) || u[0] !== 'uuid' || typeof u[1] !== 'string') return fail('insert result has no ["uuid", …]');
+        if (!Array.isArray(u) || u[0] !== 'uuid' || typeof u[1] !== 'string')
+          return fail('insert result has no ["uuid", …]');
         return u[1];
       }
       case 'select': {
@@ -130,7 +142,8 @@ export function decodeResults(schema: DatabaseSchema, ops: readonly Operation[],
       case 'mutate':
       case 'delete':
         // A count is a row count: a non-negative integer (1e400 parses to Infinity, issue #14).
-        if (typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) return fail(`${op.op} result has no valid count (${JSON.stringify(r.count)})`);
+        if (typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0)
+          return fail(`${op.op} result has no valid count (${JSON.stringify(r.count)})`);
         return r.count;
       default:
         return undefined;

@@ -51,7 +51,8 @@ export interface SchemaSkew {
   readonly compatible: boolean;
 }
 
-const sorted = <T>(xs: T[], key: (x: T) => string) => xs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const sorted = <T>(xs: T[], key: (x: T) => string) =>
+  xs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 function describeBase(b: BaseType): string {
   return JSON.stringify({ ...b, ...(b.enum ? { enum: [...b.enum].sort() } : {}) });
@@ -61,10 +62,13 @@ function compareTypes(m: ColumnType, s: ColumnType): ChangedColumn['reason'] | u
   const diffs: string[] = [];
   if (columnKind(m) !== columnKind(s)) diffs.push(`kind ${columnKind(m)} → ${columnKind(s)}`);
   if (m.key.type !== s.key.type) diffs.push(`key type ${m.key.type} → ${s.key.type}`);
-  if ((m.value?.type ?? '') !== (s.value?.type ?? '')) diffs.push(`value type ${m.value?.type ?? 'none'} → ${s.value?.type ?? 'none'}`);
+  if ((m.value?.type ?? '') !== (s.value?.type ?? ''))
+    diffs.push(`value type ${m.value?.type ?? 'none'} → ${s.value?.type ?? 'none'}`);
   if (diffs.length) return diffs.join(', ');
-  if (describeBase(m.key) !== describeBase(s.key)) diffs.push(`key constraints ${describeBase(m.key)} → ${describeBase(s.key)}`);
-  if (m.value && s.value && describeBase(m.value) !== describeBase(s.value)) diffs.push(`value constraints ${describeBase(m.value)} → ${describeBase(s.value)}`);
+  if (describeBase(m.key) !== describeBase(s.key))
+    diffs.push(`key constraints ${describeBase(m.key)} → ${describeBase(s.key)}`);
+  if (m.value && s.value && describeBase(m.value) !== describeBase(s.value))
+    diffs.push(`value constraints ${describeBase(m.value)} → ${describeBase(s.value)}`);
   if (m.min !== s.min || m.max !== s.max) diffs.push(`size ${m.min}..${m.max} → ${s.min}..${s.max}`);
   return diffs.length ? diffs.join(', ') : undefined;
 }
@@ -99,13 +103,18 @@ export function compareSchemas(model: DatabaseSchema, server: DatabaseSchema): S
       }
       const reason = compareTypes(mc.type, sc.type);
       if (reason !== undefined) {
-        const compatible = columnKind(mc.type) === columnKind(sc.type) && mc.type.key.type === sc.type.key.type && (mc.type.value?.type ?? '') === (sc.type.value?.type ?? '');
+        const compatible =
+          columnKind(mc.type) === columnKind(sc.type) &&
+          mc.type.key.type === sc.type.key.type &&
+          (mc.type.value?.type ?? '') === (sc.type.value?.type ?? '');
         changedColumns.push({ table: tn, column: cn, compatible, reason });
       }
     }
   }
   const key = (c: ColumnRef) => `${c.table}\u0000${c.column}`;
-  const identical = extraTables.length + missingTables.length + extraColumns.length + missingColumns.length + changedColumns.length === 0;
+  const identical =
+    extraTables.length + missingTables.length + extraColumns.length + missingColumns.length + changedColumns.length ===
+    0;
   return {
     database: model.name,
     modelVersion: model.version,
@@ -116,7 +125,10 @@ export function compareSchemas(model: DatabaseSchema, server: DatabaseSchema): S
     missingColumns: sorted(missingColumns, key),
     changedColumns: sorted(changedColumns, key),
     identical,
-    compatible: missingTables.length === 0 && missingColumns.every((c) => c.optional) && changedColumns.every((c) => c.compatible),
+    compatible:
+      missingTables.length === 0 &&
+      missingColumns.every((c) => c.optional) &&
+      changedColumns.every((c) => c.compatible),
   };
 }
 
@@ -126,13 +138,17 @@ export function describeSkew(s: SchemaSkew): string[] {
   return [
     ...s.extraTables.map((t) => `${head}: server table ${t} is not in the model; ignored`),
     ...s.missingTables.map((t) => `${head}: model table ${t} is not on the server; operations on it will be refused`),
-    ...s.extraColumns.map((c) => `${head}: server column ${c.table}.${c.column} is not in the model; skipped when reading`),
+    ...s.extraColumns.map(
+      (c) => `${head}: server column ${c.table}.${c.column} is not in the model; skipped when reading`,
+    ),
     ...s.missingColumns.map((c) =>
       c.optional
         ? `${head}: model column ${c.table}.${c.column} is not on the server; dropped from writes, absent from reads`
         : `${head}: model column ${c.table}.${c.column} is not on the server and is not optional; operations using it will be refused`,
     ),
-    ...s.changedColumns.map((c) => `${head}: column ${c.table}.${c.column} differs (${c.reason})${c.compatible ? '' : '; incompatible'}`),
+    ...s.changedColumns.map(
+      (c) => `${head}: column ${c.table}.${c.column} differs (${c.reason})${c.compatible ? '' : '; incompatible'}`,
+    ),
   ];
 }
 
@@ -204,7 +220,8 @@ export function adaptOperations(skew: SchemaSkew, ops: readonly Operation[]): Ad
         return { ...op, row: row(op.row) };
       case 'mutate':
         where(op.where);
-        for (const [c] of op.mutations) if (cols.has(c)) refuse(table, c, 'mutation of a column the server does not have');
+        for (const [c] of op.mutations)
+          if (cols.has(c)) refuse(table, c, 'mutation of a column the server does not have');
         return op;
       case 'delete':
         where(op.where);

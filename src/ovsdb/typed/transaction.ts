@@ -62,7 +62,9 @@ interface RefState {
  * results.get(port); // Uuid<'Logical_Switch_Port'>
  * results.get(sel);  // readonly { name: string; ports: readonly Uuid<'Logical_Switch_Port'>[] }[]
  */
-export function transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }>(model: DatabaseModel<Tb>): Transaction<Tb> {
+export function transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }>(
+  model: DatabaseModel<Tb>,
+): Transaction<Tb> {
   return new Transaction<Tb>(model.schema);
 }
 
@@ -80,7 +82,11 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
   readonly #ops: Operation[] = [];
   readonly #refs = new Map<string, RefState>();
   /** Named uuids used but unknown when used (plain `{ namedUuid }` objects): checked in `operations()`. */
-  readonly #pending: { name: string; refTable: string | undefined; where: { database: string; table: string; column: string } }[] = [];
+  readonly #pending: {
+    name: string;
+    refTable: string | undefined;
+    where: { database: string; table: string; column: string };
+  }[] = [];
   readonly #scope: NamedUuidScope;
   #counter = 0;
 
@@ -112,7 +118,12 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
 
   #newName(table: string, name?: string): string {
     if (name !== undefined) {
-      if (!ID_RE.test(name)) throw new OvsdbValueError(`uuid-name must be an identifier, got ${JSON.stringify(name)}`, { database: this.database, table }, name);
+      if (!ID_RE.test(name))
+        throw new OvsdbValueError(
+          `uuid-name must be an identifier, got ${JSON.stringify(name)}`,
+          { database: this.database, table },
+          name,
+        );
       if (this.#refs.has(name)) throw new NamedUuidDuplicateError({ database: this.database, table }, name);
       return name;
     }
@@ -152,24 +163,37 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
 
   #conditions(t: TableSchema, where: readonly (readonly [string, string, unknown])[] | undefined): Condition[] {
     if (where === undefined) return [];
-    if (!Array.isArray(where)) throw new OvsdbArgumentError(`${this.database}.${t.name}: "where" must be an array of conditions`);
+    if (!Array.isArray(where))
+      throw new OvsdbArgumentError(`${this.database}.${t.name}: "where" must be an array of conditions`);
     return where.map((c) => {
-      if (!Array.isArray(c) || c.length !== 3) throw new OvsdbArgumentError(`${this.database}.${t.name}: a condition is [column, function, value], got ${JSON.stringify(c)}`);
+      if (!Array.isArray(c) || c.length !== 3)
+        throw new OvsdbArgumentError(
+          `${this.database}.${t.name}: a condition is [column, function, value], got ${JSON.stringify(c)}`,
+        );
       const [name, fn, value] = c;
       const col = columnOf(this.#schema, t, name);
       const w = this.#where(t.name, name);
       let wire: WireValue;
       if ((fn === 'includes' || fn === 'excludes') && columnKind(col.type) === 'optional') {
-        wire = value === undefined ? ['set', []] : Array.isArray(value) ? setToWire(col.type.key, value, w) : atomToWire(col.type.key, value, w);
+        wire =
+          value === undefined
+            ? ['set', []]
+            : Array.isArray(value)
+              ? setToWire(col.type.key, value, w)
+              : atomToWire(col.type.key, value, w);
       } else wire = datumToWire(col.type, value, w);
       return [name, fn, wire] as unknown as Condition;
     });
   }
 
   #mutations(t: TableSchema, mutations: readonly (readonly [string, string, unknown])[]): Mutation[] {
-    if (!Array.isArray(mutations)) throw new OvsdbArgumentError(`${this.database}.${t.name}: "mutations" must be an array`);
+    if (!Array.isArray(mutations))
+      throw new OvsdbArgumentError(`${this.database}.${t.name}: "mutations" must be an array`);
     return mutations.map((m) => {
-      if (!Array.isArray(m) || m.length !== 3) throw new OvsdbArgumentError(`${this.database}.${t.name}: a mutation is [column, mutator, value], got ${JSON.stringify(m)}`);
+      if (!Array.isArray(m) || m.length !== 3)
+        throw new OvsdbArgumentError(
+          `${this.database}.${t.name}: a mutation is [column, mutator, value], got ${JSON.stringify(m)}`,
+        );
       const [name, mutator, value] = m;
       const col = columnOf(this.#schema, t, name);
       const w = this.#where(t.name, name);
@@ -177,7 +201,14 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
       let wire: WireValue;
       if (mutator === 'insert' || mutator === 'delete') {
         if (kind === 'map') {
-          wire = Array.isArray(value) ? ['set', value.map((k) => (typeof k === 'string' ? mapKeyToWire(col.type.key, k, w) : atomToWire(col.type.key, k, w)))] : mapToWire(col.type, value, w);
+          wire = Array.isArray(value)
+            ? [
+                'set',
+                value.map((k) =>
+                  typeof k === 'string' ? mapKeyToWire(col.type.key, k, w) : atomToWire(col.type.key, k, w),
+                ),
+              ]
+            : mapToWire(col.type, value, w);
         } else if (Array.isArray(value)) wire = setToWire(col.type.key, value, w);
         else wire = atomToWire(col.type.key, value, w);
       } else wire = atomToWire(col.type.key, value, w);
@@ -189,11 +220,16 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
    * Inserts a row; omitted columns take their defaults. Returns a reference to the new row (use it
    * as a value in other operations of this transaction) whose result is the new UUID.
    */
-  insert<T extends keyof Tb & string>(table: T, row: Tb[T]['insert'], options: InsertOptions<NoInfer<T>> = {}): InsertStep<T> {
+  insert<T extends keyof Tb & string>(
+    table: T,
+    row: Tb[T]['insert'],
+    options: InsertOptions<NoInfer<T>> = {},
+  ): InsertStep<T> {
     const t = tableOf(this.#schema, table);
     let name: string;
     if (options.ref !== undefined) {
-      if (!isNamedUuid(options.ref)) throw new OvsdbArgumentError(`${this.database}.${table}: options.ref must come from tx.ref()`);
+      if (!isNamedUuid(options.ref))
+        throw new OvsdbArgumentError(`${this.database}.${table}: options.ref must come from tx.ref()`);
       name = options.ref.namedUuid;
       const st = this.#refs.get(name);
       if (!st) throw new NamedUuidUndefinedError(this.#where(table), name);
@@ -217,15 +253,28 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
   }
 
   /** Sets columns of the rows matching `where`; result: the number of rows matched. */
-  update<T extends keyof Tb & string>(table: T, where: readonly Tb[T]['condition'][], row: Tb[T]['update']): Step<number> {
+  update<T extends keyof Tb & string>(
+    table: T,
+    where: readonly Tb[T]['condition'][],
+    row: Tb[T]['update'],
+  ): Step<number> {
     const t = tableOf(this.#schema, table);
     return this.#push({ op: 'update', table, where: this.#conditions(t, where), row: this.#row(t, row) });
   }
 
   /** Applies mutations to the rows matching `where`; result: the number of rows matched. */
-  mutate<T extends keyof Tb & string>(table: T, where: readonly Tb[T]['condition'][], mutations: readonly Tb[T]['mutation'][]): Step<number> {
+  mutate<T extends keyof Tb & string>(
+    table: T,
+    where: readonly Tb[T]['condition'][],
+    mutations: readonly Tb[T]['mutation'][],
+  ): Step<number> {
     const t = tableOf(this.#schema, table);
-    return this.#push({ op: 'mutate', table, where: this.#conditions(t, where), mutations: this.#mutations(t, mutations) });
+    return this.#push({
+      op: 'mutate',
+      table,
+      where: this.#conditions(t, where),
+      mutations: this.#mutations(t, mutations),
+    });
   }
 
   /** Deletes the rows matching `where`; result: the number of rows deleted. */
@@ -242,9 +291,18 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
     where: readonly Tb[T]['condition'][],
     columns: readonly C[],
   ): Step<readonly Pick<Tb[T]['row'], C>[]>;
-  select(table: string, where?: readonly (readonly [string, string, unknown])[], columns?: readonly string[]): Step<unknown> {
+  select(
+    table: string,
+    where?: readonly (readonly [string, string, unknown])[],
+    columns?: readonly string[],
+  ): Step<unknown> {
     const t = tableOf(this.#schema, table);
-    return this.#push({ op: 'select', table, where: this.#conditions(t, where), ...(columns !== undefined ? { columns: [...columns] } : {}) });
+    return this.#push({
+      op: 'select',
+      table,
+      where: this.#conditions(t, where),
+      ...(columns !== undefined ? { columns: [...columns] } : {}),
+    });
   }
 
   /**
@@ -309,7 +367,8 @@ export class Transaction<Tb extends { readonly [K in keyof Tb]: TableTypes }> {
     for (const p of this.#pending) {
       const table = this.#symbols.get(p.name);
       if (table === undefined) throw new NamedUuidUndefinedError(p.where, p.name);
-      if (p.refTable !== undefined && p.refTable !== table) throw new NamedUuidWrongTableError(p.where, p.name, table, p.refTable);
+      if (p.refTable !== undefined && p.refTable !== table)
+        throw new NamedUuidWrongTableError(p.where, p.name, table, p.refTable);
     }
     return [...this.#ops];
   }

@@ -8,6 +8,7 @@ import type { Uuid } from './types.js';
  * @example tx.update('Logical_Switch', [['_uuid', '==', asUuid('Logical_Switch', id)]], { name: 'sw1' });
  */
 export function asUuid<T extends string>(table: T, uuid: string): Uuid<T> {
-  if (typeof uuid !== 'string' || !UUID_RE.test(uuid)) throw new OvsdbValueError(`not a UUID: ${JSON.stringify(uuid)}`, { table }, uuid);
+  if (typeof uuid !== 'string' || !UUID_RE.test(uuid))
+    throw new OvsdbValueError(`not a UUID: ${JSON.stringify(uuid)}`, { table }, uuid);
   return uuid as Uuid<T>;
 }

@@ -41,7 +41,14 @@ export function schemaFor(dir: string, schema: string): { path: string; database
 }
 
 /** The shell lines that create (unless present) and start one ovsdb-server in `dir`. */
-function serverScript(dir: string, name: string, schemaPath: string, port: number, extraRemotes: readonly string[], extraArgs: readonly string[]): string {
+function serverScript(
+  dir: string,
+  name: string,
+  schemaPath: string,
+  port: number,
+  extraRemotes: readonly string[],
+  extraArgs: readonly string[],
+): string {
   const f = (ext: string) => join(dir, `${name}.${ext}`);
   return [
     `[ -f ${f('db')} ] || ovsdb-tool create ${f('db')} ${schemaPath}`,
@@ -56,7 +63,14 @@ function serverScript(dir: string, name: string, schemaPath: string, port: numbe
   ].join('\n');
 }
 
-function serverHandle(ctr: Ctr, dir: string, name: string, database: string, port: number, stop: () => Promise<void>): OvsdbServer {
+function serverHandle(
+  ctr: Ctr,
+  dir: string,
+  name: string,
+  database: string,
+  port: number,
+  stop: () => Promise<void>,
+): OvsdbServer {
   const env = envFor(dir);
   const hostPort = ctr.mappedPort(port);
   return {
@@ -112,7 +126,9 @@ export async function startOvsdbServerContainer(opts: StartOvsdbOptions & Runtim
  * server (6642) and ovn-northd between them over unix sockets. `nb.stop()` / `sb.stop()` stop that
  * server inside the container; `stop()` removes the container and the dir.
  */
-export async function startOvnCentralContainer(opts: RuntimeOptions & { readonly network?: { readonly name: string; readonly ip: string } } = {}): Promise<OvnCentral> {
+export async function startOvnCentralContainer(
+  opts: RuntimeOptions & { readonly network?: { readonly name: string; readonly ip: string } } = {},
+): Promise<OvnCentral> {
   const dir = mkdtempSync(join(tmpdir(), 'ovn-ctr-'));
   let ctr: Ctr | undefined;
   try {
@@ -138,7 +154,9 @@ export async function startOvnCentralContainer(opts: RuntimeOptions & { readonly
       return async () => {
         if (done) return;
         done = true;
-        await c.sh(`[ -f ${join(dir, `${n}.pid`)} ] && kill $(cat ${join(dir, `${n}.pid`)}) || true`).catch(() => undefined);
+        await c
+          .sh(`[ -f ${join(dir, `${n}.pid`)} ] && kill $(cat ${join(dir, `${n}.pid`)}) || true`)
+          .catch(() => undefined);
       };
     };
     const nb = serverHandle(c, dir, 'nb', 'OVN_Northbound', 6641, stopInside('nb'));

@@ -7,7 +7,13 @@
  * last-resort exit hook removes what is left when the process ends without stopping.
  */
 import { spawnSync } from 'node:child_process';
-import { GenericContainer, Wait, getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
+import {
+  GenericContainer,
+  Wait,
+  getContainerRuntimeClient,
+  type ContainerRuntimeClient,
+  type StartedTestContainer,
+} from 'testcontainers';
 import { HarnessCommandError, HarnessError } from '../process.js';
 import { ContainerEngineError, ContainerImageError, ContainerNameClashError } from './errors.js';
 
@@ -27,7 +33,10 @@ export function engine(): Promise<ContainerRuntimeClient> {
   clientPromise ??= getContainerRuntimeClient().catch((e: unknown) => {
     clientPromise = undefined;
     const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : 'the default Docker socket';
-    throw new ContainerEngineError(`no container engine answered at ${where}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ContainerEngineError(
+      `no container engine answered at ${where}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   });
   return clientPromise;
 }
@@ -107,10 +116,14 @@ class PinnedContainer extends GenericContainer {
       // `--security-opt systempaths=unconfined` in API terms: /proc/sys writable, nothing masked.
       this.hostConfig.MaskedPaths = [];
       this.hostConfig.ReadonlyPaths = [];
-      this.hostConfig.Devices = [{ PathOnHost: '/dev/net/tun', PathInContainer: '/dev/net/tun', CgroupPermissions: 'rwm' }];
+      this.hostConfig.Devices = [
+        { PathOnHost: '/dev/net/tun', PathInContainer: '/dev/net/tun', CgroupPermissions: 'rwm' },
+      ];
     }
     if (!this.pin) return;
-    this.createOpts.NetworkingConfig = { EndpointsConfig: { [this.pin.name]: { IPAMConfig: { IPv4Address: this.pin.ip } } } };
+    this.createOpts.NetworkingConfig = {
+      EndpointsConfig: { [this.pin.name]: { IPAMConfig: { IPv4Address: this.pin.ip } } },
+    };
   }
 }
 
@@ -134,7 +147,9 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
     .catch(() => undefined);
   if (existing) throw new ContainerNameClashError(spec.name, existing.Id);
   // The check runs before anything else, so a wrong image fails fast and says what it lacks.
-  const check = spec.needs.map((p) => `command -v ${shellQuote(p)} >/dev/null 2>&1 || missing="$missing ${p}"`).join('; ');
+  const check = spec.needs
+    .map((p) => `command -v ${shellQuote(p)} >/dev/null 2>&1 || missing="$missing ${p}"`)
+    .join('; ');
   const script = [
     'missing=""',
     check || ':',
@@ -152,7 +167,8 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
     .withWaitStrategy(Wait.forLogMessage(new RegExp(`${READY}|${MISSING}`)))
     .withStartupTimeout(120_000);
   if (spec.bind) c = c.withBindMounts([{ source: spec.bind, target: spec.bind, mode: 'rw' }]);
-  if (spec.ports?.length) c = c.withExposedPorts(...spec.ports.map((p) => (p.host ? { container: p.container, host: p.host } : p.container)));
+  if (spec.ports?.length)
+    c = c.withExposedPorts(...spec.ports.map((p) => (p.host ? { container: p.container, host: p.host } : p.container)));
   if (spec.network) c = c.withNetworkMode(spec.network.name);
   if (spec.env) c = c.withEnvironment({ ...spec.env });
   let started: StartedTestContainer;
@@ -171,22 +187,38 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
     const lacking = new RegExp(`${MISSING}(.*)`).exec(logs);
     if (lacking) {
       const list = lacking[1]!.trim().split(/\s+/);
-      throw new ContainerImageError(spec.image, list, `image ${spec.image} lacks ${list.join(', ')} (see docs/containers.md for what an image must contain)`, { cause: e });
+      throw new ContainerImageError(
+        spec.image,
+        list,
+        `image ${spec.image} lacks ${list.join(', ')} (see docs/containers.md for what an image must contain)`,
+        { cause: e },
+      );
     }
     const clash = /already in use by container "?([0-9a-f]+)/.exec(msg);
     if (clash) throw new ContainerNameClashError(spec.name, clash[1]!, { cause: e });
-    if (/No such image|pull access denied|not found: manifest unknown|failed to resolve reference|404/i.test(msg)) throw new ContainerImageError(spec.image, ['the image itself'], `image ${spec.image} is not available: ${msg}`, { cause: e });
-    if (/executable file not found|no such file or directory/.test(msg)) throw new ContainerImageError(spec.image, ['sh'], `image ${spec.image} has no /bin/sh: ${msg}`, { cause: e });
+    if (/No such image|pull access denied|not found: manifest unknown|failed to resolve reference|404/i.test(msg))
+      throw new ContainerImageError(spec.image, ['the image itself'], `image ${spec.image} is not available: ${msg}`, {
+        cause: e,
+      });
+    if (/executable file not found|no such file or directory/.test(msg))
+      throw new ContainerImageError(spec.image, ['sh'], `image ${spec.image} has no /bin/sh: ${msg}`, { cause: e });
     throw new HarnessError(`container ${spec.name} (${spec.image}) did not start: ${msg}`, logs, { cause: e });
   }
   track(started.getId(), spec.name);
-  const out = await started.logs({ tail: 5 }).then(readStream).catch(() => '');
+  const out = await started
+    .logs({ tail: 5 })
+    .then(readStream)
+    .catch(() => '');
   const missing = new RegExp(`${MISSING}(.*)`).exec(out);
   if (missing) {
     await started.stop({ timeout: 0, remove: true }).catch(() => undefined);
     live.delete(started.getId());
     const list = missing[1]!.trim().split(/\s+/);
-    throw new ContainerImageError(spec.image, list, `image ${spec.image} lacks ${list.join(', ')} (see docs/containers.md for what an image must contain)`);
+    throw new ContainerImageError(
+      spec.image,
+      list,
+      `image ${spec.image} lacks ${list.join(', ')} (see docs/containers.md for what an image must contain)`,
+    );
   }
   const info = await docker.getContainer(started.getId()).inspect();
   let removed = false;
@@ -198,7 +230,11 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
     async exec(argv, o = {}) {
       const r = await started.exec([...argv], o.env ? { env: { ...o.env } } : {});
       if (r.exitCode !== 0) {
-        throw new HarnessCommandError(`${argv.join(' ')} failed in container ${spec.name} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`, [...argv], r.stderr);
+        throw new HarnessCommandError(
+          `${argv.join(' ')} failed in container ${spec.name} (exit ${r.exitCode}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`,
+          [...argv],
+          r.stderr,
+        );
       }
       return r.stdout;
     },
@@ -208,7 +244,10 @@ export async function startContainer(spec: ContainerSpec): Promise<Ctr> {
       if (removed) return;
       removed = true;
       await started.stop({ timeout: 0, remove: true, removeVolumes: true }).catch(async () => {
-        await docker.getContainer(started.getId()).remove({ force: true }).catch(() => undefined);
+        await docker
+          .getContainer(started.getId())
+          .remove({ force: true })
+          .catch(() => undefined);
       });
       live.delete(started.getId());
     },
@@ -291,7 +330,12 @@ export async function createNetwork(name: string): Promise<CtrNetwork> {
       if (!/overlap/i.test(String((e as Error).message))) break;
     }
   }
-  if (!id12) throw new HarnessError(`network ${name} could not be created: ${String((lastError as Error)?.message ?? lastError)}`, '', { cause: lastError });
+  if (!id12)
+    throw new HarnessError(
+      `network ${name} could not be created: ${String((lastError as Error)?.message ?? lastError)}`,
+      '',
+      { cause: lastError },
+    );
   const net = docker.getNetwork(id12);
   const info = (await net.inspect()) as { Id: string };
   const base = subnet.split('/')[0]!.split('.').slice(0, 3).join('.');
@@ -322,5 +366,7 @@ export function containerName(role: string, tag = uniqueTag()): string {
 }
 
 export function uniqueTag(): string {
-  return `${process.pid.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+  return `${process.pid.toString(36)}${Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0')}`;
 }

@@ -34,6 +34,10 @@ export class ContainerNameClashError extends SdkError {
     readonly existingId: string,
     options?: { cause?: unknown },
   ) {
-    super('CONTAINER_NAME_CLASH', `a container named ${containerName} already exists (${existingId.slice(0, 12)}): remove it (docker rm -f ${containerName}) or choose another name`, options);
+    super(
+      'CONTAINER_NAME_CLASH',
+      `a container named ${containerName} already exists (${existingId.slice(0, 12)}): remove it (docker rm -f ${containerName}) or choose another name`,
+      options,
+    );
   }
 }

@@ -28,7 +28,10 @@ export const DEFAULT_NODE_IMAGE = 'ovn-sdk/ovn-node:bookworm';
 /** The runtime a call uses: its own option, else `OVN_SDK_RUNTIME`, else `process`. */
 export function resolveRuntime(opt: HarnessRuntime | undefined): HarnessRuntime {
   const r = opt ?? process.env.OVN_SDK_RUNTIME ?? 'process';
-  if (r !== 'process' && r !== 'container') throw new HarnessError(`unknown harness runtime ${JSON.stringify(r)} (OVN_SDK_RUNTIME must be process or container)`);
+  if (r !== 'process' && r !== 'container')
+    throw new HarnessError(
+      `unknown harness runtime ${JSON.stringify(r)} (OVN_SDK_RUNTIME must be process or container)`,
+    );
   return r;
 }
 
@@ -48,8 +51,14 @@ export async function containerBackend(): Promise<typeof Backend> {
   try {
     return await import('./backend.js');
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('testcontainers')) {
-      throw new ContainerEngineError('the container runtime needs the testcontainers package: npm install -D testcontainers@11', { cause: e });
+    if (
+      (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
+      String((e as Error).message).includes('testcontainers')
+    ) {
+      throw new ContainerEngineError(
+        'the container runtime needs the testcontainers package: npm install -D testcontainers@11',
+        { cause: e },
+      );
     }
     throw e;
   }

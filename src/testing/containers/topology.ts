@@ -27,7 +27,17 @@ import { containerName, createNetwork, startContainer, uniqueTag, type Ctr, type
 import { startOvnCentralContainer } from './central.js';
 
 /** Programs a node image must have. */
-export const NODE_PROGRAMS = ['ovsdb-server', 'ovsdb-tool', 'ovs-vsctl', 'ovs-vswitchd', 'ovs-appctl', 'ovs-ofctl', 'ovn-controller', 'ip', 'sysctl'] as const;
+export const NODE_PROGRAMS = [
+  'ovsdb-server',
+  'ovsdb-tool',
+  'ovs-vsctl',
+  'ovs-vswitchd',
+  'ovs-appctl',
+  'ovs-ofctl',
+  'ovn-controller',
+  'ip',
+  'sysctl',
+] as const;
 
 /** Options of the container topology (the process options: `image` is the nodes', `centralImage` the central's). */
 export type ContainerTopologyOptions = TopologyOptions;
@@ -51,7 +61,10 @@ function nodeScript(dir: string): string {
 
 /** The container backend of `startTopology` (called through it with `runtime: 'container'`). */
 export async function startTopologyContainer(opts: ContainerTopologyOptions = {}): Promise<Topology> {
-  if (opts.central) throw new HarnessError('a container topology starts its own central (the `central` option is for the process backend)');
+  if (opts.central)
+    throw new HarnessError(
+      'a container topology starts its own central (the `central` option is for the process backend)',
+    );
   const names = opts.nodes ?? ['node1', 'node2'];
   const tag = uniqueTag();
   const cleanups: (() => Promise<void>)[] = [];
@@ -74,7 +87,11 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
     const [centralR, ...nodeRs] = await Promise.allSettled([
-      startOvnCentralContainer({ ...(opts.centralImage ? { image: opts.centralImage } : {}), containerName: containerName('central', tag), network: { name: mgmt.name, ip: centralIp } }),
+      startOvnCentralContainer({
+        ...(opts.centralImage ? { image: opts.centralImage } : {}),
+        containerName: containerName('central', tag),
+        network: { name: mgmt.name, ip: centralIp },
+      }),
       ...names.map((name, i) =>
         startContainer({
           image,
@@ -84,7 +101,14 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
           privileged: true,
           network: { name: mgmt.name, ip: mgmt.address(i + 2) },
           ports: [{ container: OVSDB_PORT }],
-          env: { OVS_RUNDIR: dirs[i]!, OVS_DBDIR: dirs[i]!, OVS_LOGDIR: dirs[i]!, OVN_RUNDIR: dirs[i]!, OVN_DBDIR: dirs[i]!, OVN_LOGDIR: dirs[i]! },
+          env: {
+            OVS_RUNDIR: dirs[i]!,
+            OVS_DBDIR: dirs[i]!,
+            OVS_LOGDIR: dirs[i]!,
+            OVN_RUNDIR: dirs[i]!,
+            OVN_DBDIR: dirs[i]!,
+            OVN_LOGDIR: dirs[i]!,
+          },
           script: nodeScript(dirs[i]!),
         }),
       ),
@@ -100,7 +124,16 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
     for (const [i, name] of names.entries()) {
       const ctr = ctrs[i]!;
       const dir = dirs[i]!;
-      const env = { OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVS_SYSCONFDIR: dir, OVS_PKGDATADIR: '/usr/share/openvswitch', OVN_RUNDIR: dir, OVN_LOGDIR: dir, OVN_DBDIR: dir };
+      const env = {
+        OVS_RUNDIR: dir,
+        OVS_DBDIR: dir,
+        OVS_LOGDIR: dir,
+        OVS_SYSCONFDIR: dir,
+        OVS_PKGDATADIR: '/usr/share/openvswitch',
+        OVN_RUNDIR: dir,
+        OVN_LOGDIR: dir,
+        OVN_DBDIR: dir,
+      };
       const exec = (cmd: string, args: readonly string[]) => ctr.exec([cmd, ...args], { env });
       const dbRemote = `unix:${join(dir, 'db.sock')}`;
       const vswitch: Vswitchd = {
@@ -127,7 +160,7 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
       await ctr.sh(
         [
           'sysctl -qw net.ipv4.conf.eth1.arp_ignore=8 net.ipv4.conf.eth1.rp_filter=1',
-          'ip=$(ip -4 -o addr show dev eth1 | awk \'{print $4}\'); mac=$(cat /sys/class/net/eth1/address)',
+          "ip=$(ip -4 -o addr show dev eth1 | awk '{print $4}'); mac=$(cat /sys/class/net/eth1/address)",
           `ovs-vsctl --db=unix:${join(dir, 'db.sock')} --timeout=20 add-br br-phy -- set bridge br-phy datapath_type=netdev other-config:hwaddr=$mac -- add-port br-phy eth1`,
           'i=0; until ip link show br-phy >/dev/null 2>&1; do i=$((i+1)); [ $i -lt 400 ] || exit 1; sleep 0.05; done',
           'ip addr del $ip dev eth1 && ip addr add $ip dev br-phy && ip link set br-phy up',
@@ -147,9 +180,17 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
           'ovn-encap-ip': underlayIp,
           'ovn-bridge-datapath-type': 'netdev',
         }),
-        ...addBridge({ name: 'br-int', datapathType: 'netdev', failMode: 'secure', otherConfig: { 'disable-in-band': 'true' } }),
+        ...addBridge({
+          name: 'br-int',
+          datapathType: 'netdev',
+          failMode: 'secure',
+          otherConfig: { 'disable-in-band': 'true' },
+        }),
       ]);
-      await ctr.sh(`ovn-controller --detach --no-chdir --pidfile=${join(dir, 'ovn-controller.pid')} --log-file=${join(dir, 'ovn-controller.log')} ${dbRemote}`, { env });
+      await ctr.sh(
+        `ovn-controller --detach --no-chdir --pidfile=${join(dir, 'ovn-controller.pid')} --log-file=${join(dir, 'ovn-controller.log')} ${dbRemote}`,
+        { env },
+      );
       nodes.push({ name, netns: ctr.name, underlayIp, chassis, vswitch, ovs, exec: (cmd, args) => exec(cmd, args) });
     }
     await waitFor(
@@ -192,7 +233,10 @@ export async function startTopologyContainer(opts: ContainerTopologyOptions = {}
             `ip link set ${host} mtu 1400 up`,
           ].join(' && '),
         );
-        await node.ovs.transact('Open_vSwitch', addPort('br-int', { name: host, externalIds: { 'iface-id': spec.lsp } }));
+        await node.ovs.transact(
+          'Open_vSwitch',
+          addPort('br-int', { name: host, externalIds: { 'iface-id': spec.lsp } }),
+        );
         const pod: TopoPod = { ...spec, netns, ip: spec.cidr.split('/')[0]!, exec: inPod };
         pods.push(pod);
         return pod;

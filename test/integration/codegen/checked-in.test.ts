@@ -34,7 +34,10 @@ describe('checked-in generated models', () => {
       const file = readdirName(m.outDir);
       const fresh = readFileSync(join(dir, m.outDir, file), 'utf8');
       const checkedIn = readFileSync(join(ROOT, m.outDir, file), 'utf8');
-      expect(fresh === checkedIn, `${m.outDir}/${file} differs from the generator's output: run npx tsx scripts/codegen-all.ts`).toBe(true);
+      expect(
+        fresh === checkedIn,
+        `${m.outDir}/${file} differs from the generator's output: run npx tsx scripts/codegen-all.ts`,
+      ).toBe(true);
     });
 
     it(`${m.database}: the installed schema is the version the model was generated from`, () => {

@@ -33,7 +33,9 @@ test('a failure after node1 NAT is applied leaves no namespace and no process be
     log: (line) => {
       if (!line.startsWith('node1 NAT applied')) return;
       const namespaces = ourNamespaces();
-      const pids = namespaces.flatMap((ns) => execFileSync('ip', ['netns', 'pids', ns]).toString().split('\n').filter(Boolean).map(Number));
+      const pids = namespaces.flatMap((ns) =>
+        execFileSync('ip', ['netns', 'pids', ns]).toString().split('\n').filter(Boolean).map(Number),
+      );
       seen = { namespaces, pids };
       throw new Error('injected failure');
     },

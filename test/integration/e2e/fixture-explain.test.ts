@@ -9,12 +9,21 @@ import { expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logicalNamesFromRows, type DatapathRow, type MulticastGroupRow, type PortRow } from '../../../src/geneve/index.js';
+import {
+  logicalNamesFromRows,
+  type DatapathRow,
+  type MulticastGroupRow,
+  type PortRow,
+} from '../../../src/geneve/index.js';
 import { explainTunnelCapture, renderTunnelLines } from '../../../src/testing/e2e-explain.js';
 
 const dir = join(import.meta.dirname, '../../fixtures/e2e');
 const pcap = join(dir, 'underlay.pcap');
-const sb = JSON.parse(readFileSync(join(dir, 'sb-names.json'), 'utf8')) as { datapaths: DatapathRow[]; ports: PortRow[]; multicastGroups: MulticastGroupRow[] };
+const sb = JSON.parse(readFileSync(join(dir, 'sb-names.json'), 'utf8')) as {
+  datapaths: DatapathRow[];
+  ports: PortRow[];
+  multicastGroups: MulticastGroupRow[];
+};
 const names = logicalNamesFromRows(sb.datapaths, sb.ports, sb.multicastGroups);
 
 test('the kept capture re-explains to the kept text', () => {
@@ -33,7 +42,31 @@ test('tshark agrees on VNI, the OVN option and the inner addresses of every fram
   const lines = explainTunnelCapture(readFileSync(pcap), names);
   const out = execFileSync(
     'tshark',
-    ['-n', '-r', pcap, '-T', 'fields', '-E', 'separator=|', '-E', 'occurrence=a', '-E', 'aggregator=,', '-e', 'geneve.vni', '-e', 'geneve.option.class', '-e', 'geneve.option.type', '-e', 'geneve.option.unknown.data', '-e', 'ip.src', '-e', 'ip.dst'],
+    [
+      '-n',
+      '-r',
+      pcap,
+      '-T',
+      'fields',
+      '-E',
+      'separator=|',
+      '-E',
+      'occurrence=a',
+      '-E',
+      'aggregator=,',
+      '-e',
+      'geneve.vni',
+      '-e',
+      'geneve.option.class',
+      '-e',
+      'geneve.option.type',
+      '-e',
+      'geneve.option.unknown.data',
+      '-e',
+      'ip.src',
+      '-e',
+      'ip.dst',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 },
   )
     .trim()
@@ -47,7 +80,9 @@ test('tshark agrees on VNI, the OVN option and the inner addresses of every fram
     expect(Number(cls)).toBe(0x0102);
     expect(Number(type)).toBe(0x80);
     // OVN's option: 1 reserved bit, 15-bit ingress key, 16-bit egress key.
-    expect(data!.replace(/:/g, '')).toBe((((md.ingressPort << 16) | md.egressPort) >>> 0).toString(16).padStart(8, '0'));
+    expect(data!.replace(/:/g, '')).toBe(
+      (((md.ingressPort << 16) | md.egressPort) >>> 0).toString(16).padStart(8, '0'),
+    );
     // ip.src/ip.dst occur twice: outer, then inner.
     const inner = l.explained.what.match(/(\d+\.\d+\.\d+\.\d+)(?::\d+)? > (\d+\.\d+\.\d+\.\d+)/)!;
     expect(srcs!.split(',')[1]).toBe(inner[1]);

@@ -50,7 +50,14 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), `e2e-${process.pid}-`));
   s = await startE2eScenario();
   // The underlay capture runs while the pods talk (bounded: 3000 frames or 40 s).
-  underlay = await startTshark(s.topo.underlay.netns, s.topo.underlay.bridge, 'udp port 6081', underlayPcap(), 3000, 40);
+  underlay = await startTshark(
+    s.topo.underlay.netns,
+    s.topo.underlay.bridge,
+    'udp port 6081',
+    underlayPcap(),
+    3000,
+    40,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -82,9 +89,18 @@ test('cross node over GENEVE: pod1 → pod3 ping, and a 256 KiB TCP echo compare
   const inFile = join(work, 'tcp-in.bin');
   const outFile = join(work, 'tcp-out.bin');
   writeFileSync(inFile, data);
-  const server = await startBackground(p3.netns, process.execPath, ['-e', echoServerScript(p3.ip, 5201, 20_000)], /listening/);
+  const server = await startBackground(
+    p3.netns,
+    process.execPath,
+    ['-e', echoServerScript(p3.ip, 5201, 20_000)],
+    /listening/,
+  );
   try {
-    await run('ip', ['netns', 'exec', p1.netns, process.execPath, '-e', echoClientScript(p3.ip, 5201, inFile, outFile)], { timeoutMs: 20_000 });
+    await run(
+      'ip',
+      ['netns', 'exec', p1.netns, process.execPath, '-e', echoClientScript(p3.ip, 5201, inFile, outFile)],
+      { timeoutMs: 20_000 },
+    );
   } finally {
     await server.stop();
   }
@@ -117,7 +133,27 @@ test('nodes → pods over join (ovn0 bound to node-<name>)', async () => {
 
 /** Pings the outside host from a pod while tshark on the outside host records who it sees. */
 async function egress(pod: string): Promise<{ received: number; sources: string[] }> {
-  const bg = await startBackground(s.outsideNetns, 'tshark', ['-n', '-l', '-i', OUTSIDE.hostIf, '-f', `icmp and dst host ${OUTSIDE.hostIp}`, '-T', 'fields', '-e', 'ip.src', '-c', '3', '-a', 'duration:10'], /Capturing on/);
+  const bg = await startBackground(
+    s.outsideNetns,
+    'tshark',
+    [
+      '-n',
+      '-l',
+      '-i',
+      OUTSIDE.hostIf,
+      '-f',
+      `icmp and dst host ${OUTSIDE.hostIp}`,
+      '-T',
+      'fields',
+      '-e',
+      'ip.src',
+      '-c',
+      '3',
+      '-a',
+      'duration:10',
+    ],
+    /Capturing on/,
+  );
   let received: number;
   try {
     received = (await ping(s.pod(pod).netns, OUTSIDE.hostIp, 3)).received;
@@ -125,7 +161,14 @@ async function egress(pod: string): Promise<{ received: number; sources: string[
   } finally {
     await bg.stop('SIGINT');
   }
-  return { received, sources: bg.stdout().split('\n').map((l) => l.trim()).filter((l) => l !== '') };
+  return {
+    received,
+    sources: bg
+      .stdout()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  };
 }
 
 test('egress: node1 carries the rendered NAT rules; a natOutgoing pod reaches the outside host as node1', async () => {
@@ -184,16 +227,32 @@ test('underlay capture: every GENEVE frame decodes, and its VNI and port keys na
   const rep = find(new RegExp(`^ICMP echo reply ${p3} > ${p1}$`));
   expect(req.length).toBeGreaterThanOrEqual(3);
   expect(rep.length).toBeGreaterThanOrEqual(3);
-  for (const l of req) expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([ovnDefault.tunnelKey, lsp(P1), lsp(P3)]);
-  for (const l of rep) expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([ovnDefault.tunnelKey, lsp(P3), lsp(P1)]);
+  for (const l of req)
+    expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([
+      ovnDefault.tunnelKey,
+      lsp(P1),
+      lsp(P3),
+    ]);
+  for (const l of rep)
+    expect([l.explained.vni, l.explained.ingress, l.explained.egress]).toEqual([
+      ovnDefault.tunnelKey,
+      lsp(P3),
+      lsp(P1),
+    ]);
   // The TCP echo, both directions.
   const tcp = find(new RegExp(`^TCP ${p1.replace(/\./g, '\\.')}:\\d+ > ${p3.replace(/\./g, '\\.')}:5201$`));
   expect(tcp.length).toBeGreaterThan(10);
-  for (const l of tcp) expect([l.explained.datapath, l.explained.ingress, l.explained.egress]).toEqual(['ovn-default', lsp(P1), lsp(P3)]);
+  for (const l of tcp)
+    expect([l.explained.datapath, l.explained.ingress, l.explained.egress]).toEqual(['ovn-default', lsp(P1), lsp(P3)]);
   // subnet1 → pod3 was routed on node1 (distributed router): it crosses on ovn-default from the router's port.
   const routed = find(new RegExp(`^ICMP echo request ${q1} > ${p3}$`));
   expect(routed.length).toBeGreaterThanOrEqual(3);
-  for (const l of routed) expect([l.explained.datapath, l.explained.ingress, l.explained.egress]).toEqual(['ovn-default', routerLsp, lsp(P3)]);
+  for (const l of routed)
+    expect([l.explained.datapath, l.explained.ingress, l.explained.egress]).toEqual([
+      'ovn-default',
+      routerLsp,
+      lsp(P3),
+    ]);
 
   if (process.env.E2E_WRITE_FIXTURE === '1') writeFixture(lines, view);
 }, 30_000);
@@ -202,7 +261,8 @@ test('underlay capture: every GENEVE frame decodes, and its VNI and port keys na
 function writeFixture(all: readonly TunnelLine[], view: Awaited<ReturnType<E2eScenario['sbView']>>): void {
   const dir = join(import.meta.dirname, '../../fixtures/e2e');
   const pick: TunnelLine[] = [];
-  const take = (re: RegExp, n: number) => pick.push(...all.filter((l) => re.test(l.explained.what) && !pick.includes(l)).slice(0, n));
+  const take = (re: RegExp, n: number) =>
+    pick.push(...all.filter((l) => re.test(l.explained.what) && !pick.includes(l)).slice(0, n));
   take(/^ICMP echo request 10\.16\.0\.2 > 10\.16\.0\.4$/, 1);
   take(/^ICMP echo reply 10\.16\.0\.4 > 10\.16\.0\.2$/, 1);
   take(/^TCP 10\.16\.0\.2:\d+ > 10\.16\.0\.4:5201$/, 2);
@@ -222,13 +282,25 @@ function writeFixture(all: readonly TunnelLine[], view: Awaited<ReturnType<E2eSc
     if (byIndex.has(i + 1)) recs.push(w.record(r.data, { sec: r.tsSec, nsec: r.tsNsec }));
   });
   writeFileSync(join(dir, 'underlay.pcap'), Buffer.concat(recs));
-  const dps = [...new Set(pick.map((l) => l.explained.vni))].map((k) => ({ tunnel_key: k, name: view.datapathByKey(k)!.name }));
-  const ports = view.ports.filter((p) => dps.some((d) => d.tunnel_key === p.datapath.tunnelKey)).map((p) => ({ datapath_key: p.datapath.tunnelKey, tunnel_key: p.tunnelKey, logical_port: p.logicalPort }));
-  const groups = view.multicastGroups.filter((g) => dps.some((d) => d.tunnel_key === g.datapath.tunnelKey)).map((g) => ({ datapath_key: g.datapath.tunnelKey, tunnel_key: g.tunnelKey, name: g.name }));
-  writeFileSync(join(dir, 'sb-names.json'), `${JSON.stringify({ datapaths: dps, ports, multicastGroups: groups }, null, 2)}\n`);
-  writeFileSync(join(dir, 'underlay.txt'), renderTunnelLines(explainTunnelCapture(readFileSync(join(dir, 'underlay.pcap')), logicalNamesFromSb(view))));
+  const dps = [...new Set(pick.map((l) => l.explained.vni))].map((k) => ({
+    tunnel_key: k,
+    name: view.datapathByKey(k)!.name,
+  }));
+  const ports = view.ports
+    .filter((p) => dps.some((d) => d.tunnel_key === p.datapath.tunnelKey))
+    .map((p) => ({ datapath_key: p.datapath.tunnelKey, tunnel_key: p.tunnelKey, logical_port: p.logicalPort }));
+  const groups = view.multicastGroups
+    .filter((g) => dps.some((d) => d.tunnel_key === g.datapath.tunnelKey))
+    .map((g) => ({ datapath_key: g.datapath.tunnelKey, tunnel_key: g.tunnelKey, name: g.name }));
+  writeFileSync(
+    join(dir, 'sb-names.json'),
+    `${JSON.stringify({ datapaths: dps, ports, multicastGroups: groups }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(dir, 'underlay.txt'),
+    renderTunnelLines(explainTunnelCapture(readFileSync(join(dir, 'underlay.pcap')), logicalNamesFromSb(view))),
+  );
 }
-
 
 test("OpenFlow: node1's br-int flows dumped with the SDK (OpenFlow 1.5 via a punix listener) equal ovs-ofctl's", async () => {
   const n1 = s.topo.node('node1');
@@ -236,7 +308,11 @@ test("OpenFlow: node1's br-int flows dumped with the SDK (OpenFlow 1.5 via a pun
   try {
     expect(br.conn.version).toBe(OFP_VERSION.OF15);
     const ofctl = async () =>
-      (await run('ovs-ofctl', ['-O', 'OpenFlow15', 'dump-flows', `unix:${join(n1.vswitch.dir, 'br-int.mgmt')}`], { env: { ...process.env, ...n1.vswitch.env } })).stdout;
+      (
+        await run('ovs-ofctl', ['-O', 'OpenFlow15', 'dump-flows', `unix:${join(n1.vswitch.dir, 'br-int.mgmt')}`], {
+          env: { ...process.env, ...n1.vswitch.env },
+        })
+      ).stdout;
     // ovn-controller may still be changing flows: compare when two SDK dumps around ovs-ofctl's agree.
     let dump = await br.dumpFlows();
     let theirs: string[] = [];
@@ -261,7 +337,12 @@ test("OpenFlow: node1's br-int flows dumped with the SDK (OpenFlow 1.5 via a pun
 }, 40_000);
 
 test('teardown leaves no namespace, process or temp dir behind', async () => {
-  const ours = [s.topo.underlay.netns, s.outsideNetns, ...s.topo.nodes.map((n) => n.netns), ...[...s.pods.values()].map((p) => p.netns)];
+  const ours = [
+    s.topo.underlay.netns,
+    s.outsideNetns,
+    ...s.topo.nodes.map((n) => n.netns),
+    ...[...s.pods.values()].map((p) => p.netns),
+  ];
   const before = execFileSync('ip', ['netns', 'list']).toString();
   for (const ns of ours) expect(before).toContain(ns);
   const dirs = [...s.topo.nodes.map((n) => n.vswitch.dir), s.topo.central.nb.dir];

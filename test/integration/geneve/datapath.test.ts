@@ -46,13 +46,55 @@ beforeAll(async () => {
     await x('ip', ['link', 'set', 'gv1', 'up']);
     const peerMac = (await x('cat', ['/sys/class/net/gv1/address'])).trim();
     // Underlay: a netdev bridge carrying the local tunnel IP, its port the veth (OVS "userspace tunneling").
-    await sw.vsctl('add-br', 'br-phy', '--', 'set', 'bridge', 'br-phy', 'datapath_type=netdev', '--', 'add-port', 'br-phy', 'gv0');
+    await sw.vsctl(
+      'add-br',
+      'br-phy',
+      '--',
+      'set',
+      'bridge',
+      'br-phy',
+      'datapath_type=netdev',
+      '--',
+      'add-port',
+      'br-phy',
+      'gv0',
+    );
     await x('ip', ['addr', 'add', '172.31.0.1/24', 'dev', 'br-phy']);
     await x('ip', ['link', 'set', 'br-phy', 'up']);
     await sw.vsctl(
-      'add-br', 'br-int', '--', 'set', 'bridge', 'br-int', 'datapath_type=netdev', 'fail-mode=secure',
-      '--', 'add-port', 'br-int', 'gnv0', '--', 'set', 'interface', 'gnv0', 'type=geneve', 'options:remote_ip=172.31.0.2', 'options:key=flow', 'ofport_request=10',
-      '--', 'add-port', 'br-int', 'gnv1', '--', 'set', 'interface', 'gnv1', 'type=geneve', 'options:remote_ip=172.31.0.3', 'options:key=flow', 'options:csum=true', 'ofport_request=11',
+      'add-br',
+      'br-int',
+      '--',
+      'set',
+      'bridge',
+      'br-int',
+      'datapath_type=netdev',
+      'fail-mode=secure',
+      '--',
+      'add-port',
+      'br-int',
+      'gnv0',
+      '--',
+      'set',
+      'interface',
+      'gnv0',
+      'type=geneve',
+      'options:remote_ip=172.31.0.2',
+      'options:key=flow',
+      'ofport_request=10',
+      '--',
+      'add-port',
+      'br-int',
+      'gnv1',
+      '--',
+      'set',
+      'interface',
+      'gnv1',
+      'type=geneve',
+      'options:remote_ip=172.31.0.3',
+      'options:key=flow',
+      'options:csum=true',
+      'ofport_request=11',
     );
     await sw.appctl('ovs/route/add', '172.31.0.0/24', 'br-phy');
     await sw.appctl('tnl/arp/set', 'br-phy', '172.31.0.2', peerMac);
@@ -60,9 +102,29 @@ beforeAll(async () => {
     await sw.ofctl('add-tlv-map', 'br-int', '{class=0x102,type=0x80,len=4}->tun_metadata0');
 
     const cap = `${sw.dir}/underlay.pcapng`;
-    dumpcap = spawn('ip', ['netns', 'exec', ns, 'dumpcap', '-q', '-i', 'gv1', '-f', 'udp port 6081', '-c', String(SENT.length), '-a', 'duration:20', '-w', cap], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    dumpcap = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        ns,
+        'dumpcap',
+        '-q',
+        '-i',
+        'gv1',
+        '-f',
+        'udp port 6081',
+        '-c',
+        String(SENT.length),
+        '-a',
+        'duration:20',
+        '-w',
+        cap,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const exited = new Promise<void>((r) => dumpcap!.on('exit', () => r()));
     await new Promise<void>((resolve, reject) => {
       let err = '';
@@ -76,11 +138,18 @@ beforeAll(async () => {
       });
     });
     for (const s of SENT) {
-      await sw.ofctl('-O', 'OpenFlow13', 'packet-out', 'br-int', `in_port=controller packet=${INNER} actions=set_field:0x${s.meta.toString(16)}->tun_metadata0,set_field:${s.vni}->tun_id,output:${s.port}`);
+      await sw.ofctl(
+        '-O',
+        'OpenFlow13',
+        'packet-out',
+        'br-int',
+        `in_port=controller packet=${INNER} actions=set_field:0x${s.meta.toString(16)}->tun_metadata0,set_field:${s.vni}->tun_id,output:${s.port}`,
+      );
     }
     await exited;
     frames = [];
-    for await (const rec of readCapture(createReadStream(cap))) frames.push(decapsulate(rec.data, { linkType: rec.linkType }));
+    for await (const rec of readCapture(createReadStream(cap)))
+      frames.push(decapsulate(rec.data, { linkType: rec.linkType }));
   } catch (e) {
     const log = sw ? await sw.log() : '';
     throw new Error(`datapath setup failed: ${String(e)}\n${log.split('\n').slice(-20).join('\n')}`, { cause: e });

@@ -36,14 +36,34 @@ beforeAll(async () => {
     pidfiles.push(join(dir, `${db}.pid`));
     await run(
       'ovsdb-server',
-      ['--detach', '--no-chdir', `--pidfile=${join(dir, `${db}.pid`)}`, `--unixctl=${join(dir, `${db}.ctl`)}`, `--log-file=${join(dir, `${db}.log`)}`, `--remote=punix:${join(dir, `${db}.sock`)}`, join(dir, `${db}.db`)],
+      [
+        '--detach',
+        '--no-chdir',
+        `--pidfile=${join(dir, `${db}.pid`)}`,
+        `--unixctl=${join(dir, `${db}.ctl`)}`,
+        `--log-file=${join(dir, `${db}.log`)}`,
+        `--remote=punix:${join(dir, `${db}.sock`)}`,
+        join(dir, `${db}.db`),
+      ],
       { env },
     );
   }
   const nb = `unix:${join(dir, 'nb.sock')}`;
   const sbRemote = `unix:${join(dir, 'sb.sock')}`;
   pidfiles.unshift(join(dir, 'northd.pid'));
-  await run('ovn-northd', ['--detach', '--no-chdir', `--pidfile=${join(dir, 'northd.pid')}`, `--unixctl=${join(dir, 'northd.ctl')}`, `--log-file=${join(dir, 'northd.log')}`, `--ovnnb-db=${nb}`, `--ovnsb-db=${sbRemote}`], { env });
+  await run(
+    'ovn-northd',
+    [
+      '--detach',
+      '--no-chdir',
+      `--pidfile=${join(dir, 'northd.pid')}`,
+      `--unixctl=${join(dir, 'northd.ctl')}`,
+      `--log-file=${join(dir, 'northd.log')}`,
+      `--ovnnb-db=${nb}`,
+      `--ovnsb-db=${sbRemote}`,
+    ],
+    { env },
+  );
   const nbctl = (...a: string[]): Promise<string> => run('ovn-nbctl', [`--db=${nb}`, '--timeout=20', ...a], { env });
   await nbctl('ls-add', 'ovn-default');
   await nbctl('lsp-add', 'ovn-default', 'ovn-default-node1-pod1.default');
@@ -58,7 +78,11 @@ beforeAll(async () => {
     { op: 'select', table: 'Multicast_Group', where: [], columns: ['datapath', 'tunnel_key', 'name'] },
   ]);
   const res = JSON.parse(await run('ovsdb-client', ['transact', sbRemote, q], { env })) as { rows: unknown[] }[];
-  sb = { Datapath_Binding: res[0]!.rows, Port_Binding: res[1]!.rows, Multicast_Group: res[2]!.rows } as unknown as SbSnapshot;
+  sb = {
+    Datapath_Binding: res[0]!.rows,
+    Port_Binding: res[1]!.rows,
+    Multicast_Group: res[2]!.rows,
+  } as unknown as SbSnapshot;
   names = logicalNamesFromSb(sb);
 }, 60_000);
 
@@ -81,7 +105,10 @@ function keys(lsName: string, port: string): { dp: number; port: number } {
 }
 
 // Inner Ethernet + IPv4 ICMP echo request 10.16.0.8 > 10.16.0.12.
-const INNER = Buffer.from('0000000000020000000000010800450000240001400040010000' + '0a1000080a10000c' + '0800000000070001' + '0102030405060708', 'hex');
+const INNER = Buffer.from(
+  '0000000000020000000000010800450000240001400040010000' + '0a1000080a10000c' + '0800000000070001' + '0102030405060708',
+  'hex',
+);
 
 describe('explain with names from a real SB (ovn-northd assigned the keys)', () => {
   it('northd gave both switches and their ports tunnel keys', () => {
@@ -103,7 +130,11 @@ describe('explain with names from a real SB (ovn-northd assigned the keys)', () 
   });
   it('multicast egress keys resolve to the SB Multicast_Group name; keys are per datapath', () => {
     const a = keys('ovn-default', 'ovn-default-node1-pod1.default');
-    const flood = sb.Multicast_Group!.find((g) => g.name === '_MC_flood' && JSON.stringify(g.datapath) === JSON.stringify(sb.Datapath_Binding.find((d) => d.tunnel_key === a.dp)!._uuid))!;
+    const flood = sb.Multicast_Group!.find(
+      (g) =>
+        g.name === '_MC_flood' &&
+        JSON.stringify(g.datapath) === JSON.stringify(sb.Datapath_Binding.find((d) => d.tunnel_key === a.dp)!._uuid),
+    )!;
     expect(flood.tunnel_key).toBeGreaterThanOrEqual(0x8000);
     const frame = encapsulate(INNER, {
       ip: { version: 4, src: '172.31.0.1', dst: '172.31.0.2' },

@@ -13,7 +13,9 @@ describe('startVswitchd', () => {
       const sw = await startVswitchd(mode === 'given' ? { netns: ns } : mode === 'own' ? { netns: true } : {});
       let pids: number[] = [];
       try {
-        pids = ['ovs-vswitchd.pid', 'ovsdb-server.pid'].map((f) => Number(readFileSync(join(sw.dir, f), 'utf8').trim()));
+        pids = ['ovs-vswitchd.pid', 'ovsdb-server.pid'].map((f) =>
+          Number(readFileSync(join(sw.dir, f), 'utf8').trim()),
+        );
         expect(pids.every(pidAlive)).toBe(true);
         // netdev bridges only in a namespace of our own: the root namespace's ovs-netdev tap may
         // belong to another test's vswitchd.

@@ -8,24 +8,60 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CaptureParser, CaptureWriter, parseCapture, readCapture, type CaptureRecord } from '../../../src/geneve/index.js';
+import {
+  CaptureParser,
+  CaptureWriter,
+  parseCapture,
+  readCapture,
+  type CaptureRecord,
+} from '../../../src/geneve/index.js';
 import { VECTORS } from '../../fixtures/geneve/vectors.js';
 
 const dir = mkdtempSync(join(tmpdir(), `geneve-pcap-${process.pid}-`));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function tsharkFields(file: string): string[][] {
-  const r = spawnSync('tshark', ['-r', file, '-T', 'fields', '-E', 'separator=,', '-e', 'frame.time_epoch', '-e', 'frame.len', '-e', 'frame.cap_len', '-e', 'frame.interface_id', '-e', 'frame.encap_type'], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'tshark',
+    [
+      '-r',
+      file,
+      '-T',
+      'fields',
+      '-E',
+      'separator=,',
+      '-e',
+      'frame.time_epoch',
+      '-e',
+      'frame.len',
+      '-e',
+      'frame.cap_len',
+      '-e',
+      'frame.interface_id',
+      '-e',
+      'frame.encap_type',
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
-  return r.stdout.trim().split('\n').map((l) => l.split(','));
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
-const epoch = (r: CaptureRecord, digits: number): string => `${r.tsSec}.${String(r.tsNsec).padStart(9, '0').slice(0, digits).padEnd(9, '0')}`;
+const epoch = (r: CaptureRecord, digits: number): string =>
+  `${r.tsSec}.${String(r.tsNsec).padStart(9, '0').slice(0, digits).padEnd(9, '0')}`;
 
 describe('CaptureWriter output read by tshark', () => {
-  const frames = [new Uint8Array(60).fill(1), new Uint8Array(1).fill(2), new Uint8Array(1515).fill(3), new Uint8Array(0)];
+  const frames = [
+    new Uint8Array(60).fill(1),
+    new Uint8Array(1).fill(2),
+    new Uint8Array(1515).fill(3),
+    new Uint8Array(0),
+  ];
   for (const format of ['pcap', 'pcapng'] as const) {
     for (const littleEndian of [true, false]) {
       for (const nanosecond of [false, true]) {
@@ -40,7 +76,13 @@ describe('CaptureWriter output read by tshark', () => {
           }
           frames.forEach((f, i) => {
             const iface = format === 'pcapng' && i % 2 === 1 ? second : 0;
-            parts.push(w.record(f, { sec: 1700000000 + i, nsec: 123456789 * (i + 1) % 1e9 }, { interfaceId: iface, originalLength: f.length + i }));
+            parts.push(
+              w.record(
+                f,
+                { sec: 1700000000 + i, nsec: (123456789 * (i + 1)) % 1e9 },
+                { interfaceId: iface, originalLength: f.length + i },
+              ),
+            );
           });
           const file = join(dir, `${format}-${littleEndian}-${nanosecond}.cap`);
           const bytes = Buffer.concat(parts);
@@ -68,7 +110,11 @@ describe('CaptureWriter output read by tshark', () => {
 
 describe('captures written by editcap / mergecap, read by us', () => {
   const src = VECTORS + 'pcap/tcpdump/geneve.pcap';
-  for (const [fmt, digits] of [['pcap', 6], ['nsecpcap', 9], ['pcapng', 6]] as const) {
+  for (const [fmt, digits] of [
+    ['pcap', 6],
+    ['nsecpcap', 9],
+    ['pcapng', 6],
+  ] as const) {
     it(`editcap -F ${fmt}`, () => {
       const file = join(dir, `edit-${fmt}`);
       const r = spawnSync('editcap', ['-F', fmt, src, file]);
@@ -89,7 +135,10 @@ describe('captures written by editcap / mergecap, read by us', () => {
     const a = join(dir, 'a.pcapng');
     const sll = new CaptureWriter({ linkType: 113 });
     const sllFile = join(dir, 'sll.pcap');
-    writeFileSync(sllFile, Buffer.concat([sll.header(), sll.record(new Uint8Array(40).fill(9), { sec: 1422828273, nsec: 900000000 })]));
+    writeFileSync(
+      sllFile,
+      Buffer.concat([sll.header(), sll.record(new Uint8Array(40).fill(9), { sec: 1422828273, nsec: 900000000 })]),
+    );
     const r = spawnSync('mergecap', ['-F', 'pcapng', '-w', a, src, sllFile]);
     expect(r.status).toBe(0);
     const ts = tsharkFields(a);
@@ -152,8 +201,13 @@ describe('errors', () => {
     bad.writeUInt32LE(13, 4); // SHB length not a multiple of 4
     expect(code(bad)).toBe('PCAP_BAD_BLOCK');
     const w = new CaptureWriter({ format: 'pcapng' });
-    const noIdb = Buffer.concat([w.header().subarray(0, 28), new CaptureWriter({ format: 'pcapng' }).record.call(w, new Uint8Array(4))]);
+    const noIdb = Buffer.concat([
+      w.header().subarray(0, 28),
+      new CaptureWriter({ format: 'pcapng' }).record.call(w, new Uint8Array(4)),
+    ]);
     expect(code(noIdb)).toBe('PCAP_BAD_BLOCK');
-    expect(() => new CaptureWriter().record(new Uint8Array(1))).toThrowError(expect.objectContaining({ code: 'PCAP_WRITE_INVALID' }));
+    expect(() => new CaptureWriter().record(new Uint8Array(1))).toThrowError(
+      expect.objectContaining({ code: 'PCAP_WRITE_INVALID' }),
+    );
   });
 });

@@ -7,7 +7,15 @@
  */
 import { afterEach, expect, test } from 'vitest';
 import { connectHostile, type HostileConnection } from '../../../src/testing/index.js';
-import { decodeMessage, encodeMessage, listenController, OfFramer, type OfConnection, type OfConnectionOptions, type OfMessage } from '../../../src/openflow/index.js';
+import {
+  decodeMessage,
+  encodeMessage,
+  listenController,
+  OfFramer,
+  type OfConnection,
+  type OfConnectionOptions,
+  type OfMessage,
+} from '../../../src/openflow/index.js';
 import type { Listener } from '../../../src/transport/index.js';
 
 let listener: Listener | undefined;
@@ -22,7 +30,11 @@ afterEach(async () => {
 async function badSwitch(opts: OfConnectionOptions & { maxWriteQueueBytes?: number } = {}) {
   let resolveConn!: (c: OfConnection) => void;
   const conn = new Promise<OfConnection>((r) => (resolveConn = r));
-  listener = await listenController('ptcp:0:127.0.0.1', resolveConn, { echoIntervalMs: 0, fetchFeatures: false, ...opts });
+  listener = await listenController('ptcp:0:127.0.0.1', resolveConn, {
+    echoIntervalMs: 0,
+    fetchFeatures: false,
+    ...opts,
+  });
   const sw = await connectHostile(listener.address);
   opened.push(sw);
   const got: OfMessage[] = [];
@@ -45,7 +57,11 @@ async function badSwitch(opts: OfConnectionOptions & { maxWriteQueueBytes?: numb
   return { c, sw, next, closed };
 }
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code ?? `untyped: ${String(e)}`);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { code?: string }) => e.code ?? `untyped: ${String(e)}`,
+  );
 
 test('a header length below 8 closes the channel with OF_FRAME_BAD_LENGTH; pending requests settle', async () => {
   const { c, sw, next, closed } = await badSwitch();
@@ -103,7 +119,13 @@ test('undecodable messages reach onDecodeError; throwing handlers neither close 
     throw new RangeError('handler bug');
   });
   // A flow_removed and a features reply too short for their bodies, then a valid unsolicited message.
-  sw.write(Buffer.concat([Buffer.from([4, 11, 0, 12, 0, 0, 0, 5, 1, 2, 3, 4]), Buffer.from([4, 6, 0, 8, 0, 0, 0, 6]), encodeMessage({ type: 'barrierReply', version: 4, xid: 77 })]));
+  sw.write(
+    Buffer.concat([
+      Buffer.from([4, 11, 0, 12, 0, 0, 0, 5, 1, 2, 3, 4]),
+      Buffer.from([4, 6, 0, 8, 0, 0, 0, 6]),
+      encodeMessage({ type: 'barrierReply', version: 4, xid: 77 }),
+    ]),
+  );
   const q = c.echo();
   const e = await next();
   sw.write(encodeMessage({ type: 'echoReply', version: 4, xid: e.xid, data: new Uint8Array(0) }));
@@ -115,7 +137,10 @@ test('undecodable messages reach onDecodeError; throwing handlers neither close 
 
 test('silence: requests time out with OF_CONN_TIMEOUT naming the remote once; an AbortSignal ends a wait with OF_CONN_ABORTED', async () => {
   const { c } = await badSwitch({ requestTimeoutMs: 300 });
-  const err = (await c.barrier().then(() => undefined, (x: Error) => x))!;
+  const err = (await c.barrier().then(
+    () => undefined,
+    (x: Error) => x,
+  ))!;
   expect(err).toMatchObject({ code: 'OF_CONN_TIMEOUT' });
   expect(err.message.split(c.remote).length - 1).toBe(1);
   const ac = new AbortController();

@@ -22,14 +22,19 @@ afterEach(async () => {
   peer = undefined;
 });
 
-async function against(script: (c: HostileConnection) => void | Promise<void>, opts: ClientOptions = {}): Promise<OvsdbClient> {
+async function against(
+  script: (c: HostileConnection) => void | Promise<void>,
+  opts: ClientOptions = {},
+): Promise<OvsdbClient> {
   peer = await startHostilePeer(script, { json: true });
   client = await OvsdbClient.connect(peer.remote, { inactivityProbeMs: 0, ...opts });
   return client;
 }
 
 /** Settles `p` and returns its outcome, so a test can assert on both kinds. */
-async function outcome(p: Promise<unknown>): Promise<{ value?: unknown; code?: string; message?: string; cause?: { code?: string } }> {
+async function outcome(
+  p: Promise<unknown>,
+): Promise<{ value?: unknown; code?: string; message?: string; cause?: { code?: string } }> {
   try {
     return { value: await p };
   } catch (e) {
@@ -62,7 +67,9 @@ test('a reply whose error is nested 10,000 deep: JSONRPC_VALUE_LIMIT for that ca
   });
   const [a, b] = await Promise.all([outcome(c.listDbs()), outcome(c.getServerId())]);
   expect(a.code).toBe('JSONRPC_VALUE_LIMIT');
-  expect(a.message).toMatch(new RegExp(`^${peer!.remote}: the error of the reply to "list_dbs" is nested deeper than 64 levels$`));
+  expect(a.message).toMatch(
+    new RegExp(`^${peer!.remote}: the error of the reply to "list_dbs" is nested deeper than 64 levels$`),
+  );
   expect(b.code).toBe('JSONRPC_VALUE_LIMIT');
 });
 
@@ -85,7 +92,10 @@ test('a reply whose result is nested 10,000 deep is delivered (never serialized 
 });
 
 test('an echo request whose params or id are nested 10,000 deep closes with JSONRPC_VALUE_LIMIT, unanswered', async () => {
-  for (const bad of [`{"id":"e","method":"echo","params":${deep(N)}}`, `{"id":${deep(N)},"method":"echo","params":[]}`]) {
+  for (const bad of [
+    `{"id":"e","method":"echo","params":${deep(N)}}`,
+    `{"id":${deep(N)},"method":"echo","params":[]}`,
+  ]) {
     const c = await against(async (h) => {
       await h.nextMessage();
       h.write(bad);
@@ -141,7 +151,13 @@ test('a duplicate reply, then a reply to an id never sent: the first resolves, t
 test('invalid UTF-8 inside a reply, and garbage between messages: JSONRPC_MALFORMED', async () => {
   const c = await against(async (h) => {
     const m = await h.nextMessage();
-    h.write(Buffer.concat([Buffer.from(`{"id":${JSON.stringify(idOf(m))},"result":["`), Buffer.from([0xed, 0xa0, 0x80, 0xff]), Buffer.from('"],"error":null}')]));
+    h.write(
+      Buffer.concat([
+        Buffer.from(`{"id":${JSON.stringify(idOf(m))},"result":["`),
+        Buffer.from([0xed, 0xa0, 0x80, 0xff]),
+        Buffer.from('"],"error":null}'),
+      ]),
+    );
   });
   expect((await outcome(c.listDbs())).code).toBe('JSONRPC_MALFORMED');
   const c2 = await against(async (h) => {

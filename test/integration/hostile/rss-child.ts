@@ -44,9 +44,11 @@ async function main(): Promise<void> {
     let c: OfConnection;
     if (cfg.target === 'controller') {
       const sw = new Promise<OfConnection>((resolve) => {
-        void listenController('ptcp:0:127.0.0.1', resolve, { echoIntervalMs: 0, fetchFeatures: false, ...cfg.options }).then((l) =>
-          process.stdout.write(`${JSON.stringify({ address: l.address })}\n`),
-        );
+        void listenController('ptcp:0:127.0.0.1', resolve, {
+          echoIntervalMs: 0,
+          fetchFeatures: false,
+          ...cfg.options,
+        }).then((l) => process.stdout.write(`${JSON.stringify({ address: l.address })}\n`));
       });
       c = await sw;
     } else c = await connectSwitch(cfg.remote, { echoIntervalMs: 0, fetchFeatures: false, ...cfg.options });

@@ -7,7 +7,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
-import { connectHostile, startHostilePeer, type HostileConnection, type HostilePeer } from '../../../src/testing/index.js';
+import {
+  connectHostile,
+  startHostilePeer,
+  type HostileConnection,
+  type HostilePeer,
+} from '../../../src/testing/index.js';
 import { encodeMessage, OfFramer, decodeMessage } from '../../../src/openflow/index.js';
 
 const MiB = 1024 * 1024;
@@ -23,9 +28,18 @@ interface ChildResult {
   fatal?: string;
 }
 
-function runChild(target: 'ovsdb' | 'openflow' | 'controller', remote: string, options: Record<string, unknown> = {}, onAddress?: (a: string) => void): Promise<ChildResult> {
+function runChild(
+  target: 'ovsdb' | 'openflow' | 'controller',
+  remote: string,
+  options: Record<string, unknown> = {},
+  onAddress?: (a: string) => void,
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options })], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options })],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     let told = false;
@@ -58,11 +72,14 @@ afterEach(async () => {
 const echoFlood = (i: number) => `{"id":${i},"method":"echo","params":["${'p'.repeat(200)}"]}`;
 
 test('OVSDB client, server floods echo requests and never reads, default limit (16 MiB): dropped, growth < 96 MiB', async () => {
-  peer = await startHostilePeer(async (h) => {
-    await h.nextMessage();
-    h.stopReading();
-    await h.flood(echoFlood, 10_000_000);
-  }, { json: true });
+  peer = await startHostilePeer(
+    async (h) => {
+      await h.nextMessage();
+      h.stopReading();
+      await h.flood(echoFlood, 10_000_000);
+    },
+    { json: true },
+  );
   const r = await runChild('ovsdb', peer.remote);
   expect(r.fatal).toBeUndefined();
   expect(r.uncaught).toEqual([]);
@@ -73,11 +90,14 @@ test('OVSDB client, server floods echo requests and never reads, default limit (
 }, 120_000);
 
 test('OVSDB client, same flood with maxWriteQueueBytes 1 MiB: growth < 32 MiB', async () => {
-  peer = await startHostilePeer(async (h) => {
-    await h.nextMessage();
-    h.stopReading();
-    await h.flood(echoFlood, 10_000_000);
-  }, { json: true });
+  peer = await startHostilePeer(
+    async (h) => {
+      await h.nextMessage();
+      h.stopReading();
+      await h.flood(echoFlood, 10_000_000);
+    },
+    { json: true },
+  );
   const r = await runChild('ovsdb', peer.remote, { maxWriteQueueBytes: MiB });
   expect(r.uncaught).toEqual([]);
   expect(r.closeCode).toBe('TRANSPORT_WRITE_QUEUE_FULL');
@@ -86,11 +106,14 @@ test('OVSDB client, same flood with maxWriteQueueBytes 1 MiB: growth < 32 MiB', 
 }, 120_000);
 
 test('OVSDB client, a huge unfinished message with maxMessageBytes 8 MiB: JSONRPC_MESSAGE_TOO_LARGE, growth < 48 MiB', async () => {
-  peer = await startHostilePeer(async (h) => {
-    await h.nextMessage();
-    h.write('{"id":1,"result":["');
-    await h.flood(() => 'a'.repeat(64 * 1024), 100_000);
-  }, { json: true });
+  peer = await startHostilePeer(
+    async (h) => {
+      await h.nextMessage();
+      h.write('{"id":1,"result":["');
+      await h.flood(() => 'a'.repeat(64 * 1024), 100_000);
+    },
+    { json: true },
+  );
   const r = await runChild('ovsdb', peer.remote, { maxMessageBytes: 8 * MiB });
   expect(r.uncaught).toEqual([]);
   expect(r.closeCode).toBe('JSONRPC_MESSAGE_TOO_LARGE');
@@ -104,10 +127,11 @@ async function floodingSwitch(h: HostileConnection): Promise<void> {
   let hello = false;
   const helloSeen = new Promise<void>((resolve) =>
     h.stream.onData((c) => {
-      for (const b of framer.push(c)) if (decodeMessage(b).type === 'hello' && !hello) {
-        hello = true;
-        resolve();
-      }
+      for (const b of framer.push(c))
+        if (decodeMessage(b).type === 'hello' && !hello) {
+          hello = true;
+          resolve();
+        }
     }),
   );
   h.write(encodeMessage({ type: 'hello', version: 4, xid: 1, elements: [] }));

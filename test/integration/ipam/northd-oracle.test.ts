@@ -33,13 +33,23 @@ beforeAll(() => {
   run('ovsdb-tool', ['create', join(dir, 'sb.db'), '/usr/share/ovn/ovn-sb.ovsschema']);
   for (const db of ['nb', 'sb']) {
     run('ovsdb-server', [
-      '--detach', '--no-chdir', `--pidfile=${join(dir, `${db}.pid`)}`, `--unixctl=${join(dir, `${db}.ctl`)}`,
-      `--log-file=${join(dir, `${db}.log`)}`, `--remote=punix:${join(dir, `${db}.sock`)}`, join(dir, `${db}.db`),
+      '--detach',
+      '--no-chdir',
+      `--pidfile=${join(dir, `${db}.pid`)}`,
+      `--unixctl=${join(dir, `${db}.ctl`)}`,
+      `--log-file=${join(dir, `${db}.log`)}`,
+      `--remote=punix:${join(dir, `${db}.sock`)}`,
+      join(dir, `${db}.db`),
     ]);
   }
   run('ovn-northd', [
-    '--detach', '--no-chdir', `--pidfile=${join(dir, 'northd.pid')}`, `--unixctl=${join(dir, 'northd.ctl')}`,
-    `--log-file=${join(dir, 'northd.log')}`, `--ovnnb-db=unix:${join(dir, 'nb.sock')}`, `--ovnsb-db=unix:${join(dir, 'sb.sock')}`,
+    '--detach',
+    '--no-chdir',
+    `--pidfile=${join(dir, 'northd.pid')}`,
+    `--unixctl=${join(dir, 'northd.ctl')}`,
+    `--log-file=${join(dir, 'northd.log')}`,
+    `--ovnnb-db=unix:${join(dir, 'nb.sock')}`,
+    `--ovnsb-db=unix:${join(dir, 'sb.sock')}`,
   ]);
   nbctl('--wait=sb', 'sync');
 }, 30_000);
@@ -66,8 +76,20 @@ function replay(cidr: string, excludeIps: string[], ops: readonly Op[]): void {
   const subnet = defineSubnet({ name: `s${switchNo}`, cidrBlock: cidr, excludeIps });
   const ls = `ls${process.pid}-${switchNo++}`;
   const oc = logicalSwitchOtherConfig(subnet);
-  nbctl('ls-add', ls, '--', 'set', 'logical_switch', ls, `other_config:subnet=${oc['subnet']}`, `other_config:exclude_ips="${oc['exclude_ips']}"`);
-  const alloc = new SubnetAllocator({ cidr: subnet.cidrBlock, gateway: subnet.gateway, excludeIps: subnet.excludeIps }, { generateMacs: false, reuse: 'lowest', grantExcluded: false }); // northd's rules, not Kube-OVN's
+  nbctl(
+    'ls-add',
+    ls,
+    '--',
+    'set',
+    'logical_switch',
+    ls,
+    `other_config:subnet=${oc['subnet']}`,
+    `other_config:exclude_ips="${oc['exclude_ips']}"`,
+  );
+  const alloc = new SubnetAllocator(
+    { cidr: subnet.cidrBlock, gateway: subnet.gateway, excludeIps: subnet.excludeIps },
+    { generateMacs: false, reuse: 'lowest', grantExcluded: false },
+  ); // northd's rules, not Kube-OVN's
   const base = subnet.cidrBlock.split('/')[0]!.split('.').map(Number);
   const live: string[] = [];
   let n = 0;
@@ -106,17 +128,21 @@ function replay(cidr: string, excludeIps: string[], ops: readonly Op[]): void {
 
 describe('lowest-free allocation agrees with ovn-northd IPAM', () => {
   it('scripted: excludes, release and reuse, statics in the way', () => {
-    replay('10.66.0.0/26', ['10.66.0.1..10.66.0.10', '10.66.0.12'], [
-      { kind: 'dyn' }, // .11
-      { kind: 'dyn' }, // .13
-      { kind: 'dyn' }, // .14
-      { kind: 'del', pick: 1 }, // frees .13
-      { kind: 'dyn' }, // .13 again
-      { kind: 'static', offset: 15 },
-      { kind: 'dyn' }, // .16
-      { kind: 'del', pick: 0 }, // frees .11
-      { kind: 'dyn' }, // .11
-    ]);
+    replay(
+      '10.66.0.0/26',
+      ['10.66.0.1..10.66.0.10', '10.66.0.12'],
+      [
+        { kind: 'dyn' }, // .11
+        { kind: 'dyn' }, // .13
+        { kind: 'dyn' }, // .14
+        { kind: 'del', pick: 1 }, // frees .13
+        { kind: 'dyn' }, // .13 again
+        { kind: 'static', offset: 15 },
+        { kind: 'dyn' }, // .16
+        { kind: 'del', pick: 0 }, // frees .11
+        { kind: 'dyn' }, // .11
+      ],
+    );
   });
 
   it('random sequences on a /28 (often running it dry)', () => {

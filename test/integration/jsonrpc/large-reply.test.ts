@@ -19,7 +19,10 @@ let probeSock: string;
 
 /** external_ids of ~4.4 KB: 40 entries of 100 characters, some with characters JSON escapes. */
 function bigIds(i: number): ['map', [string, string][]] {
-  return ['map', Array.from({ length: 40 }, (_, k) => [`k${k}`, `${i}:${k} "{[é\\` + 'x'.repeat(90)] as [string, string])];
+  return [
+    'map',
+    Array.from({ length: 40 }, (_, k) => [`k${k}`, `${i}:${k} "{[é\\` + 'x'.repeat(90)] as [string, string]),
+  ];
 }
 
 beforeAll(async () => {
@@ -28,10 +31,14 @@ beforeAll(async () => {
   const c = await OvsdbClient.connect(server.unix, { inactivityProbeMs: 0 });
   try {
     // The server's inactivity probe on this remote: 1000 ms, the smallest ovsdb-server accepts.
-    await c.transact(NB, [op.insert('Connection', { target: `punix:${probeSock}`, inactivity_probe: 1000 }, 'conn'), op.insert('NB_Global', { connections: ['named-uuid', 'conn'] })]);
+    await c.transact(NB, [
+      op.insert('Connection', { target: `punix:${probeSock}`, inactivity_probe: 1000 }, 'conn'),
+      op.insert('NB_Global', { connections: ['named-uuid', 'conn'] }),
+    ]);
     for (let b = 0; b < ROWS; b += 500) {
       const ops = [];
-      for (let i = b; i < b + 500; i++) ops.push(op.insert('Logical_Switch', { name: `ls${i}`, external_ids: bigIds(i) }));
+      for (let i = b; i < b + 500; i++)
+        ops.push(op.insert('Logical_Switch', { name: `ls${i}`, external_ids: bigIds(i) }));
       await c.transact(NB, ops);
     }
   } finally {
@@ -51,11 +58,19 @@ function echoLog(): { logger: Logger; echoes: number[] } {
   const none = () => {};
   return {
     echoes,
-    logger: { debug: (_o, msg) => msg === 'jsonrpc: answered echo' && echoes.push(performance.now()), info: none, warn: none, error: none },
+    logger: {
+      debug: (_o, msg) => msg === 'jsonrpc: answered echo' && echoes.push(performance.now()),
+      info: none,
+      warn: none,
+      error: none,
+    },
   };
 }
 
-const probeFailures = () => readFileSync(join(server.dir, 'db.log'), 'utf8').split('\n').filter((l) => l.includes('inactivity probe'));
+const probeFailures = () =>
+  readFileSync(join(server.dir, 'db.log'), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('inactivity probe'));
 
 test('the client survives a ≥ 10 MB initial reply and later traffic on a remote with a 1 s server probe', async () => {
   const { logger, echoes } = echoLog();
@@ -64,7 +79,13 @@ test('the client survives a ≥ 10 MB initial reply and later traffic on a remot
   c.onClose((e) => (closedWith = e));
   try {
     const updates: unknown[] = [];
-    const r = await c.monitorCondSince(NB, 'big', { Logical_Switch: { columns: ['name', 'external_ids'] } }, null, (ev) => updates.push(ev));
+    const r = await c.monitorCondSince(
+      NB,
+      'big',
+      { Logical_Switch: { columns: ['name', 'external_ids'] } },
+      null,
+      (ev) => updates.push(ev),
+    );
     expect(Object.keys(r.updates.Logical_Switch ?? {})).toHaveLength(ROWS);
     // What the server sent: ≥ 10 MB of JSON (the text of the updates alone).
     expect(JSON.stringify(r.updates).length).toBeGreaterThan(10_000_000);
@@ -106,7 +127,12 @@ test("the server's echo is answered while the reply is still being parsed, by a 
     if (busy) setImmediate(work);
   };
   try {
-    const reply = peer.request('monitor_cond_since', [NB, 'big', { Logical_Switch: { columns: ['name', 'external_ids'] } }, '00000000-0000-0000-0000-000000000000']);
+    const reply = peer.request('monitor_cond_since', [
+      NB,
+      'big',
+      { Logical_Switch: { columns: ['name', 'external_ids'] } },
+      '00000000-0000-0000-0000-000000000000',
+    ]);
     // Receiving the reply starts after the request is sent; the busy application starts with it.
     setImmediate(work);
     const r = (await reply) as [boolean, string, { Logical_Switch: Record<string, unknown> }];

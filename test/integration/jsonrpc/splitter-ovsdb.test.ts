@@ -56,28 +56,52 @@ afterAll(async () => {
 
 test('a real monitor reply, update and transact replies split exactly as the server sent them', async () => {
   const ops: unknown[] = [
-    { op: 'insert', table: 'Logical_Switch', row: { name: 'ls0', ports: ['set', Array.from({ length: N }, (_, i) => ['named-uuid', `p${i}`])] } },
+    {
+      op: 'insert',
+      table: 'Logical_Switch',
+      row: { name: 'ls0', ports: ['set', Array.from({ length: N }, (_, i) => ['named-uuid', `p${i}`])] },
+    },
   ];
   for (let i = 0; i < N; i++)
-    ops.push({ op: 'insert', table: 'Logical_Switch_Port', 'uuid-name': `p${i}`, row: { name: nameOf(i), external_ids: ['map', [['k', `{"v":${i}}`]]] } });
+    ops.push({
+      op: 'insert',
+      table: 'Logical_Switch_Port',
+      'uuid-name': `p${i}`,
+      row: { name: nameOf(i), external_ids: ['map', [['k', `{"v":${i}}`]]] },
+    });
   const inserted = await call(1, 'transact', ['OVN_Northbound', ...ops]);
   expect(inserted.error).toBeNull();
   expect((inserted.result as unknown[]).length).toBe(N + 1);
 
-  const monitor = await call(2, 'monitor', ['OVN_Northbound', 'm', { Logical_Switch_Port: { columns: ['name', 'external_ids'] } }]);
-  const rows = Object.values((monitor.result as { Logical_Switch_Port: Record<string, { new: { name: string } }> }).Logical_Switch_Port);
+  const monitor = await call(2, 'monitor', [
+    'OVN_Northbound',
+    'm',
+    { Logical_Switch_Port: { columns: ['name', 'external_ids'] } },
+  ]);
+  const rows = Object.values(
+    (monitor.result as { Logical_Switch_Port: Record<string, { new: { name: string } }> }).Logical_Switch_Port,
+  );
   expect(rows.map((r) => r.new.name).sort()).toEqual(Array.from({ length: N }, (_, i) => nameOf(i)).sort());
 
   // An update notification and a transact reply, back to back.
-  const update = await call(3, 'transact', ['OVN_Northbound', { op: 'update', table: 'Logical_Switch_Port', where: [], row: { external_ids: ['map', [['k', '}]"\\']]] } }]);
+  const update = await call(3, 'transact', [
+    'OVN_Northbound',
+    { op: 'update', table: 'Logical_Switch_Port', where: [], row: { external_ids: ['map', [['k', '}]"\\']]] } },
+  ]);
   expect(update.error).toBeNull();
-  const note = (await notification) as { params: [string, { Logical_Switch_Port: Record<string, { new: { external_ids: unknown } }> }] };
+  const note = (await notification) as {
+    params: [string, { Logical_Switch_Port: Record<string, { new: { external_ids: unknown } }> }];
+  };
   const changed = Object.values(note.params[1].Logical_Switch_Port);
   expect(changed.length).toBe(N);
-  expect(changed.every((r) => JSON.stringify(r.new.external_ids) === JSON.stringify(['map', [['k', '}]"\\']]]))).toBe(true);
+  expect(changed.every((r) => JSON.stringify(r.new.external_ids) === JSON.stringify(['map', [['k', '}]"\\']]]))).toBe(
+    true,
+  );
 
   // The server's own view of the table agrees with what came through the splitter.
-  const dump = JSON.parse(await server!.client('dump', '--format=json', 'OVN_Northbound', 'Logical_Switch_Port', 'name')) as { data: [string][] };
+  const dump = JSON.parse(
+    await server!.client('dump', '--format=json', 'OVN_Northbound', 'Logical_Switch_Port', 'name'),
+  ) as { data: [string][] };
   expect(dump.data.map((r) => r[0]).sort()).toEqual(rows.map((r) => r.new.name).sort());
 
   // The stream came in many chunks, and both scanners cut it identically.
@@ -93,7 +117,7 @@ test('a real monitor reply, update and transact replies split exactly as the ser
   for (const max of [150_000, 5000, 70]) {
     const s = new JsonSplitter();
     const out: Buffer[] = [];
-    for (let o = 0; o < all.length; ) {
+    for (let o = 0; o < all.length;) {
       const n = 1 + Math.floor(rnd() * max);
       out.push(...s.feed(all.subarray(o, o + n)));
       o += n;

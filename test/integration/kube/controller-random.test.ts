@@ -10,7 +10,16 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { seededRandom, startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
 import { NbReplica, readNbSnapshot, type NbSnapshot } from '../../../src/ovn-nb/index.js';
-import { KUBE_NB_COLUMNS, KUBE_NB_TABLES, KubeController, planReconcile, reconcile, withDefaultSubnets, type Pod, type SubnetInput } from '../../../src/kube/index.js';
+import {
+  KUBE_NB_COLUMNS,
+  KUBE_NB_TABLES,
+  KubeController,
+  planReconcile,
+  reconcile,
+  withDefaultSubnets,
+  type Pod,
+  type SubnetInput,
+} from '../../../src/kube/index.js';
 
 let servers: OvsdbServer[] = [];
 beforeAll(async () => {
@@ -91,11 +100,16 @@ for (const seed of [1, 2, 3, 4]) {
       // Same rows and placement as a fresh whole-state reconcile. A pod created before its namespace's
       // subnet existed stays where it was put (as in Kube-OVN), so the fresh run gets each pod's subnet
       // explicitly (the logical_switch annotation).
-      await reconcile(cb, { ...final, pods: final.pods.map((p) => ({ ...p, subnet: ctl.record(`${p.name}.${p.namespace}`)!.subnet })) });
+      await reconcile(cb, {
+        ...final,
+        pods: final.pods.map((p) => ({ ...p, subnet: ctl.record(`${p.name}.${p.namespace}`)!.subnet })),
+      });
       const fresh = await readNbSnapshot(cb, KUBE_NB_TABLES, KUBE_NB_COLUMNS);
       expect(shape(mine)).toEqual(shape(fresh));
       // No address twice.
-      const ips = [...(mine.Logical_Switch_Port?.values() ?? [])].filter((p) => p.external_ids.vendor === 'kube-ovn' && p.type === '').map((p) => p.addresses[0]!.split(' ')[1]);
+      const ips = [...(mine.Logical_Switch_Port?.values() ?? [])]
+        .filter((p) => p.external_ids.vendor === 'kube-ovn' && p.type === '')
+        .map((p) => p.addresses[0]!.split(' ')[1]);
       expect(new Set(ips).size).toBe(ips.length);
     } finally {
       await nb.close();

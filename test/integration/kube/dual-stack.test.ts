@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { run, startOvnCentral, type OvnCentral } from '../../../src/testing/index.js';
-import { ipRow, reconcile, renderNatOutgoing, withDefaultSubnets, type IpRecord, type KubeDesiredState, type Subnet } from '../../../src/kube/index.js';
+import {
+  ipRow,
+  reconcile,
+  renderNatOutgoing,
+  withDefaultSubnets,
+  type IpRecord,
+  type KubeDesiredState,
+  type Subnet,
+} from '../../../src/kube/index.js';
 
 const DESIRED: KubeDesiredState = {
   subnets: withDefaultSubnets([
@@ -33,7 +41,12 @@ beforeAll(async () => {
   const r = await reconcile(nb, DESIRED, { macSeed: 5 });
   records = r.ipam.records;
   subnets = r.ipam.subnets;
-  expect(r.ipam.usage.get('dual1')).toEqual({ v4Used: 2n, v4Available: 254n - 1n - 2n, v6Used: 2n, v6Available: 254n - 1n - 2n });
+  expect(r.ipam.usage.get('dual1')).toEqual({
+    v4Used: 2n,
+    v4Available: 254n - 1n - 2n,
+    v6Used: 2n,
+    v6Available: 254n - 1n - 2n,
+  });
   await central.nbctl('--wait=sb', 'sync');
 });
 afterAll(async () => {
@@ -48,16 +61,26 @@ describe('dual stack', () => {
     expect(rec('a.d1').ip).toBe('10.110.0.3,fd00:110::2');
     expect(rec('b.d2').ip).toBe('10.111.0.2,fd00:111::2');
     expect(ipRow(rec('a.d1')).slice(1, 3)).toEqual(['10.110.0.3', 'fd00:110::2']);
-    expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-dual2', 'networks')).trim()).toBe('["10.111.0.1/24", "fd00:111::1/120"]');
-    expect((await central.nbctl('get', 'Logical_Switch_Port', 'a.d1', 'addresses')).trim()).toBe(`["${rec('a.d1').mac} 10.110.0.3 fd00:110::2"]`);
+    expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-dual2', 'networks')).trim()).toBe(
+      '["10.111.0.1/24", "fd00:111::1/120"]',
+    );
+    expect((await central.nbctl('get', 'Logical_Switch_Port', 'a.d1', 'addresses')).trim()).toBe(
+      `["${rec('a.d1').mac} 10.110.0.3 fd00:110::2"]`,
+    );
   });
 
   test('ovn-trace: IPv6 from dual1 to dual2 is routed through ovn-cluster', async () => {
     const a = rec('a.d1');
-    const gwMac = (await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-dual1', 'mac')).trim().replace(/"/g, '');
+    const gwMac = (await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-dual1', 'mac'))
+      .trim()
+      .replace(/"/g, '');
     const flow = `inport == "a.d1" && eth.src == ${a.mac} && eth.dst == ${gwMac} && ip6.src == fd00:110::2 && ip6.dst == fd00:111::2 && ip.ttl == 64 && icmp6`;
     const out = (await run('ovn-trace', [`--db=${central.sb.unix}`, 'dual1', flow])).stdout;
-    expect([...new Set([...out.matchAll(/^(?:ingress|egress)\(dp="([^"]+)"/gm)].map((m) => m[1]))]).toEqual(['dual1', 'ovn-cluster', 'dual2']);
+    expect([...new Set([...out.matchAll(/^(?:ingress|egress)\(dp="([^"]+)"/gm)].map((m) => m[1]))]).toEqual([
+      'dual1',
+      'ovn-cluster',
+      'dual2',
+    ]);
     expect(out).toContain('/* output to "b.d2"');
   });
 

@@ -8,11 +8,25 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { run, startOvnCentral, type OvnCentral } from '../../../src/testing/index.js';
-import { parseIpPool, planIpam, reconcile, withDefaultSubnets, type IpRecord, type KubeDesiredState, type Pod } from '../../../src/kube/index.js';
+import {
+  parseIpPool,
+  planIpam,
+  reconcile,
+  withDefaultSubnets,
+  type IpRecord,
+  type KubeDesiredState,
+  type Pod,
+} from '../../../src/kube/index.js';
 
 const POOL = '10.95.0.50,10.95.0.40,10.95.0.60';
 const dep = (name: string): Pod => ({ name, namespace: 'app', node: 'node1', ipPool: POOL });
-const sts = (i: number): Pod => ({ name: `db-${i}`, namespace: 'app', node: 'node1', ipPool: '10.95.0.70;10.95.0.71;10.95.0.72', statefulSet: true });
+const sts = (i: number): Pod => ({
+  name: `db-${i}`,
+  namespace: 'app',
+  node: 'node1',
+  ipPool: '10.95.0.70;10.95.0.71;10.95.0.72',
+  statefulSet: true,
+});
 const desired = (pods: Pod[]): KubeDesiredState => ({
   subnets: withDefaultSubnets([{ name: 'apps', cidrBlock: '10.95.0.0/24', namespaces: ['app'] }]),
   pods,
@@ -39,13 +53,19 @@ describe('ip_pool', () => {
   });
 
   test('Deployment pods take the pool in order; StatefulSet pods by ordinal; ports carry the addresses', async () => {
-    const r = await reconcile(nb, desired([dep('web-a'), dep('web-b'), sts(2), sts(0), { name: 'plain', namespace: 'app', node: 'node1' }]), { macSeed: 2 });
+    const r = await reconcile(
+      nb,
+      desired([dep('web-a'), dep('web-b'), sts(2), sts(0), { name: 'plain', namespace: 'app', node: 'node1' }]),
+      { macSeed: 2 },
+    );
     const recs = r.ipam.records;
     expect([ipOf(recs, 'web-a.app'), ipOf(recs, 'web-b.app')]).toEqual(['10.95.0.50', '10.95.0.40']);
     expect([ipOf(recs, 'db-2.app'), ipOf(recs, 'db-0.app')]).toEqual(['10.95.0.72', '10.95.0.70']);
     expect(ipOf(recs, 'plain.app')).toBe('10.95.0.2');
     const web = recs.find((x) => x.name === 'web-a.app')!;
-    expect((await central.nbctl('get', 'Logical_Switch_Port', 'web-a.app', 'addresses')).trim()).toBe(`["${web.mac} 10.95.0.50"]`);
+    expect((await central.nbctl('get', 'Logical_Switch_Port', 'web-a.app', 'addresses')).trim()).toBe(
+      `["${web.mac} 10.95.0.50"]`,
+    );
     await central.nbctl('--wait=sb', 'sync');
     const db = recs.find((x) => x.name === 'db-2.app')!;
     const flow = `inport == "web-a.app" && eth.src == ${web.mac} && eth.dst == ${db.mac} && ip4.src == 10.95.0.50 && ip4.dst == 10.95.0.72 && ip.ttl == 64 && icmp4`;
@@ -55,7 +75,10 @@ describe('ip_pool', () => {
 
   test('a pod that returns gets its address back, ahead of never-used ones', async () => {
     await reconcile(nb, desired([dep('web-b'), sts(0), { name: 'plain', namespace: 'app', node: 'node1' }]));
-    const r = await reconcile(nb, desired([dep('web-b'), sts(0), sts(2), dep('web-c'), { name: 'plain', namespace: 'app', node: 'node1' }]));
+    const r = await reconcile(
+      nb,
+      desired([dep('web-b'), sts(0), sts(2), dep('web-c'), { name: 'plain', namespace: 'app', node: 'node1' }]),
+    );
     expect(ipOf(r.ipam.records, 'db-2.app')).toBe('10.95.0.72');
     expect(ipOf(r.ipam.records, 'web-c.app')).toBe('10.95.0.50'); // first pool entry nobody holds
   });
@@ -72,8 +95,8 @@ describe('ip_pool', () => {
     }
     expect(await central.nb.client('dump', 'OVN_Northbound')).toBe(before);
     // A StatefulSet entry held by another pod is the IPAM's conflict, naming the holder.
-    expect(() => planIpam({ ...desired([{ name: 'other', namespace: 'app', node: 'n', ip: '10.95.0.71' }, sts(1)]) })).toThrow(
-      expect.objectContaining({ code: 'IPAM_ADDRESS_TAKEN', value: '10.95.0.71', owner: 'other.app' }),
-    );
+    expect(() =>
+      planIpam({ ...desired([{ name: 'other', namespace: 'app', node: 'n', ip: '10.95.0.71' }, sts(1)]) }),
+    ).toThrow(expect.objectContaining({ code: 'IPAM_ADDRESS_TAKEN', value: '10.95.0.71', owner: 'other.app' }));
   });
 });

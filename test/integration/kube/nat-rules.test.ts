@@ -17,25 +17,54 @@ import { defaultSubnets, defineSubnet, validateSubnets } from '../../../src/kube
 
 const seedSubnets = validateSubnets([
   ...defaultSubnets(),
-  { name: 'subnet1', cidrBlock: '10.66.0.0/16', gateway: '10.66.0.1', excludeIps: ['10.66.0.1..10.66.0.10'], natOutgoing: true, namespaces: ['ns1'] },
+  {
+    name: 'subnet1',
+    cidrBlock: '10.66.0.0/16',
+    gateway: '10.66.0.1',
+    excludeIps: ['10.66.0.1..10.66.0.10'],
+    natOutgoing: true,
+    namespaces: ['ns1'],
+  },
 ]);
 
 describe('renderNatOutgoing (data)', () => {
   it('renders the seed ipsets and the MASQUERADE rule', () => {
     const plan = renderNatOutgoing(seedSubnets);
     expect(plan.ipsets).toEqual([
-      { name: 'ovn40subnets', type: 'hash:net', family: 'inet', members: ['100.64.0.0/16', '10.16.0.0/16', '10.66.0.0/16'] },
+      {
+        name: 'ovn40subnets',
+        type: 'hash:net',
+        family: 'inet',
+        members: ['100.64.0.0/16', '10.16.0.0/16', '10.66.0.0/16'],
+      },
       { name: 'ovn40subnets-nat', type: 'hash:net', family: 'inet', members: ['10.16.0.0/16', '10.66.0.0/16'] },
     ]);
     expect(plan.rules.find((r) => r.chain === NAT_CHAINS.postrouting)?.spec).toEqual([
-      '-m', 'set', '--match-set', 'ovn40subnets-nat', 'src', '-m', 'set', '!', '--match-set', 'ovn40subnets', 'dst', '-j', 'OVN-MASQUERADE',
+      '-m',
+      'set',
+      '--match-set',
+      'ovn40subnets-nat',
+      'src',
+      '-m',
+      'set',
+      '!',
+      '--match-set',
+      'ovn40subnets',
+      'dst',
+      '-j',
+      'OVN-MASQUERADE',
     ]);
     expect(plan.rules.every((r) => r.family === 4)).toBe(true);
   });
 
   it('renders ovn60 sets for IPv6 and dual-stack subnets', () => {
     const plan = renderNatOutgoing([
-      defineSubnet({ name: 'ovn-default', cidrBlock: '10.16.0.0/16,fd00:10:16::/64', natOutgoing: true, default: true }),
+      defineSubnet({
+        name: 'ovn-default',
+        cidrBlock: '10.16.0.0/16,fd00:10:16::/64',
+        natOutgoing: true,
+        default: true,
+      }),
       defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16,fd00:100:64::/64' }),
     ]);
     expect(plan.ipsets.map((s) => [s.name, s.family, s.members])).toEqual([
@@ -45,7 +74,24 @@ describe('renderNatOutgoing (data)', () => {
       ['ovn60subnets-nat', 'inet6', ['fd00:10:16::/64']],
     ]);
     expect(natOutgoingCommands(plan).filter((c) => c[0] === 'ip6tables')).toContainEqual([
-      'ip6tables', '-t', 'nat', '-A', 'OVN-POSTROUTING', '-m', 'set', '--match-set', 'ovn60subnets-nat', 'src', '-m', 'set', '!', '--match-set', 'ovn60subnets', 'dst', '-j', 'OVN-MASQUERADE',
+      'ip6tables',
+      '-t',
+      'nat',
+      '-A',
+      'OVN-POSTROUTING',
+      '-m',
+      'set',
+      '--match-set',
+      'ovn60subnets-nat',
+      'src',
+      '-m',
+      'set',
+      '!',
+      '--match-set',
+      'ovn60subnets',
+      'dst',
+      '-j',
+      'OVN-MASQUERADE',
     ]);
     expect(NAT_IPSETS[6]).toEqual({ subnets: 'ovn60subnets', nat: 'ovn60subnets-nat' });
   });
@@ -53,7 +99,10 @@ describe('renderNatOutgoing (data)', () => {
   // Kube-OVN pkg/daemon/gateway_linux.go setIPSet: ovn40subnets and ovn40subnets-nat exist for every
   // protocol of the node, whether or not a subnet has natOutgoing; the rules only matter with members.
   it('leaves out other VPCs; without natOutgoing subnets the sets exist (nat set empty) and no rule is rendered', () => {
-    const plan = renderNatOutgoing([...seedSubnets, defineSubnet({ name: 'v2', vpc: 'vpc2', cidrBlock: '10.99.0.0/16', natOutgoing: true })]);
+    const plan = renderNatOutgoing([
+      ...seedSubnets,
+      defineSubnet({ name: 'v2', vpc: 'vpc2', cidrBlock: '10.99.0.0/16', natOutgoing: true }),
+    ]);
     expect(plan.ipsets[0]?.members).not.toContain('10.99.0.0/16');
     const none = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })]);
     expect(none.ipsets.map((x) => [x.name, x.members])).toEqual([
@@ -61,7 +110,9 @@ describe('renderNatOutgoing (data)', () => {
       ['ovn40subnets-nat', []],
     ]);
     expect([none.chains, none.rules]).toEqual([[], []]);
-    const dualNode = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })], { protocol: 'Dual' });
+    const dualNode = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })], {
+      protocol: 'Dual',
+    });
     expect(dualNode.ipsets.map((x) => [x.name, x.family, x.members])).toEqual([
       ['ovn40subnets', 'inet', ['100.64.0.0/16']],
       ['ovn40subnets-nat', 'inet', []],
@@ -124,12 +175,19 @@ describe('rendered commands on the real ipset/iptables', () => {
       const members = saved.filter((l) => l.startsWith(`add ${set.name} `)).map((l) => l.split(' ')[2]);
       expect(members.sort()).toEqual([...set.members].sort());
     }
-    expect(plan.ipsets.map((x) => x.name)).toEqual(['ovn40subnets', 'ovn40subnets-nat', 'ovn60subnets', 'ovn60subnets-nat']);
+    expect(plan.ipsets.map((x) => x.name)).toEqual([
+      'ovn40subnets',
+      'ovn40subnets-nat',
+      'ovn60subnets',
+      'ovn60subnets-nat',
+    ]);
     const v4 = sh(DUAL_NS, ['iptables', '-t', 'nat', '-S']).trim().split('\n');
     const v6 = sh(DUAL_NS, ['ip6tables', '-t', 'nat', '-S']).trim().split('\n');
     for (const line of natOutgoingRuleLines(plan, 4)) expect(v4).toContain(line);
     for (const line of natOutgoingRuleLines(plan, 6)) expect(v6).toContain(line);
-    expect(v6).toContain('-A OVN-POSTROUTING -m set --match-set ovn60subnets-nat src -m set ! --match-set ovn60subnets dst -j OVN-MASQUERADE');
+    expect(v6).toContain(
+      '-A OVN-POSTROUTING -m set --match-set ovn60subnets-nat src -m set ! --match-set ovn60subnets dst -j OVN-MASQUERADE',
+    );
     for (const cmd of natOutgoingCheckCommands(plan)) expect(ok(DUAL_NS, cmd)).toBe(true);
   });
 
@@ -154,7 +212,12 @@ describe('rendered commands on the real ipset/iptables', () => {
     // (Without -n: iptables 1.8.9 prints the protocol of -n listings as "0" instead of "all".)
     const listed = sh(NODE_NS, ['iptables', '-t', 'nat', '-L', 'OVN-POSTROUTING'])
       .split('\n')
-      .map((l) => l.replace(/\s+/g, ' ').replace(/ anywhere/g, '').trim());
+      .map((l) =>
+        l
+          .replace(/\s+/g, ' ')
+          .replace(/ anywhere/g, '')
+          .trim(),
+      );
     expect(listed).toContain('OVN-MASQUERADE all -- match-set ovn40subnets-nat src ! match-set ovn40subnets dst');
 
     // Traffic: the outside namespace has no route back to pod addresses, so only a masqueraded

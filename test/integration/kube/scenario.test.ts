@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { run, startOvnCentral, type OvnCentral } from '../../../src/testing/index.js';
-import { KUBE_NB_TABLES, planReconcile, reconcile, withDefaultSubnets, type KubeDesiredState } from '../../../src/kube/reconcile.js';
+import {
+  KUBE_NB_TABLES,
+  planReconcile,
+  reconcile,
+  withDefaultSubnets,
+  type KubeDesiredState,
+} from '../../../src/kube/reconcile.js';
 import { renderSubnetTable } from '../../../src/kube/views.js';
 import { readNbSnapshot } from '../../../src/ovn-nb/txn.js';
 import { logicalNamesFromSb, readSbView } from '../../../src/ovn-sb/index.js';
@@ -33,7 +39,8 @@ let nb: OvsdbClient;
 let records: readonly IpRecord[];
 
 const rec = (name: string): IpRecord => records.find((r) => r.name === name)!;
-const dump = async (): Promise<string> => (await central.nb.client('dump', 'OVN_Northbound')).replace(/_version\s+\S+/g, '');
+const dump = async (): Promise<string> =>
+  (await central.nb.client('dump', 'OVN_Northbound')).replace(/_version\s+\S+/g, '');
 
 beforeAll(async () => {
   central = await startOvnCentral();
@@ -50,7 +57,10 @@ describe('Kube-OVN scenario on real OVN', () => {
     expect(r.transactions).toBe(1);
     records = r.ipam.records;
     const table = renderSubnetTable(r.ipam.subnets, r.ipam.usage);
-    const rows = table.trim().split('\n').map((l) => l.split(/\s+/));
+    const rows = table
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/));
     const byName = new Map(rows.slice(1).map((c) => [c[0], c]));
     // V4USED V4AVAILABLE V6USED V6AVAILABLE EXCLUDEIPS are columns 9..13.
     expect(byName.get('join')!.slice(9, 14)).toEqual(['2', '65531', '0', '0', '["100.64.0.1"]']);
@@ -71,8 +81,12 @@ describe('Kube-OVN scenario on real OVN', () => {
     }
     const p1 = rec('ovn-default-node1-pod1.default');
     expect(show).toContain(`addresses: ["${p1.mac} ${p1.ip}"]`);
-    expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-subnet1', 'networks')).trim()).toBe('["10.66.0.1/16"]');
-    expect((await central.nbctl('get', 'Logical_Switch', 'subnet1', 'other_config:exclude_ips')).trim()).toBe('"10.66.0.1..10.66.0.10"');
+    expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-subnet1', 'networks')).trim()).toBe(
+      '["10.66.0.1/16"]',
+    );
+    expect((await central.nbctl('get', 'Logical_Switch', 'subnet1', 'other_config:exclude_ips')).trim()).toBe(
+      '"10.66.0.1..10.66.0.10"',
+    );
   });
 
   test('ovn-northd created a Datapath_Binding for every switch and router and a Port_Binding for every port', async () => {
@@ -104,9 +118,16 @@ describe('Kube-OVN scenario on real OVN', () => {
     }
   });
 
-  const trace = async (datapath: string, from: IpRecord, dstMac: string, to: IpRecord, minimal: boolean): Promise<string> => {
+  const trace = async (
+    datapath: string,
+    from: IpRecord,
+    dstMac: string,
+    to: IpRecord,
+    minimal: boolean,
+  ): Promise<string> => {
     const flow = `inport == "${from.name}" && eth.src == ${from.mac.toLowerCase()} && eth.dst == ${dstMac} && ip4.src == ${from.ip} && ip4.dst == ${to.ip} && ip.ttl == 64 && icmp4`;
-    return (await run('ovn-trace', [`--db=${central.sb.unix}`, ...(minimal ? ['--minimal'] : []), datapath, flow])).stdout;
+    return (await run('ovn-trace', [`--db=${central.sb.unix}`, ...(minimal ? ['--minimal'] : []), datapath, flow]))
+      .stdout;
   };
 
   test('ovn-trace: pod1 → pod2 is delivered to pod2’s port', async () => {
@@ -124,9 +145,13 @@ describe('Kube-OVN scenario on real OVN', () => {
 
   test('ovn-trace: a subnet1 pod → an ovn-default pod is routed through ovn-cluster', async () => {
     const [s1, p2] = [rec('subnet1-node1-pod1.ns1'), rec('ovn-default-node1-pod2.default')];
-    const gwMac = (await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-subnet1', 'mac')).trim().replace(/"/g, '');
+    const gwMac = (await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-subnet1', 'mac'))
+      .trim()
+      .replace(/"/g, '');
     const out = await trace('subnet1', s1, gwMac, p2, false);
-    const hops = [...out.matchAll(/^(ingress|egress)\(dp="([^"]+)", inport="([^"]+)"(?:, outport="([^"]+)")?\)/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}${m[4] ? ` → ${m[4]}` : ''}`);
+    const hops = [...out.matchAll(/^(ingress|egress)\(dp="([^"]+)", inport="([^"]+)"(?:, outport="([^"]+)")?\)/gm)].map(
+      (m) => `${m[1]} ${m[2]} ${m[3]}${m[4] ? ` → ${m[4]}` : ''}`,
+    );
     expect(hops).toEqual([
       `ingress subnet1 ${s1.name}`,
       `egress subnet1 ${s1.name} → subnet1-ovn-cluster`,
@@ -157,12 +182,18 @@ describe('Kube-OVN scenario on real OVN', () => {
     // A fresh connection and no state carried over: everything is read back from NB.
     const c2 = await OvsdbClient.connect(central.nb.unix);
     try {
-      const pods = [...PODS, { name: 'late', namespace: 'default', node: 'node2' }, { name: 'late', namespace: 'ns1', node: 'node2' }];
+      const pods = [
+        ...PODS,
+        { name: 'late', namespace: 'default', node: 'node2' },
+        { name: 'late', namespace: 'ns1', node: 'node2' },
+      ];
       const r = await reconcile(c2, { ...DESIRED, pods }, { macSeed: 12345 });
       for (const old of records) expect(r.ipam.records.find((x) => x.name === old.name)).toEqual(old);
       expect(r.ipam.records.find((x) => x.name === 'late.default')!.ip).toBe('10.16.0.5');
       expect(r.ipam.records.find((x) => x.name === 'late.ns1')!.ip).toBe('10.66.0.12');
-      expect((await central.nbctl('get', 'Logical_Switch_Port', 'late.ns1', 'addresses')).trim()).toMatch(/^\["00:00:00:[0-9A-F:]+ 10\.66\.0\.12"\]$/);
+      expect((await central.nbctl('get', 'Logical_Switch_Port', 'late.ns1', 'addresses')).trim()).toMatch(
+        /^\["00:00:00:[0-9A-F:]+ 10\.66\.0\.12"\]$/,
+      );
     } finally {
       await c2.close();
     }
@@ -171,14 +202,25 @@ describe('Kube-OVN scenario on real OVN', () => {
   // Kube-OVN pkg/ipam/subnet.go releaseAddr puts the address on V4Released; getV4RandomAddress hands out
   // V4Free (never used) first. The released list is kept on the switch, so a fresh reconciler agrees.
   test('deleting a pod removes its port; its IP is reused only after the never-used ones', async () => {
-    const pods = [...PODS.filter((p) => p.name !== 'ovn-default-node1-pod2'), { name: 'late', namespace: 'default', node: 'node2' }, { name: 'late', namespace: 'ns1', node: 'node2' }];
+    const pods = [
+      ...PODS.filter((p) => p.name !== 'ovn-default-node1-pod2'),
+      { name: 'late', namespace: 'default', node: 'node2' },
+      { name: 'late', namespace: 'ns1', node: 'node2' },
+    ];
     const r = await reconcile(nb, { ...DESIRED, pods });
     expect(r.ipam.released.map((x) => x.name)).toEqual(['ovn-default-node1-pod2.default']);
-    await expect(central.nbctl('get', 'Logical_Switch_Port', 'ovn-default-node1-pod2.default', 'addresses')).rejects.toThrow(/no row/);
-    expect((await central.nbctl('get', 'Logical_Switch', 'ovn-default', 'external_ids:"ovn-sdk/released"')).trim()).toBe('"10.16.0.3"');
+    await expect(
+      central.nbctl('get', 'Logical_Switch_Port', 'ovn-default-node1-pod2.default', 'addresses'),
+    ).rejects.toThrow(/no row/);
+    expect(
+      (await central.nbctl('get', 'Logical_Switch', 'ovn-default', 'external_ids:"ovn-sdk/released"')).trim(),
+    ).toBe('"10.16.0.3"');
     const c2 = await OvsdbClient.connect(central.nb.unix); // a restarted reconciler reads the list back
     try {
-      const r2 = await reconcile(c2, { ...DESIRED, pods: [...pods, { name: 'newer', namespace: 'default', node: 'node1' }] });
+      const r2 = await reconcile(c2, {
+        ...DESIRED,
+        pods: [...pods, { name: 'newer', namespace: 'default', node: 'node1' }],
+      });
       expect(r2.ipam.records.find((x) => x.name === 'newer.default')!.ip).toBe('10.16.0.6');
       expect(r2.ipam.usage.get('ovn-default')!.v4Used).toBe(4n);
     } finally {
@@ -188,7 +230,11 @@ describe('Kube-OVN scenario on real OVN', () => {
 
   test('deleting a subnet that still has pods is refused, and nothing is written', async () => {
     const before = await dump();
-    const desired = { ...DESIRED, subnets: withDefaultSubnets(), pods: [...PODS, { name: 'late', namespace: 'ns1', node: 'node2' }] };
+    const desired = {
+      ...DESIRED,
+      subnets: withDefaultSubnets(),
+      pods: [...PODS, { name: 'late', namespace: 'ns1', node: 'node2' }],
+    };
     await expect(reconcile(nb, desired)).rejects.toMatchObject({ code: 'KUBE_SUBNET_IN_USE', value: 'subnet1' });
     expect(await dump()).toBe(before);
   });
@@ -196,17 +242,60 @@ describe('Kube-OVN scenario on real OVN', () => {
   test('bad input: typed error with the offending value, nothing half-written', async () => {
     const before = await dump();
     const cases: [KubeDesiredState, Record<string, unknown>][] = [
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '10.66.0.0/33' }]) }, { code: 'KUBE_SUBNET_INVALID_CIDR', value: '10.66.0.0/33' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '169.254.0.0/16', excludeIps: [], gateway: '169.254.0.1' }]) }, { code: 'KUBE_SUBNET_RESERVED_CIDR', value: '169.254.0.0/16' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, name: 'ovn-cluster' }]) }, { code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'ovn-cluster' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, u2oInterconnectionIP: '10.66.0.1' }]) }, { code: 'KUBE_SUBNET_INVALID_U2O_IP', value: '10.66.0.1' }],
-      [{ ...DESIRED, pods: [...PODS, { name: 'Bad_Name', namespace: 'ns1', node: 'node1' }] }, { code: 'KUBE_INVALID_NAME', value: 'Bad_Name', field: 'pod.name' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, gateway: '10.99.0.1' }]) }, { code: 'KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR', value: '10.99.0.1' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '10.16.128.0/17', excludeIps: [], gateway: '10.16.128.1' }]) }, { code: 'KUBE_SUBNET_OVERLAP' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, namespaces: ['ns1', 'ns"1'] }]) }, { code: 'KUBE_INVALID_NAME', value: 'ns"1', field: 'subnet.namespaces' }],
-      [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.11' }] }, { code: 'IPAM_ADDRESS_TAKEN' }],
-      [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.1' }] }, { code: 'IPAM_ADDRESS_IS_GATEWAY' }],
-      [{ ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.0' }] }, { code: 'IPAM_ADDRESS_EXCLUDED' }],
+      [
+        { ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, cidrBlock: '10.66.0.0/33' }]) },
+        { code: 'KUBE_SUBNET_INVALID_CIDR', value: '10.66.0.0/33' },
+      ],
+      [
+        {
+          ...DESIRED,
+          subnets: withDefaultSubnets([
+            { ...SUBNET1, cidrBlock: '169.254.0.0/16', excludeIps: [], gateway: '169.254.0.1' },
+          ]),
+        },
+        { code: 'KUBE_SUBNET_RESERVED_CIDR', value: '169.254.0.0/16' },
+      ],
+      [
+        { ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, name: 'ovn-cluster' }]) },
+        { code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'ovn-cluster' },
+      ],
+      [
+        { ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, u2oInterconnectionIP: '10.66.0.1' }]) },
+        { code: 'KUBE_SUBNET_INVALID_U2O_IP', value: '10.66.0.1' },
+      ],
+      [
+        { ...DESIRED, pods: [...PODS, { name: 'Bad_Name', namespace: 'ns1', node: 'node1' }] },
+        { code: 'KUBE_INVALID_NAME', value: 'Bad_Name', field: 'pod.name' },
+      ],
+      [
+        { ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, gateway: '10.99.0.1' }]) },
+        { code: 'KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR', value: '10.99.0.1' },
+      ],
+      [
+        {
+          ...DESIRED,
+          subnets: withDefaultSubnets([
+            { ...SUBNET1, cidrBlock: '10.16.128.0/17', excludeIps: [], gateway: '10.16.128.1' },
+          ]),
+        },
+        { code: 'KUBE_SUBNET_OVERLAP' },
+      ],
+      [
+        { ...DESIRED, subnets: withDefaultSubnets([{ ...SUBNET1, namespaces: ['ns1', 'ns"1'] }]) },
+        { code: 'KUBE_INVALID_NAME', value: 'ns"1', field: 'subnet.namespaces' },
+      ],
+      [
+        { ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.11' }] },
+        { code: 'IPAM_ADDRESS_TAKEN' },
+      ],
+      [
+        { ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.1' }] },
+        { code: 'IPAM_ADDRESS_IS_GATEWAY' },
+      ],
+      [
+        { ...DESIRED, pods: [...PODS, { name: 'static', namespace: 'ns1', node: 'node1', ip: '10.66.0.0' }] },
+        { code: 'IPAM_ADDRESS_EXCLUDED' },
+      ],
     ];
     for (const [desired, err] of cases) {
       await expect(reconcile(nb, desired), JSON.stringify(err)).rejects.toMatchObject(err);
@@ -218,7 +307,12 @@ describe('Kube-OVN scenario on real OVN', () => {
     const pods = PODS.filter((p) => p.namespace !== 'ns1');
     const r = await reconcile(nb, { ...DESIRED, subnets: withDefaultSubnets(), pods });
     expect(r.removedSubnets).toEqual(['subnet1']);
-    expect(r.ipam.released.filter((x) => x.subnet === 'subnet1').map((x) => x.name).sort()).toEqual(['late.ns1', 'subnet1-node1-pod1.ns1']);
+    expect(
+      r.ipam.released
+        .filter((x) => x.subnet === 'subnet1')
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['late.ns1', 'subnet1-node1-pod1.ns1']);
     const show = await central.nbctl('show');
     expect(show).not.toContain('subnet1');
     expect(show).toContain('port ovn-cluster-ovn-default');

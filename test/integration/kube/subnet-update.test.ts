@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { startOvnCentral, type OvnCentral } from '../../../src/testing/index.js';
-import { reconcile, subnetRow, withDefaultSubnets, type KubeDesiredState, type SubnetInput } from '../../../src/kube/index.js';
+import {
+  reconcile,
+  subnetRow,
+  withDefaultSubnets,
+  type KubeDesiredState,
+  type SubnetInput,
+} from '../../../src/kube/index.js';
 import { readSbView } from '../../../src/ovn-sb/index.js';
 
 const NET: SubnetInput = { name: 'net1', cidrBlock: '10.90.0.0/24', namespaces: ['ns1'] };
@@ -18,7 +24,8 @@ const desired = (net: SubnetInput, pods = ['p1', 'p2', 'p3']): KubeDesiredState 
 
 let central: OvnCentral;
 let nb: OvsdbClient;
-const dump = async (): Promise<string> => (await central.nb.client('dump', 'OVN_Northbound')).replace(/_version\s+\S+/g, '');
+const dump = async (): Promise<string> =>
+  (await central.nb.client('dump', 'OVN_Northbound')).replace(/_version\s+\S+/g, '');
 
 beforeAll(async () => {
   central = await startOvnCentral();
@@ -49,8 +56,16 @@ describe('subnet updates in place', () => {
     const r = await reconcile(nb, desired(grown));
     expect(r.ipam.records.map((x) => x.ip)).toEqual(['10.90.0.2', '10.90.0.3', '10.90.0.4']);
     const s = r.ipam.subnets.find((x) => x.name === 'net1')!;
-    expect(subnetRow(s, r.ipam.usage.get('net1')).slice(9, 14)).toEqual(['1', String(254 - 3 - 1), '0', '0', '["10.90.0.1..10.90.0.3"]']);
-    expect((await central.nbctl('get', 'Logical_Switch', 'net1', 'other_config:exclude_ips')).trim()).toBe('"10.90.0.1..10.90.0.3"');
+    expect(subnetRow(s, r.ipam.usage.get('net1')).slice(9, 14)).toEqual([
+      '1',
+      String(254 - 3 - 1),
+      '0',
+      '0',
+      '["10.90.0.1..10.90.0.3"]',
+    ]);
+    expect((await central.nbctl('get', 'Logical_Switch', 'net1', 'other_config:exclude_ips')).trim()).toBe(
+      '"10.90.0.1..10.90.0.3"',
+    );
     // A new pod skips the excluded range and the used .4.
     const more = await reconcile(nb, desired(grown, ['p1', 'p2', 'p3', 'p4']));
     expect(more.ipam.records.find((x) => x.name === 'p4.ns1')!.ip).toBe('10.90.0.5');
@@ -60,7 +75,9 @@ describe('subnet updates in place', () => {
     await reconcile(nb, desired(NET, []));
     const r = await reconcile(nb, desired({ ...NET, gateway: '10.90.0.254' }, []));
     expect(r.transactions).toBe(1);
-    expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-net1', 'networks')).trim()).toBe('["10.90.0.254/24"]');
+    expect((await central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-net1', 'networks')).trim()).toBe(
+      '["10.90.0.254/24"]',
+    );
     await central.nbctl('--wait=sb', 'sync');
     const sb = await OvsdbClient.connect(central.sb.unix);
     try {

@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSubnets, defineSubnet, planIpam, type IpRecord } from '../../../src/kube/subnet-model.js';
-import { IP_COLUMNS, SUBNET_COLUMNS, ipRow, renderIpTable, renderSubnetTable, renderTable, subnetRow } from '../../../src/kube/views.js';
+import {
+  IP_COLUMNS,
+  SUBNET_COLUMNS,
+  ipRow,
+  renderIpTable,
+  renderSubnetTable,
+  renderTable,
+  subnetRow,
+} from '../../../src/kube/views.js';
 
 const GO_PROGRAM = `package main
 
@@ -68,14 +76,64 @@ describe('subnet table', () => {
     const plan = planIpam({ subnets: [...defaultSubnets(), subnet1], pods, nodes: ['node1', 'node2'], macSeed: 3 });
     const rows = plan.subnets.map((s) => subnetRow(s, plan.usage.get(s.name)));
     expect(rows).toEqual([
-      ['join', 'ovn', 'ovn-cluster', 'IPv4', '100.64.0.0/16', 'false', 'false', 'false', 'distributed', '2', '65531', '0', '0', '["100.64.0.1"]', ''],
-      ['ovn-default', 'ovn', 'ovn-cluster', 'IPv4', '10.16.0.0/16', 'false', 'true', 'true', 'distributed', '6', '65527', '0', '0', '["10.16.0.1"]', ''],
-      ['subnet1', 'ovn', 'ovn-cluster', 'IPv4', '10.66.0.0/16', 'false', 'true', 'false', 'distributed', '0', '65524', '0', '0', '["10.66.0.1..10.66.0.10"]', ''],
+      [
+        'join',
+        'ovn',
+        'ovn-cluster',
+        'IPv4',
+        '100.64.0.0/16',
+        'false',
+        'false',
+        'false',
+        'distributed',
+        '2',
+        '65531',
+        '0',
+        '0',
+        '["100.64.0.1"]',
+        '',
+      ],
+      [
+        'ovn-default',
+        'ovn',
+        'ovn-cluster',
+        'IPv4',
+        '10.16.0.0/16',
+        'false',
+        'true',
+        'true',
+        'distributed',
+        '6',
+        '65527',
+        '0',
+        '0',
+        '["10.16.0.1"]',
+        '',
+      ],
+      [
+        'subnet1',
+        'ovn',
+        'ovn-cluster',
+        'IPv4',
+        '10.66.0.0/16',
+        'false',
+        'true',
+        'false',
+        'distributed',
+        '0',
+        '65524',
+        '0',
+        '0',
+        '["10.66.0.1..10.66.0.10"]',
+        '',
+      ],
     ]);
     const text = renderSubnetTable(plan.subnets, plan.usage);
     expect(text).toBe(tabwriter([SUBNET_COLUMNS, ...rows]));
     const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^NAME +PROVIDER +VPC +PROTOCOL +CIDR +PRIVATE +NAT +DEFAULT +GATEWAYTYPE +V4USED +V4AVAILABLE +V6USED +V6AVAILABLE +EXCLUDEIPS +U2OINTERCONNECTIONIP$/);
+    expect(lines[0]).toMatch(
+      /^NAME +PROVIDER +VPC +PROTOCOL +CIDR +PRIVATE +NAT +DEFAULT +GATEWAYTYPE +V4USED +V4AVAILABLE +V6USED +V6AVAILABLE +EXCLUDEIPS +U2OINTERCONNECTIONIP$/,
+    );
     expect(lines[1]).toMatch(/^join .* 2 +65531 +0 +0 +\["100\.64\.0\.1"\]/);
     expect(lines[2]).toMatch(/^ovn-default .* 6 +65527 +0 +0 +\["10\.16\.0\.1"\]/);
   });
@@ -91,13 +149,28 @@ describe('subnet table', () => {
 
 describe('IP table', () => {
   it('prints the seed example row', () => {
-    const rec: IpRecord = { name: 'ovn-default-node1-pod1.default', ip: '10.16.0.8', mac: '00:00:00:AA:0D:31', node: 'node1', subnet: 'ovn-default' };
+    const rec: IpRecord = {
+      name: 'ovn-default-node1-pod1.default',
+      ip: '10.16.0.8',
+      mac: '00:00:00:AA:0D:31',
+      node: 'node1',
+      subnet: 'ovn-default',
+    };
     // Kube-OVN v1.12 dist/images/install.sh, ips.kubeovn.io additionalPrinterColumns: V4IP V6IP Mac Node Subnet.
     expect(IP_COLUMNS).toEqual(['NAME', 'V4IP', 'V6IP', 'MAC', 'NODE', 'SUBNET']);
-    expect(ipRow(rec)).toEqual(['ovn-default-node1-pod1.default', '10.16.0.8', '', '00:00:00:AA:0D:31', 'node1', 'ovn-default']);
+    expect(ipRow(rec)).toEqual([
+      'ovn-default-node1-pod1.default',
+      '10.16.0.8',
+      '',
+      '00:00:00:AA:0D:31',
+      'node1',
+      'ovn-default',
+    ]);
     const text = renderIpTable([rec]);
     expect(text).toBe(tabwriter([IP_COLUMNS, ipRow(rec)]));
-    expect(text.split('\n')[1]).toBe('ovn-default-node1-pod1.default   10.16.0.8          00:00:00:AA:0D:31   node1   ovn-default');
+    expect(text.split('\n')[1]).toBe(
+      'ovn-default-node1-pod1.default   10.16.0.8          00:00:00:AA:0D:31   node1   ovn-default',
+    );
     expect(ipRow({ ...rec, ip: '10.16.0.8,fd00:10:16::8' }).slice(1, 3)).toEqual(['10.16.0.8', 'fd00:10:16::8']);
     expect(ipRow({ ...rec, ip: 'fd00:10:16::8' }).slice(1, 3)).toEqual(['', 'fd00:10:16::8']);
   });

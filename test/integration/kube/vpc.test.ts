@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { run, startOvnCentral, type OvnCentral } from '../../../src/testing/index.js';
-import { reconcile, renderVpcTable, withDefaultSubnets, type IpRecord, type KubeDesiredState, type Subnet, type Vpc } from '../../../src/kube/index.js';
+import {
+  reconcile,
+  renderVpcTable,
+  withDefaultSubnets,
+  type IpRecord,
+  type KubeDesiredState,
+  type Subnet,
+  type Vpc,
+} from '../../../src/kube/index.js';
 
 const VPCS: Vpc[] = [
   { name: 'ovn-cluster' },
@@ -40,14 +48,18 @@ let nb: OvsdbClient;
 let records: readonly IpRecord[];
 let subnets: readonly Subnet[];
 const rec = (name: string): IpRecord => records.find((r) => r.name === name)!;
-const dump = async (): Promise<string> => (await central.nb.client('dump', 'OVN_Northbound')).replace(/_version\s+\S+/g, '');
-const lrpMac = async (name: string): Promise<string> => (await central.nbctl('get', 'Logical_Router_Port', name, 'mac')).trim().replace(/"/g, '');
+const dump = async (): Promise<string> =>
+  (await central.nb.client('dump', 'OVN_Northbound')).replace(/_version\s+\S+/g, '');
+const lrpMac = async (name: string): Promise<string> =>
+  (await central.nbctl('get', 'Logical_Router_Port', name, 'mac')).trim().replace(/"/g, '');
 
 async function trace(datapath: string, from: IpRecord, dstMac: string, dstIp: string): Promise<string> {
   const flow = `inport == "${from.name}" && eth.src == ${from.mac} && eth.dst == ${dstMac} && ip4.src == ${from.ip} && ip4.dst == ${dstIp} && ip.ttl == 64 && icmp4`;
   return (await run('ovn-trace', [`--db=${central.sb.unix}`, datapath, flow])).stdout;
 }
-const datapathsOf = (out: string): string[] => [...new Set([...out.matchAll(/^(?:ingress|egress)\(dp="([^"]+)"/gm)].map((m) => m[1]!))];
+const datapathsOf = (out: string): string[] => [
+  ...new Set([...out.matchAll(/^(?:ingress|egress)\(dp="([^"]+)"/gm)].map((m) => m[1]!)),
+];
 const outputsOf = (out: string): string[] => [...out.matchAll(/\/\* output to "([^"]+)"/g)].map((m) => m[1]!);
 
 beforeAll(async () => {
@@ -75,7 +87,9 @@ describe('custom VPCs on real OVN', () => {
     expect(rec('a2.ns-a')).toMatchObject({ subnet: 'net-a2', ip: '10.101.0.2' });
     const routes = await central.nbctl('lr-route-list', 'vpc1');
     expect(routes).toMatch(/0\.0\.0\.0\/0\s+10\.100\.0\.254 dst-ip/);
-    expect(await central.nbctl('lr-policy-list', 'vpc1')).toMatch(/1000\s+ip4\.src == 10\.100\.0\.0\/24 && ip4\.dst == 192\.0\.2\.0\/24\s+drop/);
+    expect(await central.nbctl('lr-policy-list', 'vpc1')).toMatch(
+      /1000\s+ip4\.src == 10\.100\.0\.0\/24 && ip4\.dst == 192\.0\.2\.0\/24\s+drop/,
+    );
     expect((await central.nbctl('lr-route-list', 'vpc2')).trim()).toBe('');
   });
 
@@ -126,12 +140,42 @@ describe('custom VPCs on real OVN', () => {
   test('bad input: typed error naming the field, NB unchanged', async () => {
     const before = await dump();
     const bad: [KubeDesiredState, Record<string, unknown>][] = [
-      [{ ...DESIRED, vpcs: VPCS.map((v) => (v.name === 'vpc1' ? { ...v, staticRoutes: [{ cidr: '10.9.0.0/24', nextHopIP: 'fd00::1' }] } : v)) }, { code: 'KUBE_VPC_INVALID_ROUTE', field: 'staticRoutes.nextHopIP' }],
-      [{ ...DESIRED, vpcs: VPCS.map((v) => (v.name === 'vpc1' ? { ...v, policyRoutes: [{ priority: 40000, match: 'ip4', action: 'drop' as const }] } : v)) }, { code: 'KUBE_VPC_INVALID_ROUTE', field: 'policyRoutes.priority' }],
-      [{ ...DESIRED, subnets: withDefaultSubnets([{ name: 'net-x', vpc: 'vpc2', cidrBlock: '10.102.0.0/24', namespaces: ['ns-a'] }]) }, { code: 'KUBE_NAMESPACE_OUTSIDE_VPC', value: 'ns-a', vpc: 'vpc2' }],
-      [{ ...DESIRED, vpcs: [...VPCS, { name: 'Vpc3' }] }, { code: 'KUBE_INVALID_NAME', field: 'vpc.name' }],
+      [
+        {
+          ...DESIRED,
+          vpcs: VPCS.map((v) =>
+            v.name === 'vpc1' ? { ...v, staticRoutes: [{ cidr: '10.9.0.0/24', nextHopIP: 'fd00::1' }] } : v,
+          ),
+        },
+        { code: 'KUBE_VPC_INVALID_ROUTE', field: 'staticRoutes.nextHopIP' },
+      ],
+      [
+        {
+          ...DESIRED,
+          vpcs: VPCS.map((v) =>
+            v.name === 'vpc1'
+              ? { ...v, policyRoutes: [{ priority: 40000, match: 'ip4', action: 'drop' as const }] }
+              : v,
+          ),
+        },
+        { code: 'KUBE_VPC_INVALID_ROUTE', field: 'policyRoutes.priority' },
+      ],
+      [
+        {
+          ...DESIRED,
+          subnets: withDefaultSubnets([
+            { name: 'net-x', vpc: 'vpc2', cidrBlock: '10.102.0.0/24', namespaces: ['ns-a'] },
+          ]),
+        },
+        { code: 'KUBE_NAMESPACE_OUTSIDE_VPC', value: 'ns-a', vpc: 'vpc2' },
+      ],
+      [
+        { ...DESIRED, vpcs: [...VPCS, { name: 'Vpc3' }] },
+        { code: 'KUBE_INVALID_NAME', field: 'vpc.name' },
+      ],
     ];
-    for (const [desired, err] of bad) await expect(reconcile(nb, desired), JSON.stringify(err)).rejects.toMatchObject(err);
+    for (const [desired, err] of bad)
+      await expect(reconcile(nb, desired), JSON.stringify(err)).rejects.toMatchObject(err);
     expect(await dump()).toBe(before);
   });
 });

@@ -26,14 +26,23 @@ const FLAG_WORDS = / (send_flow_rem|check_overlap|reset_counts|no_packet_counts|
 /** The FlowSpec view of a decoded flow_mod (flags are printed by the message layer, not compared here). */
 export function specOf(fm: FlowMod): FlowSpec {
   return {
-    table: fm.tableId, priority: fm.priority, cookie: fm.cookie, idleTimeout: fm.idleTimeout, hardTimeout: fm.hardTimeout,
-    importance: fm.importance, match: fm.match, instructions: [...(fm.instructions ?? [])],
+    table: fm.tableId,
+    priority: fm.priority,
+    cookie: fm.cookie,
+    idleTimeout: fm.idleTimeout,
+    hardTimeout: fm.hardTimeout,
+    importance: fm.importance,
+    match: fm.match,
+    instructions: [...(fm.instructions ?? [])],
   };
 }
 
 describe('flows through ovs-ofctl parse-flow / ofp-print', () => {
   it('has a corpus', () => expect(flows.length).toBeGreaterThan(30));
-  for (const [name, version] of [['OpenFlow13', 0x04], ['OpenFlow15', 0x06]] as const) {
+  for (const [name, version] of [
+    ['OpenFlow13', 0x04],
+    ['OpenFlow15', 0x06],
+  ] as const) {
     describe(name, () => {
       flows.forEach((text, i) => {
         it(`#${i} ${text.slice(0, 90)}`, () => {
@@ -49,7 +58,10 @@ describe('flows through ovs-ofctl parse-flow / ofp-print', () => {
           expect(formatFlow({ ...spec, flags: [] })).toBe(want);
           // 3. encode here, print with OVS
           const bytes = encodeMessage(flowModFromSpec(spec, version));
-          const printed = ofctlPrint(toHex(bytes)).split('\n')[0]!.replace(/^.*?: ADD /, '').replace(FLAG_WORDS, '');
+          const printed = ofctlPrint(toHex(bytes))
+            .split('\n')[0]!
+            .replace(/^.*?: ADD /, '')
+            .replace(FLAG_WORDS, '');
           expect(printed).toBe(want);
         });
       });

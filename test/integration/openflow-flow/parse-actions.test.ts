@@ -38,7 +38,11 @@ const LISTS = [
 ];
 
 describe('action lists through ovs-ofctl parse-actions', () => {
-  for (const [name, version] of [['OpenFlow10', 0x01], ['OpenFlow13', 0x04], ['OpenFlow15', 0x06]] as const) {
+  for (const [name, version] of [
+    ['OpenFlow10', 0x01],
+    ['OpenFlow13', 0x04],
+    ['OpenFlow15', 0x06],
+  ] as const) {
     describe(name, () => {
       for (const text of LISTS) {
         it(text.slice(0, 100), () => {

@@ -6,7 +6,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen } from '../../../src/transport/index.js';
 import type { ByteStream, Listener } from '../../../src/transport/index.js';
-import { connectSwitch, decodeMessage, encodeMessage, OfFramer, OfNegotiationError } from '../../../src/openflow/index.js';
+import {
+  connectSwitch,
+  decodeMessage,
+  encodeMessage,
+  OfFramer,
+  OfNegotiationError,
+} from '../../../src/openflow/index.js';
 import type { OfConnection, OfMessage } from '../../../src/openflow/index.js';
 
 let listener: Listener | undefined;
@@ -25,19 +31,36 @@ interface PeerOpts {
   features?: boolean;
 }
 
-async function fakeSwitch(onMsg: (m: OfMessage, send: Send, s: ByteStream) => void, opts: PeerOpts = {}): Promise<{ addr: string; got: OfMessage[] }> {
+async function fakeSwitch(
+  onMsg: (m: OfMessage, send: Send, s: ByteStream) => void,
+  opts: PeerOpts = {},
+): Promise<{ addr: string; got: OfMessage[] }> {
   const got: OfMessage[] = [];
   listener = await listen('ptcp:0:127.0.0.1', (s) => {
     const f = new OfFramer();
     const send: Send = (m) => s.write(m instanceof Uint8Array ? m : encodeMessage(m));
-    const hello = opts.hello === undefined ? { type: 'hello', version: 6, xid: 1, elements: [{ type: 'versionBitmap', versions: [4, 6] }] } as OfMessage : opts.hello;
+    const hello =
+      opts.hello === undefined
+        ? ({ type: 'hello', version: 6, xid: 1, elements: [{ type: 'versionBitmap', versions: [4, 6] }] } as OfMessage)
+        : opts.hello;
     if (hello) for (const b of encodeMessage(hello)) s.write(Uint8Array.of(b));
     s.onData((c) => {
       for (const b of f.push(c)) {
         const m = decodeMessage(b);
         got.push(m);
         if (m.type === 'featuresRequest' && opts.features !== false) {
-          const reply = encodeMessage({ type: 'featuresReply', version: m.version, xid: m.xid, datapathId: 0xabcn, nBuffers: 0, nTables: 254, auxiliaryId: 0, capabilities: 0, reserved: 0, ports: [] });
+          const reply = encodeMessage({
+            type: 'featuresReply',
+            version: m.version,
+            xid: m.xid,
+            datapathId: 0xabcn,
+            nBuffers: 0,
+            nTables: 254,
+            auxiliaryId: 0,
+            capabilities: 0,
+            reserved: 0,
+            ports: [],
+          });
           for (const byte of reply) s.write(Uint8Array.of(byte)); // cut into single bytes
           continue;
         }
@@ -69,7 +92,9 @@ describe('OfConnection against a fault-injecting peer', () => {
     const { addr } = await fakeSwitch((m, send) => {
       if (m.type !== 'echoRequest') return;
       held.push(m);
-      if (held.length === 3) for (const h of [held[2]!, held[0]!, held[1]!]) send({ type: 'echoReply', version: 6, xid: h.xid, data: h.data });
+      if (held.length === 3)
+        for (const h of [held[2]!, held[0]!, held[1]!])
+          send({ type: 'echoReply', version: 6, xid: h.xid, data: h.data });
     });
     const c = await open(addr);
     const replies = await Promise.all([1, 2, 3].map((n) => c.request({ type: 'echoRequest', data: Uint8Array.of(n) })));
@@ -113,12 +138,18 @@ describe('OfConnection against a fault-injecting peer', () => {
 
   it('fails the handshake with OF_CONN_TIMEOUT when the peer never says hello', async () => {
     const { addr } = await fakeSwitch(() => undefined, { hello: null });
-    await expect(connectSwitch(addr, { requestTimeoutMs: 200, echoIntervalMs: 0 })).rejects.toMatchObject({ code: 'OF_CONN_TIMEOUT' });
+    await expect(connectSwitch(addr, { requestTimeoutMs: 200, echoIntervalMs: 0 })).rejects.toMatchObject({
+      code: 'OF_CONN_TIMEOUT',
+    });
   });
 
   it('fails with OF_NO_COMMON_VERSION against an OF1.0-only peer, and tells the peer with OFPT_ERROR hello_failed', async () => {
-    const { addr, got } = await fakeSwitch(() => undefined, { hello: { type: 'hello', version: 1, xid: 1, elements: [] } });
-    await expect(connectSwitch(addr, { requestTimeoutMs: 2000, echoIntervalMs: 0 })).rejects.toBeInstanceOf(OfNegotiationError);
+    const { addr, got } = await fakeSwitch(() => undefined, {
+      hello: { type: 'hello', version: 1, xid: 1, elements: [] },
+    });
+    await expect(connectSwitch(addr, { requestTimeoutMs: 2000, echoIntervalMs: 0 })).rejects.toBeInstanceOf(
+      OfNegotiationError,
+    );
     for (let i = 0; i < 50 && !got.some((m) => m.type === 'error'); i++) await new Promise((r) => setTimeout(r, 10));
     const err = got.find((m) => m.type === 'error');
     expect(err && err.type === 'error' && [err.errType, err.code]).toEqual([0, 0]);
@@ -131,7 +162,7 @@ describe('OfConnection against a fault-injecting peer', () => {
     const c = await open(addr);
     const closed = new Promise<Error | undefined>((r) => c.onClose(r));
     await expect(c.barrier()).rejects.toMatchObject({ code: 'OF_CONN_CLOSED' });
-    expect((await closed as { code?: string }).code).toBe('OF_FRAME_BAD_LENGTH');
+    expect(((await closed) as { code?: string }).code).toBe('OF_FRAME_BAD_LENGTH');
   });
 
   it('reports undecodable messages without dropping the channel', async () => {
@@ -152,11 +183,29 @@ describe('OfConnection against a fault-injecting peer', () => {
   });
 
   it('joins a multipart reply sent in three MORE parts', async () => {
-    const port = (n: number) => ({ portNo: n, hwAddr: new Uint8Array(6), name: `p${n}`, config: 0, state: 0, curr: 0, advertised: 0, supported: 0, peer: 0, currSpeed: 0, maxSpeed: 0 });
+    const port = (n: number) => ({
+      portNo: n,
+      hwAddr: new Uint8Array(6),
+      name: `p${n}`,
+      config: 0,
+      state: 0,
+      curr: 0,
+      advertised: 0,
+      supported: 0,
+      peer: 0,
+      currSpeed: 0,
+      maxSpeed: 0,
+    });
     const { addr } = await fakeSwitch((m, send) => {
       if (m.type !== 'multipartRequest') return;
       [[1, 2], [3], [4, 5]].forEach((ports, i, all) =>
-        send({ type: 'multipartReply', version: 6, xid: m.xid, flags: i < all.length - 1 ? 1 : 0, body: { kind: 'portDesc', ports: ports.map(port) } }),
+        send({
+          type: 'multipartReply',
+          version: 6,
+          xid: m.xid,
+          flags: i < all.length - 1 ? 1 : 0,
+          body: { kind: 'portDesc', ports: ports.map(port) },
+        }),
       );
     });
     const c = await open(addr);

@@ -26,7 +26,10 @@ async function client(versions: OfVersion[]): Promise<OfConnection> {
 /** Resolves with the first message `pick` accepts (or rejects after `ms`). */
 function next<T>(c: OfConnection, pick: (m: OfMessage) => T | undefined, ms = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { off(); reject(new Error('no such message from the switch')); }, ms);
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error('no such message from the switch'));
+    }, ms);
     const off = c.onMessage((m) => {
       const v = pick(m);
       if (v === undefined) return;
@@ -39,8 +42,17 @@ function next<T>(c: OfConnection, pick: (m: OfMessage) => T | undefined, ms = 50
 
 beforeAll(async () => {
   sw = await startVswitchd({ prefix: `ofext-${process.pid}-` });
-  await sw.vsctl('add-br', 'br0', '--', 'set', 'bridge', 'br0', 'datapath_type=netdev', 'fail-mode=secure',
-    'protocols=OpenFlow10,OpenFlow13,OpenFlow14,OpenFlow15');
+  await sw.vsctl(
+    'add-br',
+    'br0',
+    '--',
+    'set',
+    'bridge',
+    'br0',
+    'datapath_type=netdev',
+    'fail-mode=secure',
+    'protocols=OpenFlow10,OpenFlow13,OpenFlow14,OpenFlow15',
+  );
   await sw.ofctl('add-flow', 'br0', 'table=3,priority=7,reg0=0x5,actions=resubmit(,4)');
 }, 30_000);
 
@@ -53,8 +65,11 @@ describe('extension messages with a live ovs-vswitchd', () => {
   it('OF1.5 flow monitor: initial flows in the reply, then an ADDED update for a flow ovs-ofctl adds', async () => {
     const c = await client([0x06]);
     const body = await c.multipart({
-      kind: 'flowMonitor', flavor: 'of',
-      monitors: [{ id: 7, flags: 0x1f, outPort: 0xffffffff, outGroup: 0xffffffff, tableId: 0xff, command: 0, match: [] }],
+      kind: 'flowMonitor',
+      flavor: 'of',
+      monitors: [
+        { id: 7, flags: 0x1f, outPort: 0xffffffff, outGroup: 0xffffffff, tableId: 0xff, command: 0, match: [] },
+      ],
     });
     if (body.kind !== 'flowMonitor') throw new Error(body.kind);
     const initial = body.updates.filter((u): u is Extract<FlowUpdate, { match: unknown }> => 'match' in u);
@@ -70,14 +85,20 @@ describe('extension messages with a live ovs-vswitchd', () => {
 
   it('OF1.0 Nicira flow monitor, NXST_FLOW and NXST_AGGREGATE', async () => {
     const c = await client([0x01]);
-    const mon = await c.multipart({ kind: 'flowMonitor', flavor: 'nx', monitors: [{ id: 1, flags: 0x3f, outPort: 0xffff, tableId: 3, match: [] }] });
+    const mon = await c.multipart({
+      kind: 'flowMonitor',
+      flavor: 'nx',
+      monitors: [{ id: 1, flags: 0x3f, outPort: 0xffff, tableId: 3, match: [] }],
+    });
     if (mon.kind !== 'flowMonitor') throw new Error(mon.kind);
     expect(mon.updates.map((u) => u.event)).toEqual([0]); // NXFME_ADDED: the initial flow in table 3
     const flows = await c.multipart({ kind: 'nxFlow', outPort: 0xffff, tableId: 3, match: [] });
     if (flows.kind !== 'nxFlow') throw new Error(flows.kind);
     expect(flows.flows.map((f) => [f.tableId, f.priority, f.match.map((x) => x.field)])).toEqual([[3, 7, ['reg0']]]);
     const agg = await c.multipart({ kind: 'nxAggregate', outPort: 0xffff, tableId: 0xff, match: [] });
-    expect(agg.kind === 'nxAggregate' && agg.flowCount).toBe(Number((await sw.ofctl('dump-aggregate', 'br0')).match(/flow_count=(\d+)/)![1]));
+    expect(agg.kind === 'nxAggregate' && agg.flowCount).toBe(
+      Number((await sw.ofctl('dump-aggregate', 'br0')).match(/flow_count=(\d+)/)![1]),
+    );
   });
 
   it('role status: the old primary hears that another controller took over', async () => {
@@ -89,16 +110,28 @@ describe('extension messages with a live ovs-vswitchd', () => {
     await b.request({ type: 'roleRequest', role: 2, generationId: 2n });
     const s = await status;
     expect([s.role, s.reason, s.generationId]).toEqual([3, 0, 2n]); // now secondary, because of a primary request
-    expect(formatMessage(s)).toMatch(/^OFPT_ROLE_STATUS \(OF1\.5\) \(xid=0x0\): role=secondary generation_id=2 reason=primary_request\n$/);
+    expect(formatMessage(s)).toMatch(
+      /^OFPT_ROLE_STATUS \(OF1\.5\) \(xid=0x0\): role=secondary generation_id=2 reason=primary_request\n$/,
+    );
   });
 
   it('NXT_CT_FLUSH with a zone and an original tuple is accepted', async () => {
     const c = await client([0x04]);
-    const v4 = (a: number, b: number, x: number, y: number) => Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, a, b, x, y);
+    const v4 = (a: number, b: number, x: number, y: number) =>
+      Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, a, b, x, y);
     await c.sendChecked({
-      type: 'nxCtFlush', ipProto: 6,
+      type: 'nxCtFlush',
+      ipProto: 6,
       properties: [
-        { prop: 'origTuple', fields: [{ field: 'src', addr: v4(10, 0, 0, 1) }, { field: 'dst', addr: v4(10, 0, 0, 2) }, { field: 'srcPort', value: 80 }, { field: 'dstPort', value: 8080 }] },
+        {
+          prop: 'origTuple',
+          fields: [
+            { field: 'src', addr: v4(10, 0, 0, 1) },
+            { field: 'dst', addr: v4(10, 0, 0, 2) },
+            { field: 'srcPort', value: 80 },
+            { field: 'dstPort', value: 8080 },
+          ],
+        },
         { prop: 'zone', zoneId: 5 },
       ],
     });

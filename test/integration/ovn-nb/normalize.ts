@@ -1,7 +1,8 @@
 /** Normalizers for comparing two NB databases through ovn-nbctl's own output (UUIDs blanked, sets sorted). */
 import { run, type OvsdbServer } from '../../../src/testing/index.js';
 
-export const nbctl = async (srv: OvsdbServer, ...args: string[]): Promise<string> => (await run('ovn-nbctl', [`--db=${srv.unix}`, ...args])).stdout;
+export const nbctl = async (srv: OvsdbServer, ...args: string[]): Promise<string> =>
+  (await run('ovn-nbctl', [`--db=${srv.unix}`, ...args])).stdout;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -39,14 +40,29 @@ export async function list(srv: OvsdbServer, TABLES: readonly string[]): Promise
   for (const [t, rows] of Object.entries(raw)) {
     for (const r of rows) {
       const name = r.name;
-      if (typeof name === 'string' && name !== '' && t !== 'ACL') label.set((r._uuid as [string, string])[1], `${t}:${name}`);
+      if (typeof name === 'string' && name !== '' && t !== 'ACL')
+        label.set((r._uuid as [string, string])[1], `${t}:${name}`);
     }
   }
   const norm = (v: unknown): unknown => {
     if (Array.isArray(v) && v[0] === 'uuid') return label.get(v[1] as string) ?? '?';
-    if (Array.isArray(v) && v[0] === 'set') return ['set', (v[1] as unknown[]).map(norm).map((x) => JSON.stringify(x)).sort()];
-    if (Array.isArray(v) && v[0] === 'map') return ['map', (v[1] as unknown[][]).map(([k, x]) => [norm(k), norm(x)]).sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)))];
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]));
+    if (Array.isArray(v) && v[0] === 'set')
+      return [
+        'set',
+        (v[1] as unknown[])
+          .map(norm)
+          .map((x) => JSON.stringify(x))
+          .sort(),
+      ];
+    if (Array.isArray(v) && v[0] === 'map')
+      return [
+        'map',
+        (v[1] as unknown[][])
+          .map(([k, x]) => [norm(k), norm(x)])
+          .sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q))),
+      ];
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]));
     return v;
   };
   // Unnamed rows get content labels; repeat until every reference resolves.
@@ -66,4 +82,3 @@ export async function list(srv: OvsdbServer, TABLES: readonly string[]): Promise
   }
   return out;
 }
-

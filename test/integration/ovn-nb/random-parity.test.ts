@@ -8,7 +8,19 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
-import { NB_DATABASE, NbTxn, aclAdd, lrAdd, lrNatAdd, lrRouteAdd, lsAdd, lsDel, lspAdd, lspDel, readNbSnapshot } from '../../../src/ovn-nb/index.js';
+import {
+  NB_DATABASE,
+  NbTxn,
+  aclAdd,
+  lrAdd,
+  lrNatAdd,
+  lrRouteAdd,
+  lsAdd,
+  lsDel,
+  lspAdd,
+  lspDel,
+  readNbSnapshot,
+} from '../../../src/ovn-nb/index.js';
 import { list, nbctl } from './normalize.js';
 
 const TABLES = ['Logical_Switch', 'Logical_Switch_Port', 'Logical_Router', 'Logical_Router_Static_Route', 'NAT', 'ACL'];
@@ -25,11 +37,21 @@ type Cmd =
 const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ k: fc.constant('ls-add' as const), s: fc.integer({ min: 0, max: 1 }) }),
   fc.record({ k: fc.constant('ls-del' as const), s: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({ k: fc.constant('lsp-add' as const), s: fc.integer({ min: 0, max: 1 }), p: fc.integer({ min: 0, max: 3 }), ip: fc.integer({ min: 2, max: 250 }) }),
+  fc.record({
+    k: fc.constant('lsp-add' as const),
+    s: fc.integer({ min: 0, max: 1 }),
+    p: fc.integer({ min: 0, max: 3 }),
+    ip: fc.integer({ min: 2, max: 250 }),
+  }),
   fc.record({ k: fc.constant('lsp-del' as const), p: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ k: fc.constant('route' as const), n: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ k: fc.constant('nat' as const), n: fc.integer({ min: 0, max: 3 }) }),
-  fc.record({ k: fc.constant('acl' as const), s: fc.integer({ min: 0, max: 1 }), prio: fc.integer({ min: 1000, max: 1002 }), action: fc.constantFrom('allow' as const, 'drop' as const) }),
+  fc.record({
+    k: fc.constant('acl' as const),
+    s: fc.integer({ min: 0, max: 1 }),
+    prio: fc.integer({ min: 1000, max: 1002 }),
+    action: fc.constantFrom('allow' as const, 'drop' as const),
+  }),
 );
 
 const mac = (ip: number): string => `00:00:00:00:01:${ip.toString(16).padStart(2, '0')}`;
@@ -42,7 +64,16 @@ function nbctlArgs(c: Cmd): string[] {
     case 'ls-del':
       return ['--if-exists', 'ls-del', `s${c.s}`];
     case 'lsp-add':
-      return ['--may-exist', 'lsp-add', `s${c.s}`, `p${c.p}`, '--', 'lsp-set-addresses', `p${c.p}`, `${mac(c.ip)} 10.0.0.${c.ip}`];
+      return [
+        '--may-exist',
+        'lsp-add',
+        `s${c.s}`,
+        `p${c.p}`,
+        '--',
+        'lsp-set-addresses',
+        `p${c.p}`,
+        `${mac(c.ip)} 10.0.0.${c.ip}`,
+      ];
     case 'lsp-del':
       return ['--if-exists', 'lsp-del', `p${c.p}`];
     case 'route':
@@ -50,7 +81,15 @@ function nbctlArgs(c: Cmd): string[] {
     case 'nat':
       return ['--may-exist', 'lr-nat-add', 'r0', 'snat', `172.16.1.${c.n + 1}`, `10.${c.n}.0.0/16`];
     case 'acl':
-      return ['--may-exist', 'acl-add', `s${c.s}`, 'to-lport', String(c.prio), `ip4.dst == 10.0.0.${c.prio - 999}`, c.action];
+      return [
+        '--may-exist',
+        'acl-add',
+        `s${c.s}`,
+        'to-lport',
+        String(c.prio),
+        `ip4.dst == 10.0.0.${c.prio - 999}`,
+        c.action,
+      ];
   }
 }
 
@@ -67,9 +106,20 @@ function build(tx: NbTxn, c: Cmd): void {
     case 'route':
       return void lrRouteAdd(tx, { router: 'r0', prefix: `10.${c.n}.0.0/16`, nexthop: `172.16.0.${c.n + 1}` });
     case 'nat':
-      return void lrNatAdd(tx, { router: 'r0', type: 'snat', externalIp: `172.16.1.${c.n + 1}`, logicalIp: `10.${c.n}.0.0/16` });
+      return void lrNatAdd(tx, {
+        router: 'r0',
+        type: 'snat',
+        externalIp: `172.16.1.${c.n + 1}`,
+        logicalIp: `10.${c.n}.0.0/16`,
+      });
     case 'acl':
-      return void aclAdd(tx, { on: { switch: `s${c.s}` }, direction: 'to-lport', priority: c.prio, match: `ip4.dst == 10.0.0.${c.prio - 999}`, action: c.action });
+      return void aclAdd(tx, {
+        on: { switch: `s${c.s}` },
+        direction: 'to-lport',
+        priority: c.prio,
+        match: `ip4.dst == 10.0.0.${c.prio - 999}`,
+        action: c.action,
+      });
   }
 }
 

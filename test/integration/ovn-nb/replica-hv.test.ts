@@ -50,7 +50,9 @@ test('one ovn-controller paused: NB_WAIT_TIMEOUT names the hypervisors; the writ
   const pid = Number(readFileSync(join(topo.node('node2').vswitch.dir, 'ovn-controller.pid'), 'utf8').trim());
   process.kill(pid, 'SIGSTOP');
   try {
-    const err = await nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: 'pod2.default' }), { wait: 'hv', waitTimeoutMs: 1500 }).catch((e: unknown) => e);
+    const err = await nb
+      .transact((tx) => lspAdd(tx, { switch: 'sw0', name: 'pod2.default' }), { wait: 'hv', waitTimeoutMs: 1500 })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NB_WAIT_TIMEOUT', lagging: 'hv' });
     expect((err as { current: number; target: number }).current).toBeLessThan((err as { target: number }).target);
     expect(nb.cache.table('Logical_Switch_Port').index('name').get('pod2.default')).toBeDefined();
@@ -65,7 +67,9 @@ test('ovn-northd paused: wait "sb" fails with NB_WAIT_TIMEOUT lagging "sb"', asy
   const pid = topo.central.northd.pid;
   process.kill(pid, 'SIGSTOP');
   try {
-    await expect(nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: 'pod3.default' }), { wait: 'sb', waitTimeoutMs: 1000 })).rejects.toMatchObject({ code: 'NB_WAIT_TIMEOUT', lagging: 'sb' });
+    await expect(
+      nb.transact((tx) => lspAdd(tx, { switch: 'sw0', name: 'pod3.default' }), { wait: 'sb', waitTimeoutMs: 1000 }),
+    ).rejects.toMatchObject({ code: 'NB_WAIT_TIMEOUT', lagging: 'sb' });
   } finally {
     process.kill(pid, 'SIGCONT');
   }

@@ -68,7 +68,8 @@ async function until(r: NbReplica, pred: () => boolean): Promise<void> {
   while (!pred()) if (!(await r.cache.waitForUpdates(1, 5000))) throw new Error('replica did not catch up');
 }
 
-const lspNames = async (): Promise<string[]> => (await central.nbctl('--bare', '--columns=name', 'list', 'Logical_Switch_Port')).split('\n').filter(Boolean).sort();
+const lspNames = async (): Promise<string[]> =>
+  (await central.nbctl('--bare', '--columns=name', 'list', 'Logical_Switch_Port')).split('\n').filter(Boolean).sort();
 
 test('a write planned on the replica sends no select, and the replica reflects it when transact resolves', async () => {
   const c = await a.transact((tx) => {
@@ -79,7 +80,8 @@ test('a write planned on the replica sends no select, and the replica reflects i
   expect(c.value).toBe('ok');
   expect(c.operations.some((o) => o.op === 'select')).toBe(false);
   // Read-your-writes: no await between the commit and these reads.
-  const p1 = a.cache.table('Logical_Switch_Port').index('name').get('p1') as { _uuid: string; addresses: string[] } | undefined;
+  const p1 = a.cache.table('Logical_Switch_Port').index('name').get('p1') as
+    { _uuid: string; addresses: string[] } | undefined;
   expect(p1?.addresses).toEqual(['0a:00:00:00:00:01 10.0.0.2']);
   const sw0 = a.cache.table('Logical_Switch').values().next().value as { ports: string[] };
   expect(sw0.ports).toEqual([p1!._uuid]);
@@ -106,18 +108,31 @@ test('a column changed behind the plan’s back: the transaction conflicts, is r
   let plans = 0;
   const c = await a.transact((tx) => {
     plans++;
-    return lspAdd(tx, { switch: 'sw0', name: 'p3', addresses: ['0a:00:00:00:00:30 10.0.0.30'], externalIds: { by: 'a' } });
+    return lspAdd(tx, {
+      switch: 'sw0',
+      name: 'p3',
+      addresses: ['0a:00:00:00:00:30 10.0.0.30'],
+      externalIds: { by: 'a' },
+    });
   });
   expect(plans).toBe(2);
   expect(c.conflicts).toHaveLength(1);
   expect(c.conflicts[0]!.table).toBe('Logical_Switch_Port');
-  expect((await central.nbctl('get', 'Logical_Switch_Port', 'p3', 'addresses')).trim()).toBe('["0a:00:00:00:00:30 10.0.0.30"]');
-  expect((a.cache.table('Logical_Switch_Port').index('name').get('p3') as { external_ids: Record<string, string> }).external_ids).toEqual({ by: 'a' });
+  expect((await central.nbctl('get', 'Logical_Switch_Port', 'p3', 'addresses')).trim()).toBe(
+    '["0a:00:00:00:00:30 10.0.0.30"]',
+  );
+  expect(
+    (a.cache.table('Logical_Switch_Port').index('name').get('p3') as { external_ids: Record<string, string> })
+      .external_ids,
+  ).toEqual({ by: 'a' });
 });
 
 test('a builder naming a switch another writer just deleted: typed NB_PARENT_NOT_FOUND after the re-plan, nothing written', async () => {
   await b.transact((tx) => lsAdd(tx, { name: 'doomed' }));
-  await until(a, () => a.cache.table('Logical_Switch').filter((r) => (r as { name: string }).name === 'doomed').length === 1);
+  await until(
+    a,
+    () => a.cache.table('Logical_Switch').filter((r) => (r as { name: string }).name === 'doomed').length === 1,
+  );
   hold();
   await b.transact((tx) => lsDel(tx, 'doomed'));
   let plans = 0;
@@ -162,8 +177,15 @@ test('every attempt conflicting ends in NB_CONFLICT with what changed each time'
       },
       { maxAttempts: 2, conflictWaitMs: 50 },
     ),
-  ).rejects.toMatchObject({ code: 'NB_CONFLICT', conflicts: [{ attempt: 1, table: 'Logical_Switch' }, { attempt: 2 }] });
-  expect((await central.nbctl('--bare', '--columns=name', 'list', 'Logical_Switch')).split('\n').filter((s) => s.startsWith('never'))).toEqual([]);
+  ).rejects.toMatchObject({
+    code: 'NB_CONFLICT',
+    conflicts: [{ attempt: 1, table: 'Logical_Switch' }, { attempt: 2 }],
+  });
+  expect(
+    (await central.nbctl('--bare', '--columns=name', 'list', 'Logical_Switch'))
+      .split('\n')
+      .filter((s) => s.startsWith('never')),
+  ).toEqual([]);
 });
 
 test('wait: "sb" bumps nb_cfg in the same transaction and resolves once northd has processed it', async () => {
@@ -171,11 +193,15 @@ test('wait: "sb" bumps nb_cfg in the same transaction and resolves once northd h
   expect(c.nbCfg).toBeGreaterThan(0);
   expect(a.cfg()!.sb).toBeGreaterThanOrEqual(c.nbCfg!);
   // northd has written the binding by now.
-  expect((await central.sbctl('--bare', '--columns=logical_port', 'find', 'Port_Binding', 'logical_port=p9')).trim()).toBe('p9');
+  expect(
+    (await central.sbctl('--bare', '--columns=logical_port', 'find', 'Port_Binding', 'logical_port=p9')).trim(),
+  ).toBe('p9');
 });
 
 test('wait: "hv" with no chassis is a typed error (after the commit), and the snapshot path still works', async () => {
-  await expect(a.transact((tx) => lspAdd(tx, { switch: 'sw0', name: 'p10' }), { wait: 'hv' })).rejects.toMatchObject({ code: 'NB_NO_CHASSIS' });
+  await expect(a.transact((tx) => lspAdd(tx, { switch: 'sw0', name: 'p10' }), { wait: 'hv' })).rejects.toMatchObject({
+    code: 'NB_NO_CHASSIS',
+  });
   expect(await lspNames()).toContain('p10');
   const tx = new NbTxn(a.source);
   lspAdd(tx, { switch: 'sw0', name: 'p10' });
@@ -186,7 +212,9 @@ test('a write on a closed replica is NB_REPLICA_NOT_SYNCED and sends nothing', a
   const c = await OvsdbClient.connect(central.nb.unix);
   const r = await NbReplica.start(c);
   await r.close();
-  await expect(r.transact((tx) => lsAdd(tx, { name: 'late' }))).rejects.toMatchObject({ code: 'NB_REPLICA_NOT_SYNCED' });
+  await expect(r.transact((tx) => lsAdd(tx, { name: 'late' }))).rejects.toMatchObject({
+    code: 'NB_REPLICA_NOT_SYNCED',
+  });
   await c.close();
   expect((await central.nbctl('--bare', '--columns=name', 'list', 'Logical_Switch')).split('\n')).not.toContain('late');
 });

@@ -20,20 +20,53 @@ afterAll(async () => {
 });
 
 test('chassis, encaps, datapath and port bindings match ovn-sbctl; keys resolve to names', async () => {
-  await central.nbctl('ls-add', 'sw0', '--', 'lsp-add', 'sw0', 'p1', '--', 'lsp-add', 'sw0', 'p2', '--', 'lr-add', 'lr0', '--', 'lrp-add', 'lr0', 'lr0-sw0', '00:00:00:00:ff:01', '10.0.0.1/24');
+  await central.nbctl(
+    'ls-add',
+    'sw0',
+    '--',
+    'lsp-add',
+    'sw0',
+    'p1',
+    '--',
+    'lsp-add',
+    'sw0',
+    'p2',
+    '--',
+    'lr-add',
+    'lr0',
+    '--',
+    'lrp-add',
+    'lr0',
+    'lr0-sw0',
+    '00:00:00:00:ff:01',
+    '10.0.0.1/24',
+  );
   await central.nbctl('--wait=sb', 'sync');
   await central.sbctl('chassis-add', 'node1', 'geneve', '172.18.0.2');
   await central.sbctl('lsp-bind', 'p1', 'node1');
   const view = await readSbView(sb);
 
-  expect(view.chassis).toEqual([{ uuid: expect.any(String), name: 'node1', hostname: '', encaps: [{ type: 'geneve', ip: '172.18.0.2', options: { csum: 'true' } }] }]);
-  const dpKey = Number((await central.sbctl('--bare', '--columns=tunnel_key', 'find', 'Datapath_Binding', 'external_ids:name=sw0')).trim());
-  const lrKey = Number((await central.sbctl('--bare', '--columns=tunnel_key', 'find', 'Datapath_Binding', 'external_ids:name=lr0')).trim());
+  expect(view.chassis).toEqual([
+    {
+      uuid: expect.any(String),
+      name: 'node1',
+      hostname: '',
+      encaps: [{ type: 'geneve', ip: '172.18.0.2', options: { csum: 'true' } }],
+    },
+  ]);
+  const dpKey = Number(
+    (await central.sbctl('--bare', '--columns=tunnel_key', 'find', 'Datapath_Binding', 'external_ids:name=sw0')).trim(),
+  );
+  const lrKey = Number(
+    (await central.sbctl('--bare', '--columns=tunnel_key', 'find', 'Datapath_Binding', 'external_ids:name=lr0')).trim(),
+  );
   expect(view.datapathByName('sw0')).toMatchObject({ tunnelKey: dpKey, kind: 'switch' });
   expect(view.datapathByName('lr0')).toMatchObject({ tunnelKey: lrKey, kind: 'router' });
   const names = logicalNamesFromSb(view);
   for (const port of ['p1', 'p2']) {
-    const key = Number((await central.sbctl('--bare', '--columns=tunnel_key', 'find', 'Port_Binding', `logical_port=${port}`)).trim());
+    const key = Number(
+      (await central.sbctl('--bare', '--columns=tunnel_key', 'find', 'Port_Binding', `logical_port=${port}`)).trim(),
+    );
     expect(view.port(port)?.tunnelKey).toBe(key);
     expect(names.port(dpKey, key)).toBe(port);
   }

@@ -21,13 +21,20 @@ afterAll(async () => {
 });
 
 test('chassisAdd registers a chassis with its encap; a duplicate is refused; chassisDel removes it', async () => {
-  await sb.transact(SB_DATABASE, chassisAdd({ name: 'hv1', hostname: 'host1', encaps: [{ type: 'geneve', ip: '192.168.0.11' }] }));
+  await sb.transact(
+    SB_DATABASE,
+    chassisAdd({ name: 'hv1', hostname: 'host1', encaps: [{ type: 'geneve', ip: '192.168.0.11' }] }),
+  );
   const show = await central.sbctl('show');
   expect(show).toMatch(/Chassis hv1/);
   expect(show).toMatch(/Encap geneve\s+ip: "192\.168\.0\.11"/);
-  await expect(sb.transact(SB_DATABASE, chassisAdd({ name: 'hv1', encaps: [{ type: 'vxlan', ip: '192.168.0.12' }] }))).rejects.toMatchObject({ code: 'OVSDB_CONSTRAINT_VIOLATION' });
+  await expect(
+    sb.transact(SB_DATABASE, chassisAdd({ name: 'hv1', encaps: [{ type: 'vxlan', ip: '192.168.0.12' }] })),
+  ).rejects.toMatchObject({ code: 'OVSDB_CONSTRAINT_VIOLATION' });
   expect((await central.sbctl('--bare', '--columns=ip', 'list', 'Encap')).trim()).toBe('192.168.0.11');
-  expect(() => chassisAdd({ name: 'hv2', encaps: [] })).toThrow(expect.objectContaining({ code: 'SB_INVALID_ARGUMENT' }));
+  expect(() => chassisAdd({ name: 'hv2', encaps: [] })).toThrow(
+    expect.objectContaining({ code: 'SB_INVALID_ARGUMENT' }),
+  );
 });
 
 test('a chassis nobody runs: wait "hv" times out naming the hypervisors', async () => {
@@ -35,7 +42,9 @@ test('a chassis nobody runs: wait "hv" times out naming the hypervisors', async 
   const nb = await NbReplica.start(c);
   try {
     await nb.waitFor('sb', undefined, 10_000);
-    await expect(nb.transact((tx) => lsAdd(tx, { name: 'sw-hv' }), { wait: 'hv', waitTimeoutMs: 1500 })).rejects.toMatchObject({ code: 'NB_WAIT_TIMEOUT', lagging: 'hv' });
+    await expect(
+      nb.transact((tx) => lsAdd(tx, { name: 'sw-hv' }), { wait: 'hv', waitTimeoutMs: 1500 }),
+    ).rejects.toMatchObject({ code: 'NB_WAIT_TIMEOUT', lagging: 'hv' });
   } finally {
     await nb.close();
     await c.close();

@@ -1,7 +1,15 @@
 /** Each transaction error ovsdb-server returns, provoked on a real server, surfaces as its typed error. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOvsdb, type OvsdbServer, type EmbeddedOvsdb } from '../../../src/testing/index.js';
-import { OvsdbClient, OvsdbTransactionError, op, cond, mutation, namedUuid, type Operation } from '../../../src/ovsdb/index.js';
+import {
+  OvsdbClient,
+  OvsdbTransactionError,
+  op,
+  cond,
+  mutation,
+  namedUuid,
+  type Operation,
+} from '../../../src/ovsdb/index.js';
 
 const NB = 'OVN_Northbound';
 // Backend: ovsdb-server, or the embedded server with OVN_SDK_BACKEND=embedded.
@@ -30,10 +38,7 @@ async function failure(ops: readonly Operation[], validate = true): Promise<Ovsd
 
 describe('transaction errors from the real server', () => {
   test('constraint violation: duplicate value in a schema index', async () => {
-    const ops = [
-      op.insert('Address_Set', { name: 'dup' }),
-      op.insert('Address_Set', { name: 'dup' }),
-    ];
+    const ops = [op.insert('Address_Set', { name: 'dup' }), op.insert('Address_Set', { name: 'dup' })];
     const e = await failure(ops);
     expect(e.code).toBe('OVSDB_CONSTRAINT_VIOLATION');
     expect(e.error).toBe('constraint violation');
@@ -49,7 +54,9 @@ describe('transaction errors from the real server', () => {
   });
 
   test('referential integrity violation: a strong reference to a missing row', async () => {
-    const e = await failure([op.insert('Logical_Switch', { name: 'ri', ports: ['set', [['uuid', '11111111-2222-4333-8444-555555555555']]] })]);
+    const e = await failure([
+      op.insert('Logical_Switch', { name: 'ri', ports: ['set', [['uuid', '11111111-2222-4333-8444-555555555555']]] }),
+    ]);
     expect(e.code).toBe('OVSDB_REFERENTIAL_INTEGRITY_VIOLATION');
   });
 
@@ -88,7 +95,9 @@ describe('transaction errors from the real server', () => {
   });
 
   test('timed out: a wait whose condition does not hold', async () => {
-    const e = await failure([op.wait('Address_Set', [cond('name', '==', 'never')], ['name'], '==', [{ name: 'never' }], 0)]);
+    const e = await failure([
+      op.wait('Address_Set', [cond('name', '==', 'never')], ['name'], '==', [{ name: 'never' }], 0),
+    ]);
     expect(e.code).toBe('OVSDB_TIMED_OUT');
     expect(e.operation?.op).toBe('wait');
   });
@@ -113,7 +122,14 @@ describe('transaction errors from the real server', () => {
   });
 
   test('nothing half-written: a failing transaction leaves no row behind', async () => {
-    await failure([op.insert('Address_Set', { name: 'half' }), op.insert('Address_Set', { name: 'half2' }, 'y'), op.insert('Address_Set', { name: 'half3' }, 'y')], false);
+    await failure(
+      [
+        op.insert('Address_Set', { name: 'half' }),
+        op.insert('Address_Set', { name: 'half2' }, 'y'),
+        op.insert('Address_Set', { name: 'half3' }, 'y'),
+      ],
+      false,
+    );
     const [r] = await client.transact(NB, [op.select('Address_Set', [], ['name'])]);
     expect(r.rows.filter((x) => String(x.name).startsWith('half'))).toEqual([]);
   });
@@ -122,7 +138,10 @@ describe('transaction errors from the real server', () => {
 describe('invalid arguments are refused before anything is sent', () => {
   test('values that do not fit the column', async () => {
     const cases: [Operation, string][] = [
-      [op.insert('ACL', { priority: 40000, direction: 'to-lport', match: '1', action: 'allow' }), 'OVSDB_INVALID_VALUE'],
+      [
+        op.insert('ACL', { priority: 40000, direction: 'to-lport', match: '1', action: 'allow' }),
+        'OVSDB_INVALID_VALUE',
+      ],
       [op.insert('ACL', { priority: 1, direction: 'sideways', match: '1', action: 'allow' }), 'OVSDB_INVALID_VALUE'],
       [op.insert('Logical_Switch_Port', { name: 42 as unknown as string }), 'OVSDB_INVALID_VALUE'],
       [op.insert('Logical_Switch', { name: 'x', nope: 1 }), 'OVSDB_UNKNOWN_COLUMN'],

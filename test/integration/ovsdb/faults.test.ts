@@ -3,7 +3,13 @@
  * pending requests with a typed error and leaves the client closed, with no unhandled rejection.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { startFakePeer, startOvsdbServer, startFaultProxy, type FakePeer, type FakeScript } from '../../../src/testing/index.js';
+import {
+  startFakePeer,
+  startOvsdbServer,
+  startFaultProxy,
+  type FakePeer,
+  type FakeScript,
+} from '../../../src/testing/index.js';
 import { OvsdbClient, op } from '../../../src/ovsdb/index.js';
 
 let peer: FakePeer | undefined;
@@ -18,13 +24,17 @@ afterEach(async () => {
 async function clientAgainst(script: FakeScript, opts: Parameters<typeof OvsdbClient.connect>[1] = {}) {
   peer = await startFakePeer(script);
   const client = await OvsdbClient.connect(peer.remote, opts);
-  const closedWith = new Promise<{ code: string }>((resolve) => client.onClose((e) => resolve(e as unknown as { code: string })));
+  const closedWith = new Promise<{ code: string }>((resolve) =>
+    client.onClose((e) => resolve(e as unknown as { code: string })),
+  );
   return { client, closedWith };
 }
 
 describe('faults from the server side', () => {
   test('a malformed message', async () => {
-    const { client, closedWith } = await clientAgainst((m, s) => s.write(`{"id":${JSON.stringify(m.id)},"result":[1,2,]}`));
+    const { client, closedWith } = await clientAgainst((m, s) =>
+      s.write(`{"id":${JSON.stringify(m.id)},"result":[1,2,]}`),
+    );
     await expect(client.listDbs()).rejects.toMatchObject({ code: 'JSONRPC_MALFORMED' });
     expect((await closedWith).code).toBe('JSONRPC_MALFORMED');
     expect(client.closed).toBe(true);
@@ -38,7 +48,10 @@ describe('faults from the server side', () => {
   });
 
   test('an oversized message', async () => {
-    const { client } = await clientAgainst((m, s) => s.write(JSON.stringify({ id: m.id, result: ['x'.repeat(100_000)], error: null })), { maxMessageBytes: 10_000 });
+    const { client } = await clientAgainst(
+      (m, s) => s.write(JSON.stringify({ id: m.id, result: ['x'.repeat(100_000)], error: null })),
+      { maxMessageBytes: 10_000 },
+    );
     await expect(client.listDbs()).rejects.toMatchObject({ code: 'JSONRPC_MESSAGE_TOO_LARGE' });
     expect(client.closed).toBe(true);
   });
@@ -71,10 +84,18 @@ describe('faults from the server side', () => {
     const { client } = await clientAgainst((m, s) => {
       if (m.method === 'get_schema') {
         // A tiny schema so that validation passes.
-        s.write(JSON.stringify({ id: m.id, error: null, result: { name: 'T', version: '1.0.0', tables: { A: { columns: { n: { type: 'integer' } } } } } }));
+        s.write(
+          JSON.stringify({
+            id: m.id,
+            error: null,
+            result: { name: 'T', version: '1.0.0', tables: { A: { columns: { n: { type: 'integer' } } } } },
+          }),
+        );
       } else s.close();
     });
-    await expect(client.transact('T', [op.insert('A', { n: 1 })])).rejects.toMatchObject({ code: 'OVSDB_OUTCOME_UNKNOWN' });
+    await expect(client.transact('T', [op.insert('A', { n: 1 })])).rejects.toMatchObject({
+      code: 'OVSDB_OUTCOME_UNKNOWN',
+    });
   });
 
   test('a request timeout and an abort: typed, and the connection stays usable', async () => {
@@ -115,7 +136,11 @@ describe('faults from the server side', () => {
       const c = await OvsdbClient.connect(proxy.remote);
       const ac = new AbortController();
       // A wait that blocks until the row appears: the server holds the reply.
-      const p = c.transact('OVN_Northbound', [op.wait('Address_Set', [['name', '==', 'later']], ['name'], '==', [{ name: 'later' }])], { signal: ac.signal });
+      const p = c.transact(
+        'OVN_Northbound',
+        [op.wait('Address_Set', [['name', '==', 'later']], ['name'], '==', [{ name: 'later' }])],
+        { signal: ac.signal },
+      );
       setTimeout(() => ac.abort(), 50);
       await expect(p).rejects.toMatchObject({ code: 'OVSDB_OUTCOME_UNKNOWN' });
       // The connection is still good afterwards.

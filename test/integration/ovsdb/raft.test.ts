@@ -16,7 +16,10 @@ test('monitor_cond_since resumes with found=true after a reconnect, sending only
   const leader = await cluster.leader();
   const follower = cluster.members[(leader + 1) % 3]!;
   const writer = await OvsdbClient.connect(cluster.members[leader]!.tcp);
-  await writer.transact(NB, [op.insert('Address_Set', { name: 'before-1' }), op.insert('Address_Set', { name: 'before-2' })]);
+  await writer.transact(NB, [
+    op.insert('Address_Set', { name: 'before-1' }),
+    op.insert('Address_Set', { name: 'before-2' }),
+  ]);
 
   const requests = { Address_Set: { columns: ['name'] } };
   let events: MonitorEvent[] = [];
@@ -31,7 +34,9 @@ test('monitor_cond_since resumes with found=true after a reconnect, sending only
   const first = await c.monitorCondSince(NB, 'resume', requests, null, (e) => events.push(e));
   expect(first.found).toBe(false);
   expect(first.lastTxnId).not.toBe(ZERO_TXN_ID);
-  const names = Object.values(first.updates.Address_Set ?? {}).map((r) => r.initial?.name).sort();
+  const names = Object.values(first.updates.Address_Set ?? {})
+    .map((r) => r.initial?.name)
+    .sort();
   expect(names).toEqual(['before-1', 'before-2']);
 
   // Another change while connected: an update3 carries the new txn id.
@@ -41,7 +46,10 @@ test('monitor_cond_since resumes with found=true after a reconnect, sending only
   await c.close();
 
   // Changes while disconnected.
-  await writer.transact(NB, [op.insert('Address_Set', { name: 'while-away' }), op.delete('Address_Set', [cond('name', '==', 'before-1')])]);
+  await writer.transact(NB, [
+    op.insert('Address_Set', { name: 'while-away' }),
+    op.delete('Address_Set', [cond('name', '==', 'before-1')]),
+  ]);
 
   events = [];
   c = await OvsdbClient.connect(follower.tcp);
@@ -56,7 +64,9 @@ test('monitor_cond_since resumes with found=true after a reconnect, sending only
   expect(resumed.found).toBe(true);
   const changes = resumed.updates.Address_Set ?? {};
   // Only the difference: one insert, one delete — not the whole table.
-  const kinds = Object.values(changes).map((r) => Object.keys(r)[0]).sort();
+  const kinds = Object.values(changes)
+    .map((r) => Object.keys(r)[0])
+    .sort();
   expect(kinds).toEqual(['delete', 'insert']);
   expect(Object.values(changes).find((r) => r.insert)?.insert?.name).toBe('while-away');
   await c.close();

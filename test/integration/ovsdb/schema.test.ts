@@ -15,7 +15,10 @@ describe('parseSchema on the installed OVN / OVS schemas', () => {
     expect(s.name).toBe(raw.name);
     expect(s.version).toBe(raw.version);
     expect(Object.keys(s.tables).sort()).toEqual(Object.keys(raw.tables).sort());
-    for (const [tn, t] of Object.entries(raw.tables) as [string, { columns: Record<string, unknown>; isRoot?: boolean; indexes?: string[][]; maxRows?: number }][]) {
+    for (const [tn, t] of Object.entries(raw.tables) as [
+      string,
+      { columns: Record<string, unknown>; isRoot?: boolean; indexes?: string[][]; maxRows?: number },
+    ][]) {
       expect(Object.keys(s.tables[tn]!.columns).sort()).toEqual(Object.keys(t.columns).sort());
       expect(s.tables[tn]!.isRoot).toBe(t.isRoot === true);
       expect(s.tables[tn]!.indexes).toEqual(t.indexes ?? []);
@@ -26,7 +29,11 @@ describe('parseSchema on the installed OVN / OVS schemas', () => {
   test('constraints from the NB schema', () => {
     const s = parseSchema(JSON.parse(readFileSync(real.nb, 'utf8')));
     const lsp = s.tables.Logical_Switch_Port!;
-    expect(lsp.columns.tag_request!.type).toEqual({ key: { type: 'integer', minInteger: 0, maxInteger: 4095 }, min: 0, max: 1 });
+    expect(lsp.columns.tag_request!.type).toEqual({
+      key: { type: 'integer', minInteger: 0, maxInteger: 4095 },
+      min: 0,
+      max: 1,
+    });
     expect(columnKind(lsp.columns.tag_request!.type)).toBe('optional');
     expect(columnKind(lsp.columns.addresses!.type)).toBe('set');
     expect(columnKind(lsp.columns.options!.type)).toBe('map');
@@ -42,7 +49,15 @@ describe('parseSchema on the installed OVN / OVS schemas', () => {
     const s = parseSchema({
       name: 'T',
       version: '1.2.3',
-      tables: { A: { columns: { e: { type: 'integer', ephemeral: true }, im: { type: 'string', mutable: false }, d: { type: 'real' } } } },
+      tables: {
+        A: {
+          columns: {
+            e: { type: 'integer', ephemeral: true },
+            im: { type: 'string', mutable: false },
+            d: { type: 'real' },
+          },
+        },
+      },
     });
     expect(s.tables.A!.columns.e!.ephemeral).toBe(true);
     expect(s.tables.A!.columns.im!.mutable).toBe(false);
@@ -61,10 +76,19 @@ describe('parseSchema refuses bad schemas, naming the path', () => {
     [base({ columns: { c: { type: 'float' } } }), '$.tables.A.columns.c.type'],
     [base({ columns: { c: { type: { key: 'integer', min: 2 } } } }), '$.tables.A.columns.c.type.min'],
     [base({ columns: { c: { type: { key: 'integer', max: 0 } } } }), '$.tables.A.columns.c.type.max'],
-    [base({ columns: { c: { type: { key: { type: 'string', minInteger: 1 } } } } }), '$.tables.A.columns.c.type.key.minInteger'],
+    [
+      base({ columns: { c: { type: { key: { type: 'string', minInteger: 1 } } } } }),
+      '$.tables.A.columns.c.type.key.minInteger',
+    ],
     [base({ columns: { c: { type: { key: { type: 'uuid', refTable: 'Nope' } } } } }), '$.tables.A.columns.c'],
-    [base({ columns: { c: { type: { key: { type: 'uuid', refTable: 'A', refType: 'soft' } } } } }), '$.tables.A.columns.c.type.key.refType'],
-    [base({ columns: { c: { type: { key: { type: 'integer', enum: ['set', [1, 'x']] } } } } }), '$.tables.A.columns.c.type.key.enum[1]'],
+    [
+      base({ columns: { c: { type: { key: { type: 'uuid', refTable: 'A', refType: 'soft' } } } } }),
+      '$.tables.A.columns.c.type.key.refType',
+    ],
+    [
+      base({ columns: { c: { type: { key: { type: 'integer', enum: ['set', [1, 'x']] } } } } }),
+      '$.tables.A.columns.c.type.key.enum[1]',
+    ],
     [base({ columns: { c: { type: 'integer' } }, indexes: [['d']] }), '$.tables.A.indexes[0]'],
     [base({ columns: { _c: { type: 'integer' } } }), '$.tables.A.columns._c'],
     [base({ columns: {}, maxRows: 0 }), '$.tables.A.maxRows'],

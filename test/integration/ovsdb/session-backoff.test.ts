@@ -56,7 +56,7 @@ describe('exponentialBackoff', () => {
     expect(exponentialBackoff({ random: () => 0.999999 })(3)).toBe(0);
     const seq = (seed: number) => {
       let a = seed;
-      const rnd = () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const rnd = () => (a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       const p = exponentialBackoff({ random: rnd });
       return Array.from({ length: 12 }, (_, i) => p(i + 1));
     };

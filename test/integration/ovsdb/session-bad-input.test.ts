@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOvsdbServer, startOvsdbCluster, startFakePeer, waitFor, freePort, SCHEMAS, type OvsdbServer } from '../../../src/testing/index.js';
+import {
+  startOvsdbServer,
+  startOvsdbCluster,
+  startFakePeer,
+  waitFor,
+  freePort,
+  SCHEMAS,
+  type OvsdbServer,
+} from '../../../src/testing/index.js';
 import { op, exponentialBackoff, OvsdbRemoteRejectedError } from '../../../src/ovsdb/index.js';
 import { OvsdbSession, OvsdbSessionGaveUpError, type SessionEvent } from '../../../src/ovsdb/session.js';
 import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
@@ -45,10 +53,17 @@ afterAll(async () => {
 function recordingLogger(): Logger & { warnings: { obj: Record<string, unknown>; msg: string | undefined }[] } {
   const warnings: { obj: Record<string, unknown>; msg: string | undefined }[] = [];
   const none = () => {};
-  return { warnings, debug: none, info: none, error: none, warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg }) };
+  return {
+    warnings,
+    debug: none,
+    info: none,
+    error: none,
+    warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg }),
+  };
 }
 
-const rejections = (events: SessionEvent[]) => events.filter((e): e is Extract<SessionEvent, { type: 'rejected' }> => e.type === 'rejected');
+const rejections = (events: SessionEvent[]) =>
+  events.filter((e): e is Extract<SessionEvent, { type: 'rejected' }> => e.type === 'rejected');
 
 describe('OvsdbSession: bad remotes in the list', () => {
   test('unreachable, wrong database and other schema version are each refused by name; the good one is used', async () => {
@@ -73,7 +88,9 @@ describe('OvsdbSession: bad remotes in the list', () => {
       expect(r[1]!.error).toBeInstanceOf(OvsdbRemoteRejectedError);
       expect(r[2]!.error.message).toContain(`${Number(nbVersion.split('.')[0]) + 1}.0.0`);
       // Logged too, each naming the remote and the code.
-      const logged = logger.warnings.filter((w) => w.msg === 'ovsdb session: remote not used').map((w) => [w.obj.remote, w.obj.code]);
+      const logged = logger.warnings
+        .filter((w) => w.msg === 'ovsdb session: remote not used')
+        .map((w) => [w.obj.remote, w.obj.code]);
       expect(logged).toEqual(r.map((x) => [x.remote, x.error.code]));
       // And it works.
       await s.transact([op.insert('Address_Set', { name: 'bad-input-ok' })]);
@@ -110,7 +127,10 @@ describe('OvsdbSession: bad remotes in the list', () => {
     const server = await startOvsdbServer({ schema: 'nb' });
     let stopped = false;
     try {
-      const s = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 10, maxMs: 20, maxAttempts: 3 }) });
+      const s = await OvsdbSession.start(server.tcp, {
+        database: NB,
+        backoff: exponentialBackoff({ initialMs: 10, maxMs: 20, maxAttempts: 3 }),
+      });
       await s.transact([op.insert('Address_Set', { name: 'before' })]);
       const cache = await ReplicaCache.follow(s, { tables: ['Address_Set'] });
       const streamEnd = (async () => {
@@ -122,7 +142,9 @@ describe('OvsdbSession: bad remotes in the list', () => {
       stopped = true;
       const e = await s.transact([op.insert('Address_Set', { name: 'after' })]).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(OvsdbSessionGaveUpError);
-      expect((e as OvsdbSessionGaveUpError).failures).toEqual([{ remote: server.tcp, error: expect.objectContaining({ code: 'OVSDB_CONNECT_FAILED' }) }]);
+      expect((e as OvsdbSessionGaveUpError).failures).toEqual([
+        { remote: server.tcp, error: expect.objectContaining({ code: 'OVSDB_CONNECT_FAILED' }) },
+      ]);
       await expect(s.ready()).rejects.toBe(e);
       expect(s.state).toBe('failed');
       // The cache ends with the session: its stream reports why, its last state stays readable.
@@ -155,8 +177,13 @@ describe('OvsdbSession: bad remotes in the list', () => {
       const e = await s.ready(10_000).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(OvsdbSessionGaveUpError);
       const byRemote = Object.fromEntries((e as OvsdbSessionGaveUpError).failures.map((f) => [f.remote, f.error.code]));
-      expect(byRemote).toEqual({ [a.members[0]!.tcp]: 'OVSDB_CONNECT_FAILED', [b.members[0]!.tcp]: 'OVSDB_WRONG_CLUSTER' });
-      expect(rejections(events).some((r) => r.remote === b.members[0]!.tcp && r.error.code === 'OVSDB_WRONG_CLUSTER')).toBe(true);
+      expect(byRemote).toEqual({
+        [a.members[0]!.tcp]: 'OVSDB_CONNECT_FAILED',
+        [b.members[0]!.tcp]: 'OVSDB_WRONG_CLUSTER',
+      });
+      expect(
+        rejections(events).some((r) => r.remote === b.members[0]!.tcp && r.error.code === 'OVSDB_WRONG_CLUSTER'),
+      ).toBe(true);
       await s.close();
       // A fresh session has followed nothing yet: cluster b is fine for it.
       const fresh = await OvsdbSession.start(b.members[0]!.tcp, { database: NB });
@@ -171,7 +198,10 @@ describe('OvsdbSession: bad remotes in the list', () => {
   test('a server without the _Server database (older than OVS 2.9) is accepted as standalone if list_dbs has the database, refused by name if not', async () => {
     const old = (dbs: string[]) =>
       startFakePeer((m, st) => {
-        if (m.method === 'monitor_cond' && m.params?.[0] === '_Server') st.write(JSON.stringify({ id: m.id, result: null, error: { error: 'unknown database', details: '_Server' } }));
+        if (m.method === 'monitor_cond' && m.params?.[0] === '_Server')
+          st.write(
+            JSON.stringify({ id: m.id, result: null, error: { error: 'unknown database', details: '_Server' } }),
+          );
         else if (m.method === 'list_dbs') st.write(JSON.stringify({ id: m.id, result: dbs, error: null }));
         else if (m.method === 'echo') st.write(JSON.stringify({ id: m.id, result: m.params ?? [], error: null }));
       });
@@ -179,10 +209,17 @@ describe('OvsdbSession: bad remotes in the list', () => {
     const without = await old(['Open_vSwitch']);
     try {
       const events: SessionEvent[] = [];
-      const s = await OvsdbSession.start([without.remote, withNb.remote], { database: NB, shuffle: false, client: { inactivityProbeMs: 0 }, onEvent: (e) => events.push(e) });
+      const s = await OvsdbSession.start([without.remote, withNb.remote], {
+        database: NB,
+        shuffle: false,
+        client: { inactivityProbeMs: 0 },
+        onEvent: (e) => events.push(e),
+      });
       expect(s.state).toBe('live');
       expect(s.remote).toBe(withNb.remote);
-      expect(rejections(events).map((r) => [r.remote, r.error.code])).toEqual([[without.remote, 'OVSDB_UNKNOWN_DATABASE']]);
+      expect(rejections(events).map((r) => [r.remote, r.error.code])).toEqual([
+        [without.remote, 'OVSDB_UNKNOWN_DATABASE'],
+      ]);
       await s.close();
     } finally {
       await withNb.close();

@@ -17,8 +17,21 @@
  */
 import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, startOvsdbCluster, freePort, waitFor, type OvsdbServer, type OvsdbCluster } from '../../../src/testing/index.js';
-import { startFaultProxy, startFakePeer, type FaultProxy, type ProxyDirection, type FakeScript } from '../../../src/testing/fault-proxy.js';
+import {
+  startOvsdbServer,
+  startOvsdbCluster,
+  freePort,
+  waitFor,
+  type OvsdbServer,
+  type OvsdbCluster,
+} from '../../../src/testing/index.js';
+import {
+  startFaultProxy,
+  startFakePeer,
+  type FaultProxy,
+  type ProxyDirection,
+  type FakeScript,
+} from '../../../src/testing/fault-proxy.js';
 import { seededRandom } from '../../../src/testing/random.js';
 import {
   OvsdbClient,
@@ -87,7 +100,17 @@ class Rig {
   readonly errors: unknown[] = [];
   readonly closeReasons: string[] = [];
   readonly outages: number[] = [];
-  readonly c: Counters = { committed: 0, outcomeUnknown: 0, retriedApplied: 0, retriedFoundCommitted: 0, notSentResent: 0, reconnects: 0, rejected: 0, resumeFound: 0, resumeFull: 0 };
+  readonly c: Counters = {
+    committed: 0,
+    outcomeUnknown: 0,
+    retriedApplied: 0,
+    retriedFoundCommitted: 0,
+    notSentResent: 0,
+    reconnects: 0,
+    rejected: 0,
+    resumeFound: 0,
+    resumeFull: 0,
+  };
   /** When each commit was reported (ms), for the longest gap between two commits during a fault. */
   readonly commitTimes: number[] = [];
   private seq = 0;
@@ -118,7 +141,9 @@ class Rig {
     });
     // Why each connection ended, as the client saw it.
     await this.session.addConnectHook(async (c) => {
-      c.onClose((e) => this.closeReasons.push(`${e.code}${/middle of a message/.test(e.message) ? ' (mid-message)' : ''}`));
+      c.onClose((e) =>
+        this.closeReasons.push(`${e.code}${/middle of a message/.test(e.message) ? ' (mid-message)' : ''}`),
+      );
     });
     this.cache = await ReplicaCache.follow(this.session, { tables: { Logical_Switch: [...COLUMNS] } });
   }
@@ -196,13 +221,21 @@ class Rig {
   /** Waits for `n` more commits by the running writer. */
   async commits(n: number): Promise<void> {
     const target = this.c.committed + n;
-    await waitFor(`${n} more commits (${this.name})`, () => this.c.committed >= target || this.errors.length > 0, 30_000);
+    await waitFor(
+      `${n} more commits (${this.name})`,
+      () => this.c.committed >= target || this.errors.length > 0,
+      30_000,
+    );
     expect(this.errors).toEqual([]);
   }
 
   /** Waits until a fault has made the session reconnect (`reconnects` grew) and it is live. */
   async reconnected(before: number): Promise<void> {
-    await waitFor(`${this.name}: a reconnect`, () => this.c.reconnects > before && this.session.state === 'live', 30_000);
+    await waitFor(
+      `${this.name}: a reconnect`,
+      () => this.c.reconnects > before && this.session.state === 'live',
+      30_000,
+    );
   }
 
   /** The checks after each fault. */
@@ -213,12 +246,23 @@ class Rig {
     expect(await client.echo(['alive'])).toEqual(['alive']);
     const remote = await this.oracle();
     const server = await serverSnapshot(remote, NB, TABLES, () => COLUMNS);
-    const names = Object.values(server.Logical_Switch!).map((r) => String((r as { name: string }).name)).filter((n) => n.startsWith(`${this.name}-`));
+    const names = Object.values(server.Logical_Switch!)
+      .map((r) => String((r as { name: string }).name))
+      .filter((n) => n.startsWith(`${this.name}-`));
     const count = new Map<string, number>();
     for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
-    expect([...this.committed].filter((n) => !count.has(n)), 'reported committed but missing').toEqual([]);
-    expect([...count].filter(([, k]) => k > 1), 'duplicated').toEqual([]);
-    expect(names.filter((n) => !this.committed.has(n)), 'on the server but never reported').toEqual([]);
+    expect(
+      [...this.committed].filter((n) => !count.has(n)),
+      'reported committed but missing',
+    ).toEqual([]);
+    expect(
+      [...count].filter(([, k]) => k > 1),
+      'duplicated',
+    ).toEqual([]);
+    expect(
+      names.filter((n) => !this.committed.has(n)),
+      'on the server but never reported',
+    ).toEqual([]);
     // The cache catches up with the server (it may trail by the notifications still in flight).
     const same = () => JSON.stringify(norm(cacheSnapshot(this.cache, TABLES))) === JSON.stringify(norm(server));
     await waitFor(`${this.name}: cache == server`, () => same() || undefined, 10_000).catch(() => undefined);
@@ -234,7 +278,13 @@ class Rig {
   }
 
   /** `window`: the fault's start and end, when the writer ran through it (for the longest write gap). */
-  figure(fault: string, detail: Record<string, unknown>, before: Counters, outagesBefore: number, window: [number, number] | undefined): void {
+  figure(
+    fault: string,
+    detail: Record<string, unknown>,
+    before: Counters,
+    outagesBefore: number,
+    window: [number, number] | undefined,
+  ): void {
     const d: Record<string, number> = {};
     for (const k of Object.keys(this.c) as (keyof Counters)[]) d[k] = this.c[k] - before[k];
     const outages = this.outages.slice(outagesBefore);
@@ -245,9 +295,18 @@ class Rig {
       const times = this.commitTimes.filter((t) => t <= t1);
       const from = times.findLastIndex((t) => t < t0);
       writeGapMs = 0;
-      for (let i = Math.max(1, from + 1); i < times.length; i++) writeGapMs = Math.max(writeGapMs, times[i]! - times[i - 1]!);
+      for (let i = Math.max(1, from + 1); i < times.length; i++)
+        writeGapMs = Math.max(writeGapMs, times[i]! - times[i - 1]!);
     }
-    const line = { rig: this.name, fault, ...detail, ...d, outageMaxMs: outages.length ? Math.max(...outages) : 0, outagesMs: outages, ...(writeGapMs !== undefined ? { writeGapMs } : {}) };
+    const line = {
+      rig: this.name,
+      fault,
+      ...detail,
+      ...d,
+      outageMaxMs: outages.length ? Math.max(...outages) : 0,
+      outagesMs: outages,
+      ...(writeGapMs !== undefined ? { writeGapMs } : {}),
+    };
     console.log(`[faults] ${JSON.stringify(line)}`);
     if (REPORT) appendFileSync(REPORT, `${JSON.stringify(line)}\n`);
   }
@@ -262,7 +321,12 @@ class Rig {
 }
 
 /** Runs one fault on a rig and records its figures. */
-async function fault(rig: Rig, name: string, detail: Record<string, unknown>, body: () => Promise<Record<string, unknown> | void>): Promise<void> {
+async function fault(
+  rig: Rig,
+  name: string,
+  detail: Record<string, unknown>,
+  body: () => Promise<Record<string, unknown> | void>,
+): Promise<void> {
   const before = { ...rig.c };
   const outagesBefore = rig.outages.length;
   const t0 = Date.now();
@@ -271,7 +335,13 @@ async function fault(rig: Rig, name: string, detail: Record<string, unknown>, bo
   const more = await body();
   // How the client saw the first connection of the fault end (e.g. mid-message, malformed, inactivity).
   const closedBy = rig.closeReasons[reasons];
-  rig.figure(name, { ...detail, ...(closedBy ? { closedBy } : {}), ...more }, before, outagesBefore, writing ? [t0, Date.now()] : undefined);
+  rig.figure(
+    name,
+    { ...detail, ...(closedBy ? { closedBy } : {}), ...more },
+    before,
+    outagesBefore,
+    writing ? [t0, Date.now()] : undefined,
+  );
 }
 
 /**
@@ -290,7 +360,11 @@ async function handshakeCuts(rig: Rig, proxy: FaultProxy, random: () => number):
     const rejected = rig.c.rejected;
     for (const [d, n] of arms) proxy.cutNextAfter(d, n);
     proxy.cutAll();
-    await waitFor(`${rig.name}: live after the armed connections`, () => proxy.accepted >= accepted + arms.length + 1 && rig.session.state === 'live', 30_000);
+    await waitFor(
+      `${rig.name}: live after the armed connections`,
+      () => proxy.accepted >= accepted + arms.length + 1 && rig.session.state === 'live',
+      30_000,
+    );
     // Each armed connection died before it was live (the handshake sends more than the offsets above).
     expect(rig.c.rejected - rejected).toBeGreaterThanOrEqual(arms.length);
     await rig.commits(10);
@@ -374,12 +448,15 @@ describe('session + cache through a fault proxy, standalone server', () => {
     await rig.stopWriting();
     expect(rig.c.reconnects).toBeGreaterThanOrEqual(2 * ROUNDS);
     // Cuts toward the client landed inside a message (the client saw a partial message at the end).
-    expect(rig.closeReasons.some((r) => r.includes('mid-message')), rig.closeReasons.join(', ')).toBe(true);
+    expect(
+      rig.closeReasons.some((r) => r.includes('mid-message')),
+      rig.closeReasons.join(', '),
+    ).toBe(true);
     expect(rig.c.outcomeUnknown).toBeGreaterThan(0);
     await rig.verify();
   }, 120_000);
 
-  test('(1b) cuts during the reconnect itself (the _Server check, get_schema, the cache\'s monitor reply), then a good connection', async () => {
+  test("(1b) cuts during the reconnect itself (the _Server check, get_schema, the cache's monitor reply), then a good connection", async () => {
     rig.startWriting();
     await rig.commits(10);
     await handshakeCuts(rig, proxy, random);
@@ -413,7 +490,12 @@ describe('session + cache through a fault proxy, standalone server', () => {
       ['toServer', 1 + Math.floor(random() * 2000), STRUCTURAL],
     ];
     for (const [dir, offset, bytes] of cases) {
-      const where = offset === 0 ? 'between messages' : bytes === INVALID_UTF8 ? 'inside a message, invalid UTF-8' : 'inside a message, structural';
+      const where =
+        offset === 0
+          ? 'between messages'
+          : bytes === INVALID_UTF8
+            ? 'inside a message, invalid UTF-8'
+            : 'inside a message, structural';
       await fault(rig, 'garbage', { dir, offset, bytes: where }, async () => {
         const before = rig.c.reconnects;
         const reasons = rig.closeReasons.length;
@@ -432,7 +514,7 @@ describe('session + cache through a fault proxy, standalone server', () => {
   }, 60_000);
 });
 
-describe('session + cache, the server\'s echo never answered (server → client)', () => {
+describe("session + cache, the server's echo never answered (server → client)", () => {
   let server: OvsdbServer;
   let proxy: FaultProxy;
   let rig: Rig;
@@ -463,7 +545,7 @@ describe('session + cache, the server\'s echo never answered (server → client)
     await server?.stop();
   });
 
-  test('(3b) the server\'s probe drops the connection; the session reconnects and resumes', async () => {
+  test("(3b) the server's probe drops the connection; the session reconnects and resumes", async () => {
     rig.startWriting(1);
     await rig.commits(10);
     await rig.stopWriting();
@@ -494,11 +576,19 @@ describe('session + cache on a 3-member RAFT cluster, each member behind its own
   const random = seededRandom(SEED + 1);
   beforeAll(async () => {
     cluster = await startOvsdbCluster({ schema: 'nb' });
-    for (const m of cluster.members) proxies.push(await startFaultProxy(m.tcp, { pieceSize: () => 1 + Math.floor(random() * 4096) }, { frames: true }));
+    for (const m of cluster.members)
+      proxies.push(
+        await startFaultProxy(m.tcp, { pieceSize: () => 1 + Math.floor(random() * 4096) }, { frames: true }),
+      );
     // Some bulk elsewhere, so that the server's transaction history (bounded by the database's size) keeps what resume needs.
     const leader = await cluster.leader();
     const admin = await OvsdbClient.connect(cluster.members[leader]!.unix);
-    await admin.transact(NB, Array.from({ length: 300 }, (_, i) => op.insert('Address_Set', { name: `bulk${i}`, addresses: ['set', [`10.0.${i >> 8}.${i & 255}`]] })));
+    await admin.transact(
+      NB,
+      Array.from({ length: 300 }, (_, i) =>
+        op.insert('Address_Set', { name: `bulk${i}`, addresses: ['set', [`10.0.${i >> 8}.${i & 255}`]] }),
+      ),
+    );
     await admin.close();
     rig = new Rig(`cl${process.pid}`, async () => cluster.members[await cluster.leader()]!.unix);
     await rig.start(
@@ -518,7 +608,7 @@ describe('session + cache on a 3-member RAFT cluster, each member behind its own
     return p;
   };
 
-  test('cuts at random offsets and garbage on the leader\'s link: the client follows, resumes with found=true, stays consistent', async () => {
+  test("cuts at random offsets and garbage on the leader's link: the client follows, resumes with found=true, stays consistent", async () => {
     rig.startWriting();
     await rig.commits(20);
     const leaderProxy = proxies[await cluster.leader()]!;
@@ -547,7 +637,7 @@ describe('session + cache on a 3-member RAFT cluster, each member behind its own
     await rig.verify();
   }, 120_000);
 
-  test('replies delayed past the timeout, then our echo unanswered, on the leader\'s link', async () => {
+  test("replies delayed past the timeout, then our echo unanswered, on the leader's link", async () => {
     await delayedReplies(rig, current());
     const found = rig.c.resumeFound;
     await ourEchoUnanswered(rig, current());
@@ -559,14 +649,31 @@ describe('regression: a transaction in flight when the connection is closed for 
   // Found by the garbage faults above: the client reported JSONRPC_MALFORMED (a failure) for a
   // transaction the server may have committed, so the session did not retry it either.
   const TINY = { name: 'T', version: '1.0.0', tables: { A: { columns: { n: { type: 'integer' } } } } };
-  const answerSchema = (then: FakeScript): FakeScript => (m, s) => {
-    if (m.method === 'get_schema') s.write(JSON.stringify({ id: m.id, error: null, result: TINY }));
-    else then(m, s);
-  };
+  const answerSchema =
+    (then: FakeScript): FakeScript =>
+    (m, s) => {
+      if (m.method === 'get_schema') s.write(JSON.stringify({ id: m.id, error: null, result: TINY }));
+      else then(m, s);
+    };
   const cases: [string, FakeScript, ClientOptions, string][] = [
-    ['malformed bytes', answerSchema((m, s) => m.method === 'transact' && s.write(Buffer.from([0xff, 0x00]))), {}, 'JSONRPC_MALFORMED'],
-    ['a reply to an unknown id', answerSchema((m, s) => m.method === 'transact' && s.write('{"id":424242,"result":[],"error":null}')), {}, 'JSONRPC_PROTOCOL'],
-    ['an unanswered inactivity probe', answerSchema(() => {}), { inactivityProbeMs: 100 }, 'JSONRPC_INACTIVITY_TIMEOUT'],
+    [
+      'malformed bytes',
+      answerSchema((m, s) => m.method === 'transact' && s.write(Buffer.from([0xff, 0x00]))),
+      {},
+      'JSONRPC_MALFORMED',
+    ],
+    [
+      'a reply to an unknown id',
+      answerSchema((m, s) => m.method === 'transact' && s.write('{"id":424242,"result":[],"error":null}')),
+      {},
+      'JSONRPC_PROTOCOL',
+    ],
+    [
+      'an unanswered inactivity probe',
+      answerSchema(() => {}),
+      { inactivityProbeMs: 100 },
+      'JSONRPC_INACTIVITY_TIMEOUT',
+    ],
   ];
   for (const [what, script, opts, cause] of cases) {
     test(what, async () => {
@@ -590,7 +697,8 @@ describe('regression: a transaction in flight when the connection is closed for 
     const peer = await startFakePeer(
       answerSchema((m, s) => {
         // one stray '{': the splitter's depth never comes back to 0, whatever balanced messages follow
-        if (m.method === 'transact') s.write('{"id":null,"method":"update2","params":["mon",{"A":{"u":{"insert":{{"n":1}}}}]}');
+        if (m.method === 'transact')
+          s.write('{"id":null,"method":"update2","params":["mon",{"A":{"u":{"insert":{{"n":1}}}}]}');
         else if (m.method === 'echo') s.write(JSON.stringify({ id: m.id, result: m.params, error: null }));
       }),
     );
@@ -599,7 +707,9 @@ describe('regression: a transaction in flight when the connection is closed for 
       const e = await c.transact('T', [op.insert('A', { n: 1 })]).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(OvsdbOutcomeUnknownError);
       expect(((e as Error).cause as { code: string }).code).toBe('JSONRPC_INACTIVITY_TIMEOUT');
-      expect(peer.received.filter((m) => (m as { method?: string }).method === 'echo').length).toBeGreaterThanOrEqual(1);
+      expect(peer.received.filter((m) => (m as { method?: string }).method === 'echo').length).toBeGreaterThanOrEqual(
+        1,
+      );
     } finally {
       await peer.close();
     }

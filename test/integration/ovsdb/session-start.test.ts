@@ -7,7 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
-import { OvsdbRemoteRejectedError, OvsdbSession, OvsdbSessionNotReadyError, type SessionEvent } from '../../../src/ovsdb/index.js';
+import {
+  OvsdbRemoteRejectedError,
+  OvsdbSession,
+  OvsdbSessionNotReadyError,
+  type SessionEvent,
+} from '../../../src/ovsdb/index.js';
 import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { exponentialBackoff } from '../../../src/ovsdb/backoff.js';
 
@@ -63,7 +68,11 @@ describe('OvsdbSession.start fails fast', () => {
   test('a wrong database on one remote and a good one on another: the good one is used', async () => {
     const other = await startOvsdbServer({ schema: 'vswitch' });
     try {
-      const s = await OvsdbSession.start([other.unix, server.unix], { database: 'OVN_Northbound', shuffle: false, timeoutMs: 10_000 });
+      const s = await OvsdbSession.start([other.unix, server.unix], {
+        database: 'OVN_Northbound',
+        shuffle: false,
+        timeoutMs: 10_000,
+      });
       expect(s.remote).toBe(server.unix);
       await s.close();
     } finally {
@@ -74,15 +83,25 @@ describe('OvsdbSession.start fails fast', () => {
   test('signal aborts a start: OVSDB_SESSION_CLOSED with the reason as cause', async () => {
     const ac = new AbortController();
     const stopUnbounded = new AbortController();
-    const pending = OvsdbSession.start(missing, { database: 'OVN_Northbound', timeoutMs: Infinity, signal: stopUnbounded.signal, backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }) }).catch(
-      (x: unknown) => x,
-    );
-    const late = OvsdbSession.start(missing, { database: 'OVN_Northbound', signal: ac.signal, backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }) }).catch((x: unknown) => x);
+    const pending = OvsdbSession.start(missing, {
+      database: 'OVN_Northbound',
+      timeoutMs: Infinity,
+      signal: stopUnbounded.signal,
+      backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }),
+    }).catch((x: unknown) => x);
+    const late = OvsdbSession.start(missing, {
+      database: 'OVN_Northbound',
+      signal: ac.signal,
+      backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }),
+    }).catch((x: unknown) => x);
     setTimeout(() => ac.abort(new Error('operator said stop')), 100);
     const e = (await late) as { code: string; cause: Error };
     expect(e.code).toBe('OVSDB_SESSION_CLOSED');
     expect(e.cause.message).toBe('operator said stop');
-    const already = await OvsdbSession.start(server.unix, { database: 'OVN_Northbound', signal: AbortSignal.abort('x') }).catch((x: unknown) => x);
+    const already = await OvsdbSession.start(server.unix, {
+      database: 'OVN_Northbound',
+      signal: AbortSignal.abort('x'),
+    }).catch((x: unknown) => x);
     expect(already).toMatchObject({ code: 'OVSDB_SESSION_CLOSED' });
     // The one without a limit is still trying: it only ends when the policy says so. Bound it here.
     const bounded = await Promise.race([pending, new Promise((r) => setTimeout(() => r('still trying'), 200))]);
@@ -92,7 +111,9 @@ describe('OvsdbSession.start fails fast', () => {
   });
 
   test('a bad remote fails before connecting with TRANSPORT_BAD_REMOTE', async () => {
-    await expect(OvsdbSession.start('tpc:127.0.0.1:6641', { database: 'OVN_Northbound' })).rejects.toMatchObject({ code: 'TRANSPORT_BAD_REMOTE' });
+    await expect(OvsdbSession.start('tpc:127.0.0.1:6641', { database: 'OVN_Northbound' })).rejects.toMatchObject({
+      code: 'TRANSPORT_BAD_REMOTE',
+    });
   });
 });
 
@@ -102,8 +123,12 @@ describe('ReplicaCache.follow: timeoutMs and signal', () => {
     const c = await ReplicaCache.follow(s, { tables: ['Logical_Switch'], timeoutMs: 10_000 });
     expect(c.table('Logical_Switch').size).toBe(0);
     await c.close();
-    await expect(ReplicaCache.follow(s, { tables: ['Logical_Switch'], signal: AbortSignal.abort(new Error('no')) })).rejects.toMatchObject({ code: 'CACHE_CLOSED' });
+    await expect(
+      ReplicaCache.follow(s, { tables: ['Logical_Switch'], signal: AbortSignal.abort(new Error('no')) }),
+    ).rejects.toMatchObject({ code: 'CACHE_CLOSED' });
     await s.close();
-    await expect(ReplicaCache.follow(s, { tables: ['Logical_Switch'], timeoutMs: 100 })).rejects.toMatchObject({ code: 'OVSDB_SESSION_CLOSED' });
+    await expect(ReplicaCache.follow(s, { tables: ['Logical_Switch'], timeoutMs: 100 })).rejects.toMatchObject({
+      code: 'OVSDB_SESSION_CLOSED',
+    });
   });
 });

@@ -1,7 +1,15 @@
 /** The leader-aware session on a real 3-member RAFT cluster and on standalone servers. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOvsdbCluster, startOvsdbServer, waitFor, type OvsdbCluster } from '../../../src/testing/index.js';
-import { OvsdbSession, OvsdbRemoteRejectedError, exponentialBackoff, op, cond, type SessionEvent, type SessionMetric } from '../../../src/ovsdb/index.js';
+import {
+  OvsdbSession,
+  OvsdbRemoteRejectedError,
+  exponentialBackoff,
+  op,
+  cond,
+  type SessionEvent,
+  type SessionMetric,
+} from '../../../src/ovsdb/index.js';
 
 const NB = 'OVN_Northbound';
 let cluster: OvsdbCluster;
@@ -26,21 +34,34 @@ describe('OvsdbSession on a cluster', () => {
       const leader = await cluster.leader();
       expect(session.remote).toBe(cluster.members[leader]!.tcp);
       // Followers, if tried first, were rejected as not the leader.
-      for (const r of events.filter((e) => e.type === 'rejected')) expect(['OVSDB_NOT_LEADER', 'OVSDB_NOT_CONNECTED']).toContain((r as Extract<SessionEvent, { type: 'rejected' }>).error.code);
+      for (const r of events.filter((e) => e.type === 'rejected'))
+        expect(['OVSDB_NOT_LEADER', 'OVSDB_NOT_CONNECTED']).toContain(
+          (r as Extract<SessionEvent, { type: 'rejected' }>).error.code,
+        );
 
       await session.transact([op.insert('Address_Set', { name: 'sess-1' })]);
       await cluster.members[leader]!.kill('SIGKILL');
       // An idempotent transaction (guarded by a wait) sent while the leader is gone lands exactly once.
-      const ops = [op.wait('Address_Set', [cond('name', '==', 'sess-2')], ['name'], '==', [], 0), op.insert('Address_Set', { name: 'sess-2' })] as const;
+      const ops = [
+        op.wait('Address_Set', [cond('name', '==', 'sess-2')], ['name'], '==', [], 0),
+        op.insert('Address_Set', { name: 'sess-2' }),
+      ] as const;
       await session.transact(ops, { idempotent: true, readyTimeoutMs: 15_000 });
       const newLeader = await cluster.leader();
       expect(newLeader).not.toBe(leader);
-      await waitFor('session on the new leader', () => session.state === 'live' && session.remote === cluster.members[newLeader]!.tcp, 15_000);
+      await waitFor(
+        'session on the new leader',
+        () => session.state === 'live' && session.remote === cluster.members[newLeader]!.tcp,
+        15_000,
+      );
       const [rows] = await session.transact([op.select('Address_Set', [], ['name'])]);
       const names = rows.rows.map((r) => r.name).filter((n) => String(n).startsWith('sess-'));
       expect(names.sort()).toEqual(['sess-1', 'sess-2']);
       expect(metrics.some((m) => m.type === 'reconnect')).toBe(true);
-      expect(metrics.find((m) => m.type === 'outage'), JSON.stringify(metrics.filter((m) => m.type !== 'txnLatencyMs'))).toBeDefined();
+      expect(
+        metrics.find((m) => m.type === 'outage'),
+        JSON.stringify(metrics.filter((m) => m.type !== 'txnLatencyMs')),
+      ).toBeDefined();
       const states = events.filter((e) => e.type === 'state').map((e) => (e as { state: string }).state);
       expect(states).toContain('checking');
       expect(states).toContain('live');
@@ -105,7 +126,9 @@ describe('OvsdbSession: bad remotes and give-up', () => {
         onEvent: (x) => events.push(x),
       }).catch((x) => x);
       expect(e.code).toBe('OVSDB_SCHEMA_MISMATCH');
-      expect((events.find((x) => x.type === 'rejected') as Extract<SessionEvent, { type: 'rejected' }>).error.code).toBe('OVSDB_SCHEMA_MISMATCH');
+      expect(
+        (events.find((x) => x.type === 'rejected') as Extract<SessionEvent, { type: 'rejected' }>).error.code,
+      ).toBe('OVSDB_SCHEMA_MISMATCH');
     } finally {
       await server.stop();
     }
@@ -117,11 +140,18 @@ describe('OvsdbSession: an outcome once unknown stays unknown', () => {
     const server = await startOvsdbServer({ schema: 'nb' });
     try {
       const retries: string[] = [];
-      const s = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }) });
+      const s = await OvsdbSession.start(server.tcp, {
+        database: NB,
+        backoff: exponentialBackoff({ initialMs: 20, maxMs: 50 }),
+      });
       await s.transact([op.insert('Address_Set', { name: 'warm' })]); // schema fetched, so the next one goes out at once
       process.kill(server.pid, 'SIGSTOP'); // the server takes the request but never answers
       const pending = s
-        .transact([op.insert('Address_Set', { name: 'cut' })], { idempotent: true, readyTimeoutMs: 300, onRetry: (n, e) => retries.push(`${n}:${e.code}`) })
+        .transact([op.insert('Address_Set', { name: 'cut' })], {
+          idempotent: true,
+          readyTimeoutMs: 300,
+          onRetry: (n, e) => retries.push(`${n}:${e.code}`),
+        })
         .catch((x: unknown) => x);
       await new Promise((r) => setTimeout(r, 100));
       process.kill(server.pid, 'SIGKILL'); // the connection drops with the request in flight
@@ -130,7 +160,9 @@ describe('OvsdbSession: an outcome once unknown stays unknown', () => {
       expect(e.code).toBe('OVSDB_OUTCOME_UNKNOWN');
       expect(e.cause.code).toBe('OVSDB_SESSION_NOT_READY');
       // Without an unknown outcome, a ready timeout is just that.
-      await expect(s.transact([op.insert('Address_Set', { name: 'x' })], { readyTimeoutMs: 50 })).rejects.toMatchObject({ code: 'OVSDB_SESSION_NOT_READY' });
+      await expect(s.transact([op.insert('Address_Set', { name: 'x' })], { readyTimeoutMs: 50 })).rejects.toMatchObject(
+        { code: 'OVSDB_SESSION_NOT_READY' },
+      );
       await s.close();
     } finally {
       await server.stop();

@@ -1,6 +1,12 @@
 /** The wire under stress: a 5 MB transaction, re-chunked streams, and a 12-second idle connection. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, startFaultProxy, seededRandom, type OvsdbServer, type FaultProxy } from '../../../src/testing/index.js';
+import {
+  startOvsdbServer,
+  startFaultProxy,
+  seededRandom,
+  type OvsdbServer,
+  type FaultProxy,
+} from '../../../src/testing/index.js';
 import { connect } from '../../../src/transport/index.js';
 import { OvsdbClient, op, cond, namedUuid, type MonitorEvent, type Operation } from '../../../src/ovsdb/index.js';
 
@@ -25,7 +31,13 @@ function bigTransaction(prefix: string, n: number): Operation[] {
           name: `${prefix}-${i}`,
           addresses: `00:00:00:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}:01 10.16.${(i >> 8) & 255}.${i & 255}`,
           // Multi-byte UTF-8 and characters that look like JSON structure, so chunk splits land inside them.
-          external_ids: ['map', [['note', `ü{"}[\\] 日本 ${i}`], ['pad', 'x'.repeat(300)]]],
+          external_ids: [
+            'map',
+            [
+              ['note', `ü{"}[\\] 日本 ${i}`],
+              ['pad', 'x'.repeat(300)],
+            ],
+          ],
         },
         `p${i}`,
       ),
@@ -43,8 +55,16 @@ describe('large and re-chunked traffic', () => {
     expect(size).toBeGreaterThan(5 * 1024 * 1024);
     const results = await client.transact(NB, ops);
     expect(results).toHaveLength(ops.length);
-    const [sel] = await client.transact(NB, [op.select('Logical_Switch_Port', [cond('name', '==', 'big-11999')], ['external_ids'])]);
-    expect(sel.rows[0]!.external_ids).toEqual(['map', [['note', 'ü{"}[\\] 日本 11999'], ['pad', 'x'.repeat(300)]]]);
+    const [sel] = await client.transact(NB, [
+      op.select('Logical_Switch_Port', [cond('name', '==', 'big-11999')], ['external_ids']),
+    ]);
+    expect(sel.rows[0]!.external_ids).toEqual([
+      'map',
+      [
+        ['note', 'ü{"}[\\] 日本 11999'],
+        ['pad', 'x'.repeat(300)],
+      ],
+    ]);
     // And the whole table comes back in one ~5 MB select reply.
     const [all] = await client.transact(NB, [op.select('Logical_Switch_Port', [], ['name', 'external_ids'])]);
     expect(all.rows.length).toBe(12000);
@@ -54,24 +74,39 @@ describe('large and re-chunked traffic', () => {
 
   for (const [label, pieceSize] of [
     ['1-byte pieces', 1],
-    ['random pieces (seeded)', (() => {
-      const r = seededRandom(7);
-      return () => 1 + Math.floor(r() * 3000);
-    })()],
+    [
+      'random pieces (seeded)',
+      (() => {
+        const r = seededRandom(7);
+        return () => 1 + Math.floor(r() * 3000);
+      })(),
+    ],
   ] as const) {
     test(`the same traffic through a proxy cutting the stream into ${label}`, async () => {
       const proxy: FaultProxy = await startFaultProxy(server.tcp, { pieceSize });
       const client = await OvsdbClient.connect(proxy.remote);
       try {
         const events: MonitorEvent[] = [];
-        await client.monitorCond(NB, 'm', { Logical_Switch_Port: { columns: ['name', 'external_ids'] } }, (e) => events.push(e));
+        await client.monitorCond(NB, 'm', { Logical_Switch_Port: { columns: ['name', 'external_ids'] } }, (e) =>
+          events.push(e),
+        );
         const n = typeof pieceSize === 'number' ? 300 : 2000;
         const ops = bigTransaction(`chunk${n}`, n);
         await client.transact(NB, ops);
-        const [all] = await client.transact(NB, [op.select('Logical_Switch_Port', [cond('name', '==', `chunk${n}-${n - 1}`)], ['external_ids'])]);
-        expect(all.rows[0]!.external_ids).toEqual(['map', [['note', `ü{"}[\\] 日本 ${n - 1}`], ['pad', 'x'.repeat(300)]]]);
+        const [all] = await client.transact(NB, [
+          op.select('Logical_Switch_Port', [cond('name', '==', `chunk${n}-${n - 1}`)], ['external_ids']),
+        ]);
+        expect(all.rows[0]!.external_ids).toEqual([
+          'map',
+          [
+            ['note', `ü{"}[\\] 日本 ${n - 1}`],
+            ['pad', 'x'.repeat(300)],
+          ],
+        ]);
         await expect.poll(() => events.length).toBeGreaterThan(0);
-        const inserted = events.flatMap((e) => (e.method === 'update2' ? Object.values(e.updates.Logical_Switch_Port ?? {}) : []));
+        const inserted = events.flatMap((e) =>
+          e.method === 'update2' ? Object.values(e.updates.Logical_Switch_Port ?? {}) : [],
+        );
         expect(inserted.filter((r) => r.insert).length).toBe(n);
         expect(proxy.bytesToClient).toBeGreaterThan(n * 300);
         await client.transact(NB, [op.delete('Logical_Switch', [cond('name', '==', `chunk${n}-sw`)])]);

@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connect, type ByteStream } from '../../../src/transport/index.js';
-import { startEmbeddedOvsdb, startOvsdbServer, xorshift32, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
+import {
+  startEmbeddedOvsdb,
+  startOvsdbServer,
+  xorshift32,
+  type EmbeddedOvsdb,
+  type OvsdbServer,
+} from '../../../src/testing/index.js';
 import { EmbeddedOvsdbServer } from '../../../src/server/index.js';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 
@@ -48,9 +54,15 @@ const CASES: [string, string][] = [
   ['lock bad name', '{"id":1,"method":"lock","params":["1bad"]}'],
   ['unlock without lock', '{"id":1,"method":"unlock","params":["l"]}'],
   ['set_db_change_aware bad', '{"id":1,"method":"set_db_change_aware","params":["yes"]}'],
-  ['notification of unknown method', '{"id":null,"method":"frob","params":[]}{"id":2,"method":"echo","params":["after"]}'],
+  [
+    'notification of unknown method',
+    '{"id":null,"method":"frob","params":[]}{"id":2,"method":"echo","params":["after"]}',
+  ],
   ['reply to nothing', '{"id":77,"result":[],"error":null}{"id":2,"method":"echo","params":["after"]}'],
-  ['duplicate transact id while blocked', '{"id":5,"method":"transact","params":["OVN_Northbound",{"op":"wait","table":"NB_Global","where":[],"until":"!=","rows":[],"timeout":1000}]}{"id":5,"method":"transact","params":["OVN_Northbound"]}'],
+  [
+    'duplicate transact id while blocked',
+    '{"id":5,"method":"transact","params":["OVN_Northbound",{"op":"wait","table":"NB_Global","where":[],"until":"!=","rows":[],"timeout":1000}]}{"id":5,"method":"transact","params":["OVN_Northbound"]}',
+  ],
   ['list_dbs with junk params', '{"id":1,"method":"list_dbs","params":[1,2]}'],
   ['echo with nested params', '{"id":"x","method":"echo","params":[{"a":[1,{"b":null}]},"é"]}'],
 ];

@@ -28,11 +28,47 @@ test('a file written by ovsdb-server loads, and commits appended by the embedded
   const real = await startOvsdbServer({ schema: 'nb', fromDb: db, dir, name: 'real' });
   stops.push(() => real.stop());
   const nbctl = (...a: string[]) => run('ovn-nbctl', [`--db=${real.unix}`, ...a], { env: daemonEnv(dir) });
-  await nbctl('ls-add', 'sw0', '--', 'ls-add', 'sw1', '--', 'set', 'Logical_Switch', 'sw0', 'external_ids:a=b', 'other_config:x=y');
-  await nbctl('lsp-add', 'sw0', 'p1', '--', 'lsp-set-addresses', 'p1', '00:00:00:00:00:01 10.0.0.2', '--', 'lsp-add', 'sw0', 'p2');
+  await nbctl(
+    'ls-add',
+    'sw0',
+    '--',
+    'ls-add',
+    'sw1',
+    '--',
+    'set',
+    'Logical_Switch',
+    'sw0',
+    'external_ids:a=b',
+    'other_config:x=y',
+  );
+  await nbctl(
+    'lsp-add',
+    'sw0',
+    'p1',
+    '--',
+    'lsp-set-addresses',
+    'p1',
+    '00:00:00:00:00:01 10.0.0.2',
+    '--',
+    'lsp-add',
+    'sw0',
+    'p2',
+  );
   await nbctl('acl-add', 'sw0', 'to-lport', '100', 'ip4', 'allow');
   await nbctl('create', 'Address_Set', 'name=as1', 'addresses=10.0.0.1,10.0.0.2');
-  await nbctl('remove', 'Address_Set', 'as1', 'addresses', '10.0.0.1', '--', 'add', 'Address_Set', 'as1', 'addresses', '10.0.0.9');
+  await nbctl(
+    'remove',
+    'Address_Set',
+    'as1',
+    'addresses',
+    '10.0.0.1',
+    '--',
+    'add',
+    'Address_Set',
+    'as1',
+    'addresses',
+    '10.0.0.9',
+  );
   await nbctl('lsp-del', 'p2', '--', 'ls-del', 'sw1', '--', 'remove', 'Logical_Switch', 'sw0', 'external_ids', 'a');
   const before = await dumpOf(real.unix);
   await real.stop();

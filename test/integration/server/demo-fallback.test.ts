@@ -15,15 +15,28 @@ afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
 function runAsNobody(cmd: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...cmd], { cwd: root, timeout: 120_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: String(stdout) + String(stderr) }),
+    execFile(
+      'setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        'env',
+        '-i',
+        ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+        ...cmd,
+      ],
+      { cwd: root, timeout: 120_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: String(stdout) + String(stderr) }),
     );
   });
 }
 
 test('the demo falls back to the embedded server without OVS on PATH and without root', async () => {
   chmodSync(bin, 0o755);
-  for (const b of ['node', 'sh', 'env']) symlinkSync(process.execPath.endsWith('/node') && b === 'node' ? process.execPath : `/usr/bin/${b}`, join(bin, b));
+  for (const b of ['node', 'sh', 'env'])
+    symlinkSync(process.execPath.endsWith('/node') && b === 'node' ? process.execPath : `/usr/bin/${b}`, join(bin, b));
   const before = readdirSync(tmpdir()).filter((d) => d.startsWith('ovsdb-emb-')).length;
   const deps = await runAsNobody(['node', 'scripts/ensure-deps.mjs', '--demo'], { PATH: bin, HOME: bin });
   expect(deps.code).toBe(0);

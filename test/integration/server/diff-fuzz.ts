@@ -12,7 +12,11 @@ const seed = Number(process.argv[3] ?? Date.now() % 1e9);
 const schemas = (process.argv[4]?.split(',') ?? ['nb', 'sb', 'vswitch']) as ('nb' | 'sb' | 'vswitch')[];
 let bad = 0;
 for (const schema of schemas) {
-  const [ref, ctl, emb] = await Promise.all([startOvsdbServer({ schema }), startOvsdbServer({ schema }), startEmbeddedOvsdb({ schema, txnHistory: false })]);
+  const [ref, ctl, emb] = await Promise.all([
+    startOvsdbServer({ schema }),
+    startOvsdbServer({ schema }),
+    startEmbeddedOvsdb({ schema, txnHistory: false }),
+  ]);
   try {
     const res = await runDifferential({
       schema: JSON.parse(readFileSync(SCHEMAS[schema], 'utf8')) as object,
@@ -25,7 +29,9 @@ for (const schema of schemas) {
         { name: 'embedded', remote: emb.unix },
       ],
     });
-    console.log(`${schema} seed ${seed}: ${res.transactions} txns, ${res.compared} compared, ${res.nondeterministic} nondeterministic, ${res.mismatches.length} mismatches`);
+    console.log(
+      `${schema} seed ${seed}: ${res.transactions} txns, ${res.compared} compared, ${res.nondeterministic} nondeterministic, ${res.mismatches.length} mismatches`,
+    );
     for (const m of res.mismatches) console.log(JSON.stringify(m));
     bad += res.mismatches.length;
   } finally {

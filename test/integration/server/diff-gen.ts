@@ -4,7 +4,13 @@
  * are symbolic where a server-chosen uuid is needed (`{ $row: token }`), so the same transaction can be
  * sent to several servers, each with its own uuids.
  */
-import { parseSchema, type BaseType, type ColumnType, type DatabaseSchema, type TableSchema } from '../../../src/ovsdb/schema.js';
+import {
+  parseSchema,
+  type BaseType,
+  type ColumnType,
+  type DatabaseSchema,
+  type TableSchema,
+} from '../../../src/ovsdb/schema.js';
 import { seededRandom } from '../../../src/testing/random.js';
 
 /** A reference to a row by the token the differential test gave it (from an insert reply). */
@@ -58,7 +64,8 @@ export class TxnGenerator {
       // A wrong JSON type or an out-of-constraint value.
       return this.pick([1.5, 'str', true, ['uuid', 'not-a-uuid'], ['named-uuid', '1bad'], null, { x: 1 }]);
     }
-    if (b.enum && (valid || this.chance(0.5))) return b.type === 'uuid' ? ['uuid', this.pick(b.enum)] : this.pick(b.enum);
+    if (b.enum && (valid || this.chance(0.5)))
+      return b.type === 'uuid' ? ['uuid', this.pick(b.enum)] : this.pick(b.enum);
     switch (b.type) {
       case 'integer': {
         const lo = b.minInteger ?? -5;
@@ -146,8 +153,10 @@ export class TxnGenerator {
     const badCol = valid ? -1 : this.int(cols.length + 1);
     const row: Record<string, unknown> = {};
     // A required reference left out defaults to the all-zero uuid, a reference to a missing row.
-    const required = (c: (typeof cols)[number]) => !mutableOnly && c.type.min >= 1 && (c.type.key.refTable !== undefined || c.type.value?.refTable !== undefined);
-    if (cols.some((c) => required(c) && !(this.state.rows.get(c.type.key.refTable ?? c.type.value!.refTable!)?.length))) this.badRefUsed = true;
+    const required = (c: (typeof cols)[number]) =>
+      !mutableOnly && c.type.min >= 1 && (c.type.key.refTable !== undefined || c.type.value?.refTable !== undefined);
+    if (cols.some((c) => required(c) && !this.state.rows.get(c.type.key.refTable ?? c.type.value!.refTable!)?.length))
+      this.badRefUsed = true;
     cols.forEach((c, i) => {
       if (i === badCol || required(c) || this.chance(0.35)) {
         const d = this.datum(c.type, i !== badCol);
@@ -167,10 +176,13 @@ export class TxnGenerator {
         continue;
       }
       const cname = this.chance(0.1) ? '_uuid' : this.pick(this.columns(t));
-      const c: { type: ColumnType } = cname === '_uuid' ? { type: { key: { type: 'uuid' }, min: 1, max: 1 } } : t.columns[cname]!;
+      const c: { type: ColumnType } =
+        cname === '_uuid' ? { type: { key: { type: 'uuid' }, min: 1, max: 1 } } : t.columns[cname]!;
       const ty = c.type;
       const numeric = (ty.key.type === 'integer' || ty.key.type === 'real') && !ty.value && ty.max === 1;
-      const fns = numeric ? ['<', '<=', '==', '!=', '>=', '>', 'includes', 'excludes'] : ['==', '!=', 'includes', 'excludes'];
+      const fns = numeric
+        ? ['<', '<=', '==', '!=', '>=', '>', 'includes', 'excludes']
+        : ['==', '!=', 'includes', 'excludes'];
       let fn = this.pick(fns);
       if (!valid && this.chance(0.03)) fn = this.pick(['<', 'like', '>']);
       const relax = fn === 'includes' || fn === 'excludes';
@@ -194,12 +206,14 @@ export class TxnGenerator {
       const m = this.pick(['+=', '-=', '*=', '/=', '%=']);
       // Never "*= 0" on integers: ovsdb-server 3.1 divides by the argument in its overflow check and
       // dies of SIGFPE when the column holds a negative number (found by this test).
-      const arg = ty.key.type === 'integer' ? this.pick(m === '*=' ? [1, 2, -3, 7] : [0, 1, 2, -3, 7]) : this.pick(REALS);
+      const arg =
+        ty.key.type === 'integer' ? this.pick(m === '*=' ? [1, 2, -3, 7] : [0, 1, 2, -3, 7]) : this.pick(REALS);
       return [c.name, m, arg];
     }
     const m = this.chance(0.03) ? 'append' : this.pick(['insert', 'delete']);
     let arg: unknown = this.datum(ty, this.chance(0.95), true) ?? ['set', []];
-    if (m === 'delete' && ty.value && this.chance(0.4)) arg = ['set', [this.atom(ty.key, true)].filter((x) => x !== undefined)];
+    if (m === 'delete' && ty.value && this.chance(0.4))
+      arg = ['set', [this.atom(ty.key, true)].filter((x) => x !== undefined)];
     return [c.name, m, arg];
   }
 
@@ -217,10 +231,17 @@ export class TxnGenerator {
     }
     if (r < 0.45) {
       const op: Record<string, unknown> = { op: 'select', table: t.name, where: this.condition(t) };
-      if (this.chance(0.5)) op.columns = this.pick([['_uuid'], this.columns(t).slice(0, 2), ['_uuid', this.pick(this.columns(t))]]);
+      if (this.chance(0.5))
+        op.columns = this.pick([['_uuid'], this.columns(t).slice(0, 2), ['_uuid', this.pick(this.columns(t))]]);
       return op;
     }
-    if (r < 0.58) return { op: 'update', table: t.name, where: this.condition(t), row: this.row(t, this.chance(0.93), this.chance(0.9)) };
+    if (r < 0.58)
+      return {
+        op: 'update',
+        table: t.name,
+        where: this.condition(t),
+        row: this.row(t, this.chance(0.93), this.chance(0.9)),
+      };
     if (r < 0.72) {
       const muts = Array.from({ length: 1 + this.int(2) }, () => this.mutation(t));
       return { op: 'mutate', table: t.name, where: this.condition(t), mutations: muts };
@@ -228,7 +249,14 @@ export class TxnGenerator {
     if (r < 0.82) return { op: 'delete', table: t.name, where: this.condition(t) };
     if (r < 0.88) {
       const cols = this.chance(0.5) ? [this.pick(this.columns(t))] : undefined;
-      const op: Record<string, unknown> = { op: 'wait', table: t.name, where: this.condition(t), until: this.pick(['==', '!=']), rows: this.chance(0.5) ? [] : [this.row(t, true)], timeout: 0 };
+      const op: Record<string, unknown> = {
+        op: 'wait',
+        table: t.name,
+        where: this.condition(t),
+        until: this.pick(['==', '!=']),
+        rows: this.chance(0.5) ? [] : [this.row(t, true)],
+        timeout: 0,
+      };
       if (cols) op.columns = cols;
       return op;
     }

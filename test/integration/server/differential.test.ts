@@ -8,19 +8,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCHEMAS, startEmbeddedOvsdb, startOvsdbServer, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
+import {
+  SCHEMAS,
+  startEmbeddedOvsdb,
+  startOvsdbServer,
+  type EmbeddedOvsdb,
+  type OvsdbServer,
+} from '../../../src/testing/index.js';
 import { runDifferential } from './diff-runner.js';
 import { DIFF_TABLES } from './diff-tables.js';
 
 const N = Number(process.env.OVN_SDK_DIFF_TXNS ?? 5000);
 
-for (const schema of (process.env.OVN_SDK_DIFF_SCHEMAS?.split(',') ?? ['nb', 'sb', 'vswitch']) as ('nb' | 'sb' | 'vswitch')[]) {
+for (const schema of (process.env.OVN_SDK_DIFF_SCHEMAS?.split(',') ?? ['nb', 'sb', 'vswitch']) as (
+  'nb' | 'sb' | 'vswitch'
+)[]) {
   describe(`differential: ${schema}`, () => {
     let ref: OvsdbServer;
     let ctl: OvsdbServer;
     let emb: EmbeddedOvsdb;
     beforeAll(async () => {
-      [ref, ctl, emb] = await Promise.all([startOvsdbServer({ schema }), startOvsdbServer({ schema }), startEmbeddedOvsdb({ schema, txnHistory: false })]);
+      [ref, ctl, emb] = await Promise.all([
+        startOvsdbServer({ schema }),
+        startOvsdbServer({ schema }),
+        startEmbeddedOvsdb({ schema, txnHistory: false }),
+      ]);
     });
     afterAll(async () => {
       await Promise.all([ref?.stop(), ctl?.stop(), emb?.stop()]);
@@ -40,7 +52,9 @@ for (const schema of (process.env.OVN_SDK_DIFF_SCHEMAS?.split(',') ?? ['nb', 'sb
         maxMismatches: 3,
       });
       if (res.mismatches.length) console.log(JSON.stringify(res.mismatches, null, 1).slice(0, 6000));
-      console.log(`${schema}: ${res.transactions} txns, ${res.compared} compared, ${res.nondeterministic} nondeterministic, ${res.errors} with errors, ops ${JSON.stringify(res.opCounts)}`);
+      console.log(
+        `${schema}: ${res.transactions} txns, ${res.compared} compared, ${res.nondeterministic} nondeterministic, ${res.errors} with errors, ops ${JSON.stringify(res.opCounts)}`,
+      );
       expect(res.mismatches).toEqual([]);
       expect(res.transactions).toBe(N);
       // The generator must exercise failures and commits alike.

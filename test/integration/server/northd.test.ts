@@ -7,7 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { run, SCENARIO, startEmbeddedCentral, startOvnCentral, type EmbeddedCentral, type OvnCentral } from '../../../src/testing/index.js';
+import {
+  run,
+  SCENARIO,
+  startEmbeddedCentral,
+  startOvnCentral,
+  type EmbeddedCentral,
+  type OvnCentral,
+} from '../../../src/testing/index.js';
 import { reconcile } from '../../../src/kube/index.js';
 import type { IpRecord } from '../../../src/kube/subnet-model.js';
 import { spawn } from 'node:child_process';
@@ -24,7 +31,8 @@ async function sbJson(sbctl: (...a: string[]) => Promise<string>, table: string,
   return out.data;
 }
 
-const mapGet = (m: unknown, k: string): unknown => ((m as [string, [unknown, unknown][]])[1].find((p) => p[0] === k) ?? [])[1];
+const mapGet = (m: unknown, k: string): unknown =>
+  ((m as [string, [unknown, unknown][]])[1].find((p) => p[0] === k) ?? [])[1];
 
 async function facts(sbctl: (...a: string[]) => Promise<string>): Promise<SbFacts> {
   const dps = await sbJson(sbctl, 'Datapath_Binding', '_uuid,external_ids,tunnel_key');
@@ -142,13 +150,22 @@ describe('OVS tools against the embedded NB', () => {
     const dump = await emb.nb.client('dump', 'OVN_Northbound', 'Logical_Switch', 'name');
     for (const s of ['join', 'ovn-default', 'subnet1']) expect(dump).toContain(s);
     expect(JSON.parse(await emb.nb.client('get-schema', 'OVN_Northbound')).name).toBe('OVN_Northbound');
-    const res = JSON.parse(await emb.nb.client('transact', JSON.stringify(['OVN_Northbound', { op: 'select', table: 'Logical_Router', where: [], columns: ['name'] }])));
+    const res = JSON.parse(
+      await emb.nb.client(
+        'transact',
+        JSON.stringify(['OVN_Northbound', { op: 'select', table: 'Logical_Router', where: [], columns: ['name'] }]),
+      ),
+    );
     expect(res).toEqual([{ rows: [{ name: 'ovn-cluster' }] }]);
   });
 
   test('ovsdb-client monitor prints an insert made by ovn-nbctl', async () => {
     await emb.nbctl('create', 'Address_Set', 'name=emb_as0');
-    const child = spawn('ovsdb-client', ['monitor', emb.nb.unix, 'OVN_Northbound', 'Address_Set', 'name', '--format=csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'ovsdb-client',
+      ['monitor', emb.nb.unix, 'OVN_Northbound', 'Address_Set', 'name', '--format=csv'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     try {

@@ -13,9 +13,30 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('ovsdb-client over ssl: lists the databases', async () => {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   // pssl: verifies client certificates by default (as ovsdb-server does): the self-signed cert is also the CA.
-  const server = new EmbeddedOvsdbServer({ schemas: ['/usr/share/ovn/ovn-nb.ovsschema'], tls: { key, cert, ca: cert } });
+  const server = new EmbeddedOvsdbServer({
+    schemas: ['/usr/share/ovn/ovn-nb.ovsschema'],
+    tls: { key, cert, ca: cert },
+  });
   try {
     const remote = await server.listen('pssl:0:127.0.0.1');
     expect(remote).toMatch(/^ssl:127\.0\.0\.1:\d+$/);

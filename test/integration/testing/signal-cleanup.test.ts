@@ -27,8 +27,14 @@ async function runChild(mode: 'wait' | 'throw', signal?: NodeJS.Signals) {
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, sig) => r({ code, signal: sig })));
-  await waitFor('the child reported what it started', () => (out.includes('\n') || child.exitCode !== null ? true : undefined), 30_000);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.on('exit', (code, sig) => r({ code, signal: sig })),
+  );
+  await waitFor(
+    'the child reported what it started',
+    () => (out.includes('\n') || child.exitCode !== null ? true : undefined),
+    30_000,
+  );
   const started = JSON.parse(out.split('\n')[0]!) as { pids: number[]; dirs: string[] };
   expect(started.pids.every(alive)).toBe(true);
   expect(started.dirs.every((d) => existsSync(d))).toBe(true);
@@ -38,13 +44,16 @@ async function runChild(mode: 'wait' | 'throw', signal?: NodeJS.Signals) {
 }
 
 describe('harness cleanup when the process running it ends abnormally', () => {
-  test.each(['SIGTERM', 'SIGINT'] as const)('%s: daemons killed, temp dirs removed, the process still dies of the signal', async (sig) => {
-    const { started, end } = await runChild('wait', sig);
-    expect(end.signal).toBe(sig);
-    await waitFor('daemons gone', () => (started.pids.some(alive) ? undefined : true), 5000);
-    expect(started.pids.filter(alive)).toEqual([]);
-    expect(started.dirs.filter((d) => existsSync(d))).toEqual([]);
-  });
+  test.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: daemons killed, temp dirs removed, the process still dies of the signal',
+    async (sig) => {
+      const { started, end } = await runChild('wait', sig);
+      expect(end.signal).toBe(sig);
+      await waitFor('daemons gone', () => (started.pids.some(alive) ? undefined : true), 5000);
+      expect(started.pids.filter(alive)).toEqual([]);
+      expect(started.dirs.filter((d) => existsSync(d))).toEqual([]);
+    },
+  );
 
   test('an uncaught error: daemons killed, temp dirs removed, the error still reported with exit code 1', async () => {
     const { started, end, err } = await runChild('throw');

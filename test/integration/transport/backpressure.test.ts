@@ -51,13 +51,14 @@ test('one write larger than the limit still goes out on an empty queue', async (
 
 test('pause() holds received data until resume()', async () => {
   let server!: ByteStream;
-  const accepted = new Promise<void>((r) =>
-    void listen('ptcp:0:127.0.0.1', (s) => {
-      server = s;
-      r();
-    }).then(async (l) => {
-      listener = l;
-    }),
+  const accepted = new Promise<void>(
+    (r) =>
+      void listen('ptcp:0:127.0.0.1', (s) => {
+        server = s;
+        r();
+      }).then(async (l) => {
+        listener = l;
+      }),
   );
   let listener: { address: string; close(): Promise<void> } | undefined;
   while (!listener) await new Promise((r) => setImmediate(r));

@@ -15,13 +15,54 @@ let dir: string;
 const f = (n: string) => join(dir, n);
 
 async function makeCa(name: string): Promise<void> {
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', f(`${name}.key`), '-out', f(`${name}.pem`)]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${name}`,
+    '-keyout',
+    f(`${name}.key`),
+    '-out',
+    f(`${name}.pem`),
+  ]);
 }
 /** A certificate signed by `ca`, naming `san` (subjectAltName), valid `days` from now (negative: already expired). */
 async function makeCert(name: string, ca: string, san: string, days = 2): Promise<void> {
   writeFileSync(f(`${name}.ext`), `subjectAltName=${san}\n`);
-  await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', f(`${name}.key`), '-out', f(`${name}.csr`)]);
-  await run('openssl', ['x509', '-req', '-in', f(`${name}.csr`), '-CA', f(`${ca}.pem`), '-CAkey', f(`${ca}.key`), '-CAcreateserial', '-days', String(days), '-extfile', f(`${name}.ext`), '-out', f(`${name}.pem`)]);
+  await run('openssl', [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    `/CN=${name}`,
+    '-keyout',
+    f(`${name}.key`),
+    '-out',
+    f(`${name}.csr`),
+  ]);
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    f(`${name}.csr`),
+    '-CA',
+    f(`${ca}.pem`),
+    '-CAkey',
+    f(`${ca}.key`),
+    '-CAcreateserial',
+    '-days',
+    String(days),
+    '-extfile',
+    f(`${name}.ext`),
+    '-out',
+    f(`${name}.pem`),
+  ]);
 }
 const pair = (name: string) => ({ cert: f(`${name}.pem`), key: f(`${name}.key`) });
 
@@ -41,10 +82,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A pssl: listener that answers every chunk with "ok"; `accepted` counts streams handed over. */
 async function echoServer(tls: TlsOptions): Promise<{ l: Listener; accepted: () => number }> {
   let n = 0;
-  const l = await listen('pssl:0:127.0.0.1', (s) => {
-    n++;
-    s.onData(() => s.write('ok'));
-  }, { tls });
+  const l = await listen(
+    'pssl:0:127.0.0.1',
+    (s) => {
+      n++;
+      s.onData(() => s.write('ok'));
+    },
+    { tls },
+  );
   return { l, accepted: () => n };
 }
 
@@ -85,7 +130,9 @@ describe('our pssl: listener and ssl: connect', () => {
     const { l } = await echoServer({ ca: f('ca.pem'), ...pair('foreign') });
     const r = await talk(l.address, client);
     expect(r.error).toMatchObject({ code: 'TRANSPORT_CONNECT_FAILED' });
-    expect(r.error!.message).toMatch(new RegExp(`^${l.address}: .*(unable to verify|self[- ]signed|unable to get local issuer)`, 'i'));
+    expect(r.error!.message).toMatch(
+      new RegExp(`^${l.address}: .*(unable to verify|self[- ]signed|unable to get local issuer)`, 'i'),
+    );
     await l.close();
   });
 
@@ -123,7 +170,9 @@ describe('our pssl: listener and ssl: connect', () => {
       code: 'TRANSPORT_TLS',
       message: expect.stringContaining('requireClientCert'),
     });
-    const l = await listen('pssl:0:127.0.0.1', (s) => s.onData(() => s.write('ok')), { tls: { ...pair('server'), requireClientCert: false } });
+    const l = await listen('pssl:0:127.0.0.1', (s) => s.onData(() => s.write('ok')), {
+      tls: { ...pair('server'), requireClientCert: false },
+    });
     expect(await talk(l.address, { ca: f('ca.pem') })).toEqual({ reply: 'ok' });
     await l.close();
   });
@@ -138,7 +187,11 @@ describe('against ovsdb-server', () => {
     server = await startOvsdbServer({
       schema: 'nb',
       extraRemotes: [`pssl:${port}:127.0.0.1`],
-      extraArgs: [`--private-key=${f('elsewhere.key')}`, `--certificate=${f('elsewhere.pem')}`, `--ca-cert=${f('ca.pem')}`],
+      extraArgs: [
+        `--private-key=${f('elsewhere.key')}`,
+        `--certificate=${f('elsewhere.pem')}`,
+        `--ca-cert=${f('ca.pem')}`,
+      ],
     });
   }, 60_000);
   afterAll(async () => server?.stop());
@@ -149,19 +202,29 @@ describe('against ovsdb-server', () => {
     const e = await OvsdbClient.connect(remote, opts({ ca: f('ca.pem'), ...pair('client') })).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'OVSDB_CONNECT_FAILED' });
     expect((e as { attempts: { error: { code: string } }[] }).attempts[0]!.error.code).toBe('TRANSPORT_CONNECT_FAILED');
-    const c = await OvsdbClient.connect(remote, opts({ ca: f('ca.pem'), ...pair('client'), servername: 'db.example.net' }));
+    const c = await OvsdbClient.connect(
+      remote,
+      opts({ ca: f('ca.pem'), ...pair('client'), servername: 'db.example.net' }),
+    );
     expect(await c.listDbs()).toContain('OVN_Northbound');
     await c.close();
   });
 
   test('a CA that did not sign the server is refused', async () => {
-    const e = await OvsdbClient.connect(remote, opts({ ca: f('other-ca.pem'), ...pair('client'), servername: 'db.example.net' })).catch((x: unknown) => x);
+    const e = await OvsdbClient.connect(
+      remote,
+      opts({ ca: f('other-ca.pem'), ...pair('client'), servername: 'db.example.net' }),
+    ).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'OVSDB_CONNECT_FAILED' });
   });
 
   test('ovsdb-server refuses a client without a certificate: no call succeeds', async () => {
     const r = await OvsdbClient.connect(remote, opts({ ca: f('ca.pem'), servername: 'db.example.net' })).then(
-      (c) => c.listDbs({ timeoutMs: 20_000 }).then((v) => ({ v }), (err: Error & { code?: string }) => ({ err })),
+      (c) =>
+        c.listDbs({ timeoutMs: 20_000 }).then(
+          (v) => ({ v }),
+          (err: Error & { code?: string }) => ({ err }),
+        ),
       (err: Error & { code?: string }) => ({ err }),
     );
     expect('v' in r).toBe(false);

@@ -8,12 +8,26 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
 import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
-import { addBridge, addPort, delBridge, delController, delPortByName, openVSwitchModel, removeMapKeys, setController, setFailMode, setManager, setMapKeys, vsFind } from '../../../src/vswitch/index.js';
+import {
+  addBridge,
+  addPort,
+  delBridge,
+  delController,
+  delPortByName,
+  openVSwitchModel,
+  removeMapKeys,
+  setController,
+  setFailMode,
+  setManager,
+  setMapKeys,
+  vsFind,
+} from '../../../src/vswitch/index.js';
 
 const run = promisify(execFile);
 let srv: OvsdbServer;
 let client: OvsdbClient;
-const vsctl = async (...a: string[]): Promise<string> => (await run('ovs-vsctl', [`--db=${srv.unix}`, '--no-wait', ...a])).stdout.trim();
+const vsctl = async (...a: string[]): Promise<string> =>
+  (await run('ovs-vsctl', [`--db=${srv.unix}`, '--no-wait', ...a])).stdout.trim();
 const tx = (ops: Parameters<OvsdbClient['transact']>[1]) => client.transact('Open_vSwitch', ops);
 
 beforeAll(async () => {
@@ -27,7 +41,10 @@ afterAll(async () => {
 });
 
 test('add-br, add-port with interface options, fail mode, controller, manager, map keys — as ovs-vsctl sees them', async () => {
-  await tx([...addBridge({ name: 'br0', datapathType: 'netdev', failMode: 'secure' }), ...addPort('br0', { name: 'gnv0', type: 'geneve', options: { remote_ip: '192.168.1.2', key: 'flow' } })]);
+  await tx([
+    ...addBridge({ name: 'br0', datapathType: 'netdev', failMode: 'secure' }),
+    ...addPort('br0', { name: 'gnv0', type: 'geneve', options: { remote_ip: '192.168.1.2', key: 'flow' } }),
+  ]);
   expect(await vsctl('list-br')).toBe('br0');
   expect(await vsctl('list-ports', 'br0')).toBe('gnv0');
   expect(await vsctl('get', 'Interface', 'gnv0', 'options')).toBe('{key=flow, remote_ip="192.168.1.2"}');
@@ -40,7 +57,10 @@ test('add-br, add-port with interface options, fail mode, controller, manager, m
   expect(await vsctl('get-controller', 'br0')).toBe('');
   await tx(setManager(['ptcp:6640:127.0.0.1']));
   expect(await vsctl('get-manager')).toBe('ptcp:6640:127.0.0.1');
-  await tx([...setMapKeys('Bridge', 'br0', 'external_ids', { a: '1', b: '2' }), ...setMapKeys('Interface', 'gnv0', 'options', { remote_ip: '192.168.1.3' })]);
+  await tx([
+    ...setMapKeys('Bridge', 'br0', 'external_ids', { a: '1', b: '2' }),
+    ...setMapKeys('Interface', 'gnv0', 'options', { remote_ip: '192.168.1.3' }),
+  ]);
   expect(await vsctl('br-get-external-id', 'br0', 'a')).toBe('1');
   expect(await vsctl('get', 'Interface', 'gnv0', 'options:remote_ip')).toBe('"192.168.1.3"');
   await tx(removeMapKeys('Bridge', 'br0', 'external_ids', ['a']));
@@ -48,7 +68,10 @@ test('add-br, add-port with interface options, fail mode, controller, manager, m
 });
 
 test('list / find over a replica, del-port and del-br by the uuids it holds', async () => {
-  const cache = await ReplicaCache.start(client, 'Open_vSwitch', { model: openVSwitchModel, tables: ['Bridge', 'Port', 'Interface'] });
+  const cache = await ReplicaCache.start(client, 'Open_vSwitch', {
+    model: openVSwitchModel,
+    tables: ['Bridge', 'Port', 'Interface'],
+  });
   try {
     expect(vsFind(cache.table('Interface').values(), { type: 'geneve' }).map((i) => i.name)).toEqual(['gnv0']);
     expect(vsFind(cache.table('Bridge').values(), { external_ids: { b: '2' } }).map((b) => b.name)).toEqual(['br0']);

@@ -25,7 +25,7 @@ function ofctlMatches(flows: readonly string[]): string[] {
     .map((l) => l.replace(/^.*ADD /, '').replace(/ actions=.*$/, ''));
 }
 
-describe('addresses: our text equals ovs-ofctl\'s', () => {
+describe("addresses: our text equals ovs-ofctl's", () => {
   it('2,000 random IPv6 addresses (zero runs of every length) print as ovs-ofctl prints them', () => {
     const rnd = seededRandom(8200);
     const addrs: Uint8Array[] = [];

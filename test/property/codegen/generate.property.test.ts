@@ -18,13 +18,46 @@ const str = fc.string({ maxLength: 6 });
 function baseArb(tables: readonly string[]): fc.Arbitrary<unknown> {
   const options: fc.Arbitrary<unknown>[] = [
     fc.constantFrom('integer', 'real', 'boolean', 'string', 'uuid'),
-    fc.record({ type: fc.constant('integer'), minInteger: fc.integer({ min: -1000, max: 0 }), maxInteger: fc.integer({ min: 0, max: 2 ** 40 }) }, { requiredKeys: ['type'] }),
-    fc.record({ type: fc.constant('real'), minReal: fc.double({ min: -1e6, max: 0, noNaN: true }), maxReal: fc.double({ min: 0, max: 1e6, noNaN: true }) }, { requiredKeys: ['type'] }),
-    fc.record({ type: fc.constant('string'), minLength: fc.integer({ min: 0, max: 3 }), maxLength: fc.integer({ min: 3, max: 64 }) }, { requiredKeys: ['type'] }),
-    fc.record({ type: fc.constant('string'), enum: fc.uniqueArray(str, { minLength: 1, maxLength: 4 }).map((xs) => ['set', xs]) }),
-    fc.record({ type: fc.constant('integer'), enum: fc.uniqueArray(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 4 }).map((xs) => ['set', xs]) }),
+    fc.record(
+      {
+        type: fc.constant('integer'),
+        minInteger: fc.integer({ min: -1000, max: 0 }),
+        maxInteger: fc.integer({ min: 0, max: 2 ** 40 }),
+      },
+      { requiredKeys: ['type'] },
+    ),
+    fc.record(
+      {
+        type: fc.constant('real'),
+        minReal: fc.double({ min: -1e6, max: 0, noNaN: true }),
+        maxReal: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      },
+      { requiredKeys: ['type'] },
+    ),
+    fc.record(
+      {
+        type: fc.constant('string'),
+        minLength: fc.integer({ min: 0, max: 3 }),
+        maxLength: fc.integer({ min: 3, max: 64 }),
+      },
+      { requiredKeys: ['type'] },
+    ),
+    fc.record({
+      type: fc.constant('string'),
+      enum: fc.uniqueArray(str, { minLength: 1, maxLength: 4 }).map((xs) => ['set', xs]),
+    }),
+    fc.record({
+      type: fc.constant('integer'),
+      enum: fc.uniqueArray(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 4 }).map((xs) => ['set', xs]),
+    }),
   ];
-  if (tables.length) options.push(fc.record({ type: fc.constant('uuid'), refTable: fc.constantFrom(...tables), refType: fc.constantFrom('strong', 'weak') }, { requiredKeys: ['type', 'refTable'] }));
+  if (tables.length)
+    options.push(
+      fc.record(
+        { type: fc.constant('uuid'), refTable: fc.constantFrom(...tables), refType: fc.constantFrom('strong', 'weak') },
+        { requiredKeys: ['type', 'refTable'] },
+      ),
+    );
   return fc.oneof(...options);
 }
 
@@ -42,23 +75,31 @@ const typeArb = (tables: readonly string[]) =>
       .map(({ value, ...t }) => (value === undefined ? t : { ...t, value })),
   );
 
-const schemaArb = fc.uniqueArray(ident, { minLength: 1, maxLength: 4, selector: (s) => s.toLowerCase() }).chain((tables) =>
-  fc.record({
-    name: ident,
-    version: fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map((v) => v.join('.')),
-    tables: fc.tuple(
-      ...tables.map((t) =>
-        fc
-          .record({
-            columns: fc.dictionary(ident, fc.record({ type: typeArb(tables), mutable: fc.boolean(), ephemeral: fc.boolean() }), { maxKeys: 6 }),
-            isRoot: fc.boolean(),
-            maxRows: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-          })
-          .map((tv) => [t, Object.fromEntries(Object.entries(tv).filter(([, v]) => v !== undefined))] as const),
-      ),
-    ).map((entries) => Object.fromEntries(entries)),
-  }),
-);
+const schemaArb = fc
+  .uniqueArray(ident, { minLength: 1, maxLength: 4, selector: (s) => s.toLowerCase() })
+  .chain((tables) =>
+    fc.record({
+      name: ident,
+      version: fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map((v) => v.join('.')),
+      tables: fc
+        .tuple(
+          ...tables.map((t) =>
+            fc
+              .record({
+                columns: fc.dictionary(
+                  ident,
+                  fc.record({ type: typeArb(tables), mutable: fc.boolean(), ephemeral: fc.boolean() }),
+                  { maxKeys: 6 },
+                ),
+                isRoot: fc.boolean(),
+                maxRows: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+              })
+              .map((tv) => [t, Object.fromEntries(Object.entries(tv).filter(([, v]) => v !== undefined))] as const),
+          ),
+        )
+        .map((entries) => Object.fromEntries(entries)),
+    }),
+  );
 
 /** Rebuilds every object with its keys in a random order. */
 const shuffleKeys = (v: unknown, rnd: () => number): unknown => {
@@ -99,7 +140,10 @@ describe('generateModel on random schemas', () => {
         const end = g.source.indexOf(' as const satisfies DatabaseSchema;');
         expect(new Function(`return ${g.source.slice(start, end)};`)()).toEqual(parseSchema(raw));
 
-        const out = ts.transpileModule(g.source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+        const out = ts.transpileModule(g.source, {
+          reportDiagnostics: true,
+          compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+        });
         expect(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) ?? []).toEqual([]);
         for (const t of Object.keys(g.schema.tables)) expect(g.source).toContain(`readonly ${t}: {`);
       }),
@@ -125,7 +169,10 @@ describe('generated code type-checks', () => {
           .map((t) => `tx.select('${t}', []); tx.delete('${t}', [['_uuid', '!=', tx.ref('${t}')]]);`)
           .join('\n');
         const use = join(dir, `use${i}.ts`);
-        writeFileSync(use, `import { transaction } from '${runtime}';\nimport { ${model.exports.model} } from './m${i}.gen.js';\nconst tx = transaction(${model.exports.model});\n${uses}\nexport {};\n`);
+        writeFileSync(
+          use,
+          `import { transaction } from '${runtime}';\nimport { ${model.exports.model} } from './m${i}.gen.js';\nconst tx = transaction(${model.exports.model});\n${uses}\nexport {};\n`,
+        );
         files.push(file, use);
       });
       expect(files.length).toBeGreaterThan(6);
@@ -142,7 +189,9 @@ describe('generated code type-checks', () => {
         lib: ['lib.es2015.d.ts'],
       });
       const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.file && d.file.fileName.startsWith(dir));
-      expect(diags.map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([]);
+      expect(diags.map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual(
+        [],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -43,7 +43,9 @@ describe('GENEVE header round trips', () => {
         expect(d.protocolType).toBe(h.protocolType);
         expect(d.vni).toBe(h.vni);
         expect(d.reserved).toBe(h.reserved);
-        expect(d.options.map((o) => ({ ...o, data: [...o.data] }))).toEqual(h.options.map((o) => ({ ...o, data: [...o.data] })));
+        expect(d.options.map((o) => ({ ...o, data: [...o.data] }))).toEqual(
+          h.options.map((o) => ({ ...o, data: [...o.data] })),
+        );
         expect([...d.payload]).toEqual([...payload]);
         // and back to the same bytes, reserved bits included
         expect(Buffer.compare(encodeGeneve(d, d.payload), bytes)).toBe(0);
@@ -72,15 +74,27 @@ describe('GENEVE header round trips', () => {
         const end = at + n + payload.length;
         const d = decodeGeneve(buf, at, end);
         view.decode(buf, at, end);
-        expect([view.version, view.optLen, view.oam, view.critical, view.rsvd, view.protocolType, view.vni, view.reserved]).toEqual([
-          d.version, d.optLen, d.oam, d.critical, d.rsvd, d.protocolType, d.vni, d.reserved,
-        ]);
+        expect([
+          view.version,
+          view.optLen,
+          view.oam,
+          view.critical,
+          view.rsvd,
+          view.protocolType,
+          view.vni,
+          view.reserved,
+        ]).toEqual([d.version, d.optLen, d.oam, d.critical, d.rsvd, d.protocolType, d.vni, d.reserved]);
         expect(view.headerLength).toBe(d.headerLength);
         expect(view.optionCount).toBe(d.options.length);
         let i = 0;
         for (let p = view.firstOption(); p >= 0; p = view.nextOption(p), i++) {
           const o = d.options[i]!;
-          expect([view.optionClassAt(p), view.optionTypeAt(p), view.optionRsvdAt(p), view.optionDataLengthAt(p)]).toEqual([o.optionClass, o.type, o.rsvd, o.data.length]);
+          expect([
+            view.optionClassAt(p),
+            view.optionTypeAt(p),
+            view.optionRsvdAt(p),
+            view.optionDataLengthAt(p),
+          ]).toEqual([o.optionClass, o.type, o.rsvd, o.data.length]);
         }
         expect(view.warnings.map((w) => w.code)).toEqual(d.warnings.map((w) => w.code));
         expect([...view.payload()]).toEqual([...payload]);

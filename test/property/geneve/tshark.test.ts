@@ -31,7 +31,10 @@ const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v)
 
 describe('tshark dissects what we encode', () => {
   it(`${N} random frames: every GENEVE, UDP, IP and Ethernet field agrees`, () => {
-    const cases = fc.sample(fc.tuple(tunnelArb, innerArb, fc.integer({ min: 0, max: 9 })), { numRuns: N, seed: 0x6081 });
+    const cases = fc.sample(fc.tuple(tunnelArb, innerArb, fc.integer({ min: 0, max: 9 })), {
+      numRuns: N,
+      seed: 0x6081,
+    });
     const w = new CaptureWriter({ format: 'pcap', nanosecond: true });
     const chunks: Uint8Array[] = [w.header()];
     const frames: { t: Tunnel; frame: Uint8Array; badSum: boolean }[] = [];
@@ -53,7 +56,20 @@ describe('tshark dissects what we encode', () => {
     const decodeAs = low.flatMap((p) => ['-d', `udp.port==${p},geneve`]);
     const r = spawnSync(
       'tshark',
-      [...decodeAs, '-r', file, '-T', 'json', '--no-duplicate-keys', '-o', 'udp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE', '-J', 'eth vlan ieee8021ad ip ipv6 udp geneve'],
+      [
+        ...decodeAs,
+        '-r',
+        file,
+        '-T',
+        'json',
+        '--no-duplicate-keys',
+        '-o',
+        'udp.check_checksum:TRUE',
+        '-o',
+        'ip.check_checksum:TRUE',
+        '-J',
+        'eth vlan ieee8021ad ip ipv6 udp geneve',
+      ],
       { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -81,7 +97,17 @@ describe('tshark dissects what we encode', () => {
       expect(raws.length, ctx).toBe((gh.options ?? []).length);
       (gh.options ?? []).forEach((o, j) => {
         const s = subs[j]!;
-        expect(raws[j], ctx).toBe(colon(Uint8Array.from([o.optionClass >> 8, o.optionClass & 0xff, o.type, ((o.rsvd ?? 0) << 5) | (o.data.length >> 2), ...o.data])));
+        expect(raws[j], ctx).toBe(
+          colon(
+            Uint8Array.from([
+              o.optionClass >> 8,
+              o.optionClass & 0xff,
+              o.type,
+              ((o.rsvd ?? 0) << 5) | (o.data.length >> 2),
+              ...o.data,
+            ]),
+          ),
+        );
         expect(Number(s['geneve.option.class']), ctx).toBe(o.optionClass);
         expect(Number(s['geneve.option.type']), ctx).toBe(o.type);
         expect(s['geneve.option.type.critical'], ctx).toBe(o.type & 0x80 ? '1' : '0');
@@ -92,7 +118,9 @@ describe('tshark dissects what we encode', () => {
       const u = one(L.udp);
       expect(Number(u['udp.srcport']), ctx).toBe(t.udp!.srcPort);
       expect(Number(u['udp.dstport']), ctx).toBe(6081);
-      expect(Number(u['udp.length']), ctx).toBe(frame.length - 14 - 4 * (t.eth!.vlans!.length) - (t.ip.version === 4 ? 20 : 40));
+      expect(Number(u['udp.length']), ctx).toBe(
+        frame.length - 14 - 4 * t.eth!.vlans!.length - (t.ip.version === 4 ? 20 : 40),
+      );
       const status = Number(u['udp.checksum.status']); // 0 Bad, 1 Good
       expect(status, ctx).toBe(badSum ? 0 : 1);
       if (badSum) badSeen++;

@@ -43,16 +43,21 @@ const scenario: fc.Arbitrary<Scenario> = fc
       prefix: fc.constant(bits - hostBits),
       network: bigintOfBits(bits - hostBits).map((n) => n << BigInt(hostBits)),
       excludes: fc.array(
-        fc.tuple(fc.integer({ min: 0, max: size - 1 }), fc.integer({ min: 0, max: 8 })).map(
-          ([a, len]) => [BigInt(a), BigInt(Math.min(size - 1, a + len))] as [bigint, bigint],
-        ),
+        fc
+          .tuple(fc.integer({ min: 0, max: size - 1 }), fc.integer({ min: 0, max: 8 }))
+          .map(([a, len]) => [BigInt(a), BigInt(Math.min(size - 1, a + len))] as [bigint, bigint]),
         { maxLength: 5 },
       ),
-      gatewayOffset: fc.option(fc.integer({ min: hostBits === 1 ? 0 : 1, max: hostBits === 1 ? 1 : size - 2 }), { nil: undefined }),
+      gatewayOffset: fc.option(fc.integer({ min: hostBits === 1 ? 0 : 1, max: hostBits === 1 ? 1 : size - 2 }), {
+        nil: undefined,
+      }),
       ops: fc.array(
         fc.oneof(
           { weight: 5, arbitrary: fc.constant({ kind: 'alloc' as const }) },
-          { weight: 2, arbitrary: fc.integer({ min: 0, max: size - 1 }).map((offset) => ({ kind: 'static' as const, offset })) },
+          {
+            weight: 2,
+            arbitrary: fc.integer({ min: 0, max: size - 1 }).map((offset) => ({ kind: 'static' as const, offset })),
+          },
           { weight: 3, arbitrary: fc.nat().map((pick) => ({ kind: 'release' as const, pick })) },
         ),
         { maxLength: 120 },
@@ -71,7 +76,9 @@ function run(sc: Scenario): void {
   const cidr = `${fmt(sc.network)}/${sc.prefix}`;
   const gateway = sc.gatewayOffset === undefined ? first : sc.network + BigInt(sc.gatewayOffset);
 
-  const excludeTexts = sc.excludes.map(([a, b]) => (a === b ? fmt(sc.network + a) : `${fmt(sc.network + a)}..${fmt(sc.network + b)}`));
+  const excludeTexts = sc.excludes.map(([a, b]) =>
+    a === b ? fmt(sc.network + a) : `${fmt(sc.network + a)}..${fmt(sc.network + b)}`,
+  );
   const alloc = new SubnetAllocator(
     { cidr, excludeIps: excludeTexts, ...(sc.gatewayOffset === undefined ? {} : { gateway: fmt(gateway) }) },
     { macSeed: 1 },
@@ -104,7 +111,9 @@ function run(sc: Scenario): void {
         want = lowest();
       }
       if (want === undefined) {
-        expect(() => alloc.allocate(owner)).toThrowError(expect.objectContaining({ code: 'IPAM_SUBNET_EXHAUSTED', value: cidr }));
+        expect(() => alloc.allocate(owner)).toThrowError(
+          expect.objectContaining({ code: 'IPAM_SUBNET_EXHAUSTED', value: cidr }),
+        );
       } else {
         expect(alloc.allocate(owner).ip).toBe(fmt(want));
         released.delete(want);
@@ -128,7 +137,11 @@ function run(sc: Scenario): void {
           err = e;
         }
         expect(err).toBeInstanceOf(IpamError);
-        const expected = heldBy.has(v) ? 'IPAM_ADDRESS_TAKEN' : v === gateway ? 'IPAM_ADDRESS_IS_GATEWAY' : 'IPAM_ADDRESS_EXCLUDED';
+        const expected = heldBy.has(v)
+          ? 'IPAM_ADDRESS_TAKEN'
+          : v === gateway
+            ? 'IPAM_ADDRESS_IS_GATEWAY'
+            : 'IPAM_ADDRESS_EXCLUDED';
         expect((err as IpamError).code).toBe(expected);
         expect((err as IpamError).value).toBe(fmt(v));
         expect(alloc.has(owner)).toBe(false);
@@ -151,7 +164,9 @@ function run(sc: Scenario): void {
     const formula = kubeTotal - excludedUsable - used;
     const u = alloc.usage();
     const [myUsed, myAvail, otherUsed, otherAvail] =
-      sc.family === 4 ? [u.v4Used, u.v4Available, u.v6Used, u.v6Available] : [u.v6Used, u.v6Available, u.v4Used, u.v4Available];
+      sc.family === 4
+        ? [u.v4Used, u.v4Available, u.v6Used, u.v6Available]
+        : [u.v6Used, u.v6Available, u.v4Used, u.v4Available];
     expect(myUsed).toBe(used);
     expect(myAvail).toBe(formula < 0n ? 0n : formula);
     expect(myAvail).toBe(modelFree);
@@ -167,7 +182,10 @@ function run(sc: Scenario): void {
 
 describe('SubnetAllocator vs reference model', () => {
   it('allocate/static/release sequences agree; counts equal the formula; no duplicate IP/MAC', () => {
-    fc.assert(fc.property(scenario, (sc) => run(sc)), { numRuns: 100 });
+    fc.assert(
+      fc.property(scenario, (sc) => run(sc)),
+      { numRuns: 100 },
+    );
   });
 
   it('a dual-stack allocator behaves as two independent single-stack ones', () => {
@@ -221,7 +239,9 @@ describe('RunSet vs Set', () => {
         bigintOfBits(128),
         fc.integer({ min: 2, max: 6 }),
         fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: 40 }),
-        fc.array(fc.tuple(fc.constantFrom('add', 'del', 'low', 'has'), fc.integer({ min: 0, max: 63 })), { maxLength: 200 }),
+        fc.array(fc.tuple(fc.constantFrom('add', 'del', 'low', 'has'), fc.integer({ min: 0, max: 63 })), {
+          maxLength: 200,
+        }),
         (base, blockMax, initial, ops) => {
           // Tiny blocks so splits, block removals and cross-block merges all happen.
           const ref = new Set<bigint>(initial.map((o) => base + BigInt(o)));

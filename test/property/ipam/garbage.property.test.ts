@@ -61,9 +61,19 @@ describe('garbage in, typed error out', () => {
 
   it('defineSubnet', () => {
     fc.assert(
-      fc.property(anyText, anyText, fc.array(anyText, { maxLength: 3 }), anyText, (cidrBlock, gateway, excludeIps, u2o) => {
-        typedOrOk(() => defineSubnet({ name: 's', cidrBlock, gateway, excludeIps, u2oInterconnectionIP: u2o }), KubeModelError, [cidrBlock, gateway, ...excludeIps, u2o]);
-      }),
+      fc.property(
+        anyText,
+        anyText,
+        fc.array(anyText, { maxLength: 3 }),
+        anyText,
+        (cidrBlock, gateway, excludeIps, u2o) => {
+          typedOrOk(
+            () => defineSubnet({ name: 's', cidrBlock, gateway, excludeIps, u2oInterconnectionIP: u2o }),
+            KubeModelError,
+            [cidrBlock, gateway, ...excludeIps, u2o],
+          );
+        },
+      ),
       { numRuns: 700 },
     );
   });

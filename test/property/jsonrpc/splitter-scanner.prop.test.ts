@@ -34,7 +34,13 @@ const tricky = fc.string({
   ),
   maxLength: 90,
 });
-const leaf = fc.oneof(tricky, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const leaf = fc.oneof(
+  tricky,
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+);
 const tree = fc.letrec<{ node: unknown }>((t) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -74,7 +80,15 @@ const soupByte = fc.oneof(
 const soup = fc.array(
   fc.oneof(
     fc.array(soupByte, { maxLength: 40 }),
-    fc.constantFrom([0x5c, 0x5c], [0x5c, 0x22], [0x7b, 0x7d], [0x5b, 0x5d], [0x22, 0x22], [0xe6, 0x97, 0xa5], [0xf0, 0x9f, 0x9a, 0x80]),
+    fc.constantFrom(
+      [0x5c, 0x5c],
+      [0x5c, 0x22],
+      [0x7b, 0x7d],
+      [0x5b, 0x5d],
+      [0x22, 0x22],
+      [0xe6, 0x97, 0xa5],
+      [0xf0, 0x9f, 0x9a, 0x80],
+    ),
     fc.nat({ max: 80 }).map((k) => new Array<number>(k).fill(0x5c)),
     fc.nat({ max: 80 }).map((k) => new Array<number>(k).fill(0x61)),
   ),
@@ -83,20 +97,25 @@ const soup = fc.array(
 
 test('any bytes, cut anywhere: the wasm scanner splits, fails and reports offsets exactly as the JS reference', () => {
   fc.assert(
-    fc.property(fc.constantFrom('', '{', '[[', ' {"'), soup, fc.array(fc.nat(), { maxLength: 8 }), (lead, parts, cuts) => {
-      const bytes = Buffer.concat([Buffer.from(lead), Buffer.from(parts.flat())]);
-      const a = run(bytes, cuts, { scanner: 'wasm' });
-      const b = run(bytes, cuts, { scanner: 'js' });
-      expect(a).toEqual(b);
-      // Whatever was split is parsed with typed errors only.
-      for (const hex of a.out) {
-        try {
-          parseMessage(Buffer.from(hex, 'hex'));
-        } catch (e) {
-          expect((e as { code?: string }).code).toBe('JSONRPC_MALFORMED');
+    fc.property(
+      fc.constantFrom('', '{', '[[', ' {"'),
+      soup,
+      fc.array(fc.nat(), { maxLength: 8 }),
+      (lead, parts, cuts) => {
+        const bytes = Buffer.concat([Buffer.from(lead), Buffer.from(parts.flat())]);
+        const a = run(bytes, cuts, { scanner: 'wasm' });
+        const b = run(bytes, cuts, { scanner: 'js' });
+        expect(a).toEqual(b);
+        // Whatever was split is parsed with typed errors only.
+        for (const hex of a.out) {
+          try {
+            parseMessage(Buffer.from(hex, 'hex'));
+          } catch (e) {
+            expect((e as { code?: string }).code).toBe('JSONRPC_MALFORMED');
+          }
         }
-      }
-    }),
+      },
+    ),
     { numRuns: 400 * SCALE },
   );
 });

@@ -7,19 +7,24 @@ const message = fc.oneof(fc.dictionary(fc.string({ unit: 'binary' }), value), fc
 
 test('any sequence of JSON messages, chunked anywhere, comes back whole and in order', () => {
   fc.assert(
-    fc.property(fc.array(message, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.constantFrom('', ' ', '\n', '\r\n\t'), (ms, cuts, ws) => {
-      const bytes = Buffer.from(ms.map((m) => JSON.stringify(m)).join(ws), 'utf8');
-      const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-      const s = new JsonSplitter();
-      const out: unknown[] = [];
-      let prev = 0;
-      for (const p of [...points, bytes.length]) {
-        for (const m of s.feed(bytes.subarray(prev, p))) out.push(parseMessage(m));
-        prev = p;
-      }
-      expect(out).toEqual(JSON.parse(JSON.stringify(ms)));
-      expect(s.pending).toBe(false);
-    }),
+    fc.property(
+      fc.array(message, { minLength: 1, maxLength: 6 }),
+      fc.array(fc.nat(), { maxLength: 8 }),
+      fc.constantFrom('', ' ', '\n', '\r\n\t'),
+      (ms, cuts, ws) => {
+        const bytes = Buffer.from(ms.map((m) => JSON.stringify(m)).join(ws), 'utf8');
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const s = new JsonSplitter();
+        const out: unknown[] = [];
+        let prev = 0;
+        for (const p of [...points, bytes.length]) {
+          for (const m of s.feed(bytes.subarray(prev, p))) out.push(parseMessage(m));
+          prev = p;
+        }
+        expect(out).toEqual(JSON.parse(JSON.stringify(ms)));
+        expect(s.pending).toBe(false);
+      },
+    ),
     { numRuns: 300 },
   );
 });

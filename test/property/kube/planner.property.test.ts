@@ -11,8 +11,20 @@ import { type IpRecord, type Pod, type Subnet, defineSubnet, planIpam } from '..
 
 const subnets: Subnet[] = [
   defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/26' }),
-  defineSubnet({ name: 'ovn-default', cidrBlock: '10.16.0.0/25,fd00:10:16::/121', default: true, natOutgoing: true, excludeIps: ['10.16.0.100..10.16.0.126'] }),
-  defineSubnet({ name: 'subnet1', cidrBlock: '10.66.0.0/26', excludeIps: ['10.66.0.1..10.66.0.10'], namespaces: ['ns1'], natOutgoing: true }),
+  defineSubnet({
+    name: 'ovn-default',
+    cidrBlock: '10.16.0.0/25,fd00:10:16::/121',
+    default: true,
+    natOutgoing: true,
+    excludeIps: ['10.16.0.100..10.16.0.126'],
+  }),
+  defineSubnet({
+    name: 'subnet1',
+    cidrBlock: '10.66.0.0/26',
+    excludeIps: ['10.66.0.1..10.66.0.10'],
+    namespaces: ['ns1'],
+    natOutgoing: true,
+  }),
   defineSubnet({ name: 'v6only', cidrBlock: 'fd00:66::/122', namespaces: ['ns6'] }),
 ];
 
@@ -34,7 +46,10 @@ function dedupe(pods: Pod[]): Pod[] {
   });
 }
 
-function checkInvariants(records: readonly IpRecord[], usage: ReadonlyMap<string, { v4Used: bigint; v4Available: bigint; v6Used: bigint; v6Available: bigint }>): void {
+function checkInvariants(
+  records: readonly IpRecord[],
+  usage: ReadonlyMap<string, { v4Used: bigint; v4Available: bigint; v6Used: bigint; v6Available: bigint }>,
+): void {
   const ips = records.flatMap((r) => r.ip.split(','));
   expect(new Set(ips).size).toBe(ips.length);
   expect(new Set(records.map((r) => r.mac)).size).toBe(records.length);
@@ -67,28 +82,43 @@ function checkInvariants(records: readonly IpRecord[], usage: ReadonlyMap<string
 describe('planIpam under churn', () => {
   it('keeps its invariants across a sequence of plans', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(podArb, { maxLength: 25 }), { minLength: 1, maxLength: 6 }), fc.integer(), (rounds, seed) => {
-        let records: readonly IpRecord[] = [];
-        for (const raw of rounds) {
-          const pods = dedupe(raw);
-          const plan = planIpam({ subnets, pods, nodes: ['node1', 'node2'], records, macSeed: seed });
-          checkInvariants(plan.records, plan.usage);
-          // pods that stayed keep their address and MAC
-          const before = new Map(records.map((r) => [r.name, r]));
-          for (const r of plan.records) {
-            const old = before.get(r.name);
-            if (old !== undefined) expect([r.ip, r.mac, r.subnet]).toEqual([old.ip, old.mac, old.subnet]);
+      fc.property(
+        fc.array(fc.array(podArb, { maxLength: 25 }), { minLength: 1, maxLength: 6 }),
+        fc.integer(),
+        (rounds, seed) => {
+          let records: readonly IpRecord[] = [];
+          for (const raw of rounds) {
+            const pods = dedupe(raw);
+            const plan = planIpam({ subnets, pods, nodes: ['node1', 'node2'], records, macSeed: seed });
+            checkInvariants(plan.records, plan.usage);
+            // pods that stayed keep their address and MAC
+            const before = new Map(records.map((r) => [r.name, r]));
+            for (const r of plan.records) {
+              const old = before.get(r.name);
+              if (old !== undefined) expect([r.ip, r.mac, r.subnet]).toEqual([old.ip, old.mac, old.subnet]);
+            }
+            // released = previous records whose owner is gone
+            const names = new Set(plan.records.map((r) => r.name));
+            expect(plan.released.map((r) => r.name).sort()).toEqual(
+              records
+                .filter((r) => !names.has(r.name))
+                .map((r) => r.name)
+                .sort(),
+            );
+            // re-planning from its own records is a no-op
+            const again = planIpam({
+              subnets,
+              pods,
+              nodes: ['node1', 'node2'],
+              records: plan.records,
+              macSeed: seed + 1,
+            });
+            expect(again.records).toEqual(plan.records);
+            expect(again.allocated).toEqual([]);
+            records = plan.records;
           }
-          // released = previous records whose owner is gone
-          const names = new Set(plan.records.map((r) => r.name));
-          expect(plan.released.map((r) => r.name).sort()).toEqual(records.filter((r) => !names.has(r.name)).map((r) => r.name).sort());
-          // re-planning from its own records is a no-op
-          const again = planIpam({ subnets, pods, nodes: ['node1', 'node2'], records: plan.records, macSeed: seed + 1 });
-          expect(again.records).toEqual(plan.records);
-          expect(again.allocated).toEqual([]);
-          records = plan.records;
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -17,22 +17,29 @@ interface Gen {
   isDefault: boolean;
 }
 
-const subnetGen: fc.Arbitrary<Gen> = fc
-  .record({
-    vpc: fc.constantFrom('a', 'b'),
-    prefix: fc.integer({ min: 20, max: 28 }),
-    index: fc.nat(),
-    namespaces: fc.uniqueArray(fc.constantFrom('n1', 'n2', 'n3', 'n4', 'n5'), { maxLength: 2 }),
-    isDefault: fc.boolean(),
-  });
+const subnetGen: fc.Arbitrary<Gen> = fc.record({
+  vpc: fc.constantFrom('a', 'b'),
+  prefix: fc.integer({ min: 20, max: 28 }),
+  index: fc.nat(),
+  namespaces: fc.uniqueArray(fc.constantFrom('n1', 'n2', 'n3', 'n4', 'n5'), { maxLength: 2 }),
+  isDefault: fc.boolean(),
+});
 
 function toInput(g: Gen, i: number): SubnetInput & { lo: number; hi: number } {
   const size = 2 ** (32 - g.prefix);
   const count = 2 ** (g.prefix - 16); // blocks of this size inside 10.0.0.0/16
-  const lo = (10 << 24 >>> 0) + (g.index % count) * size;
+  const lo = ((10 << 24) >>> 0) + (g.index % count) * size;
   const hi = lo + size - 1;
   const ip = `${lo >>> 24}.${(lo >>> 16) & 255}.${(lo >>> 8) & 255}.${lo & 255}`;
-  return { name: `s${i}`, vpc: g.vpc, cidrBlock: `${ip}/${g.prefix}`, namespaces: g.namespaces, default: g.isDefault, lo, hi };
+  return {
+    name: `s${i}`,
+    vpc: g.vpc,
+    cidrBlock: `${ip}/${g.prefix}`,
+    namespaces: g.namespaces,
+    default: g.isDefault,
+    lo,
+    hi,
+  };
 }
 
 function reference(inputs: ReturnType<typeof toInput>[]): { code: string; value: string } | undefined {

@@ -18,13 +18,22 @@ const RUNS = Number(process.env.OF_FLOW_RUNS ?? 25);
 
 function specOf(fm: FlowMod) {
   return {
-    table: fm.tableId, priority: fm.priority, cookie: fm.cookie, idleTimeout: fm.idleTimeout, hardTimeout: fm.hardTimeout,
-    importance: fm.importance, match: fm.match, instructions: [...(fm.instructions ?? [])],
+    table: fm.tableId,
+    priority: fm.priority,
+    cookie: fm.cookie,
+    idleTimeout: fm.idleTimeout,
+    hardTimeout: fm.hardTimeout,
+    importance: fm.importance,
+    match: fm.match,
+    instructions: [...(fm.instructions ?? [])],
   };
 }
 
 describe('random flows: ours vs ovs-ofctl ofp-print', () => {
-  for (const [name, version] of [['OF1.3', 0x04], ['OF1.5', 0x06]] as const) {
+  for (const [name, version] of [
+    ['OF1.3', 0x04],
+    ['OF1.5', 0x06],
+  ] as const) {
     it(`${name}: OVS prints our flow_mod as we do`, () => {
       fc.assert(
         fc.property(flowArb(version), (spec) => {
@@ -33,9 +42,13 @@ describe('random flows: ours vs ovs-ofctl ofp-print', () => {
           // mirror: what we decode re-encodes to the same bytes, and the match reads back as built
           expect(toHex(encodeMessage(back))).toBe(toHex(bytes));
           expect(formatMatch(back.match)).toBe(formatMatch(spec.match));
-          if (version < 0x06) expect(formatInstructions(back.instructions ?? [])).toBe(formatInstructions(spec.instructions));
+          if (version < 0x06)
+            expect(formatInstructions(back.instructions ?? [])).toBe(formatInstructions(spec.instructions));
           const ours = formatFlow(specOf(back));
-          const printed = ofctlPrint(toHex(bytes)).split('\n')[0]!.replace(/^.*?: ADD /, '').replace(FLAG_WORDS, '');
+          const printed = ofctlPrint(toHex(bytes))
+            .split('\n')[0]!
+            .replace(/^.*?: ADD /, '')
+            .replace(FLAG_WORDS, '');
           expect(printed).toBe(ours);
         }),
         { numRuns: RUNS, seed: Number(process.env.OF_FLOW_SEED ?? 0x0f10) },

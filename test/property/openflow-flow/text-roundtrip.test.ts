@@ -16,7 +16,7 @@ import { flowArb } from './arbitraries.js';
 function cidrOnlyV6(f: MatchField): MatchField {
   if (!f.mask || f.value.length !== 16) return f;
   let n = 0;
-  while (n < 128 && (f.mask[n >> 3]! & (0x80 >> (n & 7)))) n++;
+  while (n < 128 && f.mask[n >> 3]! & (0x80 >> (n & 7))) n++;
   for (let k = n; k < 128; k++) if (f.mask[k >> 3]! & (0x80 >> (k & 7))) return { field: f.field, value: f.value };
   return f;
 }
@@ -25,7 +25,10 @@ const FLAG_WORDS = / (send_flow_rem|check_overlap|reset_counts|no_packet_counts|
 const RUNS = Number(process.env.OF_FLOW_RUNS ?? 20);
 
 describe('random flow text: ovs-ofctl parse-flow vs this parser', () => {
-  for (const [name, version] of [['OpenFlow13', 0x04], ['OpenFlow15', 0x06]] as const) {
+  for (const [name, version] of [
+    ['OpenFlow13', 0x04],
+    ['OpenFlow15', 0x06],
+  ] as const) {
     it(`${name}`, () => {
       fc.assert(
         fc.property(flowArb(version), (spec0) => {
@@ -36,8 +39,16 @@ describe('random flow text: ovs-ofctl parse-flow vs this parser', () => {
           if ('error' in ovs) throw new Error(`ovs-ofctl rejected ${text}: ${ovs.error}`);
           const want = ovs.text.replace(FLAG_WORDS, '');
           const fm = decodeMessage(ovs.bytes) as FlowMod;
-          const decoded = formatFlow({ table: fm.tableId, priority: fm.priority, cookie: fm.cookie, idleTimeout: fm.idleTimeout,
-            hardTimeout: fm.hardTimeout, importance: fm.importance, match: fm.match, instructions: [...(fm.instructions ?? [])] });
+          const decoded = formatFlow({
+            table: fm.tableId,
+            priority: fm.priority,
+            cookie: fm.cookie,
+            idleTimeout: fm.idleTimeout,
+            hardTimeout: fm.hardTimeout,
+            importance: fm.importance,
+            match: fm.match,
+            instructions: [...(fm.instructions ?? [])],
+          });
           expect(decoded).toBe(want);
           expect(formatFlow(parseFlow(text, version))).toBe(want);
         }),

@@ -2,7 +2,7 @@
  * Fuzz (bounded, in-suite): random bytes and mutated real messages must either decode or throw a
  * typed SdkError, never a built-in exception (TypeError, RangeError, …). Whatever decodes must
  * re-encode, and the re-encoding must decode to the same value. The big run (≥ 10⁶ messages) is
- * scripts/fuzz-openflow-msg.ts, outside `npm test`.
+ * fuzz/openflow-msg.ts, outside `npm test`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +46,12 @@ function check(bytes: Uint8Array): void {
 
 /** A header whose length matches the buffer, with a version and type that reach the decoders. */
 const framed = fc
-  .tuple(fc.constantFrom(1, 4, 5, 6), fc.integer({ min: 0, max: 36 }), fc.integer({ min: 0, max: 0xffffffff }), fc.uint8Array({ maxLength: 300 }))
+  .tuple(
+    fc.constantFrom(1, 4, 5, 6),
+    fc.integer({ min: 0, max: 36 }),
+    fc.integer({ min: 0, max: 0xffffffff }),
+    fc.uint8Array({ maxLength: 300 }),
+  )
   .map(([v, t, xid, body]) => {
     const b = Buffer.alloc(8 + body.length);
     b[0] = v;
@@ -58,7 +63,11 @@ const framed = fc
   });
 
 const mutated = fc
-  .tuple(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.option(fc.nat()))
+  .tuple(
+    fc.integer({ min: 0, max: SEEDS.length - 1 }),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+    fc.option(fc.nat()),
+  )
   .map(([i, flips, cut]) => {
     const b = Buffer.from(SEEDS[i]!);
     for (const [pos, val] of flips) if (b.length > 8) b[8 + (pos % (b.length - 8))] = val;
@@ -69,15 +78,24 @@ const mutated = fc
 
 describe('whole-message fuzz (bounded)', () => {
   it('random framed messages: typed errors only, stable re-encoding', () => {
-    fc.assert(fc.property(framed, (b) => check(b)), { numRuns: 1500, seed: 0x5eed });
+    fc.assert(
+      fc.property(framed, (b) => check(b)),
+      { numRuns: 1500, seed: 0x5eed },
+    );
   });
 
   it('mutated and truncated real messages (Ryu corpus): typed errors only, stable re-encoding', () => {
-    fc.assert(fc.property(mutated, (b) => check(b)), { numRuns: 2000, seed: 0xf00d });
+    fc.assert(
+      fc.property(mutated, (b) => check(b)),
+      { numRuns: 2000, seed: 0xf00d },
+    );
   });
 
   it('random bytes of any length: typed errors only', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => check(b)), { numRuns: 2000, seed: 7 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) => check(b)),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 
   it('the framer on random streams: typed errors only, and never returns a message of the wrong length', () => {

@@ -19,21 +19,32 @@ const BASE = decodeMessage(Buffer.from(V190.hex, 'hex'));
 
 /** Prerequisite-free NXM fields (any order is valid): name, code point, width, maskable. */
 const FIELDS: [string, string, number, boolean][] = [
-  ['reg0', 'NXM_NX_REG0', 4, true], ['reg3', 'NXM_NX_REG3', 4, true], ['reg7', 'NXM_NX_REG7', 4, true],
-  ['tun_id', 'NXM_NX_TUN_ID', 8, true], ['pkt_mark', 'NXM_NX_PKT_MARK', 4, true], ['eth_src', 'NXM_OF_ETH_SRC', 6, true],
-  ['eth_dst', 'NXM_OF_ETH_DST', 6, true], ['in_port', 'NXM_OF_IN_PORT', 2, false], ['conj_id', 'NXM_NX_CONJ_ID', 4, false],
+  ['reg0', 'NXM_NX_REG0', 4, true],
+  ['reg3', 'NXM_NX_REG3', 4, true],
+  ['reg7', 'NXM_NX_REG7', 4, true],
+  ['tun_id', 'NXM_NX_TUN_ID', 8, true],
+  ['pkt_mark', 'NXM_NX_PKT_MARK', 4, true],
+  ['eth_src', 'NXM_OF_ETH_SRC', 6, true],
+  ['eth_dst', 'NXM_OF_ETH_DST', 6, true],
+  ['in_port', 'NXM_OF_IN_PORT', 2, false],
+  ['conj_id', 'NXM_NX_CONJ_ID', 4, false],
 ];
 
 const fieldArb = fc.constantFrom(...FIELDS).chain(([field, codePoint, bytes, maskable]) =>
-  fc.record({
-    value: fc.uint8Array({ minLength: bytes, maxLength: bytes }),
-    mask: maskable ? fc.option(fc.uint8Array({ minLength: bytes, maxLength: bytes }), { nil: undefined }) : fc.constant(undefined),
-    consistent: fc.boolean(),
-  }).map(({ value, mask, consistent }): MatchField => {
-    // half the masked values keep only bits inside the mask (accepted), half keep all (mostly refused)
-    const v = mask && consistent ? value.map((b, i) => b & mask[i]!) : value;
-    return mask ? { field, codePoint, value: v, mask } : { field, codePoint, value: v };
-  }));
+  fc
+    .record({
+      value: fc.uint8Array({ minLength: bytes, maxLength: bytes }),
+      mask: maskable
+        ? fc.option(fc.uint8Array({ minLength: bytes, maxLength: bytes }), { nil: undefined })
+        : fc.constant(undefined),
+      consistent: fc.boolean(),
+    })
+    .map(({ value, mask, consistent }): MatchField => {
+      // half the masked values keep only bits inside the mask (accepted), half keep all (mostly refused)
+      const v = mask && consistent ? value.map((b, i) => b & mask[i]!) : value;
+      return mask ? { field, codePoint, value: v, mask } : { field, codePoint, value: v };
+    }),
+);
 
 const matchArb = fc.uniqueArray(fieldArb, { maxLength: 5, selector: (f) => f.field });
 

@@ -25,14 +25,20 @@ export function expectOfpParse(batch: readonly OracleCase[]): void {
   try {
     const file = join(dir, 'batch.bin');
     writeFileSync(file, Buffer.concat(batch.map((c) => c.bytes)));
-    let rest = execFileSync('ovs-ofctl', ['ofp-parse', file], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
+    let rest = execFileSync('ovs-ofctl', ['ofp-parse', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     for (const c of batch) {
       const theirs = rest.slice(0, c.text.length);
       if (theirs !== c.text) {
         const a = theirs.split('\n');
         const b = c.text.split('\n');
         const k = a.findIndex((l, j) => l !== b[j]);
-        expect.fail(`${c.label} differs at line ${k}:\n ovs:  ${a[k]}\n ours: ${b[k]}\n${Buffer.from(c.bytes).toString('hex')}`);
+        expect.fail(
+          `${c.label} differs at line ${k}:\n ovs:  ${a[k]}\n ours: ${b[k]}\n${Buffer.from(c.bytes).toString('hex')}`,
+        );
       }
       rest = rest.slice(c.text.length);
     }
@@ -47,6 +53,12 @@ export function plain(v: unknown): unknown {
   if (v instanceof Uint8Array) return [...v];
   if (typeof v === 'bigint') return `${v}n`;
   if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'codePoint').sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, plain(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== 'codePoint')
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, plain(x)]),
+    );
   return v;
 }

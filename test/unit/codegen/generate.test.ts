@@ -33,8 +33,22 @@ const SAMPLE = {
         tags: { type: { key: 'integer', min: 0, max: 'unlimited' } },
         kids: { type: { key: { type: 'uuid', refTable: 'Zeta' }, min: 1, max: 3 } },
         ids: { type: { key: 'string', value: 'string', min: 0, max: 'unlimited' } },
-        limits: { type: { key: { type: 'string', enum: ['set', ['rate', 'burst']] }, value: 'integer', min: 0, max: 'unlimited' } },
-        by_num: { type: { key: { type: 'integer', minInteger: 0, maxInteger: 7 }, value: { type: 'uuid', refTable: 'Zeta' }, min: 0, max: 'unlimited' } },
+        limits: {
+          type: {
+            key: { type: 'string', enum: ['set', ['rate', 'burst']] },
+            value: 'integer',
+            min: 0,
+            max: 'unlimited',
+          },
+        },
+        by_num: {
+          type: {
+            key: { type: 'integer', minInteger: 0, maxInteger: 7 },
+            value: { type: 'uuid', refTable: 'Zeta' },
+            min: 0,
+            max: 'unlimited',
+          },
+        },
         fixed: { type: 'string', mutable: false },
         eph: { type: { key: 'integer', min: 0, max: 1 }, ephemeral: true },
       },
@@ -79,7 +93,10 @@ describe('generateModel', () => {
   });
 
   it('writes the read shape with every column kind', () => {
-    const row = src.slice(src.indexOf('export interface AlphaBetaRow {'), src.indexOf('export interface AlphaBetaInsert'));
+    const row = src.slice(
+      src.indexOf('export interface AlphaBetaRow {'),
+      src.indexOf('export interface AlphaBetaInsert'),
+    );
     expect(row).toContain("readonly _uuid: Uuid<'Alpha_Beta'>;");
     expect(row).toContain('readonly _version: string;');
     expect(row).toContain('readonly name: string;');
@@ -103,13 +120,19 @@ describe('generateModel', () => {
   });
 
   it('writes insert (refs as Ref, required columns without ?) and update (no immutable columns) shapes', () => {
-    const ins = src.slice(src.indexOf('export interface AlphaBetaInsert {'), src.indexOf('export interface AlphaBetaUpdate'));
+    const ins = src.slice(
+      src.indexOf('export interface AlphaBetaInsert {'),
+      src.indexOf('export interface AlphaBetaUpdate'),
+    );
     expect(ins).toContain("readonly kids: readonly Ref<'Zeta'>[];"); // min 1 reference: required
     expect(ins).toContain("readonly mode: 'on' | 'it\\'s';"); // enum without "": required
     expect(ins).toContain('readonly name: string;'); // minLength 1: required
     expect(ins).toContain('readonly prio?: number;'); // 0 is in range
     expect(ins).toContain('readonly fixed?: string;');
-    const upd = src.slice(src.indexOf('export interface AlphaBetaUpdate {'), src.indexOf('export type AlphaBetaCondition'));
+    const upd = src.slice(
+      src.indexOf('export interface AlphaBetaUpdate {'),
+      src.indexOf('export type AlphaBetaCondition'),
+    );
     expect(upd).not.toContain('fixed');
     expect(upd).toContain("readonly kids?: readonly Ref<'Zeta'>[];");
   });
@@ -126,7 +149,9 @@ describe('generateModel', () => {
     expect(mut).toContain("readonly ['weight', '+=' | '-=' | '*=' | '/=', number]");
     expect(mut).toContain("readonly ['tags', '+=' | '-=' | '*=' | '/=' | '%=', number]");
     expect(mut).toContain("readonly ['tags', 'insert' | 'delete', readonly number[]]");
-    expect(mut).toContain("readonly ['limits', 'delete', Readonly<Partial<Record<'rate' | 'burst', number>>> | readonly ('rate' | 'burst')[]]");
+    expect(mut).toContain(
+      "readonly ['limits', 'delete', Readonly<Partial<Record<'rate' | 'burst', number>>> | readonly ('rate' | 'burst')[]]",
+    );
     expect(mut).not.toContain("'fixed'");
     expect(mut).not.toContain("'name'");
     expect(mut).not.toContain("'flag'");
@@ -138,22 +163,32 @@ describe('generateModel', () => {
     const value = new Function(`return ${src.slice(start, end)};`)();
     expect(value).toEqual(parseSchema(SAMPLE));
     expect(Object.keys(value.tables)).toEqual(['Alpha_Beta', 'Zeta']);
-    expect(Object.keys(value.tables.Alpha_Beta.columns)).toEqual([...Object.keys(SAMPLE.tables.Alpha_Beta.columns)].sort());
+    expect(Object.keys(value.tables.Alpha_Beta.columns)).toEqual(
+      [...Object.keys(SAMPLE.tables.Alpha_Beta.columns)].sort(),
+    );
   });
 
   it('is deterministic and independent of the input key order', () => {
-    const reversed = JSON.parse(JSON.stringify(SAMPLE, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+    const reversed = JSON.parse(
+      JSON.stringify(SAMPLE, (_k, v) =>
+        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+      ),
+    );
     expect(generateFromSchemaJson(reversed).source).toBe(src);
     expect(generateModel(parseSchema(SAMPLE)).source).toBe(src);
   });
 
   it('uses the runtime import given', () => {
-    expect(generateFromSchemaJson(SAMPLE, { runtimeImport: '../typed/index.js' }).source).toContain("from '../typed/index.js';");
+    expect(generateFromSchemaJson(SAMPLE, { runtimeImport: '../typed/index.js' }).source).toContain(
+      "from '../typed/index.js';",
+    );
   });
 
   it('refuses two tables that map to one type name', () => {
     const bad = { name: 'X', tables: { Foo_Bar: { columns: {} }, FooBar: { columns: {} } } };
-    expect(() => generateFromSchemaJson(bad)).toThrow(expect.objectContaining({ code: 'CODEGEN_NAME_COLLISION', tables: ['FooBar', 'Foo_Bar'] }));
+    expect(() => generateFromSchemaJson(bad)).toThrow(
+      expect.objectContaining({ code: 'CODEGEN_NAME_COLLISION', tables: ['FooBar', 'Foo_Bar'] }),
+    );
   });
 
   it('refuses invalid schemas with the schema error', () => {
@@ -163,7 +198,10 @@ describe('generateModel', () => {
   });
 
   it('writes a table without mutable columns with an empty update shape and no mutations', () => {
-    const s = generateFromSchemaJson({ name: 'X', tables: { T: { columns: { c: { type: 'string', mutable: false } } } } }).source;
+    const s = generateFromSchemaJson({
+      name: 'X',
+      tables: { T: { columns: { c: { type: 'string', mutable: false } } } },
+    }).source;
     expect(s).toContain('export interface TUpdate {}');
     expect(s).toContain('export type TMutation = never;');
   });
@@ -178,8 +216,18 @@ describe('generateModel', () => {
 
 describe('ovsdb-codegen CLI', () => {
   it('parses its arguments and refuses bad ones', () => {
-    expect(parseArgs(['a.ovsschema', '-o', 'out', '--runtime-import', 'x'])).toEqual({ kind: 'generate', schemas: ['a.ovsschema'], outDir: 'out', options: { runtimeImport: 'x' } });
-    expect(parseArgs(['a.ovsschema', 'b.ovsschema', '--out=out'])).toEqual({ kind: 'generate', schemas: ['a.ovsschema', 'b.ovsschema'], outDir: 'out', options: {} });
+    expect(parseArgs(['a.ovsschema', '-o', 'out', '--runtime-import', 'x'])).toEqual({
+      kind: 'generate',
+      schemas: ['a.ovsschema'],
+      outDir: 'out',
+      options: { runtimeImport: 'x' },
+    });
+    expect(parseArgs(['a.ovsschema', 'b.ovsschema', '--out=out'])).toEqual({
+      kind: 'generate',
+      schemas: ['a.ovsschema', 'b.ovsschema'],
+      outDir: 'out',
+      options: {},
+    });
     expect(parseArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseArgs(['a', '-v'])).toEqual({ kind: 'version' });
     for (const bad of [[], ['a'], ['-o', 'out'], ['a', '-o'], ['a', '-o', 'x', '--frob'], ['a', '--out=']]) {
@@ -194,19 +242,45 @@ describe('ovsdb-codegen CLI', () => {
       writeFileSync(schema, JSON.stringify(SAMPLE));
       const out: string[] = [];
       const err: string[] = [];
-      expect(main([schema, '-o', join(dir, 'out')], (s) => out.push(s), (s) => err.push(s))).toBe(0);
+      expect(
+        main(
+          [schema, '-o', join(dir, 'out')],
+          (s) => out.push(s),
+          (s) => err.push(s),
+        ),
+      ).toBe(0);
       expect(out).toEqual([`${join(dir, 'out', 'test-db.gen.ts')}\n`]);
       expect(readFileSync(join(dir, 'out', 'test-db.gen.ts'), 'utf8')).toBe(generateFromSchemaJson(SAMPLE).source);
-      expect(main([], () => {}, (s) => err.push(s))).toBe(2);
+      expect(
+        main(
+          [],
+          () => {},
+          (s) => err.push(s),
+        ),
+      ).toBe(2);
       const help: string[] = [];
       expect(main(['--help'], (s) => help.push(s))).toBe(0);
       expect(help.join('')).toContain('--out=DIR');
       const version: string[] = [];
       expect(main(['--version'], (s) => version.push(s))).toBe(0);
-      expect(version).toEqual([`${JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version}\n`]);
-      expect(main([join(dir, 'missing.ovsschema'), '-o', dir], () => {}, (s) => err.push(s))).toBe(1);
+      expect(version).toEqual([
+        `${JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version}\n`,
+      ]);
+      expect(
+        main(
+          [join(dir, 'missing.ovsschema'), '-o', dir],
+          () => {},
+          (s) => err.push(s),
+        ),
+      ).toBe(1);
       writeFileSync(join(dir, 'bad.ovsschema'), '{ not json');
-      expect(main([join(dir, 'bad.ovsschema'), '-o', dir], () => {}, (s) => err.push(s))).toBe(1);
+      expect(
+        main(
+          [join(dir, 'bad.ovsschema'), '-o', dir],
+          () => {},
+          (s) => err.push(s),
+        ),
+      ).toBe(1);
       expect(err.map((e) => e.split(':')[1]!.trim())).toEqual(['CODEGEN_USAGE', 'CODEGEN_IO', 'CODEGEN_IO']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -218,7 +292,11 @@ describe('ovsdb-codegen CLI', () => {
     try {
       // A schema of the test's own (no OVS installation needed); node itself, not an OVS binary.
       writeFileSync(join(dir, 'sample.ovsschema'), JSON.stringify(SAMPLE));
-      const printed = execFileSync(process.execPath, ['--import', 'tsx', 'src/codegen/cli.ts', join(dir, 'sample.ovsschema'), '-o', dir], { encoding: 'utf8' });
+      const printed = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/codegen/cli.ts', join(dir, 'sample.ovsschema'), '-o', dir],
+        { encoding: 'utf8' },
+      );
       expect(printed.trim()).toBe(join(dir, 'test-db.gen.ts'));
       expect(readFileSync(join(dir, 'test-db.gen.ts'), 'utf8')).toBe(generateFromSchemaJson(SAMPLE).source);
     } finally {

@@ -76,7 +76,12 @@ describe('external captures vs tshark (external-pcaps.json)', () => {
   }
 
   it('decodes the BIG TCP captures tshark cannot (IPv4 total length 0) as tcpdump does', () => {
-    for (const name of ['bigtcp-ipv4-geneve-ipv4', 'bigtcp-ipv4-geneve-ipv6', 'bigtcp-ipv6-geneve-ipv4', 'bigtcp-ipv6-geneve-ipv6']) {
+    for (const name of [
+      'bigtcp-ipv4-geneve-ipv4',
+      'bigtcp-ipv4-geneve-ipv6',
+      'bigtcp-ipv6-geneve-ipv4',
+      'bigtcp-ipv6-geneve-ipv6',
+    ]) {
       const cap = parseCapture(readFileSync(`${VECTORS}pcap/tcpdump/${name}.pcap`));
       const out = readFileSync(`${VECTORS}pcap/tcpdump/${name}.out`, 'utf8');
       const f = decapsulate(cap.records[0]!.data);
@@ -136,7 +141,11 @@ describe('gopacket and scapy byte arrays (transcribed-gopacket-scapy.json)', () 
       const hex = v.frame_hex ?? v.packet_hex!;
       const bytes = Buffer.from(hex, 'hex');
       expect(toHex(bytes.subarray(v.geneve_offset))).toBe(v.geneve_hex);
-      const linkType = v.linktype?.startsWith('LINUX_SLL') ? LINKTYPE.LINUX_SLL : v.packet_starts_with === 'IPv4' ? LINKTYPE.RAW : LINKTYPE.ETHERNET;
+      const linkType = v.linktype?.startsWith('LINUX_SLL')
+        ? LINKTYPE.LINUX_SLL
+        : v.packet_starts_with === 'IPv4'
+          ? LINKTYPE.RAW
+          : LINKTYPE.ETHERNET;
       const t = v.tshark.geneve;
       const overrun = v.tshark.expert.some((e) => e.includes('past end of options'));
       if (overrun) {
@@ -169,7 +178,9 @@ describe('gopacket and scapy byte arrays (transcribed-gopacket-scapy.json)', () 
   it("scapy's OVN metadata vector: C clear with a critical option fails strict, warns by default", () => {
     const v = all.find((x) => (x.title ?? '').includes('metadata'))!;
     const g = Buffer.from(v.geneve_hex, 'hex');
-    expect(() => decodeGeneve(g, 0, g.length, { strict: true })).toThrowError(expect.objectContaining({ code: 'GENEVE_CRITICAL_NOT_FLAGGED', offset: 1 }));
+    expect(() => decodeGeneve(g, 0, g.length, { strict: true })).toThrowError(
+      expect.objectContaining({ code: 'GENEVE_CRITICAL_NOT_FLAGGED', offset: 1 }),
+    );
     const d = decodeGeneve(g);
     expect(d.warnings.map((w) => w.code)).toEqual(['GENEVE_CRITICAL_NOT_FLAGGED']);
     expect(d.options[0]!.optionClass).toBe(0x0102);

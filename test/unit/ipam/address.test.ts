@@ -15,7 +15,6 @@ import {
 } from '../../../src/ipam/index.js';
 import { expectSdkError } from '../../helpers/errors.js';
 
-
 describe('parseCidr', () => {
   it('parses IPv4 and IPv6 blocks with usable bounds', () => {
     const c = parseCidr('10.16.0.0/16');

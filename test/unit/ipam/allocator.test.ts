@@ -20,10 +20,12 @@ import {
 } from '../../../src/ipam/index.js';
 import { expectSdkError } from '../../helpers/errors.js';
 
-
 describe('SubnetAllocator: the seed scenario figures', () => {
   it('join with 2 used: 2 / 65531', () => {
-    const join = new SubnetAllocator({ cidr: '100.64.0.0/16', gateway: '100.64.0.1', excludeIps: ['100.64.0.1'] }, { macSeed: 1 });
+    const join = new SubnetAllocator(
+      { cidr: '100.64.0.0/16', gateway: '100.64.0.1', excludeIps: ['100.64.0.1'] },
+      { macSeed: 1 },
+    );
     join.allocate('node-node1');
     join.allocate('node-node2');
     expect(join.usage()).toEqual({ v4Used: 2n, v4Available: 65531n, v6Used: 0n, v6Available: 0n });
@@ -31,7 +33,10 @@ describe('SubnetAllocator: the seed scenario figures', () => {
   });
 
   it('ovn-default with 6 used: 6 / 65527', () => {
-    const d = new SubnetAllocator({ cidr: '10.16.0.0/16', gateway: '10.16.0.1', excludeIps: ['10.16.0.1'] }, { macSeed: 1 });
+    const d = new SubnetAllocator(
+      { cidr: '10.16.0.0/16', gateway: '10.16.0.1', excludeIps: ['10.16.0.1'] },
+      { macSeed: 1 },
+    );
     for (let i = 0; i < 6; i++) d.allocate(`p${i}`);
     expect(d.usage()).toEqual({ v4Used: 6n, v4Available: 65527n, v6Used: 0n, v6Available: 0n });
     expect(d.get('p0')?.ip).toBe('10.16.0.2');
@@ -39,7 +44,10 @@ describe('SubnetAllocator: the seed scenario figures', () => {
   });
 
   it('subnet1 fresh: 0 / 65524, first pod gets 10.66.0.11', () => {
-    const s = new SubnetAllocator({ cidr: '10.66.0.0/16', gateway: '10.66.0.1', excludeIps: ['10.66.0.1..10.66.0.10'] }, { macSeed: 1 });
+    const s = new SubnetAllocator(
+      { cidr: '10.66.0.0/16', gateway: '10.66.0.1', excludeIps: ['10.66.0.1..10.66.0.10'] },
+      { macSeed: 1 },
+    );
     expect(s.usage()).toEqual({ v4Used: 0n, v4Available: 65524n, v6Used: 0n, v6Available: 0n });
     expect(s.allocate('subnet1-node1-pod1.ns1').ip).toBe('10.66.0.11');
     expect(s.usage().v4Available).toBe(65523n);
@@ -82,7 +90,9 @@ describe('SubnetAllocator: gateway and excludes', () => {
   });
 
   it('refuses a gateway of the other family in a single-stack subnet', () => {
-    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: 'fd00::1' }))).toBeInstanceOf(AddressOutsideCidrError);
+    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: 'fd00::1' }))).toBeInstanceOf(
+      AddressOutsideCidrError,
+    );
   });
 
   it.each([
@@ -97,8 +107,12 @@ describe('SubnetAllocator: gateway and excludes', () => {
   });
 
   it('refuses an unparsable gateway', () => {
-    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.x' }))).toBeInstanceOf(InvalidAddressError);
-    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.1,10.0.0.2' }))).toBeInstanceOf(InvalidAddressError);
+    expect(expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.x' }))).toBeInstanceOf(
+      InvalidAddressError,
+    );
+    expect(
+      expectSdkError(() => new SubnetAllocator({ cidr: '10.0.0.0/24', gateway: '10.0.0.1,10.0.0.2' })),
+    ).toBeInstanceOf(InvalidAddressError);
   });
 
   it.each(['10.0.1.0..10.0.1.5', '10.0.0.250..10.0.1.5', '10.0.1.7', 'fd00::1'])(
@@ -192,7 +206,10 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(taken).toBeInstanceOf(AddressTakenError);
     expect(taken).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', value: '10.0.0.50', owner: 'a', requester: 'b' });
 
-    expect(expectSdkError(() => s.allocate('b', { ip: '10.0.0.1' }))).toMatchObject({ code: 'IPAM_ADDRESS_IS_GATEWAY', value: '10.0.0.1' });
+    expect(expectSdkError(() => s.allocate('b', { ip: '10.0.0.1' }))).toMatchObject({
+      code: 'IPAM_ADDRESS_IS_GATEWAY',
+      value: '10.0.0.1',
+    });
     for (const ip of ['10.0.0.0', '10.0.0.255']) {
       const e = expectSdkError(() => s.allocate('b', { ip }));
       expect(e).toBeInstanceOf(AddressExcludedError);
@@ -203,7 +220,10 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(out).toMatchObject({ value: '10.0.1.5', cidr: '10.0.0.0/24' });
     expect(expectSdkError(() => s.allocate('b', { ip: 'fd00::5' }))).toBeInstanceOf(AddressOutsideCidrError);
     expect(expectSdkError(() => s.allocate('b', { ip: 'nope' }))).toBeInstanceOf(InvalidAddressError);
-    expect(expectSdkError(() => s.allocate('b', { ip: '10.0.0.60,10.0.0.61' }))).toMatchObject({ code: 'IPAM_INVALID_ADDRESS', value: '10.0.0.60,10.0.0.61' });
+    expect(expectSdkError(() => s.allocate('b', { ip: '10.0.0.60,10.0.0.61' }))).toMatchObject({
+      code: 'IPAM_INVALID_ADDRESS',
+      value: '10.0.0.60,10.0.0.61',
+    });
     expect(s.has('b')).toBe(false);
     // lowest free skips the static one and the excluded range
     expect(s.allocate('c').ip).toBe('10.0.0.2');
@@ -216,17 +236,29 @@ describe('SubnetAllocator: allocation and release', () => {
     const before = s.usage();
     expect(s.allocate('x', { ip: '10.0.0.105' }).ip).toBe('10.0.0.105');
     expect(s.usage()).toEqual(before);
-    expect(expectSdkError(() => s.allocate('y', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', owner: 'x' });
+    expect(expectSdkError(() => s.allocate('y', { ip: '10.0.0.105' }))).toMatchObject({
+      code: 'IPAM_ADDRESS_TAKEN',
+      owner: 'x',
+    });
     s.release('x');
     expect(s.releasedRanges()).toEqual([]);
     expect(s.isFree('10.0.0.105')).toBe(false);
-    const strict = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] }, { grantExcluded: false });
-    expect(expectSdkError(() => strict.allocate('x', { ip: '10.0.0.105' }))).toMatchObject({ code: 'IPAM_ADDRESS_EXCLUDED' });
+    const strict = new SubnetAllocator(
+      { cidr: '10.0.0.0/24', excludeIps: ['10.0.0.100..10.0.0.110'] },
+      { grantExcluded: false },
+    );
+    expect(expectSdkError(() => strict.allocate('x', { ip: '10.0.0.105' }))).toMatchObject({
+      code: 'IPAM_ADDRESS_EXCLUDED',
+    });
   });
 
   // Kube-OVN util.ExpandExcludeIPs clips a range to the CIDR's usable addresses and drops what is outside.
   it("excludeOutside: 'clip' keeps the part of an entry inside the CIDR", () => {
-    const s = new SubnetAllocator({ cidr: '10.0.0.0/24', excludeIps: ['9.255.255.0..10.0.0.5', '10.0.1.7', 'fd00::1', '10.0.0.250..10.0.1.9'], excludeOutside: 'clip' });
+    const s = new SubnetAllocator({
+      cidr: '10.0.0.0/24',
+      excludeIps: ['9.255.255.0..10.0.0.5', '10.0.1.7', 'fd00::1', '10.0.0.250..10.0.1.9'],
+      excludeOutside: 'clip',
+    });
     expect(s.excludeIps).toEqual(['10.0.0.1..10.0.0.5', '10.0.0.250..10.0.0.254']);
     expect(s.allocate('a').ip).toBe('10.0.0.6');
   });
@@ -234,7 +266,11 @@ describe('SubnetAllocator: allocation and release', () => {
   it('refuses an owner switching address or MAC without release', () => {
     const s = new SubnetAllocator({ cidr: '10.0.0.0/24' }, { macSeed: 3 });
     s.allocate('a', { ip: '10.0.0.9', mac: '00:00:00:00:00:09' });
-    expect(expectSdkError(() => s.allocate('a', { ip: '10.0.0.10' }))).toMatchObject({ code: 'IPAM_OWNER_CONFLICT', value: '10.0.0.10', current: '10.0.0.9' });
+    expect(expectSdkError(() => s.allocate('a', { ip: '10.0.0.10' }))).toMatchObject({
+      code: 'IPAM_OWNER_CONFLICT',
+      value: '10.0.0.10',
+      current: '10.0.0.9',
+    });
     const e = expectSdkError(() => s.allocate('a', { mac: '00:00:00:00:00:0a' }));
     expect(e).toBeInstanceOf(OwnerConflictError);
     expect(e).toMatchObject({ value: '00:00:00:00:00:0A', current: '00:00:00:00:00:09' });
@@ -272,7 +308,9 @@ describe('SubnetAllocator: allocation and release', () => {
     expect(after.usage()).toEqual(before.usage());
     expect(after.allocate('e').ip).toBe('10.16.0.3');
     expect(expectSdkError(() => after.restore([{ name: 'x', ip: '10.16.0.2' }]))).toBeInstanceOf(AddressTakenError);
-    expect(expectSdkError(() => after.restore([{ name: 'x', ip: '10.16.0.200', mac: recs[0]!.mac }]))).toBeInstanceOf(MacTakenError);
+    expect(expectSdkError(() => after.restore([{ name: 'x', ip: '10.16.0.200', mac: recs[0]!.mac }]))).toBeInstanceOf(
+      MacTakenError,
+    );
     expect(after.has('x')).toBe(false);
   });
 });
@@ -334,16 +372,21 @@ describe('MACs', () => {
     expect(run()).toEqual(run());
   });
 
-  it.each(['00:00:00:00:00', '00:00:00:00:00:0g', '01:00:5e:00:00:01', 'ff:ff:ff:ff:ff:ff', '00:00:00:00:00:00', '00:00:00-00:00:01', '0000.0000.0001'])(
-    'refuses MAC %s with IPAM_INVALID_MAC',
-    (mac) => {
-      const s = new SubnetAllocator({ cidr: '10.0.0.0/24' });
-      const e = expectSdkError(() => s.allocate('a', { mac }));
-      expect(e).toBeInstanceOf(InvalidMacError);
-      expect(e).toMatchObject({ code: 'IPAM_INVALID_MAC', value: mac });
-      expect(s.has('a')).toBe(false);
-    },
-  );
+  it.each([
+    '00:00:00:00:00',
+    '00:00:00:00:00:0g',
+    '01:00:5e:00:00:01',
+    'ff:ff:ff:ff:ff:ff',
+    '00:00:00:00:00:00',
+    '00:00:00-00:00:01',
+    '0000.0000.0001',
+  ])('refuses MAC %s with IPAM_INVALID_MAC', (mac) => {
+    const s = new SubnetAllocator({ cidr: '10.0.0.0/24' });
+    const e = expectSdkError(() => s.allocate('a', { mac }));
+    expect(e).toBeInstanceOf(InvalidMacError);
+    expect(e).toMatchObject({ code: 'IPAM_INVALID_MAC', value: mac });
+    expect(s.has('a')).toBe(false);
+  });
 
   // Kube-OVN pkg/ipam/subnet.go GetStaticMac: MacToPod is per subnet, so a static MAC is unique within
   // its subnet only. Generated MACs stay unique across the Ipam (the generator skips every held MAC).
@@ -368,7 +411,13 @@ describe('Ipam', () => {
     ipam.addSubnet('ovn-default', { cidr: '10.16.0.0/16', scope: 'ovn-cluster' });
     const e = expectSdkError(() => ipam.addSubnet('bad', { cidr: '10.16.128.0/17', scope: 'ovn-cluster' }));
     expect(e).toBeInstanceOf(SubnetOverlapError);
-    expect(e).toMatchObject({ code: 'IPAM_SUBNET_OVERLAP', value: '10.16.128.0/17', subnet: 'bad', otherSubnet: 'ovn-default', otherCidr: '10.16.0.0/16' });
+    expect(e).toMatchObject({
+      code: 'IPAM_SUBNET_OVERLAP',
+      value: '10.16.128.0/17',
+      subnet: 'bad',
+      otherSubnet: 'ovn-default',
+      otherCidr: '10.16.0.0/16',
+    });
     expect(ipam.hasSubnet('bad')).toBe(false);
     // another VPC may reuse the range
     ipam.addSubnet('vpc2-net', { cidr: '10.16.0.0/16', scope: 'vpc2' });
@@ -378,7 +427,10 @@ describe('Ipam', () => {
   it('detects overlap on the IPv6 half of a dual-stack subnet', () => {
     const ipam = new Ipam();
     ipam.addSubnet('a', { cidr: '10.1.0.0/16,fd00:1::/64' });
-    expect(expectSdkError(() => ipam.addSubnet('b', { cidr: '10.2.0.0/16,fd00:1::/48' }))).toMatchObject({ code: 'IPAM_SUBNET_OVERLAP', value: 'fd00:1::/48' });
+    expect(expectSdkError(() => ipam.addSubnet('b', { cidr: '10.2.0.0/16,fd00:1::/48' }))).toMatchObject({
+      code: 'IPAM_SUBNET_OVERLAP',
+      value: 'fd00:1::/48',
+    });
   });
 
   it('names duplicate and unknown subnets', () => {

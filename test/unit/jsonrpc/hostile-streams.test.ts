@@ -11,6 +11,7 @@ test('2,000 hostile JSON-RPC streams (seed 7) end with typed errors only', async
   expect(r.failures).toEqual([]);
   expect(r.streams).toBe(2000);
   // The slice reaches the hardened paths, not just the easy ones.
-  for (const code of ['JSONRPC_MALFORMED', 'JSONRPC_PROTOCOL', 'JSONRPC_VALUE_LIMIT', 'OVSDB_OUTCOME_UNKNOWN']) expect(r.outcomes[code] ?? 0).toBeGreaterThan(0);
+  for (const code of ['JSONRPC_MALFORMED', 'JSONRPC_PROTOCOL', 'JSONRPC_VALUE_LIMIT', 'OVSDB_OUTCOME_UNKNOWN'])
+    expect(r.outcomes[code] ?? 0).toBeGreaterThan(0);
   expect(r.outcomes.resolved ?? 0).toBeGreaterThan(0);
 }, 120_000);

@@ -44,7 +44,9 @@ describe('JsonRpcPeer against hostile input', () => {
     const p = peer.request('transact', []);
     expect(() => feed(`{"id":${nest(10_000)},"result":null,"error":null}`)).not.toThrow();
     await expect(p).rejects.toMatchObject({ code: 'JSONRPC_PROTOCOL' });
-    expect(closeErrors[0]!.message).toMatch(/^tcp:127\.0\.0\.1:1: response to unknown id \[nested deeper than 64 levels\]$/);
+    expect(closeErrors[0]!.message).toMatch(
+      /^tcp:127\.0\.0\.1:1: response to unknown id \[nested deeper than 64 levels\]$/,
+    );
   });
 
   test('a reply whose error is nested 10,000 deep settles that call and every other one with JSONRPC_VALUE_LIMIT', async () => {
@@ -52,7 +54,10 @@ describe('JsonRpcPeer against hostile input', () => {
     const a = peer.request('transact', []);
     const b = peer.request('echo', []);
     expect(() => feed(`{"id":1,"result":null,"error":${nest(10_000)}}`)).not.toThrow();
-    await expect(a).rejects.toMatchObject({ code: 'JSONRPC_VALUE_LIMIT', message: expect.stringMatching(/error of the reply to "transact" is nested deeper than 64/) });
+    await expect(a).rejects.toMatchObject({
+      code: 'JSONRPC_VALUE_LIMIT',
+      message: expect.stringMatching(/error of the reply to "transact" is nested deeper than 64/),
+    });
     await expect(b).rejects.toMatchObject({ code: 'JSONRPC_VALUE_LIMIT' });
     expect(peer.inFlight).toBe(0);
     expect(peer.state).toBe('closed');
@@ -81,22 +86,35 @@ describe('JsonRpcPeer against hostile input', () => {
   test('a request whose id is nested deep, or too long, is refused; an unknown method is answered with a bounded details', () => {
     const deep = harness();
     deep.feed(`{"id":${nest(5000)},"method":"foo","params":[]}`);
-    expect(deep.closeErrors[0]).toMatchObject({ code: 'JSONRPC_VALUE_LIMIT', message: expect.stringContaining('a request id is nested deeper') });
+    expect(deep.closeErrors[0]).toMatchObject({
+      code: 'JSONRPC_VALUE_LIMIT',
+      message: expect.stringContaining('a request id is nested deeper'),
+    });
     const long = harness();
     long.feed(JSON.stringify({ id: 'i'.repeat(5000), method: 'echo', params: [] }));
-    expect(long.closeErrors[0]).toMatchObject({ code: 'JSONRPC_VALUE_LIMIT', message: expect.stringContaining('over the limit of 1024') });
+    expect(long.closeErrors[0]).toMatchObject({
+      code: 'JSONRPC_VALUE_LIMIT',
+      message: expect.stringContaining('over the limit of 1024'),
+    });
     const unknown = harness();
     unknown.feed(JSON.stringify({ id: 7, method: 'm'.repeat(10_000), params: [] }));
-    expect(JSON.parse(unknown.sent[0]!)).toEqual({ id: 7, result: null, error: { error: 'unknown method', details: 'm'.repeat(256) } });
+    expect(JSON.parse(unknown.sent[0]!)).toEqual({
+      id: 7,
+      result: null,
+      error: { error: 'unknown method', details: 'm'.repeat(256) },
+    });
     expect(unknown.peer.state).toBe('open');
   });
 
   test('a sink that throws while answering an echo closes with JSONRPC_DISPATCH_FAILED instead of throwing', async () => {
-    const { peer, feed, closeErrors } = harness({}, {
-      write: () => {
-        throw new RangeError('boom');
+    const { peer, feed, closeErrors } = harness(
+      {},
+      {
+        write: () => {
+          throw new RangeError('boom');
+        },
       },
-    });
+    );
     expect(() => feed('{"id":1,"method":"echo","params":[]}')).not.toThrow();
     expect(closeErrors[0]).toMatchObject({ code: 'JSONRPC_DISPATCH_FAILED', cause: expect.any(RangeError) });
     expect(peer.state).toBe('closed');
@@ -104,7 +122,9 @@ describe('JsonRpcPeer against hostile input', () => {
 
   test('params we cannot serialize reject the request and leave nothing pending', async () => {
     const { peer } = harness();
-    await expect(peer.request('transact', [JSON.parse(nest(20_000))])).rejects.toMatchObject({ code: 'JSONRPC_PROTOCOL' });
+    await expect(peer.request('transact', [JSON.parse(nest(20_000))])).rejects.toMatchObject({
+      code: 'JSONRPC_PROTOCOL',
+    });
     expect(peer.inFlight).toBe(0);
     expect(peer.state).toBe('open');
   });
@@ -112,7 +132,13 @@ describe('JsonRpcPeer against hostile input', () => {
   test('invalid UTF-8 inside a message closes with JSONRPC_MALFORMED', async () => {
     const { peer, feed } = harness();
     const p = peer.request('x', []);
-    feed(Buffer.concat([Buffer.from('{"id":1,"result":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('","error":null}')]));
+    feed(
+      Buffer.concat([
+        Buffer.from('{"id":1,"result":"'),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('","error":null}'),
+      ]),
+    );
     await expect(p).rejects.toMatchObject({ code: 'JSONRPC_MALFORMED' });
   });
 
@@ -133,7 +159,10 @@ describe('JsonRpcPeer against hostile input', () => {
       feed(text.slice(i, i + 1));
       await vi.advanceTimersByTimeAsync(1000);
     }
-    expect(closeErrors[0]).toMatchObject({ code: 'JSONRPC_MESSAGE_TIMEOUT', message: 'tcp:127.0.0.1:1: a message was begun but not finished within 10000 ms' });
+    expect(closeErrors[0]).toMatchObject({
+      code: 'JSONRPC_MESSAGE_TIMEOUT',
+      message: 'tcp:127.0.0.1:1: a message was begun but not finished within 10000 ms',
+    });
     await expect(p).rejects.toMatchObject({ code: 'JSONRPC_MESSAGE_TIMEOUT' });
   });
 
@@ -153,7 +182,10 @@ describe('JsonRpcPeer against hostile input', () => {
     vi.useFakeTimers();
     const { peer } = harness({ requestTimeoutMs: 500 });
     const p = peer.request('get_schema', ['x']);
-    const check = expect(p).rejects.toMatchObject({ code: 'JSONRPC_TIMEOUT', message: 'tcp:127.0.0.1:1: no reply to "get_schema" within 500 ms' });
+    const check = expect(p).rejects.toMatchObject({
+      code: 'JSONRPC_TIMEOUT',
+      message: 'tcp:127.0.0.1:1: no reply to "get_schema" within 500 ms',
+    });
     await vi.advanceTimersByTimeAsync(600);
     await check;
   });

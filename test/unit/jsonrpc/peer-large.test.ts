@@ -19,7 +19,12 @@ function harness(opts: PeerOptions = {}) {
     close: () => events.push('sink closed'),
   };
   // budgetMs 0: the parse yields to the event loop after every step, so a large message takes many turns.
-  const peer = new JsonRpcPeer(sink, { inactivityProbeMs: 0, largeMessageBytes: LARGE, slicedParse: { pieceBytes: 256, budgetMs: 0 }, ...opts });
+  const peer = new JsonRpcPeer(sink, {
+    inactivityProbeMs: 0,
+    largeMessageBytes: LARGE,
+    slicedParse: { pieceBytes: 256, budgetMs: 0 },
+    ...opts,
+  });
   peer.onNotification((n) => events.push(`notification ${JSON.stringify(n.params[0])} inFlight=${peer.inFlight}`));
   peer.onClose((e) => events.push(`closed ${e.code}`));
   const text = (m: unknown) => (typeof m === 'string' ? m : JSON.stringify(m));
@@ -30,7 +35,8 @@ function harness(opts: PeerOptions = {}) {
 /** A monitor-reply-like result of about `rows` × 100 bytes, with strings that look like structure. */
 function bigResult(rows: number): unknown {
   const t: Record<string, unknown> = {};
-  for (let i = 0; i < rows; i++) t[`uuid-${i}`] = { initial: { name: `lsp${i} {"]`, addresses: ['set', [`00:00:00:00:00:${i % 100} \\ x`]], n: i } };
+  for (let i = 0; i < rows; i++)
+    t[`uuid-${i}`] = { initial: { name: `lsp${i} {"]`, addresses: ['set', [`00:00:00:00:00:${i % 100} \\ x`]], n: i } };
   return [false, 'txn', { Logical_Switch_Port: t }];
 }
 
@@ -61,7 +67,11 @@ describe('JsonRpcPeer with large messages', () => {
   test('what arrives after a large reply is delivered after it, in order; an echo request is answered at once', async () => {
     const { peer, feed, events } = harness();
     const p = peer.request('monitor_cond_since', []).then(() => events.push('reply resolved'));
-    feed({ id: 1, result: bigResult(200), error: null }, { id: null, method: 'update3', params: ['n1'] }, { id: 'e1', method: 'echo', params: [] });
+    feed(
+      { id: 1, result: bigResult(200), error: null },
+      { id: null, method: 'update3', params: ['n1'] },
+      { id: 'e1', method: 'echo', params: [] },
+    );
     feed({ id: null, method: 'update3', params: ['n2'] }, { id: 'e2', method: 'echo', params: [] });
     // Both echo requests are answered before any turn of the event loop, before the reply is parsed.
     expect(events).toEqual(['sent 1', 'sent "e1"', 'sent "e2"']);

@@ -11,7 +11,12 @@ const wasm = wasmScanner();
 const js = createJsScanner();
 
 /** Scans `bytes` in pieces of `piece` bytes with `scanner`; returns every observable result. */
-function scanAll(scanner: Scanner, bytes: Uint8Array, piece: number, init: readonly [number, number, number] = [0, 0, 0]) {
+function scanAll(
+  scanner: Scanner,
+  bytes: Uint8Array,
+  piece: number,
+  init: readonly [number, number, number] = [0, 0, 0],
+) {
   let [depth, inString, escaped] = init;
   const events: string[] = [];
   for (let off = 0; off < bytes.length; off += piece) {
@@ -66,7 +71,10 @@ describe('wasm scanner agrees with the JS reference scanner', () => {
           // Even runs leave the quote closing the string: the value ends at the brace after it, and the x after
           // that is garbage. Odd runs escape it: the string runs on to the next quote and the value ends at "]".
           const end = pos + run + (run % 2 ? 76 : 4);
-          if (piece === 65536 && b !== JSON.stringify({ events: [`0-${end}`, `error@${end}`], depth: 0, inString: 0, escaped: 0 }))
+          if (
+            piece === 65536 &&
+            b !== JSON.stringify({ events: [`0-${end}`, `error@${end}`], depth: 0, inString: 0, escaped: 0 })
+          )
             mismatches.push(`run ${run} pos ${pos}: js ${b}`);
         }
       }
@@ -86,7 +94,9 @@ describe('wasm scanner agrees with the JS reference scanner', () => {
       for (const first of ['"', '\\', '}', ']', '{', 'a', ' ']) {
         const bytes = Buffer.from(`${first}${'\\"}'.repeat(30)}"}]${'}'.repeat(70)}{}`, 'latin1');
         for (const piece of [65536, 64, 1]) {
-          expect(scanAll(wasm!, bytes, piece, init), `${init} ${first} ${piece}`).toEqual(scanAll(js, bytes, piece, init));
+          expect(scanAll(wasm!, bytes, piece, init), `${init} ${first} ${piece}`).toEqual(
+            scanAll(js, bytes, piece, init),
+          );
         }
       }
     }
@@ -109,7 +119,11 @@ describe('wasm scanner agrees with the JS reference scanner', () => {
   });
 });
 
-const message = { id: 7, result: { T: { u: { initial: { s: 'x\\"}{][ ü 日本 🚀', n: [1, [2, { a: [] }]] } } } }, error: null };
+const message = {
+  id: 7,
+  result: { T: { u: { initial: { s: 'x\\"}{][ ü 日本 🚀', n: [1, [2, { a: [] }]] } } } },
+  error: null,
+};
 
 describe.each<[string, SplitterOptions['scanner']]>([
   ['wasm', 'wasm'],
@@ -128,7 +142,8 @@ describe.each<[string, SplitterOptions['scanner']]>([
     for (const chunk of [bytes.length, 65536, 65537, 100_000, 4096]) {
       const s = new JsonSplitter({ scanner });
       const out: string[] = [];
-      for (let o = 0; o < bytes.length; o += chunk) for (const m of s.feed(bytes.subarray(o, o + chunk))) out.push(m.toString('utf8'));
+      for (let o = 0; o < bytes.length; o += chunk)
+        for (const m of s.feed(bytes.subarray(o, o + chunk))) out.push(m.toString('utf8'));
       expect(out.length).toBe(msgs.length);
       expect(out).toEqual(msgs);
       expect(s.pending).toBe(false);
@@ -180,7 +195,9 @@ describe.each<[string, SplitterOptions['scanner']]>([
     expect([...bytes].flatMap((b) => byByte.feed(Buffer.from([b]))).map((m) => parseMessage(m))).toEqual(expected);
     for (let k = 0; k <= bytes.length; k++) {
       const s = new JsonSplitter({ scanner });
-      expect([...s.feed(bytes.subarray(0, k)), ...s.feed(bytes.subarray(k))].map((m) => parseMessage(m))).toEqual(expected);
+      expect([...s.feed(bytes.subarray(0, k)), ...s.feed(bytes.subarray(k))].map((m) => parseMessage(m))).toEqual(
+        expected,
+      );
     }
   });
 

@@ -32,14 +32,24 @@ function thrown(fn: () => unknown): Record<string, unknown> {
   throw new Error('expected a throw');
 }
 
-const subnet1: SubnetInput = { name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], natOutgoing: true, namespaces: ['ns1'] };
+const subnet1: SubnetInput = {
+  name: 'subnet1',
+  cidrBlock: '10.66.0.0/16',
+  excludeIps: ['10.66.0.1..10.66.0.10'],
+  natOutgoing: true,
+  namespaces: ['ns1'],
+};
 const pod = (name: string, extra: Partial<Pod> = {}): Pod => ({ name, namespace: 'ns1', node: 'node1', ...extra });
 
 describe('static IPs', () => {
   // pkg/ipam/subnet.go Subnet.GetStaticAddress: `if pool.V4Reserved.Contains(ip)` → granted, isAllocated.
   // pkg/controller/subnet.go calcSubnetStatusIP: an IP inside excludeIps is not counted in usingIPs.
   it('a static IP inside excludeIps is granted and not counted as used', () => {
-    const plan = planIpam({ subnets: [...defaultSubnets(), subnet1], pods: [pod('s', { ip: '10.66.0.5' })], macSeed: 1 });
+    const plan = planIpam({
+      subnets: [...defaultSubnets(), subnet1],
+      pods: [pod('s', { ip: '10.66.0.5' })],
+      macSeed: 1,
+    });
     expect(plan.records[0]).toMatchObject({ ip: '10.66.0.5', subnet: 'subnet1' });
     expect(plan.usage.get('subnet1')).toMatchObject({ v4Used: 0n, v4Available: 65524n });
   });
@@ -48,7 +58,13 @@ describe('static IPs', () => {
   it('a pod moving to a new static IP keeps its MAC; its old IP goes to the released list', () => {
     const subnets = [...defaultSubnets(), subnet1];
     const first = planIpam({ subnets, pods: [pod('p', { ip: '10.66.0.20' })], macSeed: 1 });
-    const moved = planIpam({ subnets, pods: [pod('p', { ip: '10.66.0.30' })], records: first.records, releasedIps: first.releasedIps, macSeed: 2 });
+    const moved = planIpam({
+      subnets,
+      pods: [pod('p', { ip: '10.66.0.30' })],
+      records: first.records,
+      releasedIps: first.releasedIps,
+      macSeed: 2,
+    });
     expect(moved.records[0]).toMatchObject({ ip: '10.66.0.30', mac: first.records[0]!.mac });
     expect(moved.releasedIps.get('subnet1')).toEqual(['10.66.0.20']);
     expect(moved.allocated).toEqual([]);
@@ -58,7 +74,9 @@ describe('static IPs', () => {
   it('an IP held by another pod is a conflict naming the holder', () => {
     const subnets = [...defaultSubnets(), subnet1];
     const first = planIpam({ subnets, pods: [pod('a')], macSeed: 1 });
-    const e = thrown(() => planIpam({ subnets, pods: [pod('a'), pod('b', { ip: '10.66.0.11' })], records: first.records }));
+    const e = thrown(() =>
+      planIpam({ subnets, pods: [pod('a'), pod('b', { ip: '10.66.0.11' })], records: first.records }),
+    );
     expect(e).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', value: '10.66.0.11', owner: 'a.ns1', requester: 'b.ns1' });
   });
 });
@@ -71,7 +89,13 @@ describe('address reuse', () => {
     expect(a.records.map((r) => r.ip)).toEqual(['10.0.0.1', '10.0.0.2']);
     const b = planIpam({ subnets, pods: [pod('p2')], records: a.records, releasedIps: a.releasedIps, macSeed: 1 });
     expect(b.releasedIps.get('net')).toEqual(['10.0.0.1']);
-    const c = planIpam({ subnets, pods: [pod('p2'), pod('p3')], records: b.records, releasedIps: b.releasedIps, macSeed: 1 });
+    const c = planIpam({
+      subnets,
+      pods: [pod('p2'), pod('p3')],
+      records: b.records,
+      releasedIps: b.releasedIps,
+      macSeed: 1,
+    });
     expect(c.records.find((r) => r.name === 'p3.ns1')!.ip).toBe('10.0.0.3');
   });
 });
@@ -97,8 +121,26 @@ describe('validation Kube-OVN does', () => {
   });
 
   it('accepts ordinary private and ULA ranges; the reserved list is the one Kube-OVN has', () => {
-    expect(RESERVED_CIDRS.map((r) => r.cidr)).toEqual(['255.255.255.255/32', '224.0.0.0/4', '127.0.0.0/8', '0.0.0.0/32', '169.254.0.0/16', '::/128', '::1/128', 'ff00::/8', 'fe80::/10']);
-    for (const cidrBlock of ['10.0.0.0/8', '192.168.0.0/24', '100.64.0.0/16', 'fd00::/64', '2001:db8::/64', '1.0.0.0/24']) expect(defineSubnet({ name: 'ok', cidrBlock }).cidrBlock).toBe(cidrBlock);
+    expect(RESERVED_CIDRS.map((r) => r.cidr)).toEqual([
+      '255.255.255.255/32',
+      '224.0.0.0/4',
+      '127.0.0.0/8',
+      '0.0.0.0/32',
+      '169.254.0.0/16',
+      '::/128',
+      '::1/128',
+      'ff00::/8',
+      'fe80::/10',
+    ]);
+    for (const cidrBlock of [
+      '10.0.0.0/8',
+      '192.168.0.0/24',
+      '100.64.0.0/16',
+      'fd00::/64',
+      '2001:db8::/64',
+      '1.0.0.0/24',
+    ])
+      expect(defineSubnet({ name: 'ok', cidrBlock }).cidrBlock).toBe(cidrBlock);
   });
 
   // Kube-OVN ≥ v1.13 pkg/util/validator.go: "v6 ip address can not use upper case" (not yet in v1.12).
@@ -114,25 +156,54 @@ describe('validation Kube-OVN does', () => {
 
   // pkg/webhook/subnet.go SubnetCreateHook: "vpc and subnet cannot have the same name".
   it('refuses a subnet named like any VPC', () => {
-    expect(thrown(() => validateSubnets([...defaultSubnets(), { name: 'ovn-cluster', cidrBlock: '10.70.0.0/16' }]))).toMatchObject({ code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'ovn-cluster' });
+    expect(
+      thrown(() => validateSubnets([...defaultSubnets(), { name: 'ovn-cluster', cidrBlock: '10.70.0.0/16' }])),
+    ).toMatchObject({ code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'ovn-cluster' });
     const vpcs = [{ name: 'ovn-cluster' }, { name: 'vpc1' }];
-    expect(thrown(() => validateSubnets([...defaultSubnets(), { name: 'vpc1', cidrBlock: '10.70.0.0/16' }], { vpcs }))).toMatchObject({ code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'vpc1' });
-    expect(thrown(() => validateSubnets([{ name: 'vpc2', cidrBlock: '10.70.0.0/16' }, { name: 'x', vpc: 'vpc2', cidrBlock: '10.71.0.0/16' }]))).toMatchObject({ code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'vpc2' });
+    expect(
+      thrown(() => validateSubnets([...defaultSubnets(), { name: 'vpc1', cidrBlock: '10.70.0.0/16' }], { vpcs })),
+    ).toMatchObject({ code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'vpc1' });
+    expect(
+      thrown(() =>
+        validateSubnets([
+          { name: 'vpc2', cidrBlock: '10.70.0.0/16' },
+          { name: 'x', vpc: 'vpc2', cidrBlock: '10.71.0.0/16' },
+        ]),
+      ),
+    ).toMatchObject({ code: 'KUBE_SUBNET_NAMED_LIKE_VPC', value: 'vpc2' });
   });
 
   // Kube-OVN ≥ v1.13 pkg/util/validator.go: "u2oInterconnectionIP %s conflicts with subnet gateway" (net.IP.Equal).
   it('refuses a u2oInterconnectionIP equal to the gateway, also in non-canonical IPv6 form', () => {
-    expect(thrown(() => defineSubnet({ name: 'u', cidrBlock: '10.80.0.0/16', u2oInterconnectionIP: '10.80.0.1' }))).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP', value: '10.80.0.1' });
-    expect(thrown(() => defineSubnet({ name: 'u', cidrBlock: 'fd00:80::/64', u2oInterconnectionIP: 'fd00:80:0:0::0:1' }))).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP', value: 'fd00:80:0:0::0:1' });
-    expect(thrown(() => defineSubnet({ name: 'u', cidrBlock: '10.80.0.0/16,fd00:80::/64', gateway: '10.80.0.1,fd00:80::fe', u2oInterconnectionIP: 'fd00:80::00fe' }))).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP' });
-    expect(defineSubnet({ name: 'u', cidrBlock: 'fd00:80::/64', u2oInterconnectionIP: 'fd00:80:0::2' }).u2oInterconnectionIP).toBe('fd00:80::2');
+    expect(
+      thrown(() => defineSubnet({ name: 'u', cidrBlock: '10.80.0.0/16', u2oInterconnectionIP: '10.80.0.1' })),
+    ).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP', value: '10.80.0.1' });
+    expect(
+      thrown(() => defineSubnet({ name: 'u', cidrBlock: 'fd00:80::/64', u2oInterconnectionIP: 'fd00:80:0:0::0:1' })),
+    ).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP', value: 'fd00:80:0:0::0:1' });
+    expect(
+      thrown(() =>
+        defineSubnet({
+          name: 'u',
+          cidrBlock: '10.80.0.0/16,fd00:80::/64',
+          gateway: '10.80.0.1,fd00:80::fe',
+          u2oInterconnectionIP: 'fd00:80::00fe',
+        }),
+      ),
+    ).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP' });
+    expect(
+      defineSubnet({ name: 'u', cidrBlock: 'fd00:80::/64', u2oInterconnectionIP: 'fd00:80:0::2' }).u2oInterconnectionIP,
+    ).toBe('fd00:80::2');
   });
 });
 
 describe('where Kube-OVN is lenient', () => {
   // pkg/controller/subnet.go checkAndUpdateCIDR: the CIDR is rewritten to net.ParseCIDR's network.
   it('host bits in a CIDR are cleared', () => {
-    expect(defineSubnet({ name: 'h', cidrBlock: '10.66.3.7/16,fd00:1::9/64' })).toMatchObject({ cidrBlock: '10.66.0.0/16,fd00:1::/64', gateway: '10.66.0.1,fd00:1::1' });
+    expect(defineSubnet({ name: 'h', cidrBlock: '10.66.3.7/16,fd00:1::9/64' })).toMatchObject({
+      cidrBlock: '10.66.0.0/16,fd00:1::/64',
+      gateway: '10.66.0.1,fd00:1::1',
+    });
   });
 
   // pkg/controller/subnet.go formatSubnet: `subnet.Spec.Protocol = util.CheckProtocol(subnet.Spec.CIDRBlock)`.
@@ -144,7 +215,11 @@ describe('where Kube-OVN is lenient', () => {
   // pkg/util/net.go ExpandExcludeIPs: ranges clipped to FirstIP..LastIP, single IPs outside dropped; the
   // stored spec.excludeIps keeps the entry (checkAndFormatsExcludeIPs does not clip).
   it('excludeIps outside the CIDR are clipped for allocation and kept in the view', () => {
-    const s = defineSubnet({ name: 'c', cidrBlock: '10.66.0.0/24', excludeIps: ['10.65.255.250..10.66.0.9', '10.67.0.1', 'fd00::1'] });
+    const s = defineSubnet({
+      name: 'c',
+      cidrBlock: '10.66.0.0/24',
+      excludeIps: ['10.65.255.250..10.66.0.9', '10.67.0.1', 'fd00::1'],
+    });
     expect(s.excludeIps).toEqual(['10.65.255.250..10.66.0.9', '10.67.0.1', 'fd00::1']);
     const plan = planIpam({ subnets: [s], pods: [{ name: 'p', namespace: 'x', node: 'n', subnet: 'c' }], macSeed: 1 });
     expect(plan.records[0]!.ip).toBe('10.66.0.10');
@@ -162,7 +237,11 @@ describe('where Kube-OVN is lenient', () => {
 
   // pkg/controller/pod.go getPodDefaultSubnet: the namespace's subnets in turn, skipping one with no available IPs.
   it('one namespace in several subnets: the first with room is used, then the next when it is full', () => {
-    const subnets = [...defaultSubnets(), { name: 'tiny', cidrBlock: '10.77.0.0/30', namespaces: ['ns1'] }, { name: 'big', cidrBlock: '10.78.0.0/24', namespaces: ['ns1'] }];
+    const subnets = [
+      ...defaultSubnets(),
+      { name: 'tiny', cidrBlock: '10.77.0.0/30', namespaces: ['ns1'] },
+      { name: 'big', cidrBlock: '10.78.0.0/24', namespaces: ['ns1'] },
+    ];
     expect(selectSubnets(validateSubnets(subnets), 'ns1').map((s) => s.name)).toEqual(['tiny', 'big']);
     const plan = planIpam({ subnets, pods: [pod('a'), pod('b'), pod('c')], macSeed: 1 });
     expect(plan.records.map((r) => [r.name, r.subnet, r.ip])).toEqual([
@@ -175,12 +254,23 @@ describe('where Kube-OVN is lenient', () => {
   // pkg/ipam/subnet.go GetStaticMac: MacToPod is per subnet; the annotation's MAC is used as written.
   it('a static MAC is unique per subnet and kept as written', () => {
     const subnets = [...defaultSubnets(), subnet1];
-    const plan = planIpam({ subnets, pods: [pod('a', { mac: '00:00:00:aa:bb:01' }), { name: 'b', namespace: 'default', node: 'n', mac: '00:00:00:AA:BB:01' }], macSeed: 1 });
+    const plan = planIpam({
+      subnets,
+      pods: [
+        pod('a', { mac: '00:00:00:aa:bb:01' }),
+        { name: 'b', namespace: 'default', node: 'n', mac: '00:00:00:AA:BB:01' },
+      ],
+      macSeed: 1,
+    });
     expect(plan.records.map((r) => [r.subnet, r.mac])).toEqual([
       ['subnet1', '00:00:00:aa:bb:01'],
       ['ovn-default', '00:00:00:AA:BB:01'],
     ]);
-    expect(thrown(() => planIpam({ subnets, pods: [pod('a', { mac: '00:00:00:aa:bb:01' }), pod('b', { mac: '00:00:00:AA:BB:01' })] }))).toMatchObject({ code: 'IPAM_MAC_TAKEN', owner: 'a.ns1' });
+    expect(
+      thrown(() =>
+        planIpam({ subnets, pods: [pod('a', { mac: '00:00:00:aa:bb:01' }), pod('b', { mac: '00:00:00:AA:BB:01' })] }),
+      ),
+    ).toMatchObject({ code: 'IPAM_MAC_TAKEN', owner: 'a.ns1' });
   });
 });
 
@@ -188,9 +278,27 @@ describe('views and defaults', () => {
   // pkg/controller/subnet.go checkAndUpdateExcludeIPs + checkAndFormatsExcludeIPs + filterRepeatIPRange:
   // overlapping ranges merged, adjacent kept, sort.Strings order, gateway appended when not covered.
   it('EXCLUDEIPS as Kube-OVN stores it', () => {
-    const s = defineSubnet({ name: 'e', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.20..10.66.0.30', '10.66.0.9', '10.66.0.25..10.66.0.40', '10.66.0.10..10.66.0.19', '10.66.0.100'] });
-    expect(s.excludeIps).toEqual(['10.66.0.1', '10.66.0.10..10.66.0.19', '10.66.0.100', '10.66.0.20..10.66.0.40', '10.66.0.9']);
-    expect(subnetRow(s)[13]).toBe('["10.66.0.1","10.66.0.10..10.66.0.19","10.66.0.100","10.66.0.20..10.66.0.40","10.66.0.9"]');
+    const s = defineSubnet({
+      name: 'e',
+      cidrBlock: '10.66.0.0/16',
+      excludeIps: [
+        '10.66.0.20..10.66.0.30',
+        '10.66.0.9',
+        '10.66.0.25..10.66.0.40',
+        '10.66.0.10..10.66.0.19',
+        '10.66.0.100',
+      ],
+    });
+    expect(s.excludeIps).toEqual([
+      '10.66.0.1',
+      '10.66.0.10..10.66.0.19',
+      '10.66.0.100',
+      '10.66.0.20..10.66.0.40',
+      '10.66.0.9',
+    ]);
+    expect(subnetRow(s)[13]).toBe(
+      '["10.66.0.1","10.66.0.10..10.66.0.19","10.66.0.100","10.66.0.20..10.66.0.40","10.66.0.9"]',
+    );
     expect(defineSubnet({ name: 'e', cidrBlock: '10.66.0.0/16' }).excludeIps).toEqual(['10.66.0.1']);
     expect(defineSubnet(subnet1).excludeIps).toEqual(['10.66.0.1..10.66.0.10']);
   });
@@ -202,7 +310,9 @@ describe('views and defaults', () => {
   });
 
   it('`kubectl get vpc` lists subnets and namespaces per VPC', () => {
-    const subnets = validateSubnets([...defaultSubnets(), { name: 'net1', vpc: 'vpc1', cidrBlock: '10.16.0.0/24' }], { vpcs: [{ name: 'ovn-cluster' }, { name: 'vpc1' }] });
+    const subnets = validateSubnets([...defaultSubnets(), { name: 'net1', vpc: 'vpc1', cidrBlock: '10.16.0.0/24' }], {
+      vpcs: [{ name: 'ovn-cluster' }, { name: 'vpc1' }],
+    });
     const table = renderVpcTable([{ name: 'ovn-cluster' }, { name: 'vpc1', namespaces: ['ns9'] }], subnets);
     expect(table.split('\n').map((l) => l.split(/\s+/).filter(Boolean))).toEqual([
       ['NAME', 'ENABLEEXTERNAL', 'ENABLEBFD', 'STANDBY', 'SUBNETS', 'NAMESPACES'],
@@ -218,20 +328,65 @@ describe('Kubernetes names (issue #14 item 6)', () => {
   it('RFC 1123 labels and subdomains with their lengths', () => {
     expect(isDns1123Label('ns-1')).toBe(true);
     expect(isDns1123Label('a'.repeat(DNS1123_LABEL_MAX))).toBe(true);
-    for (const bad of ['', 'a'.repeat(64), 'Ns', '-a', 'a-', 'a.b', 'a_b', 'ns"1', 'ns\n1', 'nś', ' a']) expect(isDns1123Label(bad), bad).toBe(false);
+    for (const bad of ['', 'a'.repeat(64), 'Ns', '-a', 'a-', 'a.b', 'a_b', 'ns"1', 'ns\n1', 'nś', ' a'])
+      expect(isDns1123Label(bad), bad).toBe(false);
     expect(isDns1123Subdomain('pod-1.web')).toBe(true);
     expect(isDns1123Subdomain(`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`)).toBe(true); // 253
-    for (const bad of [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`, 'a..b', '.a', 'a.', 'A', 'pod/1', "pod'1"]) expect(isDns1123Subdomain(bad), bad).toBe(false);
+    for (const bad of [
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`,
+      'a..b',
+      '.a',
+      'a.',
+      'A',
+      'pod/1',
+      "pod'1",
+    ])
+      expect(isDns1123Subdomain(bad), bad).toBe(false);
   });
 
   it.each<[string, () => unknown, string, string]>([
-    ['pod name with a quote', () => planIpam({ subnets: defaultSubnets(), pods: [{ name: 'p"1', namespace: 'default', node: 'n' }] }), 'pod.name', 'p"1'],
-    ['namespace with a dot', () => planIpam({ subnets: defaultSubnets(), pods: [{ name: 'p', namespace: 'a.b', node: 'n' }] }), 'pod.namespace', 'a.b'],
-    ['node with a newline', () => planIpam({ subnets: defaultSubnets(), pods: [], nodes: ['node\n1'] }), 'node', 'node\n1'],
-    ['pod node upper case', () => planIpam({ subnets: defaultSubnets(), pods: [{ name: 'p', namespace: 'default', node: 'Node1' }] }), 'pod.node', 'Node1'],
-    ['subnet name non-ASCII', () => defineSubnet({ name: 'sübnet', cidrBlock: '10.70.0.0/16' }), 'subnet.name', 'sübnet'],
-    ['subnet namespace too long', () => defineSubnet({ name: 's', cidrBlock: '10.70.0.0/16', namespaces: ['n'.repeat(64)] }), 'subnet.namespaces', 'n'.repeat(64)],
-    ['vpc name with a space', () => defineSubnet({ name: 's', vpc: 'my vpc', cidrBlock: '10.70.0.0/16' }), 'subnet.vpc', 'my vpc'],
+    [
+      'pod name with a quote',
+      () => planIpam({ subnets: defaultSubnets(), pods: [{ name: 'p"1', namespace: 'default', node: 'n' }] }),
+      'pod.name',
+      'p"1',
+    ],
+    [
+      'namespace with a dot',
+      () => planIpam({ subnets: defaultSubnets(), pods: [{ name: 'p', namespace: 'a.b', node: 'n' }] }),
+      'pod.namespace',
+      'a.b',
+    ],
+    [
+      'node with a newline',
+      () => planIpam({ subnets: defaultSubnets(), pods: [], nodes: ['node\n1'] }),
+      'node',
+      'node\n1',
+    ],
+    [
+      'pod node upper case',
+      () => planIpam({ subnets: defaultSubnets(), pods: [{ name: 'p', namespace: 'default', node: 'Node1' }] }),
+      'pod.node',
+      'Node1',
+    ],
+    [
+      'subnet name non-ASCII',
+      () => defineSubnet({ name: 'sübnet', cidrBlock: '10.70.0.0/16' }),
+      'subnet.name',
+      'sübnet',
+    ],
+    [
+      'subnet namespace too long',
+      () => defineSubnet({ name: 's', cidrBlock: '10.70.0.0/16', namespaces: ['n'.repeat(64)] }),
+      'subnet.namespaces',
+      'n'.repeat(64),
+    ],
+    [
+      'vpc name with a space',
+      () => defineSubnet({ name: 's', vpc: 'my vpc', cidrBlock: '10.70.0.0/16' }),
+      'subnet.vpc',
+      'my vpc',
+    ],
   ])('%s is a KubeNameError naming the field', (_t, fn, field, value) => {
     const e = thrown(fn);
     expect(e).toBeInstanceOf(KubeNameError);

@@ -44,7 +44,6 @@ import {
 } from '../../../src/kube/subnet-model.js';
 import { expectSdkError } from '../../helpers/errors.js';
 
-
 const subnet1: SubnetInput = {
   name: 'subnet1',
   cidrBlock: '10.66.0.0/16',
@@ -113,8 +112,18 @@ describe('defaults', () => {
       protocol: 'IPv6',
       namespaces: [],
     });
-    const d = defineSubnet({ name: 'dual', cidrBlock: '10.20.0.0/16,fd00:20::/64', protocol: 'Dual', u2oInterconnectionIP: '10.20.0.254' });
-    expect(d).toMatchObject({ protocol: 'Dual', gateway: '10.20.0.1,fd00:20::1', excludeIps: ['10.20.0.1', 'fd00:20::1'], u2oInterconnectionIP: '10.20.0.254' });
+    const d = defineSubnet({
+      name: 'dual',
+      cidrBlock: '10.20.0.0/16,fd00:20::/64',
+      protocol: 'Dual',
+      u2oInterconnectionIP: '10.20.0.254',
+    });
+    expect(d).toMatchObject({
+      protocol: 'Dual',
+      gateway: '10.20.0.1,fd00:20::1',
+      excludeIps: ['10.20.0.1', 'fd00:20::1'],
+      u2oInterconnectionIP: '10.20.0.254',
+    });
   });
 
   it('accepts a gateway inside an excluded range (the seed subnet1 does exactly that)', () => {
@@ -129,19 +138,91 @@ describe('defaults', () => {
 
 describe('validation: each bad input is a typed error naming the value', () => {
   const cases: Array<[string, SubnetInput, new (...a: never[]) => KubeModelError, string, string]> = [
-    ['invalid CIDR', { name: 's', cidrBlock: '10.66.0.0/33' }, SubnetCidrError, 'KUBE_SUBNET_INVALID_CIDR', '10.66.0.0/33'],
-    ['two IPv4 CIDRs', { name: 's', cidrBlock: '10.66.0.0/16,10.67.0.0/16' }, SubnetCidrError, 'KUBE_SUBNET_INVALID_CIDR', '10.66.0.0/16,10.67.0.0/16'],
-    ['backwards exclude range', { name: 's', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.9..10.66.0.1'] }, SubnetExcludeError, 'KUBE_SUBNET_INVALID_EXCLUDE', '10.66.0.9..10.66.0.1'],
-    ['garbage exclude', { name: 's', cidrBlock: '10.66.0.0/16', excludeIps: ['ten'] }, SubnetExcludeError, 'KUBE_SUBNET_INVALID_EXCLUDE', 'ten'],
-    ['gateway outside', { name: 's', cidrBlock: '10.66.0.0/16', gateway: '10.16.0.1' }, GatewayOutsideSubnetError, 'KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR', '10.16.0.1'],
-    ['gateway is network address', { name: 's', cidrBlock: '10.66.0.0/16', gateway: '10.66.0.0' }, GatewayReservedAddressError, 'KUBE_SUBNET_GATEWAY_RESERVED', '10.66.0.0'],
-    ['gateway is broadcast', { name: 's', cidrBlock: '10.66.0.0/16', gateway: '10.66.255.255' }, GatewayReservedAddressError, 'KUBE_SUBNET_GATEWAY_RESERVED', '10.66.255.255'],
-    ['gateway garbage', { name: 's', cidrBlock: '10.66.0.0/16', gateway: 'gw' }, SubnetGatewayError, 'KUBE_SUBNET_INVALID_GATEWAY', 'gw'],
-    ['bad gatewayType', { name: 's', cidrBlock: '10.66.0.0/16', gatewayType: 'weird' as never }, SubnetFieldError, 'KUBE_SUBNET_INVALID_FIELD', 'weird'],
-    ['bad provider', { name: 's', cidrBlock: '10.66.0.0/16', provider: 'macvlan' as never }, SubnetFieldError, 'KUBE_SUBNET_INVALID_FIELD', 'macvlan'],
+    [
+      'invalid CIDR',
+      { name: 's', cidrBlock: '10.66.0.0/33' },
+      SubnetCidrError,
+      'KUBE_SUBNET_INVALID_CIDR',
+      '10.66.0.0/33',
+    ],
+    [
+      'two IPv4 CIDRs',
+      { name: 's', cidrBlock: '10.66.0.0/16,10.67.0.0/16' },
+      SubnetCidrError,
+      'KUBE_SUBNET_INVALID_CIDR',
+      '10.66.0.0/16,10.67.0.0/16',
+    ],
+    [
+      'backwards exclude range',
+      { name: 's', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.9..10.66.0.1'] },
+      SubnetExcludeError,
+      'KUBE_SUBNET_INVALID_EXCLUDE',
+      '10.66.0.9..10.66.0.1',
+    ],
+    [
+      'garbage exclude',
+      { name: 's', cidrBlock: '10.66.0.0/16', excludeIps: ['ten'] },
+      SubnetExcludeError,
+      'KUBE_SUBNET_INVALID_EXCLUDE',
+      'ten',
+    ],
+    [
+      'gateway outside',
+      { name: 's', cidrBlock: '10.66.0.0/16', gateway: '10.16.0.1' },
+      GatewayOutsideSubnetError,
+      'KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR',
+      '10.16.0.1',
+    ],
+    [
+      'gateway is network address',
+      { name: 's', cidrBlock: '10.66.0.0/16', gateway: '10.66.0.0' },
+      GatewayReservedAddressError,
+      'KUBE_SUBNET_GATEWAY_RESERVED',
+      '10.66.0.0',
+    ],
+    [
+      'gateway is broadcast',
+      { name: 's', cidrBlock: '10.66.0.0/16', gateway: '10.66.255.255' },
+      GatewayReservedAddressError,
+      'KUBE_SUBNET_GATEWAY_RESERVED',
+      '10.66.255.255',
+    ],
+    [
+      'gateway garbage',
+      { name: 's', cidrBlock: '10.66.0.0/16', gateway: 'gw' },
+      SubnetGatewayError,
+      'KUBE_SUBNET_INVALID_GATEWAY',
+      'gw',
+    ],
+    [
+      'bad gatewayType',
+      { name: 's', cidrBlock: '10.66.0.0/16', gatewayType: 'weird' as never },
+      SubnetFieldError,
+      'KUBE_SUBNET_INVALID_FIELD',
+      'weird',
+    ],
+    [
+      'bad provider',
+      { name: 's', cidrBlock: '10.66.0.0/16', provider: 'macvlan' as never },
+      SubnetFieldError,
+      'KUBE_SUBNET_INVALID_FIELD',
+      'macvlan',
+    ],
     ['empty name', { name: '', cidrBlock: '10.66.0.0/16' }, SubnetFieldError, 'KUBE_SUBNET_INVALID_FIELD', ''],
-    ['u2o outside', { name: 's', cidrBlock: '10.66.0.0/16', u2oInterconnectionIP: '10.1.1.1' }, U2oAddressError, 'KUBE_SUBNET_INVALID_U2O_IP', '10.1.1.1'],
-    ['u2o garbage', { name: 's', cidrBlock: '10.66.0.0/16', u2oInterconnectionIP: 'x' }, U2oAddressError, 'KUBE_SUBNET_INVALID_U2O_IP', 'x'],
+    [
+      'u2o outside',
+      { name: 's', cidrBlock: '10.66.0.0/16', u2oInterconnectionIP: '10.1.1.1' },
+      U2oAddressError,
+      'KUBE_SUBNET_INVALID_U2O_IP',
+      '10.1.1.1',
+    ],
+    [
+      'u2o garbage',
+      { name: 's', cidrBlock: '10.66.0.0/16', u2oInterconnectionIP: 'x' },
+      U2oAddressError,
+      'KUBE_SUBNET_INVALID_U2O_IP',
+      'x',
+    ],
   ];
   it.each(cases)('%s', (_title, input, cls, code, value) => {
     const e = expectSdkError(() => validateSubnets([...defaultSubnets(), input]));
@@ -151,9 +232,18 @@ describe('validation: each bad input is a typed error naming the value', () => {
   });
 
   it('overlapping subnets in one VPC name both', () => {
-    const e = expectSdkError(() => validateSubnets([...defaultSubnets(), { name: 'dup', cidrBlock: '10.16.128.0/17' }]));
+    const e = expectSdkError(() =>
+      validateSubnets([...defaultSubnets(), { name: 'dup', cidrBlock: '10.16.128.0/17' }]),
+    );
     expect(e).toBeInstanceOf(SubnetsOverlapError);
-    expect(e).toMatchObject({ code: 'KUBE_SUBNET_OVERLAP', value: '10.16.128.0/17', subnet: 'dup', otherSubnet: 'ovn-default', otherCidr: '10.16.0.0/16', vpc: 'ovn-cluster' });
+    expect(e).toMatchObject({
+      code: 'KUBE_SUBNET_OVERLAP',
+      value: '10.16.128.0/17',
+      subnet: 'dup',
+      otherSubnet: 'ovn-default',
+      otherCidr: '10.16.0.0/16',
+      vpc: 'ovn-cluster',
+    });
   });
 
   it('allows the same CIDR in another VPC', () => {
@@ -165,16 +255,29 @@ describe('validation: each bad input is a typed error naming the value', () => {
 
   // Kube-OVN: a namespace's logical_switch annotation lists several subnets (pkg/controller/namespace.go).
   it('a namespace may be listed by two subnets', () => {
-    const out = validateSubnets([...defaultSubnets(), subnet1, { name: 'subnet2', cidrBlock: '10.67.0.0/16', namespaces: ['ns2', 'ns1'] }]);
+    const out = validateSubnets([
+      ...defaultSubnets(),
+      subnet1,
+      { name: 'subnet2', cidrBlock: '10.67.0.0/16', namespaces: ['ns2', 'ns1'] },
+    ]);
     expect(out.filter((x) => x.namespaces.includes('ns1')).map((x) => x.name)).toEqual(['subnet1', 'subnet2']);
   });
 
   it('a duplicate name, an unknown VPC, two default subnets', () => {
-    expect(expectSdkError(() => validateSubnets([...defaultSubnets(), { name: 'join', cidrBlock: '10.99.0.0/16' }]))).toBeInstanceOf(DuplicateSubnetNameError);
-    const u = expectSdkError(() => validateSubnets([{ name: 'x', vpc: 'nope', cidrBlock: '10.99.0.0/16' }], { vpcs: [defaultVpc()] }));
+    expect(
+      expectSdkError(() => validateSubnets([...defaultSubnets(), { name: 'join', cidrBlock: '10.99.0.0/16' }])),
+    ).toBeInstanceOf(DuplicateSubnetNameError);
+    const u = expectSdkError(() =>
+      validateSubnets([{ name: 'x', vpc: 'nope', cidrBlock: '10.99.0.0/16' }], { vpcs: [defaultVpc()] }),
+    );
     expect(u).toBeInstanceOf(UnknownVpcError);
     expect(u).toMatchObject({ code: 'KUBE_UNKNOWN_VPC', value: 'nope', subnet: 'x' });
-    const d = expectSdkError(() => validateSubnets([...defaultSubnets(), { name: 'd2', vpc: 'ovn-cluster', cidrBlock: '10.99.0.0/16', default: true }]));
+    const d = expectSdkError(() =>
+      validateSubnets([
+        ...defaultSubnets(),
+        { name: 'd2', vpc: 'ovn-cluster', cidrBlock: '10.99.0.0/16', default: true },
+      ]),
+    );
     expect(d).toBeInstanceOf(MultipleDefaultSubnetsError);
     expect(d).toMatchObject({ code: 'KUBE_MULTIPLE_DEFAULT_SUBNETS', value: 'd2', otherSubnet: 'ovn-default' });
   });
@@ -231,7 +334,10 @@ describe('planIpam', () => {
   it('keeps recorded addresses after a restart; a released address waits behind the never-used ones', () => {
     const first = planIpam({ subnets, pods: seedPods, macSeed: 1 });
     const pod2 = first.records.find((r) => r.name === 'ovn-default-node1-pod2.default')!;
-    const pods = [...seedPods.filter((p) => p.name !== 'ovn-default-node1-pod2'), { name: 'new', namespace: 'default', node: 'node2' }];
+    const pods = [
+      ...seedPods.filter((p) => p.name !== 'ovn-default-node1-pod2'),
+      { name: 'new', namespace: 'default', node: 'node2' },
+    ];
     const next = planIpam({ subnets, pods, records: first.records, macSeed: 1 });
     expect(next.released).toEqual([pod2]);
     expect(next.releasedIps.get('ovn-default')).toEqual([pod2.ip]);
@@ -272,7 +378,11 @@ describe('planIpam', () => {
   });
 
   it('honours an explicit pod subnet', () => {
-    const plan = planIpam({ subnets, macSeed: 1, pods: [{ name: 'p', namespace: 'default', node: 'n', subnet: 'subnet1' }] });
+    const plan = planIpam({
+      subnets,
+      macSeed: 1,
+      pods: [{ name: 'p', namespace: 'default', node: 'n', subnet: 'subnet1' }],
+    });
     expect(plan.records[0]).toMatchObject({ subnet: 'subnet1', ip: '10.66.0.11' });
   });
 
@@ -292,16 +402,47 @@ describe('planIpam', () => {
 
   it('refuses a static IP already recorded for another pod', () => {
     const first = planIpam({ subnets, pods: seedPods, macSeed: 1 });
-    const e = expectSdkError(() => planIpam({ subnets, pods: [...seedPods, { name: 'x', namespace: 'ns1', node: 'n', ip: '10.66.0.11' }], records: first.records }));
+    const e = expectSdkError(() =>
+      planIpam({
+        subnets,
+        pods: [...seedPods, { name: 'x', namespace: 'ns1', node: 'n', ip: '10.66.0.11' }],
+        records: first.records,
+      }),
+    );
     expect(e).toMatchObject({ code: 'IPAM_ADDRESS_TAKEN', value: '10.66.0.11', owner: 'subnet1-node1-pod1.ns1' });
   });
 
   it.each<[string, Pod, new (...a: never[]) => Error, string]>([
-    ['static IP is the network address', { name: 'a', namespace: 'ns1', node: 'n', ip: '10.66.0.0' }, AddressExcludedError, '10.66.0.0'],
-    ['static IP is the gateway', { name: 'a', namespace: 'default', node: 'n', ip: '10.16.0.1' }, AddressIsGatewayError, '10.16.0.1'],
-    ['static IP outside the subnet', { name: 'a', namespace: 'ns1', node: 'n', ip: '10.16.0.9' }, AddressOutsideCidrError, '10.16.0.9'],
-    ['invalid static MAC', { name: 'a', namespace: 'ns1', node: 'n', mac: 'zz:00:00:00:00:01' }, InvalidMacError, 'zz:00:00:00:00:01'],
-    ['unknown explicit subnet', { name: 'a', namespace: 'ns1', node: 'n', subnet: 'gone' }, UnknownSubnetNameError, 'gone'],
+    [
+      'static IP is the network address',
+      { name: 'a', namespace: 'ns1', node: 'n', ip: '10.66.0.0' },
+      AddressExcludedError,
+      '10.66.0.0',
+    ],
+    [
+      'static IP is the gateway',
+      { name: 'a', namespace: 'default', node: 'n', ip: '10.16.0.1' },
+      AddressIsGatewayError,
+      '10.16.0.1',
+    ],
+    [
+      'static IP outside the subnet',
+      { name: 'a', namespace: 'ns1', node: 'n', ip: '10.16.0.9' },
+      AddressOutsideCidrError,
+      '10.16.0.9',
+    ],
+    [
+      'invalid static MAC',
+      { name: 'a', namespace: 'ns1', node: 'n', mac: 'zz:00:00:00:00:01' },
+      InvalidMacError,
+      'zz:00:00:00:00:01',
+    ],
+    [
+      'unknown explicit subnet',
+      { name: 'a', namespace: 'ns1', node: 'n', subnet: 'gone' },
+      UnknownSubnetNameError,
+      'gone',
+    ],
     ['empty node', { name: 'a', namespace: 'ns1', node: '' }, PodFieldError, ''],
   ])('refuses %s', (_t, pod, cls, value) => {
     const e = expectSdkError(() => planIpam({ subnets, pods: [pod] }));
@@ -325,19 +466,33 @@ describe('planIpam', () => {
     expect(dup).toBeInstanceOf(DuplicatePodError);
     expect(dup).toMatchObject({ code: 'KUBE_DUPLICATE_POD', value: 'ovn-default-node1-pod1.default' });
     const tiny = [{ name: 'tiny', cidrBlock: '10.77.0.0/30', namespaces: ['t'] }, ...defaultSubnets()];
-    const ex = expectSdkError(() => planIpam({ subnets: tiny, pods: [1, 2].map((i) => ({ name: `p${i}`, namespace: 't', node: 'n' })) }));
+    const ex = expectSdkError(() =>
+      planIpam({ subnets: tiny, pods: [1, 2].map((i) => ({ name: `p${i}`, namespace: 't', node: 'n' })) }),
+    );
     expect(ex).toBeInstanceOf(SubnetExhaustedError);
     expect(ex).toMatchObject({ value: '10.77.0.0/30', requester: 'p2.t' });
   });
 
   it('dual-stack subnets give each pod one address per family', () => {
     const plan = planIpam({
-      subnets: [defineSubnet({ name: 'ovn-default', cidrBlock: '10.16.0.0/16,fd00:10:16::/64', default: true, natOutgoing: true })],
+      subnets: [
+        defineSubnet({
+          name: 'ovn-default',
+          cidrBlock: '10.16.0.0/16,fd00:10:16::/64',
+          default: true,
+          natOutgoing: true,
+        }),
+      ],
       pods: [{ name: 'p', namespace: 'default', node: 'n' }],
       macSeed: 1,
     });
     expect(plan.records[0]?.ip).toBe('10.16.0.2,fd00:10:16::2');
-    expect(plan.usage.get('ovn-default')).toEqual({ v4Used: 1n, v4Available: 65532n, v6Used: 1n, v6Available: 2n ** 64n - 4n });
+    expect(plan.usage.get('ovn-default')).toEqual({
+      v4Used: 1n,
+      v4Available: 65532n,
+      v6Used: 1n,
+      v6Available: 2n ** 64n - 4n,
+    });
   });
 
   it('refuses nodes without a join subnet', () => {
@@ -349,12 +504,23 @@ describe('planIpam', () => {
 
 describe('OVN-facing strings', () => {
   it('port addresses, router port networks, switch other_config', async () => {
-    const { portAddresses, routerPortNetworks, logicalSwitchOtherConfig } = await import('../../../src/kube/subnet-model.js');
+    const { portAddresses, routerPortNetworks, logicalSwitchOtherConfig } =
+      await import('../../../src/kube/subnet-model.js');
     expect(portAddresses({ ip: '10.16.0.8', mac: '00:00:00:AA:0D:31' })).toBe('00:00:00:AA:0D:31 10.16.0.8');
-    expect(portAddresses({ ip: '10.16.0.8,fd00:10:16::8', mac: '00:00:00:AA:0D:31' })).toBe('00:00:00:AA:0D:31 10.16.0.8 fd00:10:16::8');
-    const dual = defineSubnet({ name: 'd', cidrBlock: '10.16.0.0/16,fd00:10:16::/64', excludeIps: ['10.16.0.1..10.16.0.9'] });
+    expect(portAddresses({ ip: '10.16.0.8,fd00:10:16::8', mac: '00:00:00:AA:0D:31' })).toBe(
+      '00:00:00:AA:0D:31 10.16.0.8 fd00:10:16::8',
+    );
+    const dual = defineSubnet({
+      name: 'd',
+      cidrBlock: '10.16.0.0/16,fd00:10:16::/64',
+      excludeIps: ['10.16.0.1..10.16.0.9'],
+    });
     expect(routerPortNetworks(dual)).toEqual(['10.16.0.1/16', 'fd00:10:16::1/64']);
-    expect(logicalSwitchOtherConfig(dual)).toEqual({ subnet: '10.16.0.0/16', ipv6_prefix: 'fd00:10:16::', exclude_ips: '10.16.0.1..10.16.0.9' });
+    expect(logicalSwitchOtherConfig(dual)).toEqual({
+      subnet: '10.16.0.0/16',
+      ipv6_prefix: 'fd00:10:16::',
+      exclude_ips: '10.16.0.1..10.16.0.9',
+    });
     const s1 = defineSubnet(subnet1);
     expect(routerPortNetworks(s1)).toEqual(['10.66.0.1/16']);
     expect(logicalSwitchOtherConfig(s1)).toEqual({ subnet: '10.66.0.0/16', exclude_ips: '10.66.0.1..10.66.0.10' });

@@ -28,15 +28,29 @@ const hexOf = (list: readonly Action[], v: 1 | 4 | 6): string => {
 
 describe('encap / decap text against ovs-ofctl parse-flow', () => {
   const texts = [
-    'encap(ethernet)', 'encap(nsh)', 'encap(mpls)', 'encap(mpls_mc)', 'encap(nsh(md_type=1))', 'encap(nsh(md_type=2))',
-    'encap(nsh(md_type=2,tlv(0x1000,10,0x12345678)))', 'encap(nsh(tlv(0x1,2,0x01)))',
+    'encap(ethernet)',
+    'encap(nsh)',
+    'encap(mpls)',
+    'encap(mpls_mc)',
+    'encap(nsh(md_type=1))',
+    'encap(nsh(md_type=2))',
+    'encap(nsh(md_type=2,tlv(0x1000,10,0x12345678)))',
+    'encap(nsh(tlv(0x1,2,0x01)))',
     'encap(nsh(md_type=2,tlv(0x1000,10,0x12345678),tlv(0x2000,20,0xfedcba9876543210)))',
-    'encap(nsh(md_type=2,tlv(0xffff,255,0x0102030405060708090a)))', 'encap(ethernet()),output:1',
-    'decap()', 'decap(packet_type(ns=0,type=0))', 'decap(packet_type(ns=1,type=0x800))', 'decap(packet_type(ns=1,type=0x894f))',
-    'decap(packet_type(ns=4,type=0xffff))', 'decap(),encap(mpls),output:2',
+    'encap(nsh(md_type=2,tlv(0xffff,255,0x0102030405060708090a)))',
+    'encap(ethernet()),output:1',
+    'decap()',
+    'decap(packet_type(ns=0,type=0))',
+    'decap(packet_type(ns=1,type=0x800))',
+    'decap(packet_type(ns=1,type=0x894f))',
+    'decap(packet_type(ns=4,type=0xffff))',
+    'decap(),encap(mpls),output:2',
   ];
   for (const t of texts) {
-    for (const [name, v] of [['OpenFlow13', 4], ['OpenFlow15', 6]] as const) {
+    for (const [name, v] of [
+      ['OpenFlow13', 4],
+      ['OpenFlow15', 6],
+    ] as const) {
       it(`${t} (${name})`, () => {
         const ovs = ofctlParseFlow(`actions=${t}`, name);
         if ('error' in ovs) throw new Error(ovs.error);
@@ -45,13 +59,22 @@ describe('encap / decap text against ovs-ofctl parse-flow', () => {
         // the flow_mod ends with the apply_actions instruction holding exactly these actions
         expect(toHex(ovs.bytes).endsWith(hex)).toBe(true);
         expect(`actions=${formatActions(ours)}`).toBe(ovs.text);
-        expect(`actions=${formatActions(readActions(new ByteReader(Buffer.from(hex, 'hex')), hex.length / 2, v))}`).toBe(ovs.text);
+        expect(
+          `actions=${formatActions(readActions(new ByteReader(Buffer.from(hex, 'hex')), hex.length / 2, v))}`,
+        ).toBe(ovs.text);
       });
     }
   }
 
   it('rejects what ovs-ofctl rejects, as typed errors', () => {
-    for (const t of ['encap(nsh(md_type=3))', 'encap(ipv4)', 'encap(mpls(md_type=1))', 'decap(packet_type(ns=1))', 'encap(nsh(tlv(1,2)))', 'decap(packet_type(ns=5,type=1))']) {
+    for (const t of [
+      'encap(nsh(md_type=3))',
+      'encap(ipv4)',
+      'encap(mpls(md_type=1))',
+      'decap(packet_type(ns=1))',
+      'encap(nsh(tlv(1,2)))',
+      'decap(packet_type(ns=5,type=1))',
+    ]) {
       expect('error' in ofctlParseFlow(`actions=${t}`, 'OpenFlow13'), t).toBe(true);
       expect(() => parseActions(t, 4), t).toThrow(FlowParseError);
     }
@@ -62,14 +85,18 @@ const tlv = fc.record({
   tlvClass: fc.integer({ min: 0, max: 0xffff }),
   tlvType: fc.integer({ min: 0, max: 0xff }),
   // OVS prints the value as one hex number: a leading zero byte would not survive its text
-  value: fc.uint8Array({ minLength: 1, maxLength: 40 }).map((b) => (b[0] === 0 ? Uint8Array.of(1, ...b.subarray(1)) : b)),
+  value: fc
+    .uint8Array({ minLength: 1, maxLength: 40 })
+    .map((b) => (b[0] === 0 ? Uint8Array.of(1, ...b.subarray(1)) : b)),
 });
 /** Any header with NSH properties (OVS decodes and prints them on any header), md_type any byte. */
-const encap: fc.Arbitrary<EncapSpec> = fc.record({
-  header: fc.constantFrom('ethernet', 'mpls', 'mpls_mc', 'nsh', 'nsh', 'nsh'),
-  md: fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }),
-  tlvs: fc.array(tlv, { maxLength: 4 }),
-}).map(({ header, md, tlvs }) => {
+const encap: fc.Arbitrary<EncapSpec> = fc
+  .record({
+    header: fc.constantFrom('ethernet', 'mpls', 'mpls_mc', 'nsh', 'nsh', 'nsh'),
+    md: fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }),
+    tlvs: fc.array(tlv, { maxLength: 4 }),
+  })
+  .map(({ header, md, tlvs }) => {
     const s: { -readonly [K in keyof EncapSpec]: EncapSpec[K] } = { kind: 'encap', header };
     if (md !== undefined) s.mdType = md;
     if (tlvs.length) s.tlvs = tlvs;
@@ -77,13 +104,17 @@ const encap: fc.Arbitrary<EncapSpec> = fc.record({
   });
 const decap: fc.Arbitrary<DecapSpec> = fc.oneof(
   fc.constant({ kind: 'decap' as const }),
-  fc.record({ ns: fc.integer({ min: 0, max: 0xffff }), type: fc.integer({ min: 0, max: 0xffff }) })
+  fc
+    .record({ ns: fc.integer({ min: 0, max: 0xffff }), type: fc.integer({ min: 0, max: 0xffff }) })
     .filter((p) => !(p.ns === 0 && p.type === 0xfffe))
     .map((packetType) => ({ kind: 'decap' as const, packetType })),
 );
 
 describe('random encap / decap against ovs-ofctl parse-actions', () => {
-  for (const [name, v] of [['OpenFlow13', 4], ['OpenFlow15', 6]] as const) {
+  for (const [name, v] of [
+    ['OpenFlow13', 4],
+    ['OpenFlow15', 6],
+  ] as const) {
     it(`${name}: ovs-ofctl prints the encoded batch as formatActions does; decode gives the spec back`, () => {
       const batch = fc.sample(fc.oneof(encap, decap), { numRuns: 300, seed: v });
       const hexes = batch.map((s) => hexOf([encapToAction(s)], v));
@@ -97,7 +128,12 @@ describe('random encap / decap against ovs-ofctl parse-actions', () => {
         expect(formatEncap(s)).toBe(theirs[i]!.slice('actions='.length));
         expect(plain(encapFromAction(list[0]!))).toEqual(plain(s));
         // the text parser takes what ovs-ofctl's does: properties on nsh only, md_type 1 or 2
-        const textOk = s.kind === 'decap' ? (s.packetType?.ns ?? 0) <= 4 : s.header === 'nsh' ? s.mdType === undefined || s.mdType === 1 || s.mdType === 2 : !s.mdType && !s.tlvs;
+        const textOk =
+          s.kind === 'decap'
+            ? (s.packetType?.ns ?? 0) <= 4
+            : s.header === 'nsh'
+              ? s.mdType === undefined || s.mdType === 1 || s.mdType === 2
+              : !s.mdType && !s.tlvs;
         const args = theirs[i]!.slice(s.kind.length + 'actions='.length + 1, -1);
         if (textOk) expect(plain(parseEncap(s.kind, args))).toEqual(plain(s));
         else expect(() => parseEncap(s.kind, args)).toThrow(SdkError);
@@ -116,7 +152,10 @@ describe('random encap / decap against ovs-ofctl parse-actions', () => {
       expect(() => readActions(new ByteReader(bytes), bytes.length, 4)).toThrow(SdkError);
       const raw = { type: 'experimenter', experimenter: 0x2320, data: bytes.subarray(8) } as const;
       expect(() => encapFromAction(raw)).toThrow(SdkError);
-      const r = spawnSync('ovs-ofctl', ['parse-actions', 'OpenFlow13'], { input: `${toHex(bytes)}\n`, encoding: 'utf8' });
+      const r = spawnSync('ovs-ofctl', ['parse-actions', 'OpenFlow13'], {
+        input: `${toHex(bytes)}\n`,
+        encoding: 'utf8',
+      });
       expect(r.stdout).toMatch(/^bad OpenFlow13 actions/m);
     }
   });

@@ -6,8 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../../../src/wire/index.js';
 import {
-  ActionError, actionsLength, formatActions, formatInstructions, instructionsLength, readActions, readInstructions,
-  writeActions, writeInstructions,
+  ActionError,
+  actionsLength,
+  formatActions,
+  formatInstructions,
+  instructionsLength,
+  readActions,
+  readInstructions,
+  writeActions,
+  writeInstructions,
 } from '../../../src/openflow/actions/index.js';
 import { SdkError } from '../../../src/errors.js';
 import { loadActionSets, OF_VERSION_BYTE } from './vectors.js';
@@ -57,7 +64,8 @@ describe('ofp-actions.json', () => {
           const bytes = fromHex(v.hex.length % 2 ? `0${v.hex}` : v.hex);
           const decode = (): string => {
             const r = new ByteReader(bytes);
-            if (set.command === 'parse-actions') return `actions=${formatActions(readActions(r, bytes.length, version))}`;
+            if (set.command === 'parse-actions')
+              return `actions=${formatActions(readActions(r, bytes.length, version))}`;
             return `actions=${formatInstructions(readInstructions(r, bytes.length, version))}`;
           };
           if (want.startsWith('bad ')) {

@@ -10,13 +10,25 @@ import { describe, expect, it } from 'vitest';
 import { FlowParseError, formatFlow, parseFlow } from '../../../src/openflow/text/index.js';
 import { VECTORS } from './vectors.js';
 
-interface ParseFlowsVector { title: string; flows_file: string; expected_rc: number; expected_stdout: string }
-const vectors = (JSON.parse(readFileSync(resolve(VECTORS, 'openflow/ovs-tests/parse-flows.json'), 'utf8')) as { vectors: ParseFlowsVector[] }).vectors;
+interface ParseFlowsVector {
+  title: string;
+  flows_file: string;
+  expected_rc: number;
+  expected_stdout: string;
+}
+const vectors = (
+  JSON.parse(readFileSync(resolve(VECTORS, 'openflow/ovs-tests/parse-flows.json'), 'utf8')) as {
+    vectors: ParseFlowsVector[];
+  }
+).vectors;
 
 /** Lines this library rejects on purpose (features of OVS newer than 3.1), by pattern. */
 const NEWER_THAN_31: [RegExp, string][] = [
   [/obs_domain_id=NXM|obs_point_id=NXM/, 'sample() with field-valued ids (NXAST_SAMPLE4) is newer than OVS 3.1'],
-  [/\breg(1[6-9]|2\d|3[01])\b|xreg(8|9|1[0-5])\b|xxreg[4-7]\b/, 'registers 16-31 (NXOXM_ET_REG*) are newer than OVS 3.1'],
+  [
+    /\breg(1[6-9]|2\d|3[01])\b|xreg(8|9|1[0-5])\b|xxreg[4-7]\b/,
+    'registers 16-31 (NXOXM_ET_REG*) are newer than OVS 3.1',
+  ],
   [/\[\[/, 'autotest m4 quoting left in the vector'],
 ];
 /** Lines whose expected text differs only by an IPv6 rendering detail of the upstream build host. */
@@ -27,7 +39,10 @@ describe('parse-flows.json', () => {
     if (v.title.includes('1.1') || v.title.includes('-mmm')) continue;
     const version = v.title.includes('1.2') ? 0x03 : 0x01;
     const flows = v.flows_file.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
-    const expected = v.expected_stdout.split('\n').filter((l) => / ADD /.test(l)).map((l) => l.replace(/^.*? ADD /, '').replace(/^table:255 /, ''));
+    const expected = v.expected_stdout
+      .split('\n')
+      .filter((l) => / ADD /.test(l))
+      .map((l) => l.replace(/^.*? ADD /, '').replace(/^table:255 /, ''));
     describe(v.title, () => {
       if (v.expected_rc !== 0) {
         it('the whole file is rejected', () => {

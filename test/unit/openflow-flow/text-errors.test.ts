@@ -48,8 +48,11 @@ describe('flow text rejections', () => {
     expect(fault(text).position).toBe(text.indexOf('tcp_dst'));
   });
   it('aliases and shorthands normalise to the canonical text', () => {
-    expect(formatFlow(parseFlow('ip,dl_src=01:02:03:04:05:06,nw_dst=10.0.0.0/8,tun_id=5,NXM_NX_REG0[4..7]=3 actions=drop', 4)))
-      .toBe('ip,reg0=0x30/0xf0,tun_id=0x5,dl_src=01:02:03:04:05:06,nw_dst=10.0.0.0/8 actions=drop');
+    expect(
+      formatFlow(
+        parseFlow('ip,dl_src=01:02:03:04:05:06,nw_dst=10.0.0.0/8,tun_id=5,NXM_NX_REG0[4..7]=3 actions=drop', 4),
+      ),
+    ).toBe('ip,reg0=0x30/0xf0,tun_id=0x5,dl_src=01:02:03:04:05:06,nw_dst=10.0.0.0/8 actions=drop');
     expect(parseMatch('tcp6,tp_src=5', 6).map((f) => f.field)).toEqual(['eth_type', 'nw_proto', 'tcp_src']);
     expect(parseMatch('udp,tp_src=5', 6).map((f) => f.field)).toEqual(['eth_type', 'nw_proto', 'udp_src']);
     expect(parseMatch('icmp6,icmp_type=135', 6).map((f) => f.field)).toEqual(['eth_type', 'nw_proto', 'icmpv6_type']);

@@ -19,9 +19,16 @@ export interface ActionSet {
 }
 
 export function loadActionSets(): ActionSet[] {
-  return (JSON.parse(readFileSync(resolve(VECTORS, 'openflow/ovs-tests/ofp-actions.json'), 'utf8')) as { sets: ActionSet[] }).sets;
+  return (
+    JSON.parse(readFileSync(resolve(VECTORS, 'openflow/ovs-tests/ofp-actions.json'), 'utf8')) as { sets: ActionSet[] }
+  ).sets;
 }
 
 export const OF_VERSION_BYTE: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = {
-  OpenFlow10: 1, OpenFlow11: 2, OpenFlow12: 3, OpenFlow13: 4, OpenFlow14: 5, OpenFlow15: 6,
+  OpenFlow10: 1,
+  OpenFlow11: 2,
+  OpenFlow12: 3,
+  OpenFlow13: 4,
+  OpenFlow14: 5,
+  OpenFlow15: 6,
 };

@@ -30,11 +30,15 @@ describe('message error codes', () => {
   });
 
   it('OF_MSG_BAD_LENGTH: a port_status whose port is cut short', () => {
-    expect(code(() => decodeMessage(fromHex('040c0018000000000200000000000000' + '0000000100000000')))).toBe('OF_MSG_BAD_LENGTH');
+    expect(code(() => decodeMessage(fromHex('040c0018000000000200000000000000' + '0000000100000000')))).toBe(
+      'OF_MSG_BAD_LENGTH',
+    );
   });
 
   it('OF_MSG_BAD_LENGTH: a fixed body shorter than its structure (role request of 12 bytes)', () => {
-    expect(code(() => decodeMessage(fromHex('04180014000000010000000200000000' + '00000000')))).toBe('OF_MSG_BAD_LENGTH');
+    expect(code(() => decodeMessage(fromHex('04180014000000010000000200000000' + '00000000')))).toBe(
+      'OF_MSG_BAD_LENGTH',
+    );
   });
 
   it('OF_MSG_TRUNCATED: an OF1.5 aggregate reply that ends inside its ofp_stats header, with the offset', () => {
@@ -52,21 +56,58 @@ describe('message error codes', () => {
   });
 
   it('OF_MSG_TOO_LONG: a packet-out whose data makes it exceed 65535 bytes', () => {
-    expect(code(() => encodeMessage({ type: 'packetOut', version: 4, xid: 1, bufferId: 0xffffffff, inPort: 1, actions: [], data: new Uint8Array(70_000) }))).toBe('OF_MSG_TOO_LONG');
+    expect(
+      code(() =>
+        encodeMessage({
+          type: 'packetOut',
+          version: 4,
+          xid: 1,
+          bufferId: 0xffffffff,
+          inPort: 1,
+          actions: [],
+          data: new Uint8Array(70_000),
+        }),
+      ),
+    ).toBe('OF_MSG_TOO_LONG');
   });
 
   it('OF_MSG_UNSUPPORTED: a group_mod in OpenFlow 1.0, NXT_SET_FLOW_FORMAT after 1.0', () => {
-    expect(code(() => encodeMessage({ type: 'groupMod', version: 1, xid: 1, command: 0, groupType: 0, groupId: 1, buckets: [] }))).toBe('OF_MSG_UNSUPPORTED');
-    expect(code(() => encodeMessage({ type: 'nxSetFlowFormat', version: 4, xid: 1, format: 2 }))).toBe('OF_MSG_UNSUPPORTED');
+    expect(
+      code(() =>
+        encodeMessage({ type: 'groupMod', version: 1, xid: 1, command: 0, groupType: 0, groupId: 1, buckets: [] }),
+      ),
+    ).toBe('OF_MSG_UNSUPPORTED');
+    expect(code(() => encodeMessage({ type: 'nxSetFlowFormat', version: 4, xid: 1, format: 2 }))).toBe(
+      'OF_MSG_UNSUPPORTED',
+    );
   });
 
   it('OF_MSG_BAD_VALUE: a field out of range, a hardware address of the wrong size', () => {
-    expect(code(() => encodeMessage({ type: 'setConfig', version: 4, xid: 1, flags: 0x10000, missSendLen: 0 }))).toBe('OF_MSG_BAD_VALUE');
-    expect(code(() => encodeMessage({ type: 'portMod', version: 4, xid: 1, portNo: 1, hwAddr: new Uint8Array(5), config: 0, mask: 0, advertise: 0 }))).toBe('OF_MSG_BAD_VALUE');
+    expect(code(() => encodeMessage({ type: 'setConfig', version: 4, xid: 1, flags: 0x10000, missSendLen: 0 }))).toBe(
+      'OF_MSG_BAD_VALUE',
+    );
+    expect(
+      code(() =>
+        encodeMessage({
+          type: 'portMod',
+          version: 4,
+          xid: 1,
+          portNo: 1,
+          hwAddr: new Uint8Array(5),
+          config: 0,
+          mask: 0,
+          advertise: 0,
+        }),
+      ),
+    ).toBe('OF_MSG_BAD_VALUE');
   });
 
   it('an encoder failure leaves the shared scratch buffer usable for the next message', () => {
-    expect(code(() => encodeMessage({ type: 'setConfig', version: 4, xid: 1, flags: -1, missSendLen: 0 }))).toBe('OF_MSG_BAD_VALUE');
-    expect(Buffer.from(encodeMessage({ type: 'barrierRequest', version: 4, xid: 9 })).toString('hex')).toBe('0414000800000009');
+    expect(code(() => encodeMessage({ type: 'setConfig', version: 4, xid: 1, flags: -1, missSendLen: 0 }))).toBe(
+      'OF_MSG_BAD_VALUE',
+    );
+    expect(Buffer.from(encodeMessage({ type: 'barrierRequest', version: 4, xid: 9 })).toString('hex')).toBe(
+      '0414000800000009',
+    );
   });
 });

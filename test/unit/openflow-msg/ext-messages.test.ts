@@ -7,19 +7,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SdkError } from '../../../src/errors.js';
-import { decodeMessage, encodeMessage, formatMessage, MultipartAssembler, validateMessage } from '../../../src/openflow/messages/index.js';
+import {
+  decodeMessage,
+  encodeMessage,
+  formatMessage,
+  MultipartAssembler,
+  validateMessage,
+} from '../../../src/openflow/messages/index.js';
 import type { MultipartReply, OfMessage } from '../../../src/openflow/messages/index.js';
 
-interface Vector { title: string; hex: string; ovs31_stdout: string }
+interface Vector {
+  title: string;
+  hex: string;
+  ovs31_stdout: string;
+}
 const FILE = join(import.meta.dirname, '../../../../shared/vectors/openflow/ovs-tests/ofp-print.json');
 const VECTORS = (JSON.parse(readFileSync(FILE, 'utf8')) as { vectors: Vector[] }).vectors;
 const vec = (i: number) => decodeMessage(Buffer.from(VECTORS[i]!.hex, 'hex'));
 
 /** The corpus vectors of the extension messages (OVS tests/ofp-print.at). */
 const EXT_VECTORS = [
-  105, 107, 110, 113, 116, 118, 167, 191, 143, 144, 145, 146, 147, 148, 149, 150, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 168, 169, 171, 172, 179, 180, 181, 182, 183,
-  184, 185, 186, 187, 189, 195, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 223, 224, 225, 226, 228, 229, 230, 231, 232, 233, 234,
-  235, 236, 237, 238, 239, 240, 241,
+  105, 107, 110, 113, 116, 118, 167, 191, 143, 144, 145, 146, 147, 148, 149, 150, 157, 158, 159, 160, 161, 162, 163,
+  164, 165, 166, 168, 169, 171, 172, 179, 180, 181, 182, 183, 184, 185, 186, 187, 189, 195, 198, 199, 200, 201, 202,
+  203, 204, 205, 206, 207, 223, 224, 225, 226, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241,
 ];
 
 describe('extension messages: typed fields', () => {
@@ -44,13 +54,21 @@ describe('extension messages: typed fields', () => {
     const nx = vec(202);
     const onf = vec(203);
     const of = vec(204);
-    for (const [m, flavor] of [[nx, 'nx'], [onf, 'onf'], [of, 'of']] as const) {
+    for (const [m, flavor] of [
+      [nx, 'nx'],
+      [onf, 'onf'],
+      [of, 'of'],
+    ] as const) {
       expect(m.type).toBe('multipartRequest');
       if (m.type !== 'multipartRequest' || m.body.kind !== 'flowMonitor') throw new Error('not a flow monitor request');
       expect(m.body.flavor).toBe(flavor);
     }
     if (of.type === 'multipartRequest' && of.body.kind === 'flowMonitor') {
-      expect(of.body.monitors.map((e) => [e.id, e.command, e.outGroup])).toEqual([[4096, 0, 0xffffffff], [8192, 1, 64], [16384, 2, 64]]);
+      expect(of.body.monitors.map((e) => [e.id, e.command, e.outGroup])).toEqual([
+        [4096, 0, 0xffffffff],
+        [8192, 1, 64],
+        [16384, 2, 64],
+      ]);
     }
     const upd = vec(205);
     if (upd.type !== 'multipartReply' || upd.body.kind !== 'flowMonitor') throw new Error('not a flow update');
@@ -71,11 +89,26 @@ describe('extension messages: typed fields', () => {
     const v4 = Uint8Array.from([...new Array(10).fill(0), 0xff, 0xff, 10, 0, 0, 1]);
     const v6 = Uint8Array.from([0xfd, ...new Array(14).fill(0), 1]);
     const m: OfMessage = {
-      type: 'nxCtFlush', version: 4, xid: 1, ipProto: 6,
-      properties: [{ prop: 'origTuple', fields: [{ field: 'src', addr: v4 }, { field: 'dst', addr: v6 }] }],
+      type: 'nxCtFlush',
+      version: 4,
+      xid: 1,
+      ipProto: 6,
+      properties: [
+        {
+          prop: 'origTuple',
+          fields: [
+            { field: 'src', addr: v4 },
+            { field: 'dst', addr: v6 },
+          ],
+        },
+      ],
     };
-    expect(() => validateMessage(m)).toThrow(expect.objectContaining({ code: 'OF_MSG_INVALID', ofpError: 'OFPBPC_BAD_VALUE' }));
-    expect(formatMessage(m)).toMatch(/^NXT_CT_FLUSH \(OF1\.3\) \(xid=0x1\): \*\*\*decode error: OFPBPC_BAD_VALUE\*\*\*\n00000000 /);
+    expect(() => validateMessage(m)).toThrow(
+      expect.objectContaining({ code: 'OF_MSG_INVALID', ofpError: 'OFPBPC_BAD_VALUE' }),
+    );
+    expect(formatMessage(m)).toMatch(
+      /^NXT_CT_FLUSH \(OF1\.3\) \(xid=0x1\): \*\*\*decode error: OFPBPC_BAD_VALUE\*\*\*\n00000000 /,
+    );
   });
 
   it('role status and requestforward', () => {

@@ -33,7 +33,9 @@ describe('OfFramer', () => {
   it('yields the same messages for every single split point and every pair of split points', () => {
     const want = MSGS.map((m) => m.toString('hex'));
     for (let i = 0; i <= STREAM.length; i++) {
-      expect(collect([STREAM.subarray(0, i), STREAM.subarray(i)]).map((m) => Buffer.from(m).toString('hex'))).toEqual(want);
+      expect(collect([STREAM.subarray(0, i), STREAM.subarray(i)]).map((m) => Buffer.from(m).toString('hex'))).toEqual(
+        want,
+      );
       for (let j = i; j <= STREAM.length; j += 3) {
         const got = collect([STREAM.subarray(0, i), STREAM.subarray(i, j), STREAM.subarray(j)]);
         expect(got.map((m) => Buffer.from(m).toString('hex'))).toEqual(want);

@@ -54,8 +54,26 @@ describe('hello version negotiation (OpenFlow 1.5.1 §6.3.1)', () => {
 
 function part(xid: number, more: boolean, ports: number[]): MultipartReply {
   return {
-    type: 'multipartReply', version: 0x04, xid, flags: more ? 1 : 0,
-    body: { kind: 'portDesc', ports: ports.map((p) => ({ portNo: p, hwAddr: new Uint8Array(6), name: `p${p}`, config: 0, state: 0, curr: 0, advertised: 0, supported: 0, peer: 0, currSpeed: 0, maxSpeed: 0 })) },
+    type: 'multipartReply',
+    version: 0x04,
+    xid,
+    flags: more ? 1 : 0,
+    body: {
+      kind: 'portDesc',
+      ports: ports.map((p) => ({
+        portNo: p,
+        hwAddr: new Uint8Array(6),
+        name: `p${p}`,
+        config: 0,
+        state: 0,
+        curr: 0,
+        advertised: 0,
+        supported: 0,
+        peer: 0,
+        currSpeed: 0,
+        maxSpeed: 0,
+      })),
+    },
   };
 }
 
@@ -76,7 +94,13 @@ describe('MultipartAssembler', () => {
   it('rejects a stream whose kind changes midway', () => {
     const a = new MultipartAssembler();
     a.push(part(5, true, [1]));
-    const bad: MultipartReply = { type: 'multipartReply', version: 4, xid: 5, flags: 0, body: { kind: 'table', tables: [] } };
+    const bad: MultipartReply = {
+      type: 'multipartReply',
+      version: 4,
+      xid: 5,
+      flags: 0,
+      body: { kind: 'table', tables: [] },
+    };
     expect(() => a.push(bad)).toThrow(OfMultipartError);
     expect(a.pending).toBe(0);
   });

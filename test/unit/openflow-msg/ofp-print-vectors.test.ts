@@ -15,7 +15,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage, formatMessage, validateMessage } from '../../../src/openflow/messages/index.js';
 
-interface Vector { title: string; hex: string; ofctl_options: string[]; verbosity: number | null; ovs31_stdout: string }
+interface Vector {
+  title: string;
+  hex: string;
+  ofctl_options: string[];
+  verbosity: number | null;
+  ovs31_stdout: string;
+}
 const FILE = join(import.meta.dirname, '../../../../shared/vectors/openflow/ovs-tests/ofp-print.json');
 const VECTORS = (JSON.parse(readFileSync(FILE, 'utf8')) as { vectors: Vector[] }).vectors;
 
@@ -82,7 +88,10 @@ describe('ovs ofp-print corpus: decode / re-encode', () => {
         m = decodeMessage(bytes);
       } catch (e) {
         expect((e as { code?: string }).code).toMatch(/^OF_/);
-        if (!REJECT_ALLOWED[i]) expect(v.ovs31_stdout + (v as unknown as { expected_stderr: string }).expected_stderr).toMatch(/decode error|truncated|too short|is empty|only uses/);
+        if (!REJECT_ALLOWED[i])
+          expect(v.ovs31_stdout + (v as unknown as { expected_stderr: string }).expected_stderr).toMatch(
+            /decode error|truncated|too short|is empty|only uses/,
+          );
         return;
       }
       const again = Buffer.from(encodeMessage(m)).toString('hex');

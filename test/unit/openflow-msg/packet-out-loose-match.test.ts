@@ -33,7 +33,8 @@ const CASES: Record<string, string> = {
   'OXM in_port at length 6': IN_PORT_1 + '80000006000000000000',
   'reg0 at length 2': IN_PORT_1 + '00010202abcd',
   'unknown experimenter OXM': IN_PORT_1 + 'ffff0e0500004e5c01',
-  'pipeline fields: tun_id, metadata, xreg0, tun_flags': '80004c0800000000000000058000040800000000000000038001000800000000000000010001d0020001' + IN_PORT_1,
+  'pipeline fields: tun_id, metadata, xreg0, tun_flags':
+    '80004c0800000000000000058000040800000000000000038001000800000000000000010001d0020001' + IN_PORT_1,
   'NXM in_port': '0000000200010000'.slice(0, 12),
   'in_port=LOCAL': '80000004fffffffe',
   'in_port=CONTROLLER': '80000004fffffffd',
@@ -72,18 +73,26 @@ describe('OF1.5 packet-out match: read loosely, as ovs-ofctl does', () => {
 
   it('reads a flow_mod match strictly: the same trailing zero header is a width error there', () => {
     // OF1.5 flow_mod, match = in_port=1 + 00000000, no instructions
-    const fixed = '0000000000000000' + '0000000000000000' + '0000' + '00000000' + '8000' + 'ffffffff'.repeat(3) + '00000000';
-    const body = `${fixed}0001001080000004000000010000000000`.slice(0, (fixed.length + 32));
+    const fixed =
+      '0000000000000000' + '0000000000000000' + '0000' + '00000000' + '8000' + 'ffffffff'.repeat(3) + '00000000';
+    const body = `${fixed}0001001080000004000000010000000000`.slice(0, fixed.length + 32);
     const hex = `060e${(8 + body.length / 2).toString(16).padStart(4, '0')}00000001${body}`;
-    expect(() => decodeMessage(Buffer.from(hex, 'hex'))).toThrow(expect.objectContaining({ code: 'OF_MATCH_BAD_WIDTH' }));
+    expect(() => decodeMessage(Buffer.from(hex, 'hex'))).toThrow(
+      expect.objectContaining({ code: 'OF_MATCH_BAD_WIDTH' }),
+    );
     expect(ofctlPrint(hex)).toMatch(/decode error: OFPBMC_BAD_FIELD/);
   });
 
   it('still refuses what OVS refuses while reading: truncated experimenter header, duplicate field', () => {
-    for (const [tlvs, ofp] of [[IN_PORT_1 + 'ffff0002abcd', 'OFPBMC_BAD_LEN'], [IN_PORT_1 + IN_PORT_1, 'OFPBMC_DUP_FIELD']] as const) {
+    for (const [tlvs, ofp] of [
+      [IN_PORT_1 + 'ffff0002abcd', 'OFPBMC_BAD_LEN'],
+      [IN_PORT_1 + IN_PORT_1, 'OFPBMC_DUP_FIELD'],
+    ] as const) {
       const hex = packetOut(tlvs);
       expect(ofctlPrint(hex)).toContain(`decode error: ${ofp}`);
-      expect(() => decodeMessage(Buffer.from(hex, 'hex'))).toThrow(expect.objectContaining({ code: expect.stringMatching(/^OF_MATCH_/) }));
+      expect(() => decodeMessage(Buffer.from(hex, 'hex'))).toThrow(
+        expect.objectContaining({ code: expect.stringMatching(/^OF_MATCH_/) }),
+      );
     }
   });
 });

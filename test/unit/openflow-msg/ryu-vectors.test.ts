@@ -18,16 +18,41 @@ const DIRS = ['of10', 'of12', 'of13', 'of14', 'of15'];
 
 /** Message kinds this library keeps raw on purpose (not in issue 6's list); their bytes must still round-trip. */
 const RAW_OK = [
-  /table_desc/, /queue_desc/, /flow_monitor/, /role_status/, /table_status/, /requestforward/, /controller_status/,
-  /bundle_features/, /queue_get_config/, /^3-/, /OFP12/, /experimenter_(request|reply)/, /experimenter\.packet/,
+  /table_desc/,
+  /queue_desc/,
+  /flow_monitor/,
+  /role_status/,
+  /table_status/,
+  /requestforward/,
+  /controller_status/,
+  /bundle_features/,
+  /queue_get_config/,
+  /^3-/,
+  /OFP12/,
+  /experimenter_(request|reply)/,
+  /experimenter\.packet/,
 ];
 
 const RENAMES: Record<string, string> = {
-  type_: 'groupType', exp_type: 'expType', miss_send_len: 'missSendLen', hw_addr: 'hwAddr',
-  packet_in_mask: 'packetIn', port_status_mask: 'portStatus', flow_removed_mask: 'flowRemoved',
-  band_stats: 'bandStats', bucket_stats: 'bucketStats', packet_band_count: 'packetBandCount', byte_band_count: 'byteBandCount',
-  max_meter: 'maxMeter', band_types: 'bandTypes', max_bands: 'maxBands', max_color: 'maxColor',
-  active_count: 'activeCount', lookup_count: 'lookupCount', matched_count: 'matchedCount', ref_count: 'refCount',
+  type_: 'groupType',
+  exp_type: 'expType',
+  miss_send_len: 'missSendLen',
+  hw_addr: 'hwAddr',
+  packet_in_mask: 'packetIn',
+  port_status_mask: 'portStatus',
+  flow_removed_mask: 'flowRemoved',
+  band_stats: 'bandStats',
+  bucket_stats: 'bucketStats',
+  packet_band_count: 'packetBandCount',
+  byte_band_count: 'byteBandCount',
+  max_meter: 'maxMeter',
+  band_types: 'bandTypes',
+  max_bands: 'maxBands',
+  max_color: 'maxColor',
+  active_count: 'activeCount',
+  lookup_count: 'lookupCount',
+  matched_count: 'matchedCount',
+  ref_count: 'refCount',
 };
 
 function camel(s: string): string {
@@ -51,7 +76,8 @@ const LIST_KEYS = ['flows', 'ports', 'tables', 'queues', 'groups', 'meters'];
 function compareRyu(ryu: unknown, ours: unknown, where: string, counter: { n: number }): void {
   if (ryu && typeof ryu === 'object' && !Array.isArray(ryu)) {
     const keys = Object.keys(ryu);
-    if (keys.length === 1 && /^[A-Z]/.test(keys[0]!)) return compareRyu((ryu as Record<string, unknown>)[keys[0]!], ours, where, counter);
+    if (keys.length === 1 && /^[A-Z]/.test(keys[0]!))
+      return compareRyu((ryu as Record<string, unknown>)[keys[0]!], ours, where, counter);
   }
   if (Array.isArray(ryu)) {
     if (!Array.isArray(ours) || ours.length !== ryu.length) return;
@@ -91,14 +117,16 @@ function compareRyu(ryu: unknown, ours: unknown, where: string, counter: { n: nu
 function files(): { dir: string; name: string }[] {
   const out: { dir: string; name: string }[] = [];
   for (const d of DIRS) {
-    for (const n of readdirSync(join(ROOT, 'ryu-packet_data', d))) if (n.endsWith('.packet')) out.push({ dir: d, name: n });
+    for (const n of readdirSync(join(ROOT, 'ryu-packet_data', d)))
+      if (n.endsWith('.packet')) out.push({ dir: d, name: n });
   }
   return out;
 }
 
 function isRawKind(m: OfMessage): boolean {
   if (m.type === 'unknown' || m.type === 'experimenter') return true;
-  if (m.type === 'multipartRequest' || m.type === 'multipartReply') return m.body.kind === 'unknown' || m.body.kind === 'experimenter';
+  if (m.type === 'multipartRequest' || m.type === 'multipartReply')
+    return m.body.kind === 'unknown' || m.body.kind === 'experimenter';
   return false;
 }
 
@@ -151,7 +179,11 @@ describe('Ryu packet_data corpus', () => {
       }
       const msg = decodeMessage(bytes);
       expect(Buffer.from(encodeMessage(msg)).toString('hex')).toBe(bytes.toString('hex'));
-      if (isRawKind(msg)) expect(RAW_OK.some((re) => re.test(name)), `${name} decoded only as ${msg.type}`).toBe(true);
+      if (isRawKind(msg))
+        expect(
+          RAW_OK.some((re) => re.test(name)),
+          `${name} decoded only as ${msg.type}`,
+        ).toBe(true);
 
       const jsonPath = join(ROOT, 'ryu-json', dir, `${name}.json`);
       if (!existsSync(jsonPath)) return;

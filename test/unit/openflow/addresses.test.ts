@@ -10,11 +10,21 @@ import { expectSdkError } from '../../helpers/errors.js';
 
 describe('addresses in flow text', () => {
   it('malformed IPv6 in a match and in a nat() range: OF_TEXT_BAD_VALUE with the position', () => {
-    expect(expectSdkError(() => parseFlow('ipv6,ipv6_src=1:2:3:4:5:6:7:8::9,actions=drop', 4))).toMatchObject({ code: 'OF_TEXT_BAD_VALUE' });
-    expect(expectSdkError(() => parseFlow('ipv6,ipv6_src=1:2:3:4:5:6:7::8,actions=drop', 4))).toMatchObject({ code: 'OF_TEXT_BAD_VALUE' });
-    expect(expectSdkError(() => parseFlow('ip,actions=ct(commit,nat(src=1:2:3:4:5:6:7:8::9))', 4))).toMatchObject({ code: 'OF_TEXT_BAD_VALUE' });
-    expect(expectSdkError(() => parseFlow('ip,nw_src=1.2.3.256,actions=drop', 4))).toMatchObject({ code: 'OF_TEXT_BAD_VALUE' });
-    expect(expectSdkError(() => parseFlow('dl_src=00:00:00:00:00,actions=drop', 4))).toMatchObject({ code: 'OF_TEXT_BAD_VALUE' });
+    expect(expectSdkError(() => parseFlow('ipv6,ipv6_src=1:2:3:4:5:6:7:8::9,actions=drop', 4))).toMatchObject({
+      code: 'OF_TEXT_BAD_VALUE',
+    });
+    expect(expectSdkError(() => parseFlow('ipv6,ipv6_src=1:2:3:4:5:6:7::8,actions=drop', 4))).toMatchObject({
+      code: 'OF_TEXT_BAD_VALUE',
+    });
+    expect(expectSdkError(() => parseFlow('ip,actions=ct(commit,nat(src=1:2:3:4:5:6:7:8::9))', 4))).toMatchObject({
+      code: 'OF_TEXT_BAD_VALUE',
+    });
+    expect(expectSdkError(() => parseFlow('ip,nw_src=1.2.3.256,actions=drop', 4))).toMatchObject({
+      code: 'OF_TEXT_BAD_VALUE',
+    });
+    expect(expectSdkError(() => parseFlow('dl_src=00:00:00:00:00,actions=drop', 4))).toMatchObject({
+      code: 'OF_TEXT_BAD_VALUE',
+    });
   });
 
   it('forms ovs-ofctl reads are read the same way', () => {

@@ -21,7 +21,10 @@ function decodeTruncated(m: OfMessage, cut: number): unknown {
 
 describe('NXST_GROUP_FEATURES / NXST_GROUP reply bodies are read in place', () => {
   const features: OfMessage = {
-    type: 'multipartReply', version: 4, xid: 1, flags: 0,
+    type: 'multipartReply',
+    version: 4,
+    xid: 1,
+    flags: 0,
     body: { kind: 'nxGroupFeatures', types: 0xf, capabilities: 7, maxGroups: [1, 2, 3, 4], actions: [5, 6, 7, 8] },
   } as OfMessage;
 
@@ -37,8 +40,16 @@ describe('NXST_GROUP_FEATURES / NXST_GROUP reply bodies are read in place', () =
 
   test('a group stats entry cut short fails inside the real message', () => {
     const groups: OfMessage = {
-      type: 'multipartReply', version: 4, xid: 2, flags: 0,
-      body: { kind: 'nxGroup', groups: [{ groupId: 1, refCount: 0, packetCount: 1n, byteCount: 2n, durationSec: 3, durationNsec: 4, bucketStats: [] }] },
+      type: 'multipartReply',
+      version: 4,
+      xid: 2,
+      flags: 0,
+      body: {
+        kind: 'nxGroup',
+        groups: [
+          { groupId: 1, refCount: 0, packetCount: 1n, byteCount: 2n, durationSec: 3, durationNsec: 4, bucketStats: [] },
+        ],
+      },
     } as OfMessage;
     expect(decodeMessage(encodeMessage(groups))).toEqual(groups);
     const e = decodeTruncated(groups, 8);

@@ -41,15 +41,40 @@ function cycles(): string[][] {
 const RANKS: Record<string, Record<string, number>> = {
   messages: {
     // (0) constants, types, errors, property / header / text helpers
-    'constants.ts': 0, 'types.ts': 0, 'ext-types.ts': 0, 'errors.ts': 0, 'error-names.ts': 0, 'props.ts': 0,
-    'header.ts': 0, 'text-helpers.ts': 0, 'negotiation.ts': 0, 'multipart.ts': 0, 'builders.ts': 0,
+    'constants.ts': 0,
+    'types.ts': 0,
+    'ext-types.ts': 0,
+    'errors.ts': 0,
+    'error-names.ts': 0,
+    'props.ts': 0,
+    'header.ts': 0,
+    'text-helpers.ts': 0,
+    'negotiation.ts': 0,
+    'multipart.ts': 0,
+    'builders.ts': 0,
     // (1) message bodies by family, read and write side by side
-    'flow-mod.ts': 1, 'group.ts': 1, 'meter.ts': 1, 'packet.ts': 1, 'port.ts': 1, 'stats.ts': 1, 'table-features-codec.ts': 1,
-    'nicira-msgs.ts': 1, 'nicira-stats.ts': 1, 'ct-flush.ts': 1, 'flow-monitor.ts': 1, 'ext.ts': 1,
+    'flow-mod.ts': 1,
+    'group.ts': 1,
+    'meter.ts': 1,
+    'packet.ts': 1,
+    'port.ts': 1,
+    'stats.ts': 1,
+    'table-features-codec.ts': 1,
+    'nicira-msgs.ts': 1,
+    'nicira-stats.ts': 1,
+    'ct-flush.ts': 1,
+    'flow-monitor.ts': 1,
+    'ext.ts': 1,
     // (2) the dispatchers
-    'decode.ts': 2, 'encode.ts': 2,
+    'decode.ts': 2,
+    'encode.ts': 2,
     // (3) text and policy: the only rank that may call the dispatchers
-    'format.ts': 3, 'ext-format.ts': 3, 'flow-text.ts': 3, 'validate.ts': 3, 'table-features.ts': 3, 'packet-text.ts': 3,
+    'format.ts': 3,
+    'ext-format.ts': 3,
+    'flow-text.ts': 3,
+    'validate.ts': 3,
+    'table-features.ts': 3,
+    'packet-text.ts': 3,
     'index.ts': 4,
   },
 };
@@ -65,7 +90,11 @@ describe('src/openflow import structure', () => {
 
   test('the text parser imports neither the binary action codec nor the action formatter', () => {
     const bad = [...graph].flatMap(([f, deps]) =>
-      f.startsWith('text/') && f !== 'text/format.ts' ? deps.filter((d) => /^actions\/(codec|format|standard|nicira|instructions|list)\.ts$/.test(d)).map((d) => `${f} -> ${d}`) : [],
+      f.startsWith('text/') && f !== 'text/format.ts'
+        ? deps
+            .filter((d) => /^actions\/(codec|format|standard|nicira|instructions|list)\.ts$/.test(d))
+            .map((d) => `${f} -> ${d}`)
+        : [],
     );
     expect(bad).toEqual([]);
   });
@@ -79,7 +108,13 @@ describe('src/openflow import structure', () => {
     };
     visit('messages/decode.ts');
     visit('messages/encode.ts');
-    expect([...seen].filter((f) => /^(messages\/(format|ext-format|validate|table-features|packet-text)|actions\/format|match\/format|text\/)/.test(f))).toEqual([]);
+    expect(
+      [...seen].filter((f) =>
+        /^(messages\/(format|ext-format|validate|table-features|packet-text)|actions\/format|match\/format|text\/)/.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   for (const [folder, ranks] of Object.entries(RANKS)) {

@@ -8,14 +8,50 @@ const results = [
   { rows: [{ _uuid: ['uuid', U(2)], type: 'geneve', ip: '172.18.0.2', options: ['map', [['csum', 'true']]] }] },
   {
     rows: [
-      { _uuid: ['uuid', U(10)], tunnel_key: 3, external_ids: ['map', [['logical-switch', U(99)], ['name', 'ovn-default']]] },
-      { _uuid: ['uuid', U(11)], tunnel_key: 1, external_ids: ['map', [['logical-router', U(98)], ['name', 'ovn-cluster']]] },
+      {
+        _uuid: ['uuid', U(10)],
+        tunnel_key: 3,
+        external_ids: [
+          'map',
+          [
+            ['logical-switch', U(99)],
+            ['name', 'ovn-default'],
+          ],
+        ],
+      },
+      {
+        _uuid: ['uuid', U(11)],
+        tunnel_key: 1,
+        external_ids: [
+          'map',
+          [
+            ['logical-router', U(98)],
+            ['name', 'ovn-cluster'],
+          ],
+        ],
+      },
     ],
   },
   {
     rows: [
-      { _uuid: ['uuid', U(20)], logical_port: 'pod1.default', tunnel_key: 2, datapath: ['uuid', U(10)], chassis: ['uuid', U(1)], type: '', mac: '00:00:00:aa:0d:31 10.16.0.8' },
-      { _uuid: ['uuid', U(21)], logical_port: 'ovn-cluster-ovn-default', tunnel_key: 2, datapath: ['uuid', U(11)], chassis: ['set', []], type: 'patch', mac: ['set', []] },
+      {
+        _uuid: ['uuid', U(20)],
+        logical_port: 'pod1.default',
+        tunnel_key: 2,
+        datapath: ['uuid', U(10)],
+        chassis: ['uuid', U(1)],
+        type: '',
+        mac: '00:00:00:aa:0d:31 10.16.0.8',
+      },
+      {
+        _uuid: ['uuid', U(21)],
+        logical_port: 'ovn-cluster-ovn-default',
+        tunnel_key: 2,
+        datapath: ['uuid', U(11)],
+        chassis: ['set', []],
+        type: 'patch',
+        mac: ['set', []],
+      },
     ],
   },
   { rows: [{ _uuid: ['uuid', U(30)], name: '_MC_flood', tunnel_key: 32768, datapath: ['uuid', U(10)] }] },
@@ -24,10 +60,21 @@ const results = [
 describe('SB view', () => {
   const view = sbViewFromResults(results);
   test('chassis with encaps; datapaths by key and name; ports by name and key; chassis binding', () => {
-    expect(view.chassis).toEqual([{ uuid: U(1), name: 'node1', hostname: 'node1', encaps: [{ type: 'geneve', ip: '172.18.0.2', options: { csum: 'true' } }] }]);
+    expect(view.chassis).toEqual([
+      {
+        uuid: U(1),
+        name: 'node1',
+        hostname: 'node1',
+        encaps: [{ type: 'geneve', ip: '172.18.0.2', options: { csum: 'true' } }],
+      },
+    ]);
     expect(view.datapathByKey(3)).toMatchObject({ name: 'ovn-default', kind: 'switch' });
     expect(view.datapathByName('ovn-cluster')).toMatchObject({ tunnelKey: 1, kind: 'router' });
-    expect(view.port('pod1.default')).toMatchObject({ tunnelKey: 2, chassis: 'node1', datapath: { name: 'ovn-default' } });
+    expect(view.port('pod1.default')).toMatchObject({
+      tunnelKey: 2,
+      chassis: 'node1',
+      datapath: { name: 'ovn-default' },
+    });
     expect(view.portByKey(1, 2)?.logicalPort).toBe('ovn-cluster-ovn-default');
     expect(view.portByKey(3, 2)?.logicalPort).toBe('pod1.default');
     expect(view.portsOnChassis('node1').map((p) => p.logicalPort)).toEqual(['pod1.default']);

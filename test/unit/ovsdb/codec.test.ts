@@ -7,7 +7,12 @@ const strSet: ColumnType = { key: { type: 'string' }, min: 0, max: 'unlimited' }
 const uuidSet: ColumnType = { key: { type: 'uuid', refTable: 'X' }, min: 0, max: 'unlimited' };
 const intSet3: ColumnType = { key: { type: 'integer' }, min: 1, max: 3 };
 const strMap: ColumnType = { key: { type: 'string' }, value: { type: 'string' }, min: 0, max: 'unlimited' };
-const intUuidMap: ColumnType = { key: { type: 'integer' }, value: { type: 'uuid', refTable: 'X' }, min: 0, max: 'unlimited' };
+const intUuidMap: ColumnType = {
+  key: { type: 'integer' },
+  value: { type: 'uuid', refTable: 'X' },
+  min: 0,
+  max: 'unlimited',
+};
 const optInt: ColumnType = { key: { type: 'integer' }, min: 0, max: 1 };
 const optUuid: ColumnType = { key: { type: 'uuid', refTable: 'X' }, min: 0, max: 1 };
 const str: ColumnType = { key: { type: 'string' }, min: 1, max: 1 };
@@ -22,7 +27,15 @@ describe('decode', () => {
     expect(c.decode('a')).toEqual(['a']);
     expect(c.decode(['set', []])).toEqual([]);
     expect(columnCodec(uuidSet).decode(['uuid', U1])).toEqual([U1]);
-    expect(columnCodec(uuidSet).decode(['set', [['uuid', U1], ['uuid', U2]]])).toEqual([U1, U2]);
+    expect(
+      columnCodec(uuidSet).decode([
+        'set',
+        [
+          ['uuid', U1],
+          ['uuid', U2],
+        ],
+      ]),
+    ).toEqual([U1, U2]);
   });
   test('maps: string keys, integer keys as their text, uuid values as strings, __proto__ as a plain key', () => {
     expect(columnCodec(strMap).decode(['map', [['k', 'v']]])).toEqual({ k: 'v' });
@@ -43,9 +56,15 @@ describe('decode', () => {
     expect(columnCodec(str).decode('x')).toBe('x');
     expect(columnCodec(bool).decode(true)).toBe(true);
     expect(() => columnCodec(str).decode(5)).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
-    expect(() => columnCodec(uuidSet).decode(['set', ['not-a-uuid-atom']])).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
-    expect(() => columnCodec(strMap).decode(['set', []])).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
-    expect(() => columnCodec(strMap).decode(['map', [['a']]] as never)).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+    expect(() => columnCodec(uuidSet).decode(['set', ['not-a-uuid-atom']])).toThrowError(
+      expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+    );
+    expect(() => columnCodec(strMap).decode(['set', []])).toThrowError(
+      expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+    );
+    expect(() => columnCodec(strMap).decode(['map', [['a']]] as never)).toThrowError(
+      expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+    );
   });
   test('defaults of omitted columns are the server defaults (also "" for an enum)', () => {
     expect(columnCodec(strSet).empty).toEqual([]);
@@ -65,7 +84,18 @@ describe('update2 modify diffs', () => {
     expect(c.applyDiff([], 'x')).toEqual(['x']);
     expect(c.applyDiff(['x'], 'x')).toEqual([]);
     expect(c.applyDiff(['a'], ['set', []])).toEqual(['a']);
-    expect(columnCodec(uuidSet).applyDiff([U1], ['set', [['uuid', U1], ['uuid', U2]]])).toEqual([U2]);
+    expect(
+      columnCodec(uuidSet).applyDiff(
+        [U1],
+        [
+          'set',
+          [
+            ['uuid', U1],
+            ['uuid', U2],
+          ],
+        ],
+      ),
+    ).toEqual([U2]);
   });
   test('set with max 3 is composite too', () => {
     const c = columnCodec(intSet3);
@@ -77,7 +107,16 @@ describe('update2 modify diffs', () => {
     expect(c.applyDiff({ a: '1', b: '2' }, ['map', [['c', '3']]])).toEqual({ a: '1', b: '2', c: '3' });
     expect(c.applyDiff({ a: '1', b: '2' }, ['map', [['a', '1']]])).toEqual({ b: '2' });
     expect(c.applyDiff({ a: '1', b: '2' }, ['map', [['a', '9']]])).toEqual({ a: '9', b: '2' });
-    expect(c.applyDiff({ a: '1' }, ['map', [['a', '1'], ['b', '2'], ['c', '3']]])).toEqual({ b: '2', c: '3' });
+    expect(
+      c.applyDiff({ a: '1' }, [
+        'map',
+        [
+          ['a', '1'],
+          ['b', '2'],
+          ['c', '3'],
+        ],
+      ]),
+    ).toEqual({ b: '2', c: '3' });
     expect(columnCodec(intUuidMap).applyDiff({ '1': U1 }, ['map', [[1, ['uuid', U2]]]])).toEqual({ '1': U2 });
   });
   test('optional and atom columns: the diff is the new value', () => {
@@ -93,7 +132,13 @@ describe('update2 modify diffs', () => {
     const old = ['a', 'b'];
     const oldMap = { a: '1' };
     columnCodec(strSet).applyDiff(old, ['set', ['a', 'z']]);
-    columnCodec(strMap).applyDiff(oldMap, ['map', [['a', '1'], ['q', 'w']]]);
+    columnCodec(strMap).applyDiff(oldMap, [
+      'map',
+      [
+        ['a', '1'],
+        ['q', 'w'],
+      ],
+    ]);
     expect(old).toEqual(['a', 'b']);
     expect(oldMap).toEqual({ a: '1' });
   });
@@ -114,12 +159,21 @@ describe('numbers from the wire are checked against the column type (issue #14)'
   const int = { key: { type: 'integer' as const }, min: 1, max: 1 };
   const optInt = { key: { type: 'integer' as const }, min: 0, max: 1 };
   const real = { key: { type: 'real' as const }, min: 1, max: 1 };
-  const intMap = { key: { type: 'string' as const }, value: { type: 'integer' as const }, min: 0, max: 'unlimited' as const };
+  const intMap = {
+    key: { type: 'string' as const },
+    value: { type: 'integer' as const },
+    min: 0,
+    max: 'unlimited' as const,
+  };
   test('an integer column refuses fractions, Infinity (1e400) and values outside int64, with OVSDB_INVALID_VALUE', () => {
     for (const bad of [1.5, JSON.parse('1e400') as number, -Infinity, 1.2e29, -1.2e29, NaN]) {
       expect(() => columnCodec(int).decode(bad)).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
-      expect(() => columnCodec(optInt).decode(['set', [bad]])).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
-      expect(() => columnCodec(intMap).decode(['map', [['k', bad]]])).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+      expect(() => columnCodec(optInt).decode(['set', [bad]])).toThrowError(
+        expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+      );
+      expect(() => columnCodec(intMap).decode(['map', [['k', bad]]])).toThrowError(
+        expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+      );
     }
   });
   test('the int64 bounds as JSON.parse gives them are accepted', () => {
@@ -128,7 +182,9 @@ describe('numbers from the wire are checked against the column type (issue #14)'
     expect(columnCodec(int).decode(-1)).toBe(-1);
   });
   test('a real column refuses Infinity', () => {
-    expect(() => columnCodec(real).decode(JSON.parse('1e400') as number)).toThrowError(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+    expect(() => columnCodec(real).decode(JSON.parse('1e400') as number)).toThrowError(
+      expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+    );
     expect(columnCodec(real).decode(1.5)).toBe(1.5);
   });
 });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { OvsdbValueError, type ColumnType, type Datum } from '../../../src/ovsdb/index.js';
 import { datumToWire, datumFromWire, checkDatum } from '../../../src/ovsdb/notation.js';
 
-const t = (key: ColumnType['key'], min = 1, max: number | 'unlimited' = 1, value?: ColumnType['key']): ColumnType => (value ? { key, value, min, max } : { key, min, max });
+const t = (key: ColumnType['key'], min = 1, max: number | 'unlimited' = 1, value?: ColumnType['key']): ColumnType =>
+  value ? { key, value, min, max } : { key, min, max };
 const U = '550e8400-e29b-41d4-a716-446655440000';
 
 describe('notation both ways', () => {
@@ -17,7 +18,12 @@ describe('notation both ways', () => {
     ['set', t({ type: 'string' }, 0, 'unlimited'), ['a', 'b'], ['set', ['a', 'b']]],
     ['set of uuids', t({ type: 'uuid' }, 0, 'unlimited'), [U], ['set', [['uuid', U]]]],
     ['map', t({ type: 'string' }, 0, 'unlimited', { type: 'string' }), { a: '1' }, ['map', [['a', '1']]]],
-    ['integer-keyed map', t({ type: 'integer' }, 0, 'unlimited', { type: 'uuid' }), { 10: U }, ['map', [[10, ['uuid', U]]]]],
+    [
+      'integer-keyed map',
+      t({ type: 'integer' }, 0, 'unlimited', { type: 'uuid' }),
+      { 10: U },
+      ['map', [[10, ['uuid', U]]]],
+    ],
   ])('%s', (_n, type, js, wire) => {
     expect(datumToWire(type, js)).toEqual(wire);
     expect(datumFromWire(type, wire as never)).toEqual(js);
@@ -31,7 +37,9 @@ describe('notation both ways', () => {
   test('constraints refuse bad values with the column named', () => {
     const where = { database: 'OVN_Northbound', table: 'ACL', column: 'priority' };
     const prio = t({ type: 'integer', minInteger: 0, maxInteger: 32767 });
-    expect(() => datumToWire(prio, 32768, where)).toThrow(/OVN_Northbound\.ACL\.priority: 32768 is above the maximum 32767/);
+    expect(() => datumToWire(prio, 32768, where)).toThrow(
+      /OVN_Northbound\.ACL\.priority: 32768 is above the maximum 32767/,
+    );
     expect(() => datumToWire(prio, 1.5, where)).toThrow(OvsdbValueError);
     expect(() => datumToWire(t({ type: 'string', enum: ['a', 'b'] }), 'c')).toThrow(/not one of/);
     expect(() => datumToWire(t({ type: 'string', maxLength: 3 }), 'abcd')).toThrow(/longer than 3/);
@@ -39,10 +47,14 @@ describe('notation both ways', () => {
     expect(() => datumToWire(t({ type: 'real', minReal: 0 }), -0.5)).toThrow(/below the minimum/);
     expect(() => datumToWire(t({ type: 'string' }, 1, 2), ['a', 'b', 'c'])).toThrow(/allowed 1..2/);
     expect(() => datumToWire(t({ type: 'string' }, 0, 'unlimited'), ['a', 'a'])).toThrow(/duplicate/);
-    expect(() => datumToWire(t({ type: 'string' }, 0, 'unlimited', { type: 'integer' }), { k: 'v' as never })).toThrow(OvsdbValueError);
+    expect(() => datumToWire(t({ type: 'string' }, 0, 'unlimited', { type: 'integer' }), { k: 'v' as never })).toThrow(
+      OvsdbValueError,
+    );
     expect(() => datumToWire(t({ type: 'string' }), { namedUuid: 'x' })).toThrow(/only valid in a uuid column/);
     expect(() => checkDatum(t({ type: 'uuid' }), ['uuid', 'nope'], {})).toThrow(/malformed uuid/);
-    expect(() => checkDatum(t({ type: 'integer' }, 0, 'unlimited', { type: 'string' }), ['set', []], {})).toThrow(/expected \["map"/);
+    expect(() => checkDatum(t({ type: 'integer' }, 0, 'unlimited', { type: 'string' }), ['set', []], {})).toThrow(
+      /expected \["map"/,
+    );
   });
 
   test('random values in range round-trip through the wire form', () => {

@@ -16,7 +16,8 @@ function walk(dir: string): string[] {
 }
 const sources = walk(join(root, 'src')).filter((f) => !/\/generated\//.test(f) && !f.endsWith('.gen.ts'));
 
-const CODE_RE = /'((?:JSONRPC|TRANSPORT|OVSDB|HARNESS|WIRE|GENEVE|PCAP|OF|OPENFLOW|KUBE|IPAM|CODEGEN|CACHE|OVN|NB|SB|VSWITCH|CLI)_[A-Z0-9_]+)'/g;
+const CODE_RE =
+  /'((?:JSONRPC|TRANSPORT|OVSDB|HARNESS|WIRE|GENEVE|PCAP|OF|OPENFLOW|KUBE|IPAM|CODEGEN|CACHE|OVN|NB|SB|VSWITCH|CLI)_[A-Z0-9_]+)'/g;
 
 describe('docs/errors.md', () => {
   test('is generated from the fragments and up to date', () => {
@@ -39,7 +40,10 @@ describe('layering (STYLE.md; the table is scripts/layers.mjs)', () => {
   const layer = (f: string) => layerOf(relative(join(root, 'src'), f));
 
   test('only transport/ imports node:net and node:tls', () => {
-    const offenders = sources.filter((f) => layer(f) !== 'transport' && importsOf(f).some((i) => ['node:net', 'node:tls', 'net', 'tls'].includes(i.spec)));
+    const offenders = sources.filter(
+      (f) =>
+        layer(f) !== 'transport' && importsOf(f).some((i) => ['node:net', 'node:tls', 'net', 'tls'].includes(i.spec)),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 
@@ -52,7 +56,8 @@ describe('layering (STYLE.md; the table is scripts/layers.mjs)', () => {
       for (const i of importsOf(f)) {
         if (!i.spec.startsWith('.')) continue;
         const to = layerOf(relative(join(root, 'src'), join(f, '..', i.spec)));
-        if (!mayImport(from, to, { typeOnly: i.typeOnly, barrel })) bad.push(`${relative(root, f)} -> ${i.spec}${i.typeOnly ? ' (type)' : ''}`);
+        if (!mayImport(from, to, { typeOnly: i.typeOnly, barrel }))
+          bad.push(`${relative(root, f)} -> ${i.spec}${i.typeOnly ? ' (type)' : ''}`);
       }
     }
     expect(bad).toEqual([]);
@@ -81,7 +86,10 @@ describe('layering (STYLE.md; the table is scripts/layers.mjs)', () => {
     // Cycles tolerated while being taken apart (none now: openflow/messages was cut into ranks).
     const KNOWN = new Set<string>([]);
     expect(cycles.filter((c) => !KNOWN.has(c))).toEqual([]);
-    expect([...KNOWN].filter((c) => !cycles.includes(c)), 'known cycles that are gone: remove them from KNOWN').toEqual([]);
+    expect(
+      [...KNOWN].filter((c) => !cycles.includes(c)),
+      'known cycles that are gone: remove them from KNOWN',
+    ).toEqual([]);
   });
 
   test('the layering rules refuse what they should', () => {

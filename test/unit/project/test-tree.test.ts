@@ -13,7 +13,15 @@ const walk = (dir: string): string[] =>
     const p = join(dir, f);
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
   });
-const glob = (pattern: string) => new RegExp('^' + pattern.replace(/[.]/g, '\\.').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*') + '$');
+const glob = (pattern: string) =>
+  new RegExp(
+    '^' +
+      pattern
+        .replace(/[.]/g, '\\.')
+        .replace(/\*\*\//g, '(?:.*/)?')
+        .replace(/\*/g, '[^/]*') +
+      '$',
+  );
 const notUnit = [...ORACLE, ...ORACLE_HELPERS, ...OPENFLOW_UNIT_ORACLES].map(glob);
 
 /** What only an integration or oracle test may do. */
@@ -41,13 +49,17 @@ describe('the unit project', () => {
 });
 
 describe('test/ mirrors src/', () => {
-  const srcFolders = new Set(readdirSync(join(root, 'src')).filter((d) => statSync(join(root, 'src', d)).isDirectory()));
+  const srcFolders = new Set(
+    readdirSync(join(root, 'src')).filter((d) => statSync(join(root, 'src', d)).isDirectory()),
+  );
   // project: repo-wide checks; e2e: the cross-area scenario; hostile: the hostile-peer suite (OVSDB client and OpenFlow
   // connection against scripted bad peers); openflow-*: until the OpenFlow work of #20 renames them.
   const extra = new Set(['project', 'e2e', 'hostile', 'openflow-flow', 'openflow-msg']);
   for (const kind of ['unit', 'integration', 'property']) {
     test(`test/${kind}/<src folder>/…`, () => {
-      const dirs = readdirSync(join(root, 'test', kind)).filter((d) => statSync(join(root, 'test', kind, d)).isDirectory());
+      const dirs = readdirSync(join(root, 'test', kind)).filter((d) =>
+        statSync(join(root, 'test', kind, d)).isDirectory(),
+      );
       expect(dirs.filter((d) => !srcFolders.has(d) && !extra.has(d))).toEqual([]);
     });
   }

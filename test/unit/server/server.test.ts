@@ -35,12 +35,22 @@ describe('embedded server in process', () => {
     const { p } = await peer();
     expect(await p.request('list_dbs', [])).toEqual(['OVN_Northbound', '_Server']);
     expect((await p.request('get_schema', [DB])) as { name: string }).toMatchObject({ name: DB });
-    const rows = ((await p.request('transact', ['_Server', { op: 'select', table: 'Database', where: [], columns: ['name', 'model', 'leader', 'connected'] }])) as [{ rows: unknown[] }])[0].rows;
+    const rows = (
+      (await p.request('transact', [
+        '_Server',
+        { op: 'select', table: 'Database', where: [], columns: ['name', 'model', 'leader', 'connected'] },
+      ])) as [{ rows: unknown[] }]
+    )[0].rows;
     expect(rows).toEqual([{ name: DB, model: 'standalone', leader: true, connected: true }]);
     expect(await p.request('echo', ['x', 1])).toEqual(['x', 1]);
     expect(await p.request('get_server_id', [])).toBe(server.serverId);
-    const w = (await p.request('transact', ['_Server', { op: 'delete', table: 'Database', where: [] }])) as [{ error: string; details: string }];
-    expect(w[0]).toEqual({ error: 'not allowed', details: 'delete operation not allowed on table in reserved database _Server' });
+    const w = (await p.request('transact', ['_Server', { op: 'delete', table: 'Database', where: [] }])) as [
+      { error: string; details: string },
+    ];
+    expect(w[0]).toEqual({
+      error: 'not allowed',
+      details: 'delete operation not allowed on table in reserved database _Server',
+    });
   });
 
   test('referential integrity, garbage collection and named-uuid before insert', async () => {
@@ -52,16 +62,26 @@ describe('embedded server in process', () => {
       { op: 'insert', table: 'Logical_Switch_Port', row: { name: 'orphan' } },
     ])) as { uuid?: [string, string] }[];
     expect(r).toHaveLength(3);
-    const ports = (await p.request('transact', [DB, { op: 'select', table: 'Logical_Switch_Port', where: [], columns: ['name'] }])) as [{ rows: unknown[] }];
+    const ports = (await p.request('transact', [
+      DB,
+      { op: 'select', table: 'Logical_Switch_Port', where: [], columns: ['name'] },
+    ])) as [{ rows: unknown[] }];
     expect(ports[0].rows).toEqual([{ name: 'p1' }]); // the unreferenced one was collected
-    const bad = (await p.request('transact', [DB, { op: 'insert', table: 'Logical_Switch', row: { ports: ['uuid', '11111111-2222-3333-4444-555555555555'] } }])) as unknown[];
+    const bad = (await p.request('transact', [
+      DB,
+      { op: 'insert', table: 'Logical_Switch', row: { ports: ['uuid', '11111111-2222-3333-4444-555555555555'] } },
+    ])) as unknown[];
     expect(bad[1]).toMatchObject({ error: 'referential integrity violation' });
   });
 
   test('a blocked wait is answered after a commit makes it true, and cancel answers "canceled"', async () => {
     const a = await peer();
     const b = await peer();
-    const waiting = a.p.request('transact', [DB, { op: 'wait', table: 'Address_Set', where: [['name', '==', 'x']], until: '!=', rows: [], timeout: 10_000 }, { op: 'comment', comment: 'done' }]);
+    const waiting = a.p.request('transact', [
+      DB,
+      { op: 'wait', table: 'Address_Set', where: [['name', '==', 'x']], until: '!=', rows: [], timeout: 10_000 },
+      { op: 'comment', comment: 'done' },
+    ]);
     let answered = false;
     void waiting.then(() => (answered = true));
     await tick();
@@ -72,7 +92,13 @@ describe('embedded server in process', () => {
     const s = await server.connectInMemory();
     let text = '';
     s.onData((c) => (text += c.toString()));
-    s.write(JSON.stringify({ id: 9, method: 'transact', params: [DB, { op: 'wait', table: 'Address_Set', where: [], until: '==', rows: [], timeout: 10_000 }] }));
+    s.write(
+      JSON.stringify({
+        id: 9,
+        method: 'transact',
+        params: [DB, { op: 'wait', table: 'Address_Set', where: [], until: '==', rows: [], timeout: 10_000 }],
+      }),
+    );
     await tick();
     s.write(JSON.stringify({ id: null, method: 'cancel', params: [9] }));
     await tick();
@@ -82,7 +108,10 @@ describe('embedded server in process', () => {
 
   test('a wait with a timeout times out', async () => {
     const { p } = await peer();
-    const r = (await p.request('transact', [DB, { op: 'wait', table: 'Address_Set', where: [], until: '!=', rows: [], timeout: 30 }])) as [{ error: string; details: string }];
+    const r = (await p.request('transact', [
+      DB,
+      { op: 'wait', table: 'Address_Set', where: [], until: '!=', rows: [], timeout: 30 },
+    ])) as [{ error: string; details: string }];
     expect(r[0].error).toBe('timed out');
     expect(r[0].details).toMatch(/^"wait" timed out after \d+ ms$/);
   });
@@ -109,7 +138,12 @@ describe('embedded server in process', () => {
   test('monitor_cond_since resumes from the transaction history', async () => {
     const { p, notes } = await peer();
     const req = { Address_Set: [{ columns: ['name'] }] };
-    const [found0, last0] = (await p.request('monitor_cond_since', [DB, 'm', req, '00000000-0000-0000-0000-000000000000'])) as [boolean, string];
+    const [found0, last0] = (await p.request('monitor_cond_since', [
+      DB,
+      'm',
+      req,
+      '00000000-0000-0000-0000-000000000000',
+    ])) as [boolean, string];
     expect(found0).toBe(false);
     await p.request('transact', [DB, { op: 'insert', table: 'Address_Set', row: { name: 'a1' } }]);
     await tick();
@@ -117,7 +151,11 @@ describe('embedded server in process', () => {
     expect(lastId).not.toBe(last0);
     await p.request('monitor_cancel', ['m']);
     await p.request('transact', [DB, { op: 'insert', table: 'Address_Set', row: { name: 'a2' } }]);
-    const [found, , updates] = (await p.request('monitor_cond_since', [DB, 'm2', req, lastId])) as [boolean, string, Record<string, Record<string, unknown>>];
+    const [found, , updates] = (await p.request('monitor_cond_since', [DB, 'm2', req, lastId])) as [
+      boolean,
+      string,
+      Record<string, Record<string, unknown>>,
+    ];
     expect(found).toBe(true);
     expect(Object.values(updates.Address_Set!)).toEqual([{ insert: { name: 'a2' } }]);
   });

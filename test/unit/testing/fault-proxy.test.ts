@@ -41,7 +41,11 @@ async function setup(opts: { frames?: boolean; pieceSize?: number | (() => numbe
   target = await listen('ptcp:0:127.0.0.1', (s) => {
     server = track(s);
   });
-  proxy = await startFaultProxy(target.address, { pieceSize: opts.pieceSize ?? 65536 }, { frames: opts.frames ?? false });
+  proxy = await startFaultProxy(
+    target.address,
+    { pieceSize: opts.pieceSize ?? 65536 },
+    { frames: opts.frames ?? false },
+  );
   client = track(await connect(proxy.remote));
   await waitFor('the proxied connection', () => server !== undefined && proxy!.open === 1);
   return { server: server!, client, proxy };
@@ -112,7 +116,10 @@ describe('fault proxy', () => {
     const text = msgs.map((m) => JSON.stringify(m)).join('');
     // byte by byte: framing must not depend on the chunks
     for (let i = 0; i < text.length; i++) client.stream.write(text[i]!);
-    const expected = msgs.filter((m) => !isEchoRequest(m)).map((m) => JSON.stringify(m)).join('');
+    const expected = msgs
+      .filter((m) => !isEchoRequest(m))
+      .map((m) => JSON.stringify(m))
+      .join('');
     await waitFor('kept messages', () => server.text() === expected);
     expect(proxy.dropped).toBe(2);
     // the other direction is untouched
@@ -162,7 +169,9 @@ describe('fault proxy', () => {
   test('seeded random re-chunking delivers the exact bytes', async () => {
     const r = seededRandom(42);
     const { server, client } = await setup({ frames: true, pieceSize: () => 1 + r() * 5 });
-    const msgs = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: i, method: 'm', params: ['é', 'x'.repeat(i)] })).join('');
+    const msgs = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({ id: i, method: 'm', params: ['é', 'x'.repeat(i)] }),
+    ).join('');
     client.stream.write(msgs);
     await waitFor('all bytes', () => server.text() === msgs);
   });

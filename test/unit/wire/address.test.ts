@@ -7,7 +7,16 @@
 import { isIPv6 } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIp, formatIpv4, formatIpv6, formatMac, ipFromText, ipv4FromText, ipv6FromText, macFromText } from '../../../src/wire/address.js';
+import {
+  formatIp,
+  formatIpv4,
+  formatIpv6,
+  formatMac,
+  ipFromText,
+  ipv4FromText,
+  ipv6FromText,
+  macFromText,
+} from '../../../src/wire/address.js';
 import { toHex } from '../../../src/wire/index.js';
 
 /** Bytes of an IPv6 text as the URL standard parses it, or undefined when it refuses it. */
@@ -22,9 +31,9 @@ function urlBytes(text: string): string | undefined {
   return b === undefined ? 'unparsable-canonical' : toHex(b);
 }
 
-const group = fc.integer({ min: 0, max: 0xffff }).chain((v) =>
-  fc.constantFrom(v.toString(16), v.toString(16).toUpperCase(), v.toString(16).padStart(4, '0')),
-);
+const group = fc
+  .integer({ min: 0, max: 0xffff })
+  .chain((v) => fc.constantFrom(v.toString(16), v.toString(16).toUpperCase(), v.toString(16).padStart(4, '0')));
 const octet = fc.integer({ min: 0, max: 255 });
 
 /** IPv6-like texts: valid forms and near misses (group counts off by one, ':::' , 5-digit groups, zero-padded tails). */
@@ -84,7 +93,7 @@ describe('IPv6 text', () => {
     expect(toHex(ipv6FromText('::')!)).toBe('0'.repeat(32));
   });
 
-  it('format → parse gives the same 16 bytes, with inet_ntop\'s dotted forms', () => {
+  it("format → parse gives the same 16 bytes, with inet_ntop's dotted forms", () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.integer({ min: 0, max: 15 }), (b, zeros) => {
         b.fill(0, 0, zeros); // long zero runs at the start exercise the compressed and dotted forms
@@ -105,7 +114,17 @@ describe('IPv6 text', () => {
 describe('IPv4 and MAC text', () => {
   it('IPv4: four decimal parts 0..255 (leading zeros decimal, as OVS reads them)', () => {
     expect([...ipv4FromText('010.1.2.255')!]).toEqual([10, 1, 2, 255]);
-    for (const bad of ['1.2.3', '1.2.3.4.5', '256.1.1.1', '1.2.3.-1', '1.2.3.0x1', '1..2.3', '', ' 1.2.3.4', '1.2.3.4 ']) {
+    for (const bad of [
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '1.2.3.-1',
+      '1.2.3.0x1',
+      '1..2.3',
+      '',
+      ' 1.2.3.4',
+      '1.2.3.4 ',
+    ]) {
       expect(ipv4FromText(bad), bad).toBeUndefined();
     }
     fc.assert(
@@ -117,7 +136,13 @@ describe('IPv4 and MAC text', () => {
 
   it('MAC: six hex bytes separated by colons', () => {
     expect(formatMac(macFromText('0:A:bc:DE:f:01')!)).toBe('00:0a:bc:de:0f:01');
-    for (const bad of ['00-00-00-00-00-01', '00:00:00:00:00', '00:00:00:00:00:00:00', '000:00:00:00:00:01', 'gg:00:00:00:00:01']) {
+    for (const bad of [
+      '00-00-00-00-00-01',
+      '00:00:00:00:00',
+      '00:00:00:00:00:00:00',
+      '000:00:00:00:00:01',
+      'gg:00:00:00:00:01',
+    ]) {
       expect(macFromText(bad), bad).toBeUndefined();
     }
   });

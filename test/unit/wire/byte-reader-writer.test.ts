@@ -20,7 +20,16 @@ const SIZE = 1 + 2 + 3 + 4 + 8 + 2 + 4 + 2;
 const fieldsCodec = {
   decode(b: Uint8Array): Fields {
     const r = new ByteReader(b);
-    const v = { u8: r.u8(), u16: r.u16(), u24: r.u24(), u32: r.u32(), u64: r.u64(), u16Le: r.u16Le(), u32Le: r.u32Le(), tail: toHex(r.bytes(2)) };
+    const v = {
+      u8: r.u8(),
+      u16: r.u16(),
+      u24: r.u24(),
+      u32: r.u32(),
+      u64: r.u64(),
+      u16Le: r.u16Le(),
+      u32Le: r.u32Le(),
+      tail: toHex(r.bytes(2)),
+    };
     expect(r.remaining).toBe(0);
     return v;
   },
@@ -41,12 +50,30 @@ testCodecFixtures('ByteReader / ByteWriter field order and endianness', fieldsCo
   {
     name: 'all ones (top bits set: no sign extension)',
     hex: 'ff ffff ffffff ffffffff ffffffffffffffff ffff ffffffff ffff',
-    value: { u8: 0xff, u16: 0xffff, u24: 0xffffff, u32: 0xffffffff, u64: 0xffffffffffffffffn, u16Le: 0xffff, u32Le: 0xffffffff, tail: 'ffff' },
+    value: {
+      u8: 0xff,
+      u16: 0xffff,
+      u24: 0xffffff,
+      u32: 0xffffffff,
+      u64: 0xffffffffffffffffn,
+      u16Le: 0xffff,
+      u32Le: 0xffffffff,
+      tail: 'ffff',
+    },
   },
   {
     name: 'distinct bytes (big-endian, and little-endian where named)',
     hex: '01 0203 040506 0708090a 0b0c0d0e0f101112 1314 15161718 191a',
-    value: { u8: 1, u16: 0x0203, u24: 0x040506, u32: 0x0708090a, u64: 0x0b0c0d0e0f101112n, u16Le: 0x1413, u32Le: 0x18171615, tail: '191a' },
+    value: {
+      u8: 1,
+      u16: 0x0203,
+      u24: 0x040506,
+      u32: 0x0708090a,
+      u64: 0x0b0c0d0e0f101112n,
+      u16Le: 0x1413,
+      u32Le: 0x18171615,
+      tail: '191a',
+    },
   },
 ]);
 

@@ -28,8 +28,14 @@ afterAll(async () => {
 
 async function newSwitch(name: string, ports: string[] = [], extra: Record<string, unknown> = {}): Promise<string> {
   const ops = [
-    op.insert('Logical_Switch', { name, ports: ['set', ports.map((_, i) => namedUuid(`p${i}`))], ...extra } as never, 'sw'),
-    ...ports.map((p, i) => op.insert('Logical_Switch_Port', { name: p, external_ids: ['map', [['pod', `ns/${p}`]]] }, `p${i}`)),
+    op.insert(
+      'Logical_Switch',
+      { name, ports: ['set', ports.map((_, i) => namedUuid(`p${i}`))], ...extra } as never,
+      'sw',
+    ),
+    ...ports.map((p, i) =>
+      op.insert('Logical_Switch_Port', { name: p, external_ids: ['map', [['pod', `ns/${p}`]]] }, `p${i}`),
+    ),
   ];
   const [r] = await other.transact(NB, ops);
   return r!.uuid[1];
@@ -45,31 +51,68 @@ describe.each(['monitor_cond_since', 'monitor_cond', 'monitor'] as const)('metho
     const events: RowEvent[] = [];
     const sub = cache.subscribe((ev) => void events.push(ev));
     await other.transact(NB, [
-      op.mutate('Logical_Switch_Port', [cond('name', '==', a)], [mutation('external_ids', 'insert', ['map', [['x', '1']]]), mutation('addresses', 'insert', ['set', ['m1', 'm2']])]),
+      op.mutate(
+        'Logical_Switch_Port',
+        [cond('name', '==', a)],
+        [
+          mutation('external_ids', 'insert', ['map', [['x', '1']]]),
+          mutation('addresses', 'insert', ['set', ['m1', 'm2']]),
+        ],
+      ),
       op.update('Logical_Switch_Port', [cond('name', '==', b)], { tag_request: 7, enabled: false }),
       op.mutate('Logical_Switch', [byUuid(sw)], [mutation('other_config', 'insert', ['map', [['k', 'v']]])]),
     ]);
     await other.transact(NB, [
-      op.mutate('Logical_Switch_Port', [cond('name', '==', a)], [mutation('external_ids', 'delete', ['set', ['pod']]), mutation('addresses', 'delete', ['set', ['m1']])]),
+      op.mutate(
+        'Logical_Switch_Port',
+        [cond('name', '==', a)],
+        [mutation('external_ids', 'delete', ['set', ['pod']]), mutation('addresses', 'delete', ['set', ['m1']])],
+      ),
       op.update('Logical_Switch_Port', [cond('name', '==', b)], { tag_request: ['set', []] }),
     ]);
-    await other.transact(NB, [op.mutate('Logical_Switch', [byUuid(sw)], [mutation('ports', 'delete', ['set', [['uuid', cache.table('Logical_Switch_Port').index('name').get(b)!._uuid]]])])]);
+    await other.transact(NB, [
+      op.mutate(
+        'Logical_Switch',
+        [byUuid(sw)],
+        [
+          mutation('ports', 'delete', [
+            'set',
+            [['uuid', cache.table('Logical_Switch_Port').index('name').get(b)!._uuid]],
+          ]),
+        ],
+      ),
+    ]);
     await cache.waitForUpdates(0);
     // `other` is another connection: wait until the cache has seen all three transactions.
-    for (let i = 0; i < 2000 && cache.table('Logical_Switch_Port').index('name').get(b); i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && cache.table('Logical_Switch_Port').index('name').get(b); i++)
+      await new Promise((r) => setTimeout(r, 5));
     const lsp = cache.table('Logical_Switch_Port').index('name').get(a)!;
     expect(lsp.external_ids).toEqual({ x: '1' });
     expect(lsp.addresses).toEqual(['m2']);
     expect(cache.table('Logical_Switch_Port').index('name').get(b)).toBeUndefined();
     const tables = ['Logical_Switch', 'Logical_Switch_Port'];
-    expectSnapshotsEqual(cacheSnapshot(cache, tables), await serverSnapshot(server.unix, NB, tables, (t) => cache.table(t).columns));
+    expectSnapshotsEqual(
+      cacheSnapshot(cache, tables),
+      await serverSnapshot(server.unix, NB, tables, (t) => cache.table(t).columns),
+    );
     // Row order inside one notification is the server's; compare per kind.
     expect(events.map((e) => `${e.type} ${e.table}`).sort()).toEqual(
-      ['update Logical_Switch_Port', 'update Logical_Switch_Port', 'update Logical_Switch', 'update Logical_Switch_Port', 'update Logical_Switch_Port', 'update Logical_Switch', 'delete Logical_Switch_Port'].sort(),
+      [
+        'update Logical_Switch_Port',
+        'update Logical_Switch_Port',
+        'update Logical_Switch',
+        'update Logical_Switch_Port',
+        'update Logical_Switch_Port',
+        'update Logical_Switch',
+        'delete Logical_Switch_Port',
+      ].sort(),
     );
     const del = events.find((e) => e.type === 'delete')!;
     expect(del.type === 'delete' && del.old.name).toBe(b);
-    const upd = events.filter((e): e is Extract<RowEvent, { type: 'update' }> => e.type === 'update' && e.table === 'Logical_Switch_Port' && e.new.name === b);
+    const upd = events.filter(
+      (e): e is Extract<RowEvent, { type: 'update' }> =>
+        e.type === 'update' && e.table === 'Logical_Switch_Port' && e.new.name === b,
+    );
     expect(upd.map((e) => [e.old.tag_request, e.new.tag_request])).toEqual([
       [undefined, 7],
       [7, undefined],
@@ -85,7 +128,10 @@ describe('indexes', () => {
     const cache = await ReplicaCache.start(client, NB, {
       model: ovnNorthboundModel,
       tables: ['Logical_Switch', 'Logical_Switch_Port'],
-      indexes: { Logical_Switch_Port: { pod: { externalId: 'pod' }, nameType: { columns: ['name', 'type'] } }, Logical_Switch: { byName: { columns: ['name'] } } },
+      indexes: {
+        Logical_Switch_Port: { pod: { externalId: 'pod' }, nameType: { columns: ['name', 'type'] } },
+        Logical_Switch: { byName: { columns: ['name'] } },
+      },
     });
     const lsps = cache.table('Logical_Switch_Port');
     expect(lsps.indexNames()).toEqual(['name', 'pod', 'nameType']);
@@ -94,7 +140,11 @@ describe('indexes', () => {
     expect(lsps.index('nameType').get('ix-c', '')!.name).toBe('ix-c');
     const byTag = lsps.defineIndex('tag', { key: (r) => r.tag_request });
     await client.transact(NB, [
-      op.update('Logical_Switch_Port', [cond('name', '==', 'ix-a')], { external_ids: ['map', [['pod', 'ns/moved']]], type: 'router', tag_request: 5 }),
+      op.update('Logical_Switch_Port', [cond('name', '==', 'ix-a')], {
+        external_ids: ['map', [['pod', 'ns/moved']]],
+        type: 'router',
+        tag_request: 5,
+      }),
     ]);
     expect(lsps.index('pod').get('ns/ix-a')).toBeUndefined();
     expect(lsps.index('pod').get('ns/moved')!.name).toBe('ix-a');
@@ -161,11 +211,16 @@ describe('consistent reads', () => {
     const cache = await ReplicaCache.start(client, NB, { tables: ['Logical_Switch', 'Logical_Switch_Port'] });
     const checks: boolean[] = [];
     const sub = cache.subscribe((ev) => {
-      if (ev.table === 'Logical_Switch_Port' && ev.type === 'insert') checks.push((cache.table('Logical_Switch').get(sw)!.ports as string[]).includes(ev.uuid));
-      if (ev.table === 'Logical_Switch_Port' && ev.type === 'delete') checks.push(!(cache.table('Logical_Switch').get(sw)!.ports as string[]).includes(ev.uuid));
+      if (ev.table === 'Logical_Switch_Port' && ev.type === 'insert')
+        checks.push((cache.table('Logical_Switch').get(sw)!.ports as string[]).includes(ev.uuid));
+      if (ev.table === 'Logical_Switch_Port' && ev.type === 'delete')
+        checks.push(!(cache.table('Logical_Switch').get(sw)!.ports as string[]).includes(ev.uuid));
     });
     for (let i = 0; i < 20; i++) {
-      await other.transact(NB, [op.insert('Logical_Switch_Port', { name: `cr${i}` }, 'p'), op.mutate('Logical_Switch', [byUuid(sw)], [mutation('ports', 'insert', ['set', [namedUuid('p')]])])]);
+      await other.transact(NB, [
+        op.insert('Logical_Switch_Port', { name: `cr${i}` }, 'p'),
+        op.mutate('Logical_Switch', [byUuid(sw)], [mutation('ports', 'insert', ['set', [namedUuid('p')]])]),
+      ]);
       // a read right after the transaction on another connection sees all of it or none of it
       const seenPort = cache.table('Logical_Switch_Port').index('name').get(`cr${i}`);
       const ports = cache.table('Logical_Switch').get(sw)!.ports as string[];
@@ -186,7 +241,10 @@ describe('consistent reads', () => {
 describe('conditions', () => {
   test('changing conditions live deletes rows that leave and inserts rows that enter', async () => {
     await newSwitch('cond', ['c-1', 'c-2', 'c-3']);
-    const cache = await ReplicaCache.start(client, NB, { tables: ['Logical_Switch_Port'], where: { Logical_Switch_Port: [cond('name', '==', 'c-1')] } });
+    const cache = await ReplicaCache.start(client, NB, {
+      tables: ['Logical_Switch_Port'],
+      where: { Logical_Switch_Port: [cond('name', '==', 'c-1')] },
+    });
     const lsps = cache.table('Logical_Switch_Port');
     expect(lsps.all().map((r) => r.name)).toEqual(['c-1']);
     const events: string[] = [];
@@ -196,8 +254,16 @@ describe('conditions', () => {
       if (mine(name)) events.push(`${ev.type}:${String(name)}`);
     });
     await cache.setConditions({ Logical_Switch_Port: [cond('name', '!=', 'c-1')] });
-    expect(lsps.all().map((r) => r.name).filter(mine).sort()).toEqual(['c-2', 'c-3']);
-    await cache.setConditions({ Logical_Switch_Port: [cond('external_ids', 'includes', ['map', [['pod', 'ns/c-3']]])] });
+    expect(
+      lsps
+        .all()
+        .map((r) => r.name)
+        .filter(mine)
+        .sort(),
+    ).toEqual(['c-2', 'c-3']);
+    await cache.setConditions({
+      Logical_Switch_Port: [cond('external_ids', 'includes', ['map', [['pod', 'ns/c-3']]])],
+    });
     expect(lsps.all().map((r) => r.name)).toEqual(['c-3']);
     expect(lsps.index('name').get('c-2')).toBeUndefined();
     // changes outside the condition are not seen; inside they are
@@ -205,7 +271,13 @@ describe('conditions', () => {
     await client.transact(NB, [op.update('Logical_Switch_Port', [cond('name', '==', 'c-3')], { type: 'localnet' })]);
     expect(lsps.get(lsps.index('name').get('c-3')!._uuid)!.type).toBe('localnet');
     await cache.setConditions({ Logical_Switch_Port: [true] });
-    expect(lsps.all().map((r) => r.name).filter(mine).sort()).toEqual(['c-1', 'c-2', 'c-3']);
+    expect(
+      lsps
+        .all()
+        .map((r) => r.name)
+        .filter(mine)
+        .sort(),
+    ).toEqual(['c-1', 'c-2', 'c-3']);
     await new Promise((r) => setTimeout(r, 10));
     expect(events.slice(0, 3).sort()).toEqual(['delete:c-1', 'insert:c-2', 'insert:c-3']);
     expect(events[3]).toBe('delete:c-2');
@@ -226,16 +298,25 @@ describe('verified transactions', () => {
       seenCounts.push(row.other_config.count!);
       if (r.attempt === 1) {
         // Someone else increments it between our read and our commit.
-        await other.transact(NB, [op.update('Logical_Switch', [byUuid(sw)], { other_config: ['map', [['count', '10']]] })]);
+        await other.transact(NB, [
+          op.update('Logical_Switch', [byUuid(sw)], { other_config: ['map', [['count', '10']]] }),
+        ]);
       }
       const next = String(Number(row.other_config.count) + 1);
-      return { operations: [op.update('Logical_Switch', [byUuid(sw)], { other_config: ['map', [['count', next]]] })], value: next };
+      return {
+        operations: [op.update('Logical_Switch', [byUuid(sw)], { other_config: ['map', [['count', next]]] })],
+        value: next,
+      };
     });
     expect(seenCounts).toEqual(['0', '10']);
     expect(out.value).toBe('11');
     expect(out.results).toEqual([{ count: 1 }]);
     expect(out.attempts).toHaveLength(1);
-    expect(out.attempts[0]).toMatchObject({ attempt: 1, error: { code: 'OVSDB_TIMED_OUT' }, conflict: { table: 'Logical_Switch', uuid: sw, columns: ['other_config'] } });
+    expect(out.attempts[0]).toMatchObject({
+      attempt: 1,
+      error: { code: 'OVSDB_TIMED_OUT' },
+      conflict: { table: 'Logical_Switch', uuid: sw, columns: ['other_config'] },
+    });
     const [sel] = await other.transact(NB, [op.select('Logical_Switch', [byUuid(sw)], ['other_config'])]);
     expect(sel.rows[0]!.other_config).toEqual(['map', [['count', '11']]]);
     await cache.close();
@@ -249,7 +330,9 @@ describe('verified transactions', () => {
       .transact(
         async (r) => {
           r.read('Logical_Switch', sw, ['external_ids']);
-          await other.transact(NB, [op.update('Logical_Switch', [byUuid(sw)], { external_ids: ['map', [['n', String(++n)]]] })]);
+          await other.transact(NB, [
+            op.update('Logical_Switch', [byUuid(sw)], { external_ids: ['map', [['n', String(++n)]]] }),
+          ]);
           return [op.update('Logical_Switch', [byUuid(sw)], { external_ids: ['map', [['mine', 'x']]] })];
         },
         { maxAttempts: 3 },
@@ -272,7 +355,17 @@ describe('verified transactions', () => {
     });
     expect(out.attempts).toEqual([]);
     const waits = cache.verifyOps([{ table: 'Logical_Switch', row: undefined, uuid: ghost }]);
-    expect(waits).toEqual([{ op: 'wait', table: 'Logical_Switch', where: [['_uuid', '==', ['uuid', ghost]]], columns: ['_uuid'], until: '==', rows: [], timeout: 0 }]);
+    expect(waits).toEqual([
+      {
+        op: 'wait',
+        table: 'Logical_Switch',
+        where: [['_uuid', '==', ['uuid', ghost]]],
+        columns: ['_uuid'],
+        until: '==',
+        rows: [],
+        timeout: 0,
+      },
+    ]);
     let calls = 0;
     await expect(
       cache.transact(() => {
@@ -289,7 +382,9 @@ describe('verified transactions', () => {
     const cache = await ReplicaCache.start(c2, NB, { tables: ['Logical_Switch'] });
     const s = cache.events();
     await c2.close();
-    await expect(c2.transact(NB, [op.select('Logical_Switch', [])])).rejects.toMatchObject({ code: 'OVSDB_CLIENT_CLOSED' });
+    await expect(c2.transact(NB, [op.select('Logical_Switch', [])])).rejects.toMatchObject({
+      code: 'OVSDB_CLIENT_CLOSED',
+    });
     let called = false;
     await expect(
       cache.transact(() => {

@@ -32,15 +32,28 @@ test('monitor_cond_since, then monitor_cond answered "unknown method": falls bac
     else if (m.method === 'monitor_cond_since' || m.method === 'monitor_cond') fail(s, m, 'unknown method');
     else if (m.method === 'monitor') {
       monitorParams = m.params;
-      reply(s, m, { Logical_Switch: { [U(1)]: { new: { name: 'a', ports: ['set', []], other_config: ['map', [['k', 'v']]] } } } });
+      reply(s, m, {
+        Logical_Switch: { [U(1)]: { new: { name: 'a', ports: ['set', []], other_config: ['map', [['k', 'v']]] } } },
+      });
       // An update right behind the reply, in the same write: it must wait for the initial contents.
-      s.write(JSON.stringify({ id: null, method: 'update', params: [m.params![1], { Logical_Switch: { [U(2)]: { new: { name: 'b' } } } }] }));
+      s.write(
+        JSON.stringify({
+          id: null,
+          method: 'update',
+          params: [m.params![1], { Logical_Switch: { [U(2)]: { new: { name: 'b' } } } }],
+        }),
+      );
     } else if (m.method === 'monitor_cancel') reply(s, m, {});
   });
   client = await OvsdbClient.connect(peer.remote, { inactivityProbeMs: 0 });
   const cache = await ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch'] });
   expect(cache.method).toBe('monitor');
-  expect(peer.received.map((m) => (m as Msg).method)).toEqual(['get_schema', 'monitor_cond_since', 'monitor_cond', 'monitor']);
+  expect(peer.received.map((m) => (m as Msg).method)).toEqual([
+    'get_schema',
+    'monitor_cond_since',
+    'monitor_cond',
+    'monitor',
+  ]);
   // explicit column lists, so that no _version is sent
   const req = (monitorParams![2] as Record<string, { columns: string[] }>).Logical_Switch!;
   expect(req.columns).toEqual(Object.keys(schema.tables.Logical_Switch.columns));
@@ -49,7 +62,16 @@ test('monitor_cond_since, then monitor_cond answered "unknown method": falls bac
   expect(t.get(U(1))).toMatchObject({ name: 'a', other_config: { k: 'v' }, ports: [] });
   expect(t.get(U(2))).toMatchObject({ name: 'b', ports: [], acls: [] }); // omitted columns read as defaults
   // RFC 7047 modify: `old` has the changed columns, `new` all of them
-  stream!.write(JSON.stringify({ id: null, method: 'update', params: [cache.monitorId, { Logical_Switch: { [U(1)]: { old: { name: 'a' }, new: { name: 'a2' } }, [U(2)]: { old: { name: 'b' } } } }] }));
+  stream!.write(
+    JSON.stringify({
+      id: null,
+      method: 'update',
+      params: [
+        cache.monitorId,
+        { Logical_Switch: { [U(1)]: { old: { name: 'a' }, new: { name: 'a2' } }, [U(2)]: { old: { name: 'b' } } } },
+      ],
+    }),
+  );
   await new Promise((r) => setTimeout(r, 20));
   expect(t.get(U(1))!.name).toBe('a2');
   expect(t.has(U(2))).toBe(false);
@@ -63,7 +85,9 @@ test('a method error other than "unknown method" is not a reason to fall back', 
     else if (m.method === 'monitor_cond_since') fail(s, m, 'not leader');
   });
   client = await OvsdbClient.connect(peer.remote, { inactivityProbeMs: 0 });
-  await expect(ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch'] })).rejects.toMatchObject({ code: 'OVSDB_NOT_LEADER' });
+  await expect(ReplicaCache.start(client, 'OVN_Northbound', { tables: ['Logical_Switch'] })).rejects.toMatchObject({
+    code: 'OVSDB_NOT_LEADER',
+  });
   expect(peer.received.map((m) => (m as Msg).method)).toEqual(['get_schema', 'monitor_cond_since']);
 });
 
@@ -102,7 +126,16 @@ test('malformed rows and impossible updates: set aside or ignored with a logged 
     JSON.stringify({
       id: null,
       method: 'update3',
-      params: [cache.monitorId, U(9), { Logical_Switch: { [U(1)]: { modify: { other_config: ['set', ['x']] } }, [U(7)]: { modify: { name: 'ghost' } } } }],
+      params: [
+        cache.monitorId,
+        U(9),
+        {
+          Logical_Switch: {
+            [U(1)]: { modify: { other_config: ['set', ['x']] } },
+            [U(7)]: { modify: { name: 'ghost' } },
+          },
+        },
+      ],
     }),
   );
   await new Promise((r) => setTimeout(r, 20));

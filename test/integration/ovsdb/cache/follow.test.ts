@@ -14,7 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { startOvsdbCluster, startOvsdbServer, startFakePeer, waitFor, SCHEMAS, type OvsdbCluster, type OvsdbServer } from '../../../../src/testing/index.js';
+import {
+  startOvsdbCluster,
+  startOvsdbServer,
+  startFakePeer,
+  waitFor,
+  SCHEMAS,
+  type OvsdbCluster,
+  type OvsdbServer,
+} from '../../../../src/testing/index.js';
 import type { ByteStream } from '../../../../src/transport/index.js';
 import { OvsdbClient, op, cond, exponentialBackoff } from '../../../../src/ovsdb/index.js';
 import { OvsdbSession, type SessionMetric } from '../../../../src/ovsdb/session.js';
@@ -55,15 +63,27 @@ describe('ReplicaCache.follow', () => {
     });
     cleanups.push(() => session.close());
     // Some bulk so that the few changes below stay in the server's transaction history.
-    await session.transact(Array.from({ length: 100 }, (_, i) => op.insert('Logical_Router', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
-    await session.transact([op.insert('Address_Set', { name: 'as-keep' }), op.insert('Address_Set', { name: 'as-change' }), op.insert('Logical_Switch', { name: 'ls-keep' })]);
+    await session.transact(
+      Array.from({ length: 100 }, (_, i) =>
+        op.insert('Logical_Router', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] }),
+      ),
+    );
+    await session.transact([
+      op.insert('Address_Set', { name: 'as-keep' }),
+      op.insert('Address_Set', { name: 'as-change' }),
+      op.insert('Logical_Switch', { name: 'ls-keep' }),
+    ]);
     const sets = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
     const switches = await ReplicaCache.follow(session, { tables: ['Logical_Switch'] });
     expect(sets.monitorId).not.toBe(switches.monitorId);
     // Live changes, so that both monitors hold a real last transaction id (each its own).
     await session.transact([op.insert('Address_Set', { name: 'as-live' })]);
     await session.transact([op.insert('Logical_Switch', { name: 'ls-live' })]);
-    await waitFor('caches current', () => sets.table('Address_Set').size === 3 && switches.table('Logical_Switch').size === 2, 5000);
+    await waitFor(
+      'caches current',
+      () => sets.table('Address_Set').size === 3 && switches.table('Logical_Switch').size === 2,
+      5000,
+    );
     const setsEvents = collect(sets as unknown as ReplicaCache);
     const switchEvents = collect(switches as unknown as ReplicaCache);
 
@@ -82,21 +102,37 @@ describe('ReplicaCache.follow', () => {
     await session.ready(20_000);
     expect(session.remote).not.toBe(oldRemote);
     await writer.transact(NB, [op.delete('Address_Set', [cond('name', '==', 'as-live')])]);
-    await waitFor('the delete reached the cache', () => sets.table('Address_Set').filter((r) => r.name === 'as-live').length === 0, 10_000);
+    await waitFor(
+      'the delete reached the cache',
+      () => sets.table('Address_Set').filter((r) => r.name === 'as-live').length === 0,
+      10_000,
+    );
 
     expect(sets.resumes).toEqual({ hits: 1, misses: 0 });
     expect(switches.resumes).toEqual({ hits: 1, misses: 0 });
     const resumes = metrics.filter((m): m is Extract<SessionMetric, { type: 'resume' }> => m.type === 'resume');
-    expect(resumes.map((m) => [m.monitorId, m.found]).sort()).toEqual([[sets.monitorId, true], [switches.monitorId, true]].sort());
+    expect(resumes.map((m) => [m.monitorId, m.found]).sort()).toEqual(
+      [
+        [sets.monitorId, true],
+        [switches.monitorId, true],
+      ].sort(),
+    );
     expect(metrics.some((m) => m.type === 'update' && m.monitorId === sets.monitorId)).toBe(true);
-    expect(setsEvents.sort()).toEqual(['Address_Set delete as-live', 'Address_Set insert as-new', 'Address_Set update as-change']);
+    expect(setsEvents.sort()).toEqual([
+      'Address_Set delete as-live',
+      'Address_Set insert as-new',
+      'Address_Set update as-change',
+    ]);
     expect(switchEvents).toEqual(['Logical_Switch insert ls-new']);
     const leaderNow = cluster.members[await cluster.leader()]!;
     for (const [cache, t] of [
       [sets, 'Address_Set'],
       [switches, 'Logical_Switch'],
     ] as const) {
-      expectSnapshotsEqual(cacheSnapshot(cache as unknown as ReplicaCache, [t]), await serverSnapshot(leaderNow.tcp, NB, [t], (x) => cache.table(x as never).columns));
+      expectSnapshotsEqual(
+        cacheSnapshot(cache as unknown as ReplicaCache, [t]),
+        await serverSnapshot(leaderNow.tcp, NB, [t], (x) => cache.table(x as never).columns),
+      );
     }
     await sets.close();
     await switches.close();
@@ -113,13 +149,33 @@ describe('ReplicaCache.follow', () => {
     let server: OvsdbServer = await startOvsdbServer({ schema: 'nb', dir: dir1 });
     cleanups.push(() => server.stop());
     const metrics: SessionMetric[] = [];
-    const session = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }), onMetric: (m) => metrics.push(m) });
+    const session = await OvsdbSession.start(server.tcp, {
+      database: NB,
+      backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }),
+      onMetric: (m) => metrics.push(m),
+    });
     cleanups.push(() => session.close());
-    await session.transact(Array.from({ length: 60 }, (_, i) => op.insert('Address_Set', { name: `same${i}`, addresses: ['set', [`10.1.0.${i}`, `10.2.0.${i}`]], external_ids: ['map', [['i', String(i)]]] })));
-    await session.transact([op.insert('Address_Set', { name: 'change', addresses: 'a' }), op.insert('Address_Set', { name: 'drop' })]);
+    await session.transact(
+      Array.from({ length: 60 }, (_, i) =>
+        op.insert('Address_Set', {
+          name: `same${i}`,
+          addresses: ['set', [`10.1.0.${i}`, `10.2.0.${i}`]],
+          external_ids: ['map', [['i', String(i)]]],
+        }),
+      ),
+    );
+    await session.transact([
+      op.insert('Address_Set', { name: 'change', addresses: 'a' }),
+      op.insert('Address_Set', { name: 'drop' }),
+    ]);
     const cache = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
     expect(cache.table('Address_Set').size).toBe(62);
-    const before = new Map(cache.table('Address_Set').all().map((r) => [r._uuid, r] as const));
+    const before = new Map(
+      cache
+        .table('Address_Set')
+        .all()
+        .map((r) => [r._uuid, r] as const),
+    );
     const events: RowEvent[] = [];
     void (async () => {
       for await (const ev of cache.events()) events.push(ev);
@@ -132,7 +188,12 @@ describe('ReplicaCache.follow', () => {
     const txn = JSON.stringify([
       NB,
       { op: 'insert', table: 'Address_Set', row: { name: 'new' } },
-      { op: 'mutate', table: 'Address_Set', where: [['name', '==', 'change']], mutations: [['addresses', 'insert', ['set', ['b']]]] },
+      {
+        op: 'mutate',
+        table: 'Address_Set',
+        where: [['name', '==', 'change']],
+        mutations: [['addresses', 'insert', ['set', ['b']]]],
+      },
       { op: 'delete', table: 'Address_Set', where: [['name', '==', 'drop']] },
     ]);
     execFileSync('ovsdb-tool', ['transact', server.dbFile, txn]);
@@ -145,8 +206,12 @@ describe('ReplicaCache.follow', () => {
     const seen = events.map(describeEvent).sort();
     expect(seen).toEqual(['Address_Set delete drop', 'Address_Set insert new', 'Address_Set update change']);
     // Unchanged rows are the very same objects as before (not rebuilt, not re-announced).
-    for (const r of cache.table('Address_Set').values()) if (String(r.name).startsWith('same')) expect(r).toBe(before.get(r._uuid));
-    expectSnapshotsEqual(cacheSnapshot(cache, ['Address_Set']), await serverSnapshot(server.unix, NB, ['Address_Set'], (t) => cache.table(t).columns));
+    for (const r of cache.table('Address_Set').values())
+      if (String(r.name).startsWith('same')) expect(r).toBe(before.get(r._uuid));
+    expectSnapshotsEqual(
+      cacheSnapshot(cache, ['Address_Set']),
+      await serverSnapshot(server.unix, NB, ['Address_Set'], (t) => cache.table(t).columns),
+    );
     // Live again.
     await session.transact([op.insert('Address_Set', { name: 'after' })]);
     await waitFor('live update', () => cache.table('Address_Set').filter((r) => r.name === 'after').length === 1, 5000);
@@ -157,7 +222,8 @@ describe('ReplicaCache.follow', () => {
     const schema = JSON.parse(readFileSync(SCHEMAS.nb, 'utf8'));
     const U = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
     type Msg = { id?: unknown; method?: string; params?: unknown[] };
-    const reply = (st: ByteStream, m: Msg, result: unknown) => st.write(JSON.stringify({ id: m.id, result, error: null }));
+    const reply = (st: ByteStream, m: Msg, result: unknown) =>
+      st.write(JSON.stringify({ id: m.id, result, error: null }));
     const generations = [
       { [U(1)]: { new: { name: 'a' } }, [U(2)]: { new: { name: 'b' } }, [U(3)]: { new: { name: 'c' } } },
       { [U(1)]: { new: { name: 'a' } }, [U(2)]: { new: { name: 'b2' } }, [U(4)]: { new: { name: 'd' } } },
@@ -167,7 +233,9 @@ describe('ReplicaCache.follow', () => {
     const methods: string[] = [];
     const peer = await startFakePeer((m: Msg, st) => {
       if (m.method === 'monitor_cond' && m.params?.[0] === '_Server') {
-        reply(st, m, { Database: { [U(99)]: { initial: { name: NB, model: 'standalone', connected: true, leader: true } } } });
+        reply(st, m, {
+          Database: { [U(99)]: { initial: { name: NB, model: 'standalone', connected: true, leader: true } } },
+        });
       } else if (m.method === 'set_db_change_aware' || m.method === 'monitor_cancel') reply(st, m, {});
       else if (m.method === 'echo') reply(st, m, m.params ?? []);
       else if (m.method === 'get_schema') reply(st, m, schema);
@@ -197,11 +265,26 @@ describe('ReplicaCache.follow', () => {
     monitorStreams[0]!.close();
     await waitFor('resumed on the second connection', () => cache.resumes.misses === 1, 10_000);
     await new Promise((r) => setTimeout(r, 20));
-    expect(methods).toEqual(['monitor_cond_since', 'monitor_cond', 'monitor', 'monitor_cond_since', 'monitor_cond', 'monitor']);
+    expect(methods).toEqual([
+      'monitor_cond_since',
+      'monitor_cond',
+      'monitor',
+      'monitor_cond_since',
+      'monitor_cond',
+      'monitor',
+    ]);
     expect(cache.method).toBe('monitor');
     expect(events.sort()).toEqual(['Logical_Switch delete c', 'Logical_Switch insert d', 'Logical_Switch update b2']);
-    expect(cache.table('Logical_Switch').all().map((r) => r.name).sort()).toEqual(['a', 'b2', 'd']);
-    expect(metrics.filter((m) => m.type === 'resume')).toEqual([expect.objectContaining({ found: false, method: 'monitor', monitorId: cache.monitorId })]);
+    expect(
+      cache
+        .table('Logical_Switch')
+        .all()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['a', 'b2', 'd']);
+    expect(metrics.filter((m) => m.type === 'resume')).toEqual([
+      expect.objectContaining({ found: false, method: 'monitor', monitorId: cache.monitorId }),
+    ]);
     await cache.close();
   });
 
@@ -211,7 +294,11 @@ describe('ReplicaCache.follow', () => {
     const server = await startOvsdbServer({ schema: 'nb' });
     cleanups.push(() => server.stop());
     const metrics: SessionMetric[] = [];
-    const session = await OvsdbSession.start(server.unix, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }), onMetric: (m) => metrics.push(m) });
+    const session = await OvsdbSession.start(server.unix, {
+      database: NB,
+      backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }),
+      onMetric: (m) => metrics.push(m),
+    });
     cleanups.push(() => session.close());
     await session.transact(Array.from({ length: 20 }, (_, i) => op.insert('Address_Set', { name: `conv${i}` })));
     const cache = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
@@ -223,13 +310,20 @@ describe('ReplicaCache.follow', () => {
     const path = join(dir, 'nb-converted.ovsschema');
     writeFileSync(path, JSON.stringify(schema));
     execFileSync('ovsdb-client', ['convert', server.unix, path]);
-    await waitFor('the cache re-established after the conversion', () => cache.resumes.misses + cache.resumes.hits === 1, 10_000);
+    await waitFor(
+      'the cache re-established after the conversion',
+      () => cache.resumes.misses + cache.resumes.hits === 1,
+      10_000,
+    );
     expect(metrics.some((m) => m.type === 'reconnect')).toBe(true);
     // The same rows, nothing announced.
     expect(events).toEqual([]);
     expect(cache.table('Address_Set').size).toBe(20);
     // The new schema is in use (a column only it has), and the cache follows writes again.
-    await session.transact([op.insert('Logical_Switch', { name: 'ls-conv', sdk_test: 'yes' }), op.insert('Address_Set', { name: 'conv-after' })]);
+    await session.transact([
+      op.insert('Logical_Switch', { name: 'ls-conv', sdk_test: 'yes' }),
+      op.insert('Address_Set', { name: 'conv-after' }),
+    ]);
     await waitFor('live after the conversion', () => cache.table('Address_Set').size === 21, 5000);
     expect(events).toEqual(['Address_Set insert conv-after']);
     await cache.close();
@@ -238,33 +332,64 @@ describe('ReplicaCache.follow', () => {
   test('per monitor: after a leader kill the busy cache resumes (found=true) while the quiet one, whose last txn id left the history, is rebuilt by comparison (found=false)', async () => {
     const cluster: OvsdbCluster = await startOvsdbCluster({ schema: 'nb', size: 3 });
     cleanups.push(() => cluster.stop());
-    const session = await OvsdbSession.start(cluster.remotes, { database: NB, backoff: exponentialBackoff({ initialMs: 50, maxMs: 400 }) });
+    const session = await OvsdbSession.start(cluster.remotes, {
+      database: NB,
+      backoff: exponentialBackoff({ initialMs: 50, maxMs: 400 }),
+    });
     cleanups.push(() => session.close());
-    await session.transact(Array.from({ length: 100 }, (_, i) => op.insert('Logical_Router', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
-    await session.transact(Array.from({ length: 30 }, (_, i) => op.insert('Address_Set', { name: `quiet${i}`, addresses: ['set', [`10.9.0.${i}`]] })));
+    await session.transact(
+      Array.from({ length: 100 }, (_, i) =>
+        op.insert('Logical_Router', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] }),
+      ),
+    );
+    await session.transact(
+      Array.from({ length: 30 }, (_, i) =>
+        op.insert('Address_Set', { name: `quiet${i}`, addresses: ['set', [`10.9.0.${i}`]] }),
+      ),
+    );
     const quiet = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
     const busy = await ReplicaCache.follow(session, { tables: ['Logical_Switch'] });
-    await session.transact([op.mutate('Address_Set', [cond('name', '==', 'quiet0')], [['addresses', 'insert', ['set', ['10.9.1.0']]]])]);
-    await waitFor('quiet cache has a txn id', () => quiet.table('Address_Set').filter((r) => (r.addresses as string[]).length === 2).length === 1, 5000);
+    await session.transact([
+      op.mutate('Address_Set', [cond('name', '==', 'quiet0')], [['addresses', 'insert', ['set', ['10.9.1.0']]]]),
+    ]);
+    await waitFor(
+      'quiet cache has a txn id',
+      () => quiet.table('Address_Set').filter((r) => (r.addresses as string[]).length === 2).length === 1,
+      5000,
+    );
     const quietId = quiet.lastTxnId;
     // More than the server's 100-transaction history, none touching Address_Set.
     for (let i = 0; i < 120; i += 8) {
-      await Promise.all(Array.from({ length: 8 }, (_, j) => session.transact([op.insert('Logical_Switch', { name: `busy${i + j}` })])));
+      await Promise.all(
+        Array.from({ length: 8 }, (_, j) => session.transact([op.insert('Logical_Switch', { name: `busy${i + j}` })])),
+      );
     }
     await waitFor('busy cache current', () => busy.table('Logical_Switch').size === 120, 10_000);
     expect(quiet.lastTxnId).toBe(quietId);
     expect(busy.lastTxnId).not.toBe(quietId);
     const quietEvents = collect(quiet as unknown as ReplicaCache);
     const busyEvents = collect(busy as unknown as ReplicaCache);
-    const quietRows = new Map(quiet.table('Address_Set').all().map((r) => [r._uuid, r] as const));
+    const quietRows = new Map(
+      quiet
+        .table('Address_Set')
+        .all()
+        .map((r) => [r._uuid, r] as const),
+    );
 
     const leader = await cluster.leader();
     await cluster.members[leader]!.kill('SIGKILL');
     const writer = await OvsdbClient.connect(cluster.members[(leader + 1) % 3]!.tcp);
     cleanups.push(() => writer.close());
-    await writer.transact(NB, [op.delete('Address_Set', [cond('name', '==', 'quiet1')]), op.insert('Logical_Switch', { name: 'during' })]);
+    await writer.transact(NB, [
+      op.delete('Address_Set', [cond('name', '==', 'quiet1')]),
+      op.insert('Logical_Switch', { name: 'during' }),
+    ]);
     await session.ready(20_000);
-    await waitFor('both resumed', () => quiet.resumes.hits + quiet.resumes.misses === 1 && busy.resumes.hits + busy.resumes.misses === 1, 10_000);
+    await waitFor(
+      'both resumed',
+      () => quiet.resumes.hits + quiet.resumes.misses === 1 && busy.resumes.hits + busy.resumes.misses === 1,
+      10_000,
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(busy.resumes).toEqual({ hits: 1, misses: 0 });
     expect(quiet.resumes).toEqual({ hits: 0, misses: 1 });
@@ -272,7 +397,10 @@ describe('ReplicaCache.follow', () => {
     expect(quietEvents).toEqual(['Address_Set delete quiet1']);
     for (const r of quiet.table('Address_Set').values()) expect(r).toBe(quietRows.get(r._uuid));
     const leaderNow = cluster.members[await cluster.leader()]!;
-    expectSnapshotsEqual(cacheSnapshot(quiet as unknown as ReplicaCache, ['Address_Set']), await serverSnapshot(leaderNow.tcp, NB, ['Address_Set'], (t) => quiet.table(t as never).columns));
+    expectSnapshotsEqual(
+      cacheSnapshot(quiet as unknown as ReplicaCache, ['Address_Set']),
+      await serverSnapshot(leaderNow.tcp, NB, ['Address_Set'], (t) => quiet.table(t as never).columns),
+    );
     await quiet.close();
     await busy.close();
   }, 90_000);
@@ -286,7 +414,10 @@ describe('ReplicaCache.follow', () => {
     });
     let server: OvsdbServer = await startOvsdbServer({ schema: 'nb', dir: dir1 });
     cleanups.push(() => server.stop());
-    const session = await OvsdbSession.start(server.tcp, { database: NB, backoff: exponentialBackoff({ initialMs: 20, maxMs: 100 }) });
+    const session = await OvsdbSession.start(server.tcp, {
+      database: NB,
+      backoff: exponentialBackoff({ initialMs: 20, maxMs: 100 }),
+    });
     cleanups.push(() => session.close());
     await session.transact([op.insert('Address_Set', { name: 'v' })]);
     const cache = await ReplicaCache.follow(session, { tables: ['Address_Set'] });
@@ -297,7 +428,9 @@ describe('ReplicaCache.follow', () => {
     const pending = cache.transact((r) => {
       ran++;
       const row = r.read('Address_Set', cache.table('Address_Set').all()[0]!._uuid, ['addresses'])!;
-      return [op.update('Address_Set', [cond('_uuid', '==', ['uuid', row._uuid])], { addresses: ['set', ['10.0.0.9']] })];
+      return [
+        op.update('Address_Set', [cond('_uuid', '==', ['uuid', row._uuid])], { addresses: ['set', ['10.0.0.9']] }),
+      ];
     });
     await new Promise((r) => setTimeout(r, 100));
     expect(ran).toBe(0); // nothing is read from a cache that is between connections
@@ -305,7 +438,11 @@ describe('ReplicaCache.follow', () => {
     const out = await pending;
     expect(out.attempts).toEqual([]);
     expect(ran).toBe(1);
-    await waitFor('the update in the cache', () => cache.table('Address_Set').filter((x) => (x.addresses as string[])[0] === '10.0.0.9').length === 1, 5000);
+    await waitFor(
+      'the update in the cache',
+      () => cache.table('Address_Set').filter((x) => (x.addresses as string[])[0] === '10.0.0.9').length === 1,
+      5000,
+    );
     // Without a session to wait for (closed), it fails at once.
     await session.close();
     await expect(cache.transact(() => [])).rejects.toMatchObject({ code: 'CACHE_CLOSED' });

@@ -7,7 +7,12 @@ import type { ReplicaCache, RowEvent, EventStream, CacheRow } from '../../../../
 /** Sets sorted, map keys sorted: a value comparable with toEqual regardless of order. */
 export function norm(v: unknown): unknown {
   if (Array.isArray(v)) return [...v].map(norm).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
@@ -27,11 +32,19 @@ export function cacheSnapshot(cache: ReplicaCache, tables: readonly string[]): S
  * The server's rows read by a second connection with `select`, decoded with notation.ts'
  * `datumFromWire` (not the cache's codec): the oracle the cache is compared with.
  */
-export async function serverSnapshot(remote: string, db: string, tables: readonly string[], columnsOf: (t: string) => readonly string[]): Promise<Snapshot> {
+export async function serverSnapshot(
+  remote: string,
+  db: string,
+  tables: readonly string[],
+  columnsOf: (t: string) => readonly string[],
+): Promise<Snapshot> {
   const c = await OvsdbClient.connect(remote);
   try {
     const schema: DatabaseSchema = await c.getSchema(db);
-    const res = await c.transact(db, tables.map((t) => op.select(t, [], ['_uuid', ...columnsOf(t)])));
+    const res = await c.transact(
+      db,
+      tables.map((t) => op.select(t, [], ['_uuid', ...columnsOf(t)])),
+    );
     const out: Snapshot = {};
     tables.forEach((t, i) => {
       out[t] = {};

@@ -70,19 +70,31 @@ test('NB: 2,000 random transactions; cache = server; replayed events = cache', a
       } else if (choice === 5 && port) {
         kind = 'mutate port maps/sets';
         const keys = Object.keys(port.external_ids);
-        tx.mutate('Logical_Switch_Port', [['_uuid', '==', port._uuid]], [
-          ['external_ids', 'insert', r.map(2)],
-          ['external_ids', 'delete', keys.filter(() => r.bool())],
-          ['addresses', 'insert', r.set(2)],
-          ['addresses', 'delete', port.addresses.filter(() => r.bool())],
-        ]);
+        tx.mutate(
+          'Logical_Switch_Port',
+          [['_uuid', '==', port._uuid]],
+          [
+            ['external_ids', 'insert', r.map(2)],
+            ['external_ids', 'delete', keys.filter(() => r.bool())],
+            ['addresses', 'insert', r.set(2)],
+            ['addresses', 'delete', port.addresses.filter(() => r.bool())],
+          ],
+        );
       } else if (choice === 6 && port) {
         kind = 'map delete by key and value';
         const entries = Object.entries(port.external_ids).filter(() => r.bool());
-        tx.mutate('Logical_Switch_Port', [['_uuid', '==', port._uuid]], [['external_ids', 'delete', Object.fromEntries(entries.map(([k2, v]) => [k2, r.bool() ? v : 'other']))]]);
+        tx.mutate(
+          'Logical_Switch_Port',
+          [['_uuid', '==', port._uuid]],
+          [['external_ids', 'delete', Object.fromEntries(entries.map(([k2, v]) => [k2, r.bool() ? v : 'other']))]],
+        );
       } else if (choice === 7 && sw && sw.ports.length) {
         kind = 'unreference ports (GC)';
-        tx.mutate('Logical_Switch', [['_uuid', '==', sw._uuid]], [['ports', 'delete', sw.ports.filter(() => r.bool())]]);
+        tx.mutate(
+          'Logical_Switch',
+          [['_uuid', '==', sw._uuid]],
+          [['ports', 'delete', sw.ports.filter(() => r.bool())]],
+        );
       } else if (choice === 8 && sw && r.next() < 0.3) {
         kind = 'delete switch (GC of its ports and ACLs)';
         tx.delete('Logical_Switch', [['_uuid', '==', sw._uuid]]);
@@ -99,14 +111,22 @@ test('NB: 2,000 random transactions; cache = server; replayed events = cache', a
         tx.mutate('Logical_Switch', [['_uuid', '==', sw._uuid]], [['acls', 'insert', [a]]]);
       } else if (choice === 10 && acl) {
         kind = 'update acl';
-        tx.update('ACL', [['_uuid', '==', acl._uuid]], { priority: r.int(0, 32767), severity: r.bool() ? 'info' : undefined, log: r.bool() });
+        tx.update('ACL', [['_uuid', '==', acl._uuid]], {
+          priority: r.int(0, 32767),
+          severity: r.bool() ? 'info' : undefined,
+          log: r.bool(),
+        });
       } else if (choice === 11) {
         kind = as && r.bool() ? 'mutate address set' : 'insert address set';
         if (as && kind === 'mutate address set') {
-          tx.mutate('Address_Set', [['_uuid', '==', as._uuid]], [
-            ['addresses', 'insert', r.set(3)],
-            ['addresses', 'delete', as.addresses.filter(() => r.bool())],
-          ]);
+          tx.mutate(
+            'Address_Set',
+            [['_uuid', '==', as._uuid]],
+            [
+              ['addresses', 'insert', r.set(3)],
+              ['addresses', 'delete', as.addresses.filter(() => r.bool())],
+            ],
+          );
         } else tx.insert('Address_Set', { name: `as${n++}`, addresses: r.set(), external_ids: r.map() });
       } else if (choice === 12 && as) {
         kind = r.bool() ? 'delete address set' : 'update address set';
@@ -126,7 +146,12 @@ test('NB: 2,000 random transactions; cache = server; replayed events = cache', a
     }
   }
   // Everything committed above is in the cache already: ovsdb-server sends a transaction's updates before its reply.
-  const oracle = await serverSnapshot(server.unix, NB, TABLES, (t) => cache.table(t as (typeof TABLES)[number]).columns);
+  const oracle = await serverSnapshot(
+    server.unix,
+    NB,
+    TABLES,
+    (t) => cache.table(t as (typeof TABLES)[number]).columns,
+  );
   const mine = cacheSnapshot(cache as unknown as ReplicaCache, TABLES);
   expectSnapshotsEqual(mine, oracle);
   expect(Object.values(oracle).reduce((s, t) => s + Object.keys(t).length, 0)).toBeGreaterThan(100);

@@ -33,8 +33,15 @@ test(`SB: ${COUNT} random transactions; cache = server; replayed events = cache`
   let n = 0;
   let failed = 0;
   const kinds = new Set<string>();
-  const encap = (tx: ReturnType<typeof transaction<typeof ovnSouthboundModel extends { tables?: infer T } ? NonNullable<T> : never>>) =>
-    tx.insert('Encap', { type: r.pick(['geneve', 'stt', 'vxlan'] as const)!, ip: `10.${n >> 8 & 255}.${n++ & 255}.1`, options: r.map(2), chassis_name: r.str(4) });
+  const encap = (
+    tx: ReturnType<typeof transaction<typeof ovnSouthboundModel extends { tables?: infer T } ? NonNullable<T> : never>>,
+  ) =>
+    tx.insert('Encap', {
+      type: r.pick(['geneve', 'stt', 'vxlan'] as const)!,
+      ip: `10.${(n >> 8) & 255}.${n++ & 255}.1`,
+      options: r.map(2),
+      chassis_name: r.str(4),
+    });
   for (let i = 0; i < COUNT; i++) {
     const tx = transaction(ovnSouthboundModel);
     const ch = r.pick(cache.table('Chassis').all());
@@ -45,7 +52,13 @@ test(`SB: ${COUNT} random transactions; cache = server; replayed events = cache`
     if (choice === 0 || !ch) {
       kind = 'insert chassis with encaps';
       const encaps = Array.from({ length: r.int(1, 2) }, () => encap(tx));
-      tx.insert('Chassis', { name: `ch${n++}`, hostname: r.str(), encaps, external_ids: r.map(), other_config: r.map() });
+      tx.insert('Chassis', {
+        name: `ch${n++}`,
+        hostname: r.str(),
+        encaps,
+        external_ids: r.map(),
+        other_config: r.map(),
+      });
     } else if (choice === 1) {
       kind = 'add encap';
       tx.mutate('Chassis', [['_uuid', '==', ch._uuid]], [['encaps', 'insert', [encap(tx)]]]);
@@ -54,14 +67,23 @@ test(`SB: ${COUNT} random transactions; cache = server; replayed events = cache`
       tx.mutate('Chassis', [['_uuid', '==', ch._uuid]], [['encaps', 'delete', [ch.encaps[0]!]]]);
     } else if (choice === 3) {
       kind = 'mutate chassis maps and sets';
-      tx.mutate('Chassis', [['_uuid', '==', ch._uuid]], [
-        ['other_config', 'insert', r.map(2)],
-        ['external_ids', 'delete', Object.keys(ch.external_ids).filter(() => r.bool())],
-        ['transport_zones', 'insert', r.set(2)],
-      ]);
+      tx.mutate(
+        'Chassis',
+        [['_uuid', '==', ch._uuid]],
+        [
+          ['other_config', 'insert', r.map(2)],
+          ['external_ids', 'delete', Object.keys(ch.external_ids).filter(() => r.bool())],
+          ['transport_zones', 'insert', r.set(2)],
+        ],
+      );
     } else if (choice === 4) {
       kind = 'update chassis';
-      tx.update('Chassis', [['_uuid', '==', ch._uuid]], { hostname: r.str(), nb_cfg: r.int(0, 2 ** 40), transport_zones: r.set(3), vtep_logical_switches: r.set(2) });
+      tx.update('Chassis', [['_uuid', '==', ch._uuid]], {
+        hostname: r.str(),
+        nb_cfg: r.int(0, 2 ** 40),
+        transport_zones: r.set(3),
+        vtep_logical_switches: r.set(2),
+      });
     } else if (choice === 5 && en) {
       kind = 'update encap options';
       tx.update('Encap', [['_uuid', '==', en._uuid]], { options: r.map(3), chassis_name: r.str(4) });
@@ -71,7 +93,15 @@ test(`SB: ${COUNT} random transactions; cache = server; replayed events = cache`
     } else if (choice === 7 && as) {
       kind = 'mutate/update/delete address set';
       const c2 = r.int(0, 2);
-      if (c2 === 0) tx.mutate('Address_Set', [['_uuid', '==', as._uuid]], [['addresses', 'insert', r.set(3)], ['addresses', 'delete', as.addresses.filter(() => r.bool())]]);
+      if (c2 === 0)
+        tx.mutate(
+          'Address_Set',
+          [['_uuid', '==', as._uuid]],
+          [
+            ['addresses', 'insert', r.set(3)],
+            ['addresses', 'delete', as.addresses.filter(() => r.bool())],
+          ],
+        );
       else if (c2 === 1) tx.update('Address_Set', [['_uuid', '==', as._uuid]], { addresses: r.set(5) });
       else tx.delete('Address_Set', [['_uuid', '==', as._uuid]]);
     } else {
@@ -86,7 +116,12 @@ test(`SB: ${COUNT} random transactions; cache = server; replayed events = cache`
       failed++;
     }
   }
-  const oracle = await serverSnapshot(server.unix, SB, TABLES, (t) => cache.table(t as (typeof TABLES)[number]).columns);
+  const oracle = await serverSnapshot(
+    server.unix,
+    SB,
+    TABLES,
+    (t) => cache.table(t as (typeof TABLES)[number]).columns,
+  );
   const mine = cacheSnapshot(cache as unknown as ReplicaCache, TABLES);
   expectSnapshotsEqual(mine, oracle);
   expect(Object.keys(oracle.Encap!).length).toBeGreaterThan(10);

@@ -50,12 +50,24 @@ test(`Open_vSwitch: ${COUNT} random transactions; cache = server; replayed event
     const choice = r.int(0, 12);
     let kind: string;
     const newPort = () => {
-      const ifs = Array.from({ length: r.int(1, 2) }, () => tx.insert('Interface', { name: `if${n++}`, type: r.pick(['', 'internal', 'geneve'])!, options: r.map(2) }));
-      return tx.insert('Port', { name: `p${n++}`, interfaces: ifs, ...(r.bool() ? { tag: r.int(0, 4095) } : {}), trunks: [...new Set(Array.from({ length: r.int(0, 4) }, () => r.int(0, 4095)))] });
+      const ifs = Array.from({ length: r.int(1, 2) }, () =>
+        tx.insert('Interface', { name: `if${n++}`, type: r.pick(['', 'internal', 'geneve'])!, options: r.map(2) }),
+      );
+      return tx.insert('Port', {
+        name: `p${n++}`,
+        interfaces: ifs,
+        ...(r.bool() ? { tag: r.int(0, 4095) } : {}),
+        trunks: [...new Set(Array.from({ length: r.int(0, 4) }, () => r.int(0, 4095)))],
+      });
     };
     if (choice === 0 || !br) {
       kind = 'add bridge';
-      const b = tx.insert('Bridge', { name: `br${n++}`, other_config: r.map(), external_ids: r.map(), ports: r.bool() ? [newPort()] : [] });
+      const b = tx.insert('Bridge', {
+        name: `br${n++}`,
+        other_config: r.map(),
+        external_ids: r.map(),
+        ports: r.bool() ? [newPort()] : [],
+      });
       tx.mutate('Open_vSwitch', [['_uuid', '==', root._uuid]], [['bridges', 'insert', [b]]]);
     } else if (choice <= 2) {
       kind = 'add port';
@@ -68,40 +80,77 @@ test(`Open_vSwitch: ${COUNT} random transactions; cache = server; replayed event
       tx.mutate('Open_vSwitch', [['_uuid', '==', root._uuid]], [['bridges', 'delete', [br._uuid]]]);
     } else if (choice === 5 && iface) {
       kind = 'update interface';
-      tx.update('Interface', [['_uuid', '==', iface._uuid]], { options: r.map(3), external_ids: r.map(2), mtu_request: r.bool() ? r.int(1, 9000) : undefined });
+      tx.update('Interface', [['_uuid', '==', iface._uuid]], {
+        options: r.map(3),
+        external_ids: r.map(2),
+        mtu_request: r.bool() ? r.int(1, 9000) : undefined,
+      });
     } else if (choice === 6 && port) {
       kind = 'mutate port trunks/tag/maps';
-      tx.mutate('Port', [['_uuid', '==', port._uuid]], [
-        ['trunks', 'insert', [r.int(0, 4095), r.int(0, 4095)]],
-        ['trunks', 'delete', port.trunks.filter(() => r.bool())],
-        ['other_config', 'insert', r.map(2)],
-      ]);
+      tx.mutate(
+        'Port',
+        [['_uuid', '==', port._uuid]],
+        [
+          ['trunks', 'insert', [r.int(0, 4095), r.int(0, 4095)]],
+          ['trunks', 'delete', port.trunks.filter(() => r.bool())],
+          ['other_config', 'insert', r.map(2)],
+        ],
+      );
       tx.update('Port', [['_uuid', '==', port._uuid]], { tag: r.bool() ? r.int(0, 4095) : undefined });
     } else if (choice === 7) {
       kind = 'mutate bridge maps';
-      tx.mutate('Bridge', [['_uuid', '==', br._uuid]], [['other_config', 'insert', r.map(2)], ['external_ids', 'delete', Object.keys(br.external_ids).filter(() => r.bool())]]);
+      tx.mutate(
+        'Bridge',
+        [['_uuid', '==', br._uuid]],
+        [
+          ['other_config', 'insert', r.map(2)],
+          ['external_ids', 'delete', Object.keys(br.external_ids).filter(() => r.bool())],
+        ],
+      );
     } else if (choice === 8 && port && iface) {
       kind = 'port gains an interface';
-      tx.mutate('Port', [['_uuid', '==', port._uuid]], [['interfaces', 'insert', [tx.insert('Interface', { name: `if${n++}` })]]]);
+      tx.mutate(
+        'Port',
+        [['_uuid', '==', port._uuid]],
+        [['interfaces', 'insert', [tx.insert('Interface', { name: `if${n++}` })]]],
+      );
     } else if (choice === 10) {
       kind = 'QoS with an integer-keyed map of Queue references';
       const queues: Record<number, ReturnType<typeof tx.insert<'Queue'>>> = {};
-      for (let q = r.int(0, 3); q > 0; q--) queues[r.int(0, 2 ** 32 - 1)] = tx.insert('Queue', { ...(r.bool() ? { dscp: r.int(0, 63) } : {}), other_config: r.map(2) });
+      for (let q = r.int(0, 3); q > 0; q--)
+        queues[r.int(0, 2 ** 32 - 1)] = tx.insert('Queue', {
+          ...(r.bool() ? { dscp: r.int(0, 63) } : {}),
+          other_config: r.map(2),
+        });
       tx.insert('QoS', { type: r.pick(['linux-htb', 'linux-hfsc'])!, queues });
     } else if (choice === 11 && qos) {
       kind = 'mutate QoS queues (insert/delete integer keys)';
       const keys = Object.keys(qos.queues).map(Number);
-      tx.mutate('QoS', [['_uuid', '==', qos._uuid]], [
-        ['queues', 'delete', keys.filter(() => r.bool())],
-        ['queues', 'insert', { [r.int(0, 2 ** 32 - 1)]: tx.insert('Queue', { dscp: r.int(0, 63) }) }],
-      ]);
+      tx.mutate(
+        'QoS',
+        [['_uuid', '==', qos._uuid]],
+        [
+          ['queues', 'delete', keys.filter(() => r.bool())],
+          ['queues', 'insert', { [r.int(0, 2 ** 32 - 1)]: tx.insert('Queue', { dscp: r.int(0, 63) }) }],
+        ],
+      );
     } else if (choice === 12 && (queue || iface)) {
       kind = 'update Queue dscp / Interface statistics (string → integer map)';
       if (queue) tx.update('Queue', [['_uuid', '==', queue._uuid]], { dscp: r.bool() ? r.int(0, 63) : undefined });
-      if (iface) tx.update('Interface', [['_uuid', '==', iface._uuid]], { statistics: { rx_packets: r.int(0, 2 ** 52), tx_bytes: r.int(-5, 5) } });
+      if (iface)
+        tx.update('Interface', [['_uuid', '==', iface._uuid]], {
+          statistics: { rx_packets: r.int(0, 2 ** 52), tx_bytes: r.int(-5, 5) },
+        });
     } else {
       kind = 'mutate root maps';
-      tx.mutate('Open_vSwitch', [['_uuid', '==', root._uuid]], [['external_ids', 'insert', r.map(2)], ['other_config', 'delete', Object.keys(cache.table('Open_vSwitch').get(root._uuid)!.other_config)]]);
+      tx.mutate(
+        'Open_vSwitch',
+        [['_uuid', '==', root._uuid]],
+        [
+          ['external_ids', 'insert', r.map(2)],
+          ['other_config', 'delete', Object.keys(cache.table('Open_vSwitch').get(root._uuid)!.other_config)],
+        ],
+      );
       tx.mutate('Open_vSwitch', [['_uuid', '==', root._uuid]], [['other_config', 'insert', r.map(2)]]);
     }
     kinds.add(kind);
@@ -112,7 +161,12 @@ test(`Open_vSwitch: ${COUNT} random transactions; cache = server; replayed event
       failed++;
     }
   }
-  const oracle = await serverSnapshot(server.unix, DB, TABLES, (t) => cache.table(t as (typeof TABLES)[number]).columns);
+  const oracle = await serverSnapshot(
+    server.unix,
+    DB,
+    TABLES,
+    (t) => cache.table(t as (typeof TABLES)[number]).columns,
+  );
   const mine = cacheSnapshot(cache as unknown as ReplicaCache, TABLES);
   expectSnapshotsEqual(mine, oracle);
   expect(Object.keys(oracle.Interface!).length).toBeGreaterThan(10);

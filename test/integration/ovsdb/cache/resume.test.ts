@@ -5,7 +5,12 @@
  * while disconnected, and the cache equals the server afterwards.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, startOvsdbCluster, type OvsdbServer, type OvsdbCluster } from '../../../../src/testing/index.js';
+import {
+  startOvsdbServer,
+  startOvsdbCluster,
+  type OvsdbServer,
+  type OvsdbCluster,
+} from '../../../../src/testing/index.js';
 import { OvsdbClient, op, cond } from '../../../../src/ovsdb/index.js';
 import { ReplicaCache, type RowEvent } from '../../../../src/ovsdb/cache/index.js';
 import { cacheSnapshot, expectSnapshotsEqual, serverSnapshot } from './helpers.js';
@@ -36,12 +41,23 @@ async function resumeScenario(remote: string, oracleRemote: string, expectFound:
   const writer = await connect(remote);
   // ovsdb-server keeps transaction history only while it holds fewer atoms than the database:
   // some bulk, elsewhere, so that the few changes below stay in it.
-  await writer.transact(NB, Array.from({ length: 200 }, (_, i) => op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
-  await writer.transact(NB, [op.insert('Address_Set', { name: 'keep', addresses: ['set', ['1']] }), op.insert('Address_Set', { name: 'change', addresses: 'a' }), op.insert('Address_Set', { name: 'drop' })]);
+  await writer.transact(
+    NB,
+    Array.from({ length: 200 }, (_, i) =>
+      op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] }),
+    ),
+  );
+  await writer.transact(NB, [
+    op.insert('Address_Set', { name: 'keep', addresses: ['set', ['1']] }),
+    op.insert('Address_Set', { name: 'change', addresses: 'a' }),
+    op.insert('Address_Set', { name: 'drop' }),
+  ]);
   const first = await connect(remote);
   const cache = await ReplicaCache.start(first, NB, { tables: ['Address_Set'], resumable: true });
   // a change seen live, so that the last transaction id is a real one
-  await first.transact(NB, [op.mutate('Address_Set', [cond('name', '==', 'keep')], [['addresses', 'insert', ['set', ['2']]]])]);
+  await first.transact(NB, [
+    op.mutate('Address_Set', [cond('name', '==', 'keep')], [['addresses', 'insert', ['set', ['2']]]]),
+  ]);
   const events: string[] = [];
   const stream = cache.events();
   const consumer = (async () => {
@@ -69,7 +85,10 @@ async function resumeScenario(remote: string, oracleRemote: string, expectFound:
   await new Promise((r) => setTimeout(r, 20));
   expect(events.sort()).toEqual(['delete drop', 'insert new', 'update change ["a"]→["a","b"]']);
   const tables = ['Address_Set'];
-  expectSnapshotsEqual(cacheSnapshot(cache, tables), await serverSnapshot(oracleRemote, NB, tables, (t) => cache.table(t).columns));
+  expectSnapshotsEqual(
+    cacheSnapshot(cache, tables),
+    await serverSnapshot(oracleRemote, NB, tables, (t) => cache.table(t).columns),
+  );
 
   // and it is live again
   await second.transact(NB, [op.insert('Address_Set', { name: 'after' })]);

@@ -26,11 +26,17 @@ interface Logged {
 }
 function capture(): Logger & { lines: Logged[] } {
   const lines: Logged[] = [];
-  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj: obj as Record<string, unknown>, msg });
+  const at = (level: string) => (obj: object, msg?: string) =>
+    void lines.push({ level, obj: obj as Record<string, unknown>, msg });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-function editedSchema(name: string, edit: (s: { tables: Record<string, { columns: Record<string, unknown>; isRoot?: boolean; indexes?: unknown }> }) => void): string {
+function editedSchema(
+  name: string,
+  edit: (s: {
+    tables: Record<string, { columns: Record<string, unknown>; isRoot?: boolean; indexes?: unknown }>;
+  }) => void,
+): string {
   const s = JSON.parse(readFileSync(SCHEMAS.nb, 'utf8'));
   edit(s);
   const p = join(dir, `${name}.ovsschema`);
@@ -54,7 +60,14 @@ beforeAll(async () => {
     editedSchema('newer', (s) => {
       s.tables.Extra_Table = { columns: { name: { type: 'string' } }, isRoot: true };
       s.tables.Logical_Switch!.columns.new_col = { type: { key: 'string', min: 0, max: 1 } };
-      s.tables.ACL!.columns.action = { type: { key: { type: 'string', enum: ['set', ['allow', 'allow-related', 'allow-stateless', 'drop', 'reject', 'pass']] } } };
+      s.tables.ACL!.columns.action = {
+        type: {
+          key: {
+            type: 'string',
+            enum: ['set', ['allow', 'allow-related', 'allow-stateless', 'drop', 'reject', 'pass']],
+          },
+        },
+      };
       s.tables.NB_Global!.columns.nb_cfg = { type: 'string' };
     }),
   );
@@ -109,17 +122,26 @@ describe('server newer than the model', () => {
     await newer.transact(NB, [op.update('ACL', [byUuid(aclUuid)], { action: 'pass', priority: 2 })]);
     expect(cache.table('ACL').get(aclUuid)).toBeUndefined();
     expect(cache.rejected('ACL').get(aclUuid)!.row.priority).toBe(2);
-    await newer.transact(NB, [op.mutate('Logical_Switch', [cond('name', '==', 'sw')], [['acls', 'delete', ['set', [['uuid', aclUuid]]]]])]);
+    await newer.transact(NB, [
+      op.mutate('Logical_Switch', [cond('name', '==', 'sw')], [['acls', 'delete', ['set', [['uuid', aclUuid]]]]]),
+    ]);
     expect(cache.rejected('ACL').size).toBe(0);
     await new Promise((r) => setTimeout(r, 10));
     expect(events).toEqual(['insert:ACL', 'delete:ACL']);
 
     // more traffic touching the skipped table and column logs nothing new about them
-    await newer.transact(NB, [op.insert('Extra_Table', { name: 'y' }), op.update('Logical_Switch', [], { new_col: 'w' })]);
+    await newer.transact(NB, [
+      op.insert('Extra_Table', { name: 'y' }),
+      op.update('Logical_Switch', [], { new_col: 'w' }),
+    ]);
     const skipped = (what: string) => log.lines.filter((l) => l.msg?.includes(what));
     expect(skipped('server table not in the model').map((l) => l.obj.table)).toEqual(['Extra_Table']);
     expect(skipped('server column not in the model').map((l) => l.obj.column)).toEqual(['new_col']);
-    expect(skipped('column type differs').map((l) => l.obj.column).sort()).toEqual(['action', 'nb_cfg']);
+    expect(
+      skipped('column type differs')
+        .map((l) => l.obj.column)
+        .sort(),
+    ).toEqual(['action', 'nb_cfg']);
     expect(skipped('set aside').length).toBeGreaterThanOrEqual(2);
     sub.stop();
     await cache.close();
@@ -135,25 +157,36 @@ describe('server newer than the model', () => {
 describe('server older than the model', () => {
   test('a model column the server lacks reads as its default; a model table it lacks is skipped; both logged once', async () => {
     const log = capture();
-    await older.transact(NB, [op.insert('Logical_Switch', { name: 'old', ports: ['set', [['named-uuid', 'p']]] }), op.insert('Logical_Switch_Port', { name: 'p', addresses: 'a' }, 'p')]);
+    await older.transact(NB, [
+      op.insert('Logical_Switch', { name: 'old', ports: ['set', [['named-uuid', 'p']]] }),
+      op.insert('Logical_Switch_Port', { name: 'p', addresses: 'a' }, 'p'),
+    ]);
     const cache = await ReplicaCache.start(older, NB, { model: ovnNorthboundModel, logger: log });
     expect(cache.tableNames()).not.toContain('Static_MAC_Binding');
     const lsp = cache.table('Logical_Switch_Port').index('name').get('p')!;
     expect(lsp.mirror_rules).toEqual([]);
     expect(lsp.addresses).toEqual(['a']);
-    await older.transact(NB, [op.update('Logical_Switch_Port', [cond('name', '==', 'p')], { addresses: ['set', ['b']] })]);
+    await older.transact(NB, [
+      op.update('Logical_Switch_Port', [cond('name', '==', 'p')], { addresses: ['set', ['b']] }),
+    ]);
     expect(cache.table('Logical_Switch_Port').index('name').get('p')!.mirror_rules).toEqual([]);
     expect(cache.table('Logical_Switch_Port').index('name').get('p')!.addresses).toEqual(['b']);
     // a verified read leaves out what the server does not have
-    const [w] = cache.verifyOps([{ table: 'Logical_Switch_Port', row: cache.table('Logical_Switch_Port').index('name').get('p') }]);
+    const [w] = cache.verifyOps([
+      { table: 'Logical_Switch_Port', row: cache.table('Logical_Switch_Port').index('name').get('p') },
+    ]);
     expect(w!.columns).not.toContain('mirror_rules');
     const out = await cache.transact((r) => {
       r.verify('Logical_Switch_Port', cache.table('Logical_Switch_Port').index('name').get('p')!);
       return [op.update('Logical_Switch_Port', [cond('name', '==', 'p')], { type: 'router' })];
     });
     expect(out.attempts).toEqual([]);
-    expect(log.lines.filter((l) => l.msg?.includes('model column not on the server')).map((l) => l.obj.column)).toEqual(['mirror_rules']);
-    expect(log.lines.filter((l) => l.msg?.includes('model table not on the server')).map((l) => l.obj.table)).toEqual(['Static_MAC_Binding']);
+    expect(log.lines.filter((l) => l.msg?.includes('model column not on the server')).map((l) => l.obj.column)).toEqual(
+      ['mirror_rules'],
+    );
+    expect(log.lines.filter((l) => l.msg?.includes('model table not on the server')).map((l) => l.obj.table)).toEqual([
+      'Static_MAC_Binding',
+    ]);
     await cache.close();
   });
 });

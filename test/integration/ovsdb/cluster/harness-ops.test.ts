@@ -5,11 +5,24 @@
  */
 import { existsSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { addMember, alive, makeLeader, createVethNamespace, parseClusterStatus, run, startOvsdbCluster, startPartitionableCluster, waitMemberReady } from '../../../../src/testing/index.js';
+import {
+  addMember,
+  alive,
+  makeLeader,
+  createVethNamespace,
+  parseClusterStatus,
+  run,
+  startOvsdbCluster,
+  startPartitionableCluster,
+  waitMemberReady,
+} from '../../../../src/testing/index.js';
 import { OvsdbClient, op } from '../../../../src/ovsdb/index.js';
 
-const netnsExists = async (name: string) => (await run('ip', ['netns', 'list'])).stdout.split('\n').some((l) => l.split(' ')[0] === name);
-const linkExists = async (name: string) => (await run('ip', ['-o', 'link', 'show'])).stdout.includes(` ${name}@`) || (await run('ip', ['-o', 'link', 'show'])).stdout.includes(` ${name}:`);
+const netnsExists = async (name: string) =>
+  (await run('ip', ['netns', 'list'])).stdout.split('\n').some((l) => l.split(' ')[0] === name);
+const linkExists = async (name: string) =>
+  (await run('ip', ['-o', 'link', 'show'])).stdout.includes(` ${name}@`) ||
+  (await run('ip', ['-o', 'link', 'show'])).stdout.includes(` ${name}:`);
 
 test('addMember: a fourth member joins a running cluster, gets the data, and is stopped with it', async () => {
   const cluster = await startOvsdbCluster({ schema: 'nb' });
@@ -101,7 +114,8 @@ test('a partitionable cluster stops leaving no process, namespace or link', asyn
 }, 30_000);
 
 test('a partitionable cluster that fails to start leaves no namespace or link behind', async () => {
-  const ours = async () => (await run('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith(`ovsdb-${process.pid}-`)).length;
+  const ours = async () =>
+    (await run('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith(`ovsdb-${process.pid}-`)).length;
   const before = await ours();
   await expect(startPartitionableCluster({ schema: '/nonexistent/none.ovsschema' })).rejects.toThrow();
   expect(await ours()).toBe(before);

@@ -53,4 +53,3 @@ export function expectCacheKept(f: Follower, sentinel: { readonly _uuid: string 
   expect(problems).toEqual([]);
   expect(f.cache.table('Address_Set').get(sentinel._uuid)).toBe(sentinel);
 }
-

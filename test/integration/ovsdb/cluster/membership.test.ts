@@ -21,7 +21,15 @@ import {
   type OvsdbCluster,
 } from '../../../../src/testing/index.js';
 import { op } from '../../../../src/ovsdb/index.js';
-import { Writer, seedForHistory, expectCacheEqualsServer, expectCacheKept, outagesSince, startFollower, type Follower } from './helpers.js';
+import {
+  Writer,
+  seedForHistory,
+  expectCacheEqualsServer,
+  expectCacheKept,
+  outagesSince,
+  startFollower,
+  type Follower,
+} from './helpers.js';
 
 let cluster: OvsdbCluster | undefined;
 let f: Follower | undefined;
@@ -32,7 +40,9 @@ const figures: { step: string; reconnects: number; outageMs: number[]; writeGapM
 
 beforeAll(async () => {
   cluster = await startOvsdbCluster({ schema: 'nb' });
-  await seedForHistory(cluster.members[await cluster.leader()]!.tcp, [op.insert('Address_Set', { name: 'sentinel', addresses: ['set', ['10.0.0.1']] })]);
+  await seedForHistory(cluster.members[await cluster.leader()]!.tcp, [
+    op.insert('Address_Set', { name: 'sentinel', addresses: ['set', ['10.0.0.1']] }),
+  ]);
   f = await startFollower(cluster.remotes);
   sentinel = f.cache.table('Address_Set').filter((r) => r.name === 'sentinel')[0];
   expect(sentinel).toBeDefined();
@@ -44,7 +54,10 @@ afterAll(async () => {
   await writer?.stop().catch(() => undefined);
   await f?.close().catch(() => undefined);
   await cluster?.stop();
-  if (figures.length) console.info(`cluster membership figures (ms):\n${figures.map((x) => `  ${x.step}: reconnects=${x.reconnects} session outage=${JSON.stringify(x.outageMs)} longest write gap=${x.writeGapMs} resumes=${JSON.stringify(x.resumes)}`).join('\n')}`);
+  if (figures.length)
+    console.info(
+      `cluster membership figures (ms):\n${figures.map((x) => `  ${x.step}: reconnects=${x.reconnects} session outage=${JSON.stringify(x.outageMs)} longest write gap=${x.writeGapMs} resumes=${JSON.stringify(x.resumes)}`).join('\n')}`,
+    );
 }, 60_000);
 
 /** Runs `fault`, then checks what must hold after any membership change. */
@@ -59,7 +72,12 @@ async function step(name: string, fault: () => Promise<void>, expectMove: boolea
   await fault();
   const leader = c.members[await c.leader()]!;
   // The session is live on the (possibly new) leader.
-  await waitFor(`session live on the leader ${leader.tcp}`, () => fo.session.state === 'live' && fo.session.remote === leader.tcp, 30_000, 10);
+  await waitFor(
+    `session live on the leader ${leader.tcp}`,
+    () => fo.session.state === 'live' && fo.session.remote === leader.tcp,
+    30_000,
+    10,
+  );
   // Writes continue through the session.
   await w.more(10);
   await expectCacheEqualsServer(fo, w, leader.tcp);
@@ -80,7 +98,13 @@ async function step(name: string, fault: () => Promise<void>, expectMove: boolea
     expect(fo.session.remote).toBe(remoteBefore);
     expect(reconnects).toBe(0);
   }
-  figures.push({ step: name, reconnects, outageMs: outagesSince(fo, t0), writeGapMs: w.longestGapSince(t0), resumes: resumes.map((r) => `found=${r.found}`) });
+  figures.push({
+    step: name,
+    reconnects,
+    outageMs: outagesSince(fo, t0),
+    writeGapMs: w.longestGapSince(t0),
+    resumes: resumes.map((r) => `found=${r.found}`),
+  });
 }
 
 const follower = async (): Promise<number> => {
@@ -131,28 +155,51 @@ describe('membership changes on a 3-member cluster, session + cache following', 
     const i = await follower();
     const x = c.members[i]!;
     const others = c.members.filter((m) => m.index !== i);
-    const g = await startFollower([x.tcp, ...others.map((m) => m.tcp)].join(','), { leaderOnly: false, shuffle: false });
+    const g = await startFollower([x.tcp, ...others.map((m) => m.tcp)].join(','), {
+      leaderOnly: false,
+      shuffle: false,
+    });
     try {
       expect(g.session.remote).toBe(x.tcp);
       const s = g.cache.table('Address_Set').filter((r) => r.name === 'sentinel')[0]!;
       const t0 = Date.now();
       await removeMember(c, i);
       // the member no longer serves the database: the session leaves it
-      await waitFor('the session off the removed member', () => g.session.state === 'live' && g.session.remote !== x.tcp, 30_000, 10);
+      await waitFor(
+        'the session off the removed member',
+        () => g.session.state === 'live' && g.session.remote !== x.tcp,
+        30_000,
+        10,
+      );
       await writer!.more(10);
       await expectCacheEqualsServer(g, writer!, c.members[await c.leader()]!.tcp);
       expectCacheKept(g, s);
       expect(g.resumes.length).toBeGreaterThanOrEqual(1);
       expect(g.resumes.map((r) => r.found)).toEqual(g.resumes.map(() => true));
-      const reasons = g.sessionEvents.filter((e) => e.at >= t0 && e.type === 'rejected').map((e) => (e as { error: { code: string } }).error.code);
+      const reasons = g.sessionEvents
+        .filter((e) => e.at >= t0 && e.type === 'rejected')
+        .map((e) => (e as { error: { code: string } }).error.code);
       await rejoinMember(c, i); // before the assertions below, so a failure here does not cascade into later steps
       // A leaving member reports `connected: false` at once (then drops the database): the session
       // moved on that, and refused the member while it was still leaving. A retry that reaches the member
       // while it is being stopped sees its connection closed or refused instead.
       expect(reasons.length).toBeGreaterThanOrEqual(1);
       expect(['OVSDB_NOT_CONNECTED', 'OVSDB_UNKNOWN_DATABASE']).toContain(reasons[0]);
-      for (const r of reasons) expect(['OVSDB_NOT_CONNECTED', 'OVSDB_UNKNOWN_DATABASE', 'OVSDB_CLIENT_CLOSED', 'OVSDB_CONNECT_FAILED', 'TRANSPORT_CONNECT_FAILED']).toContain(r);
-      figures.push({ step: 'remove the member a leaderOnly:false session is on', reconnects: g.resumes.length, outageMs: outagesSince(g, t0), writeGapMs: writer!.longestGapSince(t0), resumes: [...g.resumes.map((r) => `found=${r.found}`), ...reasons.map((r) => `rejected ${r}`)] });
+      for (const r of reasons)
+        expect([
+          'OVSDB_NOT_CONNECTED',
+          'OVSDB_UNKNOWN_DATABASE',
+          'OVSDB_CLIENT_CLOSED',
+          'OVSDB_CONNECT_FAILED',
+          'TRANSPORT_CONNECT_FAILED',
+        ]).toContain(r);
+      figures.push({
+        step: 'remove the member a leaderOnly:false session is on',
+        reconnects: g.resumes.length,
+        outageMs: outagesSince(g, t0),
+        writeGapMs: writer!.longestGapSince(t0),
+        resumes: [...g.resumes.map((r) => `found=${r.found}`), ...reasons.map((r) => `rejected ${r}`)],
+      });
     } finally {
       await g.close();
     }
@@ -203,7 +250,12 @@ describe('membership changes on a 3-member cluster, session + cache following', 
         await setElectionTimer(cluster!, 250);
         expect(await electionTimer(cluster!)).toBe(250);
         // every member applied it
-        for (const m of cluster!.members) await waitFor(`member ${m.index} timer`, async () => ((await m.status()).electionTimerMs === 250 ? true : undefined), 10_000);
+        for (const m of cluster!.members)
+          await waitFor(
+            `member ${m.index} timer`,
+            async () => ((await m.status()).electionTimerMs === 250 ? true : undefined),
+            10_000,
+          );
       },
       false,
     );
@@ -217,6 +269,9 @@ describe('membership changes on a 3-member cluster, session + cache following', 
     // at least one reconnect resumed with found=true (each step checked its own)
     expect(f!.resumes.some((r) => r.found)).toBe(true);
     // the cache's own count agrees with the session's resume metrics
-    expect(f!.cache.resumes).toEqual({ hits: f!.resumes.filter((r) => r.found).length, misses: f!.resumes.filter((r) => !r.found).length });
+    expect(f!.cache.resumes).toEqual({
+      hits: f!.resumes.filter((r) => r.found).length,
+      misses: f!.resumes.filter((r) => !r.found).length,
+    });
   }, 60_000);
 });

@@ -17,17 +17,36 @@
  * contents with the same row objects (no rebuild). After `heal()` the member rejoins and catches up.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPartitionableCluster, makeLeader, transferLeadership, waitMemberReady, waitFor, type PartitionableCluster } from '../../../../src/testing/index.js';
+import {
+  startPartitionableCluster,
+  makeLeader,
+  transferLeadership,
+  waitMemberReady,
+  waitFor,
+  type PartitionableCluster,
+} from '../../../../src/testing/index.js';
 import { op, cond, type SessionEvent, type SessionOptions } from '../../../../src/ovsdb/index.js';
 import { serverSnapshot, expectSnapshotsEqual } from '../cache/helpers.js';
-import { NB, TABLES, Writer, connect, seedForHistory, expectCacheEqualsServer, expectCacheKept, outagesSince, startFollower } from './helpers.js';
+import {
+  NB,
+  TABLES,
+  Writer,
+  connect,
+  seedForHistory,
+  expectCacheEqualsServer,
+  expectCacheKept,
+  outagesSince,
+  startFollower,
+} from './helpers.js';
 
 let p: PartitionableCluster | undefined;
 const figures: string[] = [];
 
 beforeAll(async () => {
   p = await startPartitionableCluster({ schema: 'nb', isolated: 0 });
-  await seedForHistory(p.cluster.members[await p.cluster.leader()]!.tcp, [op.insert('Address_Set', { name: 'sentinel' })]);
+  await seedForHistory(p.cluster.members[await p.cluster.leader()]!.tcp, [
+    op.insert('Address_Set', { name: 'sentinel' }),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -56,7 +75,13 @@ const dbg = (...a: unknown[]) => {
   if (process.env.DEBUG_PARTITION) console.log(new Date().toISOString(), ...a);
 };
 
-async function partitionRound(name: string, first: string, sessionOpts: Partial<SessionOptions>, expectRejection: string | undefined, minorityState: (row: { leader: boolean; connected: boolean }) => boolean): Promise<void> {
+async function partitionRound(
+  name: string,
+  first: string,
+  sessionOpts: Partial<SessionOptions>,
+  expectRejection: string | undefined,
+  minorityState: (row: { leader: boolean; connected: boolean }) => boolean,
+): Promise<void> {
   const { cluster, link, isolated } = p!;
   const iso = cluster.members[isolated]!;
   const majority = cluster.members.filter((m) => m.index !== isolated);
@@ -72,18 +97,30 @@ async function partitionRound(name: string, first: string, sessionOpts: Partial<
     dbg('before cut', f.session.remote);
     await link.cut();
     // The session leaves the minority member and goes live on a majority member.
-    await waitFor('session on the majority', () => f.session.state === 'live' && majority.some((m) => m.tcp === f.session.remote), 30_000, 10);
+    await waitFor(
+      'session on the majority',
+      () => f.session.state === 'live' && majority.some((m) => m.tcp === f.session.remote),
+      30_000,
+      10,
+    );
     const movedMs = Date.now() - tCut;
     dbg('moved', f.session.remote);
     if (expectRejection) {
-      const rejected = f.sessionEvents.filter((e): e is Extract<SessionEvent, { type: 'rejected' }> & { at: number } => e.type === 'rejected' && e.at >= tCut);
+      const rejected = f.sessionEvents.filter(
+        (e): e is Extract<SessionEvent, { type: 'rejected' }> & { at: number } => e.type === 'rejected' && e.at >= tCut,
+      );
       expect(rejected.map((r) => `${r.remote} ${r.error.code}`)).toContain(`${first} ${expectRejection}`);
     }
     // Seen on the minority member itself (its unix socket still answers): it lost leadership / its cluster.
-    const row = await waitFor('the minority member to report the partition', async () => {
-      const r = await serverRow(iso.unix);
-      return minorityState(r) ? r : undefined;
-    }, 30_000, 50);
+    const row = await waitFor(
+      'the minority member to report the partition',
+      async () => {
+        const r = await serverRow(iso.unix);
+        return minorityState(r) ? r : undefined;
+      },
+      30_000,
+      50,
+    );
     expect(row.leader).toBe(false);
     dbg('minority row', row);
 
@@ -92,11 +129,19 @@ async function partitionRound(name: string, first: string, sessionOpts: Partial<
     expect(leader.index).not.toBe(isolated);
     const other = await connect(leader.tcp);
     try {
-      await other.transact(NB, [op.insert('Address_Set', { name: `${name}-during-cut-1` }), op.insert('Address_Set', { name: `${name}-during-cut-2` })]);
+      await other.transact(NB, [
+        op.insert('Address_Set', { name: `${name}-during-cut-1` }),
+        op.insert('Address_Set', { name: `${name}-during-cut-2` }),
+      ]);
     } finally {
       await other.close();
     }
-    await waitFor('the cut-time writes in the cache', () => f.cache.table('Address_Set').filter((r) => String(r.name).startsWith(`${name}-during-cut-`)).length === 2, 10_000, 10);
+    await waitFor(
+      'the cut-time writes in the cache',
+      () => f.cache.table('Address_Set').filter((r) => String(r.name).startsWith(`${name}-during-cut-`)).length === 2,
+      10_000,
+      10,
+    );
     await writer.more(10);
     await expectCacheEqualsServer(f, writer, leader.tcp);
     dbg('checked during cut');
@@ -117,10 +162,18 @@ async function partitionRound(name: string, first: string, sessionOpts: Partial<
     try {
       const l = cluster.members[await cluster.leader()]!;
       const want = await serverSnapshot(l.tcp, NB, TABLES, () => ['name', 'addresses']);
-      await waitFor('the rejoined member to catch up', async () => {
-        const got = await serverSnapshot(iso.unix, NB, TABLES, () => ['name', 'addresses']);
-        return JSON.stringify(Object.keys(got.Address_Set!).sort()) === JSON.stringify(Object.keys(want.Address_Set!).sort()) ? got : undefined;
-      }, 30_000, 50).then((got) => expectSnapshotsEqual(got, want));
+      await waitFor(
+        'the rejoined member to catch up',
+        async () => {
+          const got = await serverSnapshot(iso.unix, NB, TABLES, () => ['name', 'addresses']);
+          return JSON.stringify(Object.keys(got.Address_Set!).sort()) ===
+            JSON.stringify(Object.keys(want.Address_Set!).sort())
+            ? got
+            : undefined;
+        },
+        30_000,
+        50,
+      ).then((got) => expectSnapshotsEqual(got, want));
     } finally {
       writer.resume();
     }
@@ -174,12 +227,24 @@ describe('a member behind a veth pair in a namespace, cut off from the others', 
   test('a session accepting followers (leaderOnly: false) on the minority member moves when it reports connected=false', async () => {
     const { cluster, isolated } = p!;
     if ((await cluster.leader()) === isolated) await transferLeadership(cluster);
-    await partitionRound('follower', cluster.members[isolated]!.unix, { leaderOnly: false }, 'OVSDB_NOT_CONNECTED', (r) => !r.connected);
+    await partitionRound(
+      'follower',
+      cluster.members[isolated]!.unix,
+      { leaderOnly: false },
+      'OVSDB_NOT_CONNECTED',
+      (r) => !r.connected,
+    );
   }, 120_000);
 
   test('a session on the minority member over the cut link itself moves when its inactivity probe fails', async () => {
     const { cluster, isolated } = p!;
     if ((await cluster.leader()) === isolated) await transferLeadership(cluster);
-    await partitionRound('probe', cluster.members[isolated]!.tcp, { leaderOnly: false, client: { inactivityProbeMs: 1000, connectTimeoutMs: 1000 } }, undefined, (r) => !r.connected);
+    await partitionRound(
+      'probe',
+      cluster.members[isolated]!.tcp,
+      { leaderOnly: false, client: { inactivityProbeMs: 1000, connectTimeoutMs: 1000 } },
+      undefined,
+      (r) => !r.connected,
+    );
   }, 120_000);
 });

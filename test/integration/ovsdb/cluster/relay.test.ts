@@ -13,7 +13,14 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { OvsdbClient, cond, exponentialBackoff, op, OvsdbTransactionError } from '../../../../src/ovsdb/index.js';
 import { OvsdbSession, type SessionMetric } from '../../../../src/ovsdb/session.js';
 import { ReplicaCache } from '../../../../src/ovsdb/cache/index.js';
-import { startOvsdbCluster, startOvsdbRelay, startOvsdbServer, waitFor, type OvsdbCluster, type OvsdbRelay } from '../../../../src/testing/index.js';
+import {
+  startOvsdbCluster,
+  startOvsdbRelay,
+  startOvsdbServer,
+  waitFor,
+  type OvsdbCluster,
+  type OvsdbRelay,
+} from '../../../../src/testing/index.js';
 import type { SdkError } from '../../../../src/errors.js';
 
 const NB = 'OVN_Northbound';
@@ -69,17 +76,21 @@ describe('relays between the session and a RAFT cluster', () => {
         if (i >= N) return;
         let retried = false;
         try {
-          await session.transact([op.wait(TABLE, [cond('name', '==', key(i))], ['name'], '==', [], 0), op.insert(TABLE, { name: key(i) })], {
-            idempotent: true,
-            retries: 20,
-            onRetry: (_a: number, e: SdkError) => {
-              if (e.code === 'OVSDB_OUTCOME_UNKNOWN') retried = true;
+          await session.transact(
+            [op.wait(TABLE, [cond('name', '==', key(i))], ['name'], '==', [], 0), op.insert(TABLE, { name: key(i) })],
+            {
+              idempotent: true,
+              retries: 20,
+              onRetry: (_a: number, e: SdkError) => {
+                if (e.code === 'OVSDB_OUTCOME_UNKNOWN') retried = true;
+              },
             },
-          });
+          );
           committed.add(key(i));
         } catch (e) {
           // A re-send whose first attempt had committed fails its guard: committed by the earlier attempt.
-          if (retried && e instanceof OvsdbTransactionError && e.code === 'OVSDB_TIMED_OUT' && e.opIndex === 0) committed.add(key(i));
+          if (retried && e instanceof OvsdbTransactionError && e.code === 'OVSDB_TIMED_OUT' && e.opIndex === 0)
+            committed.add(key(i));
           else failed.push(`${key(i)}: ${(e as Error).message}`);
         }
       }
@@ -91,7 +102,12 @@ describe('relays between the session and a RAFT cluster', () => {
     const onRelay = relays.findIndex((r) => r.tcp === session.remote);
     expect(onRelay).toBeGreaterThanOrEqual(0);
     await relays[onRelay]!.kill();
-    await waitFor('the session on the other relay', () => (session.state === 'live' && session.remote === relays[1 - onRelay]!.tcp ? true : undefined), 30_000, 20);
+    await waitFor(
+      'the session on the other relay',
+      () => (session.state === 'live' && session.remote === relays[1 - onRelay]!.tcp ? true : undefined),
+      30_000,
+      20,
+    );
     // 2. it comes back
     await relays[onRelay]!.restart();
     // 3. the cluster leader behind the relays dies
@@ -111,7 +127,9 @@ describe('relays between the session and a RAFT cluster', () => {
     const inCache = [...cache.table(TABLE).values()].map((r) => (r as unknown as { name: string }).name).sort();
     expect(inCache).toEqual(onServer);
     expect(metrics.reconnects).toBeGreaterThanOrEqual(1);
-    console.log(`relay test: reconnects ${metrics.reconnects}, resume found=true ${metrics.hits}, found=false ${metrics.misses}`);
+    console.log(
+      `relay test: reconnects ${metrics.reconnects}, resume found=true ${metrics.hits}, found=false ${metrics.misses}`,
+    );
   }, 600_000);
 
   test('a relay of a standalone server serves and forwards; cut off, it still says connected (OVS 3.1)', async () => {
@@ -123,7 +141,12 @@ describe('relays between the session and a RAFT cluster', () => {
     cleanup.push(() => session.close());
     await session.transact([op.insert(TABLE, { name: 'via-relay' })]);
     expect(await serverNames(src.unix)).toEqual(['via-relay']);
-    await waitFor('the relay has the row', async () => ((await serverNames(relay.tcp)).length === 1 ? true : undefined), 10_000, 20);
+    await waitFor(
+      'the relay has the row',
+      async () => ((await serverNames(relay.tcp)).length === 1 ? true : undefined),
+      10_000,
+      20,
+    );
     await session.close();
     await src.stop();
     // Reads are still served from the relay's copy, and `_Server` does not say the source is gone.

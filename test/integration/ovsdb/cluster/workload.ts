@@ -3,7 +3,17 @@
  * a leader-following session with a replica cache on it, and a writer that streams idempotent
  * inserts through the session.
  */
-import { OvsdbSession, OvsdbClient, exponentialBackoff, op, cond, type Operation, type SessionEvent, type SessionMetric, type SessionOptions } from '../../../../src/ovsdb/index.js';
+import {
+  OvsdbSession,
+  OvsdbClient,
+  exponentialBackoff,
+  op,
+  cond,
+  type Operation,
+  type SessionEvent,
+  type SessionMetric,
+  type SessionOptions,
+} from '../../../../src/ovsdb/index.js';
 import { ReplicaCache, type RowEvent } from '../../../../src/ovsdb/cache/index.js';
 import { waitFor } from '../../../../src/testing/index.js';
 
@@ -98,7 +108,10 @@ export class Writer {
         continue;
       }
       const name = `${this.prefix}-${this.n}`;
-      const ops = [op.wait('Address_Set', [cond('name', '==', name)], ['name'], '==', [], 0), op.insert('Address_Set', { name })] as const;
+      const ops = [
+        op.wait('Address_Set', [cond('name', '==', name)], ['name'], '==', [], 0),
+        op.insert('Address_Set', { name }),
+      ] as const;
       try {
         await this.session.transact(ops, { idempotent: true, readyTimeoutMs: 30_000, timeoutMs: 10_000 });
         this.committed.push({ name, at: Date.now() });
@@ -125,7 +138,10 @@ export class Writer {
 
   private async present(name: string): Promise<boolean> {
     try {
-      const [r] = await this.session.transact([op.select('Address_Set', [cond('name', '==', name)], ['name'])], { readyTimeoutMs: 30_000, timeoutMs: 10_000 });
+      const [r] = await this.session.transact([op.select('Address_Set', [cond('name', '==', name)], ['name'])], {
+        readyTimeoutMs: 30_000,
+        timeoutMs: 10_000,
+      });
       return r.rows.length === 1;
     } catch {
       return false;
@@ -179,7 +195,12 @@ export class Writer {
 export async function seedForHistory(remote: string, extra: readonly Operation[] = []): Promise<void> {
   const c = await OvsdbClient.connect(remote);
   try {
-    await c.transact(NB, Array.from({ length: 200 }, (_, i) => op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] })));
+    await c.transact(
+      NB,
+      Array.from({ length: 200 }, (_, i) =>
+        op.insert('Logical_Switch', { name: `bulk${i}`, external_ids: ['map', [['k', String(i)]]] }),
+      ),
+    );
     if (extra.length) await c.transact(NB, extra);
   } finally {
     await c.close();

@@ -19,11 +19,13 @@ const INT_MAX = 2 ** 63 - 1024; // the largest double below 2^63
  * Any Unicode scalar value except NUL (ovsdb-server's JSON parser refuses NUL; lone surrogates
  * cannot be encoded): ASCII weighted up so that short strings are readable.
  */
-const CODE_POINT = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 0xd7ff }) },
-  { weight: 1, arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }) },
-).map((cp) => String.fromCodePoint(cp));
+const CODE_POINT = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 0xd7ff }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }) },
+  )
+  .map((cp) => String.fromCodePoint(cp));
 
 /** Strings whose length in code points is within [min, max]. */
 function stringArb(b: BaseType): fc.Arbitrary<string> {
@@ -37,12 +39,20 @@ export function atomArb(b: BaseType, refs: RefPool): fc.Arbitrary<unknown> {
   switch (b.type) {
     case 'integer':
       return fc
-        .bigInt({ min: BigInt(Math.max(b.minInteger ?? INT_MIN, INT_MIN)), max: BigInt(Math.min(b.maxInteger ?? INT_MAX, INT_MAX)) })
+        .bigInt({
+          min: BigInt(Math.max(b.minInteger ?? INT_MIN, INT_MIN)),
+          max: BigInt(Math.min(b.maxInteger ?? INT_MAX, INT_MAX)),
+        })
         .map(Number)
         .filter((n) => n >= (b.minInteger ?? INT_MIN) && n <= (b.maxInteger ?? INT_MAX) && Math.abs(n) < 2 ** 63);
     case 'real':
       return fc
-        .double({ min: b.minReal ?? -REAL_ABS_MAX, max: b.maxReal ?? REAL_ABS_MAX, noNaN: true, noDefaultInfinity: true })
+        .double({
+          min: b.minReal ?? -REAL_ABS_MAX,
+          max: b.maxReal ?? REAL_ABS_MAX,
+          noNaN: true,
+          noDefaultInfinity: true,
+        })
         .filter((x) => x === 0 || Math.abs(x) >= REAL_ABS_MIN)
         .map((x) => (Object.is(x, -0) ? 0 : x));
     case 'boolean':
@@ -68,12 +78,20 @@ export function datumArb(t: ColumnType, refs: RefPool, sizeRoom = Infinity): fc.
   if (kind === 'set') {
     const isRef = t.key.type === 'uuid' && t.key.refTable !== undefined;
     const poolSize = isRef ? refs(t.key.refTable!).length : Infinity;
-    return fc.uniqueArray(atomArb(t.key, refs), { minLength: Math.min(t.min, max), maxLength: Math.min(max, poolSize), selector: keyOf });
+    return fc.uniqueArray(atomArb(t.key, refs), {
+      minLength: Math.min(t.min, max),
+      maxLength: Math.min(max, poolSize),
+      selector: keyOf,
+    });
   }
   // Map: keys are JS object keys (strings); integer keys as their decimal text.
   const keyArb = atomArb(t.key, refs).map((k) => String(k));
   return fc
-    .uniqueArray(fc.tuple(keyArb, atomArb(t.value!, refs)), { minLength: Math.min(t.min, max), maxLength: max, selector: ([k]) => k })
+    .uniqueArray(fc.tuple(keyArb, atomArb(t.value!, refs)), {
+      minLength: Math.min(t.min, max),
+      maxLength: max,
+      selector: ([k]) => k,
+    })
     .map((pairs) => Object.fromEntries(pairs));
 }
 

@@ -11,7 +11,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { transaction, validateOperations, type TableTypes, type Transaction } from '../../../../src/ovsdb/typed/index.js';
+import {
+  transaction,
+  validateOperations,
+  type TableTypes,
+  type Transaction,
+} from '../../../../src/ovsdb/typed/index.js';
 import type { ColumnSchema, DatabaseSchema } from '../../../../src/ovsdb/schema.js';
 import { columnKind } from '../../../../src/ovsdb/schema.js';
 import type { Operation } from '../../../../src/ovsdb/operations.js';
@@ -33,7 +38,10 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** Minimal valid rows for `table` and everything it needs, built with the typed API. */
-function minimalOps(schema: DatabaseSchema, table: string): { ops: Operation[]; row: Record<string, unknown>; pool: Map<string, string> } {
+function minimalOps(
+  schema: DatabaseSchema,
+  table: string,
+): { ops: Operation[]; row: Record<string, unknown>; pool: Map<string, string> } {
   const tx = transaction({ schema } as never) as unknown as AnyTx;
   const pool = new Map<string, string>();
   const fill = (t: string, depth: number): Record<string, unknown> => {
@@ -52,14 +60,20 @@ function minimalOps(schema: DatabaseSchema, table: string): { ops: Operation[]; 
         return Math.max(0, b.type === 'integer' ? (b.minInteger ?? 0) : (b.minReal ?? 0));
       };
       const kind = columnKind(c.type);
-      row[c.name] = kind === 'map' ? { [String(atom(c.type.key))]: atom(c.type.value!) } : kind === 'set' ? [atom(c.type.key)] : atom(c.type.key);
+      row[c.name] =
+        kind === 'map'
+          ? { [String(atom(c.type.key))]: atom(c.type.value!) }
+          : kind === 'set'
+            ? [atom(c.type.key)]
+            : atom(c.type.key);
     }
     return row;
   };
   // One row of every table this one references, for valid references.
   for (const c of Object.values(schema.tables[table]!.columns)) {
     for (const b of [c.type.key, c.type.value]) {
-      if (b?.refTable && !pool.has(b.refTable)) pool.set(b.refTable, tx.insert(b.refTable, fill(b.refTable, 1)).namedUuid);
+      if (b?.refTable && !pool.has(b.refTable))
+        pool.set(b.refTable, tx.insert(b.refTable, fill(b.refTable, 1)).namedUuid);
     }
   }
   const row = fill(table, 0);
@@ -95,7 +109,13 @@ interface Case {
 }
 
 const caseArb: fc.Arbitrary<Case> = fc
-  .constantFrom(...SCHEMAS.flatMap((schema) => Object.values(schema.tables).flatMap((t) => Object.values(t.columns).map((c) => ({ schema, table: t.name, col: c })))))
+  .constantFrom(
+    ...SCHEMAS.flatMap((schema) =>
+      Object.values(schema.tables).flatMap((t) =>
+        Object.values(t.columns).map((c) => ({ schema, table: t.name, col: c })),
+      ),
+    ),
+  )
   .chain(({ schema, table, col }) => {
     const refs = (rt: string) => [{ namedUuid: `pool_${rt}` }];
     // Valid values come from the column's type (references to the pool rows), converted to the wire.
@@ -111,7 +131,23 @@ const caseArb: fc.Arbitrary<Case> = fc
       table: fc.constant(table),
       column: fc.constant(col.name),
       kind: fc.constantFrom('insert' as const, 'update' as const, 'condition' as const, 'mutate' as const),
-      fn: fc.constantFrom('==', '!=', '<', '<=', '>', '>=', 'includes', 'excludes', '+=', '-=', '*=', '/=', '%=', 'insert', 'delete'),
+      fn: fc.constantFrom(
+        '==',
+        '!=',
+        '<',
+        '<=',
+        '>',
+        '>=',
+        'includes',
+        'excludes',
+        '+=',
+        '-=',
+        '*=',
+        '/=',
+        '%=',
+        'insert',
+        'delete',
+      ),
       value: fc.oneof(valid, wireValue),
     });
   });
@@ -128,12 +164,25 @@ function buildOps(c: Case): Operation[] {
   const t = c.schema.tables[c.table]!;
   // The minimal row in wire form (required columns only), with the case's column added.
   const wireRow: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) wireRow[k] = datumToWire(t.columns[k]!.type, rename(v) as never, { database: c.schema.name, table: c.table, column: k });
+  for (const [k, v] of Object.entries(row))
+    wireRow[k] = datumToWire(t.columns[k]!.type, rename(v) as never, {
+      database: c.schema.name,
+      table: c.table,
+      column: k,
+    });
   const out: Operation[] = [...ops];
-  if (c.kind === 'insert') out.push({ op: 'insert', table: c.table, row: { ...wireRow, [c.column]: value } } as Operation);
-  else if (c.kind === 'update') out.push({ op: 'insert', table: c.table, row: wireRow } as Operation, { op: 'update', table: c.table, where: [], row: { [c.column]: value } } as Operation);
+  if (c.kind === 'insert')
+    out.push({ op: 'insert', table: c.table, row: { ...wireRow, [c.column]: value } } as Operation);
+  else if (c.kind === 'update')
+    out.push(
+      { op: 'insert', table: c.table, row: wireRow } as Operation,
+      { op: 'update', table: c.table, where: [], row: { [c.column]: value } } as Operation,
+    );
   else if (c.kind === 'mutate') {
-    out.push({ op: 'insert', table: c.table, row: wireRow } as Operation, { op: 'mutate', table: c.table, where: [], mutations: [[c.column, c.fn, value]] } as Operation);
+    out.push(
+      { op: 'insert', table: c.table, row: wireRow } as Operation,
+      { op: 'mutate', table: c.table, where: [], mutations: [[c.column, c.fn, value]] } as Operation,
+    );
   } else out.push({ op: 'select', table: c.table, where: [[c.column, c.fn, value]] } as Operation);
   out.push({ op: 'abort' });
   return out;
@@ -149,7 +198,8 @@ describe('validator vs ovsdb-server on random values', () => {
         const isCond = ['==', '!=', '<', '<=', '>', '>=', 'includes', 'excludes'].includes(c.fn);
         if (c.kind === 'condition' && !isCond) return;
         if (c.kind === 'mutate' && isCond) return;
-        if (c.kind === 'condition' && (c.fn === 'includes' || c.fn === 'excludes') && columnKind(col.type) === 'atom') return;
+        if (c.kind === 'condition' && (c.fn === 'includes' || c.fn === 'excludes') && columnKind(col.type) === 'atom')
+          return;
         const ops = buildOps(c);
         let ours: string | undefined;
         try {
@@ -160,7 +210,10 @@ describe('validator vs ovsdb-server on random values', () => {
         let theirs: string | undefined;
         try {
           const results = await server.transact(c.schema.name, ops);
-          const err = results.slice(0, ops.length - 1).find((r) => r !== null && typeof r === 'object' && 'error' in r) as { error: string; details?: string } | undefined;
+          const err = results
+            .slice(0, ops.length - 1)
+            .find((r) => r !== null && typeof r === 'object' && 'error' in r) as
+            { error: string; details?: string } | undefined;
           if (err) theirs = `${err.error}: ${err.details ?? ''}`;
           else if (!(results[ops.length - 1] as { error?: string } | undefined)?.error) theirs = 'no abort result';
         } catch (e) {
@@ -168,7 +221,13 @@ describe('validator vs ovsdb-server on random values', () => {
         }
         // A mutation the validator accepts can still fail on the row's value (the result leaves the
         // column's range or size, overflows): those are not schema errors.
-        if (c.kind === 'mutate' && ours === undefined && theirs !== undefined && /^(constraint violation|range error|domain error):/.test(theirs)) return;
+        if (
+          c.kind === 'mutate' &&
+          ours === undefined &&
+          theirs !== undefined &&
+          /^(constraint violation|range error|domain error):/.test(theirs)
+        )
+          return;
         compared++;
         if (ours === undefined && theirs === undefined) accepted++;
         expect({ validator: ours ?? 'accepted', server: theirs ?? 'accepted' }).toSatisfy(

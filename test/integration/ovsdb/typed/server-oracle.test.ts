@@ -27,7 +27,6 @@ type AnyTx = Transaction<Record<string, TableTypes>>;
 // The random tests drive the builder with runtime table/column names, so they use it untyped.
 const untyped = (m: { schema: DatabaseSchema }) => transaction(m as never) as unknown as AnyTx;
 
-
 /** A small schema for what the installed ones lack (real columns, an immutable number). */
 const TEST_SCHEMA_JSON = {
   name: 'Typed_Test',
@@ -60,7 +59,12 @@ afterAll(async () => {
 });
 
 /** A deterministic valid value for a required column (first enum value, smallest in range…). */
-function minimalAtom(tx: AnyTx, schema: DatabaseSchema, b: TableSchema['columns'][string]['type']['key'], depth: number): unknown {
+function minimalAtom(
+  tx: AnyTx,
+  schema: DatabaseSchema,
+  b: TableSchema['columns'][string]['type']['key'],
+  depth: number,
+): unknown {
   if (b.enum && b.enum.length) return b.enum[0];
   switch (b.type) {
     case 'integer':
@@ -91,7 +95,9 @@ function insertMinimal(tx: AnyTx, schema: DatabaseSchema, table: string, depth =
 }
 
 function expectAccepted(results: unknown[], ops: readonly Operation[]): void {
-  const failures = results.flatMap((r, i) => (r && typeof r === 'object' && 'error' in r && i < ops.length - 1 ? [{ i, r, op: ops[i] }] : []));
+  const failures = results.flatMap((r, i) =>
+    r && typeof r === 'object' && 'error' in r && i < ops.length - 1 ? [{ i, r, op: ops[i] }] : [],
+  );
   expect(failures, JSON.stringify(failures.slice(0, 2))).toEqual([]);
   expect(results[ops.length - 1]).toMatchObject({ error: 'aborted' });
 }
@@ -134,10 +140,28 @@ for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel, T
             }
             if (kind !== 'atom') {
               const room = (c.type.max === 'unlimited' ? Infinity : c.type.max) - c.type.min;
-              if (room > 0) options.push(datumArb({ ...c.type, min: 0 }, refs, room).map((v) => [c.name, 'insert', kind === 'optional' ? (v === undefined ? [] : [v]) : v]));
+              if (room > 0)
+                options.push(
+                  datumArb({ ...c.type, min: 0 }, refs, room).map((v) => [
+                    c.name,
+                    'insert',
+                    kind === 'optional' ? (v === undefined ? [] : [v]) : v,
+                  ]),
+                );
               if (c.type.min === 0) {
-                options.push(datumArb({ ...c.type, min: 0 }, refs).map((v) => [c.name, 'delete', kind === 'optional' ? (v === undefined ? [] : [v]) : v]));
-                if (kind === 'map') options.push(fc.uniqueArray(atomArb(c.type.key, refs).map(String), { maxLength: 3 }).map((ks) => [c.name, 'delete', ks]));
+                options.push(
+                  datumArb({ ...c.type, min: 0 }, refs).map((v) => [
+                    c.name,
+                    'delete',
+                    kind === 'optional' ? (v === undefined ? [] : [v]) : v,
+                  ]),
+                );
+                if (kind === 'map')
+                  options.push(
+                    fc
+                      .uniqueArray(atomArb(c.type.key, refs).map(String), { maxLength: 3 })
+                      .map((ks) => [c.name, 'delete', ks]),
+                  );
               }
             }
             return options.length ? fc.oneof(...options) : undefined;
@@ -151,7 +175,9 @@ for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel, T
         // Updates of the base row with every mutable column drawn over its full range.
         const mutableCols = cols.filter((c) => c.mutable);
         if (mutableCols.length) {
-          const updArb = fc.record(Object.fromEntries(mutableCols.map((c) => [c.name, datumArb(c.type, refs)])), { requiredKeys: [] });
+          const updArb = fc.record(Object.fromEntries(mutableCols.map((c) => [c.name, datumArb(c.type, refs)])), {
+            requiredKeys: [],
+          });
           for (const row of fc.sample(updArb, { numRuns: 4, seed })) tx.update(table, [['_uuid', '==', base]], row);
         }
 
@@ -161,11 +187,25 @@ for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel, T
         const condArb = fc.oneof(
           ...cols.map((c) => {
             const kind = columnKind(c.type);
-            const arbs: fc.Arbitrary<unknown>[] = [fc.tuple(fc.constant(c.name), fc.constantFrom('==', '!='), datumArb(c.type, refs))];
-            if ((kind === 'atom' || kind === 'optional') && (c.type.key.type === 'integer' || c.type.key.type === 'real')) {
-              arbs.push(fc.tuple(fc.constant(c.name), fc.constantFrom('<', '<=', '>', '>='), atomArb(c.type.key, refs)));
+            const arbs: fc.Arbitrary<unknown>[] = [
+              fc.tuple(fc.constant(c.name), fc.constantFrom('==', '!='), datumArb(c.type, refs)),
+            ];
+            if (
+              (kind === 'atom' || kind === 'optional') &&
+              (c.type.key.type === 'integer' || c.type.key.type === 'real')
+            ) {
+              arbs.push(
+                fc.tuple(fc.constant(c.name), fc.constantFrom('<', '<=', '>', '>='), atomArb(c.type.key, refs)),
+              );
             }
-            if (kind !== 'atom') arbs.push(fc.tuple(fc.constant(c.name), fc.constantFrom('includes', 'excludes'), datumArb({ ...c.type, min: 0 }, refs)));
+            if (kind !== 'atom')
+              arbs.push(
+                fc.tuple(
+                  fc.constant(c.name),
+                  fc.constantFrom('includes', 'excludes'),
+                  datumArb({ ...c.type, min: 0 }, refs),
+                ),
+              );
             return fc.oneof(...arbs);
           }),
         );
@@ -186,7 +226,11 @@ for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel, T
 describe('every column the model makes required on insert is refused by ovsdb-server when omitted', () => {
   for (const model of [ovnNorthboundModel, ovnSouthboundModel, openVSwitchModel]) {
     const schema = model.schema;
-    const required = Object.values(schema.tables).flatMap((t) => Object.values(t.columns).filter((c) => requiredOnInsert(c)).map((c) => ({ table: t.name, c })));
+    const required = Object.values(schema.tables).flatMap((t) =>
+      Object.values(t.columns)
+        .filter((c) => requiredOnInsert(c))
+        .map((c) => ({ table: t.name, c })),
+    );
     it(`${schema.name} (${required.length} columns)`, async () => {
       expect(required.length).toBeGreaterThan(0);
       for (const { table, c } of required) {
@@ -195,11 +239,15 @@ describe('every column the model makes required on insert is refused by ovsdb-se
         const ops = tx.operations().map((o) => structuredClone(o)) as Operation[];
         const target = ops[ref.index] as { row: Record<string, unknown> };
         delete target.row[c.name];
-        expect(() => validateOperations(schema, ops), `${table}.${c.name}`).toThrow(expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }));
+        expect(() => validateOperations(schema, ops), `${table}.${c.name}`).toThrow(
+          expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' }),
+        );
         // A reference is only checked at commit (referential integrity): commit those, abort the rest.
         const isRef = c.type.key.refTable !== undefined || c.type.value?.refTable !== undefined;
         const results = await server.transact(schema.name, isRef ? ops : [...ops, { op: 'abort' }]);
-        const errors = results.filter((r) => r !== null && typeof r === 'object' && 'error' in r && (r as { error: string }).error !== 'aborted');
+        const errors = results.filter(
+          (r) => r !== null && typeof r === 'object' && 'error' in r && (r as { error: string }).error !== 'aborted',
+        );
         expect(errors.length, `${schema.name}.${table}.${c.name} omitted was accepted`).toBeGreaterThan(0);
       }
     });
@@ -212,54 +260,288 @@ describe('what the validator refuses, ovsdb-server refuses too', () => {
   const vs = openVSwitchModel.schema;
   const acl = { action: 'drop', direction: 'to-lport' };
   const cases: { name: string; schema: DatabaseSchema; ops: unknown[]; code: string }[] = [
-    { name: 'unknown table', schema: nb, ops: [{ op: 'insert', table: 'No_Such', row: {} }], code: 'OVSDB_UNKNOWN_TABLE' },
-    { name: 'unknown column', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: { frob: 1 } }], code: 'OVSDB_UNKNOWN_COLUMN' },
-    { name: 'unknown column in select', schema: nb, ops: [{ op: 'select', table: 'Logical_Switch', where: [], columns: ['frob'] }], code: 'OVSDB_UNKNOWN_COLUMN' },
-    { name: 'unknown column in condition', schema: nb, ops: [{ op: 'delete', table: 'Logical_Switch', where: [['frob', '==', 1]] }], code: 'OVSDB_UNKNOWN_COLUMN' },
-    { name: 'enum value', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: { ...acl, action: 'explode' } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'integer above range', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: { ...acl, priority: 32768 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'integer below range', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: { ...acl, priority: -1 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'optional integer out of range', schema: vs, ops: [{ op: 'insert', table: 'Queue', row: { dscp: ['set', [64]] } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'string too long', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: { ...acl, name: 'x'.repeat(64) } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'string with NUL', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: { name: 'a\u0000b' } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'optional with two values', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: { ...acl, meter: ['set', ['a', 'b']] } }], code: 'OVSDB_INVALID_VALUE' },
+    {
+      name: 'unknown table',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'No_Such', row: {} }],
+      code: 'OVSDB_UNKNOWN_TABLE',
+    },
+    {
+      name: 'unknown column',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: { frob: 1 } }],
+      code: 'OVSDB_UNKNOWN_COLUMN',
+    },
+    {
+      name: 'unknown column in select',
+      schema: nb,
+      ops: [{ op: 'select', table: 'Logical_Switch', where: [], columns: ['frob'] }],
+      code: 'OVSDB_UNKNOWN_COLUMN',
+    },
+    {
+      name: 'unknown column in condition',
+      schema: nb,
+      ops: [{ op: 'delete', table: 'Logical_Switch', where: [['frob', '==', 1]] }],
+      code: 'OVSDB_UNKNOWN_COLUMN',
+    },
+    {
+      name: 'enum value',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'ACL', row: { ...acl, action: 'explode' } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'integer above range',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'ACL', row: { ...acl, priority: 32768 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'integer below range',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'ACL', row: { ...acl, priority: -1 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'optional integer out of range',
+      schema: vs,
+      ops: [{ op: 'insert', table: 'Queue', row: { dscp: ['set', [64]] } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'string too long',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'ACL', row: { ...acl, name: 'x'.repeat(64) } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'string with NUL',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: { name: 'a\u0000b' } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'optional with two values',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'ACL', row: { ...acl, meter: ['set', ['a', 'b']] } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
     {
       name: 'set above max',
       schema: vs,
-      ops: [{ op: 'insert', table: 'Port', row: { name: 'p', interfaces: ['set', []], trunks: ['set', Array.from({ length: 4097 }, (_, i) => i % 4096)] } }],
+      ops: [
+        {
+          op: 'insert',
+          table: 'Port',
+          row: {
+            name: 'p',
+            interfaces: ['set', []],
+            trunks: ['set', Array.from({ length: 4097 }, (_, i) => i % 4096)],
+          },
+        },
+      ],
       code: 'OVSDB_INVALID_VALUE',
     },
-    { name: 'wrong atom type', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: { name: 5 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'map value type', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: { external_ids: ['map', [['a', 1]]] } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'map key enum', schema: nb, ops: [{ op: 'insert', table: 'QoS', row: { ...{ direction: 'to-lport', match: 'x', priority: 1 }, bandwidth: ['map', [['speed', 1]]] } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'malformed uuid', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: { ports: ['set', [['uuid', 'nope']]] } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'required enum column omitted', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: { direction: 'to-lport' } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'required range column omitted', schema: sb, ops: [{ op: 'insert', table: 'Datapath_Binding', row: {} }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'update of an immutable column', schema: vs, ops: [{ op: 'update', table: 'Bridge', where: [], row: { name: 'br' } }], code: 'OVSDB_IMMUTABLE_COLUMN' },
-    { name: 'update of an immutable real column', schema: TEST_SCHEMA, ops: [{ op: 'update', table: 'T', where: [], row: { fixed: 1.5 } }], code: 'OVSDB_IMMUTABLE_COLUMN' },
-    { name: 'update of _uuid', schema: nb, ops: [{ op: 'update', table: 'Logical_Switch', where: [], row: { _uuid: ['uuid', '00000000-0000-0000-0000-000000000001'] } }], code: 'OVSDB_IMMUTABLE_COLUMN' },
-    { name: 'mutate of an immutable column', schema: TEST_SCHEMA, ops: [{ op: 'mutate', table: 'T', where: [], mutations: [['fixed', '+=', 1]] }], code: 'OVSDB_IMMUTABLE_COLUMN' },
-    { name: 'ordering on a string', schema: nb, ops: [{ op: 'select', table: 'Logical_Switch', where: [['name', '<', 'a']] }], code: 'OVSDB_CONDITION_NOT_ALLOWED' },
-    { name: 'ordering on a set of integers', schema: vs, ops: [{ op: 'select', table: 'Port', where: [['trunks', '<', 5]] }], code: 'OVSDB_CONDITION_NOT_ALLOWED' },
-    { name: 'unknown condition function', schema: nb, ops: [{ op: 'select', table: 'Logical_Switch', where: [['name', '~=', 'a']] }], code: 'OVSDB_CONDITION_NOT_ALLOWED' },
-    { name: 'condition value type', schema: nb, ops: [{ op: 'select', table: 'ACL', where: [['priority', '==', 'high']] }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'condition value out of range', schema: nb, ops: [{ op: 'select', table: 'ACL', where: [['priority', '==', 99999]] }], code: 'OVSDB_INVALID_VALUE' },
-    { name: '+= on a string', schema: nb, ops: [{ op: 'mutate', table: 'Logical_Switch', where: [], mutations: [['name', '+=', 1]] }], code: 'OVSDB_MUTATOR_NOT_ALLOWED' },
-    { name: '%= on a real', schema: TEST_SCHEMA, ops: [{ op: 'mutate', table: 'T', where: [], mutations: [['weight', '%=', 2]] }], code: 'OVSDB_MUTATOR_NOT_ALLOWED' },
-    { name: 'real above range', schema: TEST_SCHEMA, ops: [{ op: 'insert', table: 'T', row: { weight: 1.5 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'subnormal real', schema: TEST_SCHEMA, ops: [{ op: 'insert', table: 'T', row: { fixed: 5e-324 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'real at DBL_MAX', schema: TEST_SCHEMA, ops: [{ op: 'insert', table: 'T', row: { fixed: 1.7976931348623157e308 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'integer beyond 64 bits', schema: TEST_SCHEMA, ops: [{ op: 'insert', table: 'T', row: { maybe: 2 ** 64 } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'integer at -2^63 (written as -9223372036854776000)', schema: TEST_SCHEMA, ops: [{ op: 'insert', table: 'T', row: { maybe: -(2 ** 63) } }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'ordering on a set of up to 3 integers', schema: TEST_SCHEMA, ops: [{ op: 'select', table: 'T', where: [['few', '>', 1]] }], code: 'OVSDB_CONDITION_NOT_ALLOWED' },
-    { name: '+= on a map', schema: vs, ops: [{ op: 'mutate', table: 'Bridge', where: [], mutations: [['external_ids', '+=', 1]] }], code: 'OVSDB_MUTATOR_NOT_ALLOWED' },
-    { name: 'insert on an atom', schema: nb, ops: [{ op: 'mutate', table: 'Logical_Switch', where: [], mutations: [['name', 'insert', ['set', ['a']]]] }], code: 'OVSDB_MUTATOR_NOT_ALLOWED' },
-    { name: 'unknown mutator', schema: nb, ops: [{ op: 'mutate', table: 'Logical_Switch', where: [], mutations: [['ports', 'append', ['set', []]]] }], code: 'OVSDB_MUTATOR_NOT_ALLOWED' },
+    {
+      name: 'wrong atom type',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: { name: 5 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'map value type',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: { external_ids: ['map', [['a', 1]]] } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'map key enum',
+      schema: nb,
+      ops: [
+        {
+          op: 'insert',
+          table: 'QoS',
+          row: { ...{ direction: 'to-lport', match: 'x', priority: 1 }, bandwidth: ['map', [['speed', 1]]] },
+        },
+      ],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'malformed uuid',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: { ports: ['set', [['uuid', 'nope']]] } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'required enum column omitted',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'ACL', row: { direction: 'to-lport' } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'required range column omitted',
+      schema: sb,
+      ops: [{ op: 'insert', table: 'Datapath_Binding', row: {} }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'update of an immutable column',
+      schema: vs,
+      ops: [{ op: 'update', table: 'Bridge', where: [], row: { name: 'br' } }],
+      code: 'OVSDB_IMMUTABLE_COLUMN',
+    },
+    {
+      name: 'update of an immutable real column',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'update', table: 'T', where: [], row: { fixed: 1.5 } }],
+      code: 'OVSDB_IMMUTABLE_COLUMN',
+    },
+    {
+      name: 'update of _uuid',
+      schema: nb,
+      ops: [
+        {
+          op: 'update',
+          table: 'Logical_Switch',
+          where: [],
+          row: { _uuid: ['uuid', '00000000-0000-0000-0000-000000000001'] },
+        },
+      ],
+      code: 'OVSDB_IMMUTABLE_COLUMN',
+    },
+    {
+      name: 'mutate of an immutable column',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'mutate', table: 'T', where: [], mutations: [['fixed', '+=', 1]] }],
+      code: 'OVSDB_IMMUTABLE_COLUMN',
+    },
+    {
+      name: 'ordering on a string',
+      schema: nb,
+      ops: [{ op: 'select', table: 'Logical_Switch', where: [['name', '<', 'a']] }],
+      code: 'OVSDB_CONDITION_NOT_ALLOWED',
+    },
+    {
+      name: 'ordering on a set of integers',
+      schema: vs,
+      ops: [{ op: 'select', table: 'Port', where: [['trunks', '<', 5]] }],
+      code: 'OVSDB_CONDITION_NOT_ALLOWED',
+    },
+    {
+      name: 'unknown condition function',
+      schema: nb,
+      ops: [{ op: 'select', table: 'Logical_Switch', where: [['name', '~=', 'a']] }],
+      code: 'OVSDB_CONDITION_NOT_ALLOWED',
+    },
+    {
+      name: 'condition value type',
+      schema: nb,
+      ops: [{ op: 'select', table: 'ACL', where: [['priority', '==', 'high']] }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'condition value out of range',
+      schema: nb,
+      ops: [{ op: 'select', table: 'ACL', where: [['priority', '==', 99999]] }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: '+= on a string',
+      schema: nb,
+      ops: [{ op: 'mutate', table: 'Logical_Switch', where: [], mutations: [['name', '+=', 1]] }],
+      code: 'OVSDB_MUTATOR_NOT_ALLOWED',
+    },
+    {
+      name: '%= on a real',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'mutate', table: 'T', where: [], mutations: [['weight', '%=', 2]] }],
+      code: 'OVSDB_MUTATOR_NOT_ALLOWED',
+    },
+    {
+      name: 'real above range',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'insert', table: 'T', row: { weight: 1.5 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'subnormal real',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'insert', table: 'T', row: { fixed: 5e-324 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'real at DBL_MAX',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'insert', table: 'T', row: { fixed: 1.7976931348623157e308 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'integer beyond 64 bits',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'insert', table: 'T', row: { maybe: 2 ** 64 } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'integer at -2^63 (written as -9223372036854776000)',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'insert', table: 'T', row: { maybe: -(2 ** 63) } }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'ordering on a set of up to 3 integers',
+      schema: TEST_SCHEMA,
+      ops: [{ op: 'select', table: 'T', where: [['few', '>', 1]] }],
+      code: 'OVSDB_CONDITION_NOT_ALLOWED',
+    },
+    {
+      name: '+= on a map',
+      schema: vs,
+      ops: [{ op: 'mutate', table: 'Bridge', where: [], mutations: [['external_ids', '+=', 1]] }],
+      code: 'OVSDB_MUTATOR_NOT_ALLOWED',
+    },
+    {
+      name: 'insert on an atom',
+      schema: nb,
+      ops: [{ op: 'mutate', table: 'Logical_Switch', where: [], mutations: [['name', 'insert', ['set', ['a']]]] }],
+      code: 'OVSDB_MUTATOR_NOT_ALLOWED',
+    },
+    {
+      name: 'unknown mutator',
+      schema: nb,
+      ops: [{ op: 'mutate', table: 'Logical_Switch', where: [], mutations: [['ports', 'append', ['set', []]]] }],
+      code: 'OVSDB_MUTATOR_NOT_ALLOWED',
+    },
     // Division by zero only fails once a row matches: insert one first.
-    { name: 'division by zero', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: acl }, { op: 'mutate', table: 'ACL', where: [], mutations: [['priority', '/=', 0]] }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'modulo by zero', schema: nb, ops: [{ op: 'insert', table: 'ACL', row: acl }, { op: 'mutate', table: 'ACL', where: [], mutations: [['priority', '%=', 0]] }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'mutation element out of range', schema: vs, ops: [{ op: 'mutate', table: 'Port', where: [], mutations: [['trunks', 'insert', ['set', [5000]]]] }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'undefined named-uuid', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: { ports: ['named-uuid', 'nobody'] } }], code: 'OVSDB_NAMED_UUID_UNDEFINED' },
+    {
+      name: 'division by zero',
+      schema: nb,
+      ops: [
+        { op: 'insert', table: 'ACL', row: acl },
+        { op: 'mutate', table: 'ACL', where: [], mutations: [['priority', '/=', 0]] },
+      ],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'modulo by zero',
+      schema: nb,
+      ops: [
+        { op: 'insert', table: 'ACL', row: acl },
+        { op: 'mutate', table: 'ACL', where: [], mutations: [['priority', '%=', 0]] },
+      ],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'mutation element out of range',
+      schema: vs,
+      ops: [{ op: 'mutate', table: 'Port', where: [], mutations: [['trunks', 'insert', ['set', [5000]]]] }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'undefined named-uuid',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: { ports: ['named-uuid', 'nobody'] } }],
+      code: 'OVSDB_NAMED_UUID_UNDEFINED',
+    },
     {
       name: 'duplicate uuid-name',
       schema: nb,
@@ -278,15 +560,37 @@ describe('what the validator refuses, ovsdb-server refuses too', () => {
       ],
       code: 'OVSDB_NAMED_UUID_WRONG_TABLE',
     },
-    { name: 'bad uuid-name', schema: nb, ops: [{ op: 'insert', table: 'Logical_Switch', row: {}, 'uuid-name': '1abc' }], code: 'OVSDB_INVALID_VALUE' },
-    { name: 'wait without until', schema: nb, ops: [{ op: 'wait', table: 'Logical_Switch', where: [], columns: [], until: '<', rows: [] }], code: 'OVSDB_INVALID_ARGUMENT' },
-    { name: 'assert of a non-identifier lock', schema: nb, ops: [{ op: 'assert', lock: 'no spaces' }], code: 'OVSDB_INVALID_ARGUMENT' },
-    { name: 'unknown operation', schema: nb, ops: [{ op: 'upsert', table: 'Logical_Switch' }], code: 'OVSDB_INVALID_ARGUMENT' },
+    {
+      name: 'bad uuid-name',
+      schema: nb,
+      ops: [{ op: 'insert', table: 'Logical_Switch', row: {}, 'uuid-name': '1abc' }],
+      code: 'OVSDB_INVALID_VALUE',
+    },
+    {
+      name: 'wait without until',
+      schema: nb,
+      ops: [{ op: 'wait', table: 'Logical_Switch', where: [], columns: [], until: '<', rows: [] }],
+      code: 'OVSDB_INVALID_ARGUMENT',
+    },
+    {
+      name: 'assert of a non-identifier lock',
+      schema: nb,
+      ops: [{ op: 'assert', lock: 'no spaces' }],
+      code: 'OVSDB_INVALID_ARGUMENT',
+    },
+    {
+      name: 'unknown operation',
+      schema: nb,
+      ops: [{ op: 'upsert', table: 'Logical_Switch' }],
+      code: 'OVSDB_INVALID_ARGUMENT',
+    },
   ];
 
   for (const c of cases) {
     it(c.name, async () => {
-      expect(() => validateOperations(c.schema, c.ops as Operation[])).toThrow(expect.objectContaining({ code: c.code }));
+      expect(() => validateOperations(c.schema, c.ops as Operation[])).toThrow(
+        expect.objectContaining({ code: c.code }),
+      );
       // The server refuses it: an <error> somewhere in the results, or ovsdb-client itself fails.
       let refused: boolean;
       try {
@@ -304,20 +608,53 @@ describe('a committed transaction through the typed API', () => {
   it('inserts with a reference placed before its insert, and decodes typed results', async () => {
     const tx = transaction(ovnNorthboundModel);
     const port = tx.ref('Logical_Switch_Port');
-    const sw = tx.insert('Logical_Switch', { name: `sw-${process.pid}`, ports: [port], external_ids: { owner: 'test' } });
-    const p = tx.insert('Logical_Switch_Port', { name: `p-${process.pid}`, addresses: ['00:00:00:00:00:01 10.0.0.1'], tag_request: 7 }, { ref: port });
-    const acl = tx.insert('ACL', { action: 'allow-related', direction: 'from-lport', priority: 1001, match: 'ip4', severity: 'info' });
-    tx.mutate('Logical_Switch', [['_uuid', '==', sw]], [['acls', 'insert', [acl]], ['external_ids', 'insert', { extra: '1' }], ['external_ids', 'delete', ['owner']]]);
-    const upd = tx.update('Logical_Switch_Port', [['name', '==', `p-${process.pid}`]], { enabled: true, tag_request: undefined });
+    const sw = tx.insert('Logical_Switch', {
+      name: `sw-${process.pid}`,
+      ports: [port],
+      external_ids: { owner: 'test' },
+    });
+    const p = tx.insert(
+      'Logical_Switch_Port',
+      { name: `p-${process.pid}`, addresses: ['00:00:00:00:00:01 10.0.0.1'], tag_request: 7 },
+      { ref: port },
+    );
+    const acl = tx.insert('ACL', {
+      action: 'allow-related',
+      direction: 'from-lport',
+      priority: 1001,
+      match: 'ip4',
+      severity: 'info',
+    });
+    tx.mutate(
+      'Logical_Switch',
+      [['_uuid', '==', sw]],
+      [
+        ['acls', 'insert', [acl]],
+        ['external_ids', 'insert', { extra: '1' }],
+        ['external_ids', 'delete', ['owner']],
+      ],
+    );
+    const upd = tx.update('Logical_Switch_Port', [['name', '==', `p-${process.pid}`]], {
+      enabled: true,
+      tag_request: undefined,
+    });
     const sel = tx.select('Logical_Switch', [['name', '==', `sw-${process.pid}`]]);
-    const selPorts = tx.select('Logical_Switch_Port', [['_uuid', '==', port]], ['name', 'enabled', 'tag_request', 'addresses']);
+    const selPorts = tx.select(
+      'Logical_Switch_Port',
+      [['_uuid', '==', port]],
+      ['name', 'enabled', 'tag_request', 'addresses'],
+    );
     const verify = tx.wait('Logical_Switch', [['_uuid', '==', sw]], ['name'], '==', [{ name: `sw-${process.pid}` }], 0);
     tx.comment('typed test');
     const ops = tx.operations();
     expect(ops[0]).toEqual({
       op: 'insert',
       table: 'Logical_Switch',
-      row: { name: `sw-${process.pid}`, ports: ['set', [['named-uuid', port.namedUuid]]], external_ids: ['map', [['owner', 'test']]] },
+      row: {
+        name: `sw-${process.pid}`,
+        ports: ['set', [['named-uuid', port.namedUuid]]],
+        external_ids: ['map', [['owner', 'test']]],
+      },
       'uuid-name': sw.namedUuid,
     });
     const results = tx.decodeResults(await server.transact('OVN_Northbound', ops));
@@ -334,7 +671,9 @@ describe('a committed transaction through the typed API', () => {
       external_ids: { extra: '1' },
       other_config: {},
     });
-    expect(results.get(selPorts)).toEqual([{ name: `p-${process.pid}`, enabled: true, tag_request: undefined, addresses: ['00:00:00:00:00:01 10.0.0.1'] }]);
+    expect(results.get(selPorts)).toEqual([
+      { name: `p-${process.pid}`, enabled: true, tag_request: undefined, addresses: ['00:00:00:00:00:01 10.0.0.1'] },
+    ]);
 
     // Cleanup, and the count of a delete.
     const del = transaction(ovnNorthboundModel);
@@ -347,6 +686,13 @@ describe('a committed transaction through the typed API', () => {
     tx.insert('Logical_Switch', { name: 'dup-a' });
     tx.wait('Logical_Switch', [['name', '==', 'dup-a']], ['name'], '!=', [{ name: 'dup-a' }], 0);
     const raw = await server.transact('OVN_Northbound', tx.operations());
-    expect(() => tx.decodeResults(raw)).toThrow(expect.objectContaining({ code: 'OVSDB_TRANSACTION_OP_FAILED', index: 1, error: 'timed out', table: 'Logical_Switch' }));
+    expect(() => tx.decodeResults(raw)).toThrow(
+      expect.objectContaining({
+        code: 'OVSDB_TRANSACTION_OP_FAILED',
+        index: 1,
+        error: 'timed out',
+        table: 'Logical_Switch',
+      }),
+    );
   });
 });

@@ -1,16 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptOperations, compareSchemas, describeSkew, sharedColumns, transaction, type Transaction } from '../../../../src/ovsdb/typed/index.js';
+import {
+  adaptOperations,
+  compareSchemas,
+  describeSkew,
+  sharedColumns,
+  transaction,
+  type Transaction,
+} from '../../../../src/ovsdb/typed/index.js';
 import { parseSchema, type DatabaseSchema } from '../../../../src/ovsdb/schema.js';
 import { readSchemaFile } from '../../../../src/codegen/index.js';
-import { ovnNorthboundModel, ovnNorthboundSchema, type OVNNorthboundTables } from '../../../../src/ovn-nb/generated/ovn-northbound.gen.js';
+import {
+  ovnNorthboundModel,
+  ovnNorthboundSchema,
+  type OVNNorthboundTables,
+} from '../../../../src/ovn-nb/generated/ovn-northbound.gen.js';
 import { ovnSouthboundSchema } from '../../../../src/ovn-sb/generated/ovn-southbound.gen.js';
 import { openVSwitchSchema } from '../../../../src/vswitch/generated/open-vswitch.gen.js';
 import { serverSchema } from '../../../../src/ovsdb/generated/server.gen.js';
 import { SCHEMAS, startServer, type TestServer } from './servers.js';
 
 /** The NB schema as raw JSON, edited to play an older or newer server. */
-function nbVariant(edit: (raw: { version: string; tables: Record<string, { columns: Record<string, unknown> }> }) => void): DatabaseSchema {
-  const raw = structuredClone(readSchemaFile(SCHEMAS.OVN_Northbound)) as { version: string; tables: Record<string, { columns: Record<string, unknown> }> };
+function nbVariant(
+  edit: (raw: { version: string; tables: Record<string, { columns: Record<string, unknown> }> }) => void,
+): DatabaseSchema {
+  const raw = structuredClone(readSchemaFile(SCHEMAS.OVN_Northbound)) as {
+    version: string;
+    tables: Record<string, { columns: Record<string, unknown> }>;
+  };
   edit(raw);
   return parseSchema(raw);
 }
@@ -35,7 +51,10 @@ describe('compareSchemas', () => {
       raw.version = '7.1.0';
       raw.tables.Future_Table = { columns: { x: { type: 'string' } } };
       raw.tables.Logical_Switch!.columns.future_col = { type: { key: 'string', min: 0, max: 1 } };
-      (raw.tables.ACL!.columns.action as { type: { key: { enum: unknown } } }).type.key.enum = ['set', ['allow', 'allow-related', 'allow-stateless', 'drop', 'reject', 'pass']];
+      (raw.tables.ACL!.columns.action as { type: { key: { enum: unknown } } }).type.key.enum = [
+        'set',
+        ['allow', 'allow-related', 'allow-stateless', 'drop', 'reject', 'pass'],
+      ];
     });
     const skew = compareSchemas(ovnNorthboundSchema, newer);
     expect(skew).toMatchObject({
@@ -49,7 +68,9 @@ describe('compareSchemas', () => {
       identical: false,
       compatible: true,
     });
-    expect(skew.changedColumns).toEqual([{ table: 'ACL', column: 'action', compatible: true, reason: expect.stringContaining('key constraints') }]);
+    expect(skew.changedColumns).toEqual([
+      { table: 'ACL', column: 'action', compatible: true, reason: expect.stringContaining('key constraints') },
+    ]);
     expect(describeSkew(skew)).toEqual([
       'OVN_Northbound: model 7.0.0, server 7.1.0: server table Future_Table is not in the model; ignored',
       'OVN_Northbound: model 7.0.0, server 7.1.0: server column Logical_Switch.future_col is not in the model; skipped when reading',
@@ -71,7 +92,9 @@ describe('compareSchemas', () => {
       { table: 'ACL', column: 'priority', optional: false },
       { table: 'Logical_Switch', column: 'copp', optional: true },
     ]);
-    expect(skew.changedColumns).toEqual([{ table: 'Logical_Switch', column: 'name', compatible: false, reason: 'key type string → integer' }]);
+    expect(skew.changedColumns).toEqual([
+      { table: 'Logical_Switch', column: 'name', compatible: false, reason: 'key type string → integer' },
+    ]);
     expect(skew.compatible).toBe(false);
     expect(describeSkew(skew)).toHaveLength(4);
   });
@@ -98,7 +121,12 @@ describe('adaptOperations and sharedColumns', () => {
     expect(dropped).toEqual([{ table: 'Logical_Switch', column: 'other_config' }]);
     expect(operations[0]).toMatchObject({ row: { name: 'a' } });
     expect(operations[0]).not.toHaveProperty('row.other_config');
-    expect(operations[1]).toEqual({ op: 'update', table: 'Logical_Switch', where: [['name', '==', 'a']], row: { name: 'b' } });
+    expect(operations[1]).toEqual({
+      op: 'update',
+      table: 'Logical_Switch',
+      where: [['name', '==', 'a']],
+      row: { name: 'b' },
+    });
     expect(operations[2]).toMatchObject({ columns: ['name'] });
     expect(operations[3]).toMatchObject({ columns: ['name'], rows: [{ name: 'b' }] });
     expect(operations[4]).toBe(ops[4]);
@@ -110,12 +138,22 @@ describe('adaptOperations and sharedColumns', () => {
     const refuse = (build: (tx: Transaction<OVNNorthboundTables>) => void, expected: object) => {
       const tx = transaction(ovnNorthboundModel);
       build(tx);
-      expect(() => adaptOperations(skew, tx.operations())).toThrow(expect.objectContaining({ code: 'OVSDB_SCHEMA_SKEW', ...expected }));
+      expect(() => adaptOperations(skew, tx.operations())).toThrow(
+        expect.objectContaining({ code: 'OVSDB_SCHEMA_SKEW', ...expected }),
+      );
     };
-    refuse((tx) => tx.insert('Static_MAC_Binding', { ip: '1.1.1.1', logical_port: 'p', mac: '00:00:00:00:00:01' }), { table: 'Static_MAC_Binding', column: undefined });
-    refuse((tx) => tx.insert('ACL', { action: 'drop', direction: 'to-lport', priority: 5 }), { table: 'ACL', column: 'priority' });
+    refuse((tx) => tx.insert('Static_MAC_Binding', { ip: '1.1.1.1', logical_port: 'p', mac: '00:00:00:00:00:01' }), {
+      table: 'Static_MAC_Binding',
+      column: undefined,
+    });
+    refuse((tx) => tx.insert('ACL', { action: 'drop', direction: 'to-lport', priority: 5 }), {
+      table: 'ACL',
+      column: 'priority',
+    });
     refuse((tx) => tx.select('Logical_Switch', [['other_config', 'includes', { k: 'v' }]]), { column: 'other_config' });
-    refuse((tx) => tx.mutate('Logical_Switch', [], [['other_config', 'insert', { k: 'v' }]]), { column: 'other_config' });
+    refuse((tx) => tx.mutate('Logical_Switch', [], [['other_config', 'insert', { k: 'v' }]]), {
+      column: 'other_config',
+    });
   });
 
   it('lists the columns to monitor', () => {

@@ -16,17 +16,30 @@ beforeAll(async () => {
     { name: 'pod3', node: 'node2', mac: '00:00:00:5e:11:02', ip: '10.16.0.12' },
   ];
   for (const p of spec) {
-    await c.nbctl('lsp-add', 'sw0', `${p.name}.default`, '--', 'lsp-set-addresses', `${p.name}.default`, `${p.mac} ${p.ip}`);
+    await c.nbctl(
+      'lsp-add',
+      'sw0',
+      `${p.name}.default`,
+      '--',
+      'lsp-set-addresses',
+      `${p.name}.default`,
+      `${p.mac} ${p.ip}`,
+    );
   }
   pods = [];
-  for (const p of spec) pods.push(await topo.addPod({ name: p.name, node: p.node, lsp: `${p.name}.default`, mac: p.mac, cidr: `${p.ip}/16` }));
-  for (const p of spec) await c.nbctl('--timeout=20', 'wait-until', 'Logical_Switch_Port', `${p.name}.default`, 'up=true');
+  for (const p of spec)
+    pods.push(
+      await topo.addPod({ name: p.name, node: p.node, lsp: `${p.name}.default`, mac: p.mac, cidr: `${p.ip}/16` }),
+    );
+  for (const p of spec)
+    await c.nbctl('--timeout=20', 'wait-until', 'Logical_Switch_Port', `${p.name}.default`, 'up=true');
 }, 90_000);
 afterAll(async () => {
   await topo?.stop();
 }, 60_000);
 
-const ping = (from: TopoPod, to: string) => from.exec('ping', ['-c', '3', '-i', '0.2', '-W', '2', to], { timeoutMs: 15_000 });
+const ping = (from: TopoPod, to: string) =>
+  from.exec('ping', ['-c', '3', '-i', '0.2', '-W', '2', to], { timeoutMs: 15_000 });
 
 test('same node: pod1 → pod2', async () => {
   await ping(pods[0]!, '10.16.0.9').catch(() => undefined);

@@ -9,7 +9,11 @@ import type { ColumnType, WireAtom, WireValue } from '../../../../src/ovsdb/inde
 
 const uuidArb = fc.uuid().map((u) => u.toLowerCase());
 const atomArbs = {
-  integer: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0)),
+  integer: fc.oneof(
+    fc.integer(),
+    fc.maxSafeInteger(),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0),
+  ),
   real: fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d)),
   boolean: fc.boolean(),
   string: fc.string({ unit: 'binary', maxLength: 12 }),
@@ -53,10 +57,13 @@ describe('update2 diff application (property)', () => {
     test(`map ${kt} → ${vt}: added, removed and changed keys`, () => {
       const type: ColumnType = { key: { type: kt }, value: { type: vt }, min: 0, max: 'unlimited' };
       const c = columnCodec(type);
-      const entries = fc.uniqueArray(fc.tuple(atomArbs[kt] as fc.Arbitrary<unknown>, atomArbs[vt] as fc.Arbitrary<unknown>), {
-        maxLength: 8,
-        selector: (e) => jsKey(kt, e[0]),
-      });
+      const entries = fc.uniqueArray(
+        fc.tuple(atomArbs[kt] as fc.Arbitrary<unknown>, atomArbs[vt] as fc.Arbitrary<unknown>),
+        {
+          maxLength: 8,
+          selector: (e) => jsKey(kt, e[0]),
+        },
+      );
       fc.assert(
         fc.property(entries, entries, (oldE, newE) => {
           const oldM = new Map(oldE.map(([k, v]) => [jsKey(kt, k), [k, v] as const]));

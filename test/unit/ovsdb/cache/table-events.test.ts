@@ -33,7 +33,12 @@ describe('CacheTable indexes', () => {
     expect(t.index('pod').get('ns/y')).toBe(a2);
     const c = row('c', { name: 'p9', type: 'x', external_ids: {}, addresses: [] });
     t.insertRow(c);
-    expect(byName.find('p9').map((r) => r._uuid).sort()).toEqual(['a', 'c']);
+    expect(
+      byName
+        .find('p9')
+        .map((r) => r._uuid)
+        .sort(),
+    ).toEqual(['a', 'c']);
     t.deleteRow(a2);
     expect(byName.find('p9')).toEqual([c]);
     expect(byName.get('p9')).toBe(c);
@@ -54,10 +59,18 @@ describe('CacheTable indexes', () => {
   test('bad definitions and unknown names are typed errors', () => {
     const t = new CacheTable('T', ['n']);
     t.defineIndex('x', { columns: ['n'] });
-    expect(() => t.defineIndex('x', { columns: ['n'] })).toThrowError(expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }));
-    expect(() => t.defineIndex('y', { columns: ['nope'] })).toThrowError(expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }));
-    expect(() => t.defineIndex('z', { columns: [] })).toThrowError(expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }));
-    expect(() => t.defineIndex('w', { externalId: 'k' })).toThrowError(expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }));
+    expect(() => t.defineIndex('x', { columns: ['n'] })).toThrowError(
+      expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }),
+    );
+    expect(() => t.defineIndex('y', { columns: ['nope'] })).toThrowError(
+      expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }),
+    );
+    expect(() => t.defineIndex('z', { columns: [] })).toThrowError(
+      expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }),
+    );
+    expect(() => t.defineIndex('w', { externalId: 'k' })).toThrowError(
+      expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }),
+    );
     expect(() => t.index('missing')).toThrowError(expect.objectContaining({ code: 'CACHE_INDEX_INVALID' }));
   });
 });
