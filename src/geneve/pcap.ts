@@ -176,7 +176,9 @@ export class CaptureParser {
       tsSec: this.tsSec,
       tsNsec: this.tsNsec,
       originalLength: this.originalLength,
-      data: this.buffer.subarray(this.dataOffset, this.dataOffset + this.dataLength),
+      // A plain Uint8Array view: Buffer#subarray goes through the species constructor and costs
+      // more than the rest of the record (bench/geneve.ts, readCapture row).
+      data: new Uint8Array(this.buffer.buffer, this.buffer.byteOffset + this.dataOffset, this.dataLength),
     };
   }
 
@@ -440,7 +442,8 @@ export class CaptureParser {
 
 /**
  * Streams records out of a capture given as chunks (e.g. `fs.createReadStream(path)`), holding at
- * most one chunk plus one partial record in memory.
+ * most one chunk plus one partial record in memory. Leaving the loop early (`break`, `return`, a
+ * throw) closes the source (its iterator's `return()`), as a generator would.
  *
  * @example
  * ```ts
@@ -450,15 +453,84 @@ export class CaptureParser {
  * ```
  * @throws PcapFormatError `PCAP_BAD_FORMAT`, PcapBlockError `PCAP_BAD_BLOCK`, PcapTruncatedError `PCAP_TRUNCATED`.
  */
-export async function* readCapture(
+export function readCapture(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-): AsyncGenerator<CaptureRecord, void, undefined> {
-  const p = new CaptureParser();
-  for await (const c of chunks) {
-    p.push(c);
-    for (let r = p.next(); r !== undefined; r = p.next()) yield r;
+): AsyncIterableIterator<CaptureRecord> {
+  return new CaptureIterator(chunks);
+}
+
+/**
+ * The iterator behind {@link readCapture}. Written out rather than as an async generator: records
+ * already parsed from the current chunk are handed out as resolved promises without resuming a
+ * generator, which roughly doubles the records per second a `for await` loop sees (bench/geneve.ts).
+ */
+class CaptureIterator implements AsyncIterableIterator<CaptureRecord> {
+  private readonly parser = new CaptureParser();
+  private readonly source: AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
+  private ended = false;
+
+  constructor(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+    this.source =
+      Symbol.asyncIterator in chunks
+        ? (chunks as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+        : (chunks as Iterable<Uint8Array>)[Symbol.iterator]();
   }
-  p.finish();
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<CaptureRecord> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<CaptureRecord, undefined>> {
+    if (!this.ended) {
+      try {
+        const r = this.parser.next();
+        if (r !== undefined) return Promise.resolve({ value: r, done: false });
+      } catch (e) {
+        return this.fail(e);
+      }
+    }
+    return this.pull();
+  }
+
+  async return(): Promise<IteratorResult<CaptureRecord, undefined>> {
+    if (!this.ended) {
+      this.ended = true;
+      await this.source.return?.();
+    }
+    return { value: undefined, done: true };
+  }
+
+  private async pull(): Promise<IteratorResult<CaptureRecord, undefined>> {
+    try {
+      while (!this.ended) {
+        const c = await this.source.next();
+        if (c.done === true) {
+          this.ended = true;
+          this.parser.finish();
+          break;
+        }
+        this.parser.push(c.value);
+        const r = this.parser.next();
+        if (r !== undefined) return { value: r, done: false };
+      }
+      return { value: undefined, done: true };
+    } catch (e) {
+      return this.fail(e);
+    }
+  }
+
+  /** A parse error ends the iteration and closes the source before it reaches the caller. */
+  private async fail(e: unknown): Promise<never> {
+    if (!this.ended) {
+      this.ended = true;
+      try {
+        await this.source.return?.();
+      } catch {
+        /* the parse error is the one to report */
+      }
+    }
+    throw e;
+  }
 }
 
 /** Parses a whole capture held in memory. @throws as {@link readCapture}. */
