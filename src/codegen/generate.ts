@@ -36,6 +36,7 @@ export interface GeneratedModel {
   readonly schema: DatabaseSchema;
 }
 
+/** Module the generated code imports its runtime helpers from, unless `runtimeImport` says otherwise. */
 export const DEFAULT_RUNTIME_IMPORT = 'ovn-sdk/ovsdb/typed';
 const WIDTH = 120;
 

@@ -44,6 +44,7 @@ export interface VlanTag {
   readonly vid: number;
 }
 
+/** An Ethernet II header as decoded: address bytes as views into the frame, 802.1Q tags outermost first. */
 export interface EthernetHeader {
   /** Destination MAC (view). */
   readonly dst: Uint8Array;
@@ -55,6 +56,7 @@ export interface EthernetHeader {
   readonly etherType: number;
 }
 
+/** An IPv4 header as decoded: every field, the header checksum's verdict, addresses and options as views. */
 export interface Ipv4Header {
   readonly version: 4;
   /** Header length in 4-byte words. */
@@ -77,6 +79,7 @@ export interface Ipv4Header {
   readonly options: Uint8Array;
 }
 
+/** An IPv6 fixed header as decoded (addresses as views into the frame). */
 export interface Ipv6Header {
   readonly version: 6;
   readonly trafficClass: number;
@@ -91,6 +94,7 @@ export interface Ipv6Header {
 /** `good`/`bad`: verified; `none`: checksum field 0; `unverified`: the capture is cut short. */
 export type ChecksumStatus = 'good' | 'bad' | 'none' | 'unverified';
 
+/** A UDP header as decoded, with the checksum's verdict over the pseudo-header (see {@link ChecksumStatus}). */
 export interface UdpHeader {
   readonly srcPort: number;
   readonly dstPort: number;

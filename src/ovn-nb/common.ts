@@ -22,6 +22,7 @@ export interface ExistOptions {
    */
   readonly mayExist?: boolean;
 }
+/** Options of the builders that delete a row (`lsDel`, `lspDel`, …). */
 export interface RemoveOptions {
   /** When the row does not exist: `true` (default) emits nothing; `false` throws `NB_ROW_NOT_FOUND`. */
   readonly ifExists?: boolean;

@@ -41,6 +41,7 @@ import {
 /** ovn-nbctl's `--wait`: `sb` — ovn-northd has processed the change; `hv` — every chassis has applied it. */
 export type NbWaitTarget = 'sb' | 'hv';
 
+/** Options of `NbReplica.transact`: re-plan bound on conflicts, `wait: "sb" | "hv"` and its timeout. */
 export interface NbTransactOptions {
   /** Attempts in all, including the first (default 5). */
   readonly maxAttempts?: number;
@@ -56,6 +57,7 @@ export interface NbTransactOptions {
   readonly waitTimeoutMs?: number;
 }
 
+/** What `NbReplica.transact` resolves with once the transaction committed and the replica reflects it. */
 export interface NbCommit<T> {
   /** What the plan function returned (from the attempt that committed). */
   readonly value: T;

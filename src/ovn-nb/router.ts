@@ -335,6 +335,7 @@ export function lrPolicyDel(
 
 /** NAT types (ovn-nb(5) NAT `type`). */
 export const NAT_TYPES = ['snat', 'dnat', 'dnat_and_snat'] as const;
+/** A NAT rule type: `snat`, `dnat` or `dnat_and_snat`. */
 export type NatType = (typeof NAT_TYPES)[number];
 
 /** A NAT rule. */

@@ -80,6 +80,7 @@ export const LSP_TYPES = [
   'virtual',
   'remote',
 ] as const;
+/** A Logical_Switch_Port `type` the builders accept (`''` for a VIF, `router`, `localnet`, `virtual`, …). */
 export type LspType = (typeof LSP_TYPES)[number];
 
 /** A logical switch port. Omitted fields are left as they are on an existing port. */

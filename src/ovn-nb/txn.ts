@@ -29,6 +29,7 @@ import { ovnNorthboundSchema, type OVNNorthboundTables } from './generated/ovn-n
 /** The Northbound database name. */
 export const NB_DATABASE = 'OVN_Northbound';
 
+/** The name of an OVN_Northbound table. */
 export type NbTable = keyof OVNNorthboundTables & string;
 /** A row of `T` as read (generated shape: sets are arrays, maps records, UUIDs strings). */
 export type NbRow<T extends NbTable> = OVNNorthboundTables[T]['row'];
@@ -109,9 +110,11 @@ export async function readNbSnapshot(
 /** A reference to a row: an existing row's UUID, or the `uuid-name` of a row this transaction inserts. */
 export type RowRef = { readonly uuid: string } | { readonly named: string };
 
+/** The wire atom for a {@link RowRef}: `["uuid", u]` for an existing row, `["named-uuid", n]` for one inserted in this transaction. */
 export function refAtom(r: RowRef): WireAtom {
   return 'uuid' in r ? ['uuid', r.uuid] : ['named-uuid', r.named];
 }
+/** A `_uuid ==` condition selecting the row a {@link RowRef} names. */
 export function refCondition(r: RowRef): Condition {
   return 'uuid' in r ? byUuid(r.uuid) : cond('_uuid', '==', ['named-uuid', r.named]);
 }
@@ -126,6 +129,7 @@ export type ColumnValue =
   | RowRef
   | readonly (string | number | boolean | RowRef)[]
   | Readonly<Record<string, string | number | boolean>>;
+/** A row as the builders read it: column name → decoded value (sets as arrays, maps as `Map`s, refs as uuid strings). */
 export type JsRow = Readonly<Record<string, ColumnValue>>;
 
 function isRef(v: unknown): v is RowRef {

@@ -18,6 +18,7 @@ import {
   type PortBindingRow,
 } from './generated/ovn-southbound.gen.js';
 
+/** The Southbound database's name, `OVN_Southbound`. */
 export const SB_DATABASE = 'OVN_Southbound';
 
 /** The tables read, in the order of {@link sbSelects}. */

@@ -16,6 +16,7 @@ export class SbInvalidArgumentError extends SdkError {
   }
 }
 
+/** A chassis to register in the Southbound (as ovn-controller would): its name, hostname and tunnel encapsulations. */
 export interface ChassisSpec {
   readonly name: string;
   readonly hostname?: string;

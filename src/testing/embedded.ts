@@ -24,6 +24,7 @@ const GENERATED: Record<string, object> = {
   vswitch: openVSwitchSchema,
 };
 
+/** An embedded OVSDB server started by the harness: the same handle shape as a real server's (remotes, `stop()`). */
 export interface EmbeddedOvsdb {
   readonly backend: 'embedded';
   readonly dir: string;
@@ -44,6 +45,7 @@ export interface EmbeddedOvsdb {
   stop(): Promise<void>;
 }
 
+/** Options of `startEmbeddedOvsdb`: the schema, a database file to start from, the socket name and TCP port. */
 export interface StartEmbeddedOptions {
   /** A path to a `.ovsschema`, or `nb` / `sb` / `vswitch`. */
   schema: string;
@@ -108,6 +110,7 @@ export async function startEmbeddedOvsdb(opts: StartEmbeddedOptions): Promise<Em
   }
 }
 
+/** Which OVSDB server a harness function starts: the real `ovsdb-server` or this package's embedded server. */
 export type OvsdbBackend = 'ovsdb-server' | 'embedded';
 
 /**
@@ -133,6 +136,7 @@ export async function startOvsdb(
   return startOvsdbServer(opts);
 }
 
+/** The Northbound and Southbound of OVN central on embedded servers (no `ovn-northd`): the same remotes as {@link OvnCentral}. */
 export interface EmbeddedCentral {
   readonly nb: EmbeddedOvsdb;
   readonly sb: EmbeddedOvsdb;

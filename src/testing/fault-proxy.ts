@@ -10,6 +10,7 @@ import type { ByteStream, Listener } from '../transport/stream.js';
 import { JsonSplitter, parseMessage } from '../jsonrpc/splitter.js';
 import { HarnessError } from './process.js';
 
+/** How the fault proxy re-cuts the byte stream it forwards: piece size and the delay between pieces. */
 export interface ChunkingPolicy {
   /** Size of each forwarded piece: a number, or a function drawing one (e.g. random). */
   pieceSize: number | (() => number);
@@ -20,6 +21,7 @@ export interface ChunkingPolicy {
 /** A direction through the proxy: client → server or server → client. */
 export type ProxyDirection = 'toServer' | 'toClient';
 
+/** Options of `startFaultProxy`: the upstream remote, whole-message mode, chunking and delays per direction. */
 export interface FaultProxyOptions {
   /**
    * Forward whole JSON values (messages) instead of raw chunks: each direction runs a splitter and a
@@ -34,6 +36,7 @@ export interface FaultProxyOptions {
 /** Decides per message (framed mode): return false to drop it. */
 export type MessageFilter = (message: unknown) => boolean;
 
+/** A TCP proxy between a client and a real server that cuts, delays, drops and injects traffic on command. */
 export interface FaultProxy {
   /** Where clients connect: `tcp:127.0.0.1:PORT`. */
   readonly remote: string;
@@ -324,6 +327,7 @@ export async function startFaultProxy(
 /** What the fake peer does with each message it receives: the bytes to send back (or nothing). */
 export type FakeScript = (message: { id?: unknown; method?: string; params?: unknown[] }, stream: ByteStream) => void;
 
+/** A scripted JSON-RPC peer for fault tests: clients connect to `remote`; every message received is kept and answered by the script. */
 export interface FakePeer {
   readonly remote: string;
   readonly received: unknown[];

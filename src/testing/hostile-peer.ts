@@ -8,6 +8,7 @@ import { connect, listen } from '../transport/stream.js';
 import type { ByteStream, Listener } from '../transport/stream.js';
 import { JsonSplitter, parseMessage } from '../jsonrpc/splitter.js';
 
+/** One connection accepted by a {@link HostilePeer}: raw writes, trickles, floods, and what the client sent. */
 export interface HostileConnection {
   readonly stream: ByteStream;
   /** JSON values received so far (when the peer was started with `json: true`; a stream that stops being JSON stops adding). */
@@ -33,6 +34,7 @@ export interface HostileConnection {
   close(): void;
 }
 
+/** A listener playing a hostile server or switch for robustness tests: every accepted connection is handed to the test to drive by hand. */
 export interface HostilePeer {
   /** Where the client under test connects, e.g. `tcp:127.0.0.1:PORT`. */
   readonly remote: string;
@@ -40,6 +42,7 @@ export interface HostilePeer {
   close(): Promise<void>;
 }
 
+/** Options of `startHostilePeer`. */
 export interface HostilePeerOptions {
   /** Split what the other side sends into JSON values (`messages`, `nextMessage`). Default false. */
   json?: boolean;

@@ -10,12 +10,14 @@ import { listen } from '../transport/stream.js';
 import { alive, HarnessError, readPid, run, terminate, track, trackDir, untrack, waitFor } from './process.js';
 import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
+/** Short names of the schemas the harness knows → the `.ovsschema` files Debian installs. */
 export const SCHEMAS = {
   nb: '/usr/share/ovn/ovn-nb.ovsschema',
   sb: '/usr/share/ovn/ovn-sb.ovsschema',
   vswitch: '/usr/share/openvswitch/vswitch.ovsschema',
 } as const;
 
+/** A short schema name the harness accepts: `nb`, `sb` or `vswitch`. */
 export type SchemaName = keyof typeof SCHEMAS;
 
 function schemaPath(s: string): string {
@@ -43,6 +45,7 @@ export async function freePort(): Promise<number> {
   return p;
 }
 
+/** A running standalone `ovsdb-server`: its directory, remotes and pid, `ovsdb-client` on it, and `stop()`. */
 export interface OvsdbServer {
   readonly dir: string;
   /** Database name from the schema (e.g. `OVN_Northbound`). */
@@ -63,6 +66,7 @@ export interface OvsdbServer {
   stop(): Promise<void>;
 }
 
+/** Options of `startOvsdbServer`: the schema, a database file to start from, the directory, names and port, the runtime. */
 export interface StartOvsdbOptions extends RuntimeOptions {
   /** A path to a `.ovsschema`, or `nb` / `sb` / `vswitch`. */
   schema: string;
@@ -168,6 +172,7 @@ export async function startOvsdbServer(opts: StartOvsdbOptions): Promise<OvsdbSe
   }
 }
 
+/** A running `ovn-northd` between a Northbound and a Southbound of the harness. */
 export interface Northd {
   readonly pid: number;
   readonly dir: string;
@@ -209,6 +214,7 @@ export async function startNorthd(nb: string, sb: string, opts: { dir?: string }
   };
 }
 
+/** OVN central as the harness runs it: Northbound and Southbound servers and `ovn-northd` between them; `stop()` stops all three. */
 export interface OvnCentral {
   readonly nb: OvsdbServer;
   readonly sb: OvsdbServer;
@@ -255,6 +261,7 @@ export async function startOvnCentral(opts: RuntimeOptions = {}): Promise<OvnCen
   }
 }
 
+/** One member of a harness RAFT cluster: its files, remotes and control socket, and start / kill / status. */
 export interface ClusterMember {
   readonly index: number;
   readonly dbFile: string;
@@ -314,6 +321,7 @@ export function parseClusterStatus(raw: string): ClusterStatus {
   };
 }
 
+/** A running RAFT cluster of the harness: its members, the comma-separated client remotes, and the current leader. */
 export interface OvsdbCluster {
   readonly dir: string;
   readonly database: string;
@@ -332,6 +340,7 @@ export interface MemberPlacement {
   readonly netns?: string;
 }
 
+/** Options of `startOvsdbCluster`: schema, size, election timer, addresses and namespaces per member, runtime. */
 export interface StartClusterOptions extends RuntimeOptions {
   /** A path to a `.ovsschema`, or `nb` / `sb` / `vswitch`. */
   schema: string;

@@ -126,6 +126,9 @@ export async function terminate(pid: number, signal: NodeJS.Signals = 'SIGTERM',
   }
 }
 
+/** Polls `fn` every `stepMs` until it returns a value other than `undefined`, and resolves with it.
+ * @throws {HarnessError} `HARNESS_FAILED` naming `what` when `timeoutMs` passes first
+ */
 export async function waitFor<T>(
   what: string,
   fn: () => T | undefined | Promise<T | undefined>,

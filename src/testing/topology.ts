@@ -18,6 +18,7 @@ import { startVswitchd, createNetns, deleteNetns, run as runIn, type Vswitchd } 
 import { HarnessError, readPid, terminate, track, untrack, waitFor } from './process.js';
 import { containerBackend, resolveRuntime, type RuntimeOptions } from './containers/runtime.js';
 
+/** Options of {@link startTopology}: node names, an existing central, the runtime and images. */
 export interface TopologyOptions extends RuntimeOptions {
   /** Node names (default `['node1', 'node2']`). */
   nodes?: readonly string[];
@@ -27,6 +28,7 @@ export interface TopologyOptions extends RuntimeOptions {
   centralImage?: string;
 }
 
+/** One hypervisor node of a {@link Topology}: its namespace, underlay address, chassis name and vswitchd. */
 export interface TopoNode {
   readonly name: string;
   readonly netns: string;
@@ -40,6 +42,7 @@ export interface TopoNode {
   exec(cmd: string, args: readonly string[], opts?: { timeoutMs?: number }): Promise<string>;
 }
 
+/** A pod to add to a running {@link Topology}: its node, the logical port it binds, its MAC and address. */
 export interface PodSpec {
   readonly name: string;
   readonly node: string;
@@ -51,12 +54,14 @@ export interface PodSpec {
   readonly gateway?: string;
 }
 
+/** A pod running in a {@link Topology}: a network namespace bound to its logical port. */
 export interface TopoPod extends PodSpec {
   readonly netns: string;
   readonly ip: string;
   exec(cmd: string, args: readonly string[], opts?: { timeoutMs?: number }): Promise<string>;
 }
 
+/** A running OVN topology: central, the underlay between nodes, the nodes; pods are added with `addPod`. */
 export interface Topology {
   readonly central: OvnCentral;
   /** The underlay namespace: a Linux bridge `br0` there joins every node's `ul0` (capture tunnels on it). */
@@ -69,6 +74,12 @@ export interface Topology {
 
 const UNDERLAY = '192.168.251';
 
+/** Starts OVN central and hypervisor nodes (each with ovs-vswitchd and ovn-controller, in a network namespace or a container) joined by GENEVE over an underlay bridge.
+ * @example
+ *   const topo = await startTopology({ nodes: ['node1', 'node2'] });
+ *   const pod = await topo.addPod({ name: 'pod1', node: 'node1', lsp: 'pod1.default', mac: '00:00:00:00:00:01', cidr: '10.16.0.2/16' });
+ *   await topo.stop();
+ */
 export async function startTopology(opts: TopologyOptions = {}): Promise<Topology> {
   // With runtime 'container' each node is a privileged container (containers/topology.ts).
   if (resolveRuntime(opts.runtime) === 'container') return (await containerBackend()).startTopologyContainer(opts);

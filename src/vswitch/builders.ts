@@ -19,6 +19,7 @@ export function setOpenvSwitchExternalIds(ids: Readonly<Record<string, string>>)
   ];
 }
 
+/** An interface for `addPort` (ovs-vsctl add-port … -- set Interface …): type, options, external_ids, MTU request. */
 export interface InterfaceSpec {
   readonly name: string;
   /** `internal`, `geneve`, `patch`, … (default: a system device). */
@@ -28,6 +29,7 @@ export interface InterfaceSpec {
   readonly mtuRequest?: number;
 }
 
+/** A bridge for `addBridge` (ovs-vsctl add-br): name, datapath type, fail mode, OpenFlow versions, external_ids / other_config. */
 export interface BridgeSpec {
   readonly name: string;
   /** `netdev` for the userspace datapath, `system` for the kernel one. */

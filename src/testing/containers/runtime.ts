@@ -8,6 +8,7 @@ import type * as Backend from './backend.js';
 import { HarnessError } from '../process.js';
 import { ContainerEngineError } from './errors.js';
 
+/** Where the harness runs daemons: local processes (default) or containers (`OVN_SDK_RUNTIME=container`). */
 export type HarnessRuntime = 'process' | 'container';
 
 /** What every container-capable harness call accepts. */
