@@ -183,8 +183,9 @@ async function main(): Promise<void> {
       relays.push(r);
     }
     const leader = cluster.members[await cluster.leader()]!;
-    const w = await OvsdbClient.connect(leader.tcp);
+    const w = await OvsdbClient.connect(leader.tcp, { inactivityProbeMs: 0 });
     stops.push(() => w.close());
+    w.onClose((e) => console.error(`# writer connection ended: ${e.message}`));
     const pop = await populate(w, o);
     const remotes = relays.map((r) => r.tcp);
     console.log(
@@ -279,7 +280,10 @@ async function main(): Promise<void> {
     const cpids = cprocs.map((p) => p.pid!);
     const c0 = ticks(cpids);
     const cr0 = ticks(relayPids());
-    const cWriteS = await writer(w, o.updates, pop, 11);
+    // A fresh writer connection (to whichever member leads now).
+    const w2 = await OvsdbClient.connect(cluster.members[await cluster.leader()]!.tcp, { inactivityProbeMs: 0 });
+    stops.push(() => w2.close());
+    const cWriteS = await writer(w2, o.updates, pop, 11);
     await sleep(1000);
     const cCpuS = (ticks(cpids) - c0) * TICK_S;
     const cRelayCpuS = (ticks(relayPids()) - cr0) * TICK_S;
