@@ -10,7 +10,9 @@
  * as node1, ovn-default does not). Pings are bounded; everything is removed in afterAll.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { OvsdbClient } from '../../src/ovsdb/index.js';
 import { addPort } from '../../src/vswitch/index.js';
@@ -38,6 +40,7 @@ let sb: OvsdbClient;
 let records: readonly IpRecord[];
 let natPlan: NatOutgoingPlan;
 const pods = new Map<string, TopoPod>();
+const execFileP = promisify(execFile);
 const P1 = 'ovn-default-node1-pod1';
 const P2 = 'ovn-default-node1-pod2';
 const P3 = 'ovn-default-node2-pod3';
@@ -191,6 +194,30 @@ test('the topology: two chassis with geneve encaps at the node containers’ add
   expect(await topo.node('node2').exec('ip', ['-4', '-o', 'addr', 'show', 'br-phy'])).toContain(
     topo.node('node2').underlayIp,
   );
+});
+
+test('ovn-trace on the container central’s Southbound (northd ran in the container): across nodes delivered, subnet1 → ovn-default routed through ovn-cluster', async () => {
+  await topo.central.nbctl('--wait=sb', 'sync');
+  const rec = (n: string) => records.find((r) => r.name === n)!;
+  const trace = async (dp: string, from: IpRecord, dstMac: string, to: IpRecord): Promise<string> =>
+    (
+      await execFileP('ovn-trace', [
+        `--db=${topo.central.sb.tcp}`,
+        '--minimal',
+        dp,
+        `inport == "${from.name}" && eth.src == ${from.mac.toLowerCase()} && eth.dst == ${dstMac} && ip4.src == ${from.ip} && ip4.dst == ${to.ip} && ip.ttl == 64 && icmp4`,
+      ])
+    ).stdout;
+  const outputs = (out: string) => [...out.matchAll(/output\("([^"]+)"\)/g)].map((m) => m[1]);
+  const [p1, p3] = [rec(`${P1}.default`), rec(`${P3}.default`)];
+  expect(outputs(await trace('ovn-default', p1, p3.mac.toLowerCase(), p3))).toEqual([p3.name]);
+  const q1 = rec(`${Q1}.ns1`);
+  const gwMac = (await topo.central.nbctl('get', 'Logical_Router_Port', 'ovn-cluster-subnet1', 'mac'))
+    .trim()
+    .replace(/"/g, '');
+  const routed = await trace('subnet1', q1, gwMac, rec(`${P2}.default`));
+  expect(outputs(routed)).toEqual([`${P2}.default`]);
+  expect(routed).toContain('ip.ttl--;');
 });
 
 test('same node: ovn-default-node1-pod1 → ovn-default-node1-pod2', async () => {

@@ -145,7 +145,9 @@ describe('lowest-free allocation agrees with ovn-northd IPAM', () => {
     );
   });
 
-  it('random sequences on a /28 (often running it dry)', () => {
+  // Up to 3 × 18 operations, each 2–4 ovn-nbctl processes and a --wait=sb round through northd: ~200
+  // process spawns, which the default 30 s budget did not cover on a loaded 2-core machine (CI timed out).
+  it('random sequences on a /28 (often running it dry)', { timeout: 300_000 }, () => {
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 5, arbitrary: fc.constant({ kind: 'dyn' as const }) },
       { weight: 1, arbitrary: fc.integer({ min: 1, max: 14 }).map((offset) => ({ kind: 'static' as const, offset })) },
