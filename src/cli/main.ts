@@ -145,14 +145,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('delete')
     .description("delete objects named in manifests, or TYPE NAME (Kube-OVN's guards apply: a subnet in use stays)")
-    .argument('[type]', 'subnet, vpc, namespace, node or pod')
+    .argument('[type]', 'subnet, vpc, ip, ippool, vip, namespace, node or pod')
     .argument('[name]', 'the object')
     .option('-f, --filename <path...>', 'manifest files or directories; - for stdin')
     .option('-n, --namespace <ns>', 'namespace of a pod', 'default')
     .option('--dry-run', 'print the OVSDB operations instead of sending them')
     .addHelpText(
       'after',
-      '\nExamples:\n  ovn-sdk delete subnet subnet1\n  ovn-sdk delete -f subnet.yaml\n  ovn-sdk delete pod pod1 -n ns1\n',
+      '\nExamples:\n  ovn-sdk delete subnet subnet1\n  ovn-sdk delete -f subnet.yaml\n  ovn-sdk delete pod pod1 -n ns1\n  ovn-sdk delete vip vip1\n',
     )
     .action(
       async (
@@ -284,9 +284,13 @@ function deleteKind(type: string): DeleteTarget['kind'] {
       po: 'Pod',
       n: 'Namespace',
       no: 'Node',
+      ip: 'IP',
+      ippool: 'IPPool',
+      vip: 'Vip',
     } as const
   )[t];
-  if (k === undefined) throw new CliUsageError(`cannot delete "${type}": give subnet, vpc, namespace, node or pod`);
+  if (k === undefined)
+    throw new CliUsageError(`cannot delete "${type}": give subnet, vpc, ip, ippool, vip, namespace, node or pod`);
   return k;
 }
 
