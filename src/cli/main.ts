@@ -181,17 +181,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('get')
     .description('list objects as kubectl get prints them, read from the live Northbound')
-    .argument('<type>', 'subnet | ip | vpc (ippool, vip: not in this version)')
+    .argument('<type>', 'subnet | ip | vpc | ippool | vip')
     .argument('[name]', 'one object')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['wide', 'json', 'yaml']))
     .addHelpText(
       'after',
-      '\nExamples:\n  ovn-sdk get subnet\n  ovn-sdk get ips\n  ovn-sdk get subnet subnet1 -o yaml\n',
+      '\nExamples:\n  ovn-sdk get subnet\n  ovn-sdk get ips\n  ovn-sdk get subnet subnet1 -o yaml\n  ovn-sdk get vip vip1 -o json\n  ovn-sdk get ippool\n',
     )
     .action(async (type: string, name: string | undefined, o: { output?: 'wide' | 'json' | 'yaml' }) => {
       resourceTypeOf(type); // usage error before connecting
       const format: OutputFormat = o.output ?? 'table';
-      io.stdout.write(await withNb((c) => getView(c, type, name, format)));
+      const text = await withNb((c) => getView(c, type, name, format));
+      if (text === '') io.stderr.write('No resources found\n');
+      else io.stdout.write(text);
     });
 
   const nbctl = program.command('nbctl').description('ovn-nbctl views');

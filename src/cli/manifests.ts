@@ -354,9 +354,19 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
       return { kind: 'Pod', name, pod, pos: here };
     }
     case 'IP':
-      return { kind: 'IP', name, spec: ipSpec(name, specMap(spec, root, 'an IP', 'subnet, podName, namespace, nodeName and ipAddress'), at), pos: here };
+      return {
+        kind: 'IP',
+        name,
+        spec: ipSpec(name, specMap(spec, root, 'an IP', 'subnet, podName, namespace, nodeName and ipAddress'), at),
+        pos: here,
+      };
     case 'IPPool':
-      return { kind: 'IPPool', name, spec: ipPoolSpec(specMap(spec, root, 'an IPPool', 'subnet and ips'), at), pos: here };
+      return {
+        kind: 'IPPool',
+        name,
+        spec: ipPoolSpec(specMap(spec, root, 'an IPPool', 'subnet and ips'), at),
+        pos: here,
+      };
     case 'Vip':
       return { kind: 'Vip', name, spec: vipSpec(specMap(spec, root, 'a Vip', 'subnet'), at), pos: here };
   }
@@ -384,7 +394,13 @@ function specValues(
   return { values, nodes };
 }
 
-function checkAddress(text: string, family: 4 | 6 | undefined, what: string, n: YamlNode, at: (o: number) => ManifestPosition): void {
+function checkAddress(
+  text: string,
+  family: 4 | 6 | undefined,
+  what: string,
+  n: YamlNode,
+  at: (o: number) => ManifestPosition,
+): void {
   try {
     parseAddress(text, family);
   } catch {
@@ -394,7 +410,13 @@ function checkAddress(text: string, family: 4 | 6 | undefined, what: string, n: 
 
 /** An IP's spec: the port `<podName>.<namespace>` it reserves, the address from ipAddress or v4/v6IpAddress. */
 function ipSpec(name: string, map: YAMLMap, at: (o: number) => ManifestPosition): IpSpec {
-  const { values: v, nodes } = specValues(map, IP_FIELDS, 'IP spec', ['subnet', 'podName', 'namespace', 'nodeName'], at);
+  const { values: v, nodes } = specValues(
+    map,
+    IP_FIELDS,
+    'IP spec',
+    ['subnet', 'podName', 'namespace', 'nodeName'],
+    at,
+  );
   const pos = (k: string): ManifestPosition => at(nodes.get(k)?.range?.[0] ?? map.range?.[0] ?? 0);
   for (const k of ['attachSubnets', 'attachIps', 'attachMacs'])
     if ((v.get(k) as string[] | undefined)?.length)
@@ -426,7 +448,11 @@ function ipSpec(name: string, map: YAMLMap, at: (o: number) => ManifestPosition)
       );
   } else {
     ip = [v4, v6].filter((x) => x !== undefined).join(',');
-    if (ip === '') throw new ManifestError(at(map.range?.[0] ?? 0), 'missing spec.ipAddress (or spec.v4IpAddress / spec.v6IpAddress)');
+    if (ip === '')
+      throw new ManifestError(
+        at(map.range?.[0] ?? 0),
+        'missing spec.ipAddress (or spec.v4IpAddress / spec.v6IpAddress)',
+      );
   }
   const out: { -readonly [K in keyof IpSpec]: IpSpec[K] } = {
     podName,
@@ -446,7 +472,10 @@ function ipPoolSpec(map: YAMLMap, at: (o: number) => ManifestPosition): IpPoolSp
   const { values: v, nodes } = specValues(map, IPPOOL_FIELDS, 'IPPool spec', ['subnet'], at);
   const ips = (v.get('ips') as string[] | undefined) ?? [];
   if (ips.length === 0)
-    throw new ManifestError(at((nodes.get('ips') ?? map).range?.[0] ?? 0), 'spec.ips must list at least one address, range or CIDR');
+    throw new ManifestError(
+      at((nodes.get('ips') ?? map).range?.[0] ?? 0),
+      'spec.ips must list at least one address, range or CIDR',
+    );
   const items = (nodes.get('ips') as YamlNode & { items: YamlNode[] }).items;
   ips.forEach((text, i) => {
     try {

@@ -46,7 +46,10 @@ export function poolAddresses(name: string, pool: IpPoolSpec, subnet: Subnet): s
     if (cidr === undefined || r.start < cidr.network || r.end > cidr.last)
       throw new IpPoolError(name, `${text} is not inside subnet ${subnet.name} (${subnet.cidrBlock})`);
     if (r.end - r.start >= BigInt(POOL_EXPAND_LIMIT))
-      throw new IpPoolError(name, `${text} holds more than ${POOL_EXPAND_LIMIT} addresses (the most one pool may hold)`);
+      throw new IpPoolError(
+        name,
+        `${text} holds more than ${POOL_EXPAND_LIMIT} addresses (the most one pool may hold)`,
+      );
     for (let v = r.start; v <= r.end; v++) {
       if (v < cidr.firstUsable || v > cidr.lastUsable) continue;
       if (excluded.some((e) => e.family === r.family && v >= e.start && v <= e.end)) continue;

@@ -215,7 +215,11 @@ function desiredPods(s: AppliedState, subnets: readonly SubnetInput[]): Pod[] {
     const addrs = pools?.get(poolName);
     const spec = s.ippools.get(poolName);
     if (addrs === undefined || spec === undefined)
-      throw new NotFoundError('ippools.kubeovn.io', poolName, `pod ${p.namespace}/${p.name} names it in ovn.kubernetes.io/ip_pool`);
+      throw new NotFoundError(
+        'ippools.kubeovn.io',
+        poolName,
+        `pod ${p.namespace}/${p.name} names it in ovn.kubernetes.io/ip_pool`,
+      );
     out.push({ ...p, ipPool: addrs.join(';'), subnet: p.subnet ?? spec.subnet });
   }
   for (const ip of s.ips.values()) {
