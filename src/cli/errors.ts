@@ -100,3 +100,10 @@ export class ImmutableFieldError extends SdkError {
     );
   }
 }
+
+/** `capture --node` where no harness topology runs (or several do): the message says where it works. */
+export class CaptureUnavailableError extends SdkError {
+  constructor(node: string, detail: string, how: string) {
+    super('CLI_CAPTURE_UNAVAILABLE', `capture --node ${node}: ${detail}\n  hint: ${how}`);
+  }
+}
