@@ -221,6 +221,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   nbctl
     .command('show')
     .description('the ovn-nbctl show tree of the Northbound')
+    .addHelpText('after', '\nExamples:\n  ovn-sdk nbctl show\n  ovn-sdk nbctl show --db tcp:127.0.0.1:6641\n')
     .action(async () => {
       io.stdout.write(await withNb(async (c) => renderNbShow(await readNbSnapshot(c))));
     });
