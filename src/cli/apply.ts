@@ -7,7 +7,8 @@ import { NB_DATABASE } from '../ovn-nb/txn.js';
 import type { OvsdbClient } from '../ovsdb/client.js';
 import type { Operation } from '../ovsdb/operations.js';
 import { DEFAULT_SUBNET, JOIN_SUBNET, planReconcile, type Pod } from '../kube/index.js';
-import { CliUsageError, NotFoundError } from './errors.js';
+import { parseAddress, formatAddress } from '../ipam/index.js';
+import { CliUsageError, ImmutableFieldError, IpOwnedByPodError, NotFoundError } from './errors.js';
 import { resourceRef, resourceType, type Resource } from './manifests.js';
 import { desiredFrom, podKey, readState, stateOperations, type AppliedState } from './state.js';
 
@@ -55,7 +56,33 @@ function clone(s: AppliedState): AppliedState {
     namespaces: new Set(s.namespaces),
     nodes: new Set(s.nodes),
     pods: new Map(s.pods),
+    ips: new Map(s.ips),
+    ippools: new Map(s.ippools),
+    vips: new Map(s.vips),
+    storedVips: new Set(s.storedVips),
   };
+}
+
+/** `a` / `a,b` compared as address sets (any text form of IPv6). */
+function sameAddresses(a: string | undefined, b: string | undefined): boolean {
+  const norm = (t: string | undefined) =>
+    (t ?? '')
+      .split(',')
+      .map((x) => {
+        try {
+          const p = parseAddress(x);
+          return formatAddress(p.family, p.value);
+        } catch {
+          return x;
+        }
+      })
+      .sort()
+      .join(',');
+  return norm(a) === norm(b);
+}
+
+function immutable(ref: string, field: string, from: string | undefined, to: string | undefined): void {
+  if ((from ?? '') !== (to ?? '')) throw new ImmutableFieldError(ref, field, from ?? '', to ?? '');
 }
 
 const sameText = (a: string | undefined, b: string | undefined): boolean =>
@@ -88,6 +115,19 @@ function applyOne(s: AppliedState, r: Resource): ApplyStatus {
         throw new NotFoundError('namespace', p.namespace, `pod ${p.name} is in it: apply the Namespace first`);
       }
       const key = podKey(p.namespace, p.name);
+      const reserved = s.ips.get(`${p.name}.${p.namespace}`);
+      if (reserved !== undefined) {
+        // The pod takes the address its IP object reserved (Kube-OVN: the IPAM entry of that port name).
+        s.ips.delete(`${p.name}.${p.namespace}`);
+        const mac = p.mac ?? reserved.macAddress;
+        s.pods.set(key, {
+          ...p,
+          ip: p.ip ?? reserved.ipAddress,
+          subnet: p.subnet ?? reserved.subnet,
+          ...(mac === undefined ? {} : { mac }),
+        });
+        return 'created';
+      }
       const before = s.pods.get(key);
       s.pods.set(key, p);
       if (before === undefined) return 'created';
@@ -98,6 +138,51 @@ function applyOne(s: AppliedState, r: Resource): ApplyStatus {
         (p.mac === undefined || sameText(p.mac, before.mac));
       if (same) s.pods.set(key, before); // keep the address it has
       return same ? 'unchanged' : 'configured';
+    }
+    case 'IP': {
+      const sp = r.spec;
+      const ref = resourceRef('IP', r.name);
+      const pod = s.pods.get(podKey(sp.namespace, sp.podName));
+      if (pod !== undefined) {
+        // The pod's own IP object: it is there already, and changes with the pod.
+        const same =
+          pod.node === sp.nodeName &&
+          pod.subnet === sp.subnet &&
+          sameAddresses(pod.ip, sp.ipAddress) &&
+          (sp.macAddress === undefined || sameText(sp.macAddress, pod.mac));
+        if (!same)
+          throw new IpOwnedByPodError(
+            r.name,
+            podKey(sp.namespace, sp.podName),
+            `it holds ${pod.ip ?? 'no address yet'} on ${pod.node}; change the pod's annotations instead`,
+          );
+        return 'unchanged';
+      }
+      const before = s.ips.get(r.name);
+      if (before !== undefined) immutable(ref, 'spec.subnet', before.subnet, sp.subnet);
+      s.ips.set(r.name, sp);
+      if (before === undefined) return 'created';
+      return JSON.stringify(before) === JSON.stringify(sp) ? 'unchanged' : 'configured';
+    }
+    case 'IPPool': {
+      const before = s.ippools.get(r.name);
+      if (before !== undefined) immutable(resourceRef('IPPool', r.name), 'spec.subnet', before.subnet, r.spec.subnet);
+      s.ippools.set(r.name, r.spec);
+      if (before === undefined) return 'created';
+      return JSON.stringify(before) === JSON.stringify(r.spec) ? 'unchanged' : 'configured';
+    }
+    case 'Vip': {
+      const before = s.vips.get(r.name);
+      const wasStored = s.storedVips.has(r.name);
+      if (before !== undefined) {
+        // The reservation's port is named by its address: Kube-OVN's webhook keeps subnet and v4ip.
+        immutable(resourceRef('Vip', r.name), 'spec.subnet', before.subnet, r.spec.subnet);
+        if (wasStored) immutable(resourceRef('Vip', r.name), 'spec.v4ip', before.v4ip, r.spec.v4ip);
+      }
+      s.vips.set(r.name, r.spec);
+      s.storedVips.add(r.name);
+      if (before === undefined) return 'created';
+      return wasStored && JSON.stringify(before) === JSON.stringify(r.spec) ? 'unchanged' : 'configured';
     }
   }
 }
@@ -133,6 +218,21 @@ function deleteOne(s: AppliedState, kind: Resource['kind'], name: string, namesp
       return;
     case 'Pod':
       if (!s.pods.delete(podKey(namespace, name))) missing();
+      return;
+    case 'IP': {
+      if (s.ips.delete(name)) return;
+      const owner = [...s.pods.values()].find((p) => `${p.name}.${p.namespace}` === name);
+      if (owner !== undefined)
+        throw new IpOwnedByPodError(name, podKey(owner.namespace, owner.name), 'it goes when the pod is deleted');
+      missing();
+      return;
+    }
+    case 'IPPool':
+      if (!s.ippools.delete(name)) missing();
+      return;
+    case 'Vip':
+      if (!s.vips.delete(name)) missing();
+      s.storedVips.delete(name);
       return;
   }
 }

@@ -76,3 +76,34 @@ export class ToolError extends SdkError {
     super('CLI_TOOL_FAILED', `${tool}: ${detail}`, options);
   }
 }
+
+/** An IPPool that cannot be laid out: an entry outside its subnet, too many addresses, an overlap, no subnet. */
+export class IpPoolError extends SdkError {
+  constructor(pool: string, detail: string) {
+    super('CLI_IPPOOL_INVALID', `ippool ${pool}: ${detail}`);
+  }
+}
+
+/** An IP object that is a pod's own address: it changes or goes with the pod, not on its own. */
+export class IpOwnedByPodError extends SdkError {
+  constructor(ip: string, pod: string, detail: string) {
+    super('CLI_IP_OWNED_BY_POD', `ip ${ip} is the address of pod ${pod}: ${detail}`);
+  }
+}
+
+/** A field Kube-OVN does not let change once the object exists (delete it and apply it again). */
+export class ImmutableFieldError extends SdkError {
+  constructor(ref: string, field: string, from: string, to: string) {
+    super(
+      'CLI_FIELD_IMMUTABLE',
+      `${ref}: ${field} cannot change (from "${from}" to "${to}"); delete the object and apply it again`,
+    );
+  }
+}
+
+/** `capture --node` where no harness topology runs (or several do): the message says where it works. */
+export class CaptureUnavailableError extends SdkError {
+  constructor(node: string, detail: string, how: string) {
+    super('CLI_CAPTURE_UNAVAILABLE', `capture --node ${node}: ${detail}\n  hint: ${how}`);
+  }
+}

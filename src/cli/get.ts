@@ -12,9 +12,12 @@ import {
   type IpRecord,
   type Subnet,
 } from '../kube/index.js';
-import type { SubnetUsage } from '../ipam/index.js';
-import { CliUsageError, NotFoundError, UnsupportedResourceError } from './errors.js';
-import { desiredFrom, readState } from './state.js';
+import { formatAddress, parseAddress, type SubnetUsage } from '../ipam/index.js';
+import { SDK_KEYS, KUBE_VENDOR } from '../kube/index.js';
+import { CliUsageError, NotFoundError } from './errors.js';
+import type { IpPoolSpec, IpSpec, VipSpec } from './manifests.js';
+import { expandPools, poolUsage, type PoolUsage } from './pools.js';
+import { desiredFrom, readState, type AppliedState } from './state.js';
 
 export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml';
 
@@ -41,13 +44,25 @@ export function resourceTypeOf(text: string): 'subnet' | 'ip' | 'vpc' | 'ippool'
 /** Columns of `kubectl get vpc` (Kube-OVN v1.12's printer columns). */
 export const VPC_COLUMNS = ['NAME', 'ENABLEEXTERNAL', 'ENABLEBFD', 'STANDBY', 'SUBNETS', 'NAMESPACES'] as const;
 
+/** Columns of `kubectl get vip` (Kube-OVN v1.12's printer columns, dist/images/install.sh). */
+export const VIP_COLUMNS = ['NAME', 'V4IP', 'V6IP', 'MAC', 'PMAC', 'SUBNET', 'READY', 'TYPE'] as const;
+
+/** Columns of `kubectl get ippool` (Kube-OVN v1.12's printer columns). */
+export const IPPOOL_COLUMNS = ['NAME', 'SUBNET', 'IPS', 'V4USED', 'V4AVAILABLE', 'V6USED', 'V6AVAILABLE'] as const;
+
 interface View {
   readonly subnets: readonly Subnet[];
   readonly usage: ReadonlyMap<string, SubnetUsage>;
   readonly records: readonly IpRecord[];
+  /** The Vips' reservations, named `vip:<name>`. */
+  readonly vipRecords: readonly IpRecord[];
   readonly vpcs: readonly string[];
+  readonly state: AppliedState;
   /** Pod name by port name (for the IP objects). */
   readonly podOf: ReadonlyMap<string, { name: string; namespace: string }>;
+  /** Vips whose virtual port NB holds. */
+  readonly vipPorts: ReadonlySet<string>;
+  readonly pools: ReadonlyMap<string, readonly string[]>;
 }
 
 async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
@@ -57,30 +72,47 @@ async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
   const podOf = new Map(
     [...state.pods.values()].map((p) => [`${p.name}.${p.namespace}`, { name: p.name, namespace: p.namespace }]),
   );
+  for (const [name, ip] of state.ips) podOf.set(name, { name: ip.podName, namespace: ip.namespace });
+  const vipPorts = new Set<string>();
+  for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
+    const vip = p.external_ids[SDK_KEYS.vip];
+    if (p.external_ids.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') vipPorts.add(vip);
+  }
   return {
     subnets: plan.ipam.subnets,
     usage: plan.ipam.usage,
     records: plan.ipam.records,
+    vipRecords: plan.ipam.vips,
     vpcs: (desired.vpcs ?? []).map((v) => v.name),
+    state,
     podOf,
+    vipPorts,
+    pools: expandPools(state.ippools, plan.ipam.subnets),
   };
 }
 
-/** `get TYPE [NAME] [-o …]` → the text to print. */
+/**
+ * `get TYPE [NAME] [-o …]` → the text to print; an empty table is `''` (kubectl then says "No resources
+ * found" on stderr and prints no header).
+ */
 export async function getView(
   client: Pick<OvsdbClient, 'transact'>,
   typeText: string,
   name: string | undefined,
   format: OutputFormat,
 ): Promise<string> {
+  const text = await render(client, typeText, name, format);
+  if (format !== 'json' && format !== 'yaml' && text.indexOf('\n') === text.length - 1) return '';
+  return text;
+}
+
+async function render(
+  client: Pick<OvsdbClient, 'transact'>,
+  typeText: string,
+  name: string | undefined,
+  format: OutputFormat,
+): Promise<string> {
   const type = resourceTypeOf(typeText);
-  if (type === 'ippool' || type === 'vip') {
-    throw new UnsupportedResourceError(
-      { file: '<command line>', line: 1, col: 1 },
-      `get ${type}`,
-      'the IP pool / VIP model is not in this version',
-    );
-  }
   const v = await view(client);
   if (type === 'subnet') {
     const subnets = pick(v.subnets, (s) => s.name, name, 'subnets.kubeovn.io');
@@ -96,11 +128,74 @@ export async function getView(
     const records = pick(v.records, (r) => r.name, name, 'ips.kubeovn.io');
     if (format === 'json' || format === 'yaml')
       return objects(
-        records.map((r) => ipObject(r, v.podOf.get(r.name))),
+        records.map((r) => ipObject(r, v.podOf.get(r.name), v.state.ips.get(r.name))),
         name !== undefined,
         format,
       );
     return renderIpTable(records);
+  }
+  if (type === 'vip') {
+    const vips = pick(
+      [...v.state.vips].sort(([a], [b]) => a.localeCompare(b)),
+      ([n]) => n,
+      name,
+      'vips.kubeovn.io',
+    );
+    const rec = (n: string) => v.vipRecords.find((r) => r.name === `vip:${n}`);
+    if (format === 'json' || format === 'yaml')
+      return objects(
+        vips.map(([n, spec]) => vipObject(n, spec, rec(n), v.vipPorts.has(n))),
+        name !== undefined,
+        format,
+      );
+    return renderTable(
+      VIP_COLUMNS,
+      vips.map(([n, spec]) => {
+        const r = rec(n);
+        const ips = r?.ip.split(',') ?? [];
+        return [
+          n,
+          ips.find((x) => !x.includes(':')) ?? '',
+          ips.find((x) => x.includes(':')) ?? '',
+          r?.mac ?? '',
+          '',
+          spec.subnet,
+          String(v.vipPorts.has(n)),
+          '',
+        ];
+      }),
+    );
+  }
+  if (type === 'ippool') {
+    const pools = pick(
+      [...v.state.ippools].sort(([a], [b]) => a.localeCompare(b)),
+      ([n]) => n,
+      name,
+      'ippools.kubeovn.io',
+    );
+    const all = [...v.records, ...v.vipRecords];
+    const usage = (n: string, spec: IpPoolSpec) => poolUsage(v.pools.get(n) ?? [], spec.subnet, all);
+    if (format === 'json' || format === 'yaml')
+      return objects(
+        pools.map(([n, spec]) => ipPoolObject(n, spec, v.pools.get(n) ?? [], usage(n, spec))),
+        name !== undefined,
+        format,
+      );
+    return renderTable(
+      IPPOOL_COLUMNS,
+      pools.map(([n, spec]) => {
+        const u = usage(n, spec);
+        return [
+          n,
+          spec.subnet,
+          JSON.stringify(spec.ips),
+          String(u.v4Used),
+          String(u.v4Available),
+          String(u.v6Used),
+          String(u.v6Available),
+        ];
+      }),
+    );
   }
   const vpcs = pick(v.vpcs, (x) => x, name, 'vpcs.kubeovn.io');
   const subnetsOf = (vpc: string) => v.subnets.filter((s) => s.vpc === vpc).map((s) => s.name);
@@ -158,8 +253,11 @@ export function subnetObject(s: Subnet, u: SubnetUsage | undefined): object {
   };
 }
 
-/** An IP object (Kube-OVN's `ips.kubeovn.io`): named `<pod>.<namespace>`, or `node-<name>` for a node. */
-export function ipObject(r: IpRecord, pod: { name: string; namespace: string } | undefined): object {
+/**
+ * An IP object (Kube-OVN's `ips.kubeovn.io`): named `<pod>.<namespace>`, or `node-<name>` for a node; an
+ * IP applied on its own keeps its podType and containerID.
+ */
+export function ipObject(r: IpRecord, pod: { name: string; namespace: string } | undefined, applied?: IpSpec): object {
   const ips = r.ip.split(',');
   return {
     apiVersion: 'kubeovn.io/v1',
@@ -174,10 +272,78 @@ export function ipObject(r: IpRecord, pod: { name: string; namespace: string } |
       v4IpAddress: ips.find((x) => !x.includes(':')) ?? '',
       v6IpAddress: ips.find((x) => x.includes(':')) ?? '',
       macAddress: r.mac.toLowerCase(),
-      podType: pod ? '' : 'node',
+      podType: applied?.podType ?? (pod ? '' : 'node'),
+      ...(applied?.containerID ? { containerID: applied.containerID } : {}),
       attachSubnets: [],
       attachIps: [],
       attachMacs: [],
+    },
+  };
+}
+
+/** A Vip as `kubectl get vip NAME -o json` shows it: the spec as applied, the address in status. */
+export function vipObject(name: string, spec: VipSpec, r: IpRecord | undefined, ready: boolean): object {
+  const ips = r?.ip.split(',') ?? [];
+  return {
+    apiVersion: 'kubeovn.io/v1',
+    kind: 'Vip',
+    metadata: { name },
+    spec: {
+      namespace: spec.namespace ?? '',
+      subnet: spec.subnet,
+      type: '',
+      v4ip: spec.v4ip ?? '',
+      v6ip: '',
+      macAddress: '',
+      parentV4ip: '',
+      parentMac: '',
+      parentV6ip: '',
+    },
+    status: {
+      ready,
+      type: '',
+      v4ip: ips.find((x) => !x.includes(':')) ?? '',
+      v6ip: ips.find((x) => x.includes(':')) ?? '',
+      mac: r?.mac ?? '',
+      pv4ip: '',
+      pv6ip: '',
+      pmac: '',
+    },
+  };
+}
+
+/** Addresses as Kube-OVN's IPRangeList prints them: `a`, `a-b`, joined by commas. */
+function rangeText(addrs: readonly string[]): string {
+  const vals = addrs.map((a) => parseAddress(a)).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const out: string[] = [];
+  for (let i = 0; i < vals.length;) {
+    let j = i;
+    while (j + 1 < vals.length && vals[j + 1]!.value === vals[j]!.value + 1n) j++;
+    const a = formatAddress(vals[i]!.family, vals[i]!.value);
+    out.push(i === j ? a : `${a}-${formatAddress(vals[j]!.family, vals[j]!.value)}`);
+    i = j + 1;
+  }
+  return out.join(',');
+}
+
+/** An IPPool as `kubectl get ippool NAME -o json` shows it: spec as applied, status counters and ranges. */
+export function ipPoolObject(name: string, spec: IpPoolSpec, addrs: readonly string[], u: PoolUsage): object {
+  const held = new Set([...u.v4UsingIPs, ...u.v6UsingIPs]);
+  const free = addrs.filter((a) => !held.has(a));
+  return {
+    apiVersion: 'kubeovn.io/v1',
+    kind: 'IPPool',
+    metadata: { name },
+    spec: { subnet: spec.subnet, ips: spec.ips, ...(spec.namespaces ? { namespaces: spec.namespaces } : {}) },
+    status: {
+      v4AvailableIPs: u.v4Available,
+      v4AvailableIPRange: rangeText(free.filter((a) => !a.includes(':'))),
+      v4UsingIPs: u.v4Used,
+      v4UsingIPRange: rangeText(u.v4UsingIPs),
+      v6AvailableIPs: u.v6Available,
+      v6AvailableIPRange: rangeText(free.filter((a) => a.includes(':'))),
+      v6UsingIPs: u.v6Used,
+      v6UsingIPRange: rangeText(u.v6UsingIPs),
     },
   };
 }

@@ -7,10 +7,13 @@
  *   ovn-sdk nbctl show / vsctl show         the ovn-nbctl / ovs-vsctl trees
  *   ovn-sdk trace pod1 10.16.0.9            ovn-trace with the pod's port and addresses
  *   ovn-sdk explain underlay.pcap --sb …    GENEVE frames named by SB's datapaths and ports
+ *   ovn-sdk capture --node node1 --sb …     tshark on a harness node's tunnel, explained the same way
  *
  * Exit codes: 0 success, 1 error, 2 usage error, 130 interrupted (Ctrl-C between transactions).
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { SdkError } from '../errors.js';
@@ -19,10 +22,18 @@ import { OvsdbSession } from '../ovsdb/session.js';
 import { readNbSnapshot } from '../ovn-nb/txn.js';
 import { renderNbShow } from '../ovn-nb/show.js';
 import { readVswitchShow, renderVswitchShow } from '../vswitch/show.js';
-import { logicalNamesFromRows, type DatapathRow, type MulticastGroupRow, type PortRow } from '../geneve/index.js';
+import {
+  logicalNamesFromRows,
+  parseCapture,
+  type DatapathRow,
+  type LogicalNames,
+  type MulticastGroupRow,
+  type PortRow,
+} from '../geneve/index.js';
 import { logicalNamesFromSb, readSbView } from '../ovn-sb/index.js';
 import { explainTunnelCapture, renderTunnelLines } from '../testing/e2e-explain.js';
 import { applyResources, deleteResources, formatLine, type ApplyLine, type DeleteTarget } from './apply.js';
+import { captureTunnel, findNodeNetns, TUNNEL_IFACE } from './capture.js';
 import { CliUsageError } from './errors.js';
 import { getView, resourceTypeOf, type OutputFormat } from './get.js';
 import { parseManifests, readManifestSources } from './manifests.js';
@@ -59,6 +70,16 @@ async function connect(remoteText: string, database: string): Promise<Connected>
   const s = await OvsdbSession.start(remotes, { database });
   const c = await s.ready();
   return { client: c, close: () => s.close() };
+}
+
+/** Datapath, port and multicast group names read from a live Southbound. */
+async function sbNames(remote: string): Promise<LogicalNames> {
+  const c = await connect(remote, 'OVN_Southbound');
+  try {
+    return logicalNamesFromSb(await readSbView(c.client));
+  } finally {
+    await c.close();
+  }
 }
 
 function colorStatus(io: Io, l: ApplyLine): string {
@@ -145,14 +166,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('delete')
     .description("delete objects named in manifests, or TYPE NAME (Kube-OVN's guards apply: a subnet in use stays)")
-    .argument('[type]', 'subnet, vpc, namespace, node or pod')
+    .argument('[type]', 'subnet, vpc, ip, ippool, vip, namespace, node or pod')
     .argument('[name]', 'the object')
     .option('-f, --filename <path...>', 'manifest files or directories; - for stdin')
     .option('-n, --namespace <ns>', 'namespace of a pod', 'default')
     .option('--dry-run', 'print the OVSDB operations instead of sending them')
     .addHelpText(
       'after',
-      '\nExamples:\n  ovn-sdk delete subnet subnet1\n  ovn-sdk delete -f subnet.yaml\n  ovn-sdk delete pod pod1 -n ns1\n',
+      '\nExamples:\n  ovn-sdk delete subnet subnet1\n  ovn-sdk delete -f subnet.yaml\n  ovn-sdk delete pod pod1 -n ns1\n  ovn-sdk delete vip vip1\n',
     )
     .action(
       async (
@@ -181,23 +202,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('get')
     .description('list objects as kubectl get prints them, read from the live Northbound')
-    .argument('<type>', 'subnet | ip | vpc (ippool, vip: not in this version)')
+    .argument('<type>', 'subnet | ip | vpc | ippool | vip')
     .argument('[name]', 'one object')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['wide', 'json', 'yaml']))
     .addHelpText(
       'after',
-      '\nExamples:\n  ovn-sdk get subnet\n  ovn-sdk get ips\n  ovn-sdk get subnet subnet1 -o yaml\n',
+      '\nExamples:\n  ovn-sdk get subnet\n  ovn-sdk get ips\n  ovn-sdk get subnet subnet1 -o yaml\n  ovn-sdk get vip vip1 -o json\n  ovn-sdk get ippool\n',
     )
     .action(async (type: string, name: string | undefined, o: { output?: 'wide' | 'json' | 'yaml' }) => {
       resourceTypeOf(type); // usage error before connecting
       const format: OutputFormat = o.output ?? 'table';
-      io.stdout.write(await withNb((c) => getView(c, type, name, format)));
+      const text = await withNb((c) => getView(c, type, name, format));
+      if (text === '') io.stderr.write('No resources found\n');
+      else io.stdout.write(text);
     });
 
   const nbctl = program.command('nbctl').description('ovn-nbctl views');
   nbctl
     .command('show')
     .description('the ovn-nbctl show tree of the Northbound')
+    .addHelpText('after', '\nExamples:\n  ovn-sdk nbctl show\n  ovn-sdk nbctl show --db tcp:127.0.0.1:6641\n')
     .action(async () => {
       io.stdout.write(await withNb(async (c) => renderNbShow(await readNbSnapshot(c))));
     });
@@ -255,16 +279,52 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           multicastGroups?: MulticastGroupRow[];
         };
         names = logicalNamesFromRows(j.datapaths, j.ports, j.multicastGroups ?? []);
-      } else {
-        const c = await connect(o.sb ?? io.env.OVN_SB_DB ?? DEFAULT_SB, 'OVN_Southbound');
-        try {
-          names = logicalNamesFromSb(await readSbView(c.client));
-        } finally {
-          await c.close();
-        }
-      }
+      } else names = await sbNames(o.sb ?? io.env.OVN_SB_DB ?? DEFAULT_SB);
       io.stdout.write(renderTunnelLines(explainTunnelCapture(bytes, names)));
     });
+
+  program
+    .command('capture')
+    .description(
+      "capture GENEVE frames on a node's tunnel interface and explain them (where the src/testing topology runs)",
+    )
+    .requiredOption('--node <node>', 'the node (node1, node2, …)')
+    .option('--netns <name>', "the node's network namespace, when several harness topologies run")
+    .option('-w, --write <file>', 'keep the capture in this pcap file')
+    .addOption(
+      new Option('-c, --count <n>', 'stop after n frames').default(10).argParser((v) => positiveInt(v, '--count')),
+    )
+    .addOption(
+      new Option('--duration <seconds>', 'stop after this long in any case')
+        .default(10)
+        .argParser((v) => positiveInt(v, '--duration')),
+    )
+    .option('--sb <remote>', 'Southbound remote that names datapaths and ports (default: $OVN_SB_DB)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ovn-sdk capture --node node1 --sb unix:/tmp/central/ovnsb_db.sock -c 4\n  ovn-sdk capture --node node2 -w node2.pcap --duration 30\n',
+    )
+    .action(
+      async (o: { node: string; netns?: string; write?: string; count: number; duration: number; sb?: string }) => {
+        const sb = o.sb ?? io.env.OVN_SB_DB;
+        if (o.write === undefined && sb === undefined)
+          throw new CliUsageError('capture needs -w FILE, or --sb REMOTE (or $OVN_SB_DB) to explain the frames');
+        const netns = await findNodeNetns(o.node, o.netns);
+        const dir = o.write === undefined ? mkdtempSync(join(tmpdir(), 'ovn-sdk-capture-')) : undefined;
+        const file = o.write ?? join(dir!, 'tunnel.pcap');
+        try {
+          await captureTunnel({ netns, file, count: o.count, seconds: o.duration });
+          const bytes = readFileSync(file);
+          if (sb !== undefined) io.stdout.write(renderTunnelLines(explainTunnelCapture(bytes, await sbNames(sb))));
+          const n = parseCapture(bytes).records.length;
+          io.stderr.write(
+            `${n} frames captured on ${o.node}'s ${TUNNEL_IFACE} (${netns})${o.write ? ` -> ${o.write}` : ''}\n`,
+          );
+        } finally {
+          if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    );
 
   return program;
 }
@@ -284,9 +344,13 @@ function deleteKind(type: string): DeleteTarget['kind'] {
       po: 'Pod',
       n: 'Namespace',
       no: 'Node',
+      ip: 'IP',
+      ippool: 'IPPool',
+      vip: 'Vip',
     } as const
   )[t];
-  if (k === undefined) throw new CliUsageError(`cannot delete "${type}": give subnet, vpc, namespace, node or pod`);
+  if (k === undefined)
+    throw new CliUsageError(`cannot delete "${type}": give subnet, vpc, ip, ippool, vip, namespace, node or pod`);
   return k;
 }
 

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Pod, SubnetInput } from '../kube/index.js';
+import { parseAddress, parseCidr, parseIpRange } from '../ipam/index.js';
 import { ManifestError, ManifestReadError, UnsupportedResourceError, type ManifestPosition } from './errors.js';
 
 /** One manifest's text and the name to report it by (`-` for stdin). */
@@ -22,19 +23,54 @@ interface Located {
   readonly pos: ManifestPosition;
 }
 
+/**
+ * A Kube-OVN IP (`ips.kubeovn.io`) applied on its own: a reservation of `ipAddress` for the port
+ * `<podName>.<namespace>`, held like a static pod address (Kube-OVN's InitIPAM GetStaticAddress for an IP
+ * of a StatefulSet or VM pod). `ipAddress` is `v4`, `v6` or `v4,v6`.
+ */
+export interface IpSpec {
+  readonly podName: string;
+  readonly namespace: string;
+  readonly subnet: string;
+  readonly nodeName: string;
+  readonly ipAddress: string;
+  readonly macAddress?: string;
+  readonly podType?: string;
+  readonly containerID?: string;
+}
+
+/** A Kube-OVN IPPool (`ippools.kubeovn.io`): addresses, ranges `a..b` and CIDRs of one subnet. */
+export interface IpPoolSpec {
+  readonly subnet: string;
+  readonly ips: readonly string[];
+  readonly namespaces?: readonly string[];
+}
+
+/** A Kube-OVN Vip (`vips.kubeovn.io`) of the default type: an address reserved in a subnet. */
+export interface VipSpec {
+  readonly subnet: string;
+  readonly v4ip?: string;
+  readonly namespace?: string;
+}
+
 /** The resources the command line applies. Names are as written; namespaces default to `default`. */
 export type Resource =
   | (Located & { readonly kind: 'Subnet'; readonly name: string; readonly spec: SubnetInput })
   | (Located & { readonly kind: 'Vpc'; readonly name: string })
   | (Located & { readonly kind: 'Namespace'; readonly name: string })
   | (Located & { readonly kind: 'Node'; readonly name: string })
-  | (Located & { readonly kind: 'Pod'; readonly name: string; readonly pod: Pod });
+  | (Located & { readonly kind: 'Pod'; readonly name: string; readonly pod: Pod })
+  | (Located & { readonly kind: 'IP'; readonly name: string; readonly spec: IpSpec })
+  | (Located & { readonly kind: 'IPPool'; readonly name: string; readonly spec: IpPoolSpec })
+  | (Located & { readonly kind: 'Vip'; readonly name: string; readonly spec: VipSpec });
 
 export type ResourceKind = Resource['kind'];
 
+const KUBEOVN_KINDS: ReadonlySet<ResourceKind> = new Set(['Subnet', 'Vpc', 'IP', 'IPPool', 'Vip']);
+
 /** `subnet.kubeovn.io` / `pod` — the resource type as kubectl prints it. */
 export function resourceType(kind: ResourceKind): string {
-  return kind === 'Subnet' || kind === 'Vpc' ? `${kind.toLowerCase()}.kubeovn.io` : kind.toLowerCase();
+  return KUBEOVN_KINDS.has(kind) ? `${kind.toLowerCase()}.kubeovn.io` : kind.toLowerCase();
 }
 
 /** `subnet.kubeovn.io/subnet1`, `pod/pod1` — as kubectl names objects in its output. */
@@ -119,7 +155,50 @@ const ANN = {
   ipPool: 'ovn.kubernetes.io/ip_pool',
 } as const;
 
-const KINDS: Record<string, { apiVersion: string; kind: ResourceKind | 'IP' | 'IPPool' | 'Vip' }> = {
+/** Kube-OVN v1.12 IPSpec fields; the attachment lists are refused when not empty. */
+const IP_FIELDS: Record<string, FieldType> = {
+  podName: 'string',
+  namespace: 'string',
+  subnet: 'string',
+  nodeName: 'string',
+  ipAddress: 'string',
+  v4IpAddress: 'string',
+  v6IpAddress: 'string',
+  macAddress: 'string',
+  podType: 'string',
+  containerID: 'string',
+  attachSubnets: 'strings',
+  attachIps: 'strings',
+  attachMacs: 'strings',
+};
+/** Kube-OVN v1.12 IPPoolSpec fields. */
+const IPPOOL_FIELDS: Record<string, FieldType> = { subnet: 'string', ips: 'strings', namespaces: 'strings' };
+/** Kube-OVN v1.12 VipSpec fields: those the model applies, and the others (refused when set). */
+const VIP_FIELDS: Record<string, FieldType> = {
+  namespace: 'string',
+  subnet: 'string',
+  type: 'string',
+  v4ip: 'string',
+  v6ip: 'string',
+  macAddress: 'string',
+  parentV4ip: 'string',
+  parentMac: 'string',
+  parentV6ip: 'string',
+  selector: 'strings',
+  attachSubnets: 'strings',
+};
+const VIP_FIELDS_NOT_YET: Record<string, string> = {
+  type: 'only the default Vip type (an allowed-address-pair reservation) is modelled, not switch_lb_vip',
+  v6ip: 'Vips are IPv4 only in the model (KubeVip has one address)',
+  macAddress: 'the model draws the MAC of a Vip; a static Vip MAC is not modelled',
+  parentV4ip: 'parent ports of a Vip are not modelled',
+  parentMac: 'parent ports of a Vip are not modelled',
+  parentV6ip: 'parent ports of a Vip are not modelled',
+  selector: 'Vip selectors are not modelled',
+  attachSubnets: 'attachment subnets are not modelled',
+};
+
+const KINDS: Record<string, { apiVersion: string; kind: ResourceKind }> = {
   Subnet: { apiVersion: 'kubeovn.io/v1', kind: 'Subnet' },
   Vpc: { apiVersion: 'kubeovn.io/v1', kind: 'Vpc' },
   IP: { apiVersion: 'kubeovn.io/v1', kind: 'IP' },
@@ -263,29 +342,167 @@ function toResource(root: YamlNode, at: (o: number) => ManifestPosition, lines: 
         for (const p of ann.items) {
           const key = isScalar(p.key) ? String(p.key.value) : '';
           const v = p.value as YamlNode | null;
-          if (key === ANN.ipPool)
-            throw new UnsupportedResourceError(
-              pos(p.key as YamlNode),
-              `annotation ${key}`,
-              'IP pools are not in the subnet model yet',
-            );
-          if (key !== ANN.logicalSwitch && key !== ANN.ip && key !== ANN.mac) continue; // other annotations are Kubernetes' business
+          if (key !== ANN.logicalSwitch && key !== ANN.ip && key !== ANN.mac && key !== ANN.ipPool) continue; // other annotations are Kubernetes' business
           if (v === null) throw new ManifestError(pos(p.key as YamlNode), `annotation ${key} has no value`);
           const text = str(v, `annotation ${key}`, at);
           if (key === ANN.logicalSwitch) pod.subnet = text;
           else if (key === ANN.ip) pod.ip = text;
+          else if (key === ANN.ipPool) pod.ipPool = text;
           else pod.mac = text;
         }
       }
       return { kind: 'Pod', name, pod, pos: here };
     }
-    default:
-      throw new UnsupportedResourceError(
-        pos(kindNode),
-        def.kind,
-        `${def.kind} needs the IP pool / VIP model, which this version does not have`,
+    case 'IP':
+      return {
+        kind: 'IP',
+        name,
+        spec: ipSpec(name, specMap(spec, root, 'an IP', 'subnet, podName, namespace, nodeName and ipAddress'), at),
+        pos: here,
+      };
+    case 'IPPool':
+      return {
+        kind: 'IPPool',
+        name,
+        spec: ipPoolSpec(specMap(spec, root, 'an IPPool', 'subnet and ips'), at),
+        pos: here,
+      };
+    case 'Vip':
+      return { kind: 'Vip', name, spec: vipSpec(specMap(spec, root, 'a Vip', 'subnet'), at), pos: here };
+  }
+
+  function specMap(n: YamlNode | undefined, r: YamlNode, a: string, needs: string): YAMLMap {
+    if (n === undefined || !isMap(n)) throw new ManifestError(pos(n ?? r), `${a} needs a "spec" mapping with ${needs}`);
+    return n;
+  }
+}
+
+/** Strings of a checked spec mapping, by field; a missing required field is named with the mapping's position. */
+function specValues(
+  map: YAMLMap,
+  types: Record<string, FieldType>,
+  where: string,
+  required: readonly string[],
+  at: (o: number) => ManifestPosition,
+): { values: Map<string, string | string[]>; nodes: Map<string, YamlNode> } {
+  const nodes = fields(map, at, Object.keys(types), where);
+  const values = new Map<string, string | string[]>();
+  for (const [k, n] of nodes) values.set(k, value(n, types[k]!, `spec.${k}`, at) as string | string[]);
+  for (const k of required)
+    if (values.get(k) === undefined || values.get(k) === '')
+      throw new ManifestError(at(map.range?.[0] ?? 0), `missing spec.${k}`);
+  return { values, nodes };
+}
+
+function checkAddress(
+  text: string,
+  family: 4 | 6 | undefined,
+  what: string,
+  n: YamlNode,
+  at: (o: number) => ManifestPosition,
+): void {
+  try {
+    parseAddress(text, family);
+  } catch {
+    throw new ManifestError(at(n.range?.[0] ?? 0), `${what} "${text}" is not an IPv${family ?? '4 or IPv6'} address`);
+  }
+}
+
+/** An IP's spec: the port `<podName>.<namespace>` it reserves, the address from ipAddress or v4/v6IpAddress. */
+function ipSpec(name: string, map: YAMLMap, at: (o: number) => ManifestPosition): IpSpec {
+  const { values: v, nodes } = specValues(
+    map,
+    IP_FIELDS,
+    'IP spec',
+    ['subnet', 'podName', 'namespace', 'nodeName'],
+    at,
+  );
+  const pos = (k: string): ManifestPosition => at(nodes.get(k)?.range?.[0] ?? map.range?.[0] ?? 0);
+  for (const k of ['attachSubnets', 'attachIps', 'attachMacs'])
+    if ((v.get(k) as string[] | undefined)?.length)
+      throw new UnsupportedResourceError(pos(k), `IP spec.${k}`, 'attachment networks are not in the model');
+  const s = (k: string): string | undefined => (v.get(k) as string | undefined) || undefined;
+  const podName = s('podName')!;
+  const namespace = s('namespace')!;
+  if (name !== `${podName}.${namespace}`)
+    throw new ManifestError(
+      pos('podName'),
+      `an IP of pod ${namespace}/${podName} is named "${podName}.${namespace}", not "${name}"`,
+      "Kube-OVN names a pod's IP (and its switch port) <podName>.<namespace>",
+    );
+  const v4 = s('v4IpAddress');
+  const v6 = s('v6IpAddress');
+  if (v4 !== undefined) checkAddress(v4, 4, 'spec.v4IpAddress', nodes.get('v4IpAddress')!, at);
+  if (v6 !== undefined) checkAddress(v6, 6, 'spec.v6IpAddress', nodes.get('v6IpAddress')!, at);
+  let ip = s('ipAddress');
+  if (ip !== undefined) {
+    const parts = ip.split(',');
+    for (const p of parts) checkAddress(p, undefined, 'spec.ipAddress', nodes.get('ipAddress')!, at);
+    const p4 = parts.find((p) => !p.includes(':'));
+    const p6 = parts.find((p) => p.includes(':'));
+    if ((v4 !== undefined && v4 !== p4) || (v6 !== undefined && v6 !== p6))
+      throw new ManifestError(
+        pos('ipAddress'),
+        `spec.ipAddress "${ip}" does not match spec.v4IpAddress / spec.v6IpAddress`,
+        'ipAddress is the v4 address, the v6 address, or both joined by a comma',
+      );
+  } else {
+    ip = [v4, v6].filter((x) => x !== undefined).join(',');
+    if (ip === '')
+      throw new ManifestError(
+        at(map.range?.[0] ?? 0),
+        'missing spec.ipAddress (or spec.v4IpAddress / spec.v6IpAddress)',
       );
   }
+  const out: { -readonly [K in keyof IpSpec]: IpSpec[K] } = {
+    podName,
+    namespace,
+    subnet: s('subnet')!,
+    nodeName: s('nodeName')!,
+    ipAddress: ip,
+  };
+  for (const k of ['macAddress', 'podType', 'containerID'] as const) {
+    const x = s(k);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
+function ipPoolSpec(map: YAMLMap, at: (o: number) => ManifestPosition): IpPoolSpec {
+  const { values: v, nodes } = specValues(map, IPPOOL_FIELDS, 'IPPool spec', ['subnet'], at);
+  const ips = (v.get('ips') as string[] | undefined) ?? [];
+  if (ips.length === 0)
+    throw new ManifestError(
+      at((nodes.get('ips') ?? map).range?.[0] ?? 0),
+      'spec.ips must list at least one address, range or CIDR',
+    );
+  const items = (nodes.get('ips') as YamlNode & { items: YamlNode[] }).items;
+  ips.forEach((text, i) => {
+    try {
+      if (text.includes('/')) parseCidr(text);
+      else parseIpRange(text);
+    } catch (e) {
+      throw new ManifestError(
+        at(items[i]?.range?.[0] ?? 0),
+        `spec.ips entry "${text}" is not an address, a range a..b or a CIDR (${(e as Error).message})`,
+      );
+    }
+  });
+  const ns = v.get('namespaces') as string[] | undefined;
+  return { subnet: v.get('subnet') as string, ips, ...(ns?.length ? { namespaces: ns } : {}) };
+}
+
+function vipSpec(map: YAMLMap, at: (o: number) => ManifestPosition): VipSpec {
+  const { values: v, nodes } = specValues(map, VIP_FIELDS, 'Vip spec', ['subnet'], at);
+  for (const [k, reason] of Object.entries(VIP_FIELDS_NOT_YET)) {
+    const x = v.get(k);
+    if (x !== undefined && x.length > 0)
+      throw new UnsupportedResourceError(at(nodes.get(k)!.range?.[0] ?? 0), `Vip spec.${k}`, reason);
+  }
+  const v4 = (v.get('v4ip') as string | undefined) || undefined;
+  if (v4 !== undefined) checkAddress(v4, 4, 'spec.v4ip', nodes.get('v4ip')!, at);
+  const ns = (v.get('namespace') as string | undefined) || undefined;
+  return { subnet: v.get('subnet') as string, ...(v4 ? { v4ip: v4 } : {}), ...(ns ? { namespace: ns } : {}) };
 }
 
 /** The pairs of a mapping by key, refusing keys not in `known` (with a hint for a case slip). */

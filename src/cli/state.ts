@@ -4,8 +4,11 @@
  *
  * - Subnet, Vpc and Namespace objects: `NB_Global.external_ids` keys `ovn-sdk/subnet/<name>` (the spec
  *   as applied, JSON), `ovn-sdk/vpc/<name>` and `ovn-sdk/namespace/<name>` (empty values);
+ * - IP, IPPool and Vip objects: `ovn-sdk/ip/<name>`, `ovn-sdk/ippool/<name>`, `ovn-sdk/vip/<name>` (the
+ *   spec as applied, JSON). An IP's reservation is the switch port `<podName>.<namespace>` (like a pod's);
+ *   a Vip's is the reconciler's virtual port (`ovn-sdk/vip=<name>`), whose address and MAC `get` reads;
  * - Pods and Nodes: read back from the reconciler's own switch ports (`external_ids` `vendor=kube-ovn`,
- *   `pod=<ns>/<name>`, `node`, `ls`), with their current IP and MAC.
+ *   `pod=<ns>/<name>`, `node`, `ls`), with their current IP and MAC — less the ports of IP objects.
  *
  * A subnet written by the SDK without the command line (no stored spec) is read back from its switch's
  * `external_ids` (vpc, cidr, gateway, exclude_ips, nat_outgoing), so `get` works on any NB the
@@ -16,6 +19,8 @@ import { op, type Operation } from '../ovsdb/operations.js';
 import type { OvsdbClient } from '../ovsdb/client.js';
 import {
   DEFAULT_SUBNET,
+  SDK_KEYS,
+  validateSubnets,
   JOIN_SUBNET,
   KUBE_NB_COLUMNS,
   KUBE_NB_TABLES,
@@ -26,7 +31,10 @@ import {
   type Pod,
   type SubnetInput,
 } from '../kube/index.js';
-import { StoredStateError } from './errors.js';
+import { parseAddress } from '../ipam/index.js';
+import { NotFoundError, StoredStateError } from './errors.js';
+import type { IpPoolSpec, IpSpec, VipSpec } from './manifests.js';
+import { expandPools } from './pools.js';
 
 /** Key prefix of everything the command line keeps in `NB_Global.external_ids`. */
 export const CLI_KEY_PREFIX = 'ovn-sdk/';
@@ -39,8 +47,14 @@ export interface AppliedState {
   readonly vpcs: Set<string>;
   readonly namespaces: Set<string>;
   readonly nodes: Set<string>;
-  /** By `<namespace>/<name>`. */
+  /** By `<namespace>/<name>`: pods applied as Pods (an IP object's port is in {@link ips}). */
   readonly pods: Map<string, Pod>;
+  /** IP objects applied on their own, by name (`<podName>.<namespace>`). */
+  readonly ips: Map<string, IpSpec>;
+  readonly ippools: Map<string, IpPoolSpec>;
+  readonly vips: Map<string, VipSpec>;
+  /** Vips whose spec was stored by the command line (others were read back from their virtual port). */
+  readonly storedVips: Set<string>;
 }
 
 /** A consistent read: the applied state and the NB snapshot it came from (for planning). */
@@ -70,11 +84,46 @@ function stateFrom(snapshot: NbSnapshot, ext: ReadonlyMap<string, string>): Appl
   const storedSubnets = new Set<string>();
   const vpcs = new Set<string>();
   const namespaces = new Set<string>();
+  const ips = new Map<string, IpSpec>();
+  const ippools = new Map<string, IpPoolSpec>();
+  const vips = new Map<string, VipSpec>();
+  const storedVips = new Set<string>();
+  const json = (k: string, v: string, ok: (x: Record<string, unknown>) => boolean, what: string): unknown => {
+    let x: unknown;
+    try {
+      x = JSON.parse(v);
+    } catch (cause) {
+      throw new StoredStateError(`NB_Global external_ids:${k}`, `not JSON (${(cause as Error).message})`);
+    }
+    if (typeof x !== 'object' || x === null || !ok(x as Record<string, unknown>))
+      throw new StoredStateError(`NB_Global external_ids:${k}`, `not ${what}`);
+    return x;
+  };
+  const isStr = (x: unknown): boolean => typeof x === 'string' && x !== '';
   for (const [k, v] of ext) {
     if (!k.startsWith(CLI_KEY_PREFIX)) continue;
     const [kind, ...rest] = k.slice(CLI_KEY_PREFIX.length).split('/');
     const name = rest.join('/');
-    if (kind === 'subnet') {
+    if (kind === 'ip') {
+      const spec = json(
+        k,
+        v,
+        (x) => ['podName', 'namespace', 'subnet', 'nodeName', 'ipAddress'].every((f) => isStr(x[f])),
+        'an IP spec with podName, namespace, subnet, nodeName and ipAddress',
+      ) as IpSpec;
+      ips.set(name, spec);
+    } else if (kind === 'ippool') {
+      const spec = json(
+        k,
+        v,
+        (x) => isStr(x.subnet) && Array.isArray(x.ips) && x.ips.every(isStr),
+        'an IPPool spec with subnet and ips',
+      ) as IpPoolSpec;
+      ippools.set(name, spec);
+    } else if (kind === 'vip') {
+      vips.set(name, json(k, v, (x) => isStr(x.subnet), 'a Vip spec with a subnet') as VipSpec);
+      storedVips.add(name);
+    } else if (kind === 'subnet') {
       let spec: unknown;
       try {
         spec = JSON.parse(v);
@@ -110,6 +159,13 @@ function stateFrom(snapshot: NbSnapshot, ext: ReadonlyMap<string, string>): Appl
     }
     subnets.set(ls.name, spec);
   }
+  // Vips the reconciler wrote without the command line: read back from their virtual ports.
+  for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
+    const name = p.external_ids[SDK_KEYS.vip];
+    if (p.external_ids.vendor !== KUBE_VENDOR || name === undefined || vips.has(name)) continue;
+    const subnet = p.external_ids.ls;
+    if (subnet !== undefined) vips.set(name, { subnet });
+  }
   const nodes = new Set<string>();
   const pods = new Map<string, Pod>();
   const portByName = new Map([...(snapshot.Logical_Switch_Port?.values() ?? [])].map((p) => [p.name, p]));
@@ -119,10 +175,64 @@ function stateFrom(snapshot: NbSnapshot, ext: ReadonlyMap<string, string>): Appl
       if (r.name.startsWith('node-')) nodes.add(r.node);
       continue;
     }
+    if (ips.has(r.name)) continue; // an IP object's reservation
     const [namespace, name] = podRef.split('/') as [string, string];
     pods.set(podKey(namespace, name), { name, namespace, node: r.node, ip: r.ip, mac: r.mac, subnet: r.subnet });
   }
-  return { subnets, storedSubnets, vpcs, namespaces, nodes, pods };
+  return { subnets, storedSubnets, vpcs, namespaces, nodes, pods, ips, ippools, vips, storedVips };
+}
+
+/** Whether an `ovn.kubernetes.io/ip_pool` value names a pool (one word that is not an address). */
+function isPoolName(text: string): boolean {
+  if (text.includes(',') || text.includes(';')) return false;
+  try {
+    parseAddress(text.trim());
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The pods the model places: applied Pods, with a named pool (annotation, or their namespace listed by
+ * a pool) turned into the pool's address list, then the IP objects as static reservations.
+ */
+function desiredPods(s: AppliedState, subnets: readonly SubnetInput[]): Pod[] {
+  const out: Pod[] = [];
+  let pools: Map<string, readonly string[]> | undefined;
+  if (s.ippools.size > 0) pools = expandPools(s.ippools, validateSubnets(subnets));
+  const byNamespace = new Map<string, string>();
+  for (const [name, p] of [...s.ippools].sort(([a], [b]) => a.localeCompare(b)))
+    for (const ns of p.namespaces ?? []) if (!byNamespace.has(ns)) byNamespace.set(ns, name);
+  for (const p of s.pods.values()) {
+    const pinned = p.ip !== undefined && p.ip !== '';
+    const named = p.ipPool !== undefined && p.ipPool !== '' && isPoolName(p.ipPool) ? p.ipPool.trim() : undefined;
+    const poolName = pinned ? undefined : (named ?? (p.ipPool ? undefined : byNamespace.get(p.namespace)));
+    if (poolName === undefined) {
+      out.push(p);
+      continue;
+    }
+    const addrs = pools?.get(poolName);
+    const spec = s.ippools.get(poolName);
+    if (addrs === undefined || spec === undefined)
+      throw new NotFoundError(
+        'ippools.kubeovn.io',
+        poolName,
+        `pod ${p.namespace}/${p.name} names it in ovn.kubernetes.io/ip_pool`,
+      );
+    out.push({ ...p, ipPool: addrs.join(';'), subnet: p.subnet ?? spec.subnet });
+  }
+  for (const ip of s.ips.values()) {
+    out.push({
+      name: ip.podName,
+      namespace: ip.namespace,
+      node: ip.nodeName,
+      ip: ip.ipAddress,
+      subnet: ip.subnet,
+      ...(ip.macAddress ? { mac: ip.macAddress } : {}),
+    });
+  }
+  return out;
 }
 
 /** The reconciler's desired state for an applied state: Kube-OVN's defaults, then what was applied. */
@@ -138,7 +248,8 @@ export function desiredFrom(s: AppliedState): KubeDesiredState {
     vpcs: [{ name: 'ovn-cluster' }, ...[...s.vpcs].filter((v) => v !== 'ovn-cluster').map((name) => ({ name }))],
     subnets,
     nodes: [...s.nodes],
-    pods: [...s.pods.values()],
+    pods: desiredPods(s, subnets),
+    vips: [...s.vips].map(([name, v]) => ({ name, subnet: v.subnet, ...(v.v4ip ? { ip: v.v4ip } : {}) })),
   };
 }
 
@@ -159,6 +270,15 @@ export function stateOperations(before: AppliedState, after: AppliedState, nbGlo
   for (const k of keyed('vpc', after.vpcs)) a.set(k, '');
   for (const k of keyed('namespace', before.namespaces)) b.set(k, '');
   for (const k of keyed('namespace', after.namespaces)) a.set(k, '');
+  for (const [kind, b1, a1] of [
+    ['ip', before.ips, after.ips],
+    ['ippool', before.ippools, after.ippools],
+  ] as const) {
+    for (const [n, x] of b1) b.set(`${CLI_KEY_PREFIX}${kind}/${n}`, JSON.stringify(x));
+    for (const [n, x] of a1) a.set(`${CLI_KEY_PREFIX}${kind}/${n}`, JSON.stringify(x));
+  }
+  for (const n of before.storedVips) b.set(`${CLI_KEY_PREFIX}vip/${n}`, JSON.stringify(before.vips.get(n)));
+  for (const n of after.storedVips) a.set(`${CLI_KEY_PREFIX}vip/${n}`, JSON.stringify(after.vips.get(n)));
   for (const [k, v] of a) if (b.get(k) !== v) set.push([k, v]);
   for (const k of b.keys()) if (!a.has(k)) del.push(k);
   if (set.length === 0 && del.length === 0) return [];
