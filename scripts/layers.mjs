@@ -43,6 +43,21 @@ export const LAYERS = {
   ],
   // The command line sits on top of everything (it reuses the harness's capture explainer).
   cli: ['ovsdb', 'transport', 'jsonrpc', 'wire', 'vswitch', 'ovn-nb', 'ovn-sb', 'kube', 'ipam', 'geneve', 'testing'],
+  // The gateway serves what the command line computes (its views, apply, trace) over JSON-RPC 2.0.
+  gateway: [
+    'ovsdb',
+    'transport',
+    'jsonrpc',
+    'wire',
+    'vswitch',
+    'ovn-nb',
+    'ovn-sb',
+    'kube',
+    'ipam',
+    'geneve',
+    'testing',
+    'cli',
+  ],
 };
 
 /** The folder of LAYERS a path under src/ (e.g. `ovsdb/cache/plan.ts`) belongs to. */
