@@ -105,10 +105,10 @@ export class Backend {
     return value;
   }
 
-  /** The NB replica's Kube-OVN tables as a snapshot (rows are the replica's, not copies). */
+  /** The NB replica's Kube-OVN tables as a snapshot (the rows are the replica's immutable rows, not copies). */
   nbSnapshot(): NbSnapshot {
     const out: Record<string, ReadonlyMap<string, unknown>> = {};
-    for (const t of KUBE_NB_TABLES) out[t] = this.nb.cache.table(t).rows;
+    for (const t of KUBE_NB_TABLES) out[t] = new Map([...this.nb.cache.table(t).values()].map((r) => [r._uuid, r]));
     return out as NbSnapshot;
   }
 

@@ -115,6 +115,23 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
+/**
+ * Whether a WebSocket upgrade's `Origin` may connect: none (not a browser), one listed, or this
+ * server's own (same host and port as the request's `Host`).
+ */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: ReadonlySet<string>,
+): boolean {
+  if (origin === undefined || origin === '' || allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 function rpcError(id: JSONRPCID, e: unknown): JSONRPCErrorResponse {
   if (e instanceof GatewayRpcError) return createJSONRPCErrorResponse(id, e.rpcCode, e.message, { code: e.code });
   if (e instanceof SdkError) {
@@ -158,7 +175,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   let peakBuffered = 0;
   let notifications = 0;
 
-  const rpc = new JSONRPCServer<Conn>();
+  const rpc = new JSONRPCServer<Conn>({
+    errorListener: (message, data) => log?.debug({ err: (data as Error | undefined)?.message }, message),
+  });
   rpc.mapErrorToJSONRPCErrorResponse = rpcError;
   for (const [name, fn] of methods) rpc.addMethod(name, (p: unknown) => fn(paramsOf(name, p)));
   rpc.addMethod('subscribe', (p: unknown, c: Conn) => subscribe(c, paramsOf('subscribe', p)));
@@ -310,19 +329,13 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const wss = new WebSocketServer({
     server: http,
     maxPayload: limits.maxPayload,
-    verifyClient: (info: { origin: string | undefined; req: IncomingMessage }) => {
-      const origin = info.origin;
-      // Non-browser clients send no Origin; a browser's must be this server (or listed).
-      if (origin === undefined || origin === '' || allowed.has(origin)) return true;
-      let host: string;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        return false;
-      }
-      const ok = host === info.req.headers.host;
-      if (!ok) log?.warn({ origin }, 'gateway: refused a WebSocket from another origin');
-      return ok;
+    verifyClient: (
+      info: { origin: string | undefined; req: IncomingMessage },
+      done: (ok: boolean, status?: number, message?: string) => void,
+    ) => {
+      const ok = originAllowed(info.origin, info.req.headers.host, allowed);
+      if (!ok) log?.warn({ origin: info.origin }, 'gateway: refused a WebSocket from another origin');
+      done(ok, 403, 'Forbidden: origin not allowed');
     },
   });
   wss.on('connection', (ws: WebSocket) => {
