@@ -31,7 +31,7 @@ svg text { font-size: 12px; fill: #1d2433; }
 .pod { cursor: pointer; } .pod rect { fill: #fff; stroke: #8c96a8; }
 .pod.selected rect { stroke: #d1342f; stroke-width: 2.5; fill: #fff4f3; }
 .pod.picked rect { stroke-dasharray: 4 2; }
-line.link { stroke: #8c96a8; stroke-width: 1.5; }
+line.link { stroke: #8c96a8; stroke-width: 1.5; pointer-events: none; }
 .muted { fill: #5a6478; font-size: 11px; }
 `;
 
@@ -66,6 +66,8 @@ function connect() {
       const info = await call('info');
       document.body.dataset.southbound = String(info.southbound);
       await call('subscribe', { tables: ['Logical_Switch', 'Logical_Switch_Port', 'Logical_Router', 'Logical_Router_Port'] });
+      // tunnel keys and chassis arrive in SB after ovn-northd (and ovn-controller) have run
+      if (info.southbound) await call('subscribe', { database: 'sb', tables: ['Port_Binding', 'Datapath_Binding', 'Chassis'] });
       await refresh();
     } catch (e) { showError(e); }
   };
@@ -127,9 +129,10 @@ function draw() {
     g.append(el('rect', { class: 'bar-used', x: c.x + 10, y: SW_Y + 44, width: total ? Math.max(2, (180 * used) / total) : 0, height: 8, rx: 3 }));
     g.append(el('text', { x: c.x + 10, y: SW_Y + 68, class: 'muted usage' }, s.used === undefined ? 'usage unknown' : used + ' used / ' + avail + ' available'));
     svg.append(g);
+    // one trunk from the switch down to its last pod, under the pods
+    if (c.pods.length) svg.append(el('line', { class: 'link', x1: c.x + 100, y1: SW_Y + 78, x2: c.x + 100, y2: POD_Y + (c.pods.length - 1) * (POD_H + 8) }));
     c.pods.forEach((p, j) => {
       const y = POD_Y + j * (POD_H + 8);
-      svg.append(el('line', { class: 'link', x1: c.x + 100, y1: SW_Y + 78, x2: c.x + 100, y2: y }));
       const k = podKey(p);
       const cls = 'pod' + (selected === k ? ' selected' : '') + (picked.includes(k) ? ' picked' : '');
       const pg = el('g', { class: cls, 'data-name': k, 'data-ip': p.ip, 'data-node': p.node });
