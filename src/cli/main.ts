@@ -293,8 +293,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       });
       io.stdout.write(`serving ${gw.url} (JSON-RPC 2.0 at ${gw.wsUrl}${token ? '' : '; read-only: no --token'})\n`);
       await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
       });
       await gw.close();
     });

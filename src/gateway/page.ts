@@ -28,6 +28,7 @@ svg text { font-size: 12px; fill: #1d2433; }
 .switch rect.box { fill: #e4eefc; stroke: #2f6fde; }
 .switch.onpath rect.box, .router.onpath rect { stroke: #d1342f; stroke-width: 3; }
 .bar-bg { fill: #cfd6e2; } .bar-used { fill: #2f6fde; }
+.node rect { fill: #eef7ee; stroke: #4f8a4f; }
 .pod { cursor: pointer; } .pod rect { fill: #fff; stroke: #8c96a8; }
 .pod.selected rect { stroke: #d1342f; stroke-width: 2.5; fill: #fff4f3; }
 .pod.picked rect { stroke-dasharray: 4 2; }
@@ -102,9 +103,9 @@ function draw() {
   const svg = $('topo');
   svg.replaceChildren();
   const COL = 230, SW_Y = 110, POD_Y = 210, POD_H = 48;
-  const cols = topo.switches.map((s, i) => ({ s, x: 14 + i * COL, pods: topo.pods.filter((p) => p.switch === s.name) }));
+  const cols = topo.switches.map((s, i) => ({ s, x: 14 + i * COL, pods: topo.pods.filter((p) => p.switch === s.name), nodes: topo.nodes.filter((n) => n.switch === s.name) }));
   const colOf = new Map(cols.map((c) => [c.s.name, c]));
-  const maxPods = Math.max(1, ...cols.map((c) => c.pods.length));
+  const maxPods = Math.max(1, ...cols.map((c) => c.pods.length + c.nodes.length));
   svg.setAttribute('width', String(Math.max(600, 28 + cols.length * COL)));
   svg.setAttribute('height', String(POD_Y + maxPods * (POD_H + 8) + 30));
   // routers: centred over the switches they serve
@@ -130,7 +131,16 @@ function draw() {
     g.append(el('text', { x: c.x + 10, y: SW_Y + 68, class: 'muted usage' }, s.used === undefined ? 'usage unknown' : used + ' used / ' + avail + ' available'));
     svg.append(g);
     // one trunk from the switch down to its last pod, under the pods
-    if (c.pods.length) svg.append(el('line', { class: 'link', x1: c.x + 100, y1: SW_Y + 78, x2: c.x + 100, y2: POD_Y + (c.pods.length - 1) * (POD_H + 8) }));
+    const n = c.pods.length + c.nodes.length;
+    if (n) svg.append(el('line', { class: 'link', x1: c.x + 100, y1: SW_Y + 78, x2: c.x + 100, y2: POD_Y + (n - 1) * (POD_H + 8) }));
+    c.nodes.forEach((nd, j) => {
+      const y = POD_Y + (c.pods.length + j) * (POD_H + 8);
+      const ng = el('g', { class: 'node', 'data-name': nd.name, 'data-ip': nd.ip });
+      ng.append(el('rect', { x: c.x, y, width: 200, height: POD_H, rx: 5 }));
+      ng.append(el('text', { x: c.x + 8, y: y + 18 }, 'node ' + nd.name));
+      ng.append(el('text', { x: c.x + 8, y: y + 36, class: 'muted' }, nd.ip + ' · ' + nd.mac));
+      svg.append(ng);
+    });
     c.pods.forEach((p, j) => {
       const y = POD_Y + j * (POD_H + 8);
       const k = podKey(p);

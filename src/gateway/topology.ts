@@ -66,6 +66,8 @@ export interface TopologyPod {
 /** A node (its `node-<name>` port on the join switch). */
 export interface TopologyNode {
   readonly name: string;
+  /** The switch of its port (Kube-OVN's `join`). */
+  readonly switch: string;
   readonly ip: string;
   readonly mac: string;
 }
@@ -169,7 +171,8 @@ export function topologyFrom(
     const podRef = p?.external_ids.pod;
     if (p === undefined || p.external_ids.vendor !== KUBE_VENDOR) continue;
     if (podRef === undefined) {
-      if (r.name.startsWith('node-')) nodes.push({ name: r.node, ip: r.ip, mac: r.mac.toLowerCase() });
+      if (r.name.startsWith('node-'))
+        nodes.push({ name: r.node, switch: r.subnet, ip: r.ip, mac: r.mac.toLowerCase() });
       continue;
     }
     const [namespace = '', name = podRef] = podRef.split('/');

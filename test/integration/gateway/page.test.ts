@@ -106,6 +106,7 @@ describe('the topology page', () => {
     ]);
     expect(pods[3]).toEqual(['ns1/subnet1-node1-pod1', expect.stringMatching(/^10\.66\.0\.\d+$/), 'node1']);
     expect(await page.locator('svg').textContent()).toContain('router ovn-cluster');
+    expect(await page.$$eval('g.node', (gs) => gs.map((g) => g.getAttribute('data-name')))).toEqual(['node1', 'node2']);
     await shot('1-seed');
   });
 

@@ -109,7 +109,11 @@ describe('views', () => {
     });
     expect(t.pods[1]).toMatchObject({ ip: '10.16.0.9', mac: '00:00:00:28:19:46' });
     expect(t.pods[3]!.ip).toMatch(/^10\.66\.0\.\d+$/);
-    expect(t.nodes.map((n) => n.name)).toEqual(['node1', 'node2']);
+    expect(t.nodes.map((n) => [n.name, n.switch])).toEqual([
+      ['node1', 'join'],
+      ['node2', 'join'],
+    ]);
+    expect(t.nodes[0]!.ip).toMatch(/^100\.64\.0\.\d+$/);
   });
 });
 
