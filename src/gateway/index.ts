@@ -5,7 +5,7 @@
  * See docs/gateway.md for the methods and the error codes.
  */
 export { SdkError } from '../errors.js';
-export { startGateway, parseListen } from './server.js';
+export { startGateway, parseListen, originAllowed } from './server.js';
 export type { Gateway, GatewayOptions, GatewayStats } from './server.js';
 export { DEFAULT_LIMITS, TokenBucket } from './limits.js';
 export type { GatewayLimits } from './limits.js';

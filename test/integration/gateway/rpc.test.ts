@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/client.js';
 import { op } from '../../../src/ovsdb/operations.js';
 import { waitFor, type OvnCentral } from '../../../src/testing/index.js';
-import { GATEWAY_RPC_CODES, startGateway, type Gateway, type Topology } from '../../../src/gateway/index.js';
+import {
+  GATEWAY_RPC_CODES,
+  TokenBucket,
+  originAllowed,
+  parseListen,
+  startGateway,
+  tracePath,
+  type Gateway,
+  type Topology,
+} from '../../../src/gateway/index.js';
 import { cli, root, RpcClient, startSeeded } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -170,6 +179,17 @@ spec:
       code: GATEWAY_RPC_CODES.notFound,
       data: { code: 'GATEWAY_UNKNOWN_SUBSCRIPTION' },
     });
+    // SB, with the current rows first: northd's datapaths (three switches and the router)
+    const sb = await c.call<{ subscription: string }>('subscribe', {
+      database: 'sb',
+      tables: ['Datapath_Binding'],
+      initial: true,
+    });
+    const first = await c.next((m) => m.method === 'rowEvents' && (m.params as Batch).subscription === sb.subscription);
+    const names = (first.params as Batch).events.map(
+      (e) => (e.new as { external_ids?: { name?: string } }).external_ids?.name,
+    );
+    expect(names.sort()).toEqual(['join', 'ovn-cluster', 'ovn-default', 'subnet1']);
     const bad = await c.request('subscribe', { tables: ['No_Such_Table'] });
     expect(bad.error?.code).toBe(GATEWAY_RPC_CODES.invalidParams);
   });
@@ -213,6 +233,47 @@ spec:
     const garbage = await c.request('explain', { capture: Buffer.from('not a capture at all').toString('base64') });
     expect(garbage.error?.code).toBe(GATEWAY_RPC_CODES.sdkError);
     expect(garbage.error?.data?.code).toMatch(/^PCAP_/);
+  });
+});
+
+describe('pure parts', () => {
+  it('parseListen takes HOST:PORT, [V6]:PORT and :PORT, and nothing else', () => {
+    expect(parseListen('127.0.0.1:8080')).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(parseListen('[::1]:0')).toEqual({ host: '::1', port: 0 });
+    expect(parseListen(':9')).toEqual({ host: '127.0.0.1', port: 9 });
+    for (const bad of ['8080', 'host', 'h:99999', 'h:-1', ''])
+      expect(() => parseListen(bad), bad).toThrow(expect.objectContaining({ code: 'GATEWAY_INVALID_OPTION' }));
+  });
+
+  it('the token bucket allows the burst, then the rate', () => {
+    let now = 0;
+    const b = new TokenBucket(2, 3, () => now);
+    expect([b.take(), b.take(), b.take(), b.take()]).toEqual([true, true, true, false]);
+    now = 500; // half a second: one token
+    expect([b.take(), b.take()]).toEqual([true, false]);
+    now = 100_000; // never more than the burst
+    expect(b.take(3)).toBe(true);
+    expect(b.take()).toBe(false);
+  });
+
+  it('originAllowed: none, the same host:port, or a listed one', () => {
+    const listed = new Set(['http://dash.example:3000']);
+    expect(originAllowed(undefined, '127.0.0.1:8080', listed)).toBe(true);
+    expect(originAllowed('http://127.0.0.1:8080', '127.0.0.1:8080', listed)).toBe(true);
+    expect(originAllowed('http://127.0.0.1:8081', '127.0.0.1:8080', listed)).toBe(false);
+    expect(originAllowed('http://dash.example:3000', '127.0.0.1:8080', listed)).toBe(true);
+    expect(originAllowed('null', '127.0.0.1:8080', listed)).toBe(false);
+  });
+
+  it('tracePath lists the datapaths of ovn-trace output in order, once per stretch', () => {
+    const out = [
+      'ingress(dp="subnet1", inport="p1")',
+      '  0. ls_in_check_port_sec',
+      'egress(dp="subnet1", inport="p1", outport="r")',
+      '    ingress(dp="ovn-cluster", inport="r")',
+      '        ingress(dp="ovn-default", inport="x")',
+    ].join('\n');
+    expect(tracePath(out)).toEqual(['subnet1', 'ovn-cluster', 'ovn-default']);
   });
 });
 
@@ -286,7 +347,18 @@ describe('hostile or careless clients', () => {
 
   it('a subscriber that stops reading is dropped (4000) with its send buffer bounded', async () => {
     const limit = 64 << 10;
-    const g = await startGateway({ nb: central.nb.unix, limits: { maxBufferedBytes: limit, maxBatchEvents: 50 } });
+    const warnings: { obj: { code?: string }; msg: string | undefined }[] = [];
+    const logger = {
+      debug: () => {},
+      info: () => {},
+      warn: (obj: object, msg?: string) => warnings.push({ obj, msg }),
+      error: () => {},
+    };
+    const g = await startGateway({
+      nb: central.nb.unix,
+      limits: { maxBufferedBytes: limit, maxBatchEvents: 50 },
+      logger,
+    });
     const writer = await OvsdbClient.connect(central.nb.unix);
     try {
       const c = await open(g.wsUrl);
@@ -306,6 +378,7 @@ describe('hostile or careless clients', () => {
       }
       await waitFor('the slow consumer dropped', () => (g.stats().dropped === 1 ? true : undefined), 20_000, 50);
       await waitFor('its connection gone', () => (g.stats().connections === 0 ? true : undefined), 5_000, 20);
+      expect(warnings.map((w) => w.obj.code)).toContain('GATEWAY_SLOW_CONSUMER');
       // One notification (≤ 50 rows of ~4 KB) may go past the bound before the next send sees it.
       expect(g.stats().peakBufferedBytes).toBeLessThan(limit + 50 * 4500);
       // Other clients are served as before.
