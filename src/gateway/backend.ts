@@ -57,7 +57,12 @@ export async function startReplica(
       database === 'OVN_Northbound'
         ? await ReplicaCache.start(c.client, database, {
             model: ovnNorthboundModel,
-            tables: [...KUBE_NB_TABLES],
+            // NB_Global's external_ids hold the command line's applied specs: a change there changes
+            // the views, so it must bump the replica (the views' memo key) too.
+            tables: {
+              ...Object.fromEntries(KUBE_NB_TABLES.map((t) => [t, true] as const)),
+              NB_Global: ['external_ids'],
+            },
             ...(logger ? { logger } : {}),
           })
         : await ReplicaCache.start(c.client, database, {
@@ -103,6 +108,11 @@ export class Backend {
     if (this.memo.size > 64) this.memo.clear();
     this.memo.set(key, { seq, value });
     return value;
+  }
+
+  /** Forgets memoised views (after a write through this gateway: read-your-writes on the next view). */
+  invalidate(): void {
+    this.memo.clear();
   }
 
   /** The NB replica's Kube-OVN tables as a snapshot (the rows are the replica's immutable rows, not copies). */

@@ -138,6 +138,7 @@ export function buildMethods(backend: Backend, limits: GatewayLimits, token: str
   m.set('apply', async (p) => {
     requireToken('apply', p, token);
     const r = await applyResources(backend.nb.client, manifest('apply', p), { dryRun: p.dryRun === true });
+    backend.invalidate();
     return { lines: lines(r.lines), applied: r.applied, total: r.total };
   });
 
@@ -158,6 +159,7 @@ export function buildMethods(backend: Backend, limits: GatewayLimits, token: str
       targets = [{ kind, name: str('delete', p, 'name'), namespace: str('delete', p, 'namespace', true) ?? 'default' }];
     }
     const r = await deleteResources(backend.nb.client, targets, { dryRun: p.dryRun === true });
+    backend.invalidate();
     return { lines: lines(r.lines) };
   });
   return m;

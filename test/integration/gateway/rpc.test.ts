@@ -236,6 +236,26 @@ spec:
   });
 });
 
+describe('views stay current', () => {
+  it('a subnet spec changed through the gateway is in the next `subnets` answer (read-your-writes)', async () => {
+    const c = await open();
+    const before = await c.call<{ spec: { natOutgoing: boolean } }>('subnets', { name: 'subnet1' });
+    expect(before.spec.natOutgoing).toBe(true);
+    const manifest = readFileSync(join(root, 'test', 'fixtures', 'cli', 'seed', '02-subnet.yaml'), 'utf8').replace(
+      'natOutgoing: true',
+      'natOutgoing: false',
+    );
+    const r = await c.call<{ lines: unknown[] }>('apply', { token: TOKEN, manifest });
+    expect(r.lines).toEqual([{ ref: 'subnet.kubeovn.io/subnet1', status: 'configured' }]);
+    // read-your-writes: the next view after a write through the gateway is read afresh
+    const after = await c.call('subnets', { name: 'subnet1' });
+    const viaCli = JSON.parse(
+      (await cli(central.nb.unix, ['get', 'subnet', 'subnet1', '-o', 'json'])).stdout,
+    ) as object;
+    expect(after).toEqual(viaCli);
+  });
+});
+
 describe('pure parts', () => {
   it('parseListen takes HOST:PORT, [V6]:PORT and :PORT, and nothing else', () => {
     expect(parseListen('127.0.0.1:8080')).toEqual({ host: '127.0.0.1', port: 8080 });
