@@ -22,9 +22,11 @@ export interface GatewayLimits {
   readonly batchMs: number;
   /** Subscriptions per connection. */
   readonly maxSubscriptions: number;
+  /** Open WebSocket connections; an upgrade beyond is refused with HTTP 503. */
+  readonly maxConnections: number;
 }
 
-/** The defaults: 8 MiB messages, 4 MiB captures, 1 MiB manifests, 50 requests/s in bursts of 100, 4 MiB send buffer, 500 events or 50 ms per batch, 8 subscriptions. */
+/** The defaults: 8 MiB messages, 4 MiB captures, 1 MiB manifests, 50 requests/s in bursts of 100, 4 MiB send buffer, 500 events or 50 ms per batch, 8 subscriptions, 64 connections. */
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxPayload: 8 << 20,
   maxCaptureBytes: 4 << 20,
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxBatchEvents: 500,
   batchMs: 50,
   maxSubscriptions: 8,
+  maxConnections: 64,
 };
 
 /** A token bucket: `take(n)` is true while the connection is within its rate. */

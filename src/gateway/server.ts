@@ -335,6 +335,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     ) => {
       const ok = originAllowed(info.origin, info.req.headers.host, allowed);
       if (!ok) log?.warn({ origin: info.origin }, 'gateway: refused a WebSocket from another origin');
+      if (ok && conns.size >= limits.maxConnections) {
+        log?.warn({ connections: conns.size }, 'gateway: refused a WebSocket over maxConnections');
+        done(false, 503, 'Service Unavailable: too many connections');
+        return;
+      }
       done(ok, 403, 'Forbidden: origin not allowed');
     },
   });

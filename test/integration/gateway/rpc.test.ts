@@ -352,6 +352,20 @@ describe('hostile or careless clients', () => {
     }
   });
 
+  it('connections beyond maxConnections are refused (503) until one closes', async () => {
+    const two = await startGateway({ nb: central.nb.unix, limits: { maxConnections: 2 } });
+    try {
+      const a = await open(two.wsUrl);
+      await open(two.wsUrl);
+      await expect(open(two.wsUrl)).rejects.toThrow('HTTP 503');
+      a.close();
+      await waitFor('a connection closed', () => (two.stats().connections === 1 ? true : undefined), 5_000, 10);
+      expect(await (await open(two.wsUrl)).call('vpcs')).toHaveLength(1);
+    } finally {
+      await two.close();
+    }
+  });
+
   it('over the rate: −32002 for each request beyond the burst', async () => {
     const slow = await startGateway({ nb: central.nb.unix, limits: { rateBurst: 3, ratePerSecond: 0.001 } });
     try {
