@@ -14,8 +14,13 @@ export interface GatewayLimits {
   readonly ratePerSecond: number;
   /** Requests a connection may send at once (token bucket size). */
   readonly rateBurst: number;
-  /** Bytes waiting in a connection's send buffer beyond which it is dropped as a slow consumer. */
+  /**
+   * Bytes waiting in a connection's send buffer beyond which it is dropped as a slow consumer. Row
+   * events pause at half of it until the client has read down below half again.
+   */
   readonly maxBufferedBytes: number;
+  /** How long row events wait for a client to read its send buffer down before it is dropped, ms. */
+  readonly drainTimeoutMs: number;
   /** Most row events in one `rowEvents` notification. */
   readonly maxBatchEvents: number;
   /** How long row events are gathered before a notification is sent, ms. */
@@ -26,7 +31,7 @@ export interface GatewayLimits {
   readonly maxConnections: number;
 }
 
-/** The defaults: 8 MiB messages, 4 MiB captures, 1 MiB manifests, 50 requests/s in bursts of 100, 4 MiB send buffer, 500 events or 50 ms per batch, 8 subscriptions, 64 connections. */
+/** The defaults: 8 MiB messages, 4 MiB captures, 1 MiB manifests, 50 requests/s in bursts of 100, 4 MiB send buffer (10 s to drain), 500 events or 50 ms per batch, 8 subscriptions, 64 connections. */
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxPayload: 8 << 20,
   maxCaptureBytes: 4 << 20,
@@ -34,6 +39,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   ratePerSecond: 50,
   rateBurst: 100,
   maxBufferedBytes: 4 << 20,
+  drainTimeoutMs: 10_000,
   maxBatchEvents: 500,
   batchMs: 50,
   maxSubscriptions: 8,

@@ -5,9 +5,11 @@
  * Defences, in the order a message meets them: the upgrade is refused (403) for a browser `Origin`
  * that is neither this server nor listed; ws refuses a message over `maxPayload` (close 1009); a
  * message that is not JSON gets −32700, a request over the connection's rate −32002; write methods
- * need the token (−32001). Row events go out batched; a client whose send buffer holds more than
- * `maxBufferedBytes` is closed with 4000 and cut off, so a client that does not read costs at most
- * that much memory (plus one batch).
+ * need the token (−32001). Row events go out batched and wait while the client's send buffer holds
+ * more than half of `maxBufferedBytes` (a fast client reading a large initial snapshot is paced, not
+ * dropped); a client that does not read it down within `drainTimeoutMs`, or whose buffer goes over
+ * `maxBufferedBytes`, is closed with 4000 and cut off. A client that does not read costs at most that
+ * much memory (plus one batch).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -233,6 +235,19 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     if (send(c, { jsonrpc: '2.0', method: 'rowEvents', params: { subscription: id, events } })) notifications++;
   }
 
+  /** Waits until `c` has read its send buffer down to half the bound; drops it (false) after `drainTimeoutMs`. */
+  async function drained(c: Conn): Promise<boolean> {
+    const until = Date.now() + limits.drainTimeoutMs;
+    while (!c.dead && c.ws.bufferedAmount > limits.maxBufferedBytes / 2) {
+      if (Date.now() > until) {
+        drop(c, new GatewaySlowConsumerError(c.ws.bufferedAmount, limits.maxBufferedBytes));
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return !c.dead;
+  }
+
   function subscribe(c: Conn, p: Params): { subscription: string; database: string; tables: readonly string[] } {
     const db = p.database ?? 'nb';
     if (db !== 'nb' && db !== 'sb') throw new GatewayInvalidParamsError('subscribe', '"database" is "nb" or "sb"');
@@ -264,8 +279,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
           for await (const ev of stream) {
             if (c.dead) break;
             s.batch.push(ev);
-            if (s.batch.length >= limits.maxBatchEvents) flush(c, id, s);
-            else s.timer ??= setTimeout(() => flush(c, id, s), limits.batchMs);
+            if (s.batch.length >= limits.maxBatchEvents) {
+              flush(c, id, s);
+              if (c.ws.bufferedAmount > limits.maxBufferedBytes / 2 && !(await drained(c))) break;
+            } else s.timer ??= setTimeout(() => flush(c, id, s), limits.batchMs);
           }
           flush(c, id, s);
         } catch (e) {

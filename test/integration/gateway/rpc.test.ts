@@ -390,7 +390,7 @@ describe('hostile or careless clients', () => {
     };
     const g = await startGateway({
       nb: central.nb.unix,
-      limits: { maxBufferedBytes: limit, maxBatchEvents: 50 },
+      limits: { maxBufferedBytes: limit, maxBatchEvents: 50, drainTimeoutMs: 500 },
       logger,
     });
     const writer = await OvsdbClient.connect(central.nb.unix);
@@ -415,9 +415,33 @@ describe('hostile or careless clients', () => {
       expect(warnings.map((w) => w.obj.code)).toContain('GATEWAY_SLOW_CONSUMER');
       // One notification (≤ 50 rows of ~4 KB) may go past the bound before the next send sees it.
       expect(g.stats().peakBufferedBytes).toBeLessThan(limit + 50 * 4500);
-      // Other clients are served as before.
+      // Other clients are served as before, and one that reads gets a snapshot many times the bound
+      // (paced at half the bound, not dropped).
       const other = await open(g.wsUrl);
       expect(await other.call('vpcs')).toHaveLength(1);
+      const [sel] = (await writer.transact('OVN_Northbound', [op.select('Logical_Switch', [], ['name'])])) as [
+        { rows: unknown[] },
+      ];
+      const rows = sel.rows.length;
+      expect(rows * 4000).toBeGreaterThan(4 * limit);
+      const sub = await other.call<{ subscription: string }>('subscribe', {
+        tables: ['Logical_Switch'],
+        initial: true,
+      });
+      let got = 0;
+      const all = other.next((m) => {
+        const p = m.params as { subscription?: string; events?: unknown[] } | undefined;
+        if (m.method === 'rowEvents' && p?.subscription === sub.subscription) got += p.events!.length;
+        return got >= rows;
+      });
+      // fails at once (not by the test's timeout) if the reader is dropped instead of paced
+      const closedEarly = other.closed.then((x) => {
+        throw new Error(`the reading client was closed: ${x.code} ${x.reason}`);
+      });
+      closedEarly.catch(() => {}); // it closes anyway at the end of the file
+      await Promise.race([all, closedEarly]);
+      expect(got).toBe(rows);
+      expect(g.stats().dropped).toBe(1);
     } finally {
       await writer.close();
       await g.close();
