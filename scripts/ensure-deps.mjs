@@ -34,6 +34,8 @@ const need = [
   // The kubectl-style table layout is checked against Go's text/tabwriter; the wasm scanner against wat2wasm.
   ['go', 'golang-go'],
   ['wat2wasm', 'wabt'],
+  // The gateway's page is tested in headless Chromium (driven by playwright-core; no browser download).
+  ['chromium', 'chromium'],
 ];
 if (bench) {
   need.push(

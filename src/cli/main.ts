@@ -326,6 +326,44 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       },
     );
 
+  // --- serve: the gateway (src/gateway; docs/gateway.md). Self-contained: loads src/gateway lazily. ---
+  program
+    .command('serve')
+    .description('serve the JSON-RPC 2.0 gateway (WebSocket) and the live topology page on one port')
+    .option('--sb <remote>', 'Southbound remote: enables trace, explain, tunnel keys (default: $OVN_SB_DB if set)')
+    .option('--listen <host:port>', 'address to bind (loopback by default)', '127.0.0.1:8080')
+    .option('--token <token>', 'token apply/delete need (default: $OVN_SDK_GATEWAY_TOKEN; none: writes refused)')
+    .option('--allow-origin <origin...>', 'browser origins allowed besides the page itself')
+    .addHelpText(
+      'after',
+      '\nExample:\n  ovn-sdk serve --db tcp:127.0.0.1:6641 --sb tcp:127.0.0.1:6642 --listen 127.0.0.1:8080\n',
+    )
+    .action(async (o: { sb?: string; listen: string; token?: string; allowOrigin?: string[] }) => {
+      const { startGateway, parseListen } = await import('../gateway/index.js');
+      const { host, port } = parseListen(o.listen);
+      const sb = o.sb ?? io.env.OVN_SB_DB;
+      const token = o.token ?? io.env.OVN_SDK_GATEWAY_TOKEN;
+      const gw = await startGateway({
+        nb: nbRemote(),
+        host,
+        port,
+        ...(sb ? { sb } : {}),
+        ...(token ? { token } : {}),
+        ...(o.allowOrigin ? { allowedOrigins: o.allowOrigin } : {}),
+      });
+      io.stdout.write(`serving ${gw.url} (JSON-RPC 2.0 at ${gw.wsUrl}${token ? '' : '; read-only: no --token'})\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await gw.close();
+    });
+
   return program;
 }
 
