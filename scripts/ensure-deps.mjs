@@ -36,13 +36,14 @@ const need = [
   ['wat2wasm', 'wabt'],
   // The gateway's page is tested in headless Chromium (driven by playwright-core; no browser download).
   ['chromium', 'chromium'],
+  // The Python IDL (ovs.db.idl) is run against the embedded OVSDB server (test/integration/server/python-idl.test.ts).
+  ['/usr/lib/python3/dist-packages/ovs/db/idl.py', 'python3-openvswitch'],
 ];
 if (bench) {
   need.push(
     ['/usr/share/gocode/src/github.com/google/gopacket/layers/geneve.go', 'golang-github-google-gopacket-dev'],
     ['/usr/share/gocode/src/golang.org/x/net', 'golang-golang-x-net-dev'],
     ['/usr/share/gocode/src/golang.org/x/sys', 'golang-golang-x-sys-dev'],
-    ['/usr/lib/python3/dist-packages/ovs/db/idl.py', 'python3-openvswitch'],
     ['/usr/lib/python3/dist-packages/ovsdbapp/__init__.py', 'python3-ovsdbapp'],
     ['/usr/lib/python3/dist-packages/os_ken/__init__.py', 'python3-os-ken'],
   );

@@ -412,9 +412,39 @@ export function cloneDatum(d: Datum): Datum {
   return d.values ? { keys: d.keys.slice(), values: d.values.slice() } : { keys: d.keys.slice() };
 }
 
-/** `ovsdb_datum_union`: adds keys of `b` missing from `a` (existing map keys keep their values). Linear merge. */
+/** Index of the first key of `keys` not below `k` (binary search over a sorted datum's keys). */
+function lowerBound(keys: readonly Atom[], k: Atom, kt: AtomicType): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAtoms(keys[mid]!, k, kt) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `b` is small next to `a`: binary searches and splices (memmove) beat a merge that compares every
+ * key of `a` — the common case of a mutate adding or removing a few references to a large set.
+ */
+const fewInto = (a: Datum, b: Datum) => b.keys.length <= 4 && a.keys.length > 32;
+
+/** `ovsdb_datum_union`: adds keys of `b` missing from `a` (existing map keys keep their values). */
 export function datumUnion(a: Datum, b: Datum, type: DType): Datum {
   const kt = type.key.type;
+  if (fewInto(a, b)) {
+    const keys = a.keys.slice();
+    const values = a.values?.slice();
+    for (let j = 0; j < b.keys.length; j++) {
+      const k = b.keys[j]!;
+      const i = lowerBound(keys, k, kt);
+      if (i < keys.length && compareAtoms(keys[i]!, k, kt) === 0) continue;
+      keys.splice(i, 0, k);
+      values?.splice(i, 0, b.values![j]!);
+    }
+    return values ? { keys, values } : { keys };
+  }
   const keys: Atom[] = [];
   const values: Atom[] | undefined = a.values ? [] : undefined;
   let i = 0;
@@ -435,22 +465,103 @@ export function datumUnion(a: Datum, b: Datum, type: DType): Datum {
   return values ? { keys, values } : { keys };
 }
 
-/** `ovsdb_datum_subtract`: removes keys of `b` (pairs must match when both are maps). Linear merge. */
+/** `ovsdb_datum_subtract`: removes keys of `b` (pairs must match when both are maps). */
 export function datumSubtract(a: Datum, type: DType, b: Datum, bType: DType): Datum {
   const kt = type.key.type;
+  const pairs = bType.value !== undefined && type.value !== undefined;
+  if (fewInto(a, b)) {
+    const keys = a.keys.slice();
+    const values = a.values?.slice();
+    for (let j = 0; j < b.keys.length; j++) {
+      const i = lowerBound(keys, b.keys[j]!, kt);
+      if (i >= keys.length || compareAtoms(keys[i]!, b.keys[j]!, kt) !== 0) continue;
+      if (pairs && compareAtoms(values![i]!, b.values![j]!, type.value!.type) !== 0) continue;
+      keys.splice(i, 1);
+      values?.splice(i, 1);
+    }
+    return values ? { keys, values } : { keys };
+  }
   const keys: Atom[] = [];
   const values: Atom[] | undefined = a.values ? [] : undefined;
   let j = 0;
   for (let i = 0; i < a.keys.length; i++) {
     while (j < b.keys.length && compareAtoms(b.keys[j]!, a.keys[i]!, kt) < 0) j++;
     let remove = j < b.keys.length && compareAtoms(b.keys[j]!, a.keys[i]!, kt) === 0;
-    if (remove && bType.value && type.value) remove = compareAtoms(a.values![i]!, b.values![j]!, type.value.type) === 0;
+    if (remove && pairs) remove = compareAtoms(a.values![i]!, b.values![j]!, type.value!.type) === 0;
     if (!remove) {
       keys.push(a.keys[i]!);
       values?.push(a.values![i]!);
     }
   }
   return values ? { keys, values } : { keys };
+}
+
+/**
+ * `ovsdb_datum_added_removed`: what `n` has that `o` lacks and the reverse (a map pair whose value
+ * changed is in both), in one merge. Keys shared by the two are usually the same JS values (a
+ * mutation copies them), so `===` settles most steps without a comparison.
+ */
+export function datumAddedRemoved(o: Datum, n: Datum, type: DType): { added: Datum; removed: Datum } {
+  const kt = type.key.type;
+  const vt = type.value?.type;
+  const addK: Atom[] = [];
+  const addV: Atom[] = [];
+  const remK: Atom[] = [];
+  const remV: Atom[] = [];
+  // A common prefix and suffix of identical entries is neither added nor removed: skip them with `===`.
+  let i = 0;
+  const m = Math.min(o.keys.length, n.keys.length);
+  while (i < m && o.keys[i] === n.keys[i] && (!vt || o.values![i] === n.values![i])) i++;
+  let oEnd = o.keys.length;
+  let nEnd = n.keys.length;
+  while (
+    oEnd > i &&
+    nEnd > i &&
+    o.keys[oEnd - 1] === n.keys[nEnd - 1] &&
+    (!vt || o.values![oEnd - 1] === n.values![nEnd - 1])
+  ) {
+    oEnd--;
+    nEnd--;
+  }
+  let j = i;
+  while (i < oEnd && j < nEnd) {
+    const a = o.keys[i]!;
+    const b = n.keys[j]!;
+    const c = a === b ? 0 : compareAtoms(a, b, kt);
+    if (c < 0) {
+      remK.push(a);
+      if (vt) remV.push(o.values![i]!);
+      i++;
+    } else if (c > 0) {
+      addK.push(b);
+      if (vt) addV.push(n.values![j]!);
+      j++;
+    } else {
+      if (vt) {
+        const va = o.values![i]!;
+        const vb = n.values![j]!;
+        if (va !== vb && compareAtoms(va, vb, vt) !== 0) {
+          remK.push(a);
+          remV.push(va);
+          addK.push(b);
+          addV.push(vb);
+        }
+      }
+      i++;
+      j++;
+    }
+  }
+  for (; i < oEnd; i++) {
+    remK.push(o.keys[i]!);
+    if (vt) remV.push(o.values![i]!);
+  }
+  for (; j < nEnd; j++) {
+    addK.push(n.keys[j]!);
+    if (vt) addV.push(n.values![j]!);
+  }
+  return vt
+    ? { added: { keys: addK, values: addV }, removed: { keys: remK, values: remV } }
+    : { added: { keys: addK }, removed: { keys: remK } };
 }
 
 /** `ovsdb_datum_to_string` of a datum (used by index-uniqueness messages). */

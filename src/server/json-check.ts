@@ -22,6 +22,9 @@ const enum S {
   Num,
 }
 
+/** lib/json.c's JSON_MAX_HEIGHT: the deepest nesting ovsdb-server parses. */
+const MAX_HEIGHT = 1000;
+
 const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 export class JsonStreamCheck {
@@ -45,6 +48,9 @@ export class JsonStreamCheck {
   }
 
   private startValue(c: number): void {
+    // lib/json.c: JSON_MAX_HEIGHT; a deeper value is a parse error, and ovsdb-server drops the connection.
+    if ((c === 0x7b || c === 0x5b) && this.stack.length >= MAX_HEIGHT)
+      this.fail(`input exceeds maximum nesting depth ${MAX_HEIGHT}`);
     switch (c) {
       case 0x7b:
         this.stack.push(1);

@@ -10,7 +10,7 @@ import {
   compareAtoms,
   compareDatums,
   datumEquals,
-  datumSubtract,
+  datumAddedRemoved,
   datumToString,
   newUuid,
   ZERO_UUID,
@@ -177,8 +177,7 @@ export class Txn {
           const o = tr.old.fields[i]!;
           const n = tr.new.fields[i]!;
           if (o === n) continue;
-          const removed = datumSubtract(o, col.type, n, col.type);
-          const added = datumSubtract(n, col.type, o, col.type);
+          const { added, removed } = datumAddedRemoved(o, n, col.type);
           this.adjustRefs(tr, tr.old, col, removed, -1);
           this.adjustRefs(tr, tr.new, col, added, 1);
         }

@@ -64,6 +64,10 @@ const CASES: [string, string][] = [
     '{"id":5,"method":"transact","params":["OVN_Northbound",{"op":"wait","table":"NB_Global","where":[],"until":"!=","rows":[],"timeout":1000}]}{"id":5,"method":"transact","params":["OVN_Northbound"]}',
   ],
   ['list_dbs with junk params', '{"id":1,"method":"list_dbs","params":[1,2]}'],
+  // lib/json.c's maximum nesting depth, 1000: the outer object plus 998 arrays parse, one more does not.
+  ['nesting 999 deep', `{"id":1,"method":"echo","params":${'['.repeat(998)}${']'.repeat(998)}}`],
+  ['nesting 1001 deep', `{"id":1,"method":"echo","params":${'['.repeat(1000)}${']'.repeat(1000)}}`],
+  ['nesting 100,000 deep', `{"id":1,"method":"echo","params":${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
   ['echo with nested params', '{"id":"x","method":"echo","params":[{"a":[1,{"b":null}]},"é"]}'],
 ];
 

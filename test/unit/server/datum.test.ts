@@ -8,7 +8,14 @@ import {
   typeToEnglish,
   atomToString,
   UINT_MAX,
+  compareAtoms,
+  datumAddedRemoved,
+  datumSubtract,
+  datumUnion,
+  type Atom,
+  type Datum,
 } from '../../../src/server/datum.js';
+import { xorshift32 } from '../../../src/testing/random.js';
 import { formatG15, ovsJsonText, compareStrings } from '../../../src/server/json-text.js';
 import { OvsdbError } from '../../../src/server/errors.js';
 import type { ColumnType } from '../../../src/ovsdb/schema.js';
@@ -18,6 +25,7 @@ const set = (key: ColumnType['key'], min = 0, max: number | 'unlimited' = 'unlim
   min,
   max,
 });
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[r() % xs.length]!;
 const err = (f: () => unknown): Record<string, string> => {
   try {
     f();
@@ -124,4 +132,62 @@ describe('datum (lib/ovsdb-data.c)', () => {
       ],
     ]);
   });
+});
+
+describe('set algebra: the binary-search paths agree with a naive model', () => {
+  // Keys drawn from a small pool so that the two datums overlap; sizes on both sides of the
+  // few-into-many threshold (b ≤ 4 keys, a > 32), maps with equal and different values.
+  const types: [string, ColumnType][] = [
+    ['uuid set', set({ type: 'uuid' })],
+    ['string set', set({ type: 'string' })],
+    ['integer set', set({ type: 'integer' })],
+    ['string→string map', { key: { type: 'string' }, value: { type: 'string' }, min: 0, max: 'unlimited' }],
+  ];
+  const r = xorshift32(99);
+  const atom = (t: string): Atom =>
+    t === 'integer'
+      ? (r() % 200) - 100
+      : t === 'uuid'
+        ? `${(r() % 200).toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`
+        : `k${r() % 200}é`;
+  const datumOf = (t: ColumnType, n: number): Datum => {
+    const m = new Map<Atom, Atom>();
+    while (m.size < n) m.set(atom(t.key.type), `v${r() % 3}`);
+    const keys = [...m.keys()].sort((x, y) => compareAtoms(x, y, t.key.type));
+    return t.value ? { keys, values: keys.map((k) => m.get(k)!) } : { keys };
+  };
+  const pairs = (d: Datum) => d.keys.map((k, i) => [k, d.values?.[i]] as const);
+  const sorted = (t: ColumnType, ps: (readonly [Atom, Atom | undefined])[]): Datum => {
+    const s = [...ps].sort((x, y) => compareAtoms(x[0], y[0], t.key.type));
+    return t.value ? { keys: s.map((p) => p[0]), values: s.map((p) => p[1]!) } : { keys: s.map((p) => p[0]) };
+  };
+  for (const [name, t] of types) {
+    test(name, () => {
+      const dt = dtype(t);
+      for (let iter = 0; iter < 400; iter++) {
+        const a = datumOf(t, pick(r, [0, 3, 33, 60]));
+        const b = datumOf(t, pick(r, [0, 1, 4, 5, 40]));
+        const has = (d: Datum, k: Atom) => d.keys.some((x) => compareAtoms(x, k, t.key.type) === 0);
+        const valOf = (d: Datum, k: Atom) => d.values?.[d.keys.findIndex((x) => compareAtoms(x, k, t.key.type) === 0)];
+        expect(datumUnion(a, b, dt)).toEqual(sorted(t, [...pairs(a), ...pairs(b).filter(([k]) => !has(a, k))]));
+        const sub = (x: Datum, y: Datum) =>
+          sorted(
+            t,
+            pairs(x).filter(([k, v]) => !(has(y, k) && (!t.value || valOf(y, k) === v))),
+          );
+        expect(datumSubtract(a, dt, b, dt)).toEqual(sub(a, b));
+        // A mutation's result shares most atoms with its input: that is the `===` fast path.
+        const n = r() % 2 ? datumUnion(a, b, dt) : datumSubtract(a, dt, b, dt);
+        for (const [o, nn] of [
+          [a, b],
+          [a, n],
+          [n, a],
+        ] as const) {
+          const { added, removed } = datumAddedRemoved(o, nn, dt);
+          expect(added).toEqual(sub(nn, o));
+          expect(removed).toEqual(sub(o, nn));
+        }
+      }
+    });
+  }
 });
