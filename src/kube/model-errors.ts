@@ -97,6 +97,24 @@ export class U2oAddressError extends KubeModelError {
   }
 }
 
+/** A `natOutgoingPolicyRules` entry Kube-OVN's validator refuses (or, beyond it, a bad action or empty match). */
+export class NatPolicyRuleError extends KubeModelError {
+  /** Index of the rule in `natOutgoingPolicyRules`. */
+  readonly index: number;
+  /** `match`, `match.srcIPs`, `match.dstIPs` or `action`. */
+  readonly field: string;
+  constructor(subnet: string, index: number, field: string, value: string, reason: string) {
+    super(
+      'KUBE_SUBNET_INVALID_NAT_POLICY_RULE',
+      `subnet ${subnet}: natOutgoingPolicyRules[${index}].${field} ${JSON.stringify(value)}: ${reason}`,
+      value,
+      subnet,
+    );
+    this.index = index;
+    this.field = field;
+  }
+}
+
 /**
  * `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual).
  * @deprecated no longer thrown: the model overwrites the protocol from the CIDR block, as Kube-OVN does.

@@ -47,6 +47,7 @@ import {
   SubnetUppercaseAddressError,
   SubnetsOverlapError,
   U2oAddressError,
+  NatPolicyRuleError,
   UnknownSubnetNameError,
   UnknownVpcError,
 } from './model-errors.js';
@@ -119,6 +120,23 @@ export interface Subnet {
   readonly protocol: Protocol;
   readonly namespaces: readonly string[];
   readonly u2oInterconnectionIP?: string | undefined;
+  /** Kube-OVN `spec.natOutgoingPolicyRules`, as written (applied by the node only when `natOutgoing`). */
+  readonly natOutgoingPolicyRules?: readonly NatOutgoingPolicyRule[] | undefined;
+  /** Kube-OVN `spec.vlan`: the Vlan (and so the provider network) of an underlay subnet. */
+  readonly vlan?: string | undefined;
+  /** Kube-OVN `spec.logicalGateway`: an underlay subnet still routed by the VPC router. */
+  readonly logicalGateway?: boolean | undefined;
+}
+
+/**
+ * One `spec.natOutgoingPolicyRules` entry of a natOutgoing subnet (Kube-OVN ≥ v1.12): traffic from the
+ * subnet to outside the cluster's subnets that matches `srcIPs` / `dstIPs` (comma-separated addresses or
+ * CIDRs of one family) is masqueraded (`nat`) or sent without NAT (`forward`); the first matching rule wins,
+ * unmatched traffic falls through to the subnet's default (masquerade).
+ */
+export interface NatOutgoingPolicyRule {
+  readonly match: { readonly srcIPs?: string; readonly dstIPs?: string };
+  readonly action: 'nat' | 'forward';
 }
 
 /** What a user writes: name and cidrBlock, the rest optional. */
@@ -136,6 +154,9 @@ export interface SubnetInput {
   readonly protocol?: Protocol;
   readonly namespaces?: readonly string[];
   readonly u2oInterconnectionIP?: string;
+  readonly natOutgoingPolicyRules?: readonly NatOutgoingPolicyRule[];
+  readonly vlan?: string;
+  readonly logicalGateway?: boolean;
 }
 
 /** A pod that needs a port: optional static IP (`a` or `a,b`) and MAC, optional explicit subnet. */
@@ -409,13 +430,15 @@ function checkLowerCase(subnet: string, field: string, value: unknown): void {
  *   CIDR are clipped for allocation, not refused;
  * - `default: true` is kept only for `ovn-default` when `vpc` is left out (Kube-OVN clears it otherwise);
  * - u2oInterconnectionIP inside the CIDR and not the gateway;
+ * - natOutgoingPolicyRules: addresses / CIDRs of one family per rule, action `nat` or `forward`;
  * - address fields in upper case are refused (Kube-OVN ≥ v1.13 refuses upper-case IPv6 text).
  *
  * @throws SubnetFieldError `KUBE_SUBNET_INVALID_FIELD`, KubeNameError `KUBE_INVALID_NAME`,
  *   SubnetCidrError `KUBE_SUBNET_INVALID_CIDR`, SubnetReservedCidrError `KUBE_SUBNET_RESERVED_CIDR`,
  *   SubnetUppercaseAddressError `KUBE_SUBNET_UPPERCASE_ADDRESS`, SubnetExcludeError `KUBE_SUBNET_INVALID_EXCLUDE`,
  *   SubnetGatewayError `KUBE_SUBNET_INVALID_GATEWAY`, GatewayOutsideSubnetError `KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR`,
- *   GatewayReservedAddressError `KUBE_SUBNET_GATEWAY_RESERVED`, U2oAddressError `KUBE_SUBNET_INVALID_U2O_IP`
+ *   GatewayReservedAddressError `KUBE_SUBNET_GATEWAY_RESERVED`, U2oAddressError `KUBE_SUBNET_INVALID_U2O_IP`,
+ *   NatPolicyRuleError `KUBE_SUBNET_INVALID_NAT_POLICY_RULE`
  *
  * @example
  * defineSubnet({ name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], natOutgoing: true, namespaces: ['ns1'] })
@@ -488,7 +511,66 @@ export function defineSubnet(input: SubnetInput): Subnet {
     protocol: a.protocol,
     namespaces: [...(input.namespaces ?? [])],
     ...(u2o === undefined ? {} : { u2oInterconnectionIP: u2o }),
+    ...(input.natOutgoingPolicyRules === undefined || input.natOutgoingPolicyRules.length === 0
+      ? {}
+      : { natOutgoingPolicyRules: checkNatPolicyRules(name, input.natOutgoingPolicyRules) }),
+    ...(input.vlan === undefined || input.vlan === '' ? {} : { vlan: input.vlan }),
+    ...(input.logicalGateway === true ? { logicalGateway: true } : {}),
   };
+}
+
+/**
+ * The family of one `srcIPs` / `dstIPs` list, checked as Kube-OVN's validator does
+ * (pkg/util/validator.go validateNatOutGoingPolicyRuleIPs): every comma-separated item an address or a
+ * CIDR (host bits allowed, as `net.ParseCIDR`), all of one family.
+ */
+function natPolicyIpsFamily(subnet: string, index: number, field: string, text: unknown): 4 | 6 {
+  if (typeof text !== 'string' || text === '')
+    throw new NatPolicyRuleError(subnet, index, field, String(text), 'not a non-empty string');
+  let family: 4 | 6 | undefined;
+  for (const item of text.split(',')) {
+    let f: 4 | 6;
+    try {
+      const slash = item.indexOf('/');
+      f = parseAddress(slash < 0 ? item : item.slice(0, slash)).family;
+      if (slash >= 0) {
+        const len = item.slice(slash + 1);
+        if (!/^(0|[1-9][0-9]{0,2})$/.test(len) || Number(len) > (f === 4 ? 32 : 128)) throw new Error('bad prefix');
+      }
+    } catch {
+      throw new NatPolicyRuleError(subnet, index, field, text, `${JSON.stringify(item)} is not an address or CIDR`);
+    }
+    if (family !== undefined && f !== family)
+      throw new NatPolicyRuleError(subnet, index, field, text, 'mixes IPv4 and IPv6');
+    family = f;
+  }
+  return family!;
+}
+
+/**
+ * Check `natOutgoingPolicyRules` as Kube-OVN's validator does (validateNatOutgoingPolicyRules: each list
+ * one family, src and dst of one family) and, unlike v1.12, also the action (`nat` or `forward`) and that
+ * a rule matches something — v1.12 accepts both and then installs a broken or no rule.
+ */
+function checkNatPolicyRules(subnet: string, rules: readonly NatOutgoingPolicyRule[]): NatOutgoingPolicyRule[] {
+  return rules.map((r, i) => {
+    if (typeof r !== 'object' || r === null || typeof r.match !== 'object' || r.match === null)
+      throw new NatPolicyRuleError(subnet, i, 'match', JSON.stringify(r), 'no match object');
+    if (r.action !== 'nat' && r.action !== 'forward')
+      throw new NatPolicyRuleError(subnet, i, 'action', String(r.action), 'not nat or forward');
+    const { srcIPs, dstIPs } = r.match;
+    const hasSrc = srcIPs !== undefined && srcIPs !== '';
+    const hasDst = dstIPs !== undefined && dstIPs !== '';
+    if (!hasSrc && !hasDst) throw new NatPolicyRuleError(subnet, i, 'match', '{}', 'neither srcIPs nor dstIPs');
+    const sf = hasSrc ? natPolicyIpsFamily(subnet, i, 'match.srcIPs', srcIPs) : undefined;
+    const df = hasDst ? natPolicyIpsFamily(subnet, i, 'match.dstIPs', dstIPs) : undefined;
+    if (sf !== undefined && df !== undefined && sf !== df)
+      throw new NatPolicyRuleError(subnet, i, 'match.dstIPs', String(dstIPs), 'not of the family of srcIPs');
+    return {
+      match: { ...(hasSrc ? { srcIPs: srcIPs } : {}), ...(hasDst ? { dstIPs: dstIPs } : {}) },
+      action: r.action,
+    };
+  });
 }
 
 /**
