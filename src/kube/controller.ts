@@ -18,7 +18,7 @@ import { Ipam } from '../ipam/index.js';
 import type { NbCommit, NbReplica, NbTransactOptions } from '../ovn-nb/replica.js';
 import type { NbTxn } from '../ovn-nb/txn.js';
 import { lsDel, lspDel } from '../ovn-nb/switch.js';
-import { lrAdd, lrpDel } from '../ovn-nb/router.js';
+import { lrAdd, lrPolicyDelWhere, lrpDel } from '../ovn-nb/router.js';
 import {
   DEFAULT_VPC,
   JOIN_SUBNET,
@@ -37,6 +37,7 @@ import {
   KUBE_VENDOR,
   planPortRow,
   planSubnetRows,
+  subnetPolicies,
   recordsFromSnapshot,
   releasedFromSnapshot,
   routerPortName,
@@ -317,6 +318,8 @@ export class KubeController {
     }
     const commit = await this.#nb.transact((tx) => {
       if (old && old.vpc !== s.vpc) lrpDel(tx, routerPortName(old.vpc, s.name));
+      if (old && (old.vpc !== s.vpc || old.cidrBlock !== s.cidrBlock))
+        for (const p of subnetPolicies(old)) lrPolicyDelWhere(tx, old.vpc, { priority: p.priority, match: p.match });
       this.#planSubnet(tx, s);
     }, this.#opts.transact);
     if (old) {
@@ -342,6 +345,7 @@ export class KubeController {
     const commit = await this.#nb.transact((tx) => {
       lsDel(tx, name);
       lrpDel(tx, routerPortName(s.vpc, name));
+      for (const p of subnetPolicies(s)) lrPolicyDelWhere(tx, s.vpc, { priority: p.priority, match: p.match });
     }, this.#opts.transact);
     this.#ipam.removeSubnet(name);
     this.#subnets.delete(name);

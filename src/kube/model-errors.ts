@@ -97,6 +97,24 @@ export class U2oAddressError extends KubeModelError {
   }
 }
 
+/** A Vlan Kube-OVN's validator refuses: id outside 0..4095, no provider; or a name listed twice. */
+export class VlanFieldError extends KubeModelError {
+  readonly vlan: string;
+  readonly field: string;
+  constructor(vlan: string, field: string, value: string, reason: string) {
+    super('KUBE_VLAN_INVALID', `vlan ${vlan}: ${field} ${JSON.stringify(value)}: ${reason}`, value);
+    this.vlan = vlan;
+    this.field = field;
+  }
+}
+
+/** A subnet's `vlan` names no Vlan of the desired state (Kube-OVN: the subnet is not set up). */
+export class UnknownVlanError extends KubeModelError {
+  constructor(subnet: string, vlan: string) {
+    super('KUBE_UNKNOWN_VLAN', `subnet ${subnet}: vlan ${JSON.stringify(vlan)} is not defined`, vlan, subnet);
+  }
+}
+
 /** A `natOutgoingPolicyRules` entry Kube-OVN's validator refuses (or, beyond it, a bad action or empty match). */
 export class NatPolicyRuleError extends KubeModelError {
   /** Index of the rule in `natOutgoingPolicyRules`. */

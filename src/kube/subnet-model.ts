@@ -48,6 +48,7 @@ import {
   SubnetsOverlapError,
   U2oAddressError,
   NatPolicyRuleError,
+  VlanFieldError,
   UnknownSubnetNameError,
   UnknownVpcError,
 } from './model-errors.js';
@@ -119,7 +120,15 @@ export interface Subnet {
   readonly provider: typeof OVN_PROVIDER;
   readonly protocol: Protocol;
   readonly namespaces: readonly string[];
+  /**
+   * The underlay-to-overlay interconnection address: as written (`spec.u2oInterconnectionIP`) after
+   * {@link defineSubnet}, cleared when `u2oInterconnection` is off (Kube-OVN formatSubnet); after
+   * {@link planIpam}, the address allocated (Kube-OVN `status.u2oInterconnectionIP`, the
+   * U2OINTERCONNECTIONIP column) — only underlay subnets (`vlan`, no `logicalGateway`) get one.
+   */
   readonly u2oInterconnectionIP?: string | undefined;
+  /** Kube-OVN `spec.u2oInterconnection`: connect an underlay subnet to its VPC router (through the u2o address). */
+  readonly u2oInterconnection?: boolean | undefined;
   /** Kube-OVN `spec.natOutgoingPolicyRules`, as written (applied by the node only when `natOutgoing`). */
   readonly natOutgoingPolicyRules?: readonly NatOutgoingPolicyRule[] | undefined;
   /** Kube-OVN `spec.vlan`: the Vlan (and so the provider network) of an underlay subnet. */
@@ -154,6 +163,7 @@ export interface SubnetInput {
   readonly protocol?: Protocol;
   readonly namespaces?: readonly string[];
   readonly u2oInterconnectionIP?: string;
+  readonly u2oInterconnection?: boolean;
   readonly natOutgoingPolicyRules?: readonly NatOutgoingPolicyRule[];
   readonly vlan?: string;
   readonly logicalGateway?: boolean;
@@ -209,6 +219,51 @@ export interface KubeVip {
   readonly subnet: string;
   /** Static address (`spec.v4ip`); else the next one the subnet hands out. */
   readonly ip?: string;
+}
+
+/**
+ * A Vlan (Kube-OVN's `vlans.kubeovn.io`): a VLAN id on a provider network. Subnets naming it (`vlan`) are
+ * underlay subnets: their switch gets a localnet port `localnet.<subnet>` with `network_name` = the
+ * provider network and `tag` = the id (none for 0).
+ */
+export interface KubeVlan {
+  readonly name: string;
+  /** 0..4095 (0: untagged). */
+  readonly id: number;
+  /** The ProviderNetwork's name (the bridge mapping name on the nodes). */
+  readonly provider: string;
+}
+
+/**
+ * Check Vlans as Kube-OVN's validator does (pkg/util/validator.go ValidateVlan: id 0..4095, a provider).
+ * @throws KubeNameError `KUBE_INVALID_NAME`, VlanFieldError `KUBE_VLAN_INVALID`
+ */
+export function validateVlans(vlans: readonly KubeVlan[]): KubeVlan[] {
+  const seen = new Set<string>();
+  return vlans.map((v) => {
+    checkKubeName('vlan.name', v.name, 'dns1123-subdomain');
+    if (seen.has(v.name)) throw new VlanFieldError(v.name, 'name', v.name, 'listed twice');
+    seen.add(v.name);
+    if (!Number.isInteger(v.id) || v.id < 0 || v.id > 4095)
+      throw new VlanFieldError(v.name, 'id', String(v.id), 'not an integer 0..4095');
+    if (typeof v.provider !== 'string' || v.provider === '')
+      throw new VlanFieldError(v.name, 'provider', String(v.provider), 'empty');
+    checkKubeName('vlan.provider', v.provider, 'dns1123-subdomain', `vlan ${v.name}`);
+    return { name: v.name, id: v.id, provider: v.provider };
+  });
+}
+
+/**
+ * An underlay subnet whose gateway is the physical router (`vlan` set, no `logicalGateway`): no VPC router
+ * port unless u2o interconnection gives it one.
+ */
+export function hasPhysicalGateway(s: Pick<Subnet, 'vlan' | 'logicalGateway'>): boolean {
+  return s.vlan !== undefined && s.vlan !== '' && s.logicalGateway !== true;
+}
+
+/** IPAM owner (and Kube-OVN IP CR) name of a subnet's u2o address: `u2o-interconnection.<vpc>.<subnet>`. */
+export function u2oOwnerName(vpc: string, subnet: string): string {
+  return `u2o-interconnection.${vpc}.${subnet}`;
 }
 
 /** IPAM owner name of a Vip: `vip:<name>` (cannot clash with a pod's `<pod>.<namespace>`). */
@@ -510,7 +565,9 @@ export function defineSubnet(input: SubnetInput): Subnet {
     provider: OVN_PROVIDER,
     protocol: a.protocol,
     namespaces: [...(input.namespaces ?? [])],
-    ...(u2o === undefined ? {} : { u2oInterconnectionIP: u2o }),
+    // Kube-OVN formatSubnet: the address is dropped when u2oInterconnection is off (after validation).
+    ...(u2o === undefined || input.u2oInterconnection !== true ? {} : { u2oInterconnectionIP: u2o }),
+    ...(input.u2oInterconnection === true ? { u2oInterconnection: true } : {}),
     ...(input.natOutgoingPolicyRules === undefined || input.natOutgoingPolicyRules.length === 0
       ? {}
       : { natOutgoingPolicyRules: checkNatPolicyRules(name, input.natOutgoingPolicyRules) }),
@@ -764,6 +821,8 @@ export interface IpamPlan {
   readonly records: readonly IpRecord[];
   /** The Vips' reservations (`name` = `vip:<name>`, `node` empty), in input order. */
   readonly vips: readonly IpRecord[];
+  /** u2o interconnection addresses (`name` = {@link u2oOwnerName}, `node` empty), in subnet order. */
+  readonly u2o: readonly IpRecord[];
   /** Records that did not exist before. */
   readonly allocated: readonly IpRecord[];
   /** Existing records whose pod or node is gone (their addresses are free again). */
@@ -906,6 +965,16 @@ export function planIpam(input: PlanInput): IpamPlan {
     add({ name, subnets: [v.subnet], node: '', ip: v.ip, mac: undefined });
   }
 
+  // u2o interconnection (pkg/controller/subnet.go reconcileU2OInterconnectionIP): underlay subnets with
+  // u2oInterconnection take an address — the one written, else the next free one — when the subnet is set up.
+  const u2oNames = new Set<string>();
+  for (const s of subnets) {
+    if (!hasPhysicalGateway(s) || s.u2oInterconnection !== true) continue;
+    const name = u2oOwnerName(s.vpc, s.name);
+    u2oNames.add(name);
+    add({ name, subnets: [s.name], node: '', ip: s.u2oInterconnectionIP, mac: undefined });
+  }
+
   // Existing records: released when their owner is gone; a missing subnet with live owners is refused.
   const released: IpRecord[] = [];
   const kept: IpRecord[] = [];
@@ -1008,19 +1077,22 @@ export function planIpam(input: PlanInput): IpamPlan {
   };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
   for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
+  const reserved = (n: string) => vipNames.has(n) || u2oNames.has(n);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && u2oNames.has(w.name)) allocateOne(w);
   for (const w of wants)
     if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
   for (const w of wants)
-    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !vipNames.has(w.name)) allocateOne(w);
+    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !reserved(w.name)) allocateOne(w);
 
   const records: IpRecord[] = [];
   const vips: IpRecord[] = [];
+  const u2o: IpRecord[] = [];
   const allocated: IpRecord[] = [];
   for (const w of wants) {
     const subnet = placed.get(w.name)!;
     const a = ipam.subnet(subnet).get(w.name)!;
     const rec: IpRecord = { name: w.name, ip: a.ip, mac: a.mac!, node: w.node, subnet };
-    (vipNames.has(w.name) ? vips : records).push(rec);
+    (vipNames.has(w.name) ? vips : u2oNames.has(w.name) ? u2o : records).push(rec);
     if (fresh.has(w.name)) allocated.push(rec);
   }
   const usage = new Map<string, SubnetUsage>();
@@ -1029,7 +1101,16 @@ export function planIpam(input: PlanInput): IpamPlan {
     usage.set(s.name, ipam.subnet(s.name).usage());
     releasedIps.set(s.name, ipam.subnet(s.name).releasedRanges());
   }
-  return { subnets, records, vips, allocated, released, usage, releasedIps };
+  // The subnets as Kube-OVN's status shows them: u2oInterconnectionIP is the address allocated, if any.
+  const u2oBySubnet = new Map(u2o.map((r) => [r.subnet, r.ip]));
+  const shown = subnets.map((s): Subnet => {
+    const ip = u2oBySubnet.get(s.name);
+    if (ip !== undefined) return { ...s, u2oInterconnectionIP: ip };
+    if (s.u2oInterconnectionIP === undefined) return s;
+    const { u2oInterconnectionIP: _dropped, ...rest } = s;
+    return rest;
+  });
+  return { subnets: shown, records, vips, u2o, allocated, released, usage, releasedIps };
 }
 
 /**
