@@ -35,10 +35,10 @@ import { lrAdd, lrPolicyAdd, lrPolicyDel, lrRouteAdd, lrRouteDel, lrpAdd, lrpDel
 import { addressSetAdd, addressSetDel } from '../ovn-nb/security.js';
 import {
   DEFAULT_VPC,
-  allocatorExcludeIps,
   defaultSubnets,
   defaultVpc,
   hasPhysicalGateway,
+  logicalSwitchOtherConfig,
   nodePortName,
   u2oOwnerName,
   validateVlans,
@@ -377,15 +377,10 @@ export function planSubnetRows(
 ): void {
   const ext = { vendor: KUBE_VENDOR };
   const block = parseCidrBlock(s.cidrBlock);
-  const v4 = block.find((c) => c.family === 4);
+  // For ovn-northd's IPAM: subnet / exclude_ips / gateway (IPv4), ipv6_prefix (IPv6), see logicalSwitchOtherConfig.
   const v4Gw = s.gateway.split(',').find((g) => !g.includes(':'));
-  const otherConfig: Record<string, string> = {};
-  if (v4) {
-    otherConfig.subnet = v4.text;
-    const ex = allocatorExcludeIps(s).filter((e) => !e.includes(':'));
-    if (ex.length) otherConfig.exclude_ips = ex.join(' ');
-    if (v4Gw) otherConfig.gateway = v4Gw;
-  }
+  const otherConfig = logicalSwitchOtherConfig(s);
+  if (otherConfig.subnet !== undefined && v4Gw !== undefined) otherConfig.gateway = v4Gw;
   const lsExt: Record<string, string> = { ...ext, [SDK_KEYS.vpc]: s.vpc };
   if (o.released.length > 0) lsExt[SDK_KEYS.released] = o.released.join(' ');
   lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });

@@ -1133,10 +1133,10 @@ export function routerPortNetworks(subnet: Pick<Subnet, 'cidrBlock' | 'gateway'>
 }
 
 /**
- * The logical switch's `other_config` for OVN's own IPAM hints, as Kube-OVN writes it: `subnet` and
- * `exclude_ips` (IPv4 only in OVN; the allocator's clipped, merged list, space-separated, ranges `a..b`),
- * `ipv6_prefix` for an IPv6
- * CIDR (the address part only, as OVN expects).
+ * The logical switch's `other_config` hints for ovn-northd's own IPAM (Kube-OVN v1.12 writes none; the
+ * reconciler writes these so northd agrees with this model): `subnet` and `exclude_ips` (IPv4 only in OVN;
+ * the allocator's clipped, merged list, space-separated, ranges `a..b`), `ipv6_prefix` for an IPv6 CIDR
+ * (the address part only, as OVN expects; northd derives EUI-64 addresses of `dynamic` ports from it).
  */
 export function logicalSwitchOtherConfig(
   subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>,
