@@ -18,7 +18,7 @@ import { Ipam } from '../ipam/index.js';
 import type { NbCommit, NbReplica, NbTransactOptions } from '../ovn-nb/replica.js';
 import type { NbTxn } from '../ovn-nb/txn.js';
 import { lsDel, lspDel } from '../ovn-nb/switch.js';
-import { lrAdd, lrpDel } from '../ovn-nb/router.js';
+import { lrAdd, lrPolicyDelWhere, lrpDel } from '../ovn-nb/router.js';
 import {
   DEFAULT_VPC,
   JOIN_SUBNET,
@@ -32,11 +32,12 @@ import {
   type SubnetInput,
   type Vpc,
 } from './subnet-model.js';
-import { DuplicatePodError, SubnetInUseError, UnknownSubnetNameError } from './model-errors.js';
+import { DuplicatePodError, SubnetFieldError, SubnetInUseError, UnknownSubnetNameError } from './model-errors.js';
 import {
   KUBE_VENDOR,
   planPortRow,
   planSubnetRows,
+  subnetPolicies,
   recordsFromSnapshot,
   releasedFromSnapshot,
   routerPortName,
@@ -60,6 +61,17 @@ export interface KubeControllerOptions {
 export interface KubeAllocation extends IpRecord {
   /** The transaction's commit (nothing sent when the port already matched). */
   readonly commit: NbCommit<unknown>;
+}
+
+/** Underlay subnets need their Vlan (localnet port) and u2o state: only the whole-state reconciler has them. */
+function refuseUnderlay(s: Subnet): void {
+  if (s.vlan !== undefined)
+    throw new SubnetFieldError(
+      s.name,
+      'vlan',
+      s.vlan,
+      'supported by KubeController (use reconcile for underlay subnets)',
+    );
 }
 
 /**
@@ -96,6 +108,7 @@ export class KubeController {
   static async start(nb: NbReplica, o: KubeControllerOptions = {}): Promise<KubeController> {
     const c = new KubeController(nb, o);
     const subnets = validateSubnets(o.subnets ?? [], { vpcs: c.#vpcs });
+    for (const s of subnets) refuseUnderlay(s);
     const snapshot = {
       Logical_Switch: new Map(
         nb.cache
@@ -304,11 +317,20 @@ export class KubeController {
    * Creates a subnet, or rewrites an existing one's switch, router port and router-type port when its
    * definition (gateway, exclude_ips, nat_outgoing, namespaces) changed. A changed `cidrBlock` or `vpc` is
    * refused while pods are in it.
-   * @throws the subnet model's errors (`KUBE_SUBNET_*`, overlap…), `KUBE_SUBNET_IN_USE`, NbReplica's errors
+   * @throws the subnet model's errors (`KUBE_SUBNET_*`, overlap…), `KUBE_SUBNET_IN_USE`, NbReplica's errors;
+   *   `KUBE_SUBNET_INVALID_FIELD` for an underlay subnet (`vlan`), which only {@link reconcile} handles
    */
   async upsertSubnet(input: Subnet | SubnetInput): Promise<NbCommit<unknown>> {
     const others = [...this.#subnets.values()].filter((s) => s.name !== input.name);
     const s = validateSubnets([...others, input], { vpcs: this.#vpcs }).find((x) => x.name === input.name)!;
+    // Underlay subnets need their Vlan (localnet port) and u2o state: only the whole-state reconciler has them.
+    if (s.vlan !== undefined)
+      throw new SubnetFieldError(
+        s.name,
+        'vlan',
+        s.vlan,
+        'supported by KubeController (use reconcile for underlay subnets)',
+      );
     const old = this.#subnets.get(s.name);
     const inIt = (): string[] => [...this.#records.values()].filter((r) => r.subnet === s.name).map((r) => r.name);
     if (old && (old.cidrBlock !== s.cidrBlock || old.vpc !== s.vpc || old.gateway !== s.gateway)) {
@@ -317,6 +339,8 @@ export class KubeController {
     }
     const commit = await this.#nb.transact((tx) => {
       if (old && old.vpc !== s.vpc) lrpDel(tx, routerPortName(old.vpc, s.name));
+      if (old && (old.vpc !== s.vpc || old.cidrBlock !== s.cidrBlock))
+        for (const p of subnetPolicies(old)) lrPolicyDelWhere(tx, old.vpc, { priority: p.priority, match: p.match });
       this.#planSubnet(tx, s);
     }, this.#opts.transact);
     if (old) {
@@ -342,6 +366,7 @@ export class KubeController {
     const commit = await this.#nb.transact((tx) => {
       lsDel(tx, name);
       lrpDel(tx, routerPortName(s.vpc, name));
+      for (const p of subnetPolicies(s)) lrPolicyDelWhere(tx, s.vpc, { priority: p.priority, match: p.match });
     }, this.#opts.transact);
     this.#ipam.removeSubnet(name);
     this.#subnets.delete(name);

@@ -97,6 +97,42 @@ export class U2oAddressError extends KubeModelError {
   }
 }
 
+/** A Vlan Kube-OVN's validator refuses: id outside 0..4095, no provider; or a name listed twice. */
+export class VlanFieldError extends KubeModelError {
+  readonly vlan: string;
+  readonly field: string;
+  constructor(vlan: string, field: string, value: string, reason: string) {
+    super('KUBE_VLAN_INVALID', `vlan ${vlan}: ${field} ${JSON.stringify(value)}: ${reason}`, value);
+    this.vlan = vlan;
+    this.field = field;
+  }
+}
+
+/** A subnet's `vlan` names no Vlan of the desired state (Kube-OVN: the subnet is not set up). */
+export class UnknownVlanError extends KubeModelError {
+  constructor(subnet: string, vlan: string) {
+    super('KUBE_UNKNOWN_VLAN', `subnet ${subnet}: vlan ${JSON.stringify(vlan)} is not defined`, vlan, subnet);
+  }
+}
+
+/** A `natOutgoingPolicyRules` entry Kube-OVN's validator refuses (or, beyond it, a bad action or empty match). */
+export class NatPolicyRuleError extends KubeModelError {
+  /** Index of the rule in `natOutgoingPolicyRules`. */
+  readonly index: number;
+  /** `match`, `match.srcIPs`, `match.dstIPs` or `action`. */
+  readonly field: string;
+  constructor(subnet: string, index: number, field: string, value: string, reason: string) {
+    super(
+      'KUBE_SUBNET_INVALID_NAT_POLICY_RULE',
+      `subnet ${subnet}: natOutgoingPolicyRules[${index}].${field} ${JSON.stringify(value)}: ${reason}`,
+      value,
+      subnet,
+    );
+    this.index = index;
+    this.field = field;
+  }
+}
+
 /**
  * `protocol` disagrees with the CIDR block (IPv4, IPv6 or Dual).
  * @deprecated no longer thrown: the model overwrites the protocol from the CIDR block, as Kube-OVN does.

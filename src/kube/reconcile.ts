@@ -4,7 +4,10 @@
  * - a VPC is a logical router;
  * - a subnet is a logical switch (`other_config` subnet / exclude_ips / gateway for ovn-northd), a
  *   router port `<vpc>-<subnet>` on its VPC's router carrying the gateway address, and the matching
- *   router-type switch port `<subnet>-<vpc>`;
+ *   router-type switch port `<subnet>-<vpc>`; in the default VPC a `ip4.dst == <cidr>` allow policy (31000);
+ * - an underlay subnet (`vlan`) gets the localnet port `localnet.<subnet>`; with a physical gateway (no
+ *   `logicalGateway`) no router port, unless `u2oInterconnection` gives it one carrying the u2o address,
+ *   with Kube-OVN's u2o policies and exclude address sets;
  * - a node gets `node-<node>` in the join subnet, a pod gets `<pod>.<namespace>` in the subnet its
  *   namespace selects, with `addresses` `"MAC IP"` from the IPAM plan; `port_security` stays empty
  *   unless the pod asks for it (`portSecurity`, Kube-OVN's `ovn.kubernetes.io/port_security` annotation);
@@ -29,23 +32,28 @@ import { parseAddress, parseCidrBlock } from '../ipam/index.js';
 import { NB_DATABASE, NbTxn, readNbSnapshot, type NbColumns, type NbSnapshot, type NbTable } from '../ovn-nb/txn.js';
 import { lsAdd, lsDel, lspAdd, lspDel, lspAddresses } from '../ovn-nb/switch.js';
 import { lrAdd, lrPolicyAdd, lrPolicyDel, lrRouteAdd, lrRouteDel, lrpAdd, lrpDel } from '../ovn-nb/router.js';
+import { addressSetAdd, addressSetDel } from '../ovn-nb/security.js';
 import {
   DEFAULT_VPC,
-  allocatorExcludeIps,
   defaultSubnets,
   defaultVpc,
+  hasPhysicalGateway,
+  logicalSwitchOtherConfig,
   nodePortName,
+  u2oOwnerName,
+  validateVlans,
   planIpam,
   type IpRecord,
   type IpamPlan,
   type KubeVip,
+  type KubeVlan,
   type Pod,
   type Subnet,
   type SubnetInput,
   type Vpc,
 } from './subnet-model.js';
 import { KubeNbRecordError } from './reconcile-errors.js';
-import { SubnetGatewayInUseError } from './model-errors.js';
+import { SubnetGatewayInUseError, UnknownVlanError } from './model-errors.js';
 
 /** `external_ids:vendor` on every row the reconciler owns. */
 export const KUBE_VENDOR = 'kube-ovn';
@@ -62,6 +70,8 @@ export const SDK_KEYS = {
   /** On a Vip's virtual port: the Vip's name, and the MAC its reservation holds. */
   vip: 'ovn-sdk/vip',
   vipMac: 'ovn-sdk/vip-mac',
+  /** On a u2o subnet's router port: the subnet (its networks are the u2o address, read back by IPAM). */
+  u2o: 'ovn-sdk/u2o',
 } as const;
 
 /** Desired state. */
@@ -75,6 +85,26 @@ export interface KubeDesiredState {
   readonly nodes?: readonly string[];
   /** Vips: reserved addresses, attached as `virtual` switch ports `<subnet>-vip-<ip>`. */
   readonly vips?: readonly KubeVip[];
+  /** Vlans that underlay subnets (`vlan`) name. */
+  readonly vlans?: readonly KubeVlan[];
+  /**
+   * Nodes' InternalIP addresses by node name: the u2o exclude address sets hold them (Kube-OVN
+   * addPolicyRouteForU2OInterconn). Default none.
+   */
+  readonly nodeAddresses?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A subnet's localnet port: `localnet.<subnet>` (Kube-OVN ovs.GetLocalnetName). */
+export function localnetPortName(subnet: string): string {
+  return `localnet.${subnet}`;
+}
+
+/** Kube-OVN's policy priorities (pkg/util/const.go) the reconciler writes: subnet (31000), u2o subnet (29400), gateway (29000). */
+export const U2O_POLICY_PRIORITIES = { subnet: 31000, u2oSubnet: 29400, gatewayRouter: 29000 } as const;
+
+/** The u2o exclude address set of a subnet and family: `<subnet>.u2o_exclude_ip.ip4`, `-` → `.` (util.U2OExcludeIPAg). */
+export function u2oExcludeAddressSet(subnet: string, family: 4 | 6): string {
+  return `${subnet}.u2o_exclude_ip.ip${family}`.replaceAll('-', '.');
 }
 
 /** The virtual switch port of a Vip: `<subnet>-vip-<ip>` (Kube-OVN's CreateVirtualLogicalSwitchPorts). */
@@ -95,6 +125,7 @@ export const KUBE_NB_TABLES = [
   'Logical_Router_Port',
   'Logical_Router_Static_Route',
   'Logical_Router_Policy',
+  'Address_Set',
 ] as const satisfies readonly NbTable[];
 
 /**
@@ -103,11 +134,12 @@ export const KUBE_NB_TABLES = [
  */
 export const KUBE_NB_COLUMNS = {
   Logical_Switch: ['name', 'ports', 'other_config', 'external_ids'],
-  Logical_Switch_Port: ['name', 'addresses', 'port_security', 'type', 'options', 'external_ids'],
+  Logical_Switch_Port: ['name', 'addresses', 'port_security', 'type', 'options', 'tag', 'external_ids'],
   Logical_Router: ['name', 'ports', 'static_routes', 'policies', 'external_ids'],
   Logical_Router_Port: ['name', 'mac', 'networks', 'external_ids'],
   Logical_Router_Static_Route: ['ip_prefix', 'nexthop', 'policy', 'route_table', 'output_port', 'external_ids'],
   Logical_Router_Policy: ['priority', 'match', 'action', 'nexthops', 'options', 'external_ids'],
+  Address_Set: ['name', 'addresses', 'external_ids'],
 } as const satisfies NbColumns;
 
 /** Router port of a subnet on its VPC router: `<vpc>-<subnet>` (Kube-OVN's name). */
@@ -176,6 +208,14 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
     // The MAC as NB holds it (a static MAC keeps the case it was written in).
     out.push({ name: p.name, mac: parts[0]!, ip: parts.slice(1).join(','), node, subnet });
   }
+  // u2o addresses live on their subnet's router port (networks, MAC).
+  for (const p of snapshot.Logical_Router_Port?.values() ?? []) {
+    const subnet = p.external_ids[SDK_KEYS.u2o];
+    const vpc = p.external_ids.lr;
+    if (p.external_ids.vendor !== KUBE_VENDOR || subnet === undefined || vpc === undefined) continue;
+    const ip = p.networks.map((n) => n.slice(0, n.indexOf('/'))).join(',');
+    out.push({ name: u2oOwnerName(vpc, subnet), ip, mac: p.mac, node: '', subnet });
+  }
   return out;
 }
 
@@ -195,7 +235,39 @@ export function releasedFromSnapshot(snapshot: NbSnapshot): Map<string, string[]
  * handleAddOrUpdateVpc: static routes by (policy, cidr, next hop), policies by (priority, match)); routes
  * and policies with `vendor=kube-ovn` on a desired router that are no longer listed are removed.
  */
-function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[]): void {
+/** A policy the reconciler writes on a VPC router. @internal */
+export interface RouterPolicy {
+  readonly priority: number;
+  readonly match: string;
+  readonly action: 'allow' | 'drop' | 'reroute';
+  readonly nextHopIP?: string;
+  readonly externalIds?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Kube-OVN addCommonRoutesForSubnet (reconcileOvnDefaultVpcRoute): every default-VPC subnet the router
+ * routes (not an underlay subnet with a physical gateway) gets `ip4.dst == <cidr>` allow at 31000, per
+ * CIDR, external_ids `{vendor, subnet}` — ahead of any reroute policy.
+ * @internal
+ */
+export function subnetPolicies(s: Subnet): RouterPolicy[] {
+  if (s.vpc !== DEFAULT_VPC || hasPhysicalGateway(s)) return [];
+  const externalIds = { vendor: KUBE_VENDOR, subnet: s.name };
+  return parseCidrBlock(s.cidrBlock).map((c) => ({
+    priority: U2O_POLICY_PRIORITIES.subnet,
+    match: `ip${c.family}.dst == ${c.text}`,
+    action: 'allow' as const,
+    externalIds,
+  }));
+}
+
+function reconcileVpcRoutes(
+  tx: NbTxn,
+  snapshot: NbSnapshot,
+  vpcs: readonly Vpc[],
+  extra: ReadonlyMap<string, readonly RouterPolicy[]>,
+  keep: ReadonlySet<string>,
+): void {
   const ext = { vendor: KUBE_VENDOR };
   const routers = new Map([...(snapshot.Logical_Router?.values() ?? [])].map((r) => [r.name, r]));
   for (const v of vpcs) {
@@ -204,7 +276,7 @@ function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[
       nexthop: r.nextHopIP,
       policy: r.policy ?? ('dst-ip' as const),
     }));
-    const policies = v.policyRoutes ?? [];
+    const policies: RouterPolicy[] = [...(v.policyRoutes ?? []), ...(extra.get(v.name) ?? [])];
     for (const r of routes) lrRouteAdd(tx, { router: v.name, ...r, externalIds: ext });
     for (const p of policies) {
       lrPolicyAdd(tx, {
@@ -213,7 +285,7 @@ function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[
         match: p.match,
         action: p.action,
         ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}),
-        externalIds: ext,
+        externalIds: p.externalIds ?? ext,
       });
     }
     const lr = routers.get(v.name);
@@ -235,6 +307,7 @@ function reconcileVpcRoutes(tx: NbTxn, snapshot: NbSnapshot, vpcs: readonly Vpc[
       const row = snapshot.Logical_Router_Policy?.get(id);
       if (row === undefined || row.external_ids.vendor !== KUBE_VENDOR) continue;
       if (policies.some((p) => p.priority === row.priority && p.match === row.match)) continue;
+      if (keep.has(`${v.name} ${row.priority} ${row.match}`)) continue;
       lrPolicyDel(tx, v.name, row.priority, row.match);
     }
   }
@@ -248,7 +321,7 @@ function checkGatewayUpdates(snapshot: NbSnapshot, ipam: IpamPlan, existing: rea
   const lrps = new Map([...(snapshot.Logical_Router_Port?.values() ?? [])].map((p) => [p.name, p]));
   for (const s of ipam.subnets) {
     const lrp = lrps.get(routerPortName(s.vpc, s.name));
-    if (lrp === undefined) continue;
+    if (lrp === undefined || hasPhysicalGateway(s)) continue; // an underlay router port carries the u2o address
     const current = lrp.networks.map((n) => n.slice(0, n.indexOf('/'))).sort();
     const wanted = s.gateway.split(',').sort();
     if (current.join(',') === wanted.join(',')) continue;
@@ -296,33 +369,51 @@ export function planSubnetRows(
     readonly records: readonly IpRecord[];
     readonly released: readonly string[];
     readonly lrpMac?: string | undefined;
+    /** The subnet's Vlan, when it names one: a localnet port is written. */
+    readonly vlan?: KubeVlan | undefined;
+    /** The u2o address of an underlay subnet with u2oInterconnection: its router port carries it. */
+    readonly u2o?: IpRecord | undefined;
   },
 ): void {
   const ext = { vendor: KUBE_VENDOR };
   const block = parseCidrBlock(s.cidrBlock);
-  const v4 = block.find((c) => c.family === 4);
+  // For ovn-northd's IPAM: subnet / exclude_ips / gateway (IPv4), ipv6_prefix (IPv6), see logicalSwitchOtherConfig.
   const v4Gw = s.gateway.split(',').find((g) => !g.includes(':'));
-  const otherConfig: Record<string, string> = {};
-  if (v4) {
-    otherConfig.subnet = v4.text;
-    const ex = allocatorExcludeIps(s).filter((e) => !e.includes(':'));
-    if (ex.length) otherConfig.exclude_ips = ex.join(' ');
-    if (v4Gw) otherConfig.gateway = v4Gw;
-  }
+  const otherConfig = logicalSwitchOtherConfig(s);
+  if (otherConfig.subnet !== undefined && v4Gw !== undefined) otherConfig.gateway = v4Gw;
   const lsExt: Record<string, string> = { ...ext, [SDK_KEYS.vpc]: s.vpc };
   if (o.released.length > 0) lsExt[SDK_KEYS.released] = o.released.join(' ');
   lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });
-  const networks = s.gateway.split(',').map((g) => {
+  if (o.vlan !== undefined) planLocalnetPort(tx, s.name, o.vlan);
+  const lrp = routerPortName(s.vpc, s.name);
+  // Kube-OVN handleAddOrUpdateSubnet: needRouter = overlay || logicalGateway || u2o; an underlay subnet's
+  // router port carries the u2o address instead of the gateway (the physical router owns that).
+  if (hasPhysicalGateway(s) && o.u2o === undefined) {
+    lspDel(tx, switchRouterPortName(s.name, s.vpc), { ifExists: true });
+    lrpDel(tx, lrp, { ifExists: true });
+    return;
+  }
+  const addressText = o.u2o !== undefined ? o.u2o.ip : s.gateway;
+  const networks = addressText.split(',').map((g) => {
     const c = block.find((x) => x.family === (g.includes(':') ? 6 : 4))!;
     return `${g}/${c.prefix}`;
   });
-  const lrp = routerPortName(s.vpc, s.name);
-  let mac = o.lrpMac;
+  let mac = o.u2o?.mac ?? o.lrpMac;
   if (mac === undefined) {
     const taken = new Set(o.records.filter((r) => r.subnet === s.name).map((r) => r.mac.toUpperCase()));
     for (let salt = 0; mac === undefined || taken.has(mac); salt++) mac = routerPortMac(lrp, salt);
   }
-  lrpAdd(tx, { router: s.vpc, name: lrp, mac, networks, externalIds: { ...ext, lr: s.vpc } });
+  const lrpExt: Record<string, string> = { ...ext, lr: s.vpc };
+  if (o.u2o !== undefined) lrpExt[SDK_KEYS.u2o] = s.name;
+  lrpAdd(tx, { router: s.vpc, name: lrp, mac, networks, externalIds: lrpExt });
+  for (const p of subnetPolicies(s))
+    lrPolicyAdd(tx, {
+      router: s.vpc,
+      priority: p.priority,
+      match: p.match,
+      action: p.action,
+      externalIds: p.externalIds!,
+    });
   lspAdd(tx, {
     switch: s.name,
     name: switchRouterPortName(s.name, s.vpc),
@@ -331,6 +422,69 @@ export function planSubnetRows(
     options: { 'router-port': lrp },
     externalIds: { ...ext, ls: s.name },
   });
+}
+
+/**
+ * The localnet port of an underlay subnet as Kube-OVN writes it (pkg/ovs CreateLocalnetLogicalSwitchPort):
+ * `localnet.<subnet>`, type `localnet`, addresses `unknown`, `options:network_name` = the provider network,
+ * `tag` = the VLAN id when 0 < id < 4096, external_ids `{vendor, ls}`.
+ */
+function planLocalnetPort(tx: NbTxn, subnet: string, vlan: KubeVlan): void {
+  const name = localnetPortName(subnet);
+  lspAdd(tx, {
+    switch: subnet,
+    name,
+    type: 'localnet',
+    addresses: ['unknown'],
+    options: { network_name: vlan.provider },
+    externalIds: { vendor: KUBE_VENDOR, ls: subnet },
+  });
+  // The tag column (lspAdd sets tag_request, for container ports); Kube-OVN sets `tag` on localnet ports.
+  const tag = vlan.id > 0 && vlan.id < 4096 ? [vlan.id] : [];
+  const created = tx.created('Logical_Switch_Port', name);
+  if (created !== undefined) {
+    if (tag.length > 0) tx.push(tx.update('Logical_Switch_Port', created.ref, { tag }));
+    return;
+  }
+  const row = tx.findAll('Logical_Switch_Port', 'name', name)[0];
+  if (row === undefined) return;
+  const current = row.tag === undefined ? [] : [row.tag];
+  if (current.join() !== tag.join()) tx.push(tx.update('Logical_Switch_Port', { uuid: row._uuid }, { tag }));
+}
+
+/**
+ * The policies Kube-OVN puts on an underlay subnet's VPC router for u2o interconnection
+ * (pkg/controller/subnet.go addPolicyRouteForU2OInterconn), per CIDR: in the default VPC
+ * `ip4.dst == <cidr>` allow (29400) and `ip4.dst == $<subnet>.u2o_exclude_ip.ip4 && ip4.src == <cidr>`
+ * reroute to the gateway (31000); in every VPC `ip4.src == <cidr>` reroute to the gateway (29000).
+ */
+function u2oPolicies(s: Subnet): RouterPolicy[] {
+  const externalIds = { vendor: KUBE_VENDOR, subnet: s.name, isU2ORoutePolicy: 'true' };
+  const out: RouterPolicy[] = [];
+  for (const c of parseCidrBlock(s.cidrBlock)) {
+    const ip = `ip${c.family}`;
+    const gw = s.gateway.split(',').find((g) => g.includes(':') === (c.family === 6))!;
+    if (s.vpc === DEFAULT_VPC) {
+      out.push(
+        { priority: U2O_POLICY_PRIORITIES.u2oSubnet, match: `${ip}.dst == ${c.text}`, action: 'allow', externalIds },
+        {
+          priority: U2O_POLICY_PRIORITIES.subnet,
+          match: `${ip}.dst == $${u2oExcludeAddressSet(s.name, c.family)} && ${ip}.src == ${c.text}`,
+          action: 'reroute',
+          nextHopIP: gw,
+          externalIds,
+        },
+      );
+    }
+    out.push({
+      priority: U2O_POLICY_PRIORITIES.gatewayRouter,
+      match: `${ip}.src == ${c.text}`,
+      action: 'reroute',
+      nextHopIP: gw,
+      externalIds,
+    });
+  }
+  return out;
 }
 
 /**
@@ -367,6 +521,7 @@ export function planReconcile(
   o: ReconcileOptions = {},
 ): ReconcilePlan {
   const vpcs = desired.vpcs ?? [defaultVpc()];
+  const vlans = new Map(validateVlans(desired.vlans ?? []).map((v) => [v.name, v]));
   const records = recordsFromSnapshot(snapshot);
   const ipam = planIpam({
     subnets: desired.subnets,
@@ -378,25 +533,56 @@ export function planReconcile(
     releasedIps: releasedFromSnapshot(snapshot),
     ...(o.macSeed === undefined ? {} : { macSeed: o.macSeed }),
   });
+  for (const s of ipam.subnets)
+    if (s.vlan !== undefined && !vlans.has(s.vlan)) throw new UnknownVlanError(s.name, s.vlan);
   checkGatewayUpdates(snapshot, ipam, records);
+  const u2oBySubnet = new Map(ipam.u2o.map((r) => [r.subnet, r]));
+  const extraPolicies = new Map<string, RouterPolicy[]>();
+  const keepPolicies = new Set<string>();
+  for (const s of ipam.subnets) {
+    // planSubnetRows writes these; the route reconciliation must keep them.
+    for (const p of subnetPolicies(s)) keepPolicies.add(`${s.vpc} ${p.priority} ${p.match}`);
+    if (u2oBySubnet.has(s.name)) extraPolicies.set(s.vpc, [...(extraPolicies.get(s.vpc) ?? []), ...u2oPolicies(s)]);
+  }
   const tx = new NbTxn(snapshot);
   const ext = { vendor: KUBE_VENDOR };
   const lrpMacs = new Map<string, string>();
   for (const p of snapshot.Logical_Router_Port?.values() ?? []) lrpMacs.set(p.name, p.mac);
 
   for (const v of vpcs) lrAdd(tx, { name: v.name, externalIds: ext });
-  reconcileVpcRoutes(tx, snapshot, vpcs);
-
   for (const s of ipam.subnets) {
     planSubnetRows(tx, s, {
       records: ipam.records,
       released: ipam.releasedIps.get(s.name) ?? [],
       lrpMac: lrpMacs.get(routerPortName(s.vpc, s.name)),
+      vlan: s.vlan === undefined ? undefined : vlans.get(s.vlan),
+      u2o: u2oBySubnet.get(s.name),
     });
   }
+  // u2o exclude address sets (node addresses) in the default VPC, before the policies that name them.
+  const nodeIps = Object.values(desired.nodeAddresses ?? {}).flat();
+  const u2oSets = new Set<string>();
+  for (const s of ipam.subnets) {
+    if (!u2oBySubnet.has(s.name)) continue;
+    const externalIds = { vendor: KUBE_VENDOR, subnet: s.name, isU2ORoutePolicy: 'true' };
+    for (const family of [4, 6] as const) {
+      const name = u2oExcludeAddressSet(s.name, family);
+      u2oSets.add(name);
+      const addresses = nodeIps.filter((a) => a.includes(':') === (family === 6));
+      addressSetAdd(tx, { name, addresses, externalIds });
+    }
+  }
+  for (const as of snapshot.Address_Set?.values() ?? []) {
+    const e = as.external_ids;
+    if (e.vendor === KUBE_VENDOR && e.isU2ORoutePolicy === 'true' && !u2oSets.has(as.name)) addressSetDel(tx, as.name);
+  }
+  reconcileVpcRoutes(tx, snapshot, vpcs, extraPolicies, keepPolicies);
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
-  for (const r of ipam.released) lspDel(tx, r.name.startsWith('vip:') ? vipPortName(r.subnet, r.ip) : r.name);
+  for (const r of ipam.released) {
+    if (r.name.startsWith('u2o-interconnection.') && r.node === '') continue; // its router port goes with the subnet rows
+    lspDel(tx, r.name.startsWith('vip:') ? vipPortName(r.subnet, r.ip) : r.name);
+  }
   for (const v of ipam.vips) {
     lspAdd(tx, {
       switch: v.subnet,

@@ -47,6 +47,8 @@ import {
   SubnetUppercaseAddressError,
   SubnetsOverlapError,
   U2oAddressError,
+  NatPolicyRuleError,
+  VlanFieldError,
   UnknownSubnetNameError,
   UnknownVpcError,
 } from './model-errors.js';
@@ -118,7 +120,32 @@ export interface Subnet {
   readonly provider: typeof OVN_PROVIDER;
   readonly protocol: Protocol;
   readonly namespaces: readonly string[];
+  /**
+   * The underlay-to-overlay interconnection address: as written (`spec.u2oInterconnectionIP`) after
+   * {@link defineSubnet}, cleared when `u2oInterconnection` is off (Kube-OVN formatSubnet); after
+   * {@link planIpam}, the address allocated (Kube-OVN `status.u2oInterconnectionIP`, the
+   * U2OINTERCONNECTIONIP column) — only underlay subnets (`vlan`, no `logicalGateway`) get one.
+   */
   readonly u2oInterconnectionIP?: string | undefined;
+  /** Kube-OVN `spec.u2oInterconnection`: connect an underlay subnet to its VPC router (through the u2o address). */
+  readonly u2oInterconnection?: boolean | undefined;
+  /** Kube-OVN `spec.natOutgoingPolicyRules`, as written (applied by the node only when `natOutgoing`). */
+  readonly natOutgoingPolicyRules?: readonly NatOutgoingPolicyRule[] | undefined;
+  /** Kube-OVN `spec.vlan`: the Vlan (and so the provider network) of an underlay subnet. */
+  readonly vlan?: string | undefined;
+  /** Kube-OVN `spec.logicalGateway`: an underlay subnet still routed by the VPC router. */
+  readonly logicalGateway?: boolean | undefined;
+}
+
+/**
+ * One `spec.natOutgoingPolicyRules` entry of a natOutgoing subnet (Kube-OVN ≥ v1.12): traffic from the
+ * subnet to outside the cluster's subnets that matches `srcIPs` / `dstIPs` (comma-separated addresses or
+ * CIDRs of one family) is masqueraded (`nat`) or sent without NAT (`forward`); the first matching rule wins,
+ * unmatched traffic falls through to the subnet's default (masquerade).
+ */
+export interface NatOutgoingPolicyRule {
+  readonly match: { readonly srcIPs?: string; readonly dstIPs?: string };
+  readonly action: 'nat' | 'forward';
 }
 
 /** What a user writes: name and cidrBlock, the rest optional. */
@@ -136,6 +163,10 @@ export interface SubnetInput {
   readonly protocol?: Protocol;
   readonly namespaces?: readonly string[];
   readonly u2oInterconnectionIP?: string;
+  readonly u2oInterconnection?: boolean;
+  readonly natOutgoingPolicyRules?: readonly NatOutgoingPolicyRule[];
+  readonly vlan?: string;
+  readonly logicalGateway?: boolean;
 }
 
 /** A pod that needs a port: optional static IP (`a` or `a,b`) and MAC, optional explicit subnet. */
@@ -188,6 +219,51 @@ export interface KubeVip {
   readonly subnet: string;
   /** Static address (`spec.v4ip`); else the next one the subnet hands out. */
   readonly ip?: string;
+}
+
+/**
+ * A Vlan (Kube-OVN's `vlans.kubeovn.io`): a VLAN id on a provider network. Subnets naming it (`vlan`) are
+ * underlay subnets: their switch gets a localnet port `localnet.<subnet>` with `network_name` = the
+ * provider network and `tag` = the id (none for 0).
+ */
+export interface KubeVlan {
+  readonly name: string;
+  /** 0..4095 (0: untagged). */
+  readonly id: number;
+  /** The ProviderNetwork's name (the bridge mapping name on the nodes). */
+  readonly provider: string;
+}
+
+/**
+ * Check Vlans as Kube-OVN's validator does (pkg/util/validator.go ValidateVlan: id 0..4095, a provider).
+ * @throws KubeNameError `KUBE_INVALID_NAME`, VlanFieldError `KUBE_VLAN_INVALID`
+ */
+export function validateVlans(vlans: readonly KubeVlan[]): KubeVlan[] {
+  const seen = new Set<string>();
+  return vlans.map((v) => {
+    checkKubeName('vlan.name', v.name, 'dns1123-subdomain');
+    if (seen.has(v.name)) throw new VlanFieldError(v.name, 'name', v.name, 'listed twice');
+    seen.add(v.name);
+    if (!Number.isInteger(v.id) || v.id < 0 || v.id > 4095)
+      throw new VlanFieldError(v.name, 'id', String(v.id), 'not an integer 0..4095');
+    if (typeof v.provider !== 'string' || v.provider === '')
+      throw new VlanFieldError(v.name, 'provider', String(v.provider), 'empty');
+    checkKubeName('vlan.provider', v.provider, 'dns1123-subdomain', `vlan ${v.name}`);
+    return { name: v.name, id: v.id, provider: v.provider };
+  });
+}
+
+/**
+ * An underlay subnet whose gateway is the physical router (`vlan` set, no `logicalGateway`): no VPC router
+ * port unless u2o interconnection gives it one.
+ */
+export function hasPhysicalGateway(s: Pick<Subnet, 'vlan' | 'logicalGateway'>): boolean {
+  return s.vlan !== undefined && s.vlan !== '' && s.logicalGateway !== true;
+}
+
+/** IPAM owner (and Kube-OVN IP CR) name of a subnet's u2o address: `u2o-interconnection.<vpc>.<subnet>`. */
+export function u2oOwnerName(vpc: string, subnet: string): string {
+  return `u2o-interconnection.${vpc}.${subnet}`;
 }
 
 /** IPAM owner name of a Vip: `vip:<name>` (cannot clash with a pod's `<pod>.<namespace>`). */
@@ -409,13 +485,15 @@ function checkLowerCase(subnet: string, field: string, value: unknown): void {
  *   CIDR are clipped for allocation, not refused;
  * - `default: true` is kept only for `ovn-default` when `vpc` is left out (Kube-OVN clears it otherwise);
  * - u2oInterconnectionIP inside the CIDR and not the gateway;
+ * - natOutgoingPolicyRules: addresses / CIDRs of one family per rule, action `nat` or `forward`;
  * - address fields in upper case are refused (Kube-OVN ≥ v1.13 refuses upper-case IPv6 text).
  *
  * @throws SubnetFieldError `KUBE_SUBNET_INVALID_FIELD`, KubeNameError `KUBE_INVALID_NAME`,
  *   SubnetCidrError `KUBE_SUBNET_INVALID_CIDR`, SubnetReservedCidrError `KUBE_SUBNET_RESERVED_CIDR`,
  *   SubnetUppercaseAddressError `KUBE_SUBNET_UPPERCASE_ADDRESS`, SubnetExcludeError `KUBE_SUBNET_INVALID_EXCLUDE`,
  *   SubnetGatewayError `KUBE_SUBNET_INVALID_GATEWAY`, GatewayOutsideSubnetError `KUBE_SUBNET_GATEWAY_OUTSIDE_CIDR`,
- *   GatewayReservedAddressError `KUBE_SUBNET_GATEWAY_RESERVED`, U2oAddressError `KUBE_SUBNET_INVALID_U2O_IP`
+ *   GatewayReservedAddressError `KUBE_SUBNET_GATEWAY_RESERVED`, U2oAddressError `KUBE_SUBNET_INVALID_U2O_IP`,
+ *   NatPolicyRuleError `KUBE_SUBNET_INVALID_NAT_POLICY_RULE`
  *
  * @example
  * defineSubnet({ name: 'subnet1', cidrBlock: '10.66.0.0/16', excludeIps: ['10.66.0.1..10.66.0.10'], natOutgoing: true, namespaces: ['ns1'] })
@@ -487,8 +565,69 @@ export function defineSubnet(input: SubnetInput): Subnet {
     provider: OVN_PROVIDER,
     protocol: a.protocol,
     namespaces: [...(input.namespaces ?? [])],
-    ...(u2o === undefined ? {} : { u2oInterconnectionIP: u2o }),
+    // Kube-OVN formatSubnet: the address is dropped when u2oInterconnection is off (after validation).
+    ...(u2o === undefined || input.u2oInterconnection !== true ? {} : { u2oInterconnectionIP: u2o }),
+    ...(input.u2oInterconnection === true ? { u2oInterconnection: true } : {}),
+    ...(input.natOutgoingPolicyRules === undefined || input.natOutgoingPolicyRules.length === 0
+      ? {}
+      : { natOutgoingPolicyRules: checkNatPolicyRules(name, input.natOutgoingPolicyRules) }),
+    ...(input.vlan === undefined || input.vlan === '' ? {} : { vlan: input.vlan }),
+    ...(input.logicalGateway === true ? { logicalGateway: true } : {}),
   };
+}
+
+/**
+ * The family of one `srcIPs` / `dstIPs` list, checked as Kube-OVN's validator does
+ * (pkg/util/validator.go validateNatOutGoingPolicyRuleIPs): every comma-separated item an address or a
+ * CIDR (host bits allowed, as `net.ParseCIDR`), all of one family.
+ */
+function natPolicyIpsFamily(subnet: string, index: number, field: string, text: unknown): 4 | 6 {
+  if (typeof text !== 'string' || text === '')
+    throw new NatPolicyRuleError(subnet, index, field, String(text), 'not a non-empty string');
+  let family: 4 | 6 | undefined;
+  for (const item of text.split(',')) {
+    let f: 4 | 6;
+    try {
+      const slash = item.indexOf('/');
+      f = parseAddress(slash < 0 ? item : item.slice(0, slash)).family;
+      if (slash >= 0) {
+        const len = item.slice(slash + 1);
+        if (!/^(0|[1-9][0-9]{0,2})$/.test(len) || Number(len) > (f === 4 ? 32 : 128)) throw new Error('bad prefix');
+      }
+    } catch {
+      throw new NatPolicyRuleError(subnet, index, field, text, `${JSON.stringify(item)} is not an address or CIDR`);
+    }
+    if (family !== undefined && f !== family)
+      throw new NatPolicyRuleError(subnet, index, field, text, 'mixes IPv4 and IPv6');
+    family = f;
+  }
+  return family!;
+}
+
+/**
+ * Check `natOutgoingPolicyRules` as Kube-OVN's validator does (validateNatOutgoingPolicyRules: each list
+ * one family, src and dst of one family) and, unlike v1.12, also the action (`nat` or `forward`) and that
+ * a rule matches something — v1.12 accepts both and then installs a broken or no rule.
+ */
+function checkNatPolicyRules(subnet: string, rules: readonly NatOutgoingPolicyRule[]): NatOutgoingPolicyRule[] {
+  return rules.map((r, i) => {
+    if (typeof r !== 'object' || r === null || typeof r.match !== 'object' || r.match === null)
+      throw new NatPolicyRuleError(subnet, i, 'match', JSON.stringify(r), 'no match object');
+    if (r.action !== 'nat' && r.action !== 'forward')
+      throw new NatPolicyRuleError(subnet, i, 'action', String(r.action), 'not nat or forward');
+    const { srcIPs, dstIPs } = r.match;
+    const hasSrc = srcIPs !== undefined && srcIPs !== '';
+    const hasDst = dstIPs !== undefined && dstIPs !== '';
+    if (!hasSrc && !hasDst) throw new NatPolicyRuleError(subnet, i, 'match', '{}', 'neither srcIPs nor dstIPs');
+    const sf = hasSrc ? natPolicyIpsFamily(subnet, i, 'match.srcIPs', srcIPs) : undefined;
+    const df = hasDst ? natPolicyIpsFamily(subnet, i, 'match.dstIPs', dstIPs) : undefined;
+    if (sf !== undefined && df !== undefined && sf !== df)
+      throw new NatPolicyRuleError(subnet, i, 'match.dstIPs', String(dstIPs), 'not of the family of srcIPs');
+    return {
+      match: { ...(hasSrc ? { srcIPs: srcIPs } : {}), ...(hasDst ? { dstIPs: dstIPs } : {}) },
+      action: r.action,
+    };
+  });
 }
 
 /**
@@ -682,6 +821,8 @@ export interface IpamPlan {
   readonly records: readonly IpRecord[];
   /** The Vips' reservations (`name` = `vip:<name>`, `node` empty), in input order. */
   readonly vips: readonly IpRecord[];
+  /** u2o interconnection addresses (`name` = {@link u2oOwnerName}, `node` empty), in subnet order. */
+  readonly u2o: readonly IpRecord[];
   /** Records that did not exist before. */
   readonly allocated: readonly IpRecord[];
   /** Existing records whose pod or node is gone (their addresses are free again). */
@@ -824,6 +965,16 @@ export function planIpam(input: PlanInput): IpamPlan {
     add({ name, subnets: [v.subnet], node: '', ip: v.ip, mac: undefined });
   }
 
+  // u2o interconnection (pkg/controller/subnet.go reconcileU2OInterconnectionIP): underlay subnets with
+  // u2oInterconnection take an address — the one written, else the next free one — when the subnet is set up.
+  const u2oNames = new Set<string>();
+  for (const s of subnets) {
+    if (!hasPhysicalGateway(s) || s.u2oInterconnection !== true) continue;
+    const name = u2oOwnerName(s.vpc, s.name);
+    u2oNames.add(name);
+    add({ name, subnets: [s.name], node: '', ip: s.u2oInterconnectionIP, mac: undefined });
+  }
+
   // Existing records: released when their owner is gone; a missing subnet with live owners is refused.
   const released: IpRecord[] = [];
   const kept: IpRecord[] = [];
@@ -926,19 +1077,22 @@ export function planIpam(input: PlanInput): IpamPlan {
   };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
   for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
+  const reserved = (n: string) => vipNames.has(n) || u2oNames.has(n);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && u2oNames.has(w.name)) allocateOne(w);
   for (const w of wants)
     if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
   for (const w of wants)
-    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !vipNames.has(w.name)) allocateOne(w);
+    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !reserved(w.name)) allocateOne(w);
 
   const records: IpRecord[] = [];
   const vips: IpRecord[] = [];
+  const u2o: IpRecord[] = [];
   const allocated: IpRecord[] = [];
   for (const w of wants) {
     const subnet = placed.get(w.name)!;
     const a = ipam.subnet(subnet).get(w.name)!;
     const rec: IpRecord = { name: w.name, ip: a.ip, mac: a.mac!, node: w.node, subnet };
-    (vipNames.has(w.name) ? vips : records).push(rec);
+    (vipNames.has(w.name) ? vips : u2oNames.has(w.name) ? u2o : records).push(rec);
     if (fresh.has(w.name)) allocated.push(rec);
   }
   const usage = new Map<string, SubnetUsage>();
@@ -947,7 +1101,16 @@ export function planIpam(input: PlanInput): IpamPlan {
     usage.set(s.name, ipam.subnet(s.name).usage());
     releasedIps.set(s.name, ipam.subnet(s.name).releasedRanges());
   }
-  return { subnets, records, vips, allocated, released, usage, releasedIps };
+  // The subnets as Kube-OVN's status shows them: u2oInterconnectionIP is the address allocated, if any.
+  const u2oBySubnet = new Map(u2o.map((r) => [r.subnet, r.ip]));
+  const shown = subnets.map((s): Subnet => {
+    const ip = u2oBySubnet.get(s.name);
+    if (ip !== undefined) return { ...s, u2oInterconnectionIP: ip };
+    if (s.u2oInterconnectionIP === undefined) return s;
+    const { u2oInterconnectionIP: _dropped, ...rest } = s;
+    return rest;
+  });
+  return { subnets: shown, records, vips, u2o, allocated, released, usage, releasedIps };
 }
 
 /**
@@ -970,10 +1133,10 @@ export function routerPortNetworks(subnet: Pick<Subnet, 'cidrBlock' | 'gateway'>
 }
 
 /**
- * The logical switch's `other_config` for OVN's own IPAM hints, as Kube-OVN writes it: `subnet` and
- * `exclude_ips` (IPv4 only in OVN; the allocator's clipped, merged list, space-separated, ranges `a..b`),
- * `ipv6_prefix` for an IPv6
- * CIDR (the address part only, as OVN expects).
+ * The logical switch's `other_config` hints for ovn-northd's own IPAM (Kube-OVN v1.12 writes none; the
+ * reconciler writes these so northd agrees with this model): `subnet` and `exclude_ips` (IPv4 only in OVN;
+ * the allocator's clipped, merged list, space-separated, ranges `a..b`), `ipv6_prefix` for an IPv6 CIDR
+ * (the address part only, as OVN expects; northd derives EUI-64 addresses of `dynamic` ports from it).
  */
 export function logicalSwitchOtherConfig(
   subnet: Pick<Subnet, 'name' | 'cidrBlock' | 'gateway' | 'excludeIps'>,

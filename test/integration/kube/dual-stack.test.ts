@@ -84,9 +84,31 @@ describe('dual stack', () => {
     expect(out).toContain('/* output to "b.d2"');
   });
 
+  test('other_config for ovn-northd: subnet / exclude_ips / gateway and ipv6_prefix; northd IPAM agrees', async () => {
+    const oc = (await central.nbctl('get', 'Logical_Switch', 'dual1', 'other_config')).trim();
+    expect(oc).toBe(
+      '{exclude_ips="10.110.0.1", gateway="10.110.0.1", ipv6_prefix="fd00:110::", subnet="10.110.0.0/24"}',
+    );
+    expect((await central.nbctl('get', 'Logical_Switch', 'dual2', 'other_config:ipv6_prefix')).trim()).toBe(
+      '"fd00:111::"',
+    );
+    // A `dynamic` probe port: northd hands out the next IPv4 this model would (.4: .1 gateway, .2 s, .3 a)
+    // and the EUI-64 IPv6 of its MAC under ipv6_prefix (0a:… → 08:…, ff:fe in the middle).
+    await central.nbctl('lsp-add', 'dual1', 'probe', '--', 'lsp-set-addresses', 'probe', '0a:00:00:00:00:01 dynamic');
+    try {
+      await central.nbctl('--wait=sb', 'sync');
+      expect((await central.nbctl('get', 'Logical_Switch_Port', 'probe', 'dynamic_addresses')).trim()).toBe(
+        '"0a:00:00:00:00:01 10.110.0.4 fd00:110::800:ff:fe00:1"',
+      );
+    } finally {
+      await central.nbctl('lsp-del', 'probe');
+    }
+  });
+
   test('node NAT renders both families: ovn40 and ovn60 sets', () => {
     const plan = renderNatOutgoing(subnets);
-    expect(plan.ipsets.map((x) => [x.name, x.members])).toEqual([
+    const sets = plan.ipsets.filter((x) => /subnets(-nat)?$/.test(x.name));
+    expect(sets.map((x) => [x.name, x.members])).toEqual([
       ['ovn40subnets', ['100.64.0.0/16', '10.16.0.0/16', '10.110.0.0/24', '10.111.0.0/24']],
       ['ovn40subnets-nat', ['10.16.0.0/16', '10.110.0.0/24']],
       ['ovn60subnets', ['fd00:110::/120', 'fd00:111::/120']],

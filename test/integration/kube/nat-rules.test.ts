@@ -1,19 +1,20 @@
 /**
- * natOutgoing rendering: the data for the seed scenario, and the rendered commands applied with the
- * real `ipset` / `iptables` inside a network namespace this test creates, read back with
- * `ipset save` / `iptables -t nat -S` / `-L`, and exercised with traffic to a second namespace.
+ * natOutgoing rendering: the full Kube-OVN v1.12 node rule set applied with the real `ipset` / `iptables`
+ * inside network namespaces this test creates, read back with `ipset save` / `iptables -t <table> -S` /
+ * `-L`, and exercised with traffic to a second namespace (masquerade, and a natOutgoingPolicyRules
+ * `forward` rule that sends traffic unmasqueraded).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  NAT_CHAINS,
-  NAT_IPSETS,
+  IPSET_MAXELEM,
+  type NatOutgoingPlan,
   natOutgoingCheckCommands,
   natOutgoingCommands,
   natOutgoingRuleLines,
   renderNatOutgoing,
 } from '../../../src/kube/nat-rules.js';
-import { defaultSubnets, defineSubnet, validateSubnets } from '../../../src/kube/subnet-model.js';
+import { defaultSubnets, validateSubnets } from '../../../src/kube/subnet-model.js';
 
 const seedSubnets = validateSubnets([
   ...defaultSubnets(),
@@ -27,100 +28,7 @@ const seedSubnets = validateSubnets([
   },
 ]);
 
-describe('renderNatOutgoing (data)', () => {
-  it('renders the seed ipsets and the MASQUERADE rule', () => {
-    const plan = renderNatOutgoing(seedSubnets);
-    expect(plan.ipsets).toEqual([
-      {
-        name: 'ovn40subnets',
-        type: 'hash:net',
-        family: 'inet',
-        members: ['100.64.0.0/16', '10.16.0.0/16', '10.66.0.0/16'],
-      },
-      { name: 'ovn40subnets-nat', type: 'hash:net', family: 'inet', members: ['10.16.0.0/16', '10.66.0.0/16'] },
-    ]);
-    expect(plan.rules.find((r) => r.chain === NAT_CHAINS.postrouting)?.spec).toEqual([
-      '-m',
-      'set',
-      '--match-set',
-      'ovn40subnets-nat',
-      'src',
-      '-m',
-      'set',
-      '!',
-      '--match-set',
-      'ovn40subnets',
-      'dst',
-      '-j',
-      'OVN-MASQUERADE',
-    ]);
-    expect(plan.rules.every((r) => r.family === 4)).toBe(true);
-  });
-
-  it('renders ovn60 sets for IPv6 and dual-stack subnets', () => {
-    const plan = renderNatOutgoing([
-      defineSubnet({
-        name: 'ovn-default',
-        cidrBlock: '10.16.0.0/16,fd00:10:16::/64',
-        natOutgoing: true,
-        default: true,
-      }),
-      defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16,fd00:100:64::/64' }),
-    ]);
-    expect(plan.ipsets.map((s) => [s.name, s.family, s.members])).toEqual([
-      ['ovn40subnets', 'inet', ['10.16.0.0/16', '100.64.0.0/16']],
-      ['ovn40subnets-nat', 'inet', ['10.16.0.0/16']],
-      ['ovn60subnets', 'inet6', ['fd00:10:16::/64', 'fd00:100:64::/64']],
-      ['ovn60subnets-nat', 'inet6', ['fd00:10:16::/64']],
-    ]);
-    expect(natOutgoingCommands(plan).filter((c) => c[0] === 'ip6tables')).toContainEqual([
-      'ip6tables',
-      '-t',
-      'nat',
-      '-A',
-      'OVN-POSTROUTING',
-      '-m',
-      'set',
-      '--match-set',
-      'ovn60subnets-nat',
-      'src',
-      '-m',
-      'set',
-      '!',
-      '--match-set',
-      'ovn60subnets',
-      'dst',
-      '-j',
-      'OVN-MASQUERADE',
-    ]);
-    expect(NAT_IPSETS[6]).toEqual({ subnets: 'ovn60subnets', nat: 'ovn60subnets-nat' });
-  });
-
-  // Kube-OVN pkg/daemon/gateway_linux.go setIPSet: ovn40subnets and ovn40subnets-nat exist for every
-  // protocol of the node, whether or not a subnet has natOutgoing; the rules only matter with members.
-  it('leaves out other VPCs; without natOutgoing subnets the sets exist (nat set empty) and no rule is rendered', () => {
-    const plan = renderNatOutgoing([
-      ...seedSubnets,
-      defineSubnet({ name: 'v2', vpc: 'vpc2', cidrBlock: '10.99.0.0/16', natOutgoing: true }),
-    ]);
-    expect(plan.ipsets[0]?.members).not.toContain('10.99.0.0/16');
-    const none = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })]);
-    expect(none.ipsets.map((x) => [x.name, x.members])).toEqual([
-      ['ovn40subnets', ['100.64.0.0/16']],
-      ['ovn40subnets-nat', []],
-    ]);
-    expect([none.chains, none.rules]).toEqual([[], []]);
-    const dualNode = renderNatOutgoing([defineSubnet({ name: 'join', cidrBlock: '100.64.0.0/16' })], {
-      protocol: 'Dual',
-    });
-    expect(dualNode.ipsets.map((x) => [x.name, x.family, x.members])).toEqual([
-      ['ovn40subnets', 'inet', ['100.64.0.0/16']],
-      ['ovn40subnets-nat', 'inet', []],
-      ['ovn60subnets', 'inet6', []],
-      ['ovn60subnets-nat', 'inet6', []],
-    ]);
-  });
-});
+// The rule set as data is checked line by line against Kube-OVN's source in test/unit/kube/nat-rules.test.ts.
 
 // ---- real ipset / iptables inside throwaway namespaces ----
 
@@ -133,6 +41,35 @@ function sh(ns: string, argv: readonly string[]): string {
 }
 function ok(ns: string, argv: readonly string[]): boolean {
   return spawnSync('ip', ['netns', 'exec', ns, ...argv], { stdio: 'pipe', timeout: 10_000 }).status === 0;
+}
+
+/** Every set reads back with its type, family, maxelem and members; every table's rules as rendered. */
+function expectApplied(ns: string, plan: NatOutgoingPlan): void {
+  const saved = sh(ns, ['ipset', 'save']).split('\n');
+  for (const set of plan.ipsets) {
+    const create = saved.find((l) => l.startsWith(`create ${set.name} `));
+    expect(create).toContain(`${set.type} family ${set.family} `);
+    expect(create).toContain(`maxelem ${IPSET_MAXELEM}`);
+    const members = saved.filter((l) => l.startsWith(`add ${set.name} `)).map((l) => l.split(' ')[2]);
+    expect(members.sort()).toEqual([...set.members].sort());
+  }
+  for (const family of [4, 6] as const) {
+    if (!plan.rules.some((r) => r.family === family)) continue;
+    for (const table of ['nat', 'filter', 'mangle'] as const) {
+      const readBack = sh(ns, [family === 4 ? 'iptables' : 'ip6tables', '-t', table, '-S'])
+        .trim()
+        .split('\n');
+      const lines = natOutgoingRuleLines(plan, family, table);
+      // Every chain's -A lines in exactly the rendered order (built-in chains hold only our rules here).
+      const chainsOf = new Set(lines.map((l) => l.split(' ')[1]!));
+      for (const chain of chainsOf) {
+        const want = lines.filter((l) => l.startsWith(`-A ${chain} `));
+        expect(readBack.filter((l) => l.startsWith(`-A ${chain} `))).toEqual(want);
+      }
+      for (const l of lines.filter((x) => x.startsWith('-N '))) expect(readBack).toContain(l);
+    }
+  }
+  for (const cmd of natOutgoingCheckCommands(plan)) expect(ok(ns, cmd)).toBe(true);
 }
 
 describe('rendered commands on the real ipset/iptables', () => {
@@ -148,8 +85,10 @@ describe('rendered commands on the real ipset/iptables', () => {
     // Pod-like source addresses on the node: one in a natOutgoing subnet, one in join (no NAT).
     sh(NODE_NS, ['ip', 'addr', 'add', '10.16.0.5/32', 'dev', 'lo']);
     sh(NODE_NS, ['ip', 'addr', 'add', '100.64.0.5/32', 'dev', 'lo']);
+    sh(NODE_NS, ['ip', 'addr', 'add', '10.66.0.5/32', 'dev', 'lo']);
     sh(OUT_NS, ['ip', 'link', 'set', 'lo', 'up']);
     sh(OUT_NS, ['ip', 'addr', 'add', '192.0.2.2/24', 'dev', vB]);
+    sh(OUT_NS, ['ip', 'addr', 'add', '192.0.2.3/24', 'dev', vB]);
     sh(OUT_NS, ['ip', 'link', 'set', vB, 'up']);
   });
 
@@ -169,44 +108,37 @@ describe('rendered commands on the real ipset/iptables', () => {
       ]),
     );
     for (const cmd of natOutgoingCommands(plan)) sh(DUAL_NS, cmd);
-    const saved = sh(DUAL_NS, ['ipset', 'save']).split('\n');
-    for (const set of plan.ipsets) {
-      expect(saved.find((l) => l.startsWith(`create ${set.name} `))).toContain(`hash:net family ${set.family} `);
-      const members = saved.filter((l) => l.startsWith(`add ${set.name} `)).map((l) => l.split(' ')[2]);
-      expect(members.sort()).toEqual([...set.members].sort());
-    }
-    expect(plan.ipsets.map((x) => x.name)).toEqual([
-      'ovn40subnets',
-      'ovn40subnets-nat',
+    expectApplied(DUAL_NS, plan);
+    expect(plan.ipsets.filter((x) => x.family === 'inet6').map((x) => x.name)).toEqual([
+      'ovn60services',
       'ovn60subnets',
+      'ovn60local-pod-ip-nat',
       'ovn60subnets-nat',
+      'ovn60subnets-distributed-gw',
+      'ovn60other-node',
+      'ovn60subnets-nat-policy',
     ]);
-    const v4 = sh(DUAL_NS, ['iptables', '-t', 'nat', '-S']).trim().split('\n');
     const v6 = sh(DUAL_NS, ['ip6tables', '-t', 'nat', '-S']).trim().split('\n');
-    for (const line of natOutgoingRuleLines(plan, 4)) expect(v4).toContain(line);
-    for (const line of natOutgoingRuleLines(plan, 6)) expect(v6).toContain(line);
     expect(v6).toContain(
       '-A OVN-POSTROUTING -m set --match-set ovn60subnets-nat src -m set ! --match-set ovn60subnets dst -j OVN-MASQUERADE',
     );
-    for (const cmd of natOutgoingCheckCommands(plan)) expect(ok(DUAL_NS, cmd)).toBe(true);
   });
 
   it('applies, reads back identical sets and rules, and masquerades only natOutgoing sources', () => {
-    const plan = renderNatOutgoing(seedSubnets);
+    // The seed, plus a natOutgoingPolicyRules entry on ovn-default: to 192.0.2.3, forward without NAT.
+    const subnets = validateSubnets(
+      seedSubnets.map((s) =>
+        s.name === 'ovn-default'
+          ? { ...s, natOutgoingPolicyRules: [{ match: { dstIPs: '192.0.2.3' }, action: 'forward' as const }] }
+          : s,
+      ),
+    );
+    const plan = renderNatOutgoing(subnets);
     for (const cmd of natOutgoingCommands(plan)) sh(NODE_NS, cmd);
     // ipset commands use -exist: running them twice is harmless
     for (const cmd of natOutgoingCommands(plan).filter((c) => c[0] === 'ipset')) sh(NODE_NS, cmd);
 
-    for (const set of plan.ipsets) {
-      const saved = sh(NODE_NS, ['ipset', 'save', set.name]).split('\n');
-      expect(saved[0]).toMatch(new RegExp(`^create ${set.name} hash:net family inet `));
-      const members = saved.filter((l) => l.startsWith('add ')).map((l) => l.split(' ')[2]);
-      expect(members.sort()).toEqual([...set.members].sort());
-    }
-
-    const readBack = sh(NODE_NS, ['iptables', '-t', 'nat', '-S']).trim().split('\n');
-    for (const line of natOutgoingRuleLines(plan)) expect(readBack).toContain(line);
-    for (const cmd of natOutgoingCheckCommands(plan)) expect(ok(NODE_NS, cmd)).toBe(true);
+    expectApplied(NODE_NS, plan);
 
     // The seed's phrasing of the rule, as `iptables -L` lists it.
     // (Without -n: iptables 1.8.9 prints the protocol of -n listings as "0" instead of "all".)
@@ -224,6 +156,14 @@ describe('rendered commands on the real ipset/iptables', () => {
     // ping gets its reply.
     expect(ok(NODE_NS, ['ping', '-c', '1', '-W', '2', '-I', '10.16.0.5', '192.0.2.2'])).toBe(true);
     expect(ok(NODE_NS, ['ping', '-c', '1', '-W', '1', '-I', '100.64.0.5', '192.0.2.2'])).toBe(false);
+    // The policy rule: ovn-default to 192.0.2.3 is marked forward (0x90002) and leaves unmasqueraded;
+    // subnet1 has no policy and is masqueraded to the same host.
+    expect(ok(NODE_NS, ['ping', '-c', '1', '-W', '1', '-I', '10.16.0.5', '192.0.2.3'])).toBe(false);
+    expect(ok(NODE_NS, ['ping', '-c', '1', '-W', '2', '-I', '10.66.0.5', '192.0.2.3'])).toBe(true);
+    const policyChain = plan.chains.find((c) => c.name.startsWith('OVN-NAT-PSUBNET-'))!.name;
+    const marked = sh(NODE_NS, ['iptables', '-t', 'nat', '-L', policyChain, '-n', '-v', '-x']);
+    const markLine = marked.split('\n').find((l) => /MARK/.test(l))!;
+    expect(Number(markLine.trim().split(/\s+/)[0])).toBeGreaterThanOrEqual(1);
     const counters = sh(NODE_NS, ['iptables', '-t', 'nat', '-L', 'OVN-MASQUERADE', '-n', '-v', '-x']);
     const masq = counters.split('\n').find((l) => /\bMASQUERADE\b/.test(l) && !/^Chain/.test(l))!;
     expect(Number(masq.trim().split(/\s+/)[0])).toBeGreaterThanOrEqual(1);

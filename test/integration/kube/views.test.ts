@@ -139,10 +139,19 @@ describe('subnet table', () => {
   });
 
   it('prints dual-stack counts exactly and the U2O address', () => {
-    const s = defineSubnet({ name: 'd', cidrBlock: '10.20.0.0/24,fd00:20::/120', u2oInterconnectionIP: '10.20.0.200' });
+    // The column is Kube-OVN's status.u2oInterconnectionIP: the address an underlay subnet with u2o holds.
+    const s = defineSubnet({
+      name: 'd',
+      cidrBlock: '10.20.0.0/24,fd00:20::/120',
+      vlan: 'vlan1',
+      u2oInterconnection: true,
+      u2oInterconnectionIP: '10.20.0.200',
+    });
     const plan = planIpam({ subnets: [s], pods: [{ name: 'p', namespace: 'x', node: 'n', subnet: 'd' }], macSeed: 1 });
     const row = subnetRow(plan.subnets[0]!, plan.usage.get('d'));
-    expect(row.slice(9)).toEqual(['1', '252', '1', '252', '["10.20.0.1","fd00:20::1"]', '10.20.0.200']);
+    // The u2o address is counted (its IP CR is one of the subnet's), one per family as for a pod.
+    expect(plan.u2o.map((r) => r.ip)).toEqual(['10.20.0.200,fd00:20::2']);
+    expect(row.slice(9)).toEqual(['2', '251', '2', '251', '["10.20.0.1","fd00:20::1"]', '10.20.0.200,fd00:20::2']);
     expect(renderSubnetTable(plan.subnets, plan.usage)).toBe(tabwriter([SUBNET_COLUMNS, row]));
   });
 });

@@ -192,7 +192,12 @@ describe('validation Kube-OVN does', () => {
       ),
     ).toMatchObject({ code: 'KUBE_SUBNET_INVALID_U2O_IP' });
     expect(
-      defineSubnet({ name: 'u', cidrBlock: 'fd00:80::/64', u2oInterconnectionIP: 'fd00:80:0::2' }).u2oInterconnectionIP,
+      defineSubnet({
+        name: 'u',
+        cidrBlock: 'fd00:80::/64',
+        u2oInterconnection: true,
+        u2oInterconnectionIP: 'fd00:80:0::2',
+      }).u2oInterconnectionIP,
     ).toBe('fd00:80::2');
   });
 });

@@ -49,7 +49,21 @@ describe('planReconcile (pure)', () => {
     expect(ops.filter((o) => o.op === 'wait').map((o) => (o as { table: string }).table)).toEqual([
       'Logical_Router',
       'Logical_Switch',
+      'Logical_Router_Policy',
       'Logical_Switch',
+      'Logical_Router_Policy',
+    ]);
+    // Kube-OVN addCommonRoutesForSubnet: `ip4.dst == <cidr>` allow at 31000 per default-VPC subnet.
+    expect(
+      ops
+        .filter((o) => o.op === 'insert' && o.table === 'Logical_Router_Policy')
+        .map((o) => {
+          const row = (o as { row: Record<string, unknown> }).row;
+          return [row.priority, row.match, row.action];
+        }),
+    ).toEqual([
+      [31000, 'ip4.dst == 100.64.0.0/16', 'allow'],
+      [31000, 'ip4.dst == 10.16.0.0/16', 'allow'],
     ]);
     const pod = ops.find((o) => o.op === 'insert' && (o.row as Record<string, unknown>).name === 'pod1.default') as {
       row: Record<string, unknown>;

@@ -116,6 +116,7 @@ describe('defaults', () => {
       name: 'dual',
       cidrBlock: '10.20.0.0/16,fd00:20::/64',
       protocol: 'Dual',
+      u2oInterconnection: true,
       u2oInterconnectionIP: '10.20.0.254',
     });
     expect(d).toMatchObject({
@@ -124,6 +125,11 @@ describe('defaults', () => {
       excludeIps: ['10.20.0.1', 'fd00:20::1'],
       u2oInterconnectionIP: '10.20.0.254',
     });
+    // Kube-OVN formatSubnet (pkg/controller/subnet.go:327): the address is dropped when u2oInterconnection is off.
+    expect(
+      defineSubnet({ name: 'dual', cidrBlock: '10.20.0.0/16', u2oInterconnectionIP: '10.20.0.254' })
+        .u2oInterconnectionIP,
+    ).toBeUndefined();
   });
 
   it('accepts a gateway inside an excluded range (the seed subnet1 does exactly that)', () => {
