@@ -77,6 +77,27 @@ const RANKS: Record<string, Record<string, number>> = {
     'packet-text.ts': 3,
     'index.ts': 4,
   },
+  actions: {
+    // (0) constants, types, errors, byte and slice helpers
+    'constants.ts': 0,
+    'types.ts': 0,
+    'errors.ts': 0,
+    'addresses.ts': 0,
+    'slices.ts': 0,
+    'bytes.ts': 0,
+    // (1) actions by family, sizing, writing and reading side by side; the list checks
+    'standard.ts': 1,
+    'nicira.ts': 1,
+    'encap.ts': 1,
+    'validate.ts': 1,
+    // (2) the action list codec (standard or Nicira per action; ct and clone nest through it)
+    'list.ts': 2,
+    // (3) instruction lists (their action lists through list.ts)
+    'instructions.ts': 3,
+    // (4) text
+    'format.ts': 4,
+    'index.ts': 5,
+  },
 };
 
 describe('src/openflow import structure', () => {
