@@ -98,6 +98,25 @@ const RANKS: Record<string, Record<string, number>> = {
     'format.ts': 4,
     'index.ts': 5,
   },
+  text: {
+    // (0) errors, types, lexer, values, field names / subfields, encap arguments
+    'errors.ts': 0,
+    'types.ts': 0,
+    'lexer.ts': 0,
+    'values.ts': 0,
+    'slice.ts': 0,
+    'encap.ts': 0,
+    // (1) the match parser; field-write encoding and compound action arguments for the action parser
+    'match.ts': 1,
+    'set-field.ts': 1,
+    'action-args.ts': 1,
+    // (2) the action parser (one handler per action name) and instructions
+    'actions.ts': 2,
+    // (3) whole flow lines; the canonical printer
+    'flow.ts': 3,
+    'format.ts': 3,
+    'index.ts': 4,
+  },
 };
 
 describe('src/openflow import structure', () => {
