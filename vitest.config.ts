@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { OPENFLOW_UNIT_ORACLES, ORACLE } from './test/projects.js';
+import { ORACLE } from './test/projects.js';
 
 /**
  * Test projects, split by what a test needs (test/ mirrors src/):
@@ -7,7 +7,8 @@ import { OPENFLOW_UNIT_ORACLES, ORACLE } from './test/projects.js';
  *   binary, no root, no network beyond loopback sockets; runs in seconds (`npm run test:unit`).
  *   test/unit/project/test-tree.test.ts enforces it (no unit test starts a process).
  * - `oracle`: property tests that compare with an external program (tshark, ovs-ofctl).
- * - `integration`: real daemons through src/testing (test/integration).
+ * - `integration`: real daemons through src/testing, and example tests that run an OVS tool as the oracle
+ *   (test/integration; ovs-ofctl through test/integration/openflow-flow/ofctl.ts).
  * `npm test` runs them all.
  */
 
@@ -21,11 +22,11 @@ export default defineConfig({
           ...shared,
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
-          exclude: [...ORACLE, ...OPENFLOW_UNIT_ORACLES],
+          exclude: ORACLE,
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
         },
       },
-      { test: { ...shared, name: 'oracle', include: [...ORACLE, ...OPENFLOW_UNIT_ORACLES] } },
+      { test: { ...shared, name: 'oracle', include: ORACLE } },
       { test: { ...shared, name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       // The packed tarball installed into an empty project (ESM, CJS, tsc, publint/attw, the bins).
       { test: { ...shared, name: 'consumer', include: ['test/consumer/**/*.test.ts'] } },

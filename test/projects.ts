@@ -16,16 +16,9 @@ export const ORACLE = [
 export const ORACLE_HELPERS = ['test/property/openflow-msg/oracle.ts'];
 
 /**
- * OpenFlow tests under test/unit that still run ovs-ofctl or read OVS' installed files; the OpenFlow
- * work of issue #20 moves them to test/integration, after which this list goes.
+ * Kept empty for test/unit/project/test-tree.test.ts, which still imports it: the OpenFlow tests that ran
+ * ovs-ofctl from test/unit moved to test/integration/openflow-* (issue #20); the recorded-vector tests
+ * (OVS and Ryu vectors in ../shared/vectors) are pure and stay in the unit project. Delete this export
+ * together with that import.
  */
-export const OPENFLOW_UNIT_ORACLES = [
-  'test/unit/openflow-flow/encap.test.ts',
-  'test/unit/openflow-flow/match-validate.test.ts',
-  'test/unit/openflow-flow/ofp-actions-vectors.test.ts',
-  'test/unit/openflow-flow/parse-flows-vectors.test.ts',
-  'test/unit/openflow-msg/negotiation-multipart.test.ts',
-  'test/unit/openflow-msg/ofp-print-vectors.test.ts',
-  'test/unit/openflow-msg/packet-out-loose-match.test.ts',
-  'test/unit/openflow-msg/ryu-vectors.test.ts',
-];
+export const OPENFLOW_UNIT_ORACLES: readonly string[] = [];

@@ -69,6 +69,10 @@ export const OFPIT = {
 /** Nicira vendor id (OVS include/openflow/nicira-ext.h). */
 export const NX_VENDOR_ID = 0x00002320;
 
+/** ONF vendor id and its copy_field extension for OpenFlow 1.3 (ONF_ET_COPY_FIELD, EXT-320). */
+export const ONF_VENDOR_ID = 0x4f4e4600;
+export const ONF_ET_COPY_FIELD = 3200;
+
 /** Nicira action subtypes (OVS lib/ofp-actions.c, enum ofp_raw_action_type NXAST_RAW_*). */
 export const NXAST = {
   RESUBMIT: 1,

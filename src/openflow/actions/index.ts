@@ -3,17 +3,11 @@
  * OpenFlow version, and the canonical text ovs-ofctl prints. Sans-I/O.
  */
 export type { Action, Instruction, FieldSlice, NatSpec, LearnSpec } from './types.js';
-export {
-  actionsLength,
-  writeActions,
-  readActions,
-  instructionsLength,
-  writeInstructions,
-  readInstructions,
-} from './codec.js';
+export { actionsLength, writeActions, readActions } from './list.js';
+export { instructionsLength, writeInstructions, readInstructions } from './instructions.js';
 export { formatActions, formatInstructions } from './format.js';
 export { ActionError } from './errors.js';
 export type { ActionErrorCode } from './errors.js';
-export { validateActions } from './codec.js';
+export { validateActions } from './validate.js';
 export { formatAction } from './format.js';
 export { formatSlice } from './slices.js';

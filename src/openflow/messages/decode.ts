@@ -7,7 +7,7 @@
  * port, stats, ext, nicira-*); it never loads the text formatter.
  */
 import { ByteReader, WireError } from '../../wire/index.js';
-import { readActions } from '../actions/codec.js';
+import { readActions } from '../actions/list.js';
 import type { OfVersion } from '../version.js';
 import { EXPERIMENTER_ID, NXT, OFPT } from './constants.js';
 import { OfMessageError } from './errors.js';

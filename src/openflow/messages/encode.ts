@@ -5,7 +5,8 @@
  * Rank 2 of messages/: a dispatcher over the family bodies of rank 1.
  */
 import { ByteWriter, WireError } from '../../wire/index.js';
-import { writeActions, writeInstructions } from '../actions/codec.js';
+import { writeActions } from '../actions/list.js';
+import { writeInstructions } from '../actions/instructions.js';
 import { writeMatch, writeMatch10 } from '../match/codec.js';
 import { writeMatch11 } from '../match/match11.js';
 import type { OfVersion } from '../version.js';

@@ -4,7 +4,8 @@
  * OpenFlow 1.5.1 §7.3.4.2 (flow mod), §7.4.2 (flow removed), §7.2.4 (OXS).
  */
 import { type ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions, readInstructions } from '../actions/codec.js';
+import { readActions } from '../actions/list.js';
+import { readInstructions } from '../actions/instructions.js';
 import type { Action } from '../actions/types.js';
 import { readMatch, readMatch10 } from '../match/codec.js';
 import { readMatch11 } from '../match/match11.js';

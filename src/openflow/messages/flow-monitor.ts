@@ -22,7 +22,8 @@
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import { oxmFieldsLength, readMatch, writeMatch } from '../match/codec.js';
-import { readActions, readInstructions, writeActions, writeInstructions } from '../actions/codec.js';
+import { readActions, writeActions } from '../actions/list.js';
+import { readInstructions, writeInstructions } from '../actions/instructions.js';
 import type { Action, Instruction } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError, OfValidationError } from './errors.js';

@@ -3,7 +3,7 @@
  * stats and group features, read and written side by side. OpenFlow 1.5.1 §7.3.4.3, §7.3.5.9–11.
  */
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions, writeActions } from '../actions/codec.js';
+import { readActions, writeActions } from '../actions/list.js';
 import { readOxmFields } from '../match/codec.js';
 import { defaultCodePoint, fieldByName } from '../match/fields.js';
 import type { OfVersion } from '../version.js';

@@ -15,7 +15,7 @@
  */
 import { readFlowRemovedFixed } from './flow-mod.js';
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions, writeActions } from '../actions/codec.js';
+import { readActions, writeActions } from '../actions/list.js';
 import type { Action } from '../actions/index.js';
 import type { OfVersion } from '../version.js';
 import { OfMessageError } from './errors.js';

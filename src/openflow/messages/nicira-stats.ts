@@ -12,7 +12,7 @@
  */
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import { oxmFieldsLength } from '../match/codec.js';
-import { readActions, writeActions } from '../actions/codec.js';
+import { readActions, writeActions } from '../actions/list.js';
 import type { OfVersion } from '../version.js';
 import { expectBody, readNxm, subByLength, writeNxm } from './props.js';
 import type { IpfixStats, NxFlowStatsEntry, NxFlowStatsRequest } from './ext-types.js';

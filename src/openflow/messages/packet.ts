@@ -3,7 +3,7 @@
  * properties with TLV maps, read and written side by side. OpenFlow 1.5.1 §7.4.1, §7.3.6.
  */
 import { ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions } from '../actions/codec.js';
+import { readActions } from '../actions/list.js';
 import { readMatch, readOxmFields, writeOxmFields } from '../match/codec.js';
 import type { OfVersion } from '../version.js';
 import { NXPINT } from './constants.js';

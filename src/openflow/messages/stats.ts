@@ -4,7 +4,8 @@
  * read by decode.ts and written by encode.ts. OpenFlow 1.5.1 §7.3.5.
  */
 import { type ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions, readInstructions, writeActions, writeInstructions } from '../actions/codec.js';
+import { readActions, writeActions } from '../actions/list.js';
+import { readInstructions, writeInstructions } from '../actions/instructions.js';
 import { readMatch, readMatch10, writeMatch, writeMatch10 } from '../match/codec.js';
 import { readMatch11, writeMatch11 } from '../match/match11.js';
 import type { OfVersion } from '../version.js';

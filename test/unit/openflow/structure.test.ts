@@ -77,6 +77,46 @@ const RANKS: Record<string, Record<string, number>> = {
     'packet-text.ts': 3,
     'index.ts': 4,
   },
+  actions: {
+    // (0) constants, types, errors, byte and slice helpers
+    'constants.ts': 0,
+    'types.ts': 0,
+    'errors.ts': 0,
+    'addresses.ts': 0,
+    'slices.ts': 0,
+    'bytes.ts': 0,
+    // (1) actions by family, sizing, writing and reading side by side; the list checks
+    'standard.ts': 1,
+    'nicira.ts': 1,
+    'encap.ts': 1,
+    'validate.ts': 1,
+    // (2) the action list codec (standard or Nicira per action; ct and clone nest through it)
+    'list.ts': 2,
+    // (3) instruction lists (their action lists through list.ts)
+    'instructions.ts': 3,
+    // (4) text
+    'format.ts': 4,
+    'index.ts': 5,
+  },
+  text: {
+    // (0) errors, types, lexer, values, field names / subfields, encap arguments
+    'errors.ts': 0,
+    'types.ts': 0,
+    'lexer.ts': 0,
+    'values.ts': 0,
+    'slice.ts': 0,
+    'encap.ts': 0,
+    // (1) the match parser; field-write encoding and compound action arguments for the action parser
+    'match.ts': 1,
+    'set-field.ts': 1,
+    'action-args.ts': 1,
+    // (2) the action parser (one handler per action name) and instructions
+    'actions.ts': 2,
+    // (3) whole flow lines; the canonical printer
+    'flow.ts': 3,
+    'format.ts': 3,
+    'index.ts': 4,
+  },
 };
 
 describe('src/openflow import structure', () => {

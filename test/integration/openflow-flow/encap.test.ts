@@ -18,7 +18,7 @@ import { parseEncap } from '../../../src/openflow/text/encap.js';
 import type { DecapSpec, EncapSpec } from '../../../src/openflow/actions/encap.js';
 import { FlowParseError, parseActions } from '../../../src/openflow/text/index.js';
 import { SdkError } from '../../../src/errors.js';
-import { ofctlParseFlow } from '../../integration/openflow-flow/ofctl.js';
+import { ofctlParseFlow } from './ofctl.js';
 
 const hexOf = (list: readonly Action[], v: 1 | 4 | 6): string => {
   const w = ByteWriter.alloc(actionsLength(list, v));

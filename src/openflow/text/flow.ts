@@ -1,0 +1,75 @@
+/**
+ * One line of ovs-ofctl flow syntax: the flow's own fields (table, priority, timeouts, cookie,
+ * flags), its match (match.ts) and `actions=` (actions.ts).
+ */
+import type { OfVersion } from '../version.js';
+import { FlowParseError } from './errors.js';
+import { keyValue, splitTop } from './lexer.js';
+import { applyMatchPiece, finishMatch, type MatchBuilder } from './match.js';
+import { parseInstructions } from './actions.js';
+import type { FlowFlag, FlowSpec } from './types.js';
+import { parseNum, parsePort32, parseUint } from './values.js';
+
+const FLOW_FLAGS: readonly FlowFlag[] = [
+  'send_flow_rem',
+  'check_overlap',
+  'reset_counts',
+  'no_packet_counts',
+  'no_byte_counts',
+];
+
+/** The flow's own `key=value` fields, by name (anything else is match or a flag). */
+const FLOW_FIELDS: ReadonlyMap<string, (spec: FlowSpec, v: string, vp: number) => void> = new Map([
+  ['table', (spec, v, vp) => (spec.table = parseNum(v, 8, vp, 'table'))],
+  ['priority', (spec, v, vp) => (spec.priority = parseNum(v, 16, vp, 'priority'))],
+  ['idle_timeout', (spec, v, vp) => (spec.idleTimeout = parseNum(v, 16, vp, 'idle_timeout'))],
+  ['hard_timeout', (spec, v, vp) => (spec.hardTimeout = parseNum(v, 16, vp, 'hard_timeout'))],
+  ['importance', (spec, v, vp) => (spec.importance = parseNum(v, 16, vp, 'importance'))],
+  ['out_port', (spec, v, vp) => (spec.outPort = parsePort32(v, vp))],
+  ['out_group', (spec, v, vp) => (spec.outGroup = parseNum(v, 32, vp, 'out_group'))],
+  [
+    'cookie',
+    (spec, v, vp) => {
+      const [c, mask] = v.split('/');
+      spec.cookie = parseUint(c!, 64, vp, 'cookie');
+      if (mask !== undefined) spec.cookieMask = parseUint(mask, 64, vp, 'cookie mask');
+    },
+  ],
+]);
+
+/**
+ * Parses one line of ovs-ofctl flow syntax: `table=…,priority=…,cookie=…,<match> actions=<actions>`.
+ *
+ * @example
+ * parseFlow('table=9,priority=100,tcp,reg0=0x5,nw_dst=10.0.0.0/8 actions=ct(commit,zone=5),resubmit(,10)', OFP_VERSION.OF15)
+ * @throws FlowParseError with `position` (0-based character index) and a code:
+ *   OF_TEXT_SYNTAX, OF_TEXT_UNKNOWN_FIELD, OF_TEXT_BAD_VALUE, OF_TEXT_BAD_WIDTH, OF_TEXT_PREREQ, OF_TEXT_UNKNOWN_ACTION
+ */
+export function parseFlow(text: string, version: OfVersion): FlowSpec {
+  const m = /(^|[\s,])actions?=/.exec(text);
+  const head = m ? text.slice(0, m.index + m[1]!.length) : text;
+  const actText = m ? text.slice(m.index + m[0].length) : undefined;
+  const actPos = m ? m.index + m[0].length : text.length;
+  const spec: FlowSpec = { match: [], instructions: [] };
+  const flags: FlowFlag[] = [];
+  const mb: MatchBuilder = { fields: new Map() };
+  for (const p of splitTop(head, 0, true)) {
+    const kv = keyValue(p, '=');
+    const v = kv.value ?? '';
+    const setter = FLOW_FIELDS.get(kv.key);
+    if (setter) {
+      setter(spec, v, kv.valuePos);
+      continue;
+    }
+    if (kv.value === undefined && (FLOW_FLAGS as readonly string[]).includes(kv.key)) {
+      flags.push(kv.key as FlowFlag);
+      continue;
+    }
+    applyMatchPiece(mb, p, version);
+  }
+  spec.match = finishMatch(mb, version);
+  if (flags.length) spec.flags = flags;
+  if (actText === undefined) throw new FlowParseError('OF_TEXT_SYNTAX', 'missing actions=', text.length);
+  spec.instructions = parseInstructions(actText, version, spec.match, actPos);
+  return spec;
+}
