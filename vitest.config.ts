@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { ORACLE } from './test/projects.js';
+import { EMBEDDED_BACKEND, ORACLE } from './test/projects.js';
 
 /**
  * Test projects, split by what a test needs (test/ mirrors src/):
@@ -28,6 +28,8 @@ export default defineConfig({
       },
       { test: { ...shared, name: 'oracle', include: ORACLE } },
       { test: { ...shared, name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // The same suites again on the embedded OVSDB server (src/server) instead of ovsdb-server.
+      { test: { ...shared, name: 'embedded', include: EMBEDDED_BACKEND, env: { OVN_SDK_BACKEND: 'embedded' } } },
       // The packed tarball installed into an empty project (ESM, CJS, tsc, publint/attw, the bins).
       { test: { ...shared, name: 'consumer', include: ['test/consumer/**/*.test.ts'] } },
     ],

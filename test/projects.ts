@@ -16,9 +16,20 @@ export const ORACLE = [
 export const ORACLE_HELPERS = ['test/property/openflow-msg/oracle.ts'];
 
 /**
- * Kept empty for test/unit/project/test-tree.test.ts, which still imports it: the OpenFlow tests that ran
- * ovs-ofctl from test/unit moved to test/integration/openflow-* (issue #20); the recorded-vector tests
- * (OVS and Ryu vectors in ../shared/vectors) are pure and stay in the unit project. Delete this export
- * together with that import.
+ * Integration suites that run a second time on the embedded OVSDB server (`OVN_SDK_BACKEND=embedded`;
+ * they start their servers with the harness's `startOvsdb`, which honours it): the client's methods,
+ * errors and locks, the replica cache on random NB / SB / Open_vSwitch transactions, and the incremental
+ * Kube-OVN controller — the SDK's own suites against both backends, not a copy of them.
  */
-export const OPENFLOW_UNIT_ORACLES: readonly string[] = [];
+export const EMBEDDED_BACKEND = [
+  'test/integration/ovsdb/methods.test.ts',
+  'test/integration/ovsdb/errors.test.ts',
+  'test/integration/ovsdb/locks.test.ts',
+  'test/integration/ovsdb/cache/behaviour.test.ts',
+  'test/integration/ovsdb/cache/random-nb.test.ts',
+  'test/integration/ovsdb/cache/random-sb.test.ts',
+  'test/integration/ovsdb/cache/random-vswitch.test.ts',
+  'test/integration/kube/controller.test.ts',
+  'test/integration/kube/controller-random.test.ts',
+  'test/integration/kube/random.test.ts',
+];

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { seededRandom, startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { seededRandom, startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
 import { NbReplica, readNbSnapshot, type NbSnapshot } from '../../../src/ovn-nb/index.js';
 import {
   KUBE_NB_COLUMNS,
@@ -21,9 +21,9 @@ import {
   type SubnetInput,
 } from '../../../src/kube/index.js';
 
-let servers: OvsdbServer[] = [];
+let servers: (OvsdbServer | EmbeddedOvsdb)[] = [];
 beforeAll(async () => {
-  servers = [await startOvsdbServer({ schema: 'nb' }), await startOvsdbServer({ schema: 'nb' })];
+  servers = [await startOvsdb({ schema: 'nb' }), await startOvsdb({ schema: 'nb' })];
 });
 afterAll(async () => {
   for (const s of servers) await s.stop();

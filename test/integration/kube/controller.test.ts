@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
 import { NbReplica, readNbSnapshot } from '../../../src/ovn-nb/index.js';
 import {
   KUBE_NB_COLUMNS,
@@ -16,14 +16,14 @@ import {
   withDefaultSubnets,
 } from '../../../src/kube/index.js';
 
-let srv: OvsdbServer;
+let srv: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 let nb: NbReplica;
 let ctl: KubeController;
 const subnet1 = { name: 'subnet1', cidrBlock: '10.66.0.0/16', namespaces: ['ns1'] };
 
 beforeAll(async () => {
-  srv = await startOvsdbServer({ schema: 'nb' });
+  srv = await startOvsdb({ schema: 'nb' });
   client = await OvsdbClient.connect(srv.unix);
   nb = await NbReplica.start(client);
   ctl = await KubeController.start(nb, { subnets: withDefaultSubnets(), macSeed: 1 });

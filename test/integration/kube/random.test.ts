@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
 import {
   KUBE_NB_TABLES,
   planReconcile,
@@ -18,10 +18,10 @@ import {
 import { readNbSnapshot } from '../../../src/ovn-nb/index.js';
 import { cidrContains, parseAddress, parseCidr } from '../../../src/ipam/index.js';
 
-let srv: OvsdbServer;
+let srv: OvsdbServer | EmbeddedOvsdb;
 let nb: OvsdbClient;
 beforeAll(async () => {
-  srv = await startOvsdbServer({ schema: 'nb' });
+  srv = await startOvsdb({ schema: 'nb' });
   nb = await OvsdbClient.connect(srv.unix);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OPENFLOW_UNIT_ORACLES, ORACLE, ORACLE_HELPERS } from '../../projects.js';
+import { ORACLE, ORACLE_HELPERS } from '../../projects.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const walk = (dir: string): string[] =>
@@ -22,7 +22,7 @@ const glob = (pattern: string) =>
         .replace(/\*/g, '[^/]*') +
       '$',
   );
-const notUnit = [...ORACLE, ...ORACLE_HELPERS, ...OPENFLOW_UNIT_ORACLES].map(glob);
+const notUnit = [...ORACLE, ...ORACLE_HELPERS].map(glob);
 
 /** What only an integration or oracle test may do. */
 const NEEDS_MORE = [

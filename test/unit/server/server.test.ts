@@ -53,6 +53,33 @@ describe('embedded server in process', () => {
     });
   });
 
+  test('wait compares _uuid and _version as ovsdb-server does (the version guard clients put before a write)', async () => {
+    const { p } = await peer();
+    await p.request('transact', [DB, { op: 'insert', table: 'Logical_Switch', row: { name: 'sw' } }]);
+    const sel = (await p.request('transact', [
+      DB,
+      { op: 'select', table: 'Logical_Switch', where: [], columns: ['_uuid', '_version'] },
+    ])) as [{ rows: [{ _uuid: [string, string]; _version: [string, string] }] }];
+    const { _uuid, _version } = sel[0].rows[0];
+    const guard = (version: [string, string]) => ({
+      op: 'wait',
+      table: 'Logical_Switch',
+      where: [['_uuid', '==', _uuid]],
+      columns: ['_uuid', '_version'],
+      until: '==',
+      rows: [{ _uuid, _version: version }],
+      timeout: 0,
+    });
+    expect(await p.request('transact', [DB, guard(_version)])).toEqual([{}]);
+    await p.request('transact', [
+      DB,
+      { op: 'update', table: 'Logical_Switch', where: [['_uuid', '==', _uuid]], row: { name: 'sw2' } },
+    ]);
+    expect(await p.request('transact', [DB, guard(_version)])).toEqual([
+      { error: 'timed out', details: '"where" clause test failed' },
+    ]);
+  });
+
   test('referential integrity, garbage collection and named-uuid before insert', async () => {
     const { p } = await peer();
     const r = (await p.request('transact', [

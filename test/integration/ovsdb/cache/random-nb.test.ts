@@ -5,7 +5,7 @@
  * row by row, and the event stream replayed onto empty tables equals the cache.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../../src/testing/index.js';
+import { startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../../src/testing/index.js';
 import { OvsdbClient, OvsdbTransactionError } from '../../../../src/ovsdb/index.js';
 import { transaction } from '../../../../src/ovsdb/typed/index.js';
 import { ovnNorthboundModel } from '../../../../src/ovn-nb/generated/ovn-northbound.gen.js';
@@ -14,11 +14,11 @@ import { Replayer, cacheSnapshot, expectSnapshotsEqual, rng, serverSnapshot } fr
 
 const NB = 'OVN_Northbound';
 const TABLES = ['Logical_Switch', 'Logical_Switch_Port', 'ACL', 'Address_Set'] as const;
-let server: OvsdbServer;
+let server: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'nb' });
+  server = await startOvsdb({ schema: 'nb' });
   client = await OvsdbClient.connect(server.unix);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * Address_Sets; then cache = independent select, and replayed events = cache.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../../src/testing/index.js';
+import { startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../../src/testing/index.js';
 import { OvsdbClient, OvsdbTransactionError } from '../../../../src/ovsdb/index.js';
 import { transaction } from '../../../../src/ovsdb/typed/index.js';
 import { ovnSouthboundModel } from '../../../../src/ovn-sb/generated/ovn-southbound.gen.js';
@@ -14,11 +14,11 @@ import { Replayer, cacheSnapshot, expectSnapshotsEqual, rng, serverSnapshot } fr
 const SB = 'OVN_Southbound';
 const TABLES = ['Chassis', 'Encap', 'Address_Set'] as const;
 const COUNT = Number(process.env.CACHE_RANDOM_TXNS_SB ?? 2000);
-let server: OvsdbServer;
+let server: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'sb' });
+  server = await startOvsdb({ schema: 'sb' });
   client = await OvsdbClient.connect(server.unix);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * replayed events = cache.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../../src/testing/index.js';
+import { startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../../src/testing/index.js';
 import { OvsdbClient, OvsdbTransactionError } from '../../../../src/ovsdb/index.js';
 import { transaction } from '../../../../src/ovsdb/typed/index.js';
 import { openVSwitchModel } from '../../../../src/vswitch/generated/open-vswitch.gen.js';
@@ -15,11 +15,11 @@ import { Replayer, cacheSnapshot, expectSnapshotsEqual, rng, serverSnapshot } fr
 const DB = 'Open_vSwitch';
 const TABLES = ['Open_vSwitch', 'Bridge', 'Port', 'Interface', 'QoS', 'Queue'] as const;
 const COUNT = Number(process.env.CACHE_RANDOM_TXNS_VSWITCH ?? 2000);
-let server: OvsdbServer;
+let server: OvsdbServer | EmbeddedOvsdb;
 let client: OvsdbClient;
 
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'vswitch' });
+  server = await startOvsdb({ schema: 'vswitch' });
   client = await OvsdbClient.connect(server.unix);
 });
 afterAll(async () => {
