@@ -23,6 +23,15 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
           exclude: ORACLE,
+        },
+      },
+      // The type tests (also checked by `tsc --noEmit` in npm test, which includes test/): run by vitest's
+      // typecheck, which starts its own tsc over the project — kept out of `unit` so that one stays fast.
+      {
+        test: {
+          ...shared,
+          name: 'types',
+          include: [],
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
         },
       },
