@@ -29,6 +29,7 @@ import {
   OvsdbRpcError,
   OvsdbTransactionError,
   OvsdbArgumentError,
+  OvsdbConnectAbortedError,
   RPC_ERROR_CODES,
   transactionErrorCode,
 } from './errors.js';
@@ -64,8 +65,17 @@ export interface ClientOptions {
   maxWriteQueueBytes?: number;
   /** Try the remotes of a list in random order (default false: in the given order). */
   shuffle?: boolean;
-  /** Open the byte stream yourself (a test's fault-injecting peer, a custom transport). */
-  openStream?: (remote: string) => Promise<ByteStream>;
+  /**
+   * Open the byte stream yourself (a test's fault-injecting peer, a custom transport). `signal` is the
+   * connect's own (see {@link ClientOptions.signal}); a stream that resolves after it fired is closed.
+   */
+  openStream?: (remote: string, o: { readonly signal?: AbortSignal }) => Promise<ByteStream>;
+  /**
+   * Aborts {@link OvsdbClient.connect} (only the connecting, not the client it returns): the attempt in
+   * progress is cancelled, no other remote is tried, nothing is left open, and `connect` rejects with
+   * `OVSDB_CONNECT_ABORTED` (the signal's reason as `cause`).
+   */
+  signal?: AbortSignal;
 }
 
 export interface CallOptions {
@@ -181,6 +191,7 @@ export class OvsdbClient {
    * Connects to the first reachable remote of a list (`tcp:h:p,ssl:h:p,unix:path` or an array).
    * @throws {RemoteSyntaxError} `TRANSPORT_BAD_REMOTE` before any connection is tried
    * @throws {OvsdbConnectError} `OVSDB_CONNECT_FAILED` naming every remote and its error
+   * @throws {OvsdbConnectAbortedError} `OVSDB_CONNECT_ABORTED` when `opts.signal` aborts the connect
    */
   static async connect(remotes: string | readonly string[], opts: ClientOptions = {}): Promise<OvsdbClient> {
     const list = parseRemotes(remotes).map((r) => r.text);
@@ -191,21 +202,33 @@ export class OvsdbClient {
       }
     }
     const attempts: { remote: string; error: Error }[] = [];
+    const { signal } = opts;
+    const aborted = (r: string) => new OvsdbConnectAbortedError(r, { cause: signal?.reason });
     for (const r of list) {
+      if (signal?.aborted) throw aborted(r);
+      let stream: ByteStream;
       try {
-        const stream = opts.openStream
-          ? await opts.openStream(r)
+        stream = opts.openStream
+          ? await opts.openStream(r, signal ? { signal } : {})
           : await connectStream(r, {
               ...(opts.tls ? { tls: opts.tls } : {}),
               ...(opts.connectTimeoutMs ? { timeoutMs: opts.connectTimeoutMs } : {}),
               ...(opts.maxWriteQueueBytes !== undefined ? { maxWriteQueueBytes: opts.maxWriteQueueBytes } : {}),
+              ...(signal ? { signal } : {}),
             });
-        opts.logger?.info({ remote: r }, 'ovsdb: connected');
-        return new OvsdbClient(stream, r, opts);
       } catch (e) {
+        if (signal?.aborted) throw aborted(r);
         opts.logger?.warn({ remote: r, err: (e as Error).message }, 'ovsdb: connect failed');
         attempts.push({ remote: r, error: e as Error });
+        continue;
       }
+      // A stream opened by a custom openStream that ignored the signal: do not leave it open.
+      if (signal?.aborted) {
+        stream.close();
+        throw aborted(r);
+      }
+      opts.logger?.info({ remote: r }, 'ovsdb: connected');
+      return new OvsdbClient(stream, r, opts);
     }
     throw new OvsdbConnectError(attempts);
   }

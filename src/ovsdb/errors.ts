@@ -144,3 +144,14 @@ export class OvsdbConnectError extends SdkError {
     });
   }
 }
+
+/** The caller's `AbortSignal` fired while {@link OvsdbClient.connect} was connecting; nothing is left open. `cause` is the signal's reason. */
+export class OvsdbConnectAbortedError extends SdkError {
+  constructor(
+    /** The remote being tried when the signal fired. */
+    readonly remote: string,
+    options?: { cause?: unknown },
+  ) {
+    super('OVSDB_CONNECT_ABORTED', `connecting to ${remote} was aborted`, options);
+  }
+}

@@ -85,6 +85,7 @@ export {
   OvsdbClientClosedError,
   OvsdbOutcomeUnknownError,
   OvsdbConnectError,
+  OvsdbConnectAbortedError,
 } from './errors.js';
 // Thrown by OvsdbClient.transact's validation against the schema (also exported by ./ovsdb/typed).
 export { validateOperations } from './validate.js';

@@ -238,6 +238,10 @@ export class OvsdbSession {
   private starting = false;
   /** Cuts the backoff sleep short (on close). */
   private wake: (() => void) | undefined;
+  /** Aborted by shutdown: cancels a connect in progress. */
+  private readonly stopSignal = new AbortController();
+  /** The client being checked (not yet live); shutdown closes it. */
+  private candidate: OvsdbClient | undefined;
   private failure: SdkError | undefined;
   private readonly endHandlers = new Set<(err: SdkError) => void>();
 
@@ -490,10 +494,14 @@ export class OvsdbSession {
     const already = this.stateValue === 'closed' || this.stateValue === 'failed';
     this.stopped = true;
     this.wake?.();
+    // A connect in progress is cancelled, a server being checked is let go: nothing stays open.
+    this.stopSignal.abort(reason ?? new OvsdbSessionClosedError('session closed'));
+    const candidate = this.candidate;
+    this.candidate = undefined;
     if (!already) this.setState('closed');
     const c = this.current;
     this.current = undefined;
-    await c?.close();
+    await Promise.all([c?.close(), candidate?.close()]);
     if (already) return;
     const err = reason ?? new OvsdbSessionClosedError('session closed');
     this.failure = reason;
@@ -597,11 +605,17 @@ export class OvsdbSession {
       client = await OvsdbClient.connect(remote, {
         ...this.opts.client,
         ...(this.opts.logger ? { logger: this.opts.logger } : {}),
+        signal: this.stopSignal.signal,
       });
     } catch (e) {
-      this.reject(remote, e as SdkError);
+      if (!this.stopped) this.reject(remote, e as SdkError);
       return undefined;
     }
+    if (this.stopped) {
+      await client.close();
+      return undefined;
+    }
+    this.candidate = client;
     try {
       this.setState('checking', remote);
       const ended = new Promise<void>((resolve) => client.onClose(() => resolve()));
@@ -610,6 +624,11 @@ export class OvsdbSession {
       const reconnect = this.connections++ > 0;
       for (const h of [...this.hooks]) await h(client, { remote, reconnect });
       if (client.closed) throw new OvsdbClientClosedError('connection lost while re-establishing monitors');
+      this.candidate = undefined;
+      if (this.stopped) {
+        await client.close();
+        return undefined;
+      }
       this.current = client;
       if (reconnect) this.opts.onMetric?.({ type: 'reconnect', remote });
       if (this.downSince !== undefined) {
@@ -625,7 +644,8 @@ export class OvsdbSession {
         }),
       };
     } catch (e) {
-      this.reject(remote, e as SdkError);
+      this.candidate = undefined;
+      if (!this.stopped) this.reject(remote, e as SdkError);
       await client.close();
       return undefined;
     }

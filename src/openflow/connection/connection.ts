@@ -150,15 +150,29 @@ export class OfConnection {
   /**
    * Runs the handshake on an already connected stream: hello both ways, version negotiation, then
    * (by default) a features request.
-   * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT`; OfNegotiationError
+   * `opts.signal` aborts the handshake: the stream is closed and `open` rejects with `OF_CONN_ABORTED`
+   * (the signal's reason as `cause`); it has no effect once `open` has resolved.
+   * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT` / `OF_CONN_ABORTED`; OfNegotiationError
    */
-  static async open(stream: ByteStream, opts: OfConnectionOptions = {}): Promise<OfConnection> {
+  static async open(
+    stream: ByteStream,
+    opts: OfConnectionOptions & { readonly signal?: AbortSignal } = {},
+  ): Promise<OfConnection> {
+    const { signal } = opts;
+    if (signal?.aborted) {
+      stream.close();
+      throw handshakeAborted(stream.remote, signal);
+    }
     const c = new OfConnection(stream, opts);
+    const onAbort = () => c.fail(handshakeAborted(stream.remote, signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await c.handshake();
     } catch (e) {
       c.close();
-      throw e;
+      throw signal?.aborted ? handshakeAborted(stream.remote, signal) : e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
     return c;
   }
@@ -666,16 +680,27 @@ function expectCtrl(m: OfMessage, ctrlType: number): void {
   }
 }
 
+function handshakeAborted(remote: string, signal: AbortSignal): OfConnectionError {
+  return new OfConnectionError('OF_CONN_ABORTED', `connecting to ${remote} was aborted`, { cause: signal.reason });
+}
+
 /**
  * Connects to a switch's passive OpenFlow listener (`tcp:HOST:PORT`, `unix:PATH`, `ssl:…`), as
- * ovs-ofctl does, and runs the handshake.
- * @throws TransportConnectError, OfConnectionError, OfNegotiationError
+ * ovs-ofctl does, and runs the handshake. `opts.signal` aborts both the connect and the handshake
+ * (`OF_CONN_ABORTED`, nothing left open).
+ * @throws TransportConnectError, OfConnectionError (`OF_CONN_ABORTED` when `signal` fires), OfNegotiationError
  */
 export async function connectSwitch(
   remote: string,
   opts: OfConnectionOptions & ConnectOptions = {},
 ): Promise<OfConnection> {
-  const stream = await transportConnect(remote, opts);
+  let stream: ByteStream;
+  try {
+    stream = await transportConnect(remote, opts);
+  } catch (e) {
+    if (opts.signal?.aborted) throw handshakeAborted(remote, opts.signal);
+    throw e;
+  }
   return OfConnection.open(stream, opts);
 }
 
