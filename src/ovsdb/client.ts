@@ -22,6 +22,7 @@ import { parseSchema } from './schema.js';
 import type { DatabaseSchema } from './schema.js';
 import type { Operation, ResultsOf } from './operations.js';
 import { validateOperations } from './validate.js';
+import { checkTransactResults } from './results.js';
 import {
   OvsdbClientClosedError,
   OvsdbConnectError,
@@ -302,6 +303,8 @@ export class OvsdbClient {
    * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` / {@link OvsdbArgumentError} `OVSDB_INVALID_ARGUMENT` before sending
    * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when the connection dropped for any reason (cut, malformed bytes, unanswered probe), or the call was aborted or timed out, while in flight
    * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` when the client was already closed, or the connection ended before the transaction was sent
+   * @throws {OvsdbMalformedResultError} `OVSDB_MALFORMED_RESULT` when the reply does not fit the operations (a count that is
+   *   not a row count, an insert without a uuid, a select row value outside its column's type); the transaction may have committed
    */
   async transact<const Ops extends readonly Operation[]>(
     db: string,
@@ -310,8 +313,8 @@ export class OvsdbClient {
   ): Promise<ResultsOf<Ops>> {
     if (this.closed) throw new OvsdbClientClosedError();
     if (!Array.isArray(ops)) throw new OvsdbArgumentError('operations must be an array');
+    let schema: DatabaseSchema | undefined;
     if (o.validate !== false) {
-      let schema: DatabaseSchema;
       try {
         schema = await this.getSchema(db, o);
       } catch (e) {
@@ -362,6 +365,9 @@ export class OvsdbClient {
         );
       }
     }
+    // Numbers and values from the wire are checked before they are returned (the schema, when the
+    // operations were validated against it, checks select rows too).
+    checkTransactResults(results, ops, db, schema);
     return results as ResultsOf<Ops>;
   }
 

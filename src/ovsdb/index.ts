@@ -86,6 +86,7 @@ export {
   OvsdbOutcomeUnknownError,
   OvsdbConnectError,
   OvsdbConnectAbortedError,
+  OvsdbMalformedResultError,
 } from './errors.js';
 // Thrown by OvsdbClient.transact's validation against the schema (also exported by ./ovsdb/typed).
 export { validateOperations } from './validate.js';
