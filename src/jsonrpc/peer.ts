@@ -23,6 +23,7 @@
  */
 import { JsonSplitter, parseMessage } from './splitter.js';
 import { parseMessageSliced } from './sliced-parse.js';
+import { hasLongDigits, stringifyExact } from './exact-int.js';
 import type { SlicedParseOptions } from './sliced-parse.js';
 import {
   JsonRpcAbortedError,
@@ -100,6 +101,12 @@ export interface PeerOptions {
    * pause reading (default 64 MiB); reading resumes once the queue is worked through.
    */
   maxQueuedBytes?: number;
+  /**
+   * Integer literals beyond 2⁵³ in received messages become `bigint`s instead of rounded numbers
+   * (default false). A large message holding such a literal is then parsed in one synchronous step.
+   * (What we send always writes integers exactly, `bigint`s included.)
+   */
+  bigint?: boolean;
   /** Piece size and time budget of the sliced parse (tests and benchmarks). @internal */
   slicedParse?: Pick<SlicedParseOptions, 'pieceBytes' | 'budgetMs'>;
   logger?: Logger;
@@ -291,13 +298,13 @@ export class JsonRpcPeer {
     // our echoes would otherwise keep such a connection open forever.
     if (frames.length > 0) this.probeSent = false;
     for (const f of frames) {
-      if (this.draining || f.length >= this.largeBytes) {
+      if (this.draining || this.sliced(f)) {
         this.enqueue(f);
         continue;
       }
       let msg: unknown;
       try {
-        msg = parseMessage(f);
+        msg = parseMessage(f, this.opts.bigint === true);
       } catch (e) {
         this.fail(this.typed(e));
         return;
@@ -357,8 +364,13 @@ export class JsonRpcPeer {
   }
 
   /** A frame that arrived while a large message is parsed, or a large one: queued behind it. */
+  /** Whether `f` is parsed in slices (large, and not holding integers the BigInt mode must read exactly). */
+  private sliced(f: Buffer): boolean {
+    return f.length >= this.largeBytes && !(this.opts.bigint && hasLongDigits(f));
+  }
+
   private enqueue(f: Buffer): void {
-    if (f.length >= this.largeBytes) {
+    if (this.sliced(f)) {
       // A message that lay wholly in one chunk is a view of it; the caller may reuse that chunk once
       // receive() returns, and this one is parsed later, so it gets its own copy.
       const own = f.byteOffset === 0 && f.buffer.byteLength === f.length ? f : Buffer.from(f);
@@ -367,7 +379,7 @@ export class JsonRpcPeer {
     } else {
       let msg: unknown;
       try {
-        msg = parseMessage(f);
+        msg = parseMessage(f, this.opts.bigint === true);
       } catch (e) {
         this.queue.push({ kind: 'error', err: this.typed(e) });
         return;
@@ -506,7 +518,8 @@ export class JsonRpcPeer {
   private send(msg: object): void {
     let text: string;
     try {
-      text = JSON.stringify(msg);
+      // Integers exactly (−2⁶³ as -9223372036854775808, bigints as integers): see exact-int.ts.
+      text = stringifyExact(msg);
     } catch (e) {
       throw new JsonRpcProtocolError(`cannot serialize message: ${(e as Error).message}`);
     }
@@ -580,7 +593,7 @@ export class JsonRpcPeer {
     let reason: string | undefined;
     if (deeperThan(v, this.maxDepth)) reason = `is nested deeper than ${this.maxDepth} levels`;
     else if (maxBytes !== undefined) {
-      const len = JSON.stringify(v)?.length ?? 0;
+      const len = stringifyExact(v)?.length ?? 0;
       if (len > maxBytes) reason = `is ${len} bytes long as JSON, over the limit of ${maxBytes}`;
     }
     if (reason === undefined) return true;

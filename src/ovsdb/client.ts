@@ -64,6 +64,14 @@ export interface ClientOptions {
    * included) before the connection is dropped with `TRANSPORT_WRITE_QUEUE_FULL` (default 16 MiB).
    */
   maxWriteQueueBytes?: number;
+  /**
+   * BigInt mode (default false): integer values beyond 2⁵³ (±9007199254740992) from the server are read
+   * exactly, as `bigint`s, instead of rounded to the nearest double; smaller ones stay numbers. Row types
+   * still say `number` for integer columns: code that reads columns which can hold such values (64-bit
+   * counters, cookies, tunnel keys) must expect `number | bigint`. What the client sends is always exact:
+   * `bigint`s are accepted in integer columns and written as integers, −2⁶³ as `-9223372036854775808`.
+   */
+  bigint?: boolean;
   /** Try the remotes of a list in random order (default false: in the given order). */
   shuffle?: boolean;
   /**
@@ -177,6 +185,7 @@ export class OvsdbClient {
         ...(opts.maxMessageBytes !== undefined ? { maxMessageBytes: opts.maxMessageBytes } : {}),
         ...(opts.largeMessageBytes !== undefined ? { largeMessageBytes: opts.largeMessageBytes } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
+        ...(opts.bigint ? { bigint: true } : {}),
       },
     );
     stream.onData((c) => this.peer.receive(c));

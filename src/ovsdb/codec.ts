@@ -133,7 +133,13 @@ function plainAtomDecoder(b: BaseType, where: Where, named: boolean): (a: unknow
   if (b.type === 'integer') {
     // RFC 7047 §3.1: 64-bit signed. JSON.parse rounds INT64_MAX to 2^63, so that bound is inclusive;
     // a fraction, 1e400 (Infinity) or 1.2e29 is no integer of the column (issue #14).
+    // A bigint (the client's BigInt mode, integers beyond 2^53) is exact: INT64_MAX itself is the bound.
     return (a) => {
+      if (typeof a === 'bigint') {
+        if (a < INT64_MIN_BIG || a > INT64_MAX_BIG)
+          throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
+        return a;
+      }
       if (typeof a !== 'number' || !Number.isInteger(a))
         throw new OvsdbValueError(`expected an integer, got ${show(a)}`, where, a);
       if (a < -INT64_BOUND || a > INT64_BOUND)
@@ -155,6 +161,8 @@ function plainAtomDecoder(b: BaseType, where: Where, named: boolean): (a: unknow
 }
 
 const INT64_BOUND = 2 ** 63;
+const INT64_MIN_BIG = -(2n ** 63n);
+const INT64_MAX_BIG = 2n ** 63n - 1n;
 
 function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => string {
   const constrained = b.enum !== undefined || b.minLength !== undefined || b.maxLength !== undefined;
@@ -172,6 +180,7 @@ function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => stri
 }
 
 function show(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
