@@ -49,6 +49,11 @@ export interface ByteStream {
   /** Stops delivering received data until {@link resume}; the peer's bytes then wait in the kernel. */
   pause?(): void;
   resume?(): void;
+  /**
+   * Calls `h` each time the write queue has drained after a write found it above the high-water mark
+   * (the socket's `drain`): a caller that stopped reading because the peer does not read resumes here.
+   */
+  onDrain?(h: () => void): void;
   /** Half-closes then destroys the stream; `close` handlers run once. */
   close(): void;
   onData(h: (chunk: Buffer) => void): void;
@@ -156,6 +161,10 @@ class SocketStream implements ByteStream {
 
   resume(): void {
     this.sock.resume();
+  }
+
+  onDrain(h: () => void): void {
+    this.sock.on('drain', h);
   }
 
   close(): void {

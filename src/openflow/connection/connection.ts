@@ -73,11 +73,22 @@ export interface OfConnectionOptions {
    * as liveness for ever.
    */
   readonly maxMessageMs?: number;
+  /**
+   * While more than this many bytes we wrote wait to be taken by the peer, stop reading from it (default
+   * 1 MiB, {@link DEFAULT_READ_PAUSE_BYTES}; `Infinity` = never): a switch that floods us (echo requests)
+   * and does not read gets no more answers queued; its bytes wait in the kernel, on its side. Reading
+   * resumes when the queue drains. The transport's `maxWriteQueueBytes` still drops a peer past that
+   * limit. Needs a stream with pause/resume/onDrain (sockets have them).
+   */
+  readonly readPauseBytes?: number;
   /** Where a throwing message/close/decode-error handler is reported (pino-compatible; silent without one). */
   readonly logger?: OfLogger;
   /** Ask for features after hello (default true). */
   readonly fetchFeatures?: boolean;
 }
+
+/** Default {@link OfConnectionOptions.readPauseBytes}: 1 MiB. */
+export const DEFAULT_READ_PAUSE_BYTES = 1024 * 1024;
 
 interface Pending {
   readonly resolve: (m: OfMessage) => void;
@@ -127,6 +138,8 @@ export class OfConnection {
   /** When the message now being received began (undefined between messages). */
   private partialSince: number | undefined;
   private messageTimer: NodeJS.Timeout | undefined;
+  /** Reading is paused because the peer does not take what we write (readPauseBytes). */
+  private readPaused = false;
 
   private constructor(
     readonly stream: ByteStream,
@@ -138,10 +151,12 @@ export class OfConnection {
       echoTimeoutMs: opts.echoTimeoutMs ?? 5000,
       requestTimeoutMs: opts.requestTimeoutMs ?? 10000,
       maxMessageMs: opts.maxMessageMs ?? 10000,
+      readPauseBytes: opts.readPauseBytes ?? DEFAULT_READ_PAUSE_BYTES,
       fetchFeatures: opts.fetchFeatures ?? true,
     };
     this.log = opts.logger;
     stream.onData((chunk) => this.onData(chunk));
+    stream.onDrain?.(() => this.resumeReading());
     stream.onClose((err) =>
       this.shutdown(err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${stream.remote} closed by peer`)),
     );
@@ -493,6 +508,28 @@ export class OfConnection {
       this.dispatch(m);
       if (this.closed) return;
     }
+    this.pauseIfBacklogged();
+  }
+
+  /** Stops reading while our answers pile up unread (readPauseBytes); `drain` resumes. */
+  private pauseIfBacklogged(): void {
+    if (this.readPaused || !this.stream.pause || !this.stream.onDrain) return;
+    const queued = this.stream.writableBytes ?? 0;
+    if (queued <= this.opts.readPauseBytes) return;
+    this.readPaused = true;
+    this.stream.pause();
+    this.log?.warn(
+      { remote: this.remote, queued, limit: this.opts.readPauseBytes },
+      'openflow: the peer is not reading; reading from it is paused',
+    );
+  }
+
+  private resumeReading(): void {
+    if (!this.readPaused || this.closed) return;
+    this.readPaused = false;
+    // Time spent paused by us does not count against a message the peer had begun.
+    if (this.partialSince !== undefined) this.partialSince = Date.now();
+    this.stream.resume?.();
   }
 
   /** Starts, restarts or stops the clock of the message being received (maxMessageMs). */
@@ -507,6 +544,11 @@ export class OfConnection {
     this.messageTimer = setTimeout(() => {
       this.messageTimer = undefined;
       if (this.closed || this.partialSince === undefined) return;
+      // Paused by us: the peer cannot finish the message; its clock restarts on resume.
+      if (this.readPaused) {
+        this.armMessageTimer(this.opts.maxMessageMs);
+        return;
+      }
       const left = this.partialSince + this.opts.maxMessageMs - Date.now();
       if (left > 0) this.armMessageTimer(left);
       else
