@@ -74,10 +74,10 @@ export interface OfConnectionOptions {
    */
   readonly maxMessageMs?: number;
   /**
-   * While more than this many bytes we wrote wait to be taken by the peer, stop reading from it (default
-   * 1 MiB, {@link DEFAULT_READ_PAUSE_BYTES}; `Infinity` = never): a switch that floods us (echo requests)
-   * and does not read gets no more answers queued; its bytes wait in the kernel, on its side. Reading
-   * resumes when the queue drains. The transport's `maxWriteQueueBytes` still drops a peer past that
+   * While more than this many bytes we wrote wait to be taken by the peer, and no request of ours awaits
+   * a reply, stop reading from it (default 1 MiB, {@link DEFAULT_READ_PAUSE_BYTES}; `Infinity` = never): a
+   * switch that floods us (echo requests) and does not read gets no more answers queued; its bytes wait
+   * in the kernel, on its side. Reading resumes when the queue drains or a request is made. The transport's `maxWriteQueueBytes` still drops a peer past that
    * limit. Needs a stream with pause/resume/onDrain (sockets have them).
    */
   readonly readPauseBytes?: number;
@@ -451,6 +451,8 @@ export class OfConnection {
         this.pending.set(xid, { resolve, reject, timer, multipart, cleanup });
         signal?.addEventListener('abort', onAbort, { once: true });
         this.send({ ...msg, xid } as Outgoing);
+        // A reply is awaited: read (see pauseIfBacklogged).
+        this.resumeReading();
       } catch (e) {
         this.drop(xid);
         reject(e as Error);
@@ -511,9 +513,14 @@ export class OfConnection {
     this.pauseIfBacklogged();
   }
 
-  /** Stops reading while our answers pile up unread (readPauseBytes); `drain` resumes. */
+  /**
+   * Stops reading while what we wrote piles up unread (readPauseBytes); `drain` resumes. Never while one
+   * of our requests awaits its reply: a switch may itself stop reading while its replies to us are unread
+   * (ovs-vswitchd does, past OFCONN_REPLY_MAX), and pausing then would deadlock both sides.
+   */
   private pauseIfBacklogged(): void {
     if (this.readPaused || !this.stream.pause || !this.stream.onDrain) return;
+    if (this.pending.size > 0 || this.helloWaiter) return;
     const queued = this.stream.writableBytes ?? 0;
     if (queued <= this.opts.readPauseBytes) return;
     this.readPaused = true;

@@ -33,11 +33,12 @@ function runChild(
   remote: string,
   options: Record<string, unknown> = {},
   onAddress?: (a: string) => void,
+  noCall = false,
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const p = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options })],
+      ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options, noCall })],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -146,18 +147,25 @@ const NO_PAUSE = { readPauseBytes: 2 ** 50 };
 
 test('OpenFlow controller, reading pauses (default 1 MiB): a switch that floods echo requests and never reads is held, growth < 32 MiB, closed by the keepalive', async () => {
   let sw: HostileConnection | undefined;
-  const r = await runChild('controller', '', { echoIntervalMs: 500, echoTimeoutMs: 500 }, (address) => {
-    void connectHostile(address).then((h) => {
-      sw = h;
-      return floodingSwitch(h);
-    });
-  });
+  // No request of ours in flight (one awaiting its reply keeps reading going: see readPauseBytes).
+  const r = await runChild(
+    'controller',
+    '',
+    { echoIntervalMs: 500, echoTimeoutMs: 500 },
+    (address) => {
+      void connectHostile(address).then((h) => {
+        sw = h;
+        return floodingSwitch(h);
+      });
+    },
+    true,
+  );
   sw?.close();
   expect(r.fatal).toBeUndefined();
   expect(r.uncaught).toEqual([]);
   // Paused, the controller reads neither the flood nor the answer to its own echo.
   expect(r.closeCode).toBe('OF_CONN_ECHO_TIMEOUT');
-  expect(r.calls).toEqual(['OF_CONN_CLOSED']);
+  expect(r.calls).toEqual([]);
   console.log(`OpenFlow controller, echo flood, reading paused: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
   expect(r.growth).toBeLessThan(32 * MiB);
 }, 120_000);
