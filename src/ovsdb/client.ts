@@ -176,6 +176,11 @@ export class OvsdbClient {
         // The peer pauses reading while a large message is parsed and much is queued behind it.
         pause: () => stream.pause?.(),
         resume: () => stream.resume?.(),
+        // With these the peer stops reading from a server that floods it and does not read (readPauseBytes).
+        get writableBytes() {
+          return stream.writableBytes;
+        },
+        ...(stream.onDrain ? { onDrain: (h: () => void) => stream.onDrain!(h) } : {}),
       },
       {
         remote,
