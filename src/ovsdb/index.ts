@@ -131,6 +131,7 @@ export {
   OvsdbSessionClosedError,
   OvsdbSessionGaveUpError,
   OvsdbSessionNotReadyError,
+  OvsdbSessionAbortedError,
 } from './session.js';
 export type {
   SessionOptions,

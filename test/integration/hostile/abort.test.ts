@@ -263,3 +263,50 @@ describe('waiting on the cache', () => {
     }
   });
 });
+
+describe('waiting on a session', () => {
+  test('ready() and a session transact waiting for a reconnect honour their signal: OVSDB_SESSION_ABORTED', async () => {
+    // A server that accepts the session once (a standalone _Server row), then goes away for good.
+    const peer = await startHostilePeer(
+      async (h) => {
+        for (;;) {
+          const m = (await h.nextMessage()) as { id: unknown; method: string };
+          if (m.method === 'monitor_cond') {
+            const row = { name: 'OVN_Northbound', model: 'standalone', connected: true, leader: true };
+            h.write(
+              JSON.stringify({
+                id: m.id,
+                result: { Database: { '11111111-1111-4111-8111-111111111111': { initial: row } } },
+                error: null,
+              }),
+            );
+          }
+        }
+      },
+      { json: true },
+    );
+    peers.push(peer);
+    const s = await OvsdbSession.start(peer.remote, {
+      database: 'OVN_Northbound',
+      client: { inactivityProbeMs: 0 },
+      backoff: () => 60_000,
+    });
+    try {
+      expect(s.state).toBe('live');
+      await peer.close();
+      while (s.state === 'live') await new Promise((r) => setTimeout(r, 5));
+      const ac = new AbortController();
+      const waiting = s.ready(undefined, ac.signal);
+      const txn = s.transact([{ op: 'comment', comment: 'x' }], { validate: false, signal: ac.signal });
+      ac.abort('give up');
+      const [a, b] = await Promise.all([rejection(waiting), rejection(txn)]);
+      expect(a.code).toBe('OVSDB_SESSION_ABORTED');
+      expect(a.cause).toBe('give up');
+      // Never sent: the transaction failed plainly, its outcome is not unknown.
+      expect(b.code).toBe('OVSDB_SESSION_ABORTED');
+      expect((await rejection(s.ready(undefined, ac.signal))).code).toBe('OVSDB_SESSION_ABORTED');
+    } finally {
+      await s.close();
+    }
+  });
+});
