@@ -131,6 +131,17 @@ function monitorKey(id: unknown): string {
   return JSON.stringify(id);
 }
 
+/** A reply whose result does not have the shape its method defines (OVSDB_RPC_FAILED, the result described). */
+function badResult(method: string, want: string, got: unknown): OvsdbRpcError {
+  return new OvsdbRpcError('OVSDB_RPC_FAILED', method, `result is not ${want}: ${describeValue(got, 200)}`, undefined);
+}
+
+function lockResult(method: string, r: unknown): { locked: boolean } {
+  if (typeof r !== 'object' || r === null || typeof (r as { locked?: unknown }).locked !== 'boolean')
+    throw badResult(method, '{"locked": <boolean>}', r);
+  return { locked: (r as { locked: boolean }).locked };
+}
+
 function mapRpcError(e: unknown): unknown {
   if (e instanceof JsonRpcErrorResponse) {
     const err = e.error as { error?: unknown; details?: unknown } | string;
@@ -284,7 +295,10 @@ export class OvsdbClient {
 
   /** `list_dbs` (RFC 7047 §4.1.1). */
   async listDbs(o?: CallOptions): Promise<string[]> {
-    return (await this.call('list_dbs', [], o)) as string[];
+    const r = await this.call('list_dbs', [], o);
+    if (!Array.isArray(r) || !r.every((x) => typeof x === 'string'))
+      throw badResult('list_dbs', 'an array of strings', r);
+    return r as string[];
   }
 
   /** `get_schema` (RFC 7047 §4.1.2), parsed, cached per database. */
@@ -495,12 +509,12 @@ export class OvsdbClient {
 
   /** `lock` (RFC 7047 §4.1.8): `locked` true if acquired now; otherwise a `locked` event follows when it is. */
   async lock(lock: string, o?: CallOptions): Promise<{ locked: boolean }> {
-    return (await this.call('lock', [lock], o)) as { locked: boolean };
+    return lockResult('lock', await this.call('lock', [lock], o));
   }
 
   /** `steal` (RFC 7047 §4.1.8): takes the lock; the previous owner gets `stolen`. */
   async steal(lock: string, o?: CallOptions): Promise<{ locked: boolean }> {
-    return (await this.call('steal', [lock], o)) as { locked: boolean };
+    return lockResult('steal', await this.call('steal', [lock], o));
   }
 
   /** `unlock` (RFC 7047 §4.1.8). */
@@ -520,7 +534,9 @@ export class OvsdbClient {
 
   /** `get_server_id` (ovsdb-server(7) §4.1.17): the server's UUID, stable across restarts of one instance. */
   async getServerId(o?: CallOptions): Promise<string> {
-    return (await this.call('get_server_id', [], o)) as string;
+    const r = await this.call('get_server_id', [], o);
+    if (typeof r !== 'string') throw badResult('get_server_id', 'a string', r);
+    return r;
   }
 
   private onNotification(n: Notification): void {

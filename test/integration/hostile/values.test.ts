@@ -256,3 +256,28 @@ describe('the replica cache sets bad rows aside with typed reasons', () => {
     await cache.close();
   });
 });
+
+describe('results of the other methods have their shape checked: OVSDB_RPC_FAILED', () => {
+  test('list_dbs, lock, steal, get_server_id', async () => {
+    const cl = await fakeServer((m, reply) => {
+      if (m.method === 'list_dbs') reply('["H",1e400]');
+      else if (m.method === 'lock') reply('{"locked":"yes"}');
+      else if (m.method === 'steal') reply('null');
+      else if (m.method === 'get_server_id') reply('[1]');
+    });
+    const [a, b, c, d] = await Promise.all([
+      codeOf(cl.listDbs()),
+      codeOf(cl.lock('l')),
+      codeOf(cl.steal('l')),
+      codeOf(cl.getServerId()),
+    ]);
+    expect(a).toMatchObject({
+      code: 'OVSDB_RPC_FAILED',
+      message: 'list_dbs: result is not an array of strings: ["H",null]',
+    });
+    expect(b.message).toBe('lock: result is not {"locked": <boolean>}: {"locked":"yes"}');
+    expect(c.code).toBe('OVSDB_RPC_FAILED');
+    expect(d.message).toBe('get_server_id: result is not a string: [1]');
+    expect(cl.closed).toBe(false);
+  });
+});
