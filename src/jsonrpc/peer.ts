@@ -23,6 +23,7 @@
  */
 import { JsonSplitter, parseMessage } from './splitter.js';
 import { parseMessageSliced } from './sliced-parse.js';
+import { hasLongDigits, stringifyExact } from './exact-int.js';
 import type { SlicedParseOptions } from './sliced-parse.js';
 import {
   JsonRpcAbortedError,
@@ -47,6 +48,10 @@ export interface FrameSink {
   /** Stop delivering received bytes until {@link resume} (optional: a sink without it is never paused). */
   pause?(): void;
   resume?(): void;
+  /** Bytes written and not yet taken by the other side (with {@link onDrain}: enables readPauseBytes). */
+  readonly writableBytes?: number;
+  /** Calls `h` when the write queue has drained after the other side did not keep up. */
+  onDrain?(h: () => void): void;
 }
 
 /** Defaults of {@link PeerOptions} (documented there). */
@@ -58,6 +63,7 @@ export const PEER_DEFAULTS = {
   maxValueDepth: 64,
   maxIdBytes: 1024,
   maxQueuedBytes: 64 * 1024 * 1024,
+  readPauseBytes: 1024 * 1024,
 } as const;
 
 /** Minimal logger shape (pino's Logger satisfies it). The library is silent unless given one. */
@@ -100,6 +106,21 @@ export interface PeerOptions {
    * pause reading (default 64 MiB); reading resumes once the queue is worked through.
    */
   maxQueuedBytes?: number;
+  /**
+   * Integer literals beyond 2⁵³ in received messages become `bigint`s instead of rounded numbers
+   * (default false). A large message holding such a literal is then parsed in one synchronous step.
+   * (What we send always writes integers exactly, `bigint`s included.)
+   */
+  bigint?: boolean;
+  /**
+   * While more than this many bytes we wrote (answers to the other side's echo requests included) wait to
+   * be taken, and no request of ours awaits a reply, stop reading (default 1 MiB; `Infinity` = never): a
+   * peer that floods requests and does not read gets no more answers queued. Reading resumes when the
+   * queue drains or a request is made. Never while a request is in flight: ovsdb-server stops reading
+   * while its own replies to us are unread, so pausing then would deadlock both sides. Needs a sink with
+   * pause/resume, `writableBytes` and `onDrain`.
+   */
+  readPauseBytes?: number;
   /** Piece size and time budget of the sliced parse (tests and benchmarks). @internal */
   slicedParse?: Pick<SlicedParseOptions, 'pieceBytes' | 'budgetMs'>;
   logger?: Logger;
@@ -163,6 +184,11 @@ export class JsonRpcPeer {
   private readonly maxQueued: number;
   private queuedBytes = 0;
   private paused = false;
+  /** Reading is paused because the other side does not take what we write (readPauseBytes). */
+  private backlogPaused = false;
+  /** Whether the sink is paused now (for either reason). */
+  private sinkPaused = false;
+  private readonly readPauseBytes: number;
   private readonly remote: string | undefined;
   state: PeerState = 'open';
 
@@ -177,6 +203,12 @@ export class JsonRpcPeer {
     this.maxDepth = opts.maxValueDepth ?? PEER_DEFAULTS.maxValueDepth;
     this.maxIdBytes = opts.maxIdBytes ?? PEER_DEFAULTS.maxIdBytes;
     this.maxQueued = opts.maxQueuedBytes ?? PEER_DEFAULTS.maxQueuedBytes;
+    this.readPauseBytes = opts.readPauseBytes ?? PEER_DEFAULTS.readPauseBytes;
+    sink.onDrain?.(() => {
+      if (!this.backlogPaused) return;
+      this.backlogPaused = false;
+      this.applyPause();
+    });
     this.remote = opts.remote;
     this.log = opts.logger;
     this.armProbe();
@@ -228,6 +260,11 @@ export class JsonRpcPeer {
         },
       };
       this.pending.set(id, p);
+      // A reply is awaited: read (see pauseIfBacklogged).
+      if (this.backlogPaused) {
+        this.backlogPaused = false;
+        this.applyPause();
+      }
       if (timeoutMs !== undefined && timeoutMs > 0) {
         timer = setTimeout(() => {
           this.abandon(id);
@@ -291,13 +328,13 @@ export class JsonRpcPeer {
     // our echoes would otherwise keep such a connection open forever.
     if (frames.length > 0) this.probeSent = false;
     for (const f of frames) {
-      if (this.draining || f.length >= this.largeBytes) {
+      if (this.draining || this.sliced(f)) {
         this.enqueue(f);
         continue;
       }
       let msg: unknown;
       try {
-        msg = parseMessage(f);
+        msg = parseMessage(f, this.opts.bigint === true);
       } catch (e) {
         this.fail(this.typed(e));
         return;
@@ -305,6 +342,7 @@ export class JsonRpcPeer {
       this.dispatch(msg);
       if ((this.state as PeerState) === 'closed') return;
     }
+    this.pauseIfBacklogged();
   }
 
   /** Starts, restarts or stops the clock of the message being received (maxMessageMs). */
@@ -320,6 +358,12 @@ export class JsonRpcPeer {
     this.messageTimer = setTimeout(() => {
       this.messageTimer = undefined;
       if (this.state === 'closed' || this.partialSince === undefined) return;
+      // Paused by us (write backlog): the other side cannot finish the message; its clock restarts.
+      if (this.backlogPaused) {
+        this.partialSince = Date.now();
+        this.armMessageTimer(this.maxMessageMs);
+        return;
+      }
       const left = this.partialSince + this.maxMessageMs - Date.now();
       if (left > 0) this.armMessageTimer(left);
       else this.fail(new JsonRpcMessageTimeoutError(this.maxMessageMs, this.remote));
@@ -357,8 +401,13 @@ export class JsonRpcPeer {
   }
 
   /** A frame that arrived while a large message is parsed, or a large one: queued behind it. */
+  /** Whether `f` is parsed in slices (large, and not holding integers the BigInt mode must read exactly). */
+  private sliced(f: Buffer): boolean {
+    return f.length >= this.largeBytes && !(this.opts.bigint && hasLongDigits(f));
+  }
+
   private enqueue(f: Buffer): void {
-    if (f.length >= this.largeBytes) {
+    if (this.sliced(f)) {
       // A message that lay wholly in one chunk is a view of it; the caller may reuse that chunk once
       // receive() returns, and this one is parsed later, so it gets its own copy.
       const own = f.byteOffset === 0 && f.buffer.byteLength === f.length ? f : Buffer.from(f);
@@ -367,7 +416,7 @@ export class JsonRpcPeer {
     } else {
       let msg: unknown;
       try {
-        msg = parseMessage(f);
+        msg = parseMessage(f, this.opts.bigint === true);
       } catch (e) {
         this.queue.push({ kind: 'error', err: this.typed(e) });
         return;
@@ -388,7 +437,7 @@ export class JsonRpcPeer {
     this.queuedBytes += n;
     if (!this.paused && this.queuedBytes > this.maxQueued && this.sink.pause) {
       this.paused = true;
-      this.sink.pause();
+      this.applyPause();
     }
   }
 
@@ -396,8 +445,30 @@ export class JsonRpcPeer {
     this.queuedBytes -= n;
     if (this.paused && this.queuedBytes <= this.maxQueued / 2) {
       this.paused = false;
-      this.sink.resume?.();
+      this.applyPause();
     }
+  }
+
+  /** Pauses or resumes the sink: paused while either reason holds (a parse backlog, a write backlog). */
+  private applyPause(): void {
+    const want = this.paused || this.backlogPaused;
+    if (want === this.sinkPaused) return;
+    this.sinkPaused = want;
+    if (want) this.sink.pause?.();
+    else this.sink.resume?.();
+  }
+
+  /** Stops reading while what we wrote piles up unread and no reply is awaited (readPauseBytes). */
+  private pauseIfBacklogged(): void {
+    if (this.backlogPaused || this.pending.size > 0 || !this.sink.pause || !this.sink.onDrain) return;
+    const queued = this.sink.writableBytes ?? 0;
+    if (queued <= this.readPauseBytes) return;
+    this.backlogPaused = true;
+    this.applyPause();
+    this.log?.warn(
+      { remote: this.remote, queued, limit: this.readPauseBytes },
+      'jsonrpc: the peer is not reading; reading from it is paused',
+    );
   }
 
   private failInOrder(err: SdkError): void {
@@ -506,7 +577,8 @@ export class JsonRpcPeer {
   private send(msg: object): void {
     let text: string;
     try {
-      text = JSON.stringify(msg);
+      // Integers exactly (−2⁶³ as -9223372036854775808, bigints as integers): see exact-int.ts.
+      text = stringifyExact(msg);
     } catch (e) {
       throw new JsonRpcProtocolError(`cannot serialize message: ${(e as Error).message}`);
     }
@@ -580,7 +652,7 @@ export class JsonRpcPeer {
     let reason: string | undefined;
     if (deeperThan(v, this.maxDepth)) reason = `is nested deeper than ${this.maxDepth} levels`;
     else if (maxBytes !== undefined) {
-      const len = JSON.stringify(v)?.length ?? 0;
+      const len = stringifyExact(v)?.length ?? 0;
       if (len > maxBytes) reason = `is ${len} bytes long as JSON, over the limit of ${maxBytes}`;
     }
     if (reason === undefined) return true;

@@ -15,6 +15,7 @@
 import { JsonRpcFramingError, JsonRpcMessageTooLargeError } from './errors.js';
 import { createJsScanner, SCAN_STATE, type Scanner } from './scan-js.js';
 import { wasmScanner } from './scan-wasm.js';
+import { parseExact } from './exact-int.js';
 
 export interface SplitterOptions {
   /** Largest message accepted, in bytes (default 256 MiB). */
@@ -148,10 +149,11 @@ export class JsonSplitter {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Decodes one complete message (UTF-8 JSON).
+ * Decodes one complete message (UTF-8 JSON). With `exactIntegers`, integer literals beyond 2⁵³ become
+ * `bigint`s (see exact-int.ts).
  * @throws {JsonRpcFramingError} `JSONRPC_MALFORMED` on invalid UTF-8 or invalid JSON.
  */
-export function parseMessage(bytes: Uint8Array): unknown {
+export function parseMessage(bytes: Uint8Array, exactIntegers = false): unknown {
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -159,7 +161,7 @@ export function parseMessage(bytes: Uint8Array): unknown {
     throw new JsonRpcFramingError('message is not valid UTF-8', undefined, { cause: e });
   }
   try {
-    return JSON.parse(text);
+    return exactIntegers ? parseExact(text) : JSON.parse(text);
   } catch (e) {
     throw new JsonRpcFramingError(`message is not valid JSON: ${(e as Error).message}`, undefined, { cause: e });
   }

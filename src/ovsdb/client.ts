@@ -22,6 +22,7 @@ import { parseSchema } from './schema.js';
 import type { DatabaseSchema } from './schema.js';
 import type { Operation, ResultsOf } from './operations.js';
 import { validateOperations } from './validate.js';
+import { checkTransactResults } from './results.js';
 import {
   OvsdbClientClosedError,
   OvsdbConnectError,
@@ -29,6 +30,7 @@ import {
   OvsdbRpcError,
   OvsdbTransactionError,
   OvsdbArgumentError,
+  OvsdbConnectAbortedError,
   RPC_ERROR_CODES,
   transactionErrorCode,
 } from './errors.js';
@@ -62,10 +64,27 @@ export interface ClientOptions {
    * included) before the connection is dropped with `TRANSPORT_WRITE_QUEUE_FULL` (default 16 MiB).
    */
   maxWriteQueueBytes?: number;
+  /**
+   * BigInt mode (default false): integer values beyond 2⁵³ (±9007199254740992) from the server are read
+   * exactly, as `bigint`s, instead of rounded to the nearest double; smaller ones stay numbers. Row types
+   * still say `number` for integer columns: code that reads columns which can hold such values (64-bit
+   * counters, cookies, tunnel keys) must expect `number | bigint`. What the client sends is always exact:
+   * `bigint`s are accepted in integer columns and written as integers, −2⁶³ as `-9223372036854775808`.
+   */
+  bigint?: boolean;
   /** Try the remotes of a list in random order (default false: in the given order). */
   shuffle?: boolean;
-  /** Open the byte stream yourself (a test's fault-injecting peer, a custom transport). */
-  openStream?: (remote: string) => Promise<ByteStream>;
+  /**
+   * Open the byte stream yourself (a test's fault-injecting peer, a custom transport). `signal` is the
+   * connect's own (see {@link ClientOptions.signal}); a stream that resolves after it fired is closed.
+   */
+  openStream?: (remote: string, o: { readonly signal?: AbortSignal }) => Promise<ByteStream>;
+  /**
+   * Aborts {@link OvsdbClient.connect} (only the connecting, not the client it returns): the attempt in
+   * progress is cancelled, no other remote is tried, nothing is left open, and `connect` rejects with
+   * `OVSDB_CONNECT_ABORTED` (the signal's reason as `cause`).
+   */
+  signal?: AbortSignal;
 }
 
 export interface CallOptions {
@@ -110,6 +129,17 @@ function monitorKey(id: unknown): string {
   // or a caller) must not overflow the stack.
   if (deeperThan(id, 64)) throw new OvsdbArgumentError('a monitor id may not be nested deeper than 64 levels');
   return JSON.stringify(id);
+}
+
+/** A reply whose result does not have the shape its method defines (OVSDB_RPC_FAILED, the result described). */
+function badResult(method: string, want: string, got: unknown): OvsdbRpcError {
+  return new OvsdbRpcError('OVSDB_RPC_FAILED', method, `result is not ${want}: ${describeValue(got, 200)}`, undefined);
+}
+
+function lockResult(method: string, r: unknown): { locked: boolean } {
+  if (typeof r !== 'object' || r === null || typeof (r as { locked?: unknown }).locked !== 'boolean')
+    throw badResult(method, '{"locked": <boolean>}', r);
+  return { locked: (r as { locked: boolean }).locked };
 }
 
 function mapRpcError(e: unknown): unknown {
@@ -157,6 +187,11 @@ export class OvsdbClient {
         // The peer pauses reading while a large message is parsed and much is queued behind it.
         pause: () => stream.pause?.(),
         resume: () => stream.resume?.(),
+        // With these the peer stops reading from a server that floods it and does not read (readPauseBytes).
+        get writableBytes() {
+          return stream.writableBytes;
+        },
+        ...(stream.onDrain ? { onDrain: (h: () => void) => stream.onDrain!(h) } : {}),
       },
       {
         remote,
@@ -166,6 +201,7 @@ export class OvsdbClient {
         ...(opts.maxMessageBytes !== undefined ? { maxMessageBytes: opts.maxMessageBytes } : {}),
         ...(opts.largeMessageBytes !== undefined ? { largeMessageBytes: opts.largeMessageBytes } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
+        ...(opts.bigint ? { bigint: true } : {}),
       },
     );
     stream.onData((c) => this.peer.receive(c));
@@ -181,6 +217,7 @@ export class OvsdbClient {
    * Connects to the first reachable remote of a list (`tcp:h:p,ssl:h:p,unix:path` or an array).
    * @throws {RemoteSyntaxError} `TRANSPORT_BAD_REMOTE` before any connection is tried
    * @throws {OvsdbConnectError} `OVSDB_CONNECT_FAILED` naming every remote and its error
+   * @throws {OvsdbConnectAbortedError} `OVSDB_CONNECT_ABORTED` when `opts.signal` aborts the connect
    */
   static async connect(remotes: string | readonly string[], opts: ClientOptions = {}): Promise<OvsdbClient> {
     const list = parseRemotes(remotes).map((r) => r.text);
@@ -191,21 +228,33 @@ export class OvsdbClient {
       }
     }
     const attempts: { remote: string; error: Error }[] = [];
+    const { signal } = opts;
+    const aborted = (r: string) => new OvsdbConnectAbortedError(r, { cause: signal?.reason });
     for (const r of list) {
+      if (signal?.aborted) throw aborted(r);
+      let stream: ByteStream;
       try {
-        const stream = opts.openStream
-          ? await opts.openStream(r)
+        stream = opts.openStream
+          ? await opts.openStream(r, signal ? { signal } : {})
           : await connectStream(r, {
               ...(opts.tls ? { tls: opts.tls } : {}),
               ...(opts.connectTimeoutMs ? { timeoutMs: opts.connectTimeoutMs } : {}),
               ...(opts.maxWriteQueueBytes !== undefined ? { maxWriteQueueBytes: opts.maxWriteQueueBytes } : {}),
+              ...(signal ? { signal } : {}),
             });
-        opts.logger?.info({ remote: r }, 'ovsdb: connected');
-        return new OvsdbClient(stream, r, opts);
       } catch (e) {
+        if (signal?.aborted) throw aborted(r);
         opts.logger?.warn({ remote: r, err: (e as Error).message }, 'ovsdb: connect failed');
         attempts.push({ remote: r, error: e as Error });
+        continue;
       }
+      // A stream opened by a custom openStream that ignored the signal: do not leave it open.
+      if (signal?.aborted) {
+        stream.close();
+        throw aborted(r);
+      }
+      opts.logger?.info({ remote: r }, 'ovsdb: connected');
+      return new OvsdbClient(stream, r, opts);
     }
     throw new OvsdbConnectError(attempts);
   }
@@ -246,7 +295,10 @@ export class OvsdbClient {
 
   /** `list_dbs` (RFC 7047 §4.1.1). */
   async listDbs(o?: CallOptions): Promise<string[]> {
-    return (await this.call('list_dbs', [], o)) as string[];
+    const r = await this.call('list_dbs', [], o);
+    if (!Array.isArray(r) || !r.every((x) => typeof x === 'string'))
+      throw badResult('list_dbs', 'an array of strings', r);
+    return r as string[];
   }
 
   /** `get_schema` (RFC 7047 §4.1.2), parsed, cached per database. */
@@ -279,6 +331,8 @@ export class OvsdbClient {
    * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` / {@link OvsdbArgumentError} `OVSDB_INVALID_ARGUMENT` before sending
    * @throws {OvsdbOutcomeUnknownError} `OVSDB_OUTCOME_UNKNOWN` when the connection dropped for any reason (cut, malformed bytes, unanswered probe), or the call was aborted or timed out, while in flight
    * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` when the client was already closed, or the connection ended before the transaction was sent
+   * @throws {OvsdbMalformedResultError} `OVSDB_MALFORMED_RESULT` when the reply does not fit the operations (a count that is
+   *   not a row count, an insert without a uuid, a select row value outside its column's type); the transaction may have committed
    */
   async transact<const Ops extends readonly Operation[]>(
     db: string,
@@ -287,8 +341,8 @@ export class OvsdbClient {
   ): Promise<ResultsOf<Ops>> {
     if (this.closed) throw new OvsdbClientClosedError();
     if (!Array.isArray(ops)) throw new OvsdbArgumentError('operations must be an array');
+    let schema: DatabaseSchema | undefined;
     if (o.validate !== false) {
-      let schema: DatabaseSchema;
       try {
         schema = await this.getSchema(db, o);
       } catch (e) {
@@ -339,6 +393,9 @@ export class OvsdbClient {
         );
       }
     }
+    // Numbers and values from the wire are checked before they are returned (the schema, when the
+    // operations were validated against it, checks select rows too).
+    checkTransactResults(results, ops, db, schema);
     return results as ResultsOf<Ops>;
   }
 
@@ -452,12 +509,12 @@ export class OvsdbClient {
 
   /** `lock` (RFC 7047 §4.1.8): `locked` true if acquired now; otherwise a `locked` event follows when it is. */
   async lock(lock: string, o?: CallOptions): Promise<{ locked: boolean }> {
-    return (await this.call('lock', [lock], o)) as { locked: boolean };
+    return lockResult('lock', await this.call('lock', [lock], o));
   }
 
   /** `steal` (RFC 7047 §4.1.8): takes the lock; the previous owner gets `stolen`. */
   async steal(lock: string, o?: CallOptions): Promise<{ locked: boolean }> {
-    return (await this.call('steal', [lock], o)) as { locked: boolean };
+    return lockResult('steal', await this.call('steal', [lock], o));
   }
 
   /** `unlock` (RFC 7047 §4.1.8). */
@@ -477,7 +534,9 @@ export class OvsdbClient {
 
   /** `get_server_id` (ovsdb-server(7) §4.1.17): the server's UUID, stable across restarts of one instance. */
   async getServerId(o?: CallOptions): Promise<string> {
-    return (await this.call('get_server_id', [], o)) as string;
+    const r = await this.call('get_server_id', [], o);
+    if (typeof r !== 'string') throw badResult('get_server_id', 'a string', r);
+    return r;
   }
 
   private onNotification(n: Notification): void {

@@ -72,7 +72,55 @@ const JS_TYPEOF: Readonly<Record<BaseType['type'], string>> = {
   uuid: 'object',
 };
 
+/**
+ * The atom decoder with the base type's constraints (RFC 7047 §3.2 `<base-type>`: `enum`, `minInteger` /
+ * `maxInteger`, `minReal` / `maxReal`, `minLength` / `maxLength`) checked. The type's default atom is
+ * always accepted: the server fills omitted columns with it even where it breaks a constraint
+ * (`ovsdb_datum_init_default`), and sends it so in `monitor` (v1) rows. Unconstrained types get the
+ * plain decoder: no cost on the common path.
+ */
 function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) => Atom {
+  const plain = plainAtomDecoder(b, where, named);
+  const checks: ((a: Atom) => string | undefined)[] = [];
+  if (b.enum) {
+    const allowed = new Set<unknown>(b.enum);
+    checks.push((a) => (allowed.has(a) ? undefined : `${show(a)} is not one of ${show(b.enum)}`));
+  }
+  if (b.type === 'integer') {
+    const { minInteger: lo, maxInteger: hi } = b;
+    if (lo !== undefined)
+      checks.push((a) => ((a as number) < lo ? `${show(a)} is below the minimum ${lo}` : undefined));
+    if (hi !== undefined)
+      checks.push((a) => ((a as number) > hi ? `${show(a)} is above the maximum ${hi}` : undefined));
+  } else if (b.type === 'real') {
+    const { minReal: lo, maxReal: hi } = b;
+    if (lo !== undefined)
+      checks.push((a) => ((a as number) < lo ? `${show(a)} is below the minimum ${lo}` : undefined));
+    if (hi !== undefined)
+      checks.push((a) => ((a as number) > hi ? `${show(a)} is above the maximum ${hi}` : undefined));
+  } else if (b.type === 'string' && (b.minLength !== undefined || b.maxLength !== undefined)) {
+    const { minLength: lo = 0, maxLength: hi = Infinity } = b;
+    checks.push((a) => {
+      // Lengths count characters (code points), as ovsdb counts UTF-8 characters.
+      let n = 0;
+      for (const _ of a as string) n++;
+      return n < lo ? `string is shorter than ${lo}` : n > hi ? `string is longer than ${hi}` : undefined;
+    });
+  }
+  if (checks.length === 0) return plain;
+  const dflt = defaultAtom(b);
+  return (w) => {
+    const a = plain(w);
+    if (a === dflt) return a;
+    for (let i = 0; i < checks.length; i++) {
+      const why = checks[i]!(a);
+      if (why !== undefined) throw new OvsdbValueError(why, where, w);
+    }
+    return a;
+  };
+}
+
+function plainAtomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) => Atom {
   const want = JS_TYPEOF[b.type];
   if (b.type === 'uuid') {
     return (a) => {
@@ -85,7 +133,13 @@ function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) =>
   if (b.type === 'integer') {
     // RFC 7047 §3.1: 64-bit signed. JSON.parse rounds INT64_MAX to 2^63, so that bound is inclusive;
     // a fraction, 1e400 (Infinity) or 1.2e29 is no integer of the column (issue #14).
+    // A bigint (the client's BigInt mode, integers beyond 2^53) is exact: INT64_MAX itself is the bound.
     return (a) => {
+      if (typeof a === 'bigint') {
+        if (a < INT64_MIN_BIG || a > INT64_MAX_BIG)
+          throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
+        return a;
+      }
       if (typeof a !== 'number' || !Number.isInteger(a))
         throw new OvsdbValueError(`expected an integer, got ${show(a)}`, where, a);
       if (a < -INT64_BOUND || a > INT64_BOUND)
@@ -107,9 +161,12 @@ function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) =>
 }
 
 const INT64_BOUND = 2 ** 63;
+const INT64_MIN_BIG = -(2n ** 63n);
+const INT64_MAX_BIG = 2n ** 63n - 1n;
 
 function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => string {
-  if (b.type === 'string') {
+  const constrained = b.enum !== undefined || b.minLength !== undefined || b.maxLength !== undefined;
+  if (b.type === 'string' && !constrained) {
     return (a) => {
       if (typeof a !== 'string') throw new OvsdbValueError(`expected a string map key, got ${show(a)}`, where, a);
       return a;
@@ -123,6 +180,7 @@ function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => stri
 }
 
 function show(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
@@ -168,12 +226,23 @@ export function columnCodec(type: ColumnType, where: Where = {}, opts: ColumnCod
   const kind = columnKind(type);
   const composite = type.max === 'unlimited' || type.max > 1;
   const named = opts.named === true;
+  const maxN = type.max === 'unlimited' ? Infinity : type.max;
+  /** RFC 7047 §3.2: a set or map has between `min` and `max` elements. */
+  const checkSize = (n: number, w: unknown): void => {
+    if (n < type.min || n > maxN)
+      throw new OvsdbValueError(
+        `${kind === 'map' ? 'map has' : 'set has'} ${n} ${kind === 'map' ? 'pairs' : 'elements'}, allowed ${type.min}..${type.max}`,
+        where,
+        w,
+      );
+  };
   const atom = atomDecoder(type.key, where, named);
   if (kind === 'map') {
     const key = mapKey(type.key, where, named);
     const val = atomDecoder(type.value!, where, named);
     const decode = (w: WireValue): Datum => {
       const pairs = mapPairs(w, where);
+      checkSize(pairs.length, w);
       if (pairs.length === 0) return EMPTY_MAP;
       const out: Record<string, Atom> = {};
       for (let i = 0; i < pairs.length; i++) {
@@ -203,6 +272,7 @@ export function columnCodec(type: ColumnType, where: Where = {}, opts: ColumnCod
             removed = true;
           } else setOwn(out, k, v);
         }
+        if (type.min > 0 || maxN !== Infinity) checkSize(Object.keys(out).length, diff);
         return removed && Object.keys(out).length === 0 ? EMPTY_MAP : out;
       },
     };
@@ -230,6 +300,7 @@ export function columnCodec(type: ColumnType, where: Where = {}, opts: ColumnCod
   // A set: min 0 or 1, max > 1 (composite) — or min 1 max 1 handled above as an atom.
   const decode = (w: WireValue): Datum => {
     const atoms = setAtoms(w, where);
+    checkSize(atoms.length, w);
     if (atoms.length === 0) return EMPTY_SET;
     const out = new Array<Atom>(atoms.length);
     for (let i = 0; i < atoms.length; i++) out[i] = atom(atoms[i]);
@@ -250,6 +321,7 @@ export function columnCodec(type: ColumnType, where: Where = {}, opts: ColumnCod
         const a = atom(atoms[i]);
         if (!s.delete(a)) s.add(a);
       }
+      checkSize(s.size, diff);
       return s.size === 0 ? EMPTY_SET : Array.from(s);
     },
   };

@@ -144,3 +144,37 @@ export class OvsdbConnectError extends SdkError {
     });
   }
 }
+
+/** The caller's `AbortSignal` fired while {@link OvsdbClient.connect} was connecting; nothing is left open. `cause` is the signal's reason. */
+export class OvsdbConnectAbortedError extends SdkError {
+  constructor(
+    /** The remote being tried when the signal fired. */
+    readonly remote: string,
+    options?: { cause?: unknown },
+  ) {
+    super('OVSDB_CONNECT_ABORTED', `connecting to ${remote} was aborted`, options);
+  }
+}
+
+/**
+ * The server's reply to `transact` does not fit the operations sent (RFC 7047 §5.2): a count that is not a
+ * non-negative integer (`1e400` parses to `Infinity`), an insert without `["uuid", …]`, a select row whose
+ * value does not fit its column's type, too few results. The transaction may have been committed: only
+ * the reply is unusable. `opIndex` / `operation` name the result, `results` are the raw results, and
+ * `cause` is the value error when there is one.
+ */
+export class OvsdbMalformedResultError extends SdkError {
+  constructor(
+    readonly reason: string,
+    readonly opIndex: number,
+    readonly operation: Operation | undefined,
+    readonly results: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'OVSDB_MALFORMED_RESULT',
+      `malformed transact result ${opIndex}${operation ? ` (${operation.op}${'table' in operation ? ` ${operation.table}` : ''})` : ''}: ${reason}`,
+      options,
+    );
+  }
+}

@@ -85,6 +85,8 @@ export {
   OvsdbClientClosedError,
   OvsdbOutcomeUnknownError,
   OvsdbConnectError,
+  OvsdbConnectAbortedError,
+  OvsdbMalformedResultError,
 } from './errors.js';
 // Thrown by OvsdbClient.transact's validation against the schema (also exported by ./ovsdb/typed).
 export { validateOperations } from './validate.js';
@@ -129,6 +131,7 @@ export {
   OvsdbSessionClosedError,
   OvsdbSessionGaveUpError,
   OvsdbSessionNotReadyError,
+  OvsdbSessionAbortedError,
 } from './session.js';
 export type {
   SessionOptions,

@@ -59,11 +59,17 @@ export function isNamedUuid(v: unknown): v is NamedUuid {
 type Where = { database?: string; table?: string; column?: string };
 
 /**
- * OVSDB integers are 64-bit signed (RFC 7047 §3.1). A JS number at exactly ±2^63 is written as
- * `±9223372036854776000`, which does not fit an `int64_t`, so both ends are exclusive.
+ * OVSDB integers are 64-bit signed (RFC 7047 §3.1). Integers are written exactly (jsonrpc/exact-int.ts):
+ * −2⁶³ as `-9223372036854775808`, and the number 2⁶³ — what `JSON.parse` makes of INT64_MAX — as
+ * `9223372036854775807`, so for numbers both ends are inclusive. A `bigint` must lie in
+ * [{@link INT64_MIN_BIG}, {@link INT64_MAX_BIG}].
  */
 export const INT64_MIN = -(2 ** 63);
 const INT64_LIMIT = 2 ** 63;
+/** −2⁶³ as a bigint. */
+export const INT64_MIN_BIG = -(2n ** 63n);
+/** 2⁶³ − 1 as a bigint. */
+export const INT64_MAX_BIG = 2n ** 63n - 1n;
 /**
  * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
  * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
@@ -82,8 +88,12 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
   };
   switch (base.type) {
     case 'integer':
-      if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${JSON.stringify(a)}`);
-      if ((a as number) <= INT64_MIN || (a as number) >= INT64_LIMIT) fail(`${a} is outside the 64-bit integer range`);
+      if (typeof a === 'bigint') {
+        if (a < INT64_MIN_BIG || a > INT64_MAX_BIG) fail(`${a} is outside the 64-bit integer range`);
+      } else {
+        if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${show(a)}`);
+        if ((a as number) < INT64_MIN || (a as number) > INT64_LIMIT) fail(`${a} is outside the 64-bit integer range`);
+      }
       if (base.minInteger !== undefined && (a as number) < base.minInteger)
         fail(`${a} is below the minimum ${base.minInteger}`);
       if (base.maxInteger !== undefined && (a as number) > base.maxInteger)
@@ -179,13 +189,14 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
   }
 }
 
-const show = (v: unknown): string => {
+function show(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
     return String(v);
   }
-};
+}
 
 /** JS atom → wire atom for a base type (uuids as strings or named references). */
 export function atomToWire(base: BaseType, a: unknown, where: Where = {}): WireAtom {
@@ -196,6 +207,7 @@ export function atomToWire(base: BaseType, a: unknown, where: Where = {}): WireA
   }
   if (isNamedUuid(a)) throw new OvsdbValueError('a named uuid is only valid in a uuid column', where, a);
   if (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean') return a;
+  if (typeof a === 'bigint' && base.type === 'integer') return a;
   throw new OvsdbValueError(`expected a ${base.type}, got ${show(a)}`, where, a);
 }
 

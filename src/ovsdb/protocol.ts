@@ -9,7 +9,8 @@
 
 export type WireUuid = readonly ['uuid', string];
 export type WireNamedUuid = readonly ['named-uuid', string];
-export type WireAtom = string | number | boolean | WireUuid | WireNamedUuid;
+/** `bigint` only for integers beyond 2⁵³ (written exactly; read as such with the client's `bigint` option). */
+export type WireAtom = string | number | bigint | boolean | WireUuid | WireNamedUuid;
 export type WireSet = readonly ['set', readonly WireAtom[]];
 export type WireMap = readonly ['map', readonly (readonly [WireAtom, WireAtom])[]];
 export type WireValue = WireAtom | WireSet | WireMap;
@@ -21,7 +22,8 @@ export interface NamedUuid {
 }
 
 /** JS form of an atom. */
-export type Atom = string | number | boolean | NamedUuid;
+/** `bigint` only for integers beyond 2⁵³ (see {@link WireAtom}). */
+export type Atom = string | number | bigint | boolean | NamedUuid;
 /** JS form of a datum. */
 export type Datum = Atom | undefined | readonly Atom[] | Readonly<Record<string, Atom>>;
 

@@ -81,6 +81,16 @@ export class OvsdbSessionClosedError extends SdkError {
 }
 
 /**
+ * The caller's `AbortSignal` fired while waiting for the session to be live ({@link OvsdbSession.ready},
+ * or a session transaction before it was sent). `cause` is the signal's reason.
+ */
+export class OvsdbSessionAbortedError extends SdkError {
+  constructor(options?: { cause?: unknown }) {
+    super('OVSDB_SESSION_ABORTED', 'waiting for the session to be live was aborted', options);
+  }
+}
+
+/**
  * {@link OvsdbSession.ready} (or a transaction's `readyTimeoutMs`, or `start`'s `timeoutMs`) ran out
  * before the session was live. From `start`, `failures` names each remote tried and its last reason.
  */
@@ -238,6 +248,10 @@ export class OvsdbSession {
   private starting = false;
   /** Cuts the backoff sleep short (on close). */
   private wake: (() => void) | undefined;
+  /** Aborted by shutdown: cancels a connect in progress. */
+  private readonly stopSignal = new AbortController();
+  /** The client being checked (not yet live); shutdown closes it. */
+  private candidate: OvsdbClient | undefined;
   private failure: SdkError | undefined;
   private readonly endHandlers = new Set<(err: SdkError) => void>();
 
@@ -391,23 +405,38 @@ export class OvsdbSession {
    * @throws {OvsdbSessionGaveUpError} `OVSDB_SESSION_GAVE_UP` when the backoff policy gave up
    * @throws {OvsdbSessionClosedError} `OVSDB_SESSION_CLOSED` after {@link close}
    * @throws {OvsdbSessionNotReadyError} `OVSDB_SESSION_NOT_READY` when not live within `timeoutMs`
+   * @throws {OvsdbSessionAbortedError} `OVSDB_SESSION_ABORTED` when `signal` fires first (the wait is removed)
    */
-  ready(timeoutMs?: number): Promise<OvsdbClient> {
+  ready(timeoutMs?: number, signal?: AbortSignal): Promise<OvsdbClient> {
     if (this.stateValue === 'live' && this.current && !this.current.closed) return Promise.resolve(this.current);
     if (this.stateValue === 'failed' && this.failure) return Promise.reject(this.failure);
     if (this.stateValue === 'closed' || this.stateValue === 'failed')
       return Promise.reject(new OvsdbSessionClosedError(`session is ${this.stateValue}`));
+    if (signal?.aborted) return Promise.reject(new OvsdbSessionAbortedError({ cause: signal.reason }));
     return new Promise((resolve, reject) => {
-      const w = { resolve, reject };
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const i = this.waiters.indexOf(w);
+        if (i >= 0) this.waiters.splice(i, 1);
+      };
+      const w = {
+        resolve: (c: OvsdbClient) => {
+          done();
+          resolve(c);
+        },
+        reject: (e: Error) => {
+          done();
+          reject(e);
+        },
+      };
+      const onAbort = () => w.reject(new OvsdbSessionAbortedError({ cause: signal?.reason }));
       this.waiters.push(w);
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs !== undefined) {
-        setTimeout(() => {
-          const i = this.waiters.indexOf(w);
-          if (i >= 0) {
-            this.waiters.splice(i, 1);
-            reject(new OvsdbSessionNotReadyError(timeoutMs, this.stateValue));
-          }
-        }, timeoutMs).unref();
+        timer = setTimeout(() => w.reject(new OvsdbSessionNotReadyError(timeoutMs, this.stateValue)), timeoutMs);
+        timer.unref();
       }
     });
   }
@@ -437,7 +466,7 @@ export class OvsdbSession {
     for (let attempt = 1; ; attempt++) {
       let c: OvsdbClient;
       try {
-        c = await this.ready(readyTimeoutMs);
+        c = await this.ready(readyTimeoutMs, txo.signal);
       } catch (e) {
         throw stillUnknown(e);
       }
@@ -490,10 +519,14 @@ export class OvsdbSession {
     const already = this.stateValue === 'closed' || this.stateValue === 'failed';
     this.stopped = true;
     this.wake?.();
+    // A connect in progress is cancelled, a server being checked is let go: nothing stays open.
+    this.stopSignal.abort(reason ?? new OvsdbSessionClosedError('session closed'));
+    const candidate = this.candidate;
+    this.candidate = undefined;
     if (!already) this.setState('closed');
     const c = this.current;
     this.current = undefined;
-    await c?.close();
+    await Promise.all([c?.close(), candidate?.close()]);
     if (already) return;
     const err = reason ?? new OvsdbSessionClosedError('session closed');
     this.failure = reason;
@@ -597,11 +630,17 @@ export class OvsdbSession {
       client = await OvsdbClient.connect(remote, {
         ...this.opts.client,
         ...(this.opts.logger ? { logger: this.opts.logger } : {}),
+        signal: this.stopSignal.signal,
       });
     } catch (e) {
-      this.reject(remote, e as SdkError);
+      if (!this.stopped) this.reject(remote, e as SdkError);
       return undefined;
     }
+    if (this.stopped) {
+      await client.close();
+      return undefined;
+    }
+    this.candidate = client;
     try {
       this.setState('checking', remote);
       const ended = new Promise<void>((resolve) => client.onClose(() => resolve()));
@@ -610,6 +649,11 @@ export class OvsdbSession {
       const reconnect = this.connections++ > 0;
       for (const h of [...this.hooks]) await h(client, { remote, reconnect });
       if (client.closed) throw new OvsdbClientClosedError('connection lost while re-establishing monitors');
+      this.candidate = undefined;
+      if (this.stopped) {
+        await client.close();
+        return undefined;
+      }
       this.current = client;
       if (reconnect) this.opts.onMetric?.({ type: 'reconnect', remote });
       if (this.downSince !== undefined) {
@@ -625,7 +669,8 @@ export class OvsdbSession {
         }),
       };
     } catch (e) {
-      this.reject(remote, e as SdkError);
+      this.candidate = undefined;
+      if (!this.stopped) this.reject(remote, e as SdkError);
       await client.close();
       return undefined;
     }

@@ -21,6 +21,16 @@ export class TransportConnectError extends SdkError {
   }
 }
 
+/** The caller's `AbortSignal` fired while connecting; the socket is destroyed. Names the remote; `cause` is the signal's reason. */
+export class TransportConnectAbortedError extends SdkError {
+  constructor(
+    readonly remote: string,
+    options?: { cause?: unknown },
+  ) {
+    super('TRANSPORT_CONNECT_ABORTED', `${remote}: connecting was aborted`, options);
+  }
+}
+
 /** TLS options are missing or unreadable for an ssl:/pssl: remote. */
 export class TransportTlsError extends SdkError {
   constructor(

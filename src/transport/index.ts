@@ -15,4 +15,10 @@ export type {
   Listener,
   TransportLogger,
 } from './stream.js';
-export { RemoteSyntaxError, TransportConnectError, TransportTlsError, TransportWriteQueueFullError } from './errors.js';
+export {
+  RemoteSyntaxError,
+  TransportConnectError,
+  TransportConnectAbortedError,
+  TransportTlsError,
+  TransportWriteQueueFullError,
+} from './errors.js';

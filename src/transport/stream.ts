@@ -8,7 +8,12 @@ import * as tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import type { Remote } from './remote.js';
 import { parseRemote } from './remote.js';
-import { TransportConnectError, TransportTlsError, TransportWriteQueueFullError } from './errors.js';
+import {
+  TransportConnectAbortedError,
+  TransportConnectError,
+  TransportTlsError,
+  TransportWriteQueueFullError,
+} from './errors.js';
 
 /** Default {@link StreamOptions.maxWriteQueueBytes}: 16 MiB. */
 export const DEFAULT_MAX_WRITE_QUEUE_BYTES = 16 * 1024 * 1024;
@@ -44,6 +49,11 @@ export interface ByteStream {
   /** Stops delivering received data until {@link resume}; the peer's bytes then wait in the kernel. */
   pause?(): void;
   resume?(): void;
+  /**
+   * Calls `h` each time the write queue has drained after a write found it above the high-water mark
+   * (the socket's `drain`): a caller that stopped reading because the peer does not read resumes here.
+   */
+  onDrain?(h: () => void): void;
   /** Half-closes then destroys the stream; `close` handlers run once. */
   close(): void;
   onData(h: (chunk: Buffer) => void): void;
@@ -77,6 +87,10 @@ export interface ConnectOptions extends StreamOptions {
   tls?: TlsOptions;
   /** Give up connecting after this many ms (default 10 s). */
   timeoutMs?: number;
+  /**
+   * Aborts connecting (the TCP connect and, for `ssl:`, the TLS handshake): the socket is destroyed and
+   * `connect` rejects with `TRANSPORT_CONNECT_ABORTED` (the signal's reason as `cause`). Ignored once connected.
+   */
   signal?: AbortSignal;
 }
 
@@ -149,6 +163,10 @@ class SocketStream implements ByteStream {
     this.sock.resume();
   }
 
+  onDrain(h: () => void): void {
+    this.sock.on('drain', h);
+  }
+
   close(): void {
     if (this.sock.destroyed) return;
     // Flush what this tick wrote (e.g. an error message sent just before closing), then close.
@@ -180,6 +198,8 @@ export function connect(remote: string | Remote, opts: ConnectOptions = {}): Pro
   if (r.kind !== 'tcp' && r.kind !== 'ssl' && r.kind !== 'unix') {
     return Promise.reject(new TransportConnectError(r.text, 'a passive remote cannot be connected to; use listen()'));
   }
+  if (opts.signal?.aborted)
+    return Promise.reject(new TransportConnectAbortedError(r.text, { cause: opts.signal.reason }));
   let sock: net.Socket;
   if (r.kind === 'ssl') {
     const t = opts.tls;
@@ -212,17 +232,23 @@ export function connect(remote: string | Remote, opts: ConnectOptions = {}): Pro
   return new Promise<ByteStream>((resolve, reject) => {
     const timeoutMs = opts.timeoutMs ?? 10_000;
     const timer = setTimeout(() => fail(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
-    const onAbort = () => fail(new Error('aborted'));
+    const onAbort = () => fail(new TransportConnectAbortedError(r.text, { cause: opts.signal?.reason }));
+    let settled = false;
     const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       sock.destroy();
-      reject(new TransportConnectError(r.text, e.message, { cause: e }));
+      reject(
+        e instanceof TransportConnectAbortedError ? e : new TransportConnectError(r.text, e.message, { cause: e }),
+      );
     };
-    if (opts.signal?.aborted) return fail(new Error('aborted'));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     sock.once('error', fail);
     sock.once(readyEvent, () => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       sock.off('error', fail);

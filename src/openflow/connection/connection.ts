@@ -73,11 +73,22 @@ export interface OfConnectionOptions {
    * as liveness for ever.
    */
   readonly maxMessageMs?: number;
+  /**
+   * While more than this many bytes we wrote wait to be taken by the peer, and no request of ours awaits
+   * a reply, stop reading from it (default 1 MiB, {@link DEFAULT_READ_PAUSE_BYTES}; `Infinity` = never): a
+   * switch that floods us (echo requests) and does not read gets no more answers queued; its bytes wait
+   * in the kernel, on its side. Reading resumes when the queue drains or a request is made. The transport's `maxWriteQueueBytes` still drops a peer past that
+   * limit. Needs a stream with pause/resume/onDrain (sockets have them).
+   */
+  readonly readPauseBytes?: number;
   /** Where a throwing message/close/decode-error handler is reported (pino-compatible; silent without one). */
   readonly logger?: OfLogger;
   /** Ask for features after hello (default true). */
   readonly fetchFeatures?: boolean;
 }
+
+/** Default {@link OfConnectionOptions.readPauseBytes}: 1 MiB. */
+export const DEFAULT_READ_PAUSE_BYTES = 1024 * 1024;
 
 interface Pending {
   readonly resolve: (m: OfMessage) => void;
@@ -127,6 +138,8 @@ export class OfConnection {
   /** When the message now being received began (undefined between messages). */
   private partialSince: number | undefined;
   private messageTimer: NodeJS.Timeout | undefined;
+  /** Reading is paused because the peer does not take what we write (readPauseBytes). */
+  private readPaused = false;
 
   private constructor(
     readonly stream: ByteStream,
@@ -138,10 +151,12 @@ export class OfConnection {
       echoTimeoutMs: opts.echoTimeoutMs ?? 5000,
       requestTimeoutMs: opts.requestTimeoutMs ?? 10000,
       maxMessageMs: opts.maxMessageMs ?? 10000,
+      readPauseBytes: opts.readPauseBytes ?? DEFAULT_READ_PAUSE_BYTES,
       fetchFeatures: opts.fetchFeatures ?? true,
     };
     this.log = opts.logger;
     stream.onData((chunk) => this.onData(chunk));
+    stream.onDrain?.(() => this.resumeReading());
     stream.onClose((err) =>
       this.shutdown(err ?? new OfConnectionError('OF_CONN_CLOSED', `connection to ${stream.remote} closed by peer`)),
     );
@@ -150,15 +165,29 @@ export class OfConnection {
   /**
    * Runs the handshake on an already connected stream: hello both ways, version negotiation, then
    * (by default) a features request.
-   * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT`; OfNegotiationError
+   * `opts.signal` aborts the handshake: the stream is closed and `open` rejects with `OF_CONN_ABORTED`
+   * (the signal's reason as `cause`); it has no effect once `open` has resolved.
+   * @throws OfConnectionError `OF_CONN_CLOSED` / `OF_CONN_TIMEOUT` / `OF_CONN_ABORTED`; OfNegotiationError
    */
-  static async open(stream: ByteStream, opts: OfConnectionOptions = {}): Promise<OfConnection> {
+  static async open(
+    stream: ByteStream,
+    opts: OfConnectionOptions & { readonly signal?: AbortSignal } = {},
+  ): Promise<OfConnection> {
+    const { signal } = opts;
+    if (signal?.aborted) {
+      stream.close();
+      throw handshakeAborted(stream.remote, signal);
+    }
     const c = new OfConnection(stream, opts);
+    const onAbort = () => c.fail(handshakeAborted(stream.remote, signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await c.handshake();
     } catch (e) {
       c.close();
-      throw e;
+      throw signal?.aborted ? handshakeAborted(stream.remote, signal) : e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
     return c;
   }
@@ -422,6 +451,8 @@ export class OfConnection {
         this.pending.set(xid, { resolve, reject, timer, multipart, cleanup });
         signal?.addEventListener('abort', onAbort, { once: true });
         this.send({ ...msg, xid } as Outgoing);
+        // A reply is awaited: read (see pauseIfBacklogged).
+        this.resumeReading();
       } catch (e) {
         this.drop(xid);
         reject(e as Error);
@@ -479,6 +510,33 @@ export class OfConnection {
       this.dispatch(m);
       if (this.closed) return;
     }
+    this.pauseIfBacklogged();
+  }
+
+  /**
+   * Stops reading while what we wrote piles up unread (readPauseBytes); `drain` resumes. Never while one
+   * of our requests awaits its reply: a switch may itself stop reading while its replies to us are unread
+   * (ovs-vswitchd does, past OFCONN_REPLY_MAX), and pausing then would deadlock both sides.
+   */
+  private pauseIfBacklogged(): void {
+    if (this.readPaused || !this.stream.pause || !this.stream.onDrain) return;
+    if (this.pending.size > 0 || this.helloWaiter) return;
+    const queued = this.stream.writableBytes ?? 0;
+    if (queued <= this.opts.readPauseBytes) return;
+    this.readPaused = true;
+    this.stream.pause();
+    this.log?.warn(
+      { remote: this.remote, queued, limit: this.opts.readPauseBytes },
+      'openflow: the peer is not reading; reading from it is paused',
+    );
+  }
+
+  private resumeReading(): void {
+    if (!this.readPaused || this.closed) return;
+    this.readPaused = false;
+    // Time spent paused by us does not count against a message the peer had begun.
+    if (this.partialSince !== undefined) this.partialSince = Date.now();
+    this.stream.resume?.();
   }
 
   /** Starts, restarts or stops the clock of the message being received (maxMessageMs). */
@@ -493,6 +551,11 @@ export class OfConnection {
     this.messageTimer = setTimeout(() => {
       this.messageTimer = undefined;
       if (this.closed || this.partialSince === undefined) return;
+      // Paused by us: the peer cannot finish the message; its clock restarts on resume.
+      if (this.readPaused) {
+        this.armMessageTimer(this.opts.maxMessageMs);
+        return;
+      }
       const left = this.partialSince + this.opts.maxMessageMs - Date.now();
       if (left > 0) this.armMessageTimer(left);
       else
@@ -666,16 +729,27 @@ function expectCtrl(m: OfMessage, ctrlType: number): void {
   }
 }
 
+function handshakeAborted(remote: string, signal: AbortSignal): OfConnectionError {
+  return new OfConnectionError('OF_CONN_ABORTED', `connecting to ${remote} was aborted`, { cause: signal.reason });
+}
+
 /**
  * Connects to a switch's passive OpenFlow listener (`tcp:HOST:PORT`, `unix:PATH`, `ssl:…`), as
- * ovs-ofctl does, and runs the handshake.
- * @throws TransportConnectError, OfConnectionError, OfNegotiationError
+ * ovs-ofctl does, and runs the handshake. `opts.signal` aborts both the connect and the handshake
+ * (`OF_CONN_ABORTED`, nothing left open).
+ * @throws TransportConnectError, OfConnectionError (`OF_CONN_ABORTED` when `signal` fires), OfNegotiationError
  */
 export async function connectSwitch(
   remote: string,
   opts: OfConnectionOptions & ConnectOptions = {},
 ): Promise<OfConnection> {
-  const stream = await transportConnect(remote, opts);
+  let stream: ByteStream;
+  try {
+    stream = await transportConnect(remote, opts);
+  } catch (e) {
+    if (opts.signal?.aborted) throw handshakeAborted(remote, opts.signal);
+    throw e;
+  }
   return OfConnection.open(stream, opts);
 }
 

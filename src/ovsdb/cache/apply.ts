@@ -12,7 +12,9 @@ import type { Datum, MonitorEvent, TableUpdates, TableUpdates2, WireRow, WireVal
 import { datumToWire } from '../notation.js';
 import type { CacheRow } from './table.js';
 import type { RowEvent } from './events.js';
-import type { TablePlan } from './plan.js';
+import { asSdkError, type TablePlan } from './plan.js';
+import type { SdkError } from '../../errors.js';
+import { OvsdbValueError } from '../errors.js';
 import { CacheProtocolError } from './errors.js';
 
 /** What updates are applied to. */
@@ -63,18 +65,23 @@ function applyModify(p: TablePlan, old: CacheRow, diff: WireRow): CacheRow {
   return row as CacheRow;
 }
 
-/** Reasons the model does not accept a row (empty when it does). */
-function modelProblems(p: TablePlan, row: CacheRow): string[] {
-  const out: string[] = [];
+/** Why the model does not accept a row (empty when it does). */
+function modelProblems(p: TablePlan, row: CacheRow): SdkError[] {
+  const out: SdkError[] = [];
   for (const ch of p.checks) {
+    const where = { table: p.name, column: ch.column };
     try {
-      const w = datumToWire(ch.serverType, row[ch.column], { table: p.name, column: ch.column });
+      const w = datumToWire(ch.serverType, row[ch.column], where);
       // Re-read it with the model type: checks kind, atom types, enums and ranges.
-      datumToWire(ch.modelType, ch.modelCodec.decode(w), { table: p.name, column: ch.column });
+      datumToWire(ch.modelType, ch.modelCodec.decode(w), where);
     } catch (e) {
       const m = (e as Error).message;
       const at = `${p.name}.${ch.column}`;
-      out.push(m.startsWith(at) ? m : `${at}: ${m}`);
+      out.push(
+        e instanceof OvsdbValueError && m.startsWith(at)
+          ? e
+          : new OvsdbValueError(m.startsWith(at) ? m.slice(at.length + 2) : m, where, row[ch.column]),
+      );
     }
   }
   return out;
@@ -92,10 +99,11 @@ function settle(
   const wasRejected = cur === undefined && p.rejected.has(uuid);
   let ok = next !== undefined;
   if (next && p.checks.length) {
-    const reasons = modelProblems(p, next);
-    if (reasons.length) {
+    const errors = modelProblems(p, next);
+    if (errors.length) {
       ok = false;
-      p.rejected.set(uuid, { row: next, reasons });
+      const reasons = errors.map((e) => e.message);
+      p.rejected.set(uuid, { row: next, reasons, errors });
       t.logger?.warn({ table: p.name, uuid, reasons }, 'ovsdb cache: row does not fit the model, set aside');
     }
   }
@@ -122,16 +130,18 @@ function current(p: TablePlan, uuid: string): CacheRow | undefined {
 
 /** A row update that could not be decoded: the row leaves the typed view and is logged; nothing else is touched. */
 function rowFailure(t: ApplyTarget, p: TablePlan, uuid: string, e: unknown, events: RowEvent[] | null): void {
-  const reason = (e as Error).message;
+  const err = asSdkError(e);
+  const reason = err.message;
   t.logger?.warn({ table: p.name, uuid, reason }, 'ovsdb cache: row update could not be applied; row set aside');
   const cur = p.table.get(uuid);
   if (cur) {
     p.table.deleteRow(cur);
     events?.push({ type: 'delete', table: p.name, uuid, old: cur });
-    p.rejected.set(uuid, { row: cur, reasons: [reason] });
+    p.rejected.set(uuid, { row: cur, reasons: [reason], errors: [err] });
   } else if (!(e instanceof CacheProtocolError)) {
     const prev = p.rejected.get(uuid);
-    if (prev) p.rejected.set(uuid, { row: prev.row, reasons: [...prev.reasons, reason] });
+    if (prev)
+      p.rejected.set(uuid, { row: prev.row, reasons: [...prev.reasons, reason], errors: [...prev.errors, err] });
   }
 }
 

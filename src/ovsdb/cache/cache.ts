@@ -33,7 +33,7 @@ import {
   type VerifyHost,
   type VerifyRead,
 } from './verify.js';
-import { CacheClosedError, CacheOptionError, CacheUnknownTableError } from './errors.js';
+import { CacheAbortedError, CacheClosedError, CacheOptionError, CacheUnknownTableError } from './errors.js';
 
 export type { RejectedRow } from './plan.js';
 export type { ReadRecord, VerifyingReader, VerifiedTransactOptions, TransactOutcome } from './verify.js';
@@ -173,17 +173,41 @@ export class ReplicaCache<Tb = AnyTables> {
    * "unknown method") and resolves once the initial contents are applied.
    * @throws {CacheOptionError} `CACHE_INVALID_OPTION` for a table/column neither the server nor the model has, or conditions the server cannot take
    * @throws {OvsdbClientClosedError} `OVSDB_CLIENT_CLOSED` and the client's other errors
+   * @throws {CacheAbortedError} `CACHE_ABORTED` when `opts.signal` fires before the initial contents are applied
+   *   (a monitor the server sets up after that is cancelled as soon as its reply arrives)
    */
   static async start<M extends { readonly schema: DatabaseSchema } | undefined = undefined>(
     client: OvsdbClient,
     database: string,
-    opts: ReplicaCacheOptions & { readonly model?: M } = {},
+    opts: ReplicaCacheOptions & { readonly model?: M; readonly signal?: AbortSignal } = {},
   ): Promise<ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>> {
-    const schema = await client.getSchema(database);
-    const cache = new ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>(client, database, schema, opts);
-    cache.plan();
-    await cache.startMonitor();
-    return cache;
+    const { signal, ...cacheOpts } = opts;
+    const aborted = () => new CacheAbortedError('ReplicaCache.start', { cause: signal?.reason });
+    if (signal?.aborted) throw aborted();
+    const run = (async () => {
+      const schema = await client.getSchema(database, signal ? { signal } : undefined);
+      const cache = new ReplicaCache<M extends DatabaseModel<infer T> ? T : AnyTables>(
+        client,
+        database,
+        schema,
+        cacheOpts,
+      );
+      cache.plan();
+      await cache.startMonitor();
+      return cache;
+    })();
+    if (!signal) return run;
+    try {
+      return await abortable(run, signal, aborted);
+    } catch (e) {
+      if (!signal.aborted) throw e;
+      // The monitor request may still be answered: cancel the monitor then (nothing stays behind).
+      run.then(
+        (c) => c.close(),
+        () => {},
+      );
+      throw aborted();
+    }
   }
 
   /**
@@ -545,6 +569,7 @@ export class ReplicaCache<Tb = AnyTables> {
    */
   events(opts: SubscribeOptions = {}): EventStream {
     const s = new EventStream(opts, (x) => this.streams.delete(x));
+    if (opts.signal?.aborted) return s; // ended with CACHE_ABORTED already
     if (this._closed) {
       s.end(new CacheClosedError());
       return s;
@@ -578,9 +603,13 @@ export class ReplicaCache<Tb = AnyTables> {
   /**
    * Replaces the conditions of some tables live (monitor_cond_change). Rows leaving a condition are
    * deleted from the cache and rows entering it inserted, with the matching events, before this resolves.
+   * `o.signal` / `o.timeoutMs` bound the wait for the server's answer (`JSONRPC_ABORTED` / `JSONRPC_TIMEOUT`).
    * @throws {CacheOptionError} `CACHE_INVALID_OPTION` when the monitor runs on plain `monitor`
    */
-  async setConditions(where: Readonly<Record<string, readonly (Condition | boolean)[]>>): Promise<void> {
+  async setConditions(
+    where: Readonly<Record<string, readonly (Condition | boolean)[]>>,
+    o?: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+  ): Promise<void> {
     if (this._closed) throw new CacheClosedError();
     if (this._method === 'monitor')
       throw new CacheOptionError('the monitor runs on "monitor", which takes no conditions');
@@ -592,31 +621,50 @@ export class ReplicaCache<Tb = AnyTables> {
       req[t] = [{ where: w }];
     }
     if (!this._connected) throw new CacheClosedError('the cache is disconnected (waiting for resume())');
-    await this._client.monitorCondChange(this.monitorId, this.monitorId, req);
+    await this._client.monitorCondChange(this.monitorId, this.monitorId, req, {
+      ...(o?.signal ? { signal: o.signal } : {}),
+      ...(o?.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+    });
     Object.assign(this.where, where);
   }
 
-  /** Resolves once at least `n` more notifications are applied than now (or at once if the cache closes). */
-  waitForUpdates(n = 1, timeoutMs?: number): Promise<boolean> {
+  /**
+   * Resolves once at least `n` more notifications are applied than now: `true`; `false` when `timeoutMs`
+   * passes first or the cache closes.
+   * @throws {CacheAbortedError} `CACHE_ABORTED` when `signal` fires first (the wait is removed)
+   */
+  waitForUpdates(n = 1, timeoutMs?: number, signal?: AbortSignal): Promise<boolean> {
     const target = this.seq + n;
-    return this.waitForSeq(target, timeoutMs);
+    return this.waitForSeq(target, timeoutMs, signal);
   }
 
-  private waitForSeq(target: number, timeoutMs?: number): Promise<boolean> {
+  private waitForSeq(target: number, timeoutMs?: number, signal?: AbortSignal): Promise<boolean> {
     if (this.seq >= target || this._closed) return Promise.resolve(this.seq >= target);
-    return new Promise((resolve) => {
+    if (signal?.aborted)
+      return Promise.reject(new CacheAbortedError('waiting for cache updates', { cause: signal.reason }));
+    return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
+      const settle = () => {
+        if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.seqWaiters = this.seqWaiters.filter((x) => x !== w);
+      };
+      const onAbort = () => {
+        settle();
+        reject(new CacheAbortedError('waiting for cache updates', { cause: signal?.reason }));
+      };
       const w = {
         seq: target,
         resolve: () => {
-          if (timer) clearTimeout(timer);
+          settle();
           resolve(this.seq >= target);
         },
       };
       this.seqWaiters.push(w);
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
-          this.seqWaiters = this.seqWaiters.filter((x) => x !== w);
+          settle();
           resolve(false);
         }, timeoutMs);
       }
@@ -753,7 +801,7 @@ export class ReplicaCache<Tb = AnyTables> {
           throw new CacheClosedError(this._closed ? undefined : 'the cache is disconnected (waiting for resume())');
         return this._client;
       },
-      waitForSeq: (target, timeoutMs) => this.waitForSeq(target, timeoutMs),
+      waitForSeq: (target, timeoutMs, signal) => this.waitForSeq(target, timeoutMs, signal),
     };
   }
 }

@@ -12,6 +12,13 @@ export class CacheClosedError extends SdkError {
   }
 }
 
+/** The caller's `AbortSignal` fired while waiting on the cache (start, an update, an event). `cause` is the signal's reason. */
+export class CacheAbortedError extends SdkError {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super('CACHE_ABORTED', `${what} was aborted`, options);
+  }
+}
+
 /** A table that is not in the cache (not monitored, not in the schema, or skipped for schema skew). */
 export class CacheUnknownTableError extends SdkError {
   constructor(readonly table: string) {

@@ -5,7 +5,7 @@
  * behind gets every event that was queued and then a {@link CacheEventOverflowError}.
  */
 import type { CacheRow } from './table.js';
-import { CacheEventOverflowError } from './errors.js';
+import { CacheAbortedError, CacheEventOverflowError } from './errors.js';
 
 /** A change to one row, in the commit order of the server. Rows are immutable snapshots. */
 export type RowEvent<R extends { readonly _uuid: string } = CacheRow> =
@@ -20,6 +20,11 @@ export interface SubscribeOptions {
   readonly initial?: boolean;
   /** Most events queued for this subscriber before it is ended with `CACHE_EVENT_OVERFLOW` (default 100,000). */
   readonly maxBuffered?: number;
+  /**
+   * Ends the stream when it fires: events not yet read are dropped and a waiting or later `next()`
+   * rejects with `CACHE_ABORTED` (the signal's reason as `cause`).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -35,6 +40,7 @@ export class EventStream implements AsyncIterableIterator<RowEvent> {
   private waiter: { resolve: (r: IteratorResult<RowEvent>) => void; reject: (e: unknown) => void } | undefined;
   private ended = false;
   private failure: unknown;
+  private offAbort: (() => void) | undefined;
   private readonly tables: ReadonlySet<string> | undefined;
   readonly maxBuffered: number;
 
@@ -45,6 +51,19 @@ export class EventStream implements AsyncIterableIterator<RowEvent> {
   ) {
     this.tables = opts.tables ? new Set(opts.tables) : undefined;
     this.maxBuffered = opts.maxBuffered ?? 100_000;
+    const { signal } = opts;
+    if (signal) {
+      const onAbort = () => {
+        this.queue = [];
+        this.head = 0;
+        this.end(new CacheAbortedError('reading cache events', { cause: signal.reason }));
+      };
+      if (signal.aborted) onAbort();
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.offAbort = () => signal.removeEventListener('abort', onAbort);
+      }
+    }
   }
 
   /** @internal true if this stream wants events of `table`. */
@@ -78,10 +97,13 @@ export class EventStream implements AsyncIterableIterator<RowEvent> {
     if (this.ended) return;
     this.ended = true;
     this.failure = err;
+    this.offAbort?.();
     this.onEnd(this);
     if (this.waiter) {
       const w = this.waiter;
       this.waiter = undefined;
+      // The waiting reader gets the error; later reads see the end (the error is delivered once).
+      this.failure = undefined;
       if (err !== undefined) w.reject(err);
       else w.resolve({ value: undefined, done: true });
     }

@@ -25,6 +25,7 @@ export { EventStream } from './events.js';
 export type { RowEvent, SubscribeOptions } from './events.js';
 export {
   CacheClosedError,
+  CacheAbortedError,
   CacheUnknownTableError,
   CacheIndexError,
   CacheOptionError,

@@ -9,13 +9,22 @@ import type { BaseType, ColumnType, DatabaseSchema, TableSchema } from '../schem
 import type { Datum, WireRow } from '../protocol.js';
 import { columnCodec, type ColumnCodec } from '../codec.js';
 import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
-import { CacheOptionError, CacheUnknownTableError } from './errors.js';
+import { SdkError } from '../../errors.js';
+import { CacheOptionError, CacheProtocolError, CacheUnknownTableError } from './errors.js';
 
 /** A row the model does not accept, kept apart so the typed view is never corrupted. */
 export interface RejectedRow {
   /** The row decoded with the server's own column types. */
   readonly row: CacheRow;
+  /** Why, in words (one per problem; the messages of `errors`). */
   readonly reasons: readonly string[];
+  /**
+   * Why, typed (parallel to `reasons`): `OVSDB_INVALID_VALUE` ({@link OvsdbValueError}, with the table,
+   * column and offending value) for a value that does not fit its column's type — not an integer, outside
+   * int64, not in the enum, out of range, too long, too many elements — or that the model does not
+   * accept; `CACHE_PROTOCOL_ERROR` for an update the cache cannot apply.
+   */
+  readonly errors: readonly SdkError[];
 }
 
 /** A column whose model type differs from the server's: every row is checked against the model. */
@@ -99,6 +108,11 @@ export function rowFactory(
       return row as CacheRow;
     };
   }
+}
+
+/** `e` as an SdkError: decoders throw OvsdbValueError; anything else (a bug) is wrapped as a protocol error. */
+export function asSdkError(e: unknown): SdkError {
+  return e instanceof SdkError ? e : new CacheProtocolError((e as Error)?.message ?? String(e), e);
 }
 
 const BASE_KEYS = [
@@ -222,9 +236,13 @@ export function planTables(schema: DatabaseSchema, opts: PlanOptions): Map<strin
       try {
         return build(uuid, wire as WireRow);
       } catch (e) {
-        const reason = (e as Error).message;
-        log?.warn({ table: name, uuid, reason }, 'ovsdb cache: row could not be decoded; row set aside');
-        rejected.set(uuid, { row: { _uuid: uuid, ...(wire as object) } as CacheRow, reasons: [reason] });
+        const err = asSdkError(e);
+        log?.warn({ table: name, uuid, reason: err.message }, 'ovsdb cache: row could not be decoded; row set aside');
+        rejected.set(uuid, {
+          row: { _uuid: uuid, ...(wire as object) } as CacheRow,
+          reasons: [err.message],
+          errors: [err],
+        });
         return undefined;
       }
     });

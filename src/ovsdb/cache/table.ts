@@ -20,12 +20,21 @@ export type IndexSpec =
   | { readonly externalId: string; readonly column?: string }
   | { readonly key: (row: CacheRow) => unknown };
 
+/** A bigint (integers beyond 2^53 in BigInt mode) as JSON: an object, which no atom is, so keys stay injective. */
+const bigReplacer = (_k: string, x: unknown): unknown => (typeof x === 'bigint' ? { big: x.toString() } : x);
+
 /** Canonical, injective index key for a JS datum (sets are unordered, maps compared as sorted pairs). */
 function canon(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return 'S' + JSON.stringify([...(v as Atom[])].sort(cmp));
+  if (Array.isArray(v)) return 'S' + JSON.stringify([...(v as Atom[])].sort(cmp), bigReplacer);
   const keys = Object.keys(v).sort();
-  return 'M' + JSON.stringify(keys.map((k) => [k, (v as Record<string, unknown>)[k]]));
+  return (
+    'M' +
+    JSON.stringify(
+      keys.map((k) => [k, (v as Record<string, unknown>)[k]]),
+      bigReplacer,
+    )
+  );
 }
 function cmp(a: unknown, b: unknown): number {
   const ta = typeof a;
@@ -35,7 +44,13 @@ function cmp(a: unknown, b: unknown): number {
 }
 function tupleKey(values: readonly unknown[]): unknown {
   if (values.length === 1) return canon(values[0]);
-  return 'T' + JSON.stringify(values.map((x) => (x === undefined ? null : canon(x))));
+  return (
+    'T' +
+    JSON.stringify(
+      values.map((x) => (x === undefined ? null : canon(x))),
+      bigReplacer,
+    )
+  );
 }
 
 /** A lookup structure over one table. Built on first use, then maintained on every change. */

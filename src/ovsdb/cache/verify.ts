@@ -11,7 +11,7 @@ import { datumToWire } from '../notation.js';
 import { OvsdbTransactionError } from '../errors.js';
 import type { CacheRow } from './table.js';
 import type { TablePlan } from './plan.js';
-import { CacheRetryExhaustedError, CacheUnknownTableError, type AttemptRecord } from './errors.js';
+import { CacheAbortedError, CacheRetryExhaustedError, CacheUnknownTableError, type AttemptRecord } from './errors.js';
 
 /** What a verified transaction records about one read. */
 export interface ReadRecord {
@@ -40,6 +40,10 @@ export interface VerifiedTransactOptions {
   /** After a conflict, wait at most this long (ms) for the update that caused it before retrying (default 2000). */
   readonly conflictWaitMs?: number;
   readonly timeoutMs?: number;
+  /**
+   * Aborts the transaction: while it is in flight its outcome becomes unknown (`OVSDB_OUTCOME_UNKNOWN`);
+   * before an attempt is sent, or while waiting after a conflict, it rejects with `CACHE_ABORTED`.
+   */
   readonly signal?: AbortSignal;
   /**
    * A cache following a session ({@link ReplicaCache.follow}) that is between connections waits for the
@@ -119,7 +123,7 @@ export interface VerifyHost {
   /** The client to send on, once the cache is connected. @throws {CacheClosedError} `CACHE_CLOSED` */
   connectedClient(readyTimeoutMs: number): Promise<OvsdbClient>;
   /** Resolves when `target` notifications are applied, the cache closes, or `timeoutMs` passes. */
-  waitForSeq(target: number, timeoutMs?: number): Promise<boolean>;
+  waitForSeq(target: number, timeoutMs?: number, signal?: AbortSignal): Promise<boolean>;
 }
 
 /**
@@ -127,6 +131,7 @@ export interface VerifyHost {
  * (see {@link ReplicaCache.transact}).
  * @throws {CacheRetryExhaustedError} `CACHE_RETRY_EXHAUSTED` with every attempt's cause
  * @throws {CacheClosedError} `CACHE_CLOSED` when the cache or its client is closed
+ * @throws {CacheAbortedError} `CACHE_ABORTED` when `opts.signal` fires between attempts
  * @throws {OvsdbTransactionError} any other failure of the transaction, unchanged
  */
 export async function verifiedTransact<T>(
@@ -136,8 +141,11 @@ export async function verifiedTransact<T>(
 ): Promise<TransactOutcome<T>> {
   const maxAttempts = opts.maxAttempts ?? 5;
   const attempts: AttemptRecord[] = [];
+  const aborted = () => new CacheAbortedError('verified transaction', { cause: opts.signal?.reason });
   for (let attempt = 1; ; attempt++) {
+    if (opts.signal?.aborted) throw aborted();
     const client = await host.connectedClient(opts.readyTimeoutMs ?? 30_000);
+    if (opts.signal?.aborted) throw aborted();
     const reads: { table: string; row: CacheRow | undefined; uuid: string; columns?: readonly string[] }[] = [];
     const seqAtRead = host.seq;
     const reader: VerifyingReader = {
@@ -176,7 +184,7 @@ export async function verifiedTransact<T>(
       );
       if (attempt >= maxAttempts) throw new CacheRetryExhaustedError(attempts);
       // The change that broke the wait is on its way to the cache: let it arrive before re-reading.
-      await host.waitForSeq(seqAtRead + 1, opts.conflictWaitMs ?? 2000);
+      await host.waitForSeq(seqAtRead + 1, opts.conflictWaitMs ?? 2000, opts.signal);
     }
   }
 }

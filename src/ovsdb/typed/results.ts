@@ -48,8 +48,11 @@ function relaxed(t: ColumnType): ColumnType {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Decodes a row of `table` from the wire into the JS read shape. Unknown columns are skipped;
- * atom types are checked, constraints are not (a newer server may allow more). Columns listed in
+ * Decodes a row of `table` from the wire into the JS read shape. Unknown columns are skipped; every
+ * value is checked against its column's type: atom types, integer-ness and the int64 range, enums,
+ * ranges, string lengths and set sizes (a value outside them — a newer server's wider enum included —
+ * is refused rather than returned under a type that excludes it; the type's default is always accepted,
+ * as the server fills omitted columns with it). Columns listed in
  * `expected` but absent (an older server) are filled with their empty default when they have one.
  * @throws {OvsdbValueError} `OVSDB_INVALID_VALUE` when a column's value does not fit its type.
  */
@@ -73,8 +76,8 @@ export function decodeRow(
     const w = row[name] as WireValue;
     // The column's compiled codec (map keys such as `__proto__` stay own properties).
     out[name] = codecFor(col.type, where).decode(w);
-    // Atom types must match; constraints (enums, ranges) are not re-checked, so a value a newer
-    // server allows still decodes.
+    // The codec checked types and constraints; this adds the notation checks (uuid syntax, strings the
+    // server would refuse, duplicate set elements and map keys).
     checkDatum(relaxed(col.type), w, where, false);
   }
   // Schema skew: a column the model has and an older server lacks is absent from the row. When it

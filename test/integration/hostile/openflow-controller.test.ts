@@ -54,7 +54,7 @@ async function badSwitch(opts: OfConnectionOptions & { maxWriteQueueBytes?: numb
   const c = await conn;
   opened.push(c);
   const closed = new Promise<Error | undefined>((r) => c.onClose(r));
-  return { c, sw, next, closed };
+  return { c, sw, next, closed, got };
 }
 
 const codeOf = (p: Promise<unknown>) =>
@@ -150,7 +150,7 @@ test('silence: requests time out with OF_CONN_TIMEOUT naming the remote once; an
   expect(c.isClosed).toBe(false);
 });
 
-test('a switch that floods echo requests and never reads is dropped with TRANSPORT_WRITE_QUEUE_FULL', async () => {
+test('with a request of ours in flight reading is not paused: a switch that floods echo requests and never reads is dropped with TRANSPORT_WRITE_QUEUE_FULL', async () => {
   const { c, sw, closed } = await badSwitch({ maxWriteQueueBytes: 1024 * 1024 });
   const p = codeOf(c.barrier({ timeoutMs: 120_000 }));
   sw.stopReading();
@@ -161,3 +161,31 @@ test('a switch that floods echo requests and never reads is dropped with TRANSPO
   expect(err!.message).toMatch(/the peer is not reading/);
   expect(await p).toBe('OF_CONN_CLOSED');
 });
+
+const until = async (cond: () => boolean) => {
+  while (!cond()) await new Promise((r) => setTimeout(r, 5));
+};
+
+test('reading pauses while the write queue is over readPauseBytes (a switch that floods and does not read), and resumes when it reads', async () => {
+  const pauseAt = 256 * 1024;
+  const { c, sw, got } = await badSwitch({ readPauseBytes: pauseAt, maxWriteQueueBytes: 64 * 1024 * 1024 });
+  sw.stopReading();
+  const data = new Uint8Array(1000);
+  const N = 60_000; // ≈ 60 MB of echo requests: far more than the kernel buffers both ways hold
+  const flooding = sw.flood((i) => encodeMessage({ type: 'echoRequest', version: 4, xid: i + 1, data }), N);
+  // The controller stops reading: the switch's own writes back up (its flood keeps at most ~1 MiB queued).
+  await until(() => (sw.stream.writableBytes ?? 0) > 1024 * 1024);
+  expect(c.isClosed).toBe(false);
+  // What the controller holds for the switch stays near the pause mark (plus the answers to one chunk read),
+  // far below the 64 MiB limit that would drop it.
+  const held = c.stream.writableBytes ?? 0;
+  expect(held).toBeGreaterThan(pauseAt);
+  expect(held).toBeLessThan(pauseAt + 512 * 1024);
+  // The switch reads again: the controller's queue drains, reading resumes, every echo is answered.
+  sw.stream.resume?.();
+  expect(await flooding).toBe(N);
+  await until(() => got.length >= N);
+  expect(got.every((m) => m.type === 'echoReply')).toBe(true);
+  expect(got[N - 1]!.xid).toBe(N);
+  expect(c.isClosed).toBe(false);
+}, 120_000);

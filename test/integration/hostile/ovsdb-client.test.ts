@@ -9,6 +9,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { startHostilePeer, type HostileConnection, type HostilePeer } from '../../../src/testing/index.js';
 import { OvsdbClient, type ClientOptions } from '../../../src/ovsdb/index.js';
+import { connect, type ByteStream } from '../../../src/transport/index.js';
 
 const deep = (n: number, inner = '') => '['.repeat(n) + inner + ']'.repeat(n);
 const N = 10_000; // ≈ 20 KB of brackets: far past what JSON.stringify survives (~6,000)
@@ -226,3 +227,44 @@ test('a server that floods echo requests and never reads: dropped with TRANSPORT
   expect(r.message).toMatch(new RegExp(`^${peer!.remote}: the peer is not reading`));
   expect(c.closed).toBe(true);
 });
+
+test('an echo flood while not reading, with no call in flight: reading pauses near 1 MiB queued; every echo is answered once the server reads', async () => {
+  const M = 50_000; // ≈ 11 MB of echo requests, ≈ 10 MB of answers: past the kernel buffers both ways
+  let server!: HostileConnection;
+  let flooding!: Promise<number>;
+  let ours: ByteStream | undefined;
+  const started = new Promise<void>((resolve) => {
+    void against(
+      (h) => {
+        server = h;
+        h.stopReading();
+        flooding = h.flood((i) => `{"id":${i},"method":"echo","params":["${'p'.repeat(200)}"]}`, M);
+        resolve();
+      },
+      {
+        // Keep the client's stream in hand, to see what it holds for the server.
+        openStream: async (r) => (ours = await connect(r, { maxWriteQueueBytes: 64 * 1024 * 1024 })),
+      },
+    );
+  });
+  await started;
+  const until = async (cond: () => boolean) => {
+    while (!cond()) await new Promise((r) => setTimeout(r, 5));
+  };
+  // The client stops reading: the server's own writes back up behind it.
+  await until(() => (server.stream.writableBytes ?? 0) > 1024 * 1024);
+  await until(() => client !== undefined);
+  expect(client!.closed).toBe(false);
+  // What the client holds for the server stays near the pause mark (plus the answers to one chunk read),
+  // far below the ≈ 10 MB it would hold if it kept reading.
+  const held = ours!.writableBytes ?? 0;
+  expect(held).toBeGreaterThan(1024 * 1024);
+  expect(held).toBeLessThan(1024 * 1024 + 512 * 1024);
+  // The server reads again: the client's queue drains, reading resumes, every echo is answered in order.
+  server.stream.resume?.();
+  expect(await flooding).toBe(M);
+  await until(() => server.messages.length >= M);
+  const last = server.messages[M - 1] as { id: number; result: unknown[]; error: null };
+  expect(last).toEqual({ id: M - 1, result: ['p'.repeat(200)], error: null });
+  expect(client!.closed).toBe(false);
+}, 120_000);

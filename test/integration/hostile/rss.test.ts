@@ -33,11 +33,12 @@ function runChild(
   remote: string,
   options: Record<string, unknown> = {},
   onAddress?: (a: string) => void,
+  noCall = false,
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const p = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options })],
+      ['--expose-gc', '--import', 'tsx', child, JSON.stringify({ target, remote, options, noCall })],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -141,9 +142,37 @@ async function floodingSwitch(h: HostileConnection): Promise<void> {
   await h.flood((i) => encodeMessage({ type: 'echoRequest', version: 4, xid: i + 1, data }), 10_000_000);
 }
 
-test('OpenFlow controller, a switch connects, floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
+/** Reading never paused (readPauseBytes far above the write-queue limit): the limit alone bounds memory. */
+const NO_PAUSE = { readPauseBytes: 2 ** 50 };
+
+test('OpenFlow controller, reading pauses (default 1 MiB): a switch that floods echo requests and never reads is held, growth < 32 MiB, closed by the keepalive', async () => {
   let sw: HostileConnection | undefined;
-  const r = await runChild('controller', '', {}, (address) => {
+  // No request of ours in flight (one awaiting its reply keeps reading going: see readPauseBytes).
+  const r = await runChild(
+    'controller',
+    '',
+    { echoIntervalMs: 500, echoTimeoutMs: 500 },
+    (address) => {
+      void connectHostile(address).then((h) => {
+        sw = h;
+        return floodingSwitch(h);
+      });
+    },
+    true,
+  );
+  sw?.close();
+  expect(r.fatal).toBeUndefined();
+  expect(r.uncaught).toEqual([]);
+  // Paused, the controller reads neither the flood nor the answer to its own echo.
+  expect(r.closeCode).toBe('OF_CONN_ECHO_TIMEOUT');
+  expect(r.calls).toEqual([]);
+  console.log(`OpenFlow controller, echo flood, reading paused: peak RSS growth ${(r.growth / MiB).toFixed(1)} MiB`);
+  expect(r.growth).toBeLessThan(32 * MiB);
+}, 120_000);
+
+test('OpenFlow controller, pausing off, a switch connects, floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
+  let sw: HostileConnection | undefined;
+  const r = await runChild('controller', '', NO_PAUSE, (address) => {
     void connectHostile(address).then((h) => {
       sw = h;
       return floodingSwitch(h);
@@ -158,9 +187,9 @@ test('OpenFlow controller, a switch connects, floods echo requests and never rea
   expect(r.growth).toBeLessThan(96 * MiB);
 }, 120_000);
 
-test('OpenFlow connection, switch floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
+test('OpenFlow connection, pausing off, switch floods echo requests and never reads (default limit): dropped, growth < 96 MiB', async () => {
   peer = await startHostilePeer(floodingSwitch);
-  const r = await runChild('openflow', peer.remote);
+  const r = await runChild('openflow', peer.remote, NO_PAUSE);
   expect(r.fatal).toBeUndefined();
   expect(r.uncaught).toEqual([]);
   expect(r.closeCode).toBe('TRANSPORT_WRITE_QUEUE_FULL');

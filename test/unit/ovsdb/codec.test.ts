@@ -188,3 +188,68 @@ describe('numbers from the wire are checked against the column type (issue #14)'
     expect(columnCodec(real).decode(1.5)).toBe(1.5);
   });
 });
+
+describe('constraints of the column type are checked on every decode (issue #14)', () => {
+  const invalid = expect.objectContaining({ code: 'OVSDB_INVALID_VALUE' });
+  // Logical_Switch_Port.tag_request: integer 0..4095, optional.
+  const tagRequest: ColumnType = { key: { type: 'integer', minInteger: 0, maxInteger: 4095 }, min: 0, max: 1 };
+  const ratio: ColumnType = { key: { type: 'real', minReal: 0, maxReal: 1 }, min: 1, max: 1 };
+  const action: ColumnType = { key: { type: 'string', enum: ['allow', 'drop'] }, min: 1, max: 1 };
+  const shortName: ColumnType = { key: { type: 'string', minLength: 2, maxLength: 4 }, min: 0, max: 'unlimited' };
+  const prio: ColumnType = { key: { type: 'integer', minInteger: 1, maxInteger: 10 }, min: 1, max: 1 };
+  const enumMap: ColumnType = {
+    key: { type: 'string', enum: ['a', 'b'] },
+    value: { type: 'integer', minInteger: 0, maxInteger: 9 },
+    min: 0,
+    max: 'unlimited',
+  };
+  const twoMax: ColumnType = { key: { type: 'string' }, min: 0, max: 2 };
+  const twoMaxMap: ColumnType = { key: { type: 'string' }, value: { type: 'string' }, min: 0, max: 2 };
+  const oneOrMore: ColumnType = { key: { type: 'string' }, min: 1, max: 'unlimited' };
+
+  test('integer min/max: 4096 and -1 refused, 0 and 4095 accepted', () => {
+    const c = columnCodec(tagRequest, { table: 'Logical_Switch_Port', column: 'tag_request' });
+    expect(c.decode(0)).toBe(0);
+    expect(c.decode(['set', [4095]])).toBe(4095);
+    expect(() => c.decode(4096)).toThrowError(invalid);
+    expect(() => c.decode(['set', [-1]])).toThrowError(/Logical_Switch_Port\.tag_request: -1 is below the minimum 0/);
+  });
+  test('real min/max, string enum and lengths', () => {
+    expect(columnCodec(ratio).decode(0.5)).toBe(0.5);
+    expect(() => columnCodec(ratio).decode(1.5)).toThrowError(/above the maximum 1/);
+    expect(columnCodec(action).decode('drop')).toBe('drop');
+    expect(() => columnCodec(action).decode('reject')).toThrowError(/"reject" is not one of \["allow","drop"\]/);
+    expect(columnCodec(shortName).decode(['set', ['ab', 'abcd', 'ñññ']])).toEqual(['ab', 'abcd', 'ñññ']);
+    expect(() => columnCodec(shortName).decode('a')).toThrowError(/shorter than 2/);
+    expect(() => columnCodec(shortName).decode('abcde')).toThrowError(/longer than 4/);
+  });
+  test('map keys and values are checked too', () => {
+    expect(columnCodec(enumMap).decode(['map', [['a', 9]]])).toEqual({ a: 9 });
+    expect(() => columnCodec(enumMap).decode(['map', [['c', 1]]])).toThrowError(/"c" is not one of/);
+    expect(() => columnCodec(enumMap).decode(['map', [['b', 10]]])).toThrowError(/above the maximum 9/);
+  });
+  test('set and map sizes: full values and diffs that leave too many or too few', () => {
+    expect(() => columnCodec(twoMax).decode(['set', ['a', 'b', 'c']])).toThrowError(/set has 3 elements, allowed 0..2/);
+    expect(() => columnCodec(twoMax).applyDiff(['a', 'b'], 'c')).toThrowError(/set has 3 elements/);
+    expect(() =>
+      columnCodec(twoMaxMap).decode([
+        'map',
+        [
+          ['a', '1'],
+          ['b', '2'],
+          ['c', '3'],
+        ],
+      ]),
+    ).toThrowError(/map has 3 pairs, allowed 0..2/);
+    expect(() => columnCodec(twoMaxMap).applyDiff({ a: '1', b: '2' }, ['map', [['c', '3']]])).toThrowError(
+      /map has 3 pairs/,
+    );
+    expect(() => columnCodec(oneOrMore).decode(['set', []])).toThrowError(/set has 0 elements, allowed 1..unlimited/);
+    expect(() => columnCodec(oneOrMore).applyDiff(['a'], 'a')).toThrowError(/set has 0 elements/);
+  });
+  test("the type's default is accepted even outside the constraints (the server fills omitted columns with it)", () => {
+    expect(columnCodec(prio).decode(0)).toBe(0);
+    expect(() => columnCodec(prio).decode(11)).toThrowError(invalid);
+    expect(columnCodec(action).decode('')).toBe('');
+  });
+});
