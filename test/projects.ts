@@ -18,8 +18,8 @@ export const ORACLE_HELPERS = ['test/property/openflow-msg/oracle.ts'];
 /**
  * Integration suites that run a second time on the embedded OVSDB server (`OVN_SDK_BACKEND=embedded`;
  * they start their servers with the harness's `startOvsdb`, which honours it): the client's methods,
- * errors and locks, the replica cache on random NB / SB / Open_vSwitch transactions, and the incremental
- * Kube-OVN controller — the SDK's own suites against both backends, not a copy of them.
+ * errors and locks, the session's start, the replica cache on random NB / SB / Open_vSwitch transactions, the
+ * builders (compared with ovn-nbctl on a real ovsdb-server), and the incremental Kube-OVN controller — the SDK's own suites against both backends, not a copy of them.
  */
 export const EMBEDDED_BACKEND = [
   'test/integration/ovsdb/methods.test.ts',
@@ -32,4 +32,6 @@ export const EMBEDDED_BACKEND = [
   'test/integration/kube/controller.test.ts',
   'test/integration/kube/controller-random.test.ts',
   'test/integration/kube/random.test.ts',
+  'test/integration/ovsdb/session-start.test.ts',
+  'test/integration/ovn-nb/nbctl-parity.test.ts',
 ];

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, startOvsdbServer, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
 import { list as listTables, nbctl, show } from './normalize.js';
 import {
   NB_DATABASE,
@@ -38,12 +38,12 @@ import {
 const TABLES: readonly string[] = NB_BUILDER_TABLES;
 
 let a: OvsdbServer; // ovn-nbctl
-let b: OvsdbServer; // builders
+let b: OvsdbServer | EmbeddedOvsdb; // builders (on the embedded server too: see test/projects.ts)
 let client: OvsdbClient;
 
 beforeAll(async () => {
   a = await startOvsdbServer({ schema: 'nb' });
-  b = await startOvsdbServer({ schema: 'nb' });
+  b = await startOvsdb({ schema: 'nb' });
   client = await OvsdbClient.connect(b.unix);
 });
 afterAll(async () => {

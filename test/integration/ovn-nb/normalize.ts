@@ -1,13 +1,13 @@
 /** Normalizers for comparing two NB databases through ovn-nbctl's own output (UUIDs blanked, sets sorted). */
 import { run, type OvsdbServer } from '../../../src/testing/index.js';
 
-export const nbctl = async (srv: OvsdbServer, ...args: string[]): Promise<string> =>
+export const nbctl = async (srv: Pick<OvsdbServer, 'unix'>, ...args: string[]): Promise<string> =>
   (await run('ovn-nbctl', [`--db=${srv.unix}`, ...args])).stdout;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** `ovn-nbctl show` with UUIDs blanked and every level sorted (row order follows UUIDs). */
-export async function show(srv: OvsdbServer): Promise<string> {
+export async function show(srv: Pick<OvsdbServer, 'unix'>): Promise<string> {
   // Gateway chassis are listed in set (UUID) order: sort them too.
   const text = (await nbctl(srv, 'show'))
     .replace(UUID, 'UUID')
@@ -30,7 +30,10 @@ export async function show(srv: OvsdbServer): Promise<string> {
  * Every table as `ovn-nbctl -f json list` prints it, with each UUID replaced by a label: the table and
  * name of a named row, else the row's own content (labels resolved bottom-up), rows sorted.
  */
-export async function list(srv: OvsdbServer, TABLES: readonly string[]): Promise<Record<string, string[]>> {
+export async function list(
+  srv: Pick<OvsdbServer, 'unix'>,
+  TABLES: readonly string[],
+): Promise<Record<string, string[]>> {
   const raw: Record<string, Record<string, unknown>[]> = {};
   for (const t of TABLES) {
     const j = JSON.parse(await nbctl(srv, '-f', 'json', 'list', t)) as { headings: string[]; data: unknown[][] };

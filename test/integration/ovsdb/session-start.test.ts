@@ -6,7 +6,7 @@
  * `timeoutMs` and `signal`.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOvsdbServer, type OvsdbServer } from '../../../src/testing/index.js';
+import { startOvsdb, type EmbeddedOvsdb, type OvsdbServer } from '../../../src/testing/index.js';
 import {
   OvsdbRemoteRejectedError,
   OvsdbSession,
@@ -16,9 +16,9 @@ import {
 import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { exponentialBackoff } from '../../../src/ovsdb/backoff.js';
 
-let server: OvsdbServer;
+let server: OvsdbServer | EmbeddedOvsdb;
 beforeAll(async () => {
-  server = await startOvsdbServer({ schema: 'nb' });
+  server = await startOvsdb({ schema: 'nb' });
 });
 afterAll(async () => {
   await server?.stop();
@@ -66,7 +66,7 @@ describe('OvsdbSession.start fails fast', () => {
   });
 
   test('a wrong database on one remote and a good one on another: the good one is used', async () => {
-    const other = await startOvsdbServer({ schema: 'vswitch' });
+    const other = await startOvsdb({ schema: 'vswitch' });
     try {
       const s = await OvsdbSession.start([other.unix, server.unix], {
         database: 'OVN_Northbound',
