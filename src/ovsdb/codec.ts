@@ -20,6 +20,7 @@ import type { BaseType, ColumnType } from './schema.js';
 import { columnKind } from './schema.js';
 import type { Atom, Datum, WireValue } from './protocol.js';
 import { OvsdbValueError } from './errors.js';
+import { describeValue } from '../jsonrpc/limits.js';
 
 const EMPTY_SET: readonly Atom[] = Object.freeze([]) as readonly Atom[];
 const EMPTY_MAP: Readonly<Record<string, Atom>> = Object.freeze({});
@@ -179,13 +180,10 @@ function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => stri
   };
 }
 
+/** A wire value in an error message: bounded in length and depth (a peer may nest it 10,000 deep). */
 function show(v: unknown): string {
   if (typeof v === 'bigint') return `${v}n`;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  return describeValue(v, 200);
 }
 
 /** Sets `rec[k] = v`, also for the key `__proto__` (which a plain assignment would turn into a prototype change). */

@@ -14,6 +14,7 @@ import { codecFor, defaultAtom } from './codec.js';
 
 export { defaultAtom };
 
+import { describeValue } from '../jsonrpc/limits.js';
 import type {
   WireUuid,
   WireNamedUuid,
@@ -100,7 +101,7 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
         fail(`${a} is above the maximum ${base.maxInteger}`);
       break;
     case 'real':
-      if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${JSON.stringify(a)}`);
+      if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${show(a)}`);
       if (a !== 0 && (Math.abs(a as number) < REAL_ABS_MIN || Math.abs(a as number) > REAL_ABS_MAX)) {
         fail(`${a} is outside the magnitudes ovsdb-server's JSON parser accepts (${REAL_ABS_MIN}..${REAL_ABS_MAX})`);
       }
@@ -108,10 +109,10 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
       if (base.maxReal !== undefined && (a as number) > base.maxReal) fail(`${a} is above the maximum ${base.maxReal}`);
       break;
     case 'boolean':
-      if (typeof a !== 'boolean') fail(`expected a boolean, got ${JSON.stringify(a)}`);
+      if (typeof a !== 'boolean') fail(`expected a boolean, got ${show(a)}`);
       break;
     case 'string': {
-      if (typeof a !== 'string') fail(`expected a string, got ${JSON.stringify(a)}`);
+      if (typeof a !== 'string') fail(`expected a string, got ${show(a)}`);
       const s = a as string;
       if (BAD_STRING_RE.test(s)) fail('string contains a NUL character or an unpaired surrogate');
       if (base.minLength !== undefined || base.maxLength !== undefined) {
@@ -125,15 +126,15 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
     }
     case 'uuid':
       if (isWireUuid(a)) {
-        if (!UUID_RE.test(a[1])) fail(`malformed uuid ${JSON.stringify(a[1])}`);
+        if (!UUID_RE.test(a[1])) fail(`malformed uuid ${show(a[1])}`);
       } else if (isWireNamedUuid(a)) {
         if (!allowNamed) fail('named-uuid is not allowed here');
-        if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${JSON.stringify(a[1])}`);
-      } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${JSON.stringify(a)}`);
+        if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${show(a[1])}`);
+      } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${show(a)}`);
       return;
   }
   if (base.enum && !base.enum.includes(a as string | number | boolean)) {
-    fail(`${JSON.stringify(a)} is not one of ${JSON.stringify(base.enum)}`);
+    fail(`${show(a)} is not one of ${show(base.enum)}`);
   }
 }
 
@@ -153,7 +154,7 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
   const max = type.max === 'unlimited' ? Infinity : type.max;
   if (type.value) {
     if (!(Array.isArray(v) && v[0] === 'map' && Array.isArray(v[1]) && v.length === 2)) {
-      throw new OvsdbValueError(`expected ["map", [...]], got ${JSON.stringify(v)}`, where, v);
+      throw new OvsdbValueError(`expected ["map", [...]], got ${show(v)}`, where, v);
     }
     const pairs = v[1] as unknown[];
     const seen = new Set<unknown>();
@@ -162,7 +163,7 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
       checkAtom(type.key, p[0], where, allowNamed);
       checkAtom(type.value, p[1], where, allowNamed);
       const k = atomKey(p[0]);
-      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${JSON.stringify(p[0])}`, where, v);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${show(p[0])}`, where, v);
       seen.add(k);
     }
     if (pairs.length < type.min || pairs.length > max) {
@@ -180,7 +181,7 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
     checkAtom(type.key, a, where, allowNamed);
     if (seen) {
       const k = atomKey(a);
-      if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${JSON.stringify(a)}`, where, v);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${show(a)}`, where, v);
       seen.add(k);
     }
   }
@@ -189,13 +190,10 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
   }
 }
 
+/** A value in an error message: bounded in length and depth (it may come from a peer, nested 10,000 deep). */
 function show(v: unknown): string {
   if (typeof v === 'bigint') return `${v}n`;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  return describeValue(v, 200);
 }
 
 /** JS atom → wire atom for a base type (uuids as strings or named references). */

@@ -11,16 +11,12 @@ import type { WireValue } from './protocol.js';
 import { codecFor } from './codec.js';
 import { UUID_RE } from './notation.js';
 import { OvsdbMalformedResultError } from './errors.js';
+import { describeValue } from '../jsonrpc/limits.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const show = (v: unknown): string => {
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-};
+/** A value from the peer in an error message: bounded in length and depth (it may be nested 10,000 deep). */
+const show = (v: unknown): string => describeValue(v, 200);
 
 /** Columns every row has besides the schema's (RFC 7047 §3.1 `_uuid`, `_version`). */
 const UUID_TYPE = { key: { type: 'uuid' }, min: 1, max: 1 } as const;

@@ -15,3 +15,11 @@ test('2,000 hostile JSON-RPC streams (seed 7) end with typed errors only', async
     expect(r.outcomes[code] ?? 0).toBeGreaterThan(0);
   expect(r.outcomes.resolved ?? 0).toBeGreaterThan(0);
 }, 120_000);
+
+// Seed 1's stream 2198 answers a transact with a malformed result nested thousands of levels deep: the
+// result check's error message once stringified it unbounded (RangeError, an untyped rejection).
+test('seed 1 through stream 2,200: a deeply nested malformed transact result is a typed error', async () => {
+  const r = await fuzzStreams(2200, 1);
+  expect(r.failures).toEqual([]);
+  expect(r.outcomes.OVSDB_MALFORMED_RESULT ?? 0).toBeGreaterThan(0);
+}, 120_000);
