@@ -7,10 +7,10 @@ import { NB_DATABASE } from '../ovn-nb/txn.js';
 import type { OvsdbClient } from '../ovsdb/client.js';
 import type { Operation } from '../ovsdb/operations.js';
 import { DEFAULT_SUBNET, JOIN_SUBNET, planReconcile, type Pod } from '../kube/index.js';
-import { parseAddress, formatAddress } from '../ipam/index.js';
 import { CliUsageError, ImmutableFieldError, IpOwnedByPodError, NotFoundError } from './errors.js';
 import { resourceRef, resourceType, type Resource } from './manifests.js';
 import { desiredFrom, podKey, readState, stateOperations, type AppliedState } from './state.js';
+import { sameAddresses } from '../kube/subnet-model.js';
 
 export type ApplyStatus = 'created' | 'configured' | 'unchanged' | 'deleted';
 
@@ -61,24 +61,6 @@ function clone(s: AppliedState): AppliedState {
     vips: new Map(s.vips),
     storedVips: new Set(s.storedVips),
   };
-}
-
-/** `a` / `a,b` compared as address sets (any text form of IPv6). */
-function sameAddresses(a: string | undefined, b: string | undefined): boolean {
-  const norm = (t: string | undefined) =>
-    (t ?? '')
-      .split(',')
-      .map((x) => {
-        try {
-          const p = parseAddress(x);
-          return formatAddress(p.family, p.value);
-        } catch {
-          return x;
-        }
-      })
-      .sort()
-      .join(',');
-  return norm(a) === norm(b);
 }
 
 function immutable(ref: string, field: string, from: string | undefined, to: string | undefined): void {
@@ -148,7 +130,7 @@ function applyOne(s: AppliedState, r: Resource): ApplyStatus {
         const same =
           pod.node === sp.nodeName &&
           pod.subnet === sp.subnet &&
-          sameAddresses(pod.ip, sp.ipAddress) &&
+          sameAddresses(pod.ip ?? '', sp.ipAddress ?? '') &&
           (sp.macAddress === undefined || sameText(sp.macAddress, pod.mac));
         if (!same)
           throw new IpOwnedByPodError(

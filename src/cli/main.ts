@@ -17,8 +17,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { SdkError } from '../errors.js';
-import { OvsdbClient } from '../ovsdb/client.js';
-import { OvsdbSession } from '../ovsdb/session.js';
 import { readNbSnapshot } from '../ovn-nb/txn.js';
 import { renderNbShow } from '../ovn-nb/show.js';
 import { readVswitchShow, renderVswitchShow } from '../vswitch/show.js';
@@ -34,6 +32,7 @@ import { logicalNamesFromSb, readSbView } from '../ovn-sb/index.js';
 import { explainTunnelCapture, renderTunnelLines } from '../testing/e2e-explain.js';
 import { applyResources, deleteResources, formatLine, type ApplyLine, type DeleteTarget } from './apply.js';
 import { captureTunnel, findNodeNetns, TUNNEL_IFACE } from './capture.js';
+import { connectRemotes, type Connected } from './connect.js';
 import { CliUsageError } from './errors.js';
 import { getView, resourceTypeOf, type OutputFormat } from './get.js';
 import { parseManifests, readManifestSources } from './manifests.js';
@@ -55,26 +54,9 @@ export interface Io {
   readonly stdin: () => string;
 }
 
-type Connected = { client: Pick<OvsdbClient, 'transact'>; close: () => Promise<void> };
-
-/** Connects to NB (or any database): one remote directly, several as a leader-only session. */
-async function connect(remoteText: string, database: string): Promise<Connected> {
-  const remotes = remoteText
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  if (remotes.length === 1) {
-    const c = await OvsdbClient.connect(remotes[0]!);
-    return { client: c, close: () => c.close() };
-  }
-  const s = await OvsdbSession.start(remotes, { database });
-  const c = await s.ready();
-  return { client: c, close: () => s.close() };
-}
-
 /** Datapath, port and multicast group names read from a live Southbound. */
 async function sbNames(remote: string): Promise<LogicalNames> {
-  const c = await connect(remote, 'OVN_Southbound');
+  const c = await connectRemotes(remote, 'OVN_Southbound');
   try {
     return logicalNamesFromSb(await readSbView(c.client));
   } finally {
@@ -104,7 +86,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   const nbRemote = (): string => (program.opts().db as string | undefined) ?? io.env.OVN_NB_DB ?? DEFAULT_NB;
   const withNb = async <T>(f: (c: Connected['client']) => Promise<T>): Promise<T> => {
-    const c = await connect(nbRemote(), 'OVN_Northbound');
+    const c = await connectRemotes(nbRemote(), 'OVN_Northbound');
     try {
       return await f(c.client);
     } finally {
@@ -237,7 +219,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "\nExample (the seed's `kubectl ko vsctl node1 show`):\n  ovn-sdk vsctl show --db unix:/tmp/node1/db.sock\n",
     )
     .action(async () => {
-      const c = await connect((program.opts().db as string | undefined) ?? DEFAULT_OVS, 'Open_vSwitch');
+      const c = await connectRemotes((program.opts().db as string | undefined) ?? DEFAULT_OVS, 'Open_vSwitch');
       try {
         io.stdout.write(renderVswitchShow(await readVswitchShow(c.client)));
       } finally {

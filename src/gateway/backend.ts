@@ -3,8 +3,7 @@
  * given a Southbound one (chassis, datapath and port bindings). The kubectl views are the command
  * line's own (`getView … -o json`), memoised until the replica sees the next update.
  */
-import { OvsdbClient } from '../ovsdb/client.js';
-import { OvsdbSession } from '../ovsdb/session.js';
+import type { OvsdbClient } from '../ovsdb/client.js';
 import { ReplicaCache } from '../ovsdb/cache/index.js';
 import type { Logger } from '../ovsdb/index.js';
 import { ovnNorthboundModel } from '../ovn-nb/index.js';
@@ -20,6 +19,7 @@ import type {
 } from '../ovn-sb/generated/ovn-southbound.gen.js';
 import { getView } from '../cli/get.js';
 import { topologyFrom, type SubnetUsageCount, type Topology } from './topology.js';
+import { connectRemotes } from '../cli/connect.js';
 
 /** One database: its client and replica. */
 export interface Replica {
@@ -28,30 +28,13 @@ export interface Replica {
   close(): Promise<void>;
 }
 
-async function connect(
-  remoteText: string,
-  database: string,
-): Promise<{ client: OvsdbClient; close: () => Promise<void> }> {
-  const remotes = remoteText
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  if (remotes.length === 1) {
-    const c = await OvsdbClient.connect(remotes[0]!);
-    return { client: c, close: () => c.close() };
-  }
-  const s = await OvsdbSession.start(remotes, { database });
-  const c = await s.ready();
-  return { client: c, close: () => s.close() };
-}
-
 /** Connects and starts a replica of `tables`. */
 export async function startReplica(
   remote: string,
   database: 'OVN_Northbound' | 'OVN_Southbound',
   logger: Logger | undefined,
 ): Promise<Replica> {
-  const c = await connect(remote, database);
+  const c = await connectRemotes(remote, database);
   try {
     const cache =
       database === 'OVN_Northbound'

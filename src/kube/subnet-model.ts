@@ -844,7 +844,8 @@ interface Want {
   readonly mac: string | undefined;
 }
 
-function sameAddresses(a: string, b: string): boolean {
+/** `a` / `a,b` compared as address sets (any text form of IPv6: `::1` equals `0::1`). */
+export function sameAddresses(a: string, b: string): boolean {
   const norm = (t: string) =>
     t
       .split(',')
