@@ -14,6 +14,15 @@ export function cpuTicks(pid: number): number {
 
 export const TICK_S = 0.01;
 
+/** Current resident set (VmRSS) of `pid`, KiB; 0 when the process is gone. */
+export function rssKiB(pid: number | 'self' = 'self'): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 /** Peak resident set of this process, MiB. */
 export function peakRssMiB(pid: number | 'self' = 'self'): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -12,14 +12,14 @@
  * session that was on it is live again on the other, caches resumed). Everything started is stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { OvsdbClient, op } from '../../src/ovsdb/index.js';
 import { startOvsdbCluster, startOvsdbRelay, type OvsdbCluster, type OvsdbRelay } from '../../src/testing/index.js';
-import { cpuTicks, pct, TICK_S } from '../ovsdb-w/measure.js';
+import { cpuTicks, pct, rssKiB, TICK_S } from '../ovsdb-w/measure.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SB = 'OVN_Southbound';
@@ -42,13 +42,6 @@ function args(argv: string[]): { sessions: number; procs: number; updates: numbe
 
 const wall = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssKiB = (pid: number): number => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-};
 const ticks = (pids: readonly number[]): number => pids.reduce((n, p) => n + cpuTicks(p), 0);
 const rows = (r: unknown): Record<string, unknown>[] => (r as { rows: Record<string, unknown>[] }).rows;
 

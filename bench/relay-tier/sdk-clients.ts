@@ -8,10 +8,10 @@
  * Latency is measured at the chassis a port moves to: the writer stamps `external_ids:t` with its wall
  * clock (performance.timeOrigin + now, same machine), the new owner's cache event carries it.
  */
-import { readFileSync } from 'node:fs';
 import { exponentialBackoff } from '../../src/ovsdb/index.js';
 import { OvsdbSession } from '../../src/ovsdb/session.js';
 import { ReplicaCache } from '../../src/ovsdb/cache/index.js';
+import { rssKiB } from '../ovsdb-w/measure.js';
 
 interface Chassis {
   readonly name: string;
@@ -26,7 +26,6 @@ type FromParent =
 
 const send = (m: object): void => void process.send!(m);
 const wall = (): number => performance.timeOrigin + performance.now();
-const rssKiB = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
 
 const { remotes, chassis } = JSON.parse(process.argv[2]!) as { remotes: string[]; chassis: Chassis[] };
 const baseRss = rssKiB();

@@ -19,8 +19,7 @@
 import type { BaseType, ColumnType } from './schema.js';
 import { columnKind } from './schema.js';
 import type { Atom, Datum, WireValue } from './protocol.js';
-import { OvsdbValueError } from './errors.js';
-import { describeValue } from '../jsonrpc/limits.js';
+import { OvsdbValueError, showValue } from './errors.js';
 
 const EMPTY_SET: readonly Atom[] = Object.freeze([]) as readonly Atom[];
 const EMPTY_MAP: Readonly<Record<string, Atom>> = Object.freeze({});
@@ -85,20 +84,20 @@ function atomDecoder(b: BaseType, where: Where, named: boolean): (a: unknown) =>
   const checks: ((a: Atom) => string | undefined)[] = [];
   if (b.enum) {
     const allowed = new Set<unknown>(b.enum);
-    checks.push((a) => (allowed.has(a) ? undefined : `${show(a)} is not one of ${show(b.enum)}`));
+    checks.push((a) => (allowed.has(a) ? undefined : `${showValue(a)} is not one of ${showValue(b.enum)}`));
   }
   if (b.type === 'integer') {
     const { minInteger: lo, maxInteger: hi } = b;
     if (lo !== undefined)
-      checks.push((a) => ((a as number) < lo ? `${show(a)} is below the minimum ${lo}` : undefined));
+      checks.push((a) => ((a as number) < lo ? `${showValue(a)} is below the minimum ${lo}` : undefined));
     if (hi !== undefined)
-      checks.push((a) => ((a as number) > hi ? `${show(a)} is above the maximum ${hi}` : undefined));
+      checks.push((a) => ((a as number) > hi ? `${showValue(a)} is above the maximum ${hi}` : undefined));
   } else if (b.type === 'real') {
     const { minReal: lo, maxReal: hi } = b;
     if (lo !== undefined)
-      checks.push((a) => ((a as number) < lo ? `${show(a)} is below the minimum ${lo}` : undefined));
+      checks.push((a) => ((a as number) < lo ? `${showValue(a)} is below the minimum ${lo}` : undefined));
     if (hi !== undefined)
-      checks.push((a) => ((a as number) > hi ? `${show(a)} is above the maximum ${hi}` : undefined));
+      checks.push((a) => ((a as number) > hi ? `${showValue(a)} is above the maximum ${hi}` : undefined));
   } else if (b.type === 'string' && (b.minLength !== undefined || b.maxLength !== undefined)) {
     const { minLength: lo = 0, maxLength: hi = Infinity } = b;
     checks.push((a) => {
@@ -128,7 +127,7 @@ function plainAtomDecoder(b: BaseType, where: Where, named: boolean): (a: unknow
       if (Array.isArray(a) && a[0] === 'uuid' && typeof a[1] === 'string') return a[1] as string;
       if (named && Array.isArray(a) && a[0] === 'named-uuid' && typeof a[1] === 'string')
         return { namedUuid: a[1] as string };
-      throw new OvsdbValueError(`expected ["uuid", …], got ${show(a)}`, where, a);
+      throw new OvsdbValueError(`expected ["uuid", …], got ${showValue(a)}`, where, a);
     };
   }
   if (b.type === 'integer') {
@@ -142,7 +141,7 @@ function plainAtomDecoder(b: BaseType, where: Where, named: boolean): (a: unknow
         return a;
       }
       if (typeof a !== 'number' || !Number.isInteger(a))
-        throw new OvsdbValueError(`expected an integer, got ${show(a)}`, where, a);
+        throw new OvsdbValueError(`expected an integer, got ${showValue(a)}`, where, a);
       if (a < -INT64_BOUND || a > INT64_BOUND)
         throw new OvsdbValueError(`${a} is outside the 64-bit integer range`, where, a);
       return a;
@@ -151,12 +150,12 @@ function plainAtomDecoder(b: BaseType, where: Where, named: boolean): (a: unknow
   if (b.type === 'real') {
     return (a) => {
       if (typeof a !== 'number' || !Number.isFinite(a))
-        throw new OvsdbValueError(`expected a finite real, got ${show(a)}`, where, a);
+        throw new OvsdbValueError(`expected a finite real, got ${showValue(a)}`, where, a);
       return a;
     };
   }
   return (a) => {
-    if (typeof a !== want) throw new OvsdbValueError(`expected a ${b.type}, got ${show(a)}`, where, a);
+    if (typeof a !== want) throw new OvsdbValueError(`expected a ${b.type}, got ${showValue(a)}`, where, a);
     return a as Atom;
   };
 }
@@ -169,7 +168,7 @@ function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => stri
   const constrained = b.enum !== undefined || b.minLength !== undefined || b.maxLength !== undefined;
   if (b.type === 'string' && !constrained) {
     return (a) => {
-      if (typeof a !== 'string') throw new OvsdbValueError(`expected a string map key, got ${show(a)}`, where, a);
+      if (typeof a !== 'string') throw new OvsdbValueError(`expected a string map key, got ${showValue(a)}`, where, a);
       return a;
     };
   }
@@ -178,12 +177,6 @@ function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => stri
     const k = atom(a);
     return typeof k === 'object' ? k.namedUuid : String(k);
   };
-}
-
-/** A wire value in an error message: bounded in length and depth (a peer may nest it 10,000 deep). */
-function show(v: unknown): string {
-  if (typeof v === 'bigint') return `${v}n`;
-  return describeValue(v, 200);
 }
 
 /** Sets `rec[k] = v`, also for the key `__proto__` (which a plain assignment would turn into a prototype change). */
@@ -207,10 +200,10 @@ function setAtoms(w: unknown, where: Where): readonly unknown[] {
 
 function mapPairs(w: unknown, where: Where): readonly (readonly [unknown, unknown])[] {
   if (!(Array.isArray(w) && w[0] === 'map' && Array.isArray(w[1])))
-    throw new OvsdbValueError(`expected ["map", …], got ${show(w)}`, where, w);
+    throw new OvsdbValueError(`expected ["map", …], got ${showValue(w)}`, where, w);
   const pairs = w[1] as unknown[];
   for (const p of pairs)
-    if (!Array.isArray(p) || p.length !== 2) throw new OvsdbValueError(`malformed map pair ${show(p)}`, where, p);
+    if (!Array.isArray(p) || p.length !== 2) throw new OvsdbValueError(`malformed map pair ${showValue(p)}`, where, p);
   return pairs as (readonly [unknown, unknown])[];
 }
 

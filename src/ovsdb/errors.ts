@@ -1,5 +1,12 @@
 import { SdkError } from '../errors.js';
 import type { Operation } from './operations.js';
+import { describeValue } from '../jsonrpc/limits.js';
+
+/**
+ * A value in an error message: bounded in length and depth (a peer may nest it 10,000 deep), a bigint as
+ * `123n`. Shared by the codec, the notation checks and the result checks.
+ */
+export const showValue = (v: unknown): string => (typeof v === 'bigint' ? `${v}n` : describeValue(v, 200));
 
 /** A schema document that does not follow RFC 7047 §3.2. `path` names the offending member. */
 export class OvsdbSchemaError extends SdkError {

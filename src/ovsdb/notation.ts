@@ -9,12 +9,11 @@
  */
 import type { BaseType, ColumnType } from './schema.js';
 import { columnKind } from './schema.js';
-import { OvsdbValueError } from './errors.js';
+import { OvsdbValueError, showValue } from './errors.js';
 import { codecFor, defaultAtom } from './codec.js';
 
 export { defaultAtom };
 
-import { describeValue } from '../jsonrpc/limits.js';
 import type {
   WireUuid,
   WireNamedUuid,
@@ -26,6 +25,7 @@ import type {
   Atom,
   Datum,
 } from './protocol.js';
+
 export type {
   WireUuid,
   WireNamedUuid,
@@ -92,7 +92,7 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
       if (typeof a === 'bigint') {
         if (a < INT64_MIN_BIG || a > INT64_MAX_BIG) fail(`${a} is outside the 64-bit integer range`);
       } else {
-        if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${show(a)}`);
+        if (typeof a !== 'number' || !Number.isInteger(a)) fail(`expected an integer, got ${showValue(a)}`);
         if ((a as number) < INT64_MIN || (a as number) > INT64_LIMIT) fail(`${a} is outside the 64-bit integer range`);
       }
       if (base.minInteger !== undefined && (a as number) < base.minInteger)
@@ -101,7 +101,7 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
         fail(`${a} is above the maximum ${base.maxInteger}`);
       break;
     case 'real':
-      if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${show(a)}`);
+      if (typeof a !== 'number' || !Number.isFinite(a)) fail(`expected a real, got ${showValue(a)}`);
       if (a !== 0 && (Math.abs(a as number) < REAL_ABS_MIN || Math.abs(a as number) > REAL_ABS_MAX)) {
         fail(`${a} is outside the magnitudes ovsdb-server's JSON parser accepts (${REAL_ABS_MIN}..${REAL_ABS_MAX})`);
       }
@@ -109,10 +109,10 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
       if (base.maxReal !== undefined && (a as number) > base.maxReal) fail(`${a} is above the maximum ${base.maxReal}`);
       break;
     case 'boolean':
-      if (typeof a !== 'boolean') fail(`expected a boolean, got ${show(a)}`);
+      if (typeof a !== 'boolean') fail(`expected a boolean, got ${showValue(a)}`);
       break;
     case 'string': {
-      if (typeof a !== 'string') fail(`expected a string, got ${show(a)}`);
+      if (typeof a !== 'string') fail(`expected a string, got ${showValue(a)}`);
       const s = a as string;
       if (BAD_STRING_RE.test(s)) fail('string contains a NUL character or an unpaired surrogate');
       if (base.minLength !== undefined || base.maxLength !== undefined) {
@@ -126,15 +126,15 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
     }
     case 'uuid':
       if (isWireUuid(a)) {
-        if (!UUID_RE.test(a[1])) fail(`malformed uuid ${show(a[1])}`);
+        if (!UUID_RE.test(a[1])) fail(`malformed uuid ${showValue(a[1])}`);
       } else if (isWireNamedUuid(a)) {
         if (!allowNamed) fail('named-uuid is not allowed here');
-        if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${show(a[1])}`);
-      } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${show(a)}`);
+        if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${showValue(a[1])}`);
+      } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${showValue(a)}`);
       return;
   }
   if (base.enum && !base.enum.includes(a as string | number | boolean)) {
-    fail(`${show(a)} is not one of ${show(base.enum)}`);
+    fail(`${showValue(a)} is not one of ${showValue(base.enum)}`);
   }
 }
 
@@ -154,7 +154,7 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
   const max = type.max === 'unlimited' ? Infinity : type.max;
   if (type.value) {
     if (!(Array.isArray(v) && v[0] === 'map' && Array.isArray(v[1]) && v.length === 2)) {
-      throw new OvsdbValueError(`expected ["map", [...]], got ${show(v)}`, where, v);
+      throw new OvsdbValueError(`expected ["map", [...]], got ${showValue(v)}`, where, v);
     }
     const pairs = v[1] as unknown[];
     const seen = new Set<unknown>();
@@ -163,7 +163,7 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
       checkAtom(type.key, p[0], where, allowNamed);
       checkAtom(type.value, p[1], where, allowNamed);
       const k = atomKey(p[0]);
-      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${show(p[0])}`, where, v);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate map key ${showValue(p[0])}`, where, v);
       seen.add(k);
     }
     if (pairs.length < type.min || pairs.length > max) {
@@ -181,7 +181,7 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
     checkAtom(type.key, a, where, allowNamed);
     if (seen) {
       const k = atomKey(a);
-      if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${show(a)}`, where, v);
+      if (seen.has(k)) throw new OvsdbValueError(`duplicate set element ${showValue(a)}`, where, v);
       seen.add(k);
     }
   }
@@ -190,23 +190,17 @@ export function checkDatum(type: ColumnType, v: unknown, where: Where, allowName
   }
 }
 
-/** A value in an error message: bounded in length and depth (it may come from a peer, nested 10,000 deep). */
-function show(v: unknown): string {
-  if (typeof v === 'bigint') return `${v}n`;
-  return describeValue(v, 200);
-}
-
 /** JS atom → wire atom for a base type (uuids as strings or named references). */
 export function atomToWire(base: BaseType, a: unknown, where: Where = {}): WireAtom {
   if (base.type === 'uuid') {
     if (isNamedUuid(a)) return ['named-uuid', a.namedUuid];
     if (typeof a === 'string') return ['uuid', a];
-    throw new OvsdbValueError(`expected a uuid string or a named reference, got ${show(a)}`, where, a);
+    throw new OvsdbValueError(`expected a uuid string or a named reference, got ${showValue(a)}`, where, a);
   }
   if (isNamedUuid(a)) throw new OvsdbValueError('a named uuid is only valid in a uuid column', where, a);
   if (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean') return a;
   if (typeof a === 'bigint' && base.type === 'integer') return a;
-  throw new OvsdbValueError(`expected a ${base.type}, got ${show(a)}`, where, a);
+  throw new OvsdbValueError(`expected a ${base.type}, got ${showValue(a)}`, where, a);
 }
 
 /** Wire atom → JS atom (uuids become their string). */
@@ -224,11 +218,13 @@ export function mapKeyToWire(base: BaseType, k: string, where: Where = {}): Wire
     case 'integer':
     case 'real': {
       const n = Number(k);
-      if (k.trim() === '' || Number.isNaN(n)) throw new OvsdbValueError(`map key ${show(k)} is not a number`, where, k);
+      if (k.trim() === '' || Number.isNaN(n))
+        throw new OvsdbValueError(`map key ${showValue(k)} is not a number`, where, k);
       return n;
     }
     case 'boolean':
-      if (k !== 'true' && k !== 'false') throw new OvsdbValueError(`map key ${show(k)} is not a boolean`, where, k);
+      if (k !== 'true' && k !== 'false')
+        throw new OvsdbValueError(`map key ${showValue(k)} is not a boolean`, where, k);
       return k === 'true';
     case 'uuid':
       return ['uuid', k];
@@ -242,7 +238,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 /** A JS map (object) → `["map", pairs]` (shape only; constraints are {@link checkDatum}'s). */
 export function mapToWire(type: ColumnType, v: unknown, where: Where = {}): WireValue {
-  if (!isRecord(v)) throw new OvsdbValueError(`expected an object for a map column, got ${show(v)}`, where, v);
+  if (!isRecord(v)) throw new OvsdbValueError(`expected an object for a map column, got ${showValue(v)}`, where, v);
   const pairs: (readonly [WireAtom, WireAtom])[] = [];
   for (const k of Object.keys(v)) pairs.push([mapKeyToWire(type.key, k, where), atomToWire(type.value!, v[k], where)]);
   return ['map', pairs];
@@ -250,7 +246,7 @@ export function mapToWire(type: ColumnType, v: unknown, where: Where = {}): Wire
 
 /** A JS array → `["set", atoms]` (shape only). */
 export function setToWire(base: BaseType, v: unknown, where: Where = {}): WireValue {
-  if (!Array.isArray(v)) throw new OvsdbValueError(`expected an array for a set, got ${show(v)}`, where, v);
+  if (!Array.isArray(v)) throw new OvsdbValueError(`expected an array for a set, got ${showValue(v)}`, where, v);
   return ['set', v.map((a) => atomToWire(base, a, where))];
 }
 
@@ -276,7 +272,7 @@ export function datumToWire(type: ColumnType, v: unknown, where: Where = {}, che
       break;
     case 'atom':
       if (Array.isArray(v) || v === undefined || v === null)
-        throw new OvsdbValueError(`expected a single ${type.key.type}, got ${show(v)}`, where, v);
+        throw new OvsdbValueError(`expected a single ${type.key.type}, got ${showValue(v)}`, where, v);
       out = atomToWire(type.key, v, where);
       break;
   }

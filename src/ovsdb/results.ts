@@ -10,13 +10,9 @@ import type { Operation } from './operations.js';
 import type { WireValue } from './protocol.js';
 import { codecFor } from './codec.js';
 import { UUID_RE } from './notation.js';
-import { OvsdbMalformedResultError } from './errors.js';
-import { describeValue } from '../jsonrpc/limits.js';
+import { OvsdbMalformedResultError, showValue } from './errors.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A value from the peer in an error message: bounded in length and depth (it may be nested 10,000 deep). */
-const show = (v: unknown): string => describeValue(v, 200);
 
 /** Columns every row has besides the schema's (RFC 7047 §3.1 `_uuid`, `_version`). */
 const UUID_TYPE = { key: { type: 'uuid' }, min: 1, max: 1 } as const;
@@ -44,13 +40,13 @@ export function checkTransactResults(
     const fail = (why: string, cause?: unknown): never => {
       throw new OvsdbMalformedResultError(why, i, op, results, cause === undefined ? undefined : { cause });
     };
-    if (!isObj(r)) fail(`expected an object, got ${show(r)}`);
+    if (!isObj(r)) fail(`expected an object, got ${showValue(r)}`);
     const o = r as Record<string, unknown>;
     switch (op.op) {
       case 'insert': {
         const u = o.uuid;
         if (!Array.isArray(u) || u.length !== 2 || u[0] !== 'uuid' || typeof u[1] !== 'string' || !UUID_RE.test(u[1]))
-          fail(`an insert result needs "uuid": ["uuid", <uuid>], got ${show(u)}`);
+          fail(`an insert result needs "uuid": ["uuid", <uuid>], got ${showValue(u)}`);
         break;
       }
       case 'update':
@@ -58,13 +54,13 @@ export function checkTransactResults(
       case 'delete':
         // A row count: 1e400 parses to Infinity, 1.5 is no count (issue #14).
         if (typeof o.count !== 'number' || !Number.isSafeInteger(o.count) || o.count < 0)
-          fail(`"count" must be a non-negative integer, got ${show(o.count)}`);
+          fail(`"count" must be a non-negative integer, got ${showValue(o.count)}`);
         break;
       case 'select': {
-        if (!Array.isArray(o.rows)) fail(`a select result needs "rows": [...], got ${show(o.rows)}`);
+        if (!Array.isArray(o.rows)) fail(`a select result needs "rows": [...], got ${showValue(o.rows)}`);
         const table = schema?.tables[op.table];
         for (const row of o.rows as unknown[]) {
-          if (!isObj(row)) fail(`a row must be an object, got ${show(row)}`);
+          if (!isObj(row)) fail(`a row must be an object, got ${showValue(row)}`);
           if (!table) continue;
           for (const c of Object.keys(row as object)) {
             const type = c === '_uuid' || c === '_version' ? UUID_TYPE : table.columns[c]?.type;
