@@ -58,6 +58,8 @@ export {
   renderIpTable,
   vpcRow,
   renderVpcTable,
+  IPPOOL_COLUMNS,
+  renderIpPoolTable,
 } from './views.js';
 export {
   NAT_IPSETS,
@@ -124,7 +126,13 @@ export {
   VpcRouteError,
   SubnetGatewayInUseError,
   IpPoolExhaustedError,
+  IpPoolFieldError,
+  IpPoolOverlapError,
+  UnknownIpPoolError,
+  IpPoolSubnetError,
 } from './model-errors.js';
+export { validateIpPools, isIpPoolName, ipPoolUsage } from './ip-pools.js';
+export type { KubeIpPool, CheckedIpPool } from './ip-pools.js';
 export {
   KUBE_NB_COLUMNS,
   KUBE_NB_TABLES,

@@ -391,3 +391,66 @@ export class IpPoolExhaustedError extends KubeModelError {
     this.pod = pod;
   }
 }
+
+/**
+ * An IPPool field Kube-OVN refuses (CRD schema: `ips` one or more addresses, `a..b` ranges or CIDRs) or a
+ * pool name listed twice. value = the offending text; `pool` and `field` (`name`, `ips`, `ips[<i>]`) say where.
+ */
+export class IpPoolFieldError extends KubeModelError {
+  readonly pool: string;
+  readonly field: string;
+  constructor(pool: string, field: string, value: string, reason: string) {
+    super('KUBE_IP_POOL_INVALID_FIELD', `ippool ${pool}: ${field} ${JSON.stringify(value)}: ${reason}`, value);
+    this.pool = pool;
+    this.field = field;
+  }
+}
+
+/**
+ * Two IPPools of one subnet sharing an address (Kube-OVN AddOrUpdateIPPool: "ippool %s has conflict IPs with
+ * ippool %s"). value = the first shared address; `pool` the later pool, `other` the earlier one.
+ */
+export class IpPoolOverlapError extends KubeModelError {
+  readonly pool: string;
+  readonly other: string;
+  constructor(pool: string, other: string, subnet: string, value: string) {
+    super(
+      'KUBE_IP_POOL_OVERLAP',
+      `ippool ${pool} has conflict IPs with ippool ${other} in subnet ${subnet}: ${value}`,
+      value,
+      subnet,
+    );
+    this.pool = pool;
+    this.other = other;
+  }
+}
+
+/** A pod whose `ipPool` annotation names no IPPool of the desired state. value = the name; `pod` = the port name. */
+export class UnknownIpPoolError extends KubeModelError {
+  readonly pod: string;
+  readonly field = 'ipPool';
+  constructor(pod: string, value: string) {
+    super('KUBE_UNKNOWN_IP_POOL', `pod ${pod}: ipPool names no IPPool ${JSON.stringify(value)}`, value);
+    this.pod = pod;
+  }
+}
+
+/**
+ * A pod whose IPPool (named in `ipPool`, or listing its namespace) belongs to a subnet the pod may not use
+ * (Kube-OVN looks the pool up in the pod's subnet and finds none: `NoAvailableAddress`). value = the pool.
+ */
+export class IpPoolSubnetError extends KubeModelError {
+  readonly pod: string;
+  readonly field = 'ipPool';
+  readonly candidates: readonly string[];
+  constructor(pod: string, value: string, subnet: string, candidates: readonly string[]) {
+    super(
+      'KUBE_IP_POOL_WRONG_SUBNET',
+      `pod ${pod}: ippool ${value} is in subnet ${subnet}, not in the pod's subnet(s) ${candidates.join(', ')}`,
+      value,
+      subnet,
+    );
+    this.pod = pod;
+    this.candidates = candidates;
+  }
+}

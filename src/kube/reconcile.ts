@@ -52,6 +52,7 @@ import {
   type SubnetInput,
   type Vpc,
 } from './subnet-model.js';
+import type { KubeIpPool } from './ip-pools.js';
 import { KubeNbRecordError } from './reconcile-errors.js';
 import { SubnetGatewayInUseError, UnknownVlanError } from './model-errors.js';
 
@@ -85,6 +86,8 @@ export interface KubeDesiredState {
   readonly nodes?: readonly string[];
   /** Vips: reserved addresses, attached as `virtual` switch ports `<subnet>-vip-<ip>`. */
   readonly vips?: readonly KubeVip[];
+  /** Named IP pools (Kube-OVN IPPools): addresses kept for the pods of their namespaces (see `planIpam`). */
+  readonly ippools?: readonly KubeIpPool[];
   /** Vlans that underlay subnets (`vlan`) name. */
   readonly vlans?: readonly KubeVlan[];
   /**
@@ -529,6 +532,7 @@ export function planReconcile(
     pods: desired.pods,
     ...(desired.nodes ? { nodes: desired.nodes } : {}),
     ...(desired.vips ? { vips: desired.vips } : {}),
+    ...(desired.ippools ? { ippools: desired.ippools } : {}),
     records,
     releasedIps: releasedFromSnapshot(snapshot),
     ...(o.macSeed === undefined ? {} : { macSeed: o.macSeed }),

@@ -26,9 +26,20 @@ import {
 } from '../ipam/index.js';
 import { checkKubeName } from './names.js';
 import {
+  type CheckedIpPool,
+  type KubeIpPool,
+  ipPoolUsage,
+  isIpPoolName,
+  pickOutsidePools,
+  pickPoolAddresses,
+  validateIpPools,
+} from './ip-pools.js';
+import {
   DuplicatePodError,
   DuplicateSubnetNameError,
   IpPoolExhaustedError,
+  IpPoolSubnetError,
+  UnknownIpPoolError,
   ExcludeOutsideSubnetError,
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
@@ -809,6 +820,11 @@ export interface PlanInput {
   readonly releasedIps?: ReadonlyMap<string, readonly string[]>;
   /** Vips to reserve (after static pods, before dynamic ones). */
   readonly vips?: readonly KubeVip[];
+  /**
+   * Named IP pools (Kube-OVN IPPools): pods of their namespaces, or naming them in `ipPool`, take their
+   * dynamic address from them; no other dynamic request gets one of their addresses.
+   */
+  readonly ippools?: readonly KubeIpPool[];
   /** Seed of the MAC generator, for deterministic plans. */
   readonly macSeed?: number;
 }
@@ -831,12 +847,16 @@ export interface IpamPlan {
   readonly usage: ReadonlyMap<string, SubnetUsage>;
   /** Each subnet's released list after the plan (`a` / `a..b` entries), to pass to the next plan. */
   readonly releasedIps: ReadonlyMap<string, readonly string[]>;
+  /** Each named IP pool's counts (`kubectl get ippool` V4USED V4AVAILABLE V6USED V6AVAILABLE), by pool name. */
+  readonly ippools: ReadonlyMap<string, SubnetUsage>;
 }
 
 interface Want {
   readonly name: string;
   /** Parsed `ipPool` entries, and the pod's ordinal for a StatefulSet pod. */
   readonly pool?: { readonly text: string; readonly entries: readonly string[]; readonly ordinal: number | undefined };
+  /** The named IP pool the pod's dynamic address comes from. */
+  readonly named?: CheckedIpPool;
   /** Candidate subnets, tried in order (one for nodes, recorded pods and pods naming a subnet). */
   readonly subnets: readonly string[];
   readonly node: string;
@@ -894,6 +914,9 @@ export function planIpam(input: PlanInput): IpamPlan {
   const subnets = validateSubnets(input.subnets, input.vpcs === undefined ? {} : { vpcs: input.vpcs });
   const byName = new Map(subnets.map((s) => [s.name, s]));
   const joinName = input.joinSubnet ?? JOIN_SUBNET;
+  const ippools = validateIpPools(input.ippools ?? [], subnets);
+  const ippoolByName = new Map(ippools.map((p) => [p.name, p]));
+  const poolsOf = (subnet: string): CheckedIpPool[] => ippools.filter((p) => p.subnet === subnet);
 
   // Who should hold an address, and where. Names are checked before anything is planned.
   const wants: Want[] = [];
@@ -933,7 +956,27 @@ export function planIpam(input: PlanInput): IpamPlan {
       candidates = selectSubnets(subnets, pod.namespace).map((s) => s.name);
     }
     let pool: Want['pool'];
-    if (pod.ipPool !== undefined && pod.ipPool !== '' && (pod.ip === undefined || pod.ip === '')) {
+    // A named IPPool: the pod's ip_pool annotation naming one, else the first pool listing its namespace
+    // (Kube-OVN's namespace ip_pool annotation); a static ip wins over both.
+    let named: CheckedIpPool | undefined;
+    if (pod.ip === undefined || pod.ip === '') {
+      if (typeof pod.ipPool === 'string' && isIpPoolName(pod.ipPool)) {
+        named = ippoolByName.get(pod.ipPool.trim());
+        if (named === undefined) throw new UnknownIpPoolError(name, pod.ipPool);
+      } else if (pod.ipPool === undefined || pod.ipPool === '')
+        named = ippools.find((p) => (p.namespaces ?? []).includes(pod.namespace));
+    }
+    if (named !== undefined && existing !== undefined && existing.subnet !== named.subnet) named = undefined;
+    else if (named !== undefined && existing === undefined) {
+      if (!candidates.includes(named.subnet)) throw new IpPoolSubnetError(name, named.name, named.subnet, candidates);
+      candidates = [named.subnet];
+    }
+    if (
+      named === undefined &&
+      pod.ipPool !== undefined &&
+      pod.ipPool !== '' &&
+      (pod.ip === undefined || pod.ip === '')
+    ) {
       if (typeof pod.ipPool !== 'string') throw new PodFieldError('ipPool', String(pod.ipPool), name);
       const entries = parseIpPool(pod.ipPool);
       for (const e of entries) {
@@ -955,6 +998,7 @@ export function planIpam(input: PlanInput): IpamPlan {
       ip: pod.ip,
       mac: pod.mac,
       ...(pool === undefined ? {} : { pool }),
+      ...(named === undefined ? {} : { named }),
     });
   }
   const vipNames = new Set<string>();
@@ -1033,8 +1077,24 @@ export function planIpam(input: PlanInput): IpamPlan {
     const a = ipam.subnet(subnet);
     if (!a.has(w.name) && !moved.has(w.name)) fresh.add(w.name);
     const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
-    a.allocate(w.name, { ip: w.ip, mac });
+    let ip = w.ip;
+    // Kube-OVN's default pool "": a dynamic request never gets an address of a named pool.
+    const pools = poolsOf(subnet);
+    if ((ip === undefined || ip === '') && !a.has(w.name) && pools.length > 0) ip = pickOutsidePools(a, pools, w.name);
+    a.allocate(w.name, { ip, mac });
     placed.set(w.name, subnet);
+  };
+  // A pod of a named pool (Kube-OVN GetRandomAddress with the pool's name): never-used pool addresses
+  // first, then released ones; a returning pod keeps what it holds.
+  const allocateNamed = (w: Want, pool: CheckedIpPool): void => {
+    const a = ipam.subnet(pool.subnet);
+    placed.set(w.name, pool.subnet);
+    if (a.has(w.name)) return;
+    const ip = pickPoolAddresses(a, pool, ippools);
+    if (ip === undefined) throw new IpPoolExhaustedError(w.name, pool.name, `no free address in ippool ${pool.name}`);
+    const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
+    a.allocate(w.name, { ip, mac });
+    if (!moved.has(w.name)) fresh.add(w.name);
   };
   // An ip_pool pod (pkg/controller/pod.go): a Deployment pod takes the first entry it can acquire, in order;
   // a StatefulSet pod takes the entry at its ordinal. A returning pod finds its address again.
@@ -1078,12 +1138,14 @@ export function planIpam(input: PlanInput): IpamPlan {
   };
   for (const w of wants) if (w.ip !== undefined && w.ip !== '') allocateOne(w);
   for (const w of wants) if (w.pool !== undefined) allocatePool(w, w.pool);
+  for (const w of wants) if ((w.ip === undefined || w.ip === '') && w.named !== undefined) allocateNamed(w, w.named);
   const reserved = (n: string) => vipNames.has(n) || u2oNames.has(n);
   for (const w of wants) if ((w.ip === undefined || w.ip === '') && u2oNames.has(w.name)) allocateOne(w);
   for (const w of wants)
     if ((w.ip === undefined || w.ip === '') && w.pool === undefined && vipNames.has(w.name)) allocateOne(w);
   for (const w of wants)
-    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && !reserved(w.name)) allocateOne(w);
+    if ((w.ip === undefined || w.ip === '') && w.pool === undefined && w.named === undefined && !reserved(w.name))
+      allocateOne(w);
 
   const records: IpRecord[] = [];
   const vips: IpRecord[] = [];
@@ -1111,7 +1173,18 @@ export function planIpam(input: PlanInput): IpamPlan {
     const { u2oInterconnectionIP: _dropped, ...rest } = s;
     return rest;
   });
-  return { subnets: shown, records, vips, u2o, allocated, released, usage, releasedIps };
+  const poolUsage = new Map<string, SubnetUsage>();
+  const held = [...records, ...vips, ...u2o];
+  for (const p of ippools)
+    poolUsage.set(
+      p.name,
+      ipPoolUsage(
+        p,
+        ipam.subnet(p.subnet),
+        held.filter((r) => r.subnet === p.subnet).map((r) => r.ip),
+      ),
+    );
+  return { subnets: shown, records, vips, u2o, allocated, released, usage, releasedIps, ippools: poolUsage };
 }
 
 /**

@@ -4,6 +4,7 @@
  * columns (dist/images/install.sh CRDs).
  */
 import type { SubnetUsage } from '../ipam/index.js';
+import type { KubeIpPool } from './ip-pools.js';
 import type { IpRecord, Subnet, Vpc } from './subnet-model.js';
 
 /** Columns of `kubectl get subnet` (Kube-OVN's additionalPrinterColumns). */
@@ -30,6 +31,9 @@ export const IP_COLUMNS = ['NAME', 'V4IP', 'V6IP', 'MAC', 'NODE', 'SUBNET'] as c
 
 /** Columns of `kubectl get vpc` in Kube-OVN v1.12. */
 export const VPC_COLUMNS = ['NAME', 'ENABLEEXTERNAL', 'ENABLEBFD', 'STANDBY', 'SUBNETS', 'NAMESPACES'] as const;
+
+/** Columns of `kubectl get ippool` in Kube-OVN v1.12 (the IPPool CRD's printer columns). */
+export const IPPOOL_COLUMNS = ['NAME', 'SUBNET', 'IPS', 'V4USED', 'V4AVAILABLE', 'V6USED', 'V6AVAILABLE'] as const;
 
 const ZERO_USAGE: SubnetUsage = { v4Used: 0n, v4Available: 0n, v6Used: 0n, v6Available: 0n };
 
@@ -121,5 +125,29 @@ export function renderVpcTable(vpcs: readonly Vpc[], subnets: readonly Subnet[])
   return renderTable(
     VPC_COLUMNS,
     vpcs.map((v) => vpcRow(v, subnets)),
+  );
+}
+
+/**
+ * Render the `kubectl get ippool` table (Kube-OVN v1.12 printer columns: `.spec.subnet`, `.spec.ips` as a
+ * JSON array, the status counters), e.g. from `IpamPlan.ippools`.
+ * @example
+ * renderIpPoolTable(pools, plan.ippools);
+ */
+export function renderIpPoolTable(pools: readonly KubeIpPool[], usage: ReadonlyMap<string, SubnetUsage>): string {
+  return renderTable(
+    IPPOOL_COLUMNS,
+    pools.map((p) => {
+      const u = usage.get(p.name) ?? ZERO_USAGE;
+      return [
+        p.name,
+        p.subnet,
+        JSON.stringify(p.ips),
+        u.v4Used.toString(),
+        u.v4Available.toString(),
+        u.v6Used.toString(),
+        u.v6Available.toString(),
+      ];
+    }),
   );
 }
