@@ -14,6 +14,8 @@ export {
   podPortName,
   nodePortName,
   vipOwnerName,
+  checkVip,
+  VIP_TYPES,
   u2oOwnerName,
   hasPhysicalGateway,
   validateVlans,
@@ -41,6 +43,7 @@ export type {
   NatOutgoingPolicyRule,
   Pod,
   KubeVip,
+  VipType,
   KubeVlan,
   IpRecord,
   ValidateOptions,
@@ -130,6 +133,7 @@ export {
   IpPoolOverlapError,
   UnknownIpPoolError,
   IpPoolSubnetError,
+  VipFieldError,
 } from './model-errors.js';
 export { validateIpPools, isIpPoolName, ipPoolUsage } from './ip-pools.js';
 export type { KubeIpPool, CheckedIpPool } from './ip-pools.js';

@@ -454,3 +454,18 @@ export class IpPoolSubnetError extends KubeModelError {
     this.candidates = candidates;
   }
 }
+
+/**
+ * A Vip field this model refuses: `ip` not an IPv4 address, `v6ip` not an IPv6 address (or upper case),
+ * `macAddress` not a MAC, `type` not `''` / `switch_lb_vip`, or a `switch_lb_vip` in a subnet without a router
+ * port (Kube-OVN: "logical router port ... should have mac"). value = the offending text; `vip`, `field`.
+ */
+export class VipFieldError extends KubeModelError {
+  readonly vip: string;
+  readonly field: string;
+  constructor(vip: string, field: string, value: string, reason: string) {
+    super('KUBE_VIP_INVALID_FIELD', `vip ${vip}: ${field} ${JSON.stringify(value)}: ${reason}`, value);
+    this.vip = vip;
+    this.field = field;
+  }
+}

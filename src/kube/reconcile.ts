@@ -54,7 +54,7 @@ import {
 } from './subnet-model.js';
 import type { KubeIpPool } from './ip-pools.js';
 import { KubeNbRecordError } from './reconcile-errors.js';
-import { SubnetGatewayInUseError, UnknownVlanError } from './model-errors.js';
+import { SubnetGatewayInUseError, UnknownVlanError, VipFieldError } from './model-errors.js';
 
 /** `external_ids:vendor` on every row the reconciler owns. */
 export const KUBE_VENDOR = 'kube-ovn';
@@ -191,14 +191,18 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
   const out: IpRecord[] = [];
   const switchOf = new Map<string, string>();
   for (const ls of snapshot.Logical_Switch?.values() ?? []) for (const p of ls.ports) switchOf.set(p, ls.name);
+  // A Vip's ports: one `virtual` port per address (default type) or one switch_lb_vip port with all of them.
+  const vips = new Map<string, { ips: string[]; mac: string; subnet: string }>();
   for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
     const ext = p.external_ids;
     const vip = ext[SDK_KEYS.vip];
-    if (ext.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') {
+    if (ext.vendor === KUBE_VENDOR && vip !== undefined) {
       const subnet = switchOf.get(p._uuid) ?? ext.ls;
-      const ip = p.options['virtual-ip'];
-      if (subnet !== undefined && ip !== undefined)
-        out.push({ name: `vip:${vip}`, ip, mac: ext[SDK_KEYS.vipMac] ?? '', node: '', subnet });
+      const ips = p.type === 'virtual' ? [p.options['virtual-ip']] : (p.addresses[0]?.split(' ').slice(1) ?? []);
+      if (subnet === undefined) continue;
+      const v = vips.get(vip) ?? { ips: [], mac: ext[SDK_KEYS.vipMac] ?? '', subnet };
+      for (const ip of ips) if (ip !== undefined && ip !== '' && !v.ips.includes(ip)) v.ips.push(ip);
+      vips.set(vip, v);
       continue;
     }
     const node = ext[SDK_KEYS.node] ?? ext.node;
@@ -210,6 +214,10 @@ export function recordsFromSnapshot(snapshot: NbSnapshot): IpRecord[] {
     if (subnet === undefined) continue; // an orphan row; OVSDB collects it
     // The MAC as NB holds it (a static MAC keeps the case it was written in).
     out.push({ name: p.name, mac: parts[0]!, ip: parts.slice(1).join(','), node, subnet });
+  }
+  for (const [name, v] of vips) {
+    const ip = [...v.ips.filter((x) => !x.includes(':')), ...v.ips.filter((x) => x.includes(':'))].join(',');
+    if (ip !== '') out.push({ name: `vip:${name}`, ip, mac: v.mac, node: '', subnet: v.subnet });
   }
   // u2o addresses live on their subnet's router port (networks, MAC).
   for (const p of snapshot.Logical_Router_Port?.values() ?? []) {
@@ -362,7 +370,8 @@ function podExternalIds(rec: IpRecord, pod: Pod | undefined): Record<string, str
  * The rows of one subnet as the reconciler writes them: the switch (other_config for ovn-northd, the
  * released list), the router port `<vpc>-<subnet>` with the gateway networks (its MAC kept once it exists,
  * else derived as v1.12 does), and the router-type switch port. Shared with the incremental
- * KubeController so both write the same rows.
+ * KubeController so both write the same rows. Returns the router port's MAC (undefined when the subnet has
+ * no router port).
  * @internal
  */
 export function planSubnetRows(
@@ -377,7 +386,7 @@ export function planSubnetRows(
     /** The u2o address of an underlay subnet with u2oInterconnection: its router port carries it. */
     readonly u2o?: IpRecord | undefined;
   },
-): void {
+): string | undefined {
   const ext = { vendor: KUBE_VENDOR };
   const block = parseCidrBlock(s.cidrBlock);
   // For ovn-northd's IPAM: subnet / exclude_ips / gateway (IPv4), ipv6_prefix (IPv6), see logicalSwitchOtherConfig.
@@ -394,7 +403,7 @@ export function planSubnetRows(
   if (hasPhysicalGateway(s) && o.u2o === undefined) {
     lspDel(tx, switchRouterPortName(s.name, s.vpc), { ifExists: true });
     lrpDel(tx, lrp, { ifExists: true });
-    return;
+    return undefined;
   }
   const addressText = o.u2o !== undefined ? o.u2o.ip : s.gateway;
   const networks = addressText.split(',').map((g) => {
@@ -425,6 +434,7 @@ export function planSubnetRows(
     options: { 'router-port': lrp },
     externalIds: { ...ext, ls: s.name },
   });
+  return mac;
 }
 
 /**
@@ -491,6 +501,57 @@ function u2oPolicies(s: Subnet): RouterPolicy[] {
 }
 
 /**
+ * The switch ports of the Vips (their reservations in `records`, named `vip:<name>`): for the default type
+ * one `virtual` port `<subnet>-vip-<ip>` per address with `options:virtual-ip` (Kube-OVN
+ * CreateVirtualLogicalSwitchPorts); for `switch_lb_vip` the port `<name>.<namespace>` with addresses
+ * `"<router port MAC> <ip>…"` and `options:arp_proxy=true` (v1.12 handleAddVirtualIP), external_ids
+ * `{vendor, ls, pod}` as CreateLogicalSwitchPort writes them. Both carry `ovn-sdk/vip` and `ovn-sdk/vip-mac`
+ * (the reservation's MAC) so the stateless reconciler reads the reservation back. Returns the port names.
+ * @throws VipFieldError `KUBE_VIP_INVALID_FIELD` for a switch_lb_vip in a subnet without a router port
+ */
+function planVipPorts(
+  tx: NbTxn,
+  records: readonly IpRecord[],
+  vips: readonly KubeVip[],
+  subnetMacs: ReadonlyMap<string, string | undefined>,
+): Set<string> {
+  const byName = new Map(vips.map((v) => [v.name, v]));
+  const names = new Set<string>();
+  for (const r of records) {
+    const name = r.name.slice('vip:'.length);
+    const spec = byName.get(name);
+    const ext = { vendor: KUBE_VENDOR, ls: r.subnet, [SDK_KEYS.vip]: name, [SDK_KEYS.vipMac]: r.mac };
+    if (spec?.type === 'switch_lb_vip') {
+      const mac = subnetMacs.get(r.subnet);
+      if (mac === undefined)
+        throw new VipFieldError(
+          name,
+          'type',
+          'switch_lb_vip',
+          `subnet ${r.subnet} has no router port (no gateway MAC)`,
+        );
+      const ns = spec.namespace ?? '';
+      const port = `${name}.${ns}`; // ovs.PodNameToPortName(vip, namespace, ovn)
+      names.add(port);
+      lspAdd(tx, {
+        switch: r.subnet,
+        name: port,
+        addresses: [lspAddresses(mac, r.ip)],
+        options: { arp_proxy: 'true' },
+        externalIds: ns === '' ? ext : { ...ext, pod: `${ns}/${name}` },
+      });
+      continue;
+    }
+    for (const ip of r.ip.split(',')) {
+      const port = vipPortName(r.subnet, ip);
+      names.add(port);
+      lspAdd(tx, { switch: r.subnet, name: port, type: 'virtual', options: { 'virtual-ip': ip }, externalIds: ext });
+    }
+  }
+  return names;
+}
+
+/**
  * A pod's or node's switch port as the reconciler writes it. Kube-OVN leaves port_security empty unless
  * the pod's port_security annotation is "true" (pkg/controller/pod.go → CreateLogicalSwitchPort(…,
  * portSecurity, …)); node ports never have it.
@@ -554,14 +615,18 @@ export function planReconcile(
   for (const p of snapshot.Logical_Router_Port?.values() ?? []) lrpMacs.set(p.name, p.mac);
 
   for (const v of vpcs) lrAdd(tx, { name: v.name, externalIds: ext });
+  const subnetMacs = new Map<string, string | undefined>();
   for (const s of ipam.subnets) {
-    planSubnetRows(tx, s, {
-      records: ipam.records,
-      released: ipam.releasedIps.get(s.name) ?? [],
-      lrpMac: lrpMacs.get(routerPortName(s.vpc, s.name)),
-      vlan: s.vlan === undefined ? undefined : vlans.get(s.vlan),
-      u2o: u2oBySubnet.get(s.name),
-    });
+    subnetMacs.set(
+      s.name,
+      planSubnetRows(tx, s, {
+        records: ipam.records,
+        released: ipam.releasedIps.get(s.name) ?? [],
+        lrpMac: lrpMacs.get(routerPortName(s.vpc, s.name)),
+        vlan: s.vlan === undefined ? undefined : vlans.get(s.vlan),
+        u2o: u2oBySubnet.get(s.name),
+      }),
+    );
   }
   // u2o exclude address sets (node addresses) in the default VPC, before the policies that name them.
   const nodeIps = Object.values(desired.nodeAddresses ?? {}).flat();
@@ -585,21 +650,13 @@ export function planReconcile(
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
   for (const r of ipam.released) {
     if (r.name.startsWith('u2o-interconnection.') && r.node === '') continue; // its router port goes with the subnet rows
-    lspDel(tx, r.name.startsWith('vip:') ? vipPortName(r.subnet, r.ip) : r.name);
+    if (r.name.startsWith('vip:')) continue; // its ports go below, with every port no Vip wants
+    lspDel(tx, r.name);
   }
-  for (const v of ipam.vips) {
-    lspAdd(tx, {
-      switch: v.subnet,
-      name: vipPortName(v.subnet, v.ip),
-      type: 'virtual',
-      options: { 'virtual-ip': v.ip },
-      externalIds: {
-        vendor: KUBE_VENDOR,
-        ls: v.subnet,
-        [SDK_KEYS.vip]: v.name.slice('vip:'.length),
-        [SDK_KEYS.vipMac]: v.mac,
-      },
-    });
+  const vipPorts = planVipPorts(tx, ipam.vips, desired.vips ?? [], subnetMacs);
+  for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
+    const e = p.external_ids;
+    if (e.vendor === KUBE_VENDOR && e[SDK_KEYS.vip] !== undefined && !vipPorts.has(p.name)) lspDel(tx, p.name);
   }
   for (const rec of ipam.records) planPortRow(tx, rec, podByPort.get(rec.name));
 

@@ -23,6 +23,7 @@ import {
   parseAddress,
   parseCidrBlock,
   parseIpRange,
+  parseMac,
 } from '../ipam/index.js';
 import { checkKubeName } from './names.js';
 import {
@@ -40,6 +41,7 @@ import {
   IpPoolExhaustedError,
   IpPoolSubnetError,
   UnknownIpPoolError,
+  VipFieldError,
   ExcludeOutsideSubnetError,
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
@@ -75,9 +77,11 @@ export const OVN_PROVIDER = 'ovn';
 
 /** Subnet address families, as Kube-OVN spells them. */
 export const PROTOCOLS = ['IPv4', 'IPv6', 'Dual'] as const;
+/** A subnet's address family as Kube-OVN spells it (`spec.protocol`): one of {@link PROTOCOLS}. */
 export type Protocol = (typeof PROTOCOLS)[number];
 /** Where traffic leaving the cluster exits: every node (`distributed`) or gateway nodes (`centralized`). */
 export const GATEWAY_TYPES = ['distributed', 'centralized'] as const;
+/** A subnet's `spec.gatewayType`: one of {@link GATEWAY_TYPES}. */
 export type GatewayType = (typeof GATEWAY_TYPES)[number];
 
 /** A static route of a VPC's router (Kube-OVN `spec.staticRoutes`). */
@@ -221,15 +225,77 @@ export function parseIpPool(text: string): string[] {
   return entries.map((e) => e.trim());
 }
 
+/** Vip types this model builds: the default (`''`, a `virtual` port per address) and `switch_lb_vip` (Kube-OVN util.SwitchLBRuleVip). */
+export const VIP_TYPES = ['', 'switch_lb_vip'] as const;
+/** A Vip `spec.type` this model builds (see {@link VIP_TYPES}). */
+export type VipType = (typeof VIP_TYPES)[number];
+
 /**
- * A Vip (Kube-OVN's `vips.kubeovn.io`, default type): an address reserved in a subnet — counted in V4USED,
- * never handed to a pod — and attached to the subnet as a `virtual` switch port `<subnet>-vip-<ip>`.
+ * A Vip (Kube-OVN's `vips.kubeovn.io`): addresses reserved in a subnet — one per family of the subnet,
+ * counted in V4USED / V6USED, never handed to a pod. The default type is attached as one `virtual` switch
+ * port `<subnet>-vip-<ip>` per address; `switch_lb_vip` (Kube-OVN v1.12 handleAddVirtualIP) as a switch
+ * port `<name>.<namespace>` with the subnet's router-port MAC and `options:arp_proxy=true`, so the address
+ * answers ARP / ND with the gateway's MAC (for switch load-balancer rules).
  */
 export interface KubeVip {
   readonly name: string;
   readonly subnet: string;
-  /** Static address (`spec.v4ip`); else the next one the subnet hands out. */
+  /** Static IPv4 address (`spec.v4ip`); else the next one the subnet hands out. */
   readonly ip?: string;
+  /** Static IPv6 address (`spec.v6ip`, Kube-OVN ≥ v1.14; v1.12 ignores it); else the next one. */
+  readonly v6ip?: string;
+  /** Static MAC (`spec.macAddress`, Kube-OVN ≥ v1.14; v1.12 overwrites it with a random one), unique in the subnet. */
+  readonly macAddress?: string;
+  /** `spec.type`: `''` (default) or `switch_lb_vip`. */
+  readonly type?: VipType;
+  /** `spec.namespace`: names the `switch_lb_vip` port `<name>.<namespace>`. */
+  readonly namespace?: string;
+}
+
+/**
+ * Check one Vip's own fields (Kube-OVN acquireStaticIPAddress: addresses that parse; the type one v1.12
+ * knows; later Kube-OVN's checks of `v6ip` / `macAddress`).
+ * @throws KubeNameError `KUBE_INVALID_NAME`, VipFieldError `KUBE_VIP_INVALID_FIELD`
+ */
+export function checkVip(v: KubeVip): { ip: string | undefined; mac: string | undefined } {
+  checkKubeName('vip.name', v.name, 'dns1123-subdomain');
+  const family = (field: string, text: string | undefined, want: 4 | 6): string | undefined => {
+    if (text === undefined || text === '') return undefined;
+    let a;
+    try {
+      a = parseAddress(text);
+    } catch (e) {
+      throw new VipFieldError(v.name, field, String(text), e instanceof Error ? e.message : 'does not parse');
+    }
+    if (a.family !== want) throw new VipFieldError(v.name, field, text, `not an IPv${want} address`);
+    if (/[A-Z]/.test(text)) throw new VipFieldError(v.name, field, text, 'must be lower case');
+    return formatAddress(a.family, a.value);
+  };
+  const ips = [family('ip', v.ip, 4), family('v6ip', v.v6ip, 6)].filter((x): x is string => x !== undefined);
+  if (v.type !== undefined && !(VIP_TYPES as readonly string[]).includes(v.type))
+    throw new VipFieldError(
+      v.name,
+      'type',
+      String(v.type),
+      `not one of ${VIP_TYPES.map((t) => JSON.stringify(t)).join(', ')}`,
+    );
+  if (v.namespace !== undefined && v.namespace !== '')
+    checkKubeName('vip.namespace', v.namespace, 'dns1123-label', `vip ${v.name}`);
+  let mac: string | undefined;
+  if (v.macAddress !== undefined && v.macAddress !== '') {
+    try {
+      parseMac(v.macAddress);
+    } catch (e) {
+      throw new VipFieldError(
+        v.name,
+        'macAddress',
+        String(v.macAddress),
+        e instanceof Error ? e.message : 'does not parse',
+      );
+    }
+    mac = v.macAddress;
+  }
+  return { ip: ips.length === 0 ? undefined : ips.join(','), mac };
 }
 
 /**
@@ -1003,11 +1069,11 @@ export function planIpam(input: PlanInput): IpamPlan {
   }
   const vipNames = new Set<string>();
   for (const v of input.vips ?? []) {
-    checkKubeName('vip.name', v.name, 'dns1123-subdomain');
+    const checked = checkVip(v);
     if (!byName.has(v.subnet)) throw new UnknownSubnetNameError(v.subnet, `vip ${v.name}`);
     const name = vipOwnerName(v.name);
     vipNames.add(name);
-    add({ name, subnets: [v.subnet], node: '', ip: v.ip, mac: undefined });
+    add({ name, subnets: [v.subnet], node: '', ip: checked.ip, mac: checked.mac });
   }
 
   // u2o interconnection (pkg/controller/subnet.go reconcileU2OInterconnectionIP): underlay subnets with
