@@ -22,22 +22,28 @@ import { lrAdd, lrPolicyDelWhere, lrpDel } from '../ovn-nb/router.js';
 import {
   DEFAULT_VPC,
   JOIN_SUBNET,
+  hasPhysicalGateway,
   nodePortName,
   podPortName,
   selectSubnet,
+  u2oOwnerName,
   validateSubnets,
+  validateVlans,
   type IpRecord,
+  type KubeVlan,
   type Pod,
   type Subnet,
   type SubnetInput,
   type Vpc,
 } from './subnet-model.js';
-import { DuplicatePodError, SubnetFieldError, SubnetInUseError, UnknownSubnetNameError } from './model-errors.js';
+import { DuplicatePodError, SubnetInUseError, UnknownSubnetNameError, UnknownVlanError } from './model-errors.js';
 import {
   KUBE_VENDOR,
   planPortRow,
   planSubnetRows,
+  planU2oRows,
   subnetPolicies,
+  u2oPolicies,
   recordsFromSnapshot,
   releasedFromSnapshot,
   routerPortName,
@@ -51,6 +57,10 @@ export interface KubeControllerOptions {
   readonly subnets?: readonly (Subnet | SubnetInput)[];
   /** VPCs (logical routers). Default `[ovn-cluster]`. */
   readonly vpcs?: readonly Vpc[];
+  /** Vlans that underlay subnets (`vlan`) name: their localnet ports (as {@link reconcile}'s `vlans`). */
+  readonly vlans?: readonly KubeVlan[];
+  /** Nodes' InternalIP addresses by node name, for the u2o exclude address sets (as {@link reconcile}'s `nodeAddresses`). */
+  readonly nodeAddresses?: Readonly<Record<string, readonly string[]>>;
   /** Seed of the MAC generator (deterministic MACs in tests). */
   readonly macSeed?: number;
   /** Passed to every `NbReplica.transact` (attempts, `wait: 'sb'`, …). */
@@ -61,17 +71,6 @@ export interface KubeControllerOptions {
 export interface KubeAllocation extends IpRecord {
   /** The transaction's commit (nothing sent when the port already matched). */
   readonly commit: NbCommit<unknown>;
-}
-
-/** Underlay subnets need their Vlan (localnet port) and u2o state: only the whole-state reconciler has them. */
-function refuseUnderlay(s: Subnet): void {
-  if (s.vlan !== undefined)
-    throw new SubnetFieldError(
-      s.name,
-      'vlan',
-      s.vlan,
-      'supported by KubeController (use reconcile for underlay subnets)',
-    );
 }
 
 /**
@@ -89,6 +88,10 @@ export class KubeController {
   readonly #subnets = new Map<string, Subnet>();
   readonly #vpcs: readonly Vpc[];
   readonly #records = new Map<string, IpRecord>();
+  /** Each u2o subnet's interconnection address (router port networks), by subnet name. */
+  readonly #u2o = new Map<string, IpRecord>();
+  readonly #vlans: ReadonlyMap<string, KubeVlan>;
+  readonly #nodeIps: readonly string[];
   readonly #pods = new Map<string, Pod>();
   readonly #pending = new Set<string>();
   readonly #opts: KubeControllerOptions;
@@ -97,6 +100,8 @@ export class KubeController {
     this.#nb = nb;
     this.#opts = o;
     this.#vpcs = o.vpcs ?? [{ name: DEFAULT_VPC }];
+    this.#vlans = new Map(validateVlans(o.vlans ?? []).map((v) => [v.name, v]));
+    this.#nodeIps = Object.values(o.nodeAddresses ?? {}).flat();
     this.#ipam = new Ipam(o.macSeed === undefined ? {} : { macSeed: o.macSeed });
   }
 
@@ -108,7 +113,7 @@ export class KubeController {
   static async start(nb: NbReplica, o: KubeControllerOptions = {}): Promise<KubeController> {
     const c = new KubeController(nb, o);
     const subnets = validateSubnets(o.subnets ?? [], { vpcs: c.#vpcs });
-    for (const s of subnets) refuseUnderlay(s);
+    for (const s of subnets) c.#checkVlan(s);
     const snapshot = {
       Logical_Switch: new Map(
         nb.cache
@@ -119,6 +124,12 @@ export class KubeController {
       Logical_Switch_Port: new Map(
         nb.cache
           .table('Logical_Switch_Port')
+          .all()
+          .map((r) => [r._uuid, r]),
+      ),
+      Logical_Router_Port: new Map(
+        nb.cache
+          .table('Logical_Router_Port')
           .all()
           .map((r) => [r._uuid, r]),
       ),
@@ -152,8 +163,12 @@ export class KubeController {
         );
       }
       c.#ipam.subnet(r.subnet).allocate(r.name, { ip: r.ip, mac: r.mac });
-      c.#records.set(r.name, r);
+      if (r.node === '' && r.name.startsWith('u2o-interconnection.')) c.#u2o.set(r.subnet, r);
+      else c.#records.set(r.name, r);
     }
+    // u2o addresses of underlay subnets that have none yet (Kube-OVN reconcileU2OInterconnectionIP); an
+    // address of a subnet that no longer wants one is given back.
+    for (const s of subnets) c.#syncU2o(s);
     if (subnets.length || c.#vpcs.length) {
       await nb.transact((tx) => {
         for (const v of c.#vpcs) lrAdd(tx, { name: v.name, externalIds: { vendor: KUBE_VENDOR } });
@@ -181,7 +196,38 @@ export class KubeController {
       .index('name')
       .get(routerPortName(s.vpc, s.name)) as unknown as { mac?: string } | undefined;
     const released = this.#ipam.hasSubnet(s.name) ? this.#ipam.subnet(s.name).releasedRanges() : [];
-    planSubnetRows(tx, s, { records: [...this.#records.values()], released, lrpMac: lrp?.mac });
+    const u2o = this.#u2o.get(s.name);
+    planSubnetRows(tx, s, {
+      records: [...this.#records.values()],
+      released,
+      lrpMac: lrp?.mac,
+      vlan: s.vlan === undefined ? undefined : this.#vlans.get(s.vlan),
+      u2o,
+    });
+    planU2oRows(tx, s, u2o !== undefined, this.#nodeIps);
+  }
+
+  /** A subnet naming a Vlan needs it (as the reconciler: `KUBE_UNKNOWN_VLAN`). */
+  #checkVlan(s: Subnet): void {
+    if (s.vlan !== undefined && !this.#vlans.has(s.vlan)) throw new UnknownVlanError(s.name, s.vlan);
+  }
+
+  /**
+   * Takes or gives back a subnet's u2o address in IPAM (before its rows are written): an underlay subnet
+   * with u2oInterconnection holds one — the one written, else the next free one; any other gives it back.
+   */
+  #syncU2o(s: Subnet): void {
+    const held = this.#u2o.get(s.name);
+    const a = this.#ipam.subnet(s.name);
+    const wants = hasPhysicalGateway(s) && s.u2oInterconnection === true;
+    const owner = u2oOwnerName(s.vpc, s.name);
+    if (held !== undefined && (!wants || held.name !== owner)) {
+      a.release(held.name);
+      this.#u2o.delete(s.name);
+    }
+    if (!wants || this.#u2o.has(s.name)) return;
+    const got = a.allocate(owner, s.u2oInterconnectionIP === undefined ? {} : { ip: s.u2oInterconnectionIP });
+    this.#u2o.set(s.name, { name: owner, ip: got.ip, mac: got.mac!, node: '', subnet: s.name });
   }
 
   /** The subnets known, defaults filled in. */
@@ -317,40 +363,85 @@ export class KubeController {
    * Creates a subnet, or rewrites an existing one's switch, router port and router-type port when its
    * definition (gateway, exclude_ips, nat_outgoing, namespaces) changed. A changed `cidrBlock` or `vpc` is
    * refused while pods are in it.
-   * @throws the subnet model's errors (`KUBE_SUBNET_*`, overlap…), `KUBE_SUBNET_IN_USE`, NbReplica's errors;
-   *   `KUBE_SUBNET_INVALID_FIELD` for an underlay subnet (`vlan`), which only {@link reconcile} handles
+   * An underlay subnet (`vlan`) gets its localnet port, and with `u2oInterconnection` its u2o address, router
+   * port, policies and exclude address sets, as {@link reconcile} writes them.
+   * @throws the subnet model's errors (`KUBE_SUBNET_*`, overlap…), `KUBE_SUBNET_IN_USE`, `KUBE_UNKNOWN_VLAN`,
+   *   the IPAM's errors for the u2o address, NbReplica's errors
    */
   async upsertSubnet(input: Subnet | SubnetInput): Promise<NbCommit<unknown>> {
     const others = [...this.#subnets.values()].filter((s) => s.name !== input.name);
     const s = validateSubnets([...others, input], { vpcs: this.#vpcs }).find((x) => x.name === input.name)!;
-    // Underlay subnets need their Vlan (localnet port) and u2o state: only the whole-state reconciler has them.
-    if (s.vlan !== undefined)
-      throw new SubnetFieldError(
-        s.name,
-        'vlan',
-        s.vlan,
-        'supported by KubeController (use reconcile for underlay subnets)',
-      );
+    this.#checkVlan(s);
     const old = this.#subnets.get(s.name);
     const inIt = (): string[] => [...this.#records.values()].filter((r) => r.subnet === s.name).map((r) => r.name);
     if (old && (old.cidrBlock !== s.cidrBlock || old.vpc !== s.vpc || old.gateway !== s.gateway)) {
       const ports = inIt();
       if (ports.length) throw new SubnetInUseError(s.name, ports);
     }
-    const commit = await this.#nb.transact((tx) => {
-      if (old && old.vpc !== s.vpc) lrpDel(tx, routerPortName(old.vpc, s.name));
-      if (old && (old.vpc !== s.vpc || old.cidrBlock !== s.cidrBlock))
-        for (const p of subnetPolicies(old)) lrPolicyDelWhere(tx, old.vpc, { priority: p.priority, match: p.match });
-      this.#planSubnet(tx, s);
-    }, this.#opts.transact);
+    // IPAM first (the rows carry the u2o address), put back as it was when the write fails.
+    const oldU2o = this.#u2o.get(s.name);
+    const released = old ? this.#ipam.subnet(s.name).releasedRanges() : [];
+    const restore = (): void => {
+      const keep = [...this.#records.values()].filter((r) => r.subnet === s.name);
+      this.#ipam.removeSubnet(s.name);
+      this.#subnets.delete(s.name);
+      this.#u2o.delete(s.name);
+      if (!old) return;
+      this.#addSubnetState(old);
+      for (const r of keep) this.#ipam.subnet(s.name).allocate(r.name, { ip: r.ip, mac: r.mac });
+      this.#ipam.subnet(s.name).markReleased(released);
+      const u2o = oldU2o;
+      if (u2o !== undefined && hasPhysicalGateway(old) && old.u2oInterconnection === true) {
+        this.#ipam.subnet(s.name).allocate(u2o.name, { ip: u2o.ip, mac: u2o.mac });
+        this.#u2o.set(s.name, u2o);
+      }
+    };
     if (old) {
       // Same CIDR: re-register with the new excludes keeping every allocation (none, or checked above).
       const keep = [...this.#records.values()].filter((r) => r.subnet === s.name);
       this.#ipam.removeSubnet(s.name);
       this.#subnets.delete(s.name);
+      this.#u2o.delete(s.name);
       this.#addSubnetState(s);
       for (const r of keep) this.#ipam.subnet(s.name).allocate(r.name, { ip: r.ip, mac: r.mac });
+      // Kube-OVN's order survives the update: released addresses stay behind the never-used ones.
+      this.#ipam.subnet(s.name).markReleased(released);
+      // The u2o address stays when it is still wanted and still fits.
+      if (oldU2o !== undefined && oldU2o.name === u2oOwnerName(s.vpc, s.name)) {
+        try {
+          this.#ipam.subnet(s.name).allocate(oldU2o.name, {
+            ip: s.u2oInterconnectionIP ?? oldU2o.ip,
+            ...(s.u2oInterconnectionIP === undefined || s.u2oInterconnectionIP === oldU2o.ip
+              ? { mac: oldU2o.mac }
+              : {}),
+          });
+          const got = this.#ipam.subnet(s.name).get(oldU2o.name)!;
+          this.#u2o.set(s.name, { ...oldU2o, ip: got.ip, mac: got.mac! });
+        } catch {
+          // outside the new CIDR or taken: a new one below
+        }
+      }
     } else this.#addSubnetState(s);
+    let commit: NbCommit<unknown>;
+    try {
+      this.#syncU2o(s);
+      commit = await this.#nb.transact((tx) => {
+        if (old && old.vpc !== s.vpc) lrpDel(tx, routerPortName(old.vpc, s.name));
+        if (old) {
+          const still = new Set(
+            [...subnetPolicies(s), ...u2oPolicies(s)].map((p) => `${s.vpc} ${p.priority} ${p.match}`),
+          );
+          const before = [...subnetPolicies(old), ...(oldU2o !== undefined ? u2oPolicies(old) : [])];
+          for (const p of before)
+            if (!still.has(`${old.vpc} ${p.priority} ${p.match}`))
+              lrPolicyDelWhere(tx, old.vpc, { priority: p.priority, match: p.match });
+        }
+        this.#planSubnet(tx, s);
+      }, this.#opts.transact);
+    } catch (e) {
+      restore();
+      throw e;
+    }
     return commit;
   }
 
@@ -367,9 +458,11 @@ export class KubeController {
       lsDel(tx, name);
       lrpDel(tx, routerPortName(s.vpc, name));
       for (const p of subnetPolicies(s)) lrPolicyDelWhere(tx, s.vpc, { priority: p.priority, match: p.match });
+      if (this.#u2o.has(name)) planU2oRows(tx, s, false, []);
     }, this.#opts.transact);
     this.#ipam.removeSubnet(name);
     this.#subnets.delete(name);
+    this.#u2o.delete(name);
     return commit;
   }
 

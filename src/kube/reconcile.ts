@@ -31,7 +31,16 @@ import type { Operation } from '../ovsdb/operations.js';
 import { parseAddress, parseCidrBlock } from '../ipam/index.js';
 import { NB_DATABASE, NbTxn, readNbSnapshot, type NbColumns, type NbSnapshot, type NbTable } from '../ovn-nb/txn.js';
 import { lsAdd, lsDel, lspAdd, lspDel, lspAddresses } from '../ovn-nb/switch.js';
-import { lrAdd, lrPolicyAdd, lrPolicyDel, lrRouteAdd, lrRouteDel, lrpAdd, lrpDel } from '../ovn-nb/router.js';
+import {
+  lrAdd,
+  lrPolicyAdd,
+  lrPolicyDel,
+  lrPolicyDelWhere,
+  lrRouteAdd,
+  lrRouteDel,
+  lrpAdd,
+  lrpDel,
+} from '../ovn-nb/router.js';
 import { addressSetAdd, addressSetDel } from '../ovn-nb/security.js';
 import {
   DEFAULT_VPC,
@@ -397,6 +406,7 @@ export function planSubnetRows(
   if (o.released.length > 0) lsExt[SDK_KEYS.released] = o.released.join(' ');
   lsAdd(tx, { name: s.name, otherConfig, externalIds: lsExt });
   if (o.vlan !== undefined) planLocalnetPort(tx, s.name, o.vlan);
+  else lspDel(tx, localnetPortName(s.name), { ifExists: true }); // no longer an underlay subnet
   const lrp = routerPortName(s.vpc, s.name);
   // Kube-OVN handleAddOrUpdateSubnet: needRouter = overlay || logicalGateway || u2o; an underlay subnet's
   // router port carries the u2o address instead of the gateway (the physical router owns that).
@@ -470,8 +480,9 @@ function planLocalnetPort(tx: NbTxn, subnet: string, vlan: KubeVlan): void {
  * (pkg/controller/subnet.go addPolicyRouteForU2OInterconn), per CIDR: in the default VPC
  * `ip4.dst == <cidr>` allow (29400) and `ip4.dst == $<subnet>.u2o_exclude_ip.ip4 && ip4.src == <cidr>`
  * reroute to the gateway (31000); in every VPC `ip4.src == <cidr>` reroute to the gateway (29000).
+ * @internal
  */
-function u2oPolicies(s: Subnet): RouterPolicy[] {
+export function u2oPolicies(s: Subnet): RouterPolicy[] {
   const externalIds = { vendor: KUBE_VENDOR, subnet: s.name, isU2ORoutePolicy: 'true' };
   const out: RouterPolicy[] = [];
   for (const c of parseCidrBlock(s.cidrBlock)) {
@@ -498,6 +509,35 @@ function u2oPolicies(s: Subnet): RouterPolicy[] {
     });
   }
   return out;
+}
+
+/**
+ * A u2o subnet's exclude address sets (node addresses) and u2o policies, as {@link planReconcile} writes
+ * them; with `on` false, their removal. For the incremental KubeController.
+ * @internal
+ */
+export function planU2oRows(tx: NbTxn, s: Subnet, on: boolean, nodeIps: readonly string[]): void {
+  const externalIds = { vendor: KUBE_VENDOR, subnet: s.name, isU2ORoutePolicy: 'true' };
+  for (const family of [4, 6] as const) {
+    const name = u2oExcludeAddressSet(s.name, family);
+    if (on)
+      addressSetAdd(tx, { name, addresses: nodeIps.filter((a) => a.includes(':') === (family === 6)), externalIds });
+    else addressSetDel(tx, name, { ifExists: true });
+  }
+  for (const p of u2oPolicies(s)) {
+    if (!on) {
+      lrPolicyDelWhere(tx, s.vpc, { priority: p.priority, match: p.match });
+      continue;
+    }
+    lrPolicyAdd(tx, {
+      router: s.vpc,
+      priority: p.priority,
+      match: p.match,
+      action: p.action,
+      ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}),
+      externalIds: p.externalIds!,
+    });
+  }
 }
 
 /**

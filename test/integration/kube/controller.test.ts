@@ -126,10 +126,10 @@ test('bad input is typed and writes nothing: a static IP already taken, an unkno
   await expect(ctl.deletePod('default', 'ghost', { ifExists: false })).rejects.toMatchObject({
     code: 'KUBE_POD_NOT_FOUND',
   });
-  // Underlay subnets are the whole-state reconciler's (it has the Vlans and u2o state).
+  // An underlay subnet naming a Vlan the controller was not given (as the reconciler: KUBE_UNKNOWN_VLAN).
   await expect(
     ctl.upsertSubnet({ name: 'vlan-net', cidrBlock: '172.17.0.0/24', vlan: 'vlan10' }),
-  ).rejects.toMatchObject({ code: 'KUBE_SUBNET_INVALID_FIELD', field: 'vlan' });
+  ).rejects.toMatchObject({ code: 'KUBE_UNKNOWN_VLAN', value: 'vlan10', subnet: 'vlan-net' });
   expect(lspCount()).toBe(before);
 });
 
