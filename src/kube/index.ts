@@ -155,8 +155,19 @@ export {
   switchRouterPortName,
   vipPortName,
   withDefaultSubnets,
+  defaultVpcRouting,
+  subnetNodePortGroup,
+  NODE_ROUTER_POLICY_PRIORITY,
 } from './reconcile.js';
-export type { KubeDesiredState, ReconcileOptions, ReconcilePlan, ReconcileResult } from './reconcile.js';
+export type {
+  KubeDesiredState,
+  ReconcileOptions,
+  ReconcilePlan,
+  ReconcileResult,
+  DefaultVpcRouting,
+  RouterRoute,
+  RouterPolicy,
+} from './reconcile.js';
 export { KubeNbRecordError } from './reconcile-errors.js';
 export { KubeController } from './controller.js';
 export type { KubeAllocation, KubeControllerOptions } from './controller.js';

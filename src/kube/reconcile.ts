@@ -41,9 +41,10 @@ import {
   lrpAdd,
   lrpDel,
 } from '../ovn-nb/router.js';
-import { addressSetAdd, addressSetDel } from '../ovn-nb/security.js';
+import { addressSetAdd, addressSetDel, portGroupAdd, portGroupDel } from '../ovn-nb/security.js';
 import {
   DEFAULT_VPC,
+  JOIN_SUBNET,
   defaultSubnets,
   defaultVpc,
   hasPhysicalGateway,
@@ -101,10 +102,109 @@ export interface KubeDesiredState {
   readonly vlans?: readonly KubeVlan[];
   /**
    * Nodes' InternalIP addresses by node name: the u2o exclude address sets hold them (Kube-OVN
-   * addPolicyRouteForU2OInterconn). Default none.
+   * addPolicyRouteForU2OInterconn), and with `defaultVpcRoutes` the node policies (30000) reroute them. Default none.
    */
   readonly nodeAddresses?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Write the default VPC's routing as Kube-OVN v1.12 installs it for `ovn-cluster` (see
+   * {@link defaultVpcRouting}): the default routes via the join gateway, the node policies (30000) and the
+   * distributed gateway policies (29000) with their per-node port groups. Default false (opt-in: the
+   * incremental KubeController does not write them yet).
+   */
+  readonly defaultVpcRoutes?: boolean;
 }
+
+/** A static route the reconciler writes on a VPC router. @internal */
+export interface RouterRoute {
+  readonly prefix: string;
+  readonly nexthop: string;
+  readonly policy: 'dst-ip' | 'src-ip';
+}
+
+/** Kube-OVN's per-node port group of a distributed subnet: `<subnet>.<node>` with `-` → `.` (getOverlaySubnetsPortGroupName). */
+export function subnetNodePortGroup(subnet: string, node: string): string {
+  return `${subnet}.${node}`.replaceAll('-', '.');
+}
+
+/** The default VPC's routing rows (see {@link defaultVpcRouting}). */
+export interface DefaultVpcRouting {
+  readonly routes: readonly RouterRoute[];
+  readonly policies: readonly RouterPolicy[];
+  /** Port groups `<subnet>.<node>` with the subnet's pod ports on that node, external_ids `np` = `<subnet>/<node>`. */
+  readonly portGroups: readonly { readonly name: string; readonly ports: readonly string[]; readonly np: string }[];
+}
+
+/**
+ * The routing Kube-OVN v1.12 installs on the default VPC `ovn-cluster` (pkg/controller/node.go
+ * handleAddNode / addNodeGwStaticRoute, pkg/controller/subnet.go reconcileDistributedSubnetRouteInDefaultVpc /
+ * addPolicyRouteForDistributedSubnet / createPortGroupForDistributedSubnet):
+ * - `0.0.0.0/0` (and `::/0`) via the join subnet's gateway, dst-ip, main table — only when the VPC lists no
+ *   static routes of its own;
+ * - per node and family with an InternalIP: 30000 `ip4.dst == <node IP>` reroute to the node's join address,
+ *   external_ids `{vendor, node, address-family}`;
+ * - per distributed default-VPC subnet (not the join subnet, not behind a physical gateway) and node: the port
+ *   group `<subnet>.<node>` holding the subnet's pods on that node, and 29000 `ip4.src == $<pg>_ip4` reroute
+ *   to the node's join address, external_ids `{vendor, subnet, node}`.
+ * Centralized gateways (gatewayNode) are not modelled.
+ */
+export function defaultVpcRouting(
+  vpc: Vpc,
+  subnets: readonly Subnet[],
+  records: readonly IpRecord[],
+  nodeAddresses: Readonly<Record<string, readonly string[]>>,
+): DefaultVpcRouting {
+  const join = subnets.find((s) => s.name === JOIN_SUBNET && s.vpc === DEFAULT_VPC);
+  const routes: RouterRoute[] = [];
+  if (join !== undefined && vpc.staticRoutes === undefined) {
+    for (const gw of join.gateway.split(','))
+      routes.push({ prefix: gw.includes(':') ? '::/0' : '0.0.0.0/0', nexthop: gw, policy: 'dst-ip' });
+  }
+  const joinIp = new Map<string, Map<4 | 6, string>>();
+  for (const r of records) {
+    if (r.subnet !== JOIN_SUBNET || !r.name.startsWith('node-')) continue;
+    joinIp.set(r.node, new Map(r.ip.split(',').map((a) => [a.includes(':') ? 6 : 4, a] as const)));
+  }
+  const policies: RouterPolicy[] = [];
+  for (const [node, ips] of joinIp) {
+    for (const addr of nodeAddresses[node] ?? []) {
+      const af = addr.includes(':') ? 6 : 4;
+      const hop = ips.get(af);
+      if (hop === undefined) continue;
+      policies.push({
+        priority: NODE_ROUTER_POLICY_PRIORITY,
+        match: `ip${af}.dst == ${addr}`,
+        action: 'reroute',
+        nextHopIP: hop,
+        externalIds: { vendor: KUBE_VENDOR, node, 'address-family': String(af) },
+      });
+    }
+  }
+  const portGroups: DefaultVpcRouting['portGroups'][number][] = [];
+  for (const s of subnets) {
+    if (s.vpc !== DEFAULT_VPC || s.name === JOIN_SUBNET || hasPhysicalGateway(s) || s.gatewayType !== 'distributed')
+      continue;
+    for (const [node, ips] of joinIp) {
+      const pg = subnetNodePortGroup(s.name, node);
+      const ports = records.filter((r) => r.subnet === s.name && r.node === node).map((r) => r.name);
+      portGroups.push({ name: pg, ports, np: `${s.name}/${node}` });
+      for (const c of parseCidrBlock(s.cidrBlock)) {
+        const hop = ips.get(c.family);
+        if (hop === undefined) continue;
+        policies.push({
+          priority: U2O_POLICY_PRIORITIES.gatewayRouter,
+          match: `ip${c.family}.src == $${pg}_ip${c.family}`,
+          action: 'reroute',
+          nextHopIP: hop,
+          externalIds: { vendor: KUBE_VENDOR, subnet: s.name, node },
+        });
+      }
+    }
+  }
+  return { routes, policies, portGroups };
+}
+
+/** Kube-OVN util.NodeRouterPolicyPriority: a node's InternalIP rerouted to its join address. */
+export const NODE_ROUTER_POLICY_PRIORITY = 30000;
 
 /** A subnet's localnet port: `localnet.<subnet>` (Kube-OVN ovs.GetLocalnetName). */
 export function localnetPortName(subnet: string): string {
@@ -138,6 +238,7 @@ export const KUBE_NB_TABLES = [
   'Logical_Router_Static_Route',
   'Logical_Router_Policy',
   'Address_Set',
+  'Port_Group',
 ] as const satisfies readonly NbTable[];
 
 /**
@@ -152,6 +253,7 @@ export const KUBE_NB_COLUMNS = {
   Logical_Router_Static_Route: ['ip_prefix', 'nexthop', 'policy', 'route_table', 'output_port', 'external_ids'],
   Logical_Router_Policy: ['priority', 'match', 'action', 'nexthops', 'options', 'external_ids'],
   Address_Set: ['name', 'addresses', 'external_ids'],
+  Port_Group: ['name', 'ports', 'external_ids'],
 } as const satisfies NbColumns;
 
 /** Router port of a subnet on its VPC router: `<vpc>-<subnet>` (Kube-OVN's name). */
@@ -287,15 +389,19 @@ function reconcileVpcRoutes(
   vpcs: readonly Vpc[],
   extra: ReadonlyMap<string, readonly RouterPolicy[]>,
   keep: ReadonlySet<string>,
+  extraRoutes: ReadonlyMap<string, readonly RouterRoute[]> = new Map(),
 ): void {
   const ext = { vendor: KUBE_VENDOR };
   const routers = new Map([...(snapshot.Logical_Router?.values() ?? [])].map((r) => [r.name, r]));
   for (const v of vpcs) {
-    const routes = (v.staticRoutes ?? []).map((r) => ({
-      prefix: r.cidr,
-      nexthop: r.nextHopIP,
-      policy: r.policy ?? ('dst-ip' as const),
-    }));
+    const routes: RouterRoute[] = [
+      ...(v.staticRoutes ?? []).map((r) => ({
+        prefix: r.cidr,
+        nexthop: r.nextHopIP,
+        policy: r.policy ?? ('dst-ip' as const),
+      })),
+      ...(extraRoutes.get(v.name) ?? []),
+    ];
     const policies: RouterPolicy[] = [...(v.policyRoutes ?? []), ...(extra.get(v.name) ?? [])];
     for (const r of routes) lrRouteAdd(tx, { router: v.name, ...r, externalIds: ext });
     for (const p of policies) {
@@ -651,6 +757,7 @@ export function planReconcile(
   }
   const tx = new NbTxn(snapshot);
   const ext = { vendor: KUBE_VENDOR };
+  const pendingPortGroups: DefaultVpcRouting['portGroups'][number][] = [];
   const lrpMacs = new Map<string, string>();
   for (const p of snapshot.Logical_Router_Port?.values() ?? []) lrpMacs.set(p.name, p.mac);
 
@@ -685,7 +792,34 @@ export function planReconcile(
     const e = as.external_ids;
     if (e.vendor === KUBE_VENDOR && e.isU2ORoutePolicy === 'true' && !u2oSets.has(as.name)) addressSetDel(tx, as.name);
   }
-  reconcileVpcRoutes(tx, snapshot, vpcs, extraPolicies, keepPolicies);
+  const extraRoutes = new Map<string, RouterRoute[]>();
+  const portGroups = new Set<string>();
+  const defaultVpc_ = vpcs.find((v) => v.name === DEFAULT_VPC);
+  if (desired.defaultVpcRoutes === true && defaultVpc_ !== undefined) {
+    const routing = defaultVpcRouting(defaultVpc_, ipam.subnets, ipam.records, desired.nodeAddresses ?? {});
+    extraRoutes.set(DEFAULT_VPC, [...routing.routes]);
+    extraPolicies.set(DEFAULT_VPC, [...(extraPolicies.get(DEFAULT_VPC) ?? []), ...routing.policies]);
+    for (const pg of routing.portGroups) {
+      portGroups.add(pg.name);
+      pendingPortGroups.push(pg);
+    }
+  }
+  reconcileVpcRoutes(tx, snapshot, vpcs, extraPolicies, keepPolicies, extraRoutes);
+  // Per-node port groups of subnets no longer routed that way (np = `<kube-ovn switch>/<node>`).
+  const kubeSwitches = new Set(
+    [...(snapshot.Logical_Switch?.values() ?? [])]
+      .filter((l) => l.external_ids.vendor === KUBE_VENDOR)
+      .map((l) => l.name),
+  );
+  for (const pg of snapshot.Port_Group?.values() ?? []) {
+    const np = pg.external_ids.np;
+    if (np === undefined || portGroups.has(pg.name)) continue;
+    if (
+      kubeSwitches.has(np.slice(0, np.indexOf('/'))) &&
+      pg.name === subnetNodePortGroup(np.slice(0, np.indexOf('/')), np.slice(np.indexOf('/') + 1))
+    )
+      portGroupDel(tx, pg.name);
+  }
 
   const podByPort = new Map(desired.pods.map((p) => [`${p.name}.${p.namespace}`, p]));
   for (const r of ipam.released) {
@@ -699,6 +833,7 @@ export function planReconcile(
     if (e.vendor === KUBE_VENDOR && e[SDK_KEYS.vip] !== undefined && !vipPorts.has(p.name)) lspDel(tx, p.name);
   }
   for (const rec of ipam.records) planPortRow(tx, rec, podByPort.get(rec.name));
+  for (const pg of pendingPortGroups) portGroupAdd(tx, { name: pg.name, ports: pg.ports, externalIds: { np: pg.np } });
 
   // Subnets (kube-ovn switches) no longer desired: planIpam already refused when desired pods are in them.
   const wanted = new Set(ipam.subnets.map((s) => s.name));

@@ -143,13 +143,14 @@ export function portGroupAdd(
   spec: { name: string; ports?: readonly string[]; externalIds?: Readonly<Record<string, string>> },
   o: ExistOptions = {},
 ): Operation[] {
-  if (typeof spec.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(spec.name)) {
+  // OVN's lexer takes `.` in identifiers (Kube-OVN names its per-node port groups `<subnet>.<node>`).
+  if (typeof spec.name !== 'string' || !/^[A-Za-z_.][A-Za-z0-9_.]*$/.test(spec.name)) {
     throw new NbInvalidArgumentError(
       'Port_Group',
       String(spec.name),
       'name',
       String(spec.name),
-      'a name usable in a match (@name: letters, digits, _)',
+      'a name usable in a match (@name: letters, digits, _ and .)',
     );
   }
   const want: Record<string, JsRow[string]> = {};
