@@ -18,7 +18,8 @@ import { Ipam } from '../ipam/index.js';
 import type { NbCommit, NbReplica, NbTransactOptions } from '../ovn-nb/replica.js';
 import type { NbTxn } from '../ovn-nb/txn.js';
 import { lsDel, lspDel } from '../ovn-nb/switch.js';
-import { lrAdd, lrPolicyDelWhere, lrpDel } from '../ovn-nb/router.js';
+import { lrAdd, lrPolicyAdd, lrPolicyDelWhere, lrRouteAdd, lrpDel } from '../ovn-nb/router.js';
+import { portGroupAdd, portGroupDel } from '../ovn-nb/security.js';
 import {
   DEFAULT_VPC,
   JOIN_SUBNET,
@@ -42,6 +43,9 @@ import {
   planPortRow,
   planSubnetRows,
   planU2oRows,
+  defaultVpcRouting,
+  subnetNodePortGroup,
+  U2O_POLICY_PRIORITIES,
   subnetPolicies,
   u2oPolicies,
   recordsFromSnapshot,
@@ -61,6 +65,12 @@ export interface KubeControllerOptions {
   readonly vlans?: readonly KubeVlan[];
   /** Nodes' InternalIP addresses by node name, for the u2o exclude address sets (as {@link reconcile}'s `nodeAddresses`). */
   readonly nodeAddresses?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Write the default VPC's routing as Kube-OVN v1.12 does (as {@link reconcile}'s `defaultVpcRoutes`): the
+   * default routes at start, node policies when a node is added, per-node port groups and gateway policies of
+   * distributed subnets as pods, nodes and subnets come and go. Default false.
+   */
+  readonly defaultVpcRoutes?: boolean;
   /** Seed of the MAC generator (deterministic MACs in tests). */
   readonly macSeed?: number;
   /** Passed to every `NbReplica.transact` (attempts, `wait: 'sb'`, …). */
@@ -91,6 +101,8 @@ export class KubeController {
   /** Each u2o subnet's interconnection address (router port networks), by subnet name. */
   readonly #u2o = new Map<string, IpRecord>();
   readonly #vlans: ReadonlyMap<string, KubeVlan>;
+  /** Pod ports by `<subnet>\0<node>`: the members of Kube-OVN's per-node port group of a distributed subnet. */
+  readonly #pairs = new Map<string, Map<string, IpRecord>>();
   readonly #nodeIps: readonly string[];
   readonly #pods = new Map<string, Pod>();
   readonly #pending = new Set<string>();
@@ -164,7 +176,10 @@ export class KubeController {
       }
       c.#ipam.subnet(r.subnet).allocate(r.name, { ip: r.ip, mac: r.mac });
       if (r.node === '' && r.name.startsWith('u2o-interconnection.')) c.#u2o.set(r.subnet, r);
-      else c.#records.set(r.name, r);
+      else {
+        c.#records.set(r.name, r);
+        c.#pairAdd(r);
+      }
     }
     // u2o addresses of underlay subnets that have none yet (Kube-OVN reconcileU2OInterconnectionIP); an
     // address of a subnet that no longer wants one is given back.
@@ -173,6 +188,7 @@ export class KubeController {
       await nb.transact((tx) => {
         for (const v of c.#vpcs) lrAdd(tx, { name: v.name, externalIds: { vendor: KUBE_VENDOR } });
         for (const s of subnets) c.#planSubnet(tx, s);
+        c.#planRouting(tx, [...c.#subnets.values()], c.#joinedNodes(), true);
       }, o.transact);
     }
     return c;
@@ -230,6 +246,102 @@ export class KubeController {
     this.#u2o.set(s.name, { name: owner, ip: got.ip, mac: got.mac!, node: '', subnet: s.name });
   }
 
+  #pairAdd(rec: IpRecord): void {
+    if (rec.node === '' || rec.subnet === JOIN_SUBNET) return;
+    const k = `${rec.subnet}\0${rec.node}`;
+    const m = this.#pairs.get(k) ?? new Map<string, IpRecord>();
+    m.set(rec.name, rec);
+    this.#pairs.set(k, m);
+  }
+  #pairDel(rec: IpRecord): void {
+    this.#pairs.get(`${rec.subnet}\0${rec.node}`)?.delete(rec.name);
+  }
+
+  /** Nodes holding a join address (Kube-OVN: nodes with the allocated annotation). */
+  #joinedNodes(): string[] {
+    return [...this.#records.values()]
+      .filter((r) => r.subnet === JOIN_SUBNET && r.name === nodePortName(r.node))
+      .map((r) => r.node);
+  }
+
+  /**
+   * The default VPC's routing rows for `subnets` × `nodes` (port groups, 29000 gateway policies, the nodes'
+   * 30000 policies), as `defaultVpcRouting` computes them for the whole state; with `routes`, the default
+   * routes too. Only when `defaultVpcRoutes` is on.
+   */
+  #planRouting(tx: NbTxn, subnets: readonly Subnet[], nodes: readonly string[], routes = false): void {
+    const vpc = this.#vpcs.find((v) => v.name === DEFAULT_VPC);
+    if (this.#opts.defaultVpcRoutes !== true || vpc === undefined) return;
+    const want = new Set(nodes);
+    const recs: IpRecord[] = [];
+    for (const node of want) {
+      const r = this.#records.get(nodePortName(node));
+      if (r !== undefined && r.subnet === JOIN_SUBNET) recs.push(r);
+    }
+    for (const s of subnets)
+      for (const node of want) for (const r of this.#pairs.get(`${s.name}\0${node}`)?.values() ?? []) recs.push(r);
+    const join = this.#subnets.get(JOIN_SUBNET);
+    const list = routes && join !== undefined ? [join, ...subnets] : subnets;
+    const routing = defaultVpcRouting(vpc, list, recs, this.#opts.nodeAddresses ?? {});
+    const ext = { vendor: KUBE_VENDOR };
+    for (const r of routes ? routing.routes : [])
+      lrRouteAdd(tx, { router: DEFAULT_VPC, prefix: r.prefix, nexthop: r.nexthop, policy: r.policy, externalIds: ext });
+    for (const pg of routing.portGroups)
+      portGroupAdd(tx, { name: pg.name, ports: pg.ports, externalIds: { np: pg.np } });
+    for (const p of routing.policies)
+      lrPolicyAdd(tx, {
+        router: DEFAULT_VPC,
+        priority: p.priority,
+        match: p.match,
+        action: p.action,
+        ...(p.action === 'reroute' ? { nexthops: [p.nextHopIP!] } : {}),
+        externalIds: p.externalIds!,
+      });
+  }
+
+  /**
+   * Adds (or removes) a pod's port to the per-node port group of its distributed subnet as a set mutation;
+   * the whole group (and its gateway policy) is written when it does not exist yet and the node has joined.
+   */
+  #pgMember(tx: NbTxn, s: Subnet, rec: IpRecord, mutator: 'insert' | 'delete'): void {
+    if (this.#opts.defaultVpcRoutes !== true || !this.#vpcs.some((v) => v.name === DEFAULT_VPC)) return;
+    if (s.vpc !== DEFAULT_VPC || s.name === JOIN_SUBNET || hasPhysicalGateway(s) || s.gatewayType !== 'distributed')
+      return;
+    if (this.#records.get(nodePortName(rec.node))?.subnet !== JOIN_SUBNET) return;
+    const pg = tx.findAll('Port_Group', 'name', subnetNodePortGroup(s.name, rec.node))[0];
+    if (pg === undefined) {
+      if (mutator === 'delete') return;
+      this.#pairAdd(rec);
+      try {
+        this.#planRouting(tx, [s], [rec.node]);
+      } finally {
+        this.#pairDel(rec);
+      }
+      return;
+    }
+    const created = tx.created('Logical_Switch_Port', rec.name);
+    const existing = tx.findAll('Logical_Switch_Port', 'name', rec.name)[0];
+    const ref = created?.ref ?? (existing === undefined ? undefined : { uuid: existing._uuid });
+    if (ref === undefined) return;
+    const member = existing !== undefined && (pg.ports as readonly string[]).includes(existing._uuid);
+    if (member === (mutator === 'insert')) return;
+    tx.push(tx.setMutation('Port_Group', { uuid: pg._uuid }, 'ports', mutator, [ref]));
+  }
+
+  /** Removes a subnet's per-node port groups and gateway policies (it is gone, or no longer distributed). */
+  #dropRouting(tx: NbTxn, s: Subnet): void {
+    if (this.#opts.defaultVpcRoutes !== true || s.vpc !== DEFAULT_VPC) return;
+    for (const node of this.#joinedNodes()) {
+      const pg = subnetNodePortGroup(s.name, node);
+      portGroupDel(tx, pg, { ifExists: true });
+      for (const f of [4, 6])
+        lrPolicyDelWhere(tx, DEFAULT_VPC, {
+          priority: U2O_POLICY_PRIORITIES.gatewayRouter,
+          match: `ip${f}.src == $${pg}_ip${f}`,
+        });
+    }
+  }
+
   /** The subnets known, defaults filled in. */
   get subnets(): readonly Subnet[] {
     return [...this.#subnets.values()];
@@ -247,12 +359,6 @@ export class KubeController {
   #claim(name: string): void {
     if (this.#pending.has(name)) throw new DuplicatePodError(name);
     this.#pending.add(name);
-  }
-
-  /** Writes a pod's or node's port (a node has no pod: no port security, as Kube-OVN). */
-  async #write(rec: IpRecord, pod: Pod | undefined): Promise<KubeAllocation> {
-    const commit = await this.#nb.transact((tx) => planPortRow(tx, rec, pod), this.#opts.transact);
-    return { ...rec, commit };
   }
 
   /**
@@ -281,10 +387,21 @@ export class KubeController {
         allocated = subnet.name;
         rec = { name, ip: a.ip, mac: a.mac!, node: pod.node, subnet: subnet.name };
       }
-      const out = await this.#write(rec, pod);
+      const subnet = this.#subnets.get(rec.subnet);
+      const previous = this.#records.get(name);
+      const commit = await this.#nb.transact((tx) => {
+        planPortRow(tx, rec, pod);
+        if (subnet === undefined) return;
+        // The per-node port group of the pod's subnet gains the port (a set mutation, so concurrent adds
+        // commute); a pod that moved node leaves its old one.
+        if (previous !== undefined && previous.node !== rec.node) this.#pgMember(tx, subnet, previous, 'delete');
+        this.#pgMember(tx, subnet, rec, 'insert');
+      }, this.#opts.transact);
+      if (previous !== undefined) this.#pairDel(previous);
       this.#records.set(name, rec);
+      this.#pairAdd(rec);
       this.#pods.set(name, pod);
-      return out;
+      return { ...rec, commit };
     } catch (e) {
       if (allocated !== undefined) this.#ipam.subnet(allocated).release(name);
       throw e;
@@ -319,12 +436,14 @@ export class KubeController {
           lspDel(tx, name);
           const s = this.#subnets.get(rec.subnet);
           if (s) this.#planSubnet(tx, s);
+          // Port_Group.ports references ports weakly: the port leaves its port group with it.
         }, this.#opts.transact);
       } catch (e) {
         alloc.allocate(name, { ip: rec.ip, mac: rec.mac });
         throw e;
       }
       this.#records.delete(name);
+      this.#pairDel(rec);
       this.#pods.delete(name);
       return commit;
     } finally {
@@ -348,9 +467,19 @@ export class KubeController {
         allocated = true;
         rec = { name, ip: a.ip, mac: a.mac!, node, subnet: JOIN_SUBNET };
       }
-      const out = await this.#write(rec, undefined);
+      const known = this.#records.has(name);
+      const commit = await this.#nb.transact((tx) => {
+        planPortRow(tx, rec, undefined);
+        // The node's policies and, for every distributed subnet, its port group and gateway policy.
+        this.#records.set(name, rec);
+        try {
+          this.#planRouting(tx, [...this.#subnets.values()], [node]);
+        } finally {
+          if (!known) this.#records.delete(name);
+        }
+      }, this.#opts.transact);
       this.#records.set(name, rec);
-      return out;
+      return { ...rec, commit };
     } catch (e) {
       if (allocated) this.#ipam.subnet(JOIN_SUBNET).release(name);
       throw e;
@@ -437,6 +566,15 @@ export class KubeController {
               lrPolicyDelWhere(tx, old.vpc, { priority: p.priority, match: p.match });
         }
         this.#planSubnet(tx, s);
+        if (
+          old &&
+          (old.vpc !== s.vpc ||
+            old.cidrBlock !== s.cidrBlock ||
+            hasPhysicalGateway(old) !== hasPhysicalGateway(s) ||
+            old.gatewayType !== s.gatewayType)
+        )
+          this.#dropRouting(tx, old);
+        this.#planRouting(tx, [s], this.#joinedNodes());
       }, this.#opts.transact);
     } catch (e) {
       restore();
@@ -459,6 +597,7 @@ export class KubeController {
       lrpDel(tx, routerPortName(s.vpc, name));
       for (const p of subnetPolicies(s)) lrPolicyDelWhere(tx, s.vpc, { priority: p.priority, match: p.match });
       if (this.#u2o.has(name)) planU2oRows(tx, s, false, []);
+      this.#dropRouting(tx, s);
     }, this.#opts.transact);
     this.#ipam.removeSubnet(name);
     this.#subnets.delete(name);

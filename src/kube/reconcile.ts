@@ -108,8 +108,8 @@ export interface KubeDesiredState {
   /**
    * Write the default VPC's routing as Kube-OVN v1.12 installs it for `ovn-cluster` (see
    * {@link defaultVpcRouting}): the default routes via the join gateway, the node policies (30000) and the
-   * distributed gateway policies (29000) with their per-node port groups. Default false (opt-in: the
-   * incremental KubeController does not write them yet).
+   * distributed gateway policies (29000) with their per-node port groups. Default false (opt-in; the
+   * incremental KubeController writes the same rows with its `defaultVpcRoutes` option).
    */
   readonly defaultVpcRoutes?: boolean;
 }

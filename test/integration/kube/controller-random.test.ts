@@ -6,7 +6,8 @@
  * Addresses may differ from the fresh run (the incremental path reuses freed addresses), so the
  * fresh comparison is on names and placement; the fixed-point check covers the addresses. The subnets drawn
  * include underlay (VLAN) subnets with a physical gateway, with `logicalGateway`, and with u2o
- * interconnection turned on and off in place (Kube-OVN v1.12 handleAddOrUpdateSubnet / reconcileU2OInterconnectionIP).
+ * interconnection turned on and off in place (Kube-OVN v1.12 handleAddOrUpdateSubnet / reconcileU2OInterconnectionIP),
+ * and the default VPC's routing is on (default route, node policies, per-node port groups and gateway policies).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OvsdbClient } from '../../../src/ovsdb/index.js';
@@ -53,6 +54,8 @@ async function wipe(c: OvsdbClient): Promise<void> {
   await c.transact('OVN_Northbound', [
     { op: 'delete', table: 'Logical_Switch', where: [] },
     { op: 'delete', table: 'Logical_Router', where: [] },
+    { op: 'delete', table: 'Port_Group', where: [] },
+    { op: 'delete', table: 'Address_Set', where: [] },
   ]);
 }
 
@@ -71,6 +74,7 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
         macSeed: seed,
         vlans: VLANS,
         nodeAddresses: NODE_ADDRESSES,
+        defaultVpcRoutes: true,
       });
       const pods = new Map<string, Pod>();
       const nodes = new Set<string>();
@@ -131,6 +135,7 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
         nodes: [...nodes],
         vlans: VLANS,
         nodeAddresses: NODE_ADDRESSES,
+        defaultVpcRoutes: true,
       };
       const mine = await readNbSnapshot(ca, KUBE_NB_TABLES, KUBE_NB_COLUMNS);
       // The underlay subnets of the final state as the reconciler writes them: the localnet port with the
@@ -154,6 +159,8 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
         }
       }
       // Fixed point: the whole-state planner wants nothing changed.
+      // The default VPC's routing was written: a port group per joined node of ovn-default at least.
+      if (nodes.size > 0) expect(mine.Port_Group?.size ?? 0).toBeGreaterThanOrEqual(nodes.size);
       expect(planReconcile(final, mine).operations).toEqual([]);
       // Same rows and placement as a fresh whole-state reconcile. A pod created before its namespace's
       // subnet existed stays where it was put (as in Kube-OVN), so the fresh run gets each pod's subnet
