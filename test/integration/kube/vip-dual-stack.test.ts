@@ -57,6 +57,11 @@ describe('dual-stack Vips', () => {
         await central.sbctl('--bare', '--columns=type', 'find', 'Port_Binding', 'logical_port=ds-vip-10.98.0.100')
       ).trim(),
     ).toBe('virtual');
+    expect(
+      (
+        await central.sbctl('--bare', '--columns=type', 'find', 'Port_Binding', 'logical_port="ds-vip-fd00:98::64"')
+      ).trim(),
+    ).toBe('virtual');
   });
 
   test('read back after a restart: nothing to write; a pod cannot take the static MAC', async () => {
