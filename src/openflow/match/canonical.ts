@@ -179,7 +179,7 @@ export function ovsWireMatch(m: Match, version: number): Match {
     if (oxm) {
       const vm = tmask & 0x1fffn;
       const vv = tci & 0x1fffn;
-      push(put('vlan_vid', 2, vv, vm));
+      push(vm === 0x1fffn ? { field: 'vlan_vid', value: bytesOf(vv, 2) } : put('vlan_vid', 2, vv, vm));
       if (vv !== 0n && (tmask & 0xe000n) !== 0n) out.push({ field: 'vlan_pcp', value: Uint8Array.of(Number(tci >> 13n) & 7) });
     } else {
       push(put('vlan_tci', 2, tci, tmask));
@@ -220,7 +220,7 @@ export function ovsWireMatch(m: Match, version: number): Match {
         take('icmpv6_type');
         take('icmpv6_code');
         const t = num('icmpv6_type');
-        if ((t === 135 || t === 136) && num('icmpv6_code') === 0) {
+        if ((t === 135 || t === 136) && (num('icmpv6_code') ?? 0) === 0) {
           take('nd_reserved');
           take('nd_target');
           take('nd_options_type');

@@ -3,6 +3,7 @@
  * flags), its match (match.ts) and `actions=` (actions.ts).
  */
 import type { OfVersion } from '../version.js';
+import { of11Misfit } from '../match/usable.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop } from './lexer.js';
 import { applyMatchPiece, finishMatch, type MatchBuilder } from './match.js';
@@ -62,12 +63,21 @@ export function parseFlow(text: string, version: OfVersion): FlowSpec {
       continue;
     }
     if (kv.value === undefined && (FLOW_FLAGS as readonly string[]).includes(kv.key)) {
+      const since = kv.key === 'reset_counts' ? 0x03 : kv.key.startsWith('no_') ? 0x04 : 0x01;
+      if (version < since)
+        throw new FlowParseError('OF_TEXT_BAD_VALUE', `${kv.key} needs OpenFlow 1.${since - 1} or later`, p.pos);
       flags.push(kv.key as FlowFlag);
       continue;
     }
     applyMatchPiece(mb, p, version);
   }
   spec.match = finishMatch(mb, version);
+  if (version === 0x02) {
+    // ovs-ofctl -O OpenFlow11 has only the fixed OpenFlow 1.1 match ("no usable protocol" otherwise)
+    const misfit = of11Misfit(spec.match);
+    if (misfit !== undefined)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `the OpenFlow 1.1 match cannot carry ${misfit}`, 0);
+  }
   if (flags.length) spec.flags = flags;
   if (actText === undefined) throw new FlowParseError('OF_TEXT_SYNTAX', 'missing actions=', text.length);
   spec.instructions = parseInstructions(actText, version, spec.match, actPos);

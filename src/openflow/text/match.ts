@@ -10,6 +10,7 @@ import type { Match, MatchField } from '../match/types.js';
 import { fieldByName, type Prereq } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
 import { prereqSatisfied } from '../match/validate.js';
+import { noteBitwiseVlan } from '../match/usable.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
 import { lookupField, parseSlice } from './slice.js';
@@ -39,7 +40,13 @@ const SHORTHANDS: Record<string, { ethType: number; proto?: number }> = {
 /** The fields parsed so far, by name, with the position of the piece that set each. */
 export interface MatchBuilder {
   readonly fields: Map<string, { f: MatchField; pos: number }>;
+  /** A VLAN field was matched with a bitwise mask (OVS: NXM / OXM only, see match/usable.ts). */
+  bitwiseVlan?: boolean;
 }
+
+const VLAN_FIELDS = new Set(['vlan_tci', 'vlan_vid', 'vlan_pcp']);
+const partial = (mask: Uint8Array | undefined): boolean =>
+  mask !== undefined && mask.some((x) => x !== 0) && mask.some((x) => x !== 0xff);
 
 function setField(b: MatchBuilder, f: MatchField, pos: number): void {
   b.fields.delete(f.field);
@@ -141,6 +148,8 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   if (key.includes('[')) {
     const s = parseSlice(key, p.pos);
     setSubfield(b, s, parseUint(value, s.nBits, vp, key), vp);
+    const def = fieldByName(s.field);
+    if (def && VLAN_FIELDS.has(def.name) && s.nBits < def.bytes * 8) b.bitwiseVlan = true;
     return;
   }
   // VLAN helpers that OVS folds into vlan_tci
@@ -193,6 +202,7 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
       ),
     };
   }
+  if (VLAN_FIELDS.has(name) && partial(parsed.mask)) b.bitwiseVlan = true;
   if (name === 'nw_tos') parsed = { value: Uint8Array.of(parsed.value[0]! & 0xfc) };
   if (name === 'ip_dscp' && parsed.value[0]! > 0x3f)
     throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'ip_dscp must be 0..63', vp);
@@ -270,5 +280,6 @@ export function finishMatch(b: MatchBuilder, version: OfVersion): Match {
   for (const { f } of b.fields.values()) {
     out.push(f.mask ? { ...f, value: f.value.map((x, i) => x & f.mask![i]!) } : f);
   }
+  if (b.bitwiseVlan) noteBitwiseVlan(out);
   return out;
 }
