@@ -230,7 +230,9 @@ export function ovsWireMatch(m: Match, version: number): Match {
       }
     }
   } else if (ethType === 0x0806 || ethType === 0x8035) {
-    for (const n of ['arp_op', 'arp_spa', 'arp_tpa', 'arp_sha', 'arp_tha']) take(n);
+    const op = by.get('arp_op'); // OVS keeps the ARP opcode in the 8-bit nw_proto
+    if (op) out.push({ field: 'arp_op', value: Uint8Array.of(0, op.value[op.value.length - 1]!) });
+    for (const n of ['arp_spa', 'arp_tpa', 'arp_sha', 'arp_tha']) take(n);
   }
   for (const name of TAIL) {
     if (name !== 'regs') {

@@ -44,6 +44,22 @@ export interface MatchBuilder {
   bitwiseVlan?: boolean;
 }
 
+/**
+ * Fields whose text value OVS takes at the field's byte width and then cuts to its used bits
+ * (meta-flow.c mf_set_value: `ip_dscp=0x40` is 0, `vlan_pcp=9` is 1, `mpls_label=0x1fffff` is
+ * 0xfffff); ipv6_label is kept whole (OVS sends the stray bits).
+ */
+const LENIENT: Readonly<Record<string, (v: bigint) => bigint>> = {
+  ip_dscp: (v) => v & 0x3fn,
+  nw_ecn: (v) => v & 3n,
+  vlan_pcp: (v) => v & 7n,
+  vlan_vid: (v) => v & 0x1fffn,
+  mpls_tc: (v) => v & 7n,
+  mpls_bos: (v) => v & 1n,
+  mpls_label: (v) => v & 0xfffffn,
+  ipv6_label: (v) => v,
+};
+
 const VLAN_FIELDS = new Set(['vlan_tci', 'vlan_vid', 'vlan_pcp']);
 const partial = (mask: Uint8Array | undefined): boolean =>
   mask !== undefined && mask.some((x) => x !== 0) && mask.some((x) => x !== 0xff);
@@ -158,18 +174,12 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
     let tci = cur ? bytesToNum(cur.value) : 0;
     let mask = cur ? (cur.mask ? bytesToNum(cur.mask) : 0xffff) : 0;
     if (key === 'dl_vlan') {
+      // meta-flow.c / match.c: OFP10_VLAN_NONE (0xffff) zeroes the TCI, other values keep 12 bits
       const vid = parseNum(value, 16, vp, key);
-      if (vid === 0xffff) {
-        tci = 0;
-        mask = 0xffff;
-      } else {
-        if (vid > 0xfff) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `dl_vlan ${vid} is not a 12-bit VLAN id`, vp);
-        tci = (tci & ~0x1fff) | 0x1000 | vid;
-        mask |= 0x1fff;
-      }
+      tci = vid === 0xffff ? 0 : (tci & ~0x1fff) | 0x1000 | (vid & 0xfff);
+      mask |= 0x1fff;
     } else {
-      const pcp = parseNum(value, 8, vp, key);
-      if (pcp > 7) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `dl_vlan_pcp ${pcp} is not 0..7`, vp);
+      const pcp = parseNum(value, 8, vp, key) & 7; // OVS keeps the low 3 bits
       tci = (tci & ~0xe000) | 0x1000 | (pcp << 13);
       mask |= 0xf000;
     }
@@ -187,7 +197,19 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   const def = lookupField(contextualName(b, key));
   if (!def) throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown field ${JSON.stringify(key)}`, p.pos);
   let name = def.name;
-  let parsed = parseFieldValue(def, value, vp);
+  const lenient = LENIENT[def.name];
+  if (def.format === 'ipv6' && /\/\d+[^\d]/.test(value))
+    // lib/packets.c ipv6_parse_masked reads "/%d" first: a mask starting with decimal digits then ':' fails
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${value}: invalid IPv6 address`, vp);
+  let parsed = parseFieldValue(lenient ? { ...def, usedBits: def.bytes * 8 } : def, value, vp);
+  if (lenient) {
+    const v = lenient(bytesToBigInt(parsed.value));
+    const m = parsed.mask ? lenient(bytesToBigInt(parsed.mask)) : undefined;
+    parsed =
+      m === undefined
+        ? { value: bigIntToBytes(v, def.bytes) }
+        : { value: bigIntToBytes(v & m, def.bytes), mask: bigIntToBytes(m, def.bytes) };
+  }
   if (def.name === 'in_port' && version >= 0x03) {
     name = 'in_port_oxm';
     parsed = { value: bigIntToBytes(BigInt(port10To11(bytesToNum(parsed.value))), 4) };
@@ -204,10 +226,6 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   }
   if (VLAN_FIELDS.has(name) && partial(parsed.mask)) b.bitwiseVlan = true;
   if (name === 'nw_tos') parsed = { value: Uint8Array.of(parsed.value[0]! & 0xfc) };
-  if (name === 'ip_dscp' && parsed.value[0]! > 0x3f)
-    throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'ip_dscp must be 0..63', vp);
-  if (name === 'nw_ecn' && parsed.value[0]! > 3)
-    throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'nw_ecn must be 0..3', vp);
   setField(b, { field: name, value: parsed.value, ...(parsed.mask ? { mask: parsed.mask } : {}) }, p.pos);
 }
 
@@ -246,7 +264,8 @@ function vlanTciToOxm(b: MatchBuilder): void {
         : { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & vm), 2), mask: bigIntToBytes(BigInt(vm), 2) };
     b.fields.set('vlan_vid', { f, pos: t.pos });
   }
-  if (m & 0xe000 && v & 0x1000)
+  // nx-match.c nx_put_raw: the PCP goes out (exactly) when the VID part is nonzero and PCP bits are matched
+  if (m & 0xe000 && v & m & 0x1fff)
     b.fields.set('vlan_pcp', { f: { field: 'vlan_pcp', value: Uint8Array.of(v >>> 13) }, pos: t.pos });
 }
 
@@ -255,9 +274,25 @@ function vlanTciToOxm(b: MatchBuilder): void {
  * @throws FlowParseError OF_TEXT_PREREQ
  */
 export function finishMatch(b: MatchBuilder, version: OfVersion): Match {
+  // a field with an all-zero mask matches everything: OVS does not set it (meta-flow.c mf_set), so
+  // it has no prerequisite either (tun_metadata excepted: it still says the option is present)
+  for (const [name, { f }] of [...b.fields]) {
+    if (f.mask && f.mask.every((x) => x === 0) && !name.startsWith('tun_metadata')) b.fields.delete(name);
+  }
+  const proto = num(b, 'nw_proto');
+  // OVS keeps one tp_src / tp_dst for TCP, UDP and SCTP: `udp,tcp_dst=53` is udp_dst=53
+  const l4 = proto === 6 ? 'tcp' : proto === 17 ? 'udp' : proto === 132 ? 'sctp' : undefined;
+  if (l4) {
+    for (const [name, x] of [...b.fields]) {
+      const m = /^(tcp|udp|sctp)_(src|dst)$/.exec(name);
+      if (!m || m[1] === l4) continue;
+      const to = `${l4}_${m[2]}`;
+      b.fields.delete(name);
+      b.fields.set(to, { f: { ...x.f, field: to }, pos: x.pos });
+    }
+  }
   if (version >= 0x03) vlanTciToOxm(b);
   const ethType = num(b, 'eth_type');
-  const proto = num(b, 'nw_proto');
   const icmpType = num(b, 'icmpv6_type');
   for (const [name, { pos }] of b.fields) {
     const def = fieldByName(name);
