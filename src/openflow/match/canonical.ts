@@ -17,6 +17,7 @@
  */
 import type { Match, MatchField } from './types.js';
 import { fieldByName } from './fields.js';
+import { hasEthernet } from './usable.js';
 
 const hex = (b: Uint8Array): bigint => {
   let v = 0n;
@@ -172,8 +173,10 @@ export function ovsWireMatch(m: Match, version: number): Match {
       tmask |= vm;
     }
     if (pcp) {
-      tci = (tci & ~0xe000n) | 0x1000n | ((hex(pcp.value) & 7n) << 13n);
-      tmask |= 0xf000n;
+      // match.c match_set_vlan_pcp also sets the CFI bit; with a VID given, that bit is the VID's
+      const cfi = vid || tciField ? 0n : 0x1000n;
+      tci = (tci & ~0xe000n) | cfi | ((hex(pcp.value) & 7n) << 13n);
+      tmask |= 0xe000n | cfi;
     }
     tci &= tmask;
     if (oxm) {
@@ -203,12 +206,19 @@ export function ovsWireMatch(m: Match, version: number): Match {
     const tos = by.get('nw_tos');
     const dscp = by.get('ip_dscp');
     if (tos || dscp) {
-      const d = dscp ? dscp.value[0]! & 0x3f : tos!.value[0]! >>> 2;
+      // both set the DSCP bits of one nw_tos: the later one wins
+      const useDscp = dscp !== undefined && (tos === undefined || m.indexOf(dscp) > m.indexOf(tos));
+      const d = useDscp ? dscp.value[0]! & 0x3f : tos!.value[0]! >>> 2;
       out.push(oxm ? { field: 'ip_dscp', value: Uint8Array.of(d) } : { field: 'nw_tos', value: Uint8Array.of(d << 2) });
     }
     take('nw_ecn');
     take('nw_ttl');
-    take('ipv6_label');
+    const label = by.get('ipv6_label');
+    if (label) {
+      // meta-flow.c: a mask covering the 20 label bits is an exact match (stray value bits kept)
+      const lm = label.mask ? hex(label.mask) & 0xfffffn : 0xfffffn;
+      push(lm === 0xfffffn ? { field: 'ipv6_label', value: label.value } : put('ipv6_label', 4, hex(label.value), lm));
+    }
     const proto = num('nw_proto');
     if (proto !== undefined) {
       take('nw_proto');
@@ -257,7 +267,16 @@ export function ovsWireMatch(m: Match, version: number): Match {
     if (!PLACED_BY_NAME.has(f.field)) out.push(f);
   }
   out.push(...extra);
+  if (hasEthernet(m) && !by.has('packet_type') && !out.some((f) => ETHERNET_WRITTEN(f.field)))
+    out.unshift({ field: 'packet_type', value: new Uint8Array(4) });
   return out;
+}
+
+/** Whether OVS counts a written field as saying "Ethernet" (its prerequisite is not MFP_NONE). */
+function ETHERNET_WRITTEN(name: string): boolean {
+  const def = fieldByName(name);
+  if (!def) return false;
+  return /^(eth_|vlan_)/.test(name) || (def.prereq !== 'none' && def.prereq !== 'ct');
 }
 
 /** Every field name the order above can place (others are kept at the end). */

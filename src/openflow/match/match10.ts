@@ -146,7 +146,9 @@ export function fitsOf10Match(m: Match): boolean {
   let ip6 = false;
   for (const f of m) if (f.field === 'eth_type' && f.value[0] === 0x86 && f.value[1] === 0xdd && !f.mask) ip6 = true;
   for (const f of m) {
-    if (f.mask && isZero(f.mask)) continue;
+    // a zero mask matches everything (tun_metadata excepted: it still says the option is present)
+    if (f.mask && isZero(f.mask) && !f.field.startsWith('tun_metadata')) continue;
+    if (f.field === 'packet_type' && isZero(f.value)) continue; // Ethernet: all OpenFlow 1.0 matches are
     const full = !f.mask || isOnes(f.mask);
     if (f.field === 'vlan_tci') {
       if (!vlanFits10(num(f.value), f.mask ? num(f.mask) : 0xffff)) return false;
@@ -233,6 +235,7 @@ export function writeMatch10(w: ByteWriter, m: Match): void {
   };
   for (const f of m) {
     if (f.mask && isZero(f.mask)) continue; // matches everything: wildcarded
+    if (f.field === 'packet_type' && !f.mask && isZero(f.value)) continue; // Ethernet, as every 1.0 match
     switch (f.field) {
       case 'in_port':
         exact(f);

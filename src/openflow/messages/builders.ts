@@ -4,7 +4,7 @@
  */
 import { ovsWireMatch } from '../match/canonical.js';
 import { fitsOf10Match } from '../match/match10.js';
-import { hasBitwiseVlan } from '../match/usable.js';
+import { usableOf } from '../match/usable.js';
 import type { Match } from '../match/types.js';
 import type { FlowFlag, FlowSpec } from '../text/types.js';
 import type { OfVersion } from '../version.js';
@@ -106,12 +106,15 @@ export function flowModFromSpec(
     const nxm = ovsWireMatch(spec.match, 0x01);
     const ins10: FlowMod['instructions'] = [{ type: 'applyActions', actions: of10Actions(spec.instructions) }];
     const form = opts.form ?? 'auto';
-    if (form === 'nicira' || (form === 'auto' && (!fitsOf10Match(nxm) || hasBitwiseVlan(spec.match) || (spec.cookieMask ?? 0n) !== 0n))) {
+    if (form === 'nicira' || (form === 'auto' && (!fitsOf10Match(nxm) || !usableOf(spec.match).of10 || (spec.cookieMask ?? 0n) !== 0n))) {
       return { ...base, type: 'nxFlowMod', outPort, match: nxm, instructions: ins10 };
     }
     return { ...base, type: 'flowMod', outPort, match: nxm, instructions: ins10 };
   }
-  const match: Match = version >= 0x03 ? ovsWireMatch(spec.match, version) : spec.match;
+  const match: Match =
+    version >= 0x03
+      ? ovsWireMatch(spec.match, version)
+      : spec.match.filter((f) => !(f.mask?.every((x) => x === 0) && !f.field.startsWith('tun_metadata')));
   return { ...base, type: 'flowMod', outPort: spec.outPort ?? OFPP.ANY, match };
 }
 

@@ -10,7 +10,7 @@ import type { Match, MatchField } from '../match/types.js';
 import { fieldByName, type Prereq } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
 import { prereqSatisfied } from '../match/validate.js';
-import { noteBitwiseVlan } from '../match/usable.js';
+import { noteEthernet, noteUsable, pieceUsable, type PieceUsable } from '../match/usable.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
 import { lookupField, parseSlice } from './slice.js';
@@ -40,8 +40,10 @@ const SHORTHANDS: Record<string, { ethType: number; proto?: number }> = {
 /** The fields parsed so far, by name, with the position of the piece that set each. */
 export interface MatchBuilder {
   readonly fields: Map<string, { f: MatchField; pos: number }>;
-  /** A VLAN field was matched with a bitwise mask (OVS: NXM / OXM only, see match/usable.ts). */
-  bitwiseVlan?: boolean;
+  /** What the text's pieces allow, as OVS decides from the text (match/usable.ts). */
+  usable?: PieceUsable;
+  /** The text named an Ethernet-level field or shorthand: OVS then matches packet_type=eth (match/usable.ts). */
+  ethernet?: boolean;
 }
 
 /**
@@ -60,9 +62,19 @@ const LENIENT: Readonly<Record<string, (v: bigint) => bigint>> = {
   ipv6_label: (v) => v,
 };
 
-const VLAN_FIELDS = new Set(['vlan_tci', 'vlan_vid', 'vlan_pcp']);
-const partial = (mask: Uint8Array | undefined): boolean =>
-  mask !== undefined && mask.some((x) => x !== 0) && mask.some((x) => x !== 0xff);
+/** Fields OVS gives an Ethernet prerequisite (meta-flow.h MFP_ETHERNET and above). */
+function ethernetField(name: string): boolean {
+  const def = fieldByName(name);
+  if (!def) return false;
+  return /^(eth_|vlan_)/.test(def.name) || (def.prereq !== 'none' && def.prereq !== 'ct');
+}
+
+function notePiece(b: MatchBuilder, name: string, mask: Uint8Array | undefined): void {
+  const u = pieceUsable(name, mask);
+  if (u.of10 && u.of11) return;
+  const prev = b.usable ?? { of10: true, of11: true };
+  b.usable = { of10: prev.of10 && u.of10, of11: prev.of11 && u.of11, why: prev.why ?? u.why };
+}
 
 function setField(b: MatchBuilder, f: MatchField, pos: number): void {
   b.fields.delete(f.field);
@@ -152,24 +164,34 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   if (kv.value === undefined) {
     const sh = SHORTHANDS[key];
     if (sh) {
+      b.ethernet = true;
       setField(b, { field: 'eth_type', value: bigIntToBytes(BigInt(sh.ethType), 2) }, p.pos);
       if (sh.proto !== undefined) setField(b, { field: 'nw_proto', value: Uint8Array.of(sh.proto) }, p.pos);
       return;
     }
-    if (key === 'eth') return; // packet_type=(0,0), the default
+    if (key === 'eth') {
+      b.ethernet = true; // packet_type=(0,0), the default
+      return;
+    }
     throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown keyword ${JSON.stringify(key)}`, p.pos);
   }
   const value = kv.value;
   const vp = kv.valuePos;
   if (key.includes('[')) {
     const s = parseSlice(key, p.pos);
+    if (ethernetField(s.field)) b.ethernet = true;
     setSubfield(b, s, parseUint(value, s.nBits, vp, key), vp);
     const def = fieldByName(s.field);
-    if (def && VLAN_FIELDS.has(def.name) && s.nBits < def.bytes * 8) b.bitwiseVlan = true;
+    if (def) {
+      const full = (1n << BigInt(def.bytes * 8)) - 1n;
+      const m = ((1n << BigInt(s.nBits)) - 1n) << BigInt(s.ofs);
+      notePiece(b, def.name, m === full ? undefined : bigIntToBytes(m, def.bytes));
+    }
     return;
   }
   // VLAN helpers that OVS folds into vlan_tci
   if (key === 'dl_vlan' || key === 'dl_vlan_pcp') {
+    b.ethernet = true;
     const cur = b.fields.get('vlan_tci')?.f;
     let tci = cur ? bytesToNum(cur.value) : 0;
     let mask = cur ? (cur.mask ? bytesToNum(cur.mask) : 0xffff) : 0;
@@ -197,6 +219,7 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   const def = lookupField(contextualName(b, key));
   if (!def) throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown field ${JSON.stringify(key)}`, p.pos);
   let name = def.name;
+  if (ethernetField(def.name)) b.ethernet = true;
   const lenient = LENIENT[def.name];
   if (def.format === 'ipv6' && /\/\d+[^\d]/.test(value))
     // lib/packets.c ipv6_parse_masked reads "/%d" first: a mask starting with decimal digits then ':' fails
@@ -224,7 +247,7 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
       ),
     };
   }
-  if (VLAN_FIELDS.has(name) && partial(parsed.mask)) b.bitwiseVlan = true;
+  notePiece(b, name, parsed.mask);
   if (name === 'nw_tos') parsed = { value: Uint8Array.of(parsed.value[0]! & 0xfc) };
   setField(b, { field: name, value: parsed.value, ...(parsed.mask ? { mask: parsed.mask } : {}) }, p.pos);
 }
@@ -277,17 +300,23 @@ export function finishMatch(b: MatchBuilder, version: OfVersion): Match {
   // a field with an all-zero mask matches everything: OVS does not set it (meta-flow.c mf_set), so
   // it has no prerequisite either (tun_metadata excepted: it still says the option is present)
   for (const [name, { f }] of [...b.fields]) {
-    if (f.mask && f.mask.every((x) => x === 0) && !name.startsWith('tun_metadata')) b.fields.delete(name);
+    const def = fieldByName(name);
+    // (fields without prerequisite stay: a zero-mask reg clears what an xreg / xxreg set before it)
+    if (f.mask && f.mask.every((x) => x === 0) && def && def.prereq !== 'none' && !name.startsWith('tun_metadata'))
+      b.fields.delete(name);
   }
   const proto = num(b, 'nw_proto');
   // OVS keeps one tp_src / tp_dst for TCP, UDP and SCTP: `udp,tcp_dst=53` is udp_dst=53
   const l4 = proto === 6 ? 'tcp' : proto === 17 ? 'udp' : proto === 132 ? 'sctp' : undefined;
   if (l4) {
+    const order = [...b.fields.keys()];
     for (const [name, x] of [...b.fields]) {
       const m = /^(tcp|udp|sctp)_(src|dst)$/.exec(name);
       if (!m || m[1] === l4) continue;
       const to = `${l4}_${m[2]}`;
       b.fields.delete(name);
+      // the later of the two writes of the one port wins
+      if (b.fields.has(to) && order.indexOf(to) > order.indexOf(name)) continue;
       b.fields.set(to, { f: { ...x.f, field: to }, pos: x.pos });
     }
   }
@@ -315,6 +344,7 @@ export function finishMatch(b: MatchBuilder, version: OfVersion): Match {
   for (const { f } of b.fields.values()) {
     out.push(f.mask ? { ...f, value: f.value.map((x, i) => x & f.mask![i]!) } : f);
   }
-  if (b.bitwiseVlan) noteBitwiseVlan(out);
+  if (b.usable) noteUsable(out, b.usable);
+  if (b.ethernet) noteEthernet(out);
   return out;
 }

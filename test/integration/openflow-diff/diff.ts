@@ -79,7 +79,12 @@ export function runFlowDiff(
       groups.set(key, [...(groups.get(key) ?? []), i]);
     });
     for (const [key, idx] of groups) {
-      const protocol = key === 'rejected' || key === 'all' ? undefined : key;
+      if (key === 'rejected') {
+        // refusals expected: one process per flow (a batch would stop at each, or split on "no usable protocol")
+        for (const i of idx) oracle[i] = ofctlParseFlows([texts[i]!], VERSION_NAMES[v]!)[0];
+        continue;
+      }
+      const protocol = key === 'all' ? undefined : key;
       const res = ofctlParseFlows(
         idx.map((i) => texts[i]!),
         VERSION_NAMES[v]!,

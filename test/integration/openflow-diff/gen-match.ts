@@ -162,9 +162,11 @@ const FIELDS: readonly FieldGen[] = [
 ];
 
 const OF11_NAMES = new Set(['in_port', 'dl_src', 'dl_dst', 'dl_vlan', 'dl_vlan_pcp', 'nw_src', 'nw_dst', 'nw_tos', 'ip_dscp', 'tp_src', 'tp_dst', 'icmp_type', 'icmp_code', 'arp_op', 'arp_spa', 'arp_tpa', 'mpls_label', 'mpls_tc', 'metadata']);
-const OF11_FIELDS = FIELDS.filter((f) => OF11_NAMES.has(f.name)).map((f) =>
-  f.pre ? { ...f, pre: f.pre.filter((p) => !p.endsWith('6') && p !== 'ipv6') } : f,
-);
+const OF11_FIELDS = FIELDS.filter((f) => OF11_NAMES.has(f.name)).map((f) => ({
+  ...f,
+  ...(f.pre ? { pre: f.pre.filter((p) => !p.endsWith('6') && p !== 'ipv6') } : {}),
+  ...(f.name.startsWith('tp_') ? { maskable: false } : {}),
+}));
 
 function ctState(r: Rng): string {
   const flags = ['new', 'est', 'rel', 'rpl', 'inv', 'trk', 'snat', 'dnat'];
@@ -238,9 +240,10 @@ export const simpleActions: ActionGen = (r, version, table) => {
 
 export interface GenOptions {
   readonly actions?: ActionGen;
-  /** Share of texts made invalid on purpose (default 0.05). */
+  /** Share of texts made invalid on purpose (default 0.01). */
   readonly invalid?: number;
 }
+
 
 /** One random flow text for `version`. */
 export function genFlow(r: Rng, version: number, opts: GenOptions = {}): string {
@@ -252,8 +255,15 @@ export function genFlow(r: Rng, version: number, opts: GenOptions = {}): string 
   if (r.chance(0.3)) parts.push(`idle_timeout=${r.int(0x10000)}`);
   if (r.chance(0.3)) parts.push(`hard_timeout=${r.int(0x10000)}`);
   if (r.chance(0.2)) parts.push(`importance=${r.int(0x10000)}`);
-  for (const fl of ['send_flow_rem', 'check_overlap', 'reset_counts', 'no_packet_counts', 'no_byte_counts']) {
-    if (r.chance(0.1)) parts.push(fl);
+  // flags: mostly those the version has (reset_counts 1.2+, no_*_counts 1.3+)
+  for (const [fl, since] of [
+    ['send_flow_rem', 1],
+    ['check_overlap', 1],
+    ['reset_counts', 3],
+    ['no_packet_counts', 4],
+    ['no_byte_counts', 4],
+  ] as const) {
+    if (r.chance(0.1) && (version >= since || r.chance(0.05))) parts.push(fl);
   }
   const nFields = r.int(6);
   // OpenFlow 1.1 has only the fixed match: mostly its fields, so that most texts are accepted
@@ -278,7 +288,7 @@ export function genFlow(r: Rng, version: number, opts: GenOptions = {}): string 
   }
   if (shorthand === undefined && r.chance(0.3)) parts.push(r.pick(['ip', 'arp', 'ipv6', 'tcp', 'udp6', 'mpls', 'rarp']));
   // deliberate errors
-  if (r.chance(opts.invalid ?? 0.05)) {
+  if (r.chance(opts.invalid ?? 0.01)) {
     switch (r.int(3)) {
       case 0:
         parts.push('tp_dst=80'); // prerequisite usually missing
