@@ -267,7 +267,7 @@ export function genFlow(r: Rng, version: number, opts: GenOptions = {}): string 
   }
   const nFields = r.int(6);
   // OpenFlow 1.1 has only the fixed match: mostly its fields, so that most texts are accepted
-  const pool = version === 0x02 && r.chance(0.85) ? OF11_FIELDS : FIELDS;
+  const pool = version === 0x02 && r.chance(0.95) ? OF11_FIELDS : FIELDS;
   const used = new Set<string>();
   let shorthand: string | undefined;
   for (let i = 0; i < nFields; i++) {

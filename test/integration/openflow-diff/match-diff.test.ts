@@ -6,8 +6,9 @@
  * -mmmmm parse-flows` process per batch (oracle.ts). Each text ovs-ofctl accepts must encode here
  * to the same bytes (xid aside; same bytes imply the same `ofp-print` text); each text it refuses
  * must be refused here with a typed error. One documented exception: ovs-ofctl accepts a field
- * whose prerequisite is missing by dropping it ("normalization changed ofp_match"); the SDK refuses
- * such text with OF_TEXT_PREREQ (counted, not a failure).
+ * whose prerequisite is missing by dropping it ("normalization changed ofp_match"), and nw_ecn in
+ * OpenFlow 1.1 likewise; the SDK refuses such text instead of sending another flow (counted, not
+ * a failure).
  *
  * OFDIFF_CASES (per version, default 1700 → 10,200 cases) and OFDIFF_SEED override the defaults;
  * fuzz/openflow-diff.ts runs more with any seed.
@@ -29,7 +30,7 @@ describe(`flow_mod bytes against ovs-ofctl parse-flows (seed ${SEED})`, () => {
       total += s.cases;
       // the figures, for the log: accepted by OVS / byte-equal / refused by both / prerequisite policy
       console.log(
-        `OF1.${v - 1}: ${s.cases} cases, ${s.accepted} accepted by ovs-ofctl, ${s.equal} byte-equal, ${s.rejected} refused by both, ${s.prereqRefused} refused here for a missing prerequisite`,
+        `OF1.${v - 1}: ${s.cases} cases, ${s.accepted} accepted by ovs-ofctl, ${s.equal} byte-equal, ${s.rejected} refused by both, ${s.prereqRefused} refused here where OVS drops a field`,
       );
       // the generator must exercise both outcomes in every version
       expect(s.accepted).toBeGreaterThan(s.cases / 2);
