@@ -6,11 +6,11 @@ import { ovsWireMatch } from '../match/canonical.js';
 import { fitsOf10Match } from '../match/match10.js';
 import { usableOf } from '../match/usable.js';
 import type { Match } from '../match/types.js';
+import type { Action, Instruction } from '../actions/types.js';
 import type { FlowFlag, FlowSpec } from '../text/types.js';
 import type { OfVersion } from '../version.js';
 import { OFPFC, OFPG, OFPP, OFPP10, OFP_NO_BUFFER } from './constants.js';
 import { OfMessageError } from './errors.js';
-import { of10Actions } from './flow-mod.js';
 import type { NxFlowMod } from './ext-types.js';
 import type { FlowMod } from './types.js';
 
@@ -123,4 +123,38 @@ function of10Port(p: number): number {
   if (p >= 0xffffff00) return p - 0xffff0000;
   if (p > 0xffff) throw new OfMessageError('OF_MSG_UNSUPPORTED', `out_port ${p} does not fit OpenFlow 1.0's 16 bits`);
   return p;
+}
+
+/**
+ * OpenFlow 1.0 has no instructions: a flow_mod carries one action list. Instructions become actions
+ * as OVS encodes them for 1.0 (lib/ofp-actions.c): apply_actions' actions in order, goto_table:N
+ * as NXAST_RESUBMIT_TABLE `resubmit(,N)` at the end, and mod_nw_ttl (OFPAT11_SET_NW_TTL, which 1.0
+ * lacks) as `load:N->NXM_NX_IP_TTL[]`. clear_actions and write_actions have no 1.0 form and OVS
+ * writes nothing for them; write_metadata (NXAST_WRITE_METADATA), meter and the others are refused.
+ * @throws OfMessageError OF_MSG_UNSUPPORTED for an instruction OpenFlow 1.0 cannot carry
+ */
+export function of10Actions(ins: readonly Instruction[]): readonly Action[] {
+  if (ins.length === 1 && ins[0]!.type === 'applyActions' && !ins[0]!.actions.some((a) => a.type === 'setNwTtl'))
+    return ins[0]!.actions;
+  const out: Action[] = [];
+  let goto: number | undefined;
+  for (const i of ins) {
+    switch (i.type) {
+      case 'applyActions':
+        for (const a of i.actions) {
+          out.push(a.type === 'setNwTtl' ? { type: 'regLoad', dst: { field: 'nw_ttl', ofs: 0, nBits: 8 }, value: BigInt(a.ttl) } : a);
+        }
+        break;
+      case 'gotoTable':
+        goto = i.tableId;
+        break;
+      case 'clearActions':
+      case 'writeActions':
+        break; // ofp-actions.c encode_CLEAR_ACTIONS / encode_WRITE_ACTIONS: nothing in OpenFlow 1.0
+      default:
+        throw new OfMessageError('OF_MSG_UNSUPPORTED', `OpenFlow 1.0 flow_mod cannot carry a ${i.type} instruction`);
+    }
+  }
+  if (goto !== undefined) out.push({ type: 'resubmit', inPort: 0xfff8, table: goto });
+  return out;
 }

@@ -6,7 +6,6 @@
 import { type ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions } from '../actions/list.js';
 import { readInstructions } from '../actions/instructions.js';
-import type { Action, Instruction } from '../actions/types.js';
 import { readMatch, readMatch10 } from '../match/codec.js';
 import { readMatch11 } from '../match/match11.js';
 import { OfMessageError } from './errors.js';
@@ -260,36 +259,4 @@ export function writeOxsStats(w: ByteWriter, s: FlowStatValues): void {
   w.zeros(pad8(len) - len);
 }
 
-/**
- * OpenFlow 1.0 has no instructions: a flow_mod carries one action list. Instructions become actions
- * as OVS encodes them for 1.0 (lib/ofp-actions.c): apply_actions' actions in order, goto_table:N
- * as NXAST_RESUBMIT_TABLE `resubmit(,N)` at the end, and mod_nw_ttl (OFPAT11_SET_NW_TTL, which 1.0
- * lacks) as `load:N->NXM_NX_IP_TTL[]`. clear_actions and write_actions have no 1.0 form and OVS
- * writes nothing for them; write_metadata (NXAST_WRITE_METADATA), meter and the others are refused.
- * @throws OfMessageError OF_MSG_UNSUPPORTED for an instruction OpenFlow 1.0 cannot carry
- */
-export function of10Actions(ins: readonly Instruction[]): readonly Action[] {
-  if (ins.length === 1 && ins[0]!.type === 'applyActions' && !ins[0]!.actions.some((a) => a.type === 'setNwTtl'))
-    return ins[0]!.actions;
-  const out: Action[] = [];
-  let goto: number | undefined;
-  for (const i of ins) {
-    switch (i.type) {
-      case 'applyActions':
-        for (const a of i.actions) {
-          out.push(a.type === 'setNwTtl' ? { type: 'regLoad', dst: { field: 'nw_ttl', ofs: 0, nBits: 8 }, value: BigInt(a.ttl) } : a);
-        }
-        break;
-      case 'gotoTable':
-        goto = i.tableId;
-        break;
-      case 'clearActions':
-      case 'writeActions':
-        break; // ofp-actions.c encode_CLEAR_ACTIONS / encode_WRITE_ACTIONS: nothing in OpenFlow 1.0
-      default:
-        throw new OfMessageError('OF_MSG_UNSUPPORTED', `OpenFlow 1.0 flow_mod cannot carry a ${i.type} instruction`);
-    }
-  }
-  if (goto !== undefined) out.push({ type: 'resubmit', inPort: 0xfff8, table: goto });
-  return out;
-}
+export { of10Actions } from './builders.js';
