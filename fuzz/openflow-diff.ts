@@ -22,5 +22,7 @@ for (const [v, s] of stats) {
   );
 }
 for (const m of mismatches) console.log(`OF1.${m.version - 1} ${m.kind}: ${m.text}${m.detail}`);
-console.log(`${mismatches.length} disagreements, ${oracleStats.processes} ovs-ofctl processes, ${Date.now() - t0} ms (seed ${seed})`);
+console.log(
+  `${mismatches.length} disagreements, ${oracleStats.processes} ovs-ofctl processes, ${Date.now() - t0} ms (seed ${seed})`,
+);
 process.exit(mismatches.length ? 1 : 0);

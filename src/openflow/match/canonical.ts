@@ -42,7 +42,17 @@ function put(field: string, bytes: number, value: bigint, mask: bigint): MatchFi
 }
 
 /** The order of nx_put_raw, by field; L3/L4 fields are placed by `l3Order`. */
-const HEAD = ['packet_type', 'dp_hash', 'recirc_id', 'conj_id', 'in_port', 'actset_output', 'eth_src', 'eth_dst', 'eth_type'];
+const HEAD = [
+  'packet_type',
+  'dp_hash',
+  'recirc_id',
+  'conj_id',
+  'in_port',
+  'actset_output',
+  'eth_src',
+  'eth_dst',
+  'eth_type',
+];
 const TAIL = [
   'tun_id',
   'tun_flags',
@@ -150,7 +160,11 @@ export function ovsWireMatch(m: Match, version: number): Match {
         let port = Number(hex((p32 ?? p16)!.value));
         if (oxm && !p32) port = port >= 0xff00 ? (port + 0xffff0000) >>> 0 : port;
         if (!oxm && p32 && !p16) port = port >= 0xffffff00 ? port - 0xffff0000 : port;
-        out.push(oxm ? { field: 'in_port_oxm', value: bytesOf(BigInt(port), 4) } : { field: 'in_port', value: bytesOf(BigInt(port), 2) });
+        out.push(
+          oxm
+            ? { field: 'in_port_oxm', value: bytesOf(BigInt(port), 4) }
+            : { field: 'in_port', value: bytesOf(BigInt(port), 2) },
+        );
       }
       continue;
     }
@@ -183,13 +197,15 @@ export function ovsWireMatch(m: Match, version: number): Match {
       const vm = tmask & 0x1fffn;
       const vv = tci & 0x1fffn;
       push(vm === 0x1fffn ? { field: 'vlan_vid', value: bytesOf(vv, 2) } : put('vlan_vid', 2, vv, vm));
-      if (vv !== 0n && (tmask & 0xe000n) !== 0n) out.push({ field: 'vlan_pcp', value: Uint8Array.of(Number(tci >> 13n) & 7) });
+      if (vv !== 0n && (tmask & 0xe000n) !== 0n)
+        out.push({ field: 'vlan_pcp', value: Uint8Array.of(Number(tci >> 13n) & 7) });
     } else {
       push(put('vlan_tci', 2, tci, tmask));
     }
   }
   const ethType = num('eth_type');
-  if (ethType === 0x8847 || ethType === 0x8848) for (const n of ['mpls_tc', 'mpls_bos', 'mpls_ttl', 'mpls_label']) take(n);
+  if (ethType === 0x8847 || ethType === 0x8848)
+    for (const n of ['mpls_tc', 'mpls_bos', 'mpls_ttl', 'mpls_label']) take(n);
   if (ethType === 0x0800 || ethType === 0x86dd) {
     if (ethType === 0x0800) {
       take('ip_src');

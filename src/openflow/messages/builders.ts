@@ -65,7 +65,12 @@ export function flowModFromSpec(
   xid?: number,
 ): FlowMod;
 export function flowModFromSpec(spec: FlowSpec, version: OfVersion, opts?: FlowModOptions): FlowMod | NxFlowMod;
-export function flowModFromSpec(spec: FlowSpec, version: OfVersion, command?: number, xid?: number): FlowMod | NxFlowMod;
+export function flowModFromSpec(
+  spec: FlowSpec,
+  version: OfVersion,
+  command?: number,
+  xid?: number,
+): FlowMod | NxFlowMod;
 export function flowModFromSpec(
   spec: FlowSpec,
   version: OfVersion,
@@ -80,7 +85,10 @@ export function flowModFromSpec(
     if (version < b.since) {
       // OpenFlow 1.0 and 1.1 reset the counters on every add (ofp-flow.c): nothing to send
       if (f === 'reset_counts' && command === OFPFC.ADD) continue;
-      throw new OfMessageError('OF_MSG_UNSUPPORTED', `flow flag ${f} needs a newer OpenFlow version than 0x0${version}`);
+      throw new OfMessageError(
+        'OF_MSG_UNSUPPORTED',
+        `flow flag ${f} needs a newer OpenFlow version than 0x0${version}`,
+      );
     }
     flags |= b.bit;
   }
@@ -106,7 +114,10 @@ export function flowModFromSpec(
     const nxm = ovsWireMatch(spec.match, 0x01);
     const ins10: FlowMod['instructions'] = [{ type: 'applyActions', actions: of10Actions(spec.instructions) }];
     const form = opts.form ?? 'auto';
-    if (form === 'nicira' || (form === 'auto' && (!fitsOf10Match(nxm) || !usableOf(spec.match).of10 || (spec.cookieMask ?? 0n) !== 0n))) {
+    if (
+      form === 'nicira' ||
+      (form === 'auto' && (!fitsOf10Match(nxm) || !usableOf(spec.match).of10 || (spec.cookieMask ?? 0n) !== 0n))
+    ) {
       return { ...base, type: 'nxFlowMod', outPort, match: nxm, instructions: ins10 };
     }
     return { ...base, type: 'flowMod', outPort, match: nxm, instructions: ins10 };
@@ -142,7 +153,11 @@ export function of10Actions(ins: readonly Instruction[]): readonly Action[] {
     switch (i.type) {
       case 'applyActions':
         for (const a of i.actions) {
-          out.push(a.type === 'setNwTtl' ? { type: 'regLoad', dst: { field: 'nw_ttl', ofs: 0, nBits: 8 }, value: BigInt(a.ttl) } : a);
+          out.push(
+            a.type === 'setNwTtl'
+              ? { type: 'regLoad', dst: { field: 'nw_ttl', ofs: 0, nBits: 8 }, value: BigInt(a.ttl) }
+              : a,
+          );
         }
         break;
       case 'gotoTable':

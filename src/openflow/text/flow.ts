@@ -105,6 +105,10 @@ function checkGoto(spec: FlowSpec, pos: number): void {
   if (spec.table === undefined || spec.table === 0xff) return;
   for (const i of spec.instructions) {
     if (i.type === 'gotoTable' && i.tableId <= spec.table)
-      throw new FlowParseError('OF_TEXT_BAD_VALUE', `goto_table:${i.tableId} must name a table after ${spec.table}`, pos);
+      throw new FlowParseError(
+        'OF_TEXT_BAD_VALUE',
+        `goto_table:${i.tableId} must name a table after ${spec.table}`,
+        pos,
+      );
   }
 }

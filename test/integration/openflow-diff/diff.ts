@@ -75,7 +75,11 @@ export function runFlowDiff(
     const oracle: (OracleResult | undefined)[] = new Array(n);
     const groups = new Map<string, number[]>();
     mine.forEach((m, i) => {
-      const key = !m.ok ? 'rejected' : v !== 1 ? 'all' : `${m.nicira ? 'NXM' : 'OpenFlow10'}${m.tid ? '+' : '-'}table_id`;
+      const key = !m.ok
+        ? 'rejected'
+        : v !== 1
+          ? 'all'
+          : `${m.nicira ? 'NXM' : 'OpenFlow10'}${m.tid ? '+' : '-'}table_id`;
       groups.set(key, [...(groups.get(key) ?? []), i]);
     });
     for (const [key, idx] of groups) {

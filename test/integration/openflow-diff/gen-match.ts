@@ -127,7 +127,14 @@ const FIELDS: readonly FieldGen[] = [
   { name: 'tcp_flags', bits: 12, kind: 'hex', maskable: true, pre: ['tcp', 'tcp6'] },
   { name: 'icmp_type', bits: 8, kind: 'dec', maskable: false, pre: ['icmp', 'icmp6'] },
   { name: 'icmp_code', bits: 8, kind: 'dec', maskable: false, pre: ['icmp', 'icmp6'] },
-  { name: 'nd_target', bits: 128, kind: 'ipv6', maskable: true, pre: ['icmp6'], extra: (r) => `icmp_type=${r.pick([135, 136])},icmp_code=0` },
+  {
+    name: 'nd_target',
+    bits: 128,
+    kind: 'ipv6',
+    maskable: true,
+    pre: ['icmp6'],
+    extra: (r) => `icmp_type=${r.pick([135, 136])},icmp_code=0`,
+  },
   { name: 'nd_sll', bits: 48, kind: 'mac', maskable: true, pre: ['icmp6'], extra: () => 'icmp_type=135,icmp_code=0' },
   { name: 'nd_tll', bits: 48, kind: 'mac', maskable: true, pre: ['icmp6'], extra: () => 'icmp_type=136,icmp_code=0' },
   { name: 'arp_op', bits: 16, kind: 'dec', maskable: false, pre: ['arp', 'rarp'] },
@@ -161,7 +168,27 @@ const FIELDS: readonly FieldGen[] = [
   { name: 'recirc_id', bits: 32, kind: 'hex', maskable: false },
 ];
 
-const OF11_NAMES = new Set(['in_port', 'dl_src', 'dl_dst', 'dl_vlan', 'dl_vlan_pcp', 'nw_src', 'nw_dst', 'nw_tos', 'ip_dscp', 'tp_src', 'tp_dst', 'icmp_type', 'icmp_code', 'arp_op', 'arp_spa', 'arp_tpa', 'mpls_label', 'mpls_tc', 'metadata']);
+const OF11_NAMES = new Set([
+  'in_port',
+  'dl_src',
+  'dl_dst',
+  'dl_vlan',
+  'dl_vlan_pcp',
+  'nw_src',
+  'nw_dst',
+  'nw_tos',
+  'ip_dscp',
+  'tp_src',
+  'tp_dst',
+  'icmp_type',
+  'icmp_code',
+  'arp_op',
+  'arp_spa',
+  'arp_tpa',
+  'mpls_label',
+  'mpls_tc',
+  'metadata',
+]);
 const OF11_FIELDS = FIELDS.filter((f) => OF11_NAMES.has(f.name)).map((f) => ({
   ...f,
   ...(f.pre ? { pre: f.pre.filter((p) => !p.endsWith('6') && p !== 'ipv6') } : {}),
@@ -244,7 +271,6 @@ export interface GenOptions {
   readonly invalid?: number;
 }
 
-
 /** One random flow text for `version`. */
 export function genFlow(r: Rng, version: number, opts: GenOptions = {}): string {
   const parts: string[] = [];
@@ -286,7 +312,8 @@ export function genFlow(r: Rng, version: number, opts: GenOptions = {}): string 
     }
     parts.push(`${f.name}=${valueText(r, f)}`);
   }
-  if (shorthand === undefined && r.chance(0.3)) parts.push(r.pick(['ip', 'arp', 'ipv6', 'tcp', 'udp6', 'mpls', 'rarp']));
+  if (shorthand === undefined && r.chance(0.3))
+    parts.push(r.pick(['ip', 'arp', 'ipv6', 'tcp', 'udp6', 'mpls', 'rarp']));
   // deliberate errors
   if (r.chance(opts.invalid ?? 0.01)) {
     switch (r.int(3)) {

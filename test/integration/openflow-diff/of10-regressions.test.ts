@@ -42,7 +42,10 @@ describe('OpenFlow 1.0 flow_mod, as ovs-ofctl encodes it', () => {
     expect(() => parseFlow('no_byte_counts,ip actions=drop', 0x01)).toThrow(FlowParseError);
     // a spec carrying reset_counts (built by hand, or parsed for another version): an add in 1.0
     // resets counters anyway, so nothing is sent — never bit 2, OFPFF_EMERG
-    const spec = { ...parseFlow('send_flow_rem,ip actions=drop', 0x01), flags: ['send_flow_rem', 'reset_counts'] as const };
+    const spec = {
+      ...parseFlow('send_flow_rem,ip actions=drop', 0x01),
+      flags: ['send_flow_rem', 'reset_counts'] as const,
+    };
     const bytes = noXid(encodeMessage(flowModFromSpec(spec, 0x01)));
     expect(bytes.readUInt16BE(8 + 40 + 22)).toBe(0x0001);
     expect(bytes.toString('hex')).toBe(ovs('send_flow_rem,ip actions=drop').toString('hex'));
@@ -82,7 +85,9 @@ describe('OpenFlow 1.0 flow_mod, as ovs-ofctl encodes it', () => {
       writeMatch10(w, [{ field: 'eth_src', value: new Uint8Array(6), mask: Uint8Array.of(1, 0, 0, 0, 0, 0) }]),
     ).toThrow(expect.objectContaining({ code: 'OF_MATCH_BAD_MASK' }));
     expect(() =>
-      writeMatch10(new ByteWriter(new Uint8Array(40)), [{ field: 'tcp_src', value: Uint8Array.of(1, 0), mask: Uint8Array.of(0xff, 0) }]),
+      writeMatch10(new ByteWriter(new Uint8Array(40)), [
+        { field: 'tcp_src', value: Uint8Array.of(1, 0), mask: Uint8Array.of(0xff, 0) },
+      ]),
     ).toThrow(expect.objectContaining({ code: 'OF_MATCH_BAD_MASK' }));
     const z = new ByteWriter(new Uint8Array(40));
     writeMatch10(z, [{ field: 'eth_src', value: Uint8Array.of(0, 0, 0, 0, 0, 1), mask: new Uint8Array(6) }]);

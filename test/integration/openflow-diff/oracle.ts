@@ -29,8 +29,7 @@ export const VERSION_NAMES: Readonly<Record<number, OfctlVersionName>> = {
 
 /** ovs-ofctl's verdict on one flow text. */
 export type OracleResult =
-  | { readonly ok: true; readonly bytes: Buffer; readonly text: string }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly bytes: Buffer; readonly text: string } | { readonly ok: false; readonly error: string };
 
 export interface OracleOptions {
   /** `-F` flow format (OpenFlow 1.0 only): `OpenFlow10-table_id`, `OpenFlow10+table_id`, `NXM-table_id`, `NXM+table_id`. */
