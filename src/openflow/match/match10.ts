@@ -131,7 +131,7 @@ const EXACT_FIELDS = new Set([
 
 /** Whether OpenFlow 1.0's vlan fields say exactly what this vlan_tci value/mask says. */
 function vlanFits10(v: number, mk: number): boolean {
-  if (mk === 0xffff && v === 0) return true; // OFP_VLAN_NONE
+  if (mk & 0x1000 && v === 0) return true; // OFP_VLAN_NONE: no tag
   return (v & 0x1000) !== 0 && (mk === 0x1fff || mk === 0xf000 || mk === 0xffff);
 }
 
@@ -261,8 +261,9 @@ export function writeMatch10(w: ByteWriter, m: Match): void {
             `vlan_tci=0x${v.toString(16)}/0x${mk.toString(16)}: OpenFlow 1.0 matches the VID and PCP whole, or no tag`,
           );
         if (v === 0) {
+          // ofp-match.c: "no tag" leaves both VLAN wildcard bits clear (dl_vlan_pcp 0)
           dlVlan = OFP_VLAN_NONE;
-          wc &= ~OFPFW10.DL_VLAN;
+          wc &= ~(OFPFW10.DL_VLAN | OFPFW10.DL_VLAN_PCP);
           break;
         }
         if (mk & 0x0fff) {
