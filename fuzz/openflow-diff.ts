@@ -18,7 +18,7 @@ const t0 = Date.now();
 const { stats, mismatches } = runFlowDiff(seed, perVersion, versions);
 for (const [v, s] of stats) {
   console.log(
-    `OF1.${v - 1}: ${s.cases} cases, ${s.accepted} accepted by ovs-ofctl, ${s.equal} byte-equal, ${s.rejected} refused by both, ${s.prereqRefused} refused here (missing prerequisite)`,
+    `OF1.${v - 1}: ${s.cases} cases, ${s.accepted} accepted by ovs-ofctl, ${s.equal} byte-equal, ${s.rejected} refused by both, ${s.prereqRefused} refused here where OVS drops a field`,
   );
 }
 for (const m of mismatches) console.log(`OF1.${m.version - 1} ${m.kind}: ${m.text}${m.detail}`);
