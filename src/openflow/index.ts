@@ -172,7 +172,7 @@ export {
   NXT_CT_TUPLE,
   ctFlushError,
 } from './messages/index.js';
-export type { OfMessageErrorCode } from './messages/index.js';
+export type { OfMessageErrorCode, FlowModForm, FlowModOptions } from './messages/index.js';
 export {
   OfConnection,
   connectSwitch,

@@ -111,15 +111,106 @@ export function readMatch10(r: ByteReader): Match {
   return out;
 }
 
+const CIDR_FIELDS = new Set(['ip_src', 'ip_dst', 'arp_spa', 'arp_tpa']);
+const EXACT_FIELDS = new Set([
+  'in_port',
+  'eth_src',
+  'eth_dst',
+  'eth_type',
+  'nw_tos',
+  'ip_dscp',
+  'nw_proto',
+  'arp_op',
+  'tcp_src',
+  'tcp_dst',
+  'udp_src',
+  'udp_dst',
+  'icmp_type',
+  'icmp_code',
+]);
+
+/** Whether OpenFlow 1.0's vlan fields say exactly what this vlan_tci value/mask says. */
+function vlanFits10(v: number, mk: number): boolean {
+  if (mk & 0x1000 && v === 0) return true; // OFP_VLAN_NONE: no tag
+  return (v & 0x1000) !== 0 && (mk === 0x1fff || mk === 0xf000 || mk === 0xffff);
+}
+
 /**
- * Encodes a match as the OpenFlow 1.0 ofp_match. Only fields OpenFlow 1.0 can express are allowed
- * (in_port, eth_src/dst, vlan_tci as dl_vlan/dl_vlan_pcp, eth_type, nw_tos, nw_proto, CIDR
- * ip_src/ip_dst/arp_spa/arp_tpa, arp_op, transport ports, ICMP type/code).
- * @throws MatchError OF_MATCH_BAD_FIELD for a field OpenFlow 1.0 cannot carry
+ * Whether the fixed OpenFlow 1.0 ofp_match expresses `m` exactly (ovs-fields(7) "OF1.0" rows and
+ * ofp-flow.c's IPv6 rule): in_port, MACs, eth_type, vlan_tci as dl_vlan / dl_vlan_pcp, the DSCP,
+ * nw_proto / arp_op, CIDR IPv4 / ARP addresses, TCP / UDP ports and ICMP type / code, all exact
+ * except the CIDR addresses; with IPv6 only the eth_type. A field with an all-zero mask matches
+ * everything and fits. When this is false OVS sends NXT_FLOW_MOD with an NXM match instead.
+ */
+export function fitsOf10Match(m: Match): boolean {
+  let ip6 = false;
+  for (const f of m) if (f.field === 'eth_type' && f.value[0] === 0x86 && f.value[1] === 0xdd && !f.mask) ip6 = true;
+  for (const f of m) {
+    // a zero mask matches everything (tun_metadata excepted: it still says the option is present)
+    if (f.mask && isZero(f.mask) && !f.field.startsWith('tun_metadata')) continue;
+    if (f.field === 'packet_type' && isZero(f.value)) continue; // Ethernet: all OpenFlow 1.0 matches are
+    const full = !f.mask || isOnes(f.mask);
+    if (f.field === 'vlan_tci') {
+      if (!vlanFits10(num(f.value), f.mask ? num(f.mask) : 0xffff)) return false;
+      continue;
+    }
+    if (CIDR_FIELDS.has(f.field)) {
+      if (!full && cidrBits(f.mask!) < 0) return false;
+      continue;
+    }
+    if (!EXACT_FIELDS.has(f.field) || !full) return false;
+    if (ip6 && f.field !== 'eth_type' && f.field !== 'in_port' && f.field !== 'eth_src' && f.field !== 'eth_dst')
+      return false;
+  }
+  return true;
+}
+
+function num(b: Uint8Array): number {
+  let v = 0;
+  for (const x of b) v = v * 256 + x;
+  return v;
+}
+function isZero(b: Uint8Array): boolean {
+  for (const x of b) if (x !== 0) return false;
+  return true;
+}
+function isOnes(b: Uint8Array): boolean {
+  for (const x of b) if (x !== 0xff) return false;
+  return true;
+}
+/** Prefix length of a 4-byte CIDR mask, or -1. */
+function cidrBits(mask: Uint8Array): number {
+  const v = num(mask);
+  let n = 0;
+  while (n < 32 && v & (2 ** (31 - n))) n++;
+  return num(prefixMask(n)) === v ? n : -1;
+}
+
+/**
+ * Encodes a match as the OpenFlow 1.0 ofp_match, as OVS does (lib/ofp-match.c
+ * ofputil_match_to_ofp10_match). Only what OpenFlow 1.0 can express is accepted: in_port, exact
+ * eth_src / eth_dst, vlan_tci as dl_vlan / dl_vlan_pcp (VID, PCP or both, or "no tag"), eth_type,
+ * the DSCP (nw_tos / ip_dscp), nw_proto, CIDR ip_src / ip_dst / arp_spa / arp_tpa, arp_op, exact
+ * transport ports and ICMP type / code. A field with an all-zero mask is wildcarded. Nothing is
+ * dropped silently: use NXT_FLOW_MOD (NXM) for the rest.
+ * @throws MatchError OF_MATCH_BAD_FIELD for a field OpenFlow 1.0 cannot carry, OF_MATCH_BAD_MASK
+ *   for a mask it cannot express (a partial MAC / port mask, a non-CIDR address mask, a VLAN mask
+ *   other than the VID / PCP halves)
  */
 export function writeMatch10(w: ByteWriter, m: Match): void {
-  let wc = 0x3fffff & ~((0x3f << OFPFW10.NW_SRC_SHIFT) | (0x3f << OFPFW10.NW_DST_SHIFT));
-  wc |= (32 << OFPFW10.NW_SRC_SHIFT) | (32 << OFPFW10.NW_DST_SHIFT);
+  let wc =
+    OFPFW10.IN_PORT |
+    OFPFW10.DL_VLAN |
+    OFPFW10.DL_SRC |
+    OFPFW10.DL_DST |
+    OFPFW10.DL_TYPE |
+    OFPFW10.NW_PROTO |
+    OFPFW10.TP_SRC |
+    OFPFW10.TP_DST |
+    OFPFW10.DL_VLAN_PCP |
+    OFPFW10.NW_TOS |
+    (32 << OFPFW10.NW_SRC_SHIFT) |
+    (32 << OFPFW10.NW_DST_SHIFT);
   let inPort = 0,
     dlVlan = 0,
     dlVlanPcp = 0,
@@ -132,61 +223,81 @@ export function writeMatch10(w: ByteWriter, m: Match): void {
     dlDst: Uint8Array = new Uint8Array(6);
   let nwSrc: Uint8Array = new Uint8Array(4),
     nwDst: Uint8Array = new Uint8Array(4);
-  const num = (b: Uint8Array): number => b.reduce((a, x) => a * 256 + x, 0);
+  const exact = (f: MatchField): void => {
+    if (f.mask && !isOnes(f.mask))
+      throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.0 matches it exactly or not at all`);
+  };
   const cidr = (f: MatchField): number => {
     if (!f.mask) return 32;
-    const v = num(f.mask);
-    let n = 0;
-    while (n < 32 && v & (2 ** (31 - n))) n++;
-    if (num(prefixMask(n)) !== v)
-      throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.0 needs a CIDR mask`);
+    const n = cidrBits(f.mask);
+    if (n < 0) throw new MatchError('OF_MATCH_BAD_MASK', `${f.field}: OpenFlow 1.0 needs a CIDR mask`);
     return n;
   };
   for (const f of m) {
+    if (f.mask && isZero(f.mask)) continue; // matches everything: wildcarded
+    if (f.field === 'packet_type' && !f.mask && isZero(f.value)) continue; // Ethernet, as every 1.0 match
     switch (f.field) {
       case 'in_port':
+        exact(f);
         inPort = num(f.value);
         wc &= ~OFPFW10.IN_PORT;
         break;
       case 'eth_src':
+        exact(f);
         dlSrc = f.value;
         wc &= ~OFPFW10.DL_SRC;
         break;
       case 'eth_dst':
+        exact(f);
         dlDst = f.value;
         wc &= ~OFPFW10.DL_DST;
         break;
       case 'vlan_tci': {
         const v = num(f.value);
         const mk = f.mask ? num(f.mask) : 0xffff;
-        if (v === 0 && (mk === 0xffff || mk === 0x1fff)) {
+        if (!vlanFits10(v, mk))
+          throw new MatchError(
+            'OF_MATCH_BAD_MASK',
+            `vlan_tci=0x${v.toString(16)}/0x${mk.toString(16)}: OpenFlow 1.0 matches the VID and PCP whole, or no tag`,
+          );
+        if (v === 0) {
+          // ofp-match.c: "no tag" leaves both VLAN wildcard bits clear (dl_vlan_pcp 0)
           dlVlan = OFP_VLAN_NONE;
-          wc &= ~OFPFW10.DL_VLAN;
+          wc &= ~(OFPFW10.DL_VLAN | OFPFW10.DL_VLAN_PCP);
           break;
         }
-        if ((mk & 0x0fff) === 0x0fff) {
+        if (mk & 0x0fff) {
           dlVlan = v & 0xfff;
           wc &= ~OFPFW10.DL_VLAN;
         }
-        if ((mk & 0xe000) === 0xe000) {
+        if (mk & 0xe000) {
           dlVlanPcp = v >>> 13;
           wc &= ~OFPFW10.DL_VLAN_PCP;
         }
         break;
       }
       case 'eth_type':
+        exact(f);
         dlType = num(f.value);
         wc &= ~OFPFW10.DL_TYPE;
         break;
       case 'nw_tos':
+        exact(f);
         nwTos = f.value[0]! & 0xfc;
         wc &= ~OFPFW10.NW_TOS;
         break;
+      case 'ip_dscp':
+        exact(f);
+        nwTos = (f.value[0]! & 0x3f) << 2;
+        wc &= ~OFPFW10.NW_TOS;
+        break;
       case 'nw_proto':
+        exact(f);
         nwProto = f.value[0]!;
         wc &= ~OFPFW10.NW_PROTO;
         break;
       case 'arp_op':
+        exact(f);
         nwProto = num(f.value) & 0xff;
         wc &= ~OFPFW10.NW_PROTO;
         break;
@@ -205,6 +316,7 @@ export function writeMatch10(w: ByteWriter, m: Match): void {
       case 'sctp_src':
       case 'icmp_type':
       case 'icmpv6_type':
+        exact(f);
         tpSrc = num(f.value);
         wc &= ~OFPFW10.TP_SRC;
         break;
@@ -213,6 +325,7 @@ export function writeMatch10(w: ByteWriter, m: Match): void {
       case 'sctp_dst':
       case 'icmp_code':
       case 'icmpv6_code':
+        exact(f);
         tpDst = num(f.value);
         wc &= ~OFPFW10.TP_DST;
         break;

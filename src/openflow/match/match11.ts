@@ -272,7 +272,8 @@ export function writeMatch11(w: ByteWriter, m: Match): void {
   let nwTos = 0;
   const tos = by.get('nw_tos');
   const dscp = by.get('ip_dscp');
-  if (tos) nwTos = tos.value[0]! & 0xfc;
+  // both set the DSCP bits of one nw_tos: the later one wins (as OVS parses them)
+  if (tos && (!dscp || m.indexOf(tos) > m.indexOf(dscp))) nwTos = tos.value[0]! & 0xfc;
   else if (dscp) nwTos = (dscp.value[0]! & 0x3f) << 2;
   else wc |= OFPFW11.NW_TOS;
 

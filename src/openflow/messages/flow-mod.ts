@@ -6,7 +6,6 @@
 import { type ByteReader, type ByteWriter } from '../../wire/index.js';
 import { readActions } from '../actions/list.js';
 import { readInstructions } from '../actions/instructions.js';
-import type { Action } from '../actions/types.js';
 import { readMatch, readMatch10 } from '../match/codec.js';
 import { readMatch11 } from '../match/match11.js';
 import { OfMessageError } from './errors.js';
@@ -260,12 +259,4 @@ export function writeOxsStats(w: ByteWriter, s: FlowStatValues): void {
   w.zeros(pad8(len) - len);
 }
 
-/** OF1.0 has no instructions: a flow_mod carries one action list (one apply_actions, or none). */
-export function of10Actions(ins: readonly { type: string }[]): readonly Action[] {
-  if (ins.length === 0) return [];
-  const only = ins[0] as { type: string; actions?: readonly Action[] };
-  if (ins.length > 1 || only.type !== 'applyActions' || !only.actions) {
-    throw new OfMessageError('OF_MSG_UNSUPPORTED', 'OpenFlow 1.0 flow_mod takes one apply_actions list only');
-  }
-  return only.actions;
-}
+export { of10Actions } from './builders.js';

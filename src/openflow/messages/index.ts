@@ -12,6 +12,7 @@ export type { OfMessageErrorCode } from './errors.js';
 export { helloFor, helloVersions, negotiateVersion } from './negotiation.js';
 export { MultipartAssembler } from './multipart.js';
 export { flowModFromSpec } from './builders.js';
+export type { FlowModForm, FlowModOptions } from './builders.js';
 export { formatMessage } from './format.js';
 export { hexDump } from './text-helpers.js';
 export { errorName, OFP_ERROR_CODES } from './error-names.js';

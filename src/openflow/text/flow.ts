@@ -3,6 +3,7 @@
  * flags), its match (match.ts) and `actions=` (actions.ts).
  */
 import type { OfVersion } from '../version.js';
+import { of11Misfit } from '../match/usable.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop } from './lexer.js';
 import { applyMatchPiece, finishMatch, type MatchBuilder } from './match.js';
@@ -62,14 +63,52 @@ export function parseFlow(text: string, version: OfVersion): FlowSpec {
       continue;
     }
     if (kv.value === undefined && (FLOW_FLAGS as readonly string[]).includes(kv.key)) {
+      const since = kv.key === 'reset_counts' ? 0x03 : kv.key.startsWith('no_') ? 0x04 : 0x01;
+      if (version < since)
+        throw new FlowParseError('OF_TEXT_BAD_VALUE', `${kv.key} needs OpenFlow 1.${since - 1} or later`, p.pos);
       flags.push(kv.key as FlowFlag);
       continue;
     }
     applyMatchPiece(mb, p, version);
   }
   spec.match = finishMatch(mb, version);
+  if (version === 0x02) {
+    // ovs-ofctl -O OpenFlow11 has only the fixed OpenFlow 1.1 match ("no usable protocol" otherwise)
+    const misfit = of11Misfit(spec.match);
+    if (misfit !== undefined)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `the OpenFlow 1.1 match cannot carry ${misfit}`, 0);
+  }
   if (flags.length) spec.flags = flags;
   if (actText === undefined) throw new FlowParseError('OF_TEXT_SYNTAX', 'missing actions=', text.length);
+  if (version === 0x01) {
+    // OpenFlow 1.0 has no goto_table; OVS sends resubmit(,N) (ofp-actions.c encode_GOTO_TABLE), which
+    // flowModFromSpec does from the gotoTable instruction: keep it instead of letting the action
+    // list parser fold the instructions into one apply_actions list.
+    const pieces = splitTop(actText, actPos, false);
+    const gotos = pieces.filter((p) => /^goto_table\s*[:=(]/.test(p.text));
+    if (gotos.length && gotos.length < pieces.length) {
+      const rest = pieces.filter((p) => !gotos.includes(p));
+      const ins = parseInstructions(rest.map((p) => p.text).join(','), version, spec.match, rest[0]!.pos);
+      const g = parseInstructions(gotos.map((p) => p.text).join(','), version, spec.match, gotos[0]!.pos);
+      spec.instructions = [...ins, ...g];
+      checkGoto(spec, actPos);
+      return spec;
+    }
+  }
   spec.instructions = parseInstructions(actText, version, spec.match, actPos);
+  checkGoto(spec, actPos);
   return spec;
+}
+
+/** ofp-actions.c ofpacts_check: goto_table must go to a later table (OFPBIC_BAD_TABLE_ID) when the table is given. */
+function checkGoto(spec: FlowSpec, pos: number): void {
+  if (spec.table === undefined || spec.table === 0xff) return;
+  for (const i of spec.instructions) {
+    if (i.type === 'gotoTable' && i.tableId <= spec.table)
+      throw new FlowParseError(
+        'OF_TEXT_BAD_VALUE',
+        `goto_table:${i.tableId} must name a table after ${spec.table}`,
+        pos,
+      );
+  }
 }

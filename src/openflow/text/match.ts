@@ -10,6 +10,7 @@ import type { Match, MatchField } from '../match/types.js';
 import { fieldByName, type Prereq } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
 import { prereqSatisfied } from '../match/validate.js';
+import { noteEthernet, noteUsable, pieceUsable, type PieceUsable } from '../match/usable.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
 import { lookupField, parseSlice } from './slice.js';
@@ -39,6 +40,40 @@ const SHORTHANDS: Record<string, { ethType: number; proto?: number }> = {
 /** The fields parsed so far, by name, with the position of the piece that set each. */
 export interface MatchBuilder {
   readonly fields: Map<string, { f: MatchField; pos: number }>;
+  /** What the text's pieces allow, as OVS decides from the text (match/usable.ts). */
+  usable?: PieceUsable;
+  /** The text named an Ethernet-level field or shorthand: OVS then matches packet_type=eth (match/usable.ts). */
+  ethernet?: boolean;
+}
+
+/**
+ * Fields whose text value OVS takes at the field's byte width and then cuts to its used bits
+ * (meta-flow.c mf_set_value: `ip_dscp=0x40` is 0, `vlan_pcp=9` is 1, `mpls_label=0x1fffff` is
+ * 0xfffff); ipv6_label is kept whole (OVS sends the stray bits).
+ */
+const LENIENT: Readonly<Record<string, (v: bigint) => bigint>> = {
+  ip_dscp: (v) => v & 0x3fn,
+  nw_ecn: (v) => v & 3n,
+  vlan_pcp: (v) => v & 7n,
+  vlan_vid: (v) => v & 0x1fffn,
+  mpls_tc: (v) => v & 7n,
+  mpls_bos: (v) => v & 1n,
+  mpls_label: (v) => v & 0xfffffn,
+  ipv6_label: (v) => v,
+};
+
+/** Fields OVS gives an Ethernet prerequisite (meta-flow.h MFP_ETHERNET and above). */
+function ethernetField(name: string): boolean {
+  const def = fieldByName(name);
+  if (!def) return false;
+  return /^(eth_|vlan_)/.test(def.name) || (def.prereq !== 'none' && def.prereq !== 'ct');
+}
+
+function notePiece(b: MatchBuilder, name: string, mask: Uint8Array | undefined): void {
+  const u = pieceUsable(name, mask);
+  if (u.of10 && u.of11) return;
+  const prev = b.usable ?? { of10: true, of11: true };
+  b.usable = { of10: prev.of10 && u.of10, of11: prev.of11 && u.of11, why: prev.why ?? u.why };
 }
 
 function setField(b: MatchBuilder, f: MatchField, pos: number): void {
@@ -129,38 +164,44 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   if (kv.value === undefined) {
     const sh = SHORTHANDS[key];
     if (sh) {
+      b.ethernet = true;
       setField(b, { field: 'eth_type', value: bigIntToBytes(BigInt(sh.ethType), 2) }, p.pos);
       if (sh.proto !== undefined) setField(b, { field: 'nw_proto', value: Uint8Array.of(sh.proto) }, p.pos);
       return;
     }
-    if (key === 'eth') return; // packet_type=(0,0), the default
+    if (key === 'eth') {
+      b.ethernet = true; // packet_type=(0,0), the default
+      return;
+    }
     throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown keyword ${JSON.stringify(key)}`, p.pos);
   }
   const value = kv.value;
   const vp = kv.valuePos;
   if (key.includes('[')) {
     const s = parseSlice(key, p.pos);
+    if (ethernetField(s.field)) b.ethernet = true;
     setSubfield(b, s, parseUint(value, s.nBits, vp, key), vp);
+    const def = fieldByName(s.field);
+    if (def) {
+      const full = (1n << BigInt(def.bytes * 8)) - 1n;
+      const m = ((1n << BigInt(s.nBits)) - 1n) << BigInt(s.ofs);
+      notePiece(b, def.name, m === full ? undefined : bigIntToBytes(m, def.bytes));
+    }
     return;
   }
   // VLAN helpers that OVS folds into vlan_tci
   if (key === 'dl_vlan' || key === 'dl_vlan_pcp') {
+    b.ethernet = true;
     const cur = b.fields.get('vlan_tci')?.f;
     let tci = cur ? bytesToNum(cur.value) : 0;
     let mask = cur ? (cur.mask ? bytesToNum(cur.mask) : 0xffff) : 0;
     if (key === 'dl_vlan') {
+      // meta-flow.c / match.c: OFP10_VLAN_NONE (0xffff) zeroes the TCI, other values keep 12 bits
       const vid = parseNum(value, 16, vp, key);
-      if (vid === 0xffff) {
-        tci = 0;
-        mask = 0xffff;
-      } else {
-        if (vid > 0xfff) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `dl_vlan ${vid} is not a 12-bit VLAN id`, vp);
-        tci = (tci & ~0x1fff) | 0x1000 | vid;
-        mask |= 0x1fff;
-      }
+      tci = vid === 0xffff ? 0 : (tci & ~0x1fff) | 0x1000 | (vid & 0xfff);
+      mask |= 0x1fff;
     } else {
-      const pcp = parseNum(value, 8, vp, key);
-      if (pcp > 7) throw new FlowParseError('OF_TEXT_BAD_WIDTH', `dl_vlan_pcp ${pcp} is not 0..7`, vp);
+      const pcp = parseNum(value, 8, vp, key) & 7; // OVS keeps the low 3 bits
       tci = (tci & ~0xe000) | 0x1000 | (pcp << 13);
       mask |= 0xf000;
     }
@@ -178,7 +219,20 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
   const def = lookupField(contextualName(b, key));
   if (!def) throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown field ${JSON.stringify(key)}`, p.pos);
   let name = def.name;
-  let parsed = parseFieldValue(def, value, vp);
+  if (ethernetField(def.name)) b.ethernet = true;
+  const lenient = LENIENT[def.name];
+  if (def.format === 'ipv6' && /\/\d+[^\d]/.test(value))
+    // lib/packets.c ipv6_parse_masked reads "/%d" first: a mask starting with decimal digits then ':' fails
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${value}: invalid IPv6 address`, vp);
+  let parsed = parseFieldValue(lenient ? { ...def, usedBits: def.bytes * 8 } : def, value, vp);
+  if (lenient) {
+    const v = lenient(bytesToBigInt(parsed.value));
+    const m = parsed.mask ? lenient(bytesToBigInt(parsed.mask)) : undefined;
+    parsed =
+      m === undefined
+        ? { value: bigIntToBytes(v, def.bytes) }
+        : { value: bigIntToBytes(v & m, def.bytes), mask: bigIntToBytes(m, def.bytes) };
+  }
   if (def.name === 'in_port' && version >= 0x03) {
     name = 'in_port_oxm';
     parsed = { value: bigIntToBytes(BigInt(port10To11(bytesToNum(parsed.value))), 4) };
@@ -193,11 +247,8 @@ export function applyMatchPiece(b: MatchBuilder, p: Piece, version: OfVersion): 
       ),
     };
   }
+  notePiece(b, name, parsed.mask);
   if (name === 'nw_tos') parsed = { value: Uint8Array.of(parsed.value[0]! & 0xfc) };
-  if (name === 'ip_dscp' && parsed.value[0]! > 0x3f)
-    throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'ip_dscp must be 0..63', vp);
-  if (name === 'nw_ecn' && parsed.value[0]! > 3)
-    throw new FlowParseError('OF_TEXT_BAD_WIDTH', 'nw_ecn must be 0..3', vp);
   setField(b, { field: name, value: parsed.value, ...(parsed.mask ? { mask: parsed.mask } : {}) }, p.pos);
 }
 
@@ -236,7 +287,8 @@ function vlanTciToOxm(b: MatchBuilder): void {
         : { field: 'vlan_vid', value: bigIntToBytes(BigInt(v & vm), 2), mask: bigIntToBytes(BigInt(vm), 2) };
     b.fields.set('vlan_vid', { f, pos: t.pos });
   }
-  if (m & 0xe000 && v & 0x1000)
+  // nx-match.c nx_put_raw: the PCP goes out (exactly) when the VID part is nonzero and PCP bits are matched
+  if (m & 0xe000 && v & m & 0x1fff)
     b.fields.set('vlan_pcp', { f: { field: 'vlan_pcp', value: Uint8Array.of(v >>> 13) }, pos: t.pos });
 }
 
@@ -245,9 +297,31 @@ function vlanTciToOxm(b: MatchBuilder): void {
  * @throws FlowParseError OF_TEXT_PREREQ
  */
 export function finishMatch(b: MatchBuilder, version: OfVersion): Match {
+  // a field with an all-zero mask matches everything: OVS does not set it (meta-flow.c mf_set), so
+  // it has no prerequisite either (tun_metadata excepted: it still says the option is present)
+  for (const [name, { f }] of [...b.fields]) {
+    const def = fieldByName(name);
+    // (fields without prerequisite stay: a zero-mask reg clears what an xreg / xxreg set before it)
+    if (f.mask && f.mask.every((x) => x === 0) && def && def.prereq !== 'none' && !name.startsWith('tun_metadata'))
+      b.fields.delete(name);
+  }
+  const proto = num(b, 'nw_proto');
+  // OVS keeps one tp_src / tp_dst for TCP, UDP and SCTP: `udp,tcp_dst=53` is udp_dst=53
+  const l4 = proto === 6 ? 'tcp' : proto === 17 ? 'udp' : proto === 132 ? 'sctp' : undefined;
+  if (l4) {
+    const order = [...b.fields.keys()];
+    for (const [name, x] of [...b.fields]) {
+      const m = /^(tcp|udp|sctp)_(src|dst)$/.exec(name);
+      if (!m || m[1] === l4) continue;
+      const to = `${l4}_${m[2]}`;
+      b.fields.delete(name);
+      // the later of the two writes of the one port wins
+      if (b.fields.has(to) && order.indexOf(to) > order.indexOf(name)) continue;
+      b.fields.set(to, { f: { ...x.f, field: to }, pos: x.pos });
+    }
+  }
   if (version >= 0x03) vlanTciToOxm(b);
   const ethType = num(b, 'eth_type');
-  const proto = num(b, 'nw_proto');
   const icmpType = num(b, 'icmpv6_type');
   for (const [name, { pos }] of b.fields) {
     const def = fieldByName(name);
@@ -270,5 +344,7 @@ export function finishMatch(b: MatchBuilder, version: OfVersion): Match {
   for (const { f } of b.fields.values()) {
     out.push(f.mask ? { ...f, value: f.value.map((x, i) => x & f.mask![i]!) } : f);
   }
+  if (b.usable) noteUsable(out, b.usable);
+  if (b.ethernet) noteEthernet(out);
   return out;
 }

@@ -29,9 +29,9 @@ describe('flow text rejections', () => {
     ['ip actions=conjunction(1,3/2)', 'OF_TEXT_BAD_VALUE', '1,3/2'],
     ['in_port=1', 'OF_TEXT_SYNTAX', ''],
     ['ct_state=+trk+bogus actions=drop', 'OF_TEXT_BAD_VALUE', '+bogus'],
-    ['dl_vlan=4096 actions=drop', 'OF_TEXT_BAD_WIDTH', '4096'],
+    ['dl_vlan=0x10000 actions=drop', 'OF_TEXT_BAD_WIDTH', '0x10000'],
     ['ip,eth_type=0x800,nw_proto=6,ip_frag=later,tcp_dst=5 actions=drop', 'OF_TEXT_PREREQ', 'tcp_dst'],
-    ['ip,nw_ecn=4 actions=drop', 'OF_TEXT_BAD_WIDTH', '4'],
+    ['ip,nw_ecn=256 actions=drop', 'OF_TEXT_BAD_WIDTH', '256'],
   ];
   for (const [text, code, at] of cases) {
     it(`${code}: ${text}`, () => {
