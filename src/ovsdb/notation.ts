@@ -10,7 +10,7 @@
 import type { BaseType, ColumnType } from './schema.js';
 import { columnKind } from './schema.js';
 import { OvsdbValueError, showValue } from './errors.js';
-import { codecFor, defaultAtom } from './codec.js';
+import { codecFor, defaultAtom, defaultMap } from './codec.js';
 
 export { defaultAtom };
 
@@ -127,6 +127,10 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
     case 'uuid':
       if (isWireUuid(a)) {
         if (!UUID_RE.test(a[1])) fail(`malformed uuid ${showValue(a[1])}`);
+        // ovsdb_atom_check_constraints: a uuid is checked against the enum like any atom (a named-uuid's
+        // value is only known to the server, which decides).
+        if (base.enum && !base.enum.includes(a[1].toLowerCase()))
+          fail(`${showValue(a)} is not one of ${showValue(base.enum)}`);
       } else if (isWireNamedUuid(a)) {
         if (!allowNamed) fail('named-uuid is not allowed here');
         if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${showValue(a[1])}`);
@@ -292,10 +296,10 @@ export function datumFromWire(type: ColumnType, w: WireValue, where: Where = {})
 }
 const NAMED = { named: true } as const;
 
-/** The default value of a column as ovsdb-server fills it (the empty set/map, or 0, 0.0, false, "", the all-zero uuid). */
+/** The default value of a column as ovsdb-server fills it (the empty set/map, or 0, 0.0, false, "", the all-zero uuid; a map with min 1 holds one pair of those). */
 export function defaultDatum(type: ColumnType): Datum {
   const kind = columnKind(type);
-  if (kind === 'map') return {};
+  if (kind === 'map') return type.min === 0 ? {} : { ...defaultMap(type) };
   if (kind === 'optional') return undefined;
   if (kind === 'set') return type.min === 0 ? [] : [defaultAtom(type.key)];
   return defaultAtom(type.key);

@@ -4,6 +4,7 @@
  */
 import type {
   Condition,
+  WhereClause,
   ConditionFunction,
   Mutation,
   Mutator,
@@ -25,6 +26,7 @@ import type {
 export type {
   ConditionFunction,
   Condition,
+  WhereClause,
   Mutator,
   Mutation,
   InsertOp,
