@@ -56,10 +56,16 @@ export function columnOf(schema: DatabaseSchema, table: TableSchema, column: str
 
 const isImplicit = (c: string) => c === '_uuid' || c === '_version';
 
-/** One atom of a checked datum: a named-uuid must resolve (to a row of the referenced table). */
+/**
+ * One atom of a checked datum: a named-uuid in a strong reference must resolve (to a row of the
+ * referenced table). Only there: ovsdb-server gives a named-uuid no insert defines a fresh uuid, so in
+ * a plain uuid column or a condition it is accepted, and a weak reference to a missing row is dropped;
+ * a strong reference to one fails the transaction at commit ("referential integrity violation").
+ */
 function checkNamedAtom(base: BaseType | undefined, a: unknown, where: Where, scope: NamedUuidScope): void {
   // Numbers and strings were checked by checkDatum (notation.ts), the server's limits included.
   if (!base || base.type !== 'uuid' || !isWireNamedUuid(a)) return;
+  if (base.refTable === undefined || base.refType === 'weak') return;
   const name = a[1];
   const table = scope.symbols.get(name);
   if (table === undefined) {
@@ -127,8 +133,8 @@ function checkRow(
   for (const [name, v] of Object.entries(row)) {
     const col = columnOf(schema, table, name);
     const where = { database: schema.name, table: table.name, column: name };
-    if (op !== 'wait' && (isImplicit(name) || (op === 'update' && !col.mutable)))
-      throw new ImmutableColumnError(where, v, op);
+    // ovsdb-server 3.1 takes (and ignores) _uuid and _version in an insert's row; an update may not set them.
+    if (op === 'update' && (isImplicit(name) || !col.mutable)) throw new ImmutableColumnError(where, v, op);
     checkValue(col.type, v, where, scope);
   }
 }
@@ -174,7 +180,8 @@ export function checkCondition(
     // on a scalar column both take a datum of the column's own type, like == and !=.
     type = { ...col.type, min: 0, max: fn === 'excludes' ? 'unlimited' : col.type.max };
   }
-  checkValue(type, value, where, scope);
+  // A named-uuid in a condition needs no insert: the server compares with a fresh uuid (no row matches).
+  checkDatum(type, value, where);
 }
 
 /**
