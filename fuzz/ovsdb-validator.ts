@@ -1,6 +1,7 @@
 /**
  * The OVSDB validator differential (test/integration/ovsdb/validator-diff) at any seed and size:
  *   npx tsx fuzz/ovsdb-validator.ts [schemas=200] [seed=1] [operationsPerSchema=100] [--embedded]
+ *     [--bad-schema=0.02] [--bad-value=0.1]   (chance of a fault per decision point)
  *
  * Random schemas go through `ovsdb-tool create` and parseSchema; for each schema both accept, one
  * ovsdb-server takes random operations (each as `[op, abort]`) that validateOperations also judges.
@@ -17,8 +18,21 @@ async function main(): Promise<number> {
   const seed = Number(args[1] ?? 1);
   const operationsPerSchema = Number(args[2] ?? 100);
   const embedded = process.argv.includes('--embedded');
+  const opt = (name: string) => {
+    const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+    return a === undefined ? undefined : Number(a.slice(name.length + 3));
+  };
+  const pBadSchema = opt('bad-schema');
+  const pBadValue = opt('bad-value');
   const t0 = Date.now();
-  const s = await runValidatorDiff({ seed, schemas, operationsPerSchema, embedded });
+  const s = await runValidatorDiff({
+    seed,
+    schemas,
+    operationsPerSchema,
+    embedded,
+    ...(pBadSchema !== undefined ? { pBadSchema } : {}),
+    ...(pBadValue !== undefined ? { pBadValue } : {}),
+  });
   const { disagreements, ...counts } = s;
   console.log(JSON.stringify(counts, null, 1));
   const by: Record<string, number> = {};

@@ -134,6 +134,8 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
       } else if (isWireNamedUuid(a)) {
         if (!allowNamed) fail('named-uuid is not allowed here');
         if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${showValue(a[1])}`);
+        // The server gives a named-uuid a fresh uuid (the inserted row's), then checks the enum with it.
+        if (base.enum) fail(`a named-uuid is a new row's uuid, never one of ${showValue(base.enum)}`);
       } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${showValue(a)}`);
       return;
   }

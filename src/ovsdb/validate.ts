@@ -224,9 +224,14 @@ export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mut
     checkValue({ ...col.type, min: 0 }, value, where, scope);
     return;
   }
-  if (kind === 'map' && Array.isArray(value) && value[0] === 'set') {
-    // Deleting by keys: a set of the key type.
-    checkValue({ key: col.type.key, min: 0, max: 'unlimited' }, value, where, scope);
+  if (kind === 'map') {
+    // ovsdb/mutation.c: a map delete takes a map, and failing that a set of keys (a bare key included).
+    try {
+      checkValue({ ...col.type, min: 0, max: 'unlimited' }, value, where, scope);
+    } catch (e) {
+      if (!(e instanceof OvsdbValueError)) throw e;
+      checkValue({ key: col.type.key, min: 0, max: 'unlimited' }, value, where, scope);
+    }
     return;
   }
   checkValue({ ...col.type, min: 0, max: 'unlimited' }, value, where, scope);
