@@ -286,3 +286,77 @@ describe('applying a diff checks set and map sizes', () => {
     expect(() => openDbFile(new EmbeddedOvsdbServer(), file.db)).toThrow(ServerDbFileError);
   });
 });
+
+// Found by the differential (validator-diff.test.ts): each failed before its fix.
+describe('named-uuids, implicit columns and map deletes as ovsdb-server 3.1 takes them', () => {
+  const REFS = {
+    name: 'N',
+    version: '1.0.0',
+    tables: {
+      A: {
+        isRoot: true,
+        columns: {
+          plain: { type: { key: 'uuid', min: 0, max: 1 } },
+          weak: { type: { key: { type: 'uuid', refTable: 'A', refType: 'weak' }, min: 0, max: 1 } },
+          strong: { type: { key: { type: 'uuid', refTable: 'A' }, min: 0, max: 1 } },
+          en: { type: { key: { type: 'uuid', enum: ['set', [['uuid', U1]]] }, min: 0, max: 1 } },
+          m: { type: { key: 'integer', value: 'string', min: 0, max: 'unlimited' } },
+        },
+      },
+    },
+  };
+  const s = parseSchema(REFS);
+  /** Committed (no abort): the strong reference's refusal comes at commit. */
+  async function decide(ops: readonly unknown[]) {
+    const file = await create(REFS);
+    if (!('db' in file)) throw new Error(file.refused);
+    return { server: errorOf(await transact(file.db, 'N', ops))?.error, sdk: sdk(s, ops) };
+  }
+  test.each([
+    ['a plain uuid column', { op: 'insert', table: 'A', row: { plain: ['named-uuid', 'nobody'] } }],
+    ['a weak reference', { op: 'insert', table: 'A', row: { weak: ['named-uuid', 'nobody'] } }],
+    ['a condition', { op: 'select', table: 'A', where: [['strong', 'includes', ['named-uuid', 'nobody']]] }],
+  ])('an undefined named-uuid in %s is accepted by both', async (_n, op) => {
+    const r = await decide([op]);
+    expect(r.server).toBeUndefined();
+    expect(r.sdk).toBeUndefined();
+  });
+  test('an undefined named-uuid in a strong reference is refused by both (the server at commit)', async () => {
+    const r = await decide([{ op: 'insert', table: 'A', row: { strong: ['named-uuid', 'nobody'] } }]);
+    expect(r.server).toBe('referential integrity violation');
+    expect(r.sdk).toMatchObject({ code: 'OVSDB_NAMED_UUID_UNDEFINED' });
+  });
+  test('a named-uuid in a uuid enum column is refused by both (a new row is never in the enum)', async () => {
+    const r = await decide([
+      { op: 'insert', table: 'A', row: {}, 'uuid-name': 'x' },
+      { op: 'insert', table: 'A', row: { en: ['named-uuid', 'x'] } },
+    ]);
+    expect(r.server).toBe('constraint violation');
+    expect(r.sdk).toBeInstanceOf(OvsdbValueError);
+  });
+  test('_uuid and _version in an insert row are accepted (and ignored) by both', async () => {
+    const r = await decide([{ op: 'insert', table: 'A', row: { _uuid: ['uuid', U1], _version: ['uuid', U2] } }]);
+    expect(r.server).toBeUndefined();
+    expect(r.sdk).toBeUndefined();
+  });
+  test.each([[7], [['set', [7, 8]]], [['map', [[7, 'x']]]]])(
+    'a map delete with %j (a bare key, a set of keys, a map) is accepted by both',
+    async (v) => {
+      const r = await decide([{ op: 'mutate', table: 'A', where: [], mutations: [['m', 'delete', v]] }]);
+      expect(r.server).toBeUndefined();
+      expect(r.sdk).toBeUndefined();
+    },
+  );
+  test('an insert omitting a uuid enum column whose zero default is outside the enum: refused by both', async () => {
+    const schema = {
+      name: 'E',
+      version: '1.0.0',
+      tables: { A: { columns: { en: { type: { key: { type: 'uuid', enum: ['uuid', U1] } } } } } },
+    };
+    const file = await create(schema);
+    if (!('db' in file)) throw new Error(file.refused);
+    const ops = [{ op: 'insert', table: 'A', row: {} }];
+    expect(errorOf(await transact(file.db, 'E', ops))?.error).toBe('constraint violation');
+    expect(sdk(parseSchema(schema), ops)).toBeInstanceOf(OvsdbValueError);
+  });
+});
