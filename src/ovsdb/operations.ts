@@ -4,7 +4,6 @@
  */
 import type {
   Condition,
-  WhereClause,
   ConditionFunction,
   Mutation,
   Mutator,

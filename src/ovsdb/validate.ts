@@ -150,7 +150,8 @@ export function checkCondition(
   schema: DatabaseSchema,
   table: TableSchema,
   c: WhereClause,
-  scope: NamedUuidScope,
+  // Kept for callers: conditions resolve no named-uuid (see below).
+  _scope?: NamedUuidScope,
 ): void {
   if (c === true || c === false) return;
   if (!Array.isArray(c) || c.length !== 3)
