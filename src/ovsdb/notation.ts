@@ -73,11 +73,13 @@ export const INT64_MIN_BIG = -(2n ** 63n);
 export const INT64_MAX_BIG = 2n ** 63n - 1n;
 /**
  * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
- * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
- * digits. Measured against the server (test/integration/ovsdb/typed/server-oracle.test.ts).
+ * `strtod` reports as out of range — the subnormals, below DBL_MIN. Every finite double from DBL_MIN
+ * to DBL_MAX, written as JavaScript writes it (the shortest text that reads back exactly), is taken
+ * over JSON-RPC (test/integration/ovsdb/validator-parity.test.ts; `ovsdb-client transact`, which
+ * prints the numbers again itself, cannot send DBL_MIN or DBL_MAX).
  */
-export const REAL_ABS_MIN = 1e-307;
-export const REAL_ABS_MAX = 1e308;
+export const REAL_ABS_MIN = 2.2250738585072014e-308;
+export const REAL_ABS_MAX = Number.MAX_VALUE;
 /** ovsdb-server's JSON parser refuses NUL characters and unpaired surrogates in strings. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what the server refuses
 export const BAD_STRING_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

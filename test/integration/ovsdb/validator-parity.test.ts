@@ -360,3 +360,27 @@ describe('named-uuids, implicit columns and map deletes as ovsdb-server 3.1 take
     expect(sdk(parseSchema(schema), ops)).toBeInstanceOf(OvsdbValueError);
   });
 });
+
+describe('reals: every normal double is taken, subnormals are not', () => {
+  /** ovsdb-tool reads the text JavaScript writes (as the SDK sends it); a number its strtod calls out of range fails the whole request. */
+  async function tool(v: number): Promise<string | undefined> {
+    try {
+      const r = await transact(await db(), 'P', [{ op: 'select', table: 'A', where: [['r', '==', v]] }]);
+      return errorOf(r)?.error;
+    } catch (e) {
+      if (e instanceof HarnessCommandError) return 'refused by the JSON parser';
+      throw e;
+    }
+  }
+  test.each([[Number.MAX_VALUE], [-Number.MAX_VALUE], [2.2250738585072014e-308], [1.5e308]])(
+    '%d is accepted by both',
+    async (v) => {
+      expect(await tool(v)).toBeUndefined();
+      expect(sdk(parsed, [{ op: 'select', table: 'A', where: [['r', '==', v]] }])).toBeUndefined();
+    },
+  );
+  test.each([[2.225073858507201e-308], [5e-324], [-1e-310]])('%d (subnormal) is refused by both', async (v) => {
+    expect(await tool(v)).toBe('refused by the JSON parser');
+    expect(sdk(parsed, [{ op: 'select', table: 'A', where: [['r', '==', v]] }])).toBeInstanceOf(OvsdbValueError);
+  });
+});

@@ -470,9 +470,9 @@ describe('what the validator refuses, ovsdb-server refuses too', () => {
       code: 'OVSDB_INVALID_VALUE',
     },
     {
-      name: 'real at DBL_MAX',
+      name: 'subnormal real just below DBL_MIN',
       schema: TEST_SCHEMA,
-      ops: [{ op: 'insert', table: 'T', row: { fixed: 1.7976931348623157e308 } }],
+      ops: [{ op: 'insert', table: 'T', row: { fixed: 2.225073858507201e-308 } }],
       code: 'OVSDB_INVALID_VALUE',
     },
     {
