@@ -33,8 +33,10 @@ async function main(): Promise<number> {
     ...(pBadSchema !== undefined ? { pBadSchema } : {}),
     ...(pBadValue !== undefined ? { pBadValue } : {}),
   });
-  const { disagreements, ...counts } = s;
+  const { disagreements, embeddedExamples, ...counts } = s;
   console.log(JSON.stringify(counts, null, 1));
+  for (const e of embeddedExamples)
+    console.log(`embedded: ${e.embedded} / ovsdb-server: ${e.server}: ${JSON.stringify(e.op)}`);
   const by: Record<string, number> = {};
   for (const d of disagreements) {
     const k = `${d.kind}: server=${d.server.slice(0, 160)} | sdk=${d.sdk.slice(0, 160)}`;

@@ -62,6 +62,8 @@ export interface DiffStats {
   danglingStrongRefs: number;
   /** Operations where the embedded server's reply differs from ovsdb-server's (error string or acceptance). */
   embeddedDisagreements: number;
+  /** The first few of those: the operation and both replies. */
+  embeddedExamples: { op: unknown; server: string; embedded: string }[];
 }
 
 export interface DiffOptions {
@@ -131,6 +133,7 @@ export async function runValidatorDiff(o: DiffOptions): Promise<DiffStats> {
     refusals: {},
     disagreements: [],
     embeddedDisagreements: 0,
+    embeddedExamples: [],
     commitTimeRefusals: 0,
     danglingStrongRefs: 0,
   };
@@ -218,7 +221,11 @@ async function runSchema(
         stats.danglingStrongRefs++;
         return;
       }
-      if (fromEmb && fromEmb[i] !== srv) stats.embeddedDisagreements++;
+      if (fromEmb && fromEmb[i] !== fromServer[i]) {
+        stats.embeddedDisagreements++;
+        if (stats.embeddedExamples.length < 10)
+          stats.embeddedExamples.push({ op, server: fromServer[i] ?? 'accepted', embedded: fromEmb[i] ?? 'accepted' });
+      }
       if (srv === undefined) stats.operationsAccepted++;
       if ((srv === undefined) !== (sdk === undefined)) {
         const why = srv === undefined ? 'accepted' : `${srv}: ${details.get(op) ?? ''}`;
