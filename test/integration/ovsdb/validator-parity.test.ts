@@ -8,7 +8,9 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { run, HarnessCommandError } from '../../../src/testing/index.js';
+import { run, HarnessCommandError, startOvsdbServer } from '../../../src/testing/index.js';
+import { OvsdbClient } from '../../../src/ovsdb/index.js';
+import { ReplicaCache } from '../../../src/ovsdb/cache/index.js';
 import { parseSchema, OvsdbSchemaError, validateOperations } from '../../../src/ovsdb/index.js';
 import type { Operation } from '../../../src/ovsdb/index.js';
 import { OvsdbValueError } from '../../../src/ovsdb/errors.js';
@@ -383,4 +385,29 @@ describe('reals: every normal double is taken, subnormals are not', () => {
     expect(await tool(v)).toBe('refused by the JSON parser');
     expect(sdk(parsed, [{ op: 'select', table: 'A', where: [['r', '==', v]] }])).toBeInstanceOf(OvsdbValueError);
   });
+});
+
+test('boolean clauses through the client (transact) and the replica cache (monitor_cond) on ovsdb-server', async () => {
+  const file = join(dir, 'bool.ovsschema');
+  writeFileSync(file, JSON.stringify(SCHEMA));
+  const server = await startOvsdbServer({ schema: file });
+  const client = await OvsdbClient.connect(server.unix);
+  try {
+    const where = (w: unknown) => w as never; // the operation types keep Condition[]; the wire takes booleans
+    await client.transact('P', [{ op: 'insert', table: 'A', row: { u: ['uuid', U1] } }]);
+    const [all, none] = await client.transact('P', [
+      { op: 'select', table: 'A', where: where([true]) },
+      { op: 'select', table: 'A', where: where([false]) },
+    ]);
+    expect((all as { rows: unknown[] }).rows).toHaveLength(1);
+    expect((none as { rows: unknown[] }).rows).toHaveLength(0);
+    const cache = await ReplicaCache.start(client, 'P', { tables: ['A'], where: { A: [false] } });
+    expect(cache.table('A').all()).toHaveLength(0);
+    await cache.setConditions({ A: [true] });
+    expect(cache.table('A').all()).toHaveLength(1);
+    await cache.close();
+  } finally {
+    client.close();
+    await server.stop();
+  }
 });
