@@ -135,7 +135,9 @@ function checkRow(
     const where = { database: schema.name, table: table.name, column: name };
     // ovsdb-server 3.1 takes (and ignores) _uuid and _version in an insert's row; an update may not set them.
     if (op === 'update' && (isImplicit(name) || !col.mutable)) throw new ImmutableColumnError(where, v, op);
-    checkValue(col.type, v, where, scope);
+    // A wait's rows are only compared with the table's, as conditions are: a named-uuid there makes no reference.
+    if (op === 'wait') checkDatum(col.type, v, where);
+    else checkValue(col.type, v, where, scope);
   }
 }
 

@@ -318,6 +318,18 @@ describe('named-uuids, implicit columns and map deletes as ovsdb-server 3.1 take
     ['a plain uuid column', { op: 'insert', table: 'A', row: { plain: ['named-uuid', 'nobody'] } }],
     ['a weak reference', { op: 'insert', table: 'A', row: { weak: ['named-uuid', 'nobody'] } }],
     ['a condition', { op: 'select', table: 'A', where: [['strong', 'includes', ['named-uuid', 'nobody']]] }],
+    [
+      "a wait's rows",
+      {
+        op: 'wait',
+        table: 'A',
+        where: [],
+        columns: ['strong'],
+        until: '!=',
+        rows: [{ strong: ['named-uuid', 'nobody'] }],
+        timeout: 0,
+      },
+    ],
   ])('an undefined named-uuid in %s is accepted by both', async (_n, op) => {
     const r = await decide([op]);
     expect(r.server).toBeUndefined();
