@@ -51,6 +51,22 @@ export function defaultAtom(b: BaseType): Atom {
   }
 }
 
+/** The JS form of a map key atom (object keys are strings; see notation.ts). */
+function mapKeyString(a: Atom): string {
+  return typeof a === 'object' ? a.namedUuid : String(a);
+}
+
+/**
+ * The default of a map column with min 1: one pair of the key and value types' defaults, as
+ * `ovsdb_datum_init_default` makes it (a row inserted without the column holds `{"": 0}` for a
+ * string → integer map).
+ */
+export function defaultMap(type: ColumnType): Readonly<Record<string, Atom>> {
+  const out: Record<string, Atom> = {};
+  setOwn(out, mapKeyString(defaultAtom(type.key)), defaultAtom(type.value!));
+  return Object.freeze(out);
+}
+
 /** The decoding and diffing of one column type. */
 export interface ColumnCodec {
   readonly kind: 'atom' | 'optional' | 'set' | 'map';
@@ -174,8 +190,7 @@ function mapKey(b: BaseType, where: Where, named: boolean): (a: unknown) => stri
   }
   const atom = atomDecoder(b, where, named);
   return (a) => {
-    const k = atom(a);
-    return typeof k === 'object' ? k.namedUuid : String(k);
+    return mapKeyString(atom(a));
   };
 }
 
@@ -245,7 +260,7 @@ export function columnCodec(type: ColumnType, where: Where = {}, opts: ColumnCod
     return {
       kind,
       composite,
-      empty: EMPTY_MAP,
+      empty: type.min === 0 ? EMPTY_MAP : defaultMap(type),
       decode,
       applyDiff(old, diff) {
         if (!composite) return decode(diff);

@@ -14,7 +14,8 @@ export function serverDefaultAtom(base: BaseType): WireAtom {
 }
 
 function defaultFits(base: BaseType): boolean {
-  if (base.type === 'uuid') return base.refTable === undefined;
+  // The all-zero uuid is no row (a reference to it fails at commit), and may be outside an enum.
+  if (base.type === 'uuid' && base.refTable !== undefined) return false;
   try {
     checkAtom(base, serverDefaultAtom(base), {});
     return true;

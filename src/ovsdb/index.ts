@@ -52,6 +52,7 @@ export { op, cond, mutation, byUuid } from './operations.js';
 export type {
   ConditionFunction,
   Condition,
+  WhereClause,
   Mutator,
   Mutation,
   InsertOp,

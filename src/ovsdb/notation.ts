@@ -10,7 +10,7 @@
 import type { BaseType, ColumnType } from './schema.js';
 import { columnKind } from './schema.js';
 import { OvsdbValueError, showValue } from './errors.js';
-import { codecFor, defaultAtom } from './codec.js';
+import { codecFor, defaultAtom, defaultMap } from './codec.js';
 
 export { defaultAtom };
 
@@ -73,11 +73,13 @@ export const INT64_MIN_BIG = -(2n ** 63n);
 export const INT64_MAX_BIG = 2n ** 63n - 1n;
 /**
  * Magnitudes of reals ovsdb-server 3.1 parses: it refuses (and drops the connection on) numbers its
- * `strtod` reports as out of range, e.g. subnormals and values at DBL_MIN / DBL_MAX written with 17
- * digits. Measured against the server (test/integration/ovsdb/typed/server-oracle.test.ts).
+ * `strtod` reports as out of range — the subnormals, below DBL_MIN. Every finite double from DBL_MIN
+ * to DBL_MAX, written as JavaScript writes it (the shortest text that reads back exactly), is taken
+ * over JSON-RPC (test/integration/ovsdb/validator-parity.test.ts; `ovsdb-client transact`, which
+ * prints the numbers again itself, cannot send DBL_MIN or DBL_MAX).
  */
-export const REAL_ABS_MIN = 1e-307;
-export const REAL_ABS_MAX = 1e308;
+export const REAL_ABS_MIN = 2.2250738585072014e-308;
+export const REAL_ABS_MAX = Number.MAX_VALUE;
 /** ovsdb-server's JSON parser refuses NUL characters and unpaired surrogates in strings. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what the server refuses
 export const BAD_STRING_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -127,9 +129,15 @@ export function checkAtom(base: BaseType, a: unknown, where: Where, allowNamed =
     case 'uuid':
       if (isWireUuid(a)) {
         if (!UUID_RE.test(a[1])) fail(`malformed uuid ${showValue(a[1])}`);
+        // ovsdb_atom_check_constraints: a uuid is checked against the enum like any atom (a named-uuid's
+        // value is only known to the server, which decides).
+        if (base.enum && !base.enum.includes(a[1].toLowerCase()))
+          fail(`${showValue(a)} is not one of ${showValue(base.enum)}`);
       } else if (isWireNamedUuid(a)) {
         if (!allowNamed) fail('named-uuid is not allowed here');
         if (!ID_RE.test(a[1])) fail(`malformed named-uuid ${showValue(a[1])}`);
+        // The server gives a named-uuid a fresh uuid (the inserted row's), then checks the enum with it.
+        if (base.enum) fail(`a named-uuid is a new row's uuid, never one of ${showValue(base.enum)}`);
       } else fail(`expected ["uuid", …] or ["named-uuid", …], got ${showValue(a)}`);
       return;
   }
@@ -292,10 +300,10 @@ export function datumFromWire(type: ColumnType, w: WireValue, where: Where = {})
 }
 const NAMED = { named: true } as const;
 
-/** The default value of a column as ovsdb-server fills it (the empty set/map, or 0, 0.0, false, "", the all-zero uuid). */
+/** The default value of a column as ovsdb-server fills it (the empty set/map, or 0, 0.0, false, "", the all-zero uuid; a map with min 1 holds one pair of those). */
 export function defaultDatum(type: ColumnType): Datum {
   const kind = columnKind(type);
-  if (kind === 'map') return {};
+  if (kind === 'map') return type.min === 0 ? {} : { ...defaultMap(type) };
   if (kind === 'optional') return undefined;
   if (kind === 'set') return type.min === 0 ? [] : [defaultAtom(type.key)];
   return defaultAtom(type.key);

@@ -25,6 +25,7 @@ import type {
 export type {
   ConditionFunction,
   Condition,
+  WhereClause,
   Mutator,
   Mutation,
   InsertOp,

@@ -32,6 +32,13 @@ export type Datum = Atom | undefined | readonly Atom[] | Readonly<Record<string,
 /** RFC 7047 §5.1 `<condition>` functions. */
 export type ConditionFunction = '<' | '<=' | '==' | '!=' | '>=' | '>' | 'includes' | 'excludes';
 export type Condition = readonly [column: string, fn: ConditionFunction, value: WireValue];
+/**
+ * One clause of a `where`: a condition, or the boolean `true` (every row) / `false` (no row), which
+ * ovsdb-server(7) §5.1 accepts in transact and monitor_cond conditions alike. The operation types keep
+ * `Condition[]` (builders across the SDK index into their conditions); the validator accepts a boolean
+ * clause in any `where` as the server does.
+ */
+export type WhereClause = Condition | boolean;
 /** RFC 7047 §5.1 `<mutator>`s. */
 export type Mutator = '+=' | '-=' | '*=' | '/=' | '%=' | 'insert' | 'delete';
 export type Mutation = readonly [column: string, mutator: Mutator, value: WireValue];
@@ -137,7 +144,7 @@ export interface MonitorRequest {
   columns?: readonly string[];
   select?: MonitorSelect;
   /** Only for monitor_cond*: the condition rows must meet. */
-  where?: readonly (Condition | boolean)[];
+  where?: readonly WhereClause[];
 }
 export type MonitorRequests = Readonly<Record<string, MonitorRequest | readonly MonitorRequest[]>>;
 

@@ -49,7 +49,7 @@ export class UnknownColumnError extends OvsdbTypedError {
   }
 }
 
-/** An update or mutate writes an immutable column (or `_uuid` / `_version`, or an insert sets them). */
+/** An update or mutate writes an immutable column, or `_uuid` / `_version`. */
 export class ImmutableColumnError extends OvsdbTypedError {
   constructor(where: SchemaLocation & { readonly table: string; readonly column: string }, value: unknown, op: string) {
     super('OVSDB_IMMUTABLE_COLUMN', `column is immutable; ${op} may not set it`, where, value);

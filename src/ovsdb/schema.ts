@@ -83,8 +83,24 @@ export function getColumn(table: TableSchema, name: string): ColumnSchema | unde
   return undefined;
 }
 
+/** The base-type members an `enum` excludes (ovsdb_base_type_from_json parses them only without one). */
+const CONSTRAINT_MEMBERS = [
+  'minInteger',
+  'maxInteger',
+  'minReal',
+  'maxReal',
+  'minLength',
+  'maxLength',
+  'refTable',
+  'refType',
+] as const;
+const INT64_MIN = -(2 ** 63);
+const INT64_MAX = 2 ** 63;
+const UINT_MAX = 4294967295;
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ID_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 function parseEnum(raw: unknown, type: AtomicType, path: string): SchemaAtom[] {
   // The enum is an OVSDB <set> of atoms: ["set", [...]] or a single bare atom.
@@ -94,7 +110,8 @@ function parseEnum(raw: unknown, type: AtomicType, path: string): SchemaAtom[] {
   return items.map((a, i) => {
     const p = `${path}[${i}]`;
     if (type === 'uuid') {
-      if (Array.isArray(a) && a[0] === 'uuid' && typeof a[1] === 'string') return a[1];
+      if (Array.isArray(a) && a[0] === 'uuid' && typeof a[1] === 'string' && UUID_RE.test(a[1]))
+        return a[1].toLowerCase(); // compared with wire uuids, which ovsdb-server writes in lower case
       throw new OvsdbSchemaError('enum uuid must be ["uuid", "..."]', p);
     }
     if (!atomMatches(type, a)) throw new OvsdbSchemaError(`enum value ${JSON.stringify(a)} is not a ${type}`, p);
@@ -138,7 +155,14 @@ function parseBaseType(raw: unknown, path: string): BaseType {
   }
   const t = type as AtomicType;
   const out: { -readonly [K in keyof BaseType]: BaseType[K] } = { type: t };
-  if (raw.enum !== undefined) out.enum = parseEnum(raw.enum, t, `${path}.enum`);
+  if (raw.enum !== undefined) {
+    out.enum = parseEnum(raw.enum, t, `${path}.enum`);
+    // ovsdb_base_type_from_json: an enum replaces the other constraints, which are then refused as
+    // members "present but not allowed here"; the enum is a non-empty set (1 to UINT_MAX atoms).
+    if (out.enum.length === 0) throw new OvsdbSchemaError('enum must have at least one member', `${path}.enum`);
+    for (const k of CONSTRAINT_MEMBERS)
+      if (raw[k] !== undefined) throw new OvsdbSchemaError(`${k} is not allowed with enum`, `${path}.${k}`);
+  }
   const check = (k: string, allowed: AtomicType) => {
     if (raw[k] !== undefined && t !== allowed)
       throw new OvsdbSchemaError(`${k} is only allowed on ${allowed}`, `${path}.${k}`);
@@ -160,6 +184,27 @@ function parseBaseType(raw: unknown, path: string): BaseType {
     maxLength: num(raw, 'maxLength', path, true),
   };
   for (const [k, x] of Object.entries(v)) if (x !== undefined) (out as Record<string, unknown>)[k] = x;
+  // ovsdb-types.c: integer bounds are 64-bit, lengths 0..UINT_MAX, and a minimum may not exceed its maximum.
+  for (const k of ['minInteger', 'maxInteger'] as const) {
+    const x = v[k];
+    if (x !== undefined && (x < INT64_MIN || x > INT64_MAX))
+      throw new OvsdbSchemaError(`${k} is outside the 64-bit integer range`, `${path}.${k}`);
+  }
+  for (const k of ['minLength', 'maxLength'] as const) {
+    const x = v[k];
+    if (x !== undefined && (x < 0 || x > UINT_MAX))
+      throw new OvsdbSchemaError(`${k} out of valid range 0 to ${UINT_MAX}`, `${path}.${k}`);
+  }
+  const pairs = [
+    ['minInteger', 'maxInteger'],
+    ['minReal', 'maxReal'],
+    ['minLength', 'maxLength'],
+  ] as const;
+  for (const [lo, hi] of pairs) {
+    const a = v[lo];
+    const b = v[hi];
+    if (a !== undefined && b !== undefined && a > b) throw new OvsdbSchemaError(`${lo} exceeds ${hi}`, `${path}.${lo}`);
+  }
   if (raw.refTable !== undefined) {
     if (typeof raw.refTable !== 'string' || !ID_RE.test(raw.refTable))
       throw new OvsdbSchemaError('refTable must be a table name', `${path}.refTable`);
@@ -219,13 +264,17 @@ export function parseSchema(raw: unknown): DatabaseSchema {
         if (craw[k] !== undefined && typeof craw[k] !== 'boolean')
           throw new OvsdbSchemaError(`${k} must be a boolean`, `${cp}.${k}`);
       }
+      const type = parseColumnType(craw.type, `${cp}.type`);
       columns[cname] = {
         name: cname,
-        type: parseColumnType(craw.type, `${cp}.type`),
+        type,
         ephemeral: craw.ephemeral === true,
-        mutable: craw.mutable !== false,
+        // ovsdb/table.c: a weak reference is always mutable (deleting the referenced row changes it).
+        mutable: craw.mutable !== false || type.key.refType === 'weak' || type.value?.refType === 'weak',
       };
     }
+    if (Object.keys(columns).length === 0)
+      throw new OvsdbSchemaError('table must have at least one column', `${tp}.columns`);
     const maxRows = traw.maxRows;
     if (maxRows !== undefined && (typeof maxRows !== 'number' || !Number.isInteger(maxRows) || maxRows < 1)) {
       throw new OvsdbSchemaError('maxRows must be a positive integer', `${tp}.maxRows`);
@@ -239,9 +288,15 @@ export function parseSchema(raw: unknown): DatabaseSchema {
         if (!Array.isArray(ix) || ix.length === 0 || !ix.every((c) => typeof c === 'string')) {
           throw new OvsdbSchemaError('an index is a non-empty array of column names', `${tp}.indexes[${i}]`);
         }
+        if (new Set(ix).size !== ix.length)
+          throw new OvsdbSchemaError('an index names distinct columns', `${tp}.indexes[${i}]`);
         for (const c of ix as string[]) {
-          if (!(c in columns) && c !== '_uuid')
+          const known = Object.prototype.hasOwnProperty.call(columns, c);
+          if (!known && c !== '_uuid' && c !== '_version')
             throw new OvsdbSchemaError(`index names unknown column "${c}"`, `${tp}.indexes[${i}]`);
+          // ovsdb/table.c: ephemeral columns (and _version, which changes with every write) may not be indexed.
+          if (c === '_version' || (known && columns[c]!.ephemeral))
+            throw new OvsdbSchemaError(`ephemeral column "${c}" may not be indexed`, `${tp}.indexes[${i}]`);
         }
         indexes.push([...(ix as string[])]);
       });
@@ -255,13 +310,14 @@ export function parseSchema(raw: unknown): DatabaseSchema {
       indexes,
     };
   }
-  // Backward compatibility (ovsdb-server(7)): when no table sets isRoot, all tables are roots.
-  const anyRoot = Object.values(raw.tables).some((t) => isObj(t) && t.isRoot !== undefined);
+  // Backward compatibility (ovsdb/ovsdb.c, root_set_size): when no table is a root — isRoot absent or
+  // false everywhere — every table is a root.
+  const anyRoot = Object.values(tables).some((t) => t.isRoot);
   if (!anyRoot) for (const t of Object.values(tables)) (t as { isRoot: boolean }).isRoot = true;
   for (const t of Object.values(tables)) {
     for (const c of Object.values(t.columns)) {
       for (const b of [c.type.key, c.type.value]) {
-        if (b?.refTable && !(b.refTable in tables)) {
+        if (b?.refTable && !Object.prototype.hasOwnProperty.call(tables, b.refTable)) {
           throw new OvsdbSchemaError(
             `refTable "${b.refTable}" is not a table of this schema`,
             `$.tables.${t.name}.columns.${c.name}`,

@@ -11,7 +11,7 @@
 import type { BaseType, ColumnSchema, ColumnType, DatabaseSchema, TableSchema } from './schema.js';
 import { columnKind, getColumn } from './schema.js';
 import { BAD_STRING_RE, checkDatum, isWireNamedUuid, ID_RE, UUID_RE } from './notation.js';
-import type { Condition, Mutation, Operation } from './operations.js';
+import type { Mutation, Operation, WhereClause } from './operations.js';
 import { OvsdbArgumentError, OvsdbValueError } from './errors.js';
 import { requiredOnInsert } from './defaults.js';
 import {
@@ -56,10 +56,16 @@ export function columnOf(schema: DatabaseSchema, table: TableSchema, column: str
 
 const isImplicit = (c: string) => c === '_uuid' || c === '_version';
 
-/** One atom of a checked datum: a named-uuid must resolve (to a row of the referenced table). */
+/**
+ * One atom of a checked datum: a named-uuid in a strong reference must resolve (to a row of the
+ * referenced table). Only there: ovsdb-server gives a named-uuid no insert defines a fresh uuid, so in
+ * a plain uuid column or a condition it is accepted, and a weak reference to a missing row is dropped;
+ * a strong reference to one fails the transaction at commit ("referential integrity violation").
+ */
 function checkNamedAtom(base: BaseType | undefined, a: unknown, where: Where, scope: NamedUuidScope): void {
   // Numbers and strings were checked by checkDatum (notation.ts), the server's limits included.
   if (!base || base.type !== 'uuid' || !isWireNamedUuid(a)) return;
+  if (base.refTable === undefined || base.refType === 'weak') return;
   const name = a[1];
   const table = scope.symbols.get(name);
   if (table === undefined) {
@@ -127,18 +133,29 @@ function checkRow(
   for (const [name, v] of Object.entries(row)) {
     const col = columnOf(schema, table, name);
     const where = { database: schema.name, table: table.name, column: name };
-    if (op !== 'wait' && (isImplicit(name) || (op === 'update' && !col.mutable)))
-      throw new ImmutableColumnError(where, v, op);
-    checkValue(col.type, v, where, scope);
+    // ovsdb-server 3.1 takes (and ignores) _uuid and _version in an insert's row; an update may not set them.
+    if (op === 'update' && (isImplicit(name) || !col.mutable)) throw new ImmutableColumnError(where, v, op);
+    // A wait's rows are only compared with the table's, as conditions are: a named-uuid there makes no reference.
+    if (op === 'wait') checkDatum(col.type, v, where);
+    else checkValue(col.type, v, where, scope);
   }
 }
 
 /**
  * Checks one `[column, function, value]` condition (RFC 7047 §5.1) the way ovsdb-server does:
- * ordering only on single or optional integer/real columns (with one number), `includes`/`excludes` only on sets and maps (their
- * value may have any size), the value otherwise a datum of the column's type.
+ * ordering only on single or optional integer/real columns (with one number); `includes`/`excludes` on
+ * any column (on a set or map the value may have fewer elements, or with `excludes` any number); the
+ * value otherwise a datum of the column's type. The boolean clauses `true` and `false` (ovsdb-server(7)
+ * §5.1) are accepted as they are.
  */
-export function checkCondition(schema: DatabaseSchema, table: TableSchema, c: Condition, scope: NamedUuidScope): void {
+export function checkCondition(
+  schema: DatabaseSchema,
+  table: TableSchema,
+  c: WhereClause,
+  // Kept for callers: conditions resolve no named-uuid (see below).
+  _scope?: NamedUuidScope,
+): void {
+  if (c === true || c === false) return;
   if (!Array.isArray(c) || c.length !== 3)
     throw new OvsdbArgumentError(
       `${schema.name}.${table.name}: a condition is [column, function, value], got ${JSON.stringify(c)}`,
@@ -161,17 +178,19 @@ export function checkCondition(schema: DatabaseSchema, table: TableSchema, c: Co
       );
     }
     type = { key: col.type.key, min: 1, max: 1 };
-  } else if (fn === 'includes' || fn === 'excludes') {
-    if (kind === 'atom') throw new ConditionNotAllowedError(where, fn, value, 'applies only to sets and maps');
+  } else if ((fn === 'includes' || fn === 'excludes') && kind !== 'atom') {
+    // ovsdb/condition.c: on a set or map the value may be smaller (includes) or of any size (excludes);
+    // on a scalar column both take a datum of the column's own type, like == and !=.
     type = { ...col.type, min: 0, max: fn === 'excludes' ? 'unlimited' : col.type.max };
   }
-  checkValue(type, value, where, scope);
+  // A named-uuid in a condition needs no insert: the server compares with a fresh uuid (no row matches).
+  checkDatum(type, value, where);
 }
 
 /**
  * Checks one `[column, mutator, value]` mutation (RFC 7047 §5.1): never on immutable columns;
  * arithmetic on integer/real atoms and sets (`%=` integers only; the argument is an atom of the
- * key type without its range, as the range applies to the result; no division by zero);
+ * key type without its range, as the range applies to the result; a zero divisor is the server's to refuse);
  * `insert`/`delete` on sets and maps (a map `delete` takes a map or a set of keys).
  */
 export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mutation, scope: NamedUuidScope): void {
@@ -196,9 +215,9 @@ export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mut
     }
     if (mutator === '%=' && key.type !== 'integer')
       throw new MutatorNotAllowedError(where, mutator, value, 'applies only to integer columns');
+    // A zero divisor is no error of the request: ovsdb-server fails with "domain error" only when a row
+    // matches (ovsdb/mutation.c), so that is left to it.
     checkDatum({ key: { type: key.type }, min: 1, max: 1 }, value, where);
-    if ((mutator === '/=' || mutator === '%=') && value === 0)
-      throw new OvsdbValueError('division by zero', where, value);
     return;
   }
   if (mutator !== 'insert' && mutator !== 'delete')
@@ -208,9 +227,14 @@ export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mut
     checkValue({ ...col.type, min: 0 }, value, where, scope);
     return;
   }
-  if (kind === 'map' && Array.isArray(value) && value[0] === 'set') {
-    // Deleting by keys: a set of the key type.
-    checkValue({ key: col.type.key, min: 0, max: 'unlimited' }, value, where, scope);
+  if (kind === 'map') {
+    // ovsdb/mutation.c: a map delete takes a map, and failing that a set of keys (a bare key included).
+    try {
+      checkValue({ ...col.type, min: 0, max: 'unlimited' }, value, where, scope);
+    } catch (e) {
+      if (!(e instanceof OvsdbValueError)) throw e;
+      checkValue({ key: col.type.key, min: 0, max: 'unlimited' }, value, where, scope);
+    }
     return;
   }
   checkValue({ ...col.type, min: 0, max: 'unlimited' }, value, where, scope);
@@ -219,7 +243,7 @@ export function checkMutation(schema: DatabaseSchema, table: TableSchema, m: Mut
 function checkWhere(schema: DatabaseSchema, table: TableSchema, where: unknown, scope: NamedUuidScope): void {
   if (!Array.isArray(where))
     throw new OvsdbArgumentError(`${schema.name}.${table.name}: "where" must be an array of conditions`);
-  for (const c of where) checkCondition(schema, table, c as Condition, scope);
+  for (const c of where) checkCondition(schema, table, c as WhereClause, scope);
 }
 
 function checkColumns(schema: DatabaseSchema, table: TableSchema, columns: unknown): void {

@@ -123,7 +123,14 @@ function applyTxnRecord(db: Database, file: string, rec: unknown, n: number): vo
           throw new ServerDbFileError(file, `transaction ${n}: ${(e as Error).message}`, undefined, { cause: e });
         }
         const old = nu.fields[col.index]!;
-        nu.fields[col.index] = isDiff && !isDefault(old, col.type) ? applyDiff(old, d, col.type) : d;
+        const next = isDiff && !isDefault(old, col.type) ? applyDiff(old, d, col.type) : d;
+        // ovsdb_datum_apply_diff: the datum a diff makes must have the column's size.
+        if (isDiff && (next.keys.length < col.type.min || next.keys.length > col.type.max))
+          throw new ServerDbFileError(
+            file,
+            `transaction ${n}: ${tname} ${uuid} column ${cname}: Datum crated by diff has size error (${next.keys.length} elements, allowed ${col.type.min}..${col.type.max})`,
+          );
+        nu.fields[col.index] = next;
       }
       db.loadRow(t, nu);
     }

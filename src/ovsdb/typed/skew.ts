@@ -208,8 +208,10 @@ export function adaptOperations(skew: SchemaSkew, ops: readonly Operation[]): Ad
       }
       return copy ?? r;
     };
-    const where = (w: readonly (readonly [string, ...unknown[]])[]) => {
-      for (const [c] of w) if (cols.has(c)) refuse(table, c, 'condition on a column the server does not have');
+    const where = (w: readonly (readonly [string, ...unknown[]] | boolean)[]) => {
+      for (const x of w)
+        if (typeof x !== 'boolean' && cols.has(x[0]))
+          refuse(table, x[0], 'condition on a column the server does not have');
     };
     const columnList = (l: readonly string[]) => l.filter((c) => !cols.has(c));
     switch (op.op) {

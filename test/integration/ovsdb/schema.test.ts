@@ -91,7 +91,7 @@ describe('parseSchema refuses bad schemas, naming the path', () => {
     ],
     [base({ columns: { c: { type: 'integer' } }, indexes: [['d']] }), '$.tables.A.indexes[0]'],
     [base({ columns: { _c: { type: 'integer' } } }), '$.tables.A.columns._c'],
-    [base({ columns: {}, maxRows: 0 }), '$.tables.A.maxRows'],
+    [base({ columns: { c: { type: 'integer' } }, maxRows: 0 }), '$.tables.A.maxRows'],
   ])('%j', (raw, path) => {
     let err: unknown;
     try {

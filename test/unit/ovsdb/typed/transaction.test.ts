@@ -269,9 +269,10 @@ describe('typed transaction: validation errors name database, table, column and 
       expected: { code: 'OVSDB_CONDITION_NOT_ALLOWED', fn: '<', column: 'name' },
     },
     {
-      name: 'includes on an atom',
-      run: (tx) => tx.select!('Logical_Switch', [['name', 'includes', 'a']]),
-      expected: { code: 'OVSDB_CONDITION_NOT_ALLOWED', fn: 'includes' },
+      // ovsdb-server takes includes on a scalar column with a value of the column's type, nothing else.
+      name: 'includes on an atom with a value of another type',
+      run: (tx) => tx.select!('Logical_Switch', [['name', 'includes', 1]]),
+      expected: { code: 'OVSDB_INVALID_VALUE', value: 1 },
     },
     {
       name: 'arithmetic on a string',
@@ -289,9 +290,10 @@ describe('typed transaction: validation errors name database, table, column and 
       expected: { code: 'OVSDB_IMMUTABLE_COLUMN', column: '_uuid' },
     },
     {
-      name: 'division by zero',
-      run: (tx) => tx.mutate!('ACL', [], [['priority', '/=', 0]]),
-      expected: { code: 'OVSDB_INVALID_VALUE', value: 0 },
+      // A zero divisor is left to the server (it fails only when a row matches); a divisor of another type is not.
+      name: 'division by a string',
+      run: (tx) => tx.mutate!('ACL', [], [['priority', '/=', 'x']]),
+      expected: { code: 'OVSDB_INVALID_VALUE', value: 'x' },
     },
     {
       name: 'where is not an array',
