@@ -25,7 +25,7 @@ import type { OvsdbClient } from '../ovsdb/client.js';
 import type { OvsdbSession } from '../ovsdb/session.js';
 import { OvsdbTransactionError } from '../ovsdb/errors.js';
 import { ReplicaCache, type RowEvent } from '../ovsdb/cache/index.js';
-import { mutation, op, type Operation, type OperationResult } from '../ovsdb/operations.js';
+import { mutation, op, type Condition, type Operation, type OperationResult } from '../ovsdb/operations.js';
 import { ovnNorthboundModel } from './model.js';
 import type { OVNNorthboundTables } from './generated/ovn-northbound.gen.js';
 import { NB_BUILDER_TABLES, NB_DATABASE, NbTxn, type NbRow, type NbSource, type NbTable } from './txn.js';
@@ -256,7 +256,7 @@ export class NbReplica {
       const r = results[i] as { uuid?: readonly [string, string]; count?: number } | undefined;
       if (o.op === 'insert' && r?.uuid) witness.add(r.uuid[1]);
       else if ((o.op === 'update' || o.op === 'mutate' || o.op === 'delete') && (r?.count ?? 0) > 0) {
-        const w = o.where.find((c) => c[0] === '_uuid' && c[1] === '==');
+        const w = o.where.find((c): c is Condition => typeof c !== 'boolean' && c[0] === '_uuid' && c[1] === '==');
         const v = w?.[2] as readonly [string, string] | undefined;
         if (v?.[0] === 'uuid') witness.add(v[1]);
         else if (o.table === 'NB_Global') for (const g of this.cache.table('NB_Global').values()) witness.add(g._uuid);

@@ -17,6 +17,7 @@ import {
   mutation,
   op,
   type Condition,
+  type WhereClause,
   type Mutation,
   type Operation,
   type SelectResult,
@@ -303,7 +304,7 @@ export class NbTxn {
    */
   operations(): Operation[] {
     const out: Operation[] = [];
-    type Group = { index: number; table: string; where: readonly Condition[]; column: string; atoms: WireAtom[] };
+    type Group = { index: number; table: string; where: readonly WhereClause[]; column: string; atoms: WireAtom[] };
     const open = new Map<string, Group>();
     const groups: Group[] = [];
     for (const o of this.#ops) {

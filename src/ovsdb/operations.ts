@@ -20,6 +20,7 @@ import type {
   WireAtom,
   WireRow,
   WireValue,
+  WhereClause,
 } from './protocol.js';
 
 export type {
@@ -57,23 +58,28 @@ export const op = {
     ...(uuidName !== undefined ? { 'uuid-name': uuidName } : {}),
     ...(uuid !== undefined ? { uuid } : {}),
   }),
-  select: (table: string, where: readonly Condition[] = [], columns?: readonly string[]): SelectOp => ({
+  select: (table: string, where: readonly WhereClause[] = [], columns?: readonly string[]): SelectOp => ({
     op: 'select',
     table,
     where,
     ...(columns ? { columns } : {}),
   }),
-  update: (table: string, where: readonly Condition[], row: WireRow): UpdateOp => ({ op: 'update', table, where, row }),
-  mutate: (table: string, where: readonly Condition[], mutations: readonly Mutation[]): MutateOp => ({
+  update: (table: string, where: readonly WhereClause[], row: WireRow): UpdateOp => ({
+    op: 'update',
+    table,
+    where,
+    row,
+  }),
+  mutate: (table: string, where: readonly WhereClause[], mutations: readonly Mutation[]): MutateOp => ({
     op: 'mutate',
     table,
     where,
     mutations,
   }),
-  delete: (table: string, where: readonly Condition[]): DeleteOp => ({ op: 'delete', table, where }),
+  delete: (table: string, where: readonly WhereClause[]): DeleteOp => ({ op: 'delete', table, where }),
   wait: (
     table: string,
-    where: readonly Condition[],
+    where: readonly WhereClause[],
     columns: readonly string[],
     until: '==' | '!=',
     rows: readonly WireRow[],

@@ -34,9 +34,9 @@ export type ConditionFunction = '<' | '<=' | '==' | '!=' | '>=' | '>' | 'include
 export type Condition = readonly [column: string, fn: ConditionFunction, value: WireValue];
 /**
  * One clause of a `where`: a condition, or the boolean `true` (every row) / `false` (no row), which
- * ovsdb-server(7) §5.1 accepts in transact and monitor_cond conditions alike. The operation types keep
- * `Condition[]` (builders across the SDK index into their conditions); the validator accepts a boolean
- * clause in any `where` as the server does.
+ * ovsdb-server(7) §5.1 accepts in transact and monitor_cond conditions alike: `op.select('T', [true])`
+ * selects every row. Code that reads a `where` narrows each clause (`typeof c !== 'boolean'`) before
+ * indexing into it.
  */
 export type WhereClause = Condition | boolean;
 /** RFC 7047 §5.1 `<mutator>`s. */
@@ -55,30 +55,30 @@ export interface InsertOp {
 export interface SelectOp {
   readonly op: 'select';
   readonly table: string;
-  readonly where: readonly Condition[];
+  readonly where: readonly WhereClause[];
   readonly columns?: readonly string[];
 }
 export interface UpdateOp {
   readonly op: 'update';
   readonly table: string;
-  readonly where: readonly Condition[];
+  readonly where: readonly WhereClause[];
   readonly row: WireRow;
 }
 export interface MutateOp {
   readonly op: 'mutate';
   readonly table: string;
-  readonly where: readonly Condition[];
+  readonly where: readonly WhereClause[];
   readonly mutations: readonly Mutation[];
 }
 export interface DeleteOp {
   readonly op: 'delete';
   readonly table: string;
-  readonly where: readonly Condition[];
+  readonly where: readonly WhereClause[];
 }
 export interface WaitOp {
   readonly op: 'wait';
   readonly table: string;
-  readonly where: readonly Condition[];
+  readonly where: readonly WhereClause[];
   readonly columns: readonly string[];
   readonly until: '==' | '!=';
   readonly rows: readonly WireRow[];

@@ -176,7 +176,7 @@ export async function verifiedTransact<T>(
     } catch (e) {
       if (!(e instanceof OvsdbTransactionError) || e.error !== 'timed out' || e.opIndex >= waits.length) throw e;
       const w = waits[e.opIndex]!;
-      const uuidCond = w.where[0]![2] as readonly [string, string];
+      const uuidCond = (w.where[0] as Condition)[2] as readonly [string, string];
       attempts.push({ attempt, error: e, conflict: { table: w.table, uuid: uuidCond[1], columns: w.columns } });
       host.logger?.info(
         { attempt, table: w.table, uuid: uuidCond[1], columns: w.columns },
