@@ -278,6 +278,9 @@ describe('IP, IPPool and Vip', () => {
     expect((await apply(pool('pool3', '  - 10.66.0.300\n'))).stderr).toMatch(
       /^error: -:8:5: spec\.ips entry "10\.66\.0\.300" is not an address/,
     );
+    expect((await apply(pool('pool3', '  - 10.66.0.0/33\n'))).stderr).toBe(
+      'error: -:8:5: spec.ips entry "10.66.0.0/33" is not an address, a range a..b or a CIDR (bad prefix length "33") [CLI_MANIFEST_INVALID]\n',
+    );
     expect((await apply(pool('pool4', '  - 10.66.0.9x\n'))).stderr).toMatch(
       /^error: -:8:5: spec\.ips entry "10\.66\.0\.9x" is not an address, a range a\.\.b or a CIDR \(.+\) \[CLI_MANIFEST_INVALID\]\n$/,
     );
@@ -374,8 +377,9 @@ describe('IPPools placed by the model', () => {
     'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns3\n',
     'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns4\n',
     'apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata:\n  name: subnet2\nspec:\n  protocol: IPv4\n  cidrBlock: 10.77.0.0/29\n  gateway: 10.77.0.1\n  namespaces: [ns3, ns4]\n',
-    // 10.99.0.0/30 is outside subnet2: Kube-OVN ignores such an entry (it holds no address)
-    'apiVersion: kubeovn.io/v1\nkind: IPPool\nmetadata:\n  name: pool-a\nspec:\n  subnet: subnet2\n  ips: [10.77.0.2..10.77.0.3, 10.99.0.0/30]\n  namespaces: [ns3]\n',
+    // 10.99.0.1/30 (host bits set, as Kube-OVN allows) is outside subnet2: Kube-OVN ignores such an
+    // entry (it holds no address)
+    'apiVersion: kubeovn.io/v1\nkind: IPPool\nmetadata:\n  name: pool-a\nspec:\n  subnet: subnet2\n  ips: [10.77.0.2..10.77.0.3, 10.99.0.1/30]\n  namespaces: [ns3]\n',
   ].join('---\n');
   const podIn = (name: string, ns: string) =>
     `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  nodeName: node1\n`;
@@ -383,7 +387,7 @@ describe('IPPools placed by the model', () => {
   const poolTable = (used: number, available: number) =>
     [
       'NAME     SUBNET    IPS                                       V4USED   V4AVAILABLE   V6USED   V6AVAILABLE',
-      `pool-a   subnet2   ["10.77.0.2..10.77.0.3","10.99.0.0/30"]   ${used}        ${available}             0        0`,
+      `pool-a   subnet2   ["10.77.0.2..10.77.0.3","10.99.0.1/30"]   ${used}        ${available}             0        0`,
       '',
     ].join('\n');
 
