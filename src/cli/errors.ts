@@ -77,13 +77,6 @@ export class ToolError extends SdkError {
   }
 }
 
-/** An IPPool that cannot be laid out: an entry outside its subnet, too many addresses, an overlap, no subnet. */
-export class IpPoolError extends SdkError {
-  constructor(pool: string, detail: string) {
-    super('CLI_IPPOOL_INVALID', `ippool ${pool}: ${detail}`);
-  }
-}
-
 /** An IP object that is a pod's own address: it changes or goes with the pod, not on its own. */
 export class IpOwnedByPodError extends SdkError {
   constructor(ip: string, pod: string, detail: string) {

@@ -6,17 +6,20 @@ import { stringify as toYaml } from 'yaml';
 import type { OvsdbClient } from '../ovsdb/client.js';
 import {
   planReconcile,
+  renderIpPoolTable,
   renderIpTable,
   renderSubnetTable,
   renderTable,
+  validateIpPools,
+  type CheckedIpPool,
   type IpRecord,
   type Subnet,
 } from '../kube/index.js';
-import { formatAddress, parseAddress, type SubnetUsage } from '../ipam/index.js';
+import type { SubnetUsage } from '../ipam/index.js';
 import { SDK_KEYS, KUBE_VENDOR } from '../kube/index.js';
 import { CliUsageError, NotFoundError } from './errors.js';
 import type { IpPoolSpec, IpSpec, VipSpec } from './manifests.js';
-import { expandPools, poolUsage, type PoolUsage } from './pools.js';
+import { poolRanges, type PoolRanges } from './pools.js';
 import { desiredFrom, readState, type AppliedState } from './state.js';
 
 export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml';
@@ -47,8 +50,8 @@ export const VPC_COLUMNS = ['NAME', 'ENABLEEXTERNAL', 'ENABLEBFD', 'STANDBY', 'S
 /** Columns of `kubectl get vip` (Kube-OVN v1.12's printer columns, dist/images/install.sh). */
 export const VIP_COLUMNS = ['NAME', 'V4IP', 'V6IP', 'MAC', 'PMAC', 'SUBNET', 'READY', 'TYPE'] as const;
 
-/** Columns of `kubectl get ippool` (Kube-OVN v1.12's printer columns). */
-export const IPPOOL_COLUMNS = ['NAME', 'SUBNET', 'IPS', 'V4USED', 'V4AVAILABLE', 'V6USED', 'V6AVAILABLE'] as const;
+const ZERO_USAGE: SubnetUsage = { v4Used: 0n, v4Available: 0n, v6Used: 0n, v6Available: 0n };
+const NO_RANGES: PoolRanges = { v4Using: '', v4Available: '', v6Using: '', v6Available: '' };
 
 interface View {
   readonly subnets: readonly Subnet[];
@@ -62,7 +65,12 @@ interface View {
   readonly podOf: ReadonlyMap<string, { name: string; namespace: string }>;
   /** Vips whose virtual port NB holds. */
   readonly vipPorts: ReadonlySet<string>;
-  readonly pools: ReadonlyMap<string, readonly string[]>;
+  /** The applied IPPools as the model checked them, by name. */
+  readonly pools: ReadonlyMap<string, CheckedIpPool>;
+  /** Each IPPool's counts, as the model computes them. */
+  readonly poolUsage: ReadonlyMap<string, SubnetUsage>;
+  /** The addresses the model holds (pods, IPs, Vips, u2o), by subnet. */
+  readonly held: ReadonlyMap<string, readonly string[]>;
 }
 
 async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
@@ -78,6 +86,12 @@ async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
     const vip = p.external_ids[SDK_KEYS.vip];
     if (p.external_ids.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') vipPorts.add(vip);
   }
+  const held = new Map<string, string[]>();
+  for (const r of [...plan.ipam.records, ...plan.ipam.vips, ...plan.ipam.u2o]) {
+    const list = held.get(r.subnet) ?? [];
+    list.push(r.ip);
+    held.set(r.subnet, list);
+  }
   return {
     subnets: plan.ipam.subnets,
     usage: plan.ipam.usage,
@@ -87,7 +101,9 @@ async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
     state,
     podOf,
     vipPorts,
-    pools: expandPools(state.ippools, plan.ipam.subnets),
+    pools: new Map(validateIpPools(desired.ippools ?? [], plan.ipam.subnets).map((p) => [p.name, p])),
+    poolUsage: plan.ipam.ippools,
+    held,
   };
 }
 
@@ -173,28 +189,22 @@ async function render(
       name,
       'ippools.kubeovn.io',
     );
-    const all = [...v.records, ...v.vipRecords];
-    const usage = (n: string, spec: IpPoolSpec) => poolUsage(v.pools.get(n) ?? [], spec.subnet, all);
+    const usage = (n: string): SubnetUsage => v.poolUsage.get(n) ?? ZERO_USAGE;
+    const ranges = (n: string, spec: IpPoolSpec): PoolRanges => {
+      const pool = v.pools.get(n);
+      const subnet = v.subnets.find((x) => x.name === spec.subnet);
+      if (pool === undefined || subnet === undefined) return NO_RANGES;
+      return poolRanges(pool, subnet, v.held.get(spec.subnet) ?? []);
+    };
     if (format === 'json' || format === 'yaml')
       return objects(
-        pools.map(([n, spec]) => ipPoolObject(n, spec, v.pools.get(n) ?? [], usage(n, spec))),
+        pools.map(([n, spec]) => ipPoolObject(n, spec, usage(n), ranges(n, spec))),
         name !== undefined,
         format,
       );
-    return renderTable(
-      IPPOOL_COLUMNS,
-      pools.map(([n, spec]) => {
-        const u = usage(n, spec);
-        return [
-          n,
-          spec.subnet,
-          JSON.stringify(spec.ips),
-          String(u.v4Used),
-          String(u.v4Available),
-          String(u.v6Used),
-          String(u.v6Available),
-        ];
-      }),
+    return renderIpPoolTable(
+      pools.map(([n, spec]) => ({ name: n, ...spec })),
+      v.poolUsage,
     );
   }
   const vpcs = pick(v.vpcs, (x) => x, name, 'vpcs.kubeovn.io');
@@ -312,38 +322,25 @@ export function vipObject(name: string, spec: VipSpec, r: IpRecord | undefined, 
   };
 }
 
-/** Addresses as Kube-OVN's IPRangeList prints them: `a`, `a-b`, joined by commas. */
-function rangeText(addrs: readonly string[]): string {
-  const vals = addrs.map((a) => parseAddress(a)).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  const out: string[] = [];
-  for (let i = 0; i < vals.length;) {
-    let j = i;
-    while (j + 1 < vals.length && vals[j + 1]!.value === vals[j]!.value + 1n) j++;
-    const a = formatAddress(vals[i]!.family, vals[i]!.value);
-    out.push(i === j ? a : `${a}-${formatAddress(vals[j]!.family, vals[j]!.value)}`);
-    i = j + 1;
-  }
-  return out.join(',');
-}
-
-/** An IPPool as `kubectl get ippool NAME -o json` shows it: spec as applied, status counters and ranges. */
-export function ipPoolObject(name: string, spec: IpPoolSpec, addrs: readonly string[], u: PoolUsage): object {
-  const held = new Set([...u.v4UsingIPs, ...u.v6UsingIPs]);
-  const free = addrs.filter((a) => !held.has(a));
+/**
+ * An IPPool as `kubectl get ippool NAME -o json` shows it: spec as applied, the model's counts and the
+ * ranges they stand for.
+ */
+export function ipPoolObject(name: string, spec: IpPoolSpec, u: SubnetUsage, r: PoolRanges): object {
   return {
     apiVersion: 'kubeovn.io/v1',
     kind: 'IPPool',
     metadata: { name },
     spec: { subnet: spec.subnet, ips: spec.ips, ...(spec.namespaces ? { namespaces: spec.namespaces } : {}) },
     status: {
-      v4AvailableIPs: u.v4Available,
-      v4AvailableIPRange: rangeText(free.filter((a) => !a.includes(':'))),
-      v4UsingIPs: u.v4Used,
-      v4UsingIPRange: rangeText(u.v4UsingIPs),
-      v6AvailableIPs: u.v6Available,
-      v6AvailableIPRange: rangeText(free.filter((a) => a.includes(':'))),
-      v6UsingIPs: u.v6Used,
-      v6UsingIPRange: rangeText(u.v6UsingIPs),
+      v4AvailableIPs: Number(u.v4Available),
+      v4AvailableIPRange: r.v4Available,
+      v4UsingIPs: Number(u.v4Used),
+      v4UsingIPRange: r.v4Using,
+      v6AvailableIPs: Number(u.v6Available),
+      v6AvailableIPRange: r.v6Available,
+      v6UsingIPs: Number(u.v6Used),
+      v6UsingIPRange: r.v6Using,
     },
   };
 }

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Pod, SubnetInput } from '../kube/index.js';
-import { parseAddress, parseCidr, parseIpRange } from '../ipam/index.js';
+import { parseAddress, parseIpRange } from '../ipam/index.js';
 import { ManifestError, ManifestReadError, UnsupportedResourceError, type ManifestPosition } from './errors.js';
 
 /** One manifest's text and the name to report it by (`-` for stdin). */
@@ -468,6 +468,18 @@ function ipSpec(name: string, map: YAMLMap, at: (o: number) => ManifestPosition)
   return out;
 }
 
+/**
+ * An IPPool CIDR entry as Kube-OVN's NewIPRangeListFrom (and the kube model) reads it: an address and a
+ * prefix length, host bits allowed (`10.66.1.1/30` stands for 10.66.1.0–10.66.1.3).
+ */
+function poolCidr(text: string): void {
+  const slash = text.indexOf('/');
+  const a = parseAddress(text.slice(0, slash));
+  const len = text.slice(slash + 1);
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(len) || Number(len) > (a.family === 4 ? 32 : 128))
+    throw new Error(`bad prefix length "${len}"`);
+}
+
 function ipPoolSpec(map: YAMLMap, at: (o: number) => ManifestPosition): IpPoolSpec {
   const { values: v, nodes } = specValues(map, IPPOOL_FIELDS, 'IPPool spec', ['subnet'], at);
   const ips = (v.get('ips') as string[] | undefined) ?? [];
@@ -479,7 +491,7 @@ function ipPoolSpec(map: YAMLMap, at: (o: number) => ManifestPosition): IpPoolSp
   const items = (nodes.get('ips') as YamlNode & { items: YamlNode[] }).items;
   ips.forEach((text, i) => {
     try {
-      if (text.includes('/')) parseCidr(text);
+      if (text.includes('/')) poolCidr(text);
       else parseIpRange(text);
     } catch (e) {
       throw new ManifestError(

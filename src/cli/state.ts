@@ -20,7 +20,6 @@ import type { OvsdbClient } from '../ovsdb/client.js';
 import {
   DEFAULT_SUBNET,
   SDK_KEYS,
-  validateSubnets,
   JOIN_SUBNET,
   KUBE_NB_COLUMNS,
   KUBE_NB_TABLES,
@@ -28,13 +27,12 @@ import {
   defaultSubnets,
   recordsFromSnapshot,
   type KubeDesiredState,
+  type KubeIpPool,
   type Pod,
   type SubnetInput,
 } from '../kube/index.js';
-import { parseAddress } from '../ipam/index.js';
-import { NotFoundError, StoredStateError } from './errors.js';
+import { StoredStateError } from './errors.js';
 import type { IpPoolSpec, IpSpec, VipSpec } from './manifests.js';
-import { expandPools } from './pools.js';
 
 /** Key prefix of everything the command line keeps in `NB_Global.external_ids`. */
 export const CLI_KEY_PREFIX = 'ovn-sdk/';
@@ -182,46 +180,13 @@ function stateFrom(snapshot: NbSnapshot, ext: ReadonlyMap<string, string>): Appl
   return { subnets, storedSubnets, vpcs, namespaces, nodes, pods, ips, ippools, vips, storedVips };
 }
 
-/** Whether an `ovn.kubernetes.io/ip_pool` value names a pool (one word that is not an address). */
-function isPoolName(text: string): boolean {
-  if (text.includes(',') || text.includes(';')) return false;
-  try {
-    parseAddress(text.trim());
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 /**
- * The pods the model places: applied Pods, with a named pool (annotation, or their namespace listed by
- * a pool) turned into the pool's address list, then the IP objects as static reservations.
+ * The pods the model places: applied Pods as they are (an `ovn.kubernetes.io/ip_pool` naming an IPPool, or
+ * a namespace a pool lists, is the model's business: see {@link desiredFrom}'s `ippools`), then the IP
+ * objects as static reservations.
  */
-function desiredPods(s: AppliedState, subnets: readonly SubnetInput[]): Pod[] {
-  const out: Pod[] = [];
-  let pools: Map<string, readonly string[]> | undefined;
-  if (s.ippools.size > 0) pools = expandPools(s.ippools, validateSubnets(subnets));
-  const byNamespace = new Map<string, string>();
-  for (const [name, p] of [...s.ippools].sort(([a], [b]) => a.localeCompare(b)))
-    for (const ns of p.namespaces ?? []) if (!byNamespace.has(ns)) byNamespace.set(ns, name);
-  for (const p of s.pods.values()) {
-    const pinned = p.ip !== undefined && p.ip !== '';
-    const named = p.ipPool !== undefined && p.ipPool !== '' && isPoolName(p.ipPool) ? p.ipPool.trim() : undefined;
-    const poolName = pinned ? undefined : (named ?? (p.ipPool ? undefined : byNamespace.get(p.namespace)));
-    if (poolName === undefined) {
-      out.push(p);
-      continue;
-    }
-    const addrs = pools?.get(poolName);
-    const spec = s.ippools.get(poolName);
-    if (addrs === undefined || spec === undefined)
-      throw new NotFoundError(
-        'ippools.kubeovn.io',
-        poolName,
-        `pod ${p.namespace}/${p.name} names it in ovn.kubernetes.io/ip_pool`,
-      );
-    out.push({ ...p, ipPool: addrs.join(';'), subnet: p.subnet ?? spec.subnet });
-  }
+function desiredPods(s: AppliedState): Pod[] {
+  const out: Pod[] = [...s.pods.values()];
   for (const ip of s.ips.values()) {
     out.push({
       name: ip.podName,
@@ -233,6 +198,21 @@ function desiredPods(s: AppliedState, subnets: readonly SubnetInput[]): Pod[] {
     });
   }
   return out;
+}
+
+/**
+ * The applied IPPools as the model takes them, by name (the model gives a pod of several pools' namespace
+ * the first one listing it, as Kube-OVN's namespace controller does).
+ */
+function desiredPools(s: AppliedState): KubeIpPool[] {
+  return [...s.ippools]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, p]) => ({
+      name,
+      subnet: p.subnet,
+      ips: p.ips,
+      ...(p.namespaces ? { namespaces: p.namespaces } : {}),
+    }));
 }
 
 /** The reconciler's desired state for an applied state: Kube-OVN's defaults, then what was applied. */
@@ -248,7 +228,8 @@ export function desiredFrom(s: AppliedState): KubeDesiredState {
     vpcs: [{ name: 'ovn-cluster' }, ...[...s.vpcs].filter((v) => v !== 'ovn-cluster').map((name) => ({ name }))],
     subnets,
     nodes: [...s.nodes],
-    pods: desiredPods(s, subnets),
+    pods: desiredPods(s),
+    ippools: desiredPools(s),
     vips: [...s.vips].map(([name, v]) => ({ name, subnet: v.subnet, ...(v.v4ip ? { ip: v.v4ip } : {}) })),
   };
 }

@@ -270,11 +270,16 @@ describe('IP, IPPool and Vip', () => {
     );
     const pool = (name: string, ips: string) =>
       `apiVersion: kubeovn.io/v1\nkind: IPPool\nmetadata:\n  name: ${name}\nspec:\n  subnet: subnet1\n  ips:\n${ips}`;
-    expect((await apply(pool('pool2', '  - 10.99.0.0/30\n'))).stderr).toBe(
-      'error: ippool pool2: 10.99.0.0/30 is not inside subnet subnet1 (10.66.0.0/16) [CLI_IPPOOL_INVALID]\n',
-    );
+    // The model checks the pools (an entry outside the subnet holds no address, as Kube-OVN ignores it:
+    // see 'IPPools placed by the model' below); its errors come out typed, with their codes.
     expect((await apply(pool('pool3', '  - 10.66.0.103..10.66.0.104\n'))).stderr).toBe(
-      'error: ippool pool3: 10.66.0.103 is also in ippool pool1 [CLI_IPPOOL_INVALID]\n',
+      'error: ippool pool3 has conflict IPs with ippool pool1 in subnet subnet1: 10.66.0.103 [KUBE_IP_POOL_OVERLAP]\n',
+    );
+    expect((await apply(pool('pool3', '  - 10.66.0.300\n'))).stderr).toMatch(
+      /^error: -:8:5: spec\.ips entry "10\.66\.0\.300" is not an address/,
+    );
+    expect((await apply(pool('pool3', '  - 10.66.0.0/33\n'))).stderr).toBe(
+      'error: -:8:5: spec.ips entry "10.66.0.0/33" is not an address, a range a..b or a CIDR (bad prefix length "33") [CLI_MANIFEST_INVALID]\n',
     );
     expect((await apply(pool('pool4', '  - 10.66.0.9x\n'))).stderr).toMatch(
       /^error: -:8:5: spec\.ips entry "10\.66\.0\.9x" is not an address, a range a\.\.b or a CIDR \(.+\) \[CLI_MANIFEST_INVALID\]\n$/,
@@ -284,7 +289,7 @@ describe('IP, IPPool and Vip', () => {
     );
     const pod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p9\n  namespace: ns1\n  annotations:\n    ovn.kubernetes.io/ip_pool: nopool\nspec:\n  nodeName: node1\n`;
     expect((await apply(pod)).stderr).toBe(
-      'error: ippools.kubeovn.io "nopool" not found (pod ns1/p9 names it in ovn.kubernetes.io/ip_pool) [CLI_NOT_FOUND]\n',
+      'error: pod p9.ns1: ipPool names no IPPool "nopool" [KUBE_UNKNOWN_IP_POOL]\n',
     );
     const ip = (name: string, spec: string) =>
       `apiVersion: kubeovn.io/v1\nkind: IP\nmetadata:\n  name: ${name}\nspec:\n  podName: db-0\n  namespace: ns1\n  subnet: subnet1\n  nodeName: node1\n${spec}`;
@@ -362,5 +367,69 @@ describe('IP, IPPool and Vip', () => {
     expect((await cli(['apply', '-f', join(objects, '04-pods.yaml')])).stdout).toBe(
       'namespace/ns2 unchanged\npod/pooled-a unchanged\npod/pooled-b unchanged\n',
     );
+  });
+});
+
+describe('IPPools placed by the model', () => {
+  // subnet2 has five usable addresses (.2–.6 of 10.77.0.0/29; .1 is the gateway); pool-a keeps .2 and .3
+  // for ns3. A pod of ns4 (same subnet, no pool) must skip them; a pod of ns3 takes .2.
+  const SETUP = [
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns3\n',
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns4\n',
+    'apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata:\n  name: subnet2\nspec:\n  protocol: IPv4\n  cidrBlock: 10.77.0.0/29\n  gateway: 10.77.0.1\n  namespaces: [ns3, ns4]\n',
+    // 10.99.0.1/30 (host bits set, as Kube-OVN allows) is outside subnet2: Kube-OVN ignores such an
+    // entry (it holds no address)
+    'apiVersion: kubeovn.io/v1\nkind: IPPool\nmetadata:\n  name: pool-a\nspec:\n  subnet: subnet2\n  ips: [10.77.0.2..10.77.0.3, 10.99.0.1/30]\n  namespaces: [ns3]\n',
+  ].join('---\n');
+  const podIn = (name: string, ns: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  nodeName: node1\n`;
+  const addressOf = (port: string) => nbctl('lsp-get-addresses', port).split(' ')[1];
+  const poolTable = (used: number, available: number) =>
+    [
+      'NAME     SUBNET    IPS                                       V4USED   V4AVAILABLE   V6USED   V6AVAILABLE',
+      `pool-a   subnet2   ["10.77.0.2..10.77.0.3","10.99.0.1/30"]   ${used}        ${available}             0        0`,
+      '',
+    ].join('\n');
+
+  it('a pod outside the pool never gets a pool address; a pod of the pool namespace does', async () => {
+    const setup = await cli(['apply', '-f', '-'], SETUP);
+    expect(setup.stderr).toBe('');
+    expect(setup.stdout).toBe(
+      'namespace/ns3 created\nnamespace/ns4 created\nsubnet.kubeovn.io/subnet2 created\nippool.kubeovn.io/pool-a created\n',
+    );
+    expect((await cli(['get', 'ippool', 'pool-a'])).stdout).toBe(poolTable(0, 2));
+
+    // ns4 is not the pool's: its pod skips .2 and .3, the lowest free addresses of the subnet
+    expect((await cli(['apply', '-f', '-'], podIn('out-1', 'ns4'))).stdout).toBe('pod/out-1 created\n');
+    expect(addressOf('out-1.ns4')).toBe('10.77.0.4');
+    expect((await cli(['apply', '-f', '-'], podIn('in-1', 'ns3'))).stdout).toBe('pod/in-1 created\n');
+    expect(addressOf('in-1.ns3')).toBe('10.77.0.2');
+    expect((await cli(['get', 'ippool', 'pool-a'])).stdout).toBe(poolTable(1, 1));
+
+    // the rest of the subnet outside the pool: .5 and .6; then ns4 is out of addresses though .3 is free
+    expect((await cli(['apply', '-f', '-'], [podIn('out-2', 'ns4'), podIn('out-3', 'ns4')].join('---\n'))).code).toBe(
+      0,
+    );
+    expect([addressOf('out-2.ns4'), addressOf('out-3.ns4')].sort()).toEqual(['10.77.0.5', '10.77.0.6']);
+    const full = await cli(['apply', '-f', '-'], podIn('out-4', 'ns4'));
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain('[IPAM_SUBNET_EXHAUSTED]');
+    expect(nbctl('lsp-list', 'subnet2')).not.toContain('out-4');
+    // a pod naming the pool in its annotation, from ns4, takes the pool's last address
+    const named = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: named-1\n  namespace: ns4\n  annotations:\n    ovn.kubernetes.io/ip_pool: pool-a\nspec:\n  nodeName: node1\n`;
+    expect((await cli(['apply', '-f', '-'], named)).stdout).toBe('pod/named-1 created\n');
+    expect(addressOf('named-1.ns4')).toBe('10.77.0.3');
+    expect((await cli(['get', 'ippools'])).stdout).toBe(poolTable(2, 0));
+    const status = JSON.parse((await cli(['get', 'ippool', 'pool-a', '-o', 'json'])).stdout).status;
+    expect(status).toEqual({
+      v4AvailableIPs: 0,
+      v4AvailableIPRange: '',
+      v4UsingIPs: 2,
+      v4UsingIPRange: '10.77.0.2-10.77.0.3',
+      v6AvailableIPs: 0,
+      v6AvailableIPRange: '',
+      v6UsingIPs: 0,
+      v6UsingIPRange: '',
+    });
   });
 });
