@@ -137,6 +137,7 @@ export function formatExtMessage(m: ExtMessage, verbosity: number, formatMessage
         ? `${h} ${formatQueues(
             m.queues.map((q) => ({ ...q, portNo: m.portNo })),
             true,
+            v === 1 ? port16 : port32,
           )}`
         : `${h}\n`;
     }
@@ -343,13 +344,17 @@ export function rateText(name: string, rate: number): string {
 }
 
 /** Queues as ofp-print lists them: sorted by port and queue id; with `perPort`, a `port=N` line per port. */
-export function formatQueues(queues: readonly QueueDesc[], perPort: boolean): string {
+export function formatQueues(
+  queues: readonly QueueDesc[],
+  perPort: boolean,
+  port: (p: number) => string = port32,
+): string {
   const sorted = [...queues].sort((a, b) => a.portNo - b.portNo || a.queueId - b.queueId);
   let s = '';
-  let port: number | undefined;
+  let last: number | undefined;
   for (const q of sorted) {
-    if (perPort && q.portNo !== port) s += `port=${q.portNo}\n`;
-    port = q.portNo;
+    if (perPort && q.portNo !== last) s += `port=${port(q.portNo)}\n`;
+    last = q.portNo;
     // OVS keeps one min and one max rate (the last of each; 0xffff = none) and prints min first.
     let min = 0xffff;
     let max = 0xffff;

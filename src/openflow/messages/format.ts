@@ -12,7 +12,7 @@ import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
 import { errorName } from './error-names.js';
-import { actionBitsText, tableFeaturesText, tableStats10Text } from './table-features.js';
+import { actionBitsText, tableFeaturesText, tableStatsText } from './table-features.js';
 import { OfValidationError } from './errors.js';
 import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
@@ -29,7 +29,7 @@ import type {
   Port,
   SelectionMethod,
 } from './types.js';
-import { head, hexDump, portName, statsCount } from './text-helpers.js';
+import { bitNames, head, hexDump, portName, statsCount } from './text-helpers.js';
 import { durText, matchText, actionsText, formatFlowModBody, flowStatsLine } from './flow-text.js';
 
 const TYPE_NAMES: Record<Exclude<OfMessage, ExtMessage>['type'], string> = {
@@ -116,6 +116,9 @@ const KIND_TO_MP: Record<string, number> = {
 };
 
 const hex = (n: number | bigint) => `0x${n.toString(16)}`;
+/** What OVS reads an absent OF1.5 OXS counter as. */
+const U32_MAX = 0xffffffff;
+const U64_MAX = 0xffffffffffffffffn;
 /** C's %#x: no 0x prefix for zero. */
 const altHex = (n: number) => (n ? hex(n) : '0');
 
@@ -246,10 +249,11 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       let s = `${head('OFPT_FLOW_REMOVED', m.version, m.xid)} ${match} reason=${reason}`;
       if (m.version > 1) s += ` table_id=${m.tableId}`;
       if (m.cookie) s += ` cookie:${hex(m.cookie)}`;
-      s += ` duration${durText(m.stats.durationSec ?? 0, m.stats.durationNsec ?? 0)}`;
+      // An OF1.5 OXS counter the message leaves out reads as all-ones (ox-stat.c oxs_pull_stat).
+      s += ` duration${durText(m.stats.durationSec ?? U32_MAX, m.stats.durationNsec ?? U32_MAX)}`;
       s += ` idle${m.idleTimeout}`;
       if (m.hardTimeout) s += ` hard${m.hardTimeout}`;
-      s += ` pkts${m.stats.packetCount ?? 0n} bytes${m.stats.byteCount ?? 0n}`;
+      s += ` pkts${m.stats.packetCount ?? U64_MAX} bytes${m.stats.byteCount ?? U64_MAX}`;
       return `${s}\n`;
     }
     case 'getAsyncReply':
@@ -358,6 +362,11 @@ function bits(v: number, names: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < 32; i++) if (v & (1 << i)) out.push(names[i] ?? `0x${((1 << i) >>> 0).toString(16)}`);
   return out.join(' ');
+}
+
+/** OFPMBT_* bits (1 << type) as ofp_print_bit_names shows them. */
+function bandTypeBits(v: number): string {
+  return bitNames(v, (i) => (i === 1 ? 'drop' : i === 2 ? 'dscp_remark' : undefined), ' ');
 }
 
 function configNames(v: number): string[] {
@@ -582,6 +591,8 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
       return `${h} meter=${meterId(b.meterId)}\n`;
     case 'portDesc':
       return `${h} port=${portName(b.portNo ?? (version === 1 ? OFPP10.NONE : OFPP.ANY), version)}\n`;
+    case 'tableFeatures':
+      return addNewline(`${h}${tableFeaturesText(version, b.tables)}`);
     case 'flow':
     case 'flowStats':
     case 'aggregate': {
@@ -605,20 +616,11 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
     case 'desc':
       return `${h}\nManufacturer: ${b.mfrDesc}\nHardware: ${b.hwDesc}\nSoftware: ${b.swDesc}\nSerial Num: ${b.serialNum}\nDP Description: ${b.dpDesc}\n`;
     case 'aggregate':
-      return `${h} packet_count=${b.packetCount ?? 0n} byte_count=${b.byteCount ?? 0n} flow_count=${b.flowCount ?? 0}\n`;
-    case 'table': {
-      let s = `${h}\n`;
-      s += b.tables
-        .map((t) =>
-          t.wildcards !== undefined
-            ? tableStats10Text({ ...t, name: t.name ?? '', wildcards: t.wildcards, maxEntries: t.maxEntries ?? 0 })
-            : `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`,
-        )
-        .join('\n');
-      return s;
-    }
+      return `${h} packet_count=${b.packetCount ?? U64_MAX} byte_count=${b.byteCount ?? U64_MAX} flow_count=${b.flowCount ?? U32_MAX}\n`;
+    case 'table':
+      return addNewline(`${h}${tableStatsText(b.tables)}`);
     case 'tableFeatures':
-      return `${h}\n${tableFeaturesText(version, b.tables)}`;
+      return addNewline(`${h}${tableFeaturesText(version, b.tables)}`);
     case 'portStats': {
       let s = `${h} ${b.ports.length} ports\n`;
       for (const p of b.ports) {
@@ -644,7 +646,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
         .map((p) => formatPort(p, version))
         .join('')}`; // OVS prints ports sorted by number
     case 'meterFeatures':
-      return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${[b.bandTypes & 2 ? 'drop' : '', b.bandTypes & 4 ? 'dscp_remark' : ''].filter(Boolean).join(' ')}\ncapabilities:${meterFlags(b.capabilities)}\n`;
+      return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${bandTypeBits(b.bandTypes)}\ncapabilities:${meterFlags(b.capabilities)}\n`;
     case 'meterConfig':
       return `${h}\n${b.meters.map((m) => `meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map((b) => bandText(b, m.flags)).join('')}`).join('\n')}`;
     case 'meter':
@@ -683,6 +685,11 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
     default:
       return `${h}\n`;
   }
+}
+
+/** OVS's add_newline: ends the text with "\n" unless it is empty or does already. */
+function addNewline(s: string): string {
+  return s && !s.endsWith('\n') ? `${s}\n` : s;
 }
 
 function groupActionBits(v: number, version: number): string {
@@ -739,9 +746,9 @@ function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>
     PACKET_IN: ['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'],
     PORT_STATUS: ['add', 'delete', 'modify'],
     FLOW_REMOVED: ['idle', 'hard', 'delete', 'group_delete', 'meter_delete', 'eviction'],
-    ROLE_STATUS: ['master_request', 'configuration_changed', 'experimenter_data_changed'],
+    ROLE_STATUS: ['primary_request', 'configuration_changed', 'experimenter_data_changed'], // OVS 3.1 names
     TABLE_STATUS: ['', '', '', 'vacancy_down', 'vacancy_up'],
-    REQUESTFORWARD: ['group_mod', 'meter_mod'],
+    REQUESTFORWARD: ['group_mod_request', 'meter_mod_request'],
   };
   let s = '';
   for (const [i, who] of (['primary', 'secondary'] as const).entries()) {
