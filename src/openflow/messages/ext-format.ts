@@ -224,6 +224,9 @@ export function formatExtMpReply(
   const h = head(mpName(v, b, 'reply'), v, xid) + mpMore(flags);
   switch (b.kind) {
     case 'tableDesc':
+      // OVS's message table wants at least one ofp14_table_desc in a reply
+      if (!b.tables.length)
+        return notIn31('OFPBRC_BAD_LEN', { type: 'multipartReply', version: v as OfVersion, xid, flags, body: b });
       return `${h}${b.tables.map(formatTableDesc).join('')}`;
     case 'nxFlow':
       return `${h}\n${b.flows
@@ -351,10 +354,10 @@ export function formatNxFlowRequest(b: NxFlowStatsRequest, port: (p: number) => 
 }
 
 /**
- * A message OVS 3.1 has no decoder for (OF1.5 controller status, bundle features): ofp-print shows
- * only the error its message-type lookup gives and the bytes.
+ * A message OVS 3.1's message table refuses (OF1.5 controller status and bundle features, which it
+ * does not know; a reply too short for its type): ofp-print shows only that error and the bytes.
  */
-function notIn31(ofpError: string, m: OfMessage): string {
+export function notIn31(ofpError: string, m: OfMessage): string {
   return `***decode error: ${ofpError}***\n${hexDump(encodeMessage(m), true)}`;
 }
 

@@ -4,6 +4,8 @@
  * openflow/actions inside. Messages whose text needs a packet parser (the flow extracted from
  * packet-in / packet-out data) print the header line and the fields OVS prints before that flow.
  */
+import { ByteReader } from '../../wire/index.js';
+import type { OfVersion } from '../version.js';
 import { formatExtMessage, formatExtMpReply } from './ext-format.js';
 import { formatMatch } from '../match/index.js';
 import { FIELDS, fieldByName } from '../match/fields.js';
@@ -17,7 +19,7 @@ import { OfValidationError } from './errors.js';
 import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
 import { isExtMessage, isExtMpKind } from './ext.js';
-import { formatExtMpRequest } from './ext-format.js';
+import { formatExtMpRequest, notIn31 } from './ext-format.js';
 import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 import type {
   Bucket,
@@ -27,6 +29,7 @@ import type {
   MultipartRequestBody,
   OfMessage,
   Port,
+  RawProperty,
   SelectionMethod,
 } from './types.js';
 import { bitNames, head, hexDump, portName, statsCount } from './text-helpers.js';
@@ -276,7 +279,7 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       if (m.command !== OFPGC.INSERT_BUCKET && m.command !== OFPGC.REMOVE_BUCKET)
         s += `,type=${groupType(m.groupType)}`;
       s += selectionText(m.selectionMethod);
-      s += bucketsText(m.buckets, m.version);
+      s += bucketsText(m.buckets, m.version, m.groupType);
       return `${s}\n`;
     }
     case 'multipartRequest':
@@ -362,6 +365,75 @@ function bits(v: number, names: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < 32; i++) if (v & (1 << i)) out.push(names[i] ?? `0x${((1 << i) >>> 0).toString(16)}`);
   return out.join(' ');
+}
+
+/** Intel's experimenter id for the OF1.4 port-stats properties (openflow-common.h INTEL_VENDOR_ID). */
+const INTEL_VENDOR_ID = 0x0000aa01;
+const RFC2819_RX = ['1_to_64', '65_to_127', '128_to_255', '256_to_511', '512_to_1023', '1024_to_1522', '1523_to_max'];
+
+/**
+ * The Intel port-stats experimenter properties (intel-ext.h) as ofputil_format_port_stats prints them:
+ * RFC 2819 counters (all-ones ones left out) and the CUSTOM counters, three to a row. OVS keeps the
+ * last property of each kind.
+ */
+function intelPortStatsText(props: readonly RawProperty[]): string {
+  let rfc: bigint[] | undefined;
+  let custom: { name: string; value: bigint }[] | undefined;
+  for (const p of props) {
+    if (p.propType !== 0xffff || p.data.length < 8) continue;
+    const r = new ByteReader(p.data);
+    if (r.u32() !== INTEL_VENDOR_ID) continue;
+    const expType = r.u32();
+    if (expType === 1 && p.data.length === 180) {
+      r.skip(4);
+      rfc = Array.from({ length: 21 }, () => r.u64());
+    } else if (expType === 2 && p.data.length >= 12) {
+      r.skip(2);
+      const n = r.u16();
+      const list: { name: string; value: bigint }[] = [];
+      for (let i = 0; i < n; i++) {
+        if (r.remaining < 1) return ''; // OFPBPC_BAD_LEN: OVS refuses the entry
+        const len = r.u8();
+        if (r.remaining < len + 8) return '';
+        const name = Buffer.from(r.bytes(len)).toString('latin1').slice(0, 63).replace(/\0.*$/s, '');
+        list.push({ name, value: r.u64() });
+      }
+      custom = list;
+    }
+  }
+  let s = '';
+  if (rfc) {
+    const cond = (names: readonly string[], vals: readonly bigint[]) =>
+      names.map((n, i) => (vals[i] !== U64_MAX ? `${n}=${vals[i]}, ` : '')).join('');
+    // layout: rx 7 sizes, tx 7 sizes, tx multicast, rx broadcast, tx broadcast, rx undersized, oversize, fragmented, jabber
+    const rx = cond(
+      [
+        ...RFC2819_RX.map((x) => `${x}_packets`),
+        'broadcast_packets',
+        'undersized_errors',
+        'oversize_errors',
+        'rx_fragmented_errors',
+        'rx_jabber_errors',
+      ],
+      [...rfc.slice(0, 7), rfc[15]!, rfc[17]!, rfc[18]!, rfc[19]!, rfc[20]!],
+    );
+    const tx = cond(
+      [...RFC2819_RX.map((x) => `${x}_packets`), 'multicast_packets', 'broadcast_packets'],
+      [...rfc.slice(7, 14), rfc[14]!, rfc[16]!],
+    );
+    if (rx) s += `           rx rfc2819 ${rx}\n`;
+    if (tx) s += `           tx rfc2819 ${tx}\n`;
+  }
+  if (custom?.length) {
+    s += '           CUSTOM Statistics';
+    custom.forEach((c, i) => {
+      if (!c.name) return;
+      s += i % 3 === 0 ? `\n${' '.repeat(22)}` : ' ';
+      s += `${c.name}=${c.value},`;
+    });
+    s += '\n';
+  }
+  return s;
 }
 
 /** OFPMBT_* bits (1 << type) as ofp_print_bit_names shows them. */
@@ -516,7 +588,7 @@ function bandText(b: MeterBand, flags: number): string {
 }
 
 function groupType(t: number): string {
-  return ['all', 'select', 'indirect', 'ff'][t] ?? `${t}`;
+  return ['all', 'select', 'indirect', 'ff'][t] ?? 'unknown';
 }
 
 /** `,selection_method=hash,selection_method_param=7,fields(ip_dst=255.255.255.0,nw_proto)` as OVS prints it. */
@@ -536,7 +608,8 @@ function selectionText(sm: SelectionMethod | undefined): string {
       const text = formatMatch([f]);
       return `${f.field}=${text.slice(text.indexOf('=') + 1)}`;
     });
-    s += `,fields(${parts.join(',')})`;
+    // one field prints as fields=F, several as fields(F,G)
+    s += parts.length === 1 ? `,fields=${parts[0]}` : `,fields(${parts.join(',')})`;
   }
   return s;
 }
@@ -548,12 +621,15 @@ function bucketIdName(id: number): string {
   return `${id}`;
 }
 
-function bucketsText(buckets: readonly Bucket[], version: number): string {
+function bucketsText(buckets: readonly Bucket[], version: number, type: number): string {
   let s = '';
+  // OVS's default weight (an OF1.5 bucket without the property) is 1 in a select group, else 0; it
+  // prints the weight only when it differs from that default (lib/ofp-group.c ofp_print_group).
+  const dflt = type === 1 ? 1 : 0;
   for (const b of buckets) {
     const parts: string[] = [];
     if (version >= 6 && b.bucketId !== undefined) parts.push(`bucket_id:${b.bucketId}`);
-    if (b.weight !== undefined && (b.weight !== 0 || false)) parts.push(`weight:${b.weight}`);
+    if ((b.weight ?? dflt) !== dflt) parts.push(`weight:${b.weight ?? dflt}`);
     if (b.watchPort !== undefined && b.watchPort !== OFPP.ANY)
       parts.push(`watch_port:${portName(b.watchPort, version)}`);
     if (b.watchGroup !== undefined && b.watchGroup !== 0xffffffff) parts.push(`watch_group:${b.watchGroup}`);
@@ -620,6 +696,15 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
     case 'table':
       return addNewline(`${h}${tableStatsText(b.tables)}`);
     case 'tableFeatures':
+      // OVS's message table wants at least one ofp13_table_features in a reply
+      if (!b.tables.length)
+        return notIn31('OFPBRC_BAD_LEN', {
+          type: 'multipartReply',
+          version: version as OfVersion,
+          xid,
+          flags,
+          body: b,
+        });
       return addNewline(`${h}${tableFeaturesText(version, b.tables)}`);
     case 'portStats': {
       let s = `${h} ${b.ports.length} ports\n`;
@@ -629,6 +714,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
         s += `           tx pkts=${statsCount(p.txPackets)}, bytes=${statsCount(p.txBytes)}, drop=${statsCount(p.txDropped)}, errs=${statsCount(p.txErrors)}, coll=${statsCount(p.collisions)}\n`;
         if (version > 1 && p.durationSec !== 0xffffffff && version >= 4)
           s += `           duration=${durText(p.durationSec, p.durationNsec)}\n`;
+        if (p.otherProperties) s += intelPortStatsText(p.otherProperties);
       }
       return s;
     }
@@ -670,7 +756,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return s;
     }
     case 'groupDesc':
-      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${selectionText(g.selectionMethod)}${bucketsText(g.buckets, version)}\n`).join('')}`;
+      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${selectionText(g.selectionMethod)}${bucketsText(g.buckets, version, g.groupType)}\n`).join('')}`;
     case 'groupFeatures': {
       let s = `${h}\n Group table:\n    Types:  ${hex(b.types)}\n    Capabilities:  ${hex(b.capabilities)}\n`;
       const names = ['all', 'select', 'indirect', 'fast failover'];
