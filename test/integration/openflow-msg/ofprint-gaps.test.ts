@@ -22,7 +22,6 @@ const xid = u32;
 const nsec = fc.integer({ min: 0, max: 999_999_999 });
 /** A value that is often all-ones ("absent" / "unknown" to OVS). */
 const u64orMax = fc.oneof(u64, fc.constant(0xffffffffffffffffn));
-const name = fc.oneof(fc.constant(''), fc.stringMatching(/^[a-z][a-z0-9 ]{0,20}$/));
 
 // ---- table stats / features: few distinct rows so that neighbours repeat --------------------------
 
