@@ -9,7 +9,7 @@ import type { OfVersion } from '../version.js';
 import { formatExtMessage, formatExtMpReply } from './ext-format.js';
 import { formatMatch } from '../match/index.js';
 import { FIELDS, fieldByName } from '../match/fields.js';
-import { OFPBCT, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
+import { EXPERIMENTER_ID, OFPBCT, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
 import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
@@ -140,6 +140,10 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     return formatExtMpRequest(m.version, m.xid, m.flags, m.body as ExtMultipartRequestBody);
   if (m.type === 'multipartReply' && isExtMpKind(m.body.kind))
     return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody, formatMessage);
+  // Messages OVS's message table refuses before decoding (lib/ofp-msgs.c ofphdrs_decode /
+  // ofpraw_from_ofphdrs): only the error and the bytes are printed.
+  const refused = tableRefusal(m);
+  if (refused) return notIn31(refused, m);
   // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
   try {
     validateMessage(m, false);
@@ -332,6 +336,26 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     default:
       return `${head(TYPE_NAMES[m.type], m.version, m.xid)}\n`;
   }
+}
+
+/** Experimenter ids OVS's message table knows (NX_VENDOR_ID, ONF_VENDOR_ID). */
+const KNOWN_VENDORS: ReadonlySet<number> = new Set([EXPERIMENTER_ID.NX, EXPERIMENTER_ID.ONF]);
+
+/**
+ * The error OVS's message-table lookup gives for a message this library keeps raw: an experimenter
+ * id it does not know (OFPBRC_BAD_VENDOR), a message type (OFPBRC_BAD_TYPE) or multipart type
+ * (OFPBRC_BAD_STAT) it has no entry for — OF1.5 OFPMP_FLOW_STATS among them.
+ */
+function tableRefusal(m: OfMessage): string | undefined {
+  if (m.type === 'experimenter' && !KNOWN_VENDORS.has(m.experimenter)) return 'OFPBRC_BAD_VENDOR';
+  if (m.type === 'unknown') return 'OFPBRC_BAD_TYPE';
+  if (m.type === 'multipartRequest' || m.type === 'multipartReply') {
+    const b = m.body;
+    if (b.kind === 'experimenter' && !(m.version === 1 ? b.experimenter === EXPERIMENTER_ID.NX : KNOWN_VENDORS.has(b.experimenter)))
+      return 'OFPBRC_BAD_VENDOR';
+    if (b.kind === 'unknown' || b.kind === 'flowStats') return 'OFPBRC_BAD_STAT';
+  }
+  return undefined;
 }
 
 /** The tun_metadata mapping table as ovs-ofctl prints it (right-aligned columns). */
@@ -852,6 +876,9 @@ function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>
 /** OFPT_ERROR as ofp-print shows it: the error name, then the offending message (or its prefix). */
 function formatError(m: Extract<OfMessage, { type: 'error' }>): string {
   const name = m.experimenter === undefined && !m.nxVendor ? errorName(m.errType, m.code, m.version) : undefined;
+  // An error code OVS cannot name makes ofperr_decode_msg fail: ofp-print reports OFPBRC_BAD_LEN.
+  if (name === undefined && !m.nxVendor && m.experimenter !== EXPERIMENTER_ID.NX)
+    return `${head('OFPT_ERROR', m.version, m.xid)} ***decode error: OFPBRC_BAD_LEN***\n${hexDump(encodeMessage(m), true)}`;
   let s = `${head('OFPT_ERROR', m.version, m.xid)} ${name ?? `type=${m.errType},code=${m.code}`}\n`;
   if (m.errType === 0) return `${s}${String.fromCharCode(...m.data)}\n`; // HELLO_FAILED carries text
   const d = m.data;
@@ -860,12 +887,18 @@ function formatError(m: Extract<OfMessage, { type: 'error' }>): string {
   if (len <= d.length && len >= 8) {
     try {
       return s + formatMessage(decodeMessage(d.subarray(0, len)), 0); // OVS prints the inner message one verbosity level down
-    } catch {
-      // fall through to the truncated form
+    } catch (e) {
+      // a whole inner message too short for its type: OVS's decoder says OFPBRC_BAD_LEN
+      const code = (e as { code?: string }).code;
+      if (code === 'OF_MSG_BAD_LENGTH' || code === 'OF_MSG_TRUNCATED' || code === 'OF_MSG_TOO_SHORT')
+        return `${s}***decode error: OFPBRC_BAD_LEN***\n${hexDump(d.subarray(0, len), true)}`;
+      // else fall through to the truncated form
     }
   }
   const innerType = innerTypeName(d[0]!, d[1]!);
-  s += `${head(innerType, d[0]!, (d[4]! * 0x1000000 + ((d[5]! << 16) | (d[6]! << 8) | d[7]!)) >>> 0)}\n`;
+  // OVS names the inner message only when its header decodes (a known version and type)
+  if (d[0]! >= 1 && d[0]! <= 6 && innerType !== 'OFPT_UNKNOWN')
+    s += `${head(innerType, d[0]!, (d[4]! * 0x1000000 + ((d[5]! << 16) | (d[6]! << 8) | d[7]!)) >>> 0)}\n`;
   return `${s}(***truncated to ${d.length} bytes from ${len}***)\n${hexDump(d, true)}`;
 }
 
