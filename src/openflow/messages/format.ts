@@ -202,7 +202,12 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       // OF1.1 / OF1.2 OFPTC11_TABLE_MISS_* (OpenFlow 1.2 §A.3.3); OVS reads 3 as controller.
       if (m.version === 2 || m.version === 3)
         s += `, flow_miss_config=${['controller', 'continue', 'drop', 'controller'][m.config & 3]}`;
-      if (m.version >= 5) s += `, eviction=${m.config & 4 ? 'on' : 'off'}, vacancy=${m.config & 8 ? 'on' : 'off'}`;
+      if (m.version >= 5) {
+        const t = tableMod14Text(m.config, m.properties ?? []);
+        if (t.error)
+          return `${head('OFPT_TABLE_MOD', m.version, m.xid)} ***decode error: ${t.error}***\n${hexDump(encodeMessage(m), true)}`;
+        s += t.text;
+      }
       return `${s}\n`;
     }
     case 'roleRequest':
@@ -338,6 +343,33 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
   }
 }
 
+/**
+ * The OF1.4+ table-mod settings as ofputil_decode_table_mod / ofputil_table_mod_format give them:
+ * eviction and vacancy from the config bits, then an eviction property's value read into the eviction
+ * setting itself (0 default, not shown; 1 on; 2 off; else "***error***"), a vacancy property checked
+ * (down ≤ up ≤ 100, current vacancy 0) and shown as " vacancy:down,up" when vacancy is on; any other
+ * property type is refused (OFPBRC_BAD_TYPE).
+ */
+function tableMod14Text(config: number, props: readonly RawProperty[]): { text: string; error?: string } {
+  let eviction = config & 4 ? 1 : 2;
+  let down = 0;
+  let up = 0;
+  for (const p of props) {
+    if (p.propType === 2) {
+      if (p.data.length !== 4) return { text: '', error: 'OFPBPC_BAD_LEN' };
+      eviction = new ByteReader(p.data).u32();
+    } else if (p.propType === 3) {
+      if (p.data.length !== 4) return { text: '', error: 'OFPBPC_BAD_LEN' };
+      [down, up] = [p.data[0]!, p.data[1]!];
+      if (down > up || up > 100 || p.data[2]) return { text: '', error: 'OFPBPC_BAD_VALUE' };
+    } else return { text: '', error: 'OFPBRC_BAD_TYPE' };
+  }
+  let text = '';
+  if (eviction !== 0) text += `, eviction=${eviction === 1 ? 'on' : eviction === 2 ? 'off' : '***error***'}`;
+  text += `, vacancy=${config & 8 ? `on vacancy:${down},${up}` : 'off'}`;
+  return { text };
+}
+
 /** Experimenter ids OVS's message table knows (NX_VENDOR_ID, ONF_VENDOR_ID). */
 const KNOWN_VENDORS: ReadonlySet<number> = new Set([EXPERIMENTER_ID.NX, EXPERIMENTER_ID.ONF]);
 
@@ -351,7 +383,10 @@ function tableRefusal(m: OfMessage): string | undefined {
   if (m.type === 'unknown') return 'OFPBRC_BAD_TYPE';
   if (m.type === 'multipartRequest' || m.type === 'multipartReply') {
     const b = m.body;
-    if (b.kind === 'experimenter' && !(m.version === 1 ? b.experimenter === EXPERIMENTER_ID.NX : KNOWN_VENDORS.has(b.experimenter)))
+    if (
+      b.kind === 'experimenter' &&
+      !(m.version === 1 ? b.experimenter === EXPERIMENTER_ID.NX : KNOWN_VENDORS.has(b.experimenter))
+    )
       return 'OFPBRC_BAD_VENDOR';
     if (b.kind === 'unknown' || b.kind === 'flowStats') return 'OFPBRC_BAD_STAT';
   }
