@@ -237,17 +237,25 @@ function emptyIf(): InstructionFeatures {
   };
 }
 
-/** OXM / NXM headers (4 bytes, experimenter ones 8) to field names; `masked` collects HM-bit ones. */
+/**
+ * OXM / NXM headers (4 bytes, experimenter ones 8) to field names; `masked` collects HM-bit ones.
+ * As OVS's loose reading (nx-match.c nxm_field_by_header), a header whose length does not fit the
+ * field (its width, twice that when masked, plus the experimenter id) names no field and is skipped;
+ * the variable-length tun_metadata fields take any length.
+ */
 function readFieldIds(data: Uint8Array, masked?: Set<string>): Set<string> {
   const out = new Set<string>();
   const r = new ByteReader(data);
   while (r.remaining >= 4) {
     const cls = r.u16();
     const fb = r.u8();
-    r.u8();
+    const len = r.u8();
     const experimenter = cls === OFPXMC.EXPERIMENTER && r.remaining >= 4 ? r.u32() : undefined;
     const hit = fieldByCode(cls, fb >> 1, experimenter);
     if (!hit) continue;
+    const payload = len - (experimenter !== undefined ? 4 : 0);
+    const variable = hit.def.name.startsWith('tun_metadata');
+    if (!variable && payload !== hit.def.bytes * (fb & 1 ? 2 : 1)) continue;
     out.add(hit.def.name);
     if (fb & 1) masked?.add(hit.def.name);
   }
@@ -320,9 +328,20 @@ function decodeFeatures(props: readonly RawProperty[]): Features {
 const setEq = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 const afEq = (a: ActionFeatures, b: ActionFeatures): boolean =>
   a.actions === b.actions && setEq(a.setFields, b.setFields);
-const ifEq = (a: InstructionFeatures, b: InstructionFeatures): boolean =>
+/**
+ * table_instruction_features_next_equal: next-table sets are equal, except that table N+1 listing
+ * everything table N lists but itself counts as equal (each table names the ones after it).
+ */
+function nextEq(a: readonly number[], aId: number, b: readonly number[], bId: number): boolean {
+  const as = new Set(a.filter((x) => x < 255));
+  const bs = new Set(b.filter((x) => x < 255));
+  if (bId === aId + 1 && as.has(bId) && !bs.has(bId)) as.delete(bId);
+  else if (aId === bId + 1 && bs.has(aId) && !as.has(aId)) bs.delete(aId);
+  return as.size === bs.size && [...as].every((x) => bs.has(x));
+}
+const ifEq = (a: InstructionFeatures, b: InstructionFeatures, aId = 0, bId = aId): boolean =>
   a.instructions === b.instructions &&
-  a.next.join() === b.next.join() &&
+  nextEq(a.next, aId, b.next, bId) &&
   afEq(a.write, b.write) &&
   afEq(a.apply, b.apply);
 const ifEmpty = (a: InstructionFeatures): boolean => ifEq(a, emptyIf());
@@ -404,8 +423,8 @@ function featuresEq(a: TableItem, b: TableItem): boolean {
     a.missConfig === b.missConfig &&
     a.t.maxEntries === b.t.maxEntries &&
     (!a.evictionKnown || (a.t.capabilities & 0xc) === (b.t.capabilities & 0xc)) &&
-    ifEq(a.f.nonmiss, b.f.nonmiss) &&
-    ifEq(a.f.miss, b.f.miss) &&
+    ifEq(a.f.nonmiss, b.f.nonmiss, a.t.tableId, b.t.tableId) &&
+    ifEq(a.f.miss, b.f.miss, a.t.tableId, b.t.tableId) &&
     setEq(a.f.match, b.f.match) &&
     setEq(a.f.wildcard, b.f.wildcard) &&
     setEq(a.f.mask, b.f.mask)
@@ -479,7 +498,7 @@ function tablesText(items: readonly TableItem[]): string {
       s += `    vacancy events: ${t.capabilities & 8 ? '' : 'not '}supported\n`;
     }
     if (t.maxEntries) s += `    max_entries=${t.maxEntries}\n`;
-    if (p && ifEq(f.nonmiss, p.f.nonmiss) && ifEq(f.miss, p.f.miss)) {
+    if (p && ifEq(f.nonmiss, p.f.nonmiss, t.tableId, p.t.tableId) && ifEq(f.miss, p.f.miss, t.tableId, p.t.tableId)) {
       if (!ifEmpty(f.nonmiss)) s += '    (same instructions)\n';
     } else if (!ifEq(f.nonmiss, f.miss)) {
       s += `    instructions (other than table miss):\n${instructionFeaturesText(f.nonmiss, p?.f.nonmiss)}`;
