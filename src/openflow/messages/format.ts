@@ -370,6 +370,19 @@ function tableMod14Text(config: number, props: readonly RawProperty[]): { text: 
   return { text };
 }
 
+/**
+ * The Nicira / ONF message subtypes OVS 3.1's message table has, by version
+ * (include/openvswitch/ofp-msgs.h "NXT 1.0+ (N)" / "ONFT 1.3 (N)" entries).
+ */
+function ovsKnowsSubtype(experimenter: number, sub: number, v: number): boolean {
+  if (experimenter === EXPERIMENTER_ID.ONF) return v === 4 && [1870, 1871, 1872, 1911, 2300, 2301, 2350].includes(sub);
+  if ([10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 24, 25, 26, 28, 29, 30, 32].includes(sub)) return true;
+  if (sub === 12 || sub === 31) return v === 1;
+  if (sub === 132 || sub === 21 || sub === 22 || sub === 23) return v <= 3;
+  if (sub === 27) return v <= 4;
+  return false;
+}
+
 /** Experimenter ids OVS's message table knows (NX_VENDOR_ID, ONF_VENDOR_ID). */
 const KNOWN_VENDORS: ReadonlySet<number> = new Set([EXPERIMENTER_ID.NX, EXPERIMENTER_ID.ONF]);
 
@@ -380,6 +393,8 @@ const KNOWN_VENDORS: ReadonlySet<number> = new Set([EXPERIMENTER_ID.NX, EXPERIME
  */
 function tableRefusal(m: OfMessage): string | undefined {
   if (m.type === 'experimenter' && !KNOWN_VENDORS.has(m.experimenter)) return 'OFPBRC_BAD_VENDOR';
+  if (m.type === 'experimenter' && !ovsKnowsSubtype(m.experimenter, m.expType ?? -1, m.version))
+    return 'OFPBRC_BAD_SUBTYPE';
   if (m.type === 'unknown') return 'OFPBRC_BAD_TYPE';
   if (m.type === 'multipartRequest' || m.type === 'multipartReply') {
     const b = m.body;

@@ -614,6 +614,20 @@ const refused: fc.Arbitrary<OfMessage> = fc.oneof(
       data: fc.uint8Array({ maxLength: 16 }),
     })
     .map((r) => ({ type: 'experimenter', ...r })) as fc.Arbitrary<OfMessage>,
+  // Nicira / ONF subtypes OVS 3.1 has no message for (OFPBRC_BAD_SUBTYPE)
+  fc
+    .record({
+      version: fc.constantFrom(1, 4, 5, 6) as fc.Arbitrary<1 | 4 | 5 | 6>,
+      xid,
+      experimenter: fc.constantFrom(0x2320, 0x4f4e4600),
+      expType: fc.oneof(
+        fc.integer({ min: 33, max: 131 }),
+        fc.integer({ min: 133, max: 1869 }),
+        fc.integer({ min: 2351, max: 0x7fffffff }),
+      ),
+      data: fc.uint8Array({ maxLength: 16 }),
+    })
+    .map((r) => ({ type: 'experimenter', ...r })) as fc.Arbitrary<OfMessage>,
   fc
     .record({
       version: fc.constantFrom(4, 5, 6) as fc.Arbitrary<4 | 5 | 6>,
