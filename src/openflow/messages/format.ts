@@ -383,6 +383,16 @@ function ovsKnowsSubtype(experimenter: number, sub: number, v: number): boolean 
   return false;
 }
 
+/** The NXST / ONFST statistics subtypes OVS 3.1 has, by version ("NXST 1.0 (N)" entries of ofp-msgs.h). */
+function ovsKnowsStatSubtype(experimenter: number, sub: number, v: number): boolean {
+  if (experimenter === EXPERIMENTER_ID.ONF) return v === 4 && sub === 1870;
+  if (sub === 3 || sub === 4) return true;
+  if (sub === 0 || sub === 1 || sub === 7 || sub === 8) return v === 1;
+  if (sub === 9) return v <= 2;
+  if (sub === 2) return v <= 3;
+  return false;
+}
+
 /** Experimenter ids OVS's message table knows (NX_VENDOR_ID, ONF_VENDOR_ID). */
 const KNOWN_VENDORS: ReadonlySet<number> = new Set([EXPERIMENTER_ID.NX, EXPERIMENTER_ID.ONF]);
 
@@ -403,6 +413,8 @@ function tableRefusal(m: OfMessage): string | undefined {
       !(m.version === 1 ? b.experimenter === EXPERIMENTER_ID.NX : KNOWN_VENDORS.has(b.experimenter))
     )
       return 'OFPBRC_BAD_VENDOR';
+    if (b.kind === 'experimenter' && !ovsKnowsStatSubtype(b.experimenter, b.expType, m.version))
+      return 'OFPBRC_BAD_SUBTYPE';
     if (b.kind === 'unknown' || b.kind === 'flowStats') return 'OFPBRC_BAD_STAT';
   }
   return undefined;

@@ -614,6 +614,22 @@ const refused: fc.Arbitrary<OfMessage> = fc.oneof(
       data: fc.uint8Array({ maxLength: 16 }),
     })
     .map((r) => ({ type: 'experimenter', ...r })) as fc.Arbitrary<OfMessage>,
+  // Nicira / ONF statistics subtypes OVS 3.1 has no entry for (OFPBRC_BAD_SUBTYPE)
+  fc
+    .record({
+      version: fc.constantFrom(4, 5, 6) as fc.Arbitrary<4 | 5 | 6>,
+      xid,
+      reply: fc.boolean(),
+      experimenter: fc.constantFrom(0x2320, 0x4f4e4600),
+      expType: fc.oneof(fc.integer({ min: 10, max: 1869 }), fc.integer({ min: 1871, max: 0x7fffffff })),
+      data: fc.uint8Array({ maxLength: 16 }),
+    })
+    .map(({ reply, experimenter, expType, data, ...r }) => ({
+      type: reply ? 'multipartReply' : 'multipartRequest',
+      ...r,
+      flags: 0,
+      body: { kind: 'experimenter', experimenter, expType, data },
+    })) as fc.Arbitrary<OfMessage>,
   // Nicira / ONF subtypes OVS 3.1 has no message for (OFPBRC_BAD_SUBTYPE)
   fc
     .record({
