@@ -64,6 +64,8 @@ const ALL_TAGS = [
   'nxCtFlush',
   'queueGetConfigRequest',
   'queueGetConfigReply',
+  'tableStatus',
+  'controllerStatus',
   'unknown',
 ] as const;
 
@@ -125,6 +127,8 @@ function tagOf(m: OfMessage): OfMessageType {
     case 'nxCtFlush':
     case 'queueGetConfigRequest':
     case 'queueGetConfigReply':
+    case 'tableStatus':
+    case 'controllerStatus':
     case 'unknown':
       return m.type;
     default: {
@@ -202,6 +206,10 @@ describe('OfMessage is a closed, discriminated union', () => {
         case 'nxCtFlush':
         case 'queueGetConfigRequest':
         case 'queueGetConfigReply':
+        case 'tableStatus':
+        case 'controllerStatus':
+        case 'tableStatus':
+        case 'controllerStatus':
         case 'unknown':
           return m.type;
         default: {

@@ -20,10 +20,12 @@ import type {
   NxFlowStatsRequest,
   QueueDesc,
   RoleStatus,
+  TableDesc,
 } from './ext-types.js';
 import { isFull, monitorRequestError, NXFMF, OFPFMF14 } from './flow-monitor.js';
 import { flowStatsLine, formatFlowModBody } from './flow-text.js';
-import { head, hexDump, portName, statsCount } from './text-helpers.js';
+import { OFPTR } from './status.js';
+import { bitNames, head, hexDump, portName, statsCount } from './text-helpers.js';
 import type { OfMessage } from './types.js';
 import { validateMessage } from './validate.js';
 
@@ -128,6 +130,16 @@ export function formatExtMessage(m: ExtMessage, verbosity: number, formatMessage
     }
     case 'nxCtFlush':
       return `${head('NXT_CT_FLUSH', v, m.xid)} ${formatCtFlushBody(m)}\n`;
+    case 'tableStatus': {
+      const h = head('OFPT_TABLE_STATUS', v, m.xid);
+      // ofputil_decode_table_status refuses other reasons
+      if (m.reason !== OFPTR.VACANCY_DOWN && m.reason !== OFPTR.VACANCY_UP)
+        return `${h} ***decode error: OFPBPC_BAD_VALUE***\n${hexDump(encodeMessage(m), true)}`;
+      const reason = m.reason === OFPTR.VACANCY_DOWN ? 'VACANCY_DOWN' : 'VACANCY_UP';
+      return `${h} reason=${reason}\ntable_desc:-${formatTableDesc(m.table)}`;
+    }
+    case 'controllerStatus':
+      return notIn31('OFPBRC_BAD_TYPE', m);
     case 'queueGetConfigRequest':
       return `${head('OFPT_QUEUE_GET_CONFIG_REQUEST', v, m.xid)} port=${v === 1 ? port16(m.portNo) : port32(m.portNo)}\n`;
     case 'queueGetConfigReply': {
@@ -137,6 +149,7 @@ export function formatExtMessage(m: ExtMessage, verbosity: number, formatMessage
         ? `${h} ${formatQueues(
             m.queues.map((q) => ({ ...q, portNo: m.portNo })),
             true,
+            v === 1 ? port16 : port32,
           )}`
         : `${h}\n`;
     }
@@ -150,6 +163,7 @@ export function mpName(v: number, b: { kind: string; flavor?: ExtFlavor }, dir: 
     ipfixBridge: ['nx', 'IPFIX_BRIDGE'],
     ipfixFlow: ['nx', 'IPFIX_FLOW'],
     queueDesc: ['of', 'QUEUE_DESC'],
+    tableDesc: ['of', 'TABLE_DESC'],
     flowMonitor: [b.flavor ?? 'of', 'FLOW_MONITOR'],
     nxGroup: ['nx', 'GROUP'],
     nxGroupDesc: ['nx', 'GROUP_DESC'],
@@ -164,6 +178,8 @@ export function mpMore(flags: number): string {
 }
 
 export function formatExtMpRequest(v: number, xid: number, flags: number, b: ExtMultipartRequestBody): string {
+  if (b.kind === 'controllerStatus' || b.kind === 'bundleFeatures')
+    return notIn31('OFPBRC_BAD_STAT', { type: 'multipartRequest', version: v as OfVersion, xid, flags, body: b });
   const name = head(mpName(v, b, 'request'), v, xid);
   if (b.kind === 'flowMonitor') {
     // OVS prints the entries before the one it refuses, then the error and the bytes.
@@ -186,6 +202,7 @@ export function formatExtMpRequest(v: number, xid: number, flags: number, b: Ext
     case 'ipfixBridge':
     case 'ipfixFlow':
     case 'nxGroupFeatures':
+    case 'tableDesc':
       return `${h}\n`;
     case 'nxGroup':
     case 'nxGroupDesc': {
@@ -202,8 +219,15 @@ export function formatExtMpReply(
   b: ExtMultipartReplyBody,
   formatMessage: Fmt,
 ): string {
+  if (b.kind === 'controllerStatus' || b.kind === 'bundleFeatures')
+    return notIn31('OFPBRC_BAD_STAT', { type: 'multipartReply', version: v as OfVersion, xid, flags, body: b });
   const h = head(mpName(v, b, 'reply'), v, xid) + mpMore(flags);
   switch (b.kind) {
+    case 'tableDesc':
+      // OVS's message table wants at least one ofp14_table_desc in a reply
+      if (!b.tables.length)
+        return notIn31('OFPBRC_BAD_LEN', { type: 'multipartReply', version: v as OfVersion, xid, flags, body: b });
+      return `${h}${b.tables.map(formatTableDesc).join('')}`;
     case 'nxFlow':
       return `${h}\n${b.flows
         .map((f) => {
@@ -329,6 +353,34 @@ export function formatNxFlowRequest(b: NxFlowStatsRequest, port: (p: number) => 
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
 
+/**
+ * A message OVS 3.1's message table refuses (OF1.5 controller status and bundle features, which it
+ * does not know; a reply too short for its type): ofp-print shows only that error and the bytes.
+ */
+export function notIn31(ofpError: string, m: OfMessage): string {
+  return `***decode error: ${ofpError}***\n${hexDump(encodeMessage(m), true)}`;
+}
+
+const EVICTION_FLAGS: Readonly<Record<number, string>> = { 0: 'OTHER', 1: 'IMPORTANCE', 2: 'LIFETIME' };
+
+/**
+ * One table as ofputil_table_desc_format prints it. OVS keeps the last eviction / vacancy property
+ * and ignores unknown ones; without a vacancy property the thresholds read 0.
+ */
+export function formatTableDesc(t: TableDesc): string {
+  let flags: number | undefined;
+  let vac = { vacancyDown: 0, vacancyUp: 0, vacancy: 0 };
+  for (const p of t.properties) {
+    if (p.prop === 'eviction') flags = p.flags;
+    else if (p.prop === 'vacancy') vac = p;
+  }
+  const ef = flags === undefined || flags === 0xffffffff ? '(default)' : bitNames(flags, (i) => EVICTION_FLAGS[i], '|');
+  let s = `\n  table ${t.tableId}:\n   eviction=${t.config & 4 ? 'on' : 'off'} eviction_flags=${ef}\n`;
+  s += `   vacancy=${t.config & 8 ? 'on' : 'off'}`;
+  if (t.config & 8) s += ` vacancy_down=${vac.vacancyDown}% vacancy_up=${vac.vacancyUp}% vacancy=${vac.vacancy}%`;
+  return `${s}\n`;
+}
+
 export function formatRoleStatusBody(m: RoleStatus): string {
   const role = ['nochange', 'equal', 'primary', 'secondary'][m.role] ?? `${m.role}`;
   const reason = ['primary_request', 'configuration_changed', 'experimenter_data_changed'][m.reason] ?? `${m.reason}`;
@@ -343,13 +395,17 @@ export function rateText(name: string, rate: number): string {
 }
 
 /** Queues as ofp-print lists them: sorted by port and queue id; with `perPort`, a `port=N` line per port. */
-export function formatQueues(queues: readonly QueueDesc[], perPort: boolean): string {
+export function formatQueues(
+  queues: readonly QueueDesc[],
+  perPort: boolean,
+  port: (p: number) => string = port32,
+): string {
   const sorted = [...queues].sort((a, b) => a.portNo - b.portNo || a.queueId - b.queueId);
   let s = '';
-  let port: number | undefined;
+  let last: number | undefined;
   for (const q of sorted) {
-    if (perPort && q.portNo !== port) s += `port=${q.portNo}\n`;
-    port = q.portNo;
+    if (perPort && q.portNo !== last) s += `port=${port(q.portNo)}\n`;
+    last = q.portNo;
     // OVS keeps one min and one max rate (the last of each; 0xffff = none) and prints min first.
     let min = 0xffff;
     let max = 0xffff;

@@ -104,6 +104,76 @@ export interface NxGroupMod extends Omit<GroupMod, 'type'> {
   readonly type: 'nxGroupMod';
 }
 
+// ---- table description / status (OpenFlow 1.4.1 §7.3.5.13, §7.4.5) -------------------------------
+
+/**
+ * One table-mod / table-desc property (ofp14_table_mod_prop_*): eviction flags (OFPTMPEF14_* : other
+ * 1, importance 2, lifetime 4), vacancy thresholds in percent, others raw. Kept in wire order.
+ */
+export type TableDescProperty =
+  | { readonly prop: 'eviction'; readonly flags: number }
+  | { readonly prop: 'vacancy'; readonly vacancyDown: number; readonly vacancyUp: number; readonly vacancy: number }
+  | { readonly prop: 'unknown'; readonly propType: number; readonly data: Uint8Array };
+
+/** ofp14_table_desc: `config` holds OFPTC14_EVICTION (4) and OFPTC14_VACANCY_EVENTS (8). */
+export interface TableDesc {
+  readonly tableId: number;
+  readonly config: number;
+  readonly properties: readonly TableDescProperty[];
+}
+
+/** OFPT_TABLE_STATUS (OF1.4+): reason OFPTR_VACANCY_DOWN (3) / OFPTR_VACANCY_UP (4) and the table. */
+export interface TableStatus extends OfHeaderFields {
+  readonly type: 'tableStatus';
+  readonly reason: number;
+  readonly table: TableDesc;
+}
+
+// ---- controller status (OpenFlow 1.5.1 §7.3.5.18, §7.4.7) -----------------------------------------
+
+/** One ofp_controller_status property: the controller's URI (OFPCSPT_URI), others raw. */
+export type ControllerStatusProperty =
+  | { readonly prop: 'uri'; readonly uri: string }
+  | { readonly prop: 'unknown'; readonly propType: number; readonly data: Uint8Array };
+
+/**
+ * ofp_controller_status: `role` OFPCR_ROLE_*, `reason` OFPCSR_* (request 0, channel_status 1, role 2,
+ * controller_added 3, controller_removed 4, short_id 5, experimenter 6), `channelStatus` OFPCT_STATUS_*
+ * (up 0, down 1).
+ */
+export interface ControllerStatusEntry {
+  readonly shortId: number;
+  readonly role: number;
+  readonly reason: number;
+  readonly channelStatus: number;
+  readonly properties: readonly ControllerStatusProperty[];
+}
+
+/** OFPT_CONTROLLER_STATUS (OF1.5): a controller connection changed. */
+export interface ControllerStatus extends OfHeaderFields {
+  readonly type: 'controllerStatus';
+  readonly status: ControllerStatusEntry;
+}
+
+// ---- bundle features (OpenFlow 1.5.1 §7.3.5.20) ---------------------------------------------------
+
+/** ofp_time: seconds and nanoseconds. */
+export interface OfpTime {
+  readonly sec: bigint;
+  readonly nsec: number;
+}
+
+/** A bundle-features property: the scheduling capability (OFPTMPBF_TIME_CAPABILITY), others raw. */
+export type BundleFeaturesProperty =
+  | {
+      readonly prop: 'time';
+      readonly schedAccuracy: OfpTime;
+      readonly schedMaxFuture: OfpTime;
+      readonly schedMaxPast: OfpTime;
+      readonly timestamp: OfpTime;
+    }
+  | { readonly prop: 'unknown'; readonly propType: number; readonly data: Uint8Array };
+
 // ---- NXM-based flow messages (OpenFlow 1.0 with the nxm flow format) -----------------------------
 
 /**
@@ -226,7 +296,17 @@ export type ExtMultipartRequestBody =
   /** NXST_GROUP / NXST_GROUP_DESC / NXST_GROUP_FEATURES: OF1.1+ group statistics asked in OF1.0. */
   | { readonly kind: 'nxGroup'; readonly groupId: number }
   | { readonly kind: 'nxGroupDesc'; readonly groupId: number }
-  | { readonly kind: 'nxGroupFeatures' };
+  | { readonly kind: 'nxGroupFeatures' }
+  /** OFPMP_TABLE_DESC (OF1.4+). */
+  | { readonly kind: 'tableDesc' }
+  /** OFPMP_CONTROLLER_STATUS (OF1.5). */
+  | { readonly kind: 'controllerStatus' }
+  /** OFPMP_BUNDLE_FEATURES (OF1.5): flags OFPBF_TIMESTAMP 1, OFPBF_TIME_SET_SCHED 2. */
+  | {
+      readonly kind: 'bundleFeatures';
+      readonly featureRequestFlags: number;
+      readonly properties: readonly BundleFeaturesProperty[];
+    };
 
 /** Multipart reply bodies added by the extensions (members of MultipartReplyBody). */
 export type ExtMultipartReplyBody =
@@ -246,7 +326,15 @@ export type ExtMultipartReplyBody =
   /** NXST_GROUP_DESC reply: OF1.5 group desc entries whose bucket actions are of the message's version. */
   | { readonly kind: 'nxGroupDesc'; readonly groups: readonly GroupDescEntry[] }
   /** NXST_GROUP_FEATURES reply; action bits are OF1.0 action numbers. */
-  | ({ readonly kind: 'nxGroupFeatures' } & GroupFeatures);
+  | ({ readonly kind: 'nxGroupFeatures' } & GroupFeatures)
+  | { readonly kind: 'tableDesc'; readonly tables: readonly TableDesc[] }
+  | { readonly kind: 'controllerStatus'; readonly controllers: readonly ControllerStatusEntry[] }
+  /** capabilities: OFPBF_* (atomic 1, ordered 2, time 4). */
+  | {
+      readonly kind: 'bundleFeatures';
+      readonly capabilities: number;
+      readonly properties: readonly BundleFeaturesProperty[];
+    };
 
 /** Top-level messages added by the extensions (members of OfMessage). */
 export type ExtMessage =
@@ -260,4 +348,6 @@ export type ExtMessage =
   | NxFlowRemoved
   | NxCtFlush
   | QueueGetConfigRequest
-  | QueueGetConfigReply;
+  | QueueGetConfigReply
+  | TableStatus
+  | ControllerStatus;

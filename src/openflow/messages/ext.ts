@@ -55,6 +55,20 @@ import {
   writeNxFlowStats,
   writeNxFlowStatsRequest,
 } from './nicira-stats.js';
+import {
+  decodeTableStatus,
+  readBundleFeaturesReply,
+  readBundleFeaturesRequest,
+  readControllerStatus,
+  readControllerStatuses,
+  readTableDescs,
+  writeBundleFeaturesReply,
+  writeBundleFeaturesRequest,
+  writeControllerStatus,
+  writeControllerStatuses,
+  writeTableDescs,
+  writeTableStatusBody,
+} from './status.js';
 import type { MultipartReplyBody, MultipartRequestBody, OfMessage } from './types.js';
 
 /** Nicira message subtypes beyond {@link NXT} (nicira-ext.h, lib/ofp-msgs.c). */
@@ -93,6 +107,9 @@ const EXT_KINDS = new Set<string>([
   'nxGroup',
   'nxGroupDesc',
   'nxGroupFeatures',
+  'tableDesc',
+  'controllerStatus',
+  'bundleFeatures',
 ]);
 
 /** Whether a multipart body kind is one of the extension kinds handled here. */
@@ -113,6 +130,8 @@ const EXT_TYPES = new Set<string>([
   'nxCtFlush',
   'queueGetConfigRequest',
   'queueGetConfigReply',
+  'tableStatus',
+  'controllerStatus',
 ]);
 
 /** Whether a message is one of the extension messages handled here. */
@@ -134,6 +153,11 @@ export function decodeExtType(
   if (type === OFPT.REQUESTFORWARD && v >= 5) return decodeRequestForward(r, h, 'of', decodeInner);
   if (type === OFPT.QUEUE_GET_CONFIG_REQUEST && v <= 4) return decodeQueueConfigRequest(r, h);
   if (type === OFPT.QUEUE_GET_CONFIG_REPLY && v <= 4) return decodeQueueConfigReply(r, h);
+  if (type === OFPT.TABLE_STATUS && v >= 5) return decodeTableStatus(r, h);
+  if (type === OFPT.CONTROLLER_STATUS && v >= 6) {
+    const status = readControllerStatus(r);
+    return empty(r, { type: 'controllerStatus', ...h, status });
+  }
   return null;
 }
 
@@ -259,6 +283,9 @@ export function decodeExtMpRequest(r: ByteReader, v: OfVersion, mpType: number):
       throw new OfMessageError('OF_MSG_BAD_LENGTH', `queue desc request of ${r.remaining} bytes, want 8`, r.offset);
     return { kind: 'queueDesc', portNo: r.u32(), queueId: r.u32() };
   }
+  if (mpType === OFPMP.TABLE_DESC && v >= 5) return empty(r, { kind: 'tableDesc' });
+  if (mpType === OFPMP.CONTROLLER_STATUS && v >= 6) return empty(r, { kind: 'controllerStatus' });
+  if (mpType === OFPMP.BUNDLE_FEATURES && v >= 6) return { kind: 'bundleFeatures', ...readBundleFeaturesRequest(r) };
   const start = r.offset;
   const ex = expHeader(r, v, mpType);
   if (!ex) return null;
@@ -302,6 +329,10 @@ export function decodeExtMpReply(r: ByteReader, v: OfVersion, mpType: number): M
   if (mpType === OFPMP.FLOW_MONITOR && v >= 5)
     return { kind: 'flowMonitor', flavor: 'of', updates: readFlowUpdates(r, v, 'of') };
   if (mpType === OFPMP.QUEUE_DESC && v >= 5) return { kind: 'queueDesc', queues: readQueueDescs(r) };
+  if (mpType === OFPMP.TABLE_DESC && v >= 5) return { kind: 'tableDesc', tables: readTableDescs(r) };
+  if (mpType === OFPMP.CONTROLLER_STATUS && v >= 6)
+    return { kind: 'controllerStatus', controllers: readControllerStatuses(r) };
+  if (mpType === OFPMP.BUNDLE_FEATURES && v >= 6) return { kind: 'bundleFeatures', ...readBundleFeaturesReply(r) };
   const start = r.offset;
   const ex = expHeader(r, v, mpType);
   if (!ex) return null;
@@ -434,8 +465,27 @@ export function writeExtMessage(w: ByteWriter, m: ExtMessage, inner: Uint8Array 
       hdr(w, v, OFPT.QUEUE_GET_CONFIG_REPLY, m.xid);
       writeQueueConfigReply(w, v, m.portNo, m.queues);
       return;
+    case 'tableStatus':
+      need(v >= 5, 'OFPT_TABLE_STATUS exists from OpenFlow 1.4 on');
+      hdr(w, v, OFPT.TABLE_STATUS, m.xid);
+      writeTableStatusBody(w, m);
+      return;
+    case 'controllerStatus':
+      need(v >= 6, 'OFPT_CONTROLLER_STATUS exists from OpenFlow 1.5 on');
+      hdr(w, v, OFPT.CONTROLLER_STATUS, m.xid);
+      writeControllerStatus(w, m.status);
+      return;
   }
 }
+
+/** Standard (non-experimenter) multipart kinds written here: their OFPMP_* type and first version. */
+const STD_MP: Readonly<Record<string, { mpType: number; since: number } | undefined>> = {
+  queueDesc: { mpType: OFPMP.QUEUE_DESC, since: 5 },
+  flowMonitor: { mpType: OFPMP.FLOW_MONITOR, since: 5 }, // the 'of' flavor only
+  tableDesc: { mpType: OFPMP.TABLE_DESC, since: 5 },
+  controllerStatus: { mpType: OFPMP.CONTROLLER_STATUS, since: 6 },
+  bundleFeatures: { mpType: OFPMP.BUNDLE_FEATURES, since: 6 },
+};
 
 function mpHdr(
   w: ByteWriter,
@@ -445,13 +495,11 @@ function mpHdr(
   flags: number,
   b: { kind: string; flavor?: ExtFlavor },
 ): void {
-  const std = b.kind === 'queueDesc' || (b.kind === 'flowMonitor' && b.flavor === 'of');
+  const std = b.kind === 'flowMonitor' ? (b.flavor === 'of' ? STD_MP.flowMonitor : undefined) : STD_MP[b.kind];
   hdr(w, v, v === 1 ? (t === OFPT.MULTIPART_REQUEST ? 16 : 17) : t, xid);
   if (std) {
-    need(v >= 5, `${b.kind} multipart exists from OpenFlow 1.4 on`);
-    w.u16(b.kind === 'queueDesc' ? OFPMP.QUEUE_DESC : OFPMP.FLOW_MONITOR)
-      .u16(flags)
-      .zeros(4);
+    need(v >= std.since, `${b.kind} multipart exists from OpenFlow 1.${std.since - 1} on`);
+    w.u16(std.mpType).u16(flags).zeros(4);
     return;
   }
   w.u16(OFPMP.EXPERIMENTER).u16(flags);
@@ -497,6 +545,11 @@ export function writeExtMpRequest(
     case 'ipfixBridge':
     case 'ipfixFlow':
     case 'nxGroupFeatures':
+    case 'tableDesc':
+    case 'controllerStatus':
+      return;
+    case 'bundleFeatures':
+      writeBundleFeaturesRequest(w, b);
       return;
     case 'nxGroup':
     case 'nxGroupDesc':
@@ -541,6 +594,15 @@ export function writeExtMpReply(
       return;
     case 'ipfixFlow':
       for (const s of b.flows) writeIpfix(w, s);
+      return;
+    case 'tableDesc':
+      writeTableDescs(w, b.tables);
+      return;
+    case 'controllerStatus':
+      writeControllerStatuses(w, b.controllers);
+      return;
+    case 'bundleFeatures':
+      writeBundleFeaturesReply(w, b);
       return;
   }
 }

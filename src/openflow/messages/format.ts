@@ -4,20 +4,22 @@
  * openflow/actions inside. Messages whose text needs a packet parser (the flow extracted from
  * packet-in / packet-out data) print the header line and the fields OVS prints before that flow.
  */
+import { ByteReader } from '../../wire/index.js';
+import type { OfVersion } from '../version.js';
 import { formatExtMessage, formatExtMpReply } from './ext-format.js';
 import { formatMatch } from '../match/index.js';
 import { FIELDS, fieldByName } from '../match/fields.js';
-import { OFPBCT, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
+import { EXPERIMENTER_ID, OFPBCT, OFPGC, OFPMP, OFPP, OFPP10 } from './constants.js';
 import { formatMac } from './props.js';
 import { encodeMessage } from './encode.js';
 import { decodeMessage } from './decode.js';
 import { errorName } from './error-names.js';
-import { actionBitsText, tableFeaturesText, tableStats10Text } from './table-features.js';
+import { actionBitsText, tableFeaturesText, tableStatsText } from './table-features.js';
 import { OfValidationError } from './errors.js';
 import { validateMessage } from './validate.js';
 import { formatPacketFlow } from './packet-text.js';
 import { isExtMessage, isExtMpKind } from './ext.js';
-import { formatExtMpRequest } from './ext-format.js';
+import { formatExtMpRequest, notIn31 } from './ext-format.js';
 import type { ExtMessage, ExtMultipartReplyBody, ExtMultipartRequestBody } from './ext-types.js';
 import type {
   Bucket,
@@ -27,9 +29,10 @@ import type {
   MultipartRequestBody,
   OfMessage,
   Port,
+  RawProperty,
   SelectionMethod,
 } from './types.js';
-import { head, hexDump, portName, statsCount } from './text-helpers.js';
+import { bitNames, head, hexDump, portName, statsCount } from './text-helpers.js';
 import { durText, matchText, actionsText, formatFlowModBody, flowStatsLine } from './flow-text.js';
 
 const TYPE_NAMES: Record<Exclude<OfMessage, ExtMessage>['type'], string> = {
@@ -116,6 +119,9 @@ const KIND_TO_MP: Record<string, number> = {
 };
 
 const hex = (n: number | bigint) => `0x${n.toString(16)}`;
+/** What OVS reads an absent OF1.5 OXS counter as. */
+const U32_MAX = 0xffffffff;
+const U64_MAX = 0xffffffffffffffffn;
 /** C's %#x: no 0x prefix for zero. */
 const altHex = (n: number) => (n ? hex(n) : '0');
 
@@ -134,6 +140,10 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
     return formatExtMpRequest(m.version, m.xid, m.flags, m.body as ExtMultipartRequestBody);
   if (m.type === 'multipartReply' && isExtMpKind(m.body.kind))
     return formatExtMpReply(m.version, m.xid, m.flags, m.body as ExtMultipartReplyBody, formatMessage);
+  // Messages OVS's message table refuses before decoding (lib/ofp-msgs.c ofphdrs_decode /
+  // ofpraw_from_ofphdrs): only the error and the bytes are printed.
+  const refused = tableRefusal(m);
+  if (refused) return notIn31(refused, m);
   // A well-formed message OVS refuses after decoding: it prints the OpenFlow error and the bytes.
   try {
     validateMessage(m, false);
@@ -192,7 +202,12 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       // OF1.1 / OF1.2 OFPTC11_TABLE_MISS_* (OpenFlow 1.2 §A.3.3); OVS reads 3 as controller.
       if (m.version === 2 || m.version === 3)
         s += `, flow_miss_config=${['controller', 'continue', 'drop', 'controller'][m.config & 3]}`;
-      if (m.version >= 5) s += `, eviction=${m.config & 4 ? 'on' : 'off'}, vacancy=${m.config & 8 ? 'on' : 'off'}`;
+      if (m.version >= 5) {
+        const t = tableMod14Text(m.config, m.properties ?? []);
+        if (t.error)
+          return `${head('OFPT_TABLE_MOD', m.version, m.xid)} ***decode error: ${t.error}***\n${hexDump(encodeMessage(m), true)}`;
+        s += t.text;
+      }
       return `${s}\n`;
     }
     case 'roleRequest':
@@ -246,10 +261,11 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       let s = `${head('OFPT_FLOW_REMOVED', m.version, m.xid)} ${match} reason=${reason}`;
       if (m.version > 1) s += ` table_id=${m.tableId}`;
       if (m.cookie) s += ` cookie:${hex(m.cookie)}`;
-      s += ` duration${durText(m.stats.durationSec ?? 0, m.stats.durationNsec ?? 0)}`;
+      // An OF1.5 OXS counter the message leaves out reads as all-ones (ox-stat.c oxs_pull_stat).
+      s += ` duration${durText(m.stats.durationSec ?? U32_MAX, m.stats.durationNsec ?? U32_MAX)}`;
       s += ` idle${m.idleTimeout}`;
       if (m.hardTimeout) s += ` hard${m.hardTimeout}`;
-      s += ` pkts${m.stats.packetCount ?? 0n} bytes${m.stats.byteCount ?? 0n}`;
+      s += ` pkts${m.stats.packetCount ?? U64_MAX} bytes${m.stats.byteCount ?? U64_MAX}`;
       return `${s}\n`;
     }
     case 'getAsyncReply':
@@ -272,7 +288,7 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
       if (m.command !== OFPGC.INSERT_BUCKET && m.command !== OFPGC.REMOVE_BUCKET)
         s += `,type=${groupType(m.groupType)}`;
       s += selectionText(m.selectionMethod);
-      s += bucketsText(m.buckets, m.version);
+      s += bucketsText(m.buckets, m.version, m.groupType);
       return `${s}\n`;
     }
     case 'multipartRequest':
@@ -327,6 +343,83 @@ export function formatMessage(m: OfMessage, verbosity = 1): string {
   }
 }
 
+/**
+ * The OF1.4+ table-mod settings as ofputil_decode_table_mod / ofputil_table_mod_format give them:
+ * eviction and vacancy from the config bits, then an eviction property's value read into the eviction
+ * setting itself (0 default, not shown; 1 on; 2 off; else "***error***"), a vacancy property checked
+ * (down ≤ up ≤ 100, current vacancy 0) and shown as " vacancy:down,up" when vacancy is on; any other
+ * property type is refused (OFPBRC_BAD_TYPE).
+ */
+function tableMod14Text(config: number, props: readonly RawProperty[]): { text: string; error?: string } {
+  let eviction = config & 4 ? 1 : 2;
+  let down = 0;
+  let up = 0;
+  for (const p of props) {
+    if (p.propType === 2) {
+      if (p.data.length !== 4) return { text: '', error: 'OFPBPC_BAD_LEN' };
+      eviction = new ByteReader(p.data).u32();
+    } else if (p.propType === 3) {
+      if (p.data.length !== 4) return { text: '', error: 'OFPBPC_BAD_LEN' };
+      [down, up] = [p.data[0]!, p.data[1]!];
+      if (down > up || up > 100 || p.data[2]) return { text: '', error: 'OFPBPC_BAD_VALUE' };
+    } else return { text: '', error: 'OFPBRC_BAD_TYPE' };
+  }
+  let text = '';
+  if (eviction !== 0) text += `, eviction=${eviction === 1 ? 'on' : eviction === 2 ? 'off' : '***error***'}`;
+  text += `, vacancy=${config & 8 ? `on vacancy:${down},${up}` : 'off'}`;
+  return { text };
+}
+
+/**
+ * The Nicira / ONF message subtypes OVS 3.1's message table has, by version
+ * (include/openvswitch/ofp-msgs.h "NXT 1.0+ (N)" / "ONFT 1.3 (N)" entries).
+ */
+function ovsKnowsSubtype(experimenter: number, sub: number, v: number): boolean {
+  if (experimenter === EXPERIMENTER_ID.ONF) return v === 4 && [1870, 1871, 1872, 1911, 2300, 2301, 2350].includes(sub);
+  if ([10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 24, 25, 26, 28, 29, 30, 32].includes(sub)) return true;
+  if (sub === 12 || sub === 31) return v === 1;
+  if (sub === 132 || sub === 21 || sub === 22 || sub === 23) return v <= 3;
+  if (sub === 27) return v <= 4;
+  return false;
+}
+
+/** The NXST / ONFST statistics subtypes OVS 3.1 has, by version ("NXST 1.0 (N)" entries of ofp-msgs.h). */
+function ovsKnowsStatSubtype(experimenter: number, sub: number, v: number): boolean {
+  if (experimenter === EXPERIMENTER_ID.ONF) return v === 4 && sub === 1870;
+  if (sub === 3 || sub === 4) return true;
+  if (sub === 0 || sub === 1 || sub === 7 || sub === 8) return v === 1;
+  if (sub === 9) return v <= 2;
+  if (sub === 2) return v <= 3;
+  return false;
+}
+
+/** Experimenter ids OVS's message table knows (NX_VENDOR_ID, ONF_VENDOR_ID). */
+const KNOWN_VENDORS: ReadonlySet<number> = new Set([EXPERIMENTER_ID.NX, EXPERIMENTER_ID.ONF]);
+
+/**
+ * The error OVS's message-table lookup gives for a message this library keeps raw: an experimenter
+ * id it does not know (OFPBRC_BAD_VENDOR), a message type (OFPBRC_BAD_TYPE) or multipart type
+ * (OFPBRC_BAD_STAT) it has no entry for — OF1.5 OFPMP_FLOW_STATS among them.
+ */
+function tableRefusal(m: OfMessage): string | undefined {
+  if (m.type === 'experimenter' && !KNOWN_VENDORS.has(m.experimenter)) return 'OFPBRC_BAD_VENDOR';
+  if (m.type === 'experimenter' && !ovsKnowsSubtype(m.experimenter, m.expType ?? -1, m.version))
+    return 'OFPBRC_BAD_SUBTYPE';
+  if (m.type === 'unknown') return 'OFPBRC_BAD_TYPE';
+  if (m.type === 'multipartRequest' || m.type === 'multipartReply') {
+    const b = m.body;
+    if (
+      b.kind === 'experimenter' &&
+      !(m.version === 1 ? b.experimenter === EXPERIMENTER_ID.NX : KNOWN_VENDORS.has(b.experimenter))
+    )
+      return 'OFPBRC_BAD_VENDOR';
+    if (b.kind === 'experimenter' && !ovsKnowsStatSubtype(b.experimenter, b.expType, m.version))
+      return 'OFPBRC_BAD_SUBTYPE';
+    if (b.kind === 'unknown' || b.kind === 'flowStats') return 'OFPBRC_BAD_STAT';
+  }
+  return undefined;
+}
+
 /** The tun_metadata mapping table as ovs-ofctl prints it (right-aligned columns). */
 function tlvTable(maps: readonly { optClass: number; optType: number; optLen: number; index: number }[]): string {
   let s = ' mapping table:\n  class  type  length  match field\n ------  ----  ------  --------------\n';
@@ -358,6 +451,80 @@ function bits(v: number, names: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < 32; i++) if (v & (1 << i)) out.push(names[i] ?? `0x${((1 << i) >>> 0).toString(16)}`);
   return out.join(' ');
+}
+
+/** Intel's experimenter id for the OF1.4 port-stats properties (openflow-common.h INTEL_VENDOR_ID). */
+const INTEL_VENDOR_ID = 0x0000aa01;
+const RFC2819_RX = ['1_to_64', '65_to_127', '128_to_255', '256_to_511', '512_to_1023', '1024_to_1522', '1523_to_max'];
+
+/**
+ * The Intel port-stats experimenter properties (intel-ext.h) as ofputil_format_port_stats prints them:
+ * RFC 2819 counters (all-ones ones left out) and the CUSTOM counters, three to a row. OVS keeps the
+ * last property of each kind.
+ */
+function intelPortStatsText(props: readonly RawProperty[]): string {
+  let rfc: bigint[] | undefined;
+  let custom: { name: string; value: bigint }[] | undefined;
+  for (const p of props) {
+    if (p.propType !== 0xffff || p.data.length < 8) continue;
+    const r = new ByteReader(p.data);
+    if (r.u32() !== INTEL_VENDOR_ID) continue;
+    const expType = r.u32();
+    if (expType === 1 && p.data.length === 180) {
+      r.skip(4);
+      rfc = Array.from({ length: 21 }, () => r.u64());
+    } else if (expType === 2 && p.data.length >= 12) {
+      r.skip(2);
+      const n = r.u16();
+      const list: { name: string; value: bigint }[] = [];
+      for (let i = 0; i < n; i++) {
+        if (r.remaining < 1) return ''; // OFPBPC_BAD_LEN: OVS refuses the entry
+        const len = r.u8();
+        if (r.remaining < len + 8) return '';
+        const name = Buffer.from(r.bytes(len)).toString('latin1').slice(0, 63).replace(/\0.*$/s, '');
+        list.push({ name, value: r.u64() });
+      }
+      custom = list;
+    }
+  }
+  let s = '';
+  if (rfc) {
+    const cond = (names: readonly string[], vals: readonly bigint[]) =>
+      names.map((n, i) => (vals[i] !== U64_MAX ? `${n}=${vals[i]}, ` : '')).join('');
+    // layout: rx 7 sizes, tx 7 sizes, tx multicast, rx broadcast, tx broadcast, rx undersized, oversize, fragmented, jabber
+    const rx = cond(
+      [
+        ...RFC2819_RX.map((x) => `${x}_packets`),
+        'broadcast_packets',
+        'undersized_errors',
+        'oversize_errors',
+        'rx_fragmented_errors',
+        'rx_jabber_errors',
+      ],
+      [...rfc.slice(0, 7), rfc[15]!, rfc[17]!, rfc[18]!, rfc[19]!, rfc[20]!],
+    );
+    const tx = cond(
+      [...RFC2819_RX.map((x) => `${x}_packets`), 'multicast_packets', 'broadcast_packets'],
+      [...rfc.slice(7, 14), rfc[14]!, rfc[16]!],
+    );
+    if (rx) s += `           rx rfc2819 ${rx}\n`;
+    if (tx) s += `           tx rfc2819 ${tx}\n`;
+  }
+  if (custom?.length) {
+    s += '           CUSTOM Statistics';
+    custom.forEach((c, i) => {
+      if (!c.name) return;
+      s += i % 3 === 0 ? `\n${' '.repeat(22)}` : ' ';
+      s += `${c.name}=${c.value},`;
+    });
+    s += '\n';
+  }
+  return s;
+}
+
+/** OFPMBT_* bits (1 << type) as ofp_print_bit_names shows them. */
+function bandTypeBits(v: number): string {
+  return bitNames(v, (i) => (i === 1 ? 'drop' : i === 2 ? 'dscp_remark' : undefined), ' ');
 }
 
 function configNames(v: number): string[] {
@@ -507,7 +674,7 @@ function bandText(b: MeterBand, flags: number): string {
 }
 
 function groupType(t: number): string {
-  return ['all', 'select', 'indirect', 'ff'][t] ?? `${t}`;
+  return ['all', 'select', 'indirect', 'ff'][t] ?? 'unknown';
 }
 
 /** `,selection_method=hash,selection_method_param=7,fields(ip_dst=255.255.255.0,nw_proto)` as OVS prints it. */
@@ -527,7 +694,8 @@ function selectionText(sm: SelectionMethod | undefined): string {
       const text = formatMatch([f]);
       return `${f.field}=${text.slice(text.indexOf('=') + 1)}`;
     });
-    s += `,fields(${parts.join(',')})`;
+    // one field prints as fields=F, several as fields(F,G)
+    s += parts.length === 1 ? `,fields=${parts[0]}` : `,fields(${parts.join(',')})`;
   }
   return s;
 }
@@ -539,12 +707,15 @@ function bucketIdName(id: number): string {
   return `${id}`;
 }
 
-function bucketsText(buckets: readonly Bucket[], version: number): string {
+function bucketsText(buckets: readonly Bucket[], version: number, type: number): string {
   let s = '';
+  // OVS's default weight (an OF1.5 bucket without the property) is 1 in a select group, else 0; it
+  // prints the weight only when it differs from that default (lib/ofp-group.c ofp_print_group).
+  const dflt = type === 1 ? 1 : 0;
   for (const b of buckets) {
     const parts: string[] = [];
     if (version >= 6 && b.bucketId !== undefined) parts.push(`bucket_id:${b.bucketId}`);
-    if (b.weight !== undefined && (b.weight !== 0 || false)) parts.push(`weight:${b.weight}`);
+    if ((b.weight ?? dflt) !== dflt) parts.push(`weight:${b.weight ?? dflt}`);
     if (b.watchPort !== undefined && b.watchPort !== OFPP.ANY)
       parts.push(`watch_port:${portName(b.watchPort, version)}`);
     if (b.watchGroup !== undefined && b.watchGroup !== 0xffffffff) parts.push(`watch_group:${b.watchGroup}`);
@@ -582,6 +753,8 @@ function formatMpRequest(version: number, xid: number, flags: number, b: Multipa
       return `${h} meter=${meterId(b.meterId)}\n`;
     case 'portDesc':
       return `${h} port=${portName(b.portNo ?? (version === 1 ? OFPP10.NONE : OFPP.ANY), version)}\n`;
+    case 'tableFeatures':
+      return addNewline(`${h}${tableFeaturesText(version, b.tables)}`);
     case 'flow':
     case 'flowStats':
     case 'aggregate': {
@@ -605,20 +778,20 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
     case 'desc':
       return `${h}\nManufacturer: ${b.mfrDesc}\nHardware: ${b.hwDesc}\nSoftware: ${b.swDesc}\nSerial Num: ${b.serialNum}\nDP Description: ${b.dpDesc}\n`;
     case 'aggregate':
-      return `${h} packet_count=${b.packetCount ?? 0n} byte_count=${b.byteCount ?? 0n} flow_count=${b.flowCount ?? 0}\n`;
-    case 'table': {
-      let s = `${h}\n`;
-      s += b.tables
-        .map((t) =>
-          t.wildcards !== undefined
-            ? tableStats10Text({ ...t, name: t.name ?? '', wildcards: t.wildcards, maxEntries: t.maxEntries ?? 0 })
-            : `  table ${t.tableId}:\n    active=${t.activeCount}, lookup=${t.lookupCount}, matched=${t.matchedCount}\n`,
-        )
-        .join('\n');
-      return s;
-    }
+      return `${h} packet_count=${b.packetCount ?? U64_MAX} byte_count=${b.byteCount ?? U64_MAX} flow_count=${b.flowCount ?? U32_MAX}\n`;
+    case 'table':
+      return addNewline(`${h}${tableStatsText(b.tables)}`);
     case 'tableFeatures':
-      return `${h}\n${tableFeaturesText(version, b.tables)}`;
+      // OVS's message table wants at least one ofp13_table_features in a reply
+      if (!b.tables.length)
+        return notIn31('OFPBRC_BAD_LEN', {
+          type: 'multipartReply',
+          version: version as OfVersion,
+          xid,
+          flags,
+          body: b,
+        });
+      return addNewline(`${h}${tableFeaturesText(version, b.tables)}`);
     case 'portStats': {
       let s = `${h} ${b.ports.length} ports\n`;
       for (const p of b.ports) {
@@ -627,6 +800,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
         s += `           tx pkts=${statsCount(p.txPackets)}, bytes=${statsCount(p.txBytes)}, drop=${statsCount(p.txDropped)}, errs=${statsCount(p.txErrors)}, coll=${statsCount(p.collisions)}\n`;
         if (version > 1 && p.durationSec !== 0xffffffff && version >= 4)
           s += `           duration=${durText(p.durationSec, p.durationNsec)}\n`;
+        if (p.otherProperties) s += intelPortStatsText(p.otherProperties);
       }
       return s;
     }
@@ -644,7 +818,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
         .map((p) => formatPort(p, version))
         .join('')}`; // OVS prints ports sorted by number
     case 'meterFeatures':
-      return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${[b.bandTypes & 2 ? 'drop' : '', b.bandTypes & 4 ? 'dscp_remark' : ''].filter(Boolean).join(' ')}\ncapabilities:${meterFlags(b.capabilities)}\n`;
+      return `${h}\nmax_meter:${b.maxMeter} max_bands:${b.maxBands} max_color:${b.maxColor}\nband_types: ${bandTypeBits(b.bandTypes)}\ncapabilities:${meterFlags(b.capabilities)}\n`;
     case 'meterConfig':
       return `${h}\n${b.meters.map((m) => `meter=${meterId(m.meterId)}${meterFlags(m.flags)} bands=\n${m.bands.map((b) => bandText(b, m.flags)).join('')}`).join('\n')}`;
     case 'meter':
@@ -668,7 +842,7 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
       return s;
     }
     case 'groupDesc':
-      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${selectionText(g.selectionMethod)}${bucketsText(g.buckets, version)}\n`).join('')}`;
+      return `${h}\n${b.groups.map((g) => ` group_id=${g.groupId},type=${groupType(g.groupType)}${selectionText(g.selectionMethod)}${bucketsText(g.buckets, version, g.groupType)}\n`).join('')}`;
     case 'groupFeatures': {
       let s = `${h}\n Group table:\n    Types:  ${hex(b.types)}\n    Capabilities:  ${hex(b.capabilities)}\n`;
       const names = ['all', 'select', 'indirect', 'fast failover'];
@@ -683,6 +857,11 @@ function formatMpReply(version: number, xid: number, flags: number, b: Multipart
     default:
       return `${h}\n`;
   }
+}
+
+/** OVS's add_newline: ends the text with "\n" unless it is empty or does already. */
+function addNewline(s: string): string {
+  return s && !s.endsWith('\n') ? `${s}\n` : s;
 }
 
 function groupActionBits(v: number, version: number): string {
@@ -739,9 +918,9 @@ function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>
     PACKET_IN: ['no_match', 'action', 'invalid_ttl', 'action_set', 'group', 'packet_out'],
     PORT_STATUS: ['add', 'delete', 'modify'],
     FLOW_REMOVED: ['idle', 'hard', 'delete', 'group_delete', 'meter_delete', 'eviction'],
-    ROLE_STATUS: ['master_request', 'configuration_changed', 'experimenter_data_changed'],
+    ROLE_STATUS: ['primary_request', 'configuration_changed', 'experimenter_data_changed'], // OVS 3.1 names
     TABLE_STATUS: ['', '', '', 'vacancy_down', 'vacancy_up'],
-    REQUESTFORWARD: ['group_mod', 'meter_mod'],
+    REQUESTFORWARD: ['group_mod_request', 'meter_mod_request'],
   };
   let s = '';
   for (const [i, who] of (['primary', 'secondary'] as const).entries()) {
@@ -759,6 +938,9 @@ function asyncText(m: Extract<OfMessage, { type: 'setAsync' | 'getAsyncReply' }>
 /** OFPT_ERROR as ofp-print shows it: the error name, then the offending message (or its prefix). */
 function formatError(m: Extract<OfMessage, { type: 'error' }>): string {
   const name = m.experimenter === undefined && !m.nxVendor ? errorName(m.errType, m.code, m.version) : undefined;
+  // An error code OVS cannot name makes ofperr_decode_msg fail: ofp-print reports OFPBRC_BAD_LEN.
+  if (name === undefined && !m.nxVendor && m.experimenter !== EXPERIMENTER_ID.NX)
+    return `${head('OFPT_ERROR', m.version, m.xid)} ***decode error: OFPBRC_BAD_LEN***\n${hexDump(encodeMessage(m), true)}`;
   let s = `${head('OFPT_ERROR', m.version, m.xid)} ${name ?? `type=${m.errType},code=${m.code}`}\n`;
   if (m.errType === 0) return `${s}${String.fromCharCode(...m.data)}\n`; // HELLO_FAILED carries text
   const d = m.data;
@@ -767,12 +949,18 @@ function formatError(m: Extract<OfMessage, { type: 'error' }>): string {
   if (len <= d.length && len >= 8) {
     try {
       return s + formatMessage(decodeMessage(d.subarray(0, len)), 0); // OVS prints the inner message one verbosity level down
-    } catch {
-      // fall through to the truncated form
+    } catch (e) {
+      // a whole inner message too short for its type: OVS's decoder says OFPBRC_BAD_LEN
+      const code = (e as { code?: string }).code;
+      if (code === 'OF_MSG_BAD_LENGTH' || code === 'OF_MSG_TRUNCATED' || code === 'OF_MSG_TOO_SHORT')
+        return `${s}***decode error: OFPBRC_BAD_LEN***\n${hexDump(d.subarray(0, len), true)}`;
+      // else fall through to the truncated form
     }
   }
   const innerType = innerTypeName(d[0]!, d[1]!);
-  s += `${head(innerType, d[0]!, (d[4]! * 0x1000000 + ((d[5]! << 16) | (d[6]! << 8) | d[7]!)) >>> 0)}\n`;
+  // OVS names the inner message only when its header decodes (a known version and type)
+  if (d[0]! >= 1 && d[0]! <= 6 && innerType !== 'OFPT_UNKNOWN')
+    s += `${head(innerType, d[0]!, (d[4]! * 0x1000000 + ((d[5]! << 16) | (d[6]! << 8) | d[7]!)) >>> 0)}\n`;
   return `${s}(***truncated to ${d.length} bytes from ${len}***)\n${hexDump(d, true)}`;
 }
 

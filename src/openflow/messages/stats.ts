@@ -30,6 +30,7 @@ import type {
   MultipartReplyBody,
   MultipartRequestBody,
   TableFeatures,
+  TableStatsEntry,
 } from './types.js';
 
 // ---- multipart -----------------------------------------------------------------------------------
@@ -300,7 +301,7 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
   const of11 =
     (v === 2 || v === 3) &&
     (MP_KINDS_11.includes(b.kind) || (v === 3 && b.kind === 'groupFeatures')) &&
-    b.kind !== 'table';
+    (b.kind !== 'table' || v === 3);
   if (v < 4 && !(v === 1 && of10.includes(b.kind)) && !of11 && b.kind !== 'unknown' && b.kind !== 'desc')
     need(v, 4, `${b.kind} reply`);
   switch (b.kind) {
@@ -375,6 +376,10 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
           .zeros(4);
       return;
     case 'table':
+      if (v === 3) {
+        writeTableStats12(w, b.tables);
+        return;
+      }
       for (const t of b.tables) {
         w.u8(t.tableId).zeros(3);
         if (v === 1) {
@@ -435,6 +440,63 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
     case 'unknown':
       w.bytes(b.data);
       return;
+  }
+}
+
+/**
+ * OpenFlow 1.2 ofp12_table_stats entries (OpenFlow 1.2 §A.3.5.4), 128 bytes each:
+ *
+ *   table_id(8) pad(56) name(32 bytes) match(64) wildcards(64) write_actions(32) apply_actions(32)
+ *   write_setfields(64) apply_setfields(64) metadata_match(64) metadata_write(64) instructions(32)
+ *   config(32) max_entries(32) active_count(32) lookup_count(64) matched_count(64)
+ */
+function readTableStats12(r: ByteReader): TableStatsEntry[] {
+  const tables: TableStatsEntry[] = [];
+  while (r.remaining) {
+    expectBody(r, 128, 'OpenFlow 1.2 table stats entry');
+    const tableId = r.u8();
+    r.skip(7);
+    const name = readFixedString(r, 32);
+    const match = r.u64();
+    const wildcards = r.u64();
+    const writeActions = r.u32();
+    const applyActions = r.u32();
+    const writeSetfields = r.u64();
+    const applySetfields = r.u64();
+    const metadataMatch = r.u64();
+    const metadataWrite = r.u64();
+    const instructions = r.u32();
+    const config = r.u32();
+    const maxEntries = r.u32();
+    const of12 = {
+      match,
+      wildcards,
+      writeActions,
+      applyActions,
+      writeSetfields,
+      applySetfields,
+      metadataMatch,
+      metadataWrite,
+      instructions,
+      config,
+    };
+    tables.push({ tableId, name, maxEntries, of12, activeCount: r.u32(), lookupCount: r.u64(), matchedCount: r.u64() });
+  }
+  return tables;
+}
+
+function writeTableStats12(w: ByteWriter, tables: readonly TableStatsEntry[]): void {
+  for (const t of tables) {
+    const x = t.of12;
+    if (!x) throw new OfMessageError('OF_MSG_BAD_VALUE', `OpenFlow 1.2 table stats entry ${t.tableId} needs of12`);
+    w.u8(t.tableId).zeros(7);
+    writeFixedString(w, t.name ?? '', 32);
+    w.u64(x.match).u64(x.wildcards).u32(x.writeActions).u32(x.applyActions);
+    w.u64(x.writeSetfields).u64(x.applySetfields).u64(x.metadataMatch).u64(x.metadataWrite);
+    w.u32(x.instructions)
+      .u32(x.config)
+      .u32(t.maxEntries ?? 0);
+    w.u32(t.activeCount).u64(t.lookupCount).u64(t.matchedCount);
   }
 }
 
@@ -596,7 +658,8 @@ export function readMpReplyBody(r: ByteReader, v: OfVersion, mpType: number): Mu
         }
         return { kind: 'table', tables };
       }
-      // OF1.1 / 1.2 table stats carry per-table match / action capabilities: kept as raw bytes.
+      if (v === 3) return { kind: 'table', tables: readTableStats12(r) };
+      // OF1.1 table stats (ofp11_table_stats, 32-bit field bitmaps): kept as raw bytes.
       if (v < 4) return { kind: 'unknown', mpType, data: r.bytes(r.remaining) };
       const tables = [];
       while (r.remaining) {

@@ -237,17 +237,25 @@ function emptyIf(): InstructionFeatures {
   };
 }
 
-/** OXM / NXM headers (4 bytes, experimenter ones 8) to field names; `masked` collects HM-bit ones. */
+/**
+ * OXM / NXM headers (4 bytes, experimenter ones 8) to field names; `masked` collects HM-bit ones.
+ * As OVS's loose reading (nx-match.c nxm_field_by_header), a header whose length does not fit the
+ * field (its width, twice that when masked, plus the experimenter id) names no field and is skipped;
+ * the variable-length tun_metadata fields take any length.
+ */
 function readFieldIds(data: Uint8Array, masked?: Set<string>): Set<string> {
   const out = new Set<string>();
   const r = new ByteReader(data);
   while (r.remaining >= 4) {
     const cls = r.u16();
     const fb = r.u8();
-    r.u8();
+    const len = r.u8();
     const experimenter = cls === OFPXMC.EXPERIMENTER && r.remaining >= 4 ? r.u32() : undefined;
     const hit = fieldByCode(cls, fb >> 1, experimenter);
     if (!hit) continue;
+    const payload = len - (experimenter !== undefined ? 4 : 0);
+    const variable = hit.def.name.startsWith('tun_metadata');
+    if (!variable && payload !== hit.def.bytes * (fb & 1 ? 2 : 1)) continue;
     out.add(hit.def.name);
     if (fb & 1) masked?.add(hit.def.name);
   }
@@ -320,9 +328,20 @@ function decodeFeatures(props: readonly RawProperty[]): Features {
 const setEq = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 const afEq = (a: ActionFeatures, b: ActionFeatures): boolean =>
   a.actions === b.actions && setEq(a.setFields, b.setFields);
-const ifEq = (a: InstructionFeatures, b: InstructionFeatures): boolean =>
+/**
+ * table_instruction_features_next_equal: next-table sets are equal, except that table N+1 listing
+ * everything table N lists but itself counts as equal (each table names the ones after it).
+ */
+function nextEq(a: readonly number[], aId: number, b: readonly number[], bId: number): boolean {
+  const as = new Set(a.filter((x) => x < 255));
+  const bs = new Set(b.filter((x) => x < 255));
+  if (bId === aId + 1 && as.has(bId) && !bs.has(bId)) as.delete(bId);
+  else if (aId === bId + 1 && bs.has(aId) && !as.has(aId)) bs.delete(aId);
+  return as.size === bs.size && [...as].every((x) => bs.has(x));
+}
+const ifEq = (a: InstructionFeatures, b: InstructionFeatures, aId = 0, bId = aId): boolean =>
   a.instructions === b.instructions &&
-  a.next.join() === b.next.join() &&
+  nextEq(a.next, aId, b.next, bId) &&
   afEq(a.write, b.write) &&
   afEq(a.apply, b.apply);
 const ifEmpty = (a: InstructionFeatures): boolean => ifEq(a, emptyIf());
@@ -382,66 +401,122 @@ interface Stats {
   readonly matchedCount: bigint;
 }
 
-/** One table's block of text; `prev` is the table printed before it (OVS prints "ditto" and "(same …)"). */
-function tableText(
-  version: number,
-  t: TableFeatures,
-  f: Features,
-  stats?: Stats,
-  prev?: { t: TableFeatures; f: Features },
-): string {
-  let s = `  table ${t.tableId}${t.name ? ` ("${t.name}")` : ''}:`;
-  const sameFeatures =
-    prev !== undefined &&
-    t.metadataMatch === prev.t.metadataMatch &&
-    t.metadataWrite === prev.t.metadataWrite &&
-    t.maxEntries === prev.t.maxEntries &&
-    (version < 5 || t.capabilities === prev.t.capabilities) &&
-    ifEq(f.nonmiss, prev.f.nonmiss) &&
-    ifEq(f.miss, prev.f.miss) &&
-    setEq(f.match, prev.f.match) &&
-    setEq(f.wildcard, prev.f.wildcard) &&
-    setEq(f.mask, prev.f.mask);
-  if (!stats && sameFeatures) return `${s} ditto`; // OVS ends this line only with the next table's "\n"
-  s += '\n';
-  if (stats) s += `    active=${stats.activeCount}, lookup=${stats.lookupCount}, matched=${stats.matchedCount}\n`;
-  if (sameFeatures) return s;
-  if (t.metadataMatch || t.metadataWrite) {
-    s += `    metadata: match=${altHex64(t.metadataMatch)} write=${altHex64(t.metadataWrite)}\n`;
+/** One table as ofputil_table_features_format sees it: its features, decoded capabilities and counters. */
+interface TableItem {
+  readonly t: TableFeatures;
+  readonly f: Features;
+  readonly stats?: Stats;
+  /** OF1.1 / 1.2 table-miss config (OFPTC11_TABLE_MISS_*), printed as `config=`; absent = OVS's default. */
+  readonly missConfig?: string;
+  /** Whether the message says if the table supports eviction and vacancy events (OF1.4+ table features). */
+  readonly evictionKnown?: boolean;
+}
+
+const statsEq = (a: Stats, b: Stats): boolean =>
+  a.activeCount === b.activeCount && a.lookupCount === b.lookupCount && a.matchedCount === b.matchedCount;
+
+/** table_features_equal (lib/ofp-table.c): everything but the table id, name and counters. */
+function featuresEq(a: TableItem, b: TableItem): boolean {
+  return (
+    a.t.metadataMatch === b.t.metadataMatch &&
+    a.t.metadataWrite === b.t.metadataWrite &&
+    a.missConfig === b.missConfig &&
+    a.t.maxEntries === b.t.maxEntries &&
+    (!a.evictionKnown || (a.t.capabilities & 0xc) === (b.t.capabilities & 0xc)) &&
+    ifEq(a.f.nonmiss, b.f.nonmiss, a.t.tableId, b.t.tableId) &&
+    ifEq(a.f.miss, b.f.miss, a.t.tableId, b.t.tableId) &&
+    setEq(a.f.match, b.f.match) &&
+    setEq(a.f.wildcard, b.f.wildcard) &&
+    setEq(a.f.mask, b.f.mask)
+  );
+}
+
+/** table_features_empty: nothing OVS would print after the counters. */
+function featuresEmpty(it: TableItem): boolean {
+  return (
+    !it.t.metadataMatch &&
+    !it.t.metadataWrite &&
+    it.missConfig === undefined &&
+    !it.evictionKnown &&
+    !it.t.maxEntries &&
+    ifEmpty(it.f.nonmiss) &&
+    ifEmpty(it.f.miss) &&
+    !it.f.match.size
+  );
+}
+
+const COMMANDS15 = ['replace', 'modify', 'enable', 'disable'];
+
+/**
+ * The tables of a table-stats or table-features message as ofp-print shows them (OVS 3.1
+ * ofputil_table_features_format): each table starts with "\n"; a table equal to the one before
+ * (features and counters; no name) is folded into "table N: ditto" / "tables N...M: ditto", a named one
+ * prints "table N ("name"): ditto" on its own.
+ */
+function tablesText(items: readonly TableItem[]): string {
+  let s = '';
+  let first = -1;
+  let last = -1;
+  const finish = (): string => {
+    if (first < 0) return '';
+    const t = first === last ? `\n  table ${first}: ditto\n` : `\n  tables ${first}...${last}: ditto\n`;
+    first = -1;
+    return t;
+  };
+  let prev: TableItem | undefined;
+  for (const it of items) {
+    const { t, f, stats } = it;
+    if (!prev && (t.command ?? 0) !== 0) s += `\n  command: ${COMMANDS15[t.command!] ?? '***bad command***'}`;
+    const sameStats = !stats || (prev?.stats !== undefined && statsEq(stats, prev.stats));
+    const sameFeatures = prev !== undefined && featuresEq(it, prev);
+    const p = prev;
+    prev = it;
+    if (sameStats && sameFeatures && !t.name) {
+      if (first < 0) first = t.tableId;
+      last = t.tableId;
+      continue;
+    }
+    s += finish();
+    s += `\n  table ${t.tableId}${t.name ? ` ("${t.name}")` : ''}:`;
+    if (sameStats && sameFeatures) {
+      s += ' ditto';
+      continue;
+    }
+    s += '\n';
+    if (stats) s += `    active=${stats.activeCount}, lookup=${stats.lookupCount}, matched=${stats.matchedCount}\n`;
+    if (sameFeatures) {
+      if (!featuresEmpty(it)) s += '    (same features)\n';
+      continue;
+    }
+    if (t.metadataMatch || t.metadataWrite) {
+      s += `    metadata: match=${altHex64(t.metadataMatch)} write=${altHex64(t.metadataWrite)}\n`;
+    }
+    if (it.missConfig !== undefined) s += `    config=${it.missConfig}\n`;
+    if (it.evictionKnown) {
+      // OFPTC14_EVICTION / OFPTC14_VACANCY_EVENTS (OpenFlow 1.4.1 §7.3.5.6)
+      s += `    eviction: ${t.capabilities & 4 ? '' : 'not '}supported\n`;
+      s += `    vacancy events: ${t.capabilities & 8 ? '' : 'not '}supported\n`;
+    }
+    if (t.maxEntries) s += `    max_entries=${t.maxEntries}\n`;
+    if (p && ifEq(f.nonmiss, p.f.nonmiss, t.tableId, p.t.tableId) && ifEq(f.miss, p.f.miss, t.tableId, p.t.tableId)) {
+      if (!ifEmpty(f.nonmiss)) s += '    (same instructions)\n';
+    } else if (!ifEq(f.nonmiss, f.miss)) {
+      s += `    instructions (other than table miss):\n${instructionFeaturesText(f.nonmiss, p?.f.nonmiss)}`;
+      s += `    instructions (table miss):\n${instructionFeaturesText(f.miss, p?.f.miss)}`;
+    } else if (!ifEmpty(f.nonmiss)) {
+      s += `    instructions (table miss and others):\n${instructionFeaturesText(f.nonmiss, p?.f.nonmiss)}`;
+    }
+    if (p && f.match.size && setEq(f.match, p.f.match)) s += '    (same matching)\n';
+    else s += matchingText(f);
   }
-  if (version >= 5) {
-    // OFPTC14_EVICTION / OFPTC14_VACANCY_EVENTS (OpenFlow 1.4.1 §7.3.5.6)
-    s += `    eviction: ${t.capabilities & 4 ? '' : 'not '}supported\n`;
-    s += `    vacancy events: ${t.capabilities & 8 ? '' : 'not '}supported\n`;
-  }
-  if (t.maxEntries) s += `    max_entries=${t.maxEntries}\n`;
-  if (prev && ifEq(f.nonmiss, prev.f.nonmiss) && ifEq(f.miss, prev.f.miss)) {
-    if (!ifEmpty(f.nonmiss)) s += '    (same instructions)\n';
-  } else if (!ifEq(f.nonmiss, f.miss)) {
-    s += `    instructions (other than table miss):\n${instructionFeaturesText(f.nonmiss, prev?.f.nonmiss)}`;
-    s += `    instructions (table miss):\n${instructionFeaturesText(f.miss, prev?.f.miss)}`;
-  } else if (!ifEmpty(f.nonmiss)) {
-    s += `    instructions (table miss and others):\n${instructionFeaturesText(f.nonmiss, prev?.f.nonmiss)}`;
-  }
-  if (prev && f.match.size && setEq(f.match, prev.f.match)) s += '    (same matching)\n';
-  else s += matchingText(f);
-  return s;
+  return s + finish();
 }
 
 const altHex64 = (n: bigint): string => (n ? `0x${n.toString(16)}` : '0');
 
-/** The body of an OF1.3+ table-features request or reply, one block per table. */
+/** The body of an OF1.3+ table-features request or reply, one block per table (each starting with "\n"). */
 export function tableFeaturesText(version: number, tables: readonly TableFeatures[]): string {
-  const blocks: string[] = [];
-  let prev: { t: TableFeatures; f: Features } | undefined;
-  for (const t of tables) {
-    const f = decodeFeatures(t.properties);
-    blocks.push(tableText(version, t, f, undefined, prev));
-    prev = { t, f };
-  }
-  // OVS starts each table with "\n": a blank line after a full block, none after a "ditto" line
-  const s = blocks.join('\n');
-  return s.endsWith('\n') || !s ? s : `${s}\n`;
+  return tablesText(tables.map((t) => ({ t, f: decodeFeatures(t.properties), evictionKnown: version >= 5 })));
 }
 
 /** OFPFW10_* bits and the fields they stand for, in OVS's mapping (lib/ofp-table.c). */
@@ -460,21 +535,76 @@ const OF10_WILDCARD_FIELDS: readonly (readonly [number, string])[] = [
   [1 << 21, 'nw_tos'],
 ];
 
-/** One OF1.0 ofp_table_stats entry: counters, then the capabilities OVS derives from the wildcards. */
-export function tableStats10Text(
-  e: { tableId: number; name: string; wildcards: number; maxEntries: number } & Stats,
-): string {
-  // OVS lists only the fields whose wildcard bit is set, as "exact match or wildcard"
-  const wild = new Set(OF10_WILDCARD_FIELDS.filter(([bit]) => e.wildcards & bit).map(([, n]) => n));
-  const f: Features = { nonmiss: emptyIf(), miss: emptyIf(), match: wild, wildcard: wild, mask: new Set() };
+/**
+ * OXM_OF_* field numbers an OpenFlow 1.2 bitmap may name (OpenFlow 1.2 §A.2.3.7: 0–35); OVS has no
+ * field for in_phy_port (1).
+ */
+function oxmBitmapFields(bits: bigint): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= 35; i++) {
+    if (i === 1 || !((bits >> BigInt(i)) & 1n)) continue;
+    const hit = fieldByCode(OFPXMC.OPENFLOW_BASIC, i);
+    if (hit) out.add(hit.def.name);
+  }
+  return out;
+}
+
+/** OFPIT_* bits OpenFlow 1.1 / 1.2 define (goto_table … clear_actions; meter came with 1.3). */
+const INSTRUCTIONS12 = 0b111110;
+
+/** One table-stats entry's capabilities as OVS derives them (ofputil_decode_ofp1{0,2,3}_table_stats). */
+export interface TableStatsLike extends Stats {
+  readonly tableId: number;
+  readonly name?: string;
+  readonly wildcards?: number;
+  readonly maxEntries?: number;
+  readonly of12?: {
+    readonly match: bigint;
+    readonly wildcards: bigint;
+    readonly writeActions: number;
+    readonly applyActions: number;
+    readonly writeSetfields: bigint;
+    readonly applySetfields: bigint;
+    readonly metadataMatch: bigint;
+    readonly metadataWrite: bigint;
+    readonly instructions: number;
+    readonly config: number;
+  };
+}
+
+function tableStatsItem(e: TableStatsLike): TableItem {
   const t: TableFeatures = {
     tableId: e.tableId,
-    name: e.name,
-    metadataMatch: 0n,
-    metadataWrite: 0n,
+    name: e.name ?? '',
+    metadataMatch: e.of12?.metadataMatch ?? 0n,
+    metadataWrite: e.of12?.metadataWrite ?? 0n,
     capabilities: 0,
-    maxEntries: e.maxEntries,
+    maxEntries: e.maxEntries ?? 0,
     properties: [],
   };
-  return tableText(1, t, f, e);
+  if (e.of12) {
+    const x = e.of12;
+    const side: InstructionFeatures = {
+      next: [],
+      instructions: x.instructions & INSTRUCTIONS12,
+      write: { actions: (x.writeActions & KNOWN_ACTION_BITS) >>> 0, setFields: oxmBitmapFields(x.writeSetfields) },
+      apply: { actions: (x.applyActions & KNOWN_ACTION_BITS) >>> 0, setFields: oxmBitmapFields(x.applySetfields) },
+    };
+    const wildcard = oxmBitmapFields(x.wildcards);
+    const match = new Set([...oxmBitmapFields(x.match), ...wildcard]);
+    // OFPTC11_TABLE_MISS_*: 0 controller, 1 continue, 2 drop (OVS reads 3 as controller).
+    const missConfig = ['controller', 'continue', 'drop', 'controller'][x.config & 3]!;
+    return { t, f: { nonmiss: side, miss: side, match, wildcard, mask: new Set() }, stats: e, missConfig };
+  }
+  // OF1.0: OVS lists only the fields whose wildcard bit is set, as "exact match or wildcard"
+  const wild =
+    e.wildcards === undefined
+      ? new Set<string>()
+      : new Set(OF10_WILDCARD_FIELDS.filter(([bit]) => e.wildcards! & bit).map(([, n]) => n));
+  return { t, f: { nonmiss: emptyIf(), miss: emptyIf(), match: wild, wildcard: wild, mask: new Set() }, stats: e };
+}
+
+/** The body of a table-stats reply (OF1.0, 1.2, 1.3+), with OVS's "ditto" folding of equal tables. */
+export function tableStatsText(tables: readonly TableStatsLike[]): string {
+  return tablesText(tables.map(tableStatsItem));
 }

@@ -64,3 +64,22 @@ export function portName(p: number, version: number): string {
 export function statsCount(v: bigint): string {
   return v === 0xffffffffffffffffn ? '?' : `${v}`;
 }
+
+/**
+ * OVS's ofp_print_bit_names: the names of the set bits (bit numbers `nameOf` knows) joined by `sep`,
+ * then the bits it does not know as one hex number; "0" when no bit is set.
+ */
+export function bitNames(v: number, nameOf: (bit: number) => string | undefined, sep: string): string {
+  if (!v) return '0';
+  const out: string[] = [];
+  let rest = v >>> 0;
+  for (let i = 0; i < 32; i++) {
+    if (!((rest >>> i) & 1)) continue;
+    const n = nameOf(i);
+    if (n === undefined) continue;
+    out.push(n);
+    rest = (rest & ~(1 << i)) >>> 0;
+  }
+  if (rest) out.push(`0x${rest.toString(16)}`);
+  return out.join(sep);
+}

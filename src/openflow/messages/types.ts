@@ -488,6 +488,26 @@ export interface TableStatsEntry {
   readonly name?: string;
   readonly wildcards?: number;
   readonly maxEntries?: number;
+  /** OF1.2 ofp12_table_stats only (with `name` and `maxEntries`): the table's capabilities. */
+  readonly of12?: TableStats12;
+}
+
+/**
+ * The capability fields of an OpenFlow 1.2 ofp12_table_stats entry (OpenFlow 1.2 §A.3.5.4). Field
+ * bitmaps have bit N set for OXM_OF_* field N; action bitmaps bit N for OFPAT_* N; `instructions`
+ * bit N for OFPIT_* N; `config` holds OFPTC11_TABLE_MISS_* (0 controller, 1 continue, 2 drop).
+ */
+export interface TableStats12 {
+  readonly match: bigint;
+  readonly wildcards: bigint;
+  readonly writeActions: number;
+  readonly applyActions: number;
+  readonly writeSetfields: bigint;
+  readonly applySetfields: bigint;
+  readonly metadataMatch: bigint;
+  readonly metadataWrite: bigint;
+  readonly instructions: number;
+  readonly config: number;
 }
 
 export interface PortStatsEntry {

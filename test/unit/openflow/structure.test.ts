@@ -64,6 +64,7 @@ const RANKS: Record<string, Record<string, number>> = {
     'nicira-stats.ts': 1,
     'ct-flush.ts': 1,
     'flow-monitor.ts': 1,
+    'status.ts': 1,
     'ext.ts': 1,
     // (2) the dispatchers
     'decode.ts': 2,
