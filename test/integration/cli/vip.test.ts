@@ -169,4 +169,19 @@ describe('dual-stack, static-MAC and switch_lb_vip Vips', () => {
     );
     expect(nbctl('--bare', '--columns=name', 'find', 'Logical_Switch_Port', 'external_ids:"ovn-sdk/vip"=bad')).toBe('');
   });
+
+  it('a switch_lb_vip whose spec NB no longer stores is read back from its port and kept', async () => {
+    const before = nbctl('lsp-get-addresses', 'lb1.ns9');
+    nbctl('remove', 'NB_Global', '.', 'external_ids', '"ovn-sdk/vip/lb1"');
+    const r = await cli(['apply', '-f', '-'], SUBNET);
+    expect(r.stderr).toBe('');
+    expect(nbctl('lsp-get-addresses', 'lb1.ns9')).toBe(before);
+    expect(nbctl('get', 'Logical_Switch_Port', 'lb1.ns9', 'options:arp_proxy')).toBe('"true"');
+    expect(nbctl('--bare', '--columns=name', 'find', 'Logical_Switch_Port', 'external_ids:"ovn-sdk/vip"=lb1')).toBe(
+      'lb1.ns9',
+    );
+    const lb = JSON.parse((await cli(['get', 'vip', 'lb1', '-o', 'json'])).stdout);
+    expect(lb.spec).toMatchObject({ type: 'switch_lb_vip', namespace: 'ns9', subnet: 'ds1' });
+    expect(lb.status).toMatchObject({ ready: true, type: 'switch_lb_vip', v4ip: '10.77.0.30', v6ip: 'fd00:77::30' });
+  });
 });
