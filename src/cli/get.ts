@@ -63,8 +63,10 @@ interface View {
   readonly state: AppliedState;
   /** Pod name by port name (for the IP objects). */
   readonly podOf: ReadonlyMap<string, { name: string; namespace: string }>;
-  /** Vips whose virtual port NB holds. */
+  /** Vips whose ports NB holds. */
   readonly vipPorts: ReadonlySet<string>;
+  /** The MAC of each switch_lb_vip's port (its subnet's router-port MAC), by Vip. */
+  readonly vipPortMacs: ReadonlyMap<string, string>;
   /** The applied IPPools as the model checked them, by name. */
   readonly pools: ReadonlyMap<string, CheckedIpPool>;
   /** Each IPPool's counts, as the model computes them. */
@@ -82,9 +84,14 @@ async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
   );
   for (const [name, ip] of state.ips) podOf.set(name, { name: ip.podName, namespace: ip.namespace });
   const vipPorts = new Set<string>();
+  const vipPortMacs = new Map<string, string>();
   for (const p of snapshot.Logical_Switch_Port?.values() ?? []) {
     const vip = p.external_ids[SDK_KEYS.vip];
-    if (p.external_ids.vendor === KUBE_VENDOR && vip !== undefined && p.type === 'virtual') vipPorts.add(vip);
+    if (p.external_ids.vendor !== KUBE_VENDOR || vip === undefined) continue;
+    vipPorts.add(vip);
+    // A switch_lb_vip's port answers with its subnet's router-port MAC, the MAC v1.12 writes to its status.
+    const mac = p.type === 'virtual' ? undefined : p.addresses[0]?.split(' ')[0];
+    if (mac) vipPortMacs.set(vip, mac);
   }
   const held = new Map<string, string[]>();
   for (const r of [...plan.ipam.records, ...plan.ipam.vips, ...plan.ipam.u2o]) {
@@ -101,6 +108,7 @@ async function view(client: Pick<OvsdbClient, 'transact'>): Promise<View> {
     state,
     podOf,
     vipPorts,
+    vipPortMacs,
     pools: new Map(validateIpPools(desired.ippools ?? [], plan.ipam.subnets).map((p) => [p.name, p])),
     poolUsage: plan.ipam.ippools,
     held,
@@ -157,7 +165,12 @@ async function render(
       name,
       'vips.kubeovn.io',
     );
-    const rec = (n: string) => v.vipRecords.find((r) => r.name === `vip:${n}`);
+    const found = (n: string) => v.vipRecords.find((r) => r.name === `vip:${n}`);
+    const rec = (n: string): IpRecord | undefined => {
+      const r = found(n);
+      const mac = v.vipPortMacs.get(n);
+      return r && mac !== undefined ? { ...r, mac } : r;
+    };
     if (format === 'json' || format === 'yaml')
       return objects(
         vips.map(([n, spec]) => vipObject(n, spec, rec(n), v.vipPorts.has(n))),
@@ -177,7 +190,7 @@ async function render(
           '',
           spec.subnet,
           String(v.vipPorts.has(n)),
-          '',
+          spec.type ?? '',
         ];
       }),
     );
@@ -301,17 +314,17 @@ export function vipObject(name: string, spec: VipSpec, r: IpRecord | undefined, 
     spec: {
       namespace: spec.namespace ?? '',
       subnet: spec.subnet,
-      type: '',
+      type: spec.type ?? '',
       v4ip: spec.v4ip ?? '',
-      v6ip: '',
-      macAddress: '',
+      v6ip: spec.v6ip ?? '',
+      macAddress: spec.macAddress ?? '',
       parentV4ip: '',
       parentMac: '',
       parentV6ip: '',
     },
     status: {
       ready,
-      type: '',
+      type: spec.type ?? '',
       v4ip: ips.find((x) => !x.includes(':')) ?? '',
       v6ip: ips.find((x) => x.includes(':')) ?? '',
       mac: r?.mac ?? '',

@@ -46,10 +46,17 @@ export interface IpPoolSpec {
   readonly namespaces?: readonly string[];
 }
 
-/** A Kube-OVN Vip (`vips.kubeovn.io`) of the default type: an address reserved in a subnet. */
+/**
+ * A Kube-OVN Vip (`vips.kubeovn.io`): addresses reserved in a subnet (one `virtual` port per address), or
+ * with `type: switch_lb_vip` a port `<name>.<namespace>` answering ARP with the router port's MAC.
+ */
 export interface VipSpec {
   readonly subnet: string;
   readonly v4ip?: string;
+  readonly v6ip?: string;
+  readonly macAddress?: string;
+  /** `''` (default) or `switch_lb_vip`; the model refuses others (`KUBE_VIP_INVALID_FIELD`). */
+  readonly type?: string;
   readonly namespace?: string;
 }
 
@@ -188,9 +195,6 @@ const VIP_FIELDS: Record<string, FieldType> = {
   attachSubnets: 'strings',
 };
 const VIP_FIELDS_NOT_YET: Record<string, string> = {
-  type: 'only the default Vip type (an allowed-address-pair reservation) is modelled, not switch_lb_vip',
-  v6ip: 'Vips are IPv4 only in the model (KubeVip has one address)',
-  macAddress: 'the model draws the MAC of a Vip; a static Vip MAC is not modelled',
   parentV4ip: 'parent ports of a Vip are not modelled',
   parentMac: 'parent ports of a Vip are not modelled',
   parentV6ip: 'parent ports of a Vip are not modelled',
@@ -511,10 +515,23 @@ function vipSpec(map: YAMLMap, at: (o: number) => ManifestPosition): VipSpec {
     if (x !== undefined && x.length > 0)
       throw new UnsupportedResourceError(at(nodes.get(k)!.range?.[0] ?? 0), `Vip spec.${k}`, reason);
   }
-  const v4 = (v.get('v4ip') as string | undefined) || undefined;
+  const str = (k: string) => (v.get(k) as string | undefined) || undefined;
+  const v4 = str('v4ip');
   if (v4 !== undefined) checkAddress(v4, 4, 'spec.v4ip', nodes.get('v4ip')!, at);
-  const ns = (v.get('namespace') as string | undefined) || undefined;
-  return { subnet: v.get('subnet') as string, ...(v4 ? { v4ip: v4 } : {}), ...(ns ? { namespace: ns } : {}) };
+  const v6 = str('v6ip');
+  if (v6 !== undefined) checkAddress(v6, 6, 'spec.v6ip', nodes.get('v6ip')!, at);
+  const mac = str('macAddress');
+  const type = str('type');
+  const ns = str('namespace');
+  // The MAC and the type are the model's to check (KUBE_VIP_INVALID_FIELD), as it checks every Vip.
+  return {
+    subnet: v.get('subnet') as string,
+    ...(v4 ? { v4ip: v4 } : {}),
+    ...(v6 ? { v6ip: v6 } : {}),
+    ...(mac ? { macAddress: mac } : {}),
+    ...(type ? { type } : {}),
+    ...(ns ? { namespace: ns } : {}),
+  };
 }
 
 /** The pairs of a mapping by key, refusing keys not in `known` (with a hint for a case slip). */

@@ -6,7 +6,8 @@
  *   as applied, JSON), `ovn-sdk/vpc/<name>` and `ovn-sdk/namespace/<name>` (empty values);
  * - IP, IPPool and Vip objects: `ovn-sdk/ip/<name>`, `ovn-sdk/ippool/<name>`, `ovn-sdk/vip/<name>` (the
  *   spec as applied, JSON). An IP's reservation is the switch port `<podName>.<namespace>` (like a pod's);
- *   a Vip's is the reconciler's virtual port (`ovn-sdk/vip=<name>`), whose address and MAC `get` reads;
+ *   a Vip's are the reconciler's ports (`ovn-sdk/vip=<name>`: one `virtual` port per address, or a
+ *   switch_lb_vip's port `<name>.<namespace>`), whose addresses and MAC `get` reads;
  * - Pods and Nodes: read back from the reconciler's own switch ports (`external_ids` `vendor=kube-ovn`,
  *   `pod=<ns>/<name>`, `node`, `ls`), with their current IP and MAC — less the ports of IP objects.
  *
@@ -30,6 +31,7 @@ import {
   type KubeIpPool,
   type Pod,
   type SubnetInput,
+  type VipType,
 } from '../kube/index.js';
 import { StoredStateError } from './errors.js';
 import type { IpPoolSpec, IpSpec, VipSpec } from './manifests.js';
@@ -162,7 +164,13 @@ function stateFrom(snapshot: NbSnapshot, ext: ReadonlyMap<string, string>): Appl
     const name = p.external_ids[SDK_KEYS.vip];
     if (p.external_ids.vendor !== KUBE_VENDOR || name === undefined || vips.has(name)) continue;
     const subnet = p.external_ids.ls;
-    if (subnet !== undefined) vips.set(name, { subnet });
+    if (subnet === undefined) continue;
+    // A switch_lb_vip's port is a plain one `<name>.<namespace>` (external_ids:pod `<namespace>/<name>`).
+    const ns = p.type === 'virtual' ? undefined : p.external_ids.pod?.split('/')[0];
+    vips.set(
+      name,
+      p.type === 'virtual' ? { subnet } : { subnet, type: 'switch_lb_vip', ...(ns ? { namespace: ns } : {}) },
+    );
   }
   const nodes = new Set<string>();
   const pods = new Map<string, Pod>();
@@ -230,7 +238,15 @@ export function desiredFrom(s: AppliedState): KubeDesiredState {
     nodes: [...s.nodes],
     pods: desiredPods(s),
     ippools: desiredPools(s),
-    vips: [...s.vips].map(([name, v]) => ({ name, subnet: v.subnet, ...(v.v4ip ? { ip: v.v4ip } : {}) })),
+    vips: [...s.vips].map(([name, v]) => ({
+      name,
+      subnet: v.subnet,
+      ...(v.v4ip ? { ip: v.v4ip } : {}),
+      ...(v.v6ip ? { v6ip: v.v6ip } : {}),
+      ...(v.macAddress ? { macAddress: v.macAddress } : {}),
+      ...(v.type ? { type: v.type as VipType } : {}),
+      ...(v.namespace ? { namespace: v.namespace } : {}),
+    })),
   };
 }
 

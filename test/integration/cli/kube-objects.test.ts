@@ -262,8 +262,8 @@ describe('IP, IPPool and Vip', () => {
     expect((await apply(vip('  v4ip: 10.16.0.101\n'))).stderr).toBe(
       'error: vip.kubeovn.io/vip2: spec.v4ip cannot change (from "10.16.0.100" to "10.16.0.101"); delete the object and apply it again [CLI_FIELD_IMMUTABLE]\n',
     );
-    expect((await apply(vip('  macAddress: 00:00:00:01:02:03\n'))).stderr).toBe(
-      'error: -:7:15: Vip spec.macAddress is not supported by this version: the model draws the MAC of a Vip; a static Vip MAC is not modelled [CLI_UNSUPPORTED]\n',
+    expect((await apply(vip('  parentMac: 00:00:00:01:02:03\n'))).stderr).toBe(
+      'error: -:7:14: Vip spec.parentMac is not supported by this version: parent ports of a Vip are not modelled [CLI_UNSUPPORTED]\n',
     );
     expect((await apply(vip('  v4ip: 10.16.0.300\n'))).stderr).toBe(
       'error: -:7:9: spec.v4ip "10.16.0.300" is not an IPv4 address [CLI_MANIFEST_INVALID]\n',
