@@ -949,6 +949,33 @@ export function sameAddresses(a: string, b: string): boolean {
 }
 
 /**
+ * A static request `want` (one or both families) applied to the addresses `held`: the request with the
+ * held address of every family it leaves out (Kube-OVN checkAndAppendIpsForDual: a dual-stack request of
+ * one family gets the other family's address the owner already holds), and whether any requested family
+ * differs from what is held.
+ */
+function staticOverHeld(want: string, held: string): { ip: string; changed: boolean } {
+  const byFamily = (t: string): Map<number, string> => {
+    const m = new Map<number, string>();
+    for (const x of t.split(',')) {
+      if (x === '') continue;
+      try {
+        const p = parseAddress(x);
+        m.set(p.family, formatAddress(p.family, p.value));
+      } catch {
+        m.set(0, x);
+      }
+    }
+    return m;
+  };
+  const w = byFamily(want);
+  const h = byFamily(held);
+  const changed = [...w].some(([f, a]) => h.get(f) !== a);
+  const ip = [...w.values(), ...[...h].filter(([f]) => !w.has(f)).map(([, a]) => a)].join(',');
+  return { ip, changed };
+}
+
+/**
  * Plan IP addresses and MACs as Kube-OVN's IPAM hands them out: keep existing records, release those whose
  * pod (or node) is gone, allocate for new pods and nodes — static requests first, then never-used
  * addresses before released ones (pkg/ipam/subnet.go). Pure: the same input (and `macSeed`) gives the
@@ -1121,14 +1148,18 @@ export function planIpam(input: PlanInput): IpamPlan {
     }
   }
   // A pod asking for another static IP or MAC than it holds moves, keeping its MAC unless it names one.
+  // A request naming one family of a dual-stack owner keeps the other family's address (moved or not).
   const moved = new Map<string, string>();
+  const movedIp = new Map<string, string>();
   for (const r of kept) {
     const w = wantByName.get(r.name)!;
-    const ipChanged = w.ip !== undefined && w.ip !== '' && !sameAddresses(w.ip, r.ip);
+    const req = w.ip !== undefined && w.ip !== '' ? staticOverHeld(w.ip, r.ip) : undefined;
+    const ipChanged = req?.changed === true;
     const macChanged = w.mac !== undefined && w.mac !== '' && w.mac.toLowerCase() !== r.mac.toLowerCase();
     if (!ipChanged && !macChanged) continue;
     ipam.subnet(r.subnet).release(r.name);
     moved.set(r.name, r.mac);
+    if (req !== undefined) movedIp.set(r.name, req.ip);
   }
 
   const fresh = new Set<string>();
@@ -1143,7 +1174,7 @@ export function planIpam(input: PlanInput): IpamPlan {
     const a = ipam.subnet(subnet);
     if (!a.has(w.name) && !moved.has(w.name)) fresh.add(w.name);
     const mac = w.mac !== undefined && w.mac !== '' ? w.mac : moved.get(w.name);
-    let ip = w.ip;
+    let ip = movedIp.get(w.name) ?? w.ip;
     // Kube-OVN's default pool "": a dynamic request never gets an address of a named pool.
     const pools = poolsOf(subnet);
     if ((ip === undefined || ip === '') && !a.has(w.name) && pools.length > 0) ip = pickOutsidePools(a, pools, w.name);
