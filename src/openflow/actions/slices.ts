@@ -1,5 +1,6 @@
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
 import { fieldByCode, fieldByName, OFPXMC, type FieldDef } from '../match/fields.js';
+import { fieldNBits } from '../match/widths.js';
 import type { FieldSlice } from './types.js';
 import { ActionError } from './errors.js';
 
@@ -39,9 +40,9 @@ export function fieldFromHeader(h: number, at: number): FieldDef {
   return hit.def;
 }
 
-/** Width in bits that a slice may address (tun_metadata: full 124 bytes). */
+/** Width in bits that a slice may address: OVS's n_bits (ip_ecn 2, vlan_vid 12; tun_metadata: full 124 bytes). */
 export function fieldBits(def: FieldDef): number {
-  return def.bytes * 8;
+  return fieldNBits(def);
 }
 
 /** Checks that ofs + nBits fits the field. */

@@ -357,7 +357,9 @@ export function readStd(r: ByteReader, type: number, len: number, at: number, ve
       need(len, 16, at);
       const port = r.u32();
       const maxLen = r.u16();
-      if (port === 0xffffffff || port === 0 || (port >= 0xff00 && port < 0xfffffff8))
+      // ofputil_port_from_ofp11 + ofpact_check_output_port: port 0 is a valid (if unusual) port; ANY and
+      // the OF1.0-reserved range are not
+      if (port === 0xffffffff || (port >= 0xff00 && port < 0xfffffff8))
         bad('OF_ACTION_BAD_OUT_PORT', `output to port 0x${port.toString(16)}`, at);
       return { type: 'output', port, maxLen };
     }

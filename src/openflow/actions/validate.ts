@@ -34,7 +34,8 @@ function cmpBytes(x: Uint8Array, y: Uint8Array): number {
 /**
  * The consistency rules OVS applies to a decoded list (ofpacts_verify / decode checks): actions
  * may not write read-only fields; ct_mark / ct_label are written only inside ct(exec(...));
- * ct(exec(...)) holds only those writes, after an optional leading nat; nat ranges are ordered.
+ * ct(exec(...)) holds only those writes, after an optional leading nat; nat ranges are ordered; a ct
+ * without commit holds at most a bare nat.
  * @throws ActionError OF_ACTION_BAD_SET_ARGUMENT, OF_ACTION_BAD_ARGUMENT
  */
 export function validateActions(list: readonly Action[], inCt: boolean, at = -1): void {
@@ -64,7 +65,12 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       continue;
     }
     if (inCt) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may not hold ${a.type}`, at);
-    if (a.type === 'ct') validateActions(a.actions, true, at);
+    if (a.type === 'ct') {
+      // decode_NXAST_RAW_CT: without commit, ct may hold only a nat with no arguments
+      if (!a.commit && a.actions.some((x) => x.type !== 'nat' || x.kind !== undefined || x.flags.length > 0))
+        bad('OF_ACTION_BAD_ARGUMENT', 'ct without commit may hold only nat without arguments', at);
+      validateActions(a.actions, true, at);
+    }
     if (a.type === 'clone') validateActions(a.actions, false, at);
   }
 }

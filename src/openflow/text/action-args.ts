@@ -2,6 +2,7 @@
  * Argument parsers of the compound actions in flow text: nat(...) inside ct, learn(...) with its
  * flow specs, and controller(...) (which chooses between NXAST_CONTROLLER and NXAST_CONTROLLER2).
  */
+import { fieldNBits } from '../match/widths.js';
 import type { Action, FieldSlice, LearnSpec, NatSpec } from '../actions/types.js';
 import { PACKET_IN_REASONS } from '../actions/constants.js';
 import { fieldByName } from '../match/fields.js';
@@ -71,7 +72,7 @@ export function parseNatSpec(text: string | undefined, pos: number): NatSpec & {
 function immBytes(dst: FieldSlice, text: string, pos: number): Uint8Array {
   const n = 2 * Math.ceil(dst.nBits / 16);
   const def = fieldByName(dst.field)!;
-  if (dst.ofs === 0 && dst.nBits === def.bytes * 8 && !/^(0x)?[0-9a-fA-F]+$/.test(text)) {
+  if (dst.ofs === 0 && dst.nBits === fieldNBits(def) && !/^(0x)?[0-9a-fA-F]+$/.test(text)) {
     const v = parseFieldValue(def, text, pos).value;
     const out = new Uint8Array(n);
     out.set(v, n - v.length);

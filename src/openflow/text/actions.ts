@@ -8,6 +8,7 @@ import type { OfVersion } from '../version.js';
 import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
+import { checkMatchConsistency } from '../actions/prereq.js';
 import type { Match } from '../match/types.js';
 import { fieldByName } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
@@ -115,8 +116,9 @@ function actEnqueue({ v, vp, ctx, out, paren }: ActionText): void {
   if (parts.length !== 2) throw new FlowParseError('OF_TEXT_SYNTAX', 'enqueue needs port and queue', vp);
   const port = parsePort32(parts[0]!, vp);
   const queueId = parseNum(parts[1]!, 32, vp, 'queue');
-  // OpenFlow 1.1+ has no enqueue action: set_queue then output, as OVS encodes it
-  if (ctx.version >= 0x02) out.push({ type: 'setQueue', queueId }, { type: 'output', port, maxLen: 0 });
+  // OpenFlow 1.1+ has no enqueue action: OVS encodes set_queue, output (max_len 0xffff), pop_queue
+  if (ctx.version >= 0x02)
+    out.push({ type: 'setQueue', queueId }, { type: 'output', port, maxLen: 0xffff }, { type: 'popQueue' });
   else out.push({ type: 'enqueue', port, queueId });
 }
 
@@ -618,8 +620,12 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         out.push({ type: 'regLoad', dst, value: v });
       }
     } else {
-      const def = lookupField(rhs);
-      if (!def) throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown field ${JSON.stringify(rhs)}`, rhsPos);
+      // set_field names a field by its name or alias only (OVS mf_from_name), never NXM_*/OXM_*
+      const def = fieldByName(rhs);
+      if (!def) {
+        const why = lookupField(rhs) ? 'is not a valid OXM field name' : 'is an unknown field';
+        throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `set_field: ${JSON.stringify(rhs)} ${why}`, rhsPos);
+      }
       const v = parseFieldValue(def, lhs, p.pos + k.length);
       let name = def.name;
       let value = v.value;
@@ -722,8 +728,14 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
     }
     parseOneAction(p, ctx, apply);
   }
-  if (version === 0x01) return apply.length || ins.length === 0 ? [{ type: 'applyActions', actions: apply }] : ins;
+  if (version === 0x01) {
+    const list: Instruction[] = apply.length || ins.length === 0 ? [{ type: 'applyActions', actions: apply }] : ins;
+    checkMatchConsistency(list, match, version);
+    return list;
+  }
   const order = ['meter', 'applyActions', 'clearActions', 'writeActions', 'writeMetadata', 'gotoTable'];
   if (apply.length) ins.push({ type: 'applyActions', actions: apply });
-  return ins.sort((x, y) => order.indexOf(x.type) - order.indexOf(y.type));
+  ins.sort((x, y) => order.indexOf(x.type) - order.indexOf(y.type));
+  checkMatchConsistency(ins, match, version);
+  return ins;
 }

@@ -3,6 +3,7 @@
  * encode_SET_FIELD / encode_REG_LOAD): OFPAT_SET_FIELD, the legacy OF1.0/1.1 mod_* actions, or
  * NXAST_REG_LOAD(s) / NXAST_REG_LOAD2.
  */
+import { fieldNBits } from '../match/widths.js';
 import type { OfVersion } from '../version.js';
 import type { Action } from '../actions/types.js';
 import type { MatchField } from '../match/types.js';
@@ -62,7 +63,8 @@ function legacySetField(field: string, value: Uint8Array): Action | undefined {
 function loadFor(f: MatchField): Action[] {
   const def = fieldByName(f.field)!;
   const width = f.value.length * 8;
-  const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(width)) - 1n;
+  // an unmasked set_field writes the field's n_bits (nw_ecn: 2, not 8), as OVS's mf exact mask
+  const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(Math.min(width, fieldNBits(def)))) - 1n;
   if (mask !== 0n && !f.field.startsWith('tun_metadata')) {
     let ofs = 0;
     while (((mask >> BigInt(ofs)) & 1n) === 0n) ofs++;

@@ -14,7 +14,6 @@ import {
   writeActions,
   writeInstructions,
 } from '../../../src/openflow/actions/index.js';
-import { validateActions } from '../../../src/openflow/actions/index.js';
 import { parseFlow } from '../../../src/openflow/text/index.js';
 import type { OfVersion } from '../../../src/openflow/version.js';
 import { ByteWriter } from '../../../src/wire/index.js';
@@ -112,12 +111,10 @@ export function ofctlFlows(lines: readonly string[], version: string): Outcome[]
   return out.map((o) => o ?? { error: 'no output' });
 }
 
-/** The SDK's side: parseFlow, validateActions against the match, then the instruction bytes. */
+/** The SDK's side: parseFlow (which checks the actions against the match), then the action / instruction bytes. */
 export function sdkFlow(text: string, version: OfVersion): Outcome {
   try {
     const spec = parseFlow(text, version);
-    for (const ins of spec.instructions)
-      if (ins.type === 'applyActions' || ins.type === 'writeActions') validateActions(ins.actions, false);
     if (version === 0x01) {
       // OF1.0 carries a bare action list
       const list = spec.instructions.flatMap((i) => (i.type === 'applyActions' ? i.actions : []));

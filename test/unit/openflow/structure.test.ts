@@ -90,6 +90,7 @@ const RANKS: Record<string, Record<string, number>> = {
     'nicira.ts': 1,
     'encap.ts': 1,
     'validate.ts': 1,
+    'prereq.ts': 1,
     // (2) the action list codec (standard or Nicira per action; ct and clone nest through it)
     'list.ts': 2,
     // (3) instruction lists (their action lists through list.ts)
