@@ -9,6 +9,7 @@ import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
 import { checkMatchConsistency } from '../actions/prereq.js';
+import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
 import { fieldByName } from '../match/fields.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
@@ -274,7 +275,8 @@ function actModTpSrc({ key, vp, ctx, out, v13, needV }: ActionText): void {
 /** resubmit */
 function actResubmit({ v, vp, out, needV, paren }: ActionText): void {
   if (!paren) {
-    out.push({ type: 'resubmit', inPort: parsePort16(needV(), vp) });
+    // OVS encode_RESUBMIT: only a decoded NXAST_RESUBMIT stays one; from text it is NXAST_RESUBMIT_TABLE, table 255
+    out.push({ type: 'resubmit', inPort: parsePort16(needV(), vp), table: 0xff });
     return;
   }
   const args = (v ?? '').split(',');
@@ -333,7 +335,8 @@ function actCt({ v, vp, p, ctx, out }: ActionText): void {
     } else if (a.key === 'alg') {
       alg = a.value === 'ftp' ? 21 : a.value === 'tftp' ? 69 : parseNum(a.value ?? '', 16, a.valuePos, 'alg');
     } else if (a.key === 'nat') {
-      inner.unshift(parseNatSpec(a.value, a.valuePos));
+      // OVS parse_CONNTRACK keeps nat and exec(...) in the order written
+      inner.push(parseNatSpec(a.value, a.valuePos));
     } else if (a.key === 'exec') {
       for (const e of splitTop(a.value ?? '', a.valuePos, false)) parseOneAction(e, ctx, inner);
     } else {
@@ -687,13 +690,43 @@ export function parseActions(text: string, version: OfVersion, match: Match = []
   return out;
 }
 
+/** OpenFlow 1.1 instruction order (OVS ovs_instruction_type), by the text keyword that starts each. */
+const INSTRUCTION_RANK: ReadonlyMap<string, number> = new Map([
+  ['meter', 0],
+  ['apply_actions', 1],
+  ['clear_actions', 2],
+  ['write_actions', 3],
+  ['write_metadata', 4],
+  ['goto_table', 5],
+]);
+
 /** Parses actions= text into OpenFlow 1.1+ instructions (OF1.0: one apply_actions). */
 export function parseInstructions(text: string, version: OfVersion, match: Match = [], base = 0): Instruction[] {
   const apply: Action[] = [];
   const ins: Instruction[] = [];
   const ctx: ActCtx = { version, match };
+  // ofpacts_verify: instructions in OpenFlow 1.1 order, each at most once (in every version, "for
+  // OpenFlow 1.1+ compatibility"); a plain action counts as apply_actions
+  let last = -1;
+  let lastName = '';
   for (const p of splitTop(text, base, true)) {
     const kv = keyValue(p, ':');
+    const rankName = INSTRUCTION_RANK.has(kv.key) ? kv.key : 'apply_actions';
+    const rank = INSTRUCTION_RANK.get(rankName)!;
+    if (rank < last)
+      throw new FlowParseError(
+        'OF_TEXT_SYNTAX',
+        `invalid instruction ordering: ${rankName} must appear before ${lastName}, for OpenFlow 1.1+ compatibility`,
+        p.pos,
+      );
+    if (rank === last && rankName !== 'apply_actions')
+      throw new FlowParseError(
+        'OF_TEXT_SYNTAX',
+        `duplicate ${rankName} instruction not allowed, for OpenFlow 1.1+ compatibility`,
+        p.pos,
+      );
+    last = rank;
+    lastName = rankName;
     switch (kv.key) {
       case 'write_actions': {
         const inner: Action[] = [];
@@ -730,12 +763,14 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
   }
   if (version === 0x01) {
     const list: Instruction[] = apply.length || ins.length === 0 ? [{ type: 'applyActions', actions: apply }] : ins;
+    checkConjunctionAlone(apply);
     checkMatchConsistency(list, match, version);
     return list;
   }
   const order = ['meter', 'applyActions', 'clearActions', 'writeActions', 'writeMetadata', 'gotoTable'];
   if (apply.length) ins.push({ type: 'applyActions', actions: apply });
   ins.sort((x, y) => order.indexOf(x.type) - order.indexOf(y.type));
+  checkConjunctionAlone(apply);
   checkMatchConsistency(ins, match, version);
   return ins;
 }

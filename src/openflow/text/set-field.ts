@@ -7,7 +7,7 @@ import { fieldNBits } from '../match/widths.js';
 import type { OfVersion } from '../version.js';
 import type { Action } from '../actions/types.js';
 import type { MatchField } from '../match/types.js';
-import { fieldByName } from '../match/fields.js';
+import { fieldByName, OFPXMC } from '../match/fields.js';
 import { bytesToBigInt, bytesToNum } from '../match/text-values.js';
 
 /**
@@ -23,6 +23,8 @@ export function setFieldAction(
 ): Action[] {
   const f: MatchField = { field, value, ...(mask ? { mask } : {}) };
   if (ctx.version >= 0x06) return [{ type: 'setField', field: f }];
+  // an all-ones mask is no mask (OVS: is_all_ones(mask) picks OFPAT_SET_FIELD)
+  if (mask && mask.every((b) => b === 0xff)) return setFieldAction(ctx, field, value);
   if (ctx.version >= 0x03 && !mask) return [{ type: 'setField', field: f }];
   if (ctx.version < 0x03 && !mask) {
     const legacy = legacySetField(field, value);
@@ -59,31 +61,35 @@ function legacySetField(field: string, value: Uint8Array): Action | undefined {
   }
 }
 
-/** NXAST_REG_LOAD when the mask is one contiguous run of at most 64 bits, else NXAST_REG_LOAD2. */
+/**
+ * ofp-actions.c set_field_to_nxast: NXAST_REG_LOAD2 for a field with no 4-byte NXM/OXM header or of
+ * variable length (tun_metadata); otherwise one NXAST_REG_LOAD per run of 1-bits in the mask (at most
+ * 64 bits each, low bits first, within the field's n_bits: next_load_segment).
+ */
 function loadFor(f: MatchField): Action[] {
   const def = fieldByName(f.field)!;
   const width = f.value.length * 8;
-  // an unmasked set_field writes the field's n_bits (nw_ecn: 2, not 8), as OVS's mf exact mask
-  const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(Math.min(width, fieldNBits(def)))) - 1n;
-  if (mask !== 0n && !f.field.startsWith('tun_metadata')) {
-    let ofs = 0;
-    while (((mask >> BigInt(ofs)) & 1n) === 0n) ofs++;
-    const run = mask >> BigInt(ofs);
-    const nBits = run.toString(2).length;
-    if ((run & (run + 1n)) === 0n && def.bytes * 8 === width) {
-      // OVS splits a wide contiguous write into 64-bit NXAST_REG_LOADs, low bits first
-      const v = (bytesToBigInt(f.value) & mask) >> BigInt(ofs);
-      const out: Action[] = [];
-      for (let o = 0; o < nBits; o += 64) {
-        const n = Math.min(64, nBits - o);
-        out.push({
-          type: 'regLoad',
-          dst: { field: def.name, ofs: ofs + o, nBits: n },
-          value: (v >> BigInt(o)) & ((1n << BigInt(n)) - 1n),
-        });
-      }
-      return out;
+  const nBits = Math.min(width, fieldNBits(def));
+  const hasHeader = def.codePoints.some((c) => c.cls !== OFPXMC.EXPERIMENTER);
+  if (!hasHeader || f.field.startsWith('tun_metadata') || def.bytes * 8 !== width)
+    return [{ type: 'regLoad2', field: f }];
+  const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(nBits)) - 1n;
+  const v = bytesToBigInt(f.value);
+  const out: Action[] = [];
+  let ofs = 0;
+  while (ofs < nBits) {
+    if (((mask >> BigInt(ofs)) & 1n) === 0n) {
+      ofs++;
+      continue;
     }
+    let n = 1;
+    while (ofs + n < nBits && n < 64 && ((mask >> BigInt(ofs + n)) & 1n) === 1n) n++;
+    out.push({
+      type: 'regLoad',
+      dst: { field: def.name, ofs, nBits: n },
+      value: (v >> BigInt(ofs)) & ((1n << BigInt(n)) - 1n),
+    });
+    ofs += n;
   }
-  return [{ type: 'regLoad2', field: f }];
+  return out;
 }
