@@ -12,7 +12,7 @@ export type Rng = () => number;
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng() % xs.length]!;
 const below = (rng: Rng, n: number): number => rng() % n;
-const chance = (rng: Rng, pct: number): boolean => rng() % 100 < pct;
+const chance = (rng: Rng, pct: number): boolean => rng() % 1000 < pct * 10;
 
 /** A uniformly random value of `bits` bits, biased to edge values (0, 1, max) one time in four. */
 function value(rng: Rng, bits: number): bigint {
@@ -104,7 +104,7 @@ function field(rng: Rng, ctx: Context, writable: boolean): F {
 /** `NAME[]`, `NAME[k]` or `NAME[a..b]` within the field's bits (rarely one past the end). */
 function slice(rng: Rng, f: F, nBits?: number): { text: string; n: number } {
   const name = pick(rng, f.names);
-  const over = chance(rng, 2) ? 1 : 0;
+  const over = chance(rng, 1) ? 1 : 0;
   if (nBits === undefined && chance(rng, 40)) return { text: `${name}[]`, n: f.bits };
   const n = nBits ?? 1 + below(rng, f.bits);
   if (n > f.bits) return { text: `${name}[0..${n - 1}]`, n };
@@ -145,10 +145,19 @@ function natArgs(rng: Rng, v6: boolean): string {
   const kind = pick(rng, ['src', 'dst', '']);
   if (kind) {
     let addr = v6 ? `[${IPV6(rng)}]` : IPV4(rng);
+    // a reversed range (refused) one time in 20
     if (chance(rng, 40)) addr += '-' + (v6 ? `[${IPV6(rng)}]` : IPV4(rng));
+    const m = /^(\[?)(.*?)\]?-\[?(.*?)\]?$/.exec(addr);
+    if (m && !chance(rng, 5) && !v6) {
+      const key = (x: string): number => x.split('.').reduce((s, o) => s * 256 + Number(o), 0);
+      const [lo, hi] = [m[2]!, m[3]!].sort((x, y) => key(x) - key(y));
+      addr = `${lo}-${hi}`;
+    } else if (m && v6) addr = m[2]! < m[3]! ? addr : `[${m[3]}]-[${m[2]}]`;
     if (chance(rng, 40)) {
       const a = below(rng, 65536);
-      addr += `:${a}` + (chance(rng, 50) ? `-${a + below(rng, 65536 - a)}` : '');
+      addr =
+        `${v6 && !addr.startsWith('[') ? `[${addr}]` : addr}:${a}` +
+        (chance(rng, 50) ? `-${a + below(rng, 65536 - a)}` : '');
     }
     parts.push(`${kind}=${addr}`);
     for (const w of ['random', 'hash', 'persistent']) if (chance(rng, 15)) parts.push(w);
@@ -159,7 +168,7 @@ function natArgs(rng: Rng, v6: boolean): string {
 function ctAction(rng: Rng, ctx: Context, version: number, depth: number): string {
   const a: string[] = [];
   const commit = chance(rng, 60);
-  if (commit) a.push(chance(rng, 20) ? 'force' : 'commit');
+  if (commit) a.push(chance(rng, 20) ? 'commit,force' : 'commit');
   if (chance(rng, 40))
     a.push(chance(rng, 50) ? `zone=${below(rng, 65536)}` : `zone=${slice(rng, FIELDS[below(rng, 16)]!, 16).text}`);
   if (chance(rng, 40)) a.push(`table=${below(rng, 255)}`);
@@ -209,7 +218,7 @@ function learnAction(rng: Rng): string {
             `load:NXM_NX_REG${below(rng, 16)}[]->NXM_NX_REG${below(rng, 16)}[]`,
             `load:${hex(value(rng, 12))}->NXM_OF_VLAN_TCI[0..11]`,
             `load:${num(rng, 12)}->OXM_OF_VLAN_VID[]`,
-            `load:${num(rng, 2)}->NXM_NX_IP_ECN[]`,
+            `load:${num(rng, 12)}->NXM_OF_VLAN_TCI[0..11]`,
             `load:NXM_OF_IN_PORT[]->NXM_NX_REG${below(rng, 16)}[0..15]`,
           ]),
         );
@@ -282,8 +291,8 @@ function oneAction(rng: Rng, version: number, ctx: Context, depth: number): stri
     case 7: {
       const f = field(rng, ctx, true);
       // set_field takes field names only (OVS refuses NXM/OXM names there): those rarely
-      const name = chance(rng, 3) ? f.names[1]! : f.names[0]!;
-      if (chance(rng, 25) && !['in_port', 'NXM_OF_IN_PORT', 'tun_flags', 'NXM_NX_TUN_FLAGS'].includes(name)) {
+      const name = chance(rng, 1) ? f.names[1]! : f.names[0]!;
+      if (chance(rng, 25) && /reg|metadata|tun_id|pkt_mark/.test(name)) {
         const m = value(rng, f.bits) | 1n;
         return `set_field:${hex(value(rng, f.bits) & m)}/${hex(m)}->${name}`;
       }
@@ -296,10 +305,11 @@ function oneAction(rng: Rng, version: number, ctx: Context, depth: number): stri
     }
     case 10:
     case 11: {
-      const dst = slice(rng, field(rng, ctx, true));
+      const dstF = field(rng, ctx, true);
+      const dst = slice(rng, dstF);
       const srcF = field(rng, ctx, false);
       const n = Math.min(dst.n, srcF.bits);
-      const d2 = dst.n === n ? dst : slice(rng, field(rng, ctx, true), n);
+      const d2 = dst.n === n ? dst : slice(rng, dstF, n);
       return `move:${slice(rng, srcF, d2.n).text}->${d2.text}`;
     }
     case 12:
@@ -307,7 +317,9 @@ function oneAction(rng: Rng, version: number, ctx: Context, depth: number): stri
         pick(rng, [`mod_vlan_vid:${below(rng, 4096)}`, `mod_vlan_pcp:${below(rng, 8)}`, 'strip_vlan']),
       );
     case 13:
-      return pick(rng, ['push_vlan:0x8100', 'push_vlan:0x88a8', 'pop_vlan']);
+      // OpenFlow 1.0 has no push_vlan / pop_vlan (OVS: no usable protocol): rarely there
+      if (version === 0x01 && !chance(rng, 2)) return 'strip_vlan';
+      return ctx === 'vlan' ? 'pop_vlan' : pick(rng, ['push_vlan:0x8100', 'push_vlan:0x88a8']);
     case 14:
       return `${pick(rng, ['mod_dl_src', 'mod_dl_dst'])}:${MAC(rng)}`;
     case 15:
@@ -379,7 +391,8 @@ function oneAction(rng: Rng, version: number, ctx: Context, depth: number): stri
       const f = pick(rng, ['eth_src', 'symmetric_l4', 'symmetric_l3l4', 'symmetric_l3l4+udp', 'nw_src', 'nw_dst']);
       const alg = pick(rng, ['modulo_n', 'hash_threshold', 'hrw', 'iter_hash']);
       const n = 1 + below(rng, 16);
-      return `multipath(${f},${below(rng, 65536)},${alg},${below(rng, 1 << n)},${below(rng, 65536)},NXM_NX_REG${below(rng, 16)}[0..${n - 1}])`;
+      // n_links (max_link + 1) must fit the destination's bits
+      return `multipath(${f},${below(rng, 65536)},${alg},${1 + below(rng, Math.min(1 << n, 65535))},${below(rng, 65536)},NXM_NX_REG${below(rng, 16)}[0..${n - 1}])`;
     }
     case 37: {
       const f = pick(rng, ['eth_src', 'symmetric_l4', 'symmetric_l3l4', 'symmetric_l3l4+udp', 'nw_src', 'nw_dst']);
@@ -412,9 +425,20 @@ function conjunction(rng: Rng): string {
   return `conjunction(${value(rng, 32)},${1 + below(rng, n)}/${n})`;
 }
 
+/** Actions one after another; push_mpls / pop_mpls change what the next ones may touch. */
 function randomActionList(rng: Rng, version: number, ctx: Context, depth: number, max: number): string {
   const n = 1 + below(rng, max);
-  return Array.from({ length: n }, () => oneAction(rng, version, ctx, depth)).join(',');
+  const out: string[] = [];
+  let c = ctx;
+  for (let i = 0; i < n; i++) {
+    const a = oneAction(rng, version, c, depth);
+    out.push(a);
+    if (a.startsWith('push_mpls')) c = 'mpls';
+    else if (a === 'pop_mpls:0x0800') c = 'ip';
+    else if (a === 'pop_mpls:0x86dd') c = 'ipv6';
+    else if (a === 'strip_vlan' || a === 'pop_vlan') c = c === 'vlan' ? '' : c;
+  }
+  return out.join(',');
 }
 
 /**
@@ -429,7 +453,8 @@ export function randomActions(rng: Rng, version: number, ctx: Context = ''): str
     return c.join(',');
   }
   let s = randomActionList(rng, version, ctx, 0, 4);
-  if (chance(rng, 4)) s = `meter:${1n + (value(rng, 32) % 0xfffeffffn)},${s}`;
+  // meter exists from OpenFlow 1.3 (refused before: rarely there)
+  if (chance(rng, version >= 0x04 ? 4 : 0.5)) s = `meter:${1n + (value(rng, 32) % 0xfffeffffn)},${s}`;
   if (version >= 0x02 && chance(rng, 10)) {
     const extra = pick(rng, [
       `write_actions(${randomActionList(rng, version, ctx, 1, 2)})`,
