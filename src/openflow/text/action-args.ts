@@ -229,13 +229,13 @@ export function parseController(text: string | undefined, pos: number): Action {
         throw new FlowParseError('OF_TEXT_SYNTAX', `controller: unknown argument ${JSON.stringify(kv.key)}`, p.pos);
     }
   }
-  // OVS parse_CONTROLLER / encode_CONTROLLER: meter_id 0xffffffff is "no meter"; with no userdata, pause or
+  // OVS parse_CONTROLLER / encode_CONTROLLER: meter_id 0 is "no meter" (NX_CTLR_NO_METER in OVS 3.1); with no userdata, pause or
   // meter, reason=action and id 0 it is a plain output to CONTROLLER, else NXAST_CONTROLLER; otherwise
   // NXAST_CONTROLLER2 carries only the properties that differ from their defaults
   const maxLen = o.maxLen ?? 0xffff;
   const id = o.id ?? 0;
   const reason = o.reason ?? 1;
-  const meter = o.meterId !== undefined && o.meterId !== 0xffffffff;
+  const meter = o.meterId !== undefined && o.meterId !== 0;
   if (o.userdata || o.pause || meter)
     return {
       type: 'controller2',
