@@ -1,5 +1,5 @@
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { fieldByCode, fieldByName, OFPXMC, type FieldDef } from '../match/fields.js';
+import { defaultCodePoint, fieldByCode, fieldByName, OFPXMC, type FieldDef } from '../match/fields.js';
 import { fieldNBits } from '../match/widths.js';
 import type { FieldSlice } from './types.js';
 import { ActionError } from './errors.js';
@@ -26,6 +26,19 @@ function computeHeader(name: string): number {
   const cp =
     def.codePoints.find((c) => c.since === undefined) ?? def.codePoints.find((c) => c.cls !== OFPXMC.EXPERIMENTER);
   if (!cp) throw new ActionError('OF_ACTION_BAD_ARGUMENT', `field ${name} has no 4-byte NXM/OXM header`);
+  return ((cp.cls << 16) | (cp.field << 9) | def.bytes) >>> 0;
+}
+
+/**
+ * The header OVS writes for a field in a given version (nx_put_mff_header(field, version)): the
+ * code point that version prefers (OXM_OF_* from OpenFlow 1.2 on), as copy_field carries it in
+ * OpenFlow 1.5 and the ONF copy_field in 1.3. Falls back to {@link fieldHeader} (NXM, as
+ * NXAST_REG_MOVE writes with version 0) when the preferred code point is an experimenter one.
+ */
+export function fieldHeaderFor(name: string, version: number): number {
+  const def = fieldByName(name);
+  const cp = def ? defaultCodePoint(def, version) : undefined;
+  if (!def || !cp || cp.cls === OFPXMC.EXPERIMENTER) return fieldHeader(name);
   return ((cp.cls << 16) | (cp.field << 9) | def.bytes) >>> 0;
 }
 

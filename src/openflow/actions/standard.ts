@@ -13,7 +13,7 @@ import type { OfVersion } from '../version.js';
 import { bad, isZeroRange, need, pad, pad8, readOxmFieldsWrapped } from './bytes.js';
 import { OFPAT, OFPAT10, OFPAT11, ONF_ET_COPY_FIELD, ONF_VENDOR_ID } from './constants.js';
 import { ActionError } from './errors.js';
-import { checkSlice, fieldFromHeader, fieldHeader } from './slices.js';
+import { checkSlice, fieldFromHeader, fieldHeader, fieldHeaderFor } from './slices.js';
 import type { Action } from './types.js';
 
 /** OF1.5 has no NXAST_REG_LOAD (OVS drops it): a load is sent as a masked OFPAT_SET_FIELD. */
@@ -243,8 +243,8 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
           .u16(a.src.ofs)
           .u16(a.dst.ofs)
           .u16(0)
-          .u32(fieldHeader(a.src.field))
-          .u32(fieldHeader(a.dst.field))
+          .u32(fieldHeaderFor(a.src.field, 0x04))
+          .u32(fieldHeaderFor(a.dst.field, 0x04))
           .u32(0);
         return true;
       }
@@ -256,8 +256,8 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
         .u16(a.src.ofs)
         .u16(a.dst.ofs)
         .u16(0)
-        .u32(fieldHeader(a.src.field))
-        .u32(fieldHeader(a.dst.field))
+        .u32(fieldHeaderFor(a.src.field, version))
+        .u32(fieldHeaderFor(a.dst.field, version))
         .u32(0);
       return true;
     // OpenFlow 1.1 set-type actions (only valid in OF1.1)

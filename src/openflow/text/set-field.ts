@@ -21,10 +21,10 @@ export function setFieldAction(
   value: Uint8Array,
   mask?: Uint8Array,
 ): Action[] {
+  // an all-ones mask is no mask (OVS keeps value/mask and drops an exact mask)
+  if (mask && mask.every((b) => b === 0xff)) return setFieldAction(ctx, field, value);
   const f: MatchField = { field, value, ...(mask ? { mask } : {}) };
   if (ctx.version >= 0x06) return [{ type: 'setField', field: f }];
-  // an all-ones mask is no mask (OVS: is_all_ones(mask) picks OFPAT_SET_FIELD)
-  if (mask && mask.every((b) => b === 0xff)) return setFieldAction(ctx, field, value);
   if (ctx.version >= 0x03 && !mask) return [{ type: 'setField', field: f }];
   if (ctx.version < 0x03 && !mask) {
     const legacy = legacySetField(field, value);
