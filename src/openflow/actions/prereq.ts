@@ -11,7 +11,7 @@
  */
 import type { OfVersion } from '../version.js';
 import type { Match } from '../match/types.js';
-import { fieldByName, type Prereq } from '../match/fields.js';
+import { fieldByName, READ_ONLY_FIELDS, type Prereq } from '../match/fields.js';
 import { ActionError } from './errors.js';
 import type { Action, Instruction } from './types.js';
 
@@ -135,6 +135,9 @@ function inconsistent(what: string): never {
 
 function walk(list: readonly Action[], p: Pkt, version: OfVersion): void {
   for (const a of list) {
+    const written = a.type === 'stackPop' ? a.slice.field : undefined;
+    if (written !== undefined && READ_ONLY_FIELDS.has(written))
+      throw new ActionError('OF_ACTION_BAD_SET_ARGUMENT', `pop writes read-only field ${written}`);
     for (const name of fieldsRead(a)) {
       const def = fieldByName(name);
       if (def && !prereqOk(p, def.prereq)) inconsistent(`${a.type} on ${name}`);

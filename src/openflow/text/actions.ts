@@ -11,8 +11,9 @@ import { encapToAction } from '../actions/encap.js';
 import { checkMatchConsistency } from '../actions/prereq.js';
 import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
-import { fieldByName } from '../match/fields.js';
-import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
+import { fieldByName, type FieldDef } from '../match/fields.js';
+import { FIELD_N_BITS } from '../match/widths.js';
+import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11, port11To10 } from '../match/text-values.js';
 import { parseController, parseLearn, parseNatSpec } from './action-args.js';
 import { parseEncap } from './encap.js';
 import { FlowParseError } from './errors.js';
@@ -87,6 +88,12 @@ function actOutput({ v, vp, out, needV, paren }: ActionText): void {
       else if (a.key === 'max_len') maxLen = parseNum(a.value ?? '', 32, a.valuePos, 'max_len');
       else throw new FlowParseError('OF_TEXT_SYNTAX', `output: unknown argument ${a.key}`, q.pos);
     }
+    // OVS parse_truncate_subfield: a physical port (at most OFPP_MAX), LOCAL or IN_PORT, and at least an
+    // Ethernet header
+    if ((port > 0xffffff00 || (port > 0xff00 && port <= 0xffff)) && port !== 0xfffffffe && port !== 0xfffffff8)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `output to unsupported truncate port: ${port11To10(port)}`, vp);
+    if (maxLen < 14)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `max_len ${maxLen} is less than the minimum value 14`, vp);
     out.push({ type: 'outputTrunc', port, maxLen });
     return;
   }
@@ -97,7 +104,14 @@ function actOutput({ v, vp, out, needV, paren }: ActionText): void {
     out.push({ type: 'outputReg', src: parseSlice(v!, vp), maxLen: 0xffff });
     return;
   }
-  out.push({ type: 'output', port: parsePort32(v!, vp), maxLen: 0 });
+  out.push(outputTo(parsePort32(v!, vp), vp));
+}
+
+/** output:PORT as OVS parse_OUTPUT makes it: CONTROLLER gets max_len 65535; OF1.0's reserved range is refused. */
+function outputTo(port: number, pos: number): Action {
+  if (port >= 0xffffff00 && port <= 0xfffffff7)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `output to reserved port ${port11To10(port)}`, pos);
+  return { type: 'output', port, maxLen: port === 0xfffffffd ? 0xffff : 0 };
 }
 
 /** controller */
@@ -630,6 +644,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `set_field: ${JSON.stringify(rhs)} ${why}`, rhsPos);
       }
       const v = parseFieldValue(def, lhs, p.pos + k.length);
+      checkSetFieldValue(def, lhs, v.value, p.pos + k.length);
       let name = def.name;
       let value = v.value;
       if (name === 'in_port' && ctx.version >= 0x03) {
@@ -672,7 +687,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     return;
   }
   if (/^\d+$/.test(t)) {
-    out.push({ type: 'output', port: parsePort32(t, p.pos), maxLen: 0 });
+    out.push(outputTo(parsePort32(t, p.pos), p.pos));
     return;
   }
   throw new FlowParseError('OF_TEXT_UNKNOWN_ACTION', `unknown action ${JSON.stringify(kv.key)}`, p.pos);
@@ -688,6 +703,22 @@ export function parseActions(text: string, version: OfVersion, match: Match = []
   const ctx: ActCtx = { version, match };
   for (const p of splitTop(text, base, true)) parseOneAction(p, ctx, out);
   return out;
+}
+
+/**
+ * mf_is_value_valid and OVS's number parsing for set_field: decimals beyond 64 bits are refused,
+ * nw_tos keeps its ECN bits zero, a narrow field's value fits its n_bits (vlan_vid: 12 bits + CFI).
+ */
+function checkSetFieldValue(def: FieldDef, text: string, value: Uint8Array, pos: number): void {
+  const bad = (why: string): never => {
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${text}: ${why} for field ${def.name}`, pos);
+  };
+  if (/^[0-9]+$/.test(text) && BigInt(text) > 0xffffffffffffffffn && def.bytes > 8)
+    bad(`value too large for ${def.bytes}-byte field`);
+  const v = bytesToBigInt(value);
+  if (def.name === 'nw_tos' && (v & 3n) !== 0n) bad('not a valid value');
+  const bits = def.name === 'vlan_vid' ? 13 : FIELD_N_BITS[def.name];
+  if (bits !== undefined && v >> BigInt(bits) !== 0n) bad('not a valid value');
 }
 
 /** OpenFlow 1.1 instruction order (OVS ovs_instruction_type), by the text keyword that starts each. */
