@@ -13,7 +13,7 @@ import type { OfVersion } from '../version.js';
 import { bad, isZeroRange, need, pad, pad8, readOxmFieldsWrapped } from './bytes.js';
 import { OFPAT, OFPAT10, OFPAT11, ONF_ET_COPY_FIELD, ONF_VENDOR_ID } from './constants.js';
 import { ActionError } from './errors.js';
-import { checkSlice, fieldFromHeader, fieldHeader, fieldHeaderFor } from './slices.js';
+import { checkSlice, fieldFromHeader, fieldHeaderFor } from './slices.js';
 import type { Action } from './types.js';
 
 /** OF1.5 has no NXAST_REG_LOAD (OVS drops it): a load is sent as a masked OFPAT_SET_FIELD. */

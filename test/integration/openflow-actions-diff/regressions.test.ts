@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
-  ActionError,
+  type ActionError,
   formatActions,
   readActions,
   actionsLength,

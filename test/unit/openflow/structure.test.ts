@@ -97,6 +97,7 @@ const RANKS: Record<string, Record<string, number>> = {
     'instructions.ts': 3,
     // (4) text
     'format.ts': 4,
+    'lenient.ts': 4,
     'index.ts': 5,
   },
   text: {
