@@ -29,7 +29,8 @@ for (const [name, version] of VERSIONS) {
   const r = diffBatch(lines, name, version);
   failed += r.mismatches.length;
   console.log(
-    `${name}: ${r.equal} byte-equal, ${r.bothRejected} both rejected, ${r.mismatches.length} mismatches of ${cases}`,
+    `${name}: ${r.equal} byte-equal, ${r.bothRejected} both rejected, ${r.mismatches.length} mismatches of ${cases}; ` +
+      `${r.roundTripDiffers.length} of OVS's encodings not re-encoded byte for byte`,
   );
   for (const m of r.mismatches.slice(0, show)) console.log(`  ${m}`);
 }

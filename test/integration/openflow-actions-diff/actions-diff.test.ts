@@ -6,6 +6,8 @@
  * 1.5 (OpenFlow 1.1 is left to the fuzz script: OVS encodes few flows in it and each refusal costs
  * a bisection). Any seed, any count: `npx tsx fuzz/openflow-actions-diff.ts`.
  *
+ * Each of OVS's encodings is also decoded and re-encoded by the SDK, which must give OVS's bytes back.
+ *
  * KNOWN lists the disagreements still open (by category, with the count at this seed): the test
  * fails when a version has more, so a fix can only lower them.
  */
@@ -26,6 +28,19 @@ const KNOWN: Readonly<Record<string, number>> = {
   OpenFlow15: 43,
 };
 
+/**
+ * OVS's encodings the SDK does not decode and re-encode byte for byte, at SEED: mostly
+ * ct(nat(…)) / ct(exec(…)) without commit, which OVS encodes from text but its own decoder refuses (as
+ * the SDK's does), and OF1.5 masked set_field on fields the OXM codec calls unmaskable (nw_ecn, nw_tos).
+ */
+const KNOWN_ROUND_TRIP: Readonly<Record<string, number>> = {
+  OpenFlow10: 17,
+  OpenFlow12: 22,
+  OpenFlow13: 27,
+  OpenFlow14: 24,
+  OpenFlow15: 36,
+};
+
 describe('random action lists: SDK bytes and acceptance equal ovs-ofctl parse-flows', () => {
   for (const [name, version] of VERSIONS) {
     if (name === 'OpenFlow11') continue;
@@ -42,6 +57,9 @@ describe('random action lists: SDK bytes and acceptance equal ovs-ofctl parse-fl
       // most lists are valid: a broken oracle or generator would show as few equal encodings
       expect(r.equal).toBeGreaterThan(PER_VERSION * 0.85);
       if (r.mismatches.length > KNOWN[name]!) expect(r.mismatches.slice(0, 20).join('\n')).toBe('');
+      // decode → encode of what OVS sends is byte-exact
+      if (r.roundTripDiffers.length > KNOWN_ROUND_TRIP[name]!)
+        expect(r.roundTripDiffers.slice(0, 20).join('\n')).toBe('');
     });
   }
 });
