@@ -144,8 +144,9 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion): void {
     }
     if (version >= 0x02 && !needs(a, p)) inconsistent(a.type);
     if (a.type === 'ct') {
-      if (version >= 0x02 && a.alg === 21 && p.nwProto !== 6) inconsistent('ct(alg=ftp)');
-      if (version >= 0x02 && a.alg === 69 && p.nwProto !== 17) inconsistent('ct(alg=tftp)');
+      // check_CT: a helper for the wrong protocol is refused in every version
+      if (a.alg === 21 && p.nwProto !== 6) inconsistent('ct(alg=ftp)');
+      if (a.alg === 69 && p.nwProto !== 17) inconsistent('ct(alg=tftp)');
       walk(a.actions, { ...p }, version);
     }
     if (a.type === 'clone') walk(a.actions, { ...p }, version);

@@ -130,6 +130,9 @@ function actEnqueue({ v, vp, ctx, out, paren }: ActionText): void {
   const parts = (v ?? '').split(paren ? ',' : ':');
   if (parts.length !== 2) throw new FlowParseError('OF_TEXT_SYNTAX', 'enqueue needs port and queue', vp);
   const port = parsePort32(parts[0]!, vp);
+  // ofpact_check_output_port for enqueue: a physical port, IN_PORT or LOCAL
+  if (port >= 0xffffff00 && port !== 0xfffffff8 && port !== 0xfffffffe)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `enqueue to port ${port11To10(port)}`, vp);
   const queueId = parseNum(parts[1]!, 32, vp, 'queue');
   // OpenFlow 1.1+ has no enqueue action: OVS encodes set_queue, output (max_len 0xffff), pop_queue
   if (ctx.version >= 0x02)
@@ -231,8 +234,11 @@ function actDecMplsTtl({ out }: ActionText): void {
 }
 
 /** mod_nw_ttl */
-function actModNwTtl({ vp, out, needV }: ActionText): void {
-  out.push({ type: 'setNwTtl', ttl: parseNum(needV(), 8, vp, 'ttl') });
+function actModNwTtl({ vp, ctx, out, needV }: ActionText): void {
+  const ttl = parseNum(needV(), 8, vp, 'ttl');
+  // OpenFlow 1.0 has no set-TTL action: OVS loads NXM_NX_IP_TTL
+  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)));
+  else out.push({ type: 'setNwTtl', ttl });
 }
 
 /** dec_ttl */

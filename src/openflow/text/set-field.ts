@@ -26,6 +26,16 @@ export function setFieldAction(
   const f: MatchField = { field, value, ...(mask ? { mask } : {}) };
   if (ctx.version >= 0x06) return [{ type: 'setField', field: f }];
   if (ctx.version >= 0x03 && !mask) return [{ type: 'setField', field: f }];
+  // set_field_to_legacy_openflow: vlan_tci in OpenFlow 1.0 is set_vlan_vid + set_vlan_pcp (CFI set) or strip_vlan
+  if (ctx.version === 0x01 && !mask && field === 'vlan_tci') {
+    const t = bytesToNum(value);
+    return t & 0x1000
+      ? [
+          { type: 'setVlanVid', vid: t & 0xfff },
+          { type: 'setVlanPcp', pcp: t >> 13 },
+        ]
+      : [{ type: 'stripVlan' }];
+  }
   if (ctx.version < 0x03 && !mask) {
     const legacy = legacySetField(field, value);
     if (legacy) return [legacy];

@@ -159,6 +159,11 @@ describe('byte form of actions as OVS picks it', () => {
   it('enqueue in OF1.1+ is set_queue, output (max_len 0xffff), pop_queue', () => {
     agree('priority=1 actions=enqueue:43:11', 0x04);
   });
+  it('OpenFlow 1.0: mod_nw_ttl loads NXM_NX_IP_TTL, set_field on vlan_tci is set_vlan_vid/pcp or strip_vlan', () => {
+    agree('priority=1,ip actions=mod_nw_ttl:248', 0x01);
+    agree('priority=1 actions=set_field:11->vlan_tci', 0x01);
+    agree('priority=1 actions=set_field:0x3005->vlan_tci', 0x01);
+  });
 });
 
 describe('refusals OVS makes when it parses actions', () => {
