@@ -68,6 +68,8 @@ export function parseNatSpec(text: string | undefined, pos: number): NatSpec & {
       throw new FlowParseError('OF_TEXT_SYNTAX', `nat: unknown argument ${JSON.stringify(kv.key)}`, p.pos);
     }
   }
+  if (flags.includes('hash') && flags.includes('random'))
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', 'nat: both "hash" and "random" are not allowed', pos);
   const order = ['persistent', 'hash', 'random'] as const;
   return { type: 'nat', ...(kind ? { kind } : {}), ...o, flags: order.filter((x) => flags.includes(x)) };
 }

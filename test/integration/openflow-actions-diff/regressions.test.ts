@@ -181,5 +181,6 @@ describe('refusals OVS makes when it parses actions', () => {
     expect('error' in agree('priority=1,ip actions=ct(commit,nat(src=10.0.0.9-10.0.0.1))', 0x04)).toBe(true);
     expect('error' in agree('priority=1,ip actions=ct(commit,nat(src=10.0.0.1:90-80))', 0x04)).toBe(true);
     expect('error' in agree('priority=1 actions=set_field:1->NXM_NX_REG1', 0x04)).toBe(true);
+    expect('error' in agree('priority=1,ip actions=ct(commit,nat(src=10.0.0.1,hash,random))', 0x04)).toBe(true);
   });
 });
