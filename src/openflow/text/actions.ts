@@ -737,7 +737,13 @@ const INSTRUCTION_RANK: ReadonlyMap<string, number> = new Map([
   ['goto_table', 5],
 ]);
 
-/** Parses actions= text into OpenFlow 1.1+ instructions (OF1.0: one apply_actions). */
+/**
+ * Parses actions= text into OpenFlow 1.1+ instructions (OF1.0: one apply_actions), refusing what
+ * ovs-ofctl refuses: instructions out of order or repeated, conjunction mixed with other actions,
+ * actions inconsistent with `match`.
+ * @throws FlowParseError as {@link parseActions}; ActionError OF_ACTION_MATCH_INCONSISTENT,
+ *   OF_ACTION_BAD_ARGUMENT (conjunction), OF_ACTION_BAD_SET_ARGUMENT (pop to a read-only field)
+ */
 export function parseInstructions(text: string, version: OfVersion, match: Match = [], base = 0): Instruction[] {
   const apply: Action[] = [];
   const ins: Instruction[] = [];
