@@ -1,5 +1,6 @@
 import { fieldByName } from '../match/fields.js';
 import { formatFieldValue } from '../match/format.js';
+import { fieldNBits } from '../match/widths.js';
 import { formatEncapAction } from './encap.js';
 import {
   bytesToBigInt,
@@ -75,7 +76,7 @@ function learnSpecText(s: LearnSpec): string {
     if (
       def &&
       ofs === 0 &&
-      nBits === def.bytes * 8 &&
+      nBits === fieldNBits(def) &&
       (def.format === 'eth' || def.format === 'ipv4' || def.format === 'ipv6')
     ) {
       const v = b.subarray(b.length - def.bytes);
@@ -85,8 +86,17 @@ function learnSpecText(s: LearnSpec): string {
   };
   switch (s.kind) {
     case 'match':
-      if (s.src instanceof Uint8Array)
+      if (s.src instanceof Uint8Array) {
+        // lib/learn.c learn_format: a whole field's immediate prints as `name=value` in the field's own syntax
+        const def = fieldByName(s.dst.field);
+        if (def && s.dst.ofs === 0 && s.dst.nBits === fieldNBits(def)) {
+          const v = new Uint8Array(def.bytes);
+          const src = s.src.subarray(Math.max(0, s.src.length - def.bytes));
+          v.set(src, def.bytes - src.length);
+          return `${def.name}=${formatFieldValue(def, { v, m: new Uint8Array(def.bytes).fill(0xff), exact: true })}`;
+        }
         return `${formatSlice(s.dst)}=${imm(s.src, s.dst.field, s.dst.nBits, s.dst.ofs)}`;
+      }
       if (s.src.field === s.dst.field && s.src.ofs === s.dst.ofs) return formatSlice(s.dst);
       return `${formatSlice(s.dst)}=${formatSlice(s.src)}`;
     case 'load':
@@ -253,7 +263,7 @@ export function formatAction(a: Action): string {
       return `check_pkt_larger(${a.pktLen})->${formatSlice(a.dst)}`;
     case 'sample': {
       let s = `sample(probability=${a.probability},collector_set_id=${a.collectorSetId},obs_domain_id=${a.obsDomainId},obs_point_id=${a.obsPointId}`;
-      if (a.samplingPort !== undefined && a.samplingPort !== 0) s += `,sampling_port=${a.samplingPort}`;
+      if (a.samplingPort !== undefined && a.samplingPort !== 0xffff) s += `,sampling_port=${a.samplingPort}`;
       if (a.direction) s += `,${a.direction}`;
       return `${s})`;
     }

@@ -11,3 +11,5 @@ export type { ActionErrorCode } from './errors.js';
 export { validateActions } from './validate.js';
 export { formatAction } from './format.js';
 export { formatSlice } from './slices.js';
+export { readProgramLenient } from './lenient.js';
+export type { LenientProgram } from './lenient.js';

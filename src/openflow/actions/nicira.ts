@@ -27,6 +27,9 @@ import { ActionError } from './errors.js';
 import { checkSlice, fieldFromHeader, fieldHeader, ofsNbits, sliceFromOfsNbits } from './slices.js';
 import type { Action, FieldSlice, LearnSpec } from './types.js';
 
+/** OFPP_NONE as NXAST_SAMPLE2/3 carry it (a 16-bit port). */
+const OFPP_NONE_16 = 0xffff;
+
 /** The action list codec, as list.ts passes it in for the lists that ct and clone nest. */
 export interface NestedActions {
   length(list: readonly Action[], version: OfVersion): number;
@@ -81,7 +84,7 @@ export function nxLen(a: Action, version: OfVersion, nested: NestedActions): num
     case 'checkPktLarger':
       return 24;
     case 'sample':
-      return a.samplingPort === undefined && a.direction === undefined ? 24 : 32;
+      return (a.samplingPort ?? OFPP_NONE_16) === OFPP_NONE_16 && a.direction === undefined ? 24 : 32;
     case 'finTimeout':
       return 16;
     case 'multipath':
@@ -386,11 +389,13 @@ export function writeNx(w: ByteWriter, a: Action, version: OfVersion, len: numbe
       w.u16(a.pktLen).u16(a.dst.ofs).u32(fieldHeader(a.dst.field));
       break;
     case 'sample': {
-      const v = a.direction !== undefined ? NXAST.SAMPLE3 : a.samplingPort !== undefined ? NXAST.SAMPLE2 : NXAST.SAMPLE;
+      // OVS encode_SAMPLE: no sampling port is OFPP_NONE, and then plain NXAST_SAMPLE unless a direction is set
+      const port = a.samplingPort ?? OFPP_NONE_16;
+      const v = a.direction !== undefined ? NXAST.SAMPLE3 : port !== OFPP_NONE_16 ? NXAST.SAMPLE2 : NXAST.SAMPLE;
       nxHeader(w, len, v);
       w.u16(a.probability).u32(a.collectorSetId).u32(a.obsDomainId).u32(a.obsPointId);
       if (v !== NXAST.SAMPLE) {
-        w.u16(a.samplingPort ?? 0);
+        w.u16(port);
         w.u8(a.direction === 'ingress' ? 1 : a.direction === 'egress' ? 2 : 0);
       }
       break;
@@ -875,6 +880,8 @@ export function readNx(r: ByteReader, len: number, at: number, version: OfVersio
       let direction: 'ingress' | 'egress' | undefined;
       if (subtype !== NXAST.SAMPLE) {
         samplingPort = r.u16();
+        // OFPP_NONE: no sampling port (OVS prints nothing for it)
+        if (samplingPort === OFPP_NONE_16) samplingPort = undefined;
         if (subtype === NXAST.SAMPLE3) {
           const d = r.u8();
           if (d > 2) bad('OF_ACTION_BAD_ARGUMENT', `sample: direction ${d}`, at);

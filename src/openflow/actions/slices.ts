@@ -1,5 +1,6 @@
 import type { ByteReader, ByteWriter } from '../../wire/index.js';
-import { fieldByCode, fieldByName, OFPXMC, type FieldDef } from '../match/fields.js';
+import { defaultCodePoint, fieldByCode, fieldByName, OFPXMC, type FieldDef } from '../match/fields.js';
+import { fieldNBits } from '../match/widths.js';
 import type { FieldSlice } from './types.js';
 import { ActionError } from './errors.js';
 
@@ -28,6 +29,19 @@ function computeHeader(name: string): number {
   return ((cp.cls << 16) | (cp.field << 9) | def.bytes) >>> 0;
 }
 
+/**
+ * The header OVS writes for a field in a given version (nx_put_mff_header(field, version)): the
+ * code point that version prefers (OXM_OF_* from OpenFlow 1.2 on), as copy_field carries it in
+ * OpenFlow 1.5 and the ONF copy_field in 1.3. Falls back to {@link fieldHeader} (NXM, as
+ * NXAST_REG_MOVE writes with version 0) when the preferred code point is an experimenter one.
+ */
+export function fieldHeaderFor(name: string, version: number): number {
+  const def = fieldByName(name);
+  const cp = def ? defaultCodePoint(def, version) : undefined;
+  if (!def || !cp || cp.cls === OFPXMC.EXPERIMENTER) return fieldHeader(name);
+  return ((cp.cls << 16) | (cp.field << 9) | def.bytes) >>> 0;
+}
+
 /** The field a 32-bit header names. */
 export function fieldFromHeader(h: number, at: number): FieldDef {
   const cls = h >>> 16;
@@ -39,9 +53,9 @@ export function fieldFromHeader(h: number, at: number): FieldDef {
   return hit.def;
 }
 
-/** Width in bits that a slice may address (tun_metadata: full 124 bytes). */
+/** Width in bits that a slice may address: OVS's n_bits (ip_ecn 2, vlan_vid 12; tun_metadata: full 124 bytes). */
 export function fieldBits(def: FieldDef): number {
-  return def.bytes * 8;
+  return fieldNBits(def);
 }
 
 /** Checks that ofs + nBits fits the field. */

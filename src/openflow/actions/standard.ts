@@ -13,7 +13,7 @@ import type { OfVersion } from '../version.js';
 import { bad, isZeroRange, need, pad, pad8, readOxmFieldsWrapped } from './bytes.js';
 import { OFPAT, OFPAT10, OFPAT11, ONF_ET_COPY_FIELD, ONF_VENDOR_ID } from './constants.js';
 import { ActionError } from './errors.js';
-import { checkSlice, fieldFromHeader, fieldHeader } from './slices.js';
+import { checkSlice, fieldFromHeader, fieldHeaderFor } from './slices.js';
 import type { Action } from './types.js';
 
 /** OF1.5 has no NXAST_REG_LOAD (OVS drops it): a load is sent as a masked OFPAT_SET_FIELD. */
@@ -243,8 +243,8 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
           .u16(a.src.ofs)
           .u16(a.dst.ofs)
           .u16(0)
-          .u32(fieldHeader(a.src.field))
-          .u32(fieldHeader(a.dst.field))
+          .u32(fieldHeaderFor(a.src.field, 0x04))
+          .u32(fieldHeaderFor(a.dst.field, 0x04))
           .u32(0);
         return true;
       }
@@ -256,8 +256,8 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
         .u16(a.src.ofs)
         .u16(a.dst.ofs)
         .u16(0)
-        .u32(fieldHeader(a.src.field))
-        .u32(fieldHeader(a.dst.field))
+        .u32(fieldHeaderFor(a.src.field, version))
+        .u32(fieldHeaderFor(a.dst.field, version))
         .u32(0);
       return true;
     // OpenFlow 1.1 set-type actions (only valid in OF1.1)
@@ -357,7 +357,9 @@ export function readStd(r: ByteReader, type: number, len: number, at: number, ve
       need(len, 16, at);
       const port = r.u32();
       const maxLen = r.u16();
-      if (port === 0xffffffff || port === 0 || (port >= 0xff00 && port < 0xfffffff8))
+      // ofputil_port_from_ofp11 + ofpact_check_output_port: port 0 is a valid (if unusual) port; ANY and
+      // the OF1.0-reserved range are not
+      if (port === 0xffffffff || (port >= 0xff00 && port < 0xfffffff8))
         bad('OF_ACTION_BAD_OUT_PORT', `output to port 0x${port.toString(16)}`, at);
       return { type: 'output', port, maxLen };
     }

@@ -34,10 +34,12 @@ function cmpBytes(x: Uint8Array, y: Uint8Array): number {
 /**
  * The consistency rules OVS applies to a decoded list (ofpacts_verify / decode checks): actions
  * may not write read-only fields; ct_mark / ct_label are written only inside ct(exec(...));
- * ct(exec(...)) holds only those writes, after an optional leading nat; nat ranges are ordered.
+ * ct(exec(...)) holds only those writes and nat; nat ranges are ordered; a ct
+ * without commit holds at most a bare nat.
  * @throws ActionError OF_ACTION_BAD_SET_ARGUMENT, OF_ACTION_BAD_ARGUMENT
  */
 export function validateActions(list: readonly Action[], inCt: boolean, at = -1): void {
+  if (!inCt) checkConjunctionAlone(list, at);
   for (let idx = 0; idx < list.length; idx++) {
     const a = list[idx]!;
     const f = writtenField(a);
@@ -51,7 +53,8 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       continue;
     }
     if (a.type === 'nat') {
-      if (!inCt || idx !== 0) bad('OF_ACTION_BAD_ARGUMENT', 'nat is only valid as the first action inside ct(...)', at);
+      // ofpacts_verify: anywhere inside ct (OVS writes ct(exec(...),nat) in that order), nowhere else
+      if (!inCt) bad('OF_ACTION_BAD_SET_ARGUMENT', 'nat is only valid inside ct(...)', at);
       if (a.ipMin !== undefined && a.ipMax !== undefined) {
         const x = ipBytes(a.ipMin);
         const y = ipBytes(a.ipMax);
@@ -64,7 +67,27 @@ export function validateActions(list: readonly Action[], inCt: boolean, at = -1)
       continue;
     }
     if (inCt) bad('OF_ACTION_BAD_ARGUMENT', `ct(exec(...)) may not hold ${a.type}`, at);
-    if (a.type === 'ct') validateActions(a.actions, true, at);
+    if (a.type === 'ct') {
+      // decode_NXAST_RAW_CT: without commit, ct may hold only a nat with no arguments
+      if (!a.commit && a.actions.some((x) => x.type !== 'nat' || x.kind !== undefined || x.flags.length > 0))
+        bad('OF_ACTION_BAD_ARGUMENT', 'ct without commit may hold only nat without arguments', at);
+      validateActions(a.actions, true, at);
+    }
     if (a.type === 'clone') validateActions(a.actions, false, at);
   }
+}
+
+/**
+ * ofpacts_verify: conjunction goes only with other conjunctions and note.
+ * @throws ActionError OF_ACTION_BAD_ARGUMENT
+ */
+export function checkConjunctionAlone(list: readonly Action[], at = -1): void {
+  if (!list.some((a) => a.type === 'conjunction')) return;
+  const other = list.find((a) => a.type !== 'conjunction' && a.type !== 'note');
+  if (other)
+    bad(
+      'OF_ACTION_BAD_ARGUMENT',
+      `"conjunction" actions may be used along with "note" but not any other kind of action (such as ${other.type})`,
+      at,
+    );
 }

@@ -4,8 +4,9 @@
  * read by decode.ts and written by encode.ts. OpenFlow 1.5.1 §7.3.5.
  */
 import { type ByteReader, type ByteWriter } from '../../wire/index.js';
-import { readActions, writeActions } from '../actions/list.js';
-import { readInstructions, writeInstructions } from '../actions/instructions.js';
+import { writeActions } from '../actions/list.js';
+import { writeInstructions } from '../actions/instructions.js';
+import { readProgramLenient } from '../actions/lenient.js';
 import { readMatch, readMatch10, writeMatch, writeMatch10 } from '../match/codec.js';
 import { readMatch11, writeMatch11 } from '../match/match11.js';
 import type { OfVersion } from '../version.js';
@@ -94,7 +95,7 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
       const cookie = fr.u64();
       const packetCount = fr.u64();
       const byteCount = fr.u64();
-      const actions = readActions(fr, fr.remaining, v);
+      const prog = readProgramLenient(fr, fr.remaining, v);
       flows.push({
         tableId,
         priority,
@@ -105,7 +106,8 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
         cookie,
         match,
         stats: { durationSec, durationNsec, packetCount, byteCount },
-        instructions: [{ type: 'applyActions', actions }],
+        instructions: prog.instructions,
+        ...(prog.error ? { actionsError: prog.error, rawInstructions: prog.raw } : {}),
       });
     } else if (v >= 6) {
       fr.skip(2);
@@ -119,7 +121,8 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
       const cookie = fr.u64();
       const match = readMatch(fr, v);
       const stats = readOxsStats(fr);
-      const instructions = readInstructions(fr, fr.remaining, v);
+      const prog = readProgramLenient(fr, fr.remaining, v);
+      const instructions = prog.instructions;
       flows.push({
         tableId,
         priority,
@@ -131,6 +134,7 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
         match,
         stats,
         instructions,
+        ...(prog.error ? { actionsError: prog.error, rawInstructions: prog.raw } : {}),
       });
     } else {
       const tableId = fr.u8();
@@ -147,7 +151,8 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
       const packetCount = fr.u64();
       const byteCount = fr.u64();
       const match = v === 2 ? readMatch11(fr) : readMatch(fr, v);
-      const instructions = readInstructions(fr, fr.remaining, v);
+      const prog = readProgramLenient(fr, fr.remaining, v);
+      const instructions = prog.instructions;
       flows.push({
         tableId,
         priority,
@@ -159,6 +164,7 @@ export function readFlowStatsEntries(r: ByteReader, v: OfVersion): MultipartRepl
         match,
         stats: { durationSec, durationNsec, packetCount, byteCount },
         instructions,
+        ...(prog.error ? { actionsError: prog.error, rawInstructions: prog.raw } : {}),
       });
     }
   }
@@ -327,7 +333,9 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
           w.u64(f.cookie)
             .u64(f.stats.packetCount ?? 0n)
             .u64(f.stats.byteCount ?? 0n);
-          writeActions(w, of10Actions(f.instructions), v);
+          // a flow read leniently with undecodable actions goes back out as it came
+          if (f.rawInstructions) w.bytes(f.rawInstructions);
+          else writeActions(w, of10Actions(f.instructions), v);
           w.patchU16(start, w.offset - start);
           continue;
         }
@@ -354,7 +362,8 @@ export function writeMpReplyBody(w: ByteWriter, b: MultipartReplyBody, v: OfVers
           if (v === 2) writeMatch11(w, f.match);
           else writeMatch(w, f.match, v);
         }
-        writeInstructions(w, f.instructions, v);
+        if (f.rawInstructions) w.bytes(f.rawInstructions);
+        else writeInstructions(w, f.instructions, v);
         w.patchU16(start, w.offset - start);
       }
       return;

@@ -2,6 +2,7 @@
  * Typed OpenFlow messages: plain readonly data discriminated by `type`. Every message carries the
  * wire `version` and `xid`. Byte payloads (`data`, packet bytes) alias the decoded input buffer.
  */
+import type { SdkError } from '../../errors.js';
 import type { OfVersion } from '../version.js';
 import type { Match } from '../match/index.js';
 import type { Action, Instruction } from '../actions/index.js';
@@ -468,6 +469,13 @@ export interface FlowStatsEntry {
   readonly match: Match;
   readonly stats: FlowStatValues;
   readonly instructions: readonly Instruction[];
+  /**
+   * Set when this flow's actions could not be decoded (flow stats replies are read leniently: one bad
+   * action flags its flow, the rest of the dump is kept); `instructions` is then empty.
+   */
+  readonly actionsError?: SdkError;
+  /** With `actionsError`: the undecoded action / instruction bytes (a view aliasing the input). */
+  readonly rawInstructions?: Uint8Array;
 }
 
 /** OF1.5 ofp_flow_stats (OFPMP_FLOW_STATS reply entry). */

@@ -6,7 +6,7 @@
 import { OfValidationError } from './errors.js';
 import { ctFlushError } from './ct-flush.js';
 import { validateMonitorRequests } from './flow-monitor.js';
-import type { OfMessage } from './types.js';
+import type { GroupMod, OfMessage } from './types.js';
 import type { Match } from '../match/index.js';
 
 /** Mask bits defined per async-config property type (OpenFlow 1.5.1 §7.3.10), index = type >> 1. */
@@ -51,6 +51,34 @@ function checkPacketOutMatch(match: Match): void {
   }
 }
 
+/**
+ * OVS ofp-group.c ofputil_check_group_mod: group type and command, an indirect group has one bucket,
+ * only select buckets have weights, all / indirect buckets watch nothing, fast-failover buckets watch
+ * something, remove_bucket carries no buckets.
+ */
+function checkGroupMod(m: GroupMod): void {
+  const [INDIRECT, SELECT, FF] = [2, 1, 3];
+  const [DELETE, INSERT_BUCKET, REMOVE_BUCKET] = [2, 3, 5];
+  if (m.groupType > 3) throw new OfValidationError('OFPGMFC_BAD_TYPE', `group type ${m.groupType}`);
+  if (m.groupType === INDIRECT && m.command !== DELETE && m.buckets.length !== 1)
+    throw new OfValidationError('OFPGMFC_INVALID_GROUP', `indirect group with ${m.buckets.length} buckets`);
+  if (![0, 1, DELETE, INSERT_BUCKET, REMOVE_BUCKET, 0x8000].includes(m.command))
+    throw new OfValidationError('OFPGMFC_BAD_COMMAND', `group_mod command ${m.command}`);
+  if (m.command === REMOVE_BUCKET && m.buckets.length)
+    throw new OfValidationError('OFPGMFC_BAD_BUCKET', 'remove_bucket with buckets');
+  for (const b of m.buckets) {
+    if (b.weight && m.groupType !== SELECT && m.command !== INSERT_BUCKET)
+      throw new OfValidationError('OFPGMFC_INVALID_GROUP', `weight ${b.weight} in a non-select group`);
+    const live =
+      (b.watchPort !== undefined && b.watchPort !== 0xffffffff) ||
+      (b.watchGroup !== undefined && b.watchGroup !== 0xffffffff);
+    if (live && m.groupType !== SELECT && m.groupType !== FF)
+      throw new OfValidationError('OFPGMFC_WATCH_UNSUPPORTED', 'watch port / group in an all or indirect group');
+    if (!live && m.groupType === FF)
+      throw new OfValidationError('OFPGMFC_INVALID_GROUP', 'fast-failover bucket watches nothing');
+  }
+}
+
 function checkWildcards(match: Match): void {
   for (const f of match) {
     if (!f.mask) continue;
@@ -76,6 +104,9 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
   const match = (m as { readonly match?: unknown }).match;
   if (Array.isArray(match) && (m.version >= 3 || m.type.startsWith('nx'))) checkWildcards(match as Match);
   switch (m.type) {
+    case 'groupMod':
+      checkGroupMod(m);
+      break;
     case 'meterMod':
       if (m.command > 2) throw new OfValidationError('OFPMMFC_BAD_COMMAND', `meter_mod command ${m.command}`);
       if ((m.flags & 3) === 3)

@@ -2,6 +2,7 @@
  * Argument parsers of the compound actions in flow text: nat(...) inside ct, learn(...) with its
  * flow specs, and controller(...) (which chooses between NXAST_CONTROLLER and NXAST_CONTROLLER2).
  */
+import { fieldNBits } from '../match/widths.js';
 import type { Action, FieldSlice, LearnSpec, NatSpec } from '../actions/types.js';
 import { PACKET_IN_REASONS } from '../actions/constants.js';
 import { fieldByName } from '../match/fields.js';
@@ -44,17 +45,21 @@ export function parseNatSpec(text: string | undefined, pos: number): NatSpec & {
           [lo, hi] = v.split('-') as [string, string | undefined];
         }
         const six = lo.includes(':');
-        const check = (x: string): string => {
-          const bytes = six ? parseIpv6(x, kv.valuePos) : parseIpv4(x, kv.valuePos);
-          void bytes;
-          return x;
-        };
-        o.ipMin = check(lo);
-        if (hi !== undefined) o.ipMax = check(hi);
+        const check = (x: string): Uint8Array => (six ? parseIpv6(x, kv.valuePos) : parseIpv4(x, kv.valuePos));
+        const loB = check(lo);
+        o.ipMin = lo;
+        if (hi !== undefined) {
+          // OVS str_to_nat_range: "invalid nat range" when the range is reversed
+          if (Buffer.compare(Buffer.from(loB), Buffer.from(check(hi))) > 0)
+            throw new FlowParseError('OF_TEXT_BAD_VALUE', `invalid nat range ${JSON.stringify(kv.value)}`, kv.valuePos);
+          o.ipMax = hi;
+        }
         if (ports !== undefined) {
           const [a, c] = ports.split('-');
           o.protoMin = parseNum(a!, 16, kv.valuePos, 'nat port');
           if (c !== undefined) o.protoMax = parseNum(c, 16, kv.valuePos, 'nat port');
+          if (o.protoMax !== undefined && o.protoMax < o.protoMin)
+            throw new FlowParseError('OF_TEXT_BAD_VALUE', `invalid nat range ${JSON.stringify(kv.value)}`, kv.valuePos);
         }
       }
     } else if (kv.key === 'persistent' || kv.key === 'hash' || kv.key === 'random') {
@@ -63,6 +68,8 @@ export function parseNatSpec(text: string | undefined, pos: number): NatSpec & {
       throw new FlowParseError('OF_TEXT_SYNTAX', `nat: unknown argument ${JSON.stringify(kv.key)}`, p.pos);
     }
   }
+  if (flags.includes('hash') && flags.includes('random'))
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', 'nat: both "hash" and "random" are not allowed', pos);
   const order = ['persistent', 'hash', 'random'] as const;
   return { type: 'nat', ...(kind ? { kind } : {}), ...o, flags: order.filter((x) => flags.includes(x)) };
 }
@@ -71,7 +78,7 @@ export function parseNatSpec(text: string | undefined, pos: number): NatSpec & {
 function immBytes(dst: FieldSlice, text: string, pos: number): Uint8Array {
   const n = 2 * Math.ceil(dst.nBits / 16);
   const def = fieldByName(dst.field)!;
-  if (dst.ofs === 0 && dst.nBits === def.bytes * 8 && !/^(0x)?[0-9a-fA-F]+$/.test(text)) {
+  if (dst.ofs === 0 && dst.nBits === fieldNBits(def) && !/^(0x)?[0-9a-fA-F]+$/.test(text)) {
     const v = parseFieldValue(def, text, pos).value;
     const out = new Uint8Array(n);
     out.set(v, n - v.length);
@@ -224,6 +231,23 @@ export function parseController(text: string | undefined, pos: number): Action {
         throw new FlowParseError('OF_TEXT_SYNTAX', `controller: unknown argument ${JSON.stringify(kv.key)}`, p.pos);
     }
   }
-  if (o.userdata || o.pause || o.meterId) return { type: 'controller2', ...o };
-  return { type: 'controller', maxLen: o.maxLen ?? 0xffff, id: o.id ?? 0, reason: o.reason ?? 1 };
+  // OVS parse_CONTROLLER / encode_CONTROLLER: meter_id 0 is "no meter" (NX_CTLR_NO_METER in OVS 3.1); with no userdata, pause or
+  // meter, reason=action and id 0 it is a plain output to CONTROLLER, else NXAST_CONTROLLER; otherwise
+  // NXAST_CONTROLLER2 carries only the properties that differ from their defaults
+  const maxLen = o.maxLen ?? 0xffff;
+  const id = o.id ?? 0;
+  const reason = o.reason ?? 1;
+  const meter = o.meterId !== undefined && o.meterId !== 0;
+  if (o.userdata || o.pause || meter)
+    return {
+      type: 'controller2',
+      ...(maxLen !== 0xffff ? { maxLen } : {}),
+      ...(id !== 0 ? { id } : {}),
+      ...(reason !== 1 ? { reason } : {}),
+      ...(o.userdata ? { userdata: o.userdata } : {}),
+      ...(o.pause ? { pause: true } : {}),
+      ...(meter ? { meterId: o.meterId } : {}),
+    };
+  if (reason === 1 && id === 0) return { type: 'output', port: 0xfffffffd, maxLen };
+  return { type: 'controller', maxLen, id, reason };
 }

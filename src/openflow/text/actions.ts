@@ -8,9 +8,12 @@ import type { OfVersion } from '../version.js';
 import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
+import { checkMatchConsistency } from '../actions/prereq.js';
+import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
-import { fieldByName } from '../match/fields.js';
-import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11 } from '../match/text-values.js';
+import { fieldByName, type FieldDef } from '../match/fields.js';
+import { FIELD_N_BITS } from '../match/widths.js';
+import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11, port11To10 } from '../match/text-values.js';
 import { parseController, parseLearn, parseNatSpec } from './action-args.js';
 import { parseEncap } from './encap.js';
 import { FlowParseError } from './errors.js';
@@ -85,6 +88,12 @@ function actOutput({ v, vp, out, needV, paren }: ActionText): void {
       else if (a.key === 'max_len') maxLen = parseNum(a.value ?? '', 32, a.valuePos, 'max_len');
       else throw new FlowParseError('OF_TEXT_SYNTAX', `output: unknown argument ${a.key}`, q.pos);
     }
+    // OVS parse_truncate_subfield: a physical port (at most OFPP_MAX), LOCAL or IN_PORT, and at least an
+    // Ethernet header
+    if ((port > 0xffffff00 || (port > 0xff00 && port <= 0xffff)) && port !== 0xfffffffe && port !== 0xfffffff8)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `output to unsupported truncate port: ${port11To10(port)}`, vp);
+    if (maxLen < 14)
+      throw new FlowParseError('OF_TEXT_BAD_VALUE', `max_len ${maxLen} is less than the minimum value 14`, vp);
     out.push({ type: 'outputTrunc', port, maxLen });
     return;
   }
@@ -95,7 +104,14 @@ function actOutput({ v, vp, out, needV, paren }: ActionText): void {
     out.push({ type: 'outputReg', src: parseSlice(v!, vp), maxLen: 0xffff });
     return;
   }
-  out.push({ type: 'output', port: parsePort32(v!, vp), maxLen: 0 });
+  out.push(outputTo(parsePort32(v!, vp), vp));
+}
+
+/** output:PORT as OVS parse_OUTPUT makes it: CONTROLLER gets max_len 65535; OF1.0's reserved range is refused. */
+function outputTo(port: number, pos: number): Action {
+  if (port >= 0xffffff00 && port <= 0xfffffff7)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `output to reserved port ${port11To10(port)}`, pos);
+  return { type: 'output', port, maxLen: port === 0xfffffffd ? 0xffff : 0 };
 }
 
 /** controller */
@@ -114,9 +130,13 @@ function actEnqueue({ v, vp, ctx, out, paren }: ActionText): void {
   const parts = (v ?? '').split(paren ? ',' : ':');
   if (parts.length !== 2) throw new FlowParseError('OF_TEXT_SYNTAX', 'enqueue needs port and queue', vp);
   const port = parsePort32(parts[0]!, vp);
+  // ofpact_check_output_port for enqueue: a physical port, IN_PORT or LOCAL
+  if (port >= 0xffffff00 && port !== 0xfffffff8 && port !== 0xfffffffe)
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `enqueue to port ${port11To10(port)}`, vp);
   const queueId = parseNum(parts[1]!, 32, vp, 'queue');
-  // OpenFlow 1.1+ has no enqueue action: set_queue then output, as OVS encodes it
-  if (ctx.version >= 0x02) out.push({ type: 'setQueue', queueId }, { type: 'output', port, maxLen: 0 });
+  // OpenFlow 1.1+ has no enqueue action: OVS encodes set_queue, output (max_len 0xffff), pop_queue
+  if (ctx.version >= 0x02)
+    out.push({ type: 'setQueue', queueId }, { type: 'output', port, maxLen: 0xffff }, { type: 'popQueue' });
   else out.push({ type: 'enqueue', port, queueId });
 }
 
@@ -214,8 +234,11 @@ function actDecMplsTtl({ out }: ActionText): void {
 }
 
 /** mod_nw_ttl */
-function actModNwTtl({ vp, out, needV }: ActionText): void {
-  out.push({ type: 'setNwTtl', ttl: parseNum(needV(), 8, vp, 'ttl') });
+function actModNwTtl({ vp, ctx, out, needV }: ActionText): void {
+  const ttl = parseNum(needV(), 8, vp, 'ttl');
+  // OpenFlow 1.0 has no set-TTL action: OVS loads NXM_NX_IP_TTL
+  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)));
+  else out.push({ type: 'setNwTtl', ttl });
 }
 
 /** dec_ttl */
@@ -272,7 +295,8 @@ function actModTpSrc({ key, vp, ctx, out, v13, needV }: ActionText): void {
 /** resubmit */
 function actResubmit({ v, vp, out, needV, paren }: ActionText): void {
   if (!paren) {
-    out.push({ type: 'resubmit', inPort: parsePort16(needV(), vp) });
+    // OVS encode_RESUBMIT: only a decoded NXAST_RESUBMIT stays one; from text it is NXAST_RESUBMIT_TABLE, table 255
+    out.push({ type: 'resubmit', inPort: parsePort16(needV(), vp), table: 0xff });
     return;
   }
   const args = (v ?? '').split(',');
@@ -331,7 +355,8 @@ function actCt({ v, vp, p, ctx, out }: ActionText): void {
     } else if (a.key === 'alg') {
       alg = a.value === 'ftp' ? 21 : a.value === 'tftp' ? 69 : parseNum(a.value ?? '', 16, a.valuePos, 'alg');
     } else if (a.key === 'nat') {
-      inner.unshift(parseNatSpec(a.value, a.valuePos));
+      // OVS parse_CONNTRACK keeps nat and exec(...) in the order written
+      inner.push(parseNatSpec(a.value, a.valuePos));
     } else if (a.key === 'exec') {
       for (const e of splitTop(a.value ?? '', a.valuePos, false)) parseOneAction(e, ctx, inner);
     } else {
@@ -618,9 +643,14 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         out.push({ type: 'regLoad', dst, value: v });
       }
     } else {
-      const def = lookupField(rhs);
-      if (!def) throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown field ${JSON.stringify(rhs)}`, rhsPos);
+      // set_field names a field by its name or alias only (OVS mf_from_name), never NXM_*/OXM_*
+      const def = fieldByName(rhs);
+      if (!def) {
+        const why = lookupField(rhs) ? 'is not a valid OXM field name' : 'is an unknown field';
+        throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `set_field: ${JSON.stringify(rhs)} ${why}`, rhsPos);
+      }
       const v = parseFieldValue(def, lhs, p.pos + k.length);
+      checkSetFieldValue(def, lhs, v.value, p.pos + k.length);
       let name = def.name;
       let value = v.value;
       if (name === 'in_port' && ctx.version >= 0x03) {
@@ -663,7 +693,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
     return;
   }
   if (/^\d+$/.test(t)) {
-    out.push({ type: 'output', port: parsePort32(t, p.pos), maxLen: 0 });
+    out.push(outputTo(parsePort32(t, p.pos), p.pos));
     return;
   }
   throw new FlowParseError('OF_TEXT_UNKNOWN_ACTION', `unknown action ${JSON.stringify(kv.key)}`, p.pos);
@@ -681,13 +711,65 @@ export function parseActions(text: string, version: OfVersion, match: Match = []
   return out;
 }
 
-/** Parses actions= text into OpenFlow 1.1+ instructions (OF1.0: one apply_actions). */
+/**
+ * mf_is_value_valid and OVS's number parsing for set_field: decimals beyond 64 bits are refused,
+ * nw_tos keeps its ECN bits zero, a narrow field's value fits its n_bits (vlan_vid: 12 bits + CFI).
+ */
+function checkSetFieldValue(def: FieldDef, text: string, value: Uint8Array, pos: number): void {
+  const bad = (why: string): never => {
+    throw new FlowParseError('OF_TEXT_BAD_VALUE', `${text}: ${why} for field ${def.name}`, pos);
+  };
+  if (/^[0-9]+$/.test(text) && BigInt(text) > 0xffffffffffffffffn && def.bytes > 8)
+    bad(`value too large for ${def.bytes}-byte field`);
+  const v = bytesToBigInt(value);
+  if (def.name === 'nw_tos' && (v & 3n) !== 0n) bad('not a valid value');
+  const bits = def.name === 'vlan_vid' ? 13 : FIELD_N_BITS[def.name];
+  if (bits !== undefined && v >> BigInt(bits) !== 0n) bad('not a valid value');
+}
+
+/** OpenFlow 1.1 instruction order (OVS ovs_instruction_type), by the text keyword that starts each. */
+const INSTRUCTION_RANK: ReadonlyMap<string, number> = new Map([
+  ['meter', 0],
+  ['apply_actions', 1],
+  ['clear_actions', 2],
+  ['write_actions', 3],
+  ['write_metadata', 4],
+  ['goto_table', 5],
+]);
+
+/**
+ * Parses actions= text into OpenFlow 1.1+ instructions (OF1.0: one apply_actions), refusing what
+ * ovs-ofctl refuses: instructions out of order or repeated, conjunction mixed with other actions,
+ * actions inconsistent with `match`.
+ * @throws FlowParseError as {@link parseActions}; ActionError OF_ACTION_MATCH_INCONSISTENT,
+ *   OF_ACTION_BAD_ARGUMENT (conjunction), OF_ACTION_BAD_SET_ARGUMENT (pop to a read-only field)
+ */
 export function parseInstructions(text: string, version: OfVersion, match: Match = [], base = 0): Instruction[] {
   const apply: Action[] = [];
   const ins: Instruction[] = [];
   const ctx: ActCtx = { version, match };
+  // ofpacts_verify: instructions in OpenFlow 1.1 order, each at most once (in every version, "for
+  // OpenFlow 1.1+ compatibility"); a plain action counts as apply_actions
+  let last = -1;
+  let lastName = '';
   for (const p of splitTop(text, base, true)) {
     const kv = keyValue(p, ':');
+    const rankName = INSTRUCTION_RANK.has(kv.key) ? kv.key : 'apply_actions';
+    const rank = INSTRUCTION_RANK.get(rankName)!;
+    if (rank < last)
+      throw new FlowParseError(
+        'OF_TEXT_SYNTAX',
+        `invalid instruction ordering: ${rankName} must appear before ${lastName}, for OpenFlow 1.1+ compatibility`,
+        p.pos,
+      );
+    if (rank === last && rankName !== 'apply_actions')
+      throw new FlowParseError(
+        'OF_TEXT_SYNTAX',
+        `duplicate ${rankName} instruction not allowed, for OpenFlow 1.1+ compatibility`,
+        p.pos,
+      );
+    last = rank;
+    lastName = rankName;
     switch (kv.key) {
       case 'write_actions': {
         const inner: Action[] = [];
@@ -722,8 +804,16 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
     }
     parseOneAction(p, ctx, apply);
   }
-  if (version === 0x01) return apply.length || ins.length === 0 ? [{ type: 'applyActions', actions: apply }] : ins;
+  if (version === 0x01) {
+    const list: Instruction[] = apply.length || ins.length === 0 ? [{ type: 'applyActions', actions: apply }] : ins;
+    checkConjunctionAlone(apply);
+    checkMatchConsistency(list, match, version);
+    return list;
+  }
   const order = ['meter', 'applyActions', 'clearActions', 'writeActions', 'writeMetadata', 'gotoTable'];
   if (apply.length) ins.push({ type: 'applyActions', actions: apply });
-  return ins.sort((x, y) => order.indexOf(x.type) - order.indexOf(y.type));
+  ins.sort((x, y) => order.indexOf(x.type) - order.indexOf(y.type));
+  checkConjunctionAlone(apply);
+  checkMatchConsistency(ins, match, version);
+  return ins;
 }

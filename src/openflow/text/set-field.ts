@@ -3,10 +3,11 @@
  * encode_SET_FIELD / encode_REG_LOAD): OFPAT_SET_FIELD, the legacy OF1.0/1.1 mod_* actions, or
  * NXAST_REG_LOAD(s) / NXAST_REG_LOAD2.
  */
+import { fieldNBits } from '../match/widths.js';
 import type { OfVersion } from '../version.js';
 import type { Action } from '../actions/types.js';
 import type { MatchField } from '../match/types.js';
-import { fieldByName } from '../match/fields.js';
+import { fieldByName, OFPXMC } from '../match/fields.js';
 import { bytesToBigInt, bytesToNum } from '../match/text-values.js';
 
 /**
@@ -20,9 +21,21 @@ export function setFieldAction(
   value: Uint8Array,
   mask?: Uint8Array,
 ): Action[] {
+  // an all-ones mask is no mask (OVS keeps value/mask and drops an exact mask)
+  if (mask && mask.every((b) => b === 0xff)) return setFieldAction(ctx, field, value);
   const f: MatchField = { field, value, ...(mask ? { mask } : {}) };
   if (ctx.version >= 0x06) return [{ type: 'setField', field: f }];
   if (ctx.version >= 0x03 && !mask) return [{ type: 'setField', field: f }];
+  // set_field_to_legacy_openflow: vlan_tci in OpenFlow 1.0 is set_vlan_vid + set_vlan_pcp (CFI set) or strip_vlan
+  if (ctx.version === 0x01 && !mask && field === 'vlan_tci') {
+    const t = bytesToNum(value);
+    return t & 0x1000
+      ? [
+          { type: 'setVlanVid', vid: t & 0xfff },
+          { type: 'setVlanPcp', pcp: t >> 13 },
+        ]
+      : [{ type: 'stripVlan' }];
+  }
   if (ctx.version < 0x03 && !mask) {
     const legacy = legacySetField(field, value);
     if (legacy) return [legacy];
@@ -58,30 +71,35 @@ function legacySetField(field: string, value: Uint8Array): Action | undefined {
   }
 }
 
-/** NXAST_REG_LOAD when the mask is one contiguous run of at most 64 bits, else NXAST_REG_LOAD2. */
+/**
+ * ofp-actions.c set_field_to_nxast: NXAST_REG_LOAD2 for a field with no 4-byte NXM/OXM header or of
+ * variable length (tun_metadata); otherwise one NXAST_REG_LOAD per run of 1-bits in the mask (at most
+ * 64 bits each, low bits first, within the field's n_bits: next_load_segment).
+ */
 function loadFor(f: MatchField): Action[] {
   const def = fieldByName(f.field)!;
   const width = f.value.length * 8;
-  const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(width)) - 1n;
-  if (mask !== 0n && !f.field.startsWith('tun_metadata')) {
-    let ofs = 0;
-    while (((mask >> BigInt(ofs)) & 1n) === 0n) ofs++;
-    const run = mask >> BigInt(ofs);
-    const nBits = run.toString(2).length;
-    if ((run & (run + 1n)) === 0n && def.bytes * 8 === width) {
-      // OVS splits a wide contiguous write into 64-bit NXAST_REG_LOADs, low bits first
-      const v = (bytesToBigInt(f.value) & mask) >> BigInt(ofs);
-      const out: Action[] = [];
-      for (let o = 0; o < nBits; o += 64) {
-        const n = Math.min(64, nBits - o);
-        out.push({
-          type: 'regLoad',
-          dst: { field: def.name, ofs: ofs + o, nBits: n },
-          value: (v >> BigInt(o)) & ((1n << BigInt(n)) - 1n),
-        });
-      }
-      return out;
+  const nBits = Math.min(width, fieldNBits(def));
+  const hasHeader = def.codePoints.some((c) => c.cls !== OFPXMC.EXPERIMENTER);
+  if (!hasHeader || f.field.startsWith('tun_metadata') || def.bytes * 8 !== width)
+    return [{ type: 'regLoad2', field: f }];
+  const mask = f.mask ? bytesToBigInt(f.mask) : (1n << BigInt(nBits)) - 1n;
+  const v = bytesToBigInt(f.value);
+  const out: Action[] = [];
+  let ofs = 0;
+  while (ofs < nBits) {
+    if (((mask >> BigInt(ofs)) & 1n) === 0n) {
+      ofs++;
+      continue;
     }
+    let n = 1;
+    while (ofs + n < nBits && n < 64 && ((mask >> BigInt(ofs + n)) & 1n) === 1n) n++;
+    out.push({
+      type: 'regLoad',
+      dst: { field: def.name, ofs, nBits: n },
+      value: (v >> BigInt(ofs)) & ((1n << BigInt(n)) - 1n),
+    });
+    ofs += n;
   }
-  return [{ type: 'regLoad2', field: f }];
+  return out;
 }

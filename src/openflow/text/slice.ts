@@ -6,6 +6,7 @@ import { checkSlice } from '../actions/slices.js';
 import { ActionError } from '../actions/errors.js';
 import type { FieldSlice } from '../actions/types.js';
 import { fieldByCodePointName, fieldByName, type FieldDef } from '../match/fields.js';
+import { fieldNBits } from '../match/widths.js';
 import { FlowParseError } from './errors.js';
 
 /** Field lookup by ovs-ofctl name, alias or NXM/OXM name (`NXM_NX_REG0`). */
@@ -19,7 +20,7 @@ export function parseSlice(text: string, pos: number): FieldSlice {
   if (!m) throw new FlowParseError('OF_TEXT_SYNTAX', `${JSON.stringify(text)} is not a field or subfield`, pos);
   const def = lookupField(m[1]!);
   if (!def) throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `unknown field ${JSON.stringify(m[1])}`, pos);
-  const width = def.bytes * 8;
+  const width = fieldNBits(def);
   let ofs = 0;
   let nBits = width;
   if (m[2] !== undefined) {

@@ -91,12 +91,14 @@ const RANKS: Record<string, Record<string, number>> = {
     'nicira.ts': 1,
     'encap.ts': 1,
     'validate.ts': 1,
+    'prereq.ts': 1,
     // (2) the action list codec (standard or Nicira per action; ct and clone nest through it)
     'list.ts': 2,
     // (3) instruction lists (their action lists through list.ts)
     'instructions.ts': 3,
     // (4) text
     'format.ts': 4,
+    'lenient.ts': 4,
     'index.ts': 5,
   },
   text: {
