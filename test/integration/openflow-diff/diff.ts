@@ -15,8 +15,17 @@ import { encodeMessage, flowModFromSpec } from '../../../src/openflow/messages/i
 import { parseFlow } from '../../../src/openflow/text/index.js';
 import type { OfVersion } from '../../../src/openflow/version.js';
 import { toHex } from '../../../src/wire/index.js';
-import { genFlow, Rng, type GenOptions } from './gen-match.js';
+import { randomActions } from '../openflow-actions-diff/gen-actions.js';
+import { genFlow, Rng, type ActionGen, type GenOptions } from './gen-match.js';
 import { ofctlParseFlows, ofctlPrintOne, VERSION_NAMES, type OracleResult } from './oracle.js';
+
+/**
+ * The full action generator (../openflow-actions-diff/gen-actions.ts: every action the SDK supports,
+ * instructions in OpenFlow 1.1+) plugged into gen-match's flows, drawing from the flow's own rng.
+ * Context '' (the actions do not see the random match): an action needing a prerequisite the match
+ * lacks is drawn now and then, and both sides must refuse it alike.
+ */
+export const fullActions: ActionGen = (r, version) => randomActions(() => r.u32(), version, '');
 
 export interface Mismatch {
   readonly version: number;
