@@ -89,7 +89,7 @@ const schemaArb = fc
                 columns: fc.dictionary(
                   ident,
                   fc.record({ type: typeArb(tables), mutable: fc.boolean(), ephemeral: fc.boolean() }),
-                  { maxKeys: 6 },
+                  { minKeys: 1, maxKeys: 6 },
                 ),
                 isRoot: fc.boolean(),
                 maxRows: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),

@@ -185,7 +185,8 @@ describe('generateModel', () => {
   });
 
   it('refuses two tables that map to one type name', () => {
-    const bad = { name: 'X', tables: { Foo_Bar: { columns: {} }, FooBar: { columns: {} } } };
+    const col = { columns: { c: { type: 'integer' } } };
+    const bad = { name: 'X', tables: { Foo_Bar: col, FooBar: col } };
     expect(() => generateFromSchemaJson(bad)).toThrow(
       expect.objectContaining({ code: 'CODEGEN_NAME_COLLISION', tables: ['FooBar', 'Foo_Bar'] }),
     );
