@@ -125,6 +125,7 @@ export {
   SubnetReservedCidrError,
   SubnetUppercaseAddressError,
   SubnetNamedLikeVpcError,
+  NamespaceOfCustomVpcError,
   NamespaceOutsideVpcError,
   VpcRouteError,
   SubnetGatewayInUseError,

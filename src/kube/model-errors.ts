@@ -345,6 +345,24 @@ export class NamespaceOutsideVpcError extends KubeModelError {
   }
 }
 
+/**
+ * A subnet of the default VPC lists a namespace a custom VPC lists (Kube-OVN validateVpcBySubnet: "namespaces
+ * … are overlap with vpc"): the namespace's pods belong to the custom VPC. value = the namespace, `vpc` = the
+ * custom VPC.
+ */
+export class NamespaceOfCustomVpcError extends KubeModelError {
+  readonly vpc: string;
+  constructor(subnet: string, value: string, vpc: string) {
+    super(
+      'KUBE_NAMESPACE_OF_CUSTOM_VPC',
+      `subnet ${subnet} (default vpc): namespace ${value} belongs to custom vpc ${vpc}`,
+      value,
+      subnet,
+    );
+    this.vpc = vpc;
+  }
+}
+
 /** A VPC static or policy route that does not parse (`field` says which part). value = the offending text. */
 export class VpcRouteError extends KubeModelError {
   readonly vpc: string;

@@ -46,6 +46,7 @@ import {
   GatewayOutsideSubnetError,
   GatewayReservedAddressError,
   MultipleDefaultSubnetsError,
+  NamespaceOfCustomVpcError,
   NamespaceOutsideVpcError,
   NoSubnetForNamespaceError,
   VpcRouteError,
@@ -820,6 +821,14 @@ export function validateSubnets(subnets: readonly (Subnet | SubnetInput)[], opti
     if (vpc !== undefined && s.vpc !== DEFAULT_VPC) {
       for (const ns of s.namespaces)
         if (!(vpc.namespaces ?? []).includes(ns)) throw new NamespaceOutsideVpcError(s.name, ns, s.vpc);
+    }
+    // …and a default-VPC subnet may not list a namespace a custom VPC lists (the same function's else branch).
+    if (s.vpc === DEFAULT_VPC) {
+      for (const v of options.vpcs ?? []) {
+        if (v.name === DEFAULT_VPC) continue;
+        const ns = s.namespaces.find((n) => (v.namespaces ?? []).includes(n));
+        if (ns !== undefined) throw new NamespaceOfCustomVpcError(s.name, ns, v.name);
+      }
     }
     const a = allocatorFor(s);
     for (let i = 0; i < out.length; i++) {

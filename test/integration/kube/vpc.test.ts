@@ -170,6 +170,13 @@ describe('custom VPCs on real OVN', () => {
         { code: 'KUBE_NAMESPACE_OUTSIDE_VPC', value: 'ns-a', vpc: 'vpc2' },
       ],
       [
+        {
+          ...DESIRED,
+          subnets: withDefaultSubnets([{ name: 'net-y', cidrBlock: '10.103.0.0/24', namespaces: ['ns-a'] }]),
+        },
+        { code: 'KUBE_NAMESPACE_OF_CUSTOM_VPC', value: 'ns-a', vpc: 'vpc1' },
+      ],
+      [
         { ...DESIRED, vpcs: [...VPCS, { name: 'Vpc3' }] },
         { code: 'KUBE_INVALID_NAME', field: 'vpc.name' },
       ],
