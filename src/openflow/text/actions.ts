@@ -8,6 +8,7 @@ import type { OfVersion } from '../version.js';
 import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
+import { ActionError } from '../actions/errors.js';
 import { checkMatchConsistency } from '../actions/prereq.js';
 import { fieldUsableExact, OFP_PROTO } from '../match/usable.js';
 import { checkConjunctionAlone } from '../actions/validate.js';
@@ -402,6 +403,8 @@ function actDecNshTtl({ out }: ActionText): void {
 /** clone */
 function actClone({ v, vp, ctx, out }: ActionText): void {
   const inner: Action[] = [];
+  // ofpacts_parse_copy starts clone's actions from every protocol, forgetting what came before
+  ctx.usable.bits = OFP_PROTO.ANY;
   for (const e of splitTop(v ?? '', vp, false)) parseOneAction(e, ctx, inner);
   out.push({ type: 'clone', actions: inner });
 }
@@ -661,6 +664,15 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       const v = parseFieldValue(def, lhs, p.pos + k.length);
       checkSetFieldValue(def, lhs, v.value, p.pos + k.length);
       ctx.usable.bits &= fieldUsableExact(def.name); // set_field_parse__: exact, even with a mask
+      // check_SET_FIELD: vlan_vid needs a VLAN header (before OpenFlow 1.2 it becomes set_vlan_vid,
+      // which prereq.ts cannot tell from mod_vlan_vid)
+      if (
+        def.name === 'vlan_vid' &&
+        ctx.version < 0x03 &&
+        !hasVlan(ctx.match) &&
+        !out.some((a) => a.type === 'pushVlan')
+      )
+        throw new ActionError('OF_ACTION_MATCH_INCONSISTENT', 'set_field on vlan_vid is inconsistent with the match');
       let name = def.name;
       let value = v.value;
       if (name === 'in_port' && ctx.version >= 0x03) {
