@@ -20,6 +20,8 @@ interface Pkt {
   dlType: number | undefined;
   nwProto: number | undefined;
   vlan: boolean;
+  /** VLAN headers the packet has (OVS tracks FLOW_MAX_VLAN_HEADERS = 2). */
+  vlans: number;
   /** The match says the packet went through conntrack (flow.c is_ct_valid). */
   ctValid: boolean;
 }
@@ -68,7 +70,7 @@ function num(b: Uint8Array): number {
 }
 
 function fromMatch(m: Match): Pkt {
-  const p: Pkt = { dlType: undefined, nwProto: undefined, vlan: false, ctValid: false };
+  const p: Pkt = { dlType: undefined, nwProto: undefined, vlan: false, vlans: 0, ctValid: false };
   for (const f of m) {
     if (f.field === 'ct_state') {
       // is_ct_valid: a bit that implies a conntrack entry, or +trk with an explicit -inv
@@ -80,6 +82,7 @@ function fromMatch(m: Match): Pkt {
     else if (f.field === 'nw_proto') p.nwProto = num(f.value);
     else if ((f.field === 'vlan_vid' || f.field === 'vlan_tci') && (num(f.value) & 0x1000) !== 0) p.vlan = true;
   }
+  p.vlans = p.vlan ? 1 : 0;
   return p;
 }
 
@@ -147,7 +150,7 @@ function inconsistent(what: string): never {
  * load destination needs them in the learned match built so far (only immediates write it).
  */
 function checkLearn(a: Extract<Action, { type: 'learn' }>, p: Pkt): void {
-  const dst: Pkt = { dlType: undefined, nwProto: undefined, vlan: false, ctValid: false };
+  const dst: Pkt = { dlType: undefined, nwProto: undefined, vlan: false, vlans: 0, ctValid: false };
   for (const s of a.specs) {
     if (!(s.src instanceof Uint8Array)) {
       const def = fieldByName(s.src.field);
@@ -186,6 +189,14 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
     if (a.type === 'setField' && a.field.field === 'vlan_vid' && !p.vlan) inconsistent('set_field on vlan_vid');
     if (a.type === 'resubmit' && a.ct && !p.ctValid) inconsistent('resubmit with ct');
     if (a.type === 'learn') checkLearn(a, p);
+    // check_NAT: an IP packet, of the family of the address range
+    if (a.type === 'nat') {
+      const fam = a.ipMin === undefined ? undefined : a.ipMin.includes(':') ? 0x86dd : 0x0800;
+      if (!isIp(p) || (fam !== undefined && p.dlType !== fam)) inconsistent('nat');
+    }
+    // check_PUSH_VLAN: OVS tracks two VLAN headers (OFPBAC_BAD_TAG beyond)
+    if (a.type === 'pushVlan' && p.vlans >= 2)
+      throw new ActionError('OF_ACTION_BAD_ARGUMENT', 'push_vlan: a third VLAN header (OFPBAC_BAD_TAG)');
     if (a.type === 'ct') {
       // check_CT: not IP is a hard error in every version (not inconsistent_match)
       if (!isIp(p)) inconsistent('ct');
@@ -197,9 +208,13 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
     if (a.type === 'clone') walk(a.actions, { ...p }, version, tolerant, usable);
     if (a.type === 'pushMpls') p.dlType = a.ethertype;
     else if (a.type === 'popMpls') p.dlType = a.ethertype;
-    else if (a.type === 'pushVlan') p.vlan = true;
-    else if (a.type === 'stripVlan' || a.type === 'popVlan') p.vlan = false;
-    else if (a.type === 'setField' && a.field.field === 'vlan_tci' && !a.field.mask)
+    else if (a.type === 'pushVlan') {
+      p.vlan = true;
+      p.vlans++;
+    } else if (a.type === 'stripVlan' || a.type === 'popVlan') {
+      p.vlans = Math.max(0, p.vlans - 1);
+      p.vlan = p.vlans > 0;
+    } else if (a.type === 'setField' && a.field.field === 'vlan_tci' && !a.field.mask)
       p.vlan = (num(a.field.value) & 0x1000) !== 0;
   }
 }

@@ -406,6 +406,7 @@ function actClone({ v, vp, ctx, out }: ActionText): void {
   // ofpacts_parse_copy starts clone's actions from every protocol, forgetting what came before
   ctx.usable.bits = OFP_PROTO.ANY;
   for (const e of splitTop(v ?? '', vp, false)) parseOneAction(e, ctx, inner);
+  checkConjunctionAlone(inner); // ofpacts_verify on the nested list
   out.push({ type: 'clone', actions: inner });
 }
 
