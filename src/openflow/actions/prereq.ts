@@ -86,7 +86,20 @@ function fromMatch(m: Match): Pkt {
   return p;
 }
 
+const classicLoads = new WeakSet<Action>();
+
+/**
+ * Marks an action that carries a classic rewrite in another form (OpenFlow 1.0 mod_nw_ttl is a load
+ * to nw_ttl): OVS checks the rewrite (inconsistent_match, tolerated in OpenFlow 1.0), not a field
+ * write (a hard error).
+ */
+export function markClassicRewrite<A extends Action>(a: A): A {
+  classicLoads.add(a);
+  return a;
+}
+
 function fieldsRead(a: Action): string[] {
+  if (classicLoads.has(a)) return [];
   switch (a.type) {
     case 'regLoad':
       return [a.dst.field];
@@ -181,7 +194,7 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
       const def = fieldByName(name);
       if (def && !prereqOk(p, def.prereq)) inconsistent(`${a.type} on ${name}`);
     }
-    if (!needs(a, p)) {
+    if (!(classicLoads.has(a) ? isIp(p) : needs(a, p))) {
       if (!tolerant) inconsistent(a.type);
       usable.bits &= OFP_PROTO.OF10_ANY;
     }

@@ -9,7 +9,7 @@ import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
 import { ActionError } from '../actions/errors.js';
-import { checkMatchConsistency } from '../actions/prereq.js';
+import { checkMatchConsistency, markClassicRewrite } from '../actions/prereq.js';
 import { fieldUsableExact, OFP_PROTO } from '../match/usable.js';
 import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
@@ -247,7 +247,7 @@ function actDecMplsTtl({ out }: ActionText): void {
 function actModNwTtl({ vp, ctx, out, needV }: ActionText): void {
   const ttl = parseNum(needV(), 8, vp, 'ttl');
   // OpenFlow 1.0 has no set-TTL action: OVS loads NXM_NX_IP_TTL
-  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)));
+  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)).map(markClassicRewrite));
   else out.push({ type: 'setNwTtl', ttl });
 }
 

@@ -89,6 +89,10 @@ describe('actions no protocol of the version can carry are refused', () => {
   it('an inconsistent rewrite is OpenFlow 1.0 only', () => {
     agree('priority=1 actions=dec_mpls_ttl', 0x01, 'accept');
     agree('priority=1 actions=dec_mpls_ttl', 0x04, NO_PROTOCOL);
+    // OpenFlow 1.0 carries mod_nw_ttl as a load to nw_ttl; still a rewrite, not a field write
+    agree('priority=1,mpls actions=output:11,mod_nw_ttl:112', 0x01, 'accept');
+    agree('priority=1,mpls actions=set_field:112->nw_ttl', 0x01, INCONSISTENT);
+    agree('priority=1,mpls actions=mod_nw_ttl:112', 0x04, NO_PROTOCOL);
   });
 });
 
