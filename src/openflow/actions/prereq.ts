@@ -199,7 +199,9 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
       usable.bits &= OFP_PROTO.OF10_ANY;
     }
     // check_SET_FIELD: vlan_vid needs a VLAN header; check_RESUBMIT: resubmit(,T,ct) a tracked packet
-    if (a.type === 'setField' && a.field.field === 'vlan_vid' && !p.vlan) inconsistent('set_field on vlan_vid');
+    const loaded =
+      a.type === 'setField' || a.type === 'regLoad2' ? a.field.field : a.type === 'regLoad' ? a.dst.field : '';
+    if (loaded === 'vlan_vid' && !p.vlan) inconsistent('set_field on vlan_vid');
     if (a.type === 'resubmit' && a.ct && !p.ctValid) inconsistent('resubmit with ct');
     if (a.type === 'learn') checkLearn(a, p);
     // check_NAT: an IP packet, of the family of the address range
@@ -248,6 +250,7 @@ export function checkMatchConsistency(
   const p = fromMatch(match);
   for (const ins of list) {
     if (ins.type === 'applyActions') walk(ins.actions, p, version, version === 0x01, usable);
-    else if (ins.type === 'writeActions') walk(ins.actions, { ...fromMatch(match) }, version, true, { bits: 0 });
+    // ofpacts_check walks the instructions in order on one flow: write_actions sees what apply_actions did
+    else if (ins.type === 'writeActions') walk(ins.actions, { ...p }, version, true, { bits: 0 });
   }
 }

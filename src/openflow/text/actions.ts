@@ -166,6 +166,12 @@ function actGroup({ vp, out, needV }: ActionText): void {
 function actMeter({ vp, ctx, out, needV }: ActionText): void {
   // ofpacts_parse__: meter as an action (not an instruction) is OpenFlow 1.5 only
   ctx.usable.bits &= ctx.instruction ? OFP_PROTO.OF13_UP : OFP_PROTO.OF15_UP;
+  // encode_METER: only an OpenFlow 1.3/1.4 instruction (taken before this) or a 1.5 action; OVS
+  // writes nothing elsewhere (reachable when a later clone() restores the usable protocols)
+  if (ctx.version < 0x06) {
+    parseNum(needV(), 32, vp, 'meter');
+    return;
+  }
   out.push({ type: 'meter', meterId: parseNum(needV(), 32, vp, 'meter') });
 }
 

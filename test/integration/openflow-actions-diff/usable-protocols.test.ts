@@ -84,6 +84,9 @@ describe('actions no protocol of the version can carry are refused', () => {
     agree('priority=1 actions=meter:17997932,output:1', 0x03, NO_PROTOCOL);
   });
   it('clone() forgets what came before it (OVS ofpacts_parse_copy)', () => {
+    // and a meter before OpenFlow 1.3 is then written as nothing
+    agree('priority=1 actions=meter:1,clone(output:1)', 0x01, 'accept');
+    agree('priority=1 actions=meter:1,clone(output:1)', 0x02, 'accept');
     agree('priority=1 actions=output:0,set_field:0x809d16bffea->xxreg1,clone(output:90)', 0x02, 'accept');
   });
   it('an inconsistent rewrite is OpenFlow 1.0 only', () => {
@@ -122,6 +125,10 @@ describe('prerequisites OVS checks as hard errors', () => {
     agree('priority=1,sctp actions=set_field:4102->vlan_vid,output:20', 0x05, INCONSISTENT);
     agree('priority=1,vlan_tci=0x8017/0xffff actions=set_field:4973->vlan_vid', 0x01, INCONSISTENT);
     agree('priority=1,dl_vlan=5 actions=set_field:4973->vlan_vid', 0x04, 'accept');
+    agree('priority=1 actions=load:0x70->OXM_OF_VLAN_VID[0..9]', 0x01, INCONSISTENT);
+    // write_actions is checked after apply_actions, on the packet apply_actions left
+    agree('priority=1 actions=push_vlan:0x88a8,write_actions(set_field:5269->vlan_vid)', 0x04, 'accept');
+    agree('priority=1 actions=write_actions(set_field:5269->vlan_vid)', 0x04, INCONSISTENT);
   });
   it('nat needs an IP match of its address family', () => {
     agree('priority=1,ipv6 actions=ct(commit,nat(dst=16.46.10.127))', 0x05, INCONSISTENT);
