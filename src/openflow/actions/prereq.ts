@@ -24,6 +24,8 @@ interface Pkt {
   vlans: number;
   /** The match says the packet went through conntrack (flow.c is_ct_valid). */
   ctValid: boolean;
+  /** The match's ct_state has +inv. */
+  ctInvalid?: boolean;
 }
 
 const isIp = (p: Pkt): boolean => p.dlType === 0x0800 || p.dlType === 0x86dd;
@@ -76,6 +78,7 @@ function fromMatch(m: Match): Pkt {
       // is_ct_valid: a bit that implies a conntrack entry, or +trk with an explicit -inv
       const v = num(f.value) & (f.mask ? num(f.mask) : 0xffffffff);
       const mask = f.mask ? num(f.mask) : 0xffffffff;
+      p.ctInvalid = (v & 0x10) !== 0;
       p.ctValid = (v & 0xcf) !== 0 || ((v & 0x20) !== 0 && (mask & 0x10) !== 0 && (v & 0x10) === 0);
     }
     if (f.field === 'eth_type') p.dlType = num(f.value);
@@ -218,7 +221,12 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
       // check_CT: a helper for the wrong protocol is refused in every version
       if (a.alg === 21 && p.nwProto !== 6) inconsistent('ct(alg=ftp)');
       if (a.alg === 69 && p.nwProto !== 17) inconsistent('ct(alg=tftp)');
-      walk(a.actions, { ...p }, version, tolerant, usable);
+      if (a.commit && p.ctInvalid) inconsistent('ct(commit) on +inv');
+      // a zone taken from a field: check_CT returns mf_check_src's verdict and skips the nested actions
+      if (a.zoneSrc) {
+        const def = fieldByName(a.zoneSrc.field);
+        if (def && !prereqOk(p, def.prereq)) inconsistent(`ct zone ${a.zoneSrc.field}`);
+      } else walk(a.actions, { ...p }, version, tolerant, usable);
     }
     if (a.type === 'clone') walk(a.actions, { ...p }, version, tolerant, usable);
     if (a.type === 'pushMpls') p.dlType = a.ethertype;
