@@ -21,8 +21,8 @@ const PER_VERSION = 2000;
 
 /** Disagreements left at SEED (see the report in the commit that set them). */
 const KNOWN: Readonly<Record<string, number>> = {
-  OpenFlow10: 2,
-  OpenFlow12: 16,
+  OpenFlow10: 1,
+  OpenFlow12: 15,
   OpenFlow13: 9,
   OpenFlow14: 10,
   OpenFlow15: 27,
