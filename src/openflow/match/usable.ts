@@ -137,3 +137,40 @@ export function of11Misfit(m: Match): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * OVS's protocol set (ofp-protocol.h enum ofputil_protocol) without the table-id variants, as bits:
+ * a flow is sent in version V only if the set its match and actions leave holds a protocol of V.
+ */
+export const OFP_PROTO = {
+  OF10_STD: 0x01,
+  OF10_NXM: 0x02,
+  OF11: 0x04,
+  OF12: 0x08,
+  OF13: 0x10,
+  OF14: 0x20,
+  OF15: 0x40,
+  ANY: 0x7f,
+  OF10_ANY: 0x03,
+  NXM_OXM_ANY: 0x7a,
+  NXM_OF11_UP: 0x7e,
+  OF11_UP: 0x7c,
+  OF13_UP: 0x70,
+  OF15_UP: 0x40,
+} as const;
+
+/** The protocols of one OpenFlow version (ovs-ofctl -O V: ofputil_protocols_from_version_bitmap). */
+export function protocolsOfVersion(version: number): number {
+  return version === 0x01 ? OFP_PROTO.OF10_ANY : 1 << version;
+}
+
+/**
+ * mf->usable_protocols_exact (build-aux/extract-ofp-fields): fields with an OF1.0 and OF1.1 column
+ * go everywhere, those with only OF1.1 everywhere but the fixed OF1.0 match, the rest only as NXM/OXM.
+ */
+export function fieldUsableExact(name: string): number {
+  if (OF10_EXACT.has(name) || OF10_CIDR.has(name))
+    return name === 'in_port_oxm' ? OFP_PROTO.NXM_OF11_UP : OFP_PROTO.ANY;
+  if (OF11_EXACT.has(name) || OF11_BITWISE.has(name)) return OFP_PROTO.NXM_OF11_UP;
+  return OFP_PROTO.NXM_OXM_ANY;
+}

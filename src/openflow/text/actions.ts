@@ -8,7 +8,9 @@ import type { OfVersion } from '../version.js';
 import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
-import { checkMatchConsistency } from '../actions/prereq.js';
+import { ActionError } from '../actions/errors.js';
+import { checkMatchConsistency, markClassicRewrite } from '../actions/prereq.js';
+import { fieldUsableExact, OFP_PROTO } from '../match/usable.js';
 import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
 import { fieldByName, type FieldDef } from '../match/fields.js';
@@ -25,6 +27,10 @@ import { parseFieldValue, parseIpv4, parseMac, parseNum, parsePort16, parsePort3
 interface ActCtx {
   readonly version: OfVersion;
   readonly match: Match;
+  /** The protocols the action text leaves usable (OVS ofpact_parse_params.usable_protocols), narrowed as it parses. */
+  readonly usable: { bits: number };
+  /** A meter keyword here is an instruction (allow_instructions), not an OpenFlow 1.5 action. */
+  instruction?: boolean;
 }
 
 function hasVlan(m: Match): boolean {
@@ -68,7 +74,8 @@ function actDrop(): void {
 }
 
 /** encap */
-function actEncap({ v, vp, out }: ActionText): void {
+function actEncap({ v, vp, ctx, out }: ActionText): void {
+  ctx.usable.bits &= OFP_PROTO.OF13_UP; // parse_ENCAP
   out.push(encapToAction(parseEncap('encap', v ?? '', vp)));
 }
 
@@ -156,7 +163,15 @@ function actGroup({ vp, out, needV }: ActionText): void {
 }
 
 /** meter */
-function actMeter({ vp, out, needV }: ActionText): void {
+function actMeter({ vp, ctx, out, needV }: ActionText): void {
+  // ofpacts_parse__: meter as an action (not an instruction) is OpenFlow 1.5 only
+  ctx.usable.bits &= ctx.instruction ? OFP_PROTO.OF13_UP : OFP_PROTO.OF15_UP;
+  // encode_METER: only an OpenFlow 1.3/1.4 instruction (taken before this) or a 1.5 action; OVS
+  // writes nothing elsewhere (reachable when a later clone() restores the usable protocols)
+  if (ctx.version < 0x06) {
+    parseNum(needV(), 32, vp, 'meter');
+    return;
+  }
   out.push({ type: 'meter', meterId: parseNum(needV(), 32, vp, 'meter') });
 }
 
@@ -195,7 +210,8 @@ function actPopVlan({ out, v13 }: ActionText): void {
 }
 
 /** push_vlan */
-function actPushVlan({ vp, out, needV }: ActionText): void {
+function actPushVlan({ vp, ctx, out, needV }: ActionText): void {
+  ctx.usable.bits &= OFP_PROTO.OF11_UP; // parse_PUSH_VLAN
   out.push({ type: 'pushVlan', ethertype: parseNum(needV(), 16, vp, 'ethertype') });
 }
 
@@ -237,7 +253,7 @@ function actDecMplsTtl({ out }: ActionText): void {
 function actModNwTtl({ vp, ctx, out, needV }: ActionText): void {
   const ttl = parseNum(needV(), 8, vp, 'ttl');
   // OpenFlow 1.0 has no set-TTL action: OVS loads NXM_NX_IP_TTL
-  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)));
+  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)).map(markClassicRewrite));
   else out.push({ type: 'setNwTtl', ttl });
 }
 
@@ -393,7 +409,10 @@ function actDecNshTtl({ out }: ActionText): void {
 /** clone */
 function actClone({ v, vp, ctx, out }: ActionText): void {
   const inner: Action[] = [];
+  // ofpacts_parse_copy starts clone's actions from every protocol, forgetting what came before
+  ctx.usable.bits = OFP_PROTO.ANY;
   for (const e of splitTop(v ?? '', vp, false)) parseOneAction(e, ctx, inner);
+  checkConjunctionAlone(inner); // ofpacts_verify on the nested list
   out.push({ type: 'clone', actions: inner });
 }
 
@@ -651,6 +670,16 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
       }
       const v = parseFieldValue(def, lhs, p.pos + k.length);
       checkSetFieldValue(def, lhs, v.value, p.pos + k.length);
+      ctx.usable.bits &= fieldUsableExact(def.name); // set_field_parse__: exact, even with a mask
+      // check_SET_FIELD: vlan_vid needs a VLAN header (before OpenFlow 1.2 it becomes set_vlan_vid,
+      // which prereq.ts cannot tell from mod_vlan_vid)
+      if (
+        def.name === 'vlan_vid' &&
+        ctx.version < 0x03 &&
+        !hasVlan(ctx.match) &&
+        !out.some((a) => a.type === 'pushVlan')
+      )
+        throw new ActionError('OF_ACTION_MATCH_INCONSISTENT', 'set_field on vlan_vid is inconsistent with the match');
       let name = def.name;
       let value = v.value;
       if (name === 'in_port' && ctx.version >= 0x03) {
@@ -706,7 +735,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
  */
 export function parseActions(text: string, version: OfVersion, match: Match = [], base = 0): Action[] {
   const out: Action[] = [];
-  const ctx: ActCtx = { version, match };
+  const ctx: ActCtx = { version, match, usable: { bits: OFP_PROTO.ANY } };
   for (const p of splitTop(text, base, true)) parseOneAction(p, ctx, out);
   return out;
 }
@@ -745,9 +774,25 @@ const INSTRUCTION_RANK: ReadonlyMap<string, number> = new Map([
  *   OF_ACTION_BAD_ARGUMENT (conjunction), OF_ACTION_BAD_SET_ARGUMENT (pop to a read-only field)
  */
 export function parseInstructions(text: string, version: OfVersion, match: Match = [], base = 0): Instruction[] {
+  return parseInstructionsUsable(text, version, match, base, { bits: OFP_PROTO.ANY });
+}
+
+/**
+ * {@link parseInstructions}, narrowing `usable.bits` (OFP_PROTO bits) to the protocols the text
+ * leaves usable, as OVS's ofpacts_parse_instructions and ofpacts_check do: the flow parser refuses
+ * a flow none of whose protocols belong to its version.
+ * @internal
+ */
+export function parseInstructionsUsable(
+  text: string,
+  version: OfVersion,
+  match: Match,
+  base: number,
+  usable: { bits: number },
+): Instruction[] {
   const apply: Action[] = [];
   const ins: Instruction[] = [];
-  const ctx: ActCtx = { version, match };
+  const ctx: ActCtx = { version, match, usable };
   // ofpacts_verify: instructions in OpenFlow 1.1 order, each at most once (in every version, "for
   // OpenFlow 1.1+ compatibility"); a plain action counts as apply_actions
   let last = -1;
@@ -785,6 +830,7 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
         ins.push({ type: 'gotoTable', tableId: parseNum(kv.value ?? '', 8, kv.valuePos, 'goto_table') });
         continue;
       case 'write_metadata': {
+        usable.bits &= OFP_PROTO.NXM_OF11_UP; // parse_WRITE_METADATA
         const [a, m] = (kv.value ?? '').split('/');
         ins.push({
           type: 'writeMetadata',
@@ -794,11 +840,15 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
         continue;
       }
       case 'meter':
+        usable.bits &= OFP_PROTO.OF13_UP; // parse_METER
         if (version < 0x06 && version >= 0x04) {
           ins.push({ type: 'meter', meterId: parseNum(kv.value ?? '', 32, kv.valuePos, 'meter') });
           continue;
         }
-        break;
+        ctx.instruction = true;
+        parseOneAction(p, ctx, apply);
+        ctx.instruction = false;
+        continue;
       default:
         break;
     }
@@ -807,13 +857,13 @@ export function parseInstructions(text: string, version: OfVersion, match: Match
   if (version === 0x01) {
     const list: Instruction[] = apply.length || ins.length === 0 ? [{ type: 'applyActions', actions: apply }] : ins;
     checkConjunctionAlone(apply);
-    checkMatchConsistency(list, match, version);
+    checkMatchConsistency(list, match, version, usable);
     return list;
   }
   const order = ['meter', 'applyActions', 'clearActions', 'writeActions', 'writeMetadata', 'gotoTable'];
   if (apply.length) ins.push({ type: 'applyActions', actions: apply });
   ins.sort((x, y) => order.indexOf(x.type) - order.indexOf(y.type));
   checkConjunctionAlone(apply);
-  checkMatchConsistency(ins, match, version);
+  checkMatchConsistency(ins, match, version, usable);
   return ins;
 }

@@ -3,11 +3,11 @@
  * flags), its match (match.ts) and `actions=` (actions.ts).
  */
 import type { OfVersion } from '../version.js';
-import { of11Misfit } from '../match/usable.js';
+import { noteUsable, of11Misfit, OFP_PROTO, protocolsOfVersion, usableOf } from '../match/usable.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop } from './lexer.js';
 import { applyMatchPiece, finishMatch, type MatchBuilder } from './match.js';
-import { parseInstructions } from './actions.js';
+import { parseInstructionsUsable } from './actions.js';
 import type { FlowFlag, FlowSpec } from './types.js';
 import { parseNum, parsePort32, parseUint } from './values.js';
 
@@ -80,6 +80,7 @@ export function parseFlow(text: string, version: OfVersion): FlowSpec {
   }
   if (flags.length) spec.flags = flags;
   if (actText === undefined) throw new FlowParseError('OF_TEXT_SYNTAX', 'missing actions=', text.length);
+  const usable = { bits: OFP_PROTO.ANY as number };
   if (version === 0x01) {
     // OpenFlow 1.0 has no goto_table; OVS sends resubmit(,N) (ofp-actions.c encode_GOTO_TABLE), which
     // flowModFromSpec does from the gotoTable instruction: keep it instead of letting the action
@@ -88,16 +89,35 @@ export function parseFlow(text: string, version: OfVersion): FlowSpec {
     const gotos = pieces.filter((p) => /^goto_table\s*[:=(]/.test(p.text));
     if (gotos.length && gotos.length < pieces.length) {
       const rest = pieces.filter((p) => !gotos.includes(p));
-      const ins = parseInstructions(rest.map((p) => p.text).join(','), version, spec.match, rest[0]!.pos);
-      const g = parseInstructions(gotos.map((p) => p.text).join(','), version, spec.match, gotos[0]!.pos);
+      const ins = parseInstructionsUsable(rest.map((p) => p.text).join(','), version, spec.match, rest[0]!.pos, usable);
+      const g = parseInstructionsUsable(gotos.map((p) => p.text).join(','), version, spec.match, gotos[0]!.pos, usable);
       spec.instructions = [...ins, ...g];
+      checkUsable(spec, version, usable.bits, actPos);
       checkGoto(spec, actPos);
       return spec;
     }
   }
-  spec.instructions = parseInstructions(actText, version, spec.match, actPos);
+  spec.instructions = parseInstructionsUsable(actText, version, spec.match, actPos, usable);
+  checkUsable(spec, version, usable.bits, actPos);
   checkGoto(spec, actPos);
   return spec;
+}
+
+/**
+ * ofp-flow.c parse_ofp_str__ and ovs-ofctl: the actions narrow the usable protocols (set_field to a
+ * field the fixed matches lack, push_vlan, meter, encap, write_metadata, an inconsistent rewrite);
+ * a flow none of whose protocols belong to `version` is refused ("no usable protocol"), and in
+ * OpenFlow 1.0 one the ofp10 flow_mod cannot carry goes as NXT_FLOW_MOD.
+ */
+function checkUsable(spec: FlowSpec, version: OfVersion, bits: number, pos: number): void {
+  if ((bits & protocolsOfVersion(version)) === 0)
+    throw new FlowParseError(
+      'OF_TEXT_BAD_VALUE',
+      `no usable protocol: the actions cannot be sent in this OpenFlow version`,
+      pos,
+    );
+  if (version === 0x01 && (bits & OFP_PROTO.OF10_STD) === 0 && usableOf(spec.match).of10)
+    noteUsable(spec.match, { ...usableOf(spec.match), of10: false, why: 'an action' });
 }
 
 /** ofp-actions.c ofpacts_check: goto_table must go to a later table (OFPBIC_BAD_TABLE_ID) when the table is given. */
