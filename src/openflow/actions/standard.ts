@@ -92,8 +92,10 @@ export function stdLength11(a: Action, version: OfVersion): number {
     case 'decNwTtl':
     case 'copyTtlOut':
     case 'copyTtlIn':
-    case 'meter':
       return 8;
+    case 'meter':
+      // ofp-actions.c encode_METER writes nothing before OpenFlow 1.3
+      return version >= 0x04 ? 8 : 0;
     case 'setField':
       return pad8(4 + oxmFieldLength(a.field, version));
     case 'copyField':
@@ -221,7 +223,7 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
       w.u16(OFPAT.COPY_TTL_IN).u16(len).u32(0);
       return true;
     case 'meter':
-      w.u16(OFPAT.METER).u16(len).u32(a.meterId);
+      if (version >= 0x04) w.u16(OFPAT.METER).u16(len).u32(a.meterId);
       return true;
     case 'setField': {
       const s = w.offset;

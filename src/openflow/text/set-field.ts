@@ -8,7 +8,7 @@ import type { OfVersion } from '../version.js';
 import type { Action } from '../actions/types.js';
 import type { Match, MatchField } from '../match/types.js';
 import { fieldByName, OFPXMC, type FieldDef } from '../match/fields.js';
-import { bytesToBigInt, bytesToNum } from '../match/text-values.js';
+import { bigIntToBytes, bytesToBigInt, bytesToNum } from '../match/text-values.js';
 import { parseFieldValue } from './values.js';
 
 /**
@@ -20,6 +20,11 @@ import { parseFieldValue } from './values.js';
 export function parseSetFieldValue(def: FieldDef, text: string, pos: number): { value: Uint8Array; mask?: Uint8Array } {
   const v = parseFieldValue(def, text, pos);
   if (def.format === 'tunFlags' && !text.includes('/') && !/^[+-]/.test(text)) return { value: v.value };
+  // an integer value keeps the bits its mask clears (OVS writes value and mask as written)
+  if (v.mask && (def.format === 'dec' || def.format === 'hex')) {
+    const whole = parseFieldValue(def, text.slice(0, text.indexOf('/')), pos);
+    return { value: bigIntToBytes(bytesToBigInt(whole.value), v.value.length), mask: v.mask };
+  }
   return v;
 }
 

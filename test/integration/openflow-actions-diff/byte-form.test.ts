@@ -35,6 +35,23 @@ const CASES: readonly (readonly [name: string, version: OfVersion, flows: readon
       'priority=1 actions=set_field:0xd1ed->vlan_tci,set_field:0x1005->vlan_tci',
     ],
   ],
+  // a masked set_field keeps the value bits its mask clears (OVS writes value and mask as written)
+  [
+    'OpenFlow15',
+    0x06,
+    [
+      'priority=1,ip actions=ct(commit,exec(set_field:0x46be/0x19d5->ct_mark))',
+      'priority=1 actions=set_field:0xff/0x1->reg3',
+      'priority=1 actions=set_field:0xffff/0x1->tun_metadata3',
+    ],
+  ],
+  ['OpenFlow13', 0x04, ['priority=1 actions=set_field:0xffff/0x1->tun_metadata3']],
+  // OpenFlow 1.2 has no meter: when OVS encodes the flow it leaves the meter out (encode_METER)
+  [
+    'OpenFlow12',
+    0x03,
+    ['priority=1,udp6 actions=meter:1,output:13,enqueue:65279:4294967295,clone(enqueue:7:488,exit)'],
+  ],
 ];
 
 describe('action byte forms equal ovs-ofctl parse-flows', () => {
