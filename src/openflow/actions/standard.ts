@@ -4,7 +4,7 @@
  * copy_field (also as the ONF extension for OpenFlow 1.3). Sizes, writes and reads side by side.
  * Nicira actions are nicira.ts'; the choice between the two is list.ts'.
  */
-import type { ByteReader, ByteWriter } from '../../wire/index.js';
+import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import { oxmFieldLength, writeOxmField } from '../match/codec.js';
 import { fieldByName } from '../match/fields.js';
 import { bigIntToBytes, port10To11, port11To10 } from '../match/text-values.js';
@@ -228,7 +228,7 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
     case 'setField': {
       const s = w.offset;
       w.u16(OFPAT.SET_FIELD).u16(len);
-      writeOxmField(w, a.field, version);
+      writeSetFieldOxm(w, a.field, version);
       pad(w, len - (w.offset - s));
       return true;
     }
@@ -478,8 +478,56 @@ export function readStd(r: ByteReader, type: number, len: number, at: number, ve
   return undefined;
 }
 
+/**
+ * A set_field's OXM. OpenFlow 1.5 masks a set_field on any field, also on those a match cannot mask
+ * (nw_ttl, ip_dscp, in_port: `load:1->NXM_NX_IP_TTL[4..4]` is one); the match codec refuses those, so
+ * the field goes through it unmasked and the mask is added here (OXM header: hasmask bit, length doubled).
+ */
+function writeSetFieldOxm(w: ByteWriter, f: MatchField, version: OfVersion): void {
+  if (!f.mask || fieldByName(f.field)?.maskable !== false) {
+    writeOxmField(w, f, version);
+    return;
+  }
+  const s = w.offset;
+  writeOxmField(w, { ...f, mask: undefined }, version);
+  w.buf[s + 2]! |= 1;
+  w.buf[s + 3] = w.buf[s + 3]! + f.mask.length;
+  w.bytes(f.mask);
+}
+
+/** The OXM of a masked set_field on a field a match cannot mask (see writeSetFieldOxm), else undefined. */
+function readUnmaskableMasked(r: ByteReader, at: number): MatchField | undefined {
+  const h = ((r.peekU16(0) << 16) | r.peekU16(2)) >>> 0;
+  const l = h & 0xff;
+  if (!(h & 0x100) || h >>> 16 === 0xffff || l % 2 || r.remaining < 4 + l) return undefined;
+  const def = fieldByCodeOrUndefined(h);
+  if (def?.maskable !== false) return undefined;
+  const n = l / 2;
+  const tlv = new Uint8Array(4 + n);
+  tlv.set(r.buf.subarray(r.offset, r.offset + 4 + n));
+  tlv[2] = tlv[2]! & 0xfe;
+  tlv[3] = n;
+  const m = readOxmFieldsWrapped(new ByteReader(tlv), 4 + n, at);
+  r.skip(4 + n);
+  const mask = r.bytes(n);
+  return { ...m[0]!, mask };
+}
+
+function fieldByCodeOrUndefined(h: number): ReturnType<typeof fieldByName> {
+  try {
+    return fieldFromHeader(h, -1);
+  } catch {
+    return undefined;
+  }
+}
+
 function readOxmFieldsOneStd(r: ByteReader, end: number, at: number): MatchField {
   const l = r.peekU16(2) & 0xff;
+  const odd = readUnmaskableMasked(r, at);
+  if (odd) {
+    if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: nonzero padding', at);
+    return odd;
+  }
   const m = readOxmFieldsWrapped(r, 4 + l, at);
   if (m.length !== 1) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: expected one OXM', at);
   if (m[0]!.field === 'unknown') bad('OF_ACTION_BAD_SET_TYPE', 'set_field: unknown field', at);

@@ -52,6 +52,18 @@ const CASES: readonly (readonly [name: string, version: OfVersion, flows: readon
     0x03,
     ['priority=1,udp6 actions=meter:1,output:13,enqueue:65279:4294967295,clone(enqueue:7:488,exit)'],
   ],
+  // OpenFlow 1.5 masks a set_field on fields a match cannot mask; OVS decodes it back
+  [
+    'OpenFlow15',
+    0x06,
+    [
+      'priority=1,tcp6 actions=load:0x1->NXM_NX_IP_TTL[4..4]',
+      'priority=1,ip actions=load:0x0->in_port[1..15]',
+      'priority=1,ipv6 actions=load:0x1->nw_ecn[1..1]',
+      'priority=1,tcp6 actions=load:0x1->ip_dscp[1..5]',
+      'priority=1,ip actions=load:0x1->NXM_OF_IP_TOS[2..3]',
+    ],
+  ],
 ];
 
 describe('action byte forms equal ovs-ofctl parse-flows', () => {
