@@ -114,6 +114,10 @@ export function stdLength11(a: Action, version: OfVersion): number {
       return 16;
     case 'stripVlan':
       return 8;
+    case 'setMplsLabel':
+    case 'setMplsTc':
+      // OFPAT11_SET_MPLS_LABEL / _TC in OpenFlow 1.1 (ofp-actions.c encode_SET_MPLS_*); Nicira in OF1.0
+      return version === 0x02 ? 8 : -1;
     default:
       return -1;
   }
@@ -293,6 +297,14 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
     case 'setTpDst':
       w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).u16(0);
       return true;
+    case 'setMplsLabel':
+      if (version !== 0x02) return false;
+      w.u16(OFPAT11.SET_MPLS_LABEL).u16(len).u32(a.label);
+      return true;
+    case 'setMplsTc':
+      if (version !== 0x02) return false;
+      w.u16(OFPAT11.SET_MPLS_TC).u16(len).u8(a.tc).u8(0).u16(0);
+      return true;
     default:
       return false;
   }
@@ -471,6 +483,12 @@ export function readStd(r: ByteReader, type: number, len: number, at: number, ve
       case OFPAT11.SET_TP_DST:
         need(len, 8, at);
         return { type: 'setTpDst', port: r.u16() };
+      case OFPAT11.SET_MPLS_LABEL:
+        need(len, 8, at);
+        return { type: 'setMplsLabel', label: r.u32() };
+      case OFPAT11.SET_MPLS_TC:
+        need(len, 8, at);
+        return { type: 'setMplsTc', tc: r.u8() };
       default:
         break;
     }

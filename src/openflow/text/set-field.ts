@@ -83,6 +83,8 @@ export function setFieldAction(
       { type: 'setVlanPcp', pcp: t >> 13, ofpat11: true },
     ];
   }
+  // encode_SET_IP_ECN: OFPAT11_SET_NW_ECN in OpenFlow 1.1 (a 2-bit load in 1.0)
+  if (ctx.version === 0x02 && !mask && field === 'nw_ecn') return [{ type: 'setNwEcn', ecn: bytesToNum(value) & 3 }];
   if (ctx.version < 0x03 && !mask) {
     const legacy = legacySetField(field, value);
     if (legacy) return [legacy];

@@ -64,6 +64,15 @@ const CASES: readonly (readonly [name: string, version: OfVersion, flows: readon
       'priority=1,ip actions=load:0x1->NXM_OF_IP_TOS[2..3]',
     ],
   ],
+  // OpenFlow 1.1 has its own set_mpls_label / set_mpls_tc / set_nw_ecn actions
+  [
+    'OpenFlow11',
+    0x02,
+    [
+      'priority=1,mpls actions=set_mpls_label:744626,set_mpls_tc:5,output:0',
+      'priority=1,ip actions=set_field:1->nw_ecn,output:1',
+    ],
+  ],
 ];
 
 describe('action byte forms equal ovs-ofctl parse-flows', () => {
