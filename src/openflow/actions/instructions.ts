@@ -29,7 +29,8 @@ function instructionLength(i: Instruction, version: OfVersion): number {
     case 'clearActions':
       return 8;
     case 'meter':
-      return 8;
+      // ofp-actions.c encode_METER: an instruction in OF1.3/1.4 only; OVS writes nothing before
+      return version >= 0x04 ? 8 : 0;
     case 'statTrigger':
       return pad8(8 + 8 * i.thresholds.length);
     case 'experimenter':
@@ -46,6 +47,7 @@ export function instructionsLength(list: readonly Instruction[], version: OfVers
 
 /**
  * Writes an OpenFlow 1.1+ instruction list.
+ * `meter` before OpenFlow 1.3 is left out, as OVS's encode_METER does.
  * @throws ActionError OF_INSTRUCTION_UNKNOWN for `meter` in OF1.5 (an action there) and actions errors
  */
 export function writeInstructions(w: ByteWriter, list: readonly Instruction[], version: OfVersion): void {
@@ -73,7 +75,7 @@ export function writeInstructions(w: ByteWriter, list: readonly Instruction[], v
         w.u16(OFPIT.CLEAR_ACTIONS).u16(8).u32(0);
         break;
       case 'meter':
-        w.u16(OFPIT.METER).u16(8).u32(i.meterId);
+        if (version >= 0x04) w.u16(OFPIT.METER).u16(8).u32(i.meterId);
         break;
       case 'statTrigger': {
         const s = w.offset;

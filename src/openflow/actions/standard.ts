@@ -4,7 +4,7 @@
  * copy_field (also as the ONF extension for OpenFlow 1.3). Sizes, writes and reads side by side.
  * Nicira actions are nicira.ts'; the choice between the two is list.ts'.
  */
-import type { ByteReader, ByteWriter } from '../../wire/index.js';
+import { ByteReader, type ByteWriter } from '../../wire/index.js';
 import { oxmFieldLength, writeOxmField } from '../match/codec.js';
 import { fieldByName } from '../match/fields.js';
 import { bigIntToBytes, port10To11, port11To10 } from '../match/text-values.js';
@@ -92,8 +92,10 @@ export function stdLength11(a: Action, version: OfVersion): number {
     case 'decNwTtl':
     case 'copyTtlOut':
     case 'copyTtlIn':
-    case 'meter':
       return 8;
+    case 'meter':
+      // ofp-actions.c encode_METER writes nothing before OpenFlow 1.3
+      return version >= 0x04 ? 8 : 0;
     case 'setField':
       return pad8(4 + oxmFieldLength(a.field, version));
     case 'copyField':
@@ -112,6 +114,10 @@ export function stdLength11(a: Action, version: OfVersion): number {
       return 16;
     case 'stripVlan':
       return 8;
+    case 'setMplsLabel':
+    case 'setMplsTc':
+      // OFPAT11_SET_MPLS_LABEL / _TC in OpenFlow 1.1 (ofp-actions.c encode_SET_MPLS_*); Nicira in OF1.0
+      return version === 0x02 ? 8 : -1;
     default:
       return -1;
   }
@@ -221,12 +227,12 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
       w.u16(OFPAT.COPY_TTL_IN).u16(len).u32(0);
       return true;
     case 'meter':
-      w.u16(OFPAT.METER).u16(len).u32(a.meterId);
+      if (version >= 0x04) w.u16(OFPAT.METER).u16(len).u32(a.meterId);
       return true;
     case 'setField': {
       const s = w.offset;
       w.u16(OFPAT.SET_FIELD).u16(len);
-      writeOxmField(w, a.field, version);
+      writeSetFieldOxm(w, a.field, version);
       pad(w, len - (w.offset - s));
       return true;
     }
@@ -290,6 +296,14 @@ export function writeStd(w: ByteWriter, a: Action, version: OfVersion, len: numb
       return true;
     case 'setTpDst':
       w.u16(OFPAT11.SET_TP_DST).u16(len).u16(a.port).u16(0);
+      return true;
+    case 'setMplsLabel':
+      if (version !== 0x02) return false;
+      w.u16(OFPAT11.SET_MPLS_LABEL).u16(len).u32(a.label);
+      return true;
+    case 'setMplsTc':
+      if (version !== 0x02) return false;
+      w.u16(OFPAT11.SET_MPLS_TC).u16(len).u8(a.tc).u8(0).u16(0);
       return true;
     default:
       return false;
@@ -469,6 +483,12 @@ export function readStd(r: ByteReader, type: number, len: number, at: number, ve
       case OFPAT11.SET_TP_DST:
         need(len, 8, at);
         return { type: 'setTpDst', port: r.u16() };
+      case OFPAT11.SET_MPLS_LABEL:
+        need(len, 8, at);
+        return { type: 'setMplsLabel', label: r.u32() };
+      case OFPAT11.SET_MPLS_TC:
+        need(len, 8, at);
+        return { type: 'setMplsTc', tc: r.u8() };
       default:
         break;
     }
@@ -476,8 +496,56 @@ export function readStd(r: ByteReader, type: number, len: number, at: number, ve
   return undefined;
 }
 
+/**
+ * A set_field's OXM. OpenFlow 1.5 masks a set_field on any field, also on those a match cannot mask
+ * (nw_ttl, ip_dscp, in_port: `load:1->NXM_NX_IP_TTL[4..4]` is one); the match codec refuses those, so
+ * the field goes through it unmasked and the mask is added here (OXM header: hasmask bit, length doubled).
+ */
+function writeSetFieldOxm(w: ByteWriter, f: MatchField, version: OfVersion): void {
+  if (!f.mask || fieldByName(f.field)?.maskable !== false) {
+    writeOxmField(w, f, version);
+    return;
+  }
+  const s = w.offset;
+  writeOxmField(w, { ...f, mask: undefined }, version);
+  w.buf[s + 2]! |= 1;
+  w.buf[s + 3] = w.buf[s + 3]! + f.mask.length;
+  w.bytes(f.mask);
+}
+
+/** The OXM of a masked set_field on a field a match cannot mask (see writeSetFieldOxm), else undefined. */
+function readUnmaskableMasked(r: ByteReader, at: number): MatchField | undefined {
+  const h = ((r.peekU16(0) << 16) | r.peekU16(2)) >>> 0;
+  const l = h & 0xff;
+  if (!(h & 0x100) || h >>> 16 === 0xffff || l % 2 || r.remaining < 4 + l) return undefined;
+  const def = fieldByCodeOrUndefined(h);
+  if (def?.maskable !== false) return undefined;
+  const n = l / 2;
+  const tlv = new Uint8Array(4 + n);
+  tlv.set(r.buf.subarray(r.offset, r.offset + 4 + n));
+  tlv[2] = tlv[2]! & 0xfe;
+  tlv[3] = n;
+  const m = readOxmFieldsWrapped(new ByteReader(tlv), 4 + n, at);
+  r.skip(4 + n);
+  const mask = r.bytes(n);
+  return { ...m[0]!, mask };
+}
+
+function fieldByCodeOrUndefined(h: number): ReturnType<typeof fieldByName> {
+  try {
+    return fieldFromHeader(h, -1);
+  } catch {
+    return undefined;
+  }
+}
+
 function readOxmFieldsOneStd(r: ByteReader, end: number, at: number): MatchField {
   const l = r.peekU16(2) & 0xff;
+  const odd = readUnmaskableMasked(r, at);
+  if (odd) {
+    if (!isZeroRange(r, end)) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: nonzero padding', at);
+    return odd;
+  }
   const m = readOxmFieldsWrapped(r, 4 + l, at);
   if (m.length !== 1) bad('OF_ACTION_BAD_SET_ARGUMENT', 'set_field: expected one OXM', at);
   if (m[0]!.field === 'unknown') bad('OF_ACTION_BAD_SET_TYPE', 'set_field: unknown field', at);

@@ -15,12 +15,12 @@ import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
 import { fieldByName, type FieldDef } from '../match/fields.js';
 import { FIELD_N_BITS } from '../match/widths.js';
-import { bigIntToBytes, bytesToBigInt, bytesToNum, port10To11, port11To10 } from '../match/text-values.js';
+import { bigIntToBytes, bytesToBigInt, bytesToNum, port11To10 } from '../match/text-values.js';
 import { parseController, parseLearn, parseNatSpec } from './action-args.js';
 import { parseEncap } from './encap.js';
 import { FlowParseError } from './errors.js';
 import { keyValue, splitTop, type Piece } from './lexer.js';
-import { setFieldAction } from './set-field.js';
+import { parseSetFieldValue, setFieldAction } from './set-field.js';
 import { lookupField, parseSlice } from './slice.js';
 import { parseFieldValue, parseIpv4, parseMac, parseNum, parsePort16, parsePort32, parseUint } from './values.js';
 
@@ -668,7 +668,8 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         const why = lookupField(rhs) ? 'is not a valid OXM field name' : 'is an unknown field';
         throw new FlowParseError('OF_TEXT_UNKNOWN_FIELD', `set_field: ${JSON.stringify(rhs)} ${why}`, rhsPos);
       }
-      const v = parseFieldValue(def, lhs, p.pos + k.length);
+      // in_port stays NXM_OF_IN_PORT: OVS's decoder refuses OXM_OF_IN_PORT in a set_field
+      const v = parseSetFieldValue(def, lhs, p.pos + k.length);
       checkSetFieldValue(def, lhs, v.value, p.pos + k.length);
       ctx.usable.bits &= fieldUsableExact(def.name); // set_field_parse__: exact, even with a mask
       // check_SET_FIELD: vlan_vid needs a VLAN header (before OpenFlow 1.2 it becomes set_vlan_vid,
@@ -680,13 +681,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         !out.some((a) => a.type === 'pushVlan')
       )
         throw new ActionError('OF_ACTION_MATCH_INCONSISTENT', 'set_field on vlan_vid is inconsistent with the match');
-      let name = def.name;
-      let value = v.value;
-      if (name === 'in_port' && ctx.version >= 0x03) {
-        name = 'in_port_oxm';
-        value = bigIntToBytes(BigInt(port10To11(bytesToNum(value))), 4);
-      }
-      out.push(...setFieldAction(ctx, name, value, v.mask));
+      out.push(...setFieldAction(ctx, def.name, v.value, v.mask, out));
     }
     return;
   }
