@@ -22,10 +22,10 @@ const PER_VERSION = 2000;
 /** Disagreements left at SEED (see the report in the commit that set them). */
 const KNOWN: Readonly<Record<string, number>> = {
   OpenFlow10: 1,
-  OpenFlow12: 15,
-  OpenFlow13: 9,
-  OpenFlow14: 10,
-  OpenFlow15: 12,
+  OpenFlow12: 0,
+  OpenFlow13: 1,
+  OpenFlow14: 0,
+  OpenFlow15: 1,
 };
 
 /**
@@ -54,6 +54,9 @@ describe('random action lists: SDK bytes and acceptance equal ovs-ofctl parse-fl
       }
       const r = diffBatch(lines, name, version);
       expect(r.equal + r.bothRejected + r.mismatches.length).toBe(PER_VERSION);
+      console.log(
+        `${name}: ${r.equal} byte-equal, ${r.bothRejected} refused by both, ${r.mismatches.length} disagreements (allowed ${KNOWN[name]}), ${r.roundTripDiffers.length} not re-encoded exactly (allowed ${KNOWN_ROUND_TRIP[name]})`,
+      );
       // most lists are valid: a broken oracle or generator would show as few equal encodings
       expect(r.equal).toBeGreaterThan(PER_VERSION * 0.85);
       if (r.mismatches.length > KNOWN[name]!) expect(r.mismatches.slice(0, 20).join('\n')).toBe('');
