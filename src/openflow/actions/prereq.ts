@@ -89,20 +89,36 @@ function fromMatch(m: Match): Pkt {
   return p;
 }
 
-const classicLoads = new WeakSet<Action>();
+/** Actions that carry a classic rewrite in another form, with the classic action they stand for. */
+const classicOf = new WeakMap<Action, Action>();
+/** Actions that carry a set_field in a legacy form (OpenFlow 1.0/1.1), with the field set. */
+const setFieldOf = new WeakMap<Action, string>();
 
 /**
  * Marks an action that carries a classic rewrite in another form (OpenFlow 1.0 mod_nw_ttl is a load
- * to nw_ttl): OVS checks the rewrite (inconsistent_match, tolerated in OpenFlow 1.0), not a field
- * write (a hard error).
+ * to nw_ttl; from OpenFlow 1.2 mod_nw_tos, mod_dl_src, mod_tp_src… are set_fields): OVS checks the
+ * rewrite `stands` (inconsistent_match, tolerated in OpenFlow 1.0 and inside write_actions), not a
+ * field write (a hard error).
  */
-export function markClassicRewrite<A extends Action>(a: A): A {
-  classicLoads.add(a);
+export function markClassicRewrite<A extends Action>(a: A, stands: Action): A {
+  classicOf.set(a, stands);
+  return a;
+}
+
+/**
+ * Marks an action that carries a set_field in a legacy form (OpenFlow 1.0/1.1: set_field:…->ip_src
+ * is mod_nw_src, set_field:0->vlan_tci is pop_vlan): OVS checks the set_field (the field's
+ * prerequisites, a hard error), not the classic action it becomes.
+ */
+export function markSetField<A extends Action>(a: A, field: string): A {
+  setFieldOf.set(a, field);
   return a;
 }
 
 function fieldsRead(a: Action): string[] {
-  if (classicLoads.has(a)) return [];
+  if (classicOf.has(a)) return [];
+  const set = setFieldOf.get(a);
+  if (set !== undefined) return [set];
   switch (a.type) {
     case 'regLoad':
       return [a.dst.field];
@@ -197,7 +213,8 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
       const def = fieldByName(name);
       if (def && !prereqOk(p, def.prereq)) inconsistent(`${a.type} on ${name}`);
     }
-    if (!(classicLoads.has(a) ? isIp(p) : needs(a, p))) {
+    const classic = classicOf.get(a);
+    if (!setFieldOf.has(a) && !needs(classic ?? a, p)) {
       if (!tolerant) inconsistent(a.type);
       usable.bits &= OFP_PROTO.OF10_ANY;
     }
@@ -239,6 +256,9 @@ function walk(list: readonly Action[], p: Pkt, version: OfVersion, tolerant: boo
       p.vlan = p.vlans > 0;
     } else if (a.type === 'setField' && a.field.field === 'vlan_tci' && !a.field.mask)
       p.vlan = (num(a.field.value) & 0x1000) !== 0;
+    else if (a.type === 'regLoad' && a.dst.field === 'vlan_tci' && a.dst.ofs <= 12 && a.dst.ofs + a.dst.nBits > 12)
+      // a load over the CFI bit (12) tags or untags the packet for what follows (OVS runs it on the flow)
+      p.vlan = ((a.value >> BigInt(12 - a.dst.ofs)) & 1n) === 1n;
   }
 }
 

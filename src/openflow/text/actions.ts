@@ -9,7 +9,7 @@ import type { Action, FieldSlice, Instruction } from '../actions/types.js';
 import { NX_HASH_FIELDS, NX_MP_ALG, NX_BD_ALG } from '../actions/constants.js';
 import { encapToAction } from '../actions/encap.js';
 import { ActionError } from '../actions/errors.js';
-import { checkMatchConsistency, markClassicRewrite } from '../actions/prereq.js';
+import { checkMatchConsistency, markClassicRewrite, markSetField } from '../actions/prereq.js';
 import { fieldUsableExact, OFP_PROTO } from '../match/usable.js';
 import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
@@ -249,11 +249,18 @@ function actDecMplsTtl({ out }: ActionText): void {
   out.push({ type: 'decMplsTtl' });
 }
 
+/** The set_field form of classic rewrite `classic`, checked as that rewrite (prereq.ts markClassicRewrite). */
+function asRewrite(list: Action[], classic: Action): Action[] {
+  return list.map((a) => markClassicRewrite(a, classic));
+}
+
 /** mod_nw_ttl */
 function actModNwTtl({ vp, ctx, out, needV }: ActionText): void {
   const ttl = parseNum(needV(), 8, vp, 'ttl');
   // OpenFlow 1.0 has no set-TTL action: OVS loads NXM_NX_IP_TTL
-  if (ctx.version === 0x01) out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)).map(markClassicRewrite));
+  const classic = { type: 'setNwTtl', ttl } as const;
+  if (ctx.version === 0x01)
+    out.push(...setFieldAction(ctx, 'nw_ttl', Uint8Array.of(ttl)).map((a) => markClassicRewrite(a, classic)));
   else out.push({ type: 'setNwTtl', ttl });
 }
 
@@ -270,30 +277,34 @@ function actDecTtl({ v, vp, out, v13, paren }: ActionText): void {
 /** mod_dl_src, mod_dl_dst */
 function actModDlSrc({ key, vp, ctx, out, v13, needV }: ActionText): void {
   const mac = parseMac(needV(), vp);
-  if (!v13) out.push({ type: key === 'mod_dl_src' ? 'setDlSrc' : 'setDlDst', mac });
-  else out.push(...setFieldAction(ctx, key === 'mod_dl_src' ? 'eth_src' : 'eth_dst', mac));
+  const classic = { type: key === 'mod_dl_src' ? 'setDlSrc' : 'setDlDst', mac } as const;
+  if (!v13) out.push(classic);
+  else out.push(...asRewrite(setFieldAction(ctx, key === 'mod_dl_src' ? 'eth_src' : 'eth_dst', mac), classic));
 }
 
 /** mod_nw_src, mod_nw_dst */
 function actModNwSrc({ key, vp, ctx, out, v13, needV }: ActionText): void {
   const addr = parseIpv4(needV(), vp);
-  if (!v13) out.push({ type: key === 'mod_nw_src' ? 'setNwSrc' : 'setNwDst', addr });
-  else out.push(...setFieldAction(ctx, key === 'mod_nw_src' ? 'ip_src' : 'ip_dst', addr));
+  const classic = { type: key === 'mod_nw_src' ? 'setNwSrc' : 'setNwDst', addr } as const;
+  if (!v13) out.push(classic);
+  else out.push(...asRewrite(setFieldAction(ctx, key === 'mod_nw_src' ? 'ip_src' : 'ip_dst', addr), classic));
 }
 
 /** mod_nw_tos */
 function actModNwTos({ vp, ctx, out, v13, needV }: ActionText): void {
   const tos = parseNum(needV(), 8, vp, 'tos');
   if (tos & 3) throw new FlowParseError('OF_TEXT_BAD_VALUE', 'mod_nw_tos: low 2 bits must be zero', vp);
-  if (v13) out.push(...setFieldAction(ctx, 'ip_dscp', Uint8Array.of(tos >> 2)));
-  else out.push({ type: 'setNwTos', tos });
+  const classic = { type: 'setNwTos', tos } as const;
+  if (v13) out.push(...asRewrite(setFieldAction(ctx, 'ip_dscp', Uint8Array.of(tos >> 2)), classic));
+  else out.push(classic);
 }
 
 /** mod_nw_ecn */
 function actModNwEcn({ vp, ctx, out, needV }: ActionText): void {
   const ecn = parseNum(needV(), 2, vp, 'ecn');
-  if (ctx.version === 0x02) out.push({ type: 'setNwEcn', ecn });
-  else out.push(...setFieldAction(ctx, 'nw_ecn', Uint8Array.of(ecn)));
+  const classic = { type: 'setNwEcn', ecn } as const;
+  if (ctx.version === 0x02) out.push(classic);
+  else out.push(...asRewrite(setFieldAction(ctx, 'nw_ecn', Uint8Array.of(ecn)), classic));
 }
 
 /** mod_tp_src, mod_tp_dst */
@@ -305,7 +316,13 @@ function actModTpSrc({ key, vp, ctx, out, v13, needV }: ActionText): void {
   }
   const proto = matchProto(ctx.match);
   const base = proto === 17 ? 'udp' : proto === 132 ? 'sctp' : 'tcp';
-  out.push(...setFieldAction(ctx, `${base}_${key === 'mod_tp_src' ? 'src' : 'dst'}`, bigIntToBytes(BigInt(port), 2)));
+  const classic = { type: key === 'mod_tp_src' ? 'setTpSrc' : 'setTpDst', port } as const;
+  out.push(
+    ...asRewrite(
+      setFieldAction(ctx, `${base}_${key === 'mod_tp_src' ? 'src' : 'dst'}`, bigIntToBytes(BigInt(port), 2)),
+      classic,
+    ),
+  );
 }
 
 /** resubmit */
@@ -681,7 +698,7 @@ function parseOneAction(p: Piece, ctx: ActCtx, out: Action[]): void {
         !out.some((a) => a.type === 'pushVlan')
       )
         throw new ActionError('OF_ACTION_MATCH_INCONSISTENT', 'set_field on vlan_vid is inconsistent with the match');
-      out.push(...setFieldAction(ctx, def.name, v.value, v.mask, out));
+      out.push(...setFieldAction(ctx, def.name, v.value, v.mask, out).map((a) => markSetField(a, def.name)));
     }
     return;
   }
@@ -737,7 +754,8 @@ export function parseActions(text: string, version: OfVersion, match: Match = []
 
 /**
  * mf_is_value_valid and OVS's number parsing for set_field: decimals beyond 64 bits are refused,
- * nw_tos keeps its ECN bits zero, a narrow field's value fits its n_bits (vlan_vid: 12 bits + CFI).
+ * nw_tos keeps its ECN bits zero, a narrow field's value fits its n_bits (vlan_vid: 12 bits + CFI; arp_op
+ * 8 bits and tcp_flags 12 though their fields are 16 bits wide).
  */
 function checkSetFieldValue(def: FieldDef, text: string, value: Uint8Array, pos: number): void {
   const bad = (why: string): never => {
@@ -747,7 +765,9 @@ function checkSetFieldValue(def: FieldDef, text: string, value: Uint8Array, pos:
     bad(`value too large for ${def.bytes}-byte field`);
   const v = bytesToBigInt(value);
   if (def.name === 'nw_tos' && (v & 3n) !== 0n) bad('not a valid value');
-  const bits = def.name === 'vlan_vid' ? 13 : FIELD_N_BITS[def.name];
+  // fields wider than their valid values (meta-flow.c mf_is_value_valid): arp_op takes 8 bits, tcp_flags 12
+  const bits =
+    def.name === 'vlan_vid' ? 13 : def.name === 'arp_op' ? 8 : def.name === 'tcp_flags' ? 12 : FIELD_N_BITS[def.name];
   if (bits !== undefined && v >> BigInt(bits) !== 0n) bad('not a valid value');
 }
 
