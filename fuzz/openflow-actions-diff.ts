@@ -1,6 +1,6 @@
 /**
  * Differential run of random action lists against `ovs-ofctl -mmmmm parse-flows` (not part of
- * `npm test`; the fixed-seed CI run is test/integration/openflow-actions-diff/actions-diff.test.ts).
+ * `npm test`; the fixed-seed CI run is test/integration/openflow/actions-diff/actions-diff.test.ts).
  * Prints per version how many lists ovs-ofctl and the SDK both accept with equal bytes, and the
  * first mismatches.
  *
@@ -9,8 +9,8 @@
  * OpenFlow 1.1 is slow: OVS encodes few flows in it, and each refusal without a line number bisects a batch.
  */
 import { xorshift32 } from '../src/testing/random.js';
-import { contextMatch, randomActions, randomContext } from '../test/integration/openflow-actions-diff/gen-actions.js';
-import { diffBatch, VERSIONS } from '../test/integration/openflow-actions-diff/oracle.js';
+import { contextMatch, randomActions, randomContext } from '../test/integration/openflow/actions-diff/gen-actions.js';
+import { diffBatch, VERSIONS } from '../test/integration/openflow/actions-diff/oracle.js';
 
 const cases = Number(process.argv[2] ?? 2000);
 const seed = Number(process.argv[3] ?? 1) >>> 0;

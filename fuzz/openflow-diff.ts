@@ -1,6 +1,6 @@
 /**
  * The flow_mod differential at any size and seed (not part of `npm test`): random flows
- * (test/integration/openflow-diff/gen-match.ts) encoded here and by `ovs-ofctl -mmmmm parse-flows`,
+ * (test/integration/openflow/diff/gen-match.ts) encoded here and by `ovs-ofctl -mmmmm parse-flows`,
  * compared byte for byte; refusals must agree (typed errors here). Prints the figures per version
  * and every disagreement; exits 1 when there is one.
  *
@@ -8,8 +8,8 @@
  *
  * `--actions` draws every action the SDK supports (fullActions) instead of the simple ones.
  */
-import { fullActions, runFlowDiff } from '../test/integration/openflow-diff/diff.js';
-import { oracleStats } from '../test/integration/openflow-diff/oracle.js';
+import { fullActions, runFlowDiff } from '../test/integration/openflow/diff/diff.js';
+import { oracleStats } from '../test/integration/openflow/diff/oracle.js';
 import type { OfVersion } from '../src/openflow/version.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--actions');

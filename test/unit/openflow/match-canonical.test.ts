@@ -1,7 +1,7 @@
 /**
  * ovsWireMatch: the match folded and ordered as OVS writes it (nx-match.c nx_put_raw). The orders
  * and folds below are those ovs-ofctl 3.1 printed for the same texts (`-mmmmm parse-flow`); the
- * integration differential (test/integration/openflow-diff) checks them byte for byte at scale.
+ * integration differential (test/integration/openflow/diff) checks them byte for byte at scale.
  */
 import { describe, expect, it } from 'vitest';
 import { ovsWireMatch } from '../../../src/openflow/match/canonical.js';

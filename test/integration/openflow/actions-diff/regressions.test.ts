@@ -11,9 +11,9 @@ import {
   readActions,
   actionsLength,
   writeActions,
-} from '../../../src/openflow/actions/index.js';
-import type { OfVersion } from '../../../src/openflow/version.js';
-import { ByteReader, ByteWriter } from '../../../src/wire/index.js';
+} from '../../../../src/openflow/actions/index.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
+import { ByteReader, ByteWriter } from '../../../../src/wire/index.js';
 import { ofctlFlows, sdkFlow, type Outcome } from './oracle.js';
 
 const NAMES: Record<number, string> = { 0x01: 'OpenFlow10', 0x04: 'OpenFlow13', 0x06: 'OpenFlow15' };

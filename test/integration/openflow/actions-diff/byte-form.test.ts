@@ -4,7 +4,7 @@
  * equal OVS's, and decoding OVS's bytes and encoding them again must give them back.
  */
 import { describe, expect, it } from 'vitest';
-import type { OfVersion } from '../../../src/openflow/version.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
 import { ofctlFlows, roundTrip, sdkFlow } from './oracle.js';
 
 const CASES: readonly (readonly [name: string, version: OfVersion, flows: readonly string[]])[] = [

@@ -16,7 +16,7 @@
  * `npx tsx fuzz/openflow-diff.ts N SEED 1,2,3,4,5,6 --actions` runs it at any size.
  */
 import { describe, expect, it } from 'vitest';
-import type { OfVersion } from '../../../src/openflow/version.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
 import { fullActions, runFlowDiff } from './diff.js';
 import { oracleStats } from './oracle.js';
 

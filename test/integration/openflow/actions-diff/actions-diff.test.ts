@@ -12,7 +12,7 @@
  * fails when a version has more, so a fix can only lower them.
  */
 import { describe, expect, it } from 'vitest';
-import { xorshift32 } from '../../../src/testing/random.js';
+import { xorshift32 } from '../../../../src/testing/random.js';
 import { contextMatch, randomActions, randomContext } from './gen-actions.js';
 import { diffBatch, VERSIONS } from './oracle.js';
 

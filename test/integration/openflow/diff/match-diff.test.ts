@@ -14,7 +14,7 @@
  * fuzz/openflow-diff.ts runs more with any seed.
  */
 import { describe, expect, it } from 'vitest';
-import type { OfVersion } from '../../../src/openflow/version.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
 import { runFlowDiff } from './diff.js';
 import { oracleStats } from './oracle.js';
 

@@ -8,11 +8,11 @@
  * ovs-ofctl still gives it, and that the SDK gives the same (same flow_mod bytes, or a typed refusal).
  */
 import { describe, expect, it } from 'vitest';
-import { SdkError } from '../../../src/errors.js';
-import { encodeMessage, flowModFromSpec } from '../../../src/openflow/messages/index.js';
-import { parseFlow } from '../../../src/openflow/text/index.js';
-import type { OfVersion } from '../../../src/openflow/version.js';
-import { ofctlParseFlows, VERSION_NAMES } from '../openflow-diff/oracle.js';
+import { SdkError } from '../../../../src/errors.js';
+import { encodeMessage, flowModFromSpec } from '../../../../src/openflow/messages/index.js';
+import { parseFlow } from '../../../../src/openflow/text/index.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
+import { ofctlParseFlows, VERSION_NAMES } from '../diff/oracle.js';
 
 const noXid = (b: Uint8Array): string => {
   const c = Buffer.from(b);

@@ -4,9 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { Bucket, GroupMod } from '../../../src/openflow/messages/index.js';
-import { decodeMessage, encodeMessage, OfValidationError } from '../../../src/openflow/messages/index.js';
-import { validateMessage } from '../../../src/openflow/messages/validate.js';
+import type { Bucket, GroupMod } from '../../../../src/openflow/messages/index.js';
+import { decodeMessage, encodeMessage, OfValidationError } from '../../../../src/openflow/messages/index.js';
+import { validateMessage } from '../../../../src/openflow/messages/validate.js';
 
 const out: Bucket = { actions: [{ type: 'output', port: 1, maxLen: 0 }] };
 

@@ -4,10 +4,6 @@
  * line, so a rejected line is recorded and the batch is run again without it: one process per batch
  * plus one per rejection.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   actionsLength,
   instructionsLength,
@@ -15,11 +11,11 @@ import {
   readInstructions,
   writeActions,
   writeInstructions,
-} from '../../../src/openflow/actions/index.js';
-import { parseFlow } from '../../../src/openflow/text/index.js';
-import type { OfVersion } from '../../../src/openflow/version.js';
-import { ByteReader, ByteWriter } from '../../../src/wire/index.js';
-import { parseHexDump } from '../openflow-flow/ofctl.js';
+} from '../../../../src/openflow/actions/index.js';
+import { parseFlow } from '../../../../src/openflow/text/index.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
+import { ByteReader, ByteWriter } from '../../../../src/wire/index.js';
+import { ofctlParseFlows, type OfctlVersionName } from '../diff/oracle.js';
 
 export const VERSIONS = [
   ['OpenFlow10', 0x01],
@@ -52,65 +48,15 @@ export function flowModProgram(msg: Buffer): Buffer {
 }
 
 /**
- * Runs ovs-ofctl over `lines` (flow texts); one outcome per line. A line-numbered error drops that
- * line and reruns the rest; an error without a line number (`no usable protocol`: no flow format
- * fits every line) splits the batch in two.
+ * Runs ovs-ofctl over `lines` (flow texts) through the flow differential's batch oracle
+ * (../diff/oracle.ts: one process per batch, a refused line dropped and the rest run again, a
+ * batch no protocol fits split in two); one outcome per line: the action / instruction bytes, or
+ * ovs-ofctl's error.
  */
 export function ofctlFlows(lines: readonly string[], version: string): Outcome[] {
-  const out: (Outcome | undefined)[] = lines.map(() => undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'ofa-diff-'));
-  const file = join(dir, 'flows');
-  const run = (idx: readonly number[]): void => {
-    let live = [...idx];
-    while (live.length) {
-      writeFileSync(file, live.map((i) => lines[i]).join('\n') + '\n');
-      const r = spawnSync('ovs-ofctl', ['-O', version, '-mmmmm', 'parse-flows', file], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      });
-      if (r.status === 0) {
-        readOutput(r.stdout, live);
-        return;
-      }
-      const m = /flows:(\d+): (.*)/.exec(r.stderr);
-      if (m) {
-        const k = Number(m[1]) - 1;
-        out[live[k]!] = { error: m[2]!.trim() };
-        live = live.filter((_, j) => j !== k);
-        continue;
-      }
-      if (live.length === 1) {
-        out[live[0]!] = { error: r.stderr.replace(/^ovs-ofctl: /, '').trim() };
-        return;
-      }
-      const half = live.length >> 1;
-      run(live.slice(0, half));
-      run(live.slice(half));
-      return;
-    }
-  };
-  const readOutput = (stdout: string, live: readonly number[]): void => {
-    let cur = -1;
-    let hexLines: string[] = [];
-    const flush = (): void => {
-      if (cur >= 0) out[live[cur]!] = { bytes: flowModProgram(parseHexDump(hexLines)) };
-      hexLines = [];
-    };
-    for (const l of stdout.split('\n')) {
-      const h = /^(?:OFPT|NXT)_FLOW_MOD .*\(xid=0x([0-9a-f]+)\)/.exec(l);
-      if (h) {
-        flush();
-        cur = parseInt(h[1]!, 16) - 1;
-      } else if (/^[0-9a-f]{8} {2}/.test(l)) hexLines.push(l);
-    }
-    flush();
-  };
-  try {
-    run(lines.map((_, i) => i));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return out.map((o) => o ?? { error: 'no output' });
+  return ofctlParseFlows(lines, version as OfctlVersionName).map((r) =>
+    r.ok ? { bytes: flowModProgram(r.bytes) } : { error: r.error },
+  );
 }
 
 /** The SDK's side: parseFlow (which checks the actions against the match), then the action / instruction bytes. */

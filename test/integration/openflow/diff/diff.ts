@@ -10,12 +10,12 @@
  * `-F`; a flow whose form OVS cannot use makes the group fail and is found by splitting. A sample
  * of the NXT_FLOW_MOD flows also runs alone with OVS's own choice, which must be NXT_FLOW_MOD.
  */
-import { SdkError } from '../../../src/errors.js';
-import { encodeMessage, flowModFromSpec } from '../../../src/openflow/messages/index.js';
-import { parseFlow } from '../../../src/openflow/text/index.js';
-import type { OfVersion } from '../../../src/openflow/version.js';
-import { toHex } from '../../../src/wire/index.js';
-import { randomActions } from '../openflow-actions-diff/gen-actions.js';
+import { SdkError } from '../../../../src/errors.js';
+import { encodeMessage, flowModFromSpec } from '../../../../src/openflow/messages/index.js';
+import { parseFlow } from '../../../../src/openflow/text/index.js';
+import type { OfVersion } from '../../../../src/openflow/version.js';
+import { toHex } from '../../../../src/wire/index.js';
+import { randomActions } from '../actions-diff/gen-actions.js';
 import { genFlow, Rng, type ActionGen, type GenOptions } from './gen-match.js';
 import { ofctlParseFlows, ofctlPrintOne, VERSION_NAMES, type OracleResult } from './oracle.js';
 

@@ -5,11 +5,11 @@
  * choice between ofp_flow_mod and NXT_FLOW_MOD.
  */
 import { describe, expect, it } from 'vitest';
-import { MatchError } from '../../../src/openflow/match/index.js';
-import { writeMatch10 } from '../../../src/openflow/match/codec.js';
-import { encodeMessage, flowModFromSpec } from '../../../src/openflow/messages/index.js';
-import { FlowParseError, parseFlow } from '../../../src/openflow/text/index.js';
-import { ByteWriter } from '../../../src/wire/index.js';
+import { MatchError } from '../../../../src/openflow/match/index.js';
+import { writeMatch10 } from '../../../../src/openflow/match/codec.js';
+import { encodeMessage, flowModFromSpec } from '../../../../src/openflow/messages/index.js';
+import { FlowParseError, parseFlow } from '../../../../src/openflow/text/index.js';
+import { ByteWriter } from '../../../../src/wire/index.js';
 import { ofctlParseFlows, type OracleOptions } from './oracle.js';
 
 /** OVS's bytes for `text` in OpenFlow 1.0 (xid zeroed). */

@@ -106,17 +106,18 @@ export function ofctlParseFlows(
           pending = pending.filter((_, j) => j !== k);
           continue;
         }
-        if (/no usable protocol/.test(r.stderr)) {
-          if (pending.length === 1) {
-            results[pending[0]!] = { ok: false, error: 'no usable protocol' };
-            return;
-          }
-          const half = pending.length >> 1;
-          solve(pending.slice(0, half));
-          solve(pending.slice(half));
+        // an error naming no line (`no usable protocol`: no flow format fits every flow): split the batch
+        if (pending.length === 1) {
+          const error = /no usable protocol/.test(r.stderr)
+            ? 'no usable protocol'
+            : r.stderr.replace(/^ovs-ofctl: /, '');
+          results[pending[0]!] = { ok: false, error: error.trim() };
           return;
         }
-        throw new Error(`ovs-ofctl failed: ${r.stderr}`);
+        const half = pending.length >> 1;
+        solve(pending.slice(0, half));
+        solve(pending.slice(half));
+        return;
       }
     };
     solve(texts.map((_, i) => i));

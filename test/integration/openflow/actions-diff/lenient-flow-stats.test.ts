@@ -5,8 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, type FlowStatsEntry } from '../../../src/openflow/messages/index.js';
-import { ActionError } from '../../../src/openflow/actions/index.js';
+import { decodeMessage, encodeMessage, type FlowStatsEntry } from '../../../../src/openflow/messages/index.js';
+import { ActionError } from '../../../../src/openflow/actions/index.js';
 
 function entry(port: number, cookie: bigint): FlowStatsEntry {
   return {
