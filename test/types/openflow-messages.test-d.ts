@@ -208,8 +208,6 @@ describe('OfMessage is a closed, discriminated union', () => {
         case 'queueGetConfigReply':
         case 'tableStatus':
         case 'controllerStatus':
-        case 'tableStatus':
-        case 'controllerStatus':
         case 'unknown':
           return m.type;
         default: {
