@@ -31,3 +31,15 @@ export const FIELD_N_BITS: Readonly<Record<string, number>> = {
 export function fieldNBits(def: FieldDef): number {
   return FIELD_N_BITS[def.name] ?? def.bytes * 8;
 }
+
+/**
+ * Whether OVS accepts `value` for a set_field (or OXM value) on `field` (meta-flow.c mf_is_value_valid):
+ * the value fits the field's n_bits, with OVS's exceptions — nw_tos keeps its ECN bits zero, OXM
+ * vlan_vid carries the CFI bit (13 bits), arp_op takes 8 bits and tcp_flags 12 though both are 16
+ * bits wide.
+ */
+export function setFieldValueValid(field: string, value: bigint): boolean {
+  if (field === 'nw_tos') return (value & 3n) === 0n;
+  const bits = field === 'vlan_vid' ? 13 : field === 'arp_op' ? 8 : field === 'tcp_flags' ? 12 : FIELD_N_BITS[field];
+  return bits === undefined || value >> BigInt(bits) === 0n;
+}

@@ -8,6 +8,9 @@ import { ctFlushError } from './ct-flush.js';
 import { validateMonitorRequests } from './flow-monitor.js';
 import type { GroupMod, OfMessage } from './types.js';
 import type { Match } from '../match/index.js';
+import { setFieldValueValid } from '../match/widths.js';
+import type { Action, Instruction } from '../actions/index.js';
+import { bytesToBigInt } from '../match/text-values.js';
 
 /** Mask bits defined per async-config property type (OpenFlow 1.5.1 §7.3.10), index = type >> 1. */
 const ASYNC_BITS = [0x3f, 0x07, 0x3f, 0x07, 0x18, 0x03];
@@ -90,6 +93,25 @@ function checkWildcards(match: Match): void {
 }
 
 /**
+ * OVS's action decoder refuses a set_field whose value the field cannot hold (mf_is_value_valid:
+ * OFPBAC_BAD_SET_ARGUMENT; an OXM vlan_vid without OFPVID_PRESENT too), at any depth (write_actions,
+ * clone, ct).
+ */
+function checkSetFieldValues(list: readonly (Action | Instruction)[]): void {
+  for (const a of list) {
+    // decode_SET_FIELD: an OXM vlan_vid must carry OFPVID_PRESENT (0x1000)
+    const bad = (f: string, v: bigint): boolean => !setFieldValueValid(f, v) || (f === 'vlan_vid' && !(v & 0x1000n));
+    if (a.type === 'setField' && bad(a.field.field, bytesToBigInt(a.field.value)))
+      throw new OfValidationError(
+        'OFPBAC_BAD_SET_ARGUMENT',
+        `set_field value 0x${bytesToBigInt(a.field.value).toString(16)} is not valid for ${a.field.field}`,
+      );
+    const nested = (a as { readonly actions?: readonly (Action | Instruction)[] }).actions;
+    if (nested) checkSetFieldValues(nested);
+  }
+}
+
+/**
  * Throws if a switch would reject the message; returns it otherwise.
  *
  * @example
@@ -104,7 +126,16 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
   const match = (m as { readonly match?: unknown }).match;
   if (Array.isArray(match) && (m.version >= 3 || m.type.startsWith('nx'))) checkWildcards(match as Match);
   switch (m.type) {
+    case 'flowMod':
+    case 'nxFlowMod':
+      checkSetFieldValues(m.instructions);
+      break;
+    case 'packetOut':
+      checkSetFieldValues(m.actions);
+      if (m.version >= 6 && m.match) checkPacketOutMatch(m.match);
+      break;
     case 'groupMod':
+      for (const b of m.buckets) checkSetFieldValues(b.actions);
       checkGroupMod(m);
       break;
     case 'meterMod':
@@ -126,9 +157,6 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
         if (p.mask & ~allowed)
           throw new OfValidationError('OFPACFC_INVALID', `async property ${p.propType} mask 0x${p.mask.toString(16)}`);
       }
-      break;
-    case 'packetOut':
-      if (m.version >= 6 && m.match) checkPacketOutMatch(m.match);
       break;
     case 'bundleAdd':
       if (m.message.xid !== m.xid) {

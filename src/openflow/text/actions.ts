@@ -14,7 +14,7 @@ import { fieldUsableExact, OFP_PROTO } from '../match/usable.js';
 import { checkConjunctionAlone } from '../actions/validate.js';
 import type { Match } from '../match/types.js';
 import { fieldByName, type FieldDef } from '../match/fields.js';
-import { FIELD_N_BITS } from '../match/widths.js';
+import { setFieldValueValid } from '../match/widths.js';
 import { bigIntToBytes, bytesToBigInt, bytesToNum, port11To10 } from '../match/text-values.js';
 import { parseController, parseLearn, parseNatSpec } from './action-args.js';
 import { parseEncap } from './encap.js';
@@ -763,12 +763,7 @@ function checkSetFieldValue(def: FieldDef, text: string, value: Uint8Array, pos:
   };
   if (/^[0-9]+$/.test(text) && BigInt(text) > 0xffffffffffffffffn && def.bytes > 8)
     bad(`value too large for ${def.bytes}-byte field`);
-  const v = bytesToBigInt(value);
-  if (def.name === 'nw_tos' && (v & 3n) !== 0n) bad('not a valid value');
-  // fields wider than their valid values (meta-flow.c mf_is_value_valid): arp_op takes 8 bits, tcp_flags 12
-  const bits =
-    def.name === 'vlan_vid' ? 13 : def.name === 'arp_op' ? 8 : def.name === 'tcp_flags' ? 12 : FIELD_N_BITS[def.name];
-  if (bits !== undefined && v >> BigInt(bits) !== 0n) bad('not a valid value');
+  if (!setFieldValueValid(def.name, bytesToBigInt(value))) bad('not a valid value');
 }
 
 /** OpenFlow 1.1 instruction order (OVS ovs_instruction_type), by the text keyword that starts each. */

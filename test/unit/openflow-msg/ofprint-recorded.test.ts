@@ -38,7 +38,6 @@ function print(hex: string): string {
 
 /** Ryu vectors not printed as ovs-ofctl 3.1 prints them yet, with the reason. */
 const NOT_YET: Record<string, string> = {
-  'of12/3-2-ofp_flow_mod.packet': 'OVS refuses it (OFPBAC_BAD_SET_ARGUMENT), validateMessage does not',
   'of12/3-59-ofp_packet_in.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
   'of12/3-60-ofp_flow_mod.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
   'of13/4-12-ofp_flow_stats_reply.packet':
