@@ -25,19 +25,23 @@ const PIPELINE_FIELD =
  * in_port must be present, and be a physical port, LOCAL, CONTROLLER or ANY (OFPP_NONE).
  * TLVs kept as `unknown` are the ones OVS's loose reading skips.
  */
+/**
+ * An OXM in_port as OVS reads it (ofputil_port_from_ofp11): OpenFlow 1.1+ ports 0..0xfeff or
+ * 0xffffff00..0xffffffff, anything between refused (OFPBMC_BAD_VALUE); returns the 16-bit port.
+ */
+function oxmInPort(value: Uint8Array): number {
+  const p = (value[0]! * 0x1000000 + ((value[1]! << 16) | (value[2]! << 8) | value[3]!)) >>> 0;
+  if (p >= 0xff00 && p < 0xffffff00)
+    throw new OfValidationError('OFPBMC_BAD_VALUE', `in_port 0x${p.toString(16)} is outside the OpenFlow port range`);
+  return p >= 0xffffff00 ? p - 0xffff0000 : p;
+}
+
 function checkPacketOutMatch(match: Match): void {
   let port: number | undefined;
   for (const f of match) {
     if (f.field === 'unknown') continue;
     if (f.field === 'in_port_oxm' && f.value.length === 4) {
-      const p = (f.value[0]! * 0x1000000 + ((f.value[1]! << 16) | (f.value[2]! << 8) | f.value[3]!)) >>> 0;
-      // OpenFlow 1.1+ ports: 0..0xfeff or 0xffffff00..0xffffffff (ofputil_port_from_ofp11)
-      if (p >= 0xff00 && p < 0xffffff00)
-        throw new OfValidationError(
-          'OFPBMC_BAD_VALUE',
-          `in_port 0x${p.toString(16)} is outside the OpenFlow port range`,
-        );
-      port = p >= 0xffffff00 ? p - 0xffff0000 : p;
+      port = oxmInPort(f.value);
     } else if (f.field === 'in_port' && f.value.length === 2) {
       port = (f.value[0]! << 8) | f.value[1]!;
     }
@@ -125,6 +129,10 @@ export function validateMessage<M extends OfMessage>(m: M, nested = true): M {
   // 1-bits where the mask is 0 (OF1.0 / OF1.1 structured matches have no such bits)
   const match = (m as { readonly match?: unknown }).match;
   if (Array.isArray(match) && (m.version >= 3 || m.type.startsWith('nx'))) checkWildcards(match as Match);
+  // an OXM in_port in any match (flow_mod, flow stats request, packet-in…): oxm_pull_match's port check
+  // (a packet-out's match is checked field by field below, in entry order, as OVS reads it)
+  if (Array.isArray(match) && m.type !== 'packetOut')
+    for (const f of match as Match) if (f.field === 'in_port_oxm' && f.value.length === 4) oxmInPort(f.value);
   switch (m.type) {
     case 'flowMod':
     case 'nxFlowMod':

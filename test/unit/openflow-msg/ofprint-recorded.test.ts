@@ -38,15 +38,11 @@ function print(hex: string): string {
 
 /** Ryu vectors not printed as ovs-ofctl 3.1 prints them yet, with the reason. */
 const NOT_YET: Record<string, string> = {
-  'of12/3-59-ofp_packet_in.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
-  'of12/3-60-ofp_flow_mod.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
   'of13/4-12-ofp_flow_stats_reply.packet':
     'decode refuses it (set_field: unknown field (at byte 512)); OVS: OFPBIC_DUP_INST',
   'of13/4-2-ofp_flow_mod.packet': 'decode refuses it (set_field: unknown field (at byte 264)); OVS: OFPBAC_BAD_SET_LEN',
   'of13/4-36-ofp_queue_get_config_reply.packet': 'OVS refuses it (OFPBRC_BAD_LEN), validateMessage does not',
   'of13/4-45-ofp_meter_mod.packet': 'OVS refuses it (OFPMMFC_BAD_BAND), validateMessage does not',
-  'of13/4-59-ofp_packet_in.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
-  'of13/4-60-ofp_flow_mod.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
   'of13/4-63-onf_flow_monitor_request.packet': 'OVS refuses it (OFPBMC_BAD_LEN), validateMessage does not',
   'of13/libofproto-OFP13-flow_mod_match_conj.packet':
     'OVS refuses it (OFPBAC_MATCH_INCONSISTENT), validateMessage does not',
@@ -57,8 +53,6 @@ const NOT_YET: Record<string, string> = {
   'of14/5-2-ofp_flow_mod.packet': 'OVS refuses it (OFPBAC_BAD_SET_LEN), validateMessage does not',
   'of14/5-42-ofp_set_async.packet': 'OVS refuses it (OFPBPC_BAD_EXP_TYPE), validateMessage does not',
   'of14/5-43-ofp_meter_mod.packet': 'OVS refuses it (OFPMMFC_BAD_BAND), validateMessage does not',
-  'of14/5-57-ofp_packet_in.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
-  'of14/5-58-ofp_flow_mod.packet': 'OVS refuses it (OFPBMC_BAD_VALUE), validateMessage does not',
   'of14/5-70-ofp_bundle_add_msg.packet': 'OVS refuses it (OFPBFC_MSG_UNSUP), validateMessage does not',
   'of15/libofproto-OFP15-flow_desc_reply.packet':
     'decode refuses it (instruction length 2056 (at byte 72)); OVS: OFPBIC_BAD_LEN',

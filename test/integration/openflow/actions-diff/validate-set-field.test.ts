@@ -65,3 +65,32 @@ describe('set_field values: validateMessage against ovs-ofctl ofp-print (OpenFlo
     });
   }
 });
+
+describe('OXM in_port in a flow_mod match: validateMessage against ovs-ofctl ofp-print (OpenFlow 1.3)', () => {
+  it('ports between OFPP_MAX and the OpenFlow 1.1 reserved range are refused (OFPBMC_BAD_VALUE)', () => {
+    const rng = xorshift32(0x1b9047);
+    const ports = [0, 1, 0xfeff, 0xff00, 0xfff0, 0xffff, 0x10000, 0xfffffeff, 0xffffff00, 0xfffffffd, 0xffffffff];
+    for (let i = 0; i < 20; i++) ports.push(rng() >>> 0, rng() & 0x1ffff);
+    let refused = 0;
+    for (const p of ports) {
+      const spec = parseFlow('priority=1,in_port=5 actions=drop', 0x04);
+      const value = Uint8Array.of(p >>> 24, (p >>> 16) & 255, (p >>> 8) & 255, p & 255);
+      const match = spec.match.map((f) => (f.field.startsWith('in_port') ? { field: 'in_port_oxm', value } : f));
+      const bytes = encodeMessage(flowModFromSpec({ ...spec, match }, 0x04));
+      const ovs = spawnSync('ovs-ofctl', ['ofp-print', toHex(bytes)], { encoding: 'utf8' }).stdout;
+      let ours: unknown;
+      try {
+        validateMessage(decodeMessage(bytes));
+      } catch (e) {
+        ours = e;
+      }
+      if (ovs.includes('OFPBMC_BAD_VALUE')) {
+        refused++;
+        expect((ours as OfValidationError | undefined)?.ofpError, `in_port 0x${p.toString(16)}`).toBe(
+          'OFPBMC_BAD_VALUE',
+        );
+      } else expect(ours, `in_port 0x${p.toString(16)}: ${ovs.split('\n')[0]}`).toBeUndefined();
+    }
+    expect(refused).toBeGreaterThan(5);
+  });
+});
