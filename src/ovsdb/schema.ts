@@ -84,7 +84,7 @@ export function getColumn(table: TableSchema, name: string): ColumnSchema | unde
 }
 
 /** The base-type members an `enum` excludes (ovsdb_base_type_from_json parses them only without one). */
-const CONSTRAINT_MEMBERS = [
+export const CONSTRAINT_MEMBERS = [
   'minInteger',
   'maxInteger',
   'minReal',

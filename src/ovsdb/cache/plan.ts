@@ -5,7 +5,13 @@
  * `apply.ts` applies updates through these plans, `cache.ts` asks the server for what they name.
  */
 import type { Logger } from '../../jsonrpc/index.js';
-import type { BaseType, ColumnType, DatabaseSchema, TableSchema } from '../schema.js';
+import {
+  CONSTRAINT_MEMBERS,
+  type BaseType,
+  type ColumnType,
+  type DatabaseSchema,
+  type TableSchema,
+} from '../schema.js';
 import type { Datum, WireRow } from '../protocol.js';
 import { columnCodec, type ColumnCodec } from '../codec.js';
 import { CacheTable, type CacheRow, type IndexSpec } from './table.js';
@@ -115,17 +121,8 @@ export function asSdkError(e: unknown): SdkError {
   return e instanceof SdkError ? e : new CacheProtocolError((e as Error)?.message ?? String(e), e);
 }
 
-const BASE_KEYS = [
-  'type',
-  'minInteger',
-  'maxInteger',
-  'minReal',
-  'maxReal',
-  'minLength',
-  'maxLength',
-  'refTable',
-  'refType',
-] as const;
+/** Every member of a base type: its type and the constraints (schema.ts CONSTRAINT_MEMBERS). */
+const BASE_KEYS = ['type', ...CONSTRAINT_MEMBERS] as const;
 
 function sameBase(a: BaseType | undefined, b: BaseType | undefined): boolean {
   if (!a || !b) return a === b;
